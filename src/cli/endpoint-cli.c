@@ -1,0 +1,117 @@
+/* endpoint-cli.c: the headless front-end's command dispatcher
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/ep-cli.h"
+
+typedef struct
+{
+  const char   *name;
+  const char   *summary;
+  EpCliRunFunc  run;      /* NULL: the command is not available yet */
+} EpCliCommand;
+
+/* The commands of design.md, in the order a user meets them. */
+static const EpCliCommand commands[] = {
+  { "km",
+    N_("Kaplan-Meier survival estimates with confidence intervals and medians"), NULL },
+  { "logrank",
+    N_("Log-rank and Harrington-Fleming G-rho tests, optionally stratified"), NULL },
+  { "cox",
+    N_("Cox proportional hazards regression"), NULL },
+  { "cif",
+    N_("Cumulative incidence with competing risks and Gray's test"), NULL },
+  { "meta",
+    N_("Meta-analysis of proportions or of ratios with confidence intervals"), NULL },
+  { "trials",
+    N_("The trial catalog as JSON"), NULL },
+  { "plot",
+    N_("Draw a survival, cumulative incidence or forest plot to PDF, SVG, EPS, PNG or TIFF"), NULL },
+};
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: endpoint-cli COMMAND [OPTIONS…]"));
+  fprintf (stream, "\n%s\n\n",
+           _("Survival analysis, competing risks and evidence synthesis from the command line. "
+             "Every analysis prints one JSON object."));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (commands[i].run != NULL)
+        fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+      else
+        fprintf (stream, "  %-9s %s %s\n", commands[i].name, _(commands[i].summary),
+                 _("(not available yet)"));
+    }
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-14s %s\n", "-h, --help", _("Show this help"));
+  fprintf (stream, "  %-14s %s\n", "--version", _("Show the version"));
+  fprintf (stream, "\n%s\n", _("Run “endpoint-cli COMMAND --help” for a command's options."));
+  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 data error, 2 usage error."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  /* Numbers in JSON and in input files are always in the C locale. */
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return EP_CLI_EXIT_USAGE;
+    }
+
+  name = argv[1];
+
+  if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0 || strcmp (name, "help") == 0)
+    {
+      print_help (stdout);
+      return EP_CLI_EXIT_OK;
+    }
+
+  if (strcmp (name, "--version") == 0)
+    {
+      printf ("endpoint-cli %s\n", PACKAGE_VERSION);
+      return EP_CLI_EXIT_OK;
+    }
+
+  if (name[0] == '-')
+    {
+      ep_cli_usage_error (NULL, _("unknown option “%s”"), name);
+      print_help (stderr);
+      return EP_CLI_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (name, commands[i].name) != 0)
+        continue;
+
+      if (commands[i].run == NULL)
+        return ep_cli_usage_error (NULL, _("the command “%s” is not available yet"), name);
+
+      return commands[i].run (argc - 1, argv + 1);
+    }
+
+  ep_cli_usage_error (NULL, _("unknown command “%s”"), name);
+  print_help (stderr);
+  return EP_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,83 @@
+/* ep-csv.h: RFC 4180 CSV reader
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads a whole delimited text file into memory as strings. Quoted fields may hold the
+ * separator, doubled quotes and newlines; lines end in LF or CRLF; a UTF-8 byte order mark is
+ * skipped; the first row is the header and is required. A cell that is empty, "NA" or "." is
+ * missing. Numbers are parsed in the C locale, whatever the user's locale.
+ *
+ * Every error names the file, the line and, where it applies, the column, in the form
+ *   lung.csv:17: column "time": "abc" is not a number
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define EP_CSV_ERROR (ep_csv_error_quark ())
+
+typedef enum
+{
+  EP_CSV_ERROR_IO,                /* the file cannot be read */
+  EP_CSV_ERROR_EMPTY,             /* no header row */
+  EP_CSV_ERROR_ENCODING,          /* invalid UTF-8 */
+  EP_CSV_ERROR_UNTERMINATED,      /* a quoted field runs to the end of the file */
+  EP_CSV_ERROR_BAD_QUOTE,         /* text after a closing quote */
+  EP_CSV_ERROR_RAGGED,            /* a row with more or fewer fields than the header */
+  EP_CSV_ERROR_DUPLICATE_HEADER,  /* two columns with one name */
+  EP_CSV_ERROR_NO_COLUMN,         /* a column asked for by name is not in the header */
+  EP_CSV_ERROR_NOT_A_NUMBER,      /* a cell where a number is needed */
+} EpCsvError;
+
+typedef struct _EpCsv EpCsv;
+
+GQuark       ep_csv_error_quark     (void);
+
+/* sep: ',' (default), ';' or '\t'. display_name is used in messages (e.g. the file's basename). */
+EpCsv       *ep_csv_read_file       (const char   *path,
+                                     char          sep,
+                                     GError      **error);
+EpCsv       *ep_csv_read_data       (const char   *data,
+                                     gsize         length,
+                                     const char   *display_name,
+                                     char          sep,
+                                     GError      **error);
+void         ep_csv_free            (EpCsv        *csv);
+
+const char  *ep_csv_get_display_name (const EpCsv *csv);
+guint        ep_csv_get_n_rows      (const EpCsv  *csv);
+guint        ep_csv_get_n_columns   (const EpCsv  *csv);
+const char  *ep_csv_get_column_name (const EpCsv  *csv,
+                                     guint         column);
+/* -1 when there is no such column */
+int          ep_csv_find_column     (const EpCsv  *csv,
+                                     const char   *name);
+/* Like ep_csv_find_column() but sets EP_CSV_ERROR_NO_COLUMN naming the file and the column. */
+gboolean     ep_csv_lookup_column   (const EpCsv  *csv,
+                                     const char   *name,
+                                     guint        *column,
+                                     GError      **error);
+/* The cell's text, never NULL ("" when empty). row 0 is the first data row. */
+const char  *ep_csv_get_cell        (const EpCsv  *csv,
+                                     guint         row,
+                                     guint         column);
+/* TRUE for an empty cell, "NA" or "." */
+gboolean     ep_csv_is_missing      (const EpCsv  *csv,
+                                     guint         row,
+                                     guint         column);
+/* The 1-based line of the file where the row starts (the header is line 1). */
+guint        ep_csv_get_line        (const EpCsv  *csv,
+                                     guint         row);
+/* Parses a finite number in the C locale; EP_CSV_ERROR_NOT_A_NUMBER names file, line, column. */
+gboolean     ep_csv_get_number      (const EpCsv  *csv,
+                                     guint         row,
+                                     guint         column,
+                                     double       *value,
+                                     GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCsv, ep_csv_free)
+
+G_END_DECLS
