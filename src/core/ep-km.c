@@ -1,0 +1,430 @@
+/* ep-km.c: Kaplan-Meier estimate of the survival function
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The contract, the method and its sources are in ep-km.h. The variable names follow survfit:
+ * n_risk (n_j), n_event (d_j), surv (S), greenwood (the running sum d_j / (n_j (n_j - d_j)), the
+ * variance of log S).
+ */
+#include "config.h"
+
+#include <float.h>
+#include <glib/gi18n.h>
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/ep-km.h"
+#include "core/ep-sort.h"
+
+/* survmean's minmin tolerance, .Machine$double.eps^0.5 */
+#define MEDIAN_TOL 1.4901161193847656e-08
+
+/* The public result and the two blocks that the curves point into. */
+typedef struct
+{
+  EpKmResult  result;
+  EpKmStep   *step_storage;
+  EpKmAt     *at_storage;
+} EpKmResultReal;
+
+G_DEFINE_QUARK (ep-km-error-quark, ep_km_error)
+
+gboolean
+ep_km_conf_type_from_string (const char   *name,
+                             EpKmConfType *conf_type)
+{
+  g_return_val_if_fail (conf_type != NULL, FALSE);
+
+  if (g_strcmp0 (name, "log-log") == 0)
+    *conf_type = EP_KM_CONF_LOG_LOG;
+  else if (g_strcmp0 (name, "log") == 0)
+    *conf_type = EP_KM_CONF_LOG;
+  else if (g_strcmp0 (name, "plain") == 0)
+    *conf_type = EP_KM_CONF_PLAIN;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+const char *
+ep_km_conf_type_to_string (EpKmConfType conf_type)
+{
+  switch (conf_type)
+    {
+    case EP_KM_CONF_LOG_LOG:
+      return "log-log";
+    case EP_KM_CONF_LOG:
+      return "log";
+    case EP_KM_CONF_PLAIN:
+      return "plain";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* survfit_confint (logse = TRUE, ulimit = TRUE, conf.lower = "usual"): the pointwise interval for
+ * S from the standard error of log S. R's pmax/pmin keep NaN, which fmax/fmin would not. */
+static void
+km_confint (EpKmConfType  conf_type,
+            double        z,
+            double        surv,
+            double        se_log,
+            double       *lower,
+            double       *upper)
+{
+  switch (conf_type)
+    {
+    case EP_KM_CONF_PLAIN:
+      {
+        double se2 = z * se_log * surv;     /* Klein & Moeschberger eq. 4.3.1 */
+
+        if (isnan (se2))
+          {
+            *lower = *upper = NAN;
+            return;
+          }
+        *lower = MAX (surv - se2, 0.0);
+        *upper = MIN (surv + se2, 1.0);
+      }
+      break;
+
+    case EP_KM_CONF_LOG:
+      if (surv == 0.0)
+        {
+          *lower = *upper = NAN;
+          return;
+        }
+      *lower = exp (log (surv) - z * se_log);
+      *upper = MIN (exp (log (surv) + z * se_log), 1.0);
+      break;
+
+    case EP_KM_CONF_LOG_LOG:
+    default:
+      if (surv == 0.0 || surv == 1.0)
+        {
+          *lower = *upper = NAN;
+          return;
+        }
+      {
+        double se2 = z * se_log / log (surv);
+        double loglog = log (-log (surv));
+
+        *lower = exp (-exp (loglog - se2));
+        *upper = exp (-exp (loglog + se2));
+      }
+      break;
+    }
+}
+
+typedef enum
+{
+  CURVE_SURV,
+  CURVE_LOWER,
+  CURVE_UPPER,
+} CurveField;
+
+static inline double
+curve_value (const EpKmStep *step,
+             CurveField      field)
+{
+  switch (field)
+    {
+    case CURVE_LOWER:
+      return step->lower;
+    case CURVE_UPPER:
+      return step->upper;
+    case CURVE_SURV:
+    default:
+      return step->surv;
+    }
+}
+
+/* survmean's minmin: the first time the curve is below 0.5, with the midpoint rule for a flat
+ * stretch at exactly 0.5 (R survival, survmean.R). NaN points are skipped; NaN when the curve
+ * never gets below 0.5 + tol. */
+static double
+km_minmin (const EpKmStep *steps,
+           gsize           n_steps,
+           CurveField      field)
+{
+  gsize first;
+  double y1;
+
+  for (first = 0; first < n_steps; first++)
+    {
+      double y = curve_value (&steps[first], field);
+
+      if (!isnan (y) && y < 0.5 + MEDIAN_TOL)
+        break;
+    }
+  if (first == n_steps)
+    return NAN;
+
+  y1 = curve_value (&steps[first], field);
+  if (fabs (y1 - 0.5) < MEDIAN_TOL)
+    {
+      for (gsize j = first + 1; j < n_steps; j++)
+        {
+          double y = curve_value (&steps[j], field);
+
+          if (!isnan (y) && y < y1)
+            return (steps[first].time + steps[j].time) / 2.0;
+        }
+    }
+
+  return steps[first].time;
+}
+
+/* summary.survfit (times = at, extend = TRUE) on one curve; at_sorted ascends. */
+static void
+km_read_at (const EpKmCurve *curve,
+            const double    *at_sorted,
+            gsize            n_at,
+            EpKmAt          *out)
+{
+  gsize last_le = 0;   /* number of steps with time <= t */
+  gsize last_lt = 0;   /* number of steps with time < t */
+
+  for (gsize a = 0; a < n_at; a++)
+    {
+      double t = at_sorted[a];
+      EpKmAt *r = &out[a];
+
+      while (last_le < curve->n_steps && curve->steps[last_le].time <= t)
+        last_le++;
+      while (last_lt < curve->n_steps && curve->steps[last_lt].time < t)
+        last_lt++;
+
+      r->time = t;
+      /* at risk at t: the first step at or after t, or nobody past the last follow-up */
+      r->n_risk = last_lt < curve->n_steps ? curve->steps[last_lt].n_risk : 0;
+
+      if (curve->n_steps == 0)
+        {
+          r->surv = r->std_err = r->lower = r->upper = NAN;
+        }
+      else if (last_le == 0)
+        {
+          /* before the first time: survfit0's row at the start, S = 1 with a degenerate CI */
+          r->surv = 1.0;
+          r->std_err = 0.0;
+          r->lower = 1.0;
+          r->upper = 1.0;
+        }
+      else
+        {
+          const EpKmStep *s = &curve->steps[last_le - 1];
+
+          r->surv = s->surv;
+          r->std_err = s->std_err;
+          r->lower = s->lower;
+          r->upper = s->upper;
+        }
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+EpKmResult *
+ep_km_fit (const double  *time,
+           const int     *status,
+           const guint   *group,
+           guint          n_groups,
+           gsize          n,
+           EpKmConfType   conf_type,
+           double         conf_level,
+           const double  *at,
+           gsize          n_at,
+           GError       **error)
+{
+  g_autofree guint *order = NULL;
+  g_autofree gsize *group_start = NULL;
+  g_autofree double *at_sorted = NULL;
+  EpKmResultReal *real;
+  EpKmResult *result;
+  gsize n_steps_total = 0;
+  double z;
+
+  g_return_val_if_fail (n == 0 || (time != NULL && status != NULL), NULL);
+  g_return_val_if_fail (conf_level > 0.0 && conf_level < 1.0, NULL);
+  g_return_val_if_fail (conf_type <= EP_KM_CONF_PLAIN, NULL);
+  g_return_val_if_fail (n_at == 0 || at != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (group == NULL)
+    n_groups = 1;
+  g_return_val_if_fail (n_groups >= 1, NULL);
+
+  if (n == 0)
+    {
+      g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_NO_DATA,
+                   _("There are no observations to estimate a survival curve from"));
+      return NULL;
+    }
+  if (n >= G_MAXUINT)
+    {
+      g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
+                   _("Too many observations (%" G_GSIZE_FORMAT ")"), n);
+      return NULL;
+    }
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!isfinite (time[i]) || time[i] < 0.0)
+        {
+          g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the time %g is not a finite number >= 0"),
+                       i + 1, time[i]);
+          return NULL;
+        }
+      if (status[i] != 0 && status[i] != 1)
+        {
+          g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the event status %d is not 0 (censored) or 1 (event)"),
+                       i + 1, status[i]);
+          return NULL;
+        }
+      if (group != NULL && group[i] >= n_groups)
+        {
+          g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the group code %u is not below %u"),
+                       i + 1, group[i], n_groups);
+          return NULL;
+        }
+    }
+  for (gsize a = 0; a < n_at; a++)
+    if (!isfinite (at[a]))
+      {
+        g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
+                     _("The time %g at which to read the curve is not a finite number"), at[a]);
+        return NULL;
+      }
+
+  z = gsl_cdf_ugaussian_Pinv (1.0 - (1.0 - conf_level) / 2.0);
+
+  order = g_new (guint, n);
+  if (!ep_sort_order_by_code_and_time (time, group, n_groups, n, order))
+    g_return_val_if_reached (NULL);   /* codes were checked above */
+
+  /* First pass over the sorted data: where each group starts, and its number of distinct
+   * times, so that all steps live in one block allocated once. */
+  real = g_new0 (EpKmResultReal, 1);
+  result = &real->result;
+  result->conf_type = conf_type;
+  result->conf_level = conf_level;
+  result->n_groups = n_groups;
+  result->curves = g_new0 (EpKmCurve, n_groups);
+
+  group_start = g_new0 (gsize, (gsize) n_groups + 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      guint g = group != NULL ? group[order[i]] : 0;
+
+      group_start[g + 1]++;
+      if (i == 0 || (group != NULL && group[order[i - 1]] != g) ||
+          time[order[i - 1]] != time[order[i]])
+        result->curves[g].n_steps++;
+    }
+  for (guint g = 0; g < n_groups; g++)
+    {
+      group_start[g + 1] += group_start[g];
+      n_steps_total += result->curves[g].n_steps;
+    }
+
+  real->step_storage = g_new (EpKmStep, n_steps_total);
+  real->at_storage = n_at > 0 ? g_new (EpKmAt, (gsize) n_groups * n_at) : NULL;
+
+  if (n_at > 0)
+    {
+      at_sorted = g_memdup2 (at, n_at * sizeof (double));
+      qsort (at_sorted, n_at, sizeof (double), compare_doubles);
+    }
+
+  /* Second pass: one forward sweep per group. At the block of records tied at t_j,
+   * n_j = (end of group) - (first record of the block). */
+  {
+    EpKmStep *step = real->step_storage;
+
+    for (guint g = 0; g < n_groups; g++)
+      {
+        EpKmCurve *curve = &result->curves[g];
+        gsize end = group_start[g + 1];
+        double surv = 1.0;
+        double greenwood = 0.0;
+        gsize i = group_start[g];
+
+        curve->n = (guint) (end - i);
+        curve->steps = step;
+
+        while (i < end)
+          {
+            double t = time[order[i]];
+            guint n_risk = (guint) (end - i);
+            guint n_event = 0;
+            gsize j;
+
+            for (j = i; j < end && time[order[j]] == t; j++)
+              n_event += (guint) status[order[j]];
+
+            if (n_event > 0)
+              {
+                surv *= (double) (n_risk - n_event) / n_risk;
+                if (n_event < n_risk)
+                  greenwood += (double) n_event / ((double) n_risk * (n_risk - n_event));
+                else
+                  greenwood = INFINITY;
+              }
+
+            step->time = t;
+            step->n_risk = n_risk;
+            step->n_event = n_event;
+            step->n_censor = (guint) (j - i) - n_event;
+            step->surv = surv;
+            step->std_err = surv * sqrt (greenwood);   /* 0 x Inf = NaN at S = 0, as R */
+            km_confint (conf_type, z, surv, sqrt (greenwood), &step->lower, &step->upper);
+            curve->events += n_event;
+
+            step++;
+            i = j;
+          }
+
+        curve->median = km_minmin (curve->steps, curve->n_steps, CURVE_SURV);
+        curve->median_lower = km_minmin (curve->steps, curve->n_steps, CURVE_LOWER);
+        curve->median_upper = km_minmin (curve->steps, curve->n_steps, CURVE_UPPER);
+
+        if (n_at > 0)
+          {
+            curve->n_at = n_at;
+            curve->at = real->at_storage + (gsize) g * n_at;
+            km_read_at (curve, at_sorted, n_at, curve->at);
+          }
+      }
+  }
+
+  return result;
+}
+
+void
+ep_km_result_free (EpKmResult *result)
+{
+  EpKmResultReal *real = (EpKmResultReal *) result;
+
+  if (result == NULL)
+    return;
+
+  g_free (real->step_storage);
+  g_free (real->at_storage);
+  g_free (result->curves);
+  g_free (real);
+}

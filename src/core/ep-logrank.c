@@ -1,0 +1,304 @@
+/* ep-logrank.c: the log-rank test and the Harrington-Fleming G-rho family
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The contract, the method and its sources are in ep-logrank.h. Names follow survdiff2.c:
+ * risk (n_k(t)), deaths (d(t)), km (the pooled, left-continuous Kaplan-Meier of the stratum),
+ * wt (S(t-)^rho), obs, exp, var.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+
+#include "core/ep-logrank.h"
+#include "core/ep-sort.h"
+
+/* survival's cholesky2 default tolerance for a pivot, relative to the largest diagonal */
+#define CHOLESKY_TOL 1e-9
+
+G_DEFINE_QUARK (ep-logrank-error-quark, ep_logrank_error)
+
+/* b' V^- b for a symmetric non-negative definite m x m matrix V (row-major; overwritten) via
+ * survival's cholesky2: V = L D L', a pivot below tol x max diag (or not finite) is set to 0
+ * and its column skipped; then b' V^- b = sum over kept pivots of z_i^2 / D_i with L z = b.
+ * *rank receives the number of kept pivots. */
+static double
+quadratic_form_ginv (double       *v,
+                     const double *b,
+                     guint         m,
+                     guint        *rank)
+{
+  g_autofree double *z = g_new (double, MAX (m, 1));
+  double eps = 0.0;
+  double q = 0.0;
+
+  *rank = 0;
+  for (guint i = 0; i < m; i++)
+    if (v[i * m + i] > eps)
+      eps = v[i * m + i];
+  eps = eps == 0.0 ? CHOLESKY_TOL : eps * CHOLESKY_TOL;
+
+  /* cholesky2: the lower triangle becomes L (unit diagonal implied), the diagonal D. */
+  for (guint i = 0; i < m; i++)
+    {
+      double pivot = v[i * m + i];
+
+      if (!isfinite (pivot) || pivot < eps)
+        {
+          v[i * m + i] = 0.0;
+          for (guint j = i + 1; j < m; j++)
+            v[j * m + i] = 0.0;
+          continue;
+        }
+      (*rank)++;
+      for (guint j = i + 1; j < m; j++)
+        {
+          double temp = v[j * m + i] / pivot;
+
+          v[j * m + i] = temp;
+          v[j * m + j] -= temp * temp * pivot;
+          for (guint k = j + 1; k < m; k++)
+            v[k * m + j] -= temp * v[k * m + i];
+        }
+    }
+
+  /* chsolve2's forward step, L z = b, then the D^- weighted sum of squares. */
+  for (guint i = 0; i < m; i++)
+    {
+      double zi = b[i];
+
+      for (guint j = 0; j < i; j++)
+        zi -= v[i * m + j] * z[j];
+      z[i] = zi;
+      if (v[i * m + i] > 0.0)
+        q += zi * zi / v[i * m + i];
+    }
+
+  return q;
+}
+
+EpLogrankResult *
+ep_logrank_test (const double  *time,
+                 const int     *status,
+                 const guint   *group,
+                 guint          n_groups,
+                 const guint   *stratum,
+                 guint          n_strata,
+                 gsize          n,
+                 double         rho,
+                 GError       **error)
+{
+  g_autoptr(EpLogrankResult) result = NULL;
+  g_autofree guint *order = NULL;
+  g_autofree double *risk = NULL;       /* n_k(t): at risk per group */
+  g_autofree double *block_d = NULL;    /* d_k(t): events per group at t */
+  g_autofree guint *block_r = NULL;     /* records per group leaving after t */
+  g_autofree guint *keep = NULL;
+  g_autofree double *vv = NULL;
+  g_autofree double *diff = NULL;
+  guint n_present = 0;
+  guint n_keep = 0;
+  gsize s;
+
+  g_return_val_if_fail (n == 0 || (time != NULL && status != NULL && group != NULL), NULL);
+  g_return_val_if_fail (n_groups >= 1, NULL);
+  g_return_val_if_fail (isfinite (rho), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (stratum == NULL)
+    n_strata = 1;
+  g_return_val_if_fail (n_strata >= 1, NULL);
+
+  if (n >= G_MAXUINT)
+    {
+      g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
+                   _("Too many observations (%" G_GSIZE_FORMAT ")"), n);
+      return NULL;
+    }
+
+  result = g_new0 (EpLogrankResult, 1);
+  result->rho = rho;
+  result->n_groups = n_groups;
+  result->n_strata = n_strata;
+  result->n = g_new0 (guint, n_groups);
+  result->observed = g_new0 (double, n_groups);
+  result->expected = g_new0 (double, n_groups);
+  result->var = g_new0 (double, (gsize) n_groups * n_groups);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!isfinite (time[i]) || time[i] < 0.0)
+        {
+          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the time %g is not a finite number >= 0"),
+                       i + 1, time[i]);
+          return NULL;
+        }
+      if (status[i] != 0 && status[i] != 1)
+        {
+          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the event status %d is not 0 (censored) or 1 (event)"),
+                       i + 1, status[i]);
+          return NULL;
+        }
+      if (group[i] >= n_groups)
+        {
+          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the group code %u is not below %u"),
+                       i + 1, group[i], n_groups);
+          return NULL;
+        }
+      if (stratum != NULL && stratum[i] >= n_strata)
+        {
+          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the stratum code %u is not below %u"),
+                       i + 1, stratum[i], n_strata);
+          return NULL;
+        }
+      result->n[group[i]]++;
+    }
+
+  for (guint k = 0; k < n_groups; k++)
+    if (result->n[k] > 0)
+      n_present++;
+  if (n_present < 2)
+    {
+      g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_ONE_GROUP,
+                   _("A test comparing groups needs at least two groups with observations, "
+                     "but the data have %u"), n_present);
+      return NULL;
+    }
+
+  order = g_new (guint, n);
+  if (!ep_sort_order_by_code_and_time (time, stratum, n_strata, n, order))
+    g_return_val_if_reached (NULL);   /* codes were checked above */
+
+  risk = g_new (double, n_groups);
+  block_d = g_new0 (double, n_groups);
+  block_r = g_new0 (guint, n_groups);
+
+  /* One forward pass per stratum [s, e). */
+  for (s = 0; s < n; )
+    {
+      guint h = stratum != NULL ? stratum[order[s]] : 0;
+      double km = 1.0;
+      gsize e = s;
+      gsize i;
+
+      for (guint k = 0; k < n_groups; k++)
+        risk[k] = 0.0;
+      while (e < n && (stratum == NULL || stratum[order[e]] == h))
+        {
+          risk[group[order[e]]] += 1.0;
+          e++;
+        }
+
+      for (i = s; i < e; )
+        {
+          double t = time[order[i]];
+          double nrisk = (double) (e - i);
+          double deaths = 0.0;
+          double wt = rho == 0.0 ? 1.0 : pow (km, rho);
+          gsize j;
+
+          for (j = i; j < e && time[order[j]] == t; j++)
+            {
+              guint k = group[order[j]];
+
+              block_d[k] += status[order[j]];
+              block_r[k]++;
+              deaths += status[order[j]];
+            }
+
+          if (deaths > 0.0)
+            {
+              for (guint k = 0; k < n_groups; k++)
+                {
+                  result->observed[k] += wt * block_d[k];
+                  result->expected[k] += wt * deaths * risk[k] / nrisk;
+                }
+
+              /* hypergeometric variance; a single subject at risk carries none */
+              if (nrisk > 1.0)
+                {
+                  double wt2 = wt * wt;
+
+                  for (guint a = 0; a < n_groups; a++)
+                    {
+                      double tmp;
+
+                      if (risk[a] == 0.0)
+                        continue;
+                      tmp = wt2 * deaths * risk[a] * (nrisk - deaths) / (nrisk * (nrisk - 1.0));
+                      result->var[a * n_groups + a] += tmp;
+                      for (guint b = 0; b < n_groups; b++)
+                        result->var[a * n_groups + b] -= tmp * risk[b] / nrisk;
+                    }
+                }
+            }
+
+          for (guint k = 0; k < n_groups; k++)
+            {
+              risk[k] -= block_r[k];
+              block_d[k] = 0.0;
+              block_r[k] = 0;
+            }
+          km *= (nrisk - deaths) / nrisk;
+          i = j;
+        }
+
+      s = e;
+    }
+
+  /* survdiff: the groups with E > 0, less the first, carry the chi-square. */
+  keep = g_new (guint, n_groups);
+  for (guint k = 0; k < n_groups; k++)
+    if (result->expected[k] > 0.0)
+      keep[n_keep++] = k;
+
+  if (n_keep < 2)
+    {
+      result->chisq = 0.0;
+      result->df = 0;
+      result->rank = 0;
+      result->p = 1.0;   /* as survdiff: pchisq (0, 0, lower.tail = FALSE) */
+      return g_steal_pointer (&result);
+    }
+
+  {
+    guint m = n_keep - 1;
+
+    vv = g_new (double, (gsize) m * m);
+    diff = g_new (double, m);
+    for (guint a = 0; a < m; a++)
+      {
+        guint ka = keep[a + 1];
+
+        diff[a] = result->observed[ka] - result->expected[ka];
+        for (guint b = 0; b < m; b++)
+          vv[a * m + b] = result->var[ka * n_groups + keep[b + 1]];
+      }
+
+    result->chisq = quadratic_form_ginv (vv, diff, m, &result->rank);
+    result->df = m;
+    result->p = gsl_cdf_chisq_Q (result->chisq, (double) m);
+  }
+
+  return g_steal_pointer (&result);
+}
+
+void
+ep_logrank_result_free (EpLogrankResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->n);
+  g_free (result->observed);
+  g_free (result->expected);
+  g_free (result->var);
+  g_free (result);
+}

@@ -1,0 +1,32 @@
+/* ep-sort.h: the one sort that survival methods need
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* ep_sort_order_by_code_and_time: a stable ordering permutation by (code, time).
+ *
+ * Input:   time     n values; any doubles except NaN (a NaN sorts after +Inf, but callers
+ *                   reject NaN before sorting)
+ *          code     n integer codes in [0, n_codes), e.g. group or stratum; NULL: all 0
+ *          n_codes  number of codes (ignored when code is NULL)
+ *          n        number of observations, n < G_MAXUINT
+ * Output:  order    n indices such that (code[order[i]], time[order[i]]) ascends; ties keep
+ *                   their input order (stable)
+ * Method:  least-significant-digit radix sort of the IEEE-754 bit patterns (mapped so that
+ *          unsigned order is numeric order) in 11-bit digits, skipping digits on which all keys
+ *          agree, then one stable counting pass by code: O(n) time, O(n) work space, no
+ *          comparisons. Small inputs use insertion sort.
+ * Returns: FALSE only when a code is out of range (order is then unspecified). */
+gboolean ep_sort_order_by_code_and_time (const double *time,
+                                         const guint  *code,
+                                         guint         n_codes,
+                                         gsize         n,
+                                         guint        *order);
+
+G_END_DECLS
