@@ -1,0 +1,134 @@
+/* ep-cli-data.h: loading the columns an endpoint-cli command uses
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A command names the columns it uses; ep_cli_data_load() reads --csv with --sep, checks that
+ * every column exists, and keeps the rows that have a value in all of them (listwise deletion,
+ * design.md), counting the others in n_dropped. The per-column accessors then hand out the kept
+ * rows only, in file order. Every data error names the file, the line and the column.
+ *
+ * A command's run function reads:
+ *
+ *   EpCliTimer timer;
+ *   const char *columns[] = { opt_time, opt_event, opt_group, NULL };
+ *
+ *   ep_cli_timer_start (&timer);
+ *   data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
+ *   if (data == NULL)
+ *     return ep_cli_data_fail ("km", error);
+ *   time = ep_cli_data_times (data, opt_time, &error);
+ *   ...
+ *   parse_s = ep_cli_timer_lap (&timer);
+ *   fit = ep_km_fit (...);
+ *   compute_s = ep_cli_timer_lap (&timer);
+ *   ...
+ *   json_object_set_int_member (object, "n_dropped", data->n_dropped);
+ *   if (opt_timing)
+ *     ep_cli_add_timing (object, parse_s, compute_s);
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "core/ep-levels.h"
+#include "io/ep-csv.h"
+
+G_BEGIN_DECLS
+
+/* The options every data command shares, for its GOptionEntry table. */
+#define EP_CLI_OPTION_CSV(var) \
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &(var), N_("The data file (CSV with a header row)"), N_("FILE") }
+#define EP_CLI_OPTION_SEP(var) \
+  { "sep", 0, 0, G_OPTION_ARG_STRING, &(var), N_("Field separator: “,” (default), “;” or “tab”"), N_("SEP") }
+#define EP_CLI_OPTION_TIMING(var) \
+  { "timing", 0, 0, G_OPTION_ARG_NONE, &(var), N_("Add parse and compute times in seconds to the JSON"), NULL }
+
+#define EP_CLI_DATA_ERROR (ep_cli_data_error_quark ())
+
+typedef enum
+{
+  EP_CLI_DATA_ERROR_INVALID,    /* a value out of its allowed range (negative time, event code 2) */
+  EP_CLI_DATA_ERROR_NO_ROWS,    /* no row is left once missing values are dropped */
+} EpCliDataError;
+
+typedef struct
+{
+  EpCsv   *csv;
+  guint    n_rows;      /* rows kept: a value in every used column */
+  guint    n_dropped;   /* rows dropped for a missing value in a used column */
+  guint   *rows;        /* n_rows indices of the kept rows into csv, ascending */
+} EpCliData;
+
+GQuark       ep_cli_data_error_quark (void);
+
+/* Parses --sep: NULL or "," -> ',', ";" -> ';', "tab" or "\t" -> '\t'. FALSE otherwise. */
+gboolean     ep_cli_parse_sep       (const char          *text,
+                                     char                *sep);
+
+/* Reads path and keeps the rows with a value in every column of columns (NULL-terminated; a
+ * name may repeat). A NULL path or a bad sep is a G_OPTION_ERROR (a usage error); a file that
+ * cannot be read or parsed, or an unknown column, an EP_CSV_ERROR. Zero kept rows is not an
+ * error here: each method says what it needs. */
+EpCliData   *ep_cli_data_load       (const char          *path,
+                                     const char          *sep,
+                                     const char * const  *columns,
+                                     GError             **error);
+void         ep_cli_data_free       (EpCliData           *data);
+
+/* The file line of kept row i, for messages. */
+guint        ep_cli_data_line       (const EpCliData     *data,
+                                     guint                i);
+
+/* The kept rows of a column as numbers: n_rows doubles (g_free), or NULL with
+ * lung.csv:17: column "time": "abc" is not a number. The column must have been loaded. */
+double      *ep_cli_data_numbers    (const EpCliData     *data,
+                                     const char          *column,
+                                     GError             **error);
+
+/* Like ep_cli_data_numbers() and also every value >= 0:
+ * lung.csv:17: column "time": -3 is negative; a time must be 0 or more */
+double      *ep_cli_data_times      (const EpCliData     *data,
+                                     const char          *column,
+                                     GError             **error);
+
+/* An event indicator: every value 0 (censored) or 1 (event), returned as 0/1 ints (g_free):
+ * lung.csv:17: column "status": "2" is not an event code; use 1 for an event and 0 for censored */
+int         *ep_cli_data_events     (const EpCliData     *data,
+                                     const char          *column,
+                                     GError             **error);
+
+/* The kept rows of a column as text: n_rows strings, NULL-terminated. Free the array with
+ * g_free() only; the strings belong to data. */
+const char **ep_cli_data_strings    (const EpCliData     *data,
+                                     const char          *column);
+
+/* The kept rows of a column as levels (ep-levels.h: numeric order when every value is a
+ * number, else byte order) and a code per row. */
+EpLevels    *ep_cli_data_levels     (const EpCliData     *data,
+                                     const char          *column);
+
+/* Prints the error as a usage error (G_OPTION_ERROR, exit 2) or a data error (exit 1) and
+ * returns the exit status. */
+int          ep_cli_data_fail       (const char          *command,
+                                     const GError        *error);
+
+/* Wall-clock timing for --timing, with g_get_monotonic_time(). */
+typedef struct
+{
+  gint64 last;
+} EpCliTimer;
+
+void         ep_cli_timer_start     (EpCliTimer          *timer);
+/* Seconds since the start or the previous lap; starts the next lap. */
+double       ep_cli_timer_lap       (EpCliTimer          *timer);
+/* Adds "timing": {"parse_s": parse_s, "compute_s": compute_s} to object. */
+void         ep_cli_add_timing      (JsonObject          *object,
+                                     double               parse_s,
+                                     double               compute_s);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCliData, ep_cli_data_free)
+
+G_END_DECLS
