@@ -139,6 +139,8 @@ ep_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ep_application_parent_class)->startup (app);
 
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
