@@ -26,7 +26,7 @@ static const EpCliCommand commands[] = {
   { "logrank",
     N_("Log-rank and Harrington-Fleming G-rho tests, optionally stratified"), NULL },
   { "cox",
-    N_("Cox proportional hazards regression"), NULL },
+    N_("Cox proportional hazards regression"), ep_cli_cox },
   { "cif",
     N_("Cumulative incidence with competing risks and Gray's test"), NULL },
   { "meta",

@@ -1,0 +1,340 @@
+/* ep-cli-cox.c: endpoint-cli cox, Cox proportional hazards regression as JSON
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * endpoint-cli cox --csv F --time COL --event COL --covariates A,B,.. [--factors A,..]
+ *                  [--strata COL] [--start COL] [--ties efron|breslow] [--conf-level 0.95]
+ *                  [--sep SEP] [--timing]
+ *
+ * The JSON has the shape of tests/data/reference/expected/lung_cox_efron.json and its
+ * siblings (summary.coxph's table and tests): per term the name, coef, se, hr with its CI, z
+ * and p; the log-likelihoods, the LR, Wald and score tests, the concordance and the number of
+ * iterations. Beyond the reference keys: n_dropped, each test's df and p, the concordance's
+ * standard error, converged, per term "singular" and "infinite", and "warnings" (also printed
+ * on stderr), which say when a coefficient cannot be estimated or may be infinite.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cli/ep-cli.h"
+#include "cli/ep-cli-data.h"
+#include "core/ep-cox.h"
+#include "core/ep-design.h"
+
+#define COMMAND "cox"
+
+static JsonArray *
+terms_to_json (const EpCoxFit *fit,
+               const EpDesign *design)
+{
+  JsonArray *array = json_array_sized_new (fit->p);
+
+  for (guint j = 0; j < fit->p; j++)
+    {
+      JsonObject *o = json_object_new ();
+
+      json_object_set_string_member (o, "name", design->term_names[j]);
+      json_object_set_double_member (o, "coef", fit->coef[j]);
+      json_object_set_double_member (o, "se", fit->se[j]);
+      json_object_set_double_member (o, "hr", fit->hr[j]);
+      json_object_set_double_member (o, "hr_lower", fit->hr_lower[j]);
+      json_object_set_double_member (o, "hr_upper", fit->hr_upper[j]);
+      json_object_set_double_member (o, "z", fit->z[j]);
+      json_object_set_double_member (o, "p", fit->p_value[j]);
+      json_object_set_boolean_member (o, "singular", fit->singular[j]);
+      json_object_set_boolean_member (o, "infinite", fit->infinite[j]);
+      json_array_add_object_element (array, o);
+    }
+
+  return array;
+}
+
+/* A name may appear once in --covariates; every --factors name must be a covariate. */
+static gboolean
+check_names (char       **covariates,
+             char       **factors,
+             const char **bad_name,
+             gboolean    *duplicate)
+{
+  for (guint i = 0; covariates[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (strcmp (covariates[i], covariates[j]) == 0)
+        {
+          *bad_name = covariates[i];
+          *duplicate = TRUE;
+          return FALSE;
+        }
+
+  for (guint i = 0; factors[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) covariates, factors[i]))
+      {
+        *bad_name = factors[i];
+        *duplicate = FALSE;
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* (start, stop]: each row's stop must be after its start, named by its line. */
+static gboolean
+check_intervals (const EpCliData *data,
+                 const double    *start,
+                 const double    *stop,
+                 const char      *start_column,
+                 const char      *stop_column,
+                 GError         **error)
+{
+  for (guint i = 0; i < data->n_rows; i++)
+    if (!(stop[i] > start[i]))
+      {
+        g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
+                     _("%s:%u: column “%s”: %g is not after the start time %g (column “%s”)"),
+                     ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i),
+                     stop_column, stop[i], start[i], start_column);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+int
+ep_cli_cox (int    argc,
+            char **argv)
+{
+  g_autofree char *opt_csv = NULL;
+  g_autofree char *opt_sep = NULL;
+  g_autofree char *opt_time = NULL;
+  g_autofree char *opt_event = NULL;
+  g_autofree char *opt_covariates = NULL;
+  g_autofree char *opt_factors = NULL;
+  g_autofree char *opt_strata = NULL;
+  g_autofree char *opt_start = NULL;
+  g_autofree char *opt_ties = NULL;
+  double opt_conf_level = 0.95;
+  gboolean opt_timing = FALSE;
+  const GOptionEntry entries[] = {
+    EP_CLI_OPTION_CSV (opt_csv),
+    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
+      N_("The follow-up (or, with --start, stop) time column (0 or more)"), N_("COL") },
+    { "event", 0, 0, G_OPTION_ARG_STRING, &opt_event,
+      N_("The event column: 1 = event, 0 = censored"), N_("COL") },
+    { "covariates", 0, 0, G_OPTION_ARG_STRING, &opt_covariates,
+      N_("The covariate columns, in model order"), N_("A,B,…") },
+    { "factors", 0, 0, G_OPTION_ARG_STRING, &opt_factors,
+      N_("Covariates that are categorical: treatment coding against the first level"),
+      N_("A,…") },
+    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt_strata,
+      N_("A separate baseline hazard per value of this column"), N_("COL") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &opt_start,
+      N_("Entry time column: each row is at risk on (start, time]"), N_("COL") },
+    { "ties", 0, 0, G_OPTION_ARG_STRING, &opt_ties,
+      N_("Tied event times: efron (default) or breslow"), N_("METHOD") },
+    { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_conf_level,
+      N_("Confidence level of the hazard ratios between 0 and 1 (default 0.95)"), N_("LEVEL") },
+    EP_CLI_OPTION_SEP (opt_sep),
+    EP_CLI_OPTION_TIMING (opt_timing),
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCliData) data = NULL;
+  g_autoptr(EpLevels) strata = NULL;
+  g_autoptr(EpDesign) design = NULL;
+  g_autoptr(EpCoxFit) fit = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autofree EpDesignColumn *design_columns = NULL;
+  g_autofree double *stop = NULL;
+  g_autofree double *start = NULL;
+  g_autofree int *status = NULL;
+  g_auto(GStrv) covariates = NULL;
+  g_auto(GStrv) factors = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *warnings;
+  EpCoxOptions options;
+  EpCliTimer timer;
+  const char *bad_name = NULL;
+  gboolean duplicate = FALSE;
+  guint n_covariates;
+  double parse_s, compute_s;
+
+  if (!ep_cli_parse_options (COMMAND, NULL,
+                             _("Cox proportional hazards regression with Efron or Breslow ties, "
+                               "strata and (start, stop] data: hazard ratios, likelihood-ratio, "
+                               "Wald and score tests and the concordance, as R's coxph."),
+                             entries, &argc, &argv))
+    return EP_CLI_EXIT_USAGE;
+
+  if (argc > 1)
+    return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
+  if (opt_csv == NULL)
+    return ep_cli_usage_error (COMMAND, _("--csv is required"));
+  if (opt_time == NULL)
+    return ep_cli_usage_error (COMMAND, _("--time is required"));
+  if (opt_event == NULL)
+    return ep_cli_usage_error (COMMAND, _("--event is required"));
+  if (opt_covariates == NULL)
+    return ep_cli_usage_error (COMMAND, _("--covariates is required"));
+
+  ep_cox_options_init (&options);
+  if (opt_ties == NULL || strcmp (opt_ties, "efron") == 0)
+    options.ties = EP_COX_TIES_EFRON;
+  else if (strcmp (opt_ties, "breslow") == 0)
+    options.ties = EP_COX_TIES_BRESLOW;
+  else
+    return ep_cli_usage_error (COMMAND, _("--ties must be efron or breslow, not “%s”"), opt_ties);
+  if (!(opt_conf_level > 0.0 && opt_conf_level < 1.0))
+    return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, e.g. 0.95"));
+  options.conf_level = opt_conf_level;
+
+  covariates = ep_cli_split_names (opt_covariates);
+  factors = ep_cli_split_names (opt_factors);
+  n_covariates = g_strv_length (covariates);
+  if (n_covariates == 0)
+    return ep_cli_usage_error (COMMAND, _("--covariates names no column"));
+  if (!check_names (covariates, factors, &bad_name, &duplicate))
+    {
+      if (duplicate)
+        return ep_cli_usage_error (COMMAND, _("--covariates names “%s” twice"), bad_name);
+      return ep_cli_usage_error (COMMAND, _("--factors: “%s” is not one of the --covariates"),
+                                 bad_name);
+    }
+
+  ep_cli_timer_start (&timer);
+
+  columns = g_ptr_array_new ();
+  g_ptr_array_add (columns, opt_time);
+  g_ptr_array_add (columns, opt_event);
+  if (opt_start != NULL)
+    g_ptr_array_add (columns, opt_start);
+  if (opt_strata != NULL)
+    g_ptr_array_add (columns, opt_strata);
+  for (guint i = 0; i < n_covariates; i++)
+    g_ptr_array_add (columns, covariates[i]);
+  g_ptr_array_add (columns, NULL);
+
+  data = ep_cli_data_load (opt_csv, opt_sep, (const char * const *) columns->pdata, &error);
+  if (data == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (data->n_rows == 0)
+    {
+      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
+                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
+                   ep_csv_get_display_name (data->csv), data->n_dropped);
+      return ep_cli_data_fail (COMMAND, error);
+    }
+
+  stop = ep_cli_data_times (data, opt_time, &error);
+  if (stop == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (opt_start != NULL)
+    {
+      start = ep_cli_data_times (data, opt_start, &error);
+      if (start == NULL)
+        return ep_cli_data_fail (COMMAND, error);
+      if (!check_intervals (data, start, stop, opt_start, opt_time, &error))
+        return ep_cli_data_fail (COMMAND, error);
+    }
+  status = ep_cli_data_events (data, opt_event, &error);
+  if (status == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (opt_strata != NULL)
+    strata = ep_cli_data_levels (data, opt_strata);
+
+  /* The covariates: numbers, or text for the factors. */
+  owned = g_ptr_array_new_with_free_func (g_free);
+  design_columns = g_new0 (EpDesignColumn, n_covariates);
+  for (guint i = 0; i < n_covariates; i++)
+    {
+      EpDesignColumn *column = &design_columns[i];
+
+      column->name = covariates[i];
+      if (g_strv_contains ((const char * const *) factors, covariates[i]))
+        {
+          const char **strings = ep_cli_data_strings (data, covariates[i]);
+
+          g_ptr_array_add (owned, strings);
+          column->kind = EP_DESIGN_FACTOR;
+          column->strings = strings;
+        }
+      else
+        {
+          double *numbers = ep_cli_data_numbers (data, covariates[i], &error);
+
+          if (numbers == NULL)
+            return ep_cli_data_fail (COMMAND, error);
+          g_ptr_array_add (owned, numbers);
+          column->kind = EP_DESIGN_NUMERIC;
+          column->numbers = numbers;
+        }
+    }
+
+  design = ep_design_new (design_columns, n_covariates, data->n_rows, &error);
+  if (design == NULL)
+    {
+      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+      return ep_cli_data_fail (COMMAND, error);
+    }
+
+  parse_s = ep_cli_timer_lap (&timer);
+
+  options.term_names = (const char * const *) design->term_names;
+  fit = ep_cox_fit (data->n_rows, start, stop, status, design->x, design->p,
+                    strata != NULL ? strata->codes : NULL,
+                    strata != NULL ? strata->n_levels : 0,
+                    &options, &error);
+  if (fit == NULL)
+    {
+      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+      return ep_cli_data_fail (COMMAND, error);
+    }
+
+  compute_s = ep_cli_timer_lap (&timer);
+
+  root = json_object_new ();
+  json_object_set_string_member (root, "analysis", "cox");
+  json_object_set_string_member (root, "ties",
+                                 options.ties == EP_COX_TIES_EFRON ? "efron" : "breslow");
+  json_object_set_int_member (root, "n", fit->n);
+  json_object_set_int_member (root, "events", fit->n_events);
+  json_object_set_int_member (root, "n_dropped", data->n_dropped);
+  if (strata != NULL)
+    json_object_set_int_member (root, "n_strata", strata->n_levels);
+  json_object_set_double_member (root, "conf_level", fit->conf_level);
+  json_object_set_array_member (root, "terms", terms_to_json (fit, design));
+  json_object_set_double_member (root, "loglik_null", fit->loglik_null);
+  json_object_set_double_member (root, "loglik", fit->loglik);
+  json_object_set_double_member (root, "lr_chisq", fit->lr_chisq);
+  json_object_set_int_member (root, "lr_df", fit->df);
+  json_object_set_double_member (root, "lr_p", fit->lr_p);
+  json_object_set_double_member (root, "wald_chisq", fit->wald_chisq);
+  json_object_set_int_member (root, "wald_df", fit->df);
+  json_object_set_double_member (root, "wald_p", fit->wald_p);
+  json_object_set_double_member (root, "score_chisq", fit->score_chisq);
+  json_object_set_int_member (root, "score_df", fit->df);
+  json_object_set_double_member (root, "score_p", fit->score_p);
+  json_object_set_double_member (root, "concordance", fit->concordance);
+  json_object_set_double_member (root, "concordance_se", fit->concordance_se);
+  json_object_set_int_member (root, "iterations", fit->iterations);
+  json_object_set_boolean_member (root, "converged", fit->converged);
+
+  warnings = json_array_new ();
+  for (guint i = 0; fit->warnings[i] != NULL; i++)
+    {
+      json_array_add_string_element (warnings, fit->warnings[i]);
+      g_printerr ("endpoint-cli %s: %s: %s\n", COMMAND, _("warning"), fit->warnings[i]);
+    }
+  json_object_set_array_member (root, "warnings", warnings);
+
+  if (opt_timing)
+    ep_cli_add_timing (root, parse_s, compute_s);
+
+  node = json_node_init_object (json_node_alloc (), root);
+  ep_cli_print_json (node);
+
+  return EP_CLI_EXIT_OK;
+}

@@ -1,0 +1,1026 @@
+/* ep-cox.c: Cox proportional hazards regression
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The contract is the header comment of ep_cox_fit() in ep-cox.h. The kernels follow R
+ * survival 3.5 (Therneau): coxfit6.c for right-censored data, agfit4.c for (start, stop]
+ * data, cholesky2.c / chsolve2.c / chinv2.c for the generalised Cholesky with singular
+ * columns, coxph.fit / agreg.fit / coxph.wtest for what R reports. Names follow the math:
+ * u the score, imat the information, loglik the partial log-likelihood, denom = S0 the sum of
+ * risk scores over the risk set, a = S1 its first moment, cmat = S2 its second moment.
+ *
+ * The Cholesky is ours and not GSL's because coxph's answer depends on its exact rule: a
+ * pivot below toler x max diag marks that column redundant, it is zeroed and the
+ * factorisation goes on (gsl_linalg_cholesky_decomp fails on a singular matrix instead).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <float.h>
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/ep-concordance.h"
+#include "core/ep-cox.h"
+#include "core/ep-sort.h"
+
+G_DEFINE_QUARK (ep-cox-error-quark, ep_cox_error)
+
+void
+ep_cox_options_init (EpCoxOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->ties = EP_COX_TIES_EFRON;
+  options->iter_max = 20;
+  options->eps = 1e-9;
+  options->toler_chol = pow (DBL_EPSILON, 0.75);
+  options->toler_inf = sqrt (options->eps);
+  options->conf_level = 0.95;
+}
+
+/* ---- generalised Cholesky (LDL') with redundant columns: cholesky2, chsolve2, chinv2 ---- */
+
+/* m: p x p symmetric, row-major, upper triangle and diagonal read. On return the strict lower
+ * triangle holds the unit lower factor L, the diagonal D (0 for a redundant column). A pivot
+ * that is not finite or below toler x (largest diagonal) is redundant. Returns the rank. */
+static guint
+cholesky_ldl (double *m,
+              guint   p,
+              double  toler)
+{
+  double eps = 0;
+  guint rank = 0;
+
+  for (guint i = 0; i < p; i++)
+    {
+      if (m[i * p + i] > eps)
+        eps = m[i * p + i];
+      for (guint j = i + 1; j < p; j++)
+        m[j * p + i] = m[i * p + j];
+    }
+  if (eps == 0)
+    {
+      /* no positive diagonal: every column is constant within the risk sets */
+      for (guint i = 0; i < p; i++)
+        m[i * p + i] = 0;
+      return 0;
+    }
+  eps *= toler;
+
+  for (guint i = 0; i < p; i++)
+    {
+      double pivot = m[i * p + i];
+
+      if (!isfinite (pivot) || pivot < eps)
+        {
+          m[i * p + i] = 0;
+          continue;
+        }
+      rank++;
+      for (guint j = i + 1; j < p; j++)
+        {
+          double temp = m[j * p + i] / pivot;
+
+          m[j * p + i] = temp;
+          m[j * p + j] -= temp * temp * pivot;
+          for (guint k = j + 1; k < p; k++)
+            m[k * p + j] -= temp * m[k * p + i];
+        }
+    }
+
+  return rank;
+}
+
+/* Solves L D L' b = y in place, b = 0 in the redundant coordinates. */
+static void
+cholesky_solve (const double *m,
+                guint         p,
+                double       *y)
+{
+  for (guint i = 0; i < p; i++)
+    {
+      double temp = y[i];
+
+      for (guint j = 0; j < i; j++)
+        temp -= y[j] * m[i * p + j];
+      y[i] = temp;
+    }
+  for (guint i = p; i-- > 0;)
+    {
+      if (m[i * p + i] == 0)
+        {
+          y[i] = 0;
+          continue;
+        }
+      {
+        double temp = y[i] / m[i * p + i];
+
+        for (guint j = i + 1; j < p; j++)
+          temp -= y[j] * m[j * p + i];
+        y[i] = temp;
+      }
+    }
+}
+
+/* Replaces the factorisation by the (generalised) inverse, full and symmetric; the rows and
+ * columns of redundant coordinates are 0. */
+static void
+cholesky_invert (double *m,
+                 guint   p)
+{
+  /* invert L in the lower triangle, D on the diagonal */
+  for (guint i = 0; i < p; i++)
+    {
+      if (m[i * p + i] > 0)
+        {
+          m[i * p + i] = 1 / m[i * p + i];
+          for (guint j = i + 1; j < p; j++)
+            {
+              m[j * p + i] = -m[j * p + i];
+              for (guint k = 0; k < i; k++)
+                m[j * p + k] += m[j * p + i] * m[i * p + k];
+            }
+        }
+    }
+
+  /* L^-T D^-1 L^-1 into the upper triangle */
+  for (guint i = 0; i < p; i++)
+    {
+      if (m[i * p + i] == 0)
+        {
+          for (guint j = 0; j < i; j++)
+            m[j * p + i] = 0;
+          for (guint j = i; j < p; j++)
+            m[i * p + j] = 0;
+          continue;
+        }
+      for (guint j = i + 1; j < p; j++)
+        {
+          double temp = m[j * p + i] * m[j * p + j];
+
+          m[i * p + j] = temp;
+          for (guint k = i; k < j; k++)
+            m[i * p + k] += temp * m[j * p + k];
+        }
+    }
+
+  for (guint i = 0; i < p; i++)
+    for (guint j = i + 1; j < p; j++)
+      m[j * p + i] = m[i * p + j];
+}
+
+/* ---- the data, sorted once ---- */
+
+typedef struct
+{
+  gsize         n;
+  guint         p;
+  gboolean      efron;
+  gboolean      counting;
+
+  /* rows sorted by (stratum, stop) ascending; walked from the end */
+  double       *time;
+  int          *status;
+  double       *z;            /* n x p, centred and scaled */
+  gsize         n_ranges;
+  gsize        *range;        /* n_ranges + 1 bounds of the strata in the sorted rows */
+
+  /* (start, stop] only: rows by (stratum, start) ascending, as positions in the sorted rows */
+  gsize        *start_pos;
+  double       *start_time;
+
+  /* work */
+  double       *eta;
+  double       *a;
+  double       *a2;
+  double       *cmat;
+  double       *cmat2;
+} CoxData;
+
+static void
+cox_data_clear (CoxData *d)
+{
+  g_free (d->time);
+  g_free (d->status);
+  g_free (d->z);
+  g_free (d->range);
+  g_free (d->start_pos);
+  g_free (d->start_time);
+  g_free (d->eta);
+  g_free (d->a);
+  g_free (d->a2);
+  g_free (d->cmat);
+  g_free (d->cmat2);
+}
+
+/* Adds (sign = 1) or removes (-1) a row with risk score r to the running S0, S1, S2. */
+static inline void
+risk_set_add (double       *denom,
+              double       *a,
+              double       *cmat,
+              const double *zk,
+              guint         p,
+              double        r)
+{
+  *denom += r;
+  for (guint i = 0; i < p; i++)
+    {
+      double rz = r * zk[i];
+      double *ci = cmat + (gsize) i * p;
+
+      a[i] += rz;
+      for (guint j = 0; j <= i; j++)
+        ci[j] += rz * zk[j];
+    }
+}
+
+/* One evaluation of the partial log-likelihood, its score u and information imat (full,
+ * symmetric) at beta, in the centred and scaled coordinates. */
+static double
+cox_accumulate (CoxData      *d,
+                const double *beta,
+                double       *u,
+                double       *imat)
+{
+  const guint p = d->p;
+  double loglik = 0;
+
+  memset (u, 0, p * sizeof (double));
+  memset (imat, 0, (gsize) p * p * sizeof (double));
+
+  for (gsize k = 0; k < d->n; k++)
+    {
+      const double *zk = d->z + k * p;
+      double eta = 0;
+
+      for (guint i = 0; i < p; i++)
+        eta += beta[i] * zk[i];
+      d->eta[k] = eta;
+    }
+
+  for (gsize s = 0; s < d->n_ranges; s++)
+    {
+      const gsize lo = d->range[s], hi = d->range[s + 1];
+      double denom = 0, recenter = 0;
+      gsize nrisk = 0;
+      gsize k = hi, r = hi;
+
+      memset (d->a, 0, p * sizeof (double));
+      memset (d->cmat, 0, (gsize) p * p * sizeof (double));
+
+      while (k > lo)
+        {
+          const double dtime = d->time[k - 1];
+          gsize batch_lo, ndead = 0;
+          double denom2 = 0, etasum = 0;
+
+          for (batch_lo = k; batch_lo > lo && d->time[batch_lo - 1] == dtime; batch_lo--)
+            etasum += d->eta[batch_lo - 1];
+
+          /* (start, stop]: rows whose start is at or after dtime are no longer at risk. */
+          if (d->counting)
+            {
+              for (; r > lo && d->start_time[r - 1] >= dtime; r--)
+                {
+                  gsize q = d->start_pos[r - 1];
+
+                  if (--nrisk == 0)
+                    {
+                      /* an empty risk set: start again from exact zeros */
+                      denom = 0;
+                      memset (d->a, 0, p * sizeof (double));
+                      memset (d->cmat, 0, (gsize) p * p * sizeof (double));
+                      continue;
+                    }
+                  risk_set_add (&denom, d->a, d->cmat, d->z + q * p, p,
+                                -exp (d->eta[q] - recenter));
+                }
+            }
+
+          /* Keep exp() in range: if this batch's mean eta is far from the reference, move the
+           * reference and rescale the sums (agfit4's recentring; inert for sane data). */
+          if (fabs (etasum / (double) (k - batch_lo) - recenter) > 200)
+            {
+              double shift = etasum / (double) (k - batch_lo) - recenter;
+
+              recenter += shift;
+              if (denom > 0)
+                {
+                  double factor = exp (-shift);
+
+                  denom *= factor;
+                  for (guint i = 0; i < p; i++)
+                    {
+                      d->a[i] *= factor;
+                      for (guint j = 0; j <= i; j++)
+                        d->cmat[(gsize) i * p + j] *= factor;
+                    }
+                }
+            }
+
+          /* The batch at dtime: censored rows join S0, S1, S2; events also go to the death
+           * sums (denom2, a2, cmat2), which the tie rule folds in below. */
+          memset (d->a2, 0, p * sizeof (double));
+          memset (d->cmat2, 0, (gsize) p * p * sizeof (double));
+          for (; k > batch_lo; k--)
+            {
+              const gsize q = k - 1;
+              const double *zk = d->z + q * p;
+              double risk = exp (d->eta[q] - recenter);
+
+              nrisk++;
+              if (d->status[q] == 0)
+                {
+                  risk_set_add (&denom, d->a, d->cmat, zk, p, risk);
+                  continue;
+                }
+              ndead++;
+              loglik += d->eta[q] - recenter;
+              for (guint i = 0; i < p; i++)
+                u[i] += zk[i];
+              risk_set_add (&denom2, d->a2, d->cmat2, zk, p, risk);
+            }
+
+          if (ndead == 0)
+            continue;
+
+          if (!d->efron || ndead == 1)
+            {
+              /* Breslow: every event at dtime sees the whole risk set. */
+              denom += denom2;
+              loglik -= (double) ndead * log (denom);
+              for (guint i = 0; i < p; i++)
+                {
+                  double mean_i;
+
+                  d->a[i] += d->a2[i];
+                  mean_i = d->a[i] / denom;
+                  u[i] -= (double) ndead * mean_i;
+                  for (guint j = 0; j <= i; j++)
+                    {
+                      d->cmat[(gsize) i * p + j] += d->cmat2[(gsize) i * p + j];
+                      imat[(gsize) i * p + j] += (double) ndead
+                        * (d->cmat[(gsize) i * p + j] - mean_i * d->a[j]) / denom;
+                    }
+                }
+            }
+          else
+            {
+              /* Efron: the k-th of d tied events (k = 0 .. d-1) sees the risk set with
+               * (1 - k/d) of the tied events' weight removed. As coxfit6, the sums are built
+               * up from the censored-only risk set by adding 1/d of the events each step, so
+               * step k uses the set with (k + 1)/d of them - the same terms in reverse order. */
+              const double frac = 1.0 / (double) ndead;
+
+              for (gsize m = 0; m < ndead; m++)
+                {
+                  denom += denom2 * frac;
+                  loglik -= log (denom);
+                  for (guint i = 0; i < p; i++)
+                    {
+                      double mean_i;
+
+                      d->a[i] += d->a2[i] * frac;
+                      mean_i = d->a[i] / denom;
+                      u[i] -= mean_i;
+                      for (guint j = 0; j <= i; j++)
+                        {
+                          d->cmat[(gsize) i * p + j] += d->cmat2[(gsize) i * p + j] * frac;
+                          imat[(gsize) i * p + j] += (d->cmat[(gsize) i * p + j]
+                                                      - mean_i * d->a[j]) / denom;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+  for (guint i = 0; i < p; i++)
+    for (guint j = 0; j < i; j++)
+      imat[(gsize) j * p + i] = imat[(gsize) i * p + j];
+
+  return loglik;
+}
+
+static gboolean
+is_cancelled (const EpCoxOptions *options)
+{
+  return options->cancel != NULL && g_atomic_int_get (options->cancel) != 0;
+}
+
+static void
+fit_free_arrays (EpCoxFit *fit)
+{
+  g_free (fit->coef);
+  g_free (fit->se);
+  g_free (fit->hr);
+  g_free (fit->hr_lower);
+  g_free (fit->hr_upper);
+  g_free (fit->z);
+  g_free (fit->p_value);
+  g_free (fit->singular);
+  g_free (fit->infinite);
+  g_free (fit->var);
+  g_free (fit->means);
+  g_free (fit->score);
+  g_strfreev (fit->warnings);
+}
+
+void
+ep_cox_fit_free (EpCoxFit *fit)
+{
+  if (fit == NULL)
+    return;
+  fit_free_arrays (fit);
+  g_free (fit);
+}
+
+static char *
+term_label (const EpCoxOptions *options,
+            guint               j)
+{
+  if (options->term_names != NULL && options->term_names[j] != NULL)
+    return g_strdup_printf ("%u (%s)", j + 1, options->term_names[j]);
+  return g_strdup_printf ("%u", j + 1);
+}
+
+/* Checks the input; sorts, centres and scales into d. */
+static gboolean
+cox_data_init (CoxData            *d,
+               gsize               n,
+               const double       *start,
+               const double       *stop,
+               const int          *status,
+               const double       *x,
+               guint               p,
+               const guint        *strata,
+               guint               n_strata,
+               const EpCoxOptions *options,
+               double             *means,
+               double             *scale,
+               gsize              *n_events,
+               GError            **error)
+{
+  g_autofree guint *order = NULL;
+  g_autofree gsize *position = NULL;
+
+  memset (d, 0, sizeof *d);
+  *n_events = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!isfinite (stop[i]) || (start != NULL && !isfinite (start[i])))
+        {
+          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the time is not a finite number"),
+                       i + 1);
+          return FALSE;
+        }
+      if (start != NULL && !(stop[i] > start[i]))
+        {
+          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the stop time %g is not after the start time %g"),
+                       i + 1, stop[i], start[i]);
+          return FALSE;
+        }
+      if (status[i] != 0 && status[i] != 1)
+        {
+          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": the status is %d; it must be 1 (event) or 0 (censored)"),
+                       i + 1, status[i]);
+          return FALSE;
+        }
+      if (strata != NULL && strata[i] >= n_strata)
+        {
+          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                       _("Observation %" G_GSIZE_FORMAT ": stratum code %u is out of range"),
+                       i + 1, strata[i]);
+          return FALSE;
+        }
+      for (guint j = 0; j < p; j++)
+        if (!isfinite (x[i * p + j]))
+          {
+            g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                         _("Observation %" G_GSIZE_FORMAT ": covariate %u is not a finite number"),
+                         i + 1, j + 1);
+            return FALSE;
+          }
+      *n_events += status[i];
+    }
+
+  if (*n_events == 0)
+    {
+      g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_NO_EVENTS,
+                           _("Every observation is censored: a Cox model needs at least one event"));
+      return FALSE;
+    }
+
+  d->n = n;
+  d->p = p;
+  d->efron = options->ties == EP_COX_TIES_EFRON;
+  d->counting = start != NULL;
+
+  order = g_new (guint, n);
+  ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order);
+
+  d->time = g_new (double, n);
+  d->status = g_new (int, n);
+  d->z = g_new (double, n * p);
+  position = g_new (gsize, n);
+  for (gsize k = 0; k < n; k++)
+    {
+      guint i = order[k];
+
+      d->time[k] = stop[i];
+      d->status[k] = status[i];
+      memcpy (d->z + k * p, x + (gsize) i * p, p * sizeof (double));
+      position[i] = k;
+    }
+
+  d->range = g_new (gsize, (strata != NULL ? n_strata : 1) + 1);
+  d->range[0] = 0;
+  d->n_ranges = 0;
+  for (gsize k = 1; k <= n; k++)
+    if (k == n || (strata != NULL && strata[order[k]] != strata[order[k - 1]]))
+      d->range[++d->n_ranges] = k;
+
+  if (d->counting)
+    {
+      ep_sort_order_by_code_and_time (start, strata, n_strata, n, order);
+      d->start_pos = g_new (gsize, n);
+      d->start_time = g_new (double, n);
+      for (gsize m = 0; m < n; m++)
+        {
+          d->start_pos[m] = position[order[m]];
+          d->start_time[m] = start[order[m]];
+        }
+    }
+
+  /* Centre at the mean and scale by the mean absolute deviation; a column of -1/0/1 codes
+   * is left alone (coxph's nocenter = c(-1, 0, 1)). Centring within a stratum or overall
+   * changes nothing but rounding; this is overall, as coxfit6. */
+  for (guint j = 0; j < p; j++)
+    {
+      gboolean nocenter = TRUE;
+      double mean = 0, mad = 0;
+
+      for (gsize k = 0; k < n && nocenter; k++)
+        {
+          double v = d->z[k * p + j];
+
+          nocenter = v == 0 || v == 1 || v == -1;
+        }
+      if (nocenter)
+        {
+          means[j] = 0;
+          scale[j] = 1;
+          continue;
+        }
+
+      for (gsize k = 0; k < n; k++)
+        mean += d->z[k * p + j];
+      mean /= (double) n;
+      for (gsize k = 0; k < n; k++)
+        {
+          d->z[k * p + j] -= mean;
+          mad += fabs (d->z[k * p + j]);
+        }
+      scale[j] = mad > 0 ? (double) n / mad : 1.0;
+      for (gsize k = 0; k < n; k++)
+        d->z[k * p + j] *= scale[j];
+      means[j] = mean;
+    }
+
+  d->eta = g_new (double, n);
+  d->a = g_new (double, p);
+  d->a2 = g_new (double, p);
+  d->cmat = g_new (double, (gsize) p * p);
+  d->cmat2 = g_new (double, (gsize) p * p);
+
+  return TRUE;
+}
+
+static gboolean
+all_finite (const double *v,
+            gsize         n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!isfinite (v[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A chi-square upper tail that copes with df = 0 (p = 1). */
+static double
+chisq_q (double x,
+         guint  df)
+{
+  if (df == 0 || !isfinite (x))
+    return NAN;
+  return gsl_cdf_chisq_Q (MAX (x, 0.0), (double) df);
+}
+
+EpCoxFit *
+ep_cox_fit (gsize               n,
+            const double       *start,
+            const double       *stop,
+            const int          *status,
+            const double       *x,
+            guint               p,
+            const guint        *strata,
+            guint               n_strata,
+            const EpCoxOptions *options,
+            GError            **error)
+{
+  g_autoptr(EpCoxFit) fit = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *scale = NULL;
+  g_autofree double *beta = NULL;
+  g_autofree double *newbeta = NULL;
+  g_autofree double *oldbeta = NULL;
+  g_autofree double *step = NULL;
+  g_autofree double *u = NULL;
+  g_autofree double *imat = NULL;
+  g_autofree double *lp = NULL;
+  EpCoxOptions defaults;
+  CoxData d;
+  double loglik_best, newlk = 0, zq;
+  guint rank0, rank = 0, iter = 0, halving = 0;
+  gboolean converged = FALSE;
+  EpConcordance concordance;
+
+  g_return_val_if_fail (n == 0 || (stop != NULL && status != NULL && x != NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    {
+      ep_cox_options_init (&defaults);
+      options = &defaults;
+    }
+
+  if (n == 0 || p == 0)
+    {
+      g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                           n == 0 ? _("There are no observations")
+                                  : _("The model has no covariates"));
+      return NULL;
+    }
+
+  fit = g_new0 (EpCoxFit, 1);
+  fit->n = n;
+  fit->p = p;
+  fit->conf_level = options->conf_level;
+  fit->means = g_new0 (double, p);
+  scale = g_new (double, p);
+
+  if (!cox_data_init (&d, n, start, stop, status, x, p, strata, n_strata, options,
+                      fit->means, scale, &fit->n_events, error))
+    {
+      cox_data_clear (&d);
+      return NULL;
+    }
+
+  beta = g_new0 (double, p);
+  newbeta = g_new0 (double, p);
+  oldbeta = g_new0 (double, p);
+  step = g_new (double, p);
+  u = g_new (double, p);
+  imat = g_new (double, (gsize) p * p);
+
+  /* Iteration 0: beta = 0 gives the null log-likelihood and the score test. */
+  fit->loglik_null = cox_accumulate (&d, beta, u, imat);
+  memcpy (step, u, p * sizeof (double));
+  rank0 = rank = cholesky_ldl (imat, p, options->toler_chol);
+  cholesky_solve (imat, p, step);
+  fit->score_chisq = 0;
+  for (guint i = 0; i < p; i++)
+    fit->score_chisq += u[i] * step[i];
+  loglik_best = newlk = fit->loglik_null;
+
+  if (rank0 == 0)
+    {
+      cox_data_clear (&d);
+      g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_SINGULAR,
+                           _("No coefficient can be estimated: every covariate is constant "
+                             "within the risk sets of the events"));
+      return NULL;
+    }
+
+  if (!d.counting)
+    {
+      /* coxfit6: newbeta is the trial point, beta the last accepted one. Convergence is
+       * allowed on a halved step. */
+      for (guint i = 0; i < p; i++)
+        newbeta[i] = beta[i] + step[i];
+
+      for (iter = 1; iter <= options->iter_max; iter++)
+        {
+          gboolean finite;
+
+          if (is_cancelled (options))
+            break;
+
+          newlk = cox_accumulate (&d, newbeta, u, imat);
+          rank = cholesky_ldl (imat, p, options->toler_chol);
+          finite = isfinite (newlk) && all_finite (u, p) && all_finite (imat, (gsize) p * p);
+
+          if (finite && fabs (1 - loglik_best / newlk) <= options->eps)
+            {
+              memcpy (beta, newbeta, p * sizeof (double));
+              loglik_best = newlk;
+              converged = TRUE;
+              break;
+            }
+
+          if (!finite || newlk < loglik_best)
+            {
+              /* step halving, more aggressive each time */
+              halving++;
+              for (guint i = 0; i < p; i++)
+                newbeta[i] = (newbeta[i] + halving * beta[i]) / (halving + 1.0);
+            }
+          else
+            {
+              halving = 0;
+              loglik_best = newlk;
+              memcpy (step, u, p * sizeof (double));
+              cholesky_solve (imat, p, step);
+              for (guint i = 0; i < p; i++)
+                {
+                  beta[i] = newbeta[i];
+                  newbeta[i] += step[i];
+                }
+            }
+        }
+
+      if (!converged && !is_cancelled (options))
+        {
+          /* out of iterations: report the last accepted beta, with u and imat there */
+          iter = MIN (iter, options->iter_max);
+          newlk = cox_accumulate (&d, beta, u, imat);
+          rank = cholesky_ldl (imat, p, options->toler_chol);
+        }
+    }
+  else
+    {
+      /* agfit4: beta is the trial point, oldbeta the last accepted one. Convergence only on
+       * a full step whose information has the rank of the first. */
+      memcpy (oldbeta, beta, p * sizeof (double));
+      for (guint i = 0; i < p; i++)
+        beta[i] += step[i];
+
+      for (iter = 1; iter <= options->iter_max; iter++)
+        {
+          guint fail = 0;
+
+          if (is_cancelled (options))
+            break;
+
+          newlk = cox_accumulate (&d, beta, u, imat);
+          for (guint i = 0; i < p; i++)
+            if (!isfinite (imat[i * p + i]))
+              fail++;
+          rank = cholesky_ldl (imat, p, options->toler_chol);
+          if (!isfinite (newlk))
+            fail++;
+          if (rank != rank0)
+            fail++;
+
+          if (fail == 0 && halving == 0 && fabs (1 - loglik_best / newlk) <= options->eps)
+            {
+              converged = TRUE;
+              break;
+            }
+
+          if (iter == options->iter_max)
+            {
+              /* out of iterations: if this trial is worse than the best by more than
+               * rounding, go back to the best */
+              if (!isfinite (newlk) || (newlk - loglik_best) / fabs (loglik_best) < -options->eps)
+                {
+                  memcpy (beta, oldbeta, p * sizeof (double));
+                  newlk = cox_accumulate (&d, beta, u, imat);
+                  rank = cholesky_ldl (imat, p, options->toler_chol);
+                }
+              break;
+            }
+
+          if (fail > 0 || newlk < loglik_best)
+            {
+              halving++;
+              for (guint i = 0; i < p; i++)
+                beta[i] = (oldbeta[i] * halving + beta[i]) / (halving + 1.0);
+            }
+          else
+            {
+              halving = 0;
+              loglik_best = newlk;
+              memcpy (step, u, p * sizeof (double));
+              cholesky_solve (imat, p, step);
+              for (guint i = 0; i < p; i++)
+                {
+                  oldbeta[i] = beta[i];
+                  beta[i] += step[i];
+                }
+            }
+        }
+      iter = MIN (iter, options->iter_max);
+    }
+
+  cox_data_clear (&d);
+
+  if (is_cancelled (options))
+    {
+      g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_CANCELLED,
+                           _("The Cox model fit was cancelled"));
+      return NULL;
+    }
+
+  if (rank == 0)
+    {
+      g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_SINGULAR,
+                           _("No coefficient can be estimated: the information matrix at the "
+                             "fit has rank 0"));
+      return NULL;
+    }
+
+  cholesky_invert (imat, p);
+
+  /* Back to the original scale. */
+  fit->coef = g_new (double, p);
+  fit->score = g_new (double, p);
+  fit->var = g_new (double, (gsize) p * p);
+  for (guint i = 0; i < p; i++)
+    {
+      fit->coef[i] = beta[i] * scale[i];
+      fit->score[i] = u[i] / scale[i];
+      for (guint j = 0; j < p; j++)
+        fit->var[(gsize) i * p + j] = imat[(gsize) i * p + j] * scale[i] * scale[j];
+    }
+  fit->loglik = newlk;
+  fit->iterations = iter;
+  fit->converged = converged;
+  fit->rank = rank;
+
+  fit->singular = g_new0 (gboolean, p);
+  fit->infinite = g_new0 (gboolean, p);
+  if (rank < p)
+    for (guint j = 0; j < p; j++)
+      fit->singular[j] = fit->var[(gsize) j * p + j] == 0;
+
+  /* The linear predictor as coxph.fit forms it (before unidentified terms become NA). */
+  lp = g_new (double, n);
+  {
+    double offset = 0;
+
+    for (guint j = 0; j < p; j++)
+      offset += fit->coef[j] * fit->means[j];
+    for (gsize i = 0; i < n; i++)
+      {
+        double eta = 0;
+
+        for (guint j = 0; j < p; j++)
+          eta += x[i * p + j] * fit->coef[j];
+        lp[i] = eta - offset;
+      }
+  }
+
+  /* Monotone likelihood (coxph.fit / agreg.fit): the Newton step still left, |u' V|. */
+  if (options->iter_max > 1)
+    {
+      gboolean any_infinite = FALSE;
+
+      for (guint j = 0; j < p; j++)
+        {
+          double infs = 0;
+
+          for (guint i = 0; i < p; i++)
+            infs += fit->score[i] * fit->var[(gsize) i * p + j];
+          infs = fabs (infs);
+
+          if (!converged)
+            {
+              if (!isfinite (infs))
+                any_infinite = TRUE;
+              continue;
+            }
+          if (start != NULL ? (!isfinite (fit->score[j])
+                            || infs > options->toler_inf * (1 + fabs (fit->coef[j])))
+                         : (!isfinite (fit->score[j])
+                            || (infs > options->eps
+                                && infs > options->toler_inf * fabs (fit->coef[j]))))
+            {
+              g_autofree char *label = term_label (options, j);
+
+              fit->infinite[j] = TRUE;
+              g_ptr_array_add (warnings,
+                                   g_strdup_printf (_("Loglik converged before variable %s; "
+                                                      "coefficient may be infinite"), label));
+            }
+        }
+
+      if (!converged)
+        {
+          double lp_max = -INFINITY;
+
+          for (gsize i = 0; i < n; i++)
+            lp_max = MAX (lp_max, lp[i]);
+          g_ptr_array_add (warnings,
+                               g_strdup_printf (_("Ran out of iterations (%u) and did not converge"),
+                                                options->iter_max));
+          if (lp_max > 500 || any_infinite)
+            {
+              g_ptr_array_add (warnings, g_strdup (_("One or more coefficients may be infinite")));
+              for (guint j = 0; j < p; j++)
+                fit->infinite[j] = !fit->singular[j];
+            }
+        }
+    }
+
+  for (guint j = 0; j < p; j++)
+    if (fit->singular[j])
+      {
+        g_autofree char *label = term_label (options, j);
+
+        g_ptr_array_add (warnings,
+                             g_strdup_printf (_("X matrix deemed to be singular; variable %s: "
+                                                "its coefficient cannot be estimated"), label));
+      }
+
+  /* Per term: Wald z, two-sided p, hazard ratio and its confidence interval. */
+  zq = gsl_cdf_ugaussian_Pinv (1 - (1 - options->conf_level) / 2);
+  fit->se = g_new (double, p);
+  fit->hr = g_new (double, p);
+  fit->hr_lower = g_new (double, p);
+  fit->hr_upper = g_new (double, p);
+  fit->z = g_new (double, p);
+  fit->p_value = g_new (double, p);
+  fit->df = 0;
+  for (guint j = 0; j < p; j++)
+    {
+      if (fit->singular[j])
+        {
+          fit->coef[j] = fit->se[j] = fit->hr[j] = fit->hr_lower[j] = fit->hr_upper[j] = NAN;
+          fit->z[j] = fit->p_value[j] = NAN;
+          continue;
+        }
+      fit->df++;
+      fit->se[j] = sqrt (fit->var[(gsize) j * p + j]);
+      fit->hr[j] = exp (fit->coef[j]);
+      fit->hr_lower[j] = exp (fit->coef[j] - zq * fit->se[j]);
+      fit->hr_upper[j] = exp (fit->coef[j] + zq * fit->se[j]);
+      fit->z[j] = fit->coef[j] / fit->se[j];
+      fit->p_value[j] = 2 * gsl_cdf_ugaussian_Q (fabs (fit->z[j]));
+    }
+
+  /* Wald test as coxph.wtest: the same Cholesky on V over the identified terms. */
+  {
+    g_autofree double *v = g_new (double, (gsize) fit->df * fit->df);
+    g_autofree double *b = g_new (double, fit->df);
+    g_autofree double *solve = g_new (double, fit->df);
+    guint q = 0;
+
+    for (guint i = 0; i < p; i++)
+      {
+        guint r = 0;
+
+        if (fit->singular[i])
+          continue;
+        b[q] = fit->coef[i];
+        for (guint j = 0; j < p; j++)
+          if (!fit->singular[j])
+            v[(gsize) q * fit->df + r++] = fit->var[(gsize) i * p + j];
+        q++;
+      }
+    cholesky_ldl (v, fit->df, options->toler_chol);
+    memcpy (solve, b, fit->df * sizeof (double));
+    cholesky_solve (v, fit->df, solve);
+    fit->wald_chisq = 0;
+    for (guint i = 0; i < fit->df; i++)
+      fit->wald_chisq += b[i] * solve[i];
+  }
+
+  fit->lr_chisq = 2 * (fit->loglik - fit->loglik_null);
+  fit->lr_p = chisq_q (fit->lr_chisq, fit->df);
+  fit->wald_p = chisq_q (fit->wald_chisq, fit->df);
+  fit->score_p = chisq_q (fit->score_chisq, fit->df);
+
+  if (!ep_concordance (n, start, stop, status, lp, strata, n_strata, &concordance))
+    g_assert_not_reached ();   /* the codes were checked above */
+  fit->concordance = concordance.concordance;
+  fit->concordance_se = concordance.std_err;
+  fit->concordant = concordance.concordant;
+  fit->discordant = concordance.discordant;
+  fit->tied_risk = concordance.tied_risk;
+  fit->tied_time = concordance.tied_time;
+  fit->tied_both = concordance.tied_both;
+
+  g_ptr_array_add (warnings, NULL);
+  fit->warnings = (char **) g_ptr_array_free (g_steal_pointer (&warnings), FALSE);
+
+  return g_steal_pointer (&fit);
+}
