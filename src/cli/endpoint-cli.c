@@ -30,7 +30,7 @@ static const EpCliCommand commands[] = {
   { "cif",
     N_("Cumulative incidence with competing risks and Gray's test"), NULL },
   { "meta",
-    N_("Meta-analysis of proportions or of ratios with confidence intervals"), NULL },
+    N_("Meta-analysis of proportions or of ratios with confidence intervals"), ep_cli_meta },
   { "trials",
     N_("The trial catalog as JSON"), NULL },
   { "plot",
