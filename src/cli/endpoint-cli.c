@@ -22,9 +22,9 @@ typedef struct
 /* The commands of design.md, in the order a user meets them. */
 static const EpCliCommand commands[] = {
   { "km",
-    N_("Kaplan-Meier survival estimates with confidence intervals and medians"), NULL },
+    N_("Kaplan-Meier survival estimates with confidence intervals and medians"), ep_cli_km },
   { "logrank",
-    N_("Log-rank and Harrington-Fleming G-rho tests, optionally stratified"), NULL },
+    N_("Log-rank and Harrington-Fleming G-rho tests, optionally stratified"), ep_cli_logrank },
   { "cox",
     N_("Cox proportional hazards regression"), ep_cli_cox },
   { "cif",

@@ -115,7 +115,7 @@ ep_logrank_test (const double  *time,
   if (n >= G_MAXUINT)
     {
       g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                   _("Too many observations (%" G_GSIZE_FORMAT ")"), n);
+                   _("Too many observations (%lu)"), (unsigned long) n);
       return NULL;
     }
 
@@ -133,29 +133,29 @@ ep_logrank_test (const double  *time,
       if (!isfinite (time[i]) || time[i] < 0.0)
         {
           g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %" G_GSIZE_FORMAT ": the time %g is not a finite number >= 0"),
-                       i + 1, time[i]);
+                       _("Observation %lu: the time %g is not a finite number >= 0"),
+                       (unsigned long) (i + 1), time[i]);
           return NULL;
         }
       if (status[i] != 0 && status[i] != 1)
         {
           g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %" G_GSIZE_FORMAT ": the event status %d is not 0 (censored) or 1 (event)"),
-                       i + 1, status[i]);
+                       _("Observation %lu: the event status %d is not 0 (censored) or 1 (event)"),
+                       (unsigned long) (i + 1), status[i]);
           return NULL;
         }
       if (group[i] >= n_groups)
         {
           g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %" G_GSIZE_FORMAT ": the group code %u is not below %u"),
-                       i + 1, group[i], n_groups);
+                       _("Observation %lu: the group code %u is not below %u"),
+                       (unsigned long) (i + 1), group[i], n_groups);
           return NULL;
         }
       if (stratum != NULL && stratum[i] >= n_strata)
         {
           g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %" G_GSIZE_FORMAT ": the stratum code %u is not below %u"),
-                       i + 1, stratum[i], n_strata);
+                       _("Observation %lu: the stratum code %u is not below %u"),
+                       (unsigned long) (i + 1), stratum[i], n_strata);
           return NULL;
         }
       result->n[group[i]]++;

@@ -1,0 +1,219 @@
+/* ep-cli-km.c: endpoint-cli km, Kaplan-Meier curves as JSON
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * endpoint-cli km --csv F --time COL --event COL [--group COL] [--conf-type log-log|log|plain]
+ *                 [--conf-level 0.95] [--at T1,T2,..] [--sep SEP] [--timing]
+ *
+ * The JSON has the shape of tests/data/reference/expected/aml_km_loglog.json and its siblings
+ * (summary.survfit's columns): per group the label, n, events, median with its CI, every
+ * distinct time in "steps", and the curve read at the --at times in "at".
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cli/ep-cli.h"
+#include "cli/ep-cli-data.h"
+#include "core/ep-km.h"
+
+#define COMMAND "km"
+
+static JsonArray *
+steps_to_json (const EpKmCurve *curve)
+{
+  JsonArray *array = json_array_sized_new (curve->n_steps);
+
+  for (gsize j = 0; j < curve->n_steps; j++)
+    {
+      const EpKmStep *s = &curve->steps[j];
+      JsonObject *o = json_object_new ();
+
+      json_object_set_double_member (o, "time", s->time);
+      json_object_set_int_member (o, "n_risk", s->n_risk);
+      json_object_set_int_member (o, "n_event", s->n_event);
+      json_object_set_int_member (o, "n_censor", s->n_censor);
+      json_object_set_double_member (o, "surv", s->surv);
+      json_object_set_double_member (o, "std_err", s->std_err);
+      json_object_set_double_member (o, "lower", s->lower);
+      json_object_set_double_member (o, "upper", s->upper);
+      json_array_add_object_element (array, o);
+    }
+
+  return array;
+}
+
+static JsonArray *
+at_to_json (const EpKmCurve *curve)
+{
+  JsonArray *array = json_array_sized_new (curve->n_at);
+
+  for (gsize a = 0; a < curve->n_at; a++)
+    {
+      const EpKmAt *r = &curve->at[a];
+      JsonObject *o = json_object_new ();
+
+      json_object_set_double_member (o, "time", r->time);
+      json_object_set_int_member (o, "n_risk", r->n_risk);
+      json_object_set_double_member (o, "surv", r->surv);
+      json_object_set_double_member (o, "std_err", r->std_err);
+      json_object_set_double_member (o, "lower", r->lower);
+      json_object_set_double_member (o, "upper", r->upper);
+      json_array_add_object_element (array, o);
+    }
+
+  return array;
+}
+
+int
+ep_cli_km (int    argc,
+           char **argv)
+{
+  g_autofree char *opt_csv = NULL;
+  g_autofree char *opt_sep = NULL;
+  g_autofree char *opt_time = NULL;
+  g_autofree char *opt_event = NULL;
+  g_autofree char *opt_group = NULL;
+  g_autofree char *opt_conf_type = NULL;
+  g_autofree char *opt_at = NULL;
+  double opt_conf_level = 0.95;
+  gboolean opt_timing = FALSE;
+  const GOptionEntry entries[] = {
+    EP_CLI_OPTION_CSV (opt_csv),
+    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
+      N_("The follow-up time column (0 or more)"), N_("COL") },
+    { "event", 0, 0, G_OPTION_ARG_STRING, &opt_event,
+      N_("The event column: 1 = event, 0 = censored"), N_("COL") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
+      N_("One curve per value of this column"), N_("COL") },
+    { "conf-type", 0, 0, G_OPTION_ARG_STRING, &opt_conf_type,
+      N_("Confidence interval transform: log-log (default), log or plain"), N_("TYPE") },
+    { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_conf_level,
+      N_("Confidence level between 0 and 1 (default 0.95)"), N_("LEVEL") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
+      N_("Also read the curves at these times"), N_("T1,T2,…") },
+    EP_CLI_OPTION_SEP (opt_sep),
+    EP_CLI_OPTION_TIMING (opt_timing),
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCliData) data = NULL;
+  g_autoptr(EpLevels) levels = NULL;
+  g_autoptr(GArray) at = NULL;
+  g_autoptr(EpKmResult) fit = NULL;
+  g_autofree double *time = NULL;
+  g_autofree int *status = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *groups;
+  EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
+  EpCliTimer timer;
+  const char *columns[4] = { NULL, };
+  double parse_s, compute_s;
+
+  if (!ep_cli_parse_options (COMMAND, NULL,
+                             _("Kaplan-Meier survival curves with Greenwood standard errors, "
+                               "pointwise confidence intervals and median survival, as R's "
+                               "survfit and summary.survfit."),
+                             entries, &argc, &argv))
+    return EP_CLI_EXIT_USAGE;
+
+  if (argc > 1)
+    return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
+  if (opt_csv == NULL)
+    return ep_cli_usage_error (COMMAND, _("--csv is required"));
+  if (opt_time == NULL)
+    return ep_cli_usage_error (COMMAND, _("--time is required"));
+  if (opt_event == NULL)
+    return ep_cli_usage_error (COMMAND, _("--event is required"));
+  if (opt_conf_type != NULL && !ep_km_conf_type_from_string (opt_conf_type, &conf_type))
+    return ep_cli_usage_error (COMMAND, _("--conf-type must be log-log, log or plain, not “%s”"),
+                               opt_conf_type);
+  if (!(opt_conf_level > 0.0 && opt_conf_level < 1.0))
+    return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, e.g. 0.95"));
+  if (opt_at != NULL)
+    {
+      if (!ep_cli_parse_doubles (opt_at, &at))
+        return ep_cli_usage_error (COMMAND,
+                                   _("--at must be a comma-separated list of numbers, not “%s”"),
+                                   opt_at);
+      for (guint a = 0; a < at->len; a++)
+        if (g_array_index (at, double, a) < 0.0)
+          return ep_cli_usage_error (COMMAND, _("--at times must be 0 or more"));
+    }
+
+  ep_cli_timer_start (&timer);
+
+  columns[0] = opt_time;
+  columns[1] = opt_event;
+  columns[2] = opt_group;
+  data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
+  if (data == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (data->n_rows == 0)
+    {
+      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
+                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
+                   ep_csv_get_display_name (data->csv), data->n_dropped);
+      return ep_cli_data_fail (COMMAND, error);
+    }
+
+  time = ep_cli_data_times (data, opt_time, &error);
+  if (time == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  status = ep_cli_data_events (data, opt_event, &error);
+  if (status == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (opt_group != NULL)
+    levels = ep_cli_data_levels (data, opt_group);
+
+  parse_s = ep_cli_timer_lap (&timer);
+
+  fit = ep_km_fit (time, status,
+                   levels != NULL ? levels->codes : NULL,
+                   levels != NULL ? levels->n_levels : 1,
+                   data->n_rows, conf_type, opt_conf_level,
+                   at != NULL ? (const double *) at->data : NULL,
+                   at != NULL ? at->len : 0,
+                   &error);
+  if (fit == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+
+  compute_s = ep_cli_timer_lap (&timer);
+
+  root = json_object_new ();
+  json_object_set_string_member (root, "analysis", "km");
+  json_object_set_string_member (root, "conf_type", ep_km_conf_type_to_string (conf_type));
+  json_object_set_double_member (root, "conf_level", opt_conf_level);
+  json_object_set_int_member (root, "n", data->n_rows);
+  json_object_set_int_member (root, "n_dropped", data->n_dropped);
+
+  groups = json_array_sized_new (fit->n_groups);
+  for (guint g = 0; g < fit->n_groups; g++)
+    {
+      const EpKmCurve *curve = &fit->curves[g];
+      JsonObject *o = json_object_new ();
+
+      json_object_set_string_member (o, "label", levels != NULL ? levels->levels[g] : "all");
+      json_object_set_int_member (o, "n", curve->n);
+      json_object_set_int_member (o, "events", curve->events);
+      json_object_set_double_member (o, "median", curve->median);
+      json_object_set_double_member (o, "median_lower", curve->median_lower);
+      json_object_set_double_member (o, "median_upper", curve->median_upper);
+      json_object_set_array_member (o, "steps", steps_to_json (curve));
+      if (at != NULL)
+        json_object_set_array_member (o, "at", at_to_json (curve));
+      json_array_add_object_element (groups, o);
+    }
+  json_object_set_array_member (root, "groups", groups);
+
+  if (opt_timing)
+    ep_cli_add_timing (root, parse_s, compute_s);
+
+  node = json_node_init_object (json_node_alloc (), root);
+  ep_cli_print_json (node);
+
+  return EP_CLI_EXIT_OK;
+}
