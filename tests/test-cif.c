@@ -13,10 +13,12 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "core/ep-cif.h"
 #include "core/ep-levels.h"
@@ -538,6 +540,269 @@ test_invalid_input (void)
   }
 }
 
+/* endpoint-cli cif, run as a user would ($ENDPOINT_CLI, set by tests/meson.build). */
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+static void
+run_cli (CliRun     *run,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("ENDPOINT_CLI");
+  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "cif");
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* Writes text to name in a fresh temporary folder; returns the path. */
+static char *
+write_csv (const char *name,
+           const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-cif-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_csv (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static JsonObject *
+parse_output (JsonParser *parser,
+              const char *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* Data errors name the file, the line and the column; usage errors exit 2. */
+static void
+test_cli_errors (void)
+{
+  struct
+  {
+    const char *csv;
+    const char *message;
+  } cases[] = {
+    { "time,status\n1,1\n-3,2\n",
+      "bad.csv:3: column \"time\": \"-3\" is negative; a time must be 0 or more\n" },
+    { "time,status\n1,1\nNaN,2\n",
+      "bad.csv:3: column \"time\": \"NaN\" is not a number\n" },
+    { "time,status\n1,1\n2,0\n3,1.5\n",
+      "bad.csv:4: column \"status\": \"1.5\" is not a status code; use 0 for censored and a "
+      "whole number 1 or more for each cause\n" },
+    { "time,status\n1,-1\n",
+      "bad.csv:2: column \"status\": \"-1\" is not a status code; use 0 for censored and a "
+      "whole number 1 or more for each cause\n" },
+    { "time,status\n1,NA\n",
+      "bad.csv: no rows with a value in every column used (1 dropped for missing values)\n" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *path = write_csv ("bad.csv", cases[k].csv);
+      g_auto(CliRun) run = { 0 };
+
+      run_cli (&run, "--csv", path, "--time", "time", "--status", "status", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, cases[k].message);
+      remove_csv (path);
+    }
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "--csv", "x.csv", "--time", "time", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, "endpoint-cli cif: --status is required\n");
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "--csv", "x.csv", "--time", "t", "--status", "s", "--at", "6,x", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
+/* The "three" data as a CSV with a missing row and a stratum column: the curves, the
+ * timepoints and the stratified Gray's test with rho = 1 must be cuminc's
+ * (test-cif-expected.h), n_dropped must count the missing row. */
+static void
+test_cli_three (void)
+{
+  g_autoptr(GString) text = g_string_new ("t;cause;arm;centre\n");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *path = NULL;
+  JsonObject *root;
+  JsonArray *groups, *tests;
+  gsize offset = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (three_time); i++)
+    g_string_append_printf (text, "%g;%d;arm %u;%u\n", three_time[i], three_status[i],
+                            three_group[i], three_strat[i]);
+  g_string_append (text, "5;NA;arm 1;0\n");
+  path = write_csv ("three.csv", text->str);
+
+  run_cli (&run, "--csv", path, "--sep", ";", "--time", "t", "--status", "cause",
+           "--group", "arm", "--strata", "centre", "--rho", "1", "--at", "0.5,6,15", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_output (parser, run.out);
+
+  g_assert_cmpint (json_object_get_int_member (root, "n"), ==, G_N_ELEMENTS (three_time));
+  g_assert_cmpint (json_object_get_int_member (root, "n_dropped"), ==, 1);
+  groups = json_object_get_array_member (root, "groups");
+  g_assert_cmpuint (json_array_get_length (groups), ==, 3);
+  for (guint g = 0; g < 3; g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+      JsonArray *causes = json_object_get_array_member (group, "causes");
+      g_autofree char *label = g_strdup_printf ("arm %u", g);
+
+      g_assert_cmpstr (json_object_get_string_member (group, "label"), ==, label);
+      g_assert_cmpuint (json_array_get_length (causes), ==, 3);
+      for (guint c = 0; c < 3; c++)
+        {
+          JsonObject *cause = json_array_get_object_element (causes, c);
+          JsonObject *curve = json_object_get_object_member (cause, "curve");
+          JsonArray *est = json_object_get_array_member (curve, "estimate");
+          JsonArray *var = json_object_get_array_member (curve, "variance");
+          JsonArray *at = json_object_get_array_member (cause, "at");
+          gsize len = three_len[g * 3 + c];
+          const guint at_index[] = { 2, 5, 8 };   /* 0.5, 6 and 15 in three_at */
+
+          g_assert_cmpuint (json_array_get_length (est), ==, len);
+          for (gsize i = 0; i < len; i++)
+            {
+              assert_close (json_array_get_double_element (est, i),
+                            three_curve_est[offset + i], "CLI curve estimate");
+              assert_close (json_array_get_double_element (var, i),
+                            three_curve_var[offset + i], "CLI curve variance");
+            }
+          offset += len;
+
+          for (guint k = 0; k < 3; k++)
+            {
+              JsonObject *point = json_array_get_object_element (at, k);
+              gsize row = (g * 3 + c) * G_N_ELEMENTS (three_at) + at_index[k];
+              JsonNode *e = json_object_get_member (point, "estimate");
+              JsonNode *se = json_object_get_member (point, "std_err");
+
+              if (isnan (three_at_est[row]))
+                {
+                  g_assert_true (JSON_NODE_HOLDS_NULL (e));
+                  g_assert_true (JSON_NODE_HOLDS_NULL (se));
+                  continue;
+                }
+              assert_close (json_node_get_double (e), three_at_est[row], "CLI at estimate");
+              assert_close (json_node_get_double (se), sqrt (three_at_var[row]),
+                            "CLI at std_err");
+            }
+        }
+    }
+
+  tests = json_object_get_array_member (root, "gray");
+  g_assert_cmpuint (json_array_get_length (tests), ==, 3);
+  for (guint c = 0; c < 3; c++)
+    {
+      JsonObject *test = json_array_get_object_element (tests, c);
+
+      g_assert_cmpint (json_object_get_int_member (test, "df"), ==, 2);
+      assert_close (json_object_get_double_member (test, "stat"), three_strat_stat[c],
+                    "CLI stratified stat, rho 1");
+      assert_close (json_object_get_double_member (test, "p"), three_strat_p[c],
+                    "CLI stratified p, rho 1");
+    }
+  remove_csv (path);
+}
+
+/* One group given: curves, no test, and a warning that says why (hand-checked shape). All
+ * censored: no causes and a warning. */
+static void
+test_cli_no_test (void)
+{
+  g_autofree char *one = write_csv ("one.csv", "time,status,arm\n1,1,a\n2,NA,a\n3,2,a\n4,0,a\n");
+  g_autofree char *censored = write_csv ("censored.csv", "time,status,arm\n1,0,a\n2,0,b\n");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser2 = json_parser_new ();
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run2 = { 0 };
+  JsonObject *root;
+  JsonArray *warnings;
+
+  run_cli (&run, "--csv", one, "--time", "time", "--status", "status", "--group", "arm", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_output (parser, run.out);
+  g_assert_cmpint (json_object_get_int_member (root, "n_dropped"), ==, 1);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (root, "gray")));
+  warnings = json_object_get_array_member (root, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (warnings, 0), ==,
+                   "Gray's test compares groups, and column \"arm\" has only one value (\"a\"): "
+                   "no test");
+
+  run_cli (&run2, "--csv", censored, "--time", "time", "--status", "status", "--group", "arm",
+           NULL);
+  g_assert_cmpint (run2.status, ==, 0);
+  root = parse_output (parser2, run2.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "causes")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "gray")), ==, 0);
+  warnings = json_object_get_array_member (root, "warnings");
+  g_assert_cmpstr (json_array_get_string_element (warnings, 0), ==,
+                   "every observation is censored: there is no cause to estimate");
+
+  remove_csv (one);
+  remove_csv (censored);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -557,6 +822,9 @@ main (int    argc,
   g_test_add_func ("/cif/recoding", test_recoding);
   g_test_add_func ("/cif/one-subject", test_one_subject);
   g_test_add_func ("/cif/invalid-input", test_invalid_input);
+  g_test_add_func ("/cif/cli/errors", test_cli_errors);
+  g_test_add_func ("/cif/cli/three-causes", test_cli_three);
+  g_test_add_func ("/cif/cli/no-test", test_cli_no_test);
 
   return g_test_run ();
 }

@@ -28,7 +28,7 @@ static const EpCliCommand commands[] = {
   { "cox",
     N_("Cox proportional hazards regression"), ep_cli_cox },
   { "cif",
-    N_("Cumulative incidence with competing risks and Gray's test"), NULL },
+    N_("Cumulative incidence with competing risks and Gray's test"), ep_cli_cif },
   { "meta",
     N_("Meta-analysis of proportions or of ratios with confidence intervals"), ep_cli_meta },
   { "trials",

@@ -615,8 +615,7 @@ gray_stratum (const double *time,
                   }
               }
 
-          /* Statements 82-81: failures from the other causes. cmprsk squares the integer
-           * risk set (rs(k)**2), which overflows beyond 46340 at risk; here it is a double. */
+          /* Statements 82-81: failures from the other causes (rs(k)**2 in double here). */
           if (nd2 > 0)
             for (guint k = 0; k < ng; k++)
               {

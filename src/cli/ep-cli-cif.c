@@ -1,0 +1,335 @@
+/* ep-cli-cif.c: endpoint-cli cif, cumulative incidence with competing risks as JSON
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * endpoint-cli cif --csv F --time COL --status COL [--group COL] [--strata COL] [--rho R]
+ *                  [--at T1,T2,..] [--no-curves] [--sep SEP] [--timing]
+ *
+ * The JSON has the shape of tests/data/reference/expected/cr_sim_cif.json (cmprsk's cuminc,
+ * timepoints and $Tests): per group the label and per cause the estimate and its standard
+ * error at the --at times, plus the whole curve as cuminc returns it (time, estimate,
+ * variance, with the corners of the steps duplicated); Gray's test per cause when there is a
+ * --group. Status 0 is censored, every other whole number a cause.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cli/ep-cli.h"
+#include "cli/ep-cli-data.h"
+#include "core/ep-cif.h"
+
+#define COMMAND "cif"
+
+/* The status column as cause codes: whole numbers, 0 or more. */
+static int *
+read_status (const EpCliData  *data,
+             const char       *column,
+             GError          **error)
+{
+  g_autofree double *values = NULL;
+  g_autofree int *status = NULL;
+
+  values = ep_cli_data_numbers (data, column, error);
+  if (values == NULL)
+    return NULL;
+
+  status = g_new (int, MAX (data->n_rows, 1));
+  for (guint i = 0; i < data->n_rows; i++)
+    {
+      if (!(values[i] >= 0 && values[i] <= G_MAXINT && values[i] == floor (values[i])))
+        {
+          guint j = (guint) ep_csv_find_column (data->csv, column);
+
+          g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
+                       _("%s:%u: column \"%s\": \"%s\" is not a status code; use 0 for "
+                         "censored and a whole number 1 or more for each cause"),
+                       ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i), column,
+                       ep_csv_get_cell (data->csv, data->rows[i], j));
+          return NULL;
+        }
+      status[i] = (int) values[i];
+    }
+
+  return g_steal_pointer (&status);
+}
+
+static JsonArray *
+doubles_to_json (const double *values,
+                 gsize         n)
+{
+  JsonArray *array = json_array_sized_new (n);
+
+  for (gsize i = 0; i < n; i++)
+    json_array_add_double_element (array, values[i]);
+
+  return array;
+}
+
+static JsonObject *
+cause_to_json (const EpCifCurve *curve,
+               const GArray     *at,
+               gboolean          with_curve)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *code = g_strdup_printf ("%d", curve->cause);
+
+  json_object_set_string_member (o, "cause", code);
+  json_object_set_int_member (o, "events", curve->n_events);
+
+  if (at != NULL)
+    {
+      JsonArray *points = json_array_sized_new (at->len);
+
+      for (guint k = 0; k < at->len; k++)
+        {
+          JsonObject *p = json_object_new ();
+          double t = g_array_index (at, double, k);
+          double estimate, variance;
+
+          /* NaN (JSON null) past the group's last time, as timepoints() gives NA. */
+          ep_cif_curve_at (curve, t, &estimate, &variance);
+          json_object_set_double_member (p, "time", t);
+          json_object_set_double_member (p, "estimate", estimate);
+          json_object_set_double_member (p, "std_err", sqrt (variance));
+          json_array_add_object_element (points, p);
+        }
+      json_object_set_array_member (o, "at", points);
+    }
+
+  if (with_curve)
+    {
+      JsonObject *c = json_object_new ();
+
+      json_object_set_array_member (c, "time", doubles_to_json (curve->time, curve->n_points));
+      json_object_set_array_member (c, "estimate",
+                                    doubles_to_json (curve->estimate, curve->n_points));
+      json_object_set_array_member (c, "variance",
+                                    doubles_to_json (curve->variance, curve->n_points));
+      json_object_set_object_member (o, "curve", c);
+    }
+
+  return o;
+}
+
+int
+ep_cli_cif (int    argc,
+            char **argv)
+{
+  g_autofree char *opt_csv = NULL;
+  g_autofree char *opt_sep = NULL;
+  g_autofree char *opt_time = NULL;
+  g_autofree char *opt_status = NULL;
+  g_autofree char *opt_group = NULL;
+  g_autofree char *opt_strata = NULL;
+  g_autofree char *opt_at = NULL;
+  double opt_rho = 0.0;
+  gboolean opt_no_curves = FALSE;
+  gboolean opt_timing = FALSE;
+  const GOptionEntry entries[] = {
+    EP_CLI_OPTION_CSV (opt_csv),
+    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
+      N_("The follow-up time column (0 or more)"), N_("COL") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status,
+      N_("The status column: 0 = censored, 1, 2, … = failure from that cause"), N_("COL") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
+      N_("One set of curves per value of this column, compared by Gray's test"), N_("COL") },
+    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt_strata,
+      N_("Stratify Gray's test by this column"), N_("COL") },
+    { "rho", 0, 0, G_OPTION_ARG_DOUBLE, &opt_rho,
+      N_("Power of the weight (1 - F(t-))^rho in Gray's test (default 0)"), N_("RHO") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
+      N_("Also read the curves at these times"), N_("T1,T2,…") },
+    { "no-curves", 0, 0, G_OPTION_ARG_NONE, &opt_no_curves,
+      N_("Leave the whole curves out of the JSON"), NULL },
+    EP_CLI_OPTION_SEP (opt_sep),
+    EP_CLI_OPTION_TIMING (opt_timing),
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCliData) data = NULL;
+  g_autoptr(EpLevels) levels = NULL;
+  g_autoptr(EpLevels) strata = NULL;
+  g_autoptr(GArray) at = NULL;
+  g_autoptr(EpCifResult) fit = NULL;
+  g_autoptr(EpGrayResult) gray = NULL;
+  g_autoptr(GError) gray_error = NULL;
+  g_autofree double *time = NULL;
+  g_autofree int *status = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *groups, *causes, *warnings;
+  EpCliTimer timer;
+  const char *columns[5] = { NULL, };
+  guint n_columns = 0;
+  double parse_s, compute_s;
+
+  if (!ep_cli_parse_options (COMMAND, NULL,
+                             _("Cumulative incidence of each cause in the presence of competing "
+                               "risks (Aalen-Johansen) with its variance, and Gray's test "
+                               "between groups, as R's cmprsk::cuminc."),
+                             entries, &argc, &argv))
+    return EP_CLI_EXIT_USAGE;
+
+  if (argc > 1)
+    return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
+  if (opt_csv == NULL)
+    return ep_cli_usage_error (COMMAND, _("--csv is required"));
+  if (opt_time == NULL)
+    return ep_cli_usage_error (COMMAND, _("--time is required"));
+  if (opt_status == NULL)
+    return ep_cli_usage_error (COMMAND, _("--status is required"));
+  if (opt_strata != NULL && opt_group == NULL)
+    return ep_cli_usage_error (COMMAND, _("--strata stratifies Gray's test, which needs --group"));
+  if (!isfinite (opt_rho))
+    return ep_cli_usage_error (COMMAND, _("--rho must be a finite number"));
+  if (opt_at != NULL)
+    {
+      if (!ep_cli_parse_doubles (opt_at, &at))
+        return ep_cli_usage_error (COMMAND, _("--at must be a comma-separated list of numbers, not “%s”"),
+                                   opt_at);
+      for (guint a = 0; a < at->len; a++)
+        if (g_array_index (at, double, a) < 0.0)
+          return ep_cli_usage_error (COMMAND, _("--at times must be 0 or more"));
+    }
+
+  ep_cli_timer_start (&timer);
+
+  columns[n_columns++] = opt_time;
+  columns[n_columns++] = opt_status;
+  if (opt_group != NULL)
+    columns[n_columns++] = opt_group;
+  if (opt_strata != NULL)
+    columns[n_columns++] = opt_strata;
+  data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
+  if (data == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (data->n_rows == 0)
+    {
+      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
+                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
+                   ep_csv_get_display_name (data->csv), data->n_dropped);
+      return ep_cli_data_fail (COMMAND, error);
+    }
+
+  time = ep_cli_data_times (data, opt_time, &error);
+  if (time == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  status = read_status (data, opt_status, &error);
+  if (status == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (opt_group != NULL)
+    levels = ep_cli_data_levels (data, opt_group);
+  if (opt_strata != NULL)
+    strata = ep_cli_data_levels (data, opt_strata);
+
+  parse_s = ep_cli_timer_lap (&timer);
+
+  fit = ep_cif_fit (time, status,
+                    levels != NULL ? levels->codes : NULL,
+                    levels != NULL ? levels->n_levels : 1,
+                    data->n_rows, &error);
+  if (fit == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (levels != NULL)
+    gray = ep_gray_test (time, status, levels->codes, levels->n_levels,
+                         strata != NULL ? strata->codes : NULL,
+                         strata != NULL ? strata->n_levels : 1,
+                         data->n_rows, opt_rho, &gray_error);
+
+  compute_s = ep_cli_timer_lap (&timer);
+
+  root = json_object_new ();
+  warnings = json_array_new ();
+  json_object_set_string_member (root, "analysis", "cif");
+  json_object_set_int_member (root, "n", data->n_rows);
+  json_object_set_int_member (root, "n_dropped", data->n_dropped);
+
+  causes = json_array_sized_new (fit->n_causes);
+  for (guint c = 0; c < fit->n_causes; c++)
+    {
+      g_autofree char *code = g_strdup_printf ("%d", fit->causes[c]);
+
+      json_array_add_string_element (causes, code);
+    }
+  json_object_set_array_member (root, "causes", causes);
+  if (fit->n_causes == 0)
+    json_array_add_string_element (warnings,
+                                   _("every observation is censored: there is no cause to "
+                                     "estimate"));
+
+  groups = json_array_sized_new (fit->n_groups);
+  for (guint g = 0; g < fit->n_groups; g++)
+    {
+      JsonObject *o = json_object_new ();
+      JsonArray *group_causes = json_array_sized_new (fit->n_causes);
+
+      json_object_set_string_member (o, "label", levels != NULL ? levels->levels[g] : "all");
+      json_object_set_int_member (o, "n", fit->n[g]);
+      for (guint c = 0; c < fit->n_causes; c++)
+        json_array_add_object_element (group_causes,
+                                       cause_to_json (ep_cif_result_get_curve (fit, g, c), at,
+                                                      !opt_no_curves));
+      json_object_set_array_member (o, "causes", group_causes);
+      json_array_add_object_element (groups, o);
+    }
+  json_object_set_array_member (root, "groups", groups);
+
+  if (levels != NULL)
+    {
+      if (gray != NULL)
+        {
+          JsonArray *tests = json_array_sized_new (gray->n_causes);
+
+          for (guint c = 0; c < gray->n_causes; c++)
+            {
+              const EpGrayCause *test = &gray->causes[c];
+              JsonObject *o = json_object_new ();
+              g_autofree char *code = g_strdup_printf ("%d", test->cause);
+
+              json_object_set_string_member (o, "cause", code);
+              json_object_set_double_member (o, "stat", test->stat);
+              json_object_set_int_member (o, "df", test->df);
+              json_object_set_double_member (o, "p", test->p);
+              json_object_set_boolean_member (o, "singular", test->singular);
+              json_array_add_object_element (tests, o);
+              if (test->singular)
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("Gray's test for cause %d cannot be computed: the "
+                                       "variance of its scores is singular (a group is never "
+                                       "at risk when this cause occurs?)"), test->cause);
+
+                  json_array_add_string_element (warnings, message);
+                }
+            }
+          json_object_set_array_member (root, "gray", tests);
+          json_object_set_double_member (root, "rho", gray->rho);
+          if (opt_strata != NULL)
+            json_object_set_string_member (root, "strata", opt_strata);
+        }
+      else if (g_error_matches (gray_error, EP_CIF_ERROR, EP_CIF_ERROR_TOO_FEW_GROUPS))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Gray's test compares groups, and column \"%s\" has only one "
+                               "value (\"%s\"): no test"), opt_group, levels->levels[0]);
+
+          json_object_set_null_member (root, "gray");
+          json_array_add_string_element (warnings, message);
+        }
+      else
+        return ep_cli_data_fail (COMMAND, gray_error);
+    }
+
+  json_object_set_array_member (root, "warnings", warnings);
+
+  if (opt_timing)
+    ep_cli_add_timing (root, parse_s, compute_s);
+
+  node = json_node_init_object (json_node_alloc (), root);
+  ep_cli_print_json (node);
+
+  return EP_CLI_EXIT_OK;
+}
