@@ -538,6 +538,24 @@ test_all_zero_or_all_n (void)
   assert_close (all->overall.random.upper, 0.994791020922641, "upper");
 }
 
+/* The same warning for a subgroup whose studies all have 0 events, naming it. */
+static void
+test_subgroup_all_zero (void)
+{
+  static const guint x[] = { 0, 0, 3 };
+  static const guint n[] = { 20, 15, 30 };
+  static const guint subgroup[] = { 0, 0, 1 };
+  const char *names[] = { "X", "Y" };
+  EpMetaData data = { .k = 3, .measure = EP_META_MEASURE_LOGIT, .events = x, .total = n,
+                      .subgroup = subgroup, .n_subgroups = 2, .subgroup_names = names };
+  g_autoptr(EpMetaResult) result = ep_meta_pool (&data, NULL, NULL);
+
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->warnings, 0), "“X”"));
+  g_assert_true (result->corrected[0] && result->corrected[1] && !result->corrected[2]);
+}
+
 /* tau^2 truncated at 0: rma (measure = "PLO", xi = c(10, 11, 12), ni = c(50, 50, 50)) with DL
  * and with REML both give tau^2 = 0 (Q = 0.232668587566971 < df = 2) and
  * 0.220437098667642 [0.16114429367297, 0.293902868719779]. */
@@ -979,6 +997,7 @@ main (int    argc,
   g_test_add_func ("/meta/degenerate/no-studies", test_no_studies);
   g_test_add_func ("/meta/degenerate/one-study", test_one_study);
   g_test_add_func ("/meta/degenerate/all-zero-or-all-n", test_all_zero_or_all_n);
+  g_test_add_func ("/meta/degenerate/subgroup-all-zero", test_subgroup_all_zero);
   g_test_add_func ("/meta/degenerate/tau2-zero", test_tau2_zero);
   g_test_add_func ("/meta/degenerate/reml-not-converged", test_reml_not_converged);
   g_test_add_func ("/meta/degenerate/invalid-input", test_invalid_input);

@@ -18,10 +18,11 @@ G_BEGIN_DECLS
  * Method:  with alpha = (1 - level) / 2,
  *            lower = qbeta (alpha, x, n - x + 1)       (0 when x = 0)
  *            upper = qbeta (1 - alpha, x + 1, n - x)   (1 when x = n)
- *          which is exactly binom.test()$conf.int; the beta quantiles are GSL's, refined by
- *          Newton steps on the regularised incomplete beta so they agree with R's qbeta to
- *          about 1e-12 relative.
- * Returns: FALSE (and leaves the outputs untouched) when the preconditions do not hold. */
+ *          which is exactly binom.test()$conf.int. The beta quantiles are found by safeguarded
+ *          Newton iteration on GSL's regularised incomplete beta (gsl_cdf_beta_P), to about
+ *          1e-14 relative of R's qbeta; GSL's own inverse aborts for large n.
+ * Returns: FALSE (and leaves the outputs untouched) when the preconditions do not hold, or when
+ *          n is so large (beyond about 10^7) that GSL cannot evaluate the beta distribution. */
 gboolean ep_binom_clopper_pearson (guint   x,
                                    guint   n,
                                    double  level,

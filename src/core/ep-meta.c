@@ -526,34 +526,41 @@ harmonic_mean_n (const EpMetaData *data,
   return k / sum_inverse;
 }
 
-static void
+/* A pool where no study has an event, or every patient has it, rests on the continuity
+ * correction (logit) or on the transformation's boundary (ft): say so. Returns TRUE if it warned. */
+static gboolean
 warn_all_zero_or_all_n (const EpMetaData *data,
+                        const guint      *members,
+                        guint             k,
+                        const Pool       *pool,
                         GPtrArray        *warnings)
 {
   gboolean all_zero = TRUE;
   gboolean all_n = TRUE;
 
   if (data->measure != EP_META_MEASURE_LOGIT && data->measure != EP_META_MEASURE_FT)
-    return;
+    return FALSE;
 
-  for (guint i = 0; i < data->k; i++)
+  for (guint j = 0; j < k; j++)
     {
-      all_zero = all_zero && data->events[i] == 0;
-      all_n = all_n && data->events[i] == data->total[i];
+      all_zero = all_zero && data->events[members[j]] == 0;
+      all_n = all_n && data->events[members[j]] == data->total[members[j]];
     }
 
   if (all_zero && data->measure == EP_META_MEASURE_LOGIT)
-    g_ptr_array_add (warnings, g_strdup (_("No study has any event: every study was corrected by "
-                                           "adding 0.5 to both cells, and the pooled estimate "
-                                           "reflects that correction")));
+    add_warning (warnings, pool, _("No study has any event: every study was corrected by "
+                                   "adding 0.5 to both cells, and the pooled estimate "
+                                   "reflects that correction"));
   else if (all_n && data->measure == EP_META_MEASURE_LOGIT)
-    g_ptr_array_add (warnings, g_strdup (_("Every patient of every study had the event: every "
-                                           "study was corrected by adding 0.5 to both cells, and "
-                                           "the pooled estimate reflects that correction")));
+    add_warning (warnings, pool, _("Every patient of every study had the event: every "
+                                   "study was corrected by adding 0.5 to both cells, and "
+                                   "the pooled estimate reflects that correction"));
   else if (all_zero)
-    g_ptr_array_add (warnings, g_strdup (_("No study has any event")));
+    add_warning (warnings, pool, _("No study has any event"));
   else if (all_n)
-    g_ptr_array_add (warnings, g_strdup (_("Every patient of every study had the event")));
+    add_warning (warnings, pool, _("Every patient of every study had the event"));
+
+  return all_zero || all_n;
 }
 
 /* The test for subgroup differences: fixed-effect Q across the subgroups' pooled estimates. */
@@ -608,6 +615,7 @@ ep_meta_pool (const EpMetaData    *data,
   EpMetaOptions defaults;
   g_autofree guint *all = NULL;
   Pool pool;
+  gboolean warned_all;
   guint k;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -657,8 +665,6 @@ ep_meta_pool (const EpMetaData    *data,
   if (!effect_sizes (data, result, error))
     return NULL;
 
-  warn_all_zero_or_all_n (data, result->warnings);
-
   all = g_new (guint, k);
   for (guint i = 0; i < k; i++)
     all[i] = i;
@@ -667,6 +673,7 @@ ep_meta_pool (const EpMetaData    *data,
   pool.v = result->vi;
   pool.n_harmonic = harmonic_mean_n (data, all, k);
   pool.name = NULL;
+  warned_all = warn_all_zero_or_all_n (data, all, k, &pool, result->warnings);
   fit_pool (&pool, data->measure, options, &result->overall,
             result->weight_fixed, result->weight_random, result->warnings);
   result->converged = result->overall.converged;
@@ -721,7 +728,11 @@ ep_meta_pool (const EpMetaData    *data,
           pool.y = y;
           pool.v = v;
           pool.n_harmonic = harmonic_mean_n (data, members, kj);
-          pool.name = data->subgroup_names != NULL ? data->subgroup_names[j] : NULL;
+          g_autofree char *number = g_strdup_printf ("%u", j + 1);
+
+          pool.name = data->subgroup_names != NULL ? data->subgroup_names[j] : number;
+          if (!warned_all)
+            warn_all_zero_or_all_n (data, members, kj, &pool, result->warnings);
           fit_pool (&pool, data->measure, options, &result->subgroups[j], wf, wr,
                     result->warnings);
           result->converged = result->converged && result->subgroups[j].converged;
