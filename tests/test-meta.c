@@ -113,6 +113,32 @@ test_binom_intervals (void)
   }
 }
 
+/* Beyond about 10^7 patients GSL cannot evaluate the beta distribution (its continued fraction
+ * gives up): the interval is refused, never made up, and ep_meta_pool() says so. */
+static void
+test_binom_too_large (void)
+{
+  static const guint x[] = { 2500000, 30 };
+  static const guint n[] = { 10000000, 100 };
+  EpMetaData data = { .k = 2, .measure = EP_META_MEASURE_LOGIT, .events = x, .total = n };
+  g_autoptr(EpMetaResult) result = NULL;
+  double lower = -1.0, upper = -1.0;
+
+  g_assert_false (ep_binom_clopper_pearson (2500000, 10000000, 0.95, &lower, &upper));
+  g_assert_cmpfloat (lower, ==, -1.0);
+  /* 10^6 still works: binom.test (250000, 1e6)$conf.int = 0.249151535685546 0.250849912596548 */
+  g_assert_true (ep_binom_clopper_pearson (250000, 1000000, 0.95, &lower, &upper));
+  assert_close (lower, 0.249151535685546, "CP lower n = 1e6");
+  assert_close (upper, 0.250849912596548, "CP upper n = 1e6");
+
+  result = ep_meta_pool (&data, NULL, NULL);
+  g_assert_nonnull (result);
+  g_assert_true (isnan (result->lower[0]));
+  g_assert_false (isnan (result->lower[1]));
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->warnings, 0), "Study 1"));
+}
+
 static void
 test_binom_invalid (void)
 {
@@ -982,6 +1008,7 @@ main (int    argc,
 
   g_test_add_func ("/binom/intervals", test_binom_intervals);
   g_test_add_func ("/binom/invalid", test_binom_invalid);
+  g_test_add_func ("/binom/too-large", test_binom_too_large);
   for (guint i = 0; i < G_N_ELEMENTS (cr_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/meta/reference/%s", cr_cases[i].file);

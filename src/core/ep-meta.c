@@ -486,7 +486,13 @@ effect_sizes (const EpMetaData *data,
           result->estimate[i] = (double) x / n;
           if (!ep_binom_clopper_pearson (x, n, result->level,
                                          &result->lower[i], &result->upper[i]))
-            result->lower[i] = result->upper[i] = NAN;
+            {
+              result->lower[i] = result->upper[i] = NAN;
+              g_ptr_array_add (result->warnings,
+                               g_strdup_printf (_("Study %u: the exact confidence interval of "
+                                                  "%u events out of %u patients cannot be "
+                                                  "computed"), i + 1, x, n));
+            }
         }
       else
         {
