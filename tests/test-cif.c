@@ -378,8 +378,9 @@ test_singular (void)
     }
 }
 
-/* All censored: no cause, so no curve and no test (hand-derived: cuminc() would stop, as it
- * indexes an empty set of causes). */
+/* All censored: no cause, so no curve and no test (hand-derived; R has no answer here:
+ * cuminc (c(3, 1, 2, 2), c(0, 0, 0, 0), c(0, 1, 0, 1)) stops with "NAs in foreign function
+ * call (arg 3)"). */
 static void
 test_all_censored (void)
 {
