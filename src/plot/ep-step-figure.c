@@ -1,0 +1,852 @@
+/* ep-step-figure.c: the engine under the Kaplan-Meier and cumulative incidence figures
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Draws step curves on a time axis with their table of numbers at risk. The geometry, from the
+ * top: title; plot area (axes at its left and bottom edges, ticks outside); tick labels and the
+ * x-axis label; the table, whose numbers are centred on the x of the ticks. The left margin is
+ * the wider of the y-axis labels and the table's row labels, so the table's columns and the
+ * axis share one x mapping by construction.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "plot/ep-plot-private.h"
+
+#define AT(base, j, stride) (*(const double *) ((const char *) (base) + (j) * (stride)))
+#define AT_UINT(base, j, stride) (*(const guint *) ((const char *) (base) + (j) * (stride)))
+
+typedef struct
+{
+  double plot_x;
+  double plot_y;
+  double plot_w;
+  double plot_h;
+  double x_max;
+  double y_min;
+  double y_max;
+  double time_scale;
+} Frame;
+
+typedef struct
+{
+  double x;
+  double y;
+} Point;
+
+static inline double
+frame_x (const Frame *f,
+         double       t_axis)
+{
+  return f->plot_x + t_axis / f->x_max * f->plot_w;
+}
+
+static inline double
+frame_y (const Frame *f,
+         double       value)
+{
+  return f->plot_y + f->plot_h - (value - f->y_min) / (f->y_max - f->y_min) * f->plot_h;
+}
+
+/* The distance in user units below which two x positions are drawn as one: a tenth of a point
+ * in vector output, one device pixel otherwise. */
+static double
+merge_tolerance (cairo_t *cr)
+{
+  double dx, dy = 0.0;
+
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      dx = 0.1;
+      break;
+    default:
+      dx = 1.0;
+      break;
+    }
+  cairo_device_to_user_distance (cr, &dx, &dy);
+
+  return hypot (dx, dy);
+}
+
+static inline double
+series_value (const EpStepSeries *s,
+              const double       *values,
+              gsize               j)
+{
+  double v = AT (values, j, s->stride);
+
+  return isnan (v) ? AT (s->y, j, s->stride) : v;
+}
+
+static inline void
+push_point (GArray *points,
+            double  x,
+            double  y)
+{
+  Point p = { x, y };
+
+  g_array_append_val (points, p);
+}
+
+/* The vertices of a series' step path (values: s->y, s->lower or s->upper), cut at the x
+ * limit. A run of steps within tol of each other in x becomes one vertical from the level
+ * before the run to the level after it: exact at that resolution, since the curves between
+ * are monotone within a device pixel or close enough that nobody sees the difference. */
+static void
+step_vertices (const Frame        *f,
+               const EpStepSeries *s,
+               const double       *values,
+               double              tol,
+               GArray             *points)
+{
+  double cur_x = frame_x (f, 0.0);
+  double last_y = frame_y (f, s->y0);   /* the level of the last vertex pushed */
+  double pending = last_y;              /* the level after the vertical at cur_x */
+  double x_end;
+
+  push_point (points, cur_x, last_y);
+
+  for (gsize j = 0; j < s->n; j++)
+    {
+      double t = AT (s->t, j, s->stride) * f->time_scale;
+      double y, x;
+
+      if (t > f->x_max)
+        break;
+
+      y = frame_y (f, series_value (s, values, j));
+      if (y == pending)
+        continue;
+
+      x = frame_x (f, t);
+      if (x - cur_x < tol)
+        {
+          pending = y;
+          continue;
+        }
+
+      if (pending != last_y)
+        push_point (points, cur_x, pending);
+      push_point (points, x, pending);
+      last_y = pending;
+      cur_x = x;
+      pending = y;
+    }
+
+  if (pending != last_y)
+    push_point (points, cur_x, pending);
+  last_y = pending;
+
+  x_end = frame_x (f, MIN (s->t_end * f->time_scale, f->x_max));
+  if (x_end > cur_x)
+    push_point (points, x_end, last_y);
+}
+
+static void
+path_points (cairo_t      *cr,
+             const GArray *points,
+             gboolean      reverse,
+             gboolean      move)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      const Point *p = &g_array_index (points, Point, reverse ? points->len - 1 - i : i);
+
+      if (i == 0 && move)
+        cairo_move_to (cr, p->x, p->y);
+      else
+        cairo_line_to (cr, p->x, p->y);
+    }
+}
+
+static void
+draw_band (cairo_t            *cr,
+           const Frame        *f,
+           const EpStepSeries *s,
+           double              tol)
+{
+  g_autoptr(GArray) upper = g_array_new (FALSE, FALSE, sizeof (Point));
+  g_autoptr(GArray) lower = g_array_new (FALSE, FALSE, sizeof (Point));
+
+  step_vertices (f, s, s->upper, tol, upper);
+  step_vertices (f, s, s->lower, tol, lower);
+  path_points (cr, upper, FALSE, TRUE);
+  path_points (cr, lower, TRUE, FALSE);
+  cairo_close_path (cr);
+  ep_plot_set_color (cr, s->color, 0.15);
+  cairo_fill (cr);
+}
+
+static void
+draw_ci_lines (cairo_t            *cr,
+               const Frame        *f,
+               const EpStepSeries *s,
+               double              tol,
+               const EpPlotStyle  *style)
+{
+  const double *limits[2] = { s->lower, s->upper };
+  double dashes[2] = { 2.0 * style->line_width, 1.5 * style->line_width };
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 0.5 * style->line_width);
+  cairo_set_dash (cr, dashes, 2, 0.0);
+  ep_plot_set_color (cr, s->color, 1.0);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
+
+      step_vertices (f, s, limits[k], tol, points);
+      path_points (cr, points, FALSE, TRUE);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_curve (cairo_t            *cr,
+            const Frame        *f,
+            const EpStepSeries *s,
+            guint               index,
+            double              tol,
+            const EpPlotStyle  *style,
+            EpPlotLayout       *layout)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
+  const Point *first, *last;
+
+  step_vertices (f, s, s->y, tol, points);
+
+  cairo_save (cr);
+  ep_plot_set_color (cr, s->color, 1.0);
+  cairo_set_line_width (cr, style->line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  if (s->dash > 0.0)
+    {
+      double dashes[2] = { s->dash, 0.6 * s->dash };
+
+      cairo_set_dash (cr, dashes, 2, 0.0);
+    }
+  path_points (cr, points, FALSE, TRUE);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  first = &g_array_index (points, Point, 0);
+  last = &g_array_index (points, Point, points->len - 1);
+  if (layout != NULL)
+    ep_plot_layout_add (layout, EP_PLOT_ITEM_CURVE, (int) index, (int) points->len, 0.0,
+                        last->x, last->y, last->x - first->x, last->y - first->y, s->label);
+}
+
+/* Vertical ticks on the curve at the censoring times; marks closer than tol in x at the same
+ * level are drawn once. */
+static void
+draw_censor_marks (cairo_t            *cr,
+                   const Frame        *f,
+                   const EpStepSeries *s,
+                   double              tol,
+                   const EpPlotStyle  *style)
+{
+  double half = 0.3 * style->font_size;
+  double last_x = -G_MAXDOUBLE, last_y = -G_MAXDOUBLE;
+
+  cairo_save (cr);
+  ep_plot_set_color (cr, s->color, 1.0);
+  cairo_set_line_width (cr, 0.7 * style->line_width);
+  for (gsize j = 0; j < s->n; j++)
+    {
+      double t, x, y;
+
+      if (AT_UINT (s->n_censor, j, s->stride) == 0)
+        continue;
+      t = AT (s->t, j, s->stride) * f->time_scale;
+      if (t > f->x_max)
+        break;
+      x = frame_x (f, t);
+      y = frame_y (f, AT (s->y, j, s->stride));
+      if (x - last_x < tol && y == last_y)
+        continue;
+      cairo_move_to (cr, x, y - half);
+      cairo_line_to (cr, x, y + half);
+      last_x = x;
+      last_y = y;
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_median_lines (cairo_t            *cr,
+                   const Frame        *f,
+                   const EpStepFigure *figure,
+                   const EpPlotStyle  *style)
+{
+  double dashes[2] = { 2.0, 2.0 };
+  double y_half = frame_y (f, 0.5);
+  double x_far = -G_MAXDOUBLE;
+
+  if (!(0.5 > f->y_min && 0.5 < f->y_max))
+    return;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  cairo_set_line_width (cr, 0.5 * style->line_width);
+  cairo_set_dash (cr, dashes, 2, 0.0);
+  for (guint i = 0; i < figure->n_series; i++)
+    {
+      double t = figure->series[i].median * figure->time_scale;
+      double x;
+
+      if (!isfinite (t) || t > f->x_max)
+        continue;
+      x = frame_x (f, t);
+      cairo_move_to (cr, x, y_half);
+      cairo_line_to (cr, x, f->plot_y + f->plot_h);
+      x_far = MAX (x_far, x);
+    }
+  if (x_far > f->plot_x)
+    {
+      cairo_move_to (cr, f->plot_x, y_half);
+      cairo_line_to (cr, x_far, y_half);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static char *
+y_tick_text (const EpStepFigure *figure,
+             double              value)
+{
+  if (figure->y_percent)
+    return ep_plot_format_number (100.0 * value, ep_plot_step_decimals (100.0 * figure->y_step));
+
+  return ep_plot_format_number (value, ep_plot_step_decimals (figure->y_step));
+}
+
+static char *
+count_text (double value)
+{
+  return isnan (value) ? g_strdup ("") : ep_plot_format_number (value, 0);
+}
+
+static guint
+n_y_ticks (const EpStepFigure *figure)
+{
+  return (guint) floor ((figure->y_max - figure->y_min) / figure->y_step + 1e-9) + 1;
+}
+
+/* The legend's entries, one line each: a short line in the series' colour and its label. */
+static void
+legend_size (cairo_t            *cr,
+             const EpStepFigure *figure,
+             const EpPlotStyle  *style,
+             double              line_h,
+             double             *width,
+             double             *height)
+{
+  double fs = style->font_size;
+  double label_w = 0.0;
+
+  for (guint i = 0; i < figure->n_series; i++)
+    label_w = MAX (label_w, ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR,
+                                                figure->series[i].label));
+  *width = 2.0 * fs + 0.5 * fs + label_w;
+  *height = figure->n_series * line_h;
+}
+
+static void
+draw_legend (cairo_t            *cr,
+             const EpStepFigure *figure,
+             const EpPlotStyle  *style,
+             double              x,
+             double              y,
+             double              line_h,
+             EpPlotLayout       *layout)
+{
+  double fs = style->font_size;
+
+  for (guint i = 0; i < figure->n_series; i++)
+    {
+      const EpStepSeries *s = &figure->series[i];
+      double cy = y + (i + 0.5) * line_h;
+      double w;
+
+      cairo_save (cr);
+      ep_plot_set_color (cr, s->color, 1.0);
+      cairo_set_line_width (cr, style->line_width);
+      if (s->dash > 0.0)
+        {
+          double dashes[2] = { s->dash, 0.6 * s->dash };
+
+          cairo_set_dash (cr, dashes, 2, 0.0);
+        }
+      cairo_move_to (cr, x, cy);
+      cairo_line_to (cr, x + 2.0 * fs, cy);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, s->label, x + 2.5 * fs, cy, 0.0, 0.5);
+      w = 2.5 * fs + ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, s->label);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_LEGEND, (int) i, -1, 0.0,
+                            x, cy - line_h / 2.0, w, line_h, s->label);
+    }
+}
+
+void
+ep_step_figure_draw (cairo_t            *cr,
+                     double              width,
+                     double              height,
+                     const EpStepFigure *figure,
+                     const EpPlotStyle  *style,
+                     EpPlotLayout       *layout)
+{
+  double fs = style->font_size;
+  double label_size = fs + 0.5;
+  double pad = 0.5 * fs;
+  double tick_len = 0.45 * fs;
+  double line_h, label_h, title_h = 0.0;
+  double y_tick_w = 0.0, risk_label_w = 0.0, first_number_w = 0.0, last_number_w = 0.0;
+  double legend_w = 0.0, legend_h = 0.0;
+  double left, right, bottom, row_h, indent = 0.0;
+  double tol;
+  gboolean has_title = style->title != NULL && style->title[0] != '\0';
+  gboolean has_table = figure->risk_title != NULL && figure->n_rows > 0 && figure->n_ticks > 0;
+  guint n_y = n_y_ticks (figure);
+  Frame f = { 0, };
+
+  cairo_save (cr);
+
+  if (layout != NULL)
+    {
+      ep_plot_layout_reset (layout);
+      layout->width = width;
+      layout->height = height;
+    }
+
+  if (!style->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+    }
+
+  /* Measure. */
+  {
+    g_autoptr(PangoLayout) probe = ep_plot_text_new (cr, style, fs, EP_TEXT_REGULAR, "0");
+    g_autoptr(PangoLayout) probe_label = ep_plot_text_new (cr, style, label_size,
+                                                           EP_TEXT_REGULAR, "0");
+
+    ep_plot_text_size (probe, NULL, &line_h);
+    ep_plot_text_size (probe_label, NULL, &label_h);
+    if (has_title)
+      {
+        g_autoptr(PangoLayout) t = ep_plot_text_new (cr, style, style->title_size, EP_TEXT_BOLD,
+                                                     style->title);
+
+        ep_plot_text_size (t, NULL, &title_h);
+      }
+  }
+
+  for (guint k = 0; k < n_y; k++)
+    {
+      g_autofree char *text = y_tick_text (figure, figure->y_min + k * figure->y_step);
+
+      y_tick_w = MAX (y_tick_w, ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text));
+    }
+
+  if (has_table)
+    {
+      gboolean after_heading = FALSE;
+
+      for (guint r = 0; r < figure->n_rows; r++)
+        {
+          const EpRiskRow *row = &figure->rows[r];
+          double w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, row->label);
+
+          if (row->values == NULL)
+            after_heading = TRUE, indent = fs;
+          else
+            {
+              g_autofree char *first = count_text (row->values[0]);
+              g_autofree char *last = count_text (row->values[figure->n_ticks - 1]);
+
+              first_number_w = MAX (first_number_w,
+                                    ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, first));
+              last_number_w = MAX (last_number_w,
+                                   ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, last));
+              if (after_heading)
+                w += fs;
+            }
+          risk_label_w = MAX (risk_label_w, w);
+        }
+      risk_label_w = MAX (risk_label_w, ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD,
+                                                            figure->risk_title)
+                                        - first_number_w / 2.0 - fs);
+    }
+
+  if (figure->legend != EP_PLOT_LEGEND_NONE && figure->n_series > 0)
+    legend_size (cr, figure, style, line_h, &legend_w, &legend_h);
+
+  /* Place the plot area. */
+  left = pad + label_h + 0.4 * fs + y_tick_w + 0.3 * fs + tick_len;
+  if (has_table)
+    left = MAX (left, pad + risk_label_w + fs + first_number_w / 2.0);
+
+  right = pad;
+  if (figure->n_ticks > 0)
+    {
+      g_autofree char *text = ep_plot_format_number (figure->ticks[figure->n_ticks - 1],
+                                                     figure->x_decimals);
+
+      right += MAX (ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text),
+                    last_number_w) / 2.0;
+    }
+  if (figure->legend == EP_PLOT_LEGEND_OUTSIDE && legend_w > 0.0)
+    right += legend_w + fs;
+
+  row_h = 1.1 * line_h;
+  bottom = tick_len + 0.2 * fs + line_h + 0.2 * fs + label_h + pad;
+  if (has_table)
+    bottom += 0.8 * fs + row_h + figure->n_rows * row_h;
+
+  f.plot_x = left;
+  f.plot_y = pad + (has_title ? title_h + 0.4 * fs : 0.0) + line_h / 2.0;
+  f.plot_w = MAX (width - left - right, 1.0);
+  f.plot_h = MAX (height - f.plot_y - bottom, 1.0);
+  f.x_max = figure->x_max > 0.0 ? figure->x_max : 1.0;
+  f.y_min = figure->y_min;
+  f.y_max = figure->y_max > figure->y_min ? figure->y_max : figure->y_min + 1.0;
+  f.time_scale = figure->time_scale;
+
+  if (layout != NULL)
+    {
+      layout->plot_x = f.plot_x;
+      layout->plot_y = f.plot_y;
+      layout->plot_width = f.plot_w;
+      layout->plot_height = f.plot_h;
+      layout->x_min = 0.0;
+      layout->x_max = f.x_max;
+      layout->y_min = f.y_min;
+      layout->y_max = f.y_max;
+    }
+
+  tol = merge_tolerance (cr);
+
+  /* Title, flush left with the figure. */
+  if (has_title)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      ep_plot_text_draw (cr, style, style->title_size, EP_TEXT_BOLD, style->title,
+                         pad, pad, 0.0, 0.0);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_TITLE, -1, -1, 0.0, pad, pad, 0, title_h,
+                            style->title);
+    }
+
+  /* Curves, clipped to the plot area widened up and down by half a line (a curve at 1 or 0 is
+   * drawn whole) but not to the right: a cut curve ends on the edge. */
+  cairo_save (cr);
+  cairo_rectangle (cr, f.plot_x - style->line_width, f.plot_y - style->line_width,
+                   f.plot_w + style->line_width, f.plot_h + 2.0 * style->line_width);
+  cairo_clip (cr);
+  if (figure->ci == EP_PLOT_CI_BANDS)
+    for (guint i = 0; i < figure->n_series; i++)
+      if (figure->series[i].lower != NULL && figure->series[i].upper != NULL)
+        draw_band (cr, &f, &figure->series[i], tol);
+  if (figure->median_lines)
+    draw_median_lines (cr, &f, figure, style);
+  for (guint i = 0; i < figure->n_series; i++)
+    {
+      const EpStepSeries *s = &figure->series[i];
+
+      if (figure->ci == EP_PLOT_CI_LINES && s->lower != NULL && s->upper != NULL)
+        draw_ci_lines (cr, &f, s, tol, style);
+      draw_curve (cr, &f, s, i, tol, style, layout);
+      if (figure->censor_marks && s->n_censor != NULL)
+        draw_censor_marks (cr, &f, s, tol, style);
+    }
+  cairo_restore (cr);
+
+  /* Axes: the left and bottom edges, ticks outside. */
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, style->axis_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_move_to (cr, f.plot_x, f.plot_y);
+  cairo_line_to (cr, f.plot_x, f.plot_y + f.plot_h);
+  cairo_line_to (cr, f.plot_x + f.plot_w, f.plot_y + f.plot_h);
+  cairo_stroke (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  for (guint k = 0; k < figure->n_ticks; k++)
+    {
+      double x = frame_x (&f, figure->ticks[k]);
+      double y = f.plot_y + f.plot_h;
+      g_autofree char *text = ep_plot_format_number (figure->ticks[k], figure->x_decimals);
+
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x, y + tick_len);
+      cairo_stroke (cr);
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, text, x, y + tick_len + 0.2 * fs,
+                         0.5, 0.0);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_X_TICK, -1, (int) k, figure->ticks[k],
+                            x, y, 0.0, tick_len, text);
+    }
+
+  for (guint k = 0; k < n_y; k++)
+    {
+      double value = figure->y_min + k * figure->y_step;
+      double y = frame_y (&f, value);
+      g_autofree char *text = y_tick_text (figure, value);
+
+      cairo_move_to (cr, f.plot_x, y);
+      cairo_line_to (cr, f.plot_x - tick_len, y);
+      cairo_stroke (cr);
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, text,
+                         f.plot_x - tick_len - 0.3 * fs, y, 1.0, 0.5);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_Y_TICK, -1, (int) k, value,
+                            f.plot_x, y, tick_len, 0.0, text);
+    }
+
+  if (figure->x_label != NULL)
+    ep_plot_text_draw (cr, style, label_size, EP_TEXT_REGULAR, figure->x_label,
+                       f.plot_x + f.plot_w / 2.0,
+                       f.plot_y + f.plot_h + tick_len + 0.2 * fs + line_h + 0.2 * fs, 0.5, 0.0);
+  if (figure->y_label != NULL)
+    ep_plot_text_draw_vertical (cr, style, label_size, figure->y_label,
+                                f.plot_x - tick_len - 0.3 * fs - y_tick_w - 0.4 * fs
+                                - label_h / 2.0,
+                                f.plot_y + f.plot_h / 2.0);
+
+  /* Legend and annotation. */
+  {
+    double inset = 0.5 * fs;
+    double legend_x = 0.0, legend_y = 0.0;
+    g_auto(GStrv) lines = figure->annotation != NULL ? g_strsplit (figure->annotation, "\n", -1)
+                                                     : NULL;
+    guint n_lines = lines != NULL ? g_strv_length (lines) : 0;
+    double note_w = 0.0, note_h = n_lines * line_h, note_x, note_y;
+    EpCorner nc = figure->annotation_corner;
+
+    for (guint i = 0; i < n_lines; i++)
+      note_w = MAX (note_w, ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, lines[i]));
+
+    if (figure->legend == EP_PLOT_LEGEND_INSIDE && legend_w > 0.0)
+      {
+        EpCorner lc = figure->legend_corner;
+
+        legend_x = (lc == EP_CORNER_TOP_LEFT || lc == EP_CORNER_BOTTOM_LEFT)
+                   ? f.plot_x + 1.5 * inset : f.plot_x + f.plot_w - inset - legend_w;
+        legend_y = (lc == EP_CORNER_TOP_LEFT || lc == EP_CORNER_TOP_RIGHT)
+                   ? f.plot_y + inset : f.plot_y + f.plot_h - inset - legend_h;
+        draw_legend (cr, figure, style, legend_x, legend_y, line_h, layout);
+      }
+    else if (figure->legend == EP_PLOT_LEGEND_OUTSIDE && legend_w > 0.0)
+      {
+        legend_x = f.plot_x + f.plot_w + fs;
+        legend_y = f.plot_y;
+        draw_legend (cr, figure, style, legend_x, legend_y, line_h, layout);
+      }
+
+    if (n_lines > 0)
+      {
+        gboolean left_side = nc == EP_CORNER_TOP_LEFT || nc == EP_CORNER_BOTTOM_LEFT;
+        gboolean top_side = nc == EP_CORNER_TOP_LEFT || nc == EP_CORNER_TOP_RIGHT;
+
+        note_x = left_side ? f.plot_x + 1.5 * inset : f.plot_x + f.plot_w - inset - note_w;
+        note_y = top_side ? f.plot_y + inset : f.plot_y + f.plot_h - inset - note_h;
+        if (figure->legend == EP_PLOT_LEGEND_INSIDE && legend_w > 0.0 &&
+            nc == figure->legend_corner)
+          note_y += top_side ? legend_h + 0.5 * line_h : -(legend_h + 0.5 * line_h);
+
+        cairo_set_source_rgb (cr, 0, 0, 0);
+        for (guint i = 0; i < n_lines; i++)
+          ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, lines[i],
+                             note_x, note_y + i * line_h, 0.0, 0.0);
+        if (layout != NULL)
+          ep_plot_layout_add (layout, EP_PLOT_ITEM_ANNOTATION, -1, -1, 0.0,
+                              note_x, note_y, note_w, note_h, figure->annotation);
+      }
+  }
+
+  /* The table: its title flush left, then one row per group; every number centred on its
+   * tick's x, which is the same frame_x() the axis used. */
+  if (has_table)
+    {
+      double y = f.plot_y + f.plot_h + tick_len + 0.2 * fs + line_h + 0.2 * fs + label_h
+                 + 0.8 * fs;
+      gboolean after_heading = FALSE;
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, figure->risk_title, pad, y, 0.0, 0.0);
+      y += row_h;
+
+      for (guint r = 0; r < figure->n_rows; r++, y += row_h)
+        {
+          const EpRiskRow *row = &figure->rows[r];
+          double cy = y + row_h / 2.0;
+          double label_x = pad;
+
+          if (row->values == NULL)
+            after_heading = TRUE;
+          else if (after_heading)
+            label_x += indent;
+
+          ep_plot_set_color (cr, row->color, 1.0);
+          ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, row->label, label_x, cy, 0.0, 0.5);
+          if (layout != NULL)
+            ep_plot_layout_add (layout, EP_PLOT_ITEM_RISK_LABEL, (int) r, -1, 0.0,
+                                label_x, cy, 0.0, row_h, row->label);
+          if (row->values == NULL)
+            continue;
+
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          for (guint k = 0; k < figure->n_ticks; k++)
+            {
+              g_autofree char *text = count_text (row->values[k]);
+              double x = frame_x (&f, figure->ticks[k]);
+              double w = ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text);
+
+              ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, text, x, cy, 0.5, 0.5);
+              if (layout != NULL)
+                ep_plot_layout_add (layout, EP_PLOT_ITEM_RISK_NUMBER, (int) r, (int) k,
+                                    row->values[k], x, cy, w, line_h, text);
+            }
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+double
+ep_plot_time_unit_days (EpPlotTimeUnit unit)
+{
+  switch (unit)
+    {
+    case EP_PLOT_TIME_WEEKS:
+      return 7.0;
+    case EP_PLOT_TIME_MONTHS:
+      return 365.25 / 12.0;
+    case EP_PLOT_TIME_YEARS:
+      return 365.25;
+    case EP_PLOT_TIME_DAYS:
+    case EP_PLOT_TIME_UNSPECIFIED:
+    default:
+      return 1.0;
+    }
+}
+
+static EpPlotTimeUnit
+axis_unit (const EpTimePlotOptions *options)
+{
+  return options->time_unit != EP_PLOT_TIME_UNSPECIFIED ? options->time_unit : options->data_unit;
+}
+
+double
+ep_plot_time_scale (const EpTimePlotOptions *options)
+{
+  EpPlotTimeUnit data_unit = options->data_unit;
+
+  if (options->time_unit == EP_PLOT_TIME_UNSPECIFIED)
+    return 1.0;
+  if (data_unit == EP_PLOT_TIME_UNSPECIFIED)
+    data_unit = EP_PLOT_TIME_DAYS;
+
+  return ep_plot_time_unit_days (data_unit) / ep_plot_time_unit_days (options->time_unit);
+}
+
+char *
+ep_plot_time_axis_label (const EpTimePlotOptions *options)
+{
+  switch (axis_unit (options))
+    {
+    case EP_PLOT_TIME_DAYS:
+      return g_strdup (_("Time (days)"));
+    case EP_PLOT_TIME_WEEKS:
+      return g_strdup (_("Time (weeks)"));
+    case EP_PLOT_TIME_MONTHS:
+      return g_strdup (_("Time (months)"));
+    case EP_PLOT_TIME_YEARS:
+      return g_strdup (_("Time (years)"));
+    case EP_PLOT_TIME_UNSPECIFIED:
+    default:
+      return g_strdup (_("Time"));
+    }
+}
+
+/* A step that reads well in the unit: months in 3, 6, 12; weeks in 4, 8, 12, 26, 52 … */
+static double
+unit_step (EpPlotTimeUnit unit,
+           double         range)
+{
+  static const double months[] = { 1, 2, 3, 6, 12, 24, 36, 60, 120 };
+  static const double days[] = { 1, 2, 5, 7, 14, 30, 60, 90, 180, 365, 730 };
+  const double *steps = NULL;
+  guint n = 0;
+
+  if (unit == EP_PLOT_TIME_MONTHS)
+    steps = months, n = G_N_ELEMENTS (months);
+  else if (unit == EP_PLOT_TIME_DAYS && range >= 14.0 && range <= 7300.0)
+    steps = days, n = G_N_ELEMENTS (days);
+
+  for (guint i = 0; i < n; i++)
+    if (range / steps[i] <= 8.0)
+      return steps[i];
+
+  return ep_plot_nice_step (range, 6);
+}
+
+guint
+ep_plot_time_ticks (const EpTimePlotOptions *options,
+                    double                   data_max,
+                    double                  *x_max,
+                    double                 **ticks,
+                    int                     *decimals)
+{
+  double limit = options->x_max > 0.0 ? options->x_max : data_max;
+  double step;
+  guint n;
+
+  if (!(limit > 0.0) || !isfinite (limit))
+    limit = 1.0;
+
+  step = options->tick_interval > 0.0 ? options->tick_interval : unit_step (axis_unit (options), limit);
+  if (limit / step > 200.0)
+    step = ep_plot_nice_step (limit, 6);
+
+  /* Automatic limit: the last tick at or beyond the data. A limit given: ticks up to it. */
+  if (!(options->x_max > 0.0))
+    limit = ceil (limit / step - 1e-9) * step;
+
+  n = (guint) floor (limit / step + 1e-9) + 1;
+  *ticks = g_new (double, n);
+  for (guint k = 0; k < n; k++)
+    (*ticks)[k] = k * step;
+
+  *x_max = limit;
+  *decimals = ep_plot_step_decimals (step);
+
+  return n;
+}
+
+void
+ep_risk_rows_free (EpRiskRow *rows,
+                   guint      n_rows)
+{
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_free (rows[r].label);
+      g_free (rows[r].values);
+    }
+  g_free (rows);
+}
