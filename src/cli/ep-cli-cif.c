@@ -23,11 +23,12 @@
 
 #define COMMAND "cif"
 
-/* The status column as cause codes: whole numbers, 0 or more. */
-static int *
-read_status (const EpCliData  *data,
-             const char       *column,
-             GError          **error)
+/* The status column as cause codes: whole numbers, 0 or more (shared with endpoint-cli plot
+ * cif through ep-cli-data.h). */
+int *
+ep_cli_cif_read_status (const EpCliData  *data,
+                        const char       *column,
+                        GError          **error)
 {
   g_autofree double *values = NULL;
   g_autofree int *status = NULL;
@@ -217,7 +218,7 @@ ep_cli_cif (int    argc,
   time = ep_cli_data_times (data, opt_time, &error);
   if (time == NULL)
     return ep_cli_data_fail (COMMAND, error);
-  status = read_status (data, opt_status, &error);
+  status = ep_cli_cif_read_status (data, opt_status, &error);
   if (status == NULL)
     return ep_cli_data_fail (COMMAND, error);
   if (opt_group != NULL)

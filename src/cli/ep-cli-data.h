@@ -34,6 +34,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/ep-levels.h"
+#include "core/ep-meta.h"
 #include "io/ep-csv.h"
 
 G_BEGIN_DECLS
@@ -128,6 +129,30 @@ double       ep_cli_timer_lap       (EpCliTimer          *timer);
 void         ep_cli_add_timing      (JsonObject          *object,
                                      double               parse_s,
                                      double               compute_s);
+
+/* Readers shared by an analysis command and endpoint-cli plot; each is defined in its
+ * command's file and documented there. */
+int         *ep_cli_cif_read_status   (const EpCliData   *data,
+                                       const char        *column,
+                                       GError           **error);
+gboolean     ep_cli_meta_parse_method (const char        *text,
+                                       EpMetaMethod      *method);
+gboolean     ep_cli_meta_read_counts  (const EpCliData   *data,
+                                       const char        *events_column,
+                                       const char        *total_column,
+                                       guint            **events,
+                                       guint            **total,
+                                       GError           **error);
+gboolean     ep_cli_meta_read_ratios  (const EpCliData   *data,
+                                       const char        *ratio_column,
+                                       const char        *lower_column,
+                                       const char        *upper_column,
+                                       double           **ratio,
+                                       double           **lower,
+                                       double           **upper,
+                                       double           **yi,
+                                       double           **vi,
+                                       GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCliData, ep_cli_data_free)
 

@@ -25,9 +25,9 @@
 /* The reported confidence intervals of ratios are read as 95% intervals. */
 #define RATIO_CI_LEVEL 0.95
 
-static gboolean
-parse_method (const char   *text,
-              EpMetaMethod *method)
+gboolean
+ep_cli_meta_parse_method (const char   *text,
+                          EpMetaMethod *method)
 {
   if (text == NULL || g_ascii_strcasecmp (text, "DL") == 0)
     *method = EP_META_METHOD_DL;
@@ -82,13 +82,13 @@ cell_text (const EpCliData *data,
 }
 
 /* Event and patient counts: whole numbers, 0 <= events <= total, total >= 1. */
-static gboolean
-read_counts (const EpCliData *data,
-             const char      *events_column,
-             const char      *total_column,
-             guint          **events,
-             guint          **total,
-             GError         **error)
+gboolean
+ep_cli_meta_read_counts (const EpCliData *data,
+                         const char      *events_column,
+                         const char      *total_column,
+                         guint          **events,
+                         guint          **total,
+                         GError         **error)
 {
   g_autofree double *x = NULL;
   g_autofree double *n = NULL;
@@ -152,17 +152,17 @@ read_counts (const EpCliData *data,
 
 /* Ratios with their 95% CIs, as log ratios and variances: every value positive, the interval
  * wider than a point and containing its estimate. */
-static gboolean
-read_ratios (const EpCliData *data,
-             const char      *ratio_column,
-             const char      *lower_column,
-             const char      *upper_column,
-             double         **ratio,
-             double         **lower,
-             double         **upper,
-             double         **yi,
-             double         **vi,
-             GError         **error)
+gboolean
+ep_cli_meta_read_ratios (const EpCliData *data,
+                         const char      *ratio_column,
+                         const char      *lower_column,
+                         const char      *upper_column,
+                         double         **ratio,
+                         double         **lower,
+                         double         **upper,
+                         double         **yi,
+                         double         **vi,
+                         GError         **error)
 {
   g_autofree double *r = NULL;
   g_autofree double *lo = NULL;
@@ -360,7 +360,7 @@ ep_cli_meta (int    argc,
     return ep_cli_usage_error (COMMAND, _("--label is required"));
 
   ep_meta_options_init (&options);
-  if (!parse_method (opt_method, &options.method))
+  if (!ep_cli_meta_parse_method (opt_method, &options.method))
     return ep_cli_usage_error (COMMAND, _("--method must be FE, DL or REML, not “%s”"),
                                opt_method);
   options.knapp_hartung = opt_knapp_hartung;
@@ -414,11 +414,11 @@ ep_cli_meta (int    argc,
 
   if (proportions)
     {
-      if (!read_counts (data, opt_events, opt_total, &events, &total, &error))
+      if (!ep_cli_meta_read_counts (data, opt_events, opt_total, &events, &total, &error))
         return ep_cli_data_fail (COMMAND, error);
     }
-  else if (!read_ratios (data, opt_ratio, opt_lower, opt_upper,
-                         &ratio, &lower, &upper, &yi, &vi, &error))
+  else if (!ep_cli_meta_read_ratios (data, opt_ratio, opt_lower, opt_upper,
+                                     &ratio, &lower, &upper, &yi, &vi, &error))
     return ep_cli_data_fail (COMMAND, error);
 
   labels = ep_cli_data_strings (data, opt_label);
