@@ -326,12 +326,52 @@ check_header (EpCsv   *csv,
   return TRUE;
 }
 
+/* EP_CSV_NO_HEADER: every parsed row is data. The names V1, V2, ... (as R's read.csv with
+ * header = FALSE) are appended to the buffer and become row 0, so that the accessors need
+ * not know: the offsets and lines shift by one row. */
+static void
+add_default_header (EpCsv  *csv,
+                    Parser *p,
+                    gsize   length)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint32 *offsets;
+  guint32 *lines;
+
+  for (guint j = 0; j < csv->n_columns; j++)
+    {
+      g_string_append_printf (names, "V%u", j + 1);
+      g_string_append_c (names, '\0');
+    }
+  csv->buffer = g_realloc (csv->buffer, length + 1 + names->len);
+  memcpy (csv->buffer + length + 1, names->str, names->len);
+
+  offsets = g_new (guint32, p->n_cells + csv->n_columns);
+  for (guint j = 0, at = (guint) length + 1; j < csv->n_columns; j++)
+    {
+      offsets[j] = at;
+      at += (guint) strlen (csv->buffer + at) + 1;
+    }
+  memcpy (offsets + csv->n_columns, csv->offsets, p->n_cells * sizeof (guint32));
+  g_free (csv->offsets);
+  csv->offsets = offsets;
+
+  lines = g_new (guint32, p->n_rows_total + 1);
+  lines[0] = 0;
+  memcpy (lines + 1, csv->lines, p->n_rows_total * sizeof (guint32));
+  g_free (csv->lines);
+  csv->lines = lines;
+
+  csv->n_rows = p->n_rows_total;
+}
+
 /* Takes ownership of buffer, which holds length bytes followed by a NUL. */
 static EpCsv *
 parse_buffer (char        *buffer,
               gsize        length,
               const char  *display_name,
               char         sep,
+              EpCsvFlags   flags,
               GError     **error)
 {
   g_autoptr(EpCsv) csv = g_new0 (EpCsv, 1);
@@ -368,6 +408,12 @@ parse_buffer (char        *buffer,
       return NULL;
     }
 
+  if (flags & EP_CSV_NO_HEADER)
+    {
+      add_default_header (csv, &p, length);
+      return g_steal_pointer (&csv);
+    }
+
   csv->n_rows = p.n_rows_total - 1;
 
   if (!check_header (csv, error))
@@ -383,6 +429,17 @@ ep_csv_read_data (const char  *data,
                   char         sep,
                   GError     **error)
 {
+  return ep_csv_read_data_full (data, length, display_name, sep, EP_CSV_FLAGS_NONE, error);
+}
+
+EpCsv *
+ep_csv_read_data_full (const char  *data,
+                       gsize        length,
+                       const char  *display_name,
+                       char         sep,
+                       EpCsvFlags   flags,
+                       GError     **error)
+{
   char *buffer;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -397,13 +454,22 @@ ep_csv_read_data (const char  *data,
     memcpy (buffer, data, length);
   buffer[length] = '\0';
 
-  return parse_buffer (buffer, length, display_name, sep, error);
+  return parse_buffer (buffer, length, display_name, sep, flags, error);
 }
 
 EpCsv *
 ep_csv_read_file (const char  *path,
                   char         sep,
                   GError     **error)
+{
+  return ep_csv_read_file_full (path, sep, EP_CSV_FLAGS_NONE, error);
+}
+
+EpCsv *
+ep_csv_read_file_full (const char  *path,
+                       char         sep,
+                       EpCsvFlags   flags,
+                       GError     **error)
 {
   g_autofree char *display_name = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -423,7 +489,7 @@ ep_csv_read_file (const char  *path,
       return NULL;
     }
 
-  return parse_buffer (contents, length, display_name, sep, error);
+  return parse_buffer (contents, length, display_name, sep, flags, error);
 }
 
 const char *

@@ -34,6 +34,12 @@ typedef enum
 
 typedef struct _EpCsv EpCsv;
 
+typedef enum
+{
+  EP_CSV_FLAGS_NONE = 0,
+  EP_CSV_NO_HEADER  = 1 << 0,     /* the first row is data; columns are named V1, V2, ... */
+} EpCsvFlags;
+
 GQuark       ep_csv_error_quark     (void);
 
 /* sep: ',' (default), ';' or '\t'. display_name is used in messages (e.g. the file's basename). */
@@ -44,6 +50,17 @@ EpCsv       *ep_csv_read_data       (const char   *data,
                                      gsize         length,
                                      const char   *display_name,
                                      char          sep,
+                                     GError      **error);
+/* The same with flags (the import dialog's "first row is a header" switch). */
+EpCsv       *ep_csv_read_file_full  (const char   *path,
+                                     char          sep,
+                                     EpCsvFlags    flags,
+                                     GError      **error);
+EpCsv       *ep_csv_read_data_full  (const char   *data,
+                                     gsize         length,
+                                     const char   *display_name,
+                                     char          sep,
+                                     EpCsvFlags    flags,
                                      GError      **error);
 void         ep_csv_free            (EpCsv        *csv);
 

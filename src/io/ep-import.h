@@ -1,0 +1,103 @@
+/* ep-import.h: reading a cohort's data file into an EpTable
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Formats, chosen by the file name's extension:
+ *   .csv .txt           delimited text (ep-csv.h), separator guessed unless given
+ *   .tsv .tab           tab-separated text
+ *   .sav .zsav          SPSS (ReadStat)
+ *   .dta                Stata (ReadStat)
+ *   .sas7bdat .xpt      SAS data set and SAS transport (ReadStat)
+ *
+ * Delimited text: every column gets a type by these rules, in order, over its non-missing
+ * cells (missing: "", "NA", "."):
+ *   1. every cell a number (C locale, or with the decimal comma when asked)   -> number
+ *   2. every cell yes/no, y/n or true/false (any case; not 1/0)                -> yes/no
+ *   3. every cell a date: YYYY-MM-DD, YYYY/MM/DD or DD.MM.YYYY                  -> date
+ *   4. anything else, and a column with no value at all                        -> category
+ * so a 0/1 status column stays a number, as the survival analyses want it.
+ *
+ * SPSS, Stata, SAS: numeric variables with value labels become categories (the labels, in the
+ * order of their values; a value without a label keeps its number as text); user-defined
+ * missing values (SPSS missing values and ranges, Stata .a-.z, SAS .A-.Z) and system missing
+ * become missing; numeric variables with a date format (SPSS DATE/ADATE/EDATE/SDATE/JDATE...,
+ * Stata %td, SAS DATE/MMDDYY/DDMMYY/YYMMDD/E8601DA...) become dates; string variables are
+ * typed by the rules of delimited text; other numeric variables are numbers.
+ *
+ * Errors name the file and, for text, the line and column:
+ *   lung.csv:17: column "time": "abc" is not a number
+ *   trial.sav: not an SPSS file (wrong magic number or a damaged header)
+ *   trial.sav: row 12: the file ends early (truncated?)
+ * A failed import returns NULL and has no other effect.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "io/ep-table.h"
+
+G_BEGIN_DECLS
+
+#define EP_IMPORT_ERROR (ep_import_error_quark ())
+
+typedef enum
+{
+  EP_IMPORT_ERROR_UNKNOWN_FORMAT,   /* an extension we do not read */
+  EP_IMPORT_ERROR_OPEN,             /* the file cannot be opened or read */
+  EP_IMPORT_ERROR_BAD_FILE,         /* not a file of its format (magic, header) */
+  EP_IMPORT_ERROR_TRUNCATED,        /* the file ends early */
+  EP_IMPORT_ERROR_INVALID,          /* a value that does not fit its column's type */
+} EpImportError;
+
+typedef enum
+{
+  EP_FILE_FORMAT_UNKNOWN,
+  EP_FILE_FORMAT_CSV,
+  EP_FILE_FORMAT_TSV,
+  EP_FILE_FORMAT_SAV,
+  EP_FILE_FORMAT_DTA,
+  EP_FILE_FORMAT_SAS7BDAT,
+  EP_FILE_FORMAT_XPORT,
+} EpFileFormat;
+
+/* Delimited text only; the binary formats ignore the options. */
+typedef struct
+{
+  char         sep;           /* ',', ';' or '\t'; 0: guess from the first line */
+  char         decimal_mark;  /* '.' or ',' */
+  gboolean     header;        /* the first row holds the column names (else V1, V2, ...) */
+  const int   *types;         /* n_types types by column position (EpColumnType), -1: guess */
+  guint        n_types;
+} EpImportOptions;
+
+GQuark        ep_import_error_quark    (void);
+
+/* sep 0 (guess), decimal mark '.', header TRUE, no forced types */
+void          ep_import_options_init   (EpImportOptions       *options);
+
+EpFileFormat  ep_import_format_for_path (const char           *path);
+
+/* The separator a delimited file most likely uses: of ',', ';' and '\t' the one that occurs
+ * most often outside quotes in the first line (',' when none does). */
+char          ep_import_guess_separator (const char           *data,
+                                         gsize                 length);
+
+/* Reads any supported file. options may be NULL (defaults). */
+EpTable      *ep_import_file           (const char            *path,
+                                        const EpImportOptions *options,
+                                        GError               **error);
+
+/* Delimited text from memory; display_name is used in messages. */
+EpTable      *ep_import_csv_data       (const char            *data,
+                                        gsize                  length,
+                                        const char            *display_name,
+                                        const EpImportOptions *options,
+                                        GError               **error);
+
+/* The guessed type of a list of texts (the rules above), for the import preview. */
+EpColumnType  ep_import_guess_type     (const char * const    *values,
+                                        gsize                  n,
+                                        char                   decimal_mark);
+
+G_END_DECLS

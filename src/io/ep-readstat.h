@@ -1,0 +1,20 @@
+/* ep-readstat.h: SPSS, Stata and SAS files through ReadStat (io-internal; use ep-import.h)
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "io/ep-import.h"
+#include "io/ep-table.h"
+
+G_BEGIN_DECLS
+
+/* format: EP_FILE_FORMAT_SAV, _DTA, _SAS7BDAT or _XPORT. The rules are in ep-import.h. */
+EpTable *ep_readstat_import (const char    *path,
+                             EpFileFormat   format,
+                             GError       **error);
+
+G_END_DECLS

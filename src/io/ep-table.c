@@ -1,0 +1,674 @@
+/* ep-table.c: a plain table of typed columns
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/ep-table.h"
+
+G_DEFINE_QUARK (ep-table-error-quark, ep_table_error)
+
+const char *
+ep_column_type_to_string (EpColumnType type)
+{
+  switch (type)
+    {
+    case EP_COLUMN_NUMBER:   return "number";
+    case EP_COLUMN_CATEGORY: return "category";
+    case EP_COLUMN_YESNO:    return "yes/no";
+    case EP_COLUMN_DATE:     return "date";
+    default:                 return "unknown";
+    }
+}
+
+static guint
+element_size (EpColumnType type)
+{
+  switch (type)
+    {
+    case EP_COLUMN_NUMBER:   return sizeof (double);
+    case EP_COLUMN_CATEGORY: return sizeof (gint32);
+    case EP_COLUMN_YESNO:    return sizeof (gint8);
+    case EP_COLUMN_DATE:     return sizeof (gint32);
+    default:                 g_return_val_if_reached (sizeof (double));
+    }
+}
+
+/* Fills cells [from, to) with the missing value of the type. */
+static void
+fill_missing (EpTableColumn *column,
+              guint          from,
+              guint          to)
+{
+  switch (column->type)
+    {
+    case EP_COLUMN_NUMBER:
+      for (guint i = from; i < to; i++)
+        g_array_index (column->values, double, i) = NAN;
+      break;
+    case EP_COLUMN_CATEGORY:
+      for (guint i = from; i < to; i++)
+        g_array_index (column->values, gint32, i) = -1;
+      break;
+    case EP_COLUMN_YESNO:
+      if (to > from)
+        memset (&g_array_index (column->values, gint8, from), -1, to - from);
+      break;
+    case EP_COLUMN_DATE:
+      for (guint i = from; i < to; i++)
+        g_array_index (column->values, gint32, i) = EP_DATE_MISSING;
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
+EpTableColumn *
+ep_table_column_new (const char   *name,
+                     EpColumnType  type,
+                     guint         n_rows)
+{
+  EpTableColumn *column;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (type <= EP_COLUMN_DATE, NULL);
+
+  column = g_new0 (EpTableColumn, 1);
+  column->name = g_strdup (name);
+  column->type = type;
+  column->values = g_array_sized_new (FALSE, FALSE, element_size (type), n_rows);
+  g_array_set_size (column->values, n_rows);
+  fill_missing (column, 0, n_rows);
+  if (type == EP_COLUMN_CATEGORY)
+    column->levels = g_ptr_array_new_with_free_func (g_free);
+
+  return column;
+}
+
+EpTableColumn *
+ep_table_column_copy (const EpTableColumn *column)
+{
+  EpTableColumn *copy;
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  copy = g_new0 (EpTableColumn, 1);
+  copy->name = g_strdup (column->name);
+  copy->label = g_strdup (column->label);
+  copy->type = column->type;
+  copy->values = g_array_sized_new (FALSE, FALSE, element_size (column->type),
+                                    column->values->len);
+  g_array_append_vals (copy->values, column->values->data, column->values->len);
+  if (column->levels != NULL)
+    {
+      copy->levels = g_ptr_array_new_full (column->levels->len, g_free);
+      for (guint k = 0; k < column->levels->len; k++)
+        g_ptr_array_add (copy->levels, g_strdup (g_ptr_array_index (column->levels, k)));
+    }
+
+  return copy;
+}
+
+void
+ep_table_column_free (EpTableColumn *column)
+{
+  if (column == NULL)
+    return;
+
+  g_free (column->name);
+  g_free (column->label);
+  g_array_unref (column->values);
+  g_clear_pointer (&column->levels, g_ptr_array_unref);
+  g_free (column);
+}
+
+gboolean
+ep_table_column_is_missing (const EpTableColumn *column,
+                            guint                row)
+{
+  g_return_val_if_fail (column != NULL, TRUE);
+  g_return_val_if_fail (row < column->values->len, TRUE);
+
+  switch (column->type)
+    {
+    case EP_COLUMN_NUMBER:   return isnan (g_array_index (column->values, double, row));
+    case EP_COLUMN_CATEGORY: return g_array_index (column->values, gint32, row) < 0;
+    case EP_COLUMN_YESNO:    return g_array_index (column->values, gint8, row) < 0;
+    case EP_COLUMN_DATE:     return g_array_index (column->values, gint32, row) == EP_DATE_MISSING;
+    default:                 g_return_val_if_reached (TRUE);
+    }
+}
+
+guint
+ep_table_column_count_missing (const EpTableColumn *column)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (column != NULL, 0);
+
+  for (guint i = 0; i < column->values->len; i++)
+    n += ep_table_column_is_missing (column, i);
+
+  return n;
+}
+
+void
+ep_table_column_set_missing (EpTableColumn *column,
+                             guint          row)
+{
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (row < column->values->len);
+
+  fill_missing (column, row, row + 1);
+}
+
+char *
+ep_table_column_format (const EpTableColumn *column,
+                        guint                row)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (row < column->values->len, NULL);
+
+  if (ep_table_column_is_missing (column, row))
+    return g_strdup ("");
+
+  switch (column->type)
+    {
+    case EP_COLUMN_NUMBER:
+      return ep_value_format_number (g_array_index (column->values, double, row));
+    case EP_COLUMN_CATEGORY:
+      return g_strdup (g_ptr_array_index (column->levels,
+                                          g_array_index (column->values, gint32, row)));
+    case EP_COLUMN_YESNO:
+      return g_strdup (g_array_index (column->values, gint8, row) ? "yes" : "no");
+    case EP_COLUMN_DATE:
+      return ep_value_format_date (g_array_index (column->values, gint32, row));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gint32
+ep_table_column_intern_level (EpTableColumn *column,
+                              const char    *level)
+{
+  g_return_val_if_fail (column != NULL, -1);
+  g_return_val_if_fail (column->type == EP_COLUMN_CATEGORY, -1);
+  g_return_val_if_fail (level != NULL, -1);
+
+  for (guint k = 0; k < column->levels->len; k++)
+    if (strcmp (g_ptr_array_index (column->levels, k), level) == 0)
+      return (gint32) k;
+
+  g_ptr_array_add (column->levels, g_strdup (level));
+  return (gint32) column->levels->len - 1;
+}
+
+/* Parses text for a column of type into the cell bytes at out (the column's element type). */
+static gboolean
+parse_cell (EpTableColumn  *column,
+            EpColumnType    type,
+            const char     *text,
+            char            decimal_mark,
+            gpointer        out,
+            GError        **error)
+{
+  if (ep_value_is_missing_text (text))
+    {
+      switch (type)
+        {
+        case EP_COLUMN_NUMBER:   *(double *) out = NAN; break;
+        case EP_COLUMN_CATEGORY: *(gint32 *) out = -1; break;
+        case EP_COLUMN_YESNO:    *(gint8 *) out = -1; break;
+        case EP_COLUMN_DATE:     *(gint32 *) out = EP_DATE_MISSING; break;
+        default:                 g_return_val_if_reached (FALSE);
+        }
+      return TRUE;
+    }
+
+  switch (type)
+    {
+    case EP_COLUMN_NUMBER:
+      if (ep_value_parse_number (text, decimal_mark, out))
+        return TRUE;
+      g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
+                   _("\"%s\" is not a number"), text);
+      return FALSE;
+    case EP_COLUMN_CATEGORY:
+      *(gint32 *) out = ep_table_column_intern_level (column, text);
+      return TRUE;
+    case EP_COLUMN_YESNO:
+      if (ep_value_parse_yesno (text, out))
+        return TRUE;
+      g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
+                   _("\"%s\" is not yes or no"), text);
+      return FALSE;
+    case EP_COLUMN_DATE:
+      if (ep_value_parse_date (text, out))
+        return TRUE;
+      g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
+                   _("\"%s\" is not a date (YYYY-MM-DD)"), text);
+      return FALSE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+gboolean
+ep_table_column_set_text (EpTableColumn  *column,
+                          guint           row,
+                          const char     *text,
+                          char            decimal_mark,
+                          GError        **error)
+{
+  guint8 cell[8];
+
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (row < column->values->len, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_cell (column, column->type, text, decimal_mark, cell, error))
+    return FALSE;
+
+  memcpy (column->values->data + (gsize) row * element_size (column->type), cell,
+          element_size (column->type));
+  return TRUE;
+}
+
+gboolean
+ep_table_column_convert (EpTableColumn  *column,
+                         EpColumnType    type,
+                         GError        **error)
+{
+  g_autoptr(EpTableColumn) target = NULL;
+  guint n;
+
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (type <= EP_COLUMN_DATE, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (type == column->type)
+    return TRUE;
+
+  n = column->values->len;
+  target = ep_table_column_new (column->name, type, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GError) local_error = NULL;
+      guint8 cell[8];
+
+      if (ep_table_column_is_missing (column, i))
+        continue;
+
+      /* yes/no becomes 1/0 as a number, and a 1/0 number becomes yes/no. */
+      if (column->type == EP_COLUMN_YESNO && type == EP_COLUMN_NUMBER)
+        text = g_strdup (g_array_index (column->values, gint8, i) ? "1" : "0");
+      else
+        text = ep_table_column_format (column, i);
+
+      if (!parse_cell (target, type, text, '.', cell, &local_error))
+        {
+          g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
+                       /* TRANSLATORS: row 17: "abc" is not a number */
+                       _("row %u: %s"), i + 1, local_error->message);
+          return FALSE;
+        }
+      memcpy (target->values->data + (gsize) i * element_size (type), cell, element_size (type));
+    }
+
+  /* Swap the storage in, keep name and label. */
+  g_array_unref (column->values);
+  g_clear_pointer (&column->levels, g_ptr_array_unref);
+  column->type = type;
+  column->values = g_steal_pointer (&target->values);
+  column->levels = g_steal_pointer (&target->levels);
+  target->values = g_array_new (FALSE, FALSE, 1);
+
+  return TRUE;
+}
+
+EpTable *
+ep_table_new (guint n_rows)
+{
+  EpTable *table = g_new0 (EpTable, 1);
+
+  table->n_rows = n_rows;
+  table->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_table_column_free);
+
+  return table;
+}
+
+void
+ep_table_free (EpTable *table)
+{
+  if (table == NULL)
+    return;
+
+  g_ptr_array_unref (table->columns);
+  g_free (table);
+}
+
+guint
+ep_table_get_n_columns (const EpTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->columns->len;
+}
+
+EpTableColumn *
+ep_table_get_column (const EpTable *table,
+                     guint          index)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (index < table->columns->len, NULL);
+
+  return g_ptr_array_index (table->columns, index);
+}
+
+int
+ep_table_find_column (const EpTable *table,
+                      const char    *name)
+{
+  g_return_val_if_fail (table != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  for (guint j = 0; j < table->columns->len; j++)
+    if (strcmp (((EpTableColumn *) g_ptr_array_index (table->columns, j))->name, name) == 0)
+      return (int) j;
+
+  return -1;
+}
+
+gboolean
+ep_table_insert_column (EpTable        *table,
+                        guint           position,
+                        EpTableColumn  *column,
+                        GError        **error)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (column->values->len == table->n_rows, FALSE);
+  g_return_val_if_fail (position <= table->columns->len, FALSE);
+
+  if (column->name[0] == '\0')
+    {
+      g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_EMPTY_NAME,
+                   _("A column needs a name"));
+      ep_table_column_free (column);
+      return FALSE;
+    }
+  if (ep_table_find_column (table, column->name) >= 0)
+    {
+      g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_DUPLICATE_NAME,
+                   _("There is already a column \"%s\""), column->name);
+      ep_table_column_free (column);
+      return FALSE;
+    }
+
+  g_ptr_array_insert (table->columns, (int) position, column);
+  return TRUE;
+}
+
+EpTableColumn *
+ep_table_steal_column (EpTable *table,
+                       guint    position)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (position < table->columns->len, NULL);
+
+  return g_ptr_array_steal_index (table->columns, position);
+}
+
+void
+ep_table_insert_rows (EpTable *table,
+                      guint    position,
+                      guint    n)
+{
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (position <= table->n_rows);
+
+  for (guint j = 0; j < table->columns->len; j++)
+    {
+      EpTableColumn *column = g_ptr_array_index (table->columns, j);
+
+      g_array_set_size (column->values, column->values->len + n);
+      memmove (column->values->data + (gsize) (position + n) * element_size (column->type),
+               column->values->data + (gsize) position * element_size (column->type),
+               (gsize) (table->n_rows - position) * element_size (column->type));
+      fill_missing (column, position, position + n);
+    }
+  table->n_rows += n;
+}
+
+void
+ep_table_remove_rows (EpTable *table,
+                      guint    position,
+                      guint    n)
+{
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (position + n <= table->n_rows);
+
+  for (guint j = 0; j < table->columns->len; j++)
+    g_array_remove_range (((EpTableColumn *) g_ptr_array_index (table->columns, j))->values,
+                          position, n);
+  table->n_rows -= n;
+}
+
+/* Values */
+
+gboolean
+ep_value_is_missing_text (const char *text)
+{
+  gsize len;
+
+  while (*text == ' ' || *text == '\t')
+    text++;
+  len = strlen (text);
+  while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+    len--;
+
+  return (len == 0 ||
+          (len == 1 && text[0] == '.') ||
+          (len == 2 && text[0] == 'N' && text[1] == 'A'));
+}
+
+gboolean
+ep_value_parse_number (const char *text,
+                       char        decimal_mark,
+                       double     *value)
+{
+  g_autofree char *copy = NULL;
+  const char *s = text;
+  char *end = NULL;
+  double x;
+
+  while (*s == ' ' || *s == '\t')
+    s++;
+  if (*s == '\0' || strpbrk (s, "xX") != NULL)
+    return FALSE;
+  /* R's read.csv reads "Inf" and "NaN"; a cohort never needs them and they are typos here. */
+  if (g_ascii_isalpha (*s) || ((*s == '-' || *s == '+') && g_ascii_isalpha (s[1])))
+    return FALSE;
+
+  if (decimal_mark == ',')
+    {
+      /* With the decimal comma a '.' is not a decimal point (nor a thousands separator). */
+      if (strchr (s, '.') != NULL)
+        return FALSE;
+      copy = g_strdup (s);
+      g_strdelimit (copy, ",", '.');
+      s = copy;
+    }
+
+  x = g_ascii_strtod (s, &end);
+  if (end == s)
+    return FALSE;
+  while (*end == ' ' || *end == '\t')
+    end++;
+  if (*end != '\0' || !isfinite (x))
+    return FALSE;
+
+  *value = x;
+  return TRUE;
+}
+
+gboolean
+ep_value_parse_yesno (const char *text,
+                      gint8      *value)
+{
+  static const char * const yes[] = { "yes", "y", "true", "1", NULL };
+  static const char * const no[] = { "no", "n", "false", "0", NULL };
+  g_autofree char *t = g_strstrip (g_strdup (text));
+
+  for (guint i = 0; yes[i] != NULL; i++)
+    if (g_ascii_strcasecmp (t, yes[i]) == 0)
+      {
+        *value = 1;
+        return TRUE;
+      }
+  for (guint i = 0; no[i] != NULL; i++)
+    if (g_ascii_strcasecmp (t, no[i]) == 0)
+      {
+        *value = 0;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+gboolean
+ep_date_from_ymd (int     year,
+                  int     month,
+                  int     day,
+                  gint32 *days)
+{
+  static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int y, era, yoe, doy, doe, mp;
+
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+    return FALSE;
+  if (day > month_days[month - 1] + (month == 2 && leap))
+    return FALSE;
+
+  y = year - (month <= 2);
+  era = y / 400;
+  yoe = y - era * 400;
+  mp = (month + 9) % 12;
+  doy = (153 * mp + 2) / 5 + day - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *days = era * 146097 + doe - 719468;
+
+  return TRUE;
+}
+
+static gboolean
+read_int (const char **s,
+          guint        min_digits,
+          guint        max_digits,
+          int         *value)
+{
+  guint n = 0;
+  int v = 0;
+
+  while (g_ascii_isdigit (**s) && n < max_digits)
+    {
+      v = v * 10 + (**s - '0');
+      (*s)++;
+      n++;
+    }
+  *value = v;
+
+  return n >= min_digits && !g_ascii_isdigit (**s);
+}
+
+gboolean
+ep_value_parse_date (const char *text,
+                     gint32     *days)
+{
+  const char *s = text;
+  int a, b, c;
+  char sep;
+
+  while (*s == ' ' || *s == '\t')
+    s++;
+
+  if (!read_int (&s, 1, 4, &a))
+    return FALSE;
+  sep = *s;
+  if (sep != '-' && sep != '/' && sep != '.')
+    return FALSE;
+  s++;
+  if (!read_int (&s, 1, 2, &b) || *s != sep)
+    return FALSE;
+  s++;
+  if (!read_int (&s, 1, 4, &c))
+    return FALSE;
+  while (*s == ' ' || *s == '\t')
+    s++;
+  if (*s != '\0')
+    return FALSE;
+
+  /* YYYY-MM-DD and YYYY/MM/DD with a four-digit year first; DD.MM.YYYY with dots. A
+   * slashed date with the year last (03/04/2021) is left alone: day-month and month-day
+   * cannot be told apart. */
+  if ((sep == '-' || sep == '/') && a >= 1000)
+    return ep_date_from_ymd (a, b, c, days);
+  if (sep == '.' && c >= 1000 && a <= 31)
+    return ep_date_from_ymd (c, b, a, days);
+
+  return FALSE;
+}
+
+char *
+ep_value_format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return g_strdup ("");
+
+  /* The shortest of 15, 16, 17 significant digits that reads back exactly. */
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  return g_strdup (buf);
+}
+
+char *
+ep_value_format_date (gint32 days)
+{
+  /* H. Hinnant's civil_from_days */
+  gint64 z = (gint64) days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 y = yoe + era * 400;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  gint64 d = doy - (153 * mp + 2) / 5 + 1;
+  gint64 m = mp < 10 ? mp + 3 : mp - 9;
+
+  if (days == EP_DATE_MISSING)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%04d-%02d-%02d", (int) (y + (m <= 2)), (int) m, (int) d);
+}
