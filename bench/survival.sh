@@ -38,8 +38,14 @@ command -v python3 >/dev/null || { echo "survival.sh: python3 is needed (meson n
 mkdir -p "$out"
 if [ ! -s "$csv" ] || [ "$generate" -nt "$csv" ]; then
   echo "generating $rows rows into $csv"
-  "$generate" --rows "$rows" "$csv"
+  "$generate" --rows "$rows" "$csv.$$"
+  mv -f "$csv.$$" "$csv"
 fi
+
+# This run's results, apart from any other run's.
+work=$(mktemp -d "$out/run.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 
 echo "== machine: $(nproc) cores, $(uname -srm), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== data: $csv ($(du -h "$csv" | cut -f1))"
@@ -57,9 +63,9 @@ run_cli () {
   i=0
   while [ $i -lt "$repeat" ]; do
     start=$(date +%s.%N)
-    "$cli" "$@" --csv "$csv" --timing > "$out/$name.run.json"
+    "$cli" "$@" --csv "$csv" --timing > "$work/$name.run.json"
     end=$(date +%s.%N)
-    python3 - "$out/$name.run.json" "$out/$name.json" "$start" "$end" <<'EOF'
+    python3 - "$work/$name.run.json" "$work/$name.json" "$start" "$end" <<'EOF'
 import json, os, sys
 run, best, start, end = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
 d = json.load(open(run))
@@ -72,10 +78,9 @@ json.dump(d, open(best, "w"))
 EOF
     i=$((i + 1))
   done
-  rm -f "$out/$name.run.json"
+  rm -f "$work/$name.run.json"
 }
 
-rm -f "$out/km.json" "$out/logrank.json" "$out/cox.json" "$out/r.txt"
 echo "== endpoint-cli (best of $repeat)"
 run_cli km km --time time --event status --group group
 run_cli logrank logrank --time time --event status --group group
@@ -84,12 +89,12 @@ run_cli cox cox --time time --event status --covariates group,x1,x2,x3,x4,x5 --f
 if [ "${NO_R:-0}" != 1 ] && command -v Rscript >/dev/null &&
    Rscript -e 'quit(status = !requireNamespace("survival", quietly = TRUE))' >/dev/null 2>&1; then
   echo "== R survival (compute: best of $repeat; read.csv once; this takes a while)"
-  Rscript "$root/bench/survival.R" "$csv" "$repeat" > "$out/r.txt"
+  Rscript "$root/bench/survival.R" "$csv" "$repeat" > "$work/r.txt"
 else
   echo "== R with survival is not installed: endpoint-cli's times only"
 fi
 
-python3 - "$out" <<'EOF'
+python3 - "$work" <<'EOF'
 import json, os, sys
 out = sys.argv[1]
 ep = {k: json.load(open(os.path.join(out, k + ".json"))) for k in ("km", "logrank", "cox")}
