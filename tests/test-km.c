@@ -881,6 +881,47 @@ test_sort (void)
     }
 }
 
+/* ep_sort_records: the same order as ep_sort_order_by_code_and_time, the payload carried */
+static void
+test_sort_records (void)
+{
+  const gsize sizes[] = { 0, 1, 7, 33, 5000 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      gsize n = sizes[s];
+      g_autofree double *time = g_new (double, MAX (n, 1));
+      g_autofree guint *code = g_new (guint, MAX (n, 1));
+      g_autofree guint *order = g_new (guint, MAX (n, 1));
+      g_autofree EpSortRecord *rec = g_new (EpSortRecord, MAX (n, 1));
+
+      for (gsize i = 0; i < n; i++)
+        {
+          time[i] = g_rand_int_range (rand, 0, 50) / 4.0;
+          code[i] = g_rand_int_range (rand, 0, 3);
+          rec[i].time = time[i];
+          rec[i].code = code[i];
+          rec[i].aux = (guint32) i;
+        }
+
+      g_assert_true (ep_sort_records (rec, n, 3));
+      g_assert_true (ep_sort_order_by_code_and_time (time, code, 3, n, order));
+      check_order (time, code, n, order);
+      for (gsize i = 0; i < n; i++)
+        {
+          g_assert_cmpuint (rec[i].aux, ==, order[i]);
+          g_assert_cmpfloat (rec[i].time, ==, time[order[i]]);
+          g_assert_cmpuint (rec[i].code, ==, code[order[i]]);
+        }
+      if (n > 0)
+        {
+          rec[0].code = 3;
+          g_assert_false (ep_sort_records (rec, n, 3));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -913,6 +954,7 @@ main (int    argc,
   g_test_add_func ("/logrank/one-group", test_logrank_one_group);
 
   g_test_add_func ("/sort/order", test_sort);
+  g_test_add_func ("/sort/records", test_sort_records);
 
   return g_test_run ();
 }

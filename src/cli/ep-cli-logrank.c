@@ -141,8 +141,8 @@ ep_cli_logrank (int    argc,
   json_object_set_int_member (root, "n_dropped", data->n_dropped);
   if (test->df == 0)
     json_object_set_string_member (root, "warning",
-                                   _("No group has an expected number of events above 0 besides "
-                                     "one; there is nothing to compare (chi-square 0, df 0)"));
+                                   _("Only one group has subjects at risk at an event time; "
+                                     "there is nothing to compare (chi-square 0, df 0)"));
   else if (test->rank < test->df)
     json_object_set_string_member (root, "warning",
                                    _("The variance matrix is singular; the chi-square uses a "

@@ -248,7 +248,7 @@ ep_km_fit (const double  *time,
            gsize          n_at,
            GError       **error)
 {
-  g_autofree guint *order = NULL;
+  g_autofree EpSortRecord *rec = NULL;
   g_autofree gsize *group_start = NULL;
   g_autofree double *at_sorted = NULL;
   EpKmResultReal *real;
@@ -313,8 +313,15 @@ ep_km_fit (const double  *time,
 
   z = gsl_cdf_ugaussian_Pinv (1.0 - (1.0 - conf_level) / 2.0);
 
-  order = g_new (guint, n);
-  if (!ep_sort_order_by_code_and_time (time, group, n_groups, n, order))
+  /* Sort the observations themselves by (group, time) so that both passes read in order. */
+  rec = g_new (EpSortRecord, n);
+  for (gsize i = 0; i < n; i++)
+    {
+      rec[i].time = time[i];
+      rec[i].code = group != NULL ? group[i] : 0;
+      rec[i].aux = (guint32) status[i];
+    }
+  if (!ep_sort_records (rec, n, n_groups))
     g_return_val_if_reached (NULL);   /* codes were checked above */
 
   /* First pass over the sorted data: where each group starts, and its number of distinct
@@ -329,11 +336,10 @@ ep_km_fit (const double  *time,
   group_start = g_new0 (gsize, (gsize) n_groups + 1);
   for (gsize i = 0; i < n; i++)
     {
-      guint g = group != NULL ? group[order[i]] : 0;
+      guint g = rec[i].code;
 
       group_start[g + 1]++;
-      if (i == 0 || (group != NULL && group[order[i - 1]] != g) ||
-          time[order[i - 1]] != time[order[i]])
+      if (i == 0 || rec[i - 1].code != g || rec[i - 1].time != rec[i].time)
         result->curves[g].n_steps++;
     }
   for (guint g = 0; g < n_groups; g++)
@@ -369,13 +375,13 @@ ep_km_fit (const double  *time,
 
         while (i < end)
           {
-            double t = time[order[i]];
+            double t = rec[i].time;
             guint n_risk = (guint) (end - i);
             guint n_event = 0;
             gsize j;
 
-            for (j = i; j < end && time[order[j]] == t; j++)
-              n_event += (guint) status[order[j]];
+            for (j = i; j < end && rec[j].time == t; j++)
+              n_event += rec[j].aux;
 
             if (n_event > 0)
               {

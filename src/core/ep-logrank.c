@@ -92,7 +92,7 @@ ep_logrank_test (const double  *time,
                  GError       **error)
 {
   g_autoptr(EpLogrankResult) result = NULL;
-  g_autofree guint *order = NULL;
+  g_autofree EpSortRecord *rec = NULL;
   g_autofree double *risk = NULL;       /* n_k(t): at risk per group */
   g_autofree double *block_d = NULL;    /* d_k(t): events per group at t */
   g_autofree guint *block_r = NULL;     /* records per group leaving after t */
@@ -104,7 +104,7 @@ ep_logrank_test (const double  *time,
   gsize s;
 
   g_return_val_if_fail (n == 0 || (time != NULL && status != NULL && group != NULL), NULL);
-  g_return_val_if_fail (n_groups >= 1, NULL);
+  g_return_val_if_fail (n_groups >= 1 && n_groups <= G_MAXUINT32 >> 1, NULL);
   g_return_val_if_fail (isfinite (rho), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -172,8 +172,16 @@ ep_logrank_test (const double  *time,
       return NULL;
     }
 
-  order = g_new (guint, n);
-  if (!ep_sort_order_by_code_and_time (time, stratum, n_strata, n, order))
+  /* Sort the observations themselves by (stratum, time), group and status riding along in
+   * aux, so that the pass reads in order. */
+  rec = g_new (EpSortRecord, n);
+  for (gsize i = 0; i < n; i++)
+    {
+      rec[i].time = time[i];
+      rec[i].code = stratum != NULL ? stratum[i] : 0;
+      rec[i].aux = group[i] << 1 | (guint32) status[i];
+    }
+  if (!ep_sort_records (rec, n, n_strata))
     g_return_val_if_reached (NULL);   /* codes were checked above */
 
   risk = g_new (double, n_groups);
@@ -183,34 +191,35 @@ ep_logrank_test (const double  *time,
   /* One forward pass per stratum [s, e). */
   for (s = 0; s < n; )
     {
-      guint h = stratum != NULL ? stratum[order[s]] : 0;
+      guint h = rec[s].code;
       double km = 1.0;
       gsize e = s;
       gsize i;
 
       for (guint k = 0; k < n_groups; k++)
         risk[k] = 0.0;
-      while (e < n && (stratum == NULL || stratum[order[e]] == h))
+      while (e < n && rec[e].code == h)
         {
-          risk[group[order[e]]] += 1.0;
+          risk[rec[e].aux >> 1] += 1.0;
           e++;
         }
 
       for (i = s; i < e; )
         {
-          double t = time[order[i]];
+          double t = rec[i].time;
           double nrisk = (double) (e - i);
           double deaths = 0.0;
           double wt = rho == 0.0 ? 1.0 : pow (km, rho);
           gsize j;
 
-          for (j = i; j < e && time[order[j]] == t; j++)
+          for (j = i; j < e && rec[j].time == t; j++)
             {
-              guint k = group[order[j]];
+              guint k = rec[j].aux >> 1;
+              guint d = rec[j].aux & 1;
 
-              block_d[k] += status[order[j]];
+              block_d[k] += d;
               block_r[k]++;
-              deaths += status[order[j]];
+              deaths += d;
             }
 
           if (deaths > 0.0)

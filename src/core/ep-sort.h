@@ -19,14 +19,30 @@ G_BEGIN_DECLS
  * Output:  order    n indices such that (code[order[i]], time[order[i]]) ascends; ties keep
  *                   their input order (stable)
  * Method:  least-significant-digit radix sort of the IEEE-754 bit patterns (mapped so that
- *          unsigned order is numeric order) in 11-bit digits, skipping digits on which all keys
- *          agree, then one stable counting pass by code: O(n) time, O(n) work space, no
- *          comparisons. Small inputs use insertion sort.
+ *          unsigned order is numeric order; -0.0 and +0.0 are one key) in 11-bit digits,
+ *          skipping digits on which all keys agree, then one stable counting pass by code:
+ *          O(n) time, O(n) work space, no comparisons. Small inputs use insertion sort.
  * Returns: FALSE only when a code is out of range (order is then unspecified). */
 gboolean ep_sort_order_by_code_and_time (const double *time,
                                          const guint  *code,
                                          guint         n_codes,
                                          gsize         n,
                                          guint        *order);
+
+/* One observation as the survival kernels read it after sorting: sorting the records
+ * themselves, rather than an index, lets the kernels' passes read memory in order. */
+typedef struct
+{
+  double  time;
+  guint32 code;          /* sort key after time: group or stratum, in [0, n_codes) */
+  guint32 aux;           /* carried along unchanged: e.g. status, or group << 1 | status */
+} EpSortRecord;
+
+/* ep_sort_records: sorts n records in place by (code, time), stably, by the method of
+ * ep_sort_order_by_code_and_time(). Times must not be NaN. Returns FALSE (records untouched)
+ * when a code is >= n_codes. */
+gboolean ep_sort_records                (EpSortRecord *records,
+                                         gsize         n,
+                                         guint         n_codes);
 
 G_END_DECLS
