@@ -124,6 +124,96 @@ test_line_ends (void)
 }
 
 static void
+test_after_unquoting (void)
+{
+  /* Once a quoted cell has been shortened, later cells are moved back as they are read. */
+  g_autoptr(EpCsv) csv = read_ok ("a,b,c\n\"\"\"q\",1\r2,x\n3,\"\",\"y\"\"\"\r\nlast,,\n", ',');
+
+  g_assert_cmpuint (ep_csv_get_n_rows (csv), ==, 3);
+  assert_row (csv, 0, 2, (const char *[]) { "\"q", "1\r2", "x", NULL });
+  assert_row (csv, 1, 3, (const char *[]) { "3", "", "y\"", NULL });
+  assert_row (csv, 2, 4, (const char *[]) { "last", "", "", NULL });
+}
+
+/* Writes cells as RFC 4180 says a writer should, reads them back, and compares. */
+static void
+test_round_trip (void)
+{
+  static const char alphabet[] = "ab1.,;\t\"\r\n é";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4180);
+
+  for (guint trial = 0; trial < 200; trial++)
+    {
+      const char seps[] = { ',', ';', '\t' };
+      char sep = seps[trial % 3];
+      guint n_columns = g_rand_int_range (rand, 1, 5);
+      guint n_rows = g_rand_int_range (rand, 1, 20);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) text = g_string_new (trial % 2 ? "\xEF\xBB\xBF" : "");
+      g_autoptr(EpCsv) csv = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i <= n_rows; i++)
+        {
+          for (guint j = 0; j < n_columns; j++)
+            {
+              GString *cell = g_string_new (NULL);
+              guint len = g_rand_int_range (rand, i == 0 ? 1 : 0, 6);
+              gboolean quote;
+
+              /* header names: distinct; data: anything from the alphabet */
+              if (i == 0)
+                g_string_append_printf (cell, "c%u", j);
+              for (guint k = 0; k < len; k++)
+                {
+                  const char *ch = alphabet + g_rand_int_range (rand, 0, sizeof alphabet - 3);
+
+                  if ((guchar) *ch >= 0x80)
+                    g_string_append (cell, "é");
+                  else
+                    g_string_append_c (cell, *ch);
+                }
+              /* an empty single-column row would be a blank line, which is skipped */
+              if (n_columns == 1 && cell->len == 0)
+                g_string_append_c (cell, 'z');
+
+              quote = cell->len == 0 || strchr (cell->str, sep) || strchr (cell->str, '"') ||
+                      strchr (cell->str, '\n') || strchr (cell->str, '\r') || g_rand_boolean (rand);
+              if (j > 0)
+                g_string_append_c (text, sep);
+              if (quote)
+                {
+                  g_string_append_c (text, '"');
+                  for (const char *c = cell->str; *c; c++)
+                    {
+                      if (*c == '"')
+                        g_string_append_c (text, '"');
+                      g_string_append_c (text, *c);
+                    }
+                  g_string_append_c (text, '"');
+                }
+              else
+                {
+                  g_string_append (text, cell->str);
+                }
+              g_ptr_array_add (cells, g_string_free (cell, FALSE));
+            }
+          g_string_append (text, g_rand_boolean (rand) ? "\r\n" : "\n");
+        }
+
+      csv = ep_csv_read_data (text->str, text->len, "t.csv", sep, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ep_csv_get_n_columns (csv), ==, n_columns);
+      g_assert_cmpuint (ep_csv_get_n_rows (csv), ==, n_rows);
+      for (guint j = 0; j < n_columns; j++)
+        g_assert_cmpstr (ep_csv_get_column_name (csv, j), ==, cells->pdata[j]);
+      for (guint i = 0; i < n_rows; i++)
+        for (guint j = 0; j < n_columns; j++)
+          g_assert_cmpstr (ep_csv_get_cell (csv, i, j), ==, cells->pdata[(i + 1) * n_columns + j]);
+    }
+}
+
+static void
 test_bom (void)
 {
   g_autoptr(EpCsv) csv = read_ok ("\xEF\xBB\xBFtime,status\n1,0\n", ',');
@@ -482,6 +572,8 @@ main (int    argc,
   g_test_add_func ("/csv/quotes", test_quotes);
   g_test_add_func ("/csv/quoted-header", test_quoted_header);
   g_test_add_func ("/csv/line-ends", test_line_ends);
+  g_test_add_func ("/csv/after-unquoting", test_after_unquoting);
+  g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/bom", test_bom);
   g_test_add_func ("/csv/separators", test_separators);
   g_test_add_func ("/csv/missing", test_missing);

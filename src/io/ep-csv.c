@@ -98,24 +98,31 @@ typedef struct
   gsize    n_cells;
   gsize    n_alloc;
   gsize    n_lines_alloc;
+  gsize    n_newlines;      /* LF bytes in the file: at most that many + 1 rows */
+  gsize    length;          /* bytes in the file */
   guint    n_fields;        /* fields in the row being read */
   guint    n_rows_total;    /* rows stored, the header included */
   gsize    invalid_at;      /* offset of the first invalid UTF-8 byte, or G_MAXSIZE */
 } Parser;
 
 static void
+parser_grow_cells (Parser *p,
+                   gsize   n_alloc)
+{
+  p->n_alloc = MAX (n_alloc, 64);
+  p->csv->offsets = g_renew (guint32, p->csv->offsets, p->n_alloc);
+}
+
+static inline void
 parser_push_cell (Parser  *p,
                   guint32  offset)
 {
   if (G_UNLIKELY (p->n_cells == p->n_alloc))
-    {
-      p->n_alloc = MAX (1024, p->n_alloc * 2);
-      p->csv->offsets = g_renew (guint32, p->csv->offsets, p->n_alloc);
-    }
+    parser_grow_cells (p, p->n_alloc * 2);
   p->csv->offsets[p->n_cells++] = offset;
 }
 
-static void
+static inline void
 parser_push_line (Parser  *p,
                   guint32  line)
 {
@@ -137,7 +144,10 @@ parser_end_row (Parser  *p,
 
   if (p->n_rows_total == 0)
     {
+      /* The header fixes the width: room for every line of the file, once. Every cell but
+       * the last ends in a byte of its own, which bounds this when newlines are quoted. */
       csv->n_columns = p->n_fields;
+      parser_grow_cells (p, MIN ((p->n_newlines + 2) * csv->n_columns, p->length + 2));
     }
   else if (p->n_fields != csv->n_columns)
     {
@@ -183,6 +193,10 @@ parse (Parser  *p,
   gsize w = start;          /* write position, never ahead of r */
   guint line = 1;           /* the line r is on */
   guint row_line = 1;       /* the line the current row started on */
+  guint8 special[256] = { 0 };
+
+  /* The bytes that stop an unquoted cell; NUL is buf[length], and any NUL in the text. */
+  special[(guchar) sep] = special['\n'] = special['\r'] = special[0] = 1;
 
   while (r < length)
     {
@@ -243,15 +257,35 @@ parse (Parser  *p,
         }
       else
         {
-          /* Unquoted cell: the hot loop. */
-          while (r < length)
+          /* Unquoted cell, the hot loop. Until a quoted cell has shortened the text, w == r
+           * and the bytes stay where they are: only the end of the cell is looked for. */
+          for (;;)
             {
-              char c = buf[r];
+              char c;
 
+              if (w == r)
+                {
+                  while (!special[(guchar) buf[r]])
+                    r++;
+                  w = r;
+                }
+              else
+                {
+                  while (!special[(guchar) (c = buf[r])])
+                    {
+                      buf[w++] = c;
+                      r++;
+                    }
+                }
+
+              if (r >= length)
+                break;
+              c = buf[r];
               if (c == sep || c == '\n')
                 break;
               if (c == '\r' && (r + 1 == length || buf[r + 1] == '\n'))
                 break;
+              /* a lone CR, or a NUL byte (reported below as invalid UTF-8) */
               buf[w++] = c;
               r++;
             }
@@ -396,6 +430,12 @@ parse_buffer (char        *buffer,
   p.invalid_at = find_invalid_utf8 (buffer + start, length - start);
   if (p.invalid_at != G_MAXSIZE)
     p.invalid_at += start;
+
+  p.length = length;
+  for (const char *nl = buffer + start;
+       (nl = memchr (nl, '\n', buffer + length - nl)) != NULL;
+       nl++)
+    p.n_newlines++;
 
   if (!parse (&p, start, length, sep, error))
     return NULL;
