@@ -5,72 +5,110 @@
  *
  * See ep-concordance.h for the contract. The walk follows survival's concordance3 (right
  * censored) and concordance4 ((start, stop]) kernels: times are visited from the last to the
- * first; "risk" holds everyone at risk, "dead" the events seen so far, both as Fenwick trees
- * over the rank of the risk score. A subject's share of the pairs in which it is the partner
+ * first; "at_risk" holds everyone at risk, "dead" the events seen so far, both as sets of
+ * positions in risk order. A subject's share of the pairs in which it is the partner
  * at risk is read from "dead" as (events when it leaves the risk set) - (events when it
  * enters), so the events at its own time and itself cancel out.
  */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core/ep-concordance.h"
 #include "core/ep-sort.h"
 
-/* A Fenwick (binary indexed) tree of weights over ranks 0 .. size-1, plus the weight at each
- * rank for the ties. */
+/* The subjects in a tree, as a set of positions in the order of their risk scores (one
+ * position per subject, so each is in or out): a bitmap, and a Fenwick (binary indexed) tree
+ * of the number of members per 64-bit word. For a million subjects that is 125 kB + 62 kB,
+ * which stays in cache where a tree of doubles per rank would not. Equal risks occupy a run
+ * of positions [first, last]. */
 typedef struct
 {
-  gsize   size;
-  double *tree;   /* 1-based partial sums */
-  double *node;   /* weight at each rank */
-  double  total;
-} Fenwick;
+  gsize    n_words;
+  guint64 *bits;    /* n_words + 1 words, the last always 0 */
+  guint32 *tree;    /* 1-based Fenwick tree over the words' counts */
+  gsize    total;
+} RankSet;
 
 static void
-fenwick_init (Fenwick *f,
-              gsize    size)
+rank_set_init (RankSet *s,
+               gsize    n)
 {
-  f->size = size;
-  f->tree = g_new0 (double, size + 1);
-  f->node = g_new0 (double, size);
-  f->total = 0;
+  s->n_words = n / 64 + 1;
+  s->bits = g_new0 (guint64, s->n_words + 1);
+  s->tree = g_new0 (guint32, s->n_words + 1);
+  s->total = 0;
 }
 
 static void
-fenwick_clear (Fenwick *f)
+rank_set_clear (RankSet *s)
 {
-  g_free (f->tree);
-  g_free (f->node);
+  g_free (s->bits);
+  g_free (s->tree);
+}
+
+/* Empties the set in O(n / 64); for small strata rank_set_remove () each member instead. */
+static void
+rank_set_reset (RankSet *s)
+{
+  memset (s->bits, 0, (s->n_words + 1) * sizeof (guint64));
+  memset (s->tree, 0, (s->n_words + 1) * sizeof (guint32));
+  s->total = 0;
 }
 
 static inline void
-fenwick_add (Fenwick *f,
-             gsize    rank,
-             double   w)
+rank_set_insert (RankSet *s,
+                 gsize    pos)
 {
-  f->node[rank] += w;
-  f->total += w;
-  for (gsize i = rank + 1; i <= f->size; i += i & (~i + 1))
-    f->tree[i] += w;
+  s->bits[pos >> 6] |= G_GUINT64_CONSTANT (1) << (pos & 63);
+  for (gsize i = (pos >> 6) + 1; i <= s->n_words; i += i & (~i + 1))
+    s->tree[i]++;
+  s->total++;
 }
 
-/* Weights strictly below, equal to and strictly above rank. */
 static inline void
-fenwick_walk (const Fenwick *f,
-              gsize          rank,
-              double        *below,
-              double        *equal,
-              double        *above)
+rank_set_remove (RankSet *s,
+                 gsize    pos)
 {
-  double upto = 0;   /* ranks 0 .. rank */
+  s->bits[pos >> 6] &= ~(G_GUINT64_CONSTANT (1) << (pos & 63));
+  for (gsize i = (pos >> 6) + 1; i <= s->n_words; i += i & (~i + 1))
+    s->tree[i]--;
+  s->total--;
+}
 
-  for (gsize i = rank + 1; i > 0; i -= i & (~i + 1))
-    upto += f->tree[i];
+/* Members at positions < pos (pos <= n). */
+static inline gsize
+rank_set_count_below (const RankSet *s,
+                      gsize          pos)
+{
+  gsize w = pos >> 6, count = 0;
 
-  *equal = f->node[rank];
-  *below = upto - *equal;
-  *above = f->total - upto;
+  for (gsize i = w; i > 0; i -= i & (~i + 1))
+    count += s->tree[i];
+  return count + (gsize) __builtin_popcountll (s->bits[w]
+                                               & ((G_GUINT64_CONSTANT (1) << (pos & 63)) - 1));
+}
+
+/* Members with a risk below, equal to and above the risk whose positions are [first, last]. */
+static inline void
+rank_set_walk (const RankSet *s,
+               gsize          first,
+               gsize          last,
+               double        *below,
+               double        *equal,
+               double        *above)
+{
+  gsize n_below = rank_set_count_below (s, first), n_equal;
+
+  if (first == last)
+    n_equal = (s->bits[first >> 6] >> (first & 63)) & 1;
+  else
+    n_equal = rank_set_count_below (s, last + 1) - n_below;
+
+  *below = (double) n_below;
+  *equal = (double) n_equal;
+  *above = (double) (s->total - n_below - n_equal);
 }
 
 /* Per-subject pair counts, in the orientation of the result: c = pairs the subject takes
@@ -80,17 +118,25 @@ typedef struct
   double c, d, t;
 } Share;
 
+/* Where subject i sits among the risk scores. */
+typedef struct
+{
+  gsize pos;     /* its own position */
+  gsize first;   /* the run of positions with its risk */
+  gsize last;
+} Place;
+
 /* Subject i leaves the window of events it can be paired with as the partner at risk: add
  * the events counted since it entered. An event with higher risk than i's makes the pair
  * concordant (the earlier event has the higher risk). */
 static inline void
 share_close (Share         *s,
-             const Fenwick *dead,
-             gsize          rank)
+             const RankSet *dead,
+             const Place   *place)
 {
   double below, equal, above;
 
-  fenwick_walk (dead, rank, &below, &equal, &above);
+  rank_set_walk (dead, place->first, place->last, &below, &equal, &above);
   s->c += above;
   s->d += below;
   s->t += equal;
@@ -98,209 +144,192 @@ share_close (Share         *s,
 
 static inline void
 share_open (Share         *s,
-            const Fenwick *dead,
-            gsize          rank)
+            const RankSet *dead,
+            const Place   *place)
 {
   double below, equal, above;
 
-  fenwick_walk (dead, rank, &below, &equal, &above);
+  rank_set_walk (dead, place->first, place->last, &below, &equal, &above);
   s->c -= above;
   s->d -= below;
   s->t -= equal;
 }
 
 gboolean
-ep_concordance (gsize          n,
-                const double  *start,
-                const double  *stop,
-                const int     *status,
-                const double  *risk,
-                const guint   *strata,
-                guint          n_strata,
-                EpConcordance *result)
+ep_concordance_sorted (gsize          n,
+                       const double  *time,
+                       const int     *status,
+                       const double  *risk,
+                       const gsize   *range,
+                       gsize          n_ranges,
+                       const gsize   *start_pos,
+                       const double  *start_time,
+                       EpConcordance *result)
 {
-  g_autofree guint *by_stop = NULL;
-  g_autofree guint *by_start = NULL;
-  g_autofree guint *by_risk = NULL;
-  g_autofree gsize *rank = NULL;
+  g_autofree guint *order = NULL;
+  g_autofree Place *place = NULL;
   g_autofree Share *share = NULL;
   g_autofree double *entered_dead = NULL;
-  Fenwick at_risk, dead;
-  gsize n_rank = 0;
+  RankSet at_risk, dead;
   double C = 0, D = 0, T = 0, tied_time = 0, tied_both = 0;
   double npair, somers, var;
 
-  g_return_val_if_fail (n == 0 || (stop != NULL && status != NULL && risk != NULL), FALSE);
+  g_return_val_if_fail (n == 0 || (time != NULL && status != NULL && risk != NULL), FALSE);
+  g_return_val_if_fail (range != NULL && range[0] == 0 && range[n_ranges] == n, FALSE);
+  g_return_val_if_fail ((start_pos == NULL) == (start_time == NULL), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  for (gsize i = 0; i < n; i++)
-    if (status[i] != 0 && status[i] != 1)
-      return FALSE;
-
-  by_stop = g_new (guint, MAX (n, 1));
-  if (!ep_sort_order_by_code_and_time (stop, strata, n_strata, n, by_stop))
-    return FALSE;
-  if (start != NULL)
+  /* Positions in risk order; equal risks share a run [first, last]. */
+  order = g_new (guint, MAX (n, 1));
+  ep_sort_order_by_code_and_time (risk, NULL, 0, n, order);
+  place = g_new (Place, MAX (n, 1));
+  for (gsize k = 0, first = 0; k < n; k++)
     {
-      by_start = g_new (guint, MAX (n, 1));
-      ep_sort_order_by_code_and_time (start, strata, n_strata, n, by_start);
+      if (k > 0 && risk[order[k]] != risk[order[k - 1]])
+        {
+          for (gsize m = first; m < k; m++)
+            place[order[m]].last = k - 1;
+          first = k;
+        }
+      place[order[k]].pos = k;
+      place[order[k]].first = first;
+      if (k == n - 1)
+        for (gsize m = first; m < n; m++)
+          place[order[m]].last = n - 1;
     }
-
-  /* Rank the risk scores: equal scores share a rank. */
-  by_risk = g_new (guint, MAX (n, 1));
-  ep_sort_order_by_code_and_time (risk, NULL, 0, n, by_risk);
-  rank = g_new (gsize, MAX (n, 1));
-  for (gsize k = 0; k < n; k++)
-    {
-      if (k > 0 && risk[by_risk[k]] != risk[by_risk[k - 1]])
-        n_rank++;
-      rank[by_risk[k]] = n_rank;
-    }
-  n_rank++;
+  g_clear_pointer (&order, g_free);
 
   share = g_new0 (Share, MAX (n, 1));
   entered_dead = g_new0 (double, MAX (n, 1));
-  fenwick_init (&at_risk, n_rank);
-  fenwick_init (&dead, n_rank);
+  rank_set_init (&at_risk, n);
+  rank_set_init (&dead, n);
 
-  /* One stratum at a time: [lo, hi) in both orders (they group the same rows). */
-  for (gsize lo = 0, hi; lo < n; lo = hi)
+  for (gsize s = 0; s < n_ranges; s++)
     {
-      guint stratum = strata != NULL ? strata[by_stop[lo]] : 0;
-      gsize k, r;   /* k walks by_stop down, r walks by_start down */
+      const gsize lo = range[s], hi = range[s + 1];
+      /* a small stratum empties the sets member by member, a large one wholesale */
+      const gboolean small = (hi - lo) * 16 < at_risk.n_words;
+      gsize k = hi, r = hi;   /* k walks the stop order down, r the start order */
 
-      for (hi = lo + 1; hi < n && (strata == NULL || strata[by_stop[hi]] == stratum); hi++)
-        ;
-
-      k = hi;
-      r = hi;
       while (k > lo)
         {
-          double t = stop[by_stop[k - 1]];
-          gsize batch_end = k, batch_lo, n_dead = 0;
+          double t = time[k - 1];
+          gsize batch_lo, n_dead = 0;
 
-          for (batch_lo = k; batch_lo > lo && stop[by_stop[batch_lo - 1]] == t; batch_lo--)
-            ;
+          for (batch_lo = k; batch_lo > lo && time[batch_lo - 1] == t; batch_lo--)
+            n_dead += status[batch_lo - 1] != 0;
 
           /* Censored at t: at risk for the events at t. */
-          for (gsize m = batch_lo; m < batch_end; m++)
+          for (gsize m = batch_lo; m < k; m++)
             {
-              guint i = by_stop[m];
-
-              if (status[i] != 0)
-                {
-                  n_dead++;
-                  continue;
-                }
-              share_open (&share[i], &dead, rank[i]);
-              fenwick_add (&at_risk, rank[i], 1.0);
+              if (status[m] != 0)
+                continue;
+              share_open (&share[m], &dead, &place[m]);
+              rank_set_insert (&at_risk, place[m].pos);
             }
 
           if (n_dead > 0)
             {
               /* Leave the risk set: those that entered at or after t. */
-              if (by_start != NULL)
+              if (start_pos != NULL)
                 {
-                  for (; r > lo && start[by_start[r - 1]] >= t; r--)
+                  for (; r > lo && start_time[r - 1] >= t; r--)
                     {
-                      guint j = by_start[r - 1];
+                      gsize j = start_pos[r - 1];
 
-                      share_close (&share[j], &dead, rank[j]);
-                      fenwick_add (&at_risk, rank[j], -1.0);
+                      share_close (&share[j], &dead, &place[j]);
+                      rank_set_remove (&at_risk, place[j].pos);
                     }
                 }
 
               /* Each event against everyone at risk and not an event at t. */
-              for (gsize m = batch_lo; m < batch_end; m++)
+              for (gsize m = batch_lo; m < k; m++)
                 {
-                  guint i = by_stop[m];
                   double below, equal, above;
 
-                  if (status[i] == 0)
+                  if (status[m] == 0)
                     continue;
-                  fenwick_walk (&at_risk, rank[i], &below, &equal, &above);
+                  rank_set_walk (&at_risk, place[m].first, place[m].last, &below, &equal, &above);
                   C += below;
                   D += above;
                   T += equal;
-                  share[i].c += below;
-                  share[i].d += above;
-                  share[i].t += equal;
+                  share[m].c += below;
+                  share[m].d += above;
+                  share[m].t += equal;
                 }
 
-              /* Events at t: pairs among them are tied on time; the equal-risk ones counted
-               * from the events tree before and while they are added. */
-              for (gsize m = batch_lo; m < batch_end; m++)
+              /* Events at t: pairs among them are tied on time; those with equal risk are
+               * counted from the events' set before and while they join it. */
+              for (gsize m = batch_lo; m < k; m++)
                 {
-                  guint i = by_stop[m];
+                  double below, above;
 
-                  if (status[i] == 0)
-                    continue;
-                  entered_dead[i] = dead.node[rank[i]];
+                  if (status[m] != 0)
+                    rank_set_walk (&dead, place[m].first, place[m].last,
+                                   &below, &entered_dead[m], &above);
                 }
-              for (gsize m = batch_lo, seen = 0; m < batch_end; m++)
+              for (gsize m = batch_lo, seen = 0; m < k; m++)
                 {
-                  guint i = by_stop[m];
+                  double below, equal, above;
 
-                  if (status[i] == 0)
+                  if (status[m] == 0)
                     continue;
-                  tied_time += seen;
-                  tied_both += dead.node[rank[i]] - entered_dead[i];
-                  fenwick_add (&dead, rank[i], 1.0);
+                  rank_set_walk (&dead, place[m].first, place[m].last, &below, &equal, &above);
+                  tied_time += (double) seen;
+                  tied_both += equal - entered_dead[m];
+                  rank_set_insert (&dead, place[m].pos);
                   seen++;
                 }
 
               /* They are partners at risk for earlier events from now on. */
-              for (gsize m = batch_lo; m < batch_end; m++)
+              for (gsize m = batch_lo; m < k; m++)
                 {
-                  guint i = by_stop[m];
-
-                  if (status[i] == 0)
+                  if (status[m] == 0)
                     continue;
-                  share_open (&share[i], &dead, rank[i]);
-                  fenwick_add (&at_risk, rank[i], 1.0);
+                  share_open (&share[m], &dead, &place[m]);
+                  rank_set_insert (&at_risk, place[m].pos);
                 }
             }
 
           k = batch_lo;
         }
 
-      /* Close the stratum: everyone still at risk leaves, and the trees are emptied so the
-       * next stratum starts from zero without an O(n) reset. */
-      if (by_start != NULL)
+      /* Close the stratum: everyone still at risk leaves, counting the events it saw. */
+      if (start_pos != NULL)
         {
           for (; r > lo; r--)
             {
-              guint j = by_start[r - 1];
+              gsize j = start_pos[r - 1];
 
-              share_close (&share[j], &dead, rank[j]);
-              fenwick_add (&at_risk, rank[j], -1.0);
+              share_close (&share[j], &dead, &place[j]);
+              if (small)
+                rank_set_remove (&at_risk, place[j].pos);
             }
         }
       else
         {
           for (gsize m = lo; m < hi; m++)
             {
-              guint j = by_stop[m];
-
-              share_close (&share[j], &dead, rank[j]);
-              fenwick_add (&at_risk, rank[j], -1.0);
+              share_close (&share[m], &dead, &place[m]);
+              if (small)
+                rank_set_remove (&at_risk, place[m].pos);
             }
         }
-      for (gsize m = lo; m < hi; m++)
+      if (small)
         {
-          guint j = by_stop[m];
-
-          if (status[j] != 0)
-            fenwick_add (&dead, rank[j], -1.0);
+          for (gsize m = lo; m < hi; m++)
+            if (status[m] != 0)
+              rank_set_remove (&dead, place[m].pos);
         }
-      /* Guard against rounding in the running totals (weights are integers, so this only
-       * resets -0 and the like). */
-      at_risk.total = 0;
-      dead.total = 0;
+      else
+        {
+          rank_set_reset (&at_risk);
+          rank_set_reset (&dead);
+        }
     }
 
-  fenwick_clear (&at_risk);
-  fenwick_clear (&dead);
+  rank_set_clear (&at_risk);
+  rank_set_clear (&dead);
 
   npair = C + D + T;
   result->concordant = C;
@@ -321,14 +350,79 @@ ep_concordance (gsize          n,
   result->concordance = 1 - (somers + 1) / 2;
 
   var = 0;
-  for (gsize i = 0; i < n; i++)
+  for (gsize k = 0; k < n; k++)
     {
-      double dfbeta = (share[i].d - share[i].c) / npair
-                      - (somers / npair) * (share[i].c + share[i].d + share[i].t);
+      double dfbeta = (share[k].d - share[k].c) / npair
+                      - (somers / npair) * (share[k].c + share[k].d + share[k].t);
 
       var += dfbeta * dfbeta;
     }
   result->std_err = sqrt (var / 4);
 
   return TRUE;
+}
+
+gboolean
+ep_concordance (gsize          n,
+                const double  *start,
+                const double  *stop,
+                const int     *status,
+                const double  *risk,
+                const guint   *strata,
+                guint          n_strata,
+                EpConcordance *result)
+{
+  g_autofree guint *order = NULL;
+  g_autofree gsize *sorted_pos = NULL;
+  g_autofree double *time = NULL;
+  g_autofree int *event = NULL;
+  g_autofree double *sorted_risk = NULL;
+  g_autofree gsize *range = NULL;
+  g_autofree gsize *start_pos = NULL;
+  g_autofree double *start_time = NULL;
+  gsize n_ranges = 0;
+
+  g_return_val_if_fail (n == 0 || (stop != NULL && status != NULL && risk != NULL), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  for (gsize i = 0; i < n; i++)
+    if (status[i] != 0 && status[i] != 1)
+      return FALSE;
+
+  order = g_new (guint, MAX (n, 1));
+  if (!ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order))
+    return FALSE;
+
+  sorted_pos = g_new (gsize, MAX (n, 1));
+  time = g_new (double, MAX (n, 1));
+  event = g_new (int, MAX (n, 1));
+  sorted_risk = g_new (double, MAX (n, 1));
+  range = g_new (gsize, n + 1);
+  range[0] = 0;
+  for (gsize k = 0; k < n; k++)
+    {
+      guint i = order[k];
+
+      sorted_pos[i] = k;
+      time[k] = stop[i];
+      event[k] = status[i];
+      sorted_risk[k] = risk[i];
+      if (k + 1 == n || (strata != NULL && strata[order[k + 1]] != strata[i]))
+        range[++n_ranges] = k + 1;
+    }
+
+  if (start != NULL)
+    {
+      ep_sort_order_by_code_and_time (start, strata, n_strata, n, order);
+      start_pos = g_new (gsize, MAX (n, 1));
+      start_time = g_new (double, MAX (n, 1));
+      for (gsize m = 0; m < n; m++)
+        {
+          start_pos[m] = sorted_pos[order[m]];
+          start_time[m] = start[order[m]];
+        }
+    }
+
+  return ep_concordance_sorted (n, time, event, sorted_risk, range, n_ranges,
+                                start_pos, start_time, result);
 }
