@@ -512,6 +512,13 @@ test_unreadable_case (gconstpointer data)
   g_test_fail_printf ("%s: the expected file is not JSON with a \"command\"", rc->name);
 }
 
+static void
+test_command_without_case (gconstpointer data)
+{
+  g_test_fail_printf ("--commands names \"%s\", but no expected file runs that command",
+                      (const char *) data);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -529,6 +536,7 @@ main (int    argc,
   g_autofree char *data_dir = NULL;
   g_auto(GStrv) commands = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *entry;
@@ -580,12 +588,28 @@ main (int    argc,
       word = command_word (rc->expected_path);
 
       if (word == NULL)
-        g_test_add_data_func_full (test_path, rc, test_unreadable_case, reference_case_free);
+        {
+          g_test_add_data_func_full (test_path, rc, test_unreadable_case, reference_case_free);
+        }
       else if (commands == NULL || g_strv_contains ((const char * const *) commands, word))
-        g_test_add_data_func_full (test_path, rc, test_reference_case, reference_case_free);
+        {
+          g_test_add_data_func_full (test_path, rc, test_reference_case, reference_case_free);
+          g_hash_table_add (used, g_steal_pointer (&word));
+        }
       else
-        reference_case_free (rc);
+        {
+          reference_case_free (rc);
+        }
     }
+
+  /* A command in --commands without a case is a typo that would silently test nothing. */
+  for (guint k = 0; commands != NULL && commands[k] != NULL; k++)
+    if (!g_hash_table_contains (used, commands[k]))
+      {
+        g_autofree char *test_path = g_strdup_printf ("/reference/no-case/%s", commands[k]);
+
+        g_test_add_data_func (test_path, commands[k], test_command_without_case);
+      }
 
   return g_test_run ();
 }
