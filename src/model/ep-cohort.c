@@ -1,0 +1,1360 @@
+/* ep-cohort.c: a patient cohort: typed columns, roles, endpoints and an undo stack
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The undo stack is a list of Edit records, each able to apply itself forwards (do, redo) and
+ * backwards (undo). Every public edit builds its record, applies it forwards and pushes it;
+ * a new edit drops the redo tail. Records hold what is needed to go both ways exactly: the old
+ * and new text of a cell (numbers round-trip through their shortest text), the cells of
+ * deleted rows, a deleted column's storage, a retyped column's old storage.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "model/ep-cohort.h"
+#include "model/ep-cohort-column-private.h"
+
+typedef enum
+{
+  EDIT_CELL,
+  EDIT_ROWS,
+  EDIT_COLUMN,
+  EDIT_RENAME,
+  EDIT_RETYPE,
+  EDIT_ROLE,
+  EDIT_ENDPOINT,
+} EditKind;
+
+typedef struct
+{
+  EditKind          kind;
+  const char       *label;          /* for "Undo Edit cell" */
+  EpCohortColumn   *column;         /* CELL, COLUMN, RENAME, RETYPE, ROLE */
+  guint             row;            /* CELL; ROWS: the first row */
+  guint             n;              /* ROWS: how many */
+  gboolean          insert;         /* ROWS, COLUMN: forwards inserts (else deletes) */
+  char             *old_text;       /* CELL; RENAME: old name */
+  char             *new_text;       /* CELL; RENAME: new name */
+  guint             old_n_levels;   /* CELL: levels before the edit (a new level is dropped on undo) */
+  GPtrArray        *cells;          /* ROWS: per column a GArray of n cells (NULL: empty rows) */
+  guint             position;       /* COLUMN: where */
+  EpTableColumn    *storage;        /* COLUMN: the column's storage; RETYPE: the other version */
+  gboolean          owns_storage;   /* COLUMN: TRUE while the column is out of the table */
+  EpColumnRole      old_role, new_role;
+  EpCohortEndpoint *old_endpoint;   /* ENDPOINT: NULL when added */
+  EpCohortEndpoint *new_endpoint;   /* ENDPOINT: NULL when removed */
+} Edit;
+
+struct _EpCohort
+{
+  GObject      parent_instance;
+
+  char        *name;
+  EpTable     *table;
+  GListStore  *columns;       /* EpCohortColumn */
+  GListStore  *endpoints;     /* EpCohortEndpoint */
+  GPtrArray   *undo;          /* Edit *, oldest first */
+  guint        n_done;        /* undo[0 .. n_done) are done; the rest can be redone */
+};
+
+enum
+{
+  PROP_0,
+  PROP_NAME,
+  PROP_N_ROWS,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum
+{
+  CELL_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void ep_cohort_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EpCohort, ep_cohort, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, ep_cohort_list_model_init))
+
+G_DEFINE_QUARK (ep-cohort-error-quark, ep_cohort_error)
+
+static void
+edit_free (Edit *edit)
+{
+  g_clear_object (&edit->column);
+  g_free (edit->old_text);
+  g_free (edit->new_text);
+  g_clear_pointer (&edit->cells, g_ptr_array_unref);
+  /* a deleted column's storage is owned by the edit while it is out of the table */
+  if (edit->kind == EDIT_RETYPE || (edit->kind == EDIT_COLUMN && edit->owns_storage))
+    g_clear_pointer (&edit->storage, ep_table_column_free);
+  g_clear_object (&edit->old_endpoint);
+  g_clear_object (&edit->new_endpoint);
+  g_free (edit);
+}
+
+/* GListModel */
+
+static GType
+ep_cohort_get_item_type (GListModel *model)
+{
+  return EP_TYPE_COHORT_ROW;
+}
+
+static guint
+ep_cohort_get_n_items (GListModel *model)
+{
+  return EP_COHORT (model)->table->n_rows;
+}
+
+static gpointer
+ep_cohort_get_item (GListModel *model,
+                    guint       position)
+{
+  EpCohort *self = EP_COHORT (model);
+
+  if (position >= self->table->n_rows)
+    return NULL;
+
+  return ep_cohort_row_new (self, position);
+}
+
+static void
+ep_cohort_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ep_cohort_get_item_type;
+  iface->get_n_items = ep_cohort_get_n_items;
+  iface->get_item = ep_cohort_get_item;
+}
+
+/* GObject */
+
+static void
+ep_cohort_finalize (GObject *object)
+{
+  EpCohort *self = EP_COHORT (object);
+
+  /* edits may own columns that are out of the table: free them first */
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_object (&self->columns);
+  g_clear_object (&self->endpoints);
+  g_clear_pointer (&self->table, ep_table_free);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (ep_cohort_parent_class)->finalize (object);
+}
+
+static void
+ep_cohort_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  EpCohort *self = EP_COHORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_N_ROWS:
+      g_value_set_uint (value, self->table->n_rows);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, ep_cohort_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, ep_cohort_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ep_cohort_class_init (EpCohortClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ep_cohort_finalize;
+  object_class->get_property = ep_cohort_get_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ROWS] =
+    g_param_spec_uint ("n-rows", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EpCohort::cell-changed:
+   * @row: the row
+   * @column: the column's position
+   *
+   * A cell's value changed (by an edit, an undo or a redo).
+   */
+  signals[CELL_CHANGED] =
+    g_signal_new ("cell-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+ep_cohort_init (EpCohort *self)
+{
+  self->columns = g_list_store_new (EP_TYPE_COHORT_COLUMN);
+  self->endpoints = g_list_store_new (EP_TYPE_COHORT_ENDPOINT);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) edit_free);
+}
+
+EpCohort *
+ep_cohort_new_from_table (const char *name,
+                          EpTable    *table)
+{
+  EpCohort *self;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  self = g_object_new (EP_TYPE_COHORT, NULL);
+  self->name = g_strdup (name != NULL ? name : _("Cohort"));
+  self->table = table;
+  for (guint j = 0; j < ep_table_get_n_columns (table); j++)
+    {
+      g_autoptr(EpCohortColumn) column = ep_cohort_column_new (ep_table_get_column (table, j));
+
+      g_list_store_append (self->columns, column);
+    }
+
+  return self;
+}
+
+EpCohort *
+ep_cohort_new (const char *name)
+{
+  return ep_cohort_new_from_table (name, ep_table_new (0));
+}
+
+EpCohort *
+ep_cohort_new_from_file (const char             *path,
+                         const EpImportOptions  *options,
+                         GError                **error)
+{
+  g_autofree char *basename = NULL;
+  EpTable *table;
+  char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  table = ep_import_file (path, options, error);
+  if (table == NULL)
+    return NULL;
+
+  basename = g_path_get_basename (path);
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  return ep_cohort_new_from_table (basename, table);
+}
+
+/* Accessors */
+
+const char *
+ep_cohort_get_name (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  return self->name;
+}
+
+guint
+ep_cohort_get_n_rows (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), 0);
+  return self->table->n_rows;
+}
+
+guint
+ep_cohort_get_n_columns (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), 0);
+  return ep_table_get_n_columns (self->table);
+}
+
+GListModel *
+ep_cohort_get_columns (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  return G_LIST_MODEL (self->columns);
+}
+
+EpCohortColumn *
+ep_cohort_get_column (EpCohort *self,
+                      guint     position)
+{
+  g_autoptr(EpCohortColumn) column = NULL;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+
+  column = g_list_model_get_item (G_LIST_MODEL (self->columns), position);
+  return column;      /* the store keeps it alive */
+}
+
+int
+ep_cohort_find_column (EpCohort   *self,
+                       const char *name)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  return ep_table_find_column (self->table, name);
+}
+
+GListModel *
+ep_cohort_get_endpoints (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  return G_LIST_MODEL (self->endpoints);
+}
+
+static int
+find_endpoint (EpCohort   *self,
+               const char *name)
+{
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->endpoints)); k++)
+    {
+      g_autoptr(EpCohortEndpoint) e = g_list_model_get_item (G_LIST_MODEL (self->endpoints), k);
+
+      if (g_strcmp0 (ep_cohort_endpoint_get_name (e), name) == 0)
+        return (int) k;
+    }
+  return -1;
+}
+
+EpCohortEndpoint *
+ep_cohort_find_endpoint (EpCohort   *self,
+                         const char *name)
+{
+  int k;
+  g_autoptr(EpCohortEndpoint) e = NULL;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+
+  k = find_endpoint (self, name);
+  if (k < 0)
+    return NULL;
+  e = g_list_model_get_item (G_LIST_MODEL (self->endpoints), (guint) k);
+  return e;           /* the store keeps it alive */
+}
+
+const EpTable *
+ep_cohort_get_table (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  return self->table;
+}
+
+char *
+ep_cohort_get_text (EpCohort *self,
+                    guint     row,
+                    guint     column)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  g_return_val_if_fail (row < self->table->n_rows, NULL);
+  g_return_val_if_fail (column < ep_table_get_n_columns (self->table), NULL);
+
+  return ep_table_column_format (ep_table_get_column (self->table, column), row);
+}
+
+gboolean
+ep_cohort_is_missing (EpCohort *self,
+                      guint     row,
+                      guint     column)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), TRUE);
+  g_return_val_if_fail (row < self->table->n_rows, TRUE);
+  g_return_val_if_fail (column < ep_table_get_n_columns (self->table), TRUE);
+
+  return ep_table_column_is_missing (ep_table_get_column (self->table, column), row);
+}
+
+/* Applying edits */
+
+static guint
+column_position (EpCohort       *self,
+                 EpCohortColumn *column)
+{
+  guint position = 0;
+
+  if (!g_list_store_find (self->columns, column, &position))
+    g_return_val_if_reached (0);
+  return position;
+}
+
+static void
+rows_changed (EpCohort *self,
+              guint     position,
+              guint     removed,
+              guint     added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ROWS]);
+}
+
+static void
+notify_all_columns (EpCohort *self)
+{
+  for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); j++)
+    ep_cohort_column_cells_changed (ep_cohort_get_column (self, j));
+}
+
+/* Cells of rows [row, row + n) of every column, as GArrays, to put back later. */
+static GPtrArray *
+copy_cells (EpCohort *self,
+            guint     row,
+            guint     n)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint j = 0; j < ep_table_get_n_columns (self->table); j++)
+    {
+      EpTableColumn *c = ep_table_get_column (self->table, j);
+      guint size = g_array_get_element_size (c->values);
+      GArray *slice = g_array_sized_new (FALSE, FALSE, size, n);
+
+      g_array_append_vals (slice, c->values->data + (gsize) row * size, n);
+      g_ptr_array_add (cells, slice);
+    }
+  return cells;
+}
+
+static void
+paste_cells (EpCohort  *self,
+             guint      row,
+             GPtrArray *cells)
+{
+  for (guint j = 0; j < cells->len && j < ep_table_get_n_columns (self->table); j++)
+    {
+      EpTableColumn *c = ep_table_get_column (self->table, j);
+      GArray *slice = g_ptr_array_index (cells, j);
+      guint size = g_array_get_element_size (c->values);
+
+      memcpy (c->values->data + (gsize) row * size, slice->data, (gsize) slice->len * size);
+    }
+}
+
+static void
+apply_rows (EpCohort *self,
+            Edit     *edit,
+            gboolean  insert)
+{
+  if (insert)
+    {
+      ep_table_insert_rows (self->table, edit->row, edit->n);
+      if (edit->cells != NULL)
+        paste_cells (self, edit->row, edit->cells);
+      rows_changed (self, edit->row, 0, edit->n);
+    }
+  else
+    {
+      ep_table_remove_rows (self->table, edit->row, edit->n);
+      rows_changed (self, edit->row, edit->n, 0);
+    }
+  notify_all_columns (self);
+}
+
+static void
+apply_column (EpCohort *self,
+              Edit     *edit,
+              gboolean  insert)
+{
+  if (insert)
+    {
+      /* the name was checked when the edit was made, and undo keeps names unique */
+      if (!ep_table_insert_column (self->table, edit->position, edit->storage, NULL))
+        g_return_if_reached ();
+      edit->owns_storage = FALSE;
+      ep_cohort_column_set_storage (edit->column, edit->storage);
+      ep_cohort_column_set_role (edit->column, edit->new_role);
+      g_list_store_insert (self->columns, edit->position, edit->column);
+    }
+  else
+    {
+      edit->new_role = ep_cohort_column_get_role (edit->column);
+      edit->storage = ep_table_steal_column (self->table, edit->position);
+      edit->owns_storage = TRUE;
+      g_list_store_remove (self->columns, edit->position);
+    }
+}
+
+static void
+rename_in_endpoints (EpCohort   *self,
+                     const char *old_name,
+                     const char *new_name)
+{
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->endpoints)); k++)
+    {
+      g_autoptr(EpCohortEndpoint) e = g_list_model_get_item (G_LIST_MODEL (self->endpoints), k);
+
+      if (ep_cohort_endpoint_uses_column (e, old_name))
+        {
+          g_autoptr(EpCohortEndpoint) renamed = ep_cohort_endpoint_rename_column (e, old_name,
+                                                                                  new_name);
+
+          g_list_store_splice (self->endpoints, k, 1, (gpointer *) &renamed, 1);
+        }
+    }
+}
+
+static void
+apply_endpoint (EpCohort         *self,
+                EpCohortEndpoint *from,
+                EpCohortEndpoint *to)
+{
+  int k = from != NULL ? find_endpoint (self, ep_cohort_endpoint_get_name (from)) : -1;
+
+  if (k >= 0 && to != NULL)
+    g_list_store_splice (self->endpoints, (guint) k, 1, (gpointer *) &to, 1);
+  else if (k >= 0)
+    g_list_store_remove (self->endpoints, (guint) k);
+  else if (to != NULL)
+    g_list_store_append (self->endpoints, to);
+}
+
+static void
+edit_apply (EpCohort *self,
+            Edit     *edit,
+            gboolean  forwards)
+{
+  switch (edit->kind)
+    {
+    case EDIT_CELL:
+      {
+        EpTableColumn *c = ep_cohort_column_get_storage (edit->column);
+        guint j = column_position (self, edit->column);
+
+        if (!ep_table_column_set_text (c, edit->row, forwards ? edit->new_text : edit->old_text,
+                                       '.', NULL))
+          g_return_if_reached ();
+        /* a level that only this edit brought in goes away with it */
+        if (!forwards && c->levels != NULL && c->levels->len > edit->old_n_levels)
+          g_ptr_array_set_size (c->levels, edit->old_n_levels);
+        g_signal_emit (self, signals[CELL_CHANGED], 0, edit->row, j);
+        rows_changed (self, edit->row, 1, 1);
+        ep_cohort_column_cells_changed (edit->column);
+      }
+      break;
+
+    case EDIT_ROWS:
+      apply_rows (self, edit, forwards == edit->insert);
+      break;
+
+    case EDIT_COLUMN:
+      apply_column (self, edit, forwards == edit->insert);
+      rows_changed (self, 0, self->table->n_rows, self->table->n_rows);
+      break;
+
+    case EDIT_RENAME:
+      {
+        const char *from = forwards ? edit->old_text : edit->new_text;
+        const char *to = forwards ? edit->new_text : edit->old_text;
+
+        ep_cohort_column_set_name (edit->column, to);
+        rename_in_endpoints (self, from, to);
+      }
+      break;
+
+    case EDIT_RETYPE:
+      {
+        /* swap the storage's contents with the other version kept in the edit */
+        EpTableColumn *c = ep_cohort_column_get_storage (edit->column);
+        EpTableColumn tmp = *c;
+
+        c->type = edit->storage->type;
+        c->values = edit->storage->values;
+        c->levels = edit->storage->levels;
+        edit->storage->type = tmp.type;
+        edit->storage->values = tmp.values;
+        edit->storage->levels = tmp.levels;
+        ep_cohort_column_cells_changed (edit->column);
+        rows_changed (self, 0, self->table->n_rows, self->table->n_rows);
+      }
+      break;
+
+    case EDIT_ROLE:
+      ep_cohort_column_set_role (edit->column, forwards ? edit->new_role : edit->old_role);
+      break;
+
+    case EDIT_ENDPOINT:
+      if (forwards)
+        apply_endpoint (self, edit->old_endpoint != NULL ? edit->old_endpoint : edit->new_endpoint,
+                        edit->new_endpoint);
+      else
+        apply_endpoint (self, edit->new_endpoint != NULL ? edit->new_endpoint : edit->old_endpoint,
+                        edit->old_endpoint);
+      break;
+
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static void
+notify_undo (EpCohort *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Applies a new edit and pushes it; the redo tail is dropped. */
+static void
+push (EpCohort *self,
+      Edit     *edit)
+{
+  if (self->n_done < self->undo->len)
+    g_ptr_array_remove_range (self->undo, self->n_done, self->undo->len - self->n_done);
+  edit_apply (self, edit, TRUE);
+  g_ptr_array_add (self->undo, edit);
+  self->n_done = self->undo->len;
+  notify_undo (self);
+}
+
+gboolean
+ep_cohort_can_undo (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  return self->n_done > 0;
+}
+
+gboolean
+ep_cohort_can_redo (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  return self->n_done < self->undo->len;
+}
+
+const char *
+ep_cohort_get_undo_label (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  if (self->n_done == 0)
+    return NULL;
+  return _(((Edit *) g_ptr_array_index (self->undo, self->n_done - 1))->label);
+}
+
+const char *
+ep_cohort_get_redo_label (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  if (self->n_done >= self->undo->len)
+    return NULL;
+  return _(((Edit *) g_ptr_array_index (self->undo, self->n_done))->label);
+}
+
+gboolean
+ep_cohort_undo (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+
+  if (self->n_done == 0)
+    return FALSE;
+  self->n_done--;
+  edit_apply (self, g_ptr_array_index (self->undo, self->n_done), FALSE);
+  notify_undo (self);
+  return TRUE;
+}
+
+gboolean
+ep_cohort_redo (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+
+  if (self->n_done >= self->undo->len)
+    return FALSE;
+  edit_apply (self, g_ptr_array_index (self->undo, self->n_done), TRUE);
+  self->n_done++;
+  notify_undo (self);
+  return TRUE;
+}
+
+/* Public edits */
+
+gboolean
+ep_cohort_set_text (EpCohort    *self,
+                    guint        row,
+                    guint        column,
+                    const char  *text,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(EpTableColumn) probe = NULL;
+  EpTableColumn *c;
+  Edit *edit;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (row < self->table->n_rows, FALSE);
+  g_return_val_if_fail (column < ep_table_get_n_columns (self->table), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  c = ep_table_get_column (self->table, column);
+
+  /* Validate on a one-cell probe so that a refused edit changes nothing. */
+  probe = ep_table_column_new (c->name, c->type, 1);
+  if (!ep_table_column_set_text (probe, 0, text, '.', &local_error))
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_VALUE,
+                   /* TRANSLATORS: column "age": "abc" is not a number */
+                   _("column \"%s\": %s"), c->name, local_error->message);
+      return FALSE;
+    }
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_CELL;
+  edit->label = N_("Edit cell");
+  edit->column = g_object_ref (ep_cohort_get_column (self, column));
+  edit->row = row;
+  edit->old_text = ep_table_column_format (c, row);
+  /* store the canonical text of the new value, so that redo is exact ("1.50" -> "1.5") */
+  edit->new_text = ep_table_column_format (probe, 0);
+  edit->old_n_levels = c->levels != NULL ? c->levels->len : 0;
+  push (self, edit);
+
+  return TRUE;
+}
+
+void
+ep_cohort_insert_rows (EpCohort *self,
+                       guint     position,
+                       guint     n)
+{
+  Edit *edit;
+
+  g_return_if_fail (EP_IS_COHORT (self));
+  g_return_if_fail (position <= self->table->n_rows);
+
+  if (n == 0)
+    return;
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_ROWS;
+  edit->label = n == 1 ? N_("Add row") : N_("Add rows");
+  edit->row = position;
+  edit->n = n;
+  edit->insert = TRUE;
+  push (self, edit);
+}
+
+void
+ep_cohort_delete_rows (EpCohort *self,
+                       guint     position,
+                       guint     n)
+{
+  Edit *edit;
+
+  g_return_if_fail (EP_IS_COHORT (self));
+  g_return_if_fail (position + n <= self->table->n_rows);
+
+  if (n == 0)
+    return;
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_ROWS;
+  edit->label = n == 1 ? N_("Delete row") : N_("Delete rows");
+  edit->row = position;
+  edit->n = n;
+  edit->insert = FALSE;
+  edit->cells = copy_cells (self, position, n);
+  push (self, edit);
+}
+
+void
+ep_cohort_duplicate_row (EpCohort *self,
+                         guint     row)
+{
+  Edit *edit;
+
+  g_return_if_fail (EP_IS_COHORT (self));
+  g_return_if_fail (row < self->table->n_rows);
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_ROWS;
+  edit->label = N_("Duplicate row");
+  edit->row = row + 1;
+  edit->n = 1;
+  edit->insert = TRUE;
+  edit->cells = copy_cells (self, row, 1);
+  push (self, edit);
+}
+
+static gboolean
+check_name (EpCohort    *self,
+            const char  *name,
+            GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_DUPLICATE_NAME,
+                   _("A column needs a name"));
+      return FALSE;
+    }
+  if (ep_table_find_column (self->table, name) >= 0)
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_DUPLICATE_NAME,
+                   _("There is already a column \"%s\""), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ep_cohort_add_column (EpCohort      *self,
+                      guint          position,
+                      const char    *name,
+                      EpColumnType   type,
+                      GError       **error)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (position <= ep_table_get_n_columns (self->table), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_name (self, name, error))
+    return FALSE;
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_COLUMN;
+  edit->label = N_("Add column");
+  edit->insert = TRUE;
+  edit->position = position;
+  edit->storage = ep_table_column_new (name, type, self->table->n_rows);
+  edit->owns_storage = TRUE;
+  edit->column = ep_cohort_column_new (edit->storage);
+  push (self, edit);
+
+  return TRUE;
+}
+
+void
+ep_cohort_delete_column (EpCohort *self,
+                         guint     position)
+{
+  Edit *edit;
+
+  g_return_if_fail (EP_IS_COHORT (self));
+  g_return_if_fail (position < ep_table_get_n_columns (self->table));
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_COLUMN;
+  edit->label = N_("Delete column");
+  edit->insert = FALSE;
+  edit->position = position;
+  edit->column = g_object_ref (ep_cohort_get_column (self, position));
+  push (self, edit);
+}
+
+gboolean
+ep_cohort_rename_column (EpCohort    *self,
+                         guint        position,
+                         const char  *name,
+                         GError     **error)
+{
+  EpCohortColumn *column;
+  Edit *edit;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (position < ep_table_get_n_columns (self->table), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  column = ep_cohort_get_column (self, position);
+  if (g_strcmp0 (ep_cohort_column_get_name (column), name) == 0)
+    return TRUE;
+  if (!check_name (self, name, error))
+    return FALSE;
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_RENAME;
+  edit->label = N_("Rename column");
+  edit->column = g_object_ref (column);
+  edit->old_text = g_strdup (ep_cohort_column_get_name (column));
+  edit->new_text = g_strdup (name);
+  push (self, edit);
+
+  return TRUE;
+}
+
+gboolean
+ep_cohort_set_column_type (EpCohort      *self,
+                           guint          position,
+                           EpColumnType   type,
+                           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  EpCohortColumn *column;
+  EpTableColumn *converted;
+  Edit *edit;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (position < ep_table_get_n_columns (self->table), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  column = ep_cohort_get_column (self, position);
+  if (ep_cohort_column_get_column_type (column) == type)
+    return TRUE;
+
+  /* Convert a copy; the edit then swaps it in (and back on undo). */
+  converted = ep_table_column_copy (ep_cohort_column_get_storage (column));
+  if (!ep_table_column_convert (converted, type, &local_error))
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_VALUE,
+                   /* TRANSLATORS: column "age" cannot become a number: row 17: "abc" is not a number */
+                   _("column \"%s\" cannot become %s: %s"), ep_cohort_column_get_name (column),
+                   ep_column_type_to_string (type), local_error->message);
+      ep_table_column_free (converted);
+      return FALSE;
+    }
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_RETYPE;
+  edit->label = N_("Change column type");
+  edit->column = g_object_ref (column);
+  edit->storage = converted;
+  push (self, edit);
+
+  return TRUE;
+}
+
+void
+ep_cohort_set_column_role (EpCohort     *self,
+                           guint         position,
+                           EpColumnRole  role)
+{
+  EpCohortColumn *column;
+  Edit *edit;
+
+  g_return_if_fail (EP_IS_COHORT (self));
+  g_return_if_fail (position < ep_table_get_n_columns (self->table));
+
+  column = ep_cohort_get_column (self, position);
+  if (ep_cohort_column_get_role (column) == role)
+    return;
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_ROLE;
+  edit->label = N_("Change column role");
+  edit->column = g_object_ref (column);
+  edit->old_role = ep_cohort_column_get_role (column);
+  edit->new_role = role;
+  push (self, edit);
+}
+
+void
+ep_cohort_set_endpoint (EpCohort         *self,
+                        EpCohortEndpoint *endpoint)
+{
+  EpCohortEndpoint *old;
+  Edit *edit;
+
+  g_return_if_fail (EP_IS_COHORT (self));
+  g_return_if_fail (EP_IS_COHORT_ENDPOINT (endpoint));
+
+  old = ep_cohort_find_endpoint (self, ep_cohort_endpoint_get_name (endpoint));
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_ENDPOINT;
+  edit->label = old != NULL ? N_("Change endpoint") : N_("Add endpoint");
+  edit->old_endpoint = old != NULL ? g_object_ref (old) : NULL;
+  edit->new_endpoint = g_object_ref (endpoint);
+  push (self, edit);
+}
+
+void
+ep_cohort_remove_endpoint (EpCohort   *self,
+                           const char *name)
+{
+  EpCohortEndpoint *old;
+  Edit *edit;
+
+  g_return_if_fail (EP_IS_COHORT (self));
+
+  old = ep_cohort_find_endpoint (self, name);
+  if (old == NULL)
+    return;
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_ENDPOINT;
+  edit->label = N_("Remove endpoint");
+  edit->old_endpoint = g_object_ref (old);
+  push (self, edit);
+}
+
+/* Analyses' input */
+
+void
+ep_endpoint_data_free (EpEndpointData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->rows);
+  g_free (data->time);
+  g_free (data->event);
+  g_free (data);
+}
+
+static EpTableColumn *
+lookup (EpCohort    *self,
+        const char  *name,
+        GError     **error)
+{
+  int j = name != NULL ? ep_table_find_column (self->table, name) : -1;
+
+  if (j < 0)
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_COLUMN,
+                   _("%s: there is no column \"%s\""), self->name, name != NULL ? name : "");
+      return NULL;
+    }
+  return ep_table_get_column (self->table, (guint) j);
+}
+
+static EpTableColumn *
+lookup_typed (EpCohort      *self,
+              const char    *name,
+              EpColumnType   type,
+              GError       **error)
+{
+  EpTableColumn *c = lookup (self, name, error);
+
+  if (c != NULL && c->type != type)
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_WRONG_TYPE,
+                   /* TRANSLATORS: column "time" is a category; it must be a number */
+                   _("column \"%s\" is a %s; it must be a %s"), name,
+                   ep_column_type_to_string (c->type), ep_column_type_to_string (type));
+      return NULL;
+    }
+  return c;
+}
+
+EpEndpointData *
+ep_cohort_resolve_endpoint (EpCohort           *self,
+                            EpCohortEndpoint   *endpoint,
+                            const char * const *also_required,
+                            GError            **error)
+{
+  g_autoptr(EpEndpointData) data = NULL;
+  g_autoptr(GPtrArray) required = g_ptr_array_new ();
+  EpTableColumn *time = NULL, *start = NULL, *end = NULL, *event;
+  gboolean dates;
+  double days_per_unit;
+  guint n_rows;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  g_return_val_if_fail (EP_IS_COHORT_ENDPOINT (endpoint), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dates = ep_cohort_endpoint_get_source (endpoint) == EP_ENDPOINT_FROM_DATES;
+  days_per_unit = ep_time_unit_days (ep_cohort_endpoint_get_unit (endpoint));
+
+  if (dates)
+    {
+      start = lookup_typed (self, ep_cohort_endpoint_get_start_column (endpoint), EP_COLUMN_DATE, error);
+      if (start == NULL)
+        return NULL;
+      end = lookup_typed (self, ep_cohort_endpoint_get_end_column (endpoint), EP_COLUMN_DATE, error);
+      if (end == NULL)
+        return NULL;
+    }
+  else
+    {
+      time = lookup_typed (self, ep_cohort_endpoint_get_time_column (endpoint), EP_COLUMN_NUMBER, error);
+      if (time == NULL)
+        return NULL;
+    }
+  event = lookup (self, ep_cohort_endpoint_get_event_column (endpoint), error);
+  if (event == NULL)
+    return NULL;
+  for (guint k = 0; also_required != NULL && also_required[k] != NULL; k++)
+    {
+      EpTableColumn *c = lookup (self, also_required[k], error);
+
+      if (c == NULL)
+        return NULL;
+      g_ptr_array_add (required, c);
+    }
+
+  n_rows = self->table->n_rows;
+  data = g_new0 (EpEndpointData, 1);
+  data->rows = g_new (guint, MAX (n_rows, 1));
+  data->time = g_new (double, MAX (n_rows, 1));
+  data->event = g_new (int, MAX (n_rows, 1));
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *event_text = NULL;
+      gboolean missing = ep_table_column_is_missing (event, i);
+      double t;
+
+      if (dates)
+        missing = missing || ep_table_column_is_missing (start, i) ||
+                  ep_table_column_is_missing (end, i);
+      else
+        missing = missing || ep_table_column_is_missing (time, i);
+      for (guint k = 0; k < required->len && !missing; k++)
+        missing = ep_table_column_is_missing (g_ptr_array_index (required, k), i);
+      if (missing)
+        {
+          data->n_dropped++;
+          continue;
+        }
+
+      if (dates)
+        {
+          gint32 d0 = g_array_index (start->values, gint32, i);
+          gint32 d1 = g_array_index (end->values, gint32, i);
+
+          if (d1 < d0)
+            {
+              g_autofree char *s0 = ep_value_format_date (d0);
+              g_autofree char *s1 = ep_value_format_date (d1);
+
+              g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_TIME,
+                           /* TRANSLATORS: row 7: column "last_visit": 2021-01-02 is before column "start": 2021-03-01 */
+                           _("row %u: column \"%s\": %s is before column \"%s\": %s"),
+                           i + 1, end->name, s1, start->name, s0);
+              return NULL;
+            }
+          t = (double) (d1 - d0) / days_per_unit;
+        }
+      else
+        {
+          t = g_array_index (time->values, double, i);
+          if (t < 0)
+            {
+              g_autofree char *text = ep_value_format_number (t);
+
+              g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_TIME,
+                           _("row %u: column \"%s\": %s is negative; a time must be 0 or more"),
+                           i + 1, time->name, text);
+              return NULL;
+            }
+        }
+
+      event_text = ep_table_column_format (event, i);
+      data->rows[data->n] = i;
+      data->time[data->n] = t;
+      data->event[data->n] = ep_cohort_endpoint_is_event_code (endpoint, event_text) ? 1 : 0;
+      data->n++;
+    }
+
+  if (data->n == 0)
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_ROWS,
+                   _("%s: no row has a value in every column the analysis uses"), self->name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&data);
+}
+
+EpLevels *
+ep_cohort_get_levels (EpCohort     *self,
+                      const char   *column,
+                      const guint  *rows,
+                      guint         n,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  EpTableColumn *c;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  g_return_val_if_fail (rows != NULL || n == 0, NULL);
+
+  c = lookup (self, column, error);
+  if (c == NULL)
+    return NULL;
+
+  texts = g_ptr_array_new_full (n, g_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (texts, ep_table_column_format (c, rows[i]));
+
+  return ep_levels_new ((const char * const *) texts->pdata, n);
+}
+
+EpResponse *
+ep_cohort_response (EpCohort           *self,
+                    const char         *outcome,
+                    const char * const *success,
+                    const char         *group,
+                    double              level,
+                    EpLevels          **groups_out,
+                    guint              *n_dropped,
+                    GError            **error)
+{
+  g_autoptr(EpLevels) levels = NULL;
+  g_autofree guint *rows = NULL;
+  g_autofree gboolean *responder = NULL;
+  EpTableColumn *out, *grp = NULL;
+  guint n = 0, dropped = 0;
+  EpResponse *response;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  g_return_val_if_fail (success != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out = lookup (self, outcome, error);
+  if (out == NULL)
+    return NULL;
+  if (group != NULL && (grp = lookup (self, group, error)) == NULL)
+    return NULL;
+
+  rows = g_new (guint, MAX (self->table->n_rows, 1));
+  responder = g_new (gboolean, MAX (self->table->n_rows, 1));
+  for (guint i = 0; i < self->table->n_rows; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (ep_table_column_is_missing (out, i) || (grp != NULL && ep_table_column_is_missing (grp, i)))
+        {
+          dropped++;
+          continue;
+        }
+      text = ep_table_column_format (out, i);
+      responder[n] = g_strv_contains (success, text);
+      rows[n++] = i;
+    }
+
+  if (n == 0)
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_ROWS,
+                   _("%s: no row has a value in every column the analysis uses"), self->name);
+      return NULL;
+    }
+
+  if (grp != NULL)
+    {
+      levels = ep_cohort_get_levels (self, group, rows, n, error);
+      if (levels == NULL)
+        return NULL;
+    }
+
+  response = ep_response_fit (responder, levels != NULL ? levels->codes : NULL, n,
+                              levels != NULL ? levels->n_levels : 1, level, error);
+  if (response == NULL)
+    return NULL;
+
+  if (n_dropped != NULL)
+    *n_dropped = dropped;
+  if (groups_out != NULL)
+    *groups_out = g_steal_pointer (&levels);
+
+  return response;
+}
+
+/* Examples */
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  const char *file;
+  const char *roles;      /* "column=role;..." */
+} Example;
+
+static const Example examples[] = {
+  { "seed004", N_("Short-course blinatumomab, 30 patients (Yin 2024)"), "seed004-blinatumomab.csv",
+    "patient=identifier;age=covariate;sex=covariate;disease_status=group;blasts_pct=covariate;"
+    "high_burden=group;risk=group;response=outcome;mrd_negative=outcome;further_therapy=group" },
+  { "aml", N_("Acute myelogenous leukemia, maintenance chemotherapy (survival::aml)"), "aml.csv",
+    "time=time;status=event;x=group" },
+};
+
+const char * const *
+ep_cohort_list_examples (void)
+{
+  static const char *list[2 * G_N_ELEMENTS (examples) + 1];
+
+  for (guint k = 0; k < G_N_ELEMENTS (examples); k++)
+    {
+      list[2 * k] = examples[k].id;
+      list[2 * k + 1] = examples[k].title;
+    }
+  return list;
+}
+
+EpCohort *
+ep_cohort_new_from_example (const char  *examples_dir,
+                            const char  *id,
+                            GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EpCohort) cohort = NULL;
+  g_auto(GStrv) roles = NULL;
+  const Example *example = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (examples); k++)
+    if (strcmp (examples[k].id, id) == 0)
+      example = &examples[k];
+  if (example == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no example “%s”"), id);
+      return NULL;
+    }
+
+  if (examples_dir == NULL)
+    examples_dir = PKGDATADIR "/examples";
+  path = g_build_filename (examples_dir, example->file, NULL);
+  cohort = ep_cohort_new_from_file (path, NULL, error);
+  if (cohort == NULL)
+    return NULL;
+  g_free (cohort->name);
+  cohort->name = g_strdup (_(example->title));
+
+  /* Roles and endpoints are part of the example, not edits: no undo step. */
+  roles = g_strsplit (example->roles, ";", -1);
+  for (guint k = 0; roles[k] != NULL; k++)
+    {
+      g_auto(GStrv) pair = g_strsplit (roles[k], "=", 2);
+      int j = ep_cohort_find_column (cohort, pair[0]);
+      GEnumClass *klass = g_type_class_ref (EP_TYPE_COLUMN_ROLE);
+      GEnumValue *value = g_enum_get_value_by_nick (klass, pair[1]);
+
+      if (j >= 0 && value != NULL)
+        ep_cohort_column_set_role (ep_cohort_get_column (cohort, (guint) j), value->value);
+      g_type_class_unref (klass);
+    }
+
+  if (strcmp (id, "aml") == 0)
+    {
+      /* survival::aml: time in weeks, status 1 = death (or relapse), 0 = censored */
+      const char *codes[] = { "1", NULL };
+      g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                    EP_TIME_UNIT_WEEKS);
+
+      g_list_store_append (cohort->endpoints, os);
+    }
+
+  return g_steal_pointer (&cohort);
+}
