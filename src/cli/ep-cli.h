@@ -41,9 +41,12 @@ int      ep_cli_usage_error     (const char          *command,
  * line; returns EP_CLI_EXIT_DATA. */
 int      ep_cli_data_error      (const GError        *error);
 
-/* Pretty-prints the node as JSON on stdout with a trailing newline. Numbers are written in the
- * C locale with round-trip precision; NaN and infinities become null. */
+/* Pretty-prints the node as JSON on stdout with a trailing newline. Each double is written in
+ * the C locale in the shortest form that reads back as the same double (0.95, not
+ * 0.94999999999999996); NaN and infinities become null. */
 void     ep_cli_print_json      (JsonNode            *node);
+/* The same text as a string; free with g_free(). */
+char    *ep_cli_json_to_string  (JsonNode            *node);
 
 /* Splits "12,24,36" into doubles (C locale). FALSE on an empty or malformed item. */
 gboolean ep_cli_parse_doubles   (const char          *text,
