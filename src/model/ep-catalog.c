@@ -1,0 +1,224 @@
+/* ep-catalog.c: the trial catalog as a list model of EpTrial
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "model/ep-catalog.h"
+#include "ep-catalog-resources.h"
+
+struct _EpCatalog
+{
+  GObject     parent_instance;
+
+  GPtrArray  *trials;   /* EpTrial, owned */
+  GHashTable *by_id;    /* id -> EpTrial (borrowed from trials) */
+};
+
+static void ep_catalog_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EpCatalog, ep_catalog, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, ep_catalog_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+ep_catalog_get_item_type (GListModel *model)
+{
+  return EP_TYPE_TRIAL;
+}
+
+static guint
+ep_catalog_get_n_items (GListModel *model)
+{
+  EpCatalog *self = EP_CATALOG (model);
+
+  return self->trials->len;
+}
+
+static gpointer
+ep_catalog_get_item (GListModel *model,
+                     guint       position)
+{
+  EpCatalog *self = EP_CATALOG (model);
+
+  if (position >= self->trials->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->trials, position));
+}
+
+static void
+ep_catalog_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ep_catalog_get_item_type;
+  iface->get_n_items = ep_catalog_get_n_items;
+  iface->get_item = ep_catalog_get_item;
+}
+
+static void
+ep_catalog_finalize (GObject *object)
+{
+  EpCatalog *self = (EpCatalog *)object;
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->trials, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ep_catalog_parent_class)->finalize (object);
+}
+
+static void
+ep_catalog_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  EpCatalog *self = EP_CATALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->trials->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ep_catalog_class_init (EpCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ep_catalog_finalize;
+  object_class->get_property = ep_catalog_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", "Number of items", "Number of trial arms in the catalog",
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ep_catalog_init (EpCatalog *self)
+{
+  self->trials = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Takes the records (validated by the reader) and wraps each in an EpTrial. */
+static EpCatalog *
+catalog_new_take (GPtrArray *records)
+{
+  EpCatalog *self = g_object_new (EP_TYPE_CATALOG, NULL);
+
+  g_ptr_array_set_free_func (records, NULL);
+  for (guint i = 0; i < records->len; i++)
+    {
+      EpTrial *trial = ep_trial_new (g_ptr_array_index (records, i));
+
+      g_ptr_array_add (self->trials, trial);
+      g_hash_table_insert (self->by_id, (gpointer) ep_trial_get_id (trial), trial);
+    }
+  g_ptr_array_unref (records);
+
+  return self;
+}
+
+EpCatalog *
+ep_catalog_new_from_bytes (GBytes      *bytes,
+                           const char  *display_name,
+                           GError     **error)
+{
+  GPtrArray *records;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  records = ep_catalog_read_bytes (bytes, display_name, error);
+  if (records == NULL)
+    return NULL;
+
+  return catalog_new_take (records);
+}
+
+EpCatalog *
+ep_catalog_new_from_file (const char  *path,
+                          GError     **error)
+{
+  GPtrArray *records;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  records = ep_catalog_read_file (path, error);
+  if (records == NULL)
+    return NULL;
+
+  return catalog_new_take (records);
+}
+
+EpCatalog *
+ep_catalog_new_default (GError **error)
+{
+  static gsize registered = 0;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Registered once so that EP_CATALOG_RESOURCE_PATH also resolves through
+   * g_resources_lookup_data() and resource:// URIs. */
+  if (g_once_init_enter (&registered))
+    {
+      ep_catalog_data_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  /* Looked up in the library's own resource, which also makes the linker keep it. */
+  bytes = g_resource_lookup_data (ep_catalog_data_get_resource (), EP_CATALOG_RESOURCE_PATH,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return ep_catalog_new_from_bytes (bytes, "trials.json", error);
+}
+
+EpTrial *
+ep_catalog_lookup (EpCatalog  *self,
+                   const char *id)
+{
+  g_return_val_if_fail (EP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+GListModel *
+ep_catalog_filter (EpCatalog    *self,
+                   EpTrialQuery *query)
+{
+  GListStore *store;
+
+  g_return_val_if_fail (EP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (query == NULL || EP_IS_TRIAL_QUERY (query), NULL);
+
+  store = g_list_store_new (EP_TYPE_TRIAL);
+  for (guint i = 0; i < self->trials->len; i++)
+    {
+      EpTrial *trial = g_ptr_array_index (self->trials, i);
+
+      if (query == NULL || ep_trial_query_match (query, trial))
+        g_list_store_append (store, trial);
+    }
+
+  return G_LIST_MODEL (store);
+}

@@ -1,0 +1,49 @@
+/* ep-catalog.h: the trial catalog as a list model of EpTrial
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * EpCatalog implements GListModel (item type EpTrial) in file order. The bundled catalog
+ * (data/catalog/trials.json, compiled into the model library's GResource at
+ * EP_CATALOG_RESOURCE_PATH) is read by ep_catalog_new_default(); a catalog file on disk by
+ * ep_catalog_new_from_file(). Loading validates every record (io/ep-catalog-reader.h) and fails
+ * as a whole, with a GError naming the record and the field, rather than showing part of it.
+ *
+ * For the Trials page: wrap the catalog in a GtkFilterListModel with a GtkCustomFilter that
+ * calls ep_trial_query_match(), and a GtkSortListModel whose column sorters use
+ * ep_trial_compare() or the numeric/string properties of EpTrial.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/ep-trial.h"
+#include "model/ep-trial-query.h"
+
+G_BEGIN_DECLS
+
+#define EP_CATALOG_RESOURCE_PATH "/io/github/endpoint/Endpoint/catalog/trials.json"
+
+#define EP_TYPE_CATALOG (ep_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (EpCatalog, ep_catalog, EP, CATALOG, GObject)
+
+/* The catalog shipped with Endpoint. */
+EpCatalog  *ep_catalog_new_default   (GError       **error);
+EpCatalog  *ep_catalog_new_from_file (const char    *path,
+                                      GError       **error);
+/* display_name names the data in error messages ("trials.json") */
+EpCatalog  *ep_catalog_new_from_bytes (GBytes       *bytes,
+                                       const char   *display_name,
+                                       GError      **error);
+
+/* The trial with that id, or NULL; transfer none. */
+EpTrial    *ep_catalog_lookup        (EpCatalog     *self,
+                                      const char    *id);
+
+/* A new list (a GListStore of EpTrial, in catalog order) of the trials that match the query;
+ * NULL query: all of them. */
+GListModel *ep_catalog_filter        (EpCatalog     *self,
+                                      EpTrialQuery  *query);
+
+G_END_DECLS
