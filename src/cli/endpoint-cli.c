@@ -34,7 +34,7 @@ static const EpCliCommand commands[] = {
   { "trials",
     N_("The trial catalog as JSON"), NULL },
   { "plot",
-    N_("Draw a survival, cumulative incidence or forest plot to PDF, SVG, EPS, PNG or TIFF"), NULL },
+    N_("Draw a survival, cumulative incidence or forest plot to PDF, SVG, EPS, PNG or TIFF"), ep_cli_plot },
 };
 
 static void

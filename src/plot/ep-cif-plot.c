@@ -231,6 +231,7 @@ ep_cif_plot_render (cairo_t           *cr,
   figure.y_max = isfinite (options->y_max) ? options->y_max
                  : MIN (1.0, MAX (0.1, ceil (y_top * 10.0 - 1e-9) / 10.0));
   figure.y_step = ep_plot_nice_step (figure.y_max - figure.y_min, 5);
+  figure.y_max_flexible = !isfinite (options->y_max);
   figure.y_percent = options->y_percent;
   figure.ci = options->ci;
   figure.censor_marks = FALSE;

@@ -127,8 +127,9 @@ km_annotation (const EpKmPlot *plot)
       if (text->len > 0)
         g_string_append_c (text, '\n');
       /* "HR 0.42 (95% CI 0.18–0.99)" */
-      g_string_append_printf (text, _("%s %s (95%% CI %s–%s)"),
-                              plot->hr_label != NULL ? plot->hr_label : _("HR"), hr, lo, hi);
+      g_string_append_printf (text, _("HR %s (95%% CI %s–%s)"), hr, lo, hi);
+      if (plot->hr_label != NULL)
+        g_string_append_printf (text, "\n%s", plot->hr_label);
     }
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;

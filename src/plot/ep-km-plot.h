@@ -80,7 +80,7 @@ typedef struct
   double               hr;          /* NaN: not shown; a hazard ratio with its CI */
   double               hr_lower;
   double               hr_upper;
-  const char          *hr_label;    /* NULL: "HR"; e.g. "HR, B vs A" */
+  const char          *hr_label;    /* NULL, or the comparison, e.g. "B vs A", on its own line */
   EpTimePlotOptions    options;
 } EpKmPlot;
 

@@ -124,6 +124,7 @@ typedef struct
   double        y_min;
   double        y_max;
   double        y_step;
+  gboolean      y_max_flexible; /* y_max came from the data: raise it (up to 1) for the legend */
   gboolean      y_percent;
   EpPlotCi      ci;
   gboolean      censor_marks;

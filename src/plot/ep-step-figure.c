@@ -365,9 +365,11 @@ static void
 draw_legend (cairo_t            *cr,
              const EpStepFigure *figure,
              const EpPlotStyle  *style,
-             double              x,
+             double              x0,
              double              y,
              double              line_h,
+             guint              cols,
+             double             col_w,
              EpPlotLayout       *layout)
 {
   double fs = style->font_size;
@@ -375,7 +377,8 @@ draw_legend (cairo_t            *cr,
   for (guint i = 0; i < figure->n_series; i++)
     {
       const EpStepSeries *s = &figure->series[i];
-      double cy = y + (i + 0.5) * line_h;
+      double cy = y + (i / cols + 0.5) * line_h;
+      double x = x0 + (i % cols) * col_w;
       double w;
 
       cairo_save (cr);
@@ -401,6 +404,162 @@ draw_legend (cairo_t            *cr,
     }
 }
 
+typedef struct
+{
+  double x;
+  double y;
+  double w;
+  double h;
+} Box;
+
+/* The value of a step curve at t (data units): right-continuous. */
+static double
+series_value_at (const EpStepSeries *s,
+                 double              t)
+{
+  gsize lo = 0, hi = s->n;
+
+  /* The number of steps with time <= t. */
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (AT (s->t, mid, s->stride) <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo == 0 ? s->y0 : AT (s->y, lo - 1, s->stride);
+}
+
+/* Whether a box in the plot area meets a curve. The curves are monotone, so over the box's
+ * x range a curve spans the values at its two ends. */
+static gboolean
+box_hits_curves (const EpStepFigure *figure,
+                 const Frame        *f,
+                 const Box          *box,
+                 double              clearance)
+{
+  double ta = (box->x - f->plot_x) / f->plot_w * f->x_max;
+  double tb = (box->x + box->w - f->plot_x) / f->plot_w * f->x_max;
+
+  for (guint i = 0; i < figure->n_series; i++)
+    {
+      const EpStepSeries *s = &figure->series[i];
+      double t_end = s->t_end * f->time_scale;
+      double ya, yb;
+
+      if (s->n == 0 || ta > t_end)
+        continue;
+      ya = frame_y (f, series_value_at (s, ta / f->time_scale));
+      yb = frame_y (f, series_value_at (s, MIN (tb, t_end) / f->time_scale));
+      /* with a clearance of a third of a line (text descends below its box's centre) */
+      if (MAX (ya, yb) + clearance >= box->y && MIN (ya, yb) - clearance <= box->y + box->h)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+boxes_meet (const Box *a,
+            const Box *b)
+{
+  return a->w > 0.0 && b->w > 0.0 &&
+         a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static Box
+corner_box (const Frame *f,
+            EpCorner     corner,
+            double       w,
+            double       h,
+            double       inset)
+{
+  gboolean left = corner == EP_CORNER_TOP_LEFT || corner == EP_CORNER_BOTTOM_LEFT;
+  gboolean top = corner == EP_CORNER_TOP_LEFT || corner == EP_CORNER_TOP_RIGHT;
+  Box box = { 0, 0, w, h };
+
+  box.x = left ? f->plot_x + 1.5 * inset : f->plot_x + f->plot_w - inset - w;
+  box.y = top ? f->plot_y + inset : f->plot_y + f->plot_h - 1.5 * inset - h;
+
+  return box;
+}
+
+/* The legend goes to the first corner, from the figure's preferred one, where it meets no curve;
+ * the annotation to the first place, from its preferred corner or stacked under (over) the
+ * legend, where it meets neither. When no place is free, the preferred ones are used. */
+#define PLACED_LEGEND 1u
+#define PLACED_NOTE   2u
+
+static guint
+place_boxes (const EpStepFigure *figure,
+             const Frame        *f,
+             double              legend_w,
+             double              legend_h,
+             double              note_w,
+             double              note_h,
+             double              inset,
+             double              line_h,
+             Box                *legend,
+             Box                *note)
+{
+  EpCorner order[4];
+  gboolean found = FALSE, legend_found;
+
+  order[0] = figure->legend_corner;
+  for (guint c = 0, k = 1; c < 4; c++)
+    if ((EpCorner) c != figure->legend_corner)
+      order[k++] = (EpCorner) c;
+
+  *legend = corner_box (f, figure->legend_corner, legend_w, legend_h, inset);
+  if (legend_w > 0.0)
+    for (guint k = 0; k < 4 && !found; k++)
+      {
+        Box box = corner_box (f, order[k], legend_w, legend_h, inset);
+
+        if (!box_hits_curves (figure, f, &box, line_h / 3.0))
+          *legend = box, found = TRUE;
+      }
+  else
+    {
+      legend->w = 0.0;
+      found = TRUE;
+    }
+  legend_found = found;
+
+  if (note_w <= 0.0)
+    return (legend_found ? PLACED_LEGEND : 0u) | PLACED_NOTE;
+
+  order[0] = figure->annotation_corner;
+  for (guint c = 0, k = 1; c < 4; c++)
+    if ((EpCorner) c != figure->annotation_corner)
+      order[k++] = (EpCorner) c;
+
+  *note = corner_box (f, figure->annotation_corner, note_w, note_h, inset);
+  found = FALSE;
+  for (guint k = 0; k < 4 && !found; k++)
+    {
+      Box box = corner_box (f, order[k], note_w, note_h, inset);
+
+      if (boxes_meet (&box, legend))
+        {
+          /* Stack with the legend when in its corner. */
+          gboolean top = order[k] == EP_CORNER_TOP_LEFT || order[k] == EP_CORNER_TOP_RIGHT;
+
+          box.y = top ? legend->y + legend->h + 0.5 * line_h
+                      : legend->y - 0.5 * line_h - note_h;
+          if (boxes_meet (&box, legend))
+            continue;
+        }
+      if (!box_hits_curves (figure, f, &box, line_h / 3.0))
+        *note = box, found = TRUE;
+    }
+
+  return (legend_found ? PLACED_LEGEND : 0u) | (found ? PLACED_NOTE : 0u);
+}
+
 void
 ep_step_figure_draw (cairo_t            *cr,
                      double              width,
@@ -422,6 +581,13 @@ ep_step_figure_draw (cairo_t            *cr,
   gboolean has_table = figure->risk_title != NULL && figure->n_rows > 0 && figure->n_ticks > 0;
   guint n_y = n_y_ticks (figure);
   Frame f = { 0, };
+  g_auto(GStrv) lines = figure->annotation != NULL ? g_strsplit (figure->annotation, "\n", -1)
+                                                   : NULL;
+  guint n_lines = lines != NULL ? g_strv_length (lines) : 0;
+  double note_w = 0.0, note_h = n_lines * 0.0;
+  Box legend_box = { 0, }, note_box = { 0, };
+  gboolean legend_inside = figure->legend == EP_PLOT_LEGEND_INSIDE && figure->n_series > 0;
+  guint legend_cols = 1;
 
   cairo_save (cr);
 
@@ -447,6 +613,7 @@ ep_step_figure_draw (cairo_t            *cr,
 
     ep_plot_text_size (probe, NULL, &line_h);
     ep_plot_text_size (probe_label, NULL, &label_h);
+    note_h = n_lines * line_h;
     if (has_title)
       {
         g_autoptr(PangoLayout) t = ep_plot_text_new (cr, style, style->title_size, EP_TEXT_BOLD,
@@ -536,10 +703,86 @@ ep_step_figure_draw (cairo_t            *cr,
       layout->x_min = 0.0;
       layout->x_max = f.x_max;
       layout->y_min = f.y_min;
-      layout->y_max = f.y_max;
     }
 
   tol = merge_tolerance (cr);
+
+  /* The legend and the annotation go in the corners the curves leave free; an incidence axis
+   * whose top was chosen from the data grows by a step at a time until they fit. */
+  for (guint i = 0; i < n_lines; i++)
+    note_w = MAX (note_w, ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, lines[i]));
+  {
+    double legend_in_w = legend_inside ? legend_w : 0.0;
+    double note_in_w = n_lines > 0 ? note_w : 0.0;
+    gboolean legend_above = FALSE, note_above = FALSE;
+    double plot_y0 = f.plot_y, plot_h0 = f.plot_h, shift = 0.0, legend_rows_h = 0.0;
+
+    /* At most three rounds: everything inside; then what did not fit goes above the plot
+     * area (which moves down), and the rest is placed again. */
+    for (guint round = 0; round < 3; round++)
+      {
+        guint placed;
+
+        f.y_max = figure->y_max > figure->y_min ? figure->y_max : figure->y_min + 1.0;
+        for (;;)
+          {
+            placed = place_boxes (figure, &f, legend_in_w, legend_h, note_in_w, note_h,
+                                  0.5 * fs, line_h, &legend_box, &note_box);
+            if (placed == (PLACED_LEGEND | PLACED_NOTE) || !figure->y_max_flexible ||
+                f.y_max + figure->y_step > 1.0 + 1e-9)
+              break;
+            f.y_max += figure->y_step;
+          }
+        if (placed == (PLACED_LEGEND | PLACED_NOTE))
+          break;
+
+        if (legend_in_w > 0.0 && !(placed & PLACED_LEGEND))
+          {
+            legend_above = TRUE;
+            legend_in_w = 0.0;
+          }
+        else if (note_in_w > 0.0 && !(placed & PLACED_NOTE))
+          {
+            note_above = TRUE;
+            note_in_w = 0.0;
+          }
+
+        shift = 0.0;
+        if (legend_above)
+          {
+            legend_cols = MAX (1, (guint) floor ((plot_h0 > 0 ? f.plot_w + fs : fs) / (legend_w + fs)));
+            legend_cols = MIN (legend_cols, figure->n_series);
+            legend_rows_h = ((figure->n_series + legend_cols - 1) / legend_cols) * line_h;
+            shift += legend_rows_h;
+          }
+        if (note_above &&
+            !(legend_above && legend_cols * (legend_w + fs) + note_w <= f.plot_w &&
+              note_h <= legend_rows_h))
+          shift += note_h;
+        shift += 0.3 * fs;
+        f.plot_y = plot_y0 + shift;
+        f.plot_h = MAX (plot_h0 - shift, 1.0);
+      }
+
+    if (legend_above)
+      legend_box = (Box) { f.plot_x, plot_y0 - line_h / 2.0,
+                           legend_cols * (legend_w + fs), legend_rows_h };
+    if (note_above)
+      {
+        note_box = (Box) { f.plot_x + f.plot_w - note_w, plot_y0 - line_h / 2.0, note_w, note_h };
+        if (legend_above && legend_box.x + legend_box.w > note_box.x)
+          note_box.y += legend_rows_h;
+      }
+    if (layout != NULL)
+      {
+        layout->plot_y = f.plot_y;
+        layout->plot_height = f.plot_h;
+      }
+  }
+
+  n_y = (guint) floor ((f.y_max - f.y_min) / figure->y_step + 1e-9) + 1;
+  if (layout != NULL)
+    layout->y_max = f.y_max;
 
   /* Title, flush left with the figure. */
   if (has_title)
@@ -629,55 +872,22 @@ ep_step_figure_draw (cairo_t            *cr,
                                 f.plot_y + f.plot_h / 2.0);
 
   /* Legend and annotation. */
-  {
-    double inset = 0.5 * fs;
-    double legend_x = 0.0, legend_y = 0.0;
-    g_auto(GStrv) lines = figure->annotation != NULL ? g_strsplit (figure->annotation, "\n", -1)
-                                                     : NULL;
-    guint n_lines = lines != NULL ? g_strv_length (lines) : 0;
-    double note_w = 0.0, note_h = n_lines * line_h, note_x, note_y;
-    EpCorner nc = figure->annotation_corner;
+  if (legend_inside)
+    draw_legend (cr, figure, style, legend_box.x, legend_box.y, line_h, legend_cols,
+                 legend_w + fs, layout);
+  else if (figure->legend == EP_PLOT_LEGEND_OUTSIDE && legend_w > 0.0)
+    draw_legend (cr, figure, style, f.plot_x + f.plot_w + fs, f.plot_y, line_h, 1, 0.0, layout);
 
-    for (guint i = 0; i < n_lines; i++)
-      note_w = MAX (note_w, ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, lines[i]));
-
-    if (figure->legend == EP_PLOT_LEGEND_INSIDE && legend_w > 0.0)
-      {
-        EpCorner lc = figure->legend_corner;
-
-        legend_x = (lc == EP_CORNER_TOP_LEFT || lc == EP_CORNER_BOTTOM_LEFT)
-                   ? f.plot_x + 1.5 * inset : f.plot_x + f.plot_w - inset - legend_w;
-        legend_y = (lc == EP_CORNER_TOP_LEFT || lc == EP_CORNER_TOP_RIGHT)
-                   ? f.plot_y + inset : f.plot_y + f.plot_h - inset - legend_h;
-        draw_legend (cr, figure, style, legend_x, legend_y, line_h, layout);
-      }
-    else if (figure->legend == EP_PLOT_LEGEND_OUTSIDE && legend_w > 0.0)
-      {
-        legend_x = f.plot_x + f.plot_w + fs;
-        legend_y = f.plot_y;
-        draw_legend (cr, figure, style, legend_x, legend_y, line_h, layout);
-      }
-
-    if (n_lines > 0)
-      {
-        gboolean left_side = nc == EP_CORNER_TOP_LEFT || nc == EP_CORNER_BOTTOM_LEFT;
-        gboolean top_side = nc == EP_CORNER_TOP_LEFT || nc == EP_CORNER_TOP_RIGHT;
-
-        note_x = left_side ? f.plot_x + 1.5 * inset : f.plot_x + f.plot_w - inset - note_w;
-        note_y = top_side ? f.plot_y + inset : f.plot_y + f.plot_h - inset - note_h;
-        if (figure->legend == EP_PLOT_LEGEND_INSIDE && legend_w > 0.0 &&
-            nc == figure->legend_corner)
-          note_y += top_side ? legend_h + 0.5 * line_h : -(legend_h + 0.5 * line_h);
-
-        cairo_set_source_rgb (cr, 0, 0, 0);
-        for (guint i = 0; i < n_lines; i++)
-          ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, lines[i],
-                             note_x, note_y + i * line_h, 0.0, 0.0);
-        if (layout != NULL)
-          ep_plot_layout_add (layout, EP_PLOT_ITEM_ANNOTATION, -1, -1, 0.0,
-                              note_x, note_y, note_w, note_h, figure->annotation);
-      }
-  }
+  if (n_lines > 0)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      for (guint i = 0; i < n_lines; i++)
+        ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, lines[i],
+                           note_box.x, note_box.y + i * line_h, 0.0, 0.0);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_ANNOTATION, -1, -1, 0.0,
+                            note_box.x, note_box.y, note_w, note_h, figure->annotation);
+    }
 
   /* The table: its title flush left, then one row per group; every number centred on its
    * tick's x, which is the same frame_x() the axis used. */
@@ -803,7 +1013,24 @@ unit_step (EpPlotTimeUnit unit,
     if (range / steps[i] <= 8.0)
       return steps[i];
 
-  return ep_plot_nice_step (range, 6);
+  /* Round steps giving 4 to 8 intervals; the one whose last tick overshoots the data least,
+   * so that the curves fill the axis. */
+  {
+    double best = ep_plot_nice_step (range, 6), best_waste = G_MAXDOUBLE;
+
+    for (guint target = 4; target <= 8; target++)
+      {
+        double step = ep_plot_nice_step (range, target);
+        double waste = ceil (range / step - 1e-9) * step - range;
+
+        if (range / step > 8.0 + 1e-9)
+          continue;
+        if (waste < best_waste - 1e-9 * range)
+          best = step, best_waste = waste;
+      }
+
+    return best;
+  }
 }
 
 guint

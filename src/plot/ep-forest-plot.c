@@ -1,0 +1,925 @@
+/* ep-forest-plot.c: forest plots
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Columns, left to right: label | detail | plot | estimate [CI] | weight | extra. Every column's
+ * width is that of its widest text, the plot takes what is left (at least a fifth of the
+ * figure). Text columns of numbers are right-aligned, so with the fonts' tabular figures the
+ * digits line up.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "plot/ep-forest-plot.h"
+#include "plot/ep-plot-private.h"
+
+static void
+row_clear (gpointer data)
+{
+  EpForestRow *row = data;
+
+  g_clear_pointer (&row->label, g_free);
+  g_clear_pointer (&row->detail, g_free);
+  g_clear_pointer (&row->extra, g_free);
+}
+
+EpForestPlot *
+ep_forest_plot_new (EpForestScale scale)
+{
+  EpForestPlot *plot = g_new0 (EpForestPlot, 1);
+
+  plot->scale = scale;
+  plot->rows = g_array_new (FALSE, TRUE, sizeof (EpForestRow));
+  g_array_set_clear_func (plot->rows, row_clear);
+  plot->label_header = g_strdup (_("Study"));
+  plot->null_value = scale == EP_FOREST_SCALE_RATIO ? 1.0 : NAN;
+  plot->x_min = NAN;
+  plot->x_max = NAN;
+  plot->decimals = -1;
+
+  return plot;
+}
+
+void
+ep_forest_plot_free (EpForestPlot *plot)
+{
+  if (plot == NULL)
+    return;
+
+  g_array_unref (plot->rows);
+  g_free (plot->label_header);
+  g_free (plot->detail_header);
+  g_free (plot->estimate_header);
+  g_free (plot->weight_header);
+  g_free (plot->extra_header);
+  g_free (plot->x_label);
+  g_free (plot->favours_left);
+  g_free (plot->favours_right);
+  g_free (plot);
+}
+
+EpForestRow *
+ep_forest_plot_add_row (EpForestPlot    *plot,
+                        EpForestRowKind  kind,
+                        const char      *label,
+                        const char      *detail,
+                        double           estimate,
+                        double           lower,
+                        double           upper,
+                        double           weight)
+{
+  EpForestRow row = {
+    .kind = kind, .label = g_strdup (label), .detail = g_strdup (detail),
+    .estimate = estimate, .lower = lower, .upper = upper, .weight = weight,
+    .group = G_MAXUINT,
+  };
+
+  g_return_val_if_fail (plot != NULL, NULL);
+
+  g_array_append_val (plot->rows, row);
+
+  return &g_array_index (plot->rows, EpForestRow, plot->rows->len - 1);
+}
+
+guint
+ep_forest_plot_count_rows (const EpForestPlot *plot,
+                           EpForestRowKind     kind)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (plot != NULL, 0);
+
+  for (guint i = 0; i < plot->rows->len; i++)
+    count += g_array_index (plot->rows, EpForestRow, i).kind == kind;
+
+  return count;
+}
+
+static char *
+heterogeneity_note (const EpMetaPool *pool,
+                    EpMetaMethod      method)
+{
+  g_autofree char *i2 = ep_plot_format_number (pool->i2, 0);
+  g_autofree char *q = ep_plot_format_number (pool->q, 2);
+  g_autofree char *p = ep_plot_format_p (pool->q_p);
+  const char *eq = (p[0] == '<' || p[0] == '>') ? "" : "= ";
+
+  if (method == EP_META_METHOD_FE)
+    /* Heterogeneity: I² = 62%, Q = 13.20 (df = 5), p = 0.022 */
+    return g_strdup_printf (_("Heterogeneity: I² = %s%%, Q = %s (df = %u), p %s%s"),
+                            i2, q, pool->q_df, eq, p);
+  else
+    {
+      g_autofree char *tau2 = ep_plot_format_number (pool->tau2, pool->tau2 < 0.01 ? 4 : 3);
+
+      return g_strdup_printf (_("Heterogeneity: I² = %s%%, τ² = %s, Q = %s (df = %u), p %s%s"),
+                              i2, tau2, q, pool->q_df, eq, p);
+    }
+}
+
+static char *
+counts_text (guint events,
+             guint total)
+{
+  return g_strdup_printf ("%u/%u", events, total);
+}
+
+static void
+add_pool_rows (EpForestPlot       *plot,
+               const EpMetaResult *result,
+               const EpMetaPool   *pool,
+               const char         *label,
+               const char         *detail,
+               double              weight,
+               guint               group)
+{
+  g_autofree char *note = heterogeneity_note (pool, result->method);
+  EpForestRow *row;
+
+  row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_POOLED, label, detail,
+                                pool->random.estimate, pool->random.lower, pool->random.upper,
+                                weight);
+  row->group = group;
+  if (pool->k > 1)
+    {
+      row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_NOTE, note, NULL, NAN, NAN, NAN, NAN);
+      row->group = group;
+    }
+}
+
+EpForestPlot *
+ep_forest_plot_new_from_meta (const EpMetaResult  *result,
+                              const char * const  *labels,
+                              const guint         *subgroup,
+                              const char * const  *subgroup_labels,
+                              const guint         *events,
+                              const guint         *total)
+{
+  gboolean counts = events != NULL && total != NULL;
+  const char *model;
+  EpForestScale scale;
+  EpForestPlot *plot;
+  guint n_groups;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (labels != NULL, NULL);
+
+  switch (result->measure)
+    {
+    case EP_META_MEASURE_LOGIT:
+    case EP_META_MEASURE_FT:
+      scale = EP_FOREST_SCALE_PROPORTION;
+      break;
+    case EP_META_MEASURE_LOG_RATIO:
+      scale = EP_FOREST_SCALE_RATIO;
+      break;
+    case EP_META_MEASURE_GENERIC:
+    default:
+      scale = EP_FOREST_SCALE_LINEAR;
+      break;
+    }
+
+  plot = ep_forest_plot_new (scale);
+  if (counts)
+    plot->detail_header = g_strdup (_("Events/N"));
+  plot->weight_header = g_strdup (_("Weight"));
+  switch (scale)
+    {
+    case EP_FOREST_SCALE_PROPORTION:
+      plot->estimate_header = g_strdup (_("Proportion, % (95% CI)"));
+      plot->x_label = g_strdup (_("Proportion (%)"));
+      break;
+    case EP_FOREST_SCALE_RATIO:
+      plot->estimate_header = g_strdup (_("Ratio (95% CI)"));
+      plot->x_label = g_strdup (_("Ratio (log scale)"));
+      break;
+    case EP_FOREST_SCALE_LINEAR:
+    default:
+      plot->estimate_header = g_strdup (_("Estimate (95% CI)"));
+      break;
+    }
+
+  model = result->method == EP_META_METHOD_FE ? _("fixed effect") : _("random effects");
+  n_groups = result->n_subgroups > 0 && subgroup != NULL && subgroup_labels != NULL
+             ? result->n_subgroups : 0;
+
+  for (guint j = 0; j < MAX (n_groups, 1); j++)
+    {
+      guint sum_events = 0, sum_total = 0;
+      double sum_weight = 0.0;
+      EpForestRow *row;
+
+      if (n_groups > 0)
+        {
+          row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_HEADING, subgroup_labels[j], NULL,
+                                        NAN, NAN, NAN, NAN);
+          row->group = j;
+        }
+
+      for (guint i = 0; i < result->k; i++)
+        {
+          g_autofree char *detail = NULL;
+
+          if (n_groups > 0 && subgroup[i] != j)
+            continue;
+          if (counts)
+            {
+              detail = counts_text (events[i], total[i]);
+              sum_events += events[i];
+              sum_total += total[i];
+            }
+          sum_weight += result->weight_random[i];
+          row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_STUDY, labels[i], detail,
+                                        result->estimate[i], result->lower[i], result->upper[i],
+                                        result->weight_random[i]);
+          row->group = n_groups > 0 ? j : 0;
+        }
+
+      if (n_groups > 0)
+        {
+          g_autofree char *label = g_strdup_printf (_("Subtotal, %s (k = %u)"), model,
+                                                    result->subgroups[j].k);
+          g_autofree char *detail = counts ? counts_text (sum_events, sum_total) : NULL;
+
+          add_pool_rows (plot, result, &result->subgroups[j], label, detail, sum_weight, j);
+          ep_forest_plot_add_row (plot, EP_FOREST_ROW_SPACE, NULL, NULL, NAN, NAN, NAN, NAN);
+        }
+    }
+
+  {
+    g_autofree char *label = g_strdup_printf (_("Overall, %s (k = %u)"), model, result->k);
+    g_autofree char *detail = NULL;
+
+    if (counts)
+      {
+        guint sum_events = 0, sum_total = 0;
+
+        for (guint i = 0; i < result->k; i++)
+          sum_events += events[i], sum_total += total[i];
+        detail = counts_text (sum_events, sum_total);
+      }
+    add_pool_rows (plot, result, &result->overall, label, detail, 100.0, G_MAXUINT);
+  }
+
+  if (n_groups > 1 && !isnan (result->subgroup_q))
+    {
+      g_autofree char *q = ep_plot_format_number (result->subgroup_q, 2);
+      g_autofree char *p = ep_plot_format_p (result->subgroup_p);
+      g_autofree char *note = NULL;
+      const char *eq = (p[0] == '<' || p[0] == '>') ? "" : "= ";
+
+      /* Test for subgroup differences: Q = 25.31 (df = 1), p < 0.001 */
+      note = g_strdup_printf (_("Test for subgroup differences: Q = %s (df = %u), p %s%s"),
+                              q, result->subgroup_df, eq, p);
+      ep_forest_plot_add_row (plot, EP_FOREST_ROW_NOTE, note, NULL, NAN, NAN, NAN, NAN);
+    }
+
+  return plot;
+}
+
+EpForestPlot *
+ep_forest_plot_new_from_cox (const EpCoxFit     *fit,
+                             const char * const *term_names)
+{
+  EpForestPlot *plot;
+
+  g_return_val_if_fail (fit != NULL, NULL);
+
+  plot = ep_forest_plot_new (EP_FOREST_SCALE_RATIO);
+  g_free (plot->label_header);
+  plot->label_header = g_strdup (_("Variable"));
+  plot->estimate_header = g_strdup (_("HR (95% CI)"));
+  plot->extra_header = g_strdup ("p");
+  plot->x_label = g_strdup (_("Hazard ratio (log scale)"));
+
+  for (guint j = 0; j < fit->p; j++)
+    {
+      g_autofree char *name = term_names != NULL && term_names[j] != NULL
+                              ? g_strdup (term_names[j]) : g_strdup_printf ("x%u", j + 1);
+      EpForestRow *row;
+
+      if (fit->singular[j] || fit->infinite[j] || !isfinite (fit->hr[j]))
+        {
+          row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_STUDY, name, NULL,
+                                        NAN, NAN, NAN, NAN);
+          row->extra = g_strdup (fit->singular[j] ? _("not estimable") : _("infinite"));
+        }
+      else
+        {
+          row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_STUDY, name, NULL,
+                                        fit->hr[j], fit->hr_lower[j], fit->hr_upper[j], NAN);
+          row->extra = ep_plot_format_p (fit->p_value[j]);
+        }
+      row->group = 0;
+    }
+
+  return plot;
+}
+
+/* ---- rendering ----------------------------------------------------------------------------- */
+
+typedef struct
+{
+  double x;
+  double width;
+  double lo;     /* axis limits, on the drawing scale (log for ratios) */
+  double hi;
+  gboolean log;
+} Axis;
+
+static double
+axis_t (const Axis *a,
+        double      value)
+{
+  return a->log ? log (value) : value;
+}
+
+static double
+axis_x (const Axis *a,
+        double      value)
+{
+  return a->x + (axis_t (a, value) - a->lo) / (a->hi - a->lo) * a->width;
+}
+
+static int
+estimate_decimals (const EpForestPlot *plot)
+{
+  if (plot->decimals >= 0)
+    return plot->decimals;
+
+  return plot->scale == EP_FOREST_SCALE_PROPORTION ? 1 : 2;
+}
+
+static char *
+estimate_text (const EpForestPlot *plot,
+               const EpForestRow  *row)
+{
+  double f = plot->scale == EP_FOREST_SCALE_PROPORTION ? 100.0 : 1.0;
+  int d = estimate_decimals (plot);
+  g_autofree char *e = NULL;
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
+
+  if (isnan (row->estimate))
+    return NULL;
+
+  e = ep_plot_format_number (f * row->estimate, d);
+  lo = ep_plot_format_number (f * row->lower, d);
+  hi = ep_plot_format_number (f * row->upper, d);
+
+  return g_strdup_printf ("%s (%s–%s)", e, lo, hi);
+}
+
+static char *
+weight_text (const EpForestRow *row)
+{
+  g_autofree char *w = NULL;
+
+  if (isnan (row->weight) || row->kind == EP_FOREST_ROW_HEADING || row->kind == EP_FOREST_ROW_NOTE)
+    return NULL;
+  w = ep_plot_format_number (row->weight, 1);
+
+  return g_strdup_printf ("%s%%", w);
+}
+
+/* The axis limits and ticks (data scale). Proportions: 0 to 1 by 0.2. Ratios: the 1-2-5 values
+ * around the data and the null. Linear: round numbers around the data and the null. */
+static guint
+axis_ticks (const EpForestPlot *plot,
+            double             *lo,
+            double             *hi,
+            double            **ticks)
+{
+  double data_lo = G_MAXDOUBLE, data_hi = -G_MAXDOUBLE;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
+
+      if (isnan (row->estimate))
+        continue;
+      if (isfinite (row->lower))
+        data_lo = MIN (data_lo, row->lower);
+      if (isfinite (row->upper))
+        data_hi = MAX (data_hi, row->upper);
+    }
+  if (!isnan (plot->null_value))
+    {
+      data_lo = MIN (data_lo, plot->null_value);
+      data_hi = MAX (data_hi, plot->null_value);
+    }
+
+  if (plot->scale == EP_FOREST_SCALE_PROPORTION)
+    {
+      *lo = isnan (plot->x_min) ? 0.0 : plot->x_min;
+      *hi = isnan (plot->x_max) ? 1.0 : plot->x_max;
+      for (double t = 0.0; t <= 1.0 + 1e-9; t += 0.2)
+        if (t >= *lo - 1e-9 && t <= *hi + 1e-9)
+          g_array_append_val (out, t);
+    }
+  else if (plot->scale == EP_FOREST_SCALE_RATIO)
+    {
+      static const double mantissa[] = { 1.0, 2.0, 5.0 };
+      g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (int e = -3; e <= 3; e++)
+        for (guint m = 0; m < G_N_ELEMENTS (mantissa); m++)
+          {
+            double v = mantissa[m] * pow (10.0, e);
+
+            g_array_append_val (all, v);
+          }
+      if (!(data_lo > 0.0))
+        data_lo = 0.5;
+      if (!(data_hi > 0.0) || data_hi < data_lo)
+        data_hi = 2.0;
+      *lo = 0.001;
+      *hi = 5000.0;
+      for (guint i = 0; i < all->len; i++)
+        {
+          double v = g_array_index (all, double, i);
+
+          if (v <= data_lo * (1 + 1e-9))
+            *lo = v;
+          if (v >= data_hi * (1 - 1e-9) && *hi == 5000.0)
+            *hi = v;
+        }
+      if (!isnan (plot->x_min) && plot->x_min > 0.0)
+        *lo = plot->x_min;
+      if (!isnan (plot->x_max) && plot->x_max > *lo)
+        *hi = plot->x_max;
+      for (guint i = 0; i < all->len; i++)
+        {
+          double v = g_array_index (all, double, i);
+
+          if (v >= *lo * (1 - 1e-9) && v <= *hi * (1 + 1e-9))
+            g_array_append_val (out, v);
+        }
+      /* Too many: keep 1, 10, 0.1 … and the ends. */
+      if (out->len > 7)
+        {
+          for (guint i = out->len; i-- > 0;)
+            {
+              double v = g_array_index (out, double, i);
+              double l = log10 (v);
+
+              if (fabs (l - round (l)) > 1e-9 && i != 0 && i != out->len - 1)
+                g_array_remove_index (out, i);
+            }
+        }
+    }
+  else
+    {
+      double step;
+
+      if (data_lo > data_hi)
+        data_lo = -1.0, data_hi = 1.0;
+      step = ep_plot_nice_step (data_hi - data_lo, 5);
+      *lo = isnan (plot->x_min) ? floor (data_lo / step) * step : plot->x_min;
+      *hi = isnan (plot->x_max) ? ceil (data_hi / step) * step : plot->x_max;
+      if (*hi <= *lo)
+        *hi = *lo + step;
+      for (double t = ceil (*lo / step - 1e-9) * step; t <= *hi + 1e-9 * step; t += step)
+        g_array_append_val (out, t);
+    }
+
+  *ticks = (double *) (void *) out->data;
+  {
+    guint n = out->len;
+
+    g_array_free (out, FALSE);
+    return n;
+  }
+}
+
+static double
+row_units (const EpForestRow *row)
+{
+  switch (row->kind)
+    {
+    case EP_FOREST_ROW_SPACE:
+      return 0.5;
+    case EP_FOREST_ROW_NOTE:
+      return 0.9;
+    default:
+      return 1.0;
+    }
+}
+
+static EpPlotRgb
+row_color (const EpPlotStyle *style,
+           const EpForestRow *row)
+{
+  EpPlotRgb black = { 0, 0, 0 };
+
+  return row->group == G_MAXUINT ? black : ep_plot_palette_color (style->palette, row->group);
+}
+
+static void
+draw_arrow (cairo_t *cr,
+            double   x,
+            double   y,
+            double   direction,
+            double   size)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - direction * size, y - size * 0.6);
+  cairo_line_to (cr, x - direction * size, y + size * 0.6);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+void
+ep_forest_plot_render (cairo_t            *cr,
+                       double              width,
+                       double              height,
+                       const EpForestPlot *plot,
+                       const EpPlotStyle  *style,
+                       EpPlotLayout       *layout)
+{
+  double fs, small, pad, gap, line_h, header_h = 0.0, title_h = 0.0;
+  double label_w, detail_w = 0.0, estimate_w = 0.0, weight_w = 0.0, extra_w = 0.0;
+  double indent = 0.0, units = 0.0, row_h, y, axis_y, max_weight = 0.0, square_max;
+  double tick_len, lo, hi;
+  double overall_estimate = NAN;
+  g_autofree double *ticks = NULL;
+  gboolean has_title, has_heading = FALSE;
+  guint n_ticks;
+  Axis axis;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (plot != NULL);
+  g_return_if_fail (style != NULL);
+
+  fs = style->font_size;
+  small = fs - 0.5;
+  pad = 0.5 * fs;
+  gap = 1.2 * fs;
+  tick_len = 0.45 * fs;
+  has_title = style->title != NULL && style->title[0] != '\0';
+
+  cairo_save (cr);
+  if (layout != NULL)
+    {
+      ep_plot_layout_reset (layout);
+      layout->width = width;
+      layout->height = height;
+    }
+  if (!style->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+    }
+
+  {
+    g_autoptr(PangoLayout) probe = ep_plot_text_new (cr, style, fs, EP_TEXT_REGULAR, "0");
+
+    ep_plot_text_size (probe, NULL, &line_h);
+    if (has_title)
+      {
+        g_autoptr(PangoLayout) t = ep_plot_text_new (cr, style, style->title_size, EP_TEXT_BOLD,
+                                                     style->title);
+
+        ep_plot_text_size (t, NULL, &title_h);
+      }
+    header_h = line_h;
+  }
+
+  /* Column widths. */
+  for (guint i = 0; i < plot->rows->len; i++)
+    has_heading |= g_array_index (plot->rows, EpForestRow, i).kind == EP_FOREST_ROW_HEADING;
+  if (has_heading)
+    indent = fs;
+
+  label_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->label_header);
+  if (plot->detail_header != NULL)
+    detail_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->detail_header);
+  if (plot->estimate_header != NULL)
+    estimate_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->estimate_header);
+  if (plot->weight_header != NULL)
+    weight_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->weight_header);
+  if (plot->extra_header != NULL)
+    extra_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->extra_header);
+
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
+      EpTextFlags flags = row->kind == EP_FOREST_ROW_STUDY ? EP_TEXT_REGULAR : EP_TEXT_BOLD;
+      g_autofree char *estimate = estimate_text (plot, row);
+      g_autofree char *weight = weight_text (row);
+
+      units += row_units (row);
+      if (row->kind == EP_FOREST_ROW_STUDY && !isnan (row->weight))
+        max_weight = MAX (max_weight, row->weight);
+      if (row->kind == EP_FOREST_ROW_POOLED && row->group == G_MAXUINT)
+        overall_estimate = row->estimate;
+      if (row->kind == EP_FOREST_ROW_NOTE || row->kind == EP_FOREST_ROW_SPACE)
+        continue;
+
+      label_w = MAX (label_w, ep_plot_text_width (cr, style, fs, flags, row->label)
+                              + (row->kind == EP_FOREST_ROW_STUDY ? indent : 0.0));
+      if (plot->detail_header != NULL && row->detail != NULL)
+        detail_w = MAX (detail_w, ep_plot_text_width (cr, style, fs, flags, row->detail));
+      if (plot->estimate_header != NULL && estimate != NULL)
+        estimate_w = MAX (estimate_w, ep_plot_text_width (cr, style, fs, flags, estimate));
+      if (plot->weight_header != NULL && weight != NULL)
+        weight_w = MAX (weight_w, ep_plot_text_width (cr, style, fs, flags, weight));
+      if (plot->extra_header != NULL && row->extra != NULL)
+        extra_w = MAX (extra_w, ep_plot_text_width (cr, style, fs, flags, row->extra));
+    }
+
+  /* The plot column takes what the text leaves, at least a fifth of the width. */
+  axis.x = pad + label_w + gap + (plot->detail_header != NULL ? detail_w + gap : 0.0);
+  axis.width = width - axis.x - gap - estimate_w
+               - (plot->weight_header != NULL ? gap + weight_w : 0.0)
+               - (plot->extra_header != NULL ? gap + extra_w : 0.0) - pad;
+  axis.width = MAX (axis.width, width / 5.0);
+  axis.log = plot->scale == EP_FOREST_SCALE_RATIO;
+  n_ticks = axis_ticks (plot, &lo, &hi, &ticks);
+  axis.lo = axis_t (&axis, lo);
+  axis.hi = axis_t (&axis, hi);
+  if (!(axis.hi > axis.lo))
+    axis.hi = axis.lo + 1.0;
+
+  /* Rows share the height left under the headers and above the axis, between one and 1.6
+   * lines each. */
+  {
+    double top = pad + (has_title ? title_h + 0.6 * fs : 0.0) + header_h + 0.5 * fs;
+    double axis_h = tick_len + 0.2 * fs + line_h + 0.3 * fs + line_h
+                    + (plot->favours_left != NULL || plot->favours_right != NULL ? line_h : 0.0)
+                    + pad;
+
+    row_h = units > 0 ? (height - top - axis_h) / units : line_h;
+    row_h = CLAMP (row_h, 1.0 * line_h, 1.6 * line_h);
+    y = top;
+  }
+  square_max = 0.8 * row_h;
+
+  if (layout != NULL)
+    {
+      layout->plot_x = axis.x;
+      layout->plot_y = y;
+      layout->plot_width = axis.width;
+      layout->plot_height = units * row_h;
+      layout->x_min = lo;
+      layout->x_max = hi;
+      layout->y_min = 0.0;
+      layout->y_max = units;
+    }
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (has_title)
+    ep_plot_text_draw (cr, style, style->title_size, EP_TEXT_BOLD, style->title, pad, pad, 0, 0);
+
+  /* Headers and the rule under them. */
+  {
+    double hy = y - 0.5 * fs;
+    double x_right = axis.x + axis.width + gap;
+
+    ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->label_header, pad, hy, 0.0, 1.0);
+    if (plot->detail_header != NULL)
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->detail_header,
+                         pad + label_w + gap + detail_w, hy, 1.0, 1.0);
+    if (plot->estimate_header != NULL)
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->estimate_header,
+                         x_right + estimate_w, hy, 1.0, 1.0);
+    x_right += estimate_w;
+    if (plot->weight_header != NULL)
+      {
+        x_right += gap + weight_w;
+        ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->weight_header, x_right, hy, 1.0, 1.0);
+      }
+    if (plot->extra_header != NULL)
+      {
+        x_right += gap + extra_w;
+        ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->extra_header, x_right, hy, 1.0, 1.0);
+      }
+    cairo_set_line_width (cr, 0.5 * style->axis_width);
+    cairo_move_to (cr, pad, y - 0.25 * fs);
+    cairo_line_to (cr, x_right, y - 0.25 * fs);
+    cairo_stroke (cr);
+  }
+
+  axis_y = y + units * row_h + 0.25 * fs;
+
+  /* The null line and the overall estimate's dotted line, under the markers. */
+  if (!isnan (plot->null_value) && axis_t (&axis, plot->null_value) >= axis.lo &&
+      axis_t (&axis, plot->null_value) <= axis.hi)
+    {
+      double x = axis_x (&axis, plot->null_value);
+
+      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+      cairo_set_line_width (cr, style->axis_width);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x, axis_y);
+      cairo_stroke (cr);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_NULL_LINE, -1, -1, plot->null_value,
+                            x, y, 0.0, axis_y - y, NULL);
+    }
+  if (!isnan (overall_estimate) && axis_t (&axis, overall_estimate) > axis.lo &&
+      axis_t (&axis, overall_estimate) < axis.hi)
+    {
+      double dashes[2] = { 1.0, 1.5 };
+      double x = axis_x (&axis, overall_estimate);
+
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+      cairo_set_line_width (cr, 0.5 * style->axis_width);
+      cairo_set_dash (cr, dashes, 2, 0.0);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x, axis_y);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  /* Rows. */
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
+      double h = row_units (row) * row_h;
+      double cy = y + h / 2.0;
+      EpTextFlags flags = row->kind == EP_FOREST_ROW_STUDY ? EP_TEXT_REGULAR : EP_TEXT_BOLD;
+      g_autofree char *estimate = estimate_text (plot, row);
+      g_autofree char *weight = weight_text (row);
+      double x_right = axis.x + axis.width + gap;
+      EpPlotRgb color = row_color (style, row);
+
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_ROW, (int) i, (int) row->kind, 0.0,
+                            pad, cy, 0.0, h, row->label);
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      switch (row->kind)
+        {
+        case EP_FOREST_ROW_SPACE:
+          y += h;
+          continue;
+        case EP_FOREST_ROW_NOTE:
+          cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+          ep_plot_text_draw (cr, style, small, EP_TEXT_ITALIC, row->label,
+                             pad + (row->group != G_MAXUINT ? indent : 0.0), cy, 0.0, 0.5);
+          y += h;
+          continue;
+        case EP_FOREST_ROW_HEADING:
+          ep_plot_set_color (cr, color, 1.0);
+          ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, row->label, pad, cy, 0.0, 0.5);
+          y += h;
+          continue;
+        case EP_FOREST_ROW_STUDY:
+          ep_plot_text_draw (cr, style, fs, flags, row->label, pad + indent, cy, 0.0, 0.5);
+          break;
+        case EP_FOREST_ROW_POOLED:
+        default:
+          ep_plot_text_draw (cr, style, fs, flags, row->label, pad, cy, 0.0, 0.5);
+          break;
+        }
+
+      if (plot->detail_header != NULL && row->detail != NULL)
+        ep_plot_text_draw (cr, style, fs, flags, row->detail, pad + label_w + gap + detail_w,
+                           cy, 1.0, 0.5);
+      if (estimate != NULL && plot->estimate_header != NULL)
+        ep_plot_text_draw (cr, style, fs, flags, estimate, x_right + estimate_w, cy, 1.0, 0.5);
+      x_right += estimate_w;
+      if (plot->weight_header != NULL)
+        {
+          x_right += gap + weight_w;
+          if (weight != NULL)
+            ep_plot_text_draw (cr, style, fs, flags, weight, x_right, cy, 1.0, 0.5);
+        }
+      if (plot->extra_header != NULL)
+        {
+          x_right += gap + extra_w;
+          if (row->extra != NULL)
+            ep_plot_text_draw (cr, style, fs, flags, row->extra, x_right, cy, 1.0, 0.5);
+        }
+
+      if (!isnan (row->estimate) && !isnan (row->lower) && !isnan (row->upper) &&
+          (!axis.log || (row->lower > 0.0 && row->estimate > 0.0)))
+        {
+          double t_lo = axis_t (&axis, row->lower), t_hi = axis_t (&axis, row->upper);
+          double t_est = axis_t (&axis, row->estimate);
+          double x_lo = axis_x (&axis, row->lower), x_hi = axis_x (&axis, row->upper);
+          double x_est = axis_x (&axis, row->estimate);
+          double arrow = 0.45 * fs;
+          gboolean cut_lo = t_lo < axis.lo, cut_hi = t_hi > axis.hi;
+
+          x_lo = MAX (x_lo, axis.x);
+          x_hi = MIN (x_hi, axis.x + axis.width);
+          ep_plot_set_color (cr, color, 1.0);
+
+          if (row->kind == EP_FOREST_ROW_STUDY)
+            {
+              double side = isnan (row->weight) || max_weight <= 0.0
+                            ? 0.5 * square_max
+                            : MAX (0.25 * line_h, square_max * sqrt (row->weight / max_weight));
+
+              cairo_set_line_width (cr, 0.8 * style->line_width);
+              cairo_move_to (cr, x_lo + (cut_lo ? arrow : 0.0), cy);
+              cairo_line_to (cr, x_hi - (cut_hi ? arrow : 0.0), cy);
+              cairo_stroke (cr);
+              if (cut_lo)
+                {
+                  draw_arrow (cr, x_lo, cy, -1.0, arrow);
+                  if (layout != NULL)
+                    ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_ARROW, (int) i, 0, row->lower,
+                                        x_lo, cy, arrow, arrow, NULL);
+                }
+              if (cut_hi)
+                {
+                  draw_arrow (cr, x_hi, cy, 1.0, arrow);
+                  if (layout != NULL)
+                    ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_ARROW, (int) i, 1, row->upper,
+                                        x_hi, cy, arrow, arrow, NULL);
+                }
+              if (t_est >= axis.lo && t_est <= axis.hi)
+                {
+                  cairo_rectangle (cr, x_est - side / 2.0, cy - side / 2.0, side, side);
+                  cairo_fill (cr);
+                  if (layout != NULL)
+                    ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_SQUARE, (int) i, -1,
+                                        row->estimate, x_est, cy, side, side, row->label);
+                }
+            }
+          else
+            {
+              double half = 0.35 * row_h;
+
+              x_est = CLAMP (x_est, axis.x, axis.x + axis.width);
+              cairo_move_to (cr, x_lo, cy);
+              cairo_line_to (cr, x_est, cy - half);
+              cairo_line_to (cr, x_hi, cy);
+              cairo_line_to (cr, x_est, cy + half);
+              cairo_close_path (cr);
+              cairo_fill (cr);
+              if (layout != NULL)
+                ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_DIAMOND, (int) i, -1,
+                                    row->estimate, x_est, cy, x_hi - x_lo, 2.0 * half, row->label);
+            }
+        }
+      y += h;
+    }
+
+  /* The axis. */
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, style->axis_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_move_to (cr, axis.x, axis_y);
+  cairo_line_to (cr, axis.x + axis.width, axis_y);
+  cairo_stroke (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint k = 0; k < n_ticks; k++)
+    {
+      double v = ticks[k];
+      double x = axis_x (&axis, v);
+      g_autofree char *text = NULL;
+
+      if (plot->scale == EP_FOREST_SCALE_PROPORTION)
+        text = ep_plot_format_number (100.0 * v, 0);
+      else if (plot->scale == EP_FOREST_SCALE_RATIO)
+        text = ep_plot_format_number (v, MAX (0, (int) ceil (-log10 (v) - 1e-9)));
+      else
+        text = ep_plot_format_number (v, ep_plot_step_decimals (n_ticks > 1 ? ticks[1] - ticks[0]
+                                                                            : 1.0));
+      cairo_move_to (cr, x, axis_y);
+      cairo_line_to (cr, x, axis_y + tick_len);
+      cairo_stroke (cr);
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, text, x, axis_y + tick_len + 0.2 * fs,
+                         0.5, 0.0);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_X_TICK, -1, (int) k, v, x, axis_y, 0.0,
+                            tick_len, text);
+    }
+
+  {
+    double ly = axis_y + tick_len + 0.2 * fs + line_h + 0.3 * fs;
+    double null_x = !isnan (plot->null_value) ? axis_x (&axis, plot->null_value)
+                                              : axis.x + axis.width / 2.0;
+
+    if (plot->favours_left != NULL || plot->favours_right != NULL)
+      {
+        g_autofree char *left = plot->favours_left != NULL
+                                ? g_strconcat ("← ", plot->favours_left, NULL) : NULL;
+        g_autofree char *right = plot->favours_right != NULL
+                                 ? g_strconcat (plot->favours_right, " →", NULL) : NULL;
+
+        if (left != NULL)
+          ep_plot_text_draw (cr, style, small, EP_TEXT_REGULAR, left, null_x - 0.5 * fs, ly,
+                             1.0, 0.0);
+        if (right != NULL)
+          ep_plot_text_draw (cr, style, small, EP_TEXT_REGULAR, right, null_x + 0.5 * fs, ly,
+                             0.0, 0.0);
+        ly += line_h;
+      }
+    if (plot->x_label != NULL)
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, plot->x_label,
+                         axis.x + axis.width / 2.0, ly, 0.5, 0.0);
+  }
+
+  cairo_restore (cr);
+}

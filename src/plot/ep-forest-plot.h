@@ -1,0 +1,126 @@
+/* ep-forest-plot.h: forest plots of pooled proportions, ratios and Cox models
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A forest plot is a list of rows drawn in aligned columns: label | events/N (or other detail) |
+ * the estimate and its CI on a common axis | estimate [95% CI] as text | weight | p. A study
+ * row draws a square whose area is proportional to its weight and whiskers for its CI (with an
+ * arrow where the CI leaves the axis); a pooled row draws a diamond spanning its CI; heading
+ * and note rows are text (a subgroup's name, the heterogeneity line).
+ *
+ * Build one from a meta-analysis (ep_forest_plot_new_from_meta) or a Cox model
+ * (ep_forest_plot_new_from_cox), or row by row, then set the headers and labels, render with
+ * ep_forest_plot_render() and free with ep_forest_plot_free().
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "core/ep-cox.h"
+#include "core/ep-meta.h"
+#include "plot/ep-plot-layout.h"
+#include "plot/ep-plot-style.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  EP_FOREST_SCALE_PROPORTION,  /* 0..1, written and labelled in percent */
+  EP_FOREST_SCALE_RATIO,       /* log axis (HR, OR, RR) */
+  EP_FOREST_SCALE_LINEAR,      /* any other effect, linear axis */
+} EpForestScale;
+
+typedef enum
+{
+  EP_FOREST_ROW_HEADING,       /* a subgroup's name, bold */
+  EP_FOREST_ROW_STUDY,         /* a square sized by weight, whiskers for the CI */
+  EP_FOREST_ROW_POOLED,        /* a diamond from lower to upper */
+  EP_FOREST_ROW_NOTE,          /* a line of small text: heterogeneity, a test */
+  EP_FOREST_ROW_SPACE,         /* an empty half row */
+} EpForestRowKind;
+
+typedef struct
+{
+  EpForestRowKind  kind;
+  char            *label;
+  char            *detail;     /* the second column ("25/36"); NULL: empty */
+  double           estimate;   /* data scale (a proportion, a ratio); NaN: no marker */
+  double           lower;
+  double           upper;
+  double           weight;     /* percent; NaN: none (squares then take the median size) */
+  char            *extra;      /* the last column ("0.003"); NULL: empty */
+  guint            group;      /* colour index: the subgroup; G_MAXUINT: black (overall) */
+} EpForestRow;
+
+typedef struct
+{
+  EpForestScale  scale;
+  GArray        *rows;            /* EpForestRow */
+  char          *label_header;    /* "Study" */
+  char          *detail_header;   /* "Events/N"; NULL: no such column */
+  char          *estimate_header; /* "Proportion, % (95% CI)" */
+  char          *weight_header;   /* "Weight"; NULL: no weight column */
+  char          *extra_header;    /* "p"; NULL: no such column */
+  char          *x_label;         /* under the axis; NULL: none */
+  char          *favours_left;    /* under the axis, left of the null line; NULL: none */
+  char          *favours_right;
+  double         null_value;      /* the line of no effect; NaN: none (proportions) */
+  double         x_min;           /* axis limits, data scale; NaN: automatic */
+  double         x_max;
+  int            decimals;        /* of the estimate text; -1: 1 for percent, 2 otherwise */
+} EpForestPlot;
+
+EpForestPlot *ep_forest_plot_new           (EpForestScale        scale);
+void          ep_forest_plot_free          (EpForestPlot        *plot);
+
+/* Appends a row (strings copied, may be NULL) and returns it. */
+EpForestRow  *ep_forest_plot_add_row       (EpForestPlot        *plot,
+                                            EpForestRowKind      kind,
+                                            const char          *label,
+                                            const char          *detail,
+                                            double               estimate,
+                                            double               lower,
+                                            double               upper,
+                                            double               weight);
+
+/* The studies and pooled estimates of a meta-analysis, random-effects model (metafor's rma with
+ * the result's method): per subgroup a heading, its studies in input order, its pooled diamond
+ * and heterogeneity (I², τ², Q test p); then the overall diamond, its heterogeneity and the test
+ * for subgroup differences. Weights are the overall random-effects weights in percent.
+ * labels: result->k study names; subgroup: the k subgroup codes given to ep_meta_pool() and
+ * subgroup_labels their result->n_subgroups names (both NULL without subgroups); events,
+ * total: the counts for the detail column (NULL: none, e.g. ratios). */
+EpForestPlot *ep_forest_plot_new_from_meta (const EpMetaResult  *result,
+                                            const char * const  *labels,
+                                            const guint         *subgroup,
+                                            const char * const  *subgroup_labels,
+                                            const guint         *events,
+                                            const guint         *total);
+
+/* A Cox model as a hazard-ratio table: one row per term (term_names, fit->p of them, e.g.
+ * "sex=2"), HR [95% CI] and the Wald p; a term that cannot be estimated says so. */
+EpForestPlot *ep_forest_plot_new_from_cox  (const EpCoxFit      *fit,
+                                            const char * const  *term_names);
+
+/* Counts of the rows of a kind. */
+guint         ep_forest_plot_count_rows    (const EpForestPlot  *plot,
+                                            EpForestRowKind      kind);
+
+/* ep_forest_plot_render: draws the plot into (0, 0, width, height) points of cr. layout gets a
+ * FOREST_ROW item per row (col: the row's kind, y: its centre), a FOREST_SQUARE per study
+ * square, a FOREST_DIAMOND per pooled row, a FOREST_ARROW per clipped whisker end, the
+ * NULL_LINE and the X_TICKs. Rows are spaced evenly: a tall figure spreads them, a short one
+ * packs them down to the font's line height (below that the text would overlap, and the rows
+ * run off the bottom). */
+void          ep_forest_plot_render        (cairo_t             *cr,
+                                            double               width,
+                                            double               height,
+                                            const EpForestPlot  *plot,
+                                            const EpPlotStyle   *style,
+                                            EpPlotLayout        *layout);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpForestPlot, ep_forest_plot_free)
+
+G_END_DECLS
