@@ -32,7 +32,7 @@ static const EpCliCommand commands[] = {
   { "meta",
     N_("Meta-analysis of proportions or of ratios with confidence intervals"), ep_cli_meta },
   { "trials",
-    N_("The trial catalog as JSON"), NULL },
+    N_("The trial catalog as JSON"), ep_cli_trials },
   { "plot",
     N_("Draw a survival, cumulative incidence or forest plot to PDF, SVG, EPS, PNG or TIFF"), ep_cli_plot },
 };
