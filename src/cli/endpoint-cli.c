@@ -31,8 +31,12 @@ static const EpCliCommand commands[] = {
     N_("Cumulative incidence with competing risks and Gray's test"), ep_cli_cif },
   { "meta",
     N_("Meta-analysis of proportions or of ratios with confidence intervals"), ep_cli_meta },
+  { "response",
+    N_("Response rates by group with exact CIs, Fisher's exact and chi-square tests"), ep_cli_response },
+  { "convert",
+    N_("Convert an SPSS, Stata, SAS or CSV file to CSV"), ep_cli_convert },
   { "trials",
-    N_("The trial catalog as JSON"), ep_cli_trials },
+    N_("The trial catalog as JSON"), NULL },
   { "plot",
     N_("Draw a survival, cumulative incidence or forest plot to PDF, SVG, EPS, PNG or TIFF"), ep_cli_plot },
 };

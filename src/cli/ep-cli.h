@@ -63,5 +63,7 @@ int      ep_cli_cif             (int argc, char **argv);
 int      ep_cli_meta            (int argc, char **argv);
 int      ep_cli_trials          (int argc, char **argv);
 int      ep_cli_plot            (int argc, char **argv);
+int      ep_cli_response        (int argc, char **argv);
+int      ep_cli_convert         (int argc, char **argv);
 
 G_END_DECLS

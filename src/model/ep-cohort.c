@@ -1213,6 +1213,8 @@ ep_cohort_response (EpCohort           *self,
   g_autoptr(EpLevels) levels = NULL;
   g_autofree guint *rows = NULL;
   g_autofree gboolean *responder = NULL;
+  g_autoptr(GPtrArray) wanted = NULL;
+  g_autofree gboolean *found = NULL;
   EpTableColumn *out, *grp = NULL;
   guint n = 0, dropped = 0;
   EpResponse *response;
@@ -1227,6 +1229,21 @@ ep_cohort_response (EpCohort           *self,
   if (group != NULL && (grp = lookup (self, group, error)) == NULL)
     return NULL;
 
+  /* The success values in the column's own text form ("Yes" -> "yes" in a yes/no column,
+   * "1.0" -> "1" in a number column), and each must occur: a typo is not 0%. */
+  wanted = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; success[k] != NULL; k++)
+    {
+      g_autoptr(EpTableColumn) probe = ep_table_column_new ("", out->type, 1);
+
+      if (ep_table_column_set_text (probe, 0, success[k], '.', NULL))
+        g_ptr_array_add (wanted, ep_table_column_format (probe, 0));
+      else
+        g_ptr_array_add (wanted, g_strdup (success[k]));
+    }
+  g_ptr_array_add (wanted, NULL);
+  found = g_new0 (gboolean, wanted->len);
+
   rows = g_new (guint, MAX (self->table->n_rows, 1));
   responder = g_new (gboolean, MAX (self->table->n_rows, 1));
   for (guint i = 0; i < self->table->n_rows; i++)
@@ -1239,9 +1256,22 @@ ep_cohort_response (EpCohort           *self,
           continue;
         }
       text = ep_table_column_format (out, i);
-      responder[n] = g_strv_contains (success, text);
+      responder[n] = FALSE;
+      for (guint k = 0; k + 1 < wanted->len; k++)
+        if (strcmp (text, g_ptr_array_index (wanted, k)) == 0)
+          responder[n] = found[k] = TRUE;
       rows[n++] = i;
     }
+
+  for (guint k = 0; k + 1 < wanted->len; k++)
+    if (!found[k])
+      {
+        g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_VALUE,
+                     /* TRANSLATORS: seed004.csv: column "response": no row has "Cr" */
+                     _("%s: column \"%s\": no row has \"%s\""), self->name, outcome,
+                     (const char *) g_ptr_array_index (wanted, k));
+        return NULL;
+      }
 
   if (n == 0)
     {
