@@ -258,16 +258,6 @@ cox_accumulate (CoxData      *d,
   memset (u, 0, p * sizeof (double));
   memset (imat, 0, (gsize) p * p * sizeof (double));
 
-  for (gsize k = 0; k < d->n; k++)
-    {
-      const double *zk = d->z + k * p;
-      double eta = 0;
-
-      for (guint i = 0; i < p; i++)
-        eta += beta[i] * zk[i];
-      d->eta[k] = eta;
-    }
-
   for (gsize s = 0; s < d->n_ranges; s++)
     {
       const gsize lo = d->range[s], hi = d->range[s + 1];
@@ -284,8 +274,17 @@ cox_accumulate (CoxData      *d,
           gsize batch_lo, ndead = 0;
           double denom2 = 0, etasum = 0;
 
+          /* the batch of rows at dtime, with their eta = z beta (kept for their removal) */
           for (batch_lo = k; batch_lo > lo && d->time[batch_lo - 1] == dtime; batch_lo--)
-            etasum += d->eta[batch_lo - 1];
+            {
+              const double *zq = d->z + (batch_lo - 1) * p;
+              double eta = 0;
+
+              for (guint i = 0; i < p; i++)
+                eta += beta[i] * zq[i];
+              d->eta[batch_lo - 1] = eta;
+              etasum += eta;
+            }
 
           /* (start, stop]: rows whose start is at or after dtime are no longer at risk. */
           if (d->counting)
@@ -600,7 +599,11 @@ cox_data_init (CoxData            *d,
 
       /* a gather in random order: ask for the row a few iterations ahead */
       if (k + 16 < n)
-        EP_COX_PREFETCH (x + (gsize) order[k + 16] * p);
+        {
+          EP_COX_PREFETCH (x + (gsize) order[k + 16] * p);
+          EP_COX_PREFETCH (stop + order[k + 16]);
+          EP_COX_PREFETCH (status + order[k + 16]);
+        }
       d->time[k] = stop[i];
       d->status[k] = status[i];
       for (guint j = 0; j < p; j++)
