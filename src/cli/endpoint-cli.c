@@ -36,7 +36,7 @@ static const EpCliCommand commands[] = {
   { "convert",
     N_("Convert an SPSS, Stata, SAS or CSV file to CSV"), ep_cli_convert },
   { "trials",
-    N_("The trial catalog as JSON"), NULL },
+    N_("The trial catalog as JSON"), ep_cli_trials },
   { "plot",
     N_("Draw a survival, cumulative incidence or forest plot to PDF, SVG, EPS, PNG or TIFF"), ep_cli_plot },
 };
