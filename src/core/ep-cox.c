@@ -649,7 +649,7 @@ all_finite (const double *v,
   return TRUE;
 }
 
-/* A chi-square upper tail that copes with df = 0 (p = 1). */
+/* The chi-square upper tail; NaN for df = 0 or a non-finite statistic. */
 static double
 chisq_q (double x,
          guint  df)
@@ -936,11 +936,12 @@ ep_cox_fit (gsize               n,
 
               fit->infinite[j] = TRUE;
               g_ptr_array_add (warnings,
-                                   g_strdup_printf (_("Loglik converged before variable %s; "
-                                                      "coefficient may be infinite"), label));
+                               g_strdup_printf (_("Loglik converged before variable %s; "
+                                                  "coefficient may be infinite"), label));
             }
         }
 
+      /* coxph.fit's rule; agreg.fit only warns, we apply it to (start, stop] data too */
       if (!converged)
         {
           double lp_max = -INFINITY;
@@ -949,8 +950,8 @@ ep_cox_fit (gsize               n,
           for (gsize k = 0; k < n; k++)
             lp_max = MAX (lp_max, d.eta[k]);
           g_ptr_array_add (warnings,
-                               g_strdup_printf (_("Ran out of iterations (%u) and did not converge"),
-                                                options->iter_max));
+                           g_strdup_printf (_("Ran out of iterations (%u) and did not converge"),
+                                            options->iter_max));
           if (lp_max > 500 || any_infinite)
             {
               g_ptr_array_add (warnings, g_strdup (_("One or more coefficients may be infinite")));
@@ -966,8 +967,8 @@ ep_cox_fit (gsize               n,
         g_autofree char *label = term_label (options, j);
 
         g_ptr_array_add (warnings,
-                             g_strdup_printf (_("X matrix deemed to be singular; variable %s: "
-                                                "its coefficient cannot be estimated"), label));
+                         g_strdup_printf (_("X matrix deemed to be singular; variable %s: "
+                                            "its coefficient cannot be estimated"), label));
       }
 
   /* Per term: Wald z, two-sided p, hazard ratio and its confidence interval. */

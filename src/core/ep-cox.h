@@ -27,7 +27,9 @@ typedef enum
 } EpCoxTies;
 
 /* Defaults are coxph.control()'s: eps 1e-9, toler_chol .Machine$double.eps^0.75,
- * iter_max 20, toler_inf sqrt (eps); conf_level 0.95. */
+ * iter_max 20, toler_inf sqrt (eps); conf_level 0.95. iter_max = 0 evaluates the model at
+ * beta = 0 only, as coxph (..., iter.max = 0): coef 0, score u(0), var I(0)^-1, converged
+ * FALSE and no warning. */
 typedef struct
 {
   EpCoxTies           ties;
@@ -118,7 +120,8 @@ GQuark      ep_cox_error_quark  (void);
  *            Efron    l = sum_t sum_{k=0}^{d-1} [ eta_{i_k} - log (S0 - k/d S0_D) ]
  *          with eta = x beta, S0 = sum_{R(t)} exp (eta), S0_D its part over D(t); the score u
  *          and information I are the first and minus second derivatives with the same
- *          weighted means (the Efron terms use the k/d-thinned sums). Covariates are centred
+ *          weighted means (the Efron terms use the k/d-thinned sums, summed in closed form
+ *          so that d tied events cost O(d + p^2), not O(d p^2)). Covariates are centred
  *          at their mean and scaled by the mean absolute deviation, except a column whose
  *          values are all in {-1, 0, 1} (coxph's nocenter); the coefficients are reported on
  *          the original scale. One pass per iteration over the rows sorted once by (stratum,
@@ -133,7 +136,9 @@ GQuark      ep_cox_error_quark  (void);
  *          (beta <- (beta_new + h beta_old) / (h + 1), h = 1, 2, …).
  * Convergence: |1 - loglik_old / loglik_new| <= eps, at most iter_max iterations; for
  *          (start, stop] data only on a full (not halved) step, as agfit4. Not converging is
- *          reported in converged and warnings, with the best estimate so far.
+ *          reported in converged and warnings, with the best estimate so far; if then the
+ *          largest linear predictor exceeds 500 or the remaining step is not finite, every
+ *          identified term is flagged infinite ("One or more coefficients may be infinite").
  * Tests:   LR 2 (l(beta) - l(0)); Wald beta' V^-1 beta (coxph.wtest, the same Cholesky on
  *          V restricted to identified terms); score u(0)' I(0)^-1 u(0). df = identified
  *          terms; p from the chi-square upper tail. Per term z = beta / se, two-sided normal
@@ -148,8 +153,10 @@ GQuark      ep_cox_error_quark  (void);
  * Concordance: see ep_concordance() in core/ep-concordance.h, on lp = x beta (unidentified
  *          terms counted as 0), within strata.
  * Errors:  n or p = 0, a non-finite value, stop <= start, a status other than 0/1 or a
- *          stratum code out of range: EP_COX_ERROR_INPUT naming the 0-based row (the caller
- *          translates rows into file lines); no event: EP_COX_ERROR_NO_EVENTS.
+ *          stratum code out of range: EP_COX_ERROR_INPUT naming the observation, counted
+ *          from 1 (a caller with a file checks these first, with file lines); no event at
+ *          all: EP_COX_ERROR_NO_EVENTS (coxph would return NA on 0 df); options->cancel set:
+ *          EP_COX_ERROR_CANCELLED.
  * Re-entrant: no globals; all work arrays are allocated per call. */
 EpCoxFit   *ep_cox_fit          (gsize               n,
                                  const double       *start,
