@@ -505,37 +505,37 @@ cox_data_init (CoxData            *d,
       if (!isfinite (stop[i]) || (start != NULL && !isfinite (start[i])))
         {
           g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %" G_GSIZE_FORMAT ": the time is not a finite number"),
-                       i + 1);
+                       _("Observation %lu: the time is not a finite number"),
+                       (unsigned long) (i + 1));
           return FALSE;
         }
       if (start != NULL && !(stop[i] > start[i]))
         {
           g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %" G_GSIZE_FORMAT ": the stop time %g is not after the start time %g"),
-                       i + 1, stop[i], start[i]);
+                       _("Observation %lu: the stop time %g is not after the start time %g"),
+                       (unsigned long) (i + 1), stop[i], start[i]);
           return FALSE;
         }
       if (status[i] != 0 && status[i] != 1)
         {
           g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %" G_GSIZE_FORMAT ": the status is %d; it must be 1 (event) or 0 (censored)"),
-                       i + 1, status[i]);
+                       _("Observation %lu: the status is %d; it must be 1 (event) or 0 (censored)"),
+                       (unsigned long) (i + 1), status[i]);
           return FALSE;
         }
       if (strata != NULL && strata[i] >= n_strata)
         {
           g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %" G_GSIZE_FORMAT ": stratum code %u is out of range"),
-                       i + 1, strata[i]);
+                       _("Observation %lu: stratum code %u is out of range"),
+                       (unsigned long) (i + 1), strata[i]);
           return FALSE;
         }
       for (guint j = 0; j < p; j++)
         if (!isfinite (x[i * p + j]))
           {
             g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                         _("Observation %" G_GSIZE_FORMAT ": covariate %u is not a finite number"),
-                         i + 1, j + 1);
+                         _("Observation %lu: covariate %u is not a finite number"),
+                         (unsigned long) (i + 1), j + 1);
             return FALSE;
           }
       *n_events += status[i];

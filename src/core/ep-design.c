@@ -73,8 +73,8 @@ ep_design_new (const EpDesignColumn *columns,
             if (!isfinite (column->numbers[i]))
               {
                 g_set_error (error, EP_DESIGN_ERROR, EP_DESIGN_ERROR_NOT_FINITE,
-                             _("Column “%s”, row %" G_GSIZE_FORMAT ": the value is not a finite number"),
-                             column->name, i + 1);
+                             _("Column “%s”, row %lu: the value is not a finite number"),
+                             column->name, (unsigned long) (i + 1));
                 return NULL;
               }
           p++;
