@@ -584,8 +584,8 @@ test_all_tied (void)
   assert_close (breslow->loglik_null, 2 * 0 - 4 * log (6), "Breslow loglik at 0");
   assert_close (breslow->loglik, 2 * log (0.5) - 4 * log (4 * 0.5 + 2), "Breslow loglik");
   g_assert_cmpuint (breslow->iterations, ==, 3);
-  /* no comparable pair: every event is tied with every other, the censored are all at 3
-   * and count as at risk: 4 events x 2 censored = 8 pairs */
+  /* the events are tied with each other in time (not comparable); each is compared with the
+   * two censored at the same time, who count as still at risk: 4 x 2 = 8 pairs */
   g_assert_cmpfloat (breslow->concordant + breslow->discordant + breslow->tied_risk, ==, 8);
 
   efron = fit_ok (6, NULL, time, status, x, 1, NULL, 0, NULL);
