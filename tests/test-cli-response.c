@@ -188,11 +188,11 @@ test_response_errors (void)
   /* a value that never occurs is a typo, not 0% */
   run_cli (&typo, "response", "--csv", csv, "--outcome", "response", "--success", "CR,Cri", NULL);
   g_assert_cmpint (typo.status, ==, 1);
-  g_assert_cmpstr (typo.err, ==, "seed004-blinatumomab: column \"response\": no row has \"Cri\"\n");
+  g_assert_cmpstr (typo.err, ==, "seed004-blinatumomab.csv: column \"response\": no row has \"Cri\"\n");
 
   run_cli (&column, "response", "--csv", csv, "--outcome", "resp", "--success", "CR", NULL);
   g_assert_cmpint (column.status, ==, 1);
-  g_assert_cmpstr (column.err, ==, "seed004-blinatumomab: there is no column \"resp\"\n");
+  g_assert_cmpstr (column.err, ==, "seed004-blinatumomab.csv: there is no column \"resp\"\n");
 }
 
 static void

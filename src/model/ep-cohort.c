@@ -54,6 +54,7 @@ struct _EpCohort
   GObject      parent_instance;
 
   char        *name;
+  char        *source;        /* the file's basename, for messages; NULL when made in the app */
   EpTable     *table;
   GListStore  *columns;       /* EpCohortColumn */
   GListStore  *endpoints;     /* EpCohortEndpoint */
@@ -149,6 +150,7 @@ ep_cohort_finalize (GObject *object)
   g_clear_object (&self->endpoints);
   g_clear_pointer (&self->table, ep_table_free);
   g_free (self->name);
+  g_free (self->source);
 
   G_OBJECT_CLASS (ep_cohort_parent_class)->finalize (object);
 }
@@ -254,6 +256,7 @@ ep_cohort_new_from_file (const char             *path,
                          GError                **error)
 {
   g_autofree char *basename = NULL;
+  EpCohort *self;
   EpTable *table;
   char *dot;
 
@@ -269,7 +272,10 @@ ep_cohort_new_from_file (const char             *path,
   if (dot != NULL && dot != basename)
     *dot = '\0';
 
-  return ep_cohort_new_from_table (basename, table);
+  self = ep_cohort_new_from_table (basename, table);
+  self->source = g_path_get_basename (path);
+
+  return self;
 }
 
 /* Accessors */
@@ -1020,6 +1026,13 @@ ep_endpoint_data_free (EpEndpointData *data)
   g_free (data);
 }
 
+/* What messages call the cohort: its file, else its name. */
+static const char *
+describe (EpCohort *self)
+{
+  return self->source != NULL ? self->source : self->name;
+}
+
 static EpTableColumn *
 lookup (EpCohort    *self,
         const char  *name,
@@ -1030,7 +1043,7 @@ lookup (EpCohort    *self,
   if (j < 0)
     {
       g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_COLUMN,
-                   _("%s: there is no column \"%s\""), self->name, name != NULL ? name : "");
+                   _("%s: there is no column \"%s\""), describe (self), name != NULL ? name : "");
       return NULL;
     }
   return ep_table_get_column (self->table, (guint) j);
@@ -1169,7 +1182,7 @@ ep_cohort_resolve_endpoint (EpCohort           *self,
   if (data->n == 0)
     {
       g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_ROWS,
-                   _("%s: no row has a value in every column the analysis uses"), self->name);
+                   _("%s: no row has a value in every column the analysis uses"), describe (self));
       return NULL;
     }
 
@@ -1268,7 +1281,7 @@ ep_cohort_response (EpCohort           *self,
       {
         g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_VALUE,
                      /* TRANSLATORS: seed004.csv: column "response": no row has "Cr" */
-                     _("%s: column \"%s\": no row has \"%s\""), self->name, outcome,
+                     _("%s: column \"%s\": no row has \"%s\""), describe (self), outcome,
                      (const char *) g_ptr_array_index (wanted, k));
         return NULL;
       }
@@ -1276,7 +1289,7 @@ ep_cohort_response (EpCohort           *self,
   if (n == 0)
     {
       g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_ROWS,
-                   _("%s: no row has a value in every column the analysis uses"), self->name);
+                   _("%s: no row has a value in every column the analysis uses"), describe (self));
       return NULL;
     }
 
