@@ -125,6 +125,16 @@ test_typed_edits (void)
   g_assert_cmpuint (ep_cohort_column_get_levels (ep_cohort_get_column (cohort, 2))->len, ==, 3);
   g_assert_cmpuint (n_changed, ==, 5);
 
+  /* sorting the view: numbers numerically with a missing value (row 0 after the edits) last,
+   * categories by text, dates by time, no before yes */
+  g_assert_cmpint (ep_cohort_compare_rows (cohort, 1, 1, 2), >, 0);     /* 64.5 > 47.25 */
+  g_assert_cmpint (ep_cohort_compare_rows (cohort, 1, 0, 3), >, 0);     /* missing last */
+  g_assert_cmpint (ep_cohort_compare_rows (cohort, 1, 3, 0), <, 0);
+  g_assert_cmpint (ep_cohort_compare_rows (cohort, 1, 0, 0), ==, 0);
+  g_assert_cmpint (ep_cohort_compare_rows (cohort, 2, 0, 1), >, 0);     /* inotuzumab > chemo */
+  g_assert_cmpint (ep_cohort_compare_rows (cohort, 4, 2, 1), <, 0);     /* 2020 < 2024 */
+  g_assert_cmpint (ep_cohort_compare_rows (cohort, 3, 1, 0), <, 0);     /* no < yes */
+
   /* the row model reads the same cells, lazily */
   {
     g_autoptr(EpCohortRow) row = g_list_model_get_item (G_LIST_MODEL (cohort), 2);

@@ -398,6 +398,51 @@ ep_cohort_is_missing (EpCohort *self,
   return ep_table_column_is_missing (ep_table_get_column (self->table, column), row);
 }
 
+int
+ep_cohort_compare_rows (EpCohort *self,
+                        guint     column,
+                        guint     row_a,
+                        guint     row_b)
+{
+  const EpTableColumn *c;
+  gboolean miss_a, miss_b;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), 0);
+  g_return_val_if_fail (column < ep_table_get_n_columns (self->table), 0);
+  g_return_val_if_fail (row_a < self->table->n_rows && row_b < self->table->n_rows, 0);
+
+  c = ep_table_get_column (self->table, column);
+  miss_a = ep_table_column_is_missing (c, row_a);
+  miss_b = ep_table_column_is_missing (c, row_b);
+  if (miss_a || miss_b)
+    return miss_a - miss_b;
+
+  switch (c->type)
+    {
+    case EP_COLUMN_NUMBER:
+      {
+        double a = g_array_index (c->values, double, row_a);
+        double b = g_array_index (c->values, double, row_b);
+
+        return (a > b) - (a < b);
+      }
+    case EP_COLUMN_CATEGORY:
+      return strcmp (g_ptr_array_index (c->levels, g_array_index (c->values, gint32, row_a)),
+                     g_ptr_array_index (c->levels, g_array_index (c->values, gint32, row_b)));
+    case EP_COLUMN_YESNO:
+      return g_array_index (c->values, gint8, row_a) - g_array_index (c->values, gint8, row_b);
+    case EP_COLUMN_DATE:
+      {
+        gint32 a = g_array_index (c->values, gint32, row_a);
+        gint32 b = g_array_index (c->values, gint32, row_b);
+
+        return (a > b) - (a < b);
+      }
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
 /* Applying edits */
 
 static guint

@@ -89,6 +89,14 @@ gboolean        ep_cohort_is_missing      (EpCohort         *self,
                                            guint             row,
                                            guint             column);
 
+/* Orders two rows by a column's values, for a GtkSorter of the editor's view (the data is not
+ * reordered): numbers numerically, dates chronologically, yes/no as no < yes, categories by
+ * their text (strcmp), missing values last. Returns <0, 0, >0. */
+int             ep_cohort_compare_rows    (EpCohort         *self,
+                                           guint             column,
+                                           guint             row_a,
+                                           guint             row_b);
+
 /* Edits. Each is one undo step; each returns FALSE with an error and changes nothing when
  * refused. */
 gboolean        ep_cohort_set_text        (EpCohort         *self,
@@ -138,7 +146,8 @@ const char     *ep_cohort_get_redo_label  (EpCohort         *self);
 gboolean        ep_cohort_undo            (EpCohort         *self);
 gboolean        ep_cohort_redo            (EpCohort         *self);
 
-/* Analyses' input. */
+/* Analyses' input. These copy what they return, so a GTask worker can compute on the copy
+ * while the user keeps editing the cohort on the main thread. */
 typedef struct
 {
   guint    n;           /* rows kept */
