@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/ep-cox.h"
 #include "core/ep-km.h"
 #include "core/ep-logrank.h"
 #include "io/ep-export.h"
@@ -427,6 +428,63 @@ test_analysis_lung (void)
   check_survival ("lung.csv", "sex", "lung_km.json", "lung_logrank.json");
 }
 
+/* coxph (Surv (time, status) ~ age + sex + ph_ecog, lung, ties = "efron"), the reference case
+ * lung_cox_efron.json, with the covariates read from the cohort. */
+static void
+test_analysis_lung_cox (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data",
+                                                 "lung.csv", NULL);
+  const char *covariates[] = { "age", "sex", "ph_ecog", NULL };
+  const char *codes[] = { "1", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCohort) cohort = ep_cohort_new_from_file (path, NULL, &error);
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                EP_TIME_UNIT_DAYS);
+  g_autoptr(EpEndpointData) d = NULL;
+  g_autoptr(EpCoxFit) fit = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree double *x = NULL;
+  EpCoxOptions options;
+  JsonObject *expected;
+  JsonArray *terms;
+
+  g_assert_no_error (error);
+  d = ep_cohort_resolve_endpoint (cohort, os, covariates, &error);
+  g_assert_no_error (error);
+  /* one row lacks ph_ecog */
+  g_assert_cmpuint (d->n, ==, 227);
+  g_assert_cmpuint (d->n_dropped, ==, 1);
+
+  x = g_new (double, (gsize) d->n * 3);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree double *v = ep_cohort_get_numbers (cohort, covariates[k], d->rows, d->n, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < d->n; i++)
+        x[(gsize) i * 3 + k] = v[i];
+    }
+
+  ep_cox_options_init (&options);
+  fit = ep_cox_fit (d->n, NULL, d->time, d->event, x, 3, NULL, 1, &options, &error);
+  g_assert_no_error (error);
+
+  expected = load_expected ("lung_cox_efron.json", &parser);
+  g_assert_cmpuint (fit->n, ==, json_object_get_int_member (expected, "n"));
+  g_assert_cmpuint (fit->n_events, ==, json_object_get_int_member (expected, "events"));
+  terms = json_object_get_array_member (expected, "terms");
+  for (guint k = 0; k < 3; k++)
+    {
+      JsonObject *t = json_array_get_object_element (terms, k);
+
+      g_assert_cmpstr (json_object_get_string_member (t, "name"), ==, covariates[k]);
+      assert_rel (fit->coef[k], member (t, "coef"), 1e-5);
+      assert_rel (fit->se[k], member (t, "se"), 1e-5);
+      assert_rel (fit->p_value[k], member (t, "p"), 1e-5);
+    }
+}
+
 static char *
 examples_dir (void)
 {
@@ -573,6 +631,7 @@ main (int    argc,
   g_test_add_func ("/cohort/million-rows", test_million_rows);
   g_test_add_func ("/cohort/analysis/aml", test_analysis_aml);
   g_test_add_func ("/cohort/analysis/lung", test_analysis_lung);
+  g_test_add_func ("/cohort/analysis/lung-cox", test_analysis_lung_cox);
   g_test_add_func ("/cohort/example/seed004", test_example_seed004);
   g_test_add_func ("/cohort/example/aml", test_example_aml);
 

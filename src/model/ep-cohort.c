@@ -1258,6 +1258,30 @@ ep_cohort_get_levels (EpCohort     *self,
   return ep_levels_new ((const char * const *) texts->pdata, n);
 }
 
+double *
+ep_cohort_get_numbers (EpCohort     *self,
+                       const char   *column,
+                       const guint  *rows,
+                       guint         n,
+                       GError      **error)
+{
+  EpTableColumn *c;
+  double *values;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+  g_return_val_if_fail (rows != NULL || n == 0, NULL);
+
+  c = lookup_typed (self, column, EP_COLUMN_NUMBER, error);
+  if (c == NULL)
+    return NULL;
+
+  values = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    values[i] = g_array_index (c->values, double, rows[i]);
+
+  return values;
+}
+
 EpResponse *
 ep_cohort_response (EpCohort           *self,
                     const char         *outcome,

@@ -176,6 +176,14 @@ EpLevels       *ep_cohort_get_levels      (EpCohort         *self,
                                            guint             n,
                                            GError          **error);
 
+/* The values of a number column over rows (n doubles, g_free), e.g. Cox covariates; an error
+ * when the column is not a number column. Missing cells must have been dropped. */
+double         *ep_cohort_get_numbers     (EpCohort         *self,
+                                           const char       *column,
+                                           const guint      *rows,
+                                           guint             n,
+                                           GError          **error);
+
 /* Response by group: outcome's text in success means a responder; group may be NULL. Rows
  * missing the outcome or the group are dropped (*n_dropped). *groups_out gets the group
  * levels (NULL without a group). */
