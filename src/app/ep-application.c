@@ -135,6 +135,7 @@ ep_application_startup (GApplication *app)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.export-figure", { "<Control>e", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.search", { "<Control>f", NULL } },
   };
 
   G_APPLICATION_CLASS (ep_application_parent_class)->startup (app);

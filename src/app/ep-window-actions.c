@@ -60,6 +60,20 @@ ep_window_actions_open (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Ctrl+F: the search of the visible place. */
+static void
+ep_window_actions_search (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  EpWindow *self = EP_WINDOW (widget);
+
+  g_assert (EP_IS_WINDOW (self));
+
+  if (g_strcmp0 (ep_window_get_place (self), "trials") == 0)
+    ep_trial_browser_focus_search (self->trial_browser);
+}
+
 /* Shared by the actions that have no implementation yet; they are disabled, so this only runs
  * if one is activated programmatically. */
 static void
@@ -80,6 +94,7 @@ _ep_window_class_actions_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, ep_window_actions_not_yet);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, ep_window_actions_not_yet);
   gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, ep_window_actions_not_yet);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, ep_window_actions_search);
 }
 
 void

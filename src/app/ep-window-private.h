@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "app/ep-trial-browser.h"
 #include "app/ep-window.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ struct _EpWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  EpCatalog            *catalog;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -22,7 +24,7 @@ struct _EpWindow
   GtkMenuButton        *primary_menu_button;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
-  AdwStatusPage        *trials_status;
+  EpTrialBrowser       *trial_browser;
   AdwStatusPage        *cohorts_status;
   AdwStatusPage        *figures_status;
 };

@@ -75,6 +75,26 @@ ep_window_save_state (EpWindow *self)
     }
 }
 
+/* The bundled catalog is validated as it loads; if that ever fails, the Trials page says why
+ * instead of showing part of it. */
+static void
+ep_window_load_catalog (EpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (EP_IS_WINDOW (self));
+
+  self->catalog = ep_catalog_new_default (&error);
+  if (self->catalog != NULL)
+    {
+      ep_trial_browser_set_catalog (self->trial_browser, self->catalog);
+      /* The first thing a person does here is look for a trial. */
+      ep_trial_browser_focus_search (self->trial_browser);
+    }
+  else
+    ep_trial_browser_show_error (self->trial_browser, error);
+}
+
 static gboolean
 ep_window_close_request (GtkWindow *window)
 {
@@ -101,6 +121,7 @@ ep_window_finalize (GObject *object)
   EpWindow *self = EP_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (ep_window_parent_class)->finalize (object);
 }
@@ -117,6 +138,8 @@ ep_window_class_init (EpWindowClass *klass)
 
   window_class->close_request = ep_window_close_request;
 
+  g_type_ensure (EP_TYPE_TRIAL_BROWSER);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, header_bar);
@@ -124,7 +147,7 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, EpWindow, trials_status);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, trial_browser);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, cohorts_status);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, figures_status);
 
@@ -138,6 +161,8 @@ ep_window_init (EpWindow *self)
 
   self->settings = ep_window_create_settings ();
   ep_window_restore_state (self);
+
+  ep_window_load_catalog (self);
 
   _ep_window_actions_update (self);
 }

@@ -1,0 +1,588 @@
+/* ep-trial-browser.c: the Trials page
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The catalog as a sortable table (GtkColumnView over EpCatalog -> filter -> sort -> multi
+ * selection), a search entry and drop-downs that drive one EpTrialQuery (the same filter
+ * endpoint-cli trials uses), a count of shown / total, the detail of the chosen arm beside the
+ * table (or on its own page when the window is narrow), and Compare for two or more arms.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/ep-trial-browser.h"
+#include "app/ep-trial-compare.h"
+#include "app/ep-trial-detail.h"
+
+struct _EpTrialBrowser
+{
+  AdwBin               parent_instance;
+
+  EpCatalog           *catalog;
+  EpTrialQuery        *query;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+  GtkCustomFilter     *filter;
+
+  /* Template children */
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_pane;
+  GtkWidget           *detail_pane;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
+  GtkDropDown         *class_dropdown;
+  GtkDropDown         *setting_dropdown;
+  GtkDropDown         *population_dropdown;
+  GtkDropDown         *ph_dropdown;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *trial_column;
+  GtkColumnViewColumn *agent_column;
+  GtkColumnViewColumn *class_column;
+  GtkColumnViewColumn *setting_column;
+  GtkColumnViewColumn *population_column;
+  GtkColumnViewColumn *n_column;
+  GtkColumnViewColumn *age_column;
+  GtkColumnViewColumn *cr_column;
+  GtkColumnViewColumn *mrd_column;
+  GtkColumnViewColumn *survival_column;
+  AdwStatusPage       *error_status;
+  EpTrialDetail       *detail;
+};
+
+G_DEFINE_FINAL_TYPE (EpTrialBrowser, ep_trial_browser, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Column cells: a label showing one string property of EpTrial ("—" when not reported). The
+ * property to show and whether it is a number ride on the factory. */
+typedef struct
+{
+  const char *display;      /* string property shown */
+  const char *sort;         /* property ordered by (ep_trial_compare) */
+  gboolean    numeric;
+} ColumnSpec;
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               const ColumnSpec         *spec)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), spec->numeric ? 1.0 : 0.0);
+  if (spec->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              const ColumnSpec         *spec)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  EpTrial *trial = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  g_object_get (trial, spec->display, &text, NULL);
+  gtk_label_set_text (label, text != NULL && *text != '\0' ? text : "—");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static int
+compare_trials_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const ColumnSpec *spec = user_data;
+
+  return ep_trial_compare (EP_TRIAL ((gpointer) a), EP_TRIAL ((gpointer) b), spec->sort);
+}
+
+static void
+setup_column (GtkColumnViewColumn *column,
+              const ColumnSpec    *spec)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) spec);
+  gtk_column_view_column_set_factory (column, factory);
+  g_object_unref (factory);
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_trials_cb, (gpointer) spec, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+static const ColumnSpec trial_spec = { "trial", "trial", FALSE };
+static const ColumnSpec agent_spec = { "arm", "arm", FALSE };
+static const ColumnSpec class_spec = { "drug-class", "drug-class", FALSE };
+static const ColumnSpec setting_spec = { "setting", "setting", FALSE };
+static const ColumnSpec population_spec = { "population", "population", FALSE };
+static const ColumnSpec n_spec = { "n-text", "n", TRUE };
+static const ColumnSpec age_spec = { "median-age-text", "median-age", TRUE };
+static const ColumnSpec cr_spec = { "cr-text", "cr-pct", TRUE };
+static const ColumnSpec mrd_spec = { "mrd-neg-text", "mrd-neg-pct", TRUE };
+static const ColumnSpec survival_spec = { "headline-survival", "headline-survival", FALSE };
+
+/* Drop-downs: item 0 is "any"; item i > 0 is the (i-1)th canonical name. */
+static void
+setup_dropdown (GtkDropDown        *dropdown,
+                const char         *any,
+                const char * const *names)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; names[i] != NULL; i++)
+    gtk_string_list_append (list, names[i]);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static const char *
+dropdown_choice (GtkDropDown *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  GtkStringObject *item;
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  item = gtk_drop_down_get_selected_item (dropdown);
+  return gtk_string_object_get_string (item);
+}
+
+static gboolean
+filter_match_cb (gpointer item,
+                 gpointer user_data)
+{
+  EpTrialBrowser *self = user_data;
+
+  return ep_trial_query_match (self->query, EP_TRIAL (item));
+}
+
+static void
+ep_trial_browser_update_count (EpTrialBrowser *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = self->catalog != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->catalog)) : 0;
+  g_autofree char *text = NULL;
+
+  g_assert (EP_IS_TRIAL_BROWSER (self));
+
+  /* TRANSLATORS: "12 of 33 arms": trial arms shown after filtering, of all in the catalog */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u arm", "%u of %u arms", total),
+                          shown, total);
+  gtk_label_set_text (self->count_label, text);
+
+  if (self->catalog != NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.clear-filters",
+                                 !ep_trial_query_is_empty (self->query));
+}
+
+static void
+ep_trial_browser_refilter (EpTrialBrowser *self)
+{
+  g_assert (EP_IS_TRIAL_BROWSER (self));
+
+  ep_trial_query_set_drug_class (self->query, dropdown_choice (self->class_dropdown));
+  ep_trial_query_set_setting (self->query, dropdown_choice (self->setting_dropdown));
+  ep_trial_query_set_population (self->query, dropdown_choice (self->population_dropdown));
+  ep_trial_query_set_ph (self->query, dropdown_choice (self->ph_dropdown));
+  ep_trial_query_set_search_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ep_trial_browser_update_count (self);
+}
+
+static void
+ep_trial_browser_search_changed_cb (EpTrialBrowser *self,
+                                    GtkSearchEntry *entry)
+{
+  ep_trial_browser_refilter (self);
+}
+
+static void
+ep_trial_browser_stop_search_cb (EpTrialBrowser *self,
+                                 GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+ep_trial_browser_filter_changed_cb (EpTrialBrowser *self,
+                                    GParamSpec     *pspec,
+                                    GtkDropDown    *dropdown)
+{
+  ep_trial_browser_refilter (self);
+}
+
+static void
+ep_trial_browser_show_trial (EpTrialBrowser *self,
+                             EpTrial        *trial,
+                             gboolean        navigate)
+{
+  g_assert (EP_IS_TRIAL_BROWSER (self));
+
+  ep_trial_detail_set_trial (self->detail, trial);
+  if (navigate && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+ep_trial_browser_activate_cb (EpTrialBrowser *self,
+                              guint           position,
+                              GtkColumnView  *column_view)
+{
+  g_autoptr(EpTrial) trial = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  ep_trial_browser_show_trial (self, trial, TRUE);
+}
+
+/* The detail follows the arm most recently added to the selection. */
+static void
+selection_changed_cb (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      EpTrialBrowser    *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+  guint64 n_selected = gtk_bitset_get_size (selected);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", n_selected >= 2);
+
+  for (guint i = position + n_items; i > position; i--)
+    {
+      if (gtk_bitset_contains (selected, i - 1))
+        {
+          g_autoptr(EpTrial) trial = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+
+          ep_trial_browser_show_trial (self, trial, FALSE);
+          return;
+        }
+    }
+
+  if (n_selected == 1)
+    {
+      g_autoptr(EpTrial) trial =
+        g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (selected, 0));
+
+      ep_trial_browser_show_trial (self, trial, FALSE);
+    }
+}
+
+static void
+ep_trial_browser_compare_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (widget);
+  g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *window;
+
+  if (trials->len < 2)
+    return;
+
+  window = ep_trial_compare_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, trials);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+ep_trial_browser_clear_filters_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (widget);
+
+  gtk_drop_down_set_selected (self->class_dropdown, 0);
+  gtk_drop_down_set_selected (self->setting_dropdown, 0);
+  gtk_drop_down_set_selected (self->population_dropdown, 0);
+  gtk_drop_down_set_selected (self->ph_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  ep_trial_browser_refilter (self);
+}
+
+static void
+ep_trial_browser_back_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+ep_trial_browser_search_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  ep_trial_browser_focus_search (EP_TRIAL_BROWSER (widget));
+}
+
+static void
+ep_trial_browser_dispose (GObject *object)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (object);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
+  /* AdwBin unparents its child (the template) itself. */
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->query);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (ep_trial_browser_parent_class)->dispose (object);
+}
+
+static void
+ep_trial_browser_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ep_trial_browser_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      ep_trial_browser_set_catalog (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ep_trial_browser_class_init (EpTrialBrowserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ep_trial_browser_dispose;
+  object_class->get_property = ep_trial_browser_get_property;
+  object_class->set_property = ep_trial_browser_set_property;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         EP_TYPE_CATALOG,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (EP_TYPE_TRIAL_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-trial-browser.ui");
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, count_label);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, class_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, setting_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, population_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, ph_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, column_view);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, trial_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, agent_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, class_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, setting_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, population_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, n_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, age_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, cr_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, mrd_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, survival_column);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, error_status);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, detail);
+  gtk_widget_class_bind_template_callback (widget_class, ep_trial_browser_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ep_trial_browser_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ep_trial_browser_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ep_trial_browser_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "trials.compare", NULL, ep_trial_browser_compare_action);
+  gtk_widget_class_install_action (widget_class, "trials.clear-filters", NULL, ep_trial_browser_clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "trials.back", NULL, ep_trial_browser_back_action);
+  gtk_widget_class_install_action (widget_class, "trials.search", NULL, ep_trial_browser_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "trials.search", NULL);
+}
+
+static void
+ep_trial_browser_init (EpTrialBrowser *self)
+{
+  GtkSorter *column_sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->query = ep_trial_query_new ();
+  self->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  column_sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              column_sorter != NULL ? g_object_ref (column_sorter) : NULL);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  setup_column (self->trial_column, &trial_spec);
+  setup_column (self->agent_column, &agent_spec);
+  setup_column (self->class_column, &class_spec);
+  setup_column (self->setting_column, &setting_spec);
+  setup_column (self->population_column, &population_spec);
+  setup_column (self->n_column, &n_spec);
+  setup_column (self->age_column, &age_spec);
+  setup_column (self->cr_column, &cr_spec);
+  setup_column (self->mrd_column, &mrd_spec);
+  setup_column (self->survival_column, &survival_spec);
+
+  setup_dropdown (self->class_dropdown, _("All classes"), ep_drug_class_names ());
+  setup_dropdown (self->setting_dropdown, _("All settings"), ep_trial_setting_names ());
+  setup_dropdown (self->population_dropdown, _("All populations"), ep_trial_population_names ());
+  setup_dropdown (self->ph_dropdown, _("Any Ph status"), ep_ph_status_names ());
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", FALSE);
+  ep_trial_browser_update_count (self);
+}
+
+GtkWidget *
+ep_trial_browser_new (void)
+{
+  return g_object_new (EP_TYPE_TRIAL_BROWSER, NULL);
+}
+
+EpCatalog *
+ep_trial_browser_get_catalog (EpTrialBrowser *self)
+{
+  g_return_val_if_fail (EP_IS_TRIAL_BROWSER (self), NULL);
+
+  return self->catalog;
+}
+
+void
+ep_trial_browser_set_catalog (EpTrialBrowser *self,
+                              EpCatalog      *catalog)
+{
+  g_return_if_fail (EP_IS_TRIAL_BROWSER (self));
+  g_return_if_fail (catalog == NULL || EP_IS_CATALOG (catalog));
+
+  if (!g_set_object (&self->catalog, catalog))
+    return;
+
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalog));
+  ep_trial_detail_set_trial (self->detail, NULL);
+  ep_trial_browser_update_count (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+}
+
+void
+ep_trial_browser_show_error (EpTrialBrowser *self,
+                             const GError   *error)
+{
+  g_return_if_fail (EP_IS_TRIAL_BROWSER (self));
+  g_return_if_fail (error != NULL);
+
+  /* AdwStatusPage's description is markup; the message may quote the file. */
+  {
+    g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+    adw_status_page_set_description (self->error_status, escaped);
+  }
+  gtk_stack_set_visible_child_name (self->list_stack, "error");
+}
+
+GtkSelectionModel *
+ep_trial_browser_get_selection (EpTrialBrowser *self)
+{
+  g_return_val_if_fail (EP_IS_TRIAL_BROWSER (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GPtrArray *
+ep_trial_browser_get_selected (EpTrialBrowser *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GPtrArray *trials;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (EP_IS_TRIAL_BROWSER (self), NULL);
+
+  trials = g_ptr_array_new_with_free_func (g_object_unref);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (trials, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return trials;
+}
+
+void
+ep_trial_browser_set_search_text (EpTrialBrowser *self,
+                                  const char     *text)
+{
+  g_return_if_fail (EP_IS_TRIAL_BROWSER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* Don't wait for the entry's search delay: the caller wants the result now. */
+  ep_trial_browser_refilter (self);
+}
+
+void
+ep_trial_browser_focus_search (EpTrialBrowser *self)
+{
+  g_return_if_fail (EP_IS_TRIAL_BROWSER (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
