@@ -115,6 +115,38 @@ same_endpoint (const EpCatalogEndpoint *a,
          (a->kind == EP_ENDPOINT_KIND_MEDIAN || a->months == b->months);
 }
 
+/* Rows read in a clinician's order: OS before EFS, RFS, LFS, PFS, DFS; the median before the
+ * landmark rates, which go by time. */
+static int
+endpoint_rank (const char *name)
+{
+  static const char * const order[] = { "OS", "EFS", "RFS", "LFS", "PFS", "DFS" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_strcmp0 (name, order[i]) == 0)
+      return i;
+
+  return G_N_ELEMENTS (order);
+}
+
+static int
+compare_endpoint_keys (gconstpointer a,
+                       gconstpointer b)
+{
+  const EpCatalogEndpoint *x = *(const EpCatalogEndpoint * const *) a;
+  const EpCatalogEndpoint *y = *(const EpCatalogEndpoint * const *) b;
+  int rank = endpoint_rank (x->name) - endpoint_rank (y->name);
+
+  if (rank != 0)
+    return rank;
+  if (x->kind != y->kind)
+    return x->kind == EP_ENDPOINT_KIND_MEDIAN ? -1 : 1;
+  if (x->kind == EP_ENDPOINT_KIND_LANDMARK && x->months != y->months)
+    return x->months < y->months ? -1 : 1;
+
+  return g_strcmp0 (x->name, y->name);
+}
+
 static void
 add_endpoint_rows (EpTrialCompare *self)
 {
@@ -137,6 +169,8 @@ add_endpoint_rows (EpTrialCompare *self)
             g_ptr_array_add (keys, (gpointer) endpoint);
         }
     }
+
+  g_ptr_array_sort (keys, compare_endpoint_keys);
 
   for (guint k = 0; k < keys->len; k++)
     {
@@ -262,7 +296,8 @@ make_label (const char *text,
   gtk_label_set_yalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Values can be copied; the headers are not focus stops. */
+  gtk_label_set_selectable (GTK_LABEL (label), !header);
   if (header)
     gtk_widget_add_css_class (label, "heading");
 
