@@ -96,49 +96,119 @@ push_point (GArray *points,
   g_array_append_val (points, p);
 }
 
-/* The vertices of a series' step path (values: s->y, s->lower or s->upper), cut at the x
- * limit. A run of steps within tol of each other in x becomes one vertical from the level
- * before the run to the level after it: exact at that resolution, since the curves between
- * are monotone within a device pixel or close enough that nobody sees the difference. */
+/* Whether step k lies at or beyond x_run (within tol of the run's start no longer) or beyond
+ * the axis: monotone in k, since the times ascend. */
+static inline gboolean
+ends_run (const Frame        *f,
+          const EpStepSeries *s,
+          gsize               k,
+          double              x_run)
+{
+  double t = AT (s->t, k, s->stride) * f->time_scale;
+
+  return t > f->x_max || frame_x (f, t) >= x_run;
+}
+
+/* Where the runs of a series start: runs[0] is the first step at least tol right of x = 0,
+ * runs[i + 1] the first at least tol right of runs[i]; the last entry is the first step past
+ * the x limit (or n). The steps before runs[0] are merged into the curve's start. The runs
+ * depend on the times only, so the curve and its two confidence limits share them. Each run's
+ * end is found by galloping from its start and then bisecting, which keeps the probes near in
+ * memory: O(columns x log (steps per column)), not O(n). */
+static GArray *
+step_runs (const Frame        *f,
+           const EpStepSeries *s,
+           double              tol)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (gsize));
+  double cur_x = frame_x (f, 0.0);
+  gsize j = 0, previous = 1;
+
+  for (;;)
+    {
+      gsize lo = j, hi;
+
+      /* the first k >= j that ends the run of cur_x: gallop from a guess (the previous run's
+       * length: the density of steps changes slowly), then bisect */
+      if (j < s->n && !ends_run (f, s, j, cur_x + tol))
+        {
+          gsize guess = MIN (j + MAX (previous, 1), s->n - 1), step = 1;
+
+          if (guess > j && ends_run (f, s, guess, cur_x + tol))
+            {
+              hi = guess;
+              lo = j + 1;
+              while (guess > j + step)
+                {
+                  if (!ends_run (f, s, guess - step, cur_x + tol))
+                    {
+                      lo = guess - step + 1;
+                      break;
+                    }
+                  hi = guess - step;
+                  step *= 2;
+                }
+            }
+          else
+            {
+              lo = MAX (guess, j) + 1;
+              while (guess + step < s->n && !ends_run (f, s, guess + step, cur_x + tol))
+                {
+                  lo = guess + step + 1;
+                  step *= 2;
+                }
+              hi = MIN (guess + step, s->n);
+            }
+          while (lo < hi)
+            {
+              gsize mid = lo + (hi - lo) / 2;
+
+              if (ends_run (f, s, mid, cur_x + tol))
+                hi = mid;
+              else
+                lo = mid + 1;
+            }
+        }
+      previous = lo - j;
+      j = lo;
+      g_array_append_val (runs, j);
+      if (j >= s->n || AT (s->t, j, s->stride) * f->time_scale > f->x_max)
+        break;
+      cur_x = frame_x (f, AT (s->t, j, s->stride) * f->time_scale);
+    }
+
+  return runs;
+}
+
+/* The vertices of a series' step path (values: s->y, s->lower or s->upper) over its runs, cut
+ * at the x limit. A run becomes one vertical from the level before it to the level after its
+ * last step: exact at the merging resolution, since the curve is monotone within it or close
+ * enough that nobody sees the difference. */
 static void
 step_vertices (const Frame        *f,
                const EpStepSeries *s,
                const double       *values,
-               double              tol,
+               const GArray       *runs,
                GArray             *points)
 {
+  const gsize *r = (const gsize *) (const void *) runs->data;
   double cur_x = frame_x (f, 0.0);
   double last_y = frame_y (f, s->y0);   /* the level of the last vertex pushed */
-  double pending = last_y;              /* the level after the vertical at cur_x */
+  double pending = r[0] > 0 ? frame_y (f, series_value (s, values, r[0] - 1)) : last_y;
   double x_end;
 
   push_point (points, cur_x, last_y);
 
-  for (gsize j = 0; j < s->n; j++)
+  for (guint i = 0; i + 1 < runs->len; i++)
     {
-      double t = AT (s->t, j, s->stride) * f->time_scale;
-      double y, x;
-
-      if (t > f->x_max)
-        break;
-
-      y = frame_y (f, series_value (s, values, j));
-      if (y == pending)
-        continue;
-
-      x = frame_x (f, t);
-      if (x - cur_x < tol)
-        {
-          pending = y;
-          continue;
-        }
+      double x = frame_x (f, AT (s->t, r[i], s->stride) * f->time_scale);
 
       if (pending != last_y)
         push_point (points, cur_x, pending);
       push_point (points, x, pending);
       last_y = pending;
       cur_x = x;
-      pending = y;
+      pending = frame_y (f, series_value (s, values, r[i + 1] - 1));
     }
 
   if (pending != last_y)
@@ -171,13 +241,13 @@ static void
 draw_band (cairo_t            *cr,
            const Frame        *f,
            const EpStepSeries *s,
-           double              tol)
+           const GArray       *runs)
 {
   g_autoptr(GArray) upper = g_array_new (FALSE, FALSE, sizeof (Point));
   g_autoptr(GArray) lower = g_array_new (FALSE, FALSE, sizeof (Point));
 
-  step_vertices (f, s, s->upper, tol, upper);
-  step_vertices (f, s, s->lower, tol, lower);
+  step_vertices (f, s, s->upper, runs, upper);
+  step_vertices (f, s, s->lower, runs, lower);
   path_points (cr, upper, FALSE, TRUE);
   path_points (cr, lower, TRUE, FALSE);
   cairo_close_path (cr);
@@ -189,7 +259,7 @@ static void
 draw_ci_lines (cairo_t            *cr,
                const Frame        *f,
                const EpStepSeries *s,
-               double              tol,
+               const GArray       *runs,
                const EpPlotStyle  *style)
 {
   const double *limits[2] = { s->lower, s->upper };
@@ -203,7 +273,7 @@ draw_ci_lines (cairo_t            *cr,
     {
       g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
 
-      step_vertices (f, s, limits[k], tol, points);
+      step_vertices (f, s, limits[k], runs, points);
       path_points (cr, points, FALSE, TRUE);
       cairo_stroke (cr);
     }
@@ -215,14 +285,14 @@ draw_curve (cairo_t            *cr,
             const Frame        *f,
             const EpStepSeries *s,
             guint               index,
-            double              tol,
+            const GArray       *runs,
             const EpPlotStyle  *style,
             EpPlotLayout       *layout)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
   const Point *first, *last;
 
-  step_vertices (f, s, s->y, tol, points);
+  step_vertices (f, s, s->y, runs, points);
 
   cairo_save (cr);
   ep_plot_set_color (cr, s->color, 1.0);
@@ -245,38 +315,55 @@ draw_curve (cairo_t            *cr,
                         last->x, last->y, last->x - first->x, last->y - first->y, s->label);
 }
 
-/* Vertical ticks on the curve at the censoring times; marks closer than tol in x at the same
- * level are drawn once. */
+/* Vertical ticks on the curve at the censoring times. Marks within tol of the last one drawn,
+ * in x and in y, are drawn once (they would cover the same pixels). Over a run of steps (one
+ * merged column, see step_runs()) where the curve moves less than tol, one mark at its first
+ * censoring stands for all; only steep runs are walked step by step. */
 static void
 draw_censor_marks (cairo_t            *cr,
                    const Frame        *f,
                    const EpStepSeries *s,
+                   const GArray       *runs,
                    double              tol,
                    const EpPlotStyle  *style)
 {
+  const gsize *r = (const gsize *) (const void *) runs->data;
   double half = 0.3 * style->font_size;
   double last_x = -G_MAXDOUBLE, last_y = -G_MAXDOUBLE;
 
   cairo_save (cr);
   ep_plot_set_color (cr, s->color, 1.0);
   cairo_set_line_width (cr, 0.7 * style->line_width);
-  for (gsize j = 0; j < s->n; j++)
+  /* the steps before r[0], then [r[i - 1], r[i]); the last r is the first step past the axis */
+  for (guint i = 0; i < runs->len; i++)
     {
-      double t, x, y;
+      gsize a = i == 0 ? 0 : r[i - 1];
+      gsize b = r[i];
+      gboolean flat;
 
-      if (AT_UINT (s->n_censor, j, s->stride) == 0)
+      if (a >= b)
         continue;
-      t = AT (s->t, j, s->stride) * f->time_scale;
-      if (t > f->x_max)
-        break;
-      x = frame_x (f, t);
-      y = frame_y (f, AT (s->y, j, s->stride));
-      if (x - last_x < tol && y == last_y)
-        continue;
-      cairo_move_to (cr, x, y - half);
-      cairo_line_to (cr, x, y + half);
-      last_x = x;
-      last_y = y;
+      flat = fabs (frame_y (f, AT (s->y, b - 1, s->stride)) - frame_y (f, AT (s->y, a, s->stride)))
+             < tol;
+
+      for (gsize j = a; j < b; j++)
+        {
+          double x, y;
+
+          if (AT_UINT (s->n_censor, j, s->stride) == 0)
+            continue;
+          x = frame_x (f, AT (s->t, j, s->stride) * f->time_scale);
+          y = frame_y (f, AT (s->y, j, s->stride));
+          if (!(x - last_x < tol && fabs (y - last_y) < tol))
+            {
+              cairo_move_to (cr, x, y - half);
+              cairo_line_to (cr, x, y + half);
+              last_x = x;
+              last_y = y;
+            }
+          if (flat)
+            break;
+        }
     }
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -588,6 +675,7 @@ ep_step_figure_draw (cairo_t            *cr,
   Box legend_box = { 0, }, note_box = { 0, };
   gboolean legend_inside = figure->legend == EP_PLOT_LEGEND_INSIDE && figure->n_series > 0;
   guint legend_cols = 1;
+  g_autoptr(GPtrArray) runs = NULL;
 
   cairo_save (cr);
 
@@ -801,10 +889,13 @@ ep_step_figure_draw (cairo_t            *cr,
   cairo_rectangle (cr, f.plot_x - style->line_width, f.plot_y - style->line_width,
                    f.plot_w + style->line_width, f.plot_h + 2.0 * style->line_width);
   cairo_clip (cr);
+  runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < figure->n_series; i++)
+    g_ptr_array_add (runs, step_runs (&f, &figure->series[i], tol));
   if (figure->ci == EP_PLOT_CI_BANDS)
     for (guint i = 0; i < figure->n_series; i++)
       if (figure->series[i].lower != NULL && figure->series[i].upper != NULL)
-        draw_band (cr, &f, &figure->series[i], tol);
+        draw_band (cr, &f, &figure->series[i], g_ptr_array_index (runs, i));
   if (figure->median_lines)
     draw_median_lines (cr, &f, figure, style);
   for (guint i = 0; i < figure->n_series; i++)
@@ -812,10 +903,10 @@ ep_step_figure_draw (cairo_t            *cr,
       const EpStepSeries *s = &figure->series[i];
 
       if (figure->ci == EP_PLOT_CI_LINES && s->lower != NULL && s->upper != NULL)
-        draw_ci_lines (cr, &f, s, tol, style);
-      draw_curve (cr, &f, s, i, tol, style, layout);
+        draw_ci_lines (cr, &f, s, g_ptr_array_index (runs, i), style);
+      draw_curve (cr, &f, s, i, g_ptr_array_index (runs, i), style, layout);
       if (figure->censor_marks && s->n_censor != NULL)
-        draw_censor_marks (cr, &f, s, tol, style);
+        draw_censor_marks (cr, &f, s, g_ptr_array_index (runs, i), tol, style);
     }
   cairo_restore (cr);
 
