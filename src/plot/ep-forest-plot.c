@@ -658,7 +658,7 @@ ep_forest_plot_render (cairo_t            *cr,
     row_h = CLAMP (row_h, 1.0 * line_h, 1.6 * line_h);
     y = top;
   }
-  square_max = 0.8 * row_h;
+  square_max = 0.7 * row_h;
 
   if (layout != NULL)
     {
