@@ -1,0 +1,183 @@
+/* ep-analysis.h: an analysis of a cohort, its options and its results
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An EpAnalysis is self-describing: a kind and the options of that kind, which is all a project
+ * needs to save (ep_analysis_to_variant(), an a{sv} that g_variant_print() turns into text and
+ * ep_analysis_new_from_variant() reads back). Running it:
+ *
+ *   1. ep_analysis_run_async() reads the columns it needs from the cohort on the calling (main)
+ *      thread into plain arrays, dropping rows missing any column used (listwise, design.md);
+ *      a bad option (an unknown column, a date as a covariate) fails here, at once;
+ *   2. a GTask worker thread computes with the core (ep-km.h, ep-logrank.h, ep-cox.h,
+ *      ep-cif.h, ep-response.h) on that copy only, so the user may keep editing the cohort;
+ *      it checks the GCancellable between steps (and inside the Cox iterations) and reports
+ *      its progress (0 to 1, the "progress" property, notified on the main thread);
+ *   3. ep_analysis_run_finish() makes the results current: the core structs, reachable by the
+ *      accessors below, and the tables of ep_analysis_get_tables() that the results view shows
+ *      and copies as tab-separated text.
+ *
+ * Kinds and their options (key in the variant, type):
+ *   survival         endpoint (s), group (s, "" none), conf-type (s: log-log, log, plain),
+ *                    conf-level (d), landmarks (ad), rho (d: 0 log-rank, 1 Peto-Peto)
+ *   cox              endpoint, covariates (as), factors (as: covariates coded as categories;
+ *                    a category or yes/no column is always a factor), ties (s: efron,
+ *                    breslow), strata (s), conf-level
+ *   competing-risks  time (s: a number column), status (s: a number column of integer codes,
+ *                    or a category column), censor (s: the status value meaning censored,
+ *                    "0" by default), group, landmarks, rho (Gray's test)
+ *   response         outcome (s), success (as: the outcome values counted as a response),
+ *                    group, conf-level
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/ep-cif.h"
+#include "core/ep-cox.h"
+#include "core/ep-design.h"
+#include "core/ep-km.h"
+#include "core/ep-levels.h"
+#include "core/ep-logrank.h"
+#include "core/ep-response.h"
+#include "model/ep-cohort.h"
+
+G_BEGIN_DECLS
+
+#define EP_ANALYSIS_ERROR (ep_analysis_error_quark ())
+
+typedef enum
+{
+  EP_ANALYSIS_ERROR_OPTION,     /* a missing or invalid option (no endpoint, no covariate) */
+  EP_ANALYSIS_ERROR_DATA,       /* a column of the wrong type, a bad status code */
+  EP_ANALYSIS_ERROR_NO_ROWS,    /* nothing left once missing values are dropped */
+  EP_ANALYSIS_ERROR_NOT_RUN,    /* results asked for before a run */
+} EpAnalysisError;
+
+typedef enum
+{
+  EP_ANALYSIS_SURVIVAL,
+  EP_ANALYSIS_COX,
+  EP_ANALYSIS_COMPETING_RISKS,
+  EP_ANALYSIS_RESPONSE,
+} EpAnalysisKind;
+
+#define EP_TYPE_ANALYSIS_KIND (ep_analysis_kind_get_type ())
+GType ep_analysis_kind_get_type (void);
+
+/* One table of results: a title, a header row and rows of cells, all text as shown. */
+typedef struct
+{
+  char       *title;
+  GStrv       header;
+  GPtrArray  *rows;       /* GStrv, as many cells as header */
+  char       *note;       /* a footnote (dropped rows, test used), or NULL */
+} EpResultTable;
+
+void ep_result_table_free (EpResultTable *table);
+
+#define EP_TYPE_ANALYSIS (ep_analysis_get_type ())
+G_DECLARE_FINAL_TYPE (EpAnalysis, ep_analysis, EP, ANALYSIS, GObject)
+
+GQuark          ep_analysis_error_quark   (void);
+
+EpAnalysis     *ep_analysis_new           (EpAnalysisKind   kind);
+EpAnalysisKind  ep_analysis_get_kind      (EpAnalysis      *self);
+/* "Survival", "Cox Regression", ... translated */
+const char     *ep_analysis_kind_get_title (EpAnalysisKind  kind);
+/* "survival", "cox", "competing-risks", "response" */
+const char     *ep_analysis_kind_to_string (EpAnalysisKind  kind);
+gboolean        ep_analysis_kind_from_string (const char    *text,
+                                              EpAnalysisKind *kind);
+
+/* Options: string and string-list options by key (see above); unknown keys are refused with
+ * a critical. A NULL or "" string unsets the option. */
+void            ep_analysis_set_string    (EpAnalysis      *self,
+                                           const char      *key,
+                                           const char      *value);
+const char     *ep_analysis_get_string    (EpAnalysis      *self,
+                                           const char      *key);
+void            ep_analysis_set_strv      (EpAnalysis      *self,
+                                           const char      *key,
+                                           const char * const *value);
+const char * const *ep_analysis_get_strv  (EpAnalysis      *self,
+                                           const char      *key);
+void            ep_analysis_set_conf_level (EpAnalysis     *self,
+                                            double          level);
+double          ep_analysis_get_conf_level (EpAnalysis     *self);
+void            ep_analysis_set_rho       (EpAnalysis      *self,
+                                           double           rho);
+double          ep_analysis_get_rho       (EpAnalysis      *self);
+/* Landmark times (in the endpoint's unit), any order, each >= 0. */
+void            ep_analysis_set_landmarks (EpAnalysis      *self,
+                                           const double    *times,
+                                           guint            n);
+const double   *ep_analysis_get_landmarks (EpAnalysis      *self,
+                                           guint           *n);
+
+/* The kind and options as an a{sv} (floating); "kind" holds ep_analysis_kind_to_string(). */
+GVariant       *ep_analysis_to_variant    (EpAnalysis      *self);
+/* NULL with EP_ANALYSIS_ERROR_OPTION when the variant is not one of ours. */
+EpAnalysis     *ep_analysis_new_from_variant (GVariant     *options,
+                                              GError      **error);
+
+/* A one-line summary of the options, for a title: "OS by x (log-rank)". */
+char           *ep_analysis_describe      (EpAnalysis      *self);
+
+/* Running. progress is 0 to 1 while running (notify::progress on the main thread). */
+void            ep_analysis_run_async     (EpAnalysis          *self,
+                                           EpCohort            *cohort,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean        ep_analysis_run_finish    (EpAnalysis          *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+/* The same, blocking (tests, the CLI). */
+gboolean        ep_analysis_run           (EpAnalysis          *self,
+                                           EpCohort            *cohort,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+gboolean        ep_analysis_get_running   (EpAnalysis          *self);
+double          ep_analysis_get_progress  (EpAnalysis          *self);
+gboolean        ep_analysis_has_results   (EpAnalysis          *self);
+
+/* Results of the last successful run (NULL before one, or when not of this kind). */
+guint           ep_analysis_get_n         (EpAnalysis          *self);
+guint           ep_analysis_get_n_dropped (EpAnalysis          *self);
+/* Group labels in the order of the results' groups; NULL without a group. */
+const EpLevels *ep_analysis_get_groups    (EpAnalysis          *self);
+const EpKmResult      *ep_analysis_get_km        (EpAnalysis   *self);
+/* NULL without a group, or with a single group. */
+const EpLogrankResult *ep_analysis_get_logrank   (EpAnalysis   *self);
+/* Cox: the multivariable model and its design, and one univariate model per covariate
+ * (index in the order of the covariates option; NULL when that model failed, with the
+ * reason in ep_analysis_get_cox_univariate_error()). */
+const EpCoxFit        *ep_analysis_get_cox       (EpAnalysis   *self);
+const EpDesign        *ep_analysis_get_cox_design (EpAnalysis  *self);
+guint                  ep_analysis_get_n_covariates (EpAnalysis *self);
+const EpCoxFit        *ep_analysis_get_cox_univariate (EpAnalysis *self,
+                                                       guint       covariate);
+const EpDesign        *ep_analysis_get_cox_univariate_design (EpAnalysis *self,
+                                                              guint       covariate);
+const char            *ep_analysis_get_cox_univariate_error (EpAnalysis *self,
+                                                             guint       covariate);
+const EpCifResult     *ep_analysis_get_cif       (EpAnalysis   *self);
+/* Cause labels by index in the CIF result's causes (the status values' text). */
+const char            *ep_analysis_get_cause_label (EpAnalysis *self,
+                                                    guint       cause_index);
+const EpGrayResult    *ep_analysis_get_gray      (EpAnalysis   *self);
+const EpResponse      *ep_analysis_get_response  (EpAnalysis   *self);
+/* Warnings of the last run (translated), NULL-terminated; never NULL after a run. */
+const char * const    *ep_analysis_get_warnings  (EpAnalysis   *self);
+
+/* The results as tables (EpResultTable), as shown; NULL before a run. */
+GPtrArray      *ep_analysis_get_tables    (EpAnalysis          *self);
+/* The tables as tab-separated text: the title line, the header, the rows, a blank line
+ * between tables. */
+char           *ep_analysis_to_tsv        (EpAnalysis          *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpResultTable, ep_result_table_free)
+
+G_END_DECLS

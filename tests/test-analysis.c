@@ -1,0 +1,576 @@
+/* test-analysis.c: EpAnalysis, the analyses of a cohort as the Cohorts page runs them
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each analysis runs through ep_analysis_run() (the GTask worker, waited for) on a cohort and
+ * is checked against R's numbers in tests/data/reference/expected (make_reference.R says
+ * which call produced each) or against R calls quoted beside the numbers.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "model/ep-analysis.h"
+
+static void
+assert_rel (double actual,
+            double expected,
+            double tolerance)
+{
+  if (isnan (expected))
+    {
+      g_assert_true (isnan (actual));
+      return;
+    }
+  g_assert_cmpfloat_with_epsilon (actual, expected, tolerance * MAX (fabs (expected), 1e-300));
+}
+
+static EpCohort *
+load_reference (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  EpCohort *cohort = ep_cohort_new_from_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return cohort;
+}
+
+static EpCohort *
+load_example (const char *id)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+  g_autoptr(GError) error = NULL;
+  EpCohort *cohort = ep_cohort_new_from_example (dir, id, &error);
+
+  g_assert_no_error (error);
+  return cohort;
+}
+
+static JsonObject *
+load_expected (const char  *name,
+               JsonParser **parser)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "expected", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  *parser = json_parser_new ();
+  json_parser_load_from_file (*parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (*parser));
+}
+
+static double
+member (JsonObject *object,
+        const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+}
+
+/* survfit (Surv (time, status) ~ x, aml, conf.type = "log-log") and survdiff: the reference
+ * cases aml_km_loglog.json (medians, rates at 12, 24, 36 weeks) and aml_logrank.json. */
+static void
+test_survival_aml (void)
+{
+  g_autoptr(EpCohort) cohort = load_example ("aml");
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(JsonParser) p1 = NULL;
+  g_autoptr(JsonParser) p2 = NULL;
+  g_autoptr(GError) error = NULL;
+  const double at[] = { 36, 12, 24 };
+  const EpKmResult *km;
+  const EpLogrankResult *lr;
+  JsonObject *expected;
+  JsonArray *groups;
+  GPtrArray *tables;
+  g_autofree char *tsv = NULL;
+
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_analysis_set_string (analysis, "group", "x");
+  ep_analysis_set_landmarks (analysis, at, G_N_ELEMENTS (at));
+  g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ep_analysis_get_running (analysis));
+  g_assert_cmpfloat (ep_analysis_get_progress (analysis), ==, 0.0);
+
+  km = ep_analysis_get_km (analysis);
+  g_assert_nonnull (km);
+  g_assert_cmpuint (ep_analysis_get_n (analysis), ==, 23);
+  g_assert_cmpuint (ep_analysis_get_n_dropped (analysis), ==, 0);
+  expected = load_expected ("aml_km_loglog.json", &p1);
+  groups = json_object_get_array_member (expected, "groups");
+  g_assert_cmpuint (km->n_groups, ==, json_array_get_length (groups));
+  for (guint g = 0; g < km->n_groups; g++)
+    {
+      JsonObject *eg = json_array_get_object_element (groups, g);
+      JsonArray *eat = json_object_get_array_member (eg, "at");
+
+      g_assert_cmpstr (ep_analysis_get_groups (analysis)->levels[g], ==,
+                       json_object_get_string_member (eg, "label"));
+      g_assert_cmpuint (km->curves[g].n, ==, json_object_get_int_member (eg, "n"));
+      g_assert_cmpuint (km->curves[g].events, ==, json_object_get_int_member (eg, "events"));
+      assert_rel (km->curves[g].median, member (eg, "median"), 1e-9);
+      assert_rel (km->curves[g].median_lower, member (eg, "median_lower"), 1e-9);
+      assert_rel (km->curves[g].median_upper, member (eg, "median_upper"), 1e-9);
+      g_assert_cmpuint (km->curves[g].n_at, ==, 3);
+      for (guint a = 0; a < 3; a++)
+        {
+          JsonObject *ea = json_array_get_object_element (eat, a);
+
+          /* the landmarks were given out of order; they come back ascending */
+          assert_rel (km->curves[g].at[a].time, member (ea, "time"), 1e-12);
+          assert_rel (km->curves[g].at[a].surv, member (ea, "surv"), 1e-6);
+          assert_rel (km->curves[g].at[a].lower, member (ea, "lower"), 1e-6);
+          assert_rel (km->curves[g].at[a].upper, member (ea, "upper"), 1e-6);
+        }
+    }
+
+  lr = ep_analysis_get_logrank (analysis);
+  g_assert_nonnull (lr);
+  expected = load_expected ("aml_logrank.json", &p2);
+  assert_rel (lr->chisq, member (expected, "chisq"), 1e-6);
+  assert_rel (lr->p, member (expected, "p"), 1e-6);
+
+  /* The table as shown: medians 31 (13–NR) and 23 (5–33) weeks, p = 0.065. */
+  tables = ep_analysis_get_tables (analysis);
+  g_assert_cmpuint (tables->len, ==, 2);
+  {
+    EpResultTable *t = g_ptr_array_index (tables, 0);
+    char **row0 = g_ptr_array_index (t->rows, 0);
+    char **row1 = g_ptr_array_index (t->rows, 1);
+
+    g_assert_cmpuint (g_strv_length (t->header), ==, 4 + 3);
+    g_assert_cmpstr (row0[0], ==, "Maintained");
+    g_assert_cmpstr (row0[3], ==, "31 (13–NR)");
+    g_assert_cmpstr (row1[3], ==, "23 (5–33)");
+    /* 0.909090909 at 12 weeks, CI 0.508–0.987 */
+    g_assert_cmpstr (row0[4], ==, "90.9% (50.8–98.7)");
+  }
+  tsv = ep_analysis_to_tsv (analysis);
+  g_assert_nonnull (strstr (tsv, "Maintained\t11\t7\t31 (13–NR)\t"));
+  g_assert_nonnull (strstr (tsv, "p = 0.065"));
+}
+
+/* G-rho with rho = 1: survdiff (..., rho = 1), reference aml_logrank_rho1.json. */
+static void
+test_survival_rho (void)
+{
+  g_autoptr(EpCohort) cohort = load_example ("aml");
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *expected;
+
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_analysis_set_string (analysis, "group", "x");
+  ep_analysis_set_string (analysis, "conf-type", "plain");
+  ep_analysis_set_rho (analysis, 1.0);
+  g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
+  g_assert_no_error (error);
+  expected = load_expected ("aml_logrank_rho1.json", &parser);
+  assert_rel (ep_analysis_get_logrank (analysis)->chisq, member (expected, "chisq"), 1e-6);
+  g_assert_cmpint (ep_analysis_get_km (analysis)->conf_type, ==, EP_KM_CONF_PLAIN);
+}
+
+/* The multivariable model is the reference lung_cox_efron.json (coxph (Surv (time, status) ~
+ * age + sex + ph_ecog, lung)); each univariate model is coxph on the rows that have its
+ * covariate:
+ *   coxph (Surv (time, status) ~ age, lung):     coef 0.018720179204551463, p 0.041853131341810762, n 228
+ *   coxph (Surv (time, status) ~ sex, lung):     coef -0.53102353761950816, p 0.0014912292048807638, n 228
+ *   coxph (Surv (time, status) ~ ph_ecog, lung): coef 0.47594344950964984, p 2.6922335498898513e-05, n 227 */
+static void
+test_cox_lung (void)
+{
+  g_autoptr(EpCohort) cohort = load_reference ("lung.csv");
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_COX);
+  const char *covariates[] = { "age", "sex", "ph_ecog", NULL };
+  const char *codes[] = { "1", NULL };
+  const double uni_coef[] = { 0.018720179204551463, -0.53102353761950816, 0.47594344950964984 };
+  const double uni_p[] = { 0.041853131341810762, 0.0014912292048807638, 2.6922335498898513e-05 };
+  const guint uni_n[] = { 228, 228, 227 };
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                EP_TIME_UNIT_DAYS);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  const EpCoxFit *fit;
+  JsonObject *expected;
+  JsonArray *terms;
+  EpResultTable *table;
+
+  ep_cohort_set_endpoint (cohort, os);
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_analysis_set_strv (analysis, "covariates", covariates);
+  g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
+  g_assert_no_error (error);
+
+  fit = ep_analysis_get_cox (analysis);
+  expected = load_expected ("lung_cox_efron.json", &parser);
+  g_assert_cmpuint (fit->n, ==, json_object_get_int_member (expected, "n"));
+  g_assert_cmpuint (ep_analysis_get_n_dropped (analysis), ==, 1);
+  terms = json_object_get_array_member (expected, "terms");
+  for (guint k = 0; k < 3; k++)
+    {
+      JsonObject *t = json_array_get_object_element (terms, k);
+
+      assert_rel (fit->coef[k], member (t, "coef"), 1e-6);
+      assert_rel (fit->hr_lower[k], member (t, "hr_lower"), 1e-6);
+      assert_rel (fit->p_value[k], member (t, "p"), 1e-6);
+    }
+  assert_rel (fit->lr_chisq, member (expected, "lr_chisq"), 1e-6);
+
+  g_assert_cmpuint (ep_analysis_get_n_covariates (analysis), ==, 3);
+  for (guint k = 0; k < 3; k++)
+    {
+      const EpCoxFit *uni = ep_analysis_get_cox_univariate (analysis, k);
+
+      g_assert_nonnull (uni);
+      g_assert_null (ep_analysis_get_cox_univariate_error (analysis, k));
+      g_assert_cmpuint (uni->n, ==, uni_n[k]);
+      assert_rel (uni->coef[0], uni_coef[k], 1e-6);
+      assert_rel (uni->p_value[0], uni_p[k], 1e-6);
+    }
+
+  /* Table 3 of seed 002: factor, univariable HR (CI), p, multivariable HR (CI), p. */
+  table = g_ptr_array_index (ep_analysis_get_tables (analysis), 0);
+  g_assert_cmpuint (g_strv_length (table->header), ==, 5);
+  g_assert_cmpuint (table->rows->len, ==, 3);
+  {
+    char **sex = g_ptr_array_index (table->rows, 1);
+
+    g_assert_cmpstr (sex[0], ==, "sex");
+    /* exp (-0.531) = 0.588; p 0.00149 */
+    g_assert_true (g_str_has_prefix (sex[1], "0.588 ("));
+    g_assert_cmpstr (sex[2], ==, "0.001");
+  }
+}
+
+/* A factor covariate, treatment coding against the first level:
+ * coxph (Surv (time, status) ~ age + factor (ph_ecog), lung): coefficients
+ * 0.010790505658058414, 0.35872246516530409, 0.85680088120979847, 2.1073311278222624; n 227. */
+static void
+test_cox_factor (void)
+{
+  g_autoptr(EpCohort) cohort = load_reference ("lung.csv");
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_COX);
+  const char *covariates[] = { "age", "ph_ecog", NULL };
+  const char *factors[] = { "ph_ecog", NULL };
+  const char *codes[] = { "1", NULL };
+  const double coef[] = { 0.010790505658058414, 0.35872246516530409, 0.85680088120979847,
+                          2.1073311278222624 };
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                EP_TIME_UNIT_DAYS);
+  g_autoptr(GError) error = NULL;
+  const EpCoxFit *fit;
+  EpResultTable *table;
+
+  ep_cohort_set_endpoint (cohort, os);
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_analysis_set_strv (analysis, "covariates", covariates);
+  ep_analysis_set_strv (analysis, "factors", factors);
+  g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
+  g_assert_no_error (error);
+  fit = ep_analysis_get_cox (analysis);
+  g_assert_cmpuint (fit->p, ==, 4);
+  g_assert_cmpuint (fit->n, ==, 227);
+  for (guint k = 0; k < 4; k++)
+    assert_rel (fit->coef[k], coef[k], 1e-6);
+  g_assert_cmpstr (ep_analysis_get_cox_design (analysis)->term_names[1], ==, "ph_ecog=1");
+  table = g_ptr_array_index (ep_analysis_get_tables (analysis), 0);
+  g_assert_cmpstr (((char **) g_ptr_array_index (table->rows, 1))[0], ==, "ph_ecog: 1 vs 0");
+}
+
+/* cuminc (time, status, group, cencode = 0) on cr_sim: reference cr_sim_cif.json
+ * (estimates at 6, 12, 24, 36 and Gray's test per cause). */
+static void
+test_competing_risks (void)
+{
+  g_autoptr(EpCohort) cohort = load_reference ("cr_sim.csv");
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_COMPETING_RISKS);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  const double at[] = { 6, 12, 24, 36 };
+  const EpCifResult *cif;
+  const EpGrayResult *gray;
+  JsonObject *expected;
+  JsonArray *groups, *tests;
+
+  ep_analysis_set_string (analysis, "time", "time");
+  ep_analysis_set_string (analysis, "status", "status");
+  ep_analysis_set_string (analysis, "group", "group");
+  ep_analysis_set_landmarks (analysis, at, 4);
+  g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
+  g_assert_no_error (error);
+
+  cif = ep_analysis_get_cif (analysis);
+  gray = ep_analysis_get_gray (analysis);
+  expected = load_expected ("cr_sim_cif.json", &parser);
+  groups = json_object_get_array_member (expected, "groups");
+  g_assert_cmpuint (cif->n_causes, ==, 2);
+  g_assert_cmpstr (ep_analysis_get_cause_label (analysis, 1), ==, "2");
+  for (guint g = 0; g < cif->n_groups; g++)
+    {
+      JsonArray *causes = json_object_get_array_member (json_array_get_object_element (groups, g), "causes");
+
+      for (guint c = 0; c < cif->n_causes; c++)
+        {
+          JsonArray *eat = json_object_get_array_member (json_array_get_object_element (causes, c), "at");
+
+          for (guint a = 0; a < 4; a++)
+            {
+              double f, v;
+
+              ep_cif_curve_at (ep_cif_result_get_curve (cif, g, c), at[a], &f, &v);
+              assert_rel (f, member (json_array_get_object_element (eat, a), "estimate"), 1e-6);
+              assert_rel (sqrt (v), member (json_array_get_object_element (eat, a), "std_err"), 1e-6);
+            }
+        }
+    }
+  tests = json_object_get_array_member (expected, "gray");
+  for (guint c = 0; c < 2; c++)
+    {
+      assert_rel (gray->causes[c].stat, member (json_array_get_object_element (tests, c), "stat"), 1e-6);
+      assert_rel (gray->causes[c].p, member (json_array_get_object_element (tests, c), "p"), 1e-6);
+    }
+  g_assert_cmpuint (ep_analysis_get_tables (analysis)->len, ==, 2);
+}
+
+/* Yin 2024 (seed 004): 25 of 30 responded (CR or CRi), 9 of the 13 with a high leukemic load.
+ * binom.test (25, 30)$conf.int = 0.65278830116585618, 0.94357830353192851;
+ * fisher.test (matrix (c(16, 1, 9, 4), nrow = 2))$p.value = 0.13774858602444812. */
+static void
+test_response_seed004 (void)
+{
+  g_autoptr(EpCohort) cohort = load_example ("seed004");
+  g_autoptr(EpAnalysis) all = ep_analysis_new (EP_ANALYSIS_RESPONSE);
+  g_autoptr(EpAnalysis) burden = ep_analysis_new (EP_ANALYSIS_RESPONSE);
+  const char *responders[] = { "CR", "CRi", NULL };
+  g_autoptr(GError) error = NULL;
+  const EpResponse *r;
+  g_autofree char *tsv = NULL;
+
+  ep_analysis_set_string (all, "outcome", "response");
+  ep_analysis_set_strv (all, "success", responders);
+  g_assert_true (ep_analysis_run (all, cohort, NULL, &error));
+  g_assert_no_error (error);
+  r = ep_analysis_get_response (all);
+  g_assert_cmpuint (r->n_groups, ==, 1);
+  g_assert_cmpuint (r->groups[0].n, ==, 30);
+  g_assert_cmpuint (r->groups[0].successes, ==, 25);
+  assert_rel (r->groups[0].lower, 0.65278830116585618, 1e-9);
+  assert_rel (r->groups[0].upper, 0.94357830353192851, 1e-9);
+
+  ep_analysis_set_string (burden, "outcome", "response");
+  ep_analysis_set_strv (burden, "success", responders);
+  ep_analysis_set_string (burden, "group", "high_burden");
+  g_assert_true (ep_analysis_run (burden, cohort, NULL, &error));
+  g_assert_no_error (error);
+  r = ep_analysis_get_response (burden);
+  g_assert_cmpstr (ep_analysis_get_groups (burden)->levels[1], ==, "yes");
+  g_assert_cmpuint (r->groups[1].n, ==, 13);
+  g_assert_cmpuint (r->groups[1].successes, ==, 9);
+  assert_rel (r->fisher_p, 0.13774858602444812, 1e-9);
+  tsv = ep_analysis_to_tsv (burden);
+  g_assert_nonnull (strstr (tsv, "yes\t13\t9\t69.2% ("));
+  g_assert_nonnull (strstr (tsv, "Fisher's exact test: p = 0.138"));
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(EpCohort) cohort = load_example ("seed004");
+  g_autoptr(EpCohort) aml = load_example ("aml");
+  const char *typo[] = { "CR", "Cri", NULL };
+  const char *date_like[] = { "age", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpAnalysis) response = ep_analysis_new (EP_ANALYSIS_RESPONSE);
+  g_autoptr(EpAnalysis) survival = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  /* a success value that is not in the data counts nobody: refused */
+  ep_analysis_set_string (response, "outcome", "response");
+  ep_analysis_set_strv (response, "success", typo);
+  g_assert_false (ep_analysis_run (response, cohort, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  g_assert_nonnull (strstr (error->message, "Cri"));
+  g_assert_false (ep_analysis_has_results (response));
+  g_clear_error (&error);
+
+  /* an unknown column */
+  ep_analysis_set_string (response, "group", "arm");
+  g_assert_false (ep_analysis_run (response, cohort, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  g_clear_error (&error);
+
+  /* no endpoint chosen, and one that does not exist */
+  g_assert_false (ep_analysis_run (survival, aml, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  g_clear_error (&error);
+  ep_analysis_set_string (survival, "endpoint", "PFS");
+  g_assert_false (ep_analysis_run (survival, aml, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  g_clear_error (&error);
+
+  /* Cox without covariates */
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  g_assert_false (ep_analysis_run (cox, aml, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  g_clear_error (&error);
+  /* a covariate column that the aml cohort does not have */
+  ep_analysis_set_strv (cox, "covariates", date_like);
+  g_assert_false (ep_analysis_run (cox, aml, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  g_clear_error (&error);
+
+  /* cancelled before it starts: the cancellation, not results */
+  ep_analysis_set_string (survival, "endpoint", "OS");
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ep_analysis_run (survival, aml, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (ep_analysis_has_results (survival));
+  g_assert_false (ep_analysis_get_running (survival));
+}
+
+/* Every row missing the group: nothing to analyse, and the message counts the dropped rows. */
+static void
+test_no_rows (void)
+{
+  g_autoptr(EpCohort) cohort = load_example ("aml");
+  g_autoptr(EpAnalysis) survival = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpAnalysis) response = ep_analysis_new (EP_ANALYSIS_RESPONSE);
+  const char *one[] = { "1", NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ep_cohort_add_column (cohort, 3, "arm", EP_COLUMN_CATEGORY, &error));
+  ep_analysis_set_string (survival, "endpoint", "OS");
+  ep_analysis_set_string (survival, "group", "arm");
+  g_assert_false (ep_analysis_run (survival, cohort, NULL, &error));
+  g_assert_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_ROWS);
+  g_assert_false (ep_analysis_has_results (survival));
+  g_clear_error (&error);
+
+  ep_analysis_set_string (response, "outcome", "status");
+  ep_analysis_set_strv (response, "success", one);
+  ep_analysis_set_string (response, "group", "arm");
+  g_assert_false (ep_analysis_run (response, cohort, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_NO_ROWS);
+  g_assert_nonnull (strstr (error->message, "23 rows dropped"));
+}
+
+static void
+test_variant (void)
+{
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(EpAnalysis) copy = NULL;
+  g_autoptr(GVariant) options = NULL;
+  g_autoptr(GVariant) parsed = NULL;
+  g_autoptr(GVariant) bad = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *covariates[] = { "age", "sex", NULL };
+  const double at[] = { 12, 24.5 };
+  const double *landmarks;
+  guint n;
+
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_string (cox, "ties", "breslow");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  ep_analysis_set_conf_level (cox, 0.9);
+  ep_analysis_set_landmarks (cox, at, 2);
+
+  options = g_variant_ref_sink (ep_analysis_to_variant (cox));
+  text = g_variant_print (options, TRUE);
+  parsed = g_variant_parse (NULL, text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  copy = ep_analysis_new_from_variant (parsed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ep_analysis_get_kind (copy), ==, EP_ANALYSIS_COX);
+  g_assert_cmpstr (ep_analysis_get_string (copy, "endpoint"), ==, "OS");
+  g_assert_cmpstr (ep_analysis_get_string (copy, "ties"), ==, "breslow");
+  g_assert_null (ep_analysis_get_string (copy, "group"));
+  g_assert_cmpstrv (ep_analysis_get_strv (copy, "covariates"), covariates);
+  g_assert_cmpfloat (ep_analysis_get_conf_level (copy), ==, 0.9);
+  landmarks = ep_analysis_get_landmarks (copy, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (landmarks[1], ==, 24.5);
+  g_assert_true (g_variant_equal (options, ep_analysis_to_variant (copy)));
+
+  bad = g_variant_ref_sink (g_variant_parse (NULL, "{'kind': <'anova'>}", NULL, NULL, NULL));
+  g_assert_null (ep_analysis_new_from_variant (bad, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+}
+
+/* A cohort large enough for progress to be reported before the result arrives. */
+static void
+progress_cb (EpAnalysis *analysis,
+             GParamSpec *pspec,
+             guint      *n)
+{
+  if (ep_analysis_get_running (analysis))
+    (*n)++;
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(EpCohort) cohort = ep_cohort_new ("big");
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  const char *covariates[] = { "x", "g", NULL };
+  const char *codes[] = { "1", NULL };
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "t", "e", codes,
+                                                                EP_TIME_UNIT_MONTHS);
+  g_autoptr(GError) error = NULL;
+  guint n_updates = 0;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  g_assert_true (ep_cohort_add_column (cohort, 0, "t", EP_COLUMN_NUMBER, &error));
+  g_assert_true (ep_cohort_add_column (cohort, 1, "e", EP_COLUMN_NUMBER, &error));
+  g_assert_true (ep_cohort_add_column (cohort, 2, "x", EP_COLUMN_NUMBER, &error));
+  g_assert_true (ep_cohort_add_column (cohort, 3, "g", EP_COLUMN_CATEGORY, &error));
+  ep_cohort_insert_rows (cohort, 0, 2000);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *t = g_strdup_printf ("%.2f", g_rand_double_range (rand, 0.1, 60));
+
+      g_assert_true (ep_cohort_set_text (cohort, i, 0, t, &error));
+      g_assert_true (ep_cohort_set_text (cohort, i, 1, g_rand_boolean (rand) ? "1" : "0", &error));
+      g_assert_true (ep_cohort_set_text (cohort, i, 2, g_rand_boolean (rand) ? "1.5" : "-2", &error));
+      g_assert_true (ep_cohort_set_text (cohort, i, 3, g_rand_boolean (rand) ? "A" : "B", &error));
+    }
+  g_rand_free (rand);
+  ep_cohort_set_endpoint (cohort, os);
+
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  g_signal_connect (cox, "notify::progress", G_CALLBACK (progress_cb), &n_updates);
+  g_assert_true (ep_analysis_run (cox, cohort, NULL, &error));
+  g_assert_no_error (error);
+  /* one update per model: the multivariable and two univariable ones, and the tables */
+  g_assert_cmpuint (n_updates, >=, 3);
+  g_assert_nonnull (ep_analysis_get_cox (cox));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/analysis/survival/aml", test_survival_aml);
+  g_test_add_func ("/analysis/survival/rho", test_survival_rho);
+  g_test_add_func ("/analysis/cox/lung", test_cox_lung);
+  g_test_add_func ("/analysis/cox/factor", test_cox_factor);
+  g_test_add_func ("/analysis/competing-risks/cr-sim", test_competing_risks);
+  g_test_add_func ("/analysis/response/seed004", test_response_seed004);
+  g_test_add_func ("/analysis/errors", test_errors);
+  g_test_add_func ("/analysis/no-rows", test_no_rows);
+  g_test_add_func ("/analysis/variant", test_variant);
+  g_test_add_func ("/analysis/progress", test_progress);
+
+  return g_test_run ();
+}
