@@ -101,6 +101,160 @@ check_intervals (const EpCliData *data,
   return TRUE;
 }
 
+void
+ep_cli_cox_fitted_clear (EpCliCoxFitted *fitted)
+{
+  g_clear_pointer (&fitted->fit, ep_cox_fit_free);
+  g_clear_pointer (&fitted->design, ep_design_free);
+  g_clear_pointer (&fitted->strata, ep_levels_free);
+  g_clear_pointer (&fitted->data, ep_cli_data_free);
+}
+
+/* The model of endpoint-cli cox, shared with endpoint-cli plot forest --cox: checks the column
+ * names (a G_OPTION_ERROR, that is a usage error, for a name given twice or a factor that is
+ * not a covariate), loads the columns, builds the design and fits. On failure fitted is
+ * cleared and error says why, naming the file (and line, column) where it applies. */
+gboolean
+ep_cli_cox_fit_model (const EpCliCoxModel  *model,
+                      EpCliCoxFitted       *fitted,
+                      GError              **error)
+{
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autofree EpDesignColumn *design_columns = NULL;
+  g_autofree double *stop = NULL;
+  g_autofree double *start = NULL;
+  g_autofree int *status = NULL;
+  g_auto(GStrv) covariates = NULL;
+  g_auto(GStrv) factors = NULL;
+  EpCoxOptions options = model->options;
+  EpCliTimer timer;
+  const char *bad_name = NULL;
+  gboolean duplicate = FALSE;
+  guint n_covariates;
+
+  memset (fitted, 0, sizeof *fitted);
+
+  covariates = ep_cli_split_names (model->covariates);
+  factors = ep_cli_split_names (model->factors);
+  n_covariates = g_strv_length (covariates);
+  if (n_covariates == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--covariates names no column"));
+      return FALSE;
+    }
+  if (!check_names (covariates, factors, &bad_name, &duplicate))
+    {
+      if (duplicate)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("--covariates names “%s” twice"), bad_name);
+      else
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("--factors: “%s” is not one of the --covariates"), bad_name);
+      return FALSE;
+    }
+
+  ep_cli_timer_start (&timer);
+
+  columns = g_ptr_array_new ();
+  g_ptr_array_add (columns, (char *) model->time);
+  g_ptr_array_add (columns, (char *) model->event);
+  if (model->start != NULL)
+    g_ptr_array_add (columns, (char *) model->start);
+  if (model->strata != NULL)
+    g_ptr_array_add (columns, (char *) model->strata);
+  for (guint i = 0; i < n_covariates; i++)
+    g_ptr_array_add (columns, covariates[i]);
+  g_ptr_array_add (columns, NULL);
+
+  fitted->data = ep_cli_data_load (model->csv, model->sep, (const char * const *) columns->pdata,
+                                   error);
+  if (fitted->data == NULL)
+    return FALSE;
+  if (fitted->data->n_rows == 0)
+    {
+      g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
+                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
+                   ep_csv_get_display_name (fitted->data->csv), fitted->data->n_dropped);
+      ep_cli_cox_fitted_clear (fitted);
+      return FALSE;
+    }
+
+  stop = ep_cli_data_times (fitted->data, model->time, error);
+  if (stop == NULL)
+    goto fail;
+  if (model->start != NULL)
+    {
+      start = ep_cli_data_times (fitted->data, model->start, error);
+      if (start == NULL ||
+          !check_intervals (fitted->data, start, stop, model->start, model->time, error))
+        goto fail;
+    }
+  status = ep_cli_data_events (fitted->data, model->event, error);
+  if (status == NULL)
+    goto fail;
+  if (model->strata != NULL)
+    fitted->strata = ep_cli_data_levels (fitted->data, model->strata);
+
+  /* The covariates: numbers, or text for the factors. */
+  owned = g_ptr_array_new_with_free_func (g_free);
+  design_columns = g_new0 (EpDesignColumn, n_covariates);
+  for (guint i = 0; i < n_covariates; i++)
+    {
+      EpDesignColumn *column = &design_columns[i];
+
+      column->name = covariates[i];
+      if (g_strv_contains ((const char * const *) factors, covariates[i]))
+        {
+          const char **strings = ep_cli_data_strings (fitted->data, covariates[i]);
+
+          g_ptr_array_add (owned, strings);
+          column->kind = EP_DESIGN_FACTOR;
+          column->strings = strings;
+        }
+      else
+        {
+          double *numbers = ep_cli_data_numbers (fitted->data, covariates[i], error);
+
+          if (numbers == NULL)
+            goto fail;
+          g_ptr_array_add (owned, numbers);
+          column->kind = EP_DESIGN_NUMERIC;
+          column->numbers = numbers;
+        }
+    }
+
+  fitted->design = ep_design_new (design_columns, n_covariates, fitted->data->n_rows, error);
+  if (fitted->design == NULL)
+    {
+      g_prefix_error (error, "%s: ", ep_csv_get_display_name (fitted->data->csv));
+      goto fail;
+    }
+
+  fitted->parse_s = ep_cli_timer_lap (&timer);
+
+  options.term_names = (const char * const *) fitted->design->term_names;
+  fitted->fit = ep_cox_fit (fitted->data->n_rows, start, stop, status, fitted->design->x,
+                            fitted->design->p,
+                            fitted->strata != NULL ? fitted->strata->codes : NULL,
+                            fitted->strata != NULL ? fitted->strata->n_levels : 0,
+                            &options, error);
+  if (fitted->fit == NULL)
+    {
+      g_prefix_error (error, "%s: ", ep_csv_get_display_name (fitted->data->csv));
+      goto fail;
+    }
+
+  fitted->compute_s = ep_cli_timer_lap (&timer);
+
+  return TRUE;
+
+fail:
+  ep_cli_cox_fitted_clear (fitted);
+  return FALSE;
+}
+
 int
 ep_cli_cox (int    argc,
             char **argv)
@@ -140,26 +294,16 @@ ep_cli_cox (int    argc,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpCliData) data = NULL;
-  g_autoptr(EpLevels) strata = NULL;
-  g_autoptr(EpDesign) design = NULL;
-  g_autoptr(EpCoxFit) fit = NULL;
-  g_autoptr(GPtrArray) columns = NULL;
-  g_autoptr(GPtrArray) owned = NULL;
-  g_autofree EpDesignColumn *design_columns = NULL;
-  g_autofree double *stop = NULL;
-  g_autofree double *start = NULL;
-  g_autofree int *status = NULL;
-  g_auto(GStrv) covariates = NULL;
-  g_auto(GStrv) factors = NULL;
+  g_auto(EpCliCoxFitted) fitted = { 0, };
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(JsonNode) node = NULL;
+  const EpCliData *data;
+  const EpLevels *strata;
+  const EpDesign *design;
+  const EpCoxFit *fit;
   JsonArray *warnings;
+  EpCliCoxModel model = { 0, };
   EpCoxOptions options;
-  EpCliTimer timer;
-  const char *bad_name = NULL;
-  gboolean duplicate = FALSE;
-  guint n_covariates;
   double parse_s, compute_s;
 
   if (!ep_cli_parse_options (COMMAND, NULL,
@@ -191,109 +335,23 @@ ep_cli_cox (int    argc,
     return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, e.g. 0.95"));
   options.conf_level = opt_conf_level;
 
-  covariates = ep_cli_split_names (opt_covariates);
-  factors = ep_cli_split_names (opt_factors);
-  n_covariates = g_strv_length (covariates);
-  if (n_covariates == 0)
-    return ep_cli_usage_error (COMMAND, _("--covariates names no column"));
-  if (!check_names (covariates, factors, &bad_name, &duplicate))
-    {
-      if (duplicate)
-        return ep_cli_usage_error (COMMAND, _("--covariates names “%s” twice"), bad_name);
-      return ep_cli_usage_error (COMMAND, _("--factors: “%s” is not one of the --covariates"),
-                                 bad_name);
-    }
-
-  ep_cli_timer_start (&timer);
-
-  columns = g_ptr_array_new ();
-  g_ptr_array_add (columns, opt_time);
-  g_ptr_array_add (columns, opt_event);
-  if (opt_start != NULL)
-    g_ptr_array_add (columns, opt_start);
-  if (opt_strata != NULL)
-    g_ptr_array_add (columns, opt_strata);
-  for (guint i = 0; i < n_covariates; i++)
-    g_ptr_array_add (columns, covariates[i]);
-  g_ptr_array_add (columns, NULL);
-
-  data = ep_cli_data_load (opt_csv, opt_sep, (const char * const *) columns->pdata, &error);
-  if (data == NULL)
+  model.csv = opt_csv;
+  model.sep = opt_sep;
+  model.time = opt_time;
+  model.event = opt_event;
+  model.start = opt_start;
+  model.strata = opt_strata;
+  model.covariates = opt_covariates;
+  model.factors = opt_factors;
+  model.options = options;
+  if (!ep_cli_cox_fit_model (&model, &fitted, &error))
     return ep_cli_data_fail (COMMAND, error);
-  if (data->n_rows == 0)
-    {
-      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
-                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (data->csv), data->n_dropped);
-      return ep_cli_data_fail (COMMAND, error);
-    }
-
-  stop = ep_cli_data_times (data, opt_time, &error);
-  if (stop == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  if (opt_start != NULL)
-    {
-      start = ep_cli_data_times (data, opt_start, &error);
-      if (start == NULL)
-        return ep_cli_data_fail (COMMAND, error);
-      if (!check_intervals (data, start, stop, opt_start, opt_time, &error))
-        return ep_cli_data_fail (COMMAND, error);
-    }
-  status = ep_cli_data_events (data, opt_event, &error);
-  if (status == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  if (opt_strata != NULL)
-    strata = ep_cli_data_levels (data, opt_strata);
-
-  /* The covariates: numbers, or text for the factors. */
-  owned = g_ptr_array_new_with_free_func (g_free);
-  design_columns = g_new0 (EpDesignColumn, n_covariates);
-  for (guint i = 0; i < n_covariates; i++)
-    {
-      EpDesignColumn *column = &design_columns[i];
-
-      column->name = covariates[i];
-      if (g_strv_contains ((const char * const *) factors, covariates[i]))
-        {
-          const char **strings = ep_cli_data_strings (data, covariates[i]);
-
-          g_ptr_array_add (owned, strings);
-          column->kind = EP_DESIGN_FACTOR;
-          column->strings = strings;
-        }
-      else
-        {
-          double *numbers = ep_cli_data_numbers (data, covariates[i], &error);
-
-          if (numbers == NULL)
-            return ep_cli_data_fail (COMMAND, error);
-          g_ptr_array_add (owned, numbers);
-          column->kind = EP_DESIGN_NUMERIC;
-          column->numbers = numbers;
-        }
-    }
-
-  design = ep_design_new (design_columns, n_covariates, data->n_rows, &error);
-  if (design == NULL)
-    {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
-      return ep_cli_data_fail (COMMAND, error);
-    }
-
-  parse_s = ep_cli_timer_lap (&timer);
-
-  options.term_names = (const char * const *) design->term_names;
-  fit = ep_cox_fit (data->n_rows, start, stop, status, design->x, design->p,
-                    strata != NULL ? strata->codes : NULL,
-                    strata != NULL ? strata->n_levels : 0,
-                    &options, &error);
-  if (fit == NULL)
-    {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
-      return ep_cli_data_fail (COMMAND, error);
-    }
-
-  compute_s = ep_cli_timer_lap (&timer);
+  data = fitted.data;
+  strata = fitted.strata;
+  design = fitted.design;
+  fit = fitted.fit;
+  parse_s = fitted.parse_s;
+  compute_s = fitted.compute_s;
 
   root = json_object_new ();
   json_object_set_string_member (root, "analysis", "cox");

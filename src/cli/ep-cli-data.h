@@ -33,6 +33,8 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "core/ep-cox.h"
+#include "core/ep-design.h"
 #include "core/ep-levels.h"
 #include "core/ep-meta.h"
 #include "io/ep-csv.h"
@@ -155,5 +157,36 @@ gboolean     ep_cli_meta_read_ratios  (const EpCliData   *data,
                                        GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCliData, ep_cli_data_free)
+/* A Cox model as endpoint-cli cox's options give it (covariates and factors as "A,B" text);
+ * defined in ep-cli-cox.c and shared with endpoint-cli plot forest --cox. */
+typedef struct
+{
+  const char   *csv;
+  const char   *sep;
+  const char   *time;
+  const char   *event;
+  const char   *start;         /* NULL: right-censored data */
+  const char   *strata;        /* NULL: one stratum */
+  const char   *covariates;
+  const char   *factors;       /* NULL: none */
+  EpCoxOptions  options;       /* ties, conf_level; term_names is set from the design */
+} EpCliCoxModel;
+
+typedef struct
+{
+  EpCliData    *data;
+  EpLevels     *strata;
+  EpDesign     *design;
+  EpCoxFit     *fit;
+  double        parse_s;
+  double        compute_s;
+} EpCliCoxFitted;
+
+gboolean     ep_cli_cox_fit_model     (const EpCliCoxModel  *model,
+                                       EpCliCoxFitted       *fitted,
+                                       GError              **error);
+void         ep_cli_cox_fitted_clear  (EpCliCoxFitted       *fitted);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EpCliCoxFitted, ep_cli_cox_fitted_clear)
 
 G_END_DECLS
