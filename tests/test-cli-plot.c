@@ -207,6 +207,29 @@ test_plot_cif_and_forest (void)
     g_assert_true (g_str_has_prefix (contents, "%!PS-Adobe-3.0 EPSF-3.0"));
   }
 
+  {
+    g_autofree char *lung = data_file ("lung.csv");
+    g_autofree char *pdf = g_build_filename (dir, "cox.pdf", NULL);
+    g_auto(CliRun) run = { 0 };
+
+    /* the hazard-ratio table form: coxph (Surv (time, status) ~ age + factor (sex) +
+     * factor (ph_ecog)) drawn as a forest */
+    run_cli (&run, "plot", "forest", "--cox", "--csv", lung, "--time", "time", "--event",
+             "status", "--covariates", "age,sex,ph_ecog", "--factors", "sex,ph_ecog",
+             "--out", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_autofree char *lung = data_file ("lung.csv");
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "plot", "forest", "--cox", "--csv", lung, "--time", "time", "--event",
+             "status", "--covariates", "age,age", "--out", "never.pdf", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "“age” twice"));
+  }
+
   remove_dir (dir);
 }
 

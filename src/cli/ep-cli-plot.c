@@ -8,6 +8,7 @@
  * endpoint-cli plot forest --csv F (the meta options: --events/--total or --ratio/--lower/--upper)
  *                          --label COL [--subgroup COL] [--method ..] [--measure ..] [--knapp-hartung]
  * endpoint-cli plot forest --cox --csv F --time COL --event COL --covariates A,B [--factors A]
+ *                          [--strata COL] [--start COL] [--ties efron|breslow]
  *   and for every figure: --out FILE.pdf|svg|eps|png|tiff [--width-mm W] [--height-mm H]
  *   [--dpi N] [--title T] [--palette P] [--font F] [--font-size S] [--x-label T] [--y-label T]
  *   and for km and cif: [--risk-table] [--risk-table-events] [--ci bands|lines|none]
@@ -672,6 +673,78 @@ draw_forest (cairo_t  *cr,
   ep_forest_plot_render (cr, width, height, d->plot, d->style, NULL);
 }
 
+/* plot forest --cox: the hazard-ratio table of endpoint-cli cox's model. */
+static int
+plot_forest_cox (const char          *command,
+                 const FigureOptions *fo,
+                 const EpPlotStyle   *style,
+                 EpPlotFormat         format,
+                 const char          *csv,
+                 const char          *sep,
+                 const char          *time,
+                 const char          *event,
+                 const char          *covariates,
+                 const char          *factors,
+                 const char          *strata,
+                 const char          *start,
+                 const char          *ties,
+                 const char          *estimate_label,
+                 const char          *favours_left,
+                 const char          *favours_right)
+{
+  g_auto(EpCliCoxFitted) fitted = { 0, };
+  g_autoptr(EpForestPlot) plot = NULL;
+  g_autoptr(GError) error = NULL;
+  EpCliCoxModel model = { 0, };
+  ForestDraw draw = { NULL, style };
+
+  if (time == NULL)
+    return ep_cli_usage_error (command, _("--time is required"));
+  if (event == NULL)
+    return ep_cli_usage_error (command, _("--event is required"));
+  if (covariates == NULL)
+    return ep_cli_usage_error (command, _("--covariates is required"));
+
+  ep_cox_options_init (&model.options);
+  if (ties == NULL || strcmp (ties, "efron") == 0)
+    model.options.ties = EP_COX_TIES_EFRON;
+  else if (strcmp (ties, "breslow") == 0)
+    model.options.ties = EP_COX_TIES_BRESLOW;
+  else
+    return ep_cli_usage_error (command, _("--ties must be efron or breslow, not “%s”"), ties);
+
+  model.csv = csv;
+  model.sep = sep;
+  model.time = time;
+  model.event = event;
+  model.start = start;
+  model.strata = strata;
+  model.covariates = covariates;
+  model.factors = factors;
+  if (!ep_cli_cox_fit_model (&model, &fitted, &error))
+    return ep_cli_data_fail (command, error);
+  for (guint i = 0; fitted.fit->warnings[i] != NULL; i++)
+    g_printerr ("endpoint-cli %s: %s: %s\n", command, _("warning"), fitted.fit->warnings[i]);
+
+  plot = ep_forest_plot_new_from_cox (fitted.fit,
+                                      (const char * const *) fitted.design->term_names);
+  if (estimate_label != NULL)
+    {
+      g_free (plot->estimate_header);
+      plot->estimate_header = g_strdup_printf (_("%s (95%% CI)"), estimate_label);
+    }
+  if (fo->x_label != NULL)
+    {
+      g_free (plot->x_label);
+      plot->x_label = g_strdup (fo->x_label);
+    }
+  plot->favours_left = g_strdup (favours_left);
+  plot->favours_right = g_strdup (favours_right);
+
+  draw.plot = plot;
+  return export (command, "forest", fo->out, format, style, draw_forest, &draw);
+}
+
 static int
 plot_forest (int    argc,
              char **argv)
@@ -694,6 +767,14 @@ plot_forest (int    argc,
   g_autofree char *opt_favours_right = NULL;
   gboolean opt_knapp_hartung = FALSE;
   double opt_null_value = NAN;
+  gboolean opt_cox = FALSE;
+  g_autofree char *opt_time = NULL;
+  g_autofree char *opt_event = NULL;
+  g_autofree char *opt_covariates = NULL;
+  g_autofree char *opt_factors = NULL;
+  g_autofree char *opt_strata = NULL;
+  g_autofree char *opt_start = NULL;
+  g_autofree char *opt_ties = NULL;
   const GOptionEntry data_entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
     EP_CLI_OPTION_SEP (opt_sep),
@@ -726,6 +807,22 @@ plot_forest (int    argc,
     { "null-value", 0, 0, G_OPTION_ARG_DOUBLE, &opt_null_value,
       N_("Proportions: a reference line at this proportion (0 to 1), e.g. a historical rate"),
       N_("P") },
+    { "cox", 0, 0, G_OPTION_ARG_NONE, &opt_cox,
+      N_("A hazard-ratio table of a Cox model instead (the options of endpoint-cli cox)"), NULL },
+    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
+      N_("--cox: the follow-up (or, with --start, stop) time column"), N_("COL") },
+    { "event", 0, 0, G_OPTION_ARG_STRING, &opt_event,
+      N_("--cox: the event column: 1 = event, 0 = censored"), N_("COL") },
+    { "covariates", 0, 0, G_OPTION_ARG_STRING, &opt_covariates,
+      N_("--cox: the covariate columns, in model order"), N_("A,B,…") },
+    { "factors", 0, 0, G_OPTION_ARG_STRING, &opt_factors,
+      N_("--cox: covariates that are categorical (treatment coding)"), N_("A,…") },
+    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt_strata,
+      N_("--cox: a separate baseline hazard per value of this column"), N_("COL") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &opt_start,
+      N_("--cox: entry time column: each row is at risk on (start, time]"), N_("COL") },
+    { "ties", 0, 0, G_OPTION_ARG_STRING, &opt_ties,
+      N_("--cox: tied event times: efron (default) or breslow"), N_("METHOD") },
   };
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
   g_auto(EpPlotStyle) style = { 0, };
@@ -763,6 +860,10 @@ plot_forest (int    argc,
     return exit_status;
   if (opt_csv == NULL)
     return ep_cli_usage_error (command, _("--csv is required"));
+  if (opt_cox)
+    return plot_forest_cox (command, &fo, &style, format, opt_csv, opt_sep, opt_time, opt_event,
+                            opt_covariates, opt_factors, opt_strata, opt_start, opt_ties,
+                            opt_estimate_label, opt_favours_left, opt_favours_right);
   proportions = opt_events != NULL || opt_total != NULL;
   if (proportions && (opt_events == NULL || opt_total == NULL))
     return ep_cli_usage_error (command, _("--events and --total go together"));
