@@ -580,7 +580,8 @@ read_count (const Context *ctx,
   value = json_node_get_int (node);
   if (value < 0 || value > G_MAXINT)
     return field_error (ctx, prefix, field, error, EP_CATALOG_ERROR_INVALID_VALUE,
-                        _("%" G_GINT64_FORMAT " is not a valid count"), value);
+                        /* long long: xgettext cannot see through G_GINT64_FORMAT */
+                        _("%lld is not a valid count"), (long long) value);
 
   *out = (int) value;
   return TRUE;
