@@ -75,15 +75,35 @@ ep_export_csv_string (const EpTable *table,
       for (guint j = 0; j < n_columns; j++)
         {
           const EpTableColumn *column = ep_table_get_column (table, j);
-          g_autofree char *text = NULL;
+          char buf[EP_NUMBER_BUF_SIZE];
+          gsize len;
 
           if (j > 0)
             g_string_append_c (out, sep);
           if (ep_table_column_is_missing (column, i))
             continue;
-          text = ep_table_column_format (column, i);
-          /* Numbers and dates are never formulas: "-3" stays a number. */
-          append_escaped (out, text, sep, column->type == EP_COLUMN_CATEGORY);
+
+          /* Numbers and dates are never formulas ("-3" stays a number) and never need quotes. */
+          switch (column->type)
+            {
+            case EP_COLUMN_NUMBER:
+              len = ep_value_format_number_buf (g_array_index (column->values, double, i), buf);
+              g_string_append_len (out, buf, (gssize) len);
+              break;
+            case EP_COLUMN_DATE:
+              len = ep_value_format_date_buf (g_array_index (column->values, gint32, i), buf);
+              g_string_append_len (out, buf, (gssize) len);
+              break;
+            case EP_COLUMN_YESNO:
+              g_string_append (out, g_array_index (column->values, gint8, i) ? "yes" : "no");
+              break;
+            case EP_COLUMN_CATEGORY:
+            default:
+              append_escaped (out, g_ptr_array_index (column->levels,
+                                                      g_array_index (column->values, gint32, i)),
+                              sep, TRUE);
+              break;
+            }
         }
       g_string_append_c (out, '\n');
     }

@@ -146,8 +146,10 @@ table_from_csv (const EpCsv            *csv,
   for (guint j = 0; j < n_columns; j++)
     {
       g_autoptr(EpTableColumn) column = NULL;
+      g_autoptr(GError) local_error = NULL;
       g_autofree char *name = NULL;
       EpColumnType type;
+      guint bad_row = 0;
 
       for (guint i = 0; i < n_rows; i++)
         cells[i] = ep_csv_get_cell (csv, i, j);
@@ -163,19 +165,14 @@ table_from_csv (const EpCsv            *csv,
                : g_strdup_printf ("V%u", j + 1);
       column = ep_table_column_new (name, type, n_rows);
 
-      for (guint i = 0; i < n_rows; i++)
+      if (!ep_table_column_set_texts (column, cells, n_rows, options->decimal_mark, &bad_row,
+                                      &local_error))
         {
-          g_autoptr(GError) local_error = NULL;
-
-          if (!ep_table_column_set_text (column, i, cells[i], options->decimal_mark,
-                                         &local_error))
-            {
-              g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_INVALID,
-                           /* TRANSLATORS: lung.csv:17: column "time": "abc" is not a number */
-                           _("%s:%u: column \"%s\": %s"), ep_csv_get_display_name (csv),
-                           ep_csv_get_line (csv, i), name, local_error->message);
-              return NULL;
-            }
+          g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_INVALID,
+                       /* TRANSLATORS: lung.csv:17: column "time": "abc" is not a number */
+                       _("%s:%u: column \"%s\": %s"), ep_csv_get_display_name (csv),
+                       ep_csv_get_line (csv, bad_row), name, local_error->message);
+          return NULL;
         }
 
       if (!ep_table_insert_column (table, j, g_steal_pointer (&column), error))

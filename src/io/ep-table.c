@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,11 +285,70 @@ ep_table_column_set_text (EpTableColumn  *column,
 }
 
 gboolean
+ep_table_column_set_texts (EpTableColumn       *column,
+                           const char * const  *texts,
+                           guint                n,
+                           char                 decimal_mark,
+                           guint               *bad_row,
+                           GError             **error)
+{
+  g_autoptr(GHashTable) index = NULL;
+
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (texts != NULL || n == 0, FALSE);
+  g_return_val_if_fail (n <= column->values->len, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (column->type != EP_COLUMN_CATEGORY)
+    {
+      for (guint i = 0; i < n; i++)
+        if (!ep_table_column_set_text (column, i, texts[i], decimal_mark, error))
+          {
+            if (bad_row != NULL)
+              *bad_row = i;
+            return FALSE;
+          }
+      return TRUE;
+    }
+
+  /* level text -> code + 1; the keys belong to the levels array */
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < column->levels->len; k++)
+    g_hash_table_insert (index, g_ptr_array_index (column->levels, k), GUINT_TO_POINTER (k + 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint32 code = -1;
+
+      if (!ep_value_is_missing_text (texts[i]))
+        {
+          guint found = GPOINTER_TO_UINT (g_hash_table_lookup (index, texts[i]));
+
+          if (found == 0)
+            {
+              char *level = g_strdup (texts[i]);
+
+              g_ptr_array_add (column->levels, level);
+              found = column->levels->len;
+              g_hash_table_insert (index, level, GUINT_TO_POINTER (found));
+            }
+          code = (gint32) found - 1;
+        }
+      g_array_index (column->values, gint32, i) = code;
+    }
+
+  return TRUE;
+}
+
+gboolean
 ep_table_column_convert (EpTableColumn  *column,
                          EpColumnType    type,
                          GError        **error)
 {
   g_autoptr(EpTableColumn) target = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint bad_row = 0;
   guint n;
 
   g_return_val_if_fail (column != NULL, FALSE);
@@ -300,29 +360,24 @@ ep_table_column_convert (EpTableColumn  *column,
 
   n = column->values->len;
   target = ep_table_column_new (column->name, type, n);
+  texts = g_ptr_array_new_full (n, g_free);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = NULL;
-      g_autoptr(GError) local_error = NULL;
-      guint8 cell[8];
-
-      if (ep_table_column_is_missing (column, i))
-        continue;
-
       /* yes/no becomes 1/0 as a number, and a 1/0 number becomes yes/no. */
-      if (column->type == EP_COLUMN_YESNO && type == EP_COLUMN_NUMBER)
-        text = g_strdup (g_array_index (column->values, gint8, i) ? "1" : "0");
+      if (column->type == EP_COLUMN_YESNO && type == EP_COLUMN_NUMBER &&
+          !ep_table_column_is_missing (column, i))
+        g_ptr_array_add (texts, g_strdup (g_array_index (column->values, gint8, i) ? "1" : "0"));
       else
-        text = ep_table_column_format (column, i);
+        g_ptr_array_add (texts, ep_table_column_format (column, i));
+    }
 
-      if (!parse_cell (target, type, text, '.', cell, &local_error))
-        {
-          g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
-                       /* TRANSLATORS: row 17: "abc" is not a number */
-                       _("row %u: %s"), i + 1, local_error->message);
-          return FALSE;
-        }
-      memcpy (target->values->data + (gsize) i * element_size (type), cell, element_size (type));
+  if (!ep_table_column_set_texts (target, (const char * const *) texts->pdata, n, '.', &bad_row,
+                                  &local_error))
+    {
+      g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
+                   /* TRANSLATORS: row 17: "abc" is not a number */
+                   _("row %u: %s"), bad_row + 1, local_error->message);
+      return FALSE;
     }
 
   /* Swap the storage in, keep name and label. */
@@ -631,30 +686,61 @@ ep_value_parse_date (const char *text,
   return FALSE;
 }
 
-char *
-ep_value_format_number (double value)
+gsize
+ep_value_format_number_buf (double  value,
+                            char   *buf)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean c_point;
 
   if (!isfinite (value))
-    return g_strdup ("");
+    {
+      buf[0] = '\0';
+      return 0;
+    }
 
-  /* The shortest of 15, 16, 17 significant digits that reads back exactly. */
+  /* Whole numbers (ages, counts, codes) are printed directly: exact below 2^53. */
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    {
+      if (value == 0)
+        {
+          /* keep the sign of -0.0 so that it round-trips too */
+          strcpy (buf, signbit (value) ? "-0" : "0");
+          return strlen (buf);
+        }
+      return (gsize) g_snprintf (buf, EP_NUMBER_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64) value);
+    }
+
+  /* The shortest of 15, 16, 17 significant digits that reads back exactly. snprintf is used
+   * directly when the C library's decimal point is '.' (the CLI; most locales' LC_NUMERIC is
+   * kept at "C"); g_ascii_formatd() otherwise, which is correct in any locale but slower. */
+  c_point = strcmp (localeconv ()->decimal_point, ".") == 0;
   for (int precision = 15; precision <= 17; precision++)
     {
-      char format[8];
+      static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
+      if (c_point)
+        snprintf (buf, EP_NUMBER_BUF_SIZE, "%.*g", precision, value);
+      else
+        g_ascii_formatd (buf, EP_NUMBER_BUF_SIZE, formats[precision - 15], value);
+      if (precision == 17 || g_ascii_strtod (buf, NULL) == value)
         break;
     }
 
-  return g_strdup (buf);
+  return strlen (buf);
 }
 
 char *
-ep_value_format_date (gint32 days)
+ep_value_format_number (double value)
+{
+  char buf[EP_NUMBER_BUF_SIZE];
+
+  ep_value_format_number_buf (value, buf);
+  return g_strdup (buf);
+}
+
+gsize
+ep_value_format_date_buf (gint32  days,
+                          char   *buf)
 {
   /* H. Hinnant's civil_from_days */
   gint64 z = (gint64) days + 719468;
@@ -668,7 +754,20 @@ ep_value_format_date (gint32 days)
   gint64 m = mp < 10 ? mp + 3 : mp - 9;
 
   if (days == EP_DATE_MISSING)
-    return g_strdup ("");
+    {
+      buf[0] = '\0';
+      return 0;
+    }
 
-  return g_strdup_printf ("%04d-%02d-%02d", (int) (y + (m <= 2)), (int) m, (int) d);
+  return (gsize) g_snprintf (buf, EP_NUMBER_BUF_SIZE, "%04d-%02d-%02d",
+                             (int) (y + (m <= 2)), (int) m, (int) d);
+}
+
+char *
+ep_value_format_date (gint32 days)
+{
+  char buf[EP_NUMBER_BUF_SIZE];
+
+  ep_value_format_date_buf (days, buf);
+  return g_strdup (buf);
 }

@@ -89,6 +89,16 @@ gboolean        ep_table_column_set_text    (EpTableColumn       *column,
                                              const char          *text,
                                              char                 decimal_mark,
                                              GError             **error);
+/* Sets rows [0, n) from texts, as ep_table_column_set_text() each, but a category's levels are
+ * looked up in a hash table, so that a million distinct texts (patient ids) cost O(n). On a
+ * text that does not fit, returns FALSE with *bad_row set and the message of set_text; the
+ * rows before it are set. The importers' path. */
+gboolean        ep_table_column_set_texts   (EpTableColumn       *column,
+                                             const char * const  *texts,
+                                             guint                n,
+                                             char                 decimal_mark,
+                                             guint               *bad_row,
+                                             GError             **error);
 /* The code of a level, adding it when new. */
 gint32          ep_table_column_intern_level (EpTableColumn      *column,
                                              const char          *level);
@@ -136,6 +146,13 @@ gboolean        ep_value_parse_date         (const char          *text,
 /* The shortest round-trip decimal of a finite double, in the C locale. */
 char           *ep_value_format_number      (double               value);
 char           *ep_value_format_date        (gint32               days);
+/* The same into buf (at least EP_NUMBER_BUF_SIZE bytes), returning the length: no allocation,
+ * for the exporter's inner loop. */
+#define EP_NUMBER_BUF_SIZE 40
+gsize           ep_value_format_number_buf  (double               value,
+                                             char                *buf);
+gsize           ep_value_format_date_buf    (gint32               days,
+                                             char                *buf);
 /* Days since 1970-01-01 of a calendar date; FALSE when the date does not exist. */
 gboolean        ep_date_from_ymd            (int                  year,
                                              int                  month,
