@@ -259,6 +259,14 @@ test_export_roundtrip (void)
         ep_table_column_intern_level (c, (i % 2) ? "a \"quoted\", level" : "multi\nline");
     }
   g_rand_free (rand);
+  /* the edges: signed zero, subnormals, the largest double, whole numbers beyond 2^53 */
+  {
+    const double edges[] = { -0.0, 0.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+                             9007199254740994.0, -123456789012345.0, 0.1, 1.0 / 3.0, -2.5e-7 };
+
+    for (guint k = 0; k < G_N_ELEMENTS (edges); k++)
+      g_array_index (x->values, double, 1 + k) = edges[k];
+  }
   g_assert_true (ep_table_insert_column (table, 0, x, NULL));
   g_assert_true (ep_table_insert_column (table, 1, d, NULL));
   g_assert_true (ep_table_insert_column (table, 2, c, NULL));
