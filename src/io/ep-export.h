@@ -3,11 +3,11 @@
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RFC 4180 with LF line ends (what R's write.csv and most tools write on
- * Linux), a header row of column names, every cell in its text form (ep-table.h): numbers as
- * the shortest decimal that reads back to the same double, so export and import round-trip
- * exactly; dates as YYYY-MM-DD; missing cells empty. A cell is quoted when it holds the
- * separator, a quote, a CR or LF, or leading/trailing blanks.
+ * RFC 4180 with LF line ends, a header row of column names, every cell in its text form
+ * (ep-table.h): numbers as the shortest decimal that reads back to the same double, so export
+ * and import round-trip exactly; dates as YYYY-MM-DD; yes/no as yes and no; missing cells
+ * empty. A text cell is quoted when it holds the separator, a quote, a CR or LF, or leading or
+ * trailing blanks.
  *
  * Formula defusing (CSV injection, OWASP): a text cell (a category level, a column name) that
  * begins with '=', '+', '-', '@', a tab or a CR is written with a leading apostrophe ('=SUM(A1))
