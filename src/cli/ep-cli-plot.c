@@ -10,10 +10,12 @@
  * endpoint-cli plot forest --cox --csv F --time COL --event COL --covariates A,B [--factors A]
  *                          [--strata COL] [--start COL] [--ties efron|breslow]
  *   and for every figure: --out FILE.pdf|svg|eps|png|tiff [--width-mm W] [--height-mm H]
- *   [--dpi N] [--title T] [--palette P] [--font F] [--font-size S] [--x-label T] [--y-label T]
+ *   [--dpi N] [--title T] [--palette P] [--font F] [--font-size S] [--line-width W]
+ *   [--x-label T] [--y-label T]
  *   and for km and cif: [--risk-table] [--risk-table-events] [--ci bands|lines|none]
  *   [--time-unit days|weeks|months|years] [--data-unit ..] [--x-max T] [--tick-interval T]
- *   [--no-censor-marks] [--median-lines] [--legend inside|outside|none] [--percent]
+ *   [--y-min P] [--y-max P] [--no-censor-marks] [--median-lines]
+ *   [--legend inside|outside|none] [--percent] [--no-stats]
  *
  * The data options are those of the matching analysis command, read with the same helpers
  * (ep-cli-data.h), so a data error reads the same. On success it prints one JSON object that
@@ -50,6 +52,7 @@ typedef struct
   double    height_mm;
   double    dpi;
   double    font_size;
+  double    line_width;
 } FigureOptions;
 
 /* The options of time-to-event figures. */
@@ -67,6 +70,8 @@ typedef struct
   char     *legend;
   double    x_max;
   double    tick_interval;
+  double    y_min;
+  double    y_max;
 } TimeOptions;
 
 static void
@@ -115,6 +120,8 @@ add_figure_entries (GArray        *entries,
       N_("Font family (default Liberation Sans)"), N_("FAMILY") },
     { "font-size", 0, 0, G_OPTION_ARG_DOUBLE, &o->font_size,
       N_("Font size in points (default 7)"), N_("PT") },
+    { "line-width", 0, 0, G_OPTION_ARG_DOUBLE, &o->line_width,
+      N_("Width of curves and whiskers in points (default 1)"), N_("PT") },
   };
 
   g_array_append_vals (entries, figure_entries, G_N_ELEMENTS (figure_entries));
@@ -139,6 +146,10 @@ add_time_entries (GArray      *entries,
       N_("End of the time axis, in axis units; longer curves are cut there"), N_("T") },
     { "tick-interval", 0, 0, G_OPTION_ARG_DOUBLE, &o->tick_interval,
       N_("Distance between time-axis ticks, in axis units"), N_("T") },
+    { "y-min", 0, 0, G_OPTION_ARG_DOUBLE, &o->y_min,
+      N_("Bottom of the y axis, a proportion (default 0)"), N_("P") },
+    { "y-max", 0, 0, G_OPTION_ARG_DOUBLE, &o->y_max,
+      N_("Top of the y axis, a proportion (default 1; incidence: from the data)"), N_("P") },
     { "no-censor-marks", 0, 0, G_OPTION_ARG_NONE, &o->no_censor_marks,
       N_("Do not mark censored observations"), NULL },
     { "median-lines", 0, 0, G_OPTION_ARG_NONE, &o->median_lines,
@@ -204,6 +215,12 @@ apply_figure_options (const char          *command,
       style->title_size += o->font_size - style->font_size;
       style->font_size = o->font_size;
     }
+  if (!isnan (o->line_width))
+    {
+      if (!(o->line_width > 0.0 && o->line_width <= 10.0))
+        return ep_cli_usage_error (command, _("--line-width must be between 0 and 10 points"));
+      style->line_width = o->line_width;
+    }
   if (o->font != NULL)
     {
       g_free (style->font_family);
@@ -253,6 +270,14 @@ apply_time_options (const char        *command,
         return ep_cli_usage_error (command, _("--x-max must be a positive time"));
       options->x_max = o->x_max;
     }
+  if (!isnan (o->y_min))
+    options->y_min = o->y_min;
+  if (!isnan (o->y_max))
+    options->y_max = o->y_max;
+  if (!(isnan (options->y_min) || (options->y_min >= 0.0 && options->y_min < 1.0)) ||
+      !(isnan (options->y_max) || (options->y_max > 0.0 && options->y_max <= 1.0)) ||
+      (!isnan (options->y_min) && !isnan (options->y_max) && options->y_min >= options->y_max))
+    return ep_cli_usage_error (command, _("--y-min and --y-max are proportions, 0 <= min < max <= 1"));
   if (!isnan (o->tick_interval))
     {
       if (!(o->tick_interval > 0.0 && isfinite (o->tick_interval)))
@@ -312,6 +337,21 @@ export (const char        *command,
   return report (figure, path, format, style);
 }
 
+/* Group names for legends and tables: the level, or "column=level" when the levels are numbers
+ * (sex=1 says more than 1), as Cox terms are named. */
+static GStrv
+group_labels (const EpLevels *levels,
+              const char     *column)
+{
+  GStrv labels = g_new0 (char *, levels->n_levels + 1);
+
+  for (guint g = 0; g < levels->n_levels; g++)
+    labels[g] = levels->numeric ? g_strdup_printf ("%s=%s", column, levels->levels[g])
+                                : g_strdup (levels->levels[g]);
+
+  return labels;
+}
+
 /* ---- km ------------------------------------------------------------------------------------ */
 
 typedef struct
@@ -362,8 +402,9 @@ plot_km (int    argc,
          char **argv)
 {
   const char *command = "plot km";
-  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN };
-  g_auto(TimeOptions) to = { .x_max = NAN, .tick_interval = NAN };
+  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN,
+                               .line_width = NAN };
+  g_auto(TimeOptions) to = { .x_max = NAN, .tick_interval = NAN, .y_min = NAN, .y_max = NAN };
   g_autofree char *opt_csv = NULL;
   g_autofree char *opt_sep = NULL;
   g_autofree char *opt_time = NULL;
@@ -393,6 +434,7 @@ plot_km (int    argc,
   g_autoptr(EpKmResult) fit = NULL;
   g_autofree double *time = NULL;
   g_autofree int *status = NULL;
+  g_auto(GStrv) labels = NULL;
   EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
   EpPlotFormat format;
   EpKmPlot plot;
@@ -455,7 +497,7 @@ plot_km (int    argc,
 
   plot.fit = fit;
   if (levels != NULL)
-    plot.labels = (const char * const *) levels->levels;
+    plot.labels = (const char * const *) (labels = group_labels (levels, opt_group));
 
   if (levels != NULL && levels->n_levels >= 2 && !to.no_stats)
     {
@@ -471,8 +513,7 @@ plot_km (int    argc,
                         &plot.hr, &plot.hr_lower, &plot.hr_upper))
         {
           /* "Nonmaintained vs Maintained" */
-          plot.hr_label = hr_label = g_strdup_printf (_("%s vs %s"),
-                                                      levels->levels[1], levels->levels[0]);
+          plot.hr_label = hr_label = g_strdup_printf (_("%s vs %s"), labels[1], labels[0]);
           return export (command, "km", fo.out, format, &style, draw_km, &draw);
         }
     }
@@ -504,8 +545,9 @@ plot_cif (int    argc,
           char **argv)
 {
   const char *command = "plot cif";
-  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN };
-  g_auto(TimeOptions) to = { .x_max = NAN, .tick_interval = NAN };
+  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN,
+                               .line_width = NAN };
+  g_auto(TimeOptions) to = { .x_max = NAN, .tick_interval = NAN, .y_min = NAN, .y_max = NAN };
   g_autofree char *opt_csv = NULL;
   g_autofree char *opt_sep = NULL;
   g_autofree char *opt_time = NULL;
@@ -540,6 +582,7 @@ plot_cif (int    argc,
   g_autofree double *time = NULL;
   g_autofree int *status = NULL;
   g_autofree int *any_event = NULL;
+  g_auto(GStrv) labels = NULL;
   EpPlotFormat format;
   EpCifPlot plot;
   CifDraw draw = { &plot, &style };
@@ -648,7 +691,8 @@ plot_cif (int    argc,
   plot.fit = fit;
   plot.at_risk = at_risk;
   plot.gray = gray;
-  plot.group_labels = levels != NULL ? (const char * const *) levels->levels : NULL;
+  if (levels != NULL)
+    plot.group_labels = (const char * const *) (labels = group_labels (levels, opt_group));
   plot.cause_labels = (const char * const *) cause_labels;
 
   return export (command, "cif", fo.out, format, &style, draw_cif, &draw);
@@ -750,7 +794,8 @@ plot_forest (int    argc,
              char **argv)
 {
   const char *command = "plot forest";
-  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN };
+  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN,
+                               .line_width = NAN };
   g_autofree char *opt_csv = NULL;
   g_autofree char *opt_sep = NULL;
   g_autofree char *opt_events = NULL;

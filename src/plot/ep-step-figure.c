@@ -499,14 +499,14 @@ typedef struct
   double h;
 } Box;
 
-/* The value of a step curve at t (data units): right-continuous. */
-static double
-series_value_at (const EpStepSeries *s,
+/* The index of the last step at or before t (data units), or -1 before the first. */
+static gssize
+series_index_at (const EpStepSeries *s,
                  double              t)
 {
   gsize lo = 0, hi = s->n;
 
-  /* The number of steps with time <= t. */
+  /* the number of steps with time <= t */
   while (lo < hi)
     {
       gsize mid = lo + (hi - lo) / 2;
@@ -517,11 +517,37 @@ series_value_at (const EpStepSeries *s,
         hi = mid;
     }
 
-  return lo == 0 ? s->y0 : AT (s->y, lo - 1, s->stride);
+  return (gssize) lo - 1;
 }
 
-/* Whether a box in the plot area meets a curve. The curves are monotone, so over the box's
- * x range a curve spans the values at its two ends. */
+/* The lowest and highest y (figure coordinates) of a series and, when shown, its CI at step
+ * index j (-1: the start). */
+static void
+series_extent_at (const Frame        *f,
+                  const EpStepSeries *s,
+                  gboolean            ci,
+                  gssize              j,
+                  double             *y_min,
+                  double             *y_max)
+{
+  double v = j < 0 ? s->y0 : AT (s->y, j, s->stride);
+  double y = frame_y (f, v);
+
+  *y_min = MIN (*y_min, y);
+  *y_max = MAX (*y_max, y);
+  if (ci && j >= 0 && s->lower != NULL && s->upper != NULL)
+    {
+      double lo = frame_y (f, series_value (s, s->lower, (gsize) j));
+      double hi = frame_y (f, series_value (s, s->upper, (gsize) j));
+
+      *y_min = MIN (*y_min, MIN (lo, hi));
+      *y_max = MAX (*y_max, MAX (lo, hi));
+    }
+}
+
+/* Whether a box in the plot area meets a curve or its confidence interval. The curves are
+ * monotone (their CIs nearly so), so over the box's x range a curve spans the values at its two
+ * ends. */
 static gboolean
 box_hits_curves (const EpStepFigure *figure,
                  const Frame        *f,
@@ -530,20 +556,34 @@ box_hits_curves (const EpStepFigure *figure,
 {
   double ta = (box->x - f->plot_x) / f->plot_w * f->x_max;
   double tb = (box->x + box->w - f->plot_x) / f->plot_w * f->x_max;
+  gboolean ci = figure->ci != EP_PLOT_CI_NONE;
 
   for (guint i = 0; i < figure->n_series; i++)
     {
       const EpStepSeries *s = &figure->series[i];
       double t_end = s->t_end * f->time_scale;
-      double ya, yb;
+      double y_min = G_MAXDOUBLE, y_max = -G_MAXDOUBLE;
 
       if (s->n == 0 || ta > t_end)
         continue;
-      ya = frame_y (f, series_value_at (s, ta / f->time_scale));
-      yb = frame_y (f, series_value_at (s, MIN (tb, t_end) / f->time_scale));
-      /* with a clearance of a third of a line (text descends below its box's centre) */
-      if (MAX (ya, yb) + clearance >= box->y && MIN (ya, yb) - clearance <= box->y + box->h)
+      series_extent_at (f, s, ci, series_index_at (s, ta / f->time_scale), &y_min, &y_max);
+      series_extent_at (f, s, ci, series_index_at (s, MIN (tb, t_end) / f->time_scale),
+                        &y_min, &y_max);
+      /* with a clearance of half a line */
+      if (y_max + clearance >= box->y && y_min - clearance <= box->y + box->h)
         return TRUE;
+
+      /* the median lines: across at 0.5 to the median, then down to the axis */
+      if (figure->median_lines && isfinite (s->median) && s->median * f->time_scale <= f->x_max)
+        {
+          double x = frame_x (f, s->median * f->time_scale), y = frame_y (f, 0.5);
+
+          if (box->y <= y + clearance && box->y + box->h >= y - clearance && box->x <= x)
+            return TRUE;
+          if (box->x <= x + clearance && box->x + box->w >= x - clearance &&
+              box->y + box->h >= y)
+            return TRUE;
+        }
     }
 
   return FALSE;
@@ -606,7 +646,7 @@ place_boxes (const EpStepFigure *figure,
       {
         Box box = corner_box (f, order[k], legend_w, legend_h, inset);
 
-        if (!box_hits_curves (figure, f, &box, line_h / 3.0))
+        if (!box_hits_curves (figure, f, &box, line_h / 2.0))
           *legend = box, found = TRUE;
       }
   else
@@ -640,7 +680,7 @@ place_boxes (const EpStepFigure *figure,
           if (boxes_meet (&box, legend))
             continue;
         }
-      if (!box_hits_curves (figure, f, &box, line_h / 3.0))
+      if (!box_hits_curves (figure, f, &box, line_h / 2.0))
         *note = box, found = TRUE;
     }
 
