@@ -196,6 +196,8 @@ test_undo_redo (void)
                                                                  codes, EP_TIME_UNIT_MONTHS);
   g_autoptr(EpCohortEndpoint) os_days = ep_cohort_endpoint_new_dates ("OS", "start", "last", "dead",
                                                                       codes, EP_TIME_UNIT_DAYS);
+  g_autoptr(EpCohortEndpoint) pfs = ep_cohort_endpoint_new_dates ("PFS", "start", "last", "dead",
+                                                                  codes, EP_TIME_UNIT_YEARS);
   guint n_steps;
 
   g_ptr_array_add (states, snapshot (cohort));
@@ -222,6 +224,8 @@ test_undo_redo (void)
   ep_cohort_set_endpoint (cohort, os);
   g_ptr_array_add (states, snapshot (cohort));
   ep_cohort_set_endpoint (cohort, os_days);      /* replaces OS */
+  g_ptr_array_add (states, snapshot (cohort));
+  ep_cohort_set_endpoint (cohort, pfs);
   g_ptr_array_add (states, snapshot (cohort));
   STEP (ep_cohort_rename_column (cohort, 4, "start_date", NULL));  /* the endpoint follows */
   ep_cohort_remove_endpoint (cohort, "OS");

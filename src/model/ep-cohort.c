@@ -41,7 +41,7 @@ typedef struct
   char             *new_text;       /* CELL; RENAME: new name */
   guint             old_n_levels;   /* CELL: levels before the edit (a new level is dropped on undo) */
   GPtrArray        *cells;          /* ROWS: per column a GArray of n cells (NULL: empty rows) */
-  guint             position;       /* COLUMN: where */
+  guint             position;       /* COLUMN: where; ENDPOINT: where a removed one was */
   EpTableColumn    *storage;        /* COLUMN: the column's storage; RETYPE: the other version */
   gboolean          owns_storage;   /* COLUMN: TRUE while the column is out of the table */
   EpColumnRole      old_role, new_role;
@@ -285,6 +285,20 @@ ep_cohort_get_name (EpCohort *self)
 {
   g_return_val_if_fail (EP_IS_COHORT (self), NULL);
   return self->name;
+}
+
+void
+ep_cohort_set_name (EpCohort   *self,
+                    const char *name)
+{
+  g_return_if_fail (EP_IS_COHORT (self));
+  g_return_if_fail (name != NULL);
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 guint
@@ -572,19 +586,23 @@ rename_in_endpoints (EpCohort   *self,
     }
 }
 
+/* Replaces the endpoint named like from by to, removes it (to NULL), or inserts to at position
+ * (clamped; G_MAXUINT appends) when there is none. */
 static void
 apply_endpoint (EpCohort         *self,
                 EpCohortEndpoint *from,
-                EpCohortEndpoint *to)
+                EpCohortEndpoint *to,
+                guint             position)
 {
   int k = from != NULL ? find_endpoint (self, ep_cohort_endpoint_get_name (from)) : -1;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->endpoints));
 
   if (k >= 0 && to != NULL)
     g_list_store_splice (self->endpoints, (guint) k, 1, (gpointer *) &to, 1);
   else if (k >= 0)
     g_list_store_remove (self->endpoints, (guint) k);
   else if (to != NULL)
-    g_list_store_append (self->endpoints, to);
+    g_list_store_insert (self->endpoints, MIN (position, n), to);
 }
 
 static void
@@ -654,10 +672,10 @@ edit_apply (EpCohort *self,
     case EDIT_ENDPOINT:
       if (forwards)
         apply_endpoint (self, edit->old_endpoint != NULL ? edit->old_endpoint : edit->new_endpoint,
-                        edit->new_endpoint);
+                        edit->new_endpoint, edit->position);
       else
         apply_endpoint (self, edit->new_endpoint != NULL ? edit->new_endpoint : edit->old_endpoint,
-                        edit->old_endpoint);
+                        edit->old_endpoint, edit->position);
       break;
 
     default:
@@ -1032,6 +1050,7 @@ ep_cohort_set_endpoint (EpCohort         *self,
   edit = g_new0 (Edit, 1);
   edit->kind = EDIT_ENDPOINT;
   edit->label = old != NULL ? N_("Change endpoint") : N_("Add endpoint");
+  edit->position = G_MAXUINT;
   edit->old_endpoint = old != NULL ? g_object_ref (old) : NULL;
   edit->new_endpoint = g_object_ref (endpoint);
   push (self, edit);
@@ -1053,6 +1072,7 @@ ep_cohort_remove_endpoint (EpCohort   *self,
   edit = g_new0 (Edit, 1);
   edit->kind = EDIT_ENDPOINT;
   edit->label = N_("Remove endpoint");
+  edit->position = (guint) find_endpoint (self, name);    /* undo puts it back there */
   edit->old_endpoint = g_object_ref (old);
   push (self, edit);
 }
