@@ -582,6 +582,49 @@ test_km_merging (void)
                                   ep_plot_layout_find (vector, EP_PLOT_ITEM_CURVE, 0, -1)->x, 1e-9);
 }
 
+/* Degenerate input draws without crashing or warnings: a group without records, one group with
+ * every time censored, a figure too small for its text. */
+static void
+test_km_degenerate (void)
+{
+  static const double time[] = { 3, 7, 7, 12 };
+  static const int status[] = { 0, 0, 0, 0 };
+  static const guint group[] = { 0, 0, 2, 2 };
+  g_autoptr(EpKmResult) fit = ep_km_fit (time, status, group, 3, 4, EP_KM_CONF_LOG_LOG, 0.95,
+                                         NULL, 0, NULL);
+  g_autoptr(EpPlotLayout) layout = ep_plot_layout_new ();
+  g_auto(EpPlotStyle) style = { 0, };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  EpKmPlot plot;
+
+  g_assert_cmpuint (fit->curves[1].n_steps, ==, 0);
+  test_style (&style);
+  ep_km_plot_init (&plot, fit);
+  plot.options.risk_table = TRUE;
+  plot.options.median_lines = TRUE;
+  plot.options.risk_table_events = TRUE;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      double size = k == 0 ? 300.0 : 20.0;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) size, (int) size);
+      cr = cairo_create (surface);
+      ep_km_plot_render (cr, size, size, &plot, &style, layout);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  /* three curves, the empty one included; flat at 1 to the last time (no events) */
+  g_assert_cmpuint (ep_plot_layout_count (layout, EP_PLOT_ITEM_CURVE), ==, 3);
+  /* the empty group is 0 at risk everywhere */
+  g_assert_cmpfloat (ep_plot_layout_find (layout, EP_PLOT_ITEM_RISK_NUMBER, 5, 0)->value, ==, 0);
+  /* no p values asked: no annotation */
+  g_assert_null (ep_plot_layout_find (layout, EP_PLOT_ITEM_ANNOTATION, -1, -1));
+}
+
 /* ---- export -------------------------------------------------------------------------------- */
 
 static char *
@@ -1098,6 +1141,7 @@ main (int    argc,
   g_test_add_func ("/plot/km/units", test_km_units);
   g_test_add_func ("/plot/km/clipped", test_km_clipped);
   g_test_add_func ("/plot/km/merging", test_km_merging);
+  g_test_add_func ("/plot/km/degenerate", test_km_degenerate);
   g_test_add_func ("/plot/export/vector-sizes", test_export_vector_sizes);
   g_test_add_func ("/plot/export/png", test_export_png);
   g_test_add_func ("/plot/export/tiff", test_export_tiff);

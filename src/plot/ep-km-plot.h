@@ -17,6 +17,17 @@
  *   plot.labels = (const char * const *) levels->levels;
  *   plot.logrank_p = logrank->p;
  *   ep_km_plot_render (cr, width, height, &plot, &style, NULL);
+ *
+ * Sizes are points. A preview that shows the exported figure draws at the export size scaled to
+ * the widget, so that fonts and lines keep their proportions:
+ *
+ *   double w = ep_plot_mm_to_pt (style.width_mm), h = ep_plot_mm_to_pt (style.height_mm);
+ *   double scale = MIN (widget_width / w, widget_height / h);
+ *
+ *   cairo_scale (cr, scale, scale);
+ *   ep_km_plot_render (cr, w, h, &plot, &style, layout);
+ *
+ * (the layout is then in figure points: divide pointer positions by scale to hit-test).
  */
 #pragma once
 
