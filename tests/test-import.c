@@ -127,6 +127,17 @@ test_csv_options (void)
   g_assert_cmpfloat (g_array_index (col (t2, "V1")->values, double, 0), ==, 1);
   g_assert_cmpfloat (g_array_index (col (t2, "V2")->values, double, 1), ==, 0);
 
+  /* without a header, a bad cell is named by its column's number, not by the first row's text */
+  {
+    g_autoptr(EpTable) bad = NULL;
+    g_autoptr(GError) e = NULL;
+
+    bad = ep_import_csv_data ("1,1\n\"2,0\n", 9, "h.csv", &options, &e);
+    g_assert_null (bad);
+    g_assert_cmpstr (e->message, ==,
+                     "h.csv:2: column 1: a quoted field is not closed before the end of the file");
+  }
+
   /* the separator is guessed from the first line */
   t3 = ep_import_csv_data (tsv, strlen (tsv), "t.tsv", NULL, &error);
   g_assert_no_error (error);

@@ -103,6 +103,7 @@ typedef struct
   guint    n_fields;        /* fields in the row being read */
   guint    n_rows_total;    /* rows stored, the header included */
   gsize    invalid_at;      /* offset of the first invalid UTF-8 byte, or G_MAXSIZE */
+  gboolean no_header;       /* EP_CSV_NO_HEADER: the first row is data, not names */
 } Parser;
 
 static void
@@ -173,7 +174,8 @@ parser_cell_error (Parser      *p,
                    const char  *what,
                    GError     **error)
 {
-  g_autofree char *column = describe_column (p->csv, p->n_rows_total > 0, p->n_fields);
+  g_autofree char *column = describe_column (p->csv, p->n_rows_total > 0 && !p->no_header,
+                                             p->n_fields);
 
   g_set_error (error, EP_CSV_ERROR, code, "%s:%u: %s: %s",
                p->csv->display_name, line, column, what);
@@ -415,6 +417,7 @@ parse_buffer (char        *buffer,
   csv->display_name = g_strdup (display_name);
   csv->buffer = buffer;
   p.csv = csv;
+  p.no_header = (flags & EP_CSV_NO_HEADER) != 0;
 
   if (length >= G_MAXUINT32)
     {
