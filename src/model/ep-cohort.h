@@ -66,6 +66,9 @@ EpCohort       *ep_cohort_new_from_example (const char      *examples_dir,
 const char * const *ep_cohort_list_examples (void);
 
 const char     *ep_cohort_get_name        (EpCohort         *self);
+/* Renames the cohort (not an undoable edit: a project keeps its cohorts' names unique). */
+void            ep_cohort_set_name        (EpCohort         *self,
+                                           const char       *name);
 guint           ep_cohort_get_n_rows      (EpCohort         *self);
 guint           ep_cohort_get_n_columns   (EpCohort         *self);
 /* GListModel of EpCohortColumn, in column order. */
