@@ -1,0 +1,173 @@
+/* ep-project.h: a project: cohorts, analyses, figures and trial selections, saved as one file
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * EpProject is what the window edits and what a .endpoint file holds (io/ep-project-store.h
+ * writes and reads the file; docs/project-format.md describes it). It owns
+ *  - the cohorts (ep_project_get_cohorts(), a GListModel of EpCohort),
+ *  - the analyses (a GListModel of EpAnalysis), each tied to one of the cohorts,
+ *  - the figures, kept as stored (kind + options) until EpFigure is wired in,
+ *  - trial selections: named lists of catalog ids with their meta-analysis options (JSON),
+ * and tracks whether it has changed since it was opened or saved: the "modified" property
+ * turns TRUE on any edit of a cohort (every undoable step, undo and redo included), on adding
+ * or removing anything, and when ep_project_set_modified() says so (an analysis's options
+ * changed in a dialog); it turns FALSE after a successful save to the project's own file, unless
+ * something changed while the save ran.
+ *
+ * Saving and opening run in a GTask worker: the project is copied on the calling (main) thread
+ * (a million-row cohort in some tens of milliseconds), so the user may keep editing while the
+ * copy is written. Progress (0 to 1) is the "progress" property for saves, and a callback for
+ * opens, both on the caller's main context. A failed or cancelled save leaves the file as it
+ * was; a failed open gives no project at all.
+ *
+ * Recovery (autosave): ep_project_write_recovery_async() writes the project to its recovery
+ * file under g_get_user_data_dir()/endpoint/recovery without touching "file" or "modified";
+ * ep_project_discard_recovery() removes it on a clean close; ep_project_list_recovery_files()
+ * lists what a crashed session left, for the next start to offer.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "io/ep-project-store.h"
+#include "model/ep-analysis.h"
+#include "model/ep-cohort.h"
+
+G_BEGIN_DECLS
+
+#define EP_PROJECT_ERROR (ep_project_error_quark ())
+
+typedef enum
+{
+  EP_PROJECT_ERROR_INVALID,   /* the file is a valid store but its content is not a project:
+                               * an unknown role, an endpoint on a column that does not exist */
+} EpProjectError;
+
+#define EP_TYPE_PROJECT (ep_project_get_type ())
+G_DECLARE_FINAL_TYPE (EpProject, ep_project, EP, PROJECT, GObject)
+
+GQuark          ep_project_error_quark        (void);
+
+/* A new, empty, unmodified project with no file. */
+EpProject      *ep_project_new                (void);
+
+/* The file it was opened from or last saved to; NULL for a new project. */
+GFile          *ep_project_get_file           (EpProject           *self);
+/* The file's name without ".endpoint", or "Untitled Project"; for the window title. */
+const char     *ep_project_get_title          (EpProject           *self);
+gboolean        ep_project_get_modified       (EpProject           *self);
+void            ep_project_set_modified       (EpProject           *self,
+                                               gboolean             modified);
+/* When the project was first saved and last saved (UTC), or NULL before the first save. */
+GDateTime      *ep_project_get_created        (EpProject           *self);
+GDateTime      *ep_project_get_saved          (EpProject           *self);
+/* The schema version of the file it was opened from (0 for a new project). */
+guint           ep_project_get_file_version   (EpProject           *self);
+
+/* Cohorts; names must be unique within a project (analyses refer to cohorts by name in the
+ * file): ep_project_add_cohort() renames a newcomer "name (2)" when needed. */
+GListModel     *ep_project_get_cohorts        (EpProject           *self);
+void            ep_project_add_cohort         (EpProject           *self,
+                                               EpCohort            *cohort);
+/* Also removes the cohort's analyses. */
+void            ep_project_remove_cohort      (EpProject           *self,
+                                               EpCohort            *cohort);
+EpCohort       *ep_project_find_cohort        (EpProject           *self,
+                                               const char          *name);
+
+/* Analyses, each of one of the project's cohorts. */
+GListModel     *ep_project_get_analyses       (EpProject           *self);
+void            ep_project_add_analysis       (EpProject           *self,
+                                               EpAnalysis          *analysis,
+                                               EpCohort            *cohort);
+void            ep_project_remove_analysis    (EpProject           *self,
+                                               EpAnalysis          *analysis);
+EpCohort       *ep_project_get_analysis_cohort (EpProject          *self,
+                                                EpAnalysis         *analysis);
+
+/* Figures as stored: EpProjectItem (kind, source, options as JSON); transfer none. */
+GPtrArray      *ep_project_get_figure_items   (EpProject           *self);
+
+/* Trial selections by name: catalog ids in the user's order and the meta-analysis options as
+ * a JSON object text (NULL: "{}"). Setting a name that exists replaces it. */
+void            ep_project_set_trial_selection (EpProject          *self,
+                                                const char         *name,
+                                                const char * const *trial_ids,
+                                                const char         *options);
+void            ep_project_remove_trial_selection (EpProject       *self,
+                                                   const char      *name);
+/* The names, in order (NULL-terminated; g_strfreev). */
+char          **ep_project_list_trial_selections (EpProject        *self);
+/* NULL when there is no such selection. */
+const char * const *ep_project_get_trial_selection_ids (EpProject  *self,
+                                                        const char *name);
+const char     *ep_project_get_trial_selection_options (EpProject  *self,
+                                                        const char *name);
+
+/* Saving. The file becomes the project's file; "modified" turns FALSE. */
+gboolean        ep_project_save               (EpProject           *self,
+                                               GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+void            ep_project_save_async         (EpProject           *self,
+                                               GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        ep_project_save_finish        (EpProject           *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+/* Writes the project to path (e.g. a recovery file) without changing its file or "modified". */
+gboolean        ep_project_save_copy          (EpProject           *self,
+                                               const char          *path,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+/* 0 to 1 while a save runs (notify::progress on the main thread). */
+double          ep_project_get_progress       (EpProject           *self);
+
+/* Opening; a project is read whole or not at all. */
+EpProject      *ep_project_open               (GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+/* progress (may be NULL) is called on the caller's main context. */
+void            ep_project_open_async         (GFile               *file,
+                                               EpProjectProgressFunc progress,
+                                               gpointer             progress_data,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+EpProject      *ep_project_open_finish        (GAsyncResult        *result,
+                                               GError             **error);
+
+/* Recovery. */
+/* g_get_user_data_dir()/endpoint/recovery */
+char           *ep_project_get_recovery_dir   (void);
+/* This project's recovery file (a fresh name in the recovery dir, fixed for the project's
+ * lifetime; it exists only after a write). */
+const char     *ep_project_get_recovery_path  (EpProject           *self);
+void            ep_project_write_recovery_async (EpProject         *self,
+                                                 GCancellable      *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer           user_data);
+gboolean        ep_project_write_recovery_finish (EpProject        *self,
+                                                  GAsyncResult     *result,
+                                                  GError          **error);
+/* Removes this project's recovery file, if any (a clean close). */
+void            ep_project_discard_recovery   (EpProject           *self);
+
+typedef struct
+{
+  char       *path;
+  GDateTime  *written;    /* when the recovery was made (the file's modification time), local */
+} EpRecoveryFile;
+
+void            ep_recovery_file_free         (EpRecoveryFile      *file);
+/* The recovery files present (EpRecoveryFile *), newest first; dir NULL: the default. */
+GPtrArray      *ep_project_list_recovery_files (const char         *dir);
+gboolean        ep_project_remove_recovery_file (const char        *path,
+                                                 GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpRecoveryFile, ep_recovery_file_free)
+
+G_END_DECLS

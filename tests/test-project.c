@@ -1,0 +1,642 @@
+/* test-project.c: EpProject (src/model/ep-project.c): save, open, modified, async, recovery
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Round trips through the model (cohorts of the bundled examples with their roles, labels,
+ * levels and endpoints; analyses with their options and cohorts; trial selections), the
+ * "modified" flag, saves and opens in a GTask worker with progress and cancellation, content
+ * that is a valid file but not a valid project, and recovery files, including a writer killed
+ * with SIGKILL after an edit. No statistics: every expected value is the input itself.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "model/ep-project.h"
+
+/* data/examples of the source tree */
+static char *examples_dir;
+
+static EpCohort *
+example (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  EpCohort *cohort = ep_cohort_new_from_example (examples_dir, id, &error);
+
+  g_assert_no_error (error);
+  return cohort;
+}
+
+static char *
+tmp_path (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ep-project-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* aml (roles and an OS endpoint from the example) and seed 004 with a dates endpoint and a
+ * column label; a survival and a Cox analysis; a trial selection. */
+static EpProject *
+make_project (void)
+{
+  EpProject *project = ep_project_new ();
+  g_autoptr(EpCohort) aml = example ("aml");
+  g_autoptr(EpCohort) seed = example ("seed004");
+  g_autoptr(EpAnalysis) survival = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  const double at[] = { 12, 24.5 };
+  const char *covariates[] = { "x", NULL };
+  const char *ids[] = { "blina-topp-2015", "tisagenlecleucel-eliana", NULL };
+  const char *codes[] = { "1", NULL };
+  g_autoptr(EpCohortEndpoint) endpoint = ep_cohort_endpoint_new_time ("EFS <weeks>", "time",
+                                                                      "status", codes,
+                                                                      EP_TIME_UNIT_WEEKS);
+
+  ep_project_add_cohort (project, aml);
+  ep_cohort_set_endpoint (aml, endpoint);
+  ep_project_add_cohort (project, seed);
+
+  ep_analysis_set_string (survival, "endpoint", "OS");
+  ep_analysis_set_string (survival, "group", "x");
+  ep_analysis_set_string (survival, "conf-type", "plain");
+  ep_analysis_set_conf_level (survival, 0.9);
+  ep_analysis_set_landmarks (survival, at, G_N_ELEMENTS (at));
+  ep_project_add_analysis (project, survival, aml);
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  ep_analysis_set_string (cox, "ties", "breslow");
+  ep_project_add_analysis (project, cox, aml);
+
+  ep_project_set_trial_selection (project, "BiTE <vs> CAR T", ids,
+                                  "{\"outcome\":\"cr\",\"method\":\"REML\"}");
+  return project;
+}
+
+static void
+assert_cohorts_equal (EpCohort *a,
+                      EpCohort *b)
+{
+  const EpTable *x = ep_cohort_get_table (a), *y = ep_cohort_get_table (b);
+  GListModel *ea = ep_cohort_get_endpoints (a), *eb = ep_cohort_get_endpoints (b);
+
+  g_assert_cmpstr (ep_cohort_get_name (a), ==, ep_cohort_get_name (b));
+  g_assert_cmpuint (x->n_rows, ==, y->n_rows);
+  g_assert_cmpuint (ep_table_get_n_columns (x), ==, ep_table_get_n_columns (y));
+  for (guint j = 0; j < ep_table_get_n_columns (x); j++)
+    {
+      const EpTableColumn *c = ep_table_get_column (x, j), *d = ep_table_get_column (y, j);
+
+      g_assert_cmpstr (c->name, ==, d->name);
+      g_assert_cmpstr (c->label, ==, d->label);
+      g_assert_cmpint (c->type, ==, d->type);
+      g_assert_cmpint (ep_cohort_column_get_role (ep_cohort_get_column (a, j)), ==,
+                       ep_cohort_column_get_role (ep_cohort_get_column (b, j)));
+      for (guint i = 0; i < x->n_rows; i++)
+        {
+          g_autofree char *s = ep_table_column_format (c, i);
+          g_autofree char *t = ep_table_column_format (d, i);
+
+          g_assert_cmpint (ep_table_column_is_missing (c, i), ==, ep_table_column_is_missing (d, i));
+          g_assert_cmpstr (s, ==, t);
+        }
+      if (!ep_table_column_count_missing (c) && c->type == EP_COLUMN_NUMBER)
+        g_assert_cmpmem (c->values->data, x->n_rows * sizeof (double),
+                         d->values->data, y->n_rows * sizeof (double));
+      if (c->levels != NULL)
+        {
+          g_assert_cmpuint (c->levels->len, ==, d->levels->len);
+          for (guint k = 0; k < c->levels->len; k++)
+            g_assert_cmpstr (g_ptr_array_index (c->levels, k), ==, g_ptr_array_index (d->levels, k));
+        }
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (ea), ==, g_list_model_get_n_items (eb));
+  for (guint k = 0; k < g_list_model_get_n_items (ea); k++)
+    {
+      g_autoptr(EpCohortEndpoint) e = g_list_model_get_item (ea, k);
+      g_autoptr(EpCohortEndpoint) f = g_list_model_get_item (eb, k);
+
+      g_assert_cmpstr (ep_cohort_endpoint_get_name (e), ==, ep_cohort_endpoint_get_name (f));
+      g_assert_cmpint (ep_cohort_endpoint_get_source (e), ==, ep_cohort_endpoint_get_source (f));
+      g_assert_cmpstr (ep_cohort_endpoint_get_time_column (e), ==, ep_cohort_endpoint_get_time_column (f));
+      g_assert_cmpstr (ep_cohort_endpoint_get_start_column (e), ==, ep_cohort_endpoint_get_start_column (f));
+      g_assert_cmpstr (ep_cohort_endpoint_get_end_column (e), ==, ep_cohort_endpoint_get_end_column (f));
+      g_assert_cmpstr (ep_cohort_endpoint_get_event_column (e), ==, ep_cohort_endpoint_get_event_column (f));
+      g_assert_cmpstrv (ep_cohort_endpoint_get_event_codes (e), ep_cohort_endpoint_get_event_codes (f));
+      g_assert_cmpint (ep_cohort_endpoint_get_unit (e), ==, ep_cohort_endpoint_get_unit (f));
+    }
+}
+
+static void
+assert_projects_equal (EpProject *a,
+                       EpProject *b)
+{
+  GListModel *ca = ep_project_get_cohorts (a), *cb = ep_project_get_cohorts (b);
+  GListModel *aa = ep_project_get_analyses (a), *ab = ep_project_get_analyses (b);
+  g_auto(GStrv) sa = ep_project_list_trial_selections (a);
+  g_auto(GStrv) sb = ep_project_list_trial_selections (b);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ca), ==, g_list_model_get_n_items (cb));
+  for (guint k = 0; k < g_list_model_get_n_items (ca); k++)
+    {
+      g_autoptr(EpCohort) x = g_list_model_get_item (ca, k);
+      g_autoptr(EpCohort) y = g_list_model_get_item (cb, k);
+
+      assert_cohorts_equal (x, y);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (aa), ==, g_list_model_get_n_items (ab));
+  for (guint k = 0; k < g_list_model_get_n_items (aa); k++)
+    {
+      g_autoptr(EpAnalysis) x = g_list_model_get_item (aa, k);
+      g_autoptr(EpAnalysis) y = g_list_model_get_item (ab, k);
+      g_autoptr(GVariant) vx = g_variant_ref_sink (ep_analysis_to_variant (x));
+      g_autoptr(GVariant) vy = g_variant_ref_sink (ep_analysis_to_variant (y));
+
+      if (!g_variant_equal (vx, vy))
+        {
+          g_autofree char *px = g_variant_print (vx, TRUE);
+          g_autofree char *py = g_variant_print (vy, TRUE);
+
+          g_error ("analysis %u: %s != %s", k, px, py);
+        }
+      g_assert_cmpstr (ep_cohort_get_name (ep_project_get_analysis_cohort (a, x)), ==,
+                       ep_cohort_get_name (ep_project_get_analysis_cohort (b, y)));
+    }
+
+  g_assert_cmpstrv (sa, sb);
+  for (guint k = 0; sa[k] != NULL; k++)
+    {
+      g_assert_cmpstrv (ep_project_get_trial_selection_ids (a, sa[k]),
+                        ep_project_get_trial_selection_ids (b, sb[k]));
+      g_assert_cmpstr (ep_project_get_trial_selection_options (a, sa[k]), ==,
+                       ep_project_get_trial_selection_options (b, sb[k]));
+    }
+}
+
+static void
+test_new (void)
+{
+  g_autoptr(EpProject) project = ep_project_new ();
+
+  g_assert_null (ep_project_get_file (project));
+  g_assert_false (ep_project_get_modified (project));
+  g_assert_cmpstr (ep_project_get_title (project), ==, "Untitled Project");
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, 0);
+  g_assert_cmpuint (ep_project_get_file_version (project), ==, 0);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *path = tmp_path ("Study <1>.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCohort) cohort = NULL;
+
+  g_assert_true (ep_project_get_modified (project));
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ep_project_get_modified (project));
+  g_assert_true (g_file_equal (ep_project_get_file (project), file));
+  g_assert_cmpstr (ep_project_get_title (project), ==, "Study <1>");
+  g_assert_nonnull (ep_project_get_created (project));
+
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (project, back);
+  g_assert_false (ep_project_get_modified (back));
+  g_assert_cmpstr (ep_project_get_title (back), ==, "Study <1>");
+  g_assert_cmpuint (ep_project_get_file_version (back), ==, EP_PROJECT_SCHEMA_VERSION);
+  g_assert_true (g_date_time_equal (ep_project_get_created (back), ep_project_get_created (project)));
+
+  /* Opened as saved, not as edits: nothing to undo. */
+  cohort = g_list_model_get_item (ep_project_get_cohorts (back), 0);
+  g_assert_false (ep_cohort_can_undo (cohort));
+
+  g_unlink (path);
+}
+
+static void
+test_modified (void)
+{
+  g_autofree char *path = tmp_path ("m.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(EpCohort) cohort = NULL;
+  g_autoptr(EpCohort) other = example ("aml");
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "x", NULL };
+
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  cohort = g_list_model_get_item (ep_project_get_cohorts (back), 0);
+
+  /* a cell edit, its undo */
+  g_assert_true (ep_cohort_set_text (cohort, 0, 0, "99", &error));
+  g_assert_true (ep_project_get_modified (back));
+  g_assert_true (ep_project_save (back, file, NULL, &error));
+  g_assert_false (ep_project_get_modified (back));
+  g_assert_true (ep_cohort_undo (cohort));
+  g_assert_true (ep_project_get_modified (back));
+  ep_project_set_modified (back, FALSE);
+
+  /* a role, a trial selection, a new cohort (renamed: the name is taken) */
+  ep_cohort_set_column_role (cohort, 0, EP_COLUMN_ROLE_COVARIATE);
+  g_assert_true (ep_project_get_modified (back));
+  ep_project_set_modified (back, FALSE);
+  ep_project_set_trial_selection (back, "s", ids, NULL);
+  g_assert_true (ep_project_get_modified (back));
+  ep_project_set_modified (back, FALSE);
+  ep_project_add_cohort (back, other);
+  g_assert_true (ep_project_get_modified (back));
+  g_assert_cmpstr (ep_cohort_get_name (other), ==, "Acute myelogenous leukemia, maintenance "
+                                                   "chemotherapy (survival::aml) (2)");
+  /* removing the cohort removes its analyses */
+  ep_project_remove_cohort (back, cohort);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_analyses (back)), ==, 0);
+
+  g_unlink (path);
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GError **error = user_data;
+
+  ep_project_save_finish (EP_PROJECT (object), result, error);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "ok");
+}
+
+static void
+on_progress_notify (EpProject  *project,
+                    GParamSpec *pspec,
+                    GArray     *fractions)
+{
+  double fraction = ep_project_get_progress (project);
+
+  g_array_append_val (fractions, fraction);
+}
+
+static void
+wait_for (GError **error)
+{
+  while (*error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_async_save (void)
+{
+  g_autofree char *path = tmp_path ("a.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(EpCohort) cohort = g_list_model_get_item (ep_project_get_cohorts (project), 0);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (project, "notify::progress", G_CALLBACK (on_progress_notify), fractions);
+  ep_project_save_async (project, file, NULL, on_saved, &error);
+  wait_for (&error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* "ok" */
+  g_clear_error (&error);
+  g_assert_false (ep_project_get_modified (project));
+  g_assert_cmpuint (fractions->len, >, 1);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+
+  /* An edit while the copy is written: the project stays modified. */
+  ep_project_save_async (project, file, NULL, on_saved, &error);
+  g_assert_true (ep_cohort_set_text (cohort, 1, 0, "7", NULL));
+  wait_for (&error);
+  g_clear_error (&error);
+  g_assert_true (ep_project_get_modified (project));
+
+  /* Cancelled: an error, and the file keeps the last save (cell 1 is not 7 there). */
+  g_cancellable_cancel (cancellable);
+  ep_project_save_async (project, file, cancellable, on_saved, &error);
+  wait_for (&error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (ep_project_get_modified (project));
+  {
+    g_autoptr(EpProject) back = ep_project_open (file, NULL, NULL);
+    g_autoptr(EpCohort) saved = g_list_model_get_item (ep_project_get_cohorts (back), 0);
+    g_autofree char *text = ep_cohort_get_text (saved, 1, 0);
+
+    g_assert_cmpstr (text, !=, "7");
+  }
+
+  g_unlink (path);
+}
+
+typedef struct
+{
+  EpProject *project;
+  GError    *error;
+  GArray    *fractions;
+  gboolean   done;
+} OpenResult;
+
+static void
+on_opened (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OpenResult *open = user_data;
+
+  open->project = ep_project_open_finish (result, &open->error);
+  open->done = TRUE;
+}
+
+static void
+on_open_progress (double   fraction,
+                  gpointer user_data)
+{
+  OpenResult *open = user_data;
+
+  g_assert_false (open->done);
+  g_array_append_val (open->fractions, fraction);
+}
+
+static void
+test_async_open (void)
+{
+  g_autofree char *path = tmp_path ("o.endpoint");
+  g_autofree char *bad = tmp_path ("bad.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(EpProject) project = make_project ();
+  OpenResult open = { NULL, NULL, g_array_new (FALSE, FALSE, sizeof (double)), FALSE };
+
+  g_assert_true (ep_project_save (project, file, NULL, NULL));
+  ep_project_open_async (file, on_open_progress, &open, NULL, on_opened, &open);
+  while (!open.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (open.error);
+  assert_projects_equal (project, open.project);
+  g_assert_cmpuint (open.fractions->len, >, 0);
+  g_assert_cmpfloat (g_array_index (open.fractions, double, open.fractions->len - 1), ==, 1.0);
+  g_clear_object (&open.project);
+
+  g_assert_true (g_file_set_contents (bad, "not a project", -1, NULL));
+  open.done = FALSE;
+  ep_project_open_async (bad_file, NULL, NULL, NULL, on_opened, &open);
+  while (!open.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (open.project);
+  g_assert_error (open.error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_NOT_PROJECT);
+  g_assert_cmpstr (open.error->message, ==,
+                   "bad.endpoint: not an Endpoint project (not a SQLite database)");
+  g_clear_error (&open.error);
+  g_array_unref (open.fractions);
+
+  g_unlink (path);
+  g_unlink (bad);
+}
+
+/* A valid file whose content is no project: each a clear error, no project. */
+static void
+assert_invalid (EpProjectData *data,
+                const char    *message)
+{
+  g_autofree char *path = tmp_path ("invalid.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpProject) project = NULL;
+
+  g_assert_true (ep_project_store_save (data, path, NULL, NULL, NULL, NULL));
+  project = ep_project_open (file, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, EP_PROJECT_ERROR, EP_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_unlink (path);
+}
+
+static EpProjectData *
+one_cohort (const char *role)
+{
+  EpProjectData *data = ep_project_data_new ();
+  EpTable *table = ep_table_new (2);
+  const char *roles[] = { role, NULL };
+
+  ep_table_insert_column (table, 0, ep_table_column_new ("t", EP_COLUMN_NUMBER, 2), NULL);
+  g_ptr_array_add (data->cohorts, ep_project_cohort_new ("c", table, roles));
+  return data;
+}
+
+static void
+test_invalid_content (void)
+{
+  const char *codes[] = { "1", NULL };
+  EpProjectData *data;
+  EpProjectCohort *cohort;
+
+  data = one_cohort ("boss");
+  assert_invalid (data, "invalid.endpoint: cohort “c”, column “t”: unknown role “boss”");
+  ep_project_data_free (data);
+
+  data = one_cohort ("time");
+  cohort = g_ptr_array_index (data->cohorts, 0);
+  g_ptr_array_add (cohort->endpoints, ep_project_endpoint_new ("OS", "time", "t", NULL, NULL,
+                                                               "status", codes, "days"));
+  assert_invalid (data, "invalid.endpoint: cohort “c”, endpoint “OS”: there is no column “status”");
+  ep_project_data_free (data);
+
+  data = one_cohort ("time");
+  cohort = g_ptr_array_index (data->cohorts, 0);
+  g_ptr_array_add (cohort->endpoints, ep_project_endpoint_new ("OS", "time", "t", NULL, NULL,
+                                                               "t", codes, "fortnights"));
+  assert_invalid (data, "invalid.endpoint: cohort “c”, endpoint “OS”: unknown source “time” or "
+                        "unit “fortnights”");
+  ep_project_data_free (data);
+
+  data = one_cohort ("time");
+  g_ptr_array_add (data->cohorts, ep_project_cohort_new ("c", ep_table_new (0), NULL));
+  assert_invalid (data, "invalid.endpoint: two cohorts are named “c”");
+  ep_project_data_free (data);
+
+  data = one_cohort ("time");
+  g_ptr_array_add (data->analyses, ep_project_item_new ("a", "survival", "d",
+                                                        "{\"kind\":\"survival\"}"));
+  assert_invalid (data, "invalid.endpoint: analysis “a”: there is no cohort “d”");
+  ep_project_data_free (data);
+
+  data = one_cohort ("time");
+  g_ptr_array_add (data->analyses, ep_project_item_new ("a", "survival", "c",
+                                                        "{\"kind\":\"survival\",\"rho\":[true]}"));
+  assert_invalid (data, "invalid.endpoint: analysis “a”: the options are not those of an analysis");
+  ep_project_data_free (data);
+
+  data = one_cohort ("time");
+  g_ptr_array_add (data->analyses, ep_project_item_new ("a", "survival", "c", "{\"kind\":\"x\"}"));
+  assert_invalid (data, "invalid.endpoint: analysis “a”: Not an analysis: no known kind");
+  ep_project_data_free (data);
+}
+
+static void
+on_recovery_written (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GError **error = user_data;
+
+  ep_project_write_recovery_finish (EP_PROJECT (object), result, error);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "ok");
+}
+
+static void
+test_recovery (void)
+{
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ep_project_get_recovery_dir ();
+  g_autoptr(GFile) file = NULL;
+  const EpRecoveryFile *recovery;
+
+  /* G_TEST_OPTION_ISOLATE_DIRS: a private data dir */
+  g_assert_true (g_str_has_prefix (dir, g_get_user_data_dir ()));
+  files = ep_project_list_recovery_files (NULL);
+  g_assert_cmpuint (files->len, ==, 0);
+  g_clear_pointer (&files, g_ptr_array_unref);
+
+  ep_project_write_recovery_async (project, NULL, on_recovery_written, &error);
+  wait_for (&error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  /* a copy: neither the file nor the modified flag changes */
+  g_assert_null (ep_project_get_file (project));
+  g_assert_true (ep_project_get_modified (project));
+
+  files = ep_project_list_recovery_files (NULL);
+  g_assert_cmpuint (files->len, ==, 1);
+  recovery = g_ptr_array_index (files, 0);
+  g_assert_cmpstr (recovery->path, ==, ep_project_get_recovery_path (project));
+  g_assert_nonnull (recovery->written);
+  file = g_file_new_for_path (recovery->path);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (project, back);
+  g_clear_pointer (&files, g_ptr_array_unref);
+
+  ep_project_discard_recovery (project);
+  files = ep_project_list_recovery_files (NULL);
+  g_assert_cmpuint (files->len, ==, 0);
+
+  g_assert_false (ep_project_remove_recovery_file ("/nonexistent/x.endpoint", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* The child of test_recovery_after_kill (a fresh process: GLib's thread pool does not survive
+ * a fork): edits, writes its recovery file, says so on stdout, then keeps editing until killed. */
+static int
+recovery_child (void)
+{
+  EpProject *project = make_project ();
+  EpCohort *edited = g_list_model_get_item (ep_project_get_cohorts (project), 0);
+  GError *error = NULL;
+
+  ep_cohort_set_text (edited, 3, 0, "1234.5", NULL);
+  ep_project_write_recovery_async (project, NULL, on_recovery_written, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return 3;
+  printf ("written\n");
+  fflush (stdout);
+  /* more edits, never written, then the crash */
+  for (;;)
+    {
+      ep_cohort_set_text (edited, 4, 0, "1", NULL);
+      g_usleep (1000);
+    }
+  return 0;
+}
+
+/* Edits, a recovery write, then SIGKILL: the next start finds the recovery file with the edit. */
+static void
+test_recovery_after_kill (void)
+{
+  g_autofree char *dir = ep_project_get_recovery_dir ();
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME",
+                                        g_get_user_data_dir (), TRUE);
+  const char *argv[] = { self, "--recovery-child", examples_dir, NULL };
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(EpCohort) cohort = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  char line[16] = "";
+  GPid pid;
+  int out;
+  FILE *stream;
+
+  g_assert_nonnull (self);
+  g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  stream = fdopen (out, "r");
+  g_assert_nonnull (fgets (line, sizeof line, stream));
+  fclose (stream);
+  g_assert_cmpstr (line, ==, "written\n");
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+
+  files = ep_project_list_recovery_files (dir);
+  g_assert_cmpuint (files->len, ==, 1);
+  file = g_file_new_for_path (((EpRecoveryFile *) g_ptr_array_index (files, 0))->path);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  cohort = g_list_model_get_item (ep_project_get_cohorts (back), 0);
+  text = ep_cohort_get_text (cohort, 3, 0);
+  g_assert_cmpstr (text, ==, "1234.5");
+  g_assert_true (ep_project_remove_recovery_file (((EpRecoveryFile *) g_ptr_array_index (files, 0))->path,
+                                                  &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (argc == 3 && strcmp (argv[1], "--recovery-child") == 0)
+    {
+      examples_dir = argv[2];
+      return recovery_child ();
+    }
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  examples_dir = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+
+  g_test_add_func ("/project/new", test_new);
+  g_test_add_func ("/project/round-trip", test_round_trip);
+  g_test_add_func ("/project/modified", test_modified);
+  g_test_add_func ("/project/async-save", test_async_save);
+  g_test_add_func ("/project/async-open", test_async_open);
+  g_test_add_func ("/project/invalid-content", test_invalid_content);
+  g_test_add_func ("/project/recovery", test_recovery);
+  g_test_add_func ("/project/recovery-after-kill", test_recovery_after_kill);
+
+  return g_test_run ();
+}
