@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "plot/ep-km-plot.h"
 #include "plot/ep-plot-private.h"
@@ -120,9 +121,23 @@ km_annotation (const EpKmPlot *plot)
 
   if (!isnan (plot->hr))
     {
-      g_autofree char *hr = ep_plot_format_number (plot->hr, 2);
-      g_autofree char *lo = ep_plot_format_number (plot->hr_lower, 2);
-      g_autofree char *hi = ep_plot_format_number (plot->hr_upper, 2);
+      g_autofree char *hr = NULL;
+      g_autofree char *lo = NULL;
+      g_autofree char *hi = NULL;
+
+      /* Two decimals, more when the interval is so narrow (a large cohort) that they would
+       * print the same number three times. */
+      for (int d = 2; d <= 4; d++)
+        {
+          g_clear_pointer (&hr, g_free);
+          g_clear_pointer (&lo, g_free);
+          g_clear_pointer (&hi, g_free);
+          hr = ep_plot_format_number (plot->hr, d);
+          lo = ep_plot_format_number (plot->hr_lower, d);
+          hi = ep_plot_format_number (plot->hr_upper, d);
+          if (strcmp (lo, hr) != 0 && strcmp (hr, hi) != 0)
+            break;
+        }
 
       if (text->len > 0)
         g_string_append_c (text, '\n');

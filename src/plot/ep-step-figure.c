@@ -318,7 +318,11 @@ draw_curve (cairo_t            *cr,
 /* Vertical ticks on the curve at the censoring times. Marks within tol of the last one drawn,
  * in x and in y, are drawn once (they would cover the same pixels). Over a run of steps (one
  * merged column, see step_runs()) where the curve moves less than tol, one mark at its first
- * censoring stands for all; only steep runs are walked step by step. */
+ * censoring stands for all; only steep runs are walked step by step. Marks denser on average
+ * than one per MARK_SPACING points are left out: they would only thicken the line (a cohort of
+ * thousands). */
+#define MARK_SPACING 1.5
+
 static void
 draw_censor_marks (cairo_t            *cr,
                    const Frame        *f,
@@ -330,12 +334,11 @@ draw_censor_marks (cairo_t            *cr,
   const gsize *r = (const gsize *) (const void *) runs->data;
   double half = 0.3 * style->font_size;
   double last_x = -G_MAXDOUBLE, last_y = -G_MAXDOUBLE;
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (Point));
+  guint max_marks = (guint) (f->plot_w / MARK_SPACING) + 1;
 
-  cairo_save (cr);
-  ep_plot_set_color (cr, s->color, 1.0);
-  cairo_set_line_width (cr, 0.7 * style->line_width);
   /* the steps before r[0], then [r[i - 1], r[i]); the last r is the first step past the axis */
-  for (guint i = 0; i < runs->len; i++)
+  for (guint i = 0; i < runs->len && marks->len <= max_marks; i++)
     {
       gsize a = i == 0 ? 0 : r[i - 1];
       gsize b = r[i];
@@ -356,14 +359,27 @@ draw_censor_marks (cairo_t            *cr,
           y = frame_y (f, AT (s->y, j, s->stride));
           if (!(x - last_x < tol && fabs (y - last_y) < tol))
             {
-              cairo_move_to (cr, x, y - half);
-              cairo_line_to (cr, x, y + half);
+              push_point (marks, x, y);
               last_x = x;
               last_y = y;
             }
           if (flat)
             break;
         }
+    }
+
+  if (marks->len == 0 || marks->len > max_marks)
+    return;
+
+  cairo_save (cr);
+  ep_plot_set_color (cr, s->color, 1.0);
+  cairo_set_line_width (cr, 0.7 * style->line_width);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Point *p = &g_array_index (marks, Point, i);
+
+      cairo_move_to (cr, p->x, p->y - half);
+      cairo_line_to (cr, p->x, p->y + half);
     }
   cairo_stroke (cr);
   cairo_restore (cr);
