@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The size is style->width_mm x style->height_mm. Vector files are that size in points
- * (mm / 25.4 x 72; the SVG's width and height are written in "pt"). Raster files are
+ * (mm / 25.4 x 72; the SVG's width and height are written in "pt"; EPS's %%BoundingBox is
+ * whole points, the size rounded up, and cairo computes it from the ink, so a figure drawn with
+ * style->transparent may get a smaller box). Raster files are
  * round (mm / 25.4 x dpi) pixels each way and carry the resolution: PNG in a pHYs chunk (pixels
  * per metre, rounded, which every reader turns back into the dpi), TIFF in XResolution,
  * YResolution and ResolutionUnit = inch, compressed with LZW (libtiff). The renderer draws at

@@ -1043,6 +1043,24 @@ ep_step_figure_draw (cairo_t            *cr,
       double y = f.plot_y + f.plot_h + tick_len + 0.2 * fs + line_h + 0.2 * fs + label_h
                  + 0.8 * fs;
       gboolean after_heading = FALSE;
+      double number_size = fs, widest = 0.0;
+
+      /* Numbers wider than the distance between ticks (a large cohort in a narrow figure)
+       * are set smaller, down to 3/4 of the font size, so that neighbours do not touch. */
+      for (guint r = 0; r < figure->n_rows; r++)
+        for (guint k = 0; figure->rows[r].values != NULL && k < figure->n_ticks; k++)
+          {
+            g_autofree char *text = count_text (figure->rows[r].values[k]);
+
+            widest = MAX (widest, ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text));
+          }
+      if (figure->n_ticks > 1)
+        {
+          double spacing = frame_x (&f, figure->ticks[1]) - frame_x (&f, figure->ticks[0]);
+
+          if (widest + 0.5 * fs > spacing && widest > 0.0)
+            number_size = MAX (0.75 * fs, fs * (spacing - 0.5 * fs) / widest);
+        }
 
       cairo_set_source_rgb (cr, 0, 0, 0);
       ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, figure->risk_title, pad, y, 0.0, 0.0);
@@ -1072,9 +1090,9 @@ ep_step_figure_draw (cairo_t            *cr,
             {
               g_autofree char *text = count_text (row->values[k]);
               double x = frame_x (&f, figure->ticks[k]);
-              double w = ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text);
+              double w = ep_plot_text_width (cr, style, number_size, EP_TEXT_REGULAR, text);
 
-              ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, text, x, cy, 0.5, 0.5);
+              ep_plot_text_draw (cr, style, number_size, EP_TEXT_REGULAR, text, x, cy, 0.5, 0.5);
               if (layout != NULL)
                 ep_plot_layout_add (layout, EP_PLOT_ITEM_RISK_NUMBER, (int) r, (int) k,
                                     row->values[k], x, cy, w, line_h, text);
