@@ -39,6 +39,8 @@ static const EpCliCommand commands[] = {
     N_("The trial catalog as JSON"), ep_cli_trials },
   { "plot",
     N_("Draw a survival, cumulative incidence or forest plot to PDF, SVG, EPS, PNG or TIFF"), ep_cli_plot },
+  { "project",
+    N_("Make a project file from data files, or show what a project holds"), ep_cli_project },
 };
 
 static void

@@ -65,5 +65,6 @@ int      ep_cli_trials          (int argc, char **argv);
 int      ep_cli_plot            (int argc, char **argv);
 int      ep_cli_response        (int argc, char **argv);
 int      ep_cli_convert         (int argc, char **argv);
+int      ep_cli_project         (int argc, char **argv);
 
 G_END_DECLS

@@ -54,7 +54,8 @@ static const char * const schema_v1[] = {
 /* What the README table says, for whoever opens the file with the sqlite3 shell. */
 static const char * const readme_v1[][2] = {
   { "0 about",
-    "An Endpoint project (https://github.com/endpoint; docs/project-format.md). "
+    "An Endpoint project file (the format is described in docs/project-format.md of Endpoint's "
+    "sources). "
     "PRAGMA application_id is 0x456e6450 ('EndP'), PRAGMA user_version the schema version." },
   { "meta",
     "key/value: format, app_version (the Endpoint that wrote the file), created and modified "

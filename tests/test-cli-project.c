@@ -1,0 +1,283 @@
+/* test-cli-project.c: endpoint-cli project new / show
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built endpoint-cli ($ENDPOINT_CLI) as a script would: the JSON it prints, atomic
+ * replacement of an existing file, and the exit codes (0; 1 with one stderr line naming the
+ * file for a data error; 2 for a usage error). Expected counts are those of the input files
+ * (data/examples/aml.csv: 23 rows, 3 columns; seed004-blinatumomab.csv: 30 rows).
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+static void
+run_cli (CliRun     *run,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("ENDPOINT_CLI");
+  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "project");
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static JsonObject *
+parse (const CliRun  *run,
+       JsonNode     **root)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_cmpint (run->status, ==, 0);
+  json_parser_load_from_data (parser, run->out, -1, &error);
+  g_assert_no_error (error);
+  *root = json_node_copy (json_parser_get_root (parser));
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (*root));
+  return json_node_get_object (*root);
+}
+
+static char *
+example (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+}
+
+static char *
+tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ep-cli-project-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (handle != NULL && g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_new_and_show (void)
+{
+  g_autofree char *aml = example ("aml.csv");
+  g_autofree char *seed = example ("seed004-blinatumomab.csv");
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "study.endpoint", NULL);
+  g_auto(CliRun) made = { 0 };
+  g_auto(CliRun) shown = { 0 };
+  g_autoptr(JsonNode) made_root = NULL;
+  g_autoptr(JsonNode) shown_root = NULL;
+  JsonObject *object, *cohort, *column;
+  JsonArray *cohorts, *columns;
+
+  /* an existing file is replaced */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  run_cli (&made, "new", "--out", path, "--csv", aml, "--csv", seed, NULL);
+  object = parse (&made, &made_root);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "study");
+  g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==, 1);
+  g_assert_nonnull (json_object_get_string_member (object, "created"));
+  cohorts = json_object_get_array_member (object, "cohorts");
+  g_assert_cmpuint (json_array_get_length (cohorts), ==, 2);
+  cohort = json_array_get_object_element (cohorts, 0);
+  g_assert_cmpstr (json_object_get_string_member (cohort, "name"), ==, "aml");
+  g_assert_cmpint (json_object_get_int_member (cohort, "rows"), ==, 23);
+  columns = json_object_get_array_member (cohort, "columns");
+  g_assert_cmpuint (json_array_get_length (columns), ==, 3);
+  column = json_array_get_object_element (columns, 2);
+  g_assert_cmpstr (json_object_get_string_member (column, "name"), ==, "x");
+  g_assert_cmpstr (json_object_get_string_member (column, "type"), ==, "category");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (column, "levels")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cohort, "endpoints")), ==, 0);
+  cohort = json_array_get_object_element (cohorts, 1);
+  g_assert_cmpint (json_object_get_int_member (cohort, "rows"), ==, 30);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "analyses")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "figures")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "trial_selections")), ==, 0);
+
+  /* show prints the same project */
+  run_cli (&shown, "show", path, NULL);
+  parse (&shown, &shown_root);
+  g_assert_true (json_node_equal (made_root, shown_root));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_markup_and_empty (void)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "m.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "m.endpoint", NULL);
+  g_autofree char *empty = g_build_filename (dir, "e.endpoint", NULL);
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_empty = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root_empty = NULL;
+  JsonObject *object, *cohort, *column;
+
+  g_assert_true (g_file_set_contents (csv, "\"<b>dose</b> & co\",arm\n1,<i>A</i>\n2,B\n", -1, NULL));
+  run_cli (&run, "new", "--out", path, "--csv", csv, NULL);
+  object = parse (&run, &root);
+  cohort = json_array_get_object_element (json_object_get_array_member (object, "cohorts"), 0);
+  column = json_array_get_object_element (json_object_get_array_member (cohort, "columns"), 0);
+  g_assert_cmpstr (json_object_get_string_member (column, "name"), ==, "<b>dose</b> & co");
+  column = json_array_get_object_element (json_object_get_array_member (cohort, "columns"), 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (column, "levels"), 0),
+                   ==, "<i>A</i>");
+
+  run_cli (&run_empty, "new", "--out", empty, NULL);
+  object = parse (&run_empty, &root_empty);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "cohorts")), ==, 0);
+
+  g_unlink (csv);
+  g_unlink (path);
+  g_unlink (empty);
+  g_rmdir (dir);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "keep.endpoint", NULL);
+  g_autofree char *text = g_build_filename (dir, "text.endpoint", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (text, "time,status\n", -1, NULL));
+
+  /* a CSV that cannot be read: exit 1, the importer's message, the old file untouched */
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "new", "--out", path, "--csv", csv, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "bad.csv"));
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "old");
+    g_assert_cmpuint (count_files (dir), ==, 2);
+  }
+
+  /* hostile or foreign files: one line naming the file */
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "show", text, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, "text.endpoint: not an Endpoint project (not a SQLite database)\n");
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    g_auto(CliRun) made = { 0 };
+    g_autofree char *newer = g_build_filename (dir, "newer.endpoint", NULL);
+    sqlite3 *db = NULL;
+
+    run_cli (&made, "new", "--out", newer, NULL);
+    g_assert_cmpint (made.status, ==, 0);
+    g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    run_cli (&run, "show", newer, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, "newer.endpoint: this project was saved by a newer "
+                                              "version of Endpoint"));
+    g_unlink (newer);
+  }
+
+  /* usage errors */
+  {
+    const char *cases[][3] = {
+      { "new", NULL, NULL },                  /* no --out */
+      { "show", NULL, NULL },                 /* no file */
+      { "show", "a", "b" },                   /* two files */
+      { "open", NULL, NULL },                 /* unknown subcommand */
+      { "new", "--out", NULL },               /* --out without a value */
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+      {
+        g_auto(CliRun) run = { 0 };
+
+        run_cli (&run, cases[k][0], cases[k][1], cases[k][2], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_true (g_str_has_prefix (run.err, "endpoint-cli project"));
+      }
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+
+  g_unlink (path);
+  g_unlink (text);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-project/new-and-show", test_new_and_show);
+  g_test_add_func ("/cli-project/markup-and-empty", test_markup_and_empty);
+  g_test_add_func ("/cli-project/errors", test_errors);
+
+  return g_test_run ();
+}
