@@ -71,6 +71,13 @@ test_window_title_and_places (void)
           g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ep_trial_browser_get_selection (EP_TRIAL_BROWSER (child)))),
                             >, 30);
         }
+      else if (i == 1)
+        {
+          /* Cohorts: the page, in its welcome state until a cohort is opened. */
+          g_assert_true (EP_IS_COHORT_PAGE (child));
+          g_assert_null (ep_cohort_page_get_cohort (EP_COHORT_PAGE (child)));
+          g_assert_cmpstr (ep_cohort_page_get_view (EP_COHORT_PAGE (child)), ==, "welcome");
+        }
       else
         {
           g_assert_true (ADW_IS_STATUS_PAGE (child));

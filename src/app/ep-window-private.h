@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "app/ep-cohort-page.h"
 #include "app/ep-trial-browser.h"
 #include "app/ep-window.h"
 
@@ -25,7 +26,7 @@ struct _EpWindow
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
   EpTrialBrowser       *trial_browser;
-  AdwStatusPage        *cohorts_status;
+  EpCohortPage         *cohort_page;
   AdwStatusPage        *figures_status;
 };
 

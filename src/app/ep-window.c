@@ -139,6 +139,7 @@ ep_window_class_init (EpWindowClass *klass)
   window_class->close_request = ep_window_close_request;
 
   g_type_ensure (EP_TYPE_TRIAL_BROWSER);
+  g_type_ensure (EP_TYPE_COHORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EpWindow, toast_overlay);
@@ -148,7 +149,7 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, trial_browser);
-  gtk_widget_class_bind_template_child (widget_class, EpWindow, cohorts_status);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, cohort_page);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, figures_status);
 
   _ep_window_class_actions_init (klass);

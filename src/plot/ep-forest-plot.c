@@ -487,11 +487,10 @@ axis_ticks (const EpForestPlot *plot,
         g_array_append_val (out, t);
     }
 
-  *ticks = (double *) (void *) out->data;
   {
     guint n = out->len;
 
-    g_array_free (out, FALSE);
+    *ticks = (double *) (void *) g_array_free (out, FALSE);
     return n;
   }
 }

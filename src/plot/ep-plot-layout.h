@@ -21,8 +21,9 @@ typedef enum
   EP_PLOT_ITEM_RISK_NUMBER,    /* row: table row, col: tick index, value: the count; x: the
                                 * centre of the text, y: its vertical centre; text: as drawn */
   EP_PLOT_ITEM_RISK_LABEL,     /* row: table row; text: the group (and count kind) label */
-  EP_PLOT_ITEM_CURVE,          /* row: series; x, y: where the drawn curve ends; width, height:
-                                * its extent from (x - width, y - height) */
+  EP_PLOT_ITEM_CURVE,          /* row: series; col: the vertices of its path (after merging);
+                                * x, y: where the drawn curve ends; width, height: its extent
+                                * from (x - width, y - height); text: its label */
   EP_PLOT_ITEM_LEGEND,         /* row: series; x, y, width, height: the entry's box */
   EP_PLOT_ITEM_ANNOTATION,     /* text: the statistics line (log-rank p, HR, Gray's p) */
   EP_PLOT_ITEM_FOREST_ROW,     /* row: the forest row; y: its centre; text: its label */

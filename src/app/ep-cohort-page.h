@@ -1,0 +1,61 @@
+/* ep-cohort-page.h: the Cohorts page: a cohort's data, its columns and endpoints, its analyses
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "app/ep-analysis-results.h"
+#include "model/ep-analysis.h"
+#include "model/ep-cohort.h"
+
+G_BEGIN_DECLS
+
+#define EP_TYPE_COHORT_PAGE (ep_cohort_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (EpCohortPage, ep_cohort_page, EP, COHORT_PAGE, AdwBin)
+
+GtkWidget         *ep_cohort_page_new              (void);
+/* The cohort shown; NULL shows the welcome state (Import…, the bundled examples). */
+EpCohort          *ep_cohort_page_get_cohort       (EpCohortPage *self);
+void               ep_cohort_page_set_cohort       (EpCohortPage *self,
+                                                    EpCohort     *cohort);
+/* Where the bundled examples are read from; NULL: $ENDPOINT_EXAMPLES_DIR, else the installed
+ * PKGDATADIR/examples. */
+void               ep_cohort_page_set_examples_dir (EpCohortPage *self,
+                                                    const char   *dir);
+gboolean           ep_cohort_page_open_example     (EpCohortPage *self,
+                                                    const char   *id,
+                                                    GError      **error);
+/* Imports a file into a new cohort; a failure is shown and leaves the current cohort. */
+gboolean           ep_cohort_page_open_file        (EpCohortPage          *self,
+                                                    GFile                 *file,
+                                                    const EpImportOptions *options,
+                                                    GError               **error);
+/* An edit of a cell as typed in the table: stored, or refused with the model's message shown
+ * (ep_cohort_page_get_message) and nothing stored. row is the cohort's row index. */
+gboolean           ep_cohort_page_edit_cell        (EpCohortPage *self,
+                                                    guint         row,
+                                                    guint         column,
+                                                    const char   *text);
+/* Opens the cell editor (as a double click on the cell does) at a position of the view, which
+ * may be filtered and sorted, and a column; FALSE when that cell is not on screen. */
+gboolean           ep_cohort_page_edit_at          (EpCohortPage *self,
+                                                    guint         position,
+                                                    guint         column);
+/* The last message shown in a toast, or NULL. */
+const char        *ep_cohort_page_get_message      (EpCohortPage *self);
+/* Opens the options of an analysis of kind. */
+void               ep_cohort_page_analyze          (EpCohortPage   *self,
+                                                    EpAnalysisKind  kind);
+/* Runs analysis in a worker thread and shows its progress, then its results. */
+void               ep_cohort_page_run_analysis     (EpCohortPage *self,
+                                                    EpAnalysis   *analysis);
+EpAnalysisResults *ep_cohort_page_get_results      (EpCohortPage *self);
+GtkColumnView     *ep_cohort_page_get_column_view  (EpCohortPage *self);
+/* "welcome", "editor" or "results" */
+const char        *ep_cohort_page_get_view         (EpCohortPage *self);
+
+G_END_DECLS

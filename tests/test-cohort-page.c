@@ -1,0 +1,437 @@
+/* test-cohort-page.c: the Cohorts page in a real (virtual) window
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The welcome state and its examples, a cell edited in place and undone, a refused edit, the
+ * row filter, and analyses run from their dialogs in the worker thread: the Kaplan-Meier
+ * medians of aml against R, the seed 004 response counts against the paper.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "app/ep-analysis-dialog.h"
+#include "app/ep-application.h"
+#include "app/ep-cohort-page.h"
+
+static GtkWindow *window;
+static EpCohortPage *page;
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *text;
+} Match;
+
+/* Depth-first: the first widget of a type (and, for labels and editables, with a text). */
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             const Match *match)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, match->type))
+    {
+      const char *text = NULL;
+
+      if (GTK_IS_EDITABLE (root))
+        text = gtk_editable_get_text (GTK_EDITABLE (root));
+      else if (GTK_IS_LABEL (root))
+        text = gtk_label_get_text (GTK_LABEL (root));
+      if (match->text == NULL || g_strcmp0 (text, match->text) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_cell (const char *text)
+{
+  Match match = { GTK_TYPE_LABEL, text };
+
+  return find_widget (GTK_WIDGET (ep_cohort_page_get_column_view (page)), &match);
+}
+
+/* Types text into the cell at a position of the view, as double click, typing and Enter do. */
+static void
+type_into_cell (guint       position,
+                guint       column,
+                const char *text)
+{
+  Match match = { GTK_TYPE_ENTRY, NULL };
+  GtkWidget *entry;
+
+  g_assert_true (ep_cohort_page_edit_at (page, position, column));
+  iterate ();
+  entry = find_widget (GTK_WIDGET (ep_cohort_page_get_column_view (page)), &match);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_get_mapped (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  /* the editor closed */
+  g_assert_null (find_widget (GTK_WIDGET (ep_cohort_page_get_column_view (page)), &match));
+}
+
+static void
+open_example (const char *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.open-example", "s", id);
+  iterate ();
+  g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "editor");
+}
+
+/* The dialog that cohort.analyze presented. */
+static EpAnalysisDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (EP_IS_ANALYSIS_DIALOG (toplevel))
+        return EP_ANALYSIS_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Runs the dialog's analysis and waits for the worker thread (at most 10 s). */
+static EpAnalysis *
+run_dialog (EpAnalysisDialog *dialog)
+{
+  EpAnalysisResults *results = ep_cohort_page_get_results (page);
+  EpAnalysis *analysis;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.run", NULL);
+  g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "results");
+  analysis = ep_analysis_results_get_analysis (results);
+  g_assert_nonnull (analysis);
+  while (!ep_analysis_has_results (analysis) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (ep_analysis_has_results (analysis));
+  g_assert_false (ep_analysis_get_running (analysis));
+  iterate ();
+  /* the dialog closed itself */
+  g_assert_null (find_dialog ());
+
+  return analysis;
+}
+
+static void
+test_welcome (void)
+{
+  Match example_row = { ADW_TYPE_ACTION_ROW, NULL };
+  GtkWidget *row;
+
+  ep_cohort_page_set_cohort (page, NULL);
+  iterate ();
+  g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "welcome");
+  /* The welcome state offers the bundled examples, each opening through its action. */
+  row = find_widget (GTK_WIDGET (page), &example_row);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "cohort.open-example");
+  g_signal_emit_by_name (row, "activate");
+  iterate ();
+  g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "editor");
+  g_assert_nonnull (ep_cohort_page_get_cohort (page));
+  /* one column per cohort column, and the row numbers */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (ep_cohort_page_get_column_view (page))),
+                    ==, ep_cohort_get_n_columns (ep_cohort_page_get_cohort (page)) + 1);
+}
+
+/* Patient 1 of seed 004 is 52: typed 53 in place, undone, redone, undone. */
+static void
+test_edit_undo (void)
+{
+  EpCohort *cohort;
+  g_autofree char *text = NULL;
+
+  open_example ("seed004");
+  cohort = ep_cohort_page_get_cohort (page);
+  g_assert_cmpint (ep_cohort_find_column (cohort, "age"), ==, 1);
+  text = ep_cohort_get_text (cohort, 0, 1);
+  g_assert_cmpstr (text, ==, "52");
+  g_assert_false (ep_cohort_can_undo (cohort));
+
+  g_assert_nonnull (find_cell ("52"));
+  type_into_cell (0, 1, "53");
+  g_clear_pointer (&text, g_free);
+  text = ep_cohort_get_text (cohort, 0, 1);
+  g_assert_cmpstr (text, ==, "53");
+  g_assert_true (ep_cohort_can_undo (cohort));
+  g_assert_nonnull (find_cell ("53"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.undo", NULL);
+  iterate ();
+  g_clear_pointer (&text, g_free);
+  text = ep_cohort_get_text (cohort, 0, 1);
+  g_assert_cmpstr (text, ==, "52");
+  g_assert_nonnull (find_cell ("52"));
+  g_assert_null (find_cell ("53"));
+  g_assert_false (ep_cohort_can_undo (cohort));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.redo", NULL);
+  iterate ();
+  g_clear_pointer (&text, g_free);
+  text = ep_cohort_get_text (cohort, 0, 1);
+  g_assert_cmpstr (text, ==, "53");
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.undo", NULL);
+  iterate ();
+  g_clear_pointer (&text, g_free);
+  text = ep_cohort_get_text (cohort, 0, 1);
+  g_assert_cmpstr (text, ==, "52");
+}
+
+/* A word typed into a number column: refused with the model's message, nothing stored, the
+ * old text back in the cell, nothing to undo. */
+static void
+test_refused_edit (void)
+{
+  EpCohort *cohort;
+  GtkWidget *cell;
+  g_autofree char *text = NULL;
+
+  open_example ("seed004");
+  cohort = ep_cohort_page_get_cohort (page);
+  type_into_cell (0, 1, "fifty");
+
+  text = ep_cohort_get_text (cohort, 0, 1);
+  g_assert_cmpstr (text, ==, "52");
+  g_assert_false (ep_cohort_can_undo (cohort));
+  cell = find_cell ("52");
+  g_assert_nonnull (cell);
+  g_assert_null (find_cell ("fifty"));
+  g_assert_nonnull (ep_cohort_page_get_message (page));
+  g_assert_nonnull (strstr (ep_cohort_page_get_message (page), "Row 1"));
+  g_assert_nonnull (strstr (ep_cohort_page_get_message (page), "fifty"));
+  g_assert_nonnull (strstr (ep_cohort_page_get_message (page), "not a number"));
+}
+
+/* The filter hides rows without touching the data: "Dead" is the outcome of 6 of the 30
+ * patients of the example (counted in data/examples/seed004-blinatumomab.csv) and in no other
+ * column; the match ignores case. */
+static void
+test_filter (void)
+{
+  GtkSelectionModel *model;
+  Match entry = { GTK_TYPE_SEARCH_ENTRY, NULL };
+  GtkWidget *search;
+
+  open_example ("seed004");
+  model = gtk_column_view_get_model (ep_cohort_page_get_column_view (page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 30);
+  search = find_widget (GTK_WIDGET (page), &entry);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "dead");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 6);
+  g_assert_cmpuint (ep_cohort_get_n_rows (ep_cohort_page_get_cohort (page)), ==, 30);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 30);
+}
+
+static double
+member (JsonObject *object,
+        const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+}
+
+static void
+assert_same (double actual,
+             double expected)
+{
+  if (isnan (expected))
+    g_assert_true (isnan (actual));
+  else
+    g_assert_cmpfloat_with_epsilon (actual, expected, 1e-9 * fabs (expected));
+}
+
+/* Survival of the aml example from its dialog, with the defaults the roles give (endpoint OS,
+ * grouped by x): the medians and their CIs are survfit's, tests/data/reference/expected/
+ * aml_km_loglog.json (survfit (Surv (time, status) ~ x, aml, conf.type = "log-log")). */
+static void
+test_km_aml (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "expected",
+                                                 "aml_km_loglog.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  EpAnalysisDialog *dialog;
+  EpAnalysis *analysis;
+  const EpKmResult *km;
+  JsonArray *groups;
+  Match heading = { GTK_TYPE_LABEL, "Kaplan-Meier estimates" };
+  Match median = { GTK_TYPE_LABEL, "31 (13–NR)" };
+
+  open_example ("aml");
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  analysis = run_dialog (dialog);
+
+  g_assert_cmpint (ep_analysis_get_kind (analysis), ==, EP_ANALYSIS_SURVIVAL);
+  g_assert_cmpstr (ep_analysis_get_string (analysis, "endpoint"), ==, "OS");
+  g_assert_cmpstr (ep_analysis_get_string (analysis, "group"), ==, "x");
+  km = ep_analysis_get_km (analysis);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  groups = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "groups");
+  g_assert_cmpuint (km->n_groups, ==, 2);
+  for (guint g = 0; g < 2; g++)
+    {
+      JsonObject *expected = json_array_get_object_element (groups, g);
+
+      g_assert_cmpstr (ep_analysis_get_groups (analysis)->levels[g], ==,
+                       json_object_get_string_member (expected, "label"));
+      assert_same (km->curves[g].median, member (expected, "median"));
+      assert_same (km->curves[g].median_lower, member (expected, "median_lower"));
+      assert_same (km->curves[g].median_upper, member (expected, "median_upper"));
+    }
+
+  /* The table on screen and the text Copy puts on the clipboard. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &heading));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &median));
+  text = ep_analysis_results_get_text (ep_cohort_page_get_results (page));
+  g_assert_nonnull (strstr (text, "Maintained\t11\t7\t31 (13–NR)\n"));
+  g_assert_nonnull (strstr (text, "Nonmaintained\t12\t11\t23 (5–33)\n"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page)));
+
+  /* Back to the data. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.show-editor", NULL);
+  g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "editor");
+}
+
+/* Response of the seed 004 example: 25 of 30 responded (CR or CRi, ticked by default), 9 of
+ * the 13 with a high leukemic load (Yin 2024, Results 3.2). */
+static void
+test_response_seed004 (void)
+{
+  EpAnalysisDialog *dialog;
+  EpAnalysis *analysis;
+  const EpResponse *response;
+
+  open_example ("seed004");
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "response");
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (ep_analysis_dialog_select (dialog, "outcome", "response"));
+  g_assert_true (ep_analysis_dialog_select (dialog, "group", NULL));
+  analysis = run_dialog (dialog);
+  response = ep_analysis_get_response (analysis);
+  g_assert_cmpuint (response->n_groups, ==, 1);
+  g_assert_cmpuint (response->groups[0].n, ==, 30);
+  g_assert_cmpuint (response->groups[0].successes, ==, 25);
+
+  /* Again, by burden: the dialog starts from the previous choices. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "response");
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_true (ep_analysis_dialog_select (dialog, "group", "high_burden"));
+  g_assert_false (ep_analysis_dialog_select (dialog, "group", "no such column"));
+  analysis = run_dialog (dialog);
+  response = ep_analysis_get_response (analysis);
+  g_assert_cmpstrv (ep_analysis_get_strv (analysis, "success"), ((const char *[]) { "CR", "CRi", NULL }));
+  g_assert_cmpstr (ep_analysis_get_groups (analysis)->levels[1], ==, "yes");
+  g_assert_cmpuint (response->groups[1].n, ==, 13);
+  g_assert_cmpuint (response->groups[1].successes, ==, 9);
+}
+
+/* A survival analysis without an endpoint is not run; the dialog says what is missing. */
+static void
+test_no_endpoint (void)
+{
+  EpAnalysisDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpAnalysis) analysis = NULL;
+
+  open_example ("seed004");
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  analysis = ep_analysis_dialog_build (dialog, &error);
+  g_assert_null (analysis);
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.run", NULL);
+  iterate ();
+  /* still open, the page still on the data */
+  g_assert_true (find_dialog () == dialog);
+  g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "editor");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(EpApplication) app = NULL;
+  g_autofree char *examples = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/dev test does)");
+      return g_test_run ();
+    }
+  adw_init ();
+  /* Registers the resources the templates come from. */
+  app = ep_application_new ();
+
+  examples = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 800);
+  page = EP_COHORT_PAGE (ep_cohort_page_new ());
+  ep_cohort_page_set_examples_dir (page, examples);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  iterate ();
+
+  g_test_add_func ("/cohort-page/welcome", test_welcome);
+  g_test_add_func ("/cohort-page/edit-undo", test_edit_undo);
+  g_test_add_func ("/cohort-page/refused-edit", test_refused_edit);
+  g_test_add_func ("/cohort-page/filter", test_filter);
+  g_test_add_func ("/cohort-page/km-aml", test_km_aml);
+  g_test_add_func ("/cohort-page/response-seed004", test_response_seed004);
+  g_test_add_func ("/cohort-page/no-endpoint", test_no_endpoint);
+
+  ret = g_test_run ();
+
+  gtk_window_destroy (window);
+
+  return ret;
+}
