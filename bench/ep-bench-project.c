@@ -8,9 +8,10 @@
  * (4 levels), a yes/no column and a date column. Times the whole of ep_project_store_save()
  * (temporary file, one transaction, fsync, rename, directory fsync) and of
  * ep_project_store_open() (quick_check, schema check, every cell read and checked), best and
- * median of N runs, and the file's size. With --model, the same through EpProject (which adds
- * the snapshot of the cohort before a save and the EpCohort built after an open). Exits 1 when
- * a median misses its target. Run by bench/project.sh; not a test: timings depend on the
+ * median of N runs, and the file's size; then the same through EpProject (ep_project_save(),
+ * which adds the copy of the cohort taken before a save, and ep_project_open(), which adds the
+ * EpCohort built after reading), which is what the app waits for. Exits 1 when a median misses
+ * its target. Run by bench/project.sh; not a test: timings depend on the
  * machine and its disk.
  *
  * usage: ep-bench-project [--rows N] [--repeat N] [--dir DIR]
@@ -24,6 +25,7 @@
 #include <stdlib.h>
 
 #include "io/ep-project-store.h"
+#include "model/ep-project.h"
 
 static int
 compare_doubles (const void *a,
@@ -101,6 +103,7 @@ main (int    argc,
   g_autofree char *path = NULL;
   g_autofree double *save_s = NULL, *open_s = NULL;
   GStatBuf st;
+  gboolean made_dir;
   int status = 0;
 
   context = g_option_context_new (NULL);
@@ -110,7 +113,8 @@ main (int    argc,
       g_printerr ("usage: ep-bench-project [--rows N] [--repeat N] [--dir DIR]\n");
       return 2;
     }
-  if (dir == NULL)
+  made_dir = dir == NULL;
+  if (made_dir)
     dir = g_dir_make_tmp ("ep-bench-project-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "bench.endpoint", NULL);
@@ -118,6 +122,8 @@ main (int    argc,
   data = make_data ((guint) rows);
   save_s = g_new (double, repeat);
   open_s = g_new (double, repeat);
+
+  /* The store alone. */
   for (int r = 0; r < repeat; r++)
     {
       g_autoptr(EpProjectData) back = NULL;
@@ -138,12 +144,44 @@ main (int    argc,
   g_stat (path, &st);
 
   printf ("project %d rows x 8 columns: file %.1f MB\n", rows, st.st_size / 1e6);
-  printf ("  save: best %.3f s, median %.3f s (target < 2 s)\n", save_s[0], save_s[repeat / 2]);
-  printf ("  open: best %.3f s, median %.3f s (target < 1 s)\n", open_s[0], open_s[repeat / 2]);
+  printf ("  store save: best %.3f s, median %.3f s\n", save_s[0], save_s[repeat / 2]);
+  printf ("  store open: best %.3f s, median %.3f s\n", open_s[0], open_s[repeat / 2]);
+
+  /* Through the model, as the app does it. */
+  {
+    g_autoptr(EpProject) project = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    EpProjectCohort *cohort = g_ptr_array_index (data->cohorts, 0);
+
+    project = ep_project_new ();
+    ep_project_add_cohort (project, ep_cohort_new_from_table ("bench", g_steal_pointer (&cohort->table)));
+    for (int r = 0; r < repeat; r++)
+      {
+        g_autoptr(EpProject) back = NULL;
+        gint64 t0 = g_get_monotonic_time (), t1, t2;
+
+        if (!ep_project_save (project, file, NULL, &error))
+          g_error ("%s", error->message);
+        t1 = g_get_monotonic_time ();
+        back = ep_project_open (file, NULL, &error);
+        if (back == NULL)
+          g_error ("%s", error->message);
+        t2 = g_get_monotonic_time ();
+        save_s[r] = (t1 - t0) / 1e6;
+        open_s[r] = (t2 - t1) / 1e6;
+      }
+  }
+  qsort (save_s, repeat, sizeof (double), compare_doubles);
+  qsort (open_s, repeat, sizeof (double), compare_doubles);
+  printf ("  EpProject save: best %.3f s, median %.3f s (target < 2 s)\n", save_s[0],
+          save_s[repeat / 2]);
+  printf ("  EpProject open: best %.3f s, median %.3f s (target < 1 s)\n", open_s[0],
+          open_s[repeat / 2]);
   if (save_s[repeat / 2] >= 2.0 || open_s[repeat / 2] >= 1.0)
     status = 1;
 
   g_unlink (path);
-  g_rmdir (dir);
+  if (made_dir)
+    g_rmdir (dir);
   return status;
 }
