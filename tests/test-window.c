@@ -78,6 +78,13 @@ test_window_title_and_places (void)
           g_assert_null (ep_cohort_page_get_cohort (EP_COHORT_PAGE (child)));
           g_assert_cmpstr (ep_cohort_page_get_view (EP_COHORT_PAGE (child)), ==, "welcome");
         }
+      else if (i == 2)
+        {
+          /* Figures: the page, with its empty state until a figure is added. */
+          g_assert_true (EP_IS_FIGURE_PAGE (child));
+          g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (EP_FIGURE_PAGE (child))), ==, 0);
+          g_assert_null (ep_figure_page_get_selected (EP_FIGURE_PAGE (child)));
+        }
       else
         {
           g_assert_true (ADW_IS_STATUS_PAGE (child));

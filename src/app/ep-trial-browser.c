@@ -15,6 +15,7 @@
 #include "app/ep-trial-browser.h"
 #include "app/ep-trial-compare.h"
 #include "app/ep-trial-detail.h"
+#include "app/ep-window.h"
 
 struct _EpTrialBrowser
 {
@@ -266,6 +267,7 @@ selection_changed_cb (GtkSelectionModel *model,
   guint64 n_selected = gtk_bitset_get_size (selected);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", n_selected >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest-cr", n_selected >= 2);
 
   for (guint i = position + n_items; i > position; i--)
     {
@@ -302,6 +304,56 @@ ep_trial_browser_compare_action (GtkWidget  *widget,
 
   window = ep_trial_compare_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, trials);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* A forest plot of the selected arms' CR rates, pooled by class, on the Figures page. */
+static void
+ep_trial_browser_forest_cr_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (widget);
+  g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) arms = g_array_new (FALSE, TRUE, sizeof (EpMetaArm));
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (trials->len < 2 || !EP_IS_WINDOW (root))
+    return;
+
+  for (guint i = 0; i < trials->len; i++)
+    {
+      EpTrial *trial = g_ptr_array_index (trials, i);
+      gboolean shared = FALSE;
+      EpMetaArm arm;
+
+      /* A trial with two selected arms names the arm too. */
+      for (guint j = 0; j < trials->len; j++)
+        shared |= j != i && g_strcmp0 (ep_trial_get_trial (trial),
+                                       ep_trial_get_trial (g_ptr_array_index (trials, j))) == 0;
+      g_ptr_array_add (labels, shared ? g_strdup_printf ("%s: %s", ep_trial_get_trial (trial),
+                                                         ep_trial_get_arm (trial))
+                                      : g_strdup (ep_trial_get_trial (trial)));
+      arm.label = g_ptr_array_index (labels, i);
+      arm.class_name = ep_drug_class_to_string (ep_trial_get_drug_class (trial));
+      arm.n = ep_trial_get_n (trial);
+      arm.percent = ep_trial_get_cr_pct (trial);
+      g_array_append_val (arms, arm);
+    }
+
+  figure = ep_figure_new_forest_arms ((EpMetaArm *) arms->data, arms->len, EP_FIGURE_OUTCOME_CR, &error);
+  if (figure == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      ep_window_show_toast (EP_WINDOW (root), escaped);
+      return;
+    }
+
+  ep_figure_set_title (figure, _("Complete remission by therapy class"));
+  ep_window_add_figure (EP_WINDOW (root), figure);
 }
 
 static void
@@ -445,6 +497,7 @@ ep_trial_browser_class_init (EpTrialBrowserClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, ep_trial_browser_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "trials.compare", NULL, ep_trial_browser_compare_action);
+  gtk_widget_class_install_action (widget_class, "trials.forest-cr", NULL, ep_trial_browser_forest_cr_action);
   gtk_widget_class_install_action (widget_class, "trials.clear-filters", NULL, ep_trial_browser_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "trials.back", NULL, ep_trial_browser_back_action);
   gtk_widget_class_install_action (widget_class, "trials.search", NULL, ep_trial_browser_search_action);
@@ -488,6 +541,7 @@ ep_trial_browser_init (EpTrialBrowser *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest-cr", FALSE);
   ep_trial_browser_update_count (self);
 }
 

@@ -74,6 +74,23 @@ ep_window_actions_search (GtkWidget  *widget,
     ep_trial_browser_focus_search (self->trial_browser);
 }
 
+/* Ctrl+E: the export dialog of the selected figure. */
+static void
+ep_window_actions_export_figure (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  EpWindow *self = EP_WINDOW (widget);
+
+  g_assert (EP_IS_WINDOW (self));
+
+  if (ep_figure_page_get_selected (self->figure_page) == NULL)
+    return;
+
+  ep_window_set_place (self, "figures");
+  ep_figure_page_export (self->figure_page);
+}
+
 /* Shared by the actions that have no implementation yet; they are disabled, so this only runs
  * if one is activated programmatically. */
 static void
@@ -93,7 +110,7 @@ _ep_window_class_actions_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, ep_window_actions_open);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, ep_window_actions_not_yet);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, ep_window_actions_not_yet);
-  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, ep_window_actions_not_yet);
+  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, ep_window_actions_export_figure);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ep_window_actions_search);
 }
 
@@ -106,5 +123,6 @@ _ep_window_actions_update (EpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-figure", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-figure",
+                                 ep_figure_page_get_selected (self->figure_page) != NULL);
 }

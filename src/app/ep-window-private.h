@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/ep-cohort-page.h"
+#include "app/ep-figure-page.h"
 #include "app/ep-trial-browser.h"
 #include "app/ep-window.h"
 
@@ -27,7 +28,7 @@ struct _EpWindow
   AdwViewSwitcherBar   *switcher_bar;
   EpTrialBrowser       *trial_browser;
   EpCohortPage         *cohort_page;
-  AdwStatusPage        *figures_status;
+  EpFigurePage         *figure_page;
 };
 
 void _ep_window_class_actions_init (EpWindowClass *klass);

@@ -139,6 +139,7 @@ ep_window_class_init (EpWindowClass *klass)
   window_class->close_request = ep_window_close_request;
 
   g_type_ensure (EP_TYPE_TRIAL_BROWSER);
+  g_type_ensure (EP_TYPE_FIGURE_PAGE);
   g_type_ensure (EP_TYPE_COHORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-window.ui");
@@ -150,7 +151,7 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, trial_browser);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, cohort_page);
-  gtk_widget_class_bind_template_child (widget_class, EpWindow, figures_status);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, figure_page);
 
   _ep_window_class_actions_init (klass);
 }
@@ -165,6 +166,9 @@ ep_window_init (EpWindow *self)
 
   ep_window_load_catalog (self);
 
+  /* Export Figure follows the selected figure. */
+  g_signal_connect_object (self->figure_page, "notify::selected-figure",
+                           G_CALLBACK (_ep_window_actions_update), self, G_CONNECT_SWAPPED);
   _ep_window_actions_update (self);
 }
 
@@ -219,6 +223,17 @@ ep_window_set_place (EpWindow   *self,
   g_return_if_fail (name != NULL);
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+void
+ep_window_add_figure (EpWindow *self,
+                      EpFigure *figure)
+{
+  g_return_if_fail (EP_IS_WINDOW (self));
+  g_return_if_fail (EP_IS_FIGURE (figure));
+
+  ep_figure_page_add_figure (self->figure_page, figure);
+  ep_window_set_place (self, "figures");
 }
 
 const char *

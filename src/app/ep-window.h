@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "app/ep-application.h"
+#include "model/ep-figure.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,8 @@ void      ep_window_show_toast     (EpWindow      *self,
 void      ep_window_set_place      (EpWindow      *self,
                                     const char    *name);
 const char *ep_window_get_place    (EpWindow      *self);
+/* Adds the figure to the Figures page, selects it and shows the page. */
+void      ep_window_add_figure     (EpWindow      *self,
+                                    EpFigure      *figure);
 
 G_END_DECLS

@@ -1,0 +1,463 @@
+/* ep-figure-options.c: the options panel of the Figures page
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Libadwaita rows, one per EpFigure property, bound both ways: a change here sets the
+ * property, the figure emits ::changed and the preview redraws. The groups that do not apply to
+ * the figure's kind (curves, number at risk, time axis for a forest plot) are hidden.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/ep-figure-options.h"
+
+struct _EpFigureOptions
+{
+  AdwBin                parent_instance;
+
+  EpFigure             *figure;
+  GPtrArray            *bindings;
+
+  /* Template children */
+  AdwPreferencesGroup  *curves_group;
+  AdwPreferencesGroup  *risk_group;
+  AdwPreferencesGroup  *axes_group;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *x_label_row;
+  AdwEntryRow          *y_label_row;
+  AdwComboRow          *ci_row;
+  AdwActionRow         *censor_marks_row;
+  GtkSwitch            *censor_marks_switch;
+  AdwActionRow         *median_lines_row;
+  GtkSwitch            *median_lines_switch;
+  AdwComboRow          *legend_row;
+  AdwActionRow         *show_stats_row;
+  GtkSwitch            *show_stats_switch;
+  AdwActionRow         *risk_table_row;
+  GtkSwitch            *risk_table_switch;
+  AdwActionRow         *risk_table_events_row;
+  GtkSwitch            *risk_table_events_switch;
+  AdwComboRow          *data_unit_row;
+  AdwComboRow          *time_unit_row;
+  AdwActionRow         *tick_interval_row;
+  GtkSpinButton        *tick_interval_spin;
+  AdwActionRow         *x_max_row;
+  GtkSpinButton        *x_max_spin;
+  AdwActionRow         *y_percent_row;
+  GtkSwitch            *y_percent_switch;
+  AdwComboRow          *palette_row;
+  AdwComboRow          *font_row;
+  AdwActionRow         *font_size_row;
+  GtkSpinButton        *font_size_spin;
+  AdwActionRow         *line_width_row;
+  GtkSpinButton        *line_width_spin;
+  AdwActionRow         *width_row;
+  GtkSpinButton        *width_spin;
+  AdwActionRow         *height_row;
+  GtkSpinButton        *height_spin;
+};
+
+G_DEFINE_FINAL_TYPE (EpFigureOptions, ep_figure_options, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_FIGURE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  CONTROL_ENTRY,    /* the row is an AdwEntryRow: "text" */
+  CONTROL_SWITCH,   /* a GtkSwitch: "active" */
+  CONTROL_SPIN,     /* a GtkSpinButton: "value" */
+  CONTROL_COMBO,    /* the row is an AdwComboRow: "selected" = the enum's value */
+  CONTROL_FONT,     /* an AdwComboRow of font_families */
+} ControlKind;
+
+typedef struct
+{
+  const char  *property;
+  gsize        row;       /* offsets into EpFigureOptions */
+  gsize        control;
+  ControlKind  kind;
+} Option;
+
+#define ROW(name) G_STRUCT_OFFSET (EpFigureOptions, name)
+
+static const Option options[] = {
+  { "title", ROW (title_row), ROW (title_row), CONTROL_ENTRY },
+  { "x-label", ROW (x_label_row), ROW (x_label_row), CONTROL_ENTRY },
+  { "y-label", ROW (y_label_row), ROW (y_label_row), CONTROL_ENTRY },
+  { "ci", ROW (ci_row), ROW (ci_row), CONTROL_COMBO },
+  { "censor-marks", ROW (censor_marks_row), ROW (censor_marks_switch), CONTROL_SWITCH },
+  { "median-lines", ROW (median_lines_row), ROW (median_lines_switch), CONTROL_SWITCH },
+  { "legend", ROW (legend_row), ROW (legend_row), CONTROL_COMBO },
+  { "show-stats", ROW (show_stats_row), ROW (show_stats_switch), CONTROL_SWITCH },
+  { "risk-table", ROW (risk_table_row), ROW (risk_table_switch), CONTROL_SWITCH },
+  { "risk-table-events", ROW (risk_table_events_row), ROW (risk_table_events_switch), CONTROL_SWITCH },
+  { "data-unit", ROW (data_unit_row), ROW (data_unit_row), CONTROL_COMBO },
+  { "time-unit", ROW (time_unit_row), ROW (time_unit_row), CONTROL_COMBO },
+  { "tick-interval", ROW (tick_interval_row), ROW (tick_interval_spin), CONTROL_SPIN },
+  { "x-max", ROW (x_max_row), ROW (x_max_spin), CONTROL_SPIN },
+  { "y-percent", ROW (y_percent_row), ROW (y_percent_switch), CONTROL_SWITCH },
+  { "palette", ROW (palette_row), ROW (palette_row), CONTROL_COMBO },
+  { "font-family", ROW (font_row), ROW (font_row), CONTROL_FONT },
+  { "font-size", ROW (font_size_row), ROW (font_size_spin), CONTROL_SPIN },
+  { "line-width", ROW (line_width_row), ROW (line_width_spin), CONTROL_SPIN },
+  { "width-mm", ROW (width_row), ROW (width_spin), CONTROL_SPIN },
+  { "height-mm", ROW (height_row), ROW (height_spin), CONTROL_SPIN },
+};
+
+#undef ROW
+
+/* In the order of the Font row's items. The first is EpPlotStyle's default. */
+static const char * const font_families[] = {
+  "Liberation Sans, DejaVu Sans",
+  "DejaVu Sans",
+  "Liberation Serif, DejaVu Serif",
+  "DejaVu Serif",
+};
+
+static gpointer
+member (EpFigureOptions *self,
+        gsize            offset)
+{
+  return G_STRUCT_MEMBER (gpointer, self, offset);
+}
+
+/* ---- transformations ----------------------------------------------------------------------- */
+
+static gboolean
+enum_to_selected (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  GEnumClass *enum_class = g_type_class_peek (G_VALUE_TYPE (to));
+  guint selected = g_value_get_uint (from);
+
+  /* GTK_INVALID_LIST_POSITION while the model changes: keep the figure's value. */
+  if (g_enum_get_value (enum_class, (int) selected) == NULL)
+    return FALSE;
+
+  g_value_set_enum (to, (int) selected);
+  return TRUE;
+}
+
+static gboolean
+string_to_text (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL ? text : "");
+  return TRUE;
+}
+
+static gboolean
+text_to_string (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_value_set_string (to, g_value_get_string (from));
+  return TRUE;
+}
+
+static gboolean
+family_to_selected (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  const char *family = g_value_get_string (from);
+
+  for (guint i = 0; i < G_N_ELEMENTS (font_families); i++)
+    if (g_strcmp0 (family, font_families[i]) == 0)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+
+  /* A family from a saved figure that is not in the list: show none chosen. */
+  g_value_set_uint (to, GTK_INVALID_LIST_POSITION);
+  return TRUE;
+}
+
+static gboolean
+selected_to_family (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= G_N_ELEMENTS (font_families))
+    return FALSE;
+
+  g_value_set_string (to, font_families[selected]);
+  return TRUE;
+}
+
+/* ---- binding ------------------------------------------------------------------------------- */
+
+static void
+ep_figure_options_unbind (EpFigureOptions *self)
+{
+  g_assert (EP_IS_FIGURE_OPTIONS (self));
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+}
+
+static void
+ep_figure_options_bind (EpFigureOptions *self)
+{
+  const GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+  EpFigureKind kind;
+  gboolean survival;
+
+  g_assert (EP_IS_FIGURE_OPTIONS (self));
+  g_assert (EP_IS_FIGURE (self->figure));
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      const Option *option = &options[i];
+      GObject *control = member (self, option->control);
+      GBinding *binding = NULL;
+
+      switch (option->kind)
+        {
+        case CONTROL_ENTRY:
+          binding = g_object_bind_property_full (self->figure, option->property, control, "text",
+                                                 flags, string_to_text, text_to_string, NULL, NULL);
+          break;
+        case CONTROL_SWITCH:
+          binding = g_object_bind_property (self->figure, option->property, control, "active", flags);
+          break;
+        case CONTROL_SPIN:
+          binding = g_object_bind_property (self->figure, option->property, control, "value", flags);
+          break;
+        case CONTROL_COMBO:
+          binding = g_object_bind_property_full (self->figure, option->property, control, "selected",
+                                                 flags, enum_to_selected, selected_to_enum, NULL, NULL);
+          break;
+        case CONTROL_FONT:
+          binding = g_object_bind_property_full (self->figure, option->property, control, "selected",
+                                                 flags, family_to_selected, selected_to_family,
+                                                 NULL, NULL);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_ptr_array_add (self->bindings, binding);
+    }
+
+  /* Only what the figure can show. */
+  kind = ep_figure_get_kind (self->figure);
+  survival = kind == EP_FIGURE_KM || kind == EP_FIGURE_CIF;
+  gtk_widget_set_visible (GTK_WIDGET (self->curves_group), survival);
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_group), survival);
+  gtk_widget_set_visible (GTK_WIDGET (self->axes_group), survival);
+  gtk_widget_set_visible (GTK_WIDGET (self->y_label_row), survival);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->x_label_row),
+                                 survival ? _("Time-Axis Label") : _("Axis Label"));
+  adw_action_row_set_subtitle (self->show_stats_row,
+                               kind == EP_FIGURE_CIF ? _("Gray’s test p for each cause")
+                                                     : _("Log-rank p, and the hazard ratio for two groups"));
+  gtk_widget_set_visible (GTK_WIDGET (self->censor_marks_row), kind == EP_FIGURE_KM);
+  gtk_widget_set_visible (GTK_WIDGET (self->median_lines_row), kind == EP_FIGURE_KM);
+}
+
+/* ---- GObject ------------------------------------------------------------------------------- */
+
+static void
+ep_figure_options_dispose (GObject *object)
+{
+  EpFigureOptions *self = EP_FIGURE_OPTIONS (object);
+
+  if (self->bindings != NULL)
+    ep_figure_options_unbind (self);
+  g_clear_object (&self->figure);
+
+  /* AdwBin unparents its child (the template) itself. */
+
+  G_OBJECT_CLASS (ep_figure_options_parent_class)->dispose (object);
+}
+
+static void
+ep_figure_options_finalize (GObject *object)
+{
+  EpFigureOptions *self = EP_FIGURE_OPTIONS (object);
+
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ep_figure_options_parent_class)->finalize (object);
+}
+
+static void
+ep_figure_options_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  EpFigureOptions *self = EP_FIGURE_OPTIONS (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIGURE:
+      g_value_set_object (value, self->figure);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ep_figure_options_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  EpFigureOptions *self = EP_FIGURE_OPTIONS (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIGURE:
+      ep_figure_options_set_figure (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ep_figure_options_class_init (EpFigureOptionsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ep_figure_options_dispose;
+  object_class->finalize = ep_figure_options_finalize;
+  object_class->get_property = ep_figure_options_get_property;
+  object_class->set_property = ep_figure_options_set_property;
+
+  properties[PROP_FIGURE] =
+    g_param_spec_object ("figure", NULL, NULL,
+                         EP_TYPE_FIGURE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-figure-options.ui");
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, curves_group);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, risk_group);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, axes_group);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, title_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, x_label_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_label_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, ci_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, censor_marks_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, censor_marks_switch);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, median_lines_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, median_lines_switch);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, legend_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, show_stats_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, show_stats_switch);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, risk_table_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, risk_table_switch);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, risk_table_events_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, risk_table_events_switch);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, data_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, time_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, x_max_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, x_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_percent_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_percent_switch);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, palette_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, font_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, font_size_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, font_size_spin);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, line_width_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, line_width_spin);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, width_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, height_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, height_spin);
+}
+
+static void
+ep_figure_options_init (EpFigureOptions *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bindings = g_ptr_array_new ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+ep_figure_options_new (void)
+{
+  return g_object_new (EP_TYPE_FIGURE_OPTIONS, NULL);
+}
+
+EpFigure *
+ep_figure_options_get_figure (EpFigureOptions *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE_OPTIONS (self), NULL);
+
+  return self->figure;
+}
+
+void
+ep_figure_options_set_figure (EpFigureOptions *self,
+                              EpFigure        *figure)
+{
+  g_return_if_fail (EP_IS_FIGURE_OPTIONS (self));
+  g_return_if_fail (figure == NULL || EP_IS_FIGURE (figure));
+
+  if (self->figure == figure)
+    return;
+
+  ep_figure_options_unbind (self);
+  g_set_object (&self->figure, figure);
+  if (figure != NULL)
+    ep_figure_options_bind (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), figure != NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE]);
+}
+
+GtkWidget *
+ep_figure_options_get_row (EpFigureOptions *self,
+                           const char      *property)
+{
+  g_return_val_if_fail (EP_IS_FIGURE_OPTIONS (self), NULL);
+  g_return_val_if_fail (property != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    if (g_strcmp0 (options[i].property, property) == 0)
+      return member (self, options[i].row);
+
+  return NULL;
+}

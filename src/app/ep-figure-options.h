@@ -1,0 +1,27 @@
+/* ep-figure-options.h
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/ep-figure.h"
+
+G_BEGIN_DECLS
+
+#define EP_TYPE_FIGURE_OPTIONS (ep_figure_options_get_type ())
+
+G_DECLARE_FINAL_TYPE (EpFigureOptions, ep_figure_options, EP, FIGURE_OPTIONS, AdwBin)
+
+GtkWidget  *ep_figure_options_new        (void);
+EpFigure   *ep_figure_options_get_figure (EpFigureOptions *self);
+/* Binds every row to the figure's property (both ways); NULL unbinds. */
+void        ep_figure_options_set_figure (EpFigureOptions *self,
+                                          EpFigure        *figure);
+/* The row of an option by its property name ("ci", "risk-table"), for tests. */
+GtkWidget  *ep_figure_options_get_row    (EpFigureOptions *self,
+                                          const char      *property);
+
+G_END_DECLS

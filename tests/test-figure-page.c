@@ -1,0 +1,359 @@
+/* test-figure-page.c: the Figures page in the real (virtual) window
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A Kaplan-Meier figure of the aml CSV through the small dialog, the preview drawing it, an
+ * option changing the figure and redrawing it, Export writing a PDF of the size asked, the
+ * export action following the selection, and the trial browser's forest plot of CR rate.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "app/ep-application.h"
+#include "app/ep-figure-csv-dialog.h"
+#include "app/ep-figure-export-dialog.h"
+#include "app/ep-window-private.h"
+
+static EpApplication *app;
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the preview has drawn more than `after` times, or 5 s. */
+static guint
+wait_for_draw (EpFigurePage *page,
+               guint         after)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (ep_figure_page_get_preview_draws (page, NULL, NULL) <= after && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return ep_figure_page_get_preview_draws (page, NULL, NULL);
+}
+
+static EpWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      iterate ();
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
+
+  g_assert_true (EP_IS_WINDOW (window));
+  return EP_WINDOW (window);
+}
+
+/* An actionable button in the window reflects whether its action is enabled. */
+static gboolean
+action_enabled (EpWindow   *window,
+                const char *name)
+{
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+  adw_header_bar_pack_start (window->header_bar, button);
+  iterate ();
+  enabled = gtk_widget_get_sensitive (button);
+  adw_header_bar_remove (window->header_bar, button);
+
+  return enabled;
+}
+
+static char *
+aml_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "aml.csv", NULL);
+}
+
+static void
+test_empty_state (void)
+{
+  EpWindow *window = get_window ();
+  EpFigurePage *page = window->figure_page;
+
+  g_assert_true (EP_IS_FIGURE_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (page)), ==, 0);
+  g_assert_null (ep_figure_page_get_selected (page));
+  /* Nothing to export yet. */
+  g_assert_false (action_enabled (window, "win.export-figure"));
+}
+
+static void
+test_csv_dialog_error (void)
+{
+  EpWindow *window = get_window ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "figure-page-bad.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  /* An event column with a 2: the dialog says where, and stays open. */
+  g_assert_true (g_file_set_contents (path, "months,dead\n5,1\n7,2\n", -1, NULL));
+  dialog = ep_figure_page_new_from_csv (window->figure_page);
+  g_assert_true (EP_IS_FIGURE_CSV_DIALOG (dialog));
+  g_assert_true (ep_figure_csv_dialog_load_file (EP_FIGURE_CSV_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  /* Guessed from the names: months is the time, dead the event. */
+  g_assert_null (ep_figure_csv_dialog_create (EP_FIGURE_CSV_DIALOG (dialog), &error));
+  g_assert_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "figure-page-bad.csv:3:"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 0);
+
+  gtk_window_destroy (dialog);
+  g_remove (path);
+}
+
+static void
+test_km_from_csv (void)
+{
+  EpWindow *window = get_window ();
+  EpFigurePage *page = window->figure_page;
+  g_autofree char *path = aml_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpFigure) created = NULL;
+  EpFigure *figure;
+  GtkWindow *dialog;
+  guint draws;
+  int width, height;
+
+  dialog = ep_figure_page_new_from_csv (page);
+  g_assert_true (ep_figure_csv_dialog_load_file (EP_FIGURE_CSV_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (ep_figure_csv_dialog_set_columns (EP_FIGURE_CSV_DIALOG (dialog), "time", "status", "x"));
+  g_assert_false (ep_figure_csv_dialog_set_columns (EP_FIGURE_CSV_DIALOG (dialog), "time", "status", "no such"));
+  g_assert_true (ep_figure_csv_dialog_set_columns (EP_FIGURE_CSV_DIALOG (dialog), "time", "status", "x"));
+  created = ep_figure_csv_dialog_create (EP_FIGURE_CSV_DIALOG (dialog), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (created);
+  iterate ();
+
+  /* Added, selected, and the window went to Figures with Export enabled. */
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (page)), ==, 1);
+  figure = ep_figure_page_get_selected (page);
+  g_assert_true (figure == created);
+  g_assert_cmpint (ep_figure_get_kind (figure), ==, EP_FIGURE_KM);
+  g_assert_cmpstr (ep_figure_get_subtitle (figure), ==, "aml.csv: time, status by x");
+  ep_window_set_place (window, "figures");
+  g_assert_true (action_enabled (window, "win.export-figure"));
+
+  /* The preview drew, at a real size. */
+  draws = wait_for_draw (page, 0);
+  g_assert_cmpuint (draws, >, 0);
+  ep_figure_page_get_preview_draws (page, &width, &height);
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+}
+
+static void
+test_option_changes_figure (void)
+{
+  EpWindow *window = get_window ();
+  EpFigurePage *page = window->figure_page;
+  EpFigure *figure = ep_figure_page_get_selected (page);
+  EpFigureOptions *options = ep_figure_page_get_options (page);
+  GtkWidget *ci_row, *risk_row, *title_row;
+  EpPlotCi ci;
+  gboolean risk_table;
+  guint draws;
+
+  g_assert_nonnull (figure);
+  g_assert_true (ep_figure_options_get_figure (options) == figure);
+
+  /* Confidence interval: Dashed Lines. */
+  ci_row = ep_figure_options_get_row (options, "ci");
+  g_assert_true (ADW_IS_COMBO_ROW (ci_row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ci_row)), ==, EP_PLOT_CI_BANDS);
+  draws = ep_figure_page_get_preview_draws (page, NULL, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ci_row), 2);
+  g_object_get (figure, "ci", &ci, NULL);
+  g_assert_cmpint (ci, ==, EP_PLOT_CI_LINES);
+  /* and the preview drew again */
+  g_assert_cmpuint (wait_for_draw (page, draws), >, draws);
+
+  /* The number-at-risk switch, flipped as the row's click flips it. */
+  risk_row = ep_figure_options_get_row (options, "risk-table");
+  g_assert_true (gtk_widget_is_visible (risk_row));
+  g_assert_true (gtk_widget_activate (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (risk_row))));
+  g_object_get (figure, "risk-table", &risk_table, NULL);
+  g_assert_false (risk_table);
+
+  /* The title, typed. */
+  title_row = ep_figure_options_get_row (options, "title");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Overall survival");
+  g_assert_cmpstr (ep_figure_get_title (figure), ==, "Overall survival");
+
+  /* And the other way: a property set elsewhere shows in the row. */
+  g_object_set (figure, "ci", EP_PLOT_CI_NONE, NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ci_row)), ==, EP_PLOT_CI_NONE);
+}
+
+static void
+test_export_pdf (void)
+{
+  EpWindow *window = get_window ();
+  EpFigurePage *page = window->figure_page;
+  g_autofree char *dir = g_dir_make_tmp ("test-figure-page-XXXXXX", NULL);
+  g_autofree char *base = g_build_filename (dir, "aml-km", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (base);
+  g_autoptr(GFile) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("/MediaBox \\[ *0 0 ([0-9.]+) ([0-9.]+) *\\]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *w = NULL;
+  g_autofree char *h = NULL;
+  g_autofree char *written_path = NULL;
+  GtkWindow *dialog;
+  gsize length;
+
+  dialog = ep_figure_page_export (page);
+  g_assert_true (EP_IS_FIGURE_EXPORT_DIALOG (dialog));
+  /* It starts at the figure's size (85 x 70 mm by default). */
+  g_assert_cmpint (ep_figure_export_dialog_get_format (EP_FIGURE_EXPORT_DIALOG (dialog)), ==, EP_PLOT_FORMAT_PDF);
+  ep_figure_export_dialog_set_size (EP_FIGURE_EXPORT_DIALOG (dialog), 120.0, 90.0, 300.0);
+  /* A name without an extension gets the format's. */
+  written = ep_figure_export_dialog_save (EP_FIGURE_EXPORT_DIALOG (dialog), file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (written);
+  written_path = g_file_get_path (written);
+  g_assert_true (g_str_has_suffix (written_path, "aml-km.pdf"));
+
+  /* 120 mm = 340.1575 pt, 90 mm = 255.1181 pt (mm / 25.4 x 72, hand-computed) */
+  g_assert_true (g_file_get_contents (written_path, &text, &length, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_true (g_regex_match_full (regex, text, length, 0, 0, &match, NULL));
+  w = g_match_info_fetch (match, 1);
+  h = g_match_info_fetch (match, 2);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (w, NULL), 120.0 / 25.4 * 72.0, 1e-3);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (h, NULL), 90.0 / 25.4 * 72.0, 1e-3);
+
+  /* The figure took the size, so the preview shows what was written. */
+  g_assert_cmpfloat (ep_figure_get_style (ep_figure_page_get_selected (page))->width_mm, ==, 120.0);
+
+  gtk_window_destroy (dialog);
+  g_remove (written_path);
+  g_rmdir (dir);
+}
+
+static void
+test_forest_from_trials (void)
+{
+  EpWindow *window = get_window ();
+  EpTrialBrowser *browser = window->trial_browser;
+  GtkSelectionModel *selection;
+  EpFigure *figure;
+  guint n_before, n_selected = 0;
+
+  ep_window_set_place (window, "trials");
+  ep_trial_browser_set_search_text (browser, "");
+  iterate ();
+  selection = ep_trial_browser_get_selection (browser);
+  gtk_selection_model_unselect_all (selection);
+  n_before = g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page));
+
+  /* Not with fewer than two arms. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (browser), "trials.forest-cr", NULL) &&
+                  g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)) > n_before);
+
+  /* ELIANA (CAR T) and a blinatumomab (BiTE) arm that report CR. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(EpTrial) trial = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      gboolean want = g_strcmp0 (ep_trial_get_trial (trial), "ELIANA") == 0 ||
+                      (g_strcmp0 (ep_trial_get_trial (trial), "Phase 3 (TOWER)") == 0 &&
+                       ep_trial_get_drug_class (trial) == EP_DRUG_CLASS_BITE);
+
+      if (want)
+        {
+          gtk_selection_model_select_item (selection, i, FALSE);
+          n_selected++;
+        }
+    }
+  g_assert_cmpuint (n_selected, ==, 2);
+  iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browser), "trials.forest-cr", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, n_before + 1);
+  figure = ep_figure_page_get_selected (window->figure_page);
+  g_assert_cmpint (ep_figure_get_kind (figure), ==, EP_FIGURE_FOREST_PROPORTIONS);
+  /* One row per arm, a diamond per class and the overall one. */
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 2);
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_POOLED), ==, 3);
+  g_assert_cmpstr (ep_window_get_place (window), ==, "figures");
+
+  /* The forest figure has no curves or time axis to set. */
+  g_assert_false (gtk_widget_is_visible (ep_figure_options_get_row (ep_figure_page_get_options (window->figure_page),
+                                                                    "risk-table")));
+
+  /* Removing both figures brings back the empty state and disables Export. */
+  gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.remove", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.remove", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 0);
+  g_assert_false (action_enabled (window, "win.export-figure"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/dev test does)");
+      return g_test_run ();
+    }
+
+  /* A switch flips at once, not at the end of its animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = ep_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_hold (G_APPLICATION (app));
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("cannot register the application: %s", error->message);
+
+  g_test_add_func ("/figure-page/empty-state", test_empty_state);
+  g_test_add_func ("/figure-page/csv-dialog-error", test_csv_dialog_error);
+  g_test_add_func ("/figure-page/km-from-csv", test_km_from_csv);
+  g_test_add_func ("/figure-page/option-changes-figure", test_option_changes_figure);
+  g_test_add_func ("/figure-page/export-pdf", test_export_pdf);
+  g_test_add_func ("/figure-page/forest-from-trials", test_forest_from_trials);
+
+  ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return ret;
+}
