@@ -1696,6 +1696,18 @@ ep_cohort_page_init (EpCohortPage *self)
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No endpoint yet: define one to run survival and Cox analyses"));
+
+    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 12);
+    gtk_widget_set_margin_bottom (placeholder, 12);
+    gtk_widget_set_margin_start (placeholder, 12);
+    gtk_widget_set_margin_end (placeholder, 12);
+    gtk_list_box_set_placeholder (self->endpoints_list, placeholder);
+  }
+
   for (guint i = 0; examples[i] != NULL; i += 2)
     {
       GtkWidget *row = adw_action_row_new ();
