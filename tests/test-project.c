@@ -19,6 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "model/ep-figure-source.h"
+
 #include "model/ep-project.h"
 
 /* data/examples of the source tree */
@@ -79,6 +81,36 @@ make_project (void)
 
   ep_project_set_trial_selection (project, "BiTE <vs> CAR T", ids,
                                   "{\"outcome\":\"cr\",\"method\":\"REML\"}");
+
+  /* figures: KM of an endpoint with options and style changed, a Cox table, a CR forest of
+   * catalog trials */
+  {
+    const char *sources[][2] = {
+      { "Figure 1 <KM>", "{\"kind\":\"km\",\"cohort\":\"Acute myelogenous leukemia, maintenance "
+                         "chemotherapy (survival::aml)\",\"endpoint\":\"OS\",\"group\":\"x\"}" },
+      { "Table 2", "{\"kind\":\"cox-table\",\"cohort\":\"Acute myelogenous leukemia, maintenance "
+                   "chemotherapy (survival::aml)\",\"time\":\"time\",\"event\":\"status\","
+                   "\"covariates\":[\"x\"]}" },
+      { "CR by class", "{\"kind\":\"forest-proportions\",\"trials\":[\"blast\",\"alcantara\","
+                       "\"tower-blinatumomab\",\"blina-pediatric-phase12\"],\"outcome\":\"cr\"}" },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (sources); k++)
+      {
+        g_autoptr(JsonNode) source = json_from_string (sources[k][1], NULL);
+        g_autoptr(GError) error = NULL;
+        EpFigure *figure = ep_project_add_figure (project, sources[k][0],
+                                                  json_node_get_object (source), &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (figure);
+        if (k == 0)
+          {
+            ep_figure_set_title (figure, "Overall survival <by> arm");
+            g_object_set (figure, "width-mm", 123.5, "dpi", 300.0, NULL);
+          }
+      }
+  }
   return project;
 }
 
@@ -171,6 +203,32 @@ assert_projects_equal (EpProject *a,
         }
       g_assert_cmpstr (ep_cohort_get_name (ep_project_get_analysis_cohort (a, x)), ==,
                        ep_cohort_get_name (ep_project_get_analysis_cohort (b, y)));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (a)), ==,
+                    g_list_model_get_n_items (ep_project_get_figures (b)));
+  for (guint k = 0; k < g_list_model_get_n_items (ep_project_get_figures (a)); k++)
+    {
+      g_autoptr(EpFigure) x = g_list_model_get_item (ep_project_get_figures (a), k);
+      g_autoptr(EpFigure) y = g_list_model_get_item (ep_project_get_figures (b), k);
+      g_autoptr(JsonNode) jx = ep_figure_to_json (x);
+      g_autoptr(JsonNode) jy = ep_figure_to_json (y);
+      g_autoptr(JsonNode) sx = json_node_init_object (json_node_alloc (),
+                                                      ep_project_get_figure_source (a, x));
+      g_autoptr(JsonNode) sy = json_node_init_object (json_node_alloc (),
+                                                      ep_project_get_figure_source (b, y));
+
+      g_assert_cmpstr (ep_project_get_figure_name (a, x), ==, ep_project_get_figure_name (b, y));
+      g_assert_true (json_node_equal (sx, sy));
+      if (!json_node_equal (jx, jy))
+        {
+          g_autofree char *tx = json_to_string (jx, FALSE);
+          g_autofree char *ty = json_to_string (jy, FALSE);
+
+          g_error ("figure %u: %s != %s", k, tx, ty);
+        }
+      g_assert_cmpuint (ep_figure_count_forest_rows (x, EP_FOREST_ROW_STUDY), ==,
+                        ep_figure_count_forest_rows (y, EP_FOREST_ROW_STUDY));
     }
 
   g_assert_cmpstrv (sa, sb);
@@ -410,6 +468,98 @@ test_async_open (void)
   g_unlink (bad);
 }
 
+static void
+test_figures (void)
+{
+  g_autofree char *path = tmp_path ("f.endpoint");
+  g_autofree char *png = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) bad = json_from_string ("{\"kind\":\"km\",\"cohort\":\"nobody\","
+                                              "\"endpoint\":\"OS\"}", NULL);
+  g_autoptr(JsonNode) bad_trial = json_from_string ("{\"kind\":\"forest-proportions\","
+                                                    "\"trials\":[\"no-such-trial\"],"
+                                                    "\"outcome\":\"cr\"}", NULL);
+  g_autoptr(EpCohort) aml = NULL;
+  EpFigure *figure;
+
+  g_assert_null (ep_project_add_figure (project, "x", json_node_get_object (bad), &error));
+  g_assert_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The figure's data source: there is no cohort “nobody”");
+  g_clear_error (&error);
+  g_assert_null (ep_project_add_figure (project, "x", json_node_get_object (bad_trial), &error));
+  g_assert_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  assert_projects_equal (project, back);
+
+  /* a figure's option is an edit of the project */
+  figure = ep_project_find_figure (back, "Figure 1 <KM>");
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (ep_figure_get_title (figure), ==, "Overall survival <by> arm");
+  g_assert_false (ep_project_get_modified (back));
+  ep_figure_set_title (figure, "OS");
+  g_assert_true (ep_project_get_modified (back));
+
+  /* endpoint-cli plot --project renders it at its saved size: 123.5 mm at 300 dpi */
+  {
+    const char *cli = g_getenv ("ENDPOINT_CLI");
+    g_autofree char *out = NULL, *err = NULL, *bytes = NULL;
+    gsize length;
+    int status;
+    guint32 width;
+
+    png = g_strconcat (path, ".png", NULL);
+    g_assert_nonnull (cli);
+    {
+      const char *argv[] = { cli, "plot", "--project", path, "--figure", "Figure 1 <KM>",
+                             "--out", png, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+    g_assert_true (g_file_get_contents (png, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 24);
+    g_assert_cmpmem (bytes + 12, 4, "IHDR", 4);
+    width = (guint32) (guint8) bytes[16] << 24 | (guint32) (guint8) bytes[17] << 16 |
+            (guint32) (guint8) bytes[18] << 8 | (guint8) bytes[19];
+    /* 123.5 / 25.4 * 300 = 1458.66 pixels */
+    g_assert_cmpuint (width, >=, 1458);
+    g_assert_cmpuint (width, <=, 1459);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    {
+      const char *argv[] = { cli, "plot", "--project", path, "--figure", "Figure 9",
+                             "--out", png, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_cmpstr (err, ==, "f.endpoint: there is no figure “Figure 9”\n");
+    }
+  }
+
+  /* removing a cohort removes the figures made from it */
+  aml = g_list_model_get_item (ep_project_get_cohorts (back), 0);
+  ep_project_remove_cohort (back, aml);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (back)), ==, 1);
+  g_assert_nonnull (ep_project_find_figure (back, "CR by class"));
+
+  g_unlink (png);
+  g_unlink (path);
+}
+
 /* A valid file whose content is no project: each a clear error, no project. */
 static void
 assert_invalid (EpProjectData *data,
@@ -481,6 +631,18 @@ test_invalid_content (void)
   g_ptr_array_add (data->analyses, ep_project_item_new ("a", "survival", "c",
                                                         "{\"kind\":\"survival\",\"rho\":[true]}"));
   assert_invalid (data, "invalid.endpoint: analysis “a”: the options are not those of an analysis");
+  ep_project_data_free (data);
+
+  data = one_cohort ("time");
+  g_ptr_array_add (data->figures, ep_project_item_new ("f", "km", "c", "{\"figure\":{}}"));
+  assert_invalid (data, "invalid.endpoint: figure “f”: no data source or options");
+  ep_project_data_free (data);
+
+  data = one_cohort ("time");
+  g_ptr_array_add (data->figures, ep_project_item_new ("f", "km", "c",
+                                                       "{\"source\":{\"kind\":\"pie\",\"cohort\":\"c\"},"
+                                                       "\"figure\":{}}"));
+  assert_invalid (data, "invalid.endpoint: figure “f”: The figure's data source: unknown kind “pie”");
   ep_project_data_free (data);
 
   data = one_cohort ("time");
@@ -634,6 +796,7 @@ main (int    argc,
   g_test_add_func ("/project/modified", test_modified);
   g_test_add_func ("/project/async-save", test_async_save);
   g_test_add_func ("/project/async-open", test_async_open);
+  g_test_add_func ("/project/figures", test_figures);
   g_test_add_func ("/project/invalid-content", test_invalid_content);
   g_test_add_func ("/project/recovery", test_recovery);
   g_test_add_func ("/project/recovery-after-kill", test_recovery_after_kill);

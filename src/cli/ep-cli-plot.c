@@ -1055,6 +1055,11 @@ int
 ep_cli_plot (int    argc,
              char **argv)
 {
+  /* plot --project P --figure NAME --out FILE: a figure saved in a project (ep-cli-project.c) */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--project"))
+      return ep_cli_project_plot (argc, argv);
+
   if (argc < 2 || argv[1][0] == '-')
     {
       if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))

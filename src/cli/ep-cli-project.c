@@ -7,6 +7,9 @@
  *                                                the importer reads); an existing P is replaced
  *                                                atomically (written beside it, synced, renamed)
  *   project show P.endpoint                      what the project holds
+ *   plot --project P.endpoint --figure NAME --out FILE
+ *                                                a saved figure, drawn as the app draws it
+ *                                                (ep_cli_project_plot, called by ep-cli-plot.c)
  *
  * Both print the project as JSON: {"file", "format_version", "created", "modified",
  * "cohorts": [{"name", "rows", "columns": [{"name", "type", "role", "n_missing", "label"?,
@@ -188,7 +191,7 @@ project_to_json (EpProject  *project,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GListModel *cohorts = ep_project_get_cohorts (project);
   GListModel *analyses = ep_project_get_analyses (project);
-  GPtrArray *figures = ep_project_get_figure_items (project);
+  GListModel *figures = ep_project_get_figures (project);
   g_auto(GStrv) selections = ep_project_list_trial_selections (project);
 
   json_builder_begin_object (builder);
@@ -221,15 +224,21 @@ project_to_json (EpProject  *project,
 
   json_builder_set_member_name (builder, "figures");
   json_builder_begin_array (builder);
-  for (guint k = 0; k < figures->len; k++)
+  for (guint k = 0; k < g_list_model_get_n_items (figures); k++)
     {
-      const EpProjectItem *item = g_ptr_array_index (figures, k);
+      g_autoptr(EpFigure) figure = g_list_model_get_item (figures, k);
+      g_autoptr(JsonNode) look = ep_figure_to_json (figure);
+      JsonObject *source = ep_project_get_figure_source (project, figure);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "name", item->name);
-      add_string_or_null (builder, "kind", item->kind);
-      add_string_or_null (builder, "source", item->source);
-      add_json_text (builder, "options", item->options);
+      add_string_or_null (builder, "name", ep_project_get_figure_name (project, figure));
+      add_string_or_null (builder, "kind", json_object_get_string_member (json_node_get_object (look),
+                                                                          "kind"));
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_value (builder, json_node_init_object (json_node_alloc (), source));
+      json_builder_set_member_name (builder, "options");
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (json_node_get_object (look),
+                                                                               "options")));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -318,6 +327,68 @@ project_show (int    argc,
     return ep_cli_data_error (error);
 
   node = project_to_json (project, argv[1]);
+  ep_cli_print_json (node);
+  return EP_CLI_EXIT_OK;
+}
+
+/* endpoint-cli plot --project P.endpoint --figure NAME --out FILE: a saved figure rendered by
+ * the same code as the app's view and export, at the size and resolution saved with it. */
+int
+ep_cli_project_plot (int    argc,
+                     char **argv)
+{
+  g_autofree char *opt_project = NULL;
+  g_autofree char *opt_figure = NULL;
+  g_autofree char *opt_out = NULL;
+  const GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &opt_project,
+      N_("The project file"), N_("FILE") },
+    { "figure", 0, 0, G_OPTION_ARG_STRING, &opt_figure,
+      N_("The figure's name in the project"), N_("NAME") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out,
+      N_("The file to write: .pdf, .svg, .eps, .png or .tif"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(EpProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  EpPlotFormat format;
+  EpFigure *figure;
+
+  if (!ep_cli_parse_options ("plot", NULL,
+                             _("Draw a figure saved in a project, exactly as the app shows it."),
+                             entries, &argc, &argv))
+    return EP_CLI_EXIT_USAGE;
+  if (argc != 1)
+    return ep_cli_usage_error ("plot", _("unexpected argument “%s”"), argv[1]);
+  if (opt_project == NULL || opt_figure == NULL || opt_out == NULL)
+    return ep_cli_usage_error ("plot", _("--project FILE, --figure NAME and --out FILE are required"));
+  if (!ep_plot_format_from_filename (opt_out, &format))
+    return ep_cli_usage_error ("plot", _("--out must end in .pdf, .svg, .eps, .png or .tif"));
+
+  file = g_file_new_for_commandline_arg (opt_project);
+  project = ep_project_open (file, NULL, &error);
+  if (project == NULL)
+    return ep_cli_data_error (error);
+  figure = ep_project_find_figure (project, opt_figure);
+  if (figure == NULL)
+    {
+      g_autofree char *display = g_path_get_basename (opt_project);
+
+      g_printerr (_("%s: there is no figure “%s”\n"), display, opt_figure);
+      return EP_CLI_EXIT_DATA;
+    }
+  if (!ep_figure_export (figure, opt_out, format, &error))
+    return ep_cli_data_error (error);
+
+  root = json_object_new ();
+  json_object_set_string_member (root, "figure", opt_figure);
+  json_object_set_string_member (root, "project", opt_project);
+  json_object_set_string_member (root, "output", opt_out);
+  json_object_set_string_member (root, "format", ep_plot_format_to_string (format));
+  node = json_node_init_object (json_node_alloc (), root);
   ep_cli_print_json (node);
   return EP_CLI_EXIT_OK;
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "model/ep-cohort-column-private.h"
+#include "model/ep-figure-source.h"
 #include "model/ep-project.h"
 
 #define PROJECT_SUFFIX ".endpoint"
@@ -37,11 +38,26 @@ struct _EpProject
   GListStore   *cohorts;        /* EpCohort */
   GListStore   *analyses;       /* EpAnalysis */
   GHashTable   *analysis_cohort; /* EpAnalysis * -> EpCohort * (both referenced by the stores) */
-  GPtrArray    *figures;        /* EpProjectItem * */
+  GListStore   *figures;        /* EpFigure */
+  GHashTable   *figure_entries; /* EpFigure * -> FigureEntry * */
   GPtrArray    *selections;     /* EpProjectSelection * */
 
   char         *recovery_path;
 };
+
+typedef struct
+{
+  char       *name;
+  JsonObject *source;
+} FigureEntry;
+
+static void
+figure_entry_free (FigureEntry *entry)
+{
+  g_free (entry->name);
+  json_object_unref (entry->source);
+  g_free (entry);
+}
 
 enum
 {
@@ -75,7 +91,13 @@ ep_project_finalize (GObject *object)
   g_hash_table_unref (self->analysis_cohort);
   g_clear_object (&self->analyses);
   g_clear_object (&self->cohorts);
-  g_ptr_array_unref (self->figures);
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->figures)); k++)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (G_LIST_MODEL (self->figures), k);
+      g_signal_handlers_disconnect_by_data (figure, self);
+    }
+  g_hash_table_unref (self->figure_entries);
+  g_clear_object (&self->figures);
   g_ptr_array_unref (self->selections);
   g_free (self->recovery_path);
 
@@ -157,7 +179,8 @@ ep_project_init (EpProject *self)
   self->cohorts = g_list_store_new (EP_TYPE_COHORT);
   self->analyses = g_list_store_new (EP_TYPE_ANALYSIS);
   self->analysis_cohort = g_hash_table_new (NULL, NULL);
-  self->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_item_free);
+  self->figures = g_list_store_new (EP_TYPE_FIGURE);
+  self->figure_entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) figure_entry_free);
   self->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
 }
 
@@ -353,6 +376,14 @@ ep_project_remove_cohort (EpProject *self,
       if (g_hash_table_lookup (self->analysis_cohort, analysis) == cohort)
         ep_project_remove_analysis (self, analysis);
     }
+  for (guint k = g_list_model_get_n_items (G_LIST_MODEL (self->figures)); k > 0; k--)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (G_LIST_MODEL (self->figures), k - 1);
+      const char *source = ep_figure_source_get_cohort (ep_project_get_figure_source (self, figure));
+
+      if (source != NULL && strcmp (source, ep_cohort_get_name (cohort)) == 0)
+        ep_project_remove_figure (self, figure);
+    }
   g_signal_handlers_disconnect_by_data (cohort, self);
   g_list_store_remove (self->cohorts, position);
   changed (self);
@@ -408,11 +439,131 @@ ep_project_get_analysis_cohort (EpProject  *self,
 
 /* Figures */
 
-GPtrArray *
-ep_project_get_figure_items (EpProject *self)
+GListModel *
+ep_project_get_figures (EpProject *self)
 {
   g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
-  return self->figures;
+  return G_LIST_MODEL (self->figures);
+}
+
+EpFigure *
+ep_project_find_figure (EpProject  *self,
+                        const char *name)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->figure_entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (strcmp (((FigureEntry *) value)->name, name) == 0)
+      return key;
+  return NULL;
+}
+
+const char *
+ep_project_get_figure_name (EpProject *self,
+                            EpFigure  *figure)
+{
+  FigureEntry *entry;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+
+  entry = g_hash_table_lookup (self->figure_entries, figure);
+  return entry != NULL ? entry->name : NULL;
+}
+
+JsonObject *
+ep_project_get_figure_source (EpProject *self,
+                              EpFigure  *figure)
+{
+  FigureEntry *entry;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+
+  entry = g_hash_table_lookup (self->figure_entries, figure);
+  return entry != NULL ? entry->source : NULL;
+}
+
+static EpCohort *
+lookup_cohort (const char *name,
+               gpointer    user_data)
+{
+  return ep_project_find_cohort (EP_PROJECT (user_data), name);
+}
+
+static void
+on_figure_changed (EpFigure  *figure,
+                   EpProject *self)
+{
+  changed (self);
+}
+
+/* Makes the figure and adds it, without marking the project modified. */
+static EpFigure *
+add_figure (EpProject   *self,
+            const char  *name,
+            JsonObject  *source,
+            GError     **error)
+{
+  g_autoptr(EpFigure) figure = ep_figure_new_from_source (source, lookup_cohort, self, error);
+  g_autofree char *unique = NULL;
+  FigureEntry *entry;
+
+  if (figure == NULL)
+    return NULL;
+
+  unique = g_strdup (name);
+  for (guint k = 2; ep_project_find_figure (self, unique) != NULL; k++)
+    {
+      g_free (unique);
+      unique = g_strdup_printf ("%s (%u)", name, k);
+    }
+  entry = g_new0 (FigureEntry, 1);
+  entry->name = g_steal_pointer (&unique);
+  entry->source = json_object_ref (source);
+  g_hash_table_insert (self->figure_entries, figure, entry);
+  g_signal_connect_object (figure, "changed", G_CALLBACK (on_figure_changed), self, 0);
+  g_list_store_append (self->figures, figure);
+
+  return figure;
+}
+
+EpFigure *
+ep_project_add_figure (EpProject   *self,
+                       const char  *name,
+                       JsonObject  *source,
+                       GError     **error)
+{
+  EpFigure *figure;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  figure = add_figure (self, name, source, error);
+  if (figure != NULL)
+    changed (self);
+  return figure;
+}
+
+void
+ep_project_remove_figure (EpProject *self,
+                          EpFigure  *figure)
+{
+  guint position;
+
+  g_return_if_fail (EP_IS_PROJECT (self));
+  g_return_if_fail (EP_IS_FIGURE (figure));
+
+  if (!g_list_store_find (self->figures, figure, &position))
+    return;
+  g_signal_handlers_disconnect_by_data (figure, self);
+  g_hash_table_remove (self->figure_entries, figure);
+  g_list_store_remove (self->figures, position);
+  changed (self);
 }
 
 /* Trial selections */
@@ -673,11 +824,23 @@ snapshot (EpProject *self)
                                             json));
     }
 
-  for (guint k = 0; k < self->figures->len; k++)
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->figures)); k++)
     {
-      const EpProjectItem *item = g_ptr_array_index (self->figures, k);
-      g_ptr_array_add (data->figures, ep_project_item_new (item->name, item->kind, item->source,
-                                                           item->options));
+      g_autoptr(EpFigure) figure = g_list_model_get_item (G_LIST_MODEL (self->figures), k);
+      FigureEntry *entry = g_hash_table_lookup (self->figure_entries, figure);
+      g_autoptr(JsonNode) options = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+      g_autofree char *text = NULL;
+
+      /* {"source": {...}, "figure": ep_figure_to_json ()} */
+      json_object_set_object_member (object, "source", json_object_ref (entry->source));
+      json_object_set_member (object, "figure", ep_figure_to_json (figure));
+      json_node_take_object (options, object);
+      text = json_to_string (options, FALSE);
+      g_ptr_array_add (data->figures,
+                       ep_project_item_new (entry->name,
+                                            enum_nick (EP_TYPE_FIGURE_KIND, ep_figure_get_kind (figure)),
+                                            ep_figure_source_get_cohort (entry->source), text));
     }
 
   for (guint k = 0; k < self->selections->len; k++)
@@ -930,8 +1093,40 @@ project_from_data (EpProjectData  *data,
       g_list_store_append (self->analyses, analysis);
     }
 
-  g_ptr_array_extend_and_steal (self->figures, g_steal_pointer (&data->figures));
-  data->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_item_free);
+  for (guint k = 0; k < data->figures->len; k++)
+    {
+      const EpProjectItem *item = g_ptr_array_index (data->figures, k);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) local_error = NULL;
+      JsonObject *options = NULL, *source = NULL;
+      JsonNode *look = NULL;
+      EpFigure *figure = NULL;
+
+      /* the store checked that options is a JSON object */
+      if (json_parser_load_from_data (parser, item->options, -1, NULL))
+        options = json_node_get_object (json_parser_get_root (parser));
+      if (options != NULL && json_object_has_member (options, "source") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (options, "source")))
+        source = json_object_get_object_member (options, "source");
+      if (options != NULL)
+        look = json_object_get_member (options, "figure");
+      if (source == NULL || look == NULL)
+        {
+          project_invalid (error, display, _("figure “%s”: no data source or options"), item->name);
+          return NULL;
+        }
+      if (ep_project_find_figure (self, item->name) != NULL)
+        {
+          project_invalid (error, display, _("two figures are named “%s”"), item->name);
+          return NULL;
+        }
+      figure = add_figure (self, item->name, source, &local_error);
+      if (figure == NULL || !ep_figure_load_json (figure, look, &local_error))
+        {
+          project_invalid (error, display, _("figure “%s”: %s"), item->name, local_error->message);
+          return NULL;
+        }
+    }
   g_ptr_array_extend_and_steal (self->selections, g_steal_pointer (&data->selections));
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
 

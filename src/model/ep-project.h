@@ -7,11 +7,11 @@
  * writes and reads the file; docs/project-format.md describes it). It owns
  *  - the cohorts (ep_project_get_cohorts(), a GListModel of EpCohort),
  *  - the analyses (a GListModel of EpAnalysis), each tied to one of the cohorts,
- *  - the figures, kept as stored (kind + options) until EpFigure is wired in,
+ *  - the figures (a GListModel of EpFigure), each with a name and its data source,
  *  - trial selections: named lists of catalog ids with their meta-analysis options (JSON),
  * and tracks whether it has changed since it was opened or saved: the "modified" property
  * turns TRUE on any edit of a cohort (every undoable step, undo and redo included), on adding
- * or removing anything, and when ep_project_set_modified() says so (an analysis's options
+ * or removing anything, on any change of a figure's options, and when ep_project_set_modified() says so (an analysis's options
  * changed in a dialog); it turns FALSE after a successful save to the project's own file, unless
  * something changed while the save ran.
  *
@@ -33,6 +33,7 @@
 #include "io/ep-project-store.h"
 #include "model/ep-analysis.h"
 #include "model/ep-cohort.h"
+#include "model/ep-figure.h"
 
 G_BEGIN_DECLS
 
@@ -86,8 +87,24 @@ void            ep_project_remove_analysis    (EpProject           *self,
 EpCohort       *ep_project_get_analysis_cohort (EpProject          *self,
                                                 EpAnalysis         *analysis);
 
-/* Figures as stored: EpProjectItem (kind, source, options as JSON); transfer none. */
-GPtrArray      *ep_project_get_figure_items   (EpProject           *self);
+/* Figures, each with a unique name and the data source it is made from
+ * (model/ep-figure-source.h); saved as that source plus ep_figure_to_json() (options and
+ * style), made again on open. ep_project_add_figure() makes the figure (transfer none; NULL and
+ * an error when the source is bad) and renames it "name (2)" when the name is taken. Removing a
+ * cohort removes its figures. */
+GListModel     *ep_project_get_figures        (EpProject           *self);
+EpFigure       *ep_project_add_figure         (EpProject           *self,
+                                               const char          *name,
+                                               JsonObject          *source,
+                                               GError             **error);
+void            ep_project_remove_figure      (EpProject           *self,
+                                               EpFigure            *figure);
+EpFigure       *ep_project_find_figure        (EpProject           *self,
+                                               const char          *name);
+const char     *ep_project_get_figure_name    (EpProject           *self,
+                                               EpFigure            *figure);
+JsonObject     *ep_project_get_figure_source  (EpProject           *self,
+                                               EpFigure            *figure);
 
 /* Trial selections by name: catalog ids in the user's order and the meta-analysis options as
  * a JSON object text (NULL: "{}"). Setting a name that exists replaces it. */
