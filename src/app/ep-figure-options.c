@@ -288,6 +288,23 @@ ep_figure_options_bind (EpFigureOptions *self)
 
 /* ---- GObject ------------------------------------------------------------------------------- */
 
+/* A side panel: as wide as its rows need, not as wide as the preferences page would grow. */
+static void
+ep_figure_options_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (ep_figure_options_parent_class)->measure (widget, orientation, for_size,
+                                                              minimum, natural,
+                                                              minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, 380);
+}
+
 static void
 ep_figure_options_dispose (GObject *object)
 {
@@ -360,6 +377,8 @@ ep_figure_options_class_init (EpFigureOptionsClass *klass)
   object_class->finalize = ep_figure_options_finalize;
   object_class->get_property = ep_figure_options_get_property;
   object_class->set_property = ep_figure_options_set_property;
+
+  widget_class->measure = ep_figure_options_measure;
 
   properties[PROP_FIGURE] =
     g_param_spec_object ("figure", NULL, NULL,
