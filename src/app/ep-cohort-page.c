@@ -814,6 +814,9 @@ ep_cohort_page_set_cohort (EpCohortPage *self,
   ep_cohort_page_update_count (self);
   ep_cohort_page_update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, cohort != NULL ? "editor" : "welcome");
+  /* On a small screen the data comes first; the side panel is a click away. */
+  if (cohort != NULL)
+    adw_flap_set_reveal_flap (self->flap, gtk_widget_get_width (GTK_WIDGET (self)) >= 1000);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COHORT]);
 }
