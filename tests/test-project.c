@@ -693,15 +693,73 @@ test_recovery (void)
   recovery = g_ptr_array_index (files, 0);
   g_assert_cmpstr (recovery->path, ==, ep_project_get_recovery_path (project));
   g_assert_nonnull (recovery->written);
+  g_assert_true (recovery->readable);
+  g_assert_null (recovery->origin);           /* untitled */
   file = g_file_new_for_path (recovery->path);
   back = ep_project_open (file, NULL, &error);
   g_assert_no_error (error);
   assert_projects_equal (project, back);
   g_clear_pointer (&files, g_ptr_array_unref);
+  g_clear_object (&back);
 
   ep_project_discard_recovery (project);
   files = ep_project_list_recovery_files (NULL);
   g_assert_cmpuint (files->len, ==, 0);
+  g_clear_pointer (&files, g_ptr_array_unref);
+
+  /* A saved project, then an edit: the recovery copy names the file it belongs to, and opens
+   * as that project, modified, keeping its recovery path. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "Study.endpoint", NULL);
+    g_autoptr(GFile) saved = g_file_new_for_path (path);
+    g_autoptr(EpCohort) cohort = g_list_model_get_item (ep_project_get_cohorts (project), 0);
+    g_autofree char *damaged = g_build_filename (dir, "damaged.endpoint", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(EpCohort) recovered = NULL;
+    const EpRecoveryFile *good = NULL, *bad = NULL;
+
+    g_assert_true (ep_project_save (project, saved, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (ep_cohort_set_text (cohort, 2, 0, "77", NULL));
+    ep_project_write_recovery_async (project, NULL, on_recovery_written, &error);
+    wait_for (&error);
+    g_clear_error (&error);
+    g_assert_true (g_file_set_contents (damaged, "not a project", -1, NULL));
+
+    files = ep_project_list_recovery_files (NULL);
+    g_assert_cmpuint (files->len, ==, 2);
+    for (guint k = 0; k < files->len; k++)
+      {
+        const EpRecoveryFile *f = g_ptr_array_index (files, k);
+
+        if (f->readable)
+          good = f;
+        else
+          bad = f;
+      }
+    g_assert_nonnull (good);
+    g_assert_nonnull (bad);
+    g_assert_cmpstr (bad->path, ==, damaged);
+    g_assert_cmpstr (good->origin, ==, path);
+
+    back = ep_project_open_recovery (good->path, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_equal (ep_project_get_file (back), saved));
+    g_assert_cmpstr (ep_project_get_title (back), ==, "Study");
+    g_assert_true (ep_project_get_modified (back));
+    g_assert_cmpstr (ep_project_get_recovery_path (back), ==, good->path);
+    recovered = g_list_model_get_item (ep_project_get_cohorts (back), 0);
+    text = ep_cohort_get_text (recovered, 2, 0);
+    g_assert_cmpstr (text, ==, "77");
+    assert_projects_equal (project, back);
+
+    ep_project_discard_recovery (back);
+    g_assert_true (ep_project_remove_recovery_file (damaged, NULL));
+    g_clear_pointer (&files, g_ptr_array_unref);
+    files = ep_project_list_recovery_files (NULL);
+    g_assert_cmpuint (files->len, ==, 0);
+    g_unlink (path);
+  }
 
   g_assert_false (ep_project_remove_recovery_file ("/nonexistent/x.endpoint", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -745,7 +803,6 @@ test_recovery_after_kill (void)
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(EpProject) back = NULL;
   g_autoptr(EpCohort) cohort = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   char line[16] = "";
@@ -767,9 +824,12 @@ test_recovery_after_kill (void)
 
   files = ep_project_list_recovery_files (dir);
   g_assert_cmpuint (files->len, ==, 1);
-  file = g_file_new_for_path (((EpRecoveryFile *) g_ptr_array_index (files, 0))->path);
-  back = ep_project_open (file, NULL, &error);
+  g_assert_true (((EpRecoveryFile *) g_ptr_array_index (files, 0))->readable);
+  back = ep_project_open_recovery (((EpRecoveryFile *) g_ptr_array_index (files, 0))->path, NULL,
+                                   &error);
   g_assert_no_error (error);
+  g_assert_null (ep_project_get_file (back));
+  g_assert_true (ep_project_get_modified (back));
   cohort = g_list_model_get_item (ep_project_get_cohorts (back), 0);
   text = ep_cohort_get_text (cohort, 3, 0);
   g_assert_cmpstr (text, ==, "1234.5");

@@ -59,7 +59,7 @@ static const char * const readme_v1[][2] = {
     "PRAGMA application_id is 0x456e6450 ('EndP'), PRAGMA user_version the schema version." },
   { "meta",
     "key/value: format, app_version (the Endpoint that wrote the file), created and modified "
-    "(ISO 8601, UTC)." },
+    "(ISO 8601, UTC); in a recovery file also origin (the project file it is a copy of)." },
   { "cohort",
     "One row per patient cohort: id (its order), name, n_rows (patients)." },
   { "cohort_column",
@@ -121,6 +121,7 @@ ep_project_data_free (EpProjectData *data)
     return;
 
   g_free (data->app_version);
+  g_free (data->origin);
   g_clear_pointer (&data->created, g_date_time_unref);
   g_clear_pointer (&data->modified, g_date_time_unref);
   g_ptr_array_unref (data->cohorts);
@@ -517,6 +518,7 @@ write_meta (Writer         *w,
     { "app_version", data->app_version },
     { "created", created },
     { "modified", modified },
+    { "origin", data->origin },     /* only in recovery files */
   };
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
@@ -525,6 +527,8 @@ write_meta (Writer         *w,
     return FALSE;
   for (guint k = 0; ok && k < G_N_ELEMENTS (pairs); k++)
     {
+      if (pairs[k][1] == NULL)
+        continue;
       bind_text (stmt, 1, pairs[k][0]);
       bind_text (stmt, 2, pairs[k][1]);
       ok = step_done (w, stmt, error);
@@ -1603,6 +1607,11 @@ read_meta (Reader         *r,
               data->modified = time;
             }
         }
+      else if (strcmp (key, "origin") == 0)
+        {
+          g_free (data->origin);
+          data->origin = g_strdup (value);
+        }
       else if (strcmp (key, "format") == 0 && strcmp (value, "endpoint-project") != 0)
         {
           ok = invalid (r, error, _("meta: unknown format “%s”"), value);
@@ -1747,6 +1756,7 @@ migrate (Reader   *r,
 static EpProjectData *
 open_database (Reader                *r,
                const char            *path,
+               gboolean               meta_only,
                EpProjectProgressFunc  progress,
                gpointer               progress_data,
                GCancellable          *cancellable,
@@ -1832,8 +1842,18 @@ open_database (Reader                *r,
 
   data = ep_project_data_new ();
   data->schema_version = (guint) user_version;
-  if (!read_meta (r, data, error) ||
-      !read_cohorts (r, data, progress, progress_data, cancellable, error) ||
+  if (!read_meta (r, data, error))
+    return NULL;
+  if (meta_only)
+    {
+      if (data->created == NULL || data->modified == NULL || data->app_version == NULL)
+        {
+          invalid (r, error, _("meta: app_version, created or modified is missing"));
+          return NULL;
+        }
+      return g_steal_pointer (&data);
+    }
+  if (!read_cohorts (r, data, progress, progress_data, cancellable, error) ||
       !read_items (r, "analysis", data->analyses, error) ||
       !read_items (r, "figure", data->figures, error) ||
       !read_selections (r, data->selections, error))
@@ -1867,7 +1887,27 @@ ep_project_store_open (const char             *path,
   display = g_path_get_basename (path);
   r.display = display;
 
-  data = open_database (&r, path, progress, progress_data, cancellable, error);
+  data = open_database (&r, path, FALSE, progress, progress_data, cancellable, error);
+  sqlite3_close (r.db);
+
+  return data;
+}
+
+EpProjectData *
+ep_project_store_open_meta (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *display = NULL;
+  Reader r = { NULL, NULL };
+  EpProjectData *data;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_path_get_basename (path);
+  r.display = display;
+
+  data = open_database (&r, path, TRUE, NULL, NULL, NULL, error);
   sqlite3_close (r.db);
 
   return data;

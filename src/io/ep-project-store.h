@@ -104,6 +104,7 @@ typedef struct
   GDateTime  *created;      /* UTC; NULL in a new project (set on the first save) */
   GDateTime  *modified;     /* UTC; set on each save */
   guint       schema_version; /* of the file as read (before migration); 0 for new data */
+  char       *origin;       /* a recovery file: the project file it is a copy of; else NULL */
   GPtrArray  *cohorts;      /* EpProjectCohort * */
   GPtrArray  *analyses;     /* EpProjectItem * */
   GPtrArray  *figures;      /* EpProjectItem * */
@@ -161,6 +162,11 @@ EpProjectData      *ep_project_store_open         (const char            *path,
                                                    EpProjectProgressFunc  progress,
                                                    gpointer               progress_data,
                                                    GCancellable          *cancellable,
+                                                   GError               **error);
+
+/* Only the metadata (app_version, created, modified, origin; no cohorts or items), with the
+ * same checks of the file as ep_project_store_open(): for listing recovery files. */
+EpProjectData      *ep_project_store_open_meta    (const char            *path,
                                                    GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpProjectData, ep_project_data_free)

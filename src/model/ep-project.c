@@ -1213,6 +1213,9 @@ save_job_new (EpProject  *self,
   SaveJob *job = g_new0 (SaveJob, 1);
 
   job->data = snapshot (self);
+  /* A recovery copy remembers which file it belongs to. */
+  if (file == NULL && self->file != NULL)
+    job->data->origin = g_file_get_path (self->file);
   job->path = g_strdup (path);
   job->file = file != NULL ? g_object_ref (file) : NULL;
   job->generation = self->generation;
@@ -1550,6 +1553,7 @@ ep_recovery_file_free (EpRecoveryFile *file)
     return;
   g_free (file->path);
   g_clear_pointer (&file->written, g_date_time_unref);
+  g_free (file->origin);
   g_free (file);
 }
 
@@ -1577,6 +1581,7 @@ ep_project_list_recovery_files (const char *dir)
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *path = NULL;
+      g_autoptr(EpProjectData) meta = NULL;
       GStatBuf st;
       EpRecoveryFile *file;
 
@@ -1587,8 +1592,16 @@ ep_project_list_recovery_files (const char *dir)
       if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
       file = g_new0 (EpRecoveryFile, 1);
+      meta = ep_project_store_open_meta (path, NULL);
+      file->readable = meta != NULL;
+      if (meta != NULL)
+        {
+          file->written = g_date_time_to_local (meta->modified);
+          file->origin = g_strdup (meta->origin);
+        }
+      else
+        file->written = g_date_time_new_from_unix_local (st.st_mtime);
       file->path = g_steal_pointer (&path);
-      file->written = g_date_time_new_from_unix_local (st.st_mtime);
       g_ptr_array_add (files, file);
     }
   g_ptr_array_sort (files, compare_recovery);
@@ -1612,4 +1625,37 @@ ep_project_remove_recovery_file (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+EpProject *
+ep_project_open_recovery (const char    *path,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) origin = NULL;
+  g_autoptr(EpProjectData) data = NULL;
+  EpProject *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = ep_project_store_open (path, NULL, NULL, cancellable, error);
+  if (data == NULL)
+    return NULL;
+  file = g_file_new_for_path (path);
+  self = project_from_data (data, file, error);
+  if (self == NULL)
+    return NULL;
+
+  if (data->origin != NULL)
+    origin = g_file_new_for_path (data->origin);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->title, g_free);
+  self->file = g_steal_pointer (&origin);
+  g_free (self->recovery_path);
+  self->recovery_path = g_strdup (path);
+  ep_project_set_modified (self, TRUE);
+
+  return self;
 }

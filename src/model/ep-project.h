@@ -176,7 +176,9 @@ void            ep_project_discard_recovery   (EpProject           *self);
 typedef struct
 {
   char       *path;
-  GDateTime  *written;    /* when the recovery was made (the file's modification time), local */
+  GDateTime  *written;    /* when the recovery was made, local time */
+  char       *origin;     /* the project file it is a copy of; NULL for an untitled project */
+  gboolean    readable;   /* FALSE: damaged (written is then the file's modification time) */
 } EpRecoveryFile;
 
 void            ep_recovery_file_free         (EpRecoveryFile      *file);
@@ -184,6 +186,12 @@ void            ep_recovery_file_free         (EpRecoveryFile      *file);
 GPtrArray      *ep_project_list_recovery_files (const char         *dir);
 gboolean        ep_project_remove_recovery_file (const char        *path,
                                                  GError           **error);
+/* Opens a recovery file as the project it is a copy of: its file is the origin (NULL for an
+ * untitled project), it is modified (the recovered edits are not in that file), and its recovery
+ * path is this file, so the next recovery write replaces it and a clean close removes it. */
+EpProject      *ep_project_open_recovery      (const char          *path,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpRecoveryFile, ep_recovery_file_free)
 
