@@ -207,6 +207,12 @@ test_option_changes_figure (void)
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Overall survival");
   g_assert_cmpstr (ep_figure_get_title (figure), ==, "Overall survival");
 
+  /* A saved value outside a control's usual steps is shown, not clamped back into the figure. */
+  g_object_set (figure, "font-size", 2.5, "line-width", 0.1, NULL);
+  g_assert_cmpfloat (ep_figure_get_style (figure)->font_size, ==, 2.5);
+  g_assert_cmpfloat (ep_figure_get_style (figure)->line_width, ==, 0.1);
+  g_object_set (figure, "font-size", 7.0, "line-width", 1.0, NULL);
+
   /* And the other way: a property set elsewhere shows in the row. */
   g_object_set (figure, "ci", EP_PLOT_CI_NONE, NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ci_row)), ==, EP_PLOT_CI_NONE);
@@ -319,6 +325,39 @@ test_forest_from_trials (void)
   g_assert_false (action_enabled (window, "win.export-figure"));
 }
 
+static void
+test_csv_dialog_create_in_thread (void)
+{
+  EpWindow *window = get_window ();
+  EpFigurePage *page = window->figure_page;
+  g_autofree char *path = aml_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GListModel *figures = ep_figure_page_get_figures (page);
+  guint n_before = g_list_model_get_n_items (figures);
+  gboolean timed_out = FALSE;
+  GtkWindow *dialog;
+  guint id;
+
+  /* The Create button: a cumulative incidence figure fitted in a worker thread. */
+  dialog = ep_figure_page_new_from_csv (page);
+  g_assert_true (ep_figure_csv_dialog_load_file (EP_FIGURE_CSV_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  ep_figure_csv_dialog_set_kind (EP_FIGURE_CSV_DIALOG (dialog), EP_FIGURE_CIF);
+  g_assert_true (ep_figure_csv_dialog_set_columns (EP_FIGURE_CSV_DIALOG (dialog), "time", "status", "x"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.create", NULL));
+
+  id = g_timeout_add (5000, timeout_cb, &timed_out);
+  while (g_list_model_get_n_items (figures) == n_before && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_before + 1);
+  g_assert_cmpint (ep_figure_get_kind (ep_figure_page_get_selected (page)), ==, EP_FIGURE_CIF);
+  ep_figure_page_remove_figure (page, ep_figure_page_get_selected (page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/figure-page/option-changes-figure", test_option_changes_figure);
   g_test_add_func ("/figure-page/export-pdf", test_export_pdf);
   g_test_add_func ("/figure-page/forest-from-trials", test_forest_from_trials);
+  g_test_add_func ("/figure-page/csv-dialog-create-in-thread", test_csv_dialog_create_in_thread);
 
   ret = g_test_run ();
 

@@ -6,8 +6,8 @@
  * The options of endpoint-cli km (--csv --time --event --group) in a small dialog, until the
  * cohort editor makes figures from analyses: choose a file (GtkFileChooserNative), which is read
  * with the app's importer into an EpCohort; the column rows then offer its header, with a guess
- * from the names; Create makes the EpFigure, or shows the data error (file, line, column) and
- * stays open.
+ * from the names; Create makes the EpFigure in a worker thread, or shows the data error (file,
+ * line, column) and stays open.
  */
 #include "config.h"
 
@@ -157,16 +157,9 @@ ep_figure_csv_dialog_choose_file_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-ep_figure_csv_dialog_create_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *param)
-{
-  g_autoptr(EpFigure) figure = NULL;
-
-  /* An error is shown in the dialog. */
-  figure = ep_figure_csv_dialog_create (EP_FIGURE_CSV_DIALOG (widget), NULL);
-}
+static void ep_figure_csv_dialog_create_action (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *param);
 
 static void
 ep_figure_csv_dialog_dispose (GObject *object)
@@ -359,49 +352,180 @@ selected_name (AdwComboRow *row)
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
 }
 
+/* What Create makes the figure from; copied, so a worker thread can use it. */
+typedef struct
+{
+  char     *path;
+  char     *time;
+  char     *event;
+  char     *group;
+  gboolean  cif;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->path);
+  g_free (request->time);
+  g_free (request->event);
+  g_free (request->group);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+static Request *
+ep_figure_csv_dialog_get_request (EpFigureCsvDialog  *self,
+                                  GError            **error)
+{
+  Request *request;
+
+  g_assert (EP_IS_FIGURE_CSV_DIALOG (self));
+
+  if (self->cohort == NULL)
+    {
+      g_set_error_literal (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_NO_DATA,
+                           _("Choose a data file first"));
+      return NULL;
+    }
+
+  request = g_new0 (Request, 1);
+  request->path = g_strdup (self->path);
+  request->time = g_strdup (selected_name (self->time_row));
+  request->event = g_strdup (selected_name (self->event_row));
+  if (adw_combo_row_get_selected (self->group_row) > 0)
+    request->group = g_strdup (selected_name (self->group_row));
+  request->cif = adw_combo_row_get_selected (self->kind_row) == 1;
+
+  return request;
+}
+
+/* Reads the file again (in a worker thread, the dialog's cohort stays on the main thread) and
+ * fits: a data error names the file's line. */
+static EpFigure *
+make_figure (const Request  *request,
+             GError        **error)
+{
+  g_autoptr(EpCohort) cohort = NULL;
+
+  if (g_strcmp0 (request->time, request->event) == 0)
+    {
+      g_set_error_literal (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                           _("The time and the event must be different columns"));
+      return NULL;
+    }
+  if (!request->cif)
+    return ep_figure_new_km_from_file (request->path, request->time, request->event, request->group,
+                                       error);
+
+  cohort = ep_cohort_new_from_file (request->path, NULL, error);
+  if (cohort == NULL)
+    return NULL;
+
+  return ep_figure_new_cif (cohort, request->time, request->event, request->group, error);
+}
+
+static void
+ep_figure_csv_dialog_finish (EpFigureCsvDialog *self,
+                             EpFigure          *figure,
+                             const GError      *error)
+{
+  g_assert (EP_IS_FIGURE_CSV_DIALOG (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv.create", TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), TRUE);
+
+  if (figure == NULL)
+    {
+      ep_figure_csv_dialog_show_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[FIGURE_CREATED], 0, figure);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+create_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  EpFigure *figure = make_figure (task_data, &error);
+
+  if (figure != NULL)
+    g_task_return_pointer (task, figure, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+create_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EpFigureCsvDialog *self = EP_FIGURE_CSV_DIALOG (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpFigure) figure = g_task_propagate_pointer (G_TASK (result), &error);
+
+  ep_figure_csv_dialog_finish (self, figure, error);
+}
+
+/* Create: the fit runs in a worker thread (a million rows take about a second to read and fit),
+ * so the window keeps drawing; the dialog waits with its controls off. */
+static void
+ep_figure_csv_dialog_create_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  EpFigureCsvDialog *self = EP_FIGURE_CSV_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  request = ep_figure_csv_dialog_get_request (self, &error);
+  if (request == NULL)
+    {
+      ep_figure_csv_dialog_show_error (self, error);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (widget, "csv.create", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), FALSE);
+  ep_figure_csv_dialog_show_error (self, NULL);
+
+  task = g_task_new (self, NULL, create_done_cb, NULL);
+  g_task_set_source_tag (task, ep_figure_csv_dialog_create_action);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_run_in_thread (task, create_thread);
+}
+
 EpFigure *
 ep_figure_csv_dialog_create (EpFigureCsvDialog  *self,
                              GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(Request) request = NULL;
   g_autoptr(EpFigure) figure = NULL;
-  const char *time, *event, *group = NULL;
 
   g_return_val_if_fail (EP_IS_FIGURE_CSV_DIALOG (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->cohort == NULL)
-    {
-      g_set_error_literal (&local_error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_NO_DATA,
-                           _("Choose a data file first"));
-      ep_figure_csv_dialog_show_error (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  request = ep_figure_csv_dialog_get_request (self, &local_error);
+  if (request != NULL)
+    figure = make_figure (request, &local_error);
 
-  time = selected_name (self->time_row);
-  event = selected_name (self->event_row);
-  if (adw_combo_row_get_selected (self->group_row) > 0)
-    group = selected_name (self->group_row);
-
-  if (adw_combo_row_get_selected (self->kind_row) == 1)
-    figure = ep_figure_new_cif (self->cohort, time, event, group, &local_error);
-  else if (g_strcmp0 (time, event) == 0)
-    g_set_error_literal (&local_error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
-                         _("The time and the event must be different columns"));
-  else
-    /* From the file, so that a data error names its line. */
-    figure = ep_figure_new_km_from_file (self->path, time, event, group, &local_error);
+  /* Keeps the figure alive past the dialog's destruction for the caller. */
+  g_object_ref (self);
+  ep_figure_csv_dialog_finish (self, figure, local_error);
+  g_object_unref (self);
 
   if (figure == NULL)
     {
-      ep_figure_csv_dialog_show_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-
-  g_signal_emit (self, signals[FIGURE_CREATED], 0, figure);
-  gtk_window_destroy (GTK_WINDOW (self));
 
   return g_steal_pointer (&figure);
 }

@@ -45,6 +45,10 @@ struct _EpFigureOptions
   GtkSpinButton        *tick_interval_spin;
   AdwActionRow         *x_max_row;
   GtkSpinButton        *x_max_spin;
+  AdwActionRow         *y_min_row;
+  GtkSpinButton        *y_min_spin;
+  AdwActionRow         *y_max_row;
+  GtkSpinButton        *y_max_spin;
   AdwActionRow         *y_percent_row;
   GtkSwitch            *y_percent_switch;
   AdwComboRow          *palette_row;
@@ -104,6 +108,8 @@ static const Option options[] = {
   { "tick-interval", ROW (tick_interval_row), ROW (tick_interval_spin), CONTROL_SPIN },
   { "x-max", ROW (x_max_row), ROW (x_max_spin), CONTROL_SPIN },
   { "y-percent", ROW (y_percent_row), ROW (y_percent_switch), CONTROL_SWITCH },
+  { "y-min", ROW (y_min_row), ROW (y_min_spin), CONTROL_SPIN },
+  { "y-max", ROW (y_max_row), ROW (y_max_spin), CONTROL_SPIN },
   { "palette", ROW (palette_row), ROW (palette_row), CONTROL_COMBO },
   { "font-family", ROW (font_row), ROW (font_row), CONTROL_FONT },
   { "font-size", ROW (font_size_row), ROW (font_size_spin), CONTROL_SPIN },
@@ -411,6 +417,10 @@ ep_figure_options_class_init (EpFigureOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, x_max_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, x_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_min_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_min_spin);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_max_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_max_spin);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_percent_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_percent_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, palette_row);
