@@ -16,7 +16,10 @@
 #include "app/ep-analysis-dialog.h"
 #include "app/ep-application.h"
 #include "app/ep-cohort-page.h"
+#include "app/ep-figure-page.h"
+#include "app/ep-window-private.h"
 
+static EpApplication *app;
 static GtkWindow *window;
 static EpCohortPage *page;
 
@@ -55,6 +58,27 @@ find_widget (GtkWidget   *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_action (GtkWidget  *root,
+             const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action (child, action);
 
       if (found != NULL)
         return found;
@@ -393,11 +417,61 @@ test_no_endpoint (void)
   iterate ();
 }
 
+/* In the application window, Show as Figure puts the Kaplan-Meier curves of the results on
+ * the Figures page and goes there. Outside a window the action is off. */
+static void
+test_show_figure (void)
+{
+  EpCohortPage *standalone = page;
+  g_autofree char *examples = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+  EpWindow *main_window;
+  EpAnalysisDialog *dialog;
+  GListModel *figures;
+  GtkWidget *button;
+  g_autoptr(EpFigure) figure = NULL;
+
+  /* The page on its own has nowhere to send a figure: its button is off. */
+  open_example ("aml");
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
+  iterate ();
+  run_dialog (find_dialog ());
+  button = find_action (GTK_WIDGET (standalone), "cohort.show-figure");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  g_application_activate (G_APPLICATION (app));
+  iterate ();
+  main_window = EP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (EP_IS_WINDOW (main_window));
+  page = main_window->cohort_page;
+  ep_cohort_page_set_examples_dir (page, examples);
+  ep_window_set_place (main_window, "cohorts");
+  open_example ("aml");
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  run_dialog (dialog);
+
+  figures = ep_figure_page_get_figures (main_window->figure_page);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.show-figure", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 1);
+  figure = g_list_model_get_item (figures, 0);
+  g_assert_cmpint (ep_figure_get_kind (figure), ==, EP_FIGURE_KM);
+  g_assert_cmpstr (ep_figure_get_title (figure), ==, "OS by x");
+  g_assert_cmpstr (ep_window_get_place (main_window), ==, "figures");
+
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  iterate ();
+  page = standalone;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(EpApplication) app = NULL;
   g_autofree char *examples = NULL;
   int ret;
 
@@ -409,8 +483,12 @@ main (int   argc,
       return g_test_run ();
     }
   adw_init ();
-  /* Registers the resources the templates come from. */
+  /* Registers the resources the templates come from; registered for the window test. */
   app = ep_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_hold (G_APPLICATION (app));
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("cannot register the application");
 
   examples = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
   window = GTK_WINDOW (gtk_window_new ());
@@ -428,10 +506,13 @@ main (int   argc,
   g_test_add_func ("/cohort-page/km-aml", test_km_aml);
   g_test_add_func ("/cohort-page/response-seed004", test_response_seed004);
   g_test_add_func ("/cohort-page/no-endpoint", test_no_endpoint);
+  g_test_add_func ("/cohort-page/show-figure", test_show_figure);
 
   ret = g_test_run ();
 
   gtk_window_destroy (window);
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
 
   return ret;
 }

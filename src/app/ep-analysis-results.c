@@ -23,6 +23,7 @@ struct _EpAnalysisResults
   /* Template children */
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
+  GtkWidget       *figure_button;
   GtkRevealer     *progress_revealer;
   GtkProgressBar  *progress_bar;
   GtkStack        *content_stack;
@@ -210,6 +211,7 @@ ep_analysis_results_class_init (EpAnalysisResultsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-analysis-results.ui");
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisResults, title_label);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisResults, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, EpAnalysisResults, figure_button);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisResults, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisResults, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisResults, content_stack);
@@ -267,6 +269,9 @@ ep_analysis_results_set_analysis (EpAnalysisResults *self,
       gtk_label_set_text (self->title_label, "");
       gtk_label_set_text (self->subtitle_label, "");
     }
+  /* A response table has no figure of its own. */
+  gtk_widget_set_visible (self->figure_button,
+                          analysis != NULL && ep_analysis_get_kind (analysis) != EP_ANALYSIS_RESPONSE);
   gtk_stack_set_visible_child_name (self->content_stack, "tables");
 
   ep_analysis_results_update (self);

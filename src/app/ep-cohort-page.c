@@ -22,6 +22,7 @@
 
 #include "app/ep-analysis-dialog.h"
 #include "app/ep-cohort-page.h"
+#include "app/ep-window.h"
 #include "io/ep-export.h"
 
 struct _EpCohortPage
@@ -192,6 +193,10 @@ ep_cohort_page_update_actions (EpCohortPage *self)
   gtk_widget_action_set_enabled (widget, "cohort.export", have);
   gtk_widget_action_set_enabled (widget, "cohort.close", have);
   gtk_widget_action_set_enabled (widget, "cohort.show-results", have && self->shown != NULL);
+  /* Figures live in the window; a page on its own (a test) has nowhere to send one. */
+  gtk_widget_action_set_enabled (widget, "cohort.show-figure",
+                                 have && self->shown != NULL && ep_analysis_has_results (self->shown)
+                                 && EP_IS_WINDOW (gtk_widget_get_root (widget)));
 }
 
 /* Cells */
@@ -1489,6 +1494,7 @@ run_cb (GObject      *object,
   if (!ep_analysis_run_finish (analysis, result, &error)
       && ep_analysis_results_get_analysis (self->results) == analysis)
     ep_analysis_results_show_error (self->results, error);
+  ep_cohort_page_update_actions (self);
 }
 
 void
@@ -1515,6 +1521,69 @@ ep_cohort_page_run_analysis (EpCohortPage *self,
   ep_cohort_page_update_actions (self);
 
   ep_analysis_run_async (analysis, self->cohort, self->cancellable, run_cb, g_object_ref (self));
+}
+
+/* The figure of the results on the Figures page: Kaplan-Meier curves, cumulative incidence or
+ * the hazard-ratio table, from the same cohort and options (EpFigure computes with the same
+ * core). */
+static EpFigure *
+figure_for_analysis (EpCohort    *cohort,
+                     EpAnalysis  *analysis,
+                     GError     **error)
+{
+  EpCohortEndpoint *endpoint;
+
+  switch (ep_analysis_get_kind (analysis))
+    {
+    case EP_ANALYSIS_SURVIVAL:
+      return ep_figure_new_km (cohort, ep_analysis_get_string (analysis, "endpoint"),
+                               ep_analysis_get_string (analysis, "group"), error);
+    case EP_ANALYSIS_COMPETING_RISKS:
+      return ep_figure_new_cif (cohort, ep_analysis_get_string (analysis, "time"),
+                                ep_analysis_get_string (analysis, "status"),
+                                ep_analysis_get_string (analysis, "group"), error);
+    case EP_ANALYSIS_COX:
+      endpoint = ep_cohort_find_endpoint (cohort, ep_analysis_get_string (analysis, "endpoint"));
+      if (endpoint == NULL || ep_cohort_endpoint_get_source (endpoint) != EP_ENDPOINT_FROM_TIME)
+        {
+          g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                       _("A hazard-ratio figure needs an endpoint with a time column"));
+          return NULL;
+        }
+      return ep_figure_new_cox_table (cohort, ep_cohort_endpoint_get_time_column (endpoint),
+                                      ep_cohort_endpoint_get_event_column (endpoint),
+                                      ep_analysis_get_strv (analysis, "covariates"), error);
+    case EP_ANALYSIS_RESPONSE:
+    default:
+      g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                   _("This analysis has no figure"));
+      return NULL;
+    }
+}
+
+static void
+ep_cohort_page_show_figure_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  EpCohortPage *self = EP_COHORT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->cohort == NULL || self->shown == NULL || !EP_IS_WINDOW (root))
+    return;
+
+  figure = figure_for_analysis (self->cohort, self->shown, &error);
+  if (figure == NULL)
+    {
+      ep_cohort_page_show_message (self, error->message);
+      return;
+    }
+  title = ep_analysis_describe (self->shown);
+  ep_figure_set_title (figure, title);
+  ep_window_add_figure (EP_WINDOW (root), figure);
 }
 
 static void
@@ -1665,6 +1734,7 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cohort.analyze", "s", ep_cohort_page_analyze_action);
   gtk_widget_class_install_action (widget_class, "cohort.show-editor", NULL, ep_cohort_page_show_editor_action);
   gtk_widget_class_install_action (widget_class, "cohort.show-results", NULL, ep_cohort_page_show_results_action);
+  gtk_widget_class_install_action (widget_class, "cohort.show-figure", NULL, ep_cohort_page_show_figure_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "cohort.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cohort.redo", NULL);
