@@ -495,6 +495,11 @@ test_hostile (void)
   assert_open_fails (path, EP_PROJECT_STORE_ERROR_SCHEMA, NULL);
   g_free (path);
 
+  path = fresh (dir, "wal.endpoint");
+  tamper (path, "PRAGMA journal_mode = WAL");
+  assert_open_fails (path, EP_PROJECT_STORE_ERROR_SCHEMA, "write-ahead-log");
+  g_free (path);
+
   /* planted schema objects */
   path = fresh (dir, "trigger.endpoint");
   tamper (path, "CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM cohort; END");
@@ -571,6 +576,33 @@ test_hostile (void)
   g_free (path);
   path = fresh (dir, "ids.endpoint");
   tamper (path, "UPDATE trial_selection SET trial_ids = '[1, 2]' WHERE position = 0");
+  assert_open_fails (path, EP_PROJECT_STORE_ERROR_INVALID, "JSON array");
+  g_free (path);
+  /* JSON nested a million deep (a stack overflow in a recursive parser) */
+  path = fresh (dir, "deep.endpoint");
+  {
+    GString *sql = g_string_new ("UPDATE analysis SET options = '{\"a\":");
+
+    for (guint k = 0; k < 1000000; k++)
+      g_string_append_c (sql, '[');
+    for (guint k = 0; k < 1000000; k++)
+      g_string_append_c (sql, ']');
+    g_string_append (sql, "}' WHERE position = 0");
+    tamper (path, sql->str);
+    g_string_free (sql, TRUE);
+  }
+  assert_open_fails (path, EP_PROJECT_STORE_ERROR_INVALID, "JSON object");
+  g_free (path);
+  path = fresh (dir, "deep-ids.endpoint");
+  {
+    GString *sql = g_string_new ("UPDATE trial_selection SET trial_ids = '");
+
+    for (guint k = 0; k < 1000000; k++)
+      g_string_append_c (sql, '[');
+    g_string_append (sql, "' WHERE position = 0");
+    tamper (path, sql->str);
+    g_string_free (sql, TRUE);
+  }
   assert_open_fails (path, EP_PROJECT_STORE_ERROR_INVALID, "JSON array");
   g_free (path);
   path = fresh (dir, "orphan.endpoint");

@@ -346,6 +346,38 @@ levels_to_json (const GPtrArray *levels)
   return strv_to_json ((const char * const *) strv->pdata);
 }
 
+/* JSON from a file is nested at most this deep: json-glib's parser recurses once per level, so
+ * "[[[[…" a million times deep would overflow the stack. Ours are 3 deep at most. */
+#define MAX_JSON_DEPTH 32
+
+static gboolean
+json_depth_ok (const char *text)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return FALSE;
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 /* A JSON array of strings, or NULL when text is not one. */
 static char **
 strv_from_json (const char *text)
@@ -355,7 +387,7 @@ strv_from_json (const char *text)
   JsonNode *root;
   JsonArray *array;
 
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
+  if (!json_depth_ok (text) || !json_parser_load_from_data (parser, text, -1, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
@@ -382,7 +414,7 @@ is_json_object (const char *text)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
+  if (!json_depth_ok (text) || !json_parser_load_from_data (parser, text, -1, NULL))
     return FALSE;
   root = json_parser_get_root (parser);
   return root != NULL && JSON_NODE_HOLDS_OBJECT (root);
@@ -1669,6 +1701,15 @@ check_header (const char  *path,
       g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_NOT_PROJECT,
                    _("%s: not an Endpoint project (a SQLite database of another application)"),
                    display);
+      return FALSE;
+    }
+
+  /* Written with a rollback journal (bytes 18 and 19 are 1), as ep_project_store_save() does:
+   * a write-ahead-log database would need its -wal and -shm files beside it. */
+  if (header[18] != 1 || header[19] != 1)
+    {
+      g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_SCHEMA,
+                   _("%s: not a valid Endpoint project (a write-ahead-log database)"), display);
       return FALSE;
     }
 
