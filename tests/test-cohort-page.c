@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "app/ep-analysis-dialog.h"
@@ -417,6 +418,86 @@ test_no_endpoint (void)
   iterate ();
 }
 
+static AdwComboRow *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_COMBO_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A European CSV: semicolons, decimal commas. The preview guesses the delimiter; with the
+ * decimal comma chosen, time is a number; a type the data cannot take is refused with the
+ * line and column before anything is imported; Import reads the file with the choices. */
+static void
+test_import_preview (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ep-cohort-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cohort.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *text = "id;time;arm\n1;3,5;A\n2;12;B\n3;7,25;A\n";
+  EpCohort *before, *cohort;
+  EpImportDialog *dialog;
+  AdwComboRow *decimal;
+  g_autofree char *cell = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  open_example ("aml");
+  before = ep_cohort_page_get_cohort (page);
+
+  dialog = ep_cohort_page_import (page, file);
+  g_assert_nonnull (dialog);
+  iterate ();
+  g_assert_cmpuint (ep_import_dialog_get_n_columns (dialog), ==, 3);
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->sep, ==, ';');
+  /* with the decimal point, "3,5" is text: time is a category */
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_CATEGORY);
+  decimal = find_combo_row (GTK_WIDGET (dialog), "Decimal mark");
+  g_assert_nonnull (decimal);
+  adw_combo_row_set_selected (decimal, 1);
+  iterate ();
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->decimal_mark, ==, ',');
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_NUMBER);
+
+  /* arm as a number: refused in the preview, Import waits */
+  g_assert_true (ep_import_dialog_set_column_type (dialog, 2, EP_COLUMN_NUMBER));
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  iterate ();
+  g_assert_true (ep_cohort_page_get_cohort (page) == before);
+  /* id as a category, arm back to a category: imported */
+  g_assert_true (ep_import_dialog_set_column_type (dialog, 2, EP_COLUMN_CATEGORY));
+  g_assert_true (ep_import_dialog_set_column_type (dialog, 0, EP_COLUMN_CATEGORY));
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  iterate ();
+
+  cohort = ep_cohort_page_get_cohort (page);
+  g_assert_true (cohort != before);
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, 3);
+  g_assert_cmpint (ep_cohort_column_get_column_type (ep_cohort_get_column (cohort, 0)), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpint (ep_cohort_column_get_column_type (ep_cohort_get_column (cohort, 1)), ==, EP_COLUMN_NUMBER);
+  cell = ep_cohort_get_text (cohort, 2, 1);
+  g_assert_cmpstr (cell, ==, "7.25");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* In the application window, Show as Figure puts the Kaplan-Meier curves of the results on
  * the Figures page and goes there. Outside a window the action is off. */
 static void
@@ -506,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/cohort-page/km-aml", test_km_aml);
   g_test_add_func ("/cohort-page/response-seed004", test_response_seed004);
   g_test_add_func ("/cohort-page/no-endpoint", test_no_endpoint);
+  g_test_add_func ("/cohort-page/import-preview", test_import_preview);
   g_test_add_func ("/cohort-page/show-figure", test_show_figure);
 
   ret = g_test_run ();

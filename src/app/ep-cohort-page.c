@@ -22,6 +22,7 @@
 
 #include "app/ep-analysis-dialog.h"
 #include "app/ep-cohort-page.h"
+#include "app/ep-import-dialog.h"
 #include "app/ep-window.h"
 #include "io/ep-export.h"
 
@@ -1344,6 +1345,49 @@ ep_cohort_page_remove_endpoint_action (GtkWidget  *widget,
 /* Files */
 
 static void
+import_dialog_import_cb (EpImportDialog *dialog,
+                         GFile          *file,
+                         EpCohortPage   *self)
+{
+  ep_cohort_page_open_file (self, file, ep_import_dialog_get_options (dialog), NULL);
+}
+
+/* Delimited text goes through the preview (delimiter, decimal mark, header, types); SPSS,
+ * Stata and SAS files say what they hold themselves. */
+EpImportDialog *
+ep_cohort_page_import (EpCohortPage *self,
+                       GFile        *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  EpImportDialog *dialog;
+  EpFileFormat format;
+
+  g_return_val_if_fail (EP_IS_COHORT_PAGE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  format = path != NULL ? ep_import_format_for_path (path) : EP_FILE_FORMAT_UNKNOWN;
+  if (format != EP_FILE_FORMAT_CSV && format != EP_FILE_FORMAT_TSV)
+    {
+      ep_cohort_page_open_file (self, file, NULL, NULL);
+      return NULL;
+    }
+
+  dialog = ep_import_dialog_new (file, &error);
+  if (dialog == NULL)
+    {
+      ep_cohort_page_show_message (self, error->message);
+      return NULL;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "import", G_CALLBACK (import_dialog_import_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
 import_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     EpCohortPage    *self)
@@ -1353,7 +1397,7 @@ import_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        ep_cohort_page_open_file (self, file, NULL, NULL);
+        ep_cohort_page_import (self, file);
     }
 
   gtk_native_dialog_destroy (dialog);

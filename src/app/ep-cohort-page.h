@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "app/ep-analysis-results.h"
+#include "app/ep-import-dialog.h"
 #include "model/ep-analysis.h"
 #include "model/ep-cohort.h"
 
@@ -34,6 +35,10 @@ gboolean           ep_cohort_page_open_file        (EpCohortPage          *self,
                                                     GFile                 *file,
                                                     const EpImportOptions *options,
                                                     GError               **error);
+/* Imports a file as Import… does: delimited text through the preview dialog (returned, owned by
+ * GTK), other formats at once (NULL). */
+EpImportDialog    *ep_cohort_page_import           (EpCohortPage *self,
+                                                    GFile        *file);
 /* An edit of a cell as typed in the table: stored, or refused with the model's message shown
  * (ep_cohort_page_get_message) and nothing stored. row is the cohort's row index. */
 gboolean           ep_cohort_page_edit_cell        (EpCohortPage *self,
