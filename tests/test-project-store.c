@@ -390,6 +390,55 @@ test_save_errors (void)
   rm_rf (dir);
 }
 
+static void
+cancel_at_half (double   fraction,
+                gpointer user_data)
+{
+  if (fraction >= 0.5)
+    g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/* Cancelled half-way (from the progress callback, as a Cancel button would): the save leaves
+ * the old file and nothing else; the open gives no data. */
+static void
+test_cancel_midway (void)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "c.endpoint", NULL);
+  g_autoptr(EpProjectData) old = make_data ();
+  g_autoptr(EpProjectData) big = ep_project_data_new ();
+  g_autoptr(EpProjectData) back = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  EpTable *table = ep_table_new (1000);
+
+  for (guint j = 0; j < 10; j++)
+    {
+      g_autofree char *name = g_strdup_printf ("c%u", j);
+      g_assert_true (ep_table_insert_column (table, j, ep_table_column_new (name, EP_COLUMN_NUMBER,
+                                                                            1000), NULL));
+    }
+  g_ptr_array_add (big->cohorts, ep_project_cohort_new ("big", table, NULL));
+
+  save_ok (old, path);
+  g_assert_false (ep_project_store_save (big, path, cancel_at_half, cancellable, cancellable,
+                                         &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  back = open_ok (path);
+  assert_data_equal (old, back);
+  g_clear_pointer (&back, ep_project_data_free);
+
+  save_ok (big, path);
+  g_cancellable_reset (cancellable);
+  back = ep_project_store_open (path, cancel_at_half, cancellable, cancellable, &error);
+  g_assert_null (back);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  rm_rf (dir);
+}
+
 /* Runs SQL on a saved project as an attacker would (an ordinary, writable connection). */
 static void
 tamper (const char *path,
@@ -826,6 +875,7 @@ main (int    argc,
   g_test_add_func ("/project-store/round-trip", test_round_trip);
   g_test_add_func ("/project-store/readable", test_readable);
   g_test_add_func ("/project-store/save-errors", test_save_errors);
+  g_test_add_func ("/project-store/cancel-midway", test_cancel_midway);
   g_test_add_func ("/project-store/hostile", test_hostile);
   g_test_add_func ("/project-store/random-damage", test_random_damage);
   g_test_add_func ("/project-store/markup-names", test_markup_names);
