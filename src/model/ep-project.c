@@ -1373,7 +1373,7 @@ open_job_free (OpenJob *job)
 
 typedef struct
 {
-  OpenJob *job;
+  GTask   *task;      /* a reference: the job lives as long as any pending update */
   double   fraction;
 } OpenProgress;
 
@@ -1381,9 +1381,19 @@ static gboolean
 apply_open_progress (gpointer user_data)
 {
   OpenProgress *update = user_data;
+  OpenJob *job = g_task_get_task_data (update->task);
 
-  update->job->progress (update->fraction, update->job->progress_data);
+  job->progress (update->fraction, job->progress_data);
   return G_SOURCE_REMOVE;
+}
+
+static void
+open_progress_free (gpointer user_data)
+{
+  OpenProgress *update = user_data;
+
+  g_object_unref (update->task);
+  g_free (update);
 }
 
 static void
@@ -1397,11 +1407,10 @@ open_progress (double   fraction,
   if (job->progress == NULL)
     return;
   update = g_new0 (OpenProgress, 1);
-  update->job = job;
+  update->task = g_object_ref (task);
   update->fraction = fraction;
-  /* The task (and so the job) lives until its callback, which is dispatched after these. */
   g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, apply_open_progress, update,
-                              g_free);
+                              open_progress_free);
 }
 
 static EpProject *
