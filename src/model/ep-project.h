@@ -11,9 +11,9 @@
  *  - trial selections: named lists of catalog ids with their meta-analysis options (JSON),
  * and tracks whether it has changed since it was opened or saved: the "modified" property
  * turns TRUE on any edit of a cohort (every undoable step, undo and redo included), on adding
- * or removing anything, on any change of a figure's options, and when ep_project_set_modified() says so (an analysis's options
- * changed in a dialog); it turns FALSE after a successful save to the project's own file, unless
- * something changed while the save ran.
+ * or removing anything, on any change of a figure's options, and when ep_project_set_modified()
+ * says so (an analysis's options changed in a dialog); it turns FALSE after a successful save to
+ * the project's own file, unless something changed while the save ran.
  *
  * Saving and opening run in a GTask worker: the project is copied on the calling (main) thread
  * (a million-row cohort in some tens of milliseconds), so the user may keep editing while the
@@ -24,7 +24,8 @@
  * Recovery (autosave): ep_project_write_recovery_async() writes the project to its recovery
  * file under g_get_user_data_dir()/endpoint/recovery without touching "file" or "modified";
  * ep_project_discard_recovery() removes it on a clean close; ep_project_list_recovery_files()
- * lists what a crashed session left, for the next start to offer.
+ * lists what a crashed session left (when it was written, which project file it belongs to),
+ * for the next start to offer; ep_project_open_recovery() opens one as that project, modified.
  */
 #pragma once
 
