@@ -136,6 +136,9 @@ ep_application_startup (GApplication *app)
     { "win.export-figure", { "<Control>e", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.show-place::trials", { "<Alt>1", NULL } },
+    { "win.show-place::cohorts", { "<Alt>2", NULL } },
+    { "win.show-place::figures", { "<Alt>3", NULL } },
   };
 
   G_APPLICATION_CLASS (ep_application_parent_class)->startup (app);

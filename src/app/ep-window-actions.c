@@ -91,6 +91,19 @@ ep_window_actions_export_figure (GtkWidget  *widget,
   ep_figure_page_export (self->figure_page);
 }
 
+/* Alt+1, Alt+2, Alt+3: the three places, from anywhere in the window. */
+static void
+ep_window_actions_show_place (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  EpWindow *self = EP_WINDOW (widget);
+
+  g_assert (EP_IS_WINDOW (self));
+
+  ep_window_set_place (self, g_variant_get_string (param, NULL));
+}
+
 /* Shared by the actions that have no implementation yet; they are disabled, so this only runs
  * if one is activated programmatically. */
 static void
@@ -112,6 +125,7 @@ _ep_window_class_actions_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, ep_window_actions_not_yet);
   gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, ep_window_actions_export_figure);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ep_window_actions_search);
+  gtk_widget_class_install_action (widget_class, "win.show-place", "s", ep_window_actions_show_place);
 }
 
 void
