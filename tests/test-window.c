@@ -201,6 +201,24 @@ test_window_menu_and_shortcuts (void)
     g_assert_cmpstr (quit[0], ==, "<Control>q");
   }
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* Alt+1/2/3 reach the three places from anywhere. */
+  {
+    static const char *places[] = { "trials", "cohorts", "figures" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+      {
+        g_autofree char *detailed = g_strdup_printf ("win.show-place::%s", places[i]);
+        g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+        g_auto(GStrv) place_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+
+        g_assert_cmpstr (place_accels[0], ==, accel);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-place", "s", places[i]));
+        iterate ();
+        g_assert_cmpstr (ep_window_get_place (window), ==, places[i]);
+      }
+    ep_window_set_place (window, "trials");
+  }
 }
 
 static GtkWindow *
