@@ -1913,22 +1913,101 @@ ep_analysis_has_results (EpAnalysis *self)
 
 /* Result accessors */
 
-#define RESULT(self, field, none) \
-  g_return_val_if_fail (EP_IS_ANALYSIS (self), none); \
-  return self->results != NULL ? self->results->field : none
+guint
+ep_analysis_get_n (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), 0);
 
-guint ep_analysis_get_n (EpAnalysis *self) { RESULT (self, n, 0); }
-guint ep_analysis_get_n_dropped (EpAnalysis *self) { RESULT (self, n_dropped, 0); }
-const EpLevels *ep_analysis_get_groups (EpAnalysis *self) { RESULT (self, groups, NULL); }
-const EpKmResult *ep_analysis_get_km (EpAnalysis *self) { RESULT (self, km, NULL); }
-const EpLogrankResult *ep_analysis_get_logrank (EpAnalysis *self) { RESULT (self, logrank, NULL); }
-const EpCoxFit *ep_analysis_get_cox (EpAnalysis *self) { RESULT (self, cox, NULL); }
-const EpDesign *ep_analysis_get_cox_design (EpAnalysis *self) { RESULT (self, design, NULL); }
-guint ep_analysis_get_n_covariates (EpAnalysis *self) { RESULT (self, n_covariates, 0); }
-const EpCifResult *ep_analysis_get_cif (EpAnalysis *self) { RESULT (self, cif, NULL); }
-const EpGrayResult *ep_analysis_get_gray (EpAnalysis *self) { RESULT (self, gray, NULL); }
-const EpResponse *ep_analysis_get_response (EpAnalysis *self) { RESULT (self, response, NULL); }
-GPtrArray *ep_analysis_get_tables (EpAnalysis *self) { RESULT (self, tables, NULL); }
+  return self->results != NULL ? self->results->n : 0;
+}
+
+guint
+ep_analysis_get_n_dropped (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), 0);
+
+  return self->results != NULL ? self->results->n_dropped : 0;
+}
+
+const EpLevels *
+ep_analysis_get_groups (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->groups : NULL;
+}
+
+const EpKmResult *
+ep_analysis_get_km (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->km : NULL;
+}
+
+const EpLogrankResult *
+ep_analysis_get_logrank (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->logrank : NULL;
+}
+
+const EpCoxFit *
+ep_analysis_get_cox (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->cox : NULL;
+}
+
+const EpDesign *
+ep_analysis_get_cox_design (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->design : NULL;
+}
+
+guint
+ep_analysis_get_n_covariates (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), 0);
+
+  return self->results != NULL ? self->results->n_covariates : 0;
+}
+
+const EpCifResult *
+ep_analysis_get_cif (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->cif : NULL;
+}
+
+const EpGrayResult *
+ep_analysis_get_gray (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->gray : NULL;
+}
+
+const EpResponse *
+ep_analysis_get_response (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->response : NULL;
+}
+
+GPtrArray *
+ep_analysis_get_tables (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->tables : NULL;
+}
 
 const char * const *
 ep_analysis_get_warnings (EpAnalysis *self)
