@@ -18,12 +18,12 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "core/ep-cif.h"
 #include "core/ep-levels.h"
 #include "io/ep-csv.h"
 
+#include "ep-test-cli.h"
 #include "test-cif-expected.h"
 
 #define RTOL 1e-9
@@ -542,85 +542,7 @@ test_invalid_input (void)
 }
 
 /* endpoint-cli cif, run as a user would ($ENDPOINT_CLI, set by tests/meson.build). */
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun     *run,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
-  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "cif");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-/* Writes text to name in a fresh temporary folder; returns the path. */
-static char *
-write_csv (const char *name,
-           const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-cif-XXXXXX", &error);
-  char *path;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-remove_csv (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_remove (path);
-  g_rmdir (dir);
-}
-
-static JsonObject *
-parse_output (JsonParser *parser,
-              const char *out)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
+#define run_cli(run, ...) ep_test_cli_run ((run), "cif", __VA_ARGS__)
 
 /* Data errors name the file, the line and the column; usage errors exit 2. */
 static void
@@ -647,25 +569,25 @@ test_cli_errors (void)
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
     {
-      g_autofree char *path = write_csv ("bad.csv", cases[k].csv);
-      g_auto(CliRun) run = { 0 };
+      g_autofree char *path = ep_test_write_temp_file ("bad.csv", cases[k].csv);
+      g_auto(EpTestCliRun) run = { 0 };
 
       run_cli (&run, "--csv", path, "--time", "time", "--status", "status", NULL);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_cmpstr (run.err, ==, cases[k].message);
-      remove_csv (path);
+      ep_test_remove_temp_file (path);
     }
 
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, "--csv", "x.csv", "--time", "time", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.err, ==, "endpoint-cli cif: --status is required\n");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, "--csv", "x.csv", "--time", "t", "--status", "s", "--at", "6,x", NULL);
     g_assert_cmpint (run.status, ==, 2);
@@ -680,7 +602,7 @@ test_cli_three (void)
 {
   g_autoptr(GString) text = g_string_new ("t;cause;arm;centre\n");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(CliRun) run = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
   g_autofree char *path = NULL;
   JsonObject *root;
   JsonArray *groups, *tests;
@@ -690,13 +612,13 @@ test_cli_three (void)
     g_string_append_printf (text, "%g;%d;arm %u;%u\n", three_time[i], three_status[i],
                             three_group[i], three_strat[i]);
   g_string_append (text, "5;NA;arm 1;0\n");
-  path = write_csv ("three.csv", text->str);
+  path = ep_test_write_temp_file ("three.csv", text->str);
 
   run_cli (&run, "--csv", path, "--sep", ";", "--time", "t", "--status", "cause",
            "--group", "arm", "--strata", "centre", "--rho", "1", "--at", "0.5,6,15", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
-  root = parse_output (parser, run.out);
+  root = ep_test_parse_json_object (parser, run.out);
 
   g_assert_cmpint (json_object_get_int_member (root, "n"), ==, G_N_ELEMENTS (three_time));
   g_assert_cmpint (json_object_get_int_member (root, "n_dropped"), ==, 1);
@@ -762,7 +684,7 @@ test_cli_three (void)
       assert_close (json_object_get_double_member (test, "p"), three_strat_p[c],
                     "CLI stratified p, rho 1");
     }
-  remove_csv (path);
+  ep_test_remove_temp_file (path);
 }
 
 /* One group given: curves, no test, and a warning that says why (hand-checked shape). All
@@ -770,18 +692,20 @@ test_cli_three (void)
 static void
 test_cli_no_test (void)
 {
-  g_autofree char *one = write_csv ("one.csv", "time,status,arm\n1,1,a\n2,NA,a\n3,2,a\n4,0,a\n");
-  g_autofree char *censored = write_csv ("censored.csv", "time,status,arm\n1,0,a\n2,0,b\n");
+  g_autofree char *one = ep_test_write_temp_file ("one.csv",
+                                                  "time,status,arm\n1,1,a\n2,NA,a\n3,2,a\n4,0,a\n");
+  g_autofree char *censored = ep_test_write_temp_file ("censored.csv",
+                                                       "time,status,arm\n1,0,a\n2,0,b\n");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) parser2 = json_parser_new ();
-  g_auto(CliRun) run = { 0 };
-  g_auto(CliRun) run2 = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
+  g_auto(EpTestCliRun) run2 = { 0 };
   JsonObject *root;
   JsonArray *warnings;
 
   run_cli (&run, "--csv", one, "--time", "time", "--status", "status", "--group", "arm", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  root = parse_output (parser, run.out);
+  root = ep_test_parse_json_object (parser, run.out);
   g_assert_cmpint (json_object_get_int_member (root, "n_dropped"), ==, 1);
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (root, "gray")));
   warnings = json_object_get_array_member (root, "warnings");
@@ -793,15 +717,15 @@ test_cli_no_test (void)
   run_cli (&run2, "--csv", censored, "--time", "time", "--status", "status", "--group", "arm",
            NULL);
   g_assert_cmpint (run2.status, ==, 0);
-  root = parse_output (parser2, run2.out);
+  root = ep_test_parse_json_object (parser2, run2.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "causes")), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "gray")), ==, 0);
   warnings = json_object_get_array_member (root, "warnings");
   g_assert_cmpstr (json_array_get_string_element (warnings, 0), ==,
                    "every observation is censored: there is no cause to estimate");
 
-  remove_csv (one);
-  remove_csv (censored);
+  ep_test_remove_temp_file (one);
+  ep_test_remove_temp_file (censored);
 }
 
 int

@@ -16,48 +16,7 @@
 #include <math.h>
 #include <string.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun     *run,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
-  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#include "ep-test-cli.h"
 
 static char *
 data_file (const char *name)
@@ -65,60 +24,24 @@ data_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "reference", "data", name, NULL);
 }
 
-static JsonObject *
-parse_output (const char *out,
-              JsonParser *parser)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static char *
-temp_dir (void)
-{
-  char *dir = g_dir_make_tmp ("test-cli-plot-XXXXXX", NULL);
-
-  g_assert_nonnull (dir);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 static void
 test_plot_km (void)
 {
   g_autofree char *csv = data_file ("aml.csv");
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = ep_test_make_temp_dir ("test-cli-plot-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "aml.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(CliRun) run = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
   JsonObject *object;
 
-  run_cli (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
-           "--group", "x", "--risk-table", "--data-unit", "weeks", "--ci", "lines",
-           "--title", "AML", "--out", pdf, NULL);
+  ep_test_cli_run (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
+                   "--group", "x", "--risk-table", "--data-unit", "weeks", "--ci", "lines",
+                   "--title", "AML", "--out", pdf, NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
-  object = parse_output (run.out, parser);
+  object = ep_test_parse_json_object (parser, run.out);
   g_assert_cmpstr (json_object_get_string_member (object, "figure"), ==, "km");
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "pdf");
   /* 85 x 70 mm by default: 240.9449 x 198.4252 pt (mm / 25.4 * 72) */
@@ -130,27 +53,27 @@ test_plot_km (void)
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
-  remove_dir (dir);
+  ep_test_remove_dir (dir);
 }
 
 static void
 test_plot_png_size (void)
 {
   g_autofree char *csv = data_file ("aml.csv");
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = ep_test_make_temp_dir ("test-cli-plot-XXXXXX");
   g_autofree char *png = g_build_filename (dir, "aml.png", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(CliRun) run = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
   cairo_surface_t *image;
   JsonObject *object;
 
-  run_cli (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
-           "--group", "x", "--width-mm", "60", "--height-mm", "50", "--dpi", "200",
-           "--palette", "grayscale", "--out", png, NULL);
+  ep_test_cli_run (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
+                   "--group", "x", "--width-mm", "60", "--height-mm", "50", "--dpi", "200",
+                   "--palette", "grayscale", "--out", png, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   /* 60 mm at 200 dpi = 472.44 -> 472 px; 50 mm = 393.70 -> 394 px (hand-computed) */
-  object = parse_output (run.out, parser);
+  object = ep_test_parse_json_object (parser, run.out);
   g_assert_cmpint (json_object_get_int_member (object, "width_px"), ==, 472);
   g_assert_cmpint (json_object_get_int_member (object, "height_px"), ==, 394);
   image = cairo_image_surface_create_from_png (png);
@@ -159,7 +82,7 @@ test_plot_png_size (void)
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 394);
   cairo_surface_destroy (image);
 
-  remove_dir (dir);
+  ep_test_remove_dir (dir);
 }
 
 static void
@@ -168,39 +91,39 @@ test_plot_cif_and_forest (void)
   g_autofree char *cr_sim = data_file ("cr_sim.csv");
   g_autofree char *meta_cr = data_file ("meta_cr.csv");
   g_autofree char *hr = data_file ("hr_studies.csv");
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = ep_test_make_temp_dir ("test-cli-plot-XXXXXX");
   g_autofree char *svg = g_build_filename (dir, "cif.svg", NULL);
   g_autofree char *tiff = g_build_filename (dir, "forest.tif", NULL);
   g_autofree char *eps = g_build_filename (dir, "hr.eps", NULL);
   g_autofree char *contents = NULL;
 
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "cif", "--csv", cr_sim, "--time", "time", "--status", "status",
-             "--group", "group", "--cause", "1", "--cause-labels", "Relapse,Death in remission",
-             "--risk-table", "--time-unit", "months", "--data-unit", "months", "--out", svg, NULL);
+    ep_test_cli_run (&run, "plot", "cif", "--csv", cr_sim, "--time", "time", "--status", "status",
+                     "--group", "group", "--cause", "1", "--cause-labels", "Relapse,Death in remission",
+                     "--risk-table", "--time-unit", "months", "--data-unit", "months", "--out", svg, NULL);
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, "<svg"));
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "forest", "--csv", meta_cr, "--events", "cr", "--total", "n",
-             "--label", "trial", "--subgroup", "class", "--method", "REML",
-             "--estimate-label", "CR rate", "--width-mm", "170", "--height-mm", "120",
-             "--dpi", "150", "--out", tiff, NULL);
+    ep_test_cli_run (&run, "plot", "forest", "--csv", meta_cr, "--events", "cr", "--total", "n",
+                     "--label", "trial", "--subgroup", "class", "--method", "REML",
+                     "--estimate-label", "CR rate", "--width-mm", "170", "--height-mm", "120",
+                     "--dpi", "150", "--out", tiff, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_test (tiff, G_FILE_TEST_IS_REGULAR));
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "forest", "--csv", hr, "--ratio", "hr", "--lower", "lower",
-             "--upper", "upper", "--label", "study", "--favours-left", "Favours treatment",
-             "--favours-right", "Favours control", "--out", eps, NULL);
+    ep_test_cli_run (&run, "plot", "forest", "--csv", hr, "--ratio", "hr", "--lower", "lower",
+                     "--upper", "upper", "--label", "study", "--favours-left", "Favours treatment",
+                     "--favours-right", "Favours control", "--out", eps, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_clear_pointer (&contents, g_free);
     g_assert_true (g_file_get_contents (eps, &contents, NULL, NULL));
@@ -210,27 +133,27 @@ test_plot_cif_and_forest (void)
   {
     g_autofree char *lung = data_file ("lung.csv");
     g_autofree char *pdf = g_build_filename (dir, "cox.pdf", NULL);
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     /* the hazard-ratio table form: coxph (Surv (time, status) ~ age + factor (sex) +
      * factor (ph_ecog)) drawn as a forest */
-    run_cli (&run, "plot", "forest", "--cox", "--csv", lung, "--time", "time", "--event",
-             "status", "--covariates", "age,sex,ph_ecog", "--factors", "sex,ph_ecog",
-             "--out", pdf, NULL);
+    ep_test_cli_run (&run, "plot", "forest", "--cox", "--csv", lung, "--time", "time", "--event",
+                     "status", "--covariates", "age,sex,ph_ecog", "--factors", "sex,ph_ecog",
+                     "--out", pdf, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   }
   {
     g_autofree char *lung = data_file ("lung.csv");
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "forest", "--cox", "--csv", lung, "--time", "time", "--event",
-             "status", "--covariates", "age,age", "--out", "never.pdf", NULL);
+    ep_test_cli_run (&run, "plot", "forest", "--cox", "--csv", lung, "--time", "time", "--event",
+                     "status", "--covariates", "age,age", "--out", "never.pdf", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "“age” twice"));
   }
 
-  remove_dir (dir);
+  ep_test_remove_dir (dir);
 }
 
 static void
@@ -247,39 +170,39 @@ test_plot_usage_errors (void)
   };
 
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", NULL);
+    ep_test_cli_run (&run, "plot", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "km, cif or forest"));
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "bar", NULL);
+    ep_test_cli_run (&run, "plot", "bar", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status", NULL);
+    ep_test_cli_run (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--out is required"));
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
-             "--out", "figure.docx", NULL);
+    ep_test_cli_run (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
+                     "--out", "figure.docx", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "figure.docx"));
   }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(CliRun) run = { 0 };
+      g_auto(EpTestCliRun) run = { 0 };
 
-      run_cli (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
-               cases[i][0], cases[i][1], "--out", "never.pdf", NULL);
+      ep_test_cli_run (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
+                       cases[i][0], cases[i][1], "--out", "never.pdf", NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_nonnull (strstr (run.err, cases[i][0]));
       g_assert_false (g_file_test ("never.pdf", G_FILE_TEST_EXISTS));
@@ -289,40 +212,40 @@ test_plot_usage_errors (void)
 static void
 test_plot_data_errors (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = ep_test_make_temp_dir ("test-cli-plot-XXXXXX");
   g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
   g_autofree char *out = g_build_filename (dir, "never.pdf", NULL);
   g_autofree char *aml = data_file ("aml.csv");
 
   g_assert_true (g_file_set_contents (bad, "time,status\n5,1\nabc,0\n", -1, NULL));
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "km", "--csv", bad, "--time", "time", "--event", "status",
-             "--out", out, NULL);
+    ep_test_cli_run (&run, "plot", "km", "--csv", bad, "--time", "time", "--event", "status",
+                     "--out", out, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "bad.csv:3: column \"time\": \"abc\" is not a number"));
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "plot", "cif", "--csv", aml, "--time", "time", "--status", "nosuch",
-             "--out", out, NULL);
+    ep_test_cli_run (&run, "plot", "cif", "--csv", aml, "--time", "time", "--status", "nosuch",
+                     "--out", out, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "nosuch"));
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     /* a file that cannot be written is a failure of the run, not of the command line */
-    run_cli (&run, "plot", "km", "--csv", aml, "--time", "time", "--event", "status",
-             "--out", "/nonexistent/directory/figure.pdf", NULL);
+    ep_test_cli_run (&run, "plot", "km", "--csv", aml, "--time", "time", "--event", "status",
+                     "--out", "/nonexistent/directory/figure.pdf", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "/nonexistent/directory/figure.pdf"));
   }
 
-  remove_dir (dir);
+  ep_test_remove_dir (dir);
 }
 
 int

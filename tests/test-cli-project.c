@@ -16,80 +16,15 @@
 #include <sqlite3.h>
 #include <string.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
+#include "ep-test-cli.h"
 
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun     *run,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
-  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "project");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static JsonObject *
-parse (const CliRun  *run,
-       JsonNode     **root)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpstr (run->err, ==, "");
-  g_assert_cmpint (run->status, ==, 0);
-  json_parser_load_from_data (parser, run->out, -1, &error);
-  g_assert_no_error (error);
-  *root = json_node_copy (json_parser_get_root (parser));
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (*root));
-  return json_node_get_object (*root);
-}
+/* Every run here is endpoint-cli project. */
+#define run_cli(run, ...) ep_test_cli_run ((run), "project", __VA_ARGS__)
 
 static char *
 example (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-}
-
-static char *
-tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ep-cli-project-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
 }
 
 static guint
@@ -108,19 +43,19 @@ test_new_and_show (void)
 {
   g_autofree char *aml = example ("aml.csv");
   g_autofree char *seed = example ("seed004-blinatumomab.csv");
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = ep_test_make_temp_dir ("ep-cli-project-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "study.endpoint", NULL);
-  g_auto(CliRun) made = { 0 };
-  g_auto(CliRun) shown = { 0 };
-  g_autoptr(JsonNode) made_root = NULL;
-  g_autoptr(JsonNode) shown_root = NULL;
+  g_auto(EpTestCliRun) made = { 0 };
+  g_auto(EpTestCliRun) shown = { 0 };
+  g_autoptr(JsonParser) made_parser = json_parser_new ();
+  g_autoptr(JsonParser) shown_parser = json_parser_new ();
   JsonObject *object, *cohort, *column;
   JsonArray *cohorts, *columns;
 
   /* an existing file is replaced */
   g_assert_true (g_file_set_contents (path, "old", -1, NULL));
   run_cli (&made, "new", "--out", path, "--csv", aml, "--csv", seed, NULL);
-  object = parse (&made, &made_root);
+  object = ep_test_cli_parse_json (&made, made_parser);
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "study");
@@ -146,8 +81,9 @@ test_new_and_show (void)
 
   /* show prints the same project */
   run_cli (&shown, "show", path, NULL);
-  parse (&shown, &shown_root);
-  g_assert_true (json_node_equal (made_root, shown_root));
+  ep_test_cli_parse_json (&shown, shown_parser);
+  g_assert_true (json_node_equal (json_parser_get_root (made_parser),
+                                   json_parser_get_root (shown_parser)));
 
   g_unlink (path);
   g_rmdir (dir);
@@ -156,19 +92,19 @@ test_new_and_show (void)
 static void
 test_markup_and_empty (void)
 {
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = ep_test_make_temp_dir ("ep-cli-project-XXXXXX");
   g_autofree char *csv = g_build_filename (dir, "m.csv", NULL);
   g_autofree char *path = g_build_filename (dir, "m.endpoint", NULL);
   g_autofree char *empty = g_build_filename (dir, "e.endpoint", NULL);
-  g_auto(CliRun) run = { 0 };
-  g_auto(CliRun) run_empty = { 0 };
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) root_empty = NULL;
+  g_auto(EpTestCliRun) run = { 0 };
+  g_auto(EpTestCliRun) run_empty = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser_empty = json_parser_new ();
   JsonObject *object, *cohort, *column;
 
   g_assert_true (g_file_set_contents (csv, "\"<b>dose</b> & co\",arm\n1,<i>A</i>\n2,B\n", -1, NULL));
   run_cli (&run, "new", "--out", path, "--csv", csv, NULL);
-  object = parse (&run, &root);
+  object = ep_test_cli_parse_json (&run, parser);
   cohort = json_array_get_object_element (json_object_get_array_member (object, "cohorts"), 0);
   column = json_array_get_object_element (json_object_get_array_member (cohort, "columns"), 0);
   g_assert_cmpstr (json_object_get_string_member (column, "name"), ==, "<b>dose</b> & co");
@@ -177,7 +113,7 @@ test_markup_and_empty (void)
                    ==, "<i>A</i>");
 
   run_cli (&run_empty, "new", "--out", empty, NULL);
-  object = parse (&run_empty, &root_empty);
+  object = ep_test_cli_parse_json (&run_empty, parser_empty);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "cohorts")), ==, 0);
 
   g_unlink (csv);
@@ -189,7 +125,7 @@ test_markup_and_empty (void)
 static void
 test_errors (void)
 {
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = ep_test_make_temp_dir ("ep-cli-project-XXXXXX");
   g_autofree char *csv = g_build_filename (dir, "bad.csv", NULL);
   g_autofree char *path = g_build_filename (dir, "keep.endpoint", NULL);
   g_autofree char *text = g_build_filename (dir, "text.endpoint", NULL);
@@ -200,7 +136,7 @@ test_errors (void)
 
   /* a CSV that cannot be read: exit 1, the importer's message, the old file untouched */
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, "new", "--out", path, "--csv", csv, NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -213,15 +149,15 @@ test_errors (void)
 
   /* hostile or foreign files: one line naming the file */
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, "show", text, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, ==, "text.endpoint: not an Endpoint project (not a SQLite database)\n");
   }
   {
-    g_auto(CliRun) run = { 0 };
-    g_auto(CliRun) made = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
+    g_auto(EpTestCliRun) made = { 0 };
     g_autofree char *newer = g_build_filename (dir, "newer.endpoint", NULL);
     sqlite3 *db = NULL;
 
@@ -249,7 +185,7 @@ test_errors (void)
 
     for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
       {
-        g_auto(CliRun) run = { 0 };
+        g_auto(EpTestCliRun) run = { 0 };
 
         run_cli (&run, cases[k][0], cases[k][1], cases[k][2], NULL);
         g_assert_cmpint (run.status, ==, 2);
@@ -258,7 +194,7 @@ test_errors (void)
       }
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, NULL);
     g_assert_cmpint (run.status, ==, 2);

@@ -14,60 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun     *run,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
-  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static JsonObject *
-parse (const char  *text,
-       JsonParser **parser)
-{
-  g_autoptr(GError) error = NULL;
-
-  *parser = json_parser_new ();
-  g_assert_true (json_parser_load_from_data (*parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (*parser));
-}
+#include "ep-test-cli.h"
 
 static void
 assert_rel (double actual,
@@ -88,18 +35,18 @@ test_response_seed004 (void)
 {
   /* Yin 2024: 25/30 responders (CR + CRi), 9/13 with a high leukemic load, 12 MRD-negative. */
   g_autofree char *csv = seed004 ();
-  g_auto(CliRun) all = { 0 };
-  g_auto(CliRun) burden = { 0 };
-  g_auto(CliRun) mrd = { 0 };
-  g_autoptr(JsonParser) p1 = NULL;
-  g_autoptr(JsonParser) p2 = NULL;
-  g_autoptr(JsonParser) p3 = NULL;
+  g_auto(EpTestCliRun) all = { 0 };
+  g_auto(EpTestCliRun) burden = { 0 };
+  g_auto(EpTestCliRun) mrd = { 0 };
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  g_autoptr(JsonParser) p3 = json_parser_new ();
   JsonObject *o, *g;
   JsonArray *groups;
 
-  run_cli (&all, "response", "--csv", csv, "--outcome", "response", "--success", "CR,CRi", NULL);
+  ep_test_cli_run (&all, "response", "--csv", csv, "--outcome", "response", "--success", "CR,CRi", NULL);
   g_assert_cmpint (all.status, ==, 0);
-  o = parse (all.out, &p1);
+  o = ep_test_parse_json_object (p1, all.out);
   g_assert_cmpstr (json_object_get_string_member (o, "analysis"), ==, "response");
   g = json_array_get_object_element (json_object_get_array_member (o, "groups"), 0);
   g_assert_cmpint (json_object_get_int_member (g, "n"), ==, 30);
@@ -110,10 +57,10 @@ test_response_seed004 (void)
   assert_rel (json_object_get_double_member (g, "upper"), 0.94357830353192851);
   g_assert_true (json_object_get_null_member (o, "fisher_p"));
 
-  run_cli (&burden, "response", "--csv", csv, "--outcome", "response", "--success", "CR, CRi",
-           "--group", "high_burden", NULL);
+  ep_test_cli_run (&burden, "response", "--csv", csv, "--outcome", "response", "--success", "CR, CRi",
+                   "--group", "high_burden", NULL);
   g_assert_cmpint (burden.status, ==, 0);
-  o = parse (burden.out, &p2);
+  o = ep_test_parse_json_object (p2, burden.out);
   groups = json_object_get_array_member (o, "groups");
   g = json_array_get_object_element (groups, 1);
   g_assert_cmpstr (json_object_get_string_member (g, "label"), ==, "yes");
@@ -126,9 +73,9 @@ test_response_seed004 (void)
   assert_rel (json_object_get_double_member (o, "chisq_p"), 0.069912737677351927);
 
   /* yes/no column: "Yes" is read as the column's yes */
-  run_cli (&mrd, "response", "--csv", csv, "--outcome", "mrd_negative", "--success", "Yes", NULL);
+  ep_test_cli_run (&mrd, "response", "--csv", csv, "--outcome", "mrd_negative", "--success", "Yes", NULL);
   g_assert_cmpint (mrd.status, ==, 0);
-  o = parse (mrd.out, &p3);
+  o = ep_test_parse_json_object (p3, mrd.out);
   g = json_array_get_object_element (json_object_get_array_member (o, "groups"), 0);
   g_assert_cmpint (json_object_get_int_member (g, "successes"), ==, 12);
 }
@@ -146,15 +93,15 @@ test_response_2x4 (void)
     { "Third relapse", 3, 1, 0.0084037586596126413, 0.9057006759497539 },
   };
   g_autofree char *csv = seed004 ();
-  g_auto(CliRun) run = { 0 };
-  g_autoptr(JsonParser) parser = NULL;
+  g_auto(EpTestCliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o;
   JsonArray *groups;
 
-  run_cli (&run, "response", "--csv", csv, "--outcome", "response", "--success", "CR,CRi",
-           "--group", "disease_status", NULL);
+  ep_test_cli_run (&run, "response", "--csv", csv, "--outcome", "response", "--success", "CR,CRi",
+                   "--group", "disease_status", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  o = parse (run.out, &parser);
+  o = ep_test_parse_json_object (parser, run.out);
   groups = json_object_get_array_member (o, "groups");
   g_assert_cmpuint (json_array_get_length (groups), ==, 4);
   for (guint g = 0; g < 4; g++)
@@ -177,20 +124,20 @@ static void
 test_response_errors (void)
 {
   g_autofree char *csv = seed004 ();
-  g_auto(CliRun) usage = { 0 };
-  g_auto(CliRun) typo = { 0 };
-  g_auto(CliRun) column = { 0 };
+  g_auto(EpTestCliRun) usage = { 0 };
+  g_auto(EpTestCliRun) typo = { 0 };
+  g_auto(EpTestCliRun) column = { 0 };
 
-  run_cli (&usage, "response", "--csv", csv, "--outcome", "response", NULL);
+  ep_test_cli_run (&usage, "response", "--csv", csv, "--outcome", "response", NULL);
   g_assert_cmpint (usage.status, ==, 2);
   g_assert_cmpstr (usage.err, ==, "endpoint-cli response: --success is required\n");
 
   /* a value that never occurs is a typo, not 0% */
-  run_cli (&typo, "response", "--csv", csv, "--outcome", "response", "--success", "CR,Cri", NULL);
+  ep_test_cli_run (&typo, "response", "--csv", csv, "--outcome", "response", "--success", "CR,Cri", NULL);
   g_assert_cmpint (typo.status, ==, 1);
   g_assert_cmpstr (typo.err, ==, "seed004-blinatumomab.csv: column \"response\": no row has \"Cri\"\n");
 
-  run_cli (&column, "response", "--csv", csv, "--outcome", "resp", "--success", "CR", NULL);
+  ep_test_cli_run (&column, "response", "--csv", csv, "--outcome", "resp", "--success", "CR", NULL);
   g_assert_cmpint (column.status, ==, 1);
   g_assert_cmpstr (column.err, ==, "seed004-blinatumomab.csv: there is no column \"resp\"\n");
 }
@@ -203,9 +150,9 @@ test_convert (void)
   g_autofree char *out = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
   g_autofree char *written = NULL;
-  g_auto(CliRun) run = { 0 };
-  g_auto(CliRun) fail = { 0 };
-  g_autoptr(JsonParser) parser = NULL;
+  g_auto(EpTestCliRun) run = { 0 };
+  g_auto(EpTestCliRun) fail = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o;
 
   /* semicolons and decimal commas in, a formula in a text cell, a leap day */
@@ -213,9 +160,9 @@ test_convert (void)
                                       "id;weight;note;start\n"
                                       "1;70,5;=1+1;29.02.2024\n"
                                       "2;-3,25;ok;NA\n", -1, NULL));
-  run_cli (&run, "convert", in, out, "--decimal-comma", NULL);
+  ep_test_cli_run (&run, "convert", in, out, "--decimal-comma", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  o = parse (run.out, &parser);
+  o = ep_test_parse_json_object (parser, run.out);
   g_assert_cmpint (json_object_get_int_member (o, "n_rows"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (
                      json_array_get_object_element (json_object_get_array_member (o, "columns"), 3),
@@ -227,7 +174,7 @@ test_convert (void)
                    "2,-3.25,ok,\n");
 
   g_assert_true (g_file_set_contents (bad, "time,status\n1,0\n2,1,3\n", -1, NULL));
-  run_cli (&fail, "convert", bad, out, NULL);
+  ep_test_cli_run (&fail, "convert", bad, out, NULL);
   g_assert_cmpint (fail.status, ==, 1);
   g_assert_cmpstr (fail.err, ==, "bad.csv:3: 3 fields, but the header has 2\n");
 

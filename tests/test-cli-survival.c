@@ -14,51 +14,25 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "ep-test-cli.h"
+
 typedef struct
 {
   char *dir;
 } Fixture;
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-cli-survival-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = ep_test_make_temp_dir ("test-cli-survival-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  ep_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -79,45 +53,35 @@ write_file (Fixture    *fixture,
 /* Runs endpoint-cli with the NULL-terminated arguments; a "@NAME" argument is replaced by the
  * path of NAME in the fixture's folder. */
 static void
-run_cli (CliRun     *run,
-         Fixture    *fixture,
-         const char *first_arg,
+run_cli (EpTestCliRun *run,
+         Fixture      *fixture,
+         const char   *first_arg,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
-  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
-  va_list args;
-  int wait_status;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, g_strdup (cli));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
     {
       if (arg[0] == '@')
-        g_ptr_array_add (argv, g_build_filename (fixture->dir, arg + 1, NULL));
+        g_ptr_array_add (args, g_build_filename (fixture->dir, arg + 1, NULL));
       else
-        g_ptr_array_add (argv, g_strdup (arg));
+        g_ptr_array_add (args, g_strdup (arg));
     }
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  ep_test_cli_runv (run, (const char * const *) args->pdata);
 }
 
 /* Exit status as expected, nothing on stdout, and exactly one line on stderr that starts with
  * prefix and contains part. */
 static void
-assert_error (const CliRun *run,
-              int           status,
-              const char   *prefix,
-              const char   *part)
+assert_error (const EpTestCliRun *run,
+              int                 status,
+              const char         *prefix,
+              const char         *part)
 {
   g_test_message ("stderr: %s", run->err);
   g_assert_cmpint (run->status, ==, status);
@@ -126,21 +90,6 @@ assert_error (const CliRun *run,
   g_assert_nonnull (strstr (run->err, part));
   g_assert_true (g_str_has_suffix (run->err, "\n"));
   g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
-}
-
-static JsonObject *
-parse_output (const CliRun  *run,
-              JsonParser   **parser_out)
-{
-  g_autoptr(GError) error = NULL;
-  JsonParser *parser = json_parser_new ();
-
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
-  json_parser_load_from_data (parser, run->out, -1, &error);
-  g_assert_no_error (error);
-  *parser_out = parser;
-  return json_node_get_object (json_parser_get_root (parser));
 }
 
 /* lines:                        1                 2         3          4       5         6 */
@@ -154,8 +103,8 @@ static void
 test_km_output (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_auto(CliRun) run = { 0 };
-  g_autoptr(JsonParser) parser = NULL;
+  g_auto(EpTestCliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *path = write_file (fixture, "cohort.csv", cohort);
   JsonObject *root;
   JsonArray *groups;
@@ -163,7 +112,7 @@ test_km_output (Fixture       *fixture,
 
   run_cli (&run, fixture, "km", "--csv", "@cohort.csv", "--time", "time", "--event", "status",
            "--group", "arm", "--at", "6,1", "--timing", NULL);
-  root = parse_output (&run, &parser);
+  root = ep_test_cli_parse_json (&run, parser);
 
   g_assert_cmpstr (json_object_get_string_member (root, "analysis"), ==, "km");
   g_assert_cmpstr (json_object_get_string_member (root, "conf_type"), ==, "log-log");
@@ -200,13 +149,13 @@ test_km_output (Fixture       *fixture,
 
   /* no --group: one curve labelled "all" */
   {
-    g_auto(CliRun) run2 = { 0 };
-    g_autoptr(JsonParser) parser2 = NULL;
+    g_auto(EpTestCliRun) run2 = { 0 };
+    g_autoptr(JsonParser) parser2 = json_parser_new ();
     JsonObject *root2;
 
     run_cli (&run2, fixture, "km", "--csv", "@cohort.csv", "--time", "time", "--event", "status",
              "--conf-type", "plain", NULL);
-    root2 = parse_output (&run2, &parser2);
+    root2 = ep_test_cli_parse_json (&run2, parser2);
     groups = json_object_get_array_member (root2, "groups");
     g_assert_cmpuint (json_array_get_length (groups), ==, 1);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (groups, 0),
@@ -220,8 +169,8 @@ static void
 test_logrank_output (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_auto(CliRun) run = { 0 };
-  g_autoptr(JsonParser) parser = NULL;
+  g_auto(EpTestCliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *path = write_file (fixture, "cohort.csv", cohort);
   JsonObject *root;
   JsonArray *groups;
@@ -229,7 +178,7 @@ test_logrank_output (Fixture       *fixture,
 
   run_cli (&run, fixture, "logrank", "--csv", "@cohort.csv", "--time", "time", "--event", "status",
            "--group", "arm", "--strata", "site", "--rho", "1", NULL);
-  root = parse_output (&run, &parser);
+  root = ep_test_cli_parse_json (&run, parser);
 
   g_assert_cmpstr (json_object_get_string_member (root, "analysis"), ==, "logrank");
   g_assert_cmpfloat (json_object_get_double_member (root, "rho"), ==, 1);
@@ -283,7 +232,7 @@ test_usage_errors (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(CliRun) run = { 0 };
+      g_auto(EpTestCliRun) run = { 0 };
       const char * const *a = cases[i].args;
       g_autofree char *prefix = g_strdup_printf ("endpoint-cli %s: ", a[0]);
 
@@ -312,56 +261,56 @@ test_data_errors (Fixture       *fixture,
   g_autofree char *p7 = write_file (fixture, "bool.csv", "time,status\n5,TRUE\n");
 
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "km", "--csv", "@event.csv", "--time", "time", "--event", "status",
              NULL);
     assert_error (&run, 1, "event.csv:3: column \"status\"", "\"2\"");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "logrank", "--csv", "@event.csv", "--time", "time", "--event",
              "status", "--group", "status", NULL);
     assert_error (&run, 1, "event.csv:3: column \"status\"", "\"2\"");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "km", "--csv", "@bool.csv", "--time", "time", "--event", "status",
              NULL);
     assert_error (&run, 1, "bool.csv:2: column \"status\"", "TRUE");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "km", "--csv", "@negative.csv", "--time", "time", "--event",
              "status", NULL);
     assert_error (&run, 1, "negative.csv:4: column \"time\"", "-3");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "km", "--csv", "@nan.csv", "--time", "time", "--event", "status",
              NULL);
     assert_error (&run, 1, "nan.csv:3: column \"time\"", "NaN");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "km", "--csv", "@empty.csv", "--time", "time", "--event", "status",
              NULL);
     assert_error (&run, 1, "empty.csv", "empty");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "km", "--csv", "@missing.csv", "--time", "time", "--event", "status",
              NULL);
     assert_error (&run, 1, "missing.csv: ", "2 dropped");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "km", "--csv", "@event.csv", "--time", "time", "--event", "died",
              NULL);
@@ -369,7 +318,7 @@ test_data_errors (Fixture       *fixture,
   }
   {
     /* line 4 (arm B) has no time: one group is left */
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, fixture, "logrank", "--csv", "@one.csv", "--time", "time", "--event",
              "status", "--group", "arm", NULL);

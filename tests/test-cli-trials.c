@@ -15,66 +15,21 @@
 #include <math.h>
 #include <string.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
+#include "ep-test-cli.h"
 
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun     *run,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
-  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "trials");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+/* Every run here is endpoint-cli trials. */
+#define run_cli(run, ...) ep_test_cli_run ((run), "trials", __VA_ARGS__)
 
 /* Parses a successful run's stdout and returns its "trials" array (owned by *root). */
 static JsonArray *
-parse_trials (const CliRun  *run,
-              JsonNode     **root)
+parse_trials (const EpTestCliRun  *run,
+              JsonNode           **root)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
   JsonObject *object;
 
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
-  json_parser_load_from_data (parser, run->out, -1, &error);
-  g_assert_no_error (error);
-
+  ep_test_cli_parse_json (run, parser);
   *root = json_node_copy (json_parser_get_root (parser));
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (*root));
   object = json_node_get_object (*root);
   g_assert_cmpuint (json_object_get_size (object), ==, 1);
   g_assert_true (json_object_has_member (object, "trials"));
@@ -105,7 +60,7 @@ test_trials_all (void)
     "id", "trial", "arm", "agent", "class", "setting", "population", "n", "cr_pct",
     "mrd_neg_pct", "endpoints", "references", "source",
   };
-  g_auto(CliRun) run = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *trials;
   JsonObject *blast, *eliana, *short_course;
@@ -182,7 +137,7 @@ test_trials_filters (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(CliRun) run = { 0 };
+      g_auto(EpTestCliRun) run = { 0 };
       g_autoptr(JsonNode) root = NULL;
       JsonArray *trials;
 
@@ -205,8 +160,8 @@ test_trials_filters (void)
 static void
 test_trials_combined (void)
 {
-  g_auto(CliRun) run = { 0 };
-  g_auto(CliRun) run2 = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
+  g_auto(EpTestCliRun) run2 = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) root2 = NULL;
 
@@ -229,7 +184,7 @@ test_trials_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(CliRun) run = { 0 };
+      g_auto(EpTestCliRun) run = { 0 };
       g_autofree char *expected = g_strdup_printf ("endpoint-cli trials: %s: unknown value “%s”",
                                                    bad[i][0], bad[i][1]);
 
@@ -241,21 +196,21 @@ test_trials_usage_errors (void)
     }
 
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, "--bogus", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, "extra", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.err, ==, "endpoint-cli trials: unexpected argument “extra”\n");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
     run_cli (&run, "--help", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -272,10 +227,10 @@ test_trials_data_errors (void)
                                                    "unknown-class.json", NULL);
   g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "catalog",
                                                   "valid-minimal.json", NULL);
-  g_auto(CliRun) run = { 0 };
-  g_auto(CliRun) missing = { 0 };
-  g_auto(CliRun) usage_first = { 0 };
-  g_auto(CliRun) other = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
+  g_auto(EpTestCliRun) missing = { 0 };
+  g_auto(EpTestCliRun) usage_first = { 0 };
+  g_auto(EpTestCliRun) other = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
   run_cli (&run, "--catalog", broken, NULL);

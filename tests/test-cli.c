@@ -10,55 +10,14 @@
 
 #include <glib.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun     *run,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
-  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#include "ep-test-cli.h"
 
 static void
 test_cli_version (void)
 {
-  g_auto(CliRun) run = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
 
-  run_cli (&run, "--version", NULL);
+  ep_test_cli_run (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "endpoint-cli " PACKAGE_VERSION "\n");
   g_assert_cmpstr (run.err, ==, "");
@@ -68,10 +27,10 @@ static void
 test_cli_help (void)
 {
   static const char *commands[] = { "km", "logrank", "cox", "cif", "meta", "trials", "plot" };
-  g_auto(CliRun) run = { 0 };
+  g_auto(EpTestCliRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&run, "--help", NULL);
+  ep_test_cli_run (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Usage: endpoint-cli COMMAND"));
 
@@ -97,9 +56,9 @@ test_cli_help (void)
 
   /* -h is the same */
   {
-    g_auto(CliRun) short_run = { 0 };
+    g_auto(EpTestCliRun) short_run = { 0 };
 
-    run_cli (&short_run, "-h", NULL);
+    ep_test_cli_run (&short_run, "-h", NULL);
     g_assert_cmpint (short_run.status, ==, 0);
     g_assert_cmpstr (short_run.out, ==, run.out);
   }
@@ -109,25 +68,26 @@ static void
 test_cli_usage_errors (void)
 {
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
+    const char * const no_args[] = { NULL };
 
-    run_cli (&run, NULL);
+    ep_test_cli_runv (&run, no_args);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_true (strstr (run.err, "Usage: endpoint-cli") != NULL);
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "frobnicate", NULL);
+    ep_test_cli_run (&run, "frobnicate", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_true (g_str_has_prefix (run.err, "endpoint-cli: unknown command “frobnicate”\n"));
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(EpTestCliRun) run = { 0 };
 
-    run_cli (&run, "--frobnicate", NULL);
+    ep_test_cli_run (&run, "--frobnicate", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_true (g_str_has_prefix (run.err, "endpoint-cli: unknown option “--frobnicate”\n"));
     g_assert_cmpstr (run.out, ==, "");

@@ -20,13 +20,14 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "core/ep-concordance.h"
 #include "core/ep-cox.h"
 #include "core/ep-design.h"
 #include "core/ep-levels.h"
 #include "io/ep-csv.h"
+
+#include "ep-test-cli.h"
 
 #define RTOL 1e-6
 #define ATOL 1e-12
@@ -816,74 +817,8 @@ test_design_one_level (void)
 
 /* ---- endpoint-cli cox, run as a user would ($ENDPOINT_CLI, set by tests/meson.build) ---- */
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun     *run,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
-  const char *env[] = { "LC_ALL=C.UTF-8", NULL };
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "cox");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, (char **) env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-/* Writes text to name in a fresh temporary folder; returns the path. */
-static char *
-write_csv (const char *name,
-           const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-cox-XXXXXX", &error);
-  char *path;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-remove_csv (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_remove (path);
-  g_rmdir (dir);
-}
+/* Every run here is endpoint-cli cox. */
+#define run_cli(run, ...) ep_test_cli_run ((run), "cox", __VA_ARGS__)
 
 /* One line on stderr. */
 static void
@@ -900,19 +835,14 @@ test_cli_factor (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data",
                                                  "aml.csv", NULL);
-  g_auto(CliRun) run = { 0, };
+  g_auto(EpTestCliRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) expected_parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
   JsonObject *root, *term, *expected, *expected_term;
 
   run_cli (&run, "--csv", path, "--time", "time", "--event", "status", "--covariates", "x",
            "--factors", "x", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = ep_test_cli_parse_json (&run, parser);
   expected = load_expected (expected_parser, "aml_cox");
   expected_term = json_array_get_object_element (json_object_get_array_member (expected, "terms"), 0);
 
@@ -931,20 +861,19 @@ test_cli_factor (void)
 static void
 test_cli_monotone (void)
 {
-  g_autofree char *path = write_csv ("mono.csv",
-                                     "time,status,g\n5,1,A\n8,1,A\n12,1,A\n3,1,A\n9,0,B\n"
-                                     "15,0,B\n20,0,B\n7,1,C\n11,1,C\n14,0,C\n");
-  g_auto(CliRun) run = { 0, };
+  g_autofree char *path = ep_test_write_temp_file ("mono.csv",
+                                                   "time,status,g\n5,1,A\n8,1,A\n12,1,A\n3,1,A\n9,0,B\n"
+                                                   "15,0,B\n20,0,B\n7,1,C\n11,1,C\n14,0,C\n");
+  g_auto(EpTestCliRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *term;
   JsonArray *warnings;
 
   run_cli (&run, "--csv", path, "--time", "time", "--event", "status", "--covariates", "g",
            "--factors", "g", NULL);
-  remove_csv (path);
+  ep_test_remove_temp_file (path);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = ep_test_parse_json_object (parser, run.out);
   term = json_array_get_object_element (json_object_get_array_member (root, "terms"), 0);
   g_assert_cmpstr (json_object_get_string_member (term, "name"), ==, "g=B");
   g_assert_true (json_object_get_boolean_member (term, "infinite"));
@@ -958,11 +887,12 @@ test_cli_monotone (void)
 static void
 test_cli_bad_status (void)
 {
-  g_autofree char *path = write_csv ("bad.csv", "time,status,x\n1,1,0\n2,0,1\n3,2,1\n4,1,0\n");
-  g_auto(CliRun) run = { 0, };
+  g_autofree char *path = ep_test_write_temp_file ("bad.csv",
+                                                   "time,status,x\n1,1,0\n2,0,1\n3,2,1\n4,1,0\n");
+  g_auto(EpTestCliRun) run = { 0, };
 
   run_cli (&run, "--csv", path, "--time", "time", "--event", "status", "--covariates", "x", NULL);
-  remove_csv (path);
+  ep_test_remove_temp_file (path);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   assert_one_line (run.err);
@@ -975,13 +905,13 @@ test_cli_bad_status (void)
 static void
 test_cli_bad_interval (void)
 {
-  g_autofree char *path = write_csv ("cp.csv",
-                                     "start,stop,event,x\n0,5,1,0\n2,7,0,1\n6,6,1,1\n1,9,1,0\n");
-  g_auto(CliRun) run = { 0, };
+  g_autofree char *path = ep_test_write_temp_file ("cp.csv",
+                                                   "start,stop,event,x\n0,5,1,0\n2,7,0,1\n6,6,1,1\n1,9,1,0\n");
+  g_auto(EpTestCliRun) run = { 0, };
 
   run_cli (&run, "--csv", path, "--start", "start", "--time", "stop", "--event", "event",
            "--covariates", "x", NULL);
-  remove_csv (path);
+  ep_test_remove_temp_file (path);
   g_assert_cmpint (run.status, ==, 1);
   assert_one_line (run.err);
   g_assert_nonnull (strstr (run.err, "cp.csv:4:"));
@@ -991,11 +921,12 @@ test_cli_bad_interval (void)
 static void
 test_cli_negative_time (void)
 {
-  g_autofree char *path = write_csv ("neg.csv", "time,status,x\n1,1,0\n-2,0,1\n3,1,1\n");
-  g_auto(CliRun) run = { 0, };
+  g_autofree char *path = ep_test_write_temp_file ("neg.csv",
+                                                   "time,status,x\n1,1,0\n-2,0,1\n3,1,1\n");
+  g_auto(EpTestCliRun) run = { 0, };
 
   run_cli (&run, "--csv", path, "--time", "time", "--event", "status", "--covariates", "x", NULL);
-  remove_csv (path);
+  ep_test_remove_temp_file (path);
   g_assert_cmpint (run.status, ==, 1);
   assert_one_line (run.err);
   g_assert_nonnull (strstr (run.err, "neg.csv:3:"));
@@ -1005,19 +936,19 @@ test_cli_negative_time (void)
 static void
 test_cli_empty (void)
 {
-  g_autofree char *empty = write_csv ("empty.csv", "");
-  g_autofree char *header = write_csv ("header.csv", "time,status,x\n");
-  g_autofree char *missing = write_csv ("missing.csv", "time,status,x\n1,1,\n2,,1\n");
-  g_auto(CliRun) a = { 0, };
-  g_auto(CliRun) b = { 0, };
-  g_auto(CliRun) c = { 0, };
+  g_autofree char *empty = ep_test_write_temp_file ("empty.csv", "");
+  g_autofree char *header = ep_test_write_temp_file ("header.csv", "time,status,x\n");
+  g_autofree char *missing = ep_test_write_temp_file ("missing.csv", "time,status,x\n1,1,\n2,,1\n");
+  g_auto(EpTestCliRun) a = { 0, };
+  g_auto(EpTestCliRun) b = { 0, };
+  g_auto(EpTestCliRun) c = { 0, };
 
   run_cli (&a, "--csv", empty, "--time", "time", "--event", "status", "--covariates", "x", NULL);
   run_cli (&b, "--csv", header, "--time", "time", "--event", "status", "--covariates", "x", NULL);
   run_cli (&c, "--csv", missing, "--time", "time", "--event", "status", "--covariates", "x", NULL);
-  remove_csv (empty);
-  remove_csv (header);
-  remove_csv (missing);
+  ep_test_remove_temp_file (empty);
+  ep_test_remove_temp_file (header);
+  ep_test_remove_temp_file (missing);
 
   g_assert_cmpint (a.status, ==, 1);
   assert_one_line (a.err);
@@ -1033,11 +964,12 @@ test_cli_empty (void)
 static void
 test_cli_all_censored (void)
 {
-  g_autofree char *path = write_csv ("cens.csv", "time,status,x\n1,0,0\n2,0,1\n3,0,1\n");
-  g_auto(CliRun) run = { 0, };
+  g_autofree char *path = ep_test_write_temp_file ("cens.csv",
+                                                   "time,status,x\n1,0,0\n2,0,1\n3,0,1\n");
+  g_auto(EpTestCliRun) run = { 0, };
 
   run_cli (&run, "--csv", path, "--time", "time", "--event", "status", "--covariates", "x", NULL);
-  remove_csv (path);
+  ep_test_remove_temp_file (path);
   g_assert_cmpint (run.status, ==, 1);
   assert_one_line (run.err);
   g_assert_nonnull (strstr (run.err, "cens.csv"));
@@ -1047,12 +979,13 @@ test_cli_all_censored (void)
 static void
 test_cli_usage (void)
 {
-  g_autofree char *path = write_csv ("u.csv", "time,status,x,y\n1,1,0,1\n2,0,1,0\n3,1,1,1\n");
-  g_auto(CliRun) ties = { 0, };
-  g_auto(CliRun) factor = { 0, };
-  g_auto(CliRun) twice = { 0, };
-  g_auto(CliRun) none = { 0, };
-  g_auto(CliRun) column = { 0, };
+  g_autofree char *path = ep_test_write_temp_file ("u.csv",
+                                                   "time,status,x,y\n1,1,0,1\n2,0,1,0\n3,1,1,1\n");
+  g_auto(EpTestCliRun) ties = { 0, };
+  g_auto(EpTestCliRun) factor = { 0, };
+  g_auto(EpTestCliRun) twice = { 0, };
+  g_auto(EpTestCliRun) none = { 0, };
+  g_auto(EpTestCliRun) column = { 0, };
 
   run_cli (&ties, "--csv", path, "--time", "time", "--event", "status", "--covariates", "x",
            "--ties", "exact", NULL);
@@ -1063,7 +996,7 @@ test_cli_usage (void)
   run_cli (&none, "--csv", path, "--time", "time", "--event", "status", NULL);
   run_cli (&column, "--csv", path, "--time", "time", "--event", "status", "--covariates", "z",
            NULL);
-  remove_csv (path);
+  ep_test_remove_temp_file (path);
 
   g_assert_cmpint (ties.status, ==, 2);
   g_assert_nonnull (strstr (ties.err, "--ties"));

@@ -14,10 +14,11 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "core/ep-binom.h"
 #include "core/ep-meta.h"
+
+#include "ep-test-cli.h"
 
 #define RTOL 1e-6
 
@@ -770,65 +771,36 @@ test_ratio_to_log (void)
 
 /* endpoint-cli meta */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
+/* Writes csv_text to a fresh studies.csv and runs endpoint-cli meta --csv it ARGS... */
 static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Writes csv_text to a fresh NAME.csv and runs endpoint-cli meta --csv it ARGS... */
-static void
-run_cli (const char *csv_text,
-         CliRun     *run,
+run_cli (const char   *csv_text,
+         EpTestCliRun *run,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-meta-XXXXXX", &error);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autofree char *path = NULL;
-  const char *cli = g_getenv ("ENDPOINT_CLI");
   const char *arg;
-  int wait_status = 0;
-  va_list args;
+  va_list ap;
 
-  g_assert_no_error (error);
-  if (cli == NULL)
+  if (g_getenv ("ENDPOINT_CLI") == NULL)
     {
       g_test_skip ("ENDPOINT_CLI is not set; run under meson test");
       run->status = -1;
       return;
     }
 
-  path = g_build_filename (dir, "studies.csv", NULL);
-  g_file_set_contents (path, csv_text, -1, &error);
-  g_assert_no_error (error);
+  path = ep_test_write_temp_file ("studies.csv", csv_text);
+  g_ptr_array_add (args, (char *) "meta");
+  g_ptr_array_add (args, (char *) "--csv");
+  g_ptr_array_add (args, path);
+  va_start (ap, run);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "meta");
-  g_ptr_array_add (argv, (char *) "--csv");
-  g_ptr_array_add (argv, path);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-
-  g_unlink (path);
-  g_rmdir (dir);
+  ep_test_cli_runv (run, (const char * const *) args->pdata);
+  ep_test_remove_temp_file (path);
 }
 
 #define PROPORTION_ARGS "--events", "cr", "--total", "n", "--label", "trial"
@@ -837,7 +809,7 @@ static void
 assert_data_error (const char *csv_text,
                    const char *stderr_part)
 {
-  CliRun run = { 0 };
+  EpTestCliRun run = { 0 };
 
   run_cli (csv_text, &run, PROPORTION_ARGS, NULL);
   if (run.status == -1)
@@ -848,7 +820,7 @@ assert_data_error (const char *csv_text,
   g_assert_nonnull (strstr (run.err, stderr_part));
   /* one line */
   g_assert_null (strchr (strchr (run.err, '\n') + 1, '\n'));
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
 }
 
 static void
@@ -893,7 +865,7 @@ test_cli_ratio_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      CliRun run = { 0 };
+      EpTestCliRun run = { 0 };
 
       run_cli (cases[i].csv, &run, "--ratio", "hr", "--lower", "lower", "--upper", "upper",
                "--label", "study", NULL);
@@ -902,7 +874,7 @@ test_cli_ratio_errors (void)
       g_test_message ("stderr: %s", run.err);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_nonnull (strstr (run.err, cases[i].message));
-      cli_run_clear (&run);
+      ep_test_cli_run_clear (&run);
     }
 }
 
@@ -910,39 +882,39 @@ static void
 test_cli_usage_errors (void)
 {
   const char *csv = "trial,cr,n,hr,lower,upper\nA,5,10,0.5,0.4,0.6\n";
-  CliRun run = { 0 };
+  EpTestCliRun run = { 0 };
 
   /* --events without --total */
   run_cli (csv, &run, "--events", "cr", "--label", "trial", NULL);
   if (run.status == -1)
     return;
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
   /* both forms at once */
   run_cli (csv, &run, PROPORTION_ARGS, "--ratio", "hr", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
   /* an unknown method and measure */
   run_cli (csv, &run, PROPORTION_ARGS, "--method", "PM", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--method"));
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
   run_cli (csv, &run, PROPORTION_ARGS, "--measure", "arcsine", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
   /* --measure does not apply to ratios */
   run_cli (csv, &run, "--ratio", "hr", "--lower", "lower", "--upper", "upper", "--label",
            "trial", "--measure", "ft", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
   /* --label is required; an unknown column is a data error */
   run_cli (csv, &run, "--events", "cr", "--total", "n", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
   run_cli (csv, &run, "--events", "cr", "--total", "patients", "--label", "trial", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "patients"));
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
 }
 
 /* A run that works: a missing row is dropped and counted, a 0/n study is corrected, subgroups
@@ -958,8 +930,7 @@ test_cli_output (void)
     "C,X,NA,30\n"
     "D,Y,10,10\n";
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  CliRun run = { 0 };
+  EpTestCliRun run = { 0 };
   JsonObject *root;
   JsonArray *studies;
   JsonArray *subgroups;
@@ -968,9 +939,7 @@ test_cli_output (void)
   if (run.status == -1)
     return;
   g_assert_cmpint (run.status, ==, 0);
-  json_parser_load_from_data (parser, run.out, -1, &error);
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = ep_test_parse_json_object (parser, run.out);
 
   g_assert_cmpstr (json_object_get_string_member (root, "analysis"), ==, "meta");
   g_assert_cmpstr (json_object_get_string_member (root, "method"), ==, "REML");
@@ -990,7 +959,7 @@ test_cli_output (void)
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (subgroups, 1),
                                                "k"), ==, 1);
   g_assert_true (json_object_has_member (root, "subgroup_test"));
-  cli_run_clear (&run);
+  ep_test_cli_run_clear (&run);
 }
 
 int
