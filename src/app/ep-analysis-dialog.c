@@ -231,6 +231,9 @@ ep_analysis_dialog_build_covariates (EpAnalysisDialog *self,
 {
   const char * const *prev_covariates = previous != NULL ? ep_analysis_get_strv (previous, "covariates") : NULL;
   const char * const *prev_factors = previous != NULL ? ep_analysis_get_strv (previous, "factors") : NULL;
+  /* Without covariate columns, the group columns are the candidates (aml's arm). */
+  EpColumnRole ticked = first_with_role (self->cohort, EP_COLUMN_ROLE_COVARIATE) != NULL
+                        ? EP_COLUMN_ROLE_COVARIATE : EP_COLUMN_ROLE_GROUP;
 
   for (guint c = 0; c < ep_cohort_get_n_columns (self->cohort); c++)
     {
@@ -253,7 +256,7 @@ ep_analysis_dialog_build_covariates (EpAnalysisDialog *self,
       gtk_widget_set_valign (GTK_WIDGET (cov.include), GTK_ALIGN_CENTER);
       gtk_check_button_set_active (cov.include,
                                    prev_covariates != NULL ? g_strv_contains (prev_covariates, name)
-                                                           : role == EP_COLUMN_ROLE_COVARIATE);
+                                                           : role == ticked);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (cov.include));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (cov.include));
       if (type == EP_COLUMN_NUMBER)

@@ -70,6 +70,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ANALYSIS_RUN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *
 role_title (EpColumnRole role)
 {
@@ -1564,6 +1571,7 @@ ep_cohort_page_run_analysis (EpCohortPage *self,
   gtk_stack_set_visible_child_name (self->stack, "results");
   ep_cohort_page_update_actions (self);
 
+  g_signal_emit (self, signals[ANALYSIS_RUN], 0, analysis);
   ep_analysis_run_async (analysis, self->cohort, self->cancellable, run_cb, g_object_ref (self));
 }
 
@@ -1605,6 +1613,52 @@ figure_for_analysis (EpCohort    *cohort,
     }
 }
 
+/* The figure's data source (model/ep-figure-source.h), so that the project can make it again. */
+static JsonObject *
+source_for_analysis (EpCohort   *cohort,
+                     EpAnalysis *analysis)
+{
+  JsonObject *source = json_object_new ();
+  const char *group = ep_analysis_get_string (analysis, "group");
+  EpCohortEndpoint *endpoint;
+
+  json_object_set_string_member (source, "cohort", ep_cohort_get_name (cohort));
+  switch (ep_analysis_get_kind (analysis))
+    {
+    case EP_ANALYSIS_SURVIVAL:
+      json_object_set_string_member (source, "kind", "km");
+      json_object_set_string_member (source, "endpoint", ep_analysis_get_string (analysis, "endpoint"));
+      break;
+    case EP_ANALYSIS_COMPETING_RISKS:
+      json_object_set_string_member (source, "kind", "cif");
+      json_object_set_string_member (source, "time", ep_analysis_get_string (analysis, "time"));
+      json_object_set_string_member (source, "status", ep_analysis_get_string (analysis, "status"));
+      break;
+    case EP_ANALYSIS_COX:
+      {
+        const char * const *covariates = ep_analysis_get_strv (analysis, "covariates");
+        JsonArray *array = json_array_new ();
+
+        endpoint = ep_cohort_find_endpoint (cohort, ep_analysis_get_string (analysis, "endpoint"));
+        json_object_set_string_member (source, "kind", "cox-table");
+        json_object_set_string_member (source, "time", ep_cohort_endpoint_get_time_column (endpoint));
+        json_object_set_string_member (source, "event", ep_cohort_endpoint_get_event_column (endpoint));
+        for (guint i = 0; covariates != NULL && covariates[i] != NULL; i++)
+          json_array_add_string_element (array, covariates[i]);
+        json_object_set_array_member (source, "covariates", array);
+        group = NULL;
+      }
+      break;
+    case EP_ANALYSIS_RESPONSE:
+    default:
+      g_assert_not_reached ();
+    }
+  if (group != NULL)
+    json_object_set_string_member (source, "group", group);
+
+  return source;
+}
+
 static void
 ep_cohort_page_show_figure_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -1615,6 +1669,7 @@ ep_cohort_page_show_figure_action (GtkWidget  *widget,
   g_autoptr(EpFigure) figure = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(JsonObject) source = NULL;
 
   if (self->cohort == NULL || self->shown == NULL || !EP_IS_WINDOW (root))
     return;
@@ -1627,7 +1682,8 @@ ep_cohort_page_show_figure_action (GtkWidget  *widget,
     }
   title = ep_analysis_describe (self->shown);
   ep_figure_set_title (figure, title);
-  ep_window_add_figure (EP_WINDOW (root), figure);
+  source = source_for_analysis (self->cohort, self->shown);
+  ep_window_add_figure (EP_WINDOW (root), figure, source);
 }
 
 static void
@@ -1743,6 +1799,15 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
     g_param_spec_object ("cohort", NULL, NULL, EP_TYPE_COHORT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EpCohortPage::analysis-run:
+   * @analysis: the analysis about to run on the page's cohort
+   *
+   * Emitted when an analysis starts, so that the project can keep it (kind and options).
+   */
+  signals[ANALYSIS_RUN] = g_signal_new ("analysis-run", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, EP_TYPE_ANALYSIS);
 
   g_type_ensure (EP_TYPE_ANALYSIS_RESULTS);
 
