@@ -1191,6 +1191,30 @@ format_p (double p)
   return g_strdup_printf ("%.3f", p);
 }
 
+/* Hazard ratios with two decimals, as tables in journals (Table 3 of seed 002): 2.50, 0.59. */
+static char *
+format_ratio (double x)
+{
+  if (!isfinite (x))
+    return format_value (x);
+  if (x < 0.01)
+    return g_strdup_printf ("%.2g", x);
+
+  return g_strdup_printf ("%.2f", x);
+}
+
+static char *
+format_ratio_ci (double hr,
+                 double lower,
+                 double upper)
+{
+  g_autofree char *e = format_ratio (hr);
+  g_autofree char *l = format_ratio (lower);
+  g_autofree char *u = format_ratio (upper);
+
+  return g_strdup_printf ("%s (%s–%s)", e, l, u);
+}
+
 /* "31 (18–NR)": not reached is NR */
 static char *
 format_estimate_ci (double estimate,
@@ -1381,7 +1405,7 @@ tables_cox (Job     *job,
             u = k;
       if (u >= 0)
         {
-          g_ptr_array_add (cells, format_estimate_ci (uni->hr[u], uni->hr_lower[u], uni->hr_upper[u], FALSE));
+          g_ptr_array_add (cells, format_ratio_ci (uni->hr[u], uni->hr_lower[u], uni->hr_upper[u]));
           g_ptr_array_add (cells, format_p (uni->p_value[u]));
         }
       else
@@ -1389,7 +1413,7 @@ tables_cox (Job     *job,
           g_ptr_array_add (cells, g_strdup ("—"));
           g_ptr_array_add (cells, g_strdup ("—"));
         }
-      g_ptr_array_add (cells, format_estimate_ci (r->cox->hr[t], r->cox->hr_lower[t], r->cox->hr_upper[t], FALSE));
+      g_ptr_array_add (cells, format_ratio_ci (r->cox->hr[t], r->cox->hr_lower[t], r->cox->hr_upper[t]));
       g_ptr_array_add (cells, format_p (r->cox->p_value[t]));
       table_add_row (table, cells);
     }
