@@ -47,7 +47,8 @@ test_window_title_and_places (void)
   static const char *titles[] = { "Trials", "Cohorts", "Figures" };
   g_autoptr(GtkSelectionModel) pages = NULL;
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Endpoint");
+  /* The window is titled after its project (test-window-project.c checks the unsaved mark). */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Project");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   pages = adw_view_stack_get_pages (window->stack);
@@ -281,13 +282,13 @@ test_window_disabled_actions (void)
 {
   EpWindow *window = get_window ();
 
-  /* They exist, and stay off until projects and figures give them meaning. */
-  g_assert_false (action_is_enabled (window, "win.save"));
-  g_assert_false (action_is_enabled (window, "win.save-as"));
+  /* Export Figure stays off until there is a figure. */
   g_assert_false (action_is_enabled (window, "win.export-figure"));
-  g_assert_false (action_is_enabled (window, "win.new-project"));
 
-  /* Open, About and the shortcuts window work now. */
+  /* The project's actions, About and the shortcuts window work. */
+  g_assert_true (action_is_enabled (window, "win.save"));
+  g_assert_true (action_is_enabled (window, "win.save-as"));
+  g_assert_true (action_is_enabled (window, "win.new-project"));
   g_assert_true (action_is_enabled (window, "win.open"));
   g_assert_true (action_is_enabled (window, "app.about"));
   g_assert_true (action_is_enabled (window, "win.show-help-overlay"));

@@ -318,6 +318,9 @@ ep_trial_browser_forest_cr_action (GtkWidget  *widget,
   g_autoptr(GArray) arms = g_array_new (FALSE, TRUE, sizeof (EpMetaArm));
   g_autoptr(EpFigure) figure = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) source = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  JsonArray *ids_array;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (trials->len < 2 || !EP_IS_WINDOW (root))
@@ -353,7 +356,25 @@ ep_trial_browser_forest_cr_action (GtkWidget  *widget,
     }
 
   ep_figure_set_title (figure, _("Complete remission by therapy class"));
-  ep_window_add_figure (EP_WINDOW (root), figure);
+
+  /* The project keeps the selection and the figure's source: the catalog ids, in this order. */
+  source = json_object_new ();
+  ids_array = json_array_new ();
+  for (guint i = 0; i < trials->len; i++)
+    {
+      const char *id = ep_trial_get_id (g_ptr_array_index (trials, i));
+
+      g_ptr_array_add (ids, (gpointer) id);
+      json_array_add_string_element (ids_array, id);
+    }
+  g_ptr_array_add (ids, NULL);
+  json_object_set_string_member (source, "kind", "forest-proportions");
+  json_object_set_array_member (source, "trials", ids_array);
+  json_object_set_string_member (source, "outcome", "cr");
+  ep_project_set_trial_selection (ep_window_get_project (EP_WINDOW (root)),
+                                  ep_figure_get_display_name (figure),
+                                  (const char * const *) ids->pdata, NULL);
+  ep_window_add_figure (EP_WINDOW (root), figure, source);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "app/ep-figure-page.h"
 #include "app/ep-trial-browser.h"
 #include "app/ep-window.h"
+#include "model/ep-project.h"
 
 G_BEGIN_DECLS
 
@@ -19,11 +20,33 @@ struct _EpWindow
   GSettings            *settings;
   EpCatalog            *catalog;
 
+  /* The project (ep-window-project.c) */
+  EpProject            *project;
+  GCancellable         *operation;          /* a save or an open running, or NULL */
+  gpointer              pending;            /* what to do after the unsaved-changes question */
+  AdwMessageDialog     *dialog;             /* the message dialog shown, for tests */
+  gboolean              close_confirmed;
+  gboolean              syncing;            /* the pages are being filled from the project */
+  guint                 autosave_id;
+  gint64                first_unsaved_edit; /* monotonic µs; 0: none since the last write */
+  guint                 autosave_quiet_ms;  /* write after this long without an edit, */
+  guint                 autosave_max_ms;    /* but no later than this after the first */
+  GCancellable         *recovery_cancellable;
+  gboolean              recovery_running;
+  gboolean              recovery_again;
+  guint                 recovery_writes;    /* for tests */
+  GMenu                *recent_menu;
+  GMenu                *cohorts_menu;
+
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *project_title;
   GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
   EpTrialBrowser       *trial_browser;
@@ -33,5 +56,18 @@ struct _EpWindow
 
 void _ep_window_class_actions_init (EpWindowClass *klass);
 void _ep_window_actions_update     (EpWindow      *self);
+
+void _ep_window_project_init       (EpWindow      *self);
+void _ep_window_project_dispose    (EpWindow      *self);
+void _ep_window_project_finalize   (EpWindow      *self);
+/* TRUE: the window may close now; FALSE: a question is asked first (it closes afterwards). */
+gboolean _ep_window_project_close_request (EpWindow *self);
+void _ep_window_new_project        (EpWindow      *self);
+void _ep_window_open_chooser       (EpWindow      *self);
+void _ep_window_save               (EpWindow      *self);
+void _ep_window_save_as            (EpWindow      *self);
+void _ep_window_cancel_operation   (EpWindow      *self);
+void _ep_window_show_cohort        (EpWindow      *self,
+                                    const char    *name);
 
 G_END_DECLS

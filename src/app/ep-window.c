@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One window with three places, switched from the header: Trials (the evidence catalog),
- * Cohorts (patient-level data) and Figures (survival and forest plots).
+ * Cohorts (patient-level data) and Figures (survival and forest plots). What they show is the
+ * window's project (ep-window-project.c).
  */
 #include "config.h"
 
@@ -100,6 +101,10 @@ ep_window_close_request (GtkWindow *window)
 {
   EpWindow *self = EP_WINDOW (window);
 
+  /* Unsaved changes are asked about first; the window closes after the answer. */
+  if (!_ep_window_project_close_request (self))
+    return TRUE;
+
   ep_window_save_state (self);
 
   return GTK_WINDOW_CLASS (ep_window_parent_class)->close_request (window);
@@ -110,6 +115,7 @@ ep_window_dispose (GObject *object)
 {
   EpWindow *self = EP_WINDOW (object);
 
+  _ep_window_project_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EP_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ep_window_parent_class)->dispose (object);
@@ -122,6 +128,7 @@ ep_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
+  _ep_window_project_finalize (self);
 
   G_OBJECT_CLASS (ep_window_parent_class)->finalize (object);
 }
@@ -146,7 +153,11 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, project_title);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, trial_browser);
@@ -165,6 +176,7 @@ ep_window_init (EpWindow *self)
   ep_window_restore_state (self);
 
   ep_window_load_catalog (self);
+  _ep_window_project_init (self);
 
   /* Export Figure follows the selected figure. */
   g_signal_connect_object (self->figure_page, "notify::selected-figure",
@@ -196,25 +208,6 @@ ep_window_show_toast (EpWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Projects arrive with the project issue; until then the file is acknowledged, not opened. */
-void
-ep_window_open_project (EpWindow *self,
-                        GFile    *file)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
-
-  g_return_if_fail (EP_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  basename = g_file_get_basename (file);
-  /* Toast titles are Pango markup; a file name is user text. */
-  escaped = g_markup_escape_text (basename != NULL ? basename : "", -1);
-  title = g_strdup_printf (_("Projects come in a later version: “%s” was not opened"), escaped);
-  ep_window_show_toast (self, title);
-}
-
 void
 ep_window_set_place (EpWindow   *self,
                      const char *name)
@@ -223,17 +216,6 @@ ep_window_set_place (EpWindow   *self,
   g_return_if_fail (name != NULL);
 
   adw_view_stack_set_visible_child_name (self->stack, name);
-}
-
-void
-ep_window_add_figure (EpWindow *self,
-                      EpFigure *figure)
-{
-  g_return_if_fail (EP_IS_WINDOW (self));
-  g_return_if_fail (EP_IS_FIGURE (figure));
-
-  ep_figure_page_add_figure (self->figure_page, figure);
-  ep_window_set_place (self, "figures");
 }
 
 const char *

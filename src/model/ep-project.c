@@ -71,6 +71,13 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (EpProject, ep_project, G_TYPE_OBJECT)
 G_DEFINE_QUARK (ep-project-error-quark, ep_project_error)
 
@@ -171,6 +178,11 @@ ep_project_class_init (EpProjectClass *klass)
     g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Every edit, even while already modified: the window's autosave listens to it. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -246,7 +258,10 @@ ep_project_set_modified (EpProject *self,
   g_return_if_fail (EP_IS_PROJECT (self));
 
   if (modified)
-    self->generation++;
+    {
+      self->generation++;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
   modified = !!modified;
   if (self->modified == modified)
     return;

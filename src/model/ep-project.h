@@ -13,7 +13,8 @@
  * turns TRUE on any edit of a cohort (every undoable step, undo and redo included), on adding
  * or removing anything, on any change of a figure's options, and when ep_project_set_modified()
  * says so (an analysis's options changed in a dialog); it turns FALSE after a successful save to
- * the project's own file, unless something changed while the save ran.
+ * the project's own file, unless something changed while the save ran. The "changed" signal
+ * is emitted on every such edit, also while the project is already modified (for autosave).
  *
  * Saving and opening run in a GTask worker: the project is copied on the calling (main) thread
  * (a million-row cohort in some tens of milliseconds), so the user may keep editing while the

@@ -1,0 +1,1272 @@
+/* ep-window-project.c: the window's project: new, open, save, unsaved changes, autosave, recovery
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns one EpProject. The Cohorts page's cohort is one of the project's cohorts (a
+ * cohort opened or imported there is added to it; the primary menu's Cohorts section switches
+ * between them), every analysis run there is one of the project's analyses, and the figures of
+ * the Figures page are the project's figures (made again from their data source on open). A
+ * figure without a data source (the CSV dialog's, made from a file and not a cohort) is shown
+ * but not saved, and a toast says so.
+ *
+ * Saves and opens run in a GTask worker (EpProject) with a bar under the header showing their
+ * progress and a Cancel button; a failure is an AdwMessageDialog naming the file and the reason, and leaves the
+ * project as it was. Replacing a modified project (New, Open, a recovery, closing the window)
+ * first asks Save / Discard / Cancel.
+ *
+ * Autosave: every edit ("changed") restarts a quiet timer (5 s), bounded so that the recovery
+ * file is written at most 30 s after the first edit not yet in it; every analysis run that
+ * finishes writes it at once. A save or a clean close removes it. At start the application asks
+ * the first window to offer what a crashed session left (ep_window_offer_recovery).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "app/ep-window-private.h"
+
+#define AUTOSAVE_QUIET_MS 5000
+#define AUTOSAVE_MAX_MS   30000
+#define N_RECENT          6
+#define PROJECT_MIME_TYPE "application/x-endpoint-project"
+
+typedef enum
+{
+  PENDING_CLOSE,
+  PENDING_NEW,
+  PENDING_OPEN,
+  PENDING_RECOVER,
+} PendingKind;
+
+typedef struct
+{
+  PendingKind  kind;
+  GFile       *file;
+  char        *path;
+} Pending;
+
+static void ep_window_set_project (EpWindow *self, EpProject *project);
+static void ep_window_write_recovery (EpWindow *self);
+
+static Pending *
+pending_new (PendingKind  kind,
+             GFile       *file,
+             const char  *path)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->kind = kind;
+  pending->file = file != NULL ? g_object_ref (file) : NULL;
+  pending->path = g_strdup (path);
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending == NULL)
+    return;
+  g_clear_object (&pending->file);
+  g_free (pending->path);
+  g_free (pending);
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+/* ---- title, menus ---------------------------------------------------------------------------- */
+
+static void
+ep_window_update_title (EpWindow *self)
+{
+  const char *title = ep_project_get_title (self->project);
+  gboolean modified = ep_project_get_modified (self->project);
+  g_autofree char *window_title = NULL;
+  const char *subtitle = modified ? _("Unsaved Changes") : NULL;
+
+  g_assert (EP_IS_WINDOW (self));
+
+  /* GNOME's mark for a document with unsaved changes, in the title the window list shows. */
+  window_title = modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle != NULL ? subtitle : "");
+  adw_window_title_set_title (self->project_title, title);
+  adw_window_title_set_subtitle (self->project_title, subtitle != NULL ? subtitle : "");
+}
+
+/* The header's project title stands beside the view switcher; when the switcher folds into
+ * a title of its own (a narrow window), that one shows the project. */
+static void
+ep_window_update_project_title_visible (EpWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->project_title),
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *x = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *y = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (y), gtk_recent_info_get_modified (x));
+}
+
+static void
+ep_window_update_recent (EpWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+  GList *items;
+
+  g_assert (EP_IS_WINDOW (self));
+
+  items = gtk_recent_manager_get_items (manager);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+
+      if ((g_strcmp0 (gtk_recent_info_get_mime_type (info), PROJECT_MIME_TYPE) == 0
+           || g_str_has_suffix (uri, ".endpoint"))
+          && gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
+        g_ptr_array_add (projects, info);
+    }
+  g_ptr_array_sort (projects, compare_recent);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < projects->len && i < N_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (projects, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autofree char *name = file_display_name (file);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* Menu labels take mnemonics: a file named "R_and_D" keeps its underscores. */
+      if (g_str_has_suffix (name, ".endpoint"))
+        name[strlen (name) - strlen (".endpoint")] = '\0';
+      {
+        g_auto(GStrv) parts = g_strsplit (name, "_", -1);
+        g_autofree char *label = g_strjoinv ("__", parts);
+
+        item = g_menu_item_new (label, NULL);
+      }
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+ep_window_add_recent (EpWindow *self,
+                      GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) PROJECT_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "endpoint %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Endpoint";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+ep_window_update_cohorts (EpWindow *self)
+{
+  GListModel *cohorts = ep_project_get_cohorts (self->project);
+
+  g_assert (EP_IS_WINDOW (self));
+
+  g_menu_remove_all (self->cohorts_menu);
+  for (guint i = 0; i < g_list_model_get_n_items (cohorts); i++)
+    {
+      g_autoptr(EpCohort) cohort = g_list_model_get_item (cohorts, i);
+      g_auto(GStrv) parts = g_strsplit (ep_cohort_get_name (cohort), "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.show-cohort",
+                                               g_variant_new_string (ep_cohort_get_name (cohort)));
+      g_menu_append_item (self->cohorts_menu, item);
+    }
+}
+
+/* ---- messages -------------------------------------------------------------------------------- */
+
+static void
+dialog_destroyed_cb (EpWindow  *self,
+                     GtkWidget *dialog)
+{
+  if (self->dialog == ADW_MESSAGE_DIALOG (dialog))
+    self->dialog = NULL;
+}
+
+static AdwMessageDialog *
+ep_window_message_dialog (EpWindow   *self,
+                          const char *heading,
+                          const char *body)
+{
+  GtkWidget *dialog;
+
+  /* Heading and body are plain text (no markup), so file names and messages need no escaping. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  self->dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+ep_window_show_error (EpWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ep_window_message_dialog (self, heading, error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Toast titles are Pango markup; names and messages are escaped before they go in. */
+static void
+ep_window_toast_escaped (EpWindow   *self,
+                         const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  ep_window_show_toast (self, escaped);
+}
+
+/* ---- progress -------------------------------------------------------------------------------- */
+
+static void
+ep_window_set_progress (EpWindow *self,
+                        double    fraction)
+{
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+}
+
+/* A bar under the header with the file's name, the progress and Cancel; the window stays
+ * usable while the worker runs. */
+static void
+ep_window_begin_operation (EpWindow   *self,
+                           const char *title)
+{
+  g_assert (self->operation == NULL);
+
+  self->operation = g_cancellable_new ();
+  gtk_label_set_text (self->progress_label, title);
+  ep_window_set_progress (self, 0.0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  _ep_window_actions_update (self);
+}
+
+static void
+ep_window_end_operation (EpWindow *self)
+{
+  g_clear_object (&self->operation);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  _ep_window_actions_update (self);
+}
+
+void
+_ep_window_cancel_operation (EpWindow *self)
+{
+  g_assert (EP_IS_WINDOW (self));
+
+  if (self->operation != NULL)
+    g_cancellable_cancel (self->operation);
+}
+
+gboolean
+ep_window_get_busy (EpWindow *self)
+{
+  g_return_val_if_fail (EP_IS_WINDOW (self), FALSE);
+
+  return self->operation != NULL;
+}
+
+/* ---- the pages and the project --------------------------------------------------------------- */
+
+static gboolean
+list_contains (GListModel *model,
+               gpointer    item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A cohort opened, imported or made from an example on the Cohorts page joins the project. */
+static void
+cohort_page_cohort_cb (EpWindow     *self,
+                       GParamSpec   *pspec,
+                       EpCohortPage *page)
+{
+  EpCohort *cohort = ep_cohort_page_get_cohort (page);
+
+  if (self->syncing || cohort == NULL)
+    return;
+  if (!list_contains (ep_project_get_cohorts (self->project), cohort))
+    ep_project_add_cohort (self->project, cohort);
+}
+
+static void
+analysis_running_cb (EpWindow   *self,
+                     GParamSpec *pspec,
+                     EpAnalysis *analysis)
+{
+  if (!ep_analysis_get_running (analysis))
+    ep_window_write_recovery (self);
+}
+
+/* Every analysis run on the Cohorts page is one of the project's, and is kept in the recovery
+ * file as soon as it has run. */
+static void
+cohort_page_analysis_run_cb (EpWindow     *self,
+                             EpAnalysis   *analysis,
+                             EpCohortPage *page)
+{
+  EpCohort *cohort = ep_cohort_page_get_cohort (page);
+
+  if (cohort == NULL)
+    return;
+  if (!list_contains (ep_project_get_analyses (self->project), analysis))
+    {
+      ep_project_add_analysis (self->project, analysis, cohort);
+      g_signal_connect_object (analysis, "notify::running", G_CALLBACK (analysis_running_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    ep_project_set_modified (self->project, TRUE);
+}
+
+/* A figure removed on the Figures page leaves the project. */
+static void
+figure_page_items_changed_cb (EpWindow   *self,
+                              guint       position,
+                              guint       removed,
+                              guint       added,
+                              GListModel *page_figures)
+{
+  GListModel *figures = ep_project_get_figures (self->project);
+
+  if (self->syncing || removed == 0)
+    return;
+
+  for (guint i = g_list_model_get_n_items (figures); i > 0; i--)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (figures, i - 1);
+
+      if (!list_contains (page_figures, figure))
+        ep_project_remove_figure (self->project, figure);
+    }
+}
+
+static void
+ep_window_fill_pages (EpWindow *self)
+{
+  GListModel *page_figures = ep_figure_page_get_figures (self->figure_page);
+  GListModel *cohorts = ep_project_get_cohorts (self->project);
+  GListModel *analyses = ep_project_get_analyses (self->project);
+  GListModel *figures = ep_project_get_figures (self->project);
+  g_autoptr(EpCohort) first = NULL;
+
+  self->syncing = TRUE;
+
+  while (g_list_model_get_n_items (page_figures) > 0)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (page_figures, 0);
+
+      ep_figure_page_remove_figure (self->figure_page, figure);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (figures, i);
+
+      ep_figure_page_add_figure (self->figure_page, figure);
+    }
+
+  if (g_list_model_get_n_items (cohorts) > 0)
+    first = g_list_model_get_item (cohorts, 0);
+  ep_cohort_page_set_cohort (self->cohort_page, first);
+
+  for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
+    {
+      g_autoptr(EpAnalysis) analysis = g_list_model_get_item (analyses, i);
+
+      g_signal_connect_object (analysis, "notify::running", G_CALLBACK (analysis_running_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  self->syncing = FALSE;
+}
+
+void
+_ep_window_show_cohort (EpWindow   *self,
+                        const char *name)
+{
+  EpCohort *cohort;
+
+  g_assert (EP_IS_WINDOW (self));
+
+  cohort = ep_project_find_cohort (self->project, name);
+  if (cohort == NULL)
+    return;
+  ep_cohort_page_set_cohort (self->cohort_page, cohort);
+  ep_window_set_place (self, "cohorts");
+}
+
+/* ---- autosave -------------------------------------------------------------------------------- */
+
+static void
+recovery_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(EpWindow) self = data;
+  EpProject *project = EP_PROJECT (object);
+  g_autoptr(GError) error = NULL;
+
+  self->recovery_running = FALSE;
+  if (ep_project_write_recovery_finish (project, result, &error))
+    self->recovery_writes++;
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("Unsaved changes could not be kept for recovery: %s"),
+                                               error->message);
+
+      ep_window_toast_escaped (self, text);
+    }
+
+  /* Saved, replaced or closed while it was written: the copy is stale. */
+  if (project != self->project || !ep_project_get_modified (project) || self->close_confirmed)
+    {
+      ep_project_discard_recovery (project);
+      return;
+    }
+
+  if (self->recovery_again)
+    {
+      self->recovery_again = FALSE;
+      ep_window_write_recovery (self);
+    }
+}
+
+static void
+ep_window_write_recovery (EpWindow *self)
+{
+  g_assert (EP_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->project == NULL || !ep_project_get_modified (self->project) || self->close_confirmed)
+    return;
+  if (self->recovery_running)
+    {
+      self->recovery_again = TRUE;
+      return;
+    }
+
+  self->recovery_running = TRUE;
+  self->first_unsaved_edit = 0;
+  if (self->recovery_cancellable == NULL)
+    self->recovery_cancellable = g_cancellable_new ();
+  ep_project_write_recovery_async (self->project, self->recovery_cancellable, recovery_written_cb,
+                                   g_object_ref (self));
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  EpWindow *self = data;
+
+  self->autosave_id = 0;
+  ep_window_write_recovery (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A quiet moment after the last edit, but never later than autosave_max_ms after the first
+ * edit not yet written. */
+static void
+project_changed_cb (EpWindow  *self,
+                    EpProject *project)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 left;
+
+  if (self->first_unsaved_edit == 0)
+    self->first_unsaved_edit = now;
+  left = (gint64) self->autosave_max_ms - (now - self->first_unsaved_edit) / 1000;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add ((guint) CLAMP (left, 0, (gint64) self->autosave_quiet_ms),
+                                     autosave_cb, self);
+}
+
+static void
+project_modified_cb (EpWindow   *self,
+                     GParamSpec *pspec,
+                     EpProject  *project)
+{
+  ep_window_update_title (self);
+  if (!ep_project_get_modified (project))
+    {
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      self->first_unsaved_edit = 0;
+    }
+}
+
+static void
+ep_window_set_project (EpWindow  *self,
+                       EpProject *project)
+{
+  g_assert (EP_IS_WINDOW (self));
+  g_assert (EP_IS_PROJECT (project));
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (ep_project_get_cohorts (self->project), self);
+      /* The user saved it or chose to discard its changes. */
+      ep_project_discard_recovery (self->project);
+    }
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->first_unsaved_edit = 0;
+  self->recovery_again = FALSE;
+
+  g_set_object (&self->project, project);
+  g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::modified", G_CALLBACK (project_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::title", G_CALLBACK (ep_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (ep_project_get_cohorts (project), "items-changed",
+                           G_CALLBACK (ep_window_update_cohorts), self, G_CONNECT_SWAPPED);
+
+  ep_window_fill_pages (self);
+  ep_window_update_title (self);
+  ep_window_update_cohorts (self);
+  /* A recovered project has edits that are in no file but the recovery file. */
+  if (ep_project_get_modified (project))
+    project_changed_cb (self, project);
+}
+
+EpProject *
+ep_window_get_project (EpWindow *self)
+{
+  g_return_val_if_fail (EP_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+/* ---- opening --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  EpWindow *window;
+  GFile    *file;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+open_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  OpenData *data = user_data;
+
+  ep_window_set_progress (data->window, fraction);
+}
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  OpenData *data = user_data;
+  EpWindow *self = data->window;
+  g_autoptr(EpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = ep_project_open_finish (result, &error);
+  ep_window_end_operation (self);
+
+  if (project == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ep_window_show_toast (self, _("Opening cancelled"));
+      else
+        {
+          g_autofree char *name = file_display_name (data->file);
+          /* Translators: %s is a file name */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+          ep_window_show_error (self, heading, error);
+        }
+    }
+  else
+    {
+      ep_window_set_project (self, project);
+      ep_window_add_recent (self, data->file);
+    }
+
+  open_data_free (data);
+}
+
+static void
+ep_window_start_open (EpWindow *self,
+                      GFile    *file)
+{
+  OpenData *data;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert (EP_IS_WINDOW (self));
+
+  if (self->operation != NULL)
+    return;
+
+  data = g_new0 (OpenData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  name = file_display_name (file);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Opening “%s”…"), name);
+  ep_window_begin_operation (self, title);
+  ep_project_open_async (file, open_progress_cb, data, self->operation, open_done_cb, data);
+}
+
+static void
+ep_window_recover (EpWindow   *self,
+                   const char *path)
+{
+  g_autoptr(EpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = ep_project_open_recovery (path, NULL, &error);
+  if (project == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *name = file_display_name (file);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Recover “%s”"), name);
+
+      ep_window_show_error (self, heading, error);
+      return;
+    }
+  ep_window_set_project (self, project);
+  ep_window_show_toast (self, _("Unsaved changes recovered"));
+}
+
+/* ---- the unsaved-changes question ------------------------------------------------------------ */
+
+static void
+ep_window_run_pending (EpWindow *self,
+                       Pending  *pending)
+{
+  switch (pending->kind)
+    {
+    case PENDING_CLOSE:
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case PENDING_NEW:
+      {
+        g_autoptr(EpProject) project = ep_project_new ();
+
+        ep_window_set_project (self, project);
+      }
+      break;
+    case PENDING_OPEN:
+      ep_window_start_open (self, pending->file);
+      break;
+    case PENDING_RECOVER:
+      ep_window_recover (self, pending->path);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  pending_free (pending);
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     EpWindow         *self)
+{
+  Pending *pending = g_steal_pointer (&self->pending);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    ep_window_run_pending (self, pending);
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      /* Runs once the save has succeeded. */
+      self->pending = pending;
+      ep_window_save_project (self, NULL);
+    }
+  else
+    pending_free (pending);
+}
+
+/* Runs pending at once, or after Save / Discard when the project has unsaved changes. */
+static void
+ep_window_proceed (EpWindow *self,
+                   Pending  *pending)
+{
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert (EP_IS_WINDOW (self));
+
+  if (self->operation != NULL)
+    {
+      ep_window_show_toast (self, _("Wait until the project is saved or opened"));
+      pending_free (pending);
+      return;
+    }
+  if (!ep_project_get_modified (self->project))
+    {
+      ep_window_run_pending (self, pending);
+      return;
+    }
+
+  pending_free (self->pending);
+  self->pending = pending;
+
+  /* Translators: %s is the project's name */
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), ep_project_get_title (self->project));
+  dialog = ep_window_message_dialog (self, heading,
+                                     _("Changes that are not saved will be lost."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ep_window_open_project (EpWindow *self,
+                        GFile    *file)
+{
+  g_return_if_fail (EP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  ep_window_proceed (self, pending_new (PENDING_OPEN, file, NULL));
+}
+
+void
+_ep_window_new_project (EpWindow *self)
+{
+  ep_window_proceed (self, pending_new (PENDING_NEW, NULL, NULL));
+}
+
+gboolean
+_ep_window_project_close_request (EpWindow *self)
+{
+  g_assert (EP_IS_WINDOW (self));
+
+  if (!self->close_confirmed && self->operation != NULL)
+    {
+      ep_window_show_toast (self, _("Wait until the project is saved or opened"));
+      return FALSE;
+    }
+  if (!self->close_confirmed && ep_project_get_modified (self->project))
+    {
+      ep_window_proceed (self, pending_new (PENDING_CLOSE, NULL, NULL));
+      return FALSE;
+    }
+
+  /* A clean close: nothing is left to recover. */
+  self->close_confirmed = TRUE;
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->recovery_cancellable != NULL)
+    g_cancellable_cancel (self->recovery_cancellable);
+  ep_project_discard_recovery (self->project);
+  return TRUE;
+}
+
+/* ---- file choosers --------------------------------------------------------------------------- */
+
+static GtkFileFilter *
+project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Endpoint Projects"));
+  gtk_file_filter_add_mime_type (filter, PROJECT_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "endpoint");
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  EpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        ep_window_open_project (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+void
+_ep_window_open_chooser (EpWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     EpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      /* The extension is what the file manager and the Open dialog know a project by. */
+      if (basename != NULL && !g_str_has_suffix (basename, ".endpoint"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *name = g_strconcat (basename, ".endpoint", NULL);
+
+          g_set_object (&file, g_file_get_child (parent, name));
+        }
+      ep_window_save_project (self, file);
+    }
+  else
+    /* Not saved: what was to follow a save does not happen. */
+    g_clear_pointer (&self->pending, pending_free);
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+void
+_ep_window_save_as (EpWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+  g_autofree char *name = g_strconcat (ep_project_get_title (self->project), ".endpoint", NULL);
+  GFile *current = ep_project_get_file (self->project);
+
+  dialog = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (current != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (current);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- saving ---------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  EpWindow *window;
+  GFile    *file;
+  gulong    progress_id;
+} SaveData;
+
+static void
+save_progress_cb (EpWindow   *self,
+                  GParamSpec *pspec,
+                  EpProject  *project)
+{
+  ep_window_set_progress (self, ep_project_get_progress (project));
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaveData *data = user_data;
+  EpWindow *self = data->window;
+  EpProject *project = EP_PROJECT (object);
+  g_autoptr(GError) error = NULL;
+  Pending *pending = g_steal_pointer (&self->pending);
+
+  g_clear_signal_handler (&data->progress_id, project);
+  ep_window_end_operation (self);
+
+  if (!ep_project_save_finish (project, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ep_window_show_toast (self, _("Saving cancelled"));
+      else
+        {
+          g_autofree char *name = file_display_name (data->file);
+          /* Translators: %s is a file name */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+          ep_window_show_error (self, heading, error);
+        }
+      pending_free (pending);
+    }
+  else
+    {
+      ep_window_add_recent (self, data->file);
+      /* The file has everything the recovery file had, unless edits came in meanwhile. */
+      if (!ep_project_get_modified (project))
+        ep_project_discard_recovery (project);
+      if (pending != NULL && project == self->project)
+        ep_window_run_pending (self, pending);
+      else
+        pending_free (pending);
+    }
+
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+void
+ep_window_save_project (EpWindow *self,
+                        GFile    *file)
+{
+  SaveData *data;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (EP_IS_WINDOW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->operation != NULL)
+    return;
+  if (file == NULL)
+    file = ep_project_get_file (self->project);
+  if (file == NULL)
+    {
+      _ep_window_save_as (self);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  name = file_display_name (file);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Saving “%s”…"), name);
+  ep_window_begin_operation (self, title);
+  data->progress_id = g_signal_connect_object (self->project, "notify::progress",
+                                               G_CALLBACK (save_progress_cb), self,
+                                               G_CONNECT_SWAPPED);
+  ep_project_save_async (self->project, file, self->operation, save_done_cb, data);
+}
+
+void
+_ep_window_save (EpWindow *self)
+{
+  ep_window_save_project (self, NULL);
+}
+
+/* ---- figures --------------------------------------------------------------------------------- */
+
+void
+ep_window_add_figure (EpWindow   *self,
+                      EpFigure   *figure,
+                      JsonObject *source)
+{
+  g_autoptr(GError) error = NULL;
+  EpFigure *saved = NULL;
+
+  g_return_if_fail (EP_IS_WINDOW (self));
+  g_return_if_fail (EP_IS_FIGURE (figure));
+
+  if (source != NULL)
+    {
+      saved = ep_project_add_figure (self->project, ep_figure_get_display_name (figure), source,
+                                     &error);
+      if (saved != NULL)
+        {
+          g_autoptr(JsonNode) options = ep_figure_to_json (figure);
+
+          /* The title and options the figure was given; the same kind, so this cannot fail. */
+          ep_figure_load_json (saved, options, NULL);
+        }
+    }
+
+  if (saved == NULL)
+    {
+      /* Translators: %s is a figure's name */
+      g_autofree char *text = g_strdup_printf (_("“%s” is shown but not saved with the project"),
+                                               ep_figure_get_display_name (figure));
+
+      ep_window_toast_escaped (self, text);
+    }
+
+  ep_figure_page_add_figure (self->figure_page, saved != NULL ? saved : figure);
+  ep_window_set_place (self, "figures");
+}
+
+/* ---- recovery -------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  EpWindow *window;
+  char     *path;
+  char     *dir;
+} RecoveryOffer;
+
+static void
+recovery_offer_free (RecoveryOffer *offer)
+{
+  g_object_unref (offer->window);
+  g_free (offer->path);
+  g_free (offer->dir);
+  g_free (offer);
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RecoveryOffer    *offer)
+{
+  EpWindow *self = offer->window;
+
+  if (g_strcmp0 (response, "recover") == 0)
+    ep_window_proceed (self, pending_new (PENDING_RECOVER, NULL, offer->path));
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ep_project_remove_recovery_file (offer->path, &error))
+        ep_window_toast_escaped (self, error->message);
+      /* The next one, if a crash left several. */
+      ep_window_offer_recovery (self, offer->dir);
+    }
+}
+
+static gboolean
+recovery_in_use (EpWindow   *self,
+                 const char *path)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GList *windows = application != NULL ? gtk_application_get_windows (application) : NULL;
+
+  if (self->project != NULL && g_strcmp0 (ep_project_get_recovery_path (self->project), path) == 0)
+    return TRUE;
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (EP_IS_WINDOW (l->data) && EP_WINDOW (l->data)->project != NULL
+        && g_strcmp0 (ep_project_get_recovery_path (EP_WINDOW (l->data)->project), path) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+ep_window_offer_recovery (EpWindow   *self,
+                          const char *dir)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  const EpRecoveryFile *offered = NULL;
+  guint n_more = 0;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+  RecoveryOffer *offer;
+
+  g_return_val_if_fail (EP_IS_WINDOW (self), FALSE);
+
+  files = ep_project_list_recovery_files (dir);
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      const EpRecoveryFile *file = g_ptr_array_index (files, i);
+
+      if (!file->readable || recovery_in_use (self, file->path))
+        continue;
+      if (offered == NULL)
+        offered = file;
+      else
+        n_more++;
+    }
+  if (offered == NULL)
+    return FALSE;
+
+  when = g_date_time_format (offered->written, "%x %H:%M");
+  if (offered->origin != NULL)
+    {
+      g_autoptr(GFile) origin = g_file_new_for_path (offered->origin);
+
+      name = file_display_name (origin);
+      /* Translators: the first %s is a project file's name, the second a date and time */
+      body = g_strdup_printf (_("Endpoint did not close properly. Changes to “%s” not yet saved "
+                                "were kept on %s."), name, when);
+    }
+  else
+    /* Translators: %s is a date and time */
+    body = g_strdup_printf (_("Endpoint did not close properly. An untitled project that was "
+                              "never saved was kept on %s."), when);
+  if (n_more > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "One more recovery file follows.",
+                                                            "%u more recovery files follow.",
+                                                            n_more),
+                                               n_more);
+      g_autofree char *joined = g_strconcat (body, "\n\n", more, NULL);
+
+      g_free (body);
+      body = g_steal_pointer (&joined);
+    }
+
+  dialog = ep_window_message_dialog (self, _("Recover Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  adw_message_dialog_set_close_response (dialog, "later");
+
+  offer = g_new0 (RecoveryOffer, 1);
+  offer->window = g_object_ref (self);
+  offer->path = g_strdup (offered->path);
+  offer->dir = g_strdup (dir);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (recovery_response_cb), offer,
+                         (GClosureNotify) (void (*) (void)) recovery_offer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+AdwMessageDialog *
+ep_window_get_message_dialog (EpWindow *self)
+{
+  g_return_val_if_fail (EP_IS_WINDOW (self), NULL);
+
+  return self->dialog;
+}
+
+/* ---- setup ----------------------------------------------------------------------------------- */
+
+void
+_ep_window_project_init (EpWindow *self)
+{
+  GMenu *menu = G_MENU (gtk_menu_button_get_menu_model (self->primary_menu_button));
+  g_autoptr(EpProject) project = ep_project_new ();
+
+  self->autosave_quiet_ms = AUTOSAVE_QUIET_MS;
+  self->autosave_max_ms = AUTOSAVE_MAX_MS;
+
+  /* Recent projects and the project's cohorts, after New and Open. */
+  self->recent_menu = g_menu_new ();
+  self->cohorts_menu = g_menu_new ();
+  g_menu_insert_section (menu, 1, _("Recent Projects"), G_MENU_MODEL (self->recent_menu));
+  g_menu_insert_section (menu, 2, _("Cohorts"), G_MENU_MODEL (self->cohorts_menu));
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (ep_window_update_recent), self, G_CONNECT_SWAPPED);
+  ep_window_update_recent (self);
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (ep_window_update_project_title_visible), self,
+                           G_CONNECT_SWAPPED);
+  ep_window_update_project_title_visible (self);
+
+  g_signal_connect_object (self->cohort_page, "notify::cohort", G_CALLBACK (cohort_page_cohort_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cohort_page, "analysis-run",
+                           G_CALLBACK (cohort_page_analysis_run_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ep_figure_page_get_figures (self->figure_page), "items-changed",
+                           G_CALLBACK (figure_page_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  ep_window_set_project (self, project);
+}
+
+void
+_ep_window_project_dispose (EpWindow *self)
+{
+  /* Not a clean close (a crash or a test destroying the window): the recovery file stays. */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->operation != NULL)
+    g_cancellable_cancel (self->operation);
+  if (self->recovery_cancellable != NULL)
+    g_cancellable_cancel (self->recovery_cancellable);
+  g_clear_pointer (&self->pending, pending_free);
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (ep_project_get_cohorts (self->project), self);
+    }
+}
+
+void
+_ep_window_project_finalize (EpWindow *self)
+{
+  g_clear_object (&self->project);
+  g_clear_object (&self->operation);
+  g_clear_object (&self->recovery_cancellable);
+  g_clear_object (&self->recent_menu);
+  g_clear_object (&self->cohorts_menu);
+}
