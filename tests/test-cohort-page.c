@@ -489,6 +489,62 @@ test_million_rows (void)
   g_test_message ("a million rows shown, scrolled and edited in %.3f s", seconds);
 }
 
+/* Cancel while the worker runs: no results, the page says the analysis was cancelled, and the
+ * next run works. 200 000 rows make the fit take long enough (tens of milliseconds) for the
+ * cancel, sent at once, to arrive first. */
+static void
+test_cancel (void)
+{
+  const guint n = 200000;
+  g_autoptr(EpTable) table = ep_table_new (n);
+  EpTableColumn *time = ep_table_column_new ("time", EP_COLUMN_NUMBER, n);
+  EpTableColumn *status = ep_table_column_new ("status", EP_COLUMN_NUMBER, n);
+  const char *codes[] = { "1", NULL };
+  g_autoptr(EpCohort) cohort = NULL;
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                EP_TIME_UNIT_MONTHS);
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpAnalysis) again = NULL;
+  g_autoptr(GError) error = NULL;
+  Match cancelled = { GTK_TYPE_LABEL, "Analysis Cancelled" };
+  gint64 deadline;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_index (time->values, double, i) = 1.0 + (i * 7919 % 1000) / 10.0;
+      g_array_index (status->values, double, i) = i % 3 != 0;
+    }
+  g_assert_true (ep_table_insert_column (table, 0, time, &error));
+  g_assert_true (ep_table_insert_column (table, 1, status, &error));
+  cohort = ep_cohort_new_from_table ("big", g_steal_pointer (&table));
+  ep_cohort_set_endpoint (cohort, os);
+  ep_cohort_page_set_cohort (page, cohort);
+  iterate ();
+
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_cohort_page_run_analysis (page, analysis);
+  g_assert_true (ep_analysis_get_running (analysis));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_cohort_page_get_results (page)),
+                                             "results.cancel", NULL));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (ep_analysis_get_running (analysis) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  iterate ();
+  g_assert_false (ep_analysis_get_running (analysis));
+  g_assert_false (ep_analysis_has_results (analysis));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &cancelled));
+
+  /* run again to the end: 200 000 patients */
+  again = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  ep_analysis_set_string (again, "endpoint", "OS");
+  ep_cohort_page_run_analysis (page, again);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!ep_analysis_has_results (again) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (ep_analysis_has_results (again));
+  g_assert_cmpuint (ep_analysis_get_km (again)->curves[0].n, ==, n);
+}
+
 static AdwComboRow *
 find_combo_row (GtkWidget  *root,
                 const char *title)
@@ -661,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/cohort-page/no-endpoint", test_no_endpoint);
   g_test_add_func ("/cohort-page/import-preview", test_import_preview);
   g_test_add_func ("/cohort-page/million-rows", test_million_rows);
+  g_test_add_func ("/cohort-page/cancel", test_cancel);
   g_test_add_func ("/cohort-page/show-figure", test_show_figure);
 
   ret = g_test_run ();
