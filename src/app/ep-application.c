@@ -14,6 +14,8 @@
 struct _EpApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (EpApplication, ep_application, ADW_TYPE_APPLICATION)
@@ -27,7 +29,16 @@ ep_application_get_main_window (EpApplication *self)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (ep_window_new (self));
+    {
+      window = GTK_WINDOW (ep_window_new (self));
+      gtk_window_present (window);
+      /* What a crashed session left unsaved is offered by the first window. */
+      if (!self->recovery_offered)
+        {
+          self->recovery_offered = TRUE;
+          ep_window_offer_recovery (EP_WINDOW (window), NULL);
+        }
+    }
 
   return EP_WINDOW (window);
 }

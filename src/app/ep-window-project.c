@@ -695,6 +695,13 @@ ep_window_recover (EpWindow   *self,
 
 /* ---- the unsaved-changes question ------------------------------------------------------------ */
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ep_window_run_pending (EpWindow *self,
                        Pending  *pending)
@@ -702,8 +709,9 @@ ep_window_run_pending (EpWindow *self,
   switch (pending->kind)
     {
     case PENDING_CLOSE:
+      /* Not from inside the dialog's response, which is the window's transient child. */
       self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
       break;
     case PENDING_NEW:
       {

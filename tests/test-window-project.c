@@ -1,0 +1,350 @@
+/* test-window-project.c: the window's project under a real (virtual) X server
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Save, close and reopen a project (the cohort's data and a figure come back); the unsaved-changes
+ * dialog on close and on New; a hostile file gives an error dialog and leaves the project; edits
+ * reach the recovery file and a new window offers to recover them. The test sets its own
+ * XDG_DATA_HOME (a temporary directory) before anything reads it, so the user's recovery files
+ * and recent projects are never read or written. Skipped when no display is available.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "app/ep-application.h"
+#include "app/ep-window-private.h"
+#include "model/ep-figure-source.h"
+
+static EpApplication *app;
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* Runs the main loop until condition holds or 10 s have passed. */
+static gboolean
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  return condition (data);
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !ep_window_get_busy (EP_WINDOW (data));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return ep_window_get_message_dialog (EP_WINDOW (data)) != NULL;
+}
+
+static gboolean
+recovery_written (gpointer data)
+{
+  EpWindow *window = data;
+
+  return window->recovery_writes > 0 && !window->recovery_running;
+}
+
+static EpWindow *
+new_window (void)
+{
+  g_autofree char *examples = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+  EpWindow *window = ep_window_new (app);
+
+  ep_cohort_page_set_examples_dir (window->cohort_page, examples);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+/* aml from the bundled examples, as the Cohorts page's welcome state opens it. */
+static EpCohort *
+open_aml (EpWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ep_cohort_page_open_example (window->cohort_page, "aml", &error));
+  g_assert_no_error (error);
+  iterate ();
+  return ep_cohort_page_get_cohort (window->cohort_page);
+}
+
+static void
+respond (EpWindow   *window,
+         const char *response)
+{
+  AdwMessageDialog *dialog = ep_window_get_message_dialog (window);
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  /* As a click does: the dialog closes itself after its response. */
+  adw_message_dialog_response (dialog, response);
+  iterate ();
+}
+
+static void
+test_save_and_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "aml study.endpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonObject) source = json_object_new ();
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  EpWindow *window = new_window ();
+  EpProject *project;
+  EpCohort *cohort;
+  EpFigure *saved;
+  guint n_rows;
+
+  /* The cohort opened on the Cohorts page is the project's; the title marks unsaved changes. */
+  cohort = open_aml (window);
+  g_assert_nonnull (cohort);
+  project = ep_window_get_project (window);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, 1);
+  g_assert_true (ep_project_get_modified (project));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Untitled Project");
+
+  /* An edit, so the saved data is not simply the example's. */
+  g_assert_true (ep_cohort_set_text (cohort, 2, 0, "14.5", &error));
+  g_assert_no_error (error);
+  n_rows = ep_cohort_get_n_rows (cohort);
+  before = ep_cohort_get_text (cohort, 2, 0);
+
+  /* A figure with its data source, as the Cohorts page's Show as Figure sends it. */
+  figure = ep_figure_new_km (cohort, "OS", "x", &error);
+  g_assert_no_error (error);
+  ep_figure_set_title (figure, "Overall survival by maintenance");
+  json_object_set_string_member (source, "kind", "km");
+  json_object_set_string_member (source, "cohort", ep_cohort_get_name (cohort));
+  json_object_set_string_member (source, "endpoint", "OS");
+  json_object_set_string_member (source, "group", "x");
+  ep_window_add_figure (window, figure, source);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (project)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 1);
+
+  /* Save (in a worker): no longer modified, titled after the file, listed as recent. */
+  ep_window_save_project (window, file);
+  g_assert_true (ep_window_get_busy (window));
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_null (ep_window_get_message_dialog (window));
+  g_assert_false (ep_project_get_modified (project));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "aml study");
+  g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), ==, 1);
+
+  /* Closing an unmodified project asks nothing. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Reopen in a new window: the edited data and the figure with its title come back. */
+  window = new_window ();
+  ep_window_open_project (window, file);
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_null (ep_window_get_message_dialog (window));
+  project = ep_window_get_project (window);
+  g_assert_false (ep_project_get_modified (project));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "aml study");
+  cohort = ep_cohort_page_get_cohort (window->cohort_page);
+  g_assert_nonnull (cohort);
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, n_rows);
+  after = ep_cohort_get_text (cohort, 2, 0);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 1);
+  saved = ep_figure_page_get_selected (window->figure_page);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (ep_figure_get_title (saved), ==, "Overall survival by maintenance");
+  g_assert_true (ep_figure_get_cohort (saved) == cohort);
+
+  /* Removing the figure on the Figures page removes it from the project. */
+  ep_figure_page_remove_figure (window->figure_page, saved);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (project)), ==, 0);
+  g_assert_true (ep_project_get_modified (project));
+
+  /* That is an unsaved change: closing asks, Discard closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  respond (window, "discard");
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_unsaved_changes_dialog (void)
+{
+  EpWindow *window = new_window ();
+  EpProject *project = ep_window_get_project (window);
+
+  open_aml (window);
+  g_assert_true (ep_project_get_modified (project));
+
+  /* Close asks; Cancel keeps the window and the project. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (dialog_shown (window));
+  g_assert_true (adw_message_dialog_has_response (ep_window_get_message_dialog (window), "save"));
+  respond (window, "cancel");
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (ep_window_get_project (window) == project);
+
+  /* New asks too; Cancel keeps the project. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
+  iterate ();
+  g_assert_true (dialog_shown (window));
+  respond (window, "cancel");
+  g_assert_true (ep_window_get_project (window) == project);
+
+  /* Discard on close closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  respond (window, "discard");
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static void
+test_hostile_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  /* A name that is markup: the dialog's text is plain, so it shows as typed. */
+  g_autofree char *path = g_build_filename (dir, "R&D <i>evil<i>.endpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  EpWindow *window = new_window ();
+  EpProject *project = ep_window_get_project (window);
+  EpCohort *cohort = open_aml (window);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "SQLite format 3\0 but not really", 32, &error));
+  g_assert_no_error (error);
+
+  ep_window_open_project (window, file);
+  /* The project is modified: Discard, then the open fails. */
+  respond (window, "discard");
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (wait_for (dialog_shown, window));
+  dialog = ep_window_get_message_dialog (window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "R&D <i>evil<i>.endpoint"));
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+
+  /* The project is the one there was, with its cohort. */
+  g_assert_true (ep_window_get_project (window) == project);
+  g_assert_true (ep_cohort_page_get_cohort (window->cohort_page) == cohort);
+  g_assert_true (ep_project_get_modified (project));
+  respond (window, "close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_recovery (void)
+{
+  g_autoptr(EpWindow) crashed = g_object_ref (new_window ());
+  g_autofree char *recovery = NULL;
+  EpWindow *window;
+  EpProject *project;
+  EpCohort *cohort;
+  guint n_rows;
+
+  /* Autosave after 50 ms without an edit (5 s in the application). */
+  crashed->autosave_quiet_ms = 50;
+  crashed->autosave_max_ms = 200;
+  cohort = open_aml (crashed);
+  ep_cohort_insert_rows (cohort, 0, 2);
+  n_rows = ep_cohort_get_n_rows (cohort);
+  g_assert_true (wait_for (recovery_written, crashed));
+  recovery = g_strdup (ep_project_get_recovery_path (ep_window_get_project (crashed)));
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
+
+  /* A crash: the window goes without its close request, and the recovery file stays. */
+  gtk_window_destroy (GTK_WINDOW (crashed));
+  iterate ();
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
+
+  /* The next window offers it, and Recover brings the edits back, still unsaved. */
+  window = new_window ();
+  g_assert_true (ep_window_offer_recovery (window, NULL));
+  g_assert_true (dialog_shown (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ep_window_get_message_dialog (window)),
+                            "untitled project"));
+  respond (window, "recover");
+  project = ep_window_get_project (window);
+  g_assert_true (ep_project_get_modified (project));
+  cohort = ep_cohort_page_get_cohort (window->cohort_page);
+  g_assert_nonnull (cohort);
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, n_rows);
+
+  /* The file is in use by this window now: nothing more to offer. */
+  g_assert_false (ep_window_offer_recovery (window, NULL));
+
+  /* A clean close (discarding the changes) removes the recovery file. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  respond (window, "discard");
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  /* Before GLib caches the user data dir: recovery files and recently-used.xbel go here. */
+  data_home = g_dir_make_tmp ("endpoint-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/dev test does)");
+      return g_test_run ();
+    }
+
+  app = ep_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_hold (G_APPLICATION (app));
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("cannot register the application: %s", error->message);
+
+  g_test_add_func ("/window-project/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/window-project/unsaved-changes-dialog", test_unsaved_changes_dialog);
+  g_test_add_func ("/window-project/hostile-file", test_hostile_file);
+  g_test_add_func ("/window-project/recovery", test_recovery);
+
+  ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return ret;
+}
