@@ -131,8 +131,7 @@ ep_cli_cif (int    argc,
   gboolean opt_timing = FALSE;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
-    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
-      N_("The follow-up time column (0 or more)"), N_("COL") },
+    EP_CLI_OPTION_TIME (opt_time),
     { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status,
       N_("The status column: 0 = censored, 1, 2, … = failure from that cause"), N_("COL") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
@@ -141,8 +140,7 @@ ep_cli_cif (int    argc,
       N_("Stratify Gray's test by this column"), N_("COL") },
     { "rho", 0, 0, G_OPTION_ARG_DOUBLE, &opt_rho,
       N_("Power of the weight (1 - F(t-))^rho in Gray's test (default 0)"), N_("RHO") },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
-      N_("Also read the curves at these times"), N_("T1,T2,…") },
+    EP_CLI_OPTION_AT (opt_at),
     { "no-curves", 0, 0, G_OPTION_ARG_NONE, &opt_no_curves,
       N_("Leave the whole curves out of the JSON"), NULL },
     EP_CLI_OPTION_SEP (opt_sep),
@@ -150,21 +148,20 @@ ep_cli_cif (int    argc,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpCliData) data = NULL;
-  g_autoptr(EpLevels) levels = NULL;
-  g_autoptr(EpLevels) strata = NULL;
+  g_autoptr(EpCliSurvivalData) survival = NULL;
   g_autoptr(GArray) at = NULL;
   g_autoptr(EpCifResult) fit = NULL;
   g_autoptr(EpGrayResult) gray = NULL;
   g_autoptr(GError) gray_error = NULL;
-  g_autofree double *time = NULL;
-  g_autofree int *status = NULL;
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonArray *groups, *causes, *warnings;
+  const EpCliData *data;
+  const EpLevels *levels, *strata;
+  EpCliSurvivalColumns columns;
+  const double *time;
+  const int *status;
   EpCliTimer timer;
-  const char *columns[5] = { NULL, };
-  guint n_columns = 0;
   double parse_s, compute_s;
 
   if (!ep_cli_parse_options (COMMAND, NULL,
@@ -186,45 +183,21 @@ ep_cli_cif (int    argc,
     return ep_cli_usage_error (COMMAND, _("--strata stratifies Gray's test, which needs --group"));
   if (!isfinite (opt_rho))
     return ep_cli_usage_error (COMMAND, _("--rho must be a finite number"));
-  if (opt_at != NULL)
-    {
-      if (!ep_cli_parse_doubles (opt_at, &at))
-        return ep_cli_usage_error (COMMAND, _("--at must be a comma-separated list of numbers, not “%s”"),
-                                   opt_at);
-      for (guint a = 0; a < at->len; a++)
-        if (g_array_index (at, double, a) < 0.0)
-          return ep_cli_usage_error (COMMAND, _("--at times must be 0 or more"));
-    }
+  if (!ep_cli_parse_at (opt_at, &at, &error))
+    return ep_cli_data_fail (COMMAND, error);
 
   ep_cli_timer_start (&timer);
 
-  columns[n_columns++] = opt_time;
-  columns[n_columns++] = opt_status;
-  if (opt_group != NULL)
-    columns[n_columns++] = opt_group;
-  if (opt_strata != NULL)
-    columns[n_columns++] = opt_strata;
-  data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
-  if (data == NULL)
+  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_status, .causes = TRUE,
+                                     .group = opt_group, .strata = opt_strata };
+  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  if (survival == NULL)
     return ep_cli_data_fail (COMMAND, error);
-  if (data->n_rows == 0)
-    {
-      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
-                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (data->csv), data->n_dropped);
-      return ep_cli_data_fail (COMMAND, error);
-    }
-
-  time = ep_cli_data_times (data, opt_time, &error);
-  if (time == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  status = ep_cli_cif_read_status (data, opt_status, &error);
-  if (status == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  if (opt_group != NULL)
-    levels = ep_cli_data_levels (data, opt_group);
-  if (opt_strata != NULL)
-    strata = ep_cli_data_levels (data, opt_strata);
+  data = survival->data;
+  time = survival->time;
+  status = survival->status;
+  levels = survival->groups;
+  strata = survival->strata;
 
   parse_s = ep_cli_timer_lap (&timer);
 

@@ -101,6 +101,22 @@ check_intervals (const EpCliData *data,
   return TRUE;
 }
 
+/* --ties: NULL or "efron" -> Efron, "breslow" -> Breslow; FALSE otherwise (shared with
+ * endpoint-cli plot forest --cox through ep-cli-data.h). */
+gboolean
+ep_cli_cox_parse_ties (const char *text,
+                       EpCoxTies  *ties)
+{
+  if (text == NULL || strcmp (text, "efron") == 0)
+    *ties = EP_COX_TIES_EFRON;
+  else if (strcmp (text, "breslow") == 0)
+    *ties = EP_COX_TIES_BRESLOW;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 void
 ep_cli_cox_fitted_clear (EpCliCoxFitted *fitted)
 {
@@ -274,8 +290,7 @@ ep_cli_cox (int    argc,
     EP_CLI_OPTION_CSV (opt_csv),
     { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
       N_("The follow-up (or, with --start, stop) time column (0 or more)"), N_("COL") },
-    { "event", 0, 0, G_OPTION_ARG_STRING, &opt_event,
-      N_("The event column: 1 = event, 0 = censored"), N_("COL") },
+    EP_CLI_OPTION_EVENT (opt_event),
     { "covariates", 0, 0, G_OPTION_ARG_STRING, &opt_covariates,
       N_("The covariate columns, in model order"), N_("A,B,…") },
     { "factors", 0, 0, G_OPTION_ARG_STRING, &opt_factors,
@@ -325,11 +340,7 @@ ep_cli_cox (int    argc,
     return ep_cli_usage_error (COMMAND, _("--covariates is required"));
 
   ep_cox_options_init (&options);
-  if (opt_ties == NULL || strcmp (opt_ties, "efron") == 0)
-    options.ties = EP_COX_TIES_EFRON;
-  else if (strcmp (opt_ties, "breslow") == 0)
-    options.ties = EP_COX_TIES_BRESLOW;
-  else
+  if (!ep_cli_cox_parse_ties (opt_ties, &options.ties))
     return ep_cli_usage_error (COMMAND, _("--ties must be efron or breslow, not “%s”"), opt_ties);
   if (!(opt_conf_level > 0.0 && opt_conf_level < 1.0))
     return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, e.g. 0.95"));

@@ -49,6 +49,24 @@ G_BEGIN_DECLS
 #define EP_CLI_OPTION_TIMING(var) \
   { "timing", 0, 0, G_OPTION_ARG_NONE, &(var), N_("Add parse and compute times in seconds to the JSON"), NULL }
 
+/* The options of the time-to-event commands (km, logrank, cox, cif and their plots) that read
+ * the same in each. */
+#define EP_CLI_OPTION_TIME(var) \
+  { "time", 0, 0, G_OPTION_ARG_STRING, &(var), \
+    N_("The follow-up time column (0 or more)"), N_("COL") }
+#define EP_CLI_OPTION_EVENT(var) \
+  { "event", 0, 0, G_OPTION_ARG_STRING, &(var), \
+    N_("The event column: 1 = event, 0 = censored"), N_("COL") }
+#define EP_CLI_OPTION_CONF_TYPE(var) \
+  { "conf-type", 0, 0, G_OPTION_ARG_STRING, &(var), \
+    N_("Confidence interval transform: log-log (default), log or plain"), N_("TYPE") }
+#define EP_CLI_OPTION_CONF_LEVEL(var) \
+  { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &(var), \
+    N_("Confidence level between 0 and 1 (default 0.95)"), N_("LEVEL") }
+#define EP_CLI_OPTION_AT(var) \
+  { "at", 0, 0, G_OPTION_ARG_STRING, &(var), \
+    N_("Also read the curves at these times"), N_("T1,T2,…") }
+
 #define EP_CLI_DATA_ERROR (ep_cli_data_error_quark ())
 
 typedef enum
@@ -132,6 +150,8 @@ void         ep_cli_add_timing      (JsonObject          *object,
                                      double               parse_s,
                                      double               compute_s);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCliData, ep_cli_data_free)
+
 /* Readers shared by an analysis command and endpoint-cli plot; each is defined in its
  * command's file and documented there. */
 int         *ep_cli_cif_read_status   (const EpCliData   *data,
@@ -139,24 +159,113 @@ int         *ep_cli_cif_read_status   (const EpCliData   *data,
                                        GError           **error);
 gboolean     ep_cli_meta_parse_method (const char        *text,
                                        EpMetaMethod      *method);
-gboolean     ep_cli_meta_read_counts  (const EpCliData   *data,
-                                       const char        *events_column,
-                                       const char        *total_column,
-                                       guint            **events,
-                                       guint            **total,
-                                       GError           **error);
-gboolean     ep_cli_meta_read_ratios  (const EpCliData   *data,
-                                       const char        *ratio_column,
-                                       const char        *lower_column,
-                                       const char        *upper_column,
-                                       double           **ratio,
-                                       double           **lower,
-                                       double           **upper,
-                                       double           **yi,
-                                       double           **vi,
+
+/* The study options of endpoint-cli meta, shared with endpoint-cli plot forest (defined in
+ * ep-cli-meta.c): EP_CLI_META_OPTIONS (o) gives their GOptionEntry lines. */
+typedef struct
+{
+  char     *events;     /* proportions: events of total */
+  char     *total;
+  char     *ratio;      /* or ratios with their 95% limits */
+  char     *lower;
+  char     *upper;
+  char     *label;
+  char     *subgroup;
+  char     *method;
+  char     *measure;
+  gboolean  knapp_hartung;
+} EpCliMetaOptions;
+
+#define EP_CLI_META_OPTIONS(o) \
+  { "events", 0, 0, G_OPTION_ARG_STRING, &(o).events, \
+    N_("Column of the number of patients with the outcome"), N_("COL") }, \
+  { "total", 0, 0, G_OPTION_ARG_STRING, &(o).total, \
+    N_("Column of the number of patients"), N_("COL") }, \
+  { "ratio", 0, 0, G_OPTION_ARG_STRING, &(o).ratio, \
+    N_("Column of the ratio (HR, OR, RR), pooled on the log scale"), N_("COL") }, \
+  { "lower", 0, 0, G_OPTION_ARG_STRING, &(o).lower, \
+    N_("Column of the lower limit of the ratio's 95% confidence interval"), N_("COL") }, \
+  { "upper", 0, 0, G_OPTION_ARG_STRING, &(o).upper, \
+    N_("Column of the upper limit of the ratio's 95% confidence interval"), N_("COL") }, \
+  { "label", 0, 0, G_OPTION_ARG_STRING, &(o).label, \
+    N_("Column of the study names"), N_("COL") }, \
+  { "subgroup", 0, 0, G_OPTION_ARG_STRING, &(o).subgroup, \
+    N_("Column of the subgroup (therapy class) each study is pooled in"), N_("COL") }, \
+  { "method", 0, 0, G_OPTION_ARG_STRING, &(o).method, \
+    N_("Between-study variance: FE (none), DL (default) or REML"), N_("METHOD") }, \
+  { "measure", 0, 0, G_OPTION_ARG_STRING, &(o).measure, \
+    N_("Scale of pooled proportions: logit (default) or ft (Freeman-Tukey)"), N_("MEASURE") }, \
+  { "knapp-hartung", 0, 0, G_OPTION_ARG_NONE, &(o).knapp_hartung, \
+    N_("Knapp-Hartung t test and interval for the random-effects model"), NULL }
+
+void         ep_cli_meta_options_clear (EpCliMetaOptions *options);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EpCliMetaOptions, ep_cli_meta_options_clear)
+
+/* The studies as read, and the input of ep_meta_pool() (all but its measure) pointing into
+ * them. */
+typedef struct
+{
+  EpCliData    *data;
+  const char  **labels;      /* k study labels; the strings belong to data */
+  EpLevels     *subgroups;   /* NULL without --subgroup */
+  guint        *events;      /* proportions: k event and patient counts; else NULL */
+  guint        *total;
+  double       *ratio;       /* ratios: k ratios and 95% limits as reported; else NULL */
+  double       *lower;
+  double       *upper;
+  double       *yi;          /* ratios: log ratio and its variance */
+  double       *vi;
+  EpMetaData    input;
+} EpCliMetaStudies;
+
+/* Loads and reads the studies; NULL with the first error (the file, line and column), also
+ * "meta.csv: no study to pool: every row misses a value in a column used". */
+EpCliMetaStudies *ep_cli_meta_read_studies (const char              *path,
+                                            const char              *sep,
+                                            const EpCliMetaOptions  *options,
+                                            GError                 **error);
+void              ep_cli_meta_studies_free (EpCliMetaStudies        *studies);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCliMetaStudies, ep_cli_meta_studies_free)
+
+/* The columns of a time-to-event command (ep-cli-survival-data.c). */
+typedef struct
+{
+  const char *time;     /* follow-up time, 0 or more */
+  const char *status;   /* the event indicator (0/1) or, with causes, the status code */
+  gboolean    causes;   /* status is 0 = censored, 1, 2, … = cause (ep_cli_cif_read_status) */
+  const char *group;    /* NULL: one group */
+  const char *strata;   /* NULL: one stratum */
+} EpCliSurvivalColumns;
+
+typedef struct
+{
+  EpCliData *data;
+  double    *time;      /* data->n_rows times */
+  int       *status;    /* data->n_rows event indicators or status codes */
+  EpLevels  *groups;    /* the group column's levels and codes; NULL without one */
+  EpLevels  *strata;    /* the strata column's; NULL without one */
+} EpCliSurvivalData;
+
+/* Loads the columns with ep_cli_data_load() and reads them, in this order: no kept row
+ * ("lung.csv: no rows with a value in every column used (3 dropped for missing values)"), then
+ * the times (ep_cli_data_times), then the status (ep_cli_data_events, or with causes
+ * ep_cli_cif_read_status). NULL with the first error; ep_cli_data_fail() reports it. */
+EpCliSurvivalData *ep_cli_survival_data_load (const char                  *path,
+                                              const char                  *sep,
+                                              const EpCliSurvivalColumns  *columns,
+                                              GError                     **error);
+void               ep_cli_survival_data_free (EpCliSurvivalData           *survival);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCliSurvivalData, ep_cli_survival_data_free)
+
+/* Parses --at (NULL: none, *at stays NULL): comma-separated times, each 0 or more, into a new
+ * GArray of doubles. A bad list is a G_OPTION_ERROR (a usage error for ep_cli_data_fail). */
+gboolean     ep_cli_parse_at          (const char        *text,
+                                       GArray           **at,
                                        GError           **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCliData, ep_cli_data_free)
 /* A Cox model as endpoint-cli cox's options give it (covariates and factors as "A,B" text);
  * defined in ep-cli-cox.c and shared with endpoint-cli plot forest --cox. */
 typedef struct
@@ -182,6 +291,8 @@ typedef struct
   double        compute_s;
 } EpCliCoxFitted;
 
+gboolean     ep_cli_cox_parse_ties    (const char           *text,
+                                       EpCoxTies            *ties);
 gboolean     ep_cli_cox_fit_model     (const EpCliCoxModel  *model,
                                        EpCliCoxFitted       *fitted,
                                        GError              **error);

@@ -82,35 +82,28 @@ ep_cli_km (int    argc,
   gboolean opt_timing = FALSE;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
-    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
-      N_("The follow-up time column (0 or more)"), N_("COL") },
-    { "event", 0, 0, G_OPTION_ARG_STRING, &opt_event,
-      N_("The event column: 1 = event, 0 = censored"), N_("COL") },
+    EP_CLI_OPTION_TIME (opt_time),
+    EP_CLI_OPTION_EVENT (opt_event),
     { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
       N_("One curve per value of this column"), N_("COL") },
-    { "conf-type", 0, 0, G_OPTION_ARG_STRING, &opt_conf_type,
-      N_("Confidence interval transform: log-log (default), log or plain"), N_("TYPE") },
-    { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_conf_level,
-      N_("Confidence level between 0 and 1 (default 0.95)"), N_("LEVEL") },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
-      N_("Also read the curves at these times"), N_("T1,T2,…") },
+    EP_CLI_OPTION_CONF_TYPE (opt_conf_type),
+    EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
+    EP_CLI_OPTION_AT (opt_at),
     EP_CLI_OPTION_SEP (opt_sep),
     EP_CLI_OPTION_TIMING (opt_timing),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpCliData) data = NULL;
-  g_autoptr(EpLevels) levels = NULL;
+  g_autoptr(EpCliSurvivalData) survival = NULL;
   g_autoptr(GArray) at = NULL;
   g_autoptr(EpKmResult) fit = NULL;
-  g_autofree double *time = NULL;
-  g_autofree int *status = NULL;
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonArray *groups;
   EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
+  const EpLevels *levels;
+  EpCliSurvivalColumns columns;
   EpCliTimer timer;
-  const char *columns[4] = { NULL, };
   double parse_s, compute_s;
 
   if (!ep_cli_parse_options (COMMAND, NULL,
@@ -133,48 +126,23 @@ ep_cli_km (int    argc,
                                opt_conf_type);
   if (!(opt_conf_level > 0.0 && opt_conf_level < 1.0))
     return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, e.g. 0.95"));
-  if (opt_at != NULL)
-    {
-      if (!ep_cli_parse_doubles (opt_at, &at))
-        return ep_cli_usage_error (COMMAND,
-                                   _("--at must be a comma-separated list of numbers, not “%s”"),
-                                   opt_at);
-      for (guint a = 0; a < at->len; a++)
-        if (g_array_index (at, double, a) < 0.0)
-          return ep_cli_usage_error (COMMAND, _("--at times must be 0 or more"));
-    }
+  if (!ep_cli_parse_at (opt_at, &at, &error))
+    return ep_cli_data_fail (COMMAND, error);
 
   ep_cli_timer_start (&timer);
 
-  columns[0] = opt_time;
-  columns[1] = opt_event;
-  columns[2] = opt_group;
-  data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
-  if (data == NULL)
+  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_event, .group = opt_group };
+  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  if (survival == NULL)
     return ep_cli_data_fail (COMMAND, error);
-  if (data->n_rows == 0)
-    {
-      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
-                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (data->csv), data->n_dropped);
-      return ep_cli_data_fail (COMMAND, error);
-    }
-
-  time = ep_cli_data_times (data, opt_time, &error);
-  if (time == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  status = ep_cli_data_events (data, opt_event, &error);
-  if (status == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  if (opt_group != NULL)
-    levels = ep_cli_data_levels (data, opt_group);
+  levels = survival->groups;
 
   parse_s = ep_cli_timer_lap (&timer);
 
-  fit = ep_km_fit (time, status,
+  fit = ep_km_fit (survival->time, survival->status,
                    levels != NULL ? levels->codes : NULL,
                    levels != NULL ? levels->n_levels : 1,
-                   data->n_rows, conf_type, opt_conf_level,
+                   survival->data->n_rows, conf_type, opt_conf_level,
                    at != NULL ? (const double *) at->data : NULL,
                    at != NULL ? at->len : 0,
                    &error);
@@ -187,8 +155,8 @@ ep_cli_km (int    argc,
   json_object_set_string_member (root, "analysis", "km");
   json_object_set_string_member (root, "conf_type", ep_km_conf_type_to_string (conf_type));
   json_object_set_double_member (root, "conf_level", opt_conf_level);
-  json_object_set_int_member (root, "n", data->n_rows);
-  json_object_set_int_member (root, "n_dropped", data->n_dropped);
+  json_object_set_int_member (root, "n", survival->data->n_rows);
+  json_object_set_int_member (root, "n_dropped", survival->data->n_dropped);
 
   groups = json_array_sized_new (fit->n_groups);
   for (guint g = 0; g < fit->n_groups; g++)

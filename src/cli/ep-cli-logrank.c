@@ -35,10 +35,8 @@ ep_cli_logrank (int    argc,
   gboolean opt_timing = FALSE;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
-    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
-      N_("The follow-up time column (0 or more)"), N_("COL") },
-    { "event", 0, 0, G_OPTION_ARG_STRING, &opt_event,
-      N_("The event column: 1 = event, 0 = censored"), N_("COL") },
+    EP_CLI_OPTION_TIME (opt_time),
+    EP_CLI_OPTION_EVENT (opt_event),
     { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
       N_("The column whose values are the groups to compare"), N_("COL") },
     { "strata", 0, 0, G_OPTION_ARG_STRING, &opt_strata,
@@ -50,18 +48,16 @@ ep_cli_logrank (int    argc,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpCliData) data = NULL;
-  g_autoptr(EpLevels) levels = NULL;
-  g_autoptr(EpLevels) strata = NULL;
+  g_autoptr(EpCliSurvivalData) survival = NULL;
   g_autoptr(EpLogrankResult) test = NULL;
-  g_autofree double *time = NULL;
-  g_autofree int *status = NULL;
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonArray *groups;
   JsonArray *var;
+  const EpCliData *data;
+  const EpLevels *levels, *strata;
+  EpCliSurvivalColumns columns;
   EpCliTimer timer;
-  const char *columns[5] = { NULL, };
   double parse_s, compute_s;
 
   if (!ep_cli_parse_options (COMMAND, NULL,
@@ -86,31 +82,15 @@ ep_cli_logrank (int    argc,
 
   ep_cli_timer_start (&timer);
 
-  columns[0] = opt_time;
-  columns[1] = opt_event;
-  columns[2] = opt_group;
-  columns[3] = opt_strata;
-  data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
-  if (data == NULL)
+  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_event, .group = opt_group,
+                                     .strata = opt_strata };
+  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  if (survival == NULL)
     return ep_cli_data_fail (COMMAND, error);
+  data = survival->data;
+  levels = survival->groups;
+  strata = survival->strata;
 
-  time = ep_cli_data_times (data, opt_time, &error);
-  if (time == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  status = ep_cli_data_events (data, opt_event, &error);
-  if (status == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  levels = ep_cli_data_levels (data, opt_group);
-  if (opt_strata != NULL)
-    strata = ep_cli_data_levels (data, opt_strata);
-
-  if (data->n_rows == 0)
-    {
-      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
-                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (data->csv), data->n_dropped);
-      return ep_cli_data_fail (COMMAND, error);
-    }
   if (levels->n_levels < 2)
     {
       g_set_error (&error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_ONE_GROUP,
@@ -122,7 +102,7 @@ ep_cli_logrank (int    argc,
 
   parse_s = ep_cli_timer_lap (&timer);
 
-  test = ep_logrank_test (time, status, levels->codes, levels->n_levels,
+  test = ep_logrank_test (survival->time, survival->status, levels->codes, levels->n_levels,
                           strata != NULL ? strata->codes : NULL,
                           strata != NULL ? strata->n_levels : 1,
                           data->n_rows, opt_rho, &error);

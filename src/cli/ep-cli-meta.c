@@ -82,13 +82,13 @@ cell_text (const EpCliData *data,
 }
 
 /* Event and patient counts: whole numbers, 0 <= events <= total, total >= 1. */
-gboolean
-ep_cli_meta_read_counts (const EpCliData *data,
-                         const char      *events_column,
-                         const char      *total_column,
-                         guint          **events,
-                         guint          **total,
-                         GError         **error)
+static gboolean
+read_counts (const EpCliData *data,
+             const char      *events_column,
+             const char      *total_column,
+             guint          **events,
+             guint          **total,
+             GError         **error)
 {
   g_autofree double *x = NULL;
   g_autofree double *n = NULL;
@@ -152,17 +152,17 @@ ep_cli_meta_read_counts (const EpCliData *data,
 
 /* Ratios with their 95% CIs, as log ratios and variances: every value positive, the interval
  * wider than a point and containing its estimate. */
-gboolean
-ep_cli_meta_read_ratios (const EpCliData *data,
-                         const char      *ratio_column,
-                         const char      *lower_column,
-                         const char      *upper_column,
-                         double         **ratio,
-                         double         **lower,
-                         double         **upper,
-                         double         **yi,
-                         double         **vi,
-                         GError         **error)
+static gboolean
+read_ratios (const EpCliData *data,
+             const char      *ratio_column,
+             const char      *lower_column,
+             const char      *upper_column,
+             double         **ratio,
+             double         **lower,
+             double         **upper,
+             double         **yi,
+             double         **vi,
+             GError         **error)
 {
   g_autofree double *r = NULL;
   g_autofree double *lo = NULL;
@@ -227,6 +227,111 @@ ep_cli_meta_read_ratios (const EpCliData *data,
   return TRUE;
 }
 
+void
+ep_cli_meta_options_clear (EpCliMetaOptions *options)
+{
+  g_clear_pointer (&options->events, g_free);
+  g_clear_pointer (&options->total, g_free);
+  g_clear_pointer (&options->ratio, g_free);
+  g_clear_pointer (&options->lower, g_free);
+  g_clear_pointer (&options->upper, g_free);
+  g_clear_pointer (&options->label, g_free);
+  g_clear_pointer (&options->subgroup, g_free);
+  g_clear_pointer (&options->method, g_free);
+  g_clear_pointer (&options->measure, g_free);
+}
+
+/* The studies of endpoint-cli meta, shared with endpoint-cli plot forest: loads the label,
+ * the counts (options->events set) or the ratios, and the subgroup column, and reads them.
+ * The options must have been checked: either events and total, or ratio, lower and upper. */
+EpCliMetaStudies *
+ep_cli_meta_read_studies (const char              *path,
+                          const char              *sep,
+                          const EpCliMetaOptions  *options,
+                          GError                 **error)
+{
+  g_autoptr(EpCliMetaStudies) studies = NULL;
+  const char *columns[6] = { options->label, NULL, NULL, NULL, NULL, NULL };
+  guint c = 1;
+
+  g_return_val_if_fail (options->label != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options->events != NULL)
+    {
+      columns[c++] = options->events;
+      columns[c++] = options->total;
+    }
+  else
+    {
+      columns[c++] = options->ratio;
+      columns[c++] = options->lower;
+      columns[c++] = options->upper;
+    }
+  if (options->subgroup != NULL)
+    columns[c++] = options->subgroup;
+
+  studies = g_new0 (EpCliMetaStudies, 1);
+  studies->data = ep_cli_data_load (path, sep, columns, error);
+  if (studies->data == NULL)
+    return NULL;
+  if (studies->data->n_rows == 0)
+    {
+      g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
+                   _("%s: no study to pool: every row misses a value in a column used"),
+                   ep_csv_get_display_name (studies->data->csv));
+      return NULL;
+    }
+
+  if (options->events != NULL)
+    {
+      if (!read_counts (studies->data, options->events, options->total,
+                        &studies->events, &studies->total, error))
+        return NULL;
+    }
+  else if (!read_ratios (studies->data, options->ratio, options->lower, options->upper,
+                         &studies->ratio, &studies->lower, &studies->upper,
+                         &studies->yi, &studies->vi, error))
+    return NULL;
+
+  studies->labels = ep_cli_data_strings (studies->data, options->label);
+  if (options->subgroup != NULL)
+    studies->subgroups = ep_cli_data_levels (studies->data, options->subgroup);
+
+  studies->input.k = studies->data->n_rows;
+  studies->input.events = studies->events;
+  studies->input.total = studies->total;
+  studies->input.yi = studies->yi;
+  studies->input.vi = studies->vi;
+  if (studies->subgroups != NULL)
+    {
+      studies->input.subgroup = studies->subgroups->codes;
+      studies->input.n_subgroups = studies->subgroups->n_levels;
+      studies->input.subgroup_names = (const char * const *) studies->subgroups->levels;
+    }
+
+  return g_steal_pointer (&studies);
+}
+
+void
+ep_cli_meta_studies_free (EpCliMetaStudies *studies)
+{
+  if (studies == NULL)
+    return;
+
+  g_clear_pointer (&studies->subgroups, ep_levels_free);
+  g_free (studies->labels);
+  g_free (studies->events);
+  g_free (studies->total);
+  g_free (studies->ratio);
+  g_free (studies->lower);
+  g_free (studies->upper);
+  g_free (studies->yi);
+  g_free (studies->vi);
+  g_clear_pointer (&studies->data, ep_cli_data_free);
+  g_free (studies);
+}
+
 static JsonObject *
 estimate_object (const EpMetaEstimate *estimate,
                  gboolean              prediction)
@@ -278,60 +383,24 @@ ep_cli_meta (int    argc,
 {
   g_autofree char *opt_csv = NULL;
   g_autofree char *opt_sep = NULL;
-  g_autofree char *opt_events = NULL;
-  g_autofree char *opt_total = NULL;
-  g_autofree char *opt_ratio = NULL;
-  g_autofree char *opt_lower = NULL;
-  g_autofree char *opt_upper = NULL;
-  g_autofree char *opt_label = NULL;
-  g_autofree char *opt_subgroup = NULL;
-  g_autofree char *opt_method = NULL;
-  g_autofree char *opt_measure = NULL;
-  gboolean opt_knapp_hartung = FALSE;
+  g_auto(EpCliMetaOptions) opt_meta = { 0, };
   gboolean opt_timing = FALSE;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
     EP_CLI_OPTION_SEP (opt_sep),
-    { "events", 0, 0, G_OPTION_ARG_STRING, &opt_events,
-      N_("Column of the number of patients with the outcome"), N_("COL") },
-    { "total", 0, 0, G_OPTION_ARG_STRING, &opt_total,
-      N_("Column of the number of patients"), N_("COL") },
-    { "ratio", 0, 0, G_OPTION_ARG_STRING, &opt_ratio,
-      N_("Column of the ratio (HR, OR, RR), pooled on the log scale"), N_("COL") },
-    { "lower", 0, 0, G_OPTION_ARG_STRING, &opt_lower,
-      N_("Column of the lower limit of the ratio's 95% confidence interval"), N_("COL") },
-    { "upper", 0, 0, G_OPTION_ARG_STRING, &opt_upper,
-      N_("Column of the upper limit of the ratio's 95% confidence interval"), N_("COL") },
-    { "label", 0, 0, G_OPTION_ARG_STRING, &opt_label,
-      N_("Column of the study names"), N_("COL") },
-    { "subgroup", 0, 0, G_OPTION_ARG_STRING, &opt_subgroup,
-      N_("Column of the subgroup (therapy class) each study is pooled in"), N_("COL") },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method,
-      N_("Between-study variance: FE (none), DL (default) or REML"), N_("METHOD") },
-    { "measure", 0, 0, G_OPTION_ARG_STRING, &opt_measure,
-      N_("Scale of pooled proportions: logit (default) or ft (Freeman-Tukey)"), N_("MEASURE") },
-    { "knapp-hartung", 0, 0, G_OPTION_ARG_NONE, &opt_knapp_hartung,
-      N_("Knapp-Hartung t test and interval for the random-effects model"), NULL },
+    EP_CLI_META_OPTIONS (opt_meta),
     EP_CLI_OPTION_TIMING (opt_timing),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpCliData) data = NULL;
-  g_autoptr(EpLevels) levels = NULL;
+  g_autoptr(EpCliMetaStudies) studies = NULL;
   g_autoptr(EpMetaResult) result = NULL;
-  g_autofree guint *events = NULL;
-  g_autofree guint *total = NULL;
-  g_autofree double *ratio = NULL;
-  g_autofree double *lower = NULL;
-  g_autofree double *upper = NULL;
-  g_autofree double *yi = NULL;
-  g_autofree double *vi = NULL;
-  g_autofree const char **labels = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
-  JsonArray *studies;
+  JsonArray *studies_json;
   EpMetaOptions options;
-  EpMetaData input = { 0 };
+  EpMetaMeasure measure;
+  const EpLevels *levels;
   EpCliTimer timer;
   gboolean proportions;
   double parse_s;
@@ -347,101 +416,53 @@ ep_cli_meta (int    argc,
   if (argc > 1)
     return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
 
-  proportions = opt_events != NULL || opt_total != NULL;
-  if (proportions && (opt_ratio != NULL || opt_lower != NULL || opt_upper != NULL))
+  proportions = opt_meta.events != NULL || opt_meta.total != NULL;
+  if (proportions &&
+      (opt_meta.ratio != NULL || opt_meta.lower != NULL || opt_meta.upper != NULL))
     return ep_cli_usage_error (COMMAND, _("use either --events and --total, or --ratio, --lower "
                                           "and --upper, not both"));
-  if (proportions && (opt_events == NULL || opt_total == NULL))
+  if (proportions && (opt_meta.events == NULL || opt_meta.total == NULL))
     return ep_cli_usage_error (COMMAND, _("--events and --total go together"));
-  if (!proportions && (opt_ratio == NULL || opt_lower == NULL || opt_upper == NULL))
+  if (!proportions &&
+      (opt_meta.ratio == NULL || opt_meta.lower == NULL || opt_meta.upper == NULL))
     return ep_cli_usage_error (COMMAND, _("give --events and --total, or --ratio, --lower and "
                                           "--upper"));
-  if (opt_label == NULL)
+  if (opt_meta.label == NULL)
     return ep_cli_usage_error (COMMAND, _("--label is required"));
 
   ep_meta_options_init (&options);
-  if (!ep_cli_meta_parse_method (opt_method, &options.method))
+  if (!ep_cli_meta_parse_method (opt_meta.method, &options.method))
     return ep_cli_usage_error (COMMAND, _("--method must be FE, DL or REML, not “%s”"),
-                               opt_method);
-  options.knapp_hartung = opt_knapp_hartung;
+                               opt_meta.method);
+  options.knapp_hartung = opt_meta.knapp_hartung;
 
   if (!proportions)
     {
-      if (opt_measure != NULL)
+      if (opt_meta.measure != NULL)
         return ep_cli_usage_error (COMMAND, _("--measure applies to --events and --total; "
                                               "ratios are pooled on the log scale"));
-      input.measure = EP_META_MEASURE_LOG_RATIO;
+      measure = EP_META_MEASURE_LOG_RATIO;
     }
-  else if (opt_measure == NULL || g_ascii_strcasecmp (opt_measure, "logit") == 0)
-    input.measure = EP_META_MEASURE_LOGIT;
-  else if (g_ascii_strcasecmp (opt_measure, "ft") == 0)
-    input.measure = EP_META_MEASURE_FT;
+  else if (opt_meta.measure == NULL || g_ascii_strcasecmp (opt_meta.measure, "logit") == 0)
+    measure = EP_META_MEASURE_LOGIT;
+  else if (g_ascii_strcasecmp (opt_meta.measure, "ft") == 0)
+    measure = EP_META_MEASURE_FT;
   else
     return ep_cli_usage_error (COMMAND, _("--measure must be logit or ft, not “%s”"),
-                               opt_measure);
+                               opt_meta.measure);
 
   ep_cli_timer_start (&timer);
-  {
-    const char *columns[6] = { opt_label, NULL, NULL, NULL, NULL, NULL };
-    guint c = 1;
-
-    if (proportions)
-      {
-        columns[c++] = opt_events;
-        columns[c++] = opt_total;
-      }
-    else
-      {
-        columns[c++] = opt_ratio;
-        columns[c++] = opt_lower;
-        columns[c++] = opt_upper;
-      }
-    if (opt_subgroup != NULL)
-      columns[c++] = opt_subgroup;
-
-    data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
-    if (data == NULL)
-      return ep_cli_data_fail (COMMAND, error);
-  }
-
-  if (data->n_rows == 0)
-    {
-      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
-                   _("%s: no study to pool: every row misses a value in a column used"),
-                   ep_csv_get_display_name (data->csv));
-      return ep_cli_data_fail (COMMAND, error);
-    }
-
-  if (proportions)
-    {
-      if (!ep_cli_meta_read_counts (data, opt_events, opt_total, &events, &total, &error))
-        return ep_cli_data_fail (COMMAND, error);
-    }
-  else if (!ep_cli_meta_read_ratios (data, opt_ratio, opt_lower, opt_upper,
-                                     &ratio, &lower, &upper, &yi, &vi, &error))
+  studies = ep_cli_meta_read_studies (opt_csv, opt_sep, &opt_meta, &error);
+  if (studies == NULL)
     return ep_cli_data_fail (COMMAND, error);
-
-  labels = ep_cli_data_strings (data, opt_label);
-  if (opt_subgroup != NULL)
-    levels = ep_cli_data_levels (data, opt_subgroup);
+  studies->input.measure = measure;
+  levels = studies->subgroups;
   parse_s = ep_cli_timer_lap (&timer);
 
-  input.k = data->n_rows;
-  input.events = events;
-  input.total = total;
-  input.yi = yi;
-  input.vi = vi;
-  if (levels != NULL)
-    {
-      input.subgroup = levels->codes;
-      input.n_subgroups = levels->n_levels;
-      input.subgroup_names = (const char * const *) levels->levels;
-    }
-
-  result = ep_meta_pool (&input, &options, &error);
+  result = ep_meta_pool (&studies->input, &options, &error);
   if (result == NULL)
     {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
       return ep_cli_data_fail (COMMAND, error);
     }
   compute_s = ep_cli_timer_lap (&timer);
@@ -458,20 +479,20 @@ ep_cli_meta (int    argc,
   json_object_set_boolean_member (object, "knapp_hartung", result->knapp_hartung);
   json_object_set_double_member (object, "level", result->level);
   json_object_set_int_member (object, "k", result->k);
-  json_object_set_int_member (object, "n_dropped", data->n_dropped);
+  json_object_set_int_member (object, "n_dropped", studies->data->n_dropped);
 
-  studies = json_array_new ();
+  studies_json = json_array_new ();
   for (guint i = 0; i < result->k; i++)
     {
       JsonObject *study = json_object_new ();
 
-      json_object_set_string_member (study, "label", labels[i]);
+      json_object_set_string_member (study, "label", studies->labels[i]);
       if (levels != NULL)
         json_object_set_string_member (study, "subgroup", levels->levels[levels->codes[i]]);
       if (proportions)
         {
-          json_object_set_int_member (study, "events", events[i]);
-          json_object_set_int_member (study, "total", total[i]);
+          json_object_set_int_member (study, "events", studies->events[i]);
+          json_object_set_int_member (study, "total", studies->total[i]);
           /* x/n with its Clopper-Pearson interval (binom.test) */
           json_object_set_double_member (study, "estimate", result->estimate[i]);
           json_object_set_double_member (study, "lower", result->lower[i]);
@@ -480,9 +501,9 @@ ep_cli_meta (int    argc,
       else
         {
           /* the ratio and the interval as reported */
-          json_object_set_double_member (study, "estimate", ratio[i]);
-          json_object_set_double_member (study, "lower", lower[i]);
-          json_object_set_double_member (study, "upper", upper[i]);
+          json_object_set_double_member (study, "estimate", studies->ratio[i]);
+          json_object_set_double_member (study, "lower", studies->lower[i]);
+          json_object_set_double_member (study, "upper", studies->upper[i]);
         }
       json_object_set_double_member (study, "weight_fixed", result->weight_fixed[i]);
       json_object_set_double_member (study, "weight_random", result->weight_random[i]);
@@ -497,9 +518,9 @@ ep_cli_meta (int    argc,
       json_object_set_double_member (study, "vi", result->vi[i]);
       if (result->measure == EP_META_MEASURE_LOGIT)
         json_object_set_boolean_member (study, "corrected", result->corrected[i]);
-      json_array_add_object_element (studies, study);
+      json_array_add_object_element (studies_json, study);
     }
-  json_object_set_array_member (object, "studies", studies);
+  json_object_set_array_member (object, "studies", studies_json);
 
   add_pool (object, &result->overall, result->method);
 

@@ -415,31 +415,28 @@ plot_km (int    argc,
   const GOptionEntry data_entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
     EP_CLI_OPTION_SEP (opt_sep),
-    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
-      N_("The follow-up time column (0 or more)"), N_("COL") },
-    { "event", 0, 0, G_OPTION_ARG_STRING, &opt_event,
-      N_("The event column: 1 = event, 0 = censored"), N_("COL") },
+    EP_CLI_OPTION_TIME (opt_time),
+    EP_CLI_OPTION_EVENT (opt_event),
     { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
       N_("One curve per value of this column"), N_("COL") },
-    { "conf-type", 0, 0, G_OPTION_ARG_STRING, &opt_conf_type,
-      N_("Confidence interval transform: log-log (default), log or plain"), N_("TYPE") },
-    { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_conf_level,
-      N_("Confidence level between 0 and 1 (default 0.95)"), N_("LEVEL") },
+    EP_CLI_OPTION_CONF_TYPE (opt_conf_type),
+    EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
   };
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
   g_auto(EpPlotStyle) style = { 0, };
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpCliData) data = NULL;
-  g_autoptr(EpLevels) levels = NULL;
+  g_autoptr(EpCliSurvivalData) survival = NULL;
   g_autoptr(EpKmResult) fit = NULL;
-  g_autofree double *time = NULL;
-  g_autofree int *status = NULL;
   g_auto(GStrv) labels = NULL;
   EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
   EpPlotFormat format;
   EpKmPlot plot;
   KmDraw draw = { &plot, &style };
-  const char *columns[4] = { NULL, };
+  EpCliSurvivalColumns columns;
+  const EpCliData *data;
+  const EpLevels *levels;
+  const double *time;
+  const int *status;
   int exit_status;
 
   g_array_append_vals (entries, data_entries, G_N_ELEMENTS (data_entries));
@@ -470,24 +467,14 @@ plot_km (int    argc,
   if ((exit_status = apply_time_options (command, &to, &plot.options)) >= 0)
     return exit_status;
 
-  columns[0] = opt_time;
-  columns[1] = opt_event;
-  columns[2] = opt_group;
-  data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
-  if (data == NULL)
+  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_event, .group = opt_group };
+  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  if (survival == NULL)
     return ep_cli_data_fail (command, error);
-  if (data->n_rows == 0)
-    {
-      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
-                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (data->csv), data->n_dropped);
-      return ep_cli_data_fail (command, error);
-    }
-  if ((time = ep_cli_data_times (data, opt_time, &error)) == NULL ||
-      (status = ep_cli_data_events (data, opt_event, &error)) == NULL)
-    return ep_cli_data_fail (command, error);
-  if (opt_group != NULL)
-    levels = ep_cli_data_levels (data, opt_group);
+  data = survival->data;
+  time = survival->time;
+  status = survival->status;
+  levels = survival->groups;
 
   fit = ep_km_fit (time, status, levels != NULL ? levels->codes : NULL,
                    levels != NULL ? levels->n_levels : 1, data->n_rows,
@@ -558,8 +545,7 @@ plot_cif (int    argc,
   const GOptionEntry data_entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
     EP_CLI_OPTION_SEP (opt_sep),
-    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
-      N_("The follow-up time column (0 or more)"), N_("COL") },
+    EP_CLI_OPTION_TIME (opt_time),
     { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status,
       N_("The status column: 0 = censored, 1, 2, … = the cause of failure"), N_("COL") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
@@ -572,21 +558,22 @@ plot_cif (int    argc,
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
   g_auto(EpPlotStyle) style = { 0, };
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpCliData) data = NULL;
-  g_autoptr(EpLevels) levels = NULL;
+  g_autoptr(EpCliSurvivalData) survival = NULL;
   g_autoptr(EpCifResult) fit = NULL;
   g_autoptr(EpKmResult) at_risk = NULL;
   g_autoptr(EpGrayResult) gray = NULL;
   g_autoptr(GArray) causes = NULL;
   g_auto(GStrv) cause_labels = NULL;
-  g_autofree double *time = NULL;
-  g_autofree int *status = NULL;
   g_autofree int *any_event = NULL;
   g_auto(GStrv) labels = NULL;
   EpPlotFormat format;
   EpCifPlot plot;
   CifDraw draw = { &plot, &style };
-  const char *columns[4] = { NULL, };
+  EpCliSurvivalColumns columns;
+  const EpCliData *data;
+  const EpLevels *levels;
+  const double *time;
+  const int *status;
   int exit_status;
 
   g_array_append_vals (entries, data_entries, G_N_ELEMENTS (data_entries));
@@ -616,24 +603,15 @@ plot_cif (int    argc,
   if ((exit_status = apply_time_options (command, &to, &plot.options)) >= 0)
     return exit_status;
 
-  columns[0] = opt_time;
-  columns[1] = opt_status;
-  columns[2] = opt_group;
-  data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
-  if (data == NULL)
+  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_status, .causes = TRUE,
+                                     .group = opt_group };
+  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  if (survival == NULL)
     return ep_cli_data_fail (command, error);
-  if (data->n_rows == 0)
-    {
-      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
-                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (data->csv), data->n_dropped);
-      return ep_cli_data_fail (command, error);
-    }
-  if ((time = ep_cli_data_times (data, opt_time, &error)) == NULL ||
-      (status = ep_cli_cif_read_status (data, opt_status, &error)) == NULL)
-    return ep_cli_data_fail (command, error);
-  if (opt_group != NULL)
-    levels = ep_cli_data_levels (data, opt_group);
+  data = survival->data;
+  time = survival->time;
+  status = survival->status;
+  levels = survival->groups;
 
   fit = ep_cif_fit (time, status, levels != NULL ? levels->codes : NULL,
                     levels != NULL ? levels->n_levels : 1, data->n_rows, &error);
@@ -750,11 +728,7 @@ plot_forest_cox (const char          *command,
     return ep_cli_usage_error (command, _("--covariates is required"));
 
   ep_cox_options_init (&model.options);
-  if (ties == NULL || strcmp (ties, "efron") == 0)
-    model.options.ties = EP_COX_TIES_EFRON;
-  else if (strcmp (ties, "breslow") == 0)
-    model.options.ties = EP_COX_TIES_BRESLOW;
-  else
+  if (!ep_cli_cox_parse_ties (ties, &model.options.ties))
     return ep_cli_usage_error (command, _("--ties must be efron or breslow, not “%s”"), ties);
 
   model.csv = csv;
@@ -798,19 +772,10 @@ plot_forest (int    argc,
                                .line_width = NAN };
   g_autofree char *opt_csv = NULL;
   g_autofree char *opt_sep = NULL;
-  g_autofree char *opt_events = NULL;
-  g_autofree char *opt_total = NULL;
-  g_autofree char *opt_ratio = NULL;
-  g_autofree char *opt_lower = NULL;
-  g_autofree char *opt_upper = NULL;
-  g_autofree char *opt_label = NULL;
-  g_autofree char *opt_subgroup = NULL;
-  g_autofree char *opt_method = NULL;
-  g_autofree char *opt_measure = NULL;
+  g_auto(EpCliMetaOptions) opt_meta = { 0, };
   g_autofree char *opt_estimate_label = NULL;
   g_autofree char *opt_favours_left = NULL;
   g_autofree char *opt_favours_right = NULL;
-  gboolean opt_knapp_hartung = FALSE;
   double opt_null_value = NAN;
   gboolean opt_cox = FALSE;
   g_autofree char *opt_time = NULL;
@@ -823,26 +788,7 @@ plot_forest (int    argc,
   const GOptionEntry data_entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
     EP_CLI_OPTION_SEP (opt_sep),
-    { "events", 0, 0, G_OPTION_ARG_STRING, &opt_events,
-      N_("Column of the number of patients with the outcome"), N_("COL") },
-    { "total", 0, 0, G_OPTION_ARG_STRING, &opt_total,
-      N_("Column of the number of patients"), N_("COL") },
-    { "ratio", 0, 0, G_OPTION_ARG_STRING, &opt_ratio,
-      N_("Column of the ratio (HR, OR, RR), pooled on the log scale"), N_("COL") },
-    { "lower", 0, 0, G_OPTION_ARG_STRING, &opt_lower,
-      N_("Column of the lower limit of the ratio's 95% confidence interval"), N_("COL") },
-    { "upper", 0, 0, G_OPTION_ARG_STRING, &opt_upper,
-      N_("Column of the upper limit of the ratio's 95% confidence interval"), N_("COL") },
-    { "label", 0, 0, G_OPTION_ARG_STRING, &opt_label,
-      N_("Column of the study names"), N_("COL") },
-    { "subgroup", 0, 0, G_OPTION_ARG_STRING, &opt_subgroup,
-      N_("Column of the subgroup (therapy class) each study is pooled in"), N_("COL") },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method,
-      N_("Between-study variance: FE (none), DL (default) or REML"), N_("METHOD") },
-    { "measure", 0, 0, G_OPTION_ARG_STRING, &opt_measure,
-      N_("Scale of pooled proportions: logit (default) or ft (Freeman-Tukey)"), N_("MEASURE") },
-    { "knapp-hartung", 0, 0, G_OPTION_ARG_NONE, &opt_knapp_hartung,
-      N_("Knapp-Hartung t test and interval for the random-effects model"), NULL },
+    EP_CLI_META_OPTIONS (opt_meta),
     { "estimate-label", 0, 0, G_OPTION_ARG_STRING, &opt_estimate_label,
       N_("Name of the estimate, e.g. “CR rate” or “HR”"), N_("TEXT") },
     { "favours-left", 0, 0, G_OPTION_ARG_STRING, &opt_favours_left,
@@ -872,20 +818,12 @@ plot_forest (int    argc,
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
   g_auto(EpPlotStyle) style = { 0, };
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpCliData) data = NULL;
-  g_autoptr(EpLevels) levels = NULL;
+  g_autoptr(EpCliMetaStudies) studies = NULL;
   g_autoptr(EpMetaResult) result = NULL;
   g_autoptr(EpForestPlot) plot = NULL;
-  g_autofree guint *events = NULL;
-  g_autofree guint *total = NULL;
-  g_autofree double *ratio = NULL;
-  g_autofree double *lower = NULL;
-  g_autofree double *upper = NULL;
-  g_autofree double *yi = NULL;
-  g_autofree double *vi = NULL;
-  g_autofree const char **labels = NULL;
   EpMetaOptions options;
-  EpMetaData input = { 0, };
+  EpMetaMeasure measure;
+  const EpLevels *levels;
   EpPlotFormat format;
   ForestDraw draw = { NULL, &style };
   gboolean proportions;
@@ -909,114 +847,68 @@ plot_forest (int    argc,
     return plot_forest_cox (command, &fo, &style, format, opt_csv, opt_sep, opt_time, opt_event,
                             opt_covariates, opt_factors, opt_strata, opt_start, opt_ties,
                             opt_estimate_label, opt_favours_left, opt_favours_right);
-  proportions = opt_events != NULL || opt_total != NULL;
-  if (proportions && (opt_events == NULL || opt_total == NULL))
+  proportions = opt_meta.events != NULL || opt_meta.total != NULL;
+  if (proportions && (opt_meta.events == NULL || opt_meta.total == NULL))
     return ep_cli_usage_error (command, _("--events and --total go together"));
-  if (proportions && (opt_ratio != NULL || opt_lower != NULL || opt_upper != NULL))
+  if (proportions &&
+      (opt_meta.ratio != NULL || opt_meta.lower != NULL || opt_meta.upper != NULL))
     return ep_cli_usage_error (command, _("give either --events and --total or --ratio, --lower "
                                           "and --upper, not both"));
-  if (!proportions && (opt_ratio == NULL || opt_lower == NULL || opt_upper == NULL))
+  if (!proportions &&
+      (opt_meta.ratio == NULL || opt_meta.lower == NULL || opt_meta.upper == NULL))
     return ep_cli_usage_error (command, _("give --events and --total, or --ratio, --lower and "
                                           "--upper"));
-  if (opt_label == NULL)
+  if (opt_meta.label == NULL)
     return ep_cli_usage_error (command, _("--label is required"));
 
   ep_meta_options_init (&options);
-  if (!ep_cli_meta_parse_method (opt_method, &options.method))
+  if (!ep_cli_meta_parse_method (opt_meta.method, &options.method))
     return ep_cli_usage_error (command, _("--method must be FE, DL or REML, not “%s”"),
-                               opt_method);
-  options.knapp_hartung = opt_knapp_hartung;
-  input.measure = proportions ? EP_META_MEASURE_LOGIT : EP_META_MEASURE_LOG_RATIO;
-  if (opt_measure != NULL)
+                               opt_meta.method);
+  options.knapp_hartung = opt_meta.knapp_hartung;
+  measure = proportions ? EP_META_MEASURE_LOGIT : EP_META_MEASURE_LOG_RATIO;
+  if (opt_meta.measure != NULL)
     {
       if (!proportions)
         return ep_cli_usage_error (command, _("--measure applies to proportions only"));
-      if (strcmp (opt_measure, "ft") == 0)
-        input.measure = EP_META_MEASURE_FT;
-      else if (strcmp (opt_measure, "logit") != 0)
+      if (strcmp (opt_meta.measure, "ft") == 0)
+        measure = EP_META_MEASURE_FT;
+      else if (strcmp (opt_meta.measure, "logit") != 0)
         return ep_cli_usage_error (command, _("--measure must be logit or ft, not “%s”"),
-                                   opt_measure);
+                                   opt_meta.measure);
     }
 
-  {
-    const char *columns[6] = { opt_label, NULL, NULL, NULL, NULL, NULL };
-    guint c = 1;
-
-    if (proportions)
-      {
-        columns[c++] = opt_events;
-        columns[c++] = opt_total;
-      }
-    else
-      {
-        columns[c++] = opt_ratio;
-        columns[c++] = opt_lower;
-        columns[c++] = opt_upper;
-      }
-    if (opt_subgroup != NULL)
-      columns[c++] = opt_subgroup;
-
-    data = ep_cli_data_load (opt_csv, opt_sep, columns, &error);
-    if (data == NULL)
-      return ep_cli_data_fail (command, error);
-  }
-  if (data->n_rows == 0)
-    {
-      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
-                   _("%s: no study to pool: every row misses a value in a column used"),
-                   ep_csv_get_display_name (data->csv));
-      return ep_cli_data_fail (command, error);
-    }
-  if (proportions)
-    {
-      if (!ep_cli_meta_read_counts (data, opt_events, opt_total, &events, &total, &error))
-        return ep_cli_data_fail (command, error);
-    }
-  else if (!ep_cli_meta_read_ratios (data, opt_ratio, opt_lower, opt_upper,
-                                     &ratio, &lower, &upper, &yi, &vi, &error))
+  studies = ep_cli_meta_read_studies (opt_csv, opt_sep, &opt_meta, &error);
+  if (studies == NULL)
     return ep_cli_data_fail (command, error);
+  studies->input.measure = measure;
+  levels = studies->subgroups;
 
-  labels = ep_cli_data_strings (data, opt_label);
-  if (opt_subgroup != NULL)
-    levels = ep_cli_data_levels (data, opt_subgroup);
-
-  input.k = data->n_rows;
-  input.events = events;
-  input.total = total;
-  input.yi = yi;
-  input.vi = vi;
-  if (levels != NULL)
-    {
-      input.subgroup = levels->codes;
-      input.n_subgroups = levels->n_levels;
-      input.subgroup_names = (const char * const *) levels->levels;
-    }
-
-  result = ep_meta_pool (&input, &options, &error);
+  result = ep_meta_pool (&studies->input, &options, &error);
   if (result == NULL)
     {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
       return ep_cli_data_fail (command, error);
     }
   for (guint w = 0; w < result->warnings->len; w++)
     g_printerr ("endpoint-cli %s: %s: %s\n", command, _("warning"),
                 (const char *) g_ptr_array_index (result->warnings, w));
 
-  plot = ep_forest_plot_new_from_meta (result, labels,
+  plot = ep_forest_plot_new_from_meta (result, studies->labels,
                                        levels != NULL ? levels->codes : NULL,
                                        levels != NULL ? (const char * const *) levels->levels : NULL,
-                                       events, total);
+                                       studies->events, studies->total);
   /* The ratios as reported, not as re-derived from the log scale. */
-  for (guint i = 0, s = 0; ratio != NULL && i < plot->rows->len; i++)
+  for (guint i = 0, s = 0; studies->ratio != NULL && i < plot->rows->len; i++)
     {
       EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
 
       if (row->kind != EP_FOREST_ROW_STUDY)
         continue;
       g_assert (s < result->k);
-      row->estimate = ratio[s];
-      row->lower = lower[s];
-      row->upper = upper[s];
+      row->estimate = studies->ratio[s];
+      row->lower = studies->lower[s];
+      row->upper = studies->upper[s];
       s++;
     }
   if (opt_estimate_label != NULL)
