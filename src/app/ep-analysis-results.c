@@ -70,6 +70,9 @@ table_widget (const EpResultTable *table)
       GtkWidget *label = gtk_label_new (table->header[c]);
 
       gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0.0 : 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), c == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      /* A wrapped header grows upwards: the column's name sits on its numbers. */
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_widget_add_css_class (label, "heading");
