@@ -119,32 +119,26 @@ int
 ep_cli_cif (int    argc,
             char **argv)
 {
-  g_autofree char *opt_csv = NULL;
-  g_autofree char *opt_sep = NULL;
-  g_autofree char *opt_time = NULL;
-  g_autofree char *opt_status = NULL;
-  g_autofree char *opt_group = NULL;
-  g_autofree char *opt_strata = NULL;
+  g_auto(EpCliSurvivalOptions) opt = { .causes = TRUE };
   g_autofree char *opt_at = NULL;
   double opt_rho = 0.0;
   gboolean opt_no_curves = FALSE;
-  gboolean opt_timing = FALSE;
   const GOptionEntry entries[] = {
-    EP_CLI_OPTION_CSV (opt_csv),
-    EP_CLI_OPTION_TIME (opt_time),
-    { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status,
+    EP_CLI_OPTION_CSV (opt.csv),
+    EP_CLI_OPTION_TIME (opt.time),
+    { "status", 0, 0, G_OPTION_ARG_STRING, &opt.status,
       N_("The status column: 0 = censored, 1, 2, … = failure from that cause"), N_("COL") },
-    { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
+    { "group", 0, 0, G_OPTION_ARG_STRING, &opt.group,
       N_("One set of curves per value of this column, compared by Gray's test"), N_("COL") },
-    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt_strata,
+    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt.strata,
       N_("Stratify Gray's test by this column"), N_("COL") },
     { "rho", 0, 0, G_OPTION_ARG_DOUBLE, &opt_rho,
       N_("Power of the weight (1 - F(t-))^rho in Gray's test (default 0)"), N_("RHO") },
     EP_CLI_OPTION_AT (opt_at),
     { "no-curves", 0, 0, G_OPTION_ARG_NONE, &opt_no_curves,
       N_("Leave the whole curves out of the JSON"), NULL },
-    EP_CLI_OPTION_SEP (opt_sep),
-    EP_CLI_OPTION_TIMING (opt_timing),
+    EP_CLI_OPTION_SEP (opt.sep),
+    EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -158,7 +152,6 @@ ep_cli_cif (int    argc,
   JsonArray *groups, *causes, *warnings;
   const EpCliData *data;
   const EpLevels *levels, *strata;
-  EpCliSurvivalColumns columns;
   const double *time;
   const int *status;
   EpCliTimer timer;
@@ -173,13 +166,9 @@ ep_cli_cif (int    argc,
 
   if (argc > 1)
     return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
-  if (opt_csv == NULL)
-    return ep_cli_usage_error (COMMAND, _("--csv is required"));
-  if (opt_time == NULL)
-    return ep_cli_usage_error (COMMAND, _("--time is required"));
-  if (opt_status == NULL)
-    return ep_cli_usage_error (COMMAND, _("--status is required"));
-  if (opt_strata != NULL && opt_group == NULL)
+  if (!ep_cli_survival_options_check (&opt, &error))
+    return ep_cli_data_fail (COMMAND, error);
+  if (opt.strata != NULL && opt.group == NULL)
     return ep_cli_usage_error (COMMAND, _("--strata stratifies Gray's test, which needs --group"));
   if (!isfinite (opt_rho))
     return ep_cli_usage_error (COMMAND, _("--rho must be a finite number"));
@@ -188,9 +177,7 @@ ep_cli_cif (int    argc,
 
   ep_cli_timer_start (&timer);
 
-  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_status, .causes = TRUE,
-                                     .group = opt_group, .strata = opt_strata };
-  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  survival = ep_cli_survival_data_load (&opt, &error);
   if (survival == NULL)
     return ep_cli_data_fail (COMMAND, error);
   data = survival->data;
@@ -281,14 +268,14 @@ ep_cli_cif (int    argc,
             }
           json_object_set_array_member (root, "gray", tests);
           json_object_set_double_member (root, "rho", gray->rho);
-          if (opt_strata != NULL)
-            json_object_set_string_member (root, "strata", opt_strata);
+          if (opt.strata != NULL)
+            json_object_set_string_member (root, "strata", opt.strata);
         }
       else if (g_error_matches (gray_error, EP_CIF_ERROR, EP_CIF_ERROR_TOO_FEW_GROUPS))
         {
           g_autofree char *message =
             g_strdup_printf (_("Gray's test compares groups, and column \"%s\" has only one "
-                               "value (\"%s\"): no test"), opt_group, levels->levels[0]);
+                               "value (\"%s\"): no test"), opt.group, levels->levels[0]);
 
           json_object_set_null_member (root, "gray");
           json_array_add_string_element (warnings, message);
@@ -299,7 +286,7 @@ ep_cli_cif (int    argc,
 
   json_object_set_array_member (root, "warnings", warnings);
 
-  if (opt_timing)
+  if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);
 
   node = json_node_init_object (json_node_alloc (), root);

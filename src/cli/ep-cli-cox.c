@@ -275,28 +275,23 @@ int
 ep_cli_cox (int    argc,
             char **argv)
 {
-  g_autofree char *opt_csv = NULL;
-  g_autofree char *opt_sep = NULL;
-  g_autofree char *opt_time = NULL;
-  g_autofree char *opt_event = NULL;
+  g_auto(EpCliSurvivalOptions) opt = { 0, };
   g_autofree char *opt_covariates = NULL;
   g_autofree char *opt_factors = NULL;
-  g_autofree char *opt_strata = NULL;
   g_autofree char *opt_start = NULL;
   g_autofree char *opt_ties = NULL;
   double opt_conf_level = 0.95;
-  gboolean opt_timing = FALSE;
   const GOptionEntry entries[] = {
-    EP_CLI_OPTION_CSV (opt_csv),
-    { "time", 0, 0, G_OPTION_ARG_STRING, &opt_time,
+    EP_CLI_OPTION_CSV (opt.csv),
+    { "time", 0, 0, G_OPTION_ARG_STRING, &opt.time,
       N_("The follow-up (or, with --start, stop) time column (0 or more)"), N_("COL") },
-    EP_CLI_OPTION_EVENT (opt_event),
+    EP_CLI_OPTION_EVENT (opt.status),
     { "covariates", 0, 0, G_OPTION_ARG_STRING, &opt_covariates,
       N_("The covariate columns, in model order"), N_("A,B,…") },
     { "factors", 0, 0, G_OPTION_ARG_STRING, &opt_factors,
       N_("Covariates that are categorical: treatment coding against the first level"),
       N_("A,…") },
-    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt_strata,
+    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt.strata,
       N_("A separate baseline hazard per value of this column"), N_("COL") },
     { "start", 0, 0, G_OPTION_ARG_STRING, &opt_start,
       N_("Entry time column: each row is at risk on (start, time]"), N_("COL") },
@@ -304,8 +299,8 @@ ep_cli_cox (int    argc,
       N_("Tied event times: efron (default) or breslow"), N_("METHOD") },
     { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_conf_level,
       N_("Confidence level of the hazard ratios between 0 and 1 (default 0.95)"), N_("LEVEL") },
-    EP_CLI_OPTION_SEP (opt_sep),
-    EP_CLI_OPTION_TIMING (opt_timing),
+    EP_CLI_OPTION_SEP (opt.sep),
+    EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -330,12 +325,8 @@ ep_cli_cox (int    argc,
 
   if (argc > 1)
     return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
-  if (opt_csv == NULL)
-    return ep_cli_usage_error (COMMAND, _("--csv is required"));
-  if (opt_time == NULL)
-    return ep_cli_usage_error (COMMAND, _("--time is required"));
-  if (opt_event == NULL)
-    return ep_cli_usage_error (COMMAND, _("--event is required"));
+  if (!ep_cli_survival_options_check (&opt, &error))
+    return ep_cli_data_fail (COMMAND, error);
   if (opt_covariates == NULL)
     return ep_cli_usage_error (COMMAND, _("--covariates is required"));
 
@@ -346,12 +337,12 @@ ep_cli_cox (int    argc,
     return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, e.g. 0.95"));
   options.conf_level = opt_conf_level;
 
-  model.csv = opt_csv;
-  model.sep = opt_sep;
-  model.time = opt_time;
-  model.event = opt_event;
+  model.csv = opt.csv;
+  model.sep = opt.sep;
+  model.time = opt.time;
+  model.event = opt.status;
   model.start = opt_start;
-  model.strata = opt_strata;
+  model.strata = opt.strata;
   model.covariates = opt_covariates;
   model.factors = opt_factors;
   model.options = options;
@@ -399,7 +390,7 @@ ep_cli_cox (int    argc,
     }
   json_object_set_array_member (root, "warnings", warnings);
 
-  if (opt_timing)
+  if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);
 
   node = json_node_init_object (json_node_alloc (), root);

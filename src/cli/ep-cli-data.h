@@ -229,15 +229,29 @@ void              ep_cli_meta_studies_free (EpCliMetaStudies        *studies);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCliMetaStudies, ep_cli_meta_studies_free)
 
-/* The columns of a time-to-event command (ep-cli-survival-data.c). */
+/* The options of a time-to-event command (km, logrank, cox, cif, plot km and plot cif;
+ * ep-cli-survival-data.c). Each command lists the entries it takes, e.g.
+ * EP_CLI_OPTION_TIME (opt.time), in the order of its --help. */
 typedef struct
 {
-  const char *time;     /* follow-up time, 0 or more */
-  const char *status;   /* the event indicator (0/1) or, with causes, the status code */
-  gboolean    causes;   /* status is 0 = censored, 1, 2, … = cause (ep_cli_cif_read_status) */
-  const char *group;    /* NULL: one group */
-  const char *strata;   /* NULL: one stratum */
-} EpCliSurvivalColumns;
+  char     *csv;
+  char     *sep;
+  char     *time;      /* follow-up time, 0 or more */
+  char     *status;    /* --event (1 = event, 0 = censored) or, with causes, --status */
+  gboolean  causes;    /* status is 0 = censored, 1, 2, … = cause (ep_cli_cif_read_status) */
+  char     *group;     /* NULL: one group */
+  char     *strata;    /* NULL: one stratum */
+  gboolean  timing;
+} EpCliSurvivalOptions;
+
+void         ep_cli_survival_options_clear (EpCliSurvivalOptions *options);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EpCliSurvivalOptions, ep_cli_survival_options_clear)
+
+/* --csv, --time and --event (with causes --status) are required: a G_OPTION_ERROR ("--time is
+ * required", a usage error for ep_cli_data_fail) names the first one missing. */
+gboolean     ep_cli_survival_options_check (const EpCliSurvivalOptions  *options,
+                                            GError                     **error);
 
 typedef struct
 {
@@ -248,13 +262,11 @@ typedef struct
   EpLevels  *strata;    /* the strata column's; NULL without one */
 } EpCliSurvivalData;
 
-/* Loads the columns with ep_cli_data_load() and reads them, in this order: no kept row
+/* Loads the columns of options with ep_cli_data_load() and reads them, in this order: no kept row
  * ("lung.csv: no rows with a value in every column used (3 dropped for missing values)"), then
  * the times (ep_cli_data_times), then the status (ep_cli_data_events, or with causes
  * ep_cli_cif_read_status). NULL with the first error; ep_cli_data_fail() reports it. */
-EpCliSurvivalData *ep_cli_survival_data_load (const char                  *path,
-                                              const char                  *sep,
-                                              const EpCliSurvivalColumns  *columns,
+EpCliSurvivalData *ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
                                               GError                     **error);
 void               ep_cli_survival_data_free (EpCliSurvivalData           *survival);
 

@@ -71,26 +71,21 @@ int
 ep_cli_km (int    argc,
            char **argv)
 {
-  g_autofree char *opt_csv = NULL;
-  g_autofree char *opt_sep = NULL;
-  g_autofree char *opt_time = NULL;
-  g_autofree char *opt_event = NULL;
-  g_autofree char *opt_group = NULL;
+  g_auto(EpCliSurvivalOptions) opt = { 0, };
   g_autofree char *opt_conf_type = NULL;
   g_autofree char *opt_at = NULL;
   double opt_conf_level = 0.95;
-  gboolean opt_timing = FALSE;
   const GOptionEntry entries[] = {
-    EP_CLI_OPTION_CSV (opt_csv),
-    EP_CLI_OPTION_TIME (opt_time),
-    EP_CLI_OPTION_EVENT (opt_event),
-    { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
+    EP_CLI_OPTION_CSV (opt.csv),
+    EP_CLI_OPTION_TIME (opt.time),
+    EP_CLI_OPTION_EVENT (opt.status),
+    { "group", 0, 0, G_OPTION_ARG_STRING, &opt.group,
       N_("One curve per value of this column"), N_("COL") },
     EP_CLI_OPTION_CONF_TYPE (opt_conf_type),
     EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
     EP_CLI_OPTION_AT (opt_at),
-    EP_CLI_OPTION_SEP (opt_sep),
-    EP_CLI_OPTION_TIMING (opt_timing),
+    EP_CLI_OPTION_SEP (opt.sep),
+    EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -102,7 +97,6 @@ ep_cli_km (int    argc,
   JsonArray *groups;
   EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
   const EpLevels *levels;
-  EpCliSurvivalColumns columns;
   EpCliTimer timer;
   double parse_s, compute_s;
 
@@ -115,12 +109,8 @@ ep_cli_km (int    argc,
 
   if (argc > 1)
     return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
-  if (opt_csv == NULL)
-    return ep_cli_usage_error (COMMAND, _("--csv is required"));
-  if (opt_time == NULL)
-    return ep_cli_usage_error (COMMAND, _("--time is required"));
-  if (opt_event == NULL)
-    return ep_cli_usage_error (COMMAND, _("--event is required"));
+  if (!ep_cli_survival_options_check (&opt, &error))
+    return ep_cli_data_fail (COMMAND, error);
   if (opt_conf_type != NULL && !ep_km_conf_type_from_string (opt_conf_type, &conf_type))
     return ep_cli_usage_error (COMMAND, _("--conf-type must be log-log, log or plain, not “%s”"),
                                opt_conf_type);
@@ -131,8 +121,7 @@ ep_cli_km (int    argc,
 
   ep_cli_timer_start (&timer);
 
-  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_event, .group = opt_group };
-  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  survival = ep_cli_survival_data_load (&opt, &error);
   if (survival == NULL)
     return ep_cli_data_fail (COMMAND, error);
   levels = survival->groups;
@@ -177,7 +166,7 @@ ep_cli_km (int    argc,
     }
   json_object_set_array_member (root, "groups", groups);
 
-  if (opt_timing)
+  if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);
 
   node = json_node_init_object (json_node_alloc (), root);

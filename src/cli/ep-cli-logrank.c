@@ -25,26 +25,20 @@ int
 ep_cli_logrank (int    argc,
                 char **argv)
 {
-  g_autofree char *opt_csv = NULL;
-  g_autofree char *opt_sep = NULL;
-  g_autofree char *opt_time = NULL;
-  g_autofree char *opt_event = NULL;
-  g_autofree char *opt_group = NULL;
-  g_autofree char *opt_strata = NULL;
+  g_auto(EpCliSurvivalOptions) opt = { 0, };
   double opt_rho = 0.0;
-  gboolean opt_timing = FALSE;
   const GOptionEntry entries[] = {
-    EP_CLI_OPTION_CSV (opt_csv),
-    EP_CLI_OPTION_TIME (opt_time),
-    EP_CLI_OPTION_EVENT (opt_event),
-    { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
+    EP_CLI_OPTION_CSV (opt.csv),
+    EP_CLI_OPTION_TIME (opt.time),
+    EP_CLI_OPTION_EVENT (opt.status),
+    { "group", 0, 0, G_OPTION_ARG_STRING, &opt.group,
       N_("The column whose values are the groups to compare"), N_("COL") },
-    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt_strata,
+    { "strata", 0, 0, G_OPTION_ARG_STRING, &opt.strata,
       N_("Stratify the test by this column"), N_("COL") },
     { "rho", 0, 0, G_OPTION_ARG_DOUBLE, &opt_rho,
       N_("Harrington-Fleming weight S(t-)^rho: 0 log-rank (default), 1 Peto-Peto"), N_("RHO") },
-    EP_CLI_OPTION_SEP (opt_sep),
-    EP_CLI_OPTION_TIMING (opt_timing),
+    EP_CLI_OPTION_SEP (opt.sep),
+    EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -56,7 +50,6 @@ ep_cli_logrank (int    argc,
   JsonArray *var;
   const EpCliData *data;
   const EpLevels *levels, *strata;
-  EpCliSurvivalColumns columns;
   EpCliTimer timer;
   double parse_s, compute_s;
 
@@ -69,22 +62,16 @@ ep_cli_logrank (int    argc,
 
   if (argc > 1)
     return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
-  if (opt_csv == NULL)
-    return ep_cli_usage_error (COMMAND, _("--csv is required"));
-  if (opt_time == NULL)
-    return ep_cli_usage_error (COMMAND, _("--time is required"));
-  if (opt_event == NULL)
-    return ep_cli_usage_error (COMMAND, _("--event is required"));
-  if (opt_group == NULL)
+  if (!ep_cli_survival_options_check (&opt, &error))
+    return ep_cli_data_fail (COMMAND, error);
+  if (opt.group == NULL)
     return ep_cli_usage_error (COMMAND, _("--group is required"));
   if (!isfinite (opt_rho))
     return ep_cli_usage_error (COMMAND, _("--rho must be a finite number"));
 
   ep_cli_timer_start (&timer);
 
-  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_event, .group = opt_group,
-                                     .strata = opt_strata };
-  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  survival = ep_cli_survival_data_load (&opt, &error);
   if (survival == NULL)
     return ep_cli_data_fail (COMMAND, error);
   data = survival->data;
@@ -96,7 +83,7 @@ ep_cli_logrank (int    argc,
       g_set_error (&error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_ONE_GROUP,
                    _("%s: column \"%s\" has a single value (\"%s\") in the rows used; "
                      "a test comparing groups needs at least two groups"),
-                   ep_csv_get_display_name (data->csv), opt_group, levels->levels[0]);
+                   ep_csv_get_display_name (data->csv), opt.group, levels->levels[0]);
       return ep_cli_data_fail (COMMAND, error);
     }
 
@@ -157,7 +144,7 @@ ep_cli_logrank (int    argc,
       json_object_set_array_member (root, "strata", labels);
     }
 
-  if (opt_timing)
+  if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);
 
   node = json_node_init_object (json_node_alloc (), root);

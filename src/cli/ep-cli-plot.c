@@ -405,19 +405,15 @@ plot_km (int    argc,
   g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN,
                                .line_width = NAN };
   g_auto(TimeOptions) to = { .x_max = NAN, .tick_interval = NAN, .y_min = NAN, .y_max = NAN };
-  g_autofree char *opt_csv = NULL;
-  g_autofree char *opt_sep = NULL;
-  g_autofree char *opt_time = NULL;
-  g_autofree char *opt_event = NULL;
-  g_autofree char *opt_group = NULL;
+  g_auto(EpCliSurvivalOptions) opt = { 0, };
   g_autofree char *opt_conf_type = NULL;
   double opt_conf_level = 0.95;
   const GOptionEntry data_entries[] = {
-    EP_CLI_OPTION_CSV (opt_csv),
-    EP_CLI_OPTION_SEP (opt_sep),
-    EP_CLI_OPTION_TIME (opt_time),
-    EP_CLI_OPTION_EVENT (opt_event),
-    { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
+    EP_CLI_OPTION_CSV (opt.csv),
+    EP_CLI_OPTION_SEP (opt.sep),
+    EP_CLI_OPTION_TIME (opt.time),
+    EP_CLI_OPTION_EVENT (opt.status),
+    { "group", 0, 0, G_OPTION_ARG_STRING, &opt.group,
       N_("One curve per value of this column"), N_("COL") },
     EP_CLI_OPTION_CONF_TYPE (opt_conf_type),
     EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
@@ -432,7 +428,6 @@ plot_km (int    argc,
   EpPlotFormat format;
   EpKmPlot plot;
   KmDraw draw = { &plot, &style };
-  EpCliSurvivalColumns columns;
   const EpCliData *data;
   const EpLevels *levels;
   const double *time;
@@ -451,12 +446,8 @@ plot_km (int    argc,
     return ep_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
   if ((exit_status = apply_figure_options (command, &fo, &style, &format)) >= 0)
     return exit_status;
-  if (opt_csv == NULL)
-    return ep_cli_usage_error (command, _("--csv is required"));
-  if (opt_time == NULL)
-    return ep_cli_usage_error (command, _("--time is required"));
-  if (opt_event == NULL)
-    return ep_cli_usage_error (command, _("--event is required"));
+  if (!ep_cli_survival_options_check (&opt, &error))
+    return ep_cli_data_fail (command, error);
   if (opt_conf_type != NULL && !ep_km_conf_type_from_string (opt_conf_type, &conf_type))
     return ep_cli_usage_error (command, _("--conf-type must be log-log, log or plain, not “%s”"),
                                opt_conf_type);
@@ -467,8 +458,7 @@ plot_km (int    argc,
   if ((exit_status = apply_time_options (command, &to, &plot.options)) >= 0)
     return exit_status;
 
-  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_event, .group = opt_group };
-  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  survival = ep_cli_survival_data_load (&opt, &error);
   if (survival == NULL)
     return ep_cli_data_fail (command, error);
   data = survival->data;
@@ -484,7 +474,7 @@ plot_km (int    argc,
 
   plot.fit = fit;
   if (levels != NULL)
-    plot.labels = (const char * const *) (labels = group_labels (levels, opt_group));
+    plot.labels = (const char * const *) (labels = group_labels (levels, opt.group));
 
   if (levels != NULL && levels->n_levels >= 2 && !to.no_stats)
     {
@@ -535,20 +525,16 @@ plot_cif (int    argc,
   g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN,
                                .line_width = NAN };
   g_auto(TimeOptions) to = { .x_max = NAN, .tick_interval = NAN, .y_min = NAN, .y_max = NAN };
-  g_autofree char *opt_csv = NULL;
-  g_autofree char *opt_sep = NULL;
-  g_autofree char *opt_time = NULL;
-  g_autofree char *opt_status = NULL;
-  g_autofree char *opt_group = NULL;
+  g_auto(EpCliSurvivalOptions) opt = { .causes = TRUE };
   g_autofree char *opt_cause = NULL;
   g_autofree char *opt_cause_labels = NULL;
   const GOptionEntry data_entries[] = {
-    EP_CLI_OPTION_CSV (opt_csv),
-    EP_CLI_OPTION_SEP (opt_sep),
-    EP_CLI_OPTION_TIME (opt_time),
-    { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status,
+    EP_CLI_OPTION_CSV (opt.csv),
+    EP_CLI_OPTION_SEP (opt.sep),
+    EP_CLI_OPTION_TIME (opt.time),
+    { "status", 0, 0, G_OPTION_ARG_STRING, &opt.status,
       N_("The status column: 0 = censored, 1, 2, … = the cause of failure"), N_("COL") },
-    { "group", 0, 0, G_OPTION_ARG_STRING, &opt_group,
+    { "group", 0, 0, G_OPTION_ARG_STRING, &opt.group,
       N_("One set of curves per value of this column"), N_("COL") },
     { "cause", 0, 0, G_OPTION_ARG_STRING, &opt_cause,
       N_("Draw only these causes (status codes; default all)"), N_("CODE,…") },
@@ -569,7 +555,6 @@ plot_cif (int    argc,
   EpPlotFormat format;
   EpCifPlot plot;
   CifDraw draw = { &plot, &style };
-  EpCliSurvivalColumns columns;
   const EpCliData *data;
   const EpLevels *levels;
   const double *time;
@@ -588,12 +573,8 @@ plot_cif (int    argc,
     return ep_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
   if ((exit_status = apply_figure_options (command, &fo, &style, &format)) >= 0)
     return exit_status;
-  if (opt_csv == NULL)
-    return ep_cli_usage_error (command, _("--csv is required"));
-  if (opt_time == NULL)
-    return ep_cli_usage_error (command, _("--time is required"));
-  if (opt_status == NULL)
-    return ep_cli_usage_error (command, _("--status is required"));
+  if (!ep_cli_survival_options_check (&opt, &error))
+    return ep_cli_data_fail (command, error);
   if (opt_cause != NULL && !ep_cli_parse_doubles (opt_cause, &causes))
     return ep_cli_usage_error (command, _("--cause must be a comma-separated list of status codes"));
   if (opt_cause_labels != NULL)
@@ -603,9 +584,7 @@ plot_cif (int    argc,
   if ((exit_status = apply_time_options (command, &to, &plot.options)) >= 0)
     return exit_status;
 
-  columns = (EpCliSurvivalColumns) { .time = opt_time, .status = opt_status, .causes = TRUE,
-                                     .group = opt_group };
-  survival = ep_cli_survival_data_load (opt_csv, opt_sep, &columns, &error);
+  survival = ep_cli_survival_data_load (&opt, &error);
   if (survival == NULL)
     return ep_cli_data_fail (command, error);
   data = survival->data;
@@ -621,7 +600,7 @@ plot_cif (int    argc,
     {
       g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                    _("%s: column \"%s\": every observation is censored; there is no incidence to draw"),
-                   ep_csv_get_display_name (data->csv), opt_status);
+                   ep_csv_get_display_name (data->csv), opt.status);
       return ep_cli_data_fail (command, error);
     }
 
@@ -641,7 +620,7 @@ plot_cif (int    argc,
         {
           g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                        _("%s: column \"%s\": no event has the cause %g"),
-                       ep_csv_get_display_name (data->csv), opt_status, code);
+                       ep_csv_get_display_name (data->csv), opt.status, code);
           return ep_cli_data_fail (command, error);
         }
     }
@@ -670,7 +649,7 @@ plot_cif (int    argc,
   plot.at_risk = at_risk;
   plot.gray = gray;
   if (levels != NULL)
-    plot.group_labels = (const char * const *) (labels = group_labels (levels, opt_group));
+    plot.group_labels = (const char * const *) (labels = group_labels (levels, opt.group));
   plot.cause_labels = (const char * const *) cause_labels;
 
   return export (command, "cif", fo.out, format, &style, draw_cif, &draw);

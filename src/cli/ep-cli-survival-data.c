@@ -15,30 +15,61 @@
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
 
+void
+ep_cli_survival_options_clear (EpCliSurvivalOptions *options)
+{
+  g_clear_pointer (&options->csv, g_free);
+  g_clear_pointer (&options->sep, g_free);
+  g_clear_pointer (&options->time, g_free);
+  g_clear_pointer (&options->status, g_free);
+  g_clear_pointer (&options->group, g_free);
+  g_clear_pointer (&options->strata, g_free);
+}
+
+gboolean
+ep_cli_survival_options_check (const EpCliSurvivalOptions  *options,
+                               GError                     **error)
+{
+  const char *message = NULL;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options->csv == NULL)
+    message = _("--csv is required");
+  else if (options->time == NULL)
+    message = _("--time is required");
+  else if (options->status == NULL)
+    message = options->causes ? _("--status is required") : _("--event is required");
+  if (message == NULL)
+    return TRUE;
+
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
+  return FALSE;
+}
+
 EpCliSurvivalData *
-ep_cli_survival_data_load (const char                  *path,
-                           const char                  *sep,
-                           const EpCliSurvivalColumns  *columns,
+ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
                            GError                     **error)
 {
   g_autoptr(EpCliSurvivalData) survival = NULL;
   const char *names[5] = { NULL, };
   guint n_names = 0;
 
-  g_return_val_if_fail (columns != NULL, NULL);
-  g_return_val_if_fail (columns->time != NULL, NULL);
-  g_return_val_if_fail (columns->status != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->time != NULL, NULL);
+  g_return_val_if_fail (options->status != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  names[n_names++] = columns->time;
-  names[n_names++] = columns->status;
-  if (columns->group != NULL)
-    names[n_names++] = columns->group;
-  if (columns->strata != NULL)
-    names[n_names++] = columns->strata;
+  names[n_names++] = options->time;
+  names[n_names++] = options->status;
+  if (options->group != NULL)
+    names[n_names++] = options->group;
+  if (options->strata != NULL)
+    names[n_names++] = options->strata;
 
   survival = g_new0 (EpCliSurvivalData, 1);
-  survival->data = ep_cli_data_load (path, sep, names, error);
+  survival->data = ep_cli_data_load (options->csv, options->sep, names, error);
   if (survival->data == NULL)
     return NULL;
   if (survival->data->n_rows == 0)
@@ -49,19 +80,19 @@ ep_cli_survival_data_load (const char                  *path,
       return NULL;
     }
 
-  survival->time = ep_cli_data_times (survival->data, columns->time, error);
+  survival->time = ep_cli_data_times (survival->data, options->time, error);
   if (survival->time == NULL)
     return NULL;
-  if (columns->causes)
-    survival->status = ep_cli_cif_read_status (survival->data, columns->status, error);
+  if (options->causes)
+    survival->status = ep_cli_cif_read_status (survival->data, options->status, error);
   else
-    survival->status = ep_cli_data_events (survival->data, columns->status, error);
+    survival->status = ep_cli_data_events (survival->data, options->status, error);
   if (survival->status == NULL)
     return NULL;
-  if (columns->group != NULL)
-    survival->groups = ep_cli_data_levels (survival->data, columns->group);
-  if (columns->strata != NULL)
-    survival->strata = ep_cli_data_levels (survival->data, columns->strata);
+  if (options->group != NULL)
+    survival->groups = ep_cli_data_levels (survival->data, options->group);
+  if (options->strata != NULL)
+    survival->strata = ep_cli_data_levels (survival->data, options->strata);
 
   return g_steal_pointer (&survival);
 }
