@@ -68,6 +68,8 @@ new_window (void)
   EpWindow *window = ep_window_new (app);
 
   ep_cohort_page_set_examples_dir (window->cohort_page, examples);
+  /* The example projects, written by the build (data/examples/ep-make-examples.c). */
+  window->example_projects_dir = g_test_build_filename (G_TEST_BUILT, "..", "data", "examples", NULL);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
   return window;
@@ -187,6 +189,45 @@ test_save_and_reopen (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static void
+test_example_projects (void)
+{
+  EpWindow *window = new_window ();
+  EpProject *project;
+  EpFigure *figure;
+
+  /* aml: the cohort, its survival analysis and the Kaplan-Meier figure, as a template. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "aml");
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_null (ep_window_get_message_dialog (window));
+  project = ep_window_get_project (window);
+  g_assert_null (ep_project_get_file (project));
+  g_assert_false (ep_project_get_modified (project));
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_analyses (project)), ==, 1);
+  g_assert_nonnull (ep_cohort_page_get_cohort (window->cohort_page));
+  /* survival::aml has 23 patients. */
+  g_assert_cmpuint (ep_cohort_get_n_rows (ep_cohort_page_get_cohort (window->cohort_page)), ==, 23);
+  figure = ep_figure_page_get_selected (window->figure_page);
+  g_assert_nonnull (figure);
+  g_assert_cmpint (ep_figure_get_kind (figure), ==, EP_FIGURE_KM);
+
+  /* The forest plot by class: a figure and no cohort; an unmodified project asks nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "cr-forest");
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_null (ep_window_get_message_dialog (window));
+  project = ep_window_get_project (window);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, 0);
+  g_assert_null (ep_cohort_page_get_cohort (window->cohort_page));
+  figure = ep_figure_page_get_selected (window->figure_page);
+  g_assert_nonnull (figure);
+  /* 15 arms of seed 001's Table 1 with a CR rate. */
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 15);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
 static void
@@ -337,6 +378,7 @@ main (int   argc,
     g_error ("cannot register the application: %s", error->message);
 
   g_test_add_func ("/window-project/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/window-project/example-projects", test_example_projects);
   g_test_add_func ("/window-project/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window-project/hostile-file", test_hostile_file);
   g_test_add_func ("/window-project/recovery", test_recovery);

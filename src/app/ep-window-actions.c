@@ -41,6 +41,14 @@ ep_window_actions_open_recent (GtkWidget  *widget,
 }
 
 static void
+ep_window_actions_open_example (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  _ep_window_open_example (EP_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
 ep_window_actions_save (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
@@ -124,6 +132,7 @@ _ep_window_class_actions_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, ep_window_actions_new_project);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, ep_window_actions_open);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", ep_window_actions_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.open-example", "s", ep_window_actions_open_example);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, ep_window_actions_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, ep_window_actions_save_as);
   gtk_widget_class_install_action (widget_class, "win.cancel-operation", NULL, ep_window_actions_cancel_operation);

@@ -37,6 +37,7 @@ struct _EpWindow
   guint                 recovery_writes;    /* for tests */
   GMenu                *recent_menu;
   GMenu                *cohorts_menu;
+  char                 *example_projects_dir; /* NULL: $ENDPOINT_EXAMPLE_PROJECTS_DIR, else installed */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -65,6 +66,8 @@ gboolean _ep_window_project_close_request (EpWindow *self);
 void _ep_window_new_project        (EpWindow      *self);
 void _ep_window_open_chooser       (EpWindow      *self);
 void _ep_window_save               (EpWindow      *self);
+void _ep_window_open_example       (EpWindow      *self,
+                                    const char    *id);
 void _ep_window_save_as            (EpWindow      *self);
 void _ep_window_cancel_operation   (EpWindow      *self);
 void _ep_window_show_cohort        (EpWindow      *self,

@@ -8,12 +8,13 @@
  * between them), every analysis run there is one of the project's analyses, and the figures of
  * the Figures page are the project's figures (made again from their data source on open). A
  * figure without a data source (the CSV dialog's, made from a file and not a cohort) is shown
- * but not saved, and a toast says so.
+ * but not saved, and a toast says so. The example projects (written by the build) open from the
+ * primary menu as templates: they have no file, so Save asks where.
  *
  * Saves and opens run in a GTask worker (EpProject) with a bar under the header showing their
- * progress and a Cancel button; a failure is an AdwMessageDialog naming the file and the reason, and leaves the
- * project as it was. Replacing a modified project (New, Open, a recovery, closing the window)
- * first asks Save / Discard / Cancel.
+ * progress and a Cancel button; a failure is an AdwMessageDialog naming the file and the
+ * reason, and leaves the project as it was. Replacing a modified project (New, Open, a
+ * recovery, closing the window) first asks Save / Discard / Cancel.
  *
  * Autosave: every edit ("changed") restarts a quiet timer (5 s), bounded so that the recovery
  * file is written at most 30 s after the first edit not yet in it; every analysis run that
@@ -37,6 +38,7 @@ typedef enum
   PENDING_CLOSE,
   PENDING_NEW,
   PENDING_OPEN,
+  PENDING_OPEN_EXAMPLE,
   PENDING_RECOVER,
 } PendingKind;
 
@@ -594,6 +596,7 @@ typedef struct
 {
   EpWindow *window;
   GFile    *file;
+  gboolean  example;
 } OpenData;
 
 static void
@@ -641,8 +644,12 @@ open_done_cb (GObject      *object,
     }
   else
     {
+      /* An example is a template: saving it asks where, and it is no recent project. */
+      if (data->example)
+        ep_project_forget_file (project);
+      else
+        ep_window_add_recent (self, data->file);
       ep_window_set_project (self, project);
-      ep_window_add_recent (self, data->file);
     }
 
   open_data_free (data);
@@ -650,7 +657,8 @@ open_done_cb (GObject      *object,
 
 static void
 ep_window_start_open (EpWindow *self,
-                      GFile    *file)
+                      GFile    *file,
+                      gboolean  example)
 {
   OpenData *data;
   g_autofree char *name = NULL;
@@ -664,6 +672,7 @@ ep_window_start_open (EpWindow *self,
   data = g_new0 (OpenData, 1);
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->example = example;
   name = file_display_name (file);
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("Opening “%s”…"), name);
@@ -721,7 +730,8 @@ ep_window_run_pending (EpWindow *self,
       }
       break;
     case PENDING_OPEN:
-      ep_window_start_open (self, pending->file);
+    case PENDING_OPEN_EXAMPLE:
+      ep_window_start_open (self, pending->file, pending->kind == PENDING_OPEN_EXAMPLE);
       break;
     case PENDING_RECOVER:
       ep_window_recover (self, pending->path);
@@ -801,6 +811,40 @@ ep_window_open_project (EpWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   ep_window_proceed (self, pending_new (PENDING_OPEN, file, NULL));
+}
+
+/* The example projects the build writes (data/examples/ep-make-examples.c): id, file, title. */
+static const struct {
+  const char *id;
+  const char *file;
+  const char *title;
+} example_projects[] = {
+  { "seed004", "seed004-blinatumomab.endpoint", N_("Short-Course Blinatumomab, 30 Patients") },
+  { "aml", "aml.endpoint", N_("Acute Myeloid Leukemia, Maintenance (aml)") },
+  { "cr-forest", "cr-forest-by-class.endpoint", N_("Complete Remission by Therapy Class") },
+};
+
+void
+_ep_window_open_example (EpWindow   *self,
+                         const char *id)
+{
+  const char *dir = self->example_projects_dir;
+
+  g_assert (EP_IS_WINDOW (self));
+
+  if (dir == NULL)
+    dir = g_getenv ("ENDPOINT_EXAMPLE_PROJECTS_DIR");
+  if (dir == NULL)
+    dir = PKGDATADIR "/examples";
+
+  for (guint i = 0; i < G_N_ELEMENTS (example_projects); i++)
+    if (g_strcmp0 (example_projects[i].id, id) == 0)
+      {
+        g_autofree char *path = g_build_filename (dir, example_projects[i].file, NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+
+        ep_window_proceed (self, pending_new (PENDING_OPEN_EXAMPLE, file, NULL));
+      }
 }
 
 void
@@ -1224,6 +1268,7 @@ _ep_window_project_init (EpWindow *self)
 {
   GMenu *menu = G_MENU (gtk_menu_button_get_menu_model (self->primary_menu_button));
   g_autoptr(EpProject) project = ep_project_new ();
+  g_autoptr(GMenu) examples = NULL;
 
   self->autosave_quiet_ms = AUTOSAVE_QUIET_MS;
   self->autosave_max_ms = AUTOSAVE_MAX_MS;
@@ -1231,8 +1276,18 @@ _ep_window_project_init (EpWindow *self)
   /* Recent projects and the project's cohorts, after New and Open. */
   self->recent_menu = g_menu_new ();
   self->cohorts_menu = g_menu_new ();
+  examples = g_menu_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (example_projects); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(example_projects[i].title), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-example",
+                                               g_variant_new_string (example_projects[i].id));
+      g_menu_append_item (examples, item);
+    }
   g_menu_insert_section (menu, 1, _("Recent Projects"), G_MENU_MODEL (self->recent_menu));
-  g_menu_insert_section (menu, 2, _("Cohorts"), G_MENU_MODEL (self->cohorts_menu));
+  g_menu_insert_submenu (menu, 2, _("_Example Projects"), G_MENU_MODEL (examples));
+  g_menu_insert_section (menu, 3, _("Cohorts"), G_MENU_MODEL (self->cohorts_menu));
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (ep_window_update_recent), self, G_CONNECT_SWAPPED);
   ep_window_update_recent (self);
@@ -1277,4 +1332,5 @@ _ep_window_project_finalize (EpWindow *self)
   g_clear_object (&self->recovery_cancellable);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->cohorts_menu);
+  g_clear_pointer (&self->example_projects_dir, g_free);
 }

@@ -244,6 +244,14 @@ set_file (EpProject *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+void
+ep_project_forget_file (EpProject *self)
+{
+  g_return_if_fail (EP_IS_PROJECT (self));
+
+  set_file (self, NULL);
+}
+
 gboolean
 ep_project_get_modified (EpProject *self)
 {

@@ -57,6 +57,9 @@ EpProject      *ep_project_new                (void);
 
 /* The file it was opened from or last saved to; NULL for a new project. */
 GFile          *ep_project_get_file           (EpProject           *self);
+/* The project no longer belongs to its file (an example opened as a template, whose file is not
+ * the user's): the next Save asks where. Contents and "modified" are unchanged. */
+void            ep_project_forget_file        (EpProject           *self);
 /* The file's name without ".endpoint", or "Untitled Project"; for the window title. */
 const char     *ep_project_get_title          (EpProject           *self);
 gboolean        ep_project_get_modified       (EpProject           *self);
