@@ -74,6 +74,10 @@ typedef struct
   double    y_max;
 } TimeOptions;
 
+#define FIGURE_OPTIONS_INIT { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN, \
+                              .line_width = NAN }
+#define TIME_OPTIONS_INIT { .x_max = NAN, .tick_interval = NAN, .y_min = NAN, .y_max = NAN }
+
 static void
 figure_options_clear (FigureOptions *o)
 {
@@ -165,21 +169,6 @@ add_time_entries (GArray      *entries,
   g_array_append_vals (entries, time_entries, G_N_ELEMENTS (time_entries));
 }
 
-static gboolean
-parse (const char    *command,
-       const char    *summary,
-       GArray        *entries,
-       int           *argc,
-       char        ***argv)
-{
-  const GOptionEntry end = { NULL };
-
-  g_array_append_val (entries, end);
-
-  return ep_cli_parse_options (command, NULL, summary, (const GOptionEntry *) entries->data,
-                               argc, argv);
-}
-
 /* Checks the figure options and fills style; returns the exit status on an error, else -1. */
 static int
 apply_figure_options (const char          *command,
@@ -231,6 +220,40 @@ apply_figure_options (const char          *command,
   style->y_label = g_strdup (o->y_label);
 
   return -1;
+}
+
+/* The start of every figure command: parses data_entries (n_data_entries of them), then the
+ * time-to-event options when to is not NULL, then the figure options; rejects a stray
+ * argument and checks the figure options into style and format. Returns the exit status
+ * when the command must stop, else -1. */
+static int
+parse_figure_command (const char         *command,
+                      const char         *summary,
+                      const GOptionEntry *data_entries,
+                      gsize               n_data_entries,
+                      TimeOptions        *to,
+                      FigureOptions      *fo,
+                      EpPlotStyle        *style,
+                      EpPlotFormat       *format,
+                      int                *argc,
+                      char             ***argv)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
+  const GOptionEntry end = { NULL };
+
+  g_array_append_vals (entries, data_entries, n_data_entries);
+  if (to != NULL)
+    add_time_entries (entries, to);
+  add_figure_entries (entries, fo);
+  g_array_append_val (entries, end);
+
+  if (!ep_cli_parse_options (command, NULL, summary, (const GOptionEntry *) entries->data,
+                             argc, argv))
+    return EP_CLI_EXIT_USAGE;
+  if (*argc > 1)
+    return ep_cli_usage_error (command, _("unexpected argument “%s”"), (*argv)[1]);
+
+  return apply_figure_options (command, fo, style, format);
 }
 
 static int
@@ -402,9 +425,8 @@ plot_km (int    argc,
          char **argv)
 {
   const char *command = "plot km";
-  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN,
-                               .line_width = NAN };
-  g_auto(TimeOptions) to = { .x_max = NAN, .tick_interval = NAN, .y_min = NAN, .y_max = NAN };
+  g_auto(FigureOptions) fo = FIGURE_OPTIONS_INIT;
+  g_auto(TimeOptions) to = TIME_OPTIONS_INIT;
   g_auto(EpCliSurvivalOptions) opt = { 0, };
   g_autofree char *opt_conf_type = NULL;
   double opt_conf_level = 0.95;
@@ -418,7 +440,6 @@ plot_km (int    argc,
     EP_CLI_OPTION_CONF_TYPE (opt_conf_type),
     EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
   };
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
   g_auto(EpPlotStyle) style = { 0, };
   g_autoptr(GError) error = NULL;
   g_autoptr(EpCliSurvivalData) survival = NULL;
@@ -434,17 +455,13 @@ plot_km (int    argc,
   const int *status;
   int exit_status;
 
-  g_array_append_vals (entries, data_entries, G_N_ELEMENTS (data_entries));
-  add_time_entries (entries, &to);
-  add_figure_entries (entries, &fo);
-  if (!parse (command, _("Kaplan-Meier curves with an optional number-at-risk table, log-rank p "
-                         "and, for two groups, the Cox hazard ratio, written to a file."),
-              entries, &argc, &argv))
-    return EP_CLI_EXIT_USAGE;
-
-  if (argc > 1)
-    return ep_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
-  if ((exit_status = apply_figure_options (command, &fo, &style, &format)) >= 0)
+  exit_status = parse_figure_command (command, _("Kaplan-Meier curves with an optional "
+                                                 "number-at-risk table, log-rank p and, for "
+                                                 "two groups, the Cox hazard ratio, written to "
+                                                 "a file."),
+                                      data_entries, G_N_ELEMENTS (data_entries), &to, &fo,
+                                      &style, &format, &argc, &argv);
+  if (exit_status >= 0)
     return exit_status;
   if (!ep_cli_survival_options_check (&opt, &error))
     return ep_cli_data_fail (command, error);
@@ -522,9 +539,8 @@ plot_cif (int    argc,
           char **argv)
 {
   const char *command = "plot cif";
-  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN,
-                               .line_width = NAN };
-  g_auto(TimeOptions) to = { .x_max = NAN, .tick_interval = NAN, .y_min = NAN, .y_max = NAN };
+  g_auto(FigureOptions) fo = FIGURE_OPTIONS_INIT;
+  g_auto(TimeOptions) to = TIME_OPTIONS_INIT;
   g_auto(EpCliSurvivalOptions) opt = { .causes = TRUE };
   g_autofree char *opt_cause = NULL;
   g_autofree char *opt_cause_labels = NULL;
@@ -541,7 +557,6 @@ plot_cif (int    argc,
     { "cause-labels", 0, 0, G_OPTION_ARG_STRING, &opt_cause_labels,
       N_("Names of the causes in code order, e.g. Relapse,Death in remission"), N_("NAME,…") },
   };
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
   g_auto(EpPlotStyle) style = { 0, };
   g_autoptr(GError) error = NULL;
   g_autoptr(EpCliSurvivalData) survival = NULL;
@@ -561,17 +576,12 @@ plot_cif (int    argc,
   const int *status;
   int exit_status;
 
-  g_array_append_vals (entries, data_entries, G_N_ELEMENTS (data_entries));
-  add_time_entries (entries, &to);
-  add_figure_entries (entries, &fo);
-  if (!parse (command, _("Cumulative incidence curves with competing risks (as cmprsk's "
-                         "cuminc), the number at risk and Gray's test, written to a file."),
-              entries, &argc, &argv))
-    return EP_CLI_EXIT_USAGE;
-
-  if (argc > 1)
-    return ep_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
-  if ((exit_status = apply_figure_options (command, &fo, &style, &format)) >= 0)
+  exit_status = parse_figure_command (command, _("Cumulative incidence curves with competing "
+                                                 "risks (as cmprsk's cuminc), the number at "
+                                                 "risk and Gray's test, written to a file."),
+                                      data_entries, G_N_ELEMENTS (data_entries), &to, &fo,
+                                      &style, &format, &argc, &argv);
+  if (exit_status >= 0)
     return exit_status;
   if (!ep_cli_survival_options_check (&opt, &error))
     return ep_cli_data_fail (command, error);
@@ -747,8 +757,7 @@ plot_forest (int    argc,
              char **argv)
 {
   const char *command = "plot forest";
-  g_auto(FigureOptions) fo = { .width_mm = NAN, .height_mm = NAN, .dpi = NAN, .font_size = NAN,
-                               .line_width = NAN };
+  g_auto(FigureOptions) fo = FIGURE_OPTIONS_INIT;
   g_autofree char *opt_csv = NULL;
   g_autofree char *opt_sep = NULL;
   g_auto(EpCliMetaOptions) opt_meta = { 0, };
@@ -794,7 +803,6 @@ plot_forest (int    argc,
     { "ties", 0, 0, G_OPTION_ARG_STRING, &opt_ties,
       N_("--cox: tied event times: efron (default) or breslow"), N_("METHOD") },
   };
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
   g_auto(EpPlotStyle) style = { 0, };
   g_autoptr(GError) error = NULL;
   g_autoptr(EpCliMetaStudies) studies = NULL;
@@ -808,17 +816,13 @@ plot_forest (int    argc,
   gboolean proportions;
   int exit_status;
 
-  g_array_append_vals (entries, data_entries, G_N_ELEMENTS (data_entries));
-  add_figure_entries (entries, &fo);
-  if (!parse (command, _("A forest plot of a meta-analysis (the options of endpoint-cli meta): "
-                         "studies, subgroup and overall diamonds, heterogeneity, written to a "
-                         "file."),
-              entries, &argc, &argv))
-    return EP_CLI_EXIT_USAGE;
-
-  if (argc > 1)
-    return ep_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
-  if ((exit_status = apply_figure_options (command, &fo, &style, &format)) >= 0)
+  exit_status = parse_figure_command (command, _("A forest plot of a meta-analysis (the "
+                                                 "options of endpoint-cli meta): studies, "
+                                                 "subgroup and overall diamonds, "
+                                                 "heterogeneity, written to a file."),
+                                      data_entries, G_N_ELEMENTS (data_entries), NULL, &fo,
+                                      &style, &format, &argc, &argv);
+  if (exit_status >= 0)
     return exit_status;
   if (opt_csv == NULL)
     return ep_cli_usage_error (command, _("--csv is required"));
