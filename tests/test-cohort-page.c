@@ -208,6 +208,9 @@ test_edit_undo (void)
   g_assert_cmpstr (text, ==, "53");
   g_assert_true (ep_cohort_can_undo (cohort));
   g_assert_nonnull (find_cell ("53"));
+  /* the button says what it would undo */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_action (GTK_WIDGET (page), "cohort.undo")), ==,
+                   "Undo Edit cell (Ctrl+Z)");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.undo", NULL);
   iterate ();

@@ -50,6 +50,9 @@ struct _EpCohortPage
   /* Template children */
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
+  GtkWidget           *undo_button;
+  GtkWidget           *redo_button;
+  GtkBox              *welcome_box;
   GtkListBox          *examples_list;
   GtkSearchEntry      *search_entry;
   AdwFlap             *flap;
@@ -190,6 +193,16 @@ ep_cohort_page_update_actions (EpCohortPage *self)
       selected = !gtk_bitset_is_empty (set);
     }
 
+  /* The buttons say what they would undo: "Undo Edit cell (Ctrl+Z)". */
+  {
+    const char *undo = have ? ep_cohort_get_undo_label (self->cohort) : NULL;
+    const char *redo = have ? ep_cohort_get_redo_label (self->cohort) : NULL;
+    g_autofree char *undo_tip = undo != NULL ? g_strdup_printf (_("Undo %s (Ctrl+Z)"), undo) : g_strdup (_("Undo (Ctrl+Z)"));
+    g_autofree char *redo_tip = redo != NULL ? g_strdup_printf (_("Redo %s (Ctrl+Shift+Z)"), redo) : g_strdup (_("Redo (Ctrl+Shift+Z)"));
+
+    gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+    gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+  }
   gtk_widget_action_set_enabled (widget, "cohort.undo", have && ep_cohort_can_undo (self->cohort));
   gtk_widget_action_set_enabled (widget, "cohort.redo", have && ep_cohort_can_redo (self->cohort));
   gtk_widget_action_set_enabled (widget, "cohort.add-row", have);
@@ -1814,6 +1827,9 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-cohort-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EpCohortPage, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, EpCohortPage, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, EpCohortPage, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, examples_list);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, flap);
@@ -1903,6 +1919,18 @@ ep_cohort_page_init (EpCohortPage *self)
     }
 
   ep_cohort_page_update_actions (self);
+}
+
+void
+ep_cohort_page_add_welcome_section (EpCohortPage *self,
+                                    GtkWidget    *section)
+{
+  g_return_if_fail (EP_IS_COHORT_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (section));
+
+  /* Right after Import…, before the example cohorts. */
+  gtk_box_insert_child_after (self->welcome_box, section,
+                              gtk_widget_get_first_child (GTK_WIDGET (self->welcome_box)));
 }
 
 GtkWidget *
