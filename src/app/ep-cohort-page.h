@@ -23,6 +23,10 @@ GtkWidget         *ep_cohort_page_new              (void);
 EpCohort          *ep_cohort_page_get_cohort       (EpCohortPage *self);
 void               ep_cohort_page_set_cohort       (EpCohortPage *self,
                                                     EpCohort     *cohort);
+/* Adds a section to the welcome state, after Import… (the window's recent and example
+ * projects). */
+void               ep_cohort_page_add_welcome_section (EpCohortPage *self,
+                                                       GtkWidget    *section);
 /* Where the bundled examples are read from; NULL: $ENDPOINT_EXAMPLES_DIR, else the installed
  * PKGDATADIR/examples. */
 void               ep_cohort_page_set_examples_dir (EpCohortPage *self,
