@@ -118,6 +118,7 @@ test_save_and_reopen (void)
   guint n_rows;
 
   /* The cohort opened on the Cohorts page is the project's; the title marks unsaved changes. */
+  g_assert_false (gtk_widget_get_visible (window->recent_box));
   cohort = open_aml (window);
   g_assert_nonnull (cohort);
   project = ep_window_get_project (window);
@@ -152,6 +153,10 @@ test_save_and_reopen (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "aml study");
   g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), ==, 1);
+  /* and in the Cohorts page's welcome state, which had no recent project before. */
+  g_assert_true (gtk_widget_get_visible (window->recent_box));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (window->recent_list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (window->recent_list, 1));
 
   /* Closing an unmodified project asks nothing. */
   gtk_window_close (GTK_WINDOW (window));

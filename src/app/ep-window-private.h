@@ -37,6 +37,8 @@ struct _EpWindow
   guint                 recovery_writes;    /* for tests */
   GMenu                *recent_menu;
   GMenu                *cohorts_menu;
+  GtkWidget            *recent_box;         /* the Cohorts page's welcome: recent projects */
+  GtkListBox           *recent_list;
   char                 *example_projects_dir; /* NULL: $ENDPOINT_EXAMPLE_PROJECTS_DIR, else installed */
 
   /* Template children */

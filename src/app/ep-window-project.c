@@ -8,8 +8,9 @@
  * between them), every analysis run there is one of the project's analyses, and the figures of
  * the Figures page are the project's figures (made again from their data source on open). A
  * figure without a data source (the CSV dialog's, made from a file and not a cohort) is shown
- * but not saved, and a toast says so. The example projects (written by the build) open from the
- * primary menu as templates: they have no file, so Save asks where.
+ * but not saved, and a toast says so. Recent projects (GtkRecentManager) and the example projects
+ * (written by the build) are listed in the Cohorts page's welcome state and the primary menu;
+ * an example opens as a template: it has no file, so Save asks where.
  *
  * Saves and opens run in a GTask worker (EpProject) with a bar under the header showing their
  * progress and a Cancel button; a failure is an AdwMessageDialog naming the file and the
@@ -150,12 +151,19 @@ ep_window_update_recent (EpWindow *self)
   g_ptr_array_sort (projects, compare_recent);
 
   g_menu_remove_all (self->recent_menu);
+  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL;)
+    gtk_list_box_remove (self->recent_list, row);
+  gtk_widget_set_visible (self->recent_box, projects->len > 0);
+
   for (guint i = 0; i < projects->len && i < N_RECENT; i++)
     {
       GtkRecentInfo *info = g_ptr_array_index (projects, i);
       g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) folder = g_file_get_parent (file);
       g_autofree char *name = file_display_name (file);
+      g_autofree char *where = NULL;
       g_autoptr(GMenuItem) item = NULL;
+      GtkWidget *row;
 
       /* Menu labels take mnemonics: a file named "R_and_D" keeps its underscores. */
       if (g_str_has_suffix (name, ".endpoint"))
@@ -169,6 +177,26 @@ ep_window_update_recent (EpWindow *self)
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
                                                g_variant_new_string (gtk_recent_info_get_uri (info)));
       g_menu_append_item (self->recent_menu, item);
+
+      /* The welcome state's row: the name, and the folder with ~ for the home folder. */
+      where = folder != NULL ? g_file_get_path (folder) : NULL;
+      if (where != NULL && g_str_has_prefix (where, g_get_home_dir ()))
+        {
+          char *tilde = g_strconcat ("~", where + strlen (g_get_home_dir ()), NULL);
+
+          g_free (where);
+          where = tilde;
+        }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where != NULL ? where : "");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_string (gtk_recent_info_get_uri (info)));
+      gtk_list_box_append (self->recent_list, row);
     }
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
@@ -1263,6 +1291,59 @@ ep_window_get_message_dialog (EpWindow *self)
 
 /* ---- setup ----------------------------------------------------------------------------------- */
 
+static GtkWidget *
+welcome_list (const char  *heading,
+              GtkListBox **list)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (heading);
+
+  gtk_widget_add_css_class (label, "heading");
+  *list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (*list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (*list), "boxed-list");
+  gtk_widget_set_size_request (GTK_WIDGET (*list), 360, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*list));
+  return box;
+}
+
+/* The Cohorts page's welcome state lists the recent projects (hidden while there is none) and
+ * the example projects, after Import…. */
+static void
+ep_window_add_welcome (EpWindow *self)
+{
+  static const char *descriptions[] = {
+    N_("Cohort of 30 patients with response and outcome"),
+    N_("Cohort, survival analysis and Kaplan-Meier figure"),
+    N_("Forest plot of 15 trial arms, pooled by class"),
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkListBox *examples;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (descriptions) == G_N_ELEMENTS (example_projects));
+
+  self->recent_box = welcome_list (_("Recent Projects"), &self->recent_list);
+  gtk_box_append (GTK_BOX (box), self->recent_box);
+  gtk_box_append (GTK_BOX (box), welcome_list (_("Example Projects"), &examples));
+
+  for (guint i = 0; i < G_N_ELEMENTS (example_projects); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(example_projects[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(descriptions[i]));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-example");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_string (example_projects[i].id));
+      gtk_list_box_append (examples, row);
+    }
+
+  ep_cohort_page_add_welcome_section (self->cohort_page, box);
+}
+
 void
 _ep_window_project_init (EpWindow *self)
 {
@@ -1288,6 +1369,7 @@ _ep_window_project_init (EpWindow *self)
   g_menu_insert_section (menu, 1, _("Recent Projects"), G_MENU_MODEL (self->recent_menu));
   g_menu_insert_submenu (menu, 2, _("_Example Projects"), G_MENU_MODEL (examples));
   g_menu_insert_section (menu, 3, _("Cohorts"), G_MENU_MODEL (self->cohorts_menu));
+  ep_window_add_welcome (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (ep_window_update_recent), self, G_CONNECT_SWAPPED);
   ep_window_update_recent (self);
