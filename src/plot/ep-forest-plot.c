@@ -562,18 +562,7 @@ ep_forest_plot_render (cairo_t            *cr,
   has_title = style->title != NULL && style->title[0] != '\0';
 
   cairo_save (cr);
-  if (layout != NULL)
-    {
-      ep_plot_layout_reset (layout);
-      layout->width = width;
-      layout->height = height;
-    }
-  if (!style->transparent)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_fill (cr);
-    }
+  ep_plot_begin_page (cr, width, height, style, layout);
 
   {
     g_autoptr(PangoLayout) probe = ep_plot_text_new (cr, style, fs, EP_TEXT_REGULAR, "0");

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "plot/ep-plot-layout.h"
+#include "plot/ep-plot-private.h"
 
 static void
 item_clear (gpointer data)
@@ -46,6 +47,27 @@ ep_plot_layout_reset (EpPlotLayout *layout)
   items = layout->items;
   g_array_set_size (items, 0);
   *layout = (EpPlotLayout) { .items = items };
+}
+
+void
+ep_plot_begin_page (cairo_t           *cr,
+                    double             width,
+                    double             height,
+                    const EpPlotStyle *style,
+                    EpPlotLayout      *layout)
+{
+  if (layout != NULL)
+    {
+      ep_plot_layout_reset (layout);
+      layout->width = width;
+      layout->height = height;
+    }
+  if (!style->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+    }
 }
 
 EpPlotItem *

@@ -14,6 +14,16 @@
 
 G_BEGIN_DECLS
 
+/* ---- the page (ep-plot-layout.c) ---------------------------------------------------------- */
+
+/* Starts a figure of width x height on cr: resets layout (when not NULL) to that size and,
+ * unless style->transparent, paints the whole area white. */
+void         ep_plot_begin_page      (cairo_t           *cr,
+                                      double             width,
+                                      double             height,
+                                      const EpPlotStyle *style,
+                                      EpPlotLayout      *layout);
+
 /* ---- text (ep-plot-text.c) ---------------------------------------------------------------- */
 
 typedef enum

@@ -734,20 +734,7 @@ ep_step_figure_draw (cairo_t            *cr,
   g_autoptr(GPtrArray) runs = NULL;
 
   cairo_save (cr);
-
-  if (layout != NULL)
-    {
-      ep_plot_layout_reset (layout);
-      layout->width = width;
-      layout->height = height;
-    }
-
-  if (!style->transparent)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_fill (cr);
-    }
+  ep_plot_begin_page (cr, width, height, style, layout);
 
   /* Measure. */
   {
