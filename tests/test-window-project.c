@@ -335,7 +335,7 @@ test_recovery (void)
   g_assert_true (ep_window_offer_recovery (window, NULL));
   g_assert_true (dialog_shown (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ep_window_get_message_dialog (window)),
-                            "untitled project"));
+                            "An untitled project, kept today at "));
   respond (window, "recover");
   project = ep_window_get_project (window);
   g_assert_true (ep_project_get_modified (project));

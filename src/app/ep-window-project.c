@@ -1203,6 +1203,29 @@ recovery_in_use (EpWindow   *self,
   return FALSE;
 }
 
+/* "today at 14:05", "yesterday at 09:30", "on 3 November 2026 at 17:12" */
+static char *
+describe_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  int y, m, d, ny, nm, nd, yy, ym, yd;
+
+  g_date_time_get_ymd (local, &y, &m, &d);
+  g_date_time_get_ymd (now, &ny, &nm, &nd);
+  g_date_time_get_ymd (yesterday, &yy, &ym, &yd);
+
+  if (y == ny && m == nm && d == nd)
+    /* Translators: a time as g_date_time_format() writes it */
+    return g_date_time_format (local, _("today at %H:%M"));
+  if (y == yy && m == ym && d == yd)
+    /* Translators: a time as g_date_time_format() writes it */
+    return g_date_time_format (local, _("yesterday at %H:%M"));
+  /* Translators: a date and time as g_date_time_format() writes it */
+  return g_date_time_format (local, _("on %-d %B %Y at %H:%M"));
+}
+
 gboolean
 ep_window_offer_recovery (EpWindow   *self,
                           const char *dir)
@@ -1233,20 +1256,23 @@ ep_window_offer_recovery (EpWindow   *self,
   if (offered == NULL)
     return FALSE;
 
-  when = g_date_time_format (offered->written, "%x %H:%M");
+  when = describe_time (offered->written);
   if (offered->origin != NULL)
     {
       g_autoptr(GFile) origin = g_file_new_for_path (offered->origin);
 
       name = file_display_name (origin);
-      /* Translators: the first %s is a project file's name, the second a date and time */
-      body = g_strdup_printf (_("Endpoint did not close properly. Changes to “%s” not yet saved "
-                                "were kept on %s."), name, when);
+      if (g_str_has_suffix (name, ".endpoint") && strlen (name) > strlen (".endpoint"))
+        name[strlen (name) - strlen (".endpoint")] = '\0';
+      /* Translators: the first %s is a project's name, the second when its recovery file was
+       * written ("today at 14:05") */
+      body = g_strdup_printf (_("Endpoint did not close properly. The unsaved changes to “%s”, "
+                                "kept %s, can be recovered."), name, when);
     }
   else
-    /* Translators: %s is a date and time */
-    body = g_strdup_printf (_("Endpoint did not close properly. An untitled project that was "
-                              "never saved was kept on %s."), when);
+    /* Translators: %s is when the recovery file was written ("today at 14:05") */
+    body = g_strdup_printf (_("Endpoint did not close properly. An untitled project, kept %s, "
+                            "can be recovered."), when);
   if (n_more > 0)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
