@@ -108,6 +108,7 @@ test_save_and_reopen (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(JsonObject) source = json_object_new ();
   g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(EpFigure) unsaved = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -144,6 +145,13 @@ test_save_and_reopen (void)
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (project)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 1);
 
+  /* A figure without a data source (the CSV dialog's) is shown but not the project's. */
+  unsaved = ep_figure_new_km (cohort, "OS", NULL, &error);
+  g_assert_no_error (error);
+  ep_window_add_figure (window, unsaved, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (project)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 2);
+
   /* Save (in a worker): no longer modified, titled after the file, listed as recent. */
   ep_window_save_project (window, file);
   g_assert_true (ep_window_get_busy (window));
@@ -163,7 +171,8 @@ test_save_and_reopen (void)
   iterate ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-  /* Reopen in a new window: the edited data and the figure with its title come back. */
+  /* Reopen in a new window: the edited data and the figure with its title come back (and not
+   * the figure without a source). */
   window = new_window ();
   ep_window_open_project (window, file);
   g_assert_true (wait_for (window_idle, window));

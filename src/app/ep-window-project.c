@@ -399,7 +399,8 @@ cohort_page_analysis_run_cb (EpWindow     *self,
     ep_project_set_modified (self->project, TRUE);
 }
 
-/* A figure removed on the Figures page leaves the project. */
+/* A figure removed on the Figures page leaves the project; one added that is not the project's
+ * (made from a file by the CSV dialog, with no data source to make it again) is said so. */
 static void
 figure_page_items_changed_cb (EpWindow   *self,
                               guint       position,
@@ -409,7 +410,23 @@ figure_page_items_changed_cb (EpWindow   *self,
 {
   GListModel *figures = ep_project_get_figures (self->project);
 
-  if (self->syncing || removed == 0)
+  if (self->syncing)
+    return;
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (page_figures, i);
+
+      if (!list_contains (figures, figure))
+        {
+          /* Translators: %s is a figure's name */
+          g_autofree char *text = g_strdup_printf (_("“%s” is shown but not saved with the project"),
+                                                   ep_figure_get_display_name (figure));
+
+          ep_window_toast_escaped (self, text);
+        }
+    }
+  if (removed == 0)
     return;
 
   for (guint i = g_list_model_get_n_items (figures); i > 0; i--)
@@ -1136,15 +1153,7 @@ ep_window_add_figure (EpWindow   *self,
         }
     }
 
-  if (saved == NULL)
-    {
-      /* Translators: %s is a figure's name */
-      g_autofree char *text = g_strdup_printf (_("“%s” is shown but not saved with the project"),
-                                               ep_figure_get_display_name (figure));
-
-      ep_window_toast_escaped (self, text);
-    }
-
+  /* Without one, the Figures page's handler says the figure is not saved. */
   ep_figure_page_add_figure (self->figure_page, saved != NULL ? saved : figure);
   ep_window_set_place (self, "figures");
 }
