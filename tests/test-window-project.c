@@ -155,6 +155,7 @@ test_save_and_reopen (void)
   /* Save (in a worker): no longer modified, titled after the file, listed as recent. */
   ep_window_save_project (window, file);
   g_assert_true (ep_window_get_busy (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->progress_revealer));
   g_assert_true (wait_for (window_idle, window));
   g_assert_null (ep_window_get_message_dialog (window));
   g_assert_false (ep_project_get_modified (project));
@@ -202,6 +203,40 @@ test_save_and_reopen (void)
   respond (window, "discard");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Cancel on the progress bar: the save stops, no file is written, the project stays modified. */
+static void
+test_cancel_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.endpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EpWindow *window = new_window ();
+  EpProject *project = ep_window_get_project (window);
+  EpCohort *cohort = open_aml (window);
+
+  /* Large enough (a million rows) that the worker is still writing when Cancel comes. */
+  ep_cohort_insert_rows (cohort, 0, 1000000);
+  ep_window_save_project (window, file);
+  g_assert_true (gtk_revealer_get_reveal_child (window->progress_revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-operation", NULL));
+  g_assert_true (wait_for (window_idle, window));
+
+  g_assert_false (gtk_revealer_get_reveal_child (window->progress_revealer));
+  g_assert_null (ep_window_get_message_dialog (window));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (ep_project_get_modified (project));
+  g_assert_null (ep_project_get_file (project));
+  g_assert_true (ep_window_get_project (window) == project);
+
+  /* Leave no recovery file for the tests after this one. */
+  g_object_ref (project);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  ep_project_discard_recovery (project);
+  g_object_unref (project);
   g_rmdir (dir);
 }
 
@@ -392,6 +427,7 @@ main (int   argc,
     g_error ("cannot register the application: %s", error->message);
 
   g_test_add_func ("/window-project/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/window-project/cancel-save", test_cancel_save);
   g_test_add_func ("/window-project/example-projects", test_example_projects);
   g_test_add_func ("/window-project/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window-project/hostile-file", test_hostile_file);
