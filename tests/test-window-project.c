@@ -311,6 +311,50 @@ test_unsaved_changes_dialog (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
+/* Save in the unsaved-changes dialog saves, then does what was asked (here: New). */
+static void
+test_unsaved_changes_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.endpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  EpWindow *window = new_window ();
+  EpProject *project = ep_window_get_project (window);
+  EpCohort *cohort = open_aml (window);
+  guint n_rows;
+
+  ep_window_save_project (window, file);
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_false (ep_project_get_modified (project));
+
+  ep_cohort_insert_rows (cohort, 0, 3);
+  n_rows = ep_cohort_get_n_rows (cohort);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• saved");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
+  iterate ();
+  respond (window, "save");
+  g_assert_true (wait_for (window_idle, window));
+  iterate ();
+
+  /* The new, empty project replaced the saved one, whose file has the edit. */
+  g_assert_true (ep_window_get_project (window) != project);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (ep_window_get_project (window))), ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Project");
+  reopened = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  cohort = g_list_model_get_item (ep_project_get_cohorts (reopened), 0);
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, n_rows);
+  g_object_unref (cohort);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_hostile_file (void)
 {
@@ -430,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/window-project/cancel-save", test_cancel_save);
   g_test_add_func ("/window-project/example-projects", test_example_projects);
   g_test_add_func ("/window-project/unsaved-changes-dialog", test_unsaved_changes_dialog);
+  g_test_add_func ("/window-project/unsaved-changes-save", test_unsaved_changes_save);
   g_test_add_func ("/window-project/hostile-file", test_hostile_file);
   g_test_add_func ("/window-project/recovery", test_recovery);
 
