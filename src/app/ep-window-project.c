@@ -118,6 +118,15 @@ ep_window_update_project_title_visible (EpWindow *self)
                           !adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
+/* Menu labels take mnemonics: a file named "R_and_D" keeps its underscores. */
+static char *
+escape_mnemonic (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 static int
 compare_recent (gconstpointer a,
                 gconstpointer b)
@@ -162,27 +171,25 @@ ep_window_update_recent (EpWindow *self)
       g_autoptr(GFile) folder = g_file_get_parent (file);
       g_autofree char *name = file_display_name (file);
       g_autofree char *where = NULL;
+      g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
+      const char *home = g_get_home_dir ();
       GtkWidget *row;
 
-      /* Menu labels take mnemonics: a file named "R_and_D" keeps its underscores. */
       if (g_str_has_suffix (name, ".endpoint"))
         name[strlen (name) - strlen (".endpoint")] = '\0';
-      {
-        g_auto(GStrv) parts = g_strsplit (name, "_", -1);
-        g_autofree char *label = g_strjoinv ("__", parts);
-
-        item = g_menu_item_new (label, NULL);
-      }
+      label = escape_mnemonic (name);
+      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
                                                g_variant_new_string (gtk_recent_info_get_uri (info)));
       g_menu_append_item (self->recent_menu, item);
 
       /* The welcome state's row: the name, and the folder with ~ for the home folder. */
       where = folder != NULL ? g_file_get_path (folder) : NULL;
-      if (where != NULL && g_str_has_prefix (where, g_get_home_dir ()))
+      if (where != NULL && g_str_has_prefix (where, home)
+          && (where[strlen (home)] == '/' || where[strlen (home)] == '\0'))
         {
-          char *tilde = g_strconcat ("~", where + strlen (g_get_home_dir ()), NULL);
+          char *tilde = g_strconcat ("~", where + strlen (home), NULL);
 
           g_free (where);
           where = tilde;
@@ -233,8 +240,7 @@ ep_window_update_cohorts (EpWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (cohorts); i++)
     {
       g_autoptr(EpCohort) cohort = g_list_model_get_item (cohorts, i);
-      g_auto(GStrv) parts = g_strsplit (ep_cohort_get_name (cohort), "_", -1);
-      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autofree char *label = escape_mnemonic (ep_cohort_get_name (cohort));
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.show-cohort",
