@@ -2042,3 +2042,13 @@ ep_cohort_page_get_view (EpCohortPage *self)
 
   return gtk_stack_get_visible_child_name (self->stack);
 }
+
+void
+ep_cohort_page_remember_analysis (EpCohortPage *self,
+                                  EpAnalysis   *analysis)
+{
+  g_return_if_fail (EP_IS_COHORT_PAGE (self));
+  g_return_if_fail (EP_IS_ANALYSIS (analysis));
+
+  g_set_object (&self->last[ep_analysis_get_kind (analysis)], analysis);
+}

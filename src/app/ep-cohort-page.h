@@ -59,6 +59,10 @@ const char        *ep_cohort_page_get_message      (EpCohortPage *self);
 /* Opens the options of an analysis of kind. */
 void               ep_cohort_page_analyze          (EpCohortPage   *self,
                                                     EpAnalysisKind  kind);
+/* The analysis whose options the next analysis dialog of its kind starts from (a reopened
+ * project's); set_cohort() forgets them. */
+void               ep_cohort_page_remember_analysis (EpCohortPage *self,
+                                                     EpAnalysis   *analysis);
 /* Runs analysis in a worker thread and shows its progress, then its results. */
 void               ep_cohort_page_run_analysis     (EpCohortPage *self,
                                                     EpAnalysis   *analysis);

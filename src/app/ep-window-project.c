@@ -444,6 +444,22 @@ figure_page_items_changed_cb (EpWindow   *self,
     }
 }
 
+/* The analysis dialogs of the page's cohort start from that cohort's saved analyses. */
+static void
+ep_window_remember_analyses (EpWindow *self)
+{
+  GListModel *analyses = ep_project_get_analyses (self->project);
+  EpCohort *cohort = ep_cohort_page_get_cohort (self->cohort_page);
+
+  for (guint i = 0; cohort != NULL && i < g_list_model_get_n_items (analyses); i++)
+    {
+      g_autoptr(EpAnalysis) analysis = g_list_model_get_item (analyses, i);
+
+      if (ep_project_get_analysis_cohort (self->project, analysis) == cohort)
+        ep_cohort_page_remember_analysis (self->cohort_page, analysis);
+    }
+}
+
 static void
 ep_window_fill_pages (EpWindow *self)
 {
@@ -471,6 +487,7 @@ ep_window_fill_pages (EpWindow *self)
   if (g_list_model_get_n_items (cohorts) > 0)
     first = g_list_model_get_item (cohorts, 0);
   ep_cohort_page_set_cohort (self->cohort_page, first);
+  ep_window_remember_analyses (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
     {
@@ -495,6 +512,7 @@ _ep_window_show_cohort (EpWindow   *self,
   if (cohort == NULL)
     return;
   ep_cohort_page_set_cohort (self->cohort_page, cohort);
+  ep_window_remember_analyses (self);
   ep_window_set_place (self, "cohorts");
 }
 
