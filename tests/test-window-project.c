@@ -87,16 +87,36 @@ open_aml (EpWindow *window)
   return ep_cohort_page_get_cohort (window->cohort_page);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button (child, label);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+/* Clicks the dialog's button for response: the response, then the dialog closes. */
 static void
 respond (EpWindow   *window,
          const char *response)
 {
   AdwMessageDialog *dialog = ep_window_get_message_dialog (window);
+  GtkWidget *button;
 
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, response));
-  /* As a click does: the dialog closes itself after its response. */
-  adw_message_dialog_response (dialog, response);
+  button = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
   iterate ();
 }
 
@@ -262,8 +282,30 @@ test_example_projects (void)
   g_assert_nonnull (figure);
   g_assert_cmpint (ep_figure_get_kind (figure), ==, EP_FIGURE_KM);
 
-  /* The forest plot by class: a figure and no cohort; an unmodified project asks nothing. */
+  /* Analyses run on the Cohorts page are the project's; a rerun with the same options replaces
+   * the earlier one, other options add one. */
+  {
+    g_autoptr(EpAnalysis) same = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+    g_autoptr(EpAnalysis) other = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+    g_autoptr(EpAnalysis) first = NULL;
+
+    ep_analysis_set_string (same, "endpoint", "OS");
+    ep_analysis_set_string (same, "group", "x");
+    ep_cohort_page_run_analysis (window->cohort_page, same);
+    g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_analyses (project)), ==, 1);
+    first = g_list_model_get_item (ep_project_get_analyses (project), 0);
+    g_assert_true (first == same);
+    g_assert_true (ep_project_get_modified (project));
+
+    ep_analysis_set_string (other, "endpoint", "OS");
+    ep_cohort_page_run_analysis (window->cohort_page, other);
+    g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_analyses (project)), ==, 2);
+  }
+
+  /* The forest plot by class: a figure and no cohort. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "cr-forest");
+  iterate ();
+  respond (window, "discard");
   g_assert_true (wait_for (window_idle, window));
   g_assert_null (ep_window_get_message_dialog (window));
   project = ep_window_get_project (window);

@@ -259,6 +259,16 @@ dialog_destroyed_cb (EpWindow  *self,
     self->dialog = NULL;
 }
 
+/* Answered: it is no longer the dialog shown, even before it is destroyed. */
+static void
+dialog_response_cb (EpWindow         *self,
+                    const char       *response,
+                    AdwMessageDialog *dialog)
+{
+  if (self->dialog == dialog)
+    self->dialog = NULL;
+}
+
 static AdwMessageDialog *
 ep_window_message_dialog (EpWindow   *self,
                           const char *heading,
@@ -270,6 +280,8 @@ ep_window_message_dialog (EpWindow   *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   self->dialog = ADW_MESSAGE_DIALOG (dialog);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self,
                            G_CONNECT_SWAPPED);
   return ADW_MESSAGE_DIALOG (dialog);
 }
@@ -385,18 +397,32 @@ analysis_running_cb (EpWindow   *self,
 }
 
 /* Every analysis run on the Cohorts page is one of the project's, and is kept in the recovery
- * file as soon as it has run. */
+ * file as soon as it has run. The dialog makes a new EpAnalysis for every run: one with the same
+ * kind and options on the same cohort replaces the earlier one, so reruns add nothing. */
 static void
 cohort_page_analysis_run_cb (EpWindow     *self,
                              EpAnalysis   *analysis,
                              EpCohortPage *page)
 {
+  GListModel *analyses = ep_project_get_analyses (self->project);
   EpCohort *cohort = ep_cohort_page_get_cohort (page);
 
   if (cohort == NULL)
     return;
-  if (!list_contains (ep_project_get_analyses (self->project), analysis))
+  if (!list_contains (analyses, analysis))
     {
+      g_autoptr(GVariant) options = g_variant_ref_sink (ep_analysis_to_variant (analysis));
+
+      for (guint i = g_list_model_get_n_items (analyses); i > 0; i--)
+        {
+          g_autoptr(EpAnalysis) other = g_list_model_get_item (analyses, i - 1);
+          g_autoptr(GVariant) other_options = g_variant_ref_sink (ep_analysis_to_variant (other));
+
+          if (ep_project_get_analysis_cohort (self->project, other) == cohort
+              && g_variant_equal (options, other_options))
+            ep_project_remove_analysis (self->project, other);
+        }
+
       ep_project_add_analysis (self->project, analysis, cohort);
       g_signal_connect_object (analysis, "notify::running", G_CALLBACK (analysis_running_cb), self,
                                G_CONNECT_SWAPPED);
