@@ -484,6 +484,37 @@ test_recovery (void)
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
 }
 
+/* An analysis that has run is in the recovery file at once, without waiting for the timer. */
+static void
+test_recovery_after_analysis (void)
+{
+  EpWindow *window = new_window ();
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  EpProject *project;
+
+  /* The edit timer would wait a minute. */
+  window->autosave_quiet_ms = 60000;
+  window->autosave_max_ms = 60000;
+  open_aml (window);
+  project = ep_window_get_project (window);
+  iterate ();
+  g_assert_cmpuint (window->recovery_writes, ==, 0);
+
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_cohort_page_run_analysis (window->cohort_page, analysis);
+  g_assert_true (wait_for (recovery_written, window));
+  g_assert_true (g_file_test (ep_project_get_recovery_path (project), G_FILE_TEST_IS_REGULAR));
+
+  /* Discard on close: the recovery file goes too. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_object_ref (project);
+  respond (window, "discard");
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_false (g_file_test (ep_project_get_recovery_path (project), G_FILE_TEST_EXISTS));
+  g_object_unref (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/window-project/unsaved-changes-save", test_unsaved_changes_save);
   g_test_add_func ("/window-project/hostile-file", test_hostile_file);
   g_test_add_func ("/window-project/recovery", test_recovery);
+  g_test_add_func ("/window-project/recovery-after-analysis", test_recovery_after_analysis);
 
   ret = g_test_run ();
 
