@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "app/ep-figure-csv-dialog.h"
 
@@ -196,10 +197,14 @@ ep_figure_csv_dialog_class_init (EpFigureCsvDialogClass *klass)
   /**
    * EpFigureCsvDialog::figure-created:
    * @figure: the new EpFigure
+   * @cohort: the data it was made from, read from the file
+   * @source: the figure's data source (ep-figure-source.h) without its "cohort" member, which
+   *   the receiver sets to the name it keeps the cohort under
    */
   signals[FIGURE_CREATED] =
     g_signal_new ("figure-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, EP_TYPE_FIGURE);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  EP_TYPE_FIGURE, EP_TYPE_COHORT, JSON_TYPE_OBJECT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-figure-csv-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EpFigureCsvDialog, file_row);
@@ -400,13 +405,31 @@ ep_figure_csv_dialog_get_request (EpFigureCsvDialog  *self,
   return request;
 }
 
+/* The figure and the data it was made from: the data go into the project with the figure, so
+ * the project keeps working when the file is moved or changed. */
+typedef struct
+{
+  EpFigure *figure;
+  EpCohort *cohort;
+} Created;
+
+static void
+created_free (Created *created)
+{
+  g_clear_object (&created->figure);
+  g_clear_object (&created->cohort);
+  g_free (created);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Created, created_free)
+
 /* Reads the file again (in a worker thread, the dialog's cohort stays on the main thread) and
  * fits: a data error names the file's line. */
-static EpFigure *
+static Created *
 make_figure (const Request  *request,
              GError        **error)
 {
-  g_autoptr(EpCohort) cohort = NULL;
+  g_autoptr(Created) created = g_new0 (Created, 1);
 
   if (g_strcmp0 (request->time, request->event) == 0)
     {
@@ -414,34 +437,60 @@ make_figure (const Request  *request,
                            _("The time and the event must be different columns"));
       return NULL;
     }
-  if (!request->cif)
-    return ep_figure_new_km_from_file (request->path, request->time, request->event, request->group,
-                                       error);
 
-  cohort = ep_cohort_new_from_file (request->path, NULL, error);
-  if (cohort == NULL)
+  created->cohort = ep_cohort_new_from_file (request->path, NULL, error);
+  if (created->cohort == NULL)
     return NULL;
 
-  return ep_figure_new_cif (cohort, request->time, request->event, request->group, error);
+  if (request->cif)
+    created->figure = ep_figure_new_cif (created->cohort, request->time, request->event,
+                                         request->group, error);
+  else
+    created->figure = ep_figure_new_km_columns_of_file (created->cohort, request->path,
+                                                        request->time, request->event,
+                                                        request->group, error);
+  if (created->figure == NULL)
+    return NULL;
+
+  return g_steal_pointer (&created);
+}
+
+/* The source of ep-figure-source.h, but for the cohort's name. */
+static JsonObject *
+request_to_source (const Request *request)
+{
+  JsonObject *source = json_object_new ();
+
+  json_object_set_string_member (source, "kind", request->cif ? "cif" : "km");
+  json_object_set_string_member (source, "time", request->time);
+  json_object_set_string_member (source, request->cif ? "status" : "event", request->event);
+  if (request->group != NULL)
+    json_object_set_string_member (source, "group", request->group);
+
+  return source;
 }
 
 static void
 ep_figure_csv_dialog_finish (EpFigureCsvDialog *self,
-                             EpFigure          *figure,
+                             const Request     *request,
+                             Created           *created,
                              const GError      *error)
 {
+  g_autoptr(JsonObject) source = NULL;
+
   g_assert (EP_IS_FIGURE_CSV_DIALOG (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv.create", TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), TRUE);
 
-  if (figure == NULL)
+  if (created == NULL)
     {
       ep_figure_csv_dialog_show_error (self, error);
       return;
     }
 
-  g_signal_emit (self, signals[FIGURE_CREATED], 0, figure);
+  source = request_to_source (request);
+  g_signal_emit (self, signals[FIGURE_CREATED], 0, created->figure, created->cohort, source);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -452,10 +501,10 @@ create_thread (GTask        *task,
                GCancellable *cancellable)
 {
   GError *error = NULL;
-  EpFigure *figure = make_figure (task_data, &error);
+  Created *created = make_figure (task_data, &error);
 
-  if (figure != NULL)
-    g_task_return_pointer (task, figure, g_object_unref);
+  if (created != NULL)
+    g_task_return_pointer (task, created, (GDestroyNotify) created_free);
   else
     g_task_return_error (task, error);
 }
@@ -467,9 +516,9 @@ create_done_cb (GObject      *source_object,
 {
   EpFigureCsvDialog *self = EP_FIGURE_CSV_DIALOG (source_object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EpFigure) figure = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(Created) created = g_task_propagate_pointer (G_TASK (result), &error);
 
-  ep_figure_csv_dialog_finish (self, figure, error);
+  ep_figure_csv_dialog_finish (self, g_task_get_task_data (G_TASK (result)), created, error);
 }
 
 /* Create: the fit runs in a worker thread (a million rows take about a second to read and fit),
@@ -507,25 +556,25 @@ ep_figure_csv_dialog_create (EpFigureCsvDialog  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(Request) request = NULL;
-  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(Created) created = NULL;
 
   g_return_val_if_fail (EP_IS_FIGURE_CSV_DIALOG (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   request = ep_figure_csv_dialog_get_request (self, &local_error);
   if (request != NULL)
-    figure = make_figure (request, &local_error);
+    created = make_figure (request, &local_error);
 
   /* Keeps the figure alive past the dialog's destruction for the caller. */
   g_object_ref (self);
-  ep_figure_csv_dialog_finish (self, figure, local_error);
+  ep_figure_csv_dialog_finish (self, request, created, local_error);
   g_object_unref (self);
 
-  if (figure == NULL)
+  if (created == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  return g_steal_pointer (&figure);
+  return g_steal_pointer (&created->figure);
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "app/ep-figure-csv-dialog.h"
 #include "app/ep-figure-export-dialog.h"
@@ -51,6 +52,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  FIGURE_FROM_FILE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The margin kept around the sheet, in pixels. */
 #define PREVIEW_MARGIN 24.0
@@ -245,11 +253,19 @@ ep_figure_page_update_stack (EpFigurePage *self)
 
 /* ---- actions ------------------------------------------------------------------------------- */
 
+/* A figure made from a file: whoever keeps the project (the window) takes the figure and its
+ * data through ::figure-from-file; a page on its own just shows the figure. */
 static void
 csv_dialog_figure_created_cb (EpFigurePage *self,
-                              EpFigure     *figure)
+                              EpFigure     *figure,
+                              EpCohort     *cohort,
+                              JsonObject   *source)
 {
-  ep_figure_page_add_figure (self, figure);
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[FIGURE_FROM_FILE], 0, figure, cohort, source, &handled);
+  if (!handled)
+    ep_figure_page_add_figure (self, figure);
 }
 
 static void
@@ -341,6 +357,19 @@ ep_figure_page_class_init (EpFigurePageClass *klass)
                          EP_TYPE_FIGURE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EpFigurePage::figure-from-file:
+   * @figure: a figure the user made from a data file
+   * @cohort: the file's data
+   * @source: the figure's data source (ep-figure-source.h) without the "cohort" member
+   *
+   * Returns: TRUE when the handler took the figure (and adds it to the page itself)
+   */
+  signals[FIGURE_FROM_FILE] =
+    g_signal_new ("figure-from-file", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 3, EP_TYPE_FIGURE, EP_TYPE_COHORT, JSON_TYPE_OBJECT);
 
   g_type_ensure (EP_TYPE_FIGURE_OPTIONS);
 

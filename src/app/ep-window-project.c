@@ -6,9 +6,9 @@
  * The window owns one EpProject. The Cohorts page's cohort is one of the project's cohorts (a
  * cohort opened or imported there is added to it; the primary menu's Cohorts section switches
  * between them), every analysis run there is one of the project's analyses, and the figures of
- * the Figures page are the project's figures (made again from their data source on open). A
- * figure without a data source (the CSV dialog's, made from a file and not a cohort) is shown
- * but not saved, and a toast says so. Recent projects (GtkRecentManager) and the example projects
+ * the Figures page are the project's figures (made again from their data source on open); a
+ * figure the CSV dialog made from a file brings the file's data along as a cohort. A figure
+ * without a data source is shown but not saved, and a toast says so. Recent projects (GtkRecentManager) and the example projects
  * (written by the build) are listed in the Cohorts page's welcome state and the primary menu;
  * an example opens as a template: it has no file, so Save asks where.
  *
@@ -431,8 +431,37 @@ cohort_page_analysis_run_cb (EpWindow     *self,
     ep_project_set_modified (self->project, TRUE);
 }
 
+/* A figure the Figures page made from a data file: the file's data join the project as a cohort
+ * and the figure refers to it, so the saved project does not depend on the file. */
+static gboolean
+figure_page_figure_from_file_cb (EpWindow     *self,
+                                 EpFigure     *figure,
+                                 EpCohort     *cohort,
+                                 JsonObject   *source,
+                                 EpFigurePage *page)
+{
+  g_autoptr(JsonObject) named = json_object_new ();
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  g_assert (EP_IS_WINDOW (self));
+
+  /* Added first: the project may rename it ("aml (2)") to keep cohort names unique. */
+  ep_project_add_cohort (self->project, cohort);
+
+  json_object_iter_init (&iter, source);
+  while (json_object_iter_next (&iter, &member, &value))
+    json_object_set_member (named, member, json_node_copy (value));
+  json_object_set_string_member (named, "cohort", ep_cohort_get_name (cohort));
+
+  ep_window_add_figure (self, figure, named);
+
+  return TRUE;
+}
+
 /* A figure removed on the Figures page leaves the project; one added that is not the project's
- * (made from a file by the CSV dialog, with no data source to make it again) is said so. */
+ * (with no data source to make it again) is said so. */
 static void
 figure_page_items_changed_cb (EpWindow   *self,
                               guint       position,
@@ -1470,6 +1499,8 @@ _ep_window_project_init (EpWindow *self)
                            G_CALLBACK (cohort_page_analysis_run_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ep_figure_page_get_figures (self->figure_page), "items-changed",
                            G_CALLBACK (figure_page_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->figure_page, "figure-from-file",
+                           G_CALLBACK (figure_page_figure_from_file_cb), self, G_CONNECT_SWAPPED);
 
   ep_window_set_project (self, project);
 }

@@ -496,6 +496,22 @@ ep_figure_new_km_from_file (const char  *path,
 }
 
 EpFigure *
+ep_figure_new_km_columns_of_file (EpCohort    *cohort,
+                                  const char  *path,
+                                  const char  *time_column,
+                                  const char  *event_column,
+                                  const char  *group_column,
+                                  GError     **error)
+{
+  g_return_val_if_fail (EP_IS_COHORT (cohort), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (time_column != NULL && event_column != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return new_km_columns (cohort, path, time_column, event_column, group_column, error);
+}
+
+EpFigure *
 ep_figure_new_cif (EpCohort    *cohort,
                    const char  *time_column,
                    const char  *status_column,

@@ -126,6 +126,14 @@ EpFigure     *ep_figure_new_km_from_file  (const char          *path,
                                            const char          *event_column,
                                            const char          *group_column,
                                            GError             **error);
+/* ep_figure_new_km_columns() on a cohort that was read from path: errors name the file's line
+ * rather than the row. */
+EpFigure     *ep_figure_new_km_columns_of_file (EpCohort       *cohort,
+                                           const char          *path,
+                                           const char          *time_column,
+                                           const char          *event_column,
+                                           const char          *group_column,
+                                           GError             **error);
 
 EpFigureKind  ep_figure_get_kind          (EpFigure            *self);
 /* The figure's title, or NULL. */
