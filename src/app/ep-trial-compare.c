@@ -323,6 +323,8 @@ ep_trial_compare_render (EpTrialCompare *self)
       CompareRow *row = g_ptr_array_index (self->rows, r);
       GtkWidget *label = make_label (row->label, FALSE);
 
+      /* Row names are not focus stops either; the values are what one copies. */
+      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_grid_attach (self->grid, label, 0, r + 1, 1, 1);
       for (guint i = 0; i < row->cells->len; i++)
