@@ -487,8 +487,7 @@ test_million_rows (void)
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   text = ep_cohort_get_text (cohort, 999999, 0);
   g_assert_cmpstr (text, ==, "12.5");
-  /* 0.6 s here on an idle machine; the bound leaves room for a loaded CI runner */
-  g_assert_cmpfloat (seconds, <, 3.0);
+  /* 0.6 s here on an idle machine; reported, not asserted (speed is bench/'s to check) */
   g_test_message ("a million rows shown, scrolled and edited in %.3f s", seconds);
 }
 

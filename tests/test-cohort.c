@@ -582,7 +582,9 @@ test_failed_import (void)
 static void
 test_million_rows (void)
 {
-  /* A registry extract: 1e6 rows x 6 columns, created in under a second (column storage). */
+  /* A registry extract: 1e6 rows x 6 columns works end to end. How fast it is created (the
+   * 1 s target) is measured by bench/cohort.sh, not asserted here: a loaded CI runner would
+   * make a timed test fail for no fault of the code. */
   const guint n = 1000000;
   gint64 t0 = g_get_monotonic_time ();
   EpTable *table = ep_table_new (n);
@@ -612,7 +614,6 @@ test_million_rows (void)
   cohort = ep_cohort_new_from_table ("registry", table);
   seconds = (g_get_monotonic_time () - t0) / 1e6;
   g_test_message ("1e6 x 6 cohort created in %.3f s", seconds);
-  g_assert_cmpfloat (seconds, <, 1.0);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cohort)), ==, n);
   /* an edit and its undo at the end of a million rows */
