@@ -1,0 +1,158 @@
+/* ep-analysis-private.h: what the files of EpAnalysis share
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ep-analysis.c holds the object, its options and its public entry points;
+ * ep-analysis-prepare.c copies a run's input out of the cohort on the main thread (the Job);
+ * ep-analysis-worker.c runs the core in a GTask worker and fills the Results;
+ * ep-analysis-tables.c builds the result tables from the Results.
+ */
+#pragma once
+
+#include "model/ep-analysis.h"
+
+G_BEGIN_DECLS
+
+/* The options of an analysis. */
+typedef struct
+{
+  char    *endpoint;
+  char    *group;
+  char    *conf_type;
+  char    *ties;
+  char    *strata;
+  char    *time;
+  char    *status;
+  char    *censor;
+  char    *outcome;
+  GStrv    covariates;
+  GStrv    factors;
+  GStrv    success;
+  double   conf_level;
+  double   rho;
+  GArray  *landmarks;   /* double */
+} Options;
+
+/* One Cox model's input, copied from the cohort. */
+typedef struct
+{
+  guint      n;
+  guint      n_dropped;
+  double    *time;
+  int       *status;
+  EpLevels  *strata;
+  EpDesign  *design;
+} CoxInput;
+
+typedef struct
+{
+  guint            n;
+  guint            n_dropped;
+  EpLevels        *groups;
+  char            *time_unit;       /* the endpoint's unit, for headers; NULL when unknown */
+  EpKmResult      *km;
+  EpLogrankResult *logrank;
+  EpCoxFit        *cox;
+  EpDesign        *design;
+  guint            n_covariates;
+  EpCoxFit       **uni;
+  EpDesign       **uni_design;
+  char           **uni_error;
+  EpCifResult     *cif;
+  EpGrayResult    *gray;
+  GStrv            cause_labels;
+  EpResponse      *response;
+  GPtrArray       *warnings;        /* char *, NULL-terminated when handed out */
+  GPtrArray       *tables;          /* EpResultTable */
+} Results;
+
+struct _EpAnalysis
+{
+  GObject         parent_instance;
+
+  EpAnalysisKind  kind;
+  Options         options;
+  Results        *results;
+  gboolean        running;
+  double          progress;
+};
+
+/* A run: everything the worker needs, copied on the main thread. */
+typedef struct
+{
+  EpAnalysis     *analysis;      /* for progress only, touched on the main thread */
+  EpAnalysisKind  kind;
+  GMainContext   *context;
+  GCancellable   *cancellable;
+  gulong          cancelled_id;
+  gint            cancel;        /* atomic, set when cancelled; read by the Cox iterations */
+
+  EpKmConfType    conf_type;
+  double          conf_level;
+  double          rho;
+  double         *landmarks;
+  guint           n_landmarks;
+  EpCoxTies       ties;
+  char          **covariates;
+
+  guint           n;
+  guint           n_dropped;
+  double         *time;
+  int            *status;        /* survival: 0/1; competing risks: 0 censored, 1.. causes */
+  gboolean       *success;
+  EpLevels       *groups;
+  char           *time_unit;
+  char          **cause_labels;
+  CoxInput        multi;
+  CoxInput       *uni;           /* [n_covariates] */
+  char          **uni_error;     /* [n_covariates] a univariate model that could not be set up */
+  guint           n_covariates;
+
+  Results        *results;
+} Job;
+
+/* ep-analysis.c */
+Results *_ep_analysis_results_new       (void);
+void     _ep_analysis_results_free      (Results      *results);
+void     _ep_analysis_update_progress   (EpAnalysis   *self,
+                                         double        progress);
+
+/* ep-analysis-prepare.c */
+void     _ep_analysis_job_free                (Job         *job);
+gboolean _ep_analysis_prepare_survival        (Job         *job,
+                                               EpAnalysis  *self,
+                                               EpCohort    *cohort,
+                                               GError     **error);
+gboolean _ep_analysis_prepare_cox             (Job         *job,
+                                               EpAnalysis  *self,
+                                               EpCohort    *cohort,
+                                               GError     **error);
+gboolean _ep_analysis_prepare_competing_risks (Job         *job,
+                                               EpAnalysis  *self,
+                                               EpCohort    *cohort,
+                                               GError     **error);
+gboolean _ep_analysis_prepare_response        (Job         *job,
+                                               EpAnalysis  *self,
+                                               EpCohort    *cohort,
+                                               GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, _ep_analysis_job_free)
+
+/* ep-analysis-worker.c */
+void     _ep_analysis_run_thread (GTask        *task,
+                                  gpointer      source_object,
+                                  gpointer      task_data,
+                                  GCancellable *cancellable);
+
+/* ep-analysis-tables.c */
+void     _ep_analysis_tables_survival        (Job     *job,
+                                              Results *r);
+void     _ep_analysis_tables_cox             (Job     *job,
+                                              Results *r);
+void     _ep_analysis_tables_competing_risks (Job     *job,
+                                              Results *r);
+void     _ep_analysis_tables_response        (Job     *job,
+                                              Results *r);
+
+G_END_DECLS

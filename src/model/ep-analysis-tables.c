@@ -1,0 +1,437 @@
+/* ep-analysis-tables.c: the result tables of a run, formatted for people
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Called by the worker once the core has filled the Results: one EpResultTable per table
+ * (title, header, rows of cells, a note), with numbers formatted as in journal tables.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include "model/ep-analysis-private.h"
+
+/* Times and ratios with three significant digits, whole numbers from 1000 on. */
+static char *
+format_value (double x)
+{
+  if (isnan (x))
+    return g_strdup ("NA");
+  if (isinf (x))
+    return g_strdup (x > 0 ? "Inf" : "-Inf");
+  if (fabs (x) >= 1000.0)
+    return g_strdup_printf ("%.0f", x);
+
+  return g_strdup_printf ("%.3g", x);
+}
+
+static char *
+format_p (double p)
+{
+  if (isnan (p))
+    return g_strdup ("NA");
+  if (p < 0.001)
+    return g_strdup ("<0.001");
+
+  return g_strdup_printf ("%.3f", p);
+}
+
+/* Hazard ratios with two decimals, as tables in journals (Table 3 of seed 002): 2.50, 0.59. */
+static char *
+format_ratio (double x)
+{
+  if (!isfinite (x))
+    return format_value (x);
+  if (x < 0.01)
+    return g_strdup_printf ("%.2g", x);
+
+  return g_strdup_printf ("%.2f", x);
+}
+
+static char *
+format_ratio_ci (double hr,
+                 double lower,
+                 double upper)
+{
+  g_autofree char *e = format_ratio (hr);
+  g_autofree char *l = format_ratio (lower);
+  g_autofree char *u = format_ratio (upper);
+
+  return g_strdup_printf ("%s (%s–%s)", e, l, u);
+}
+
+/* "31 (18–NR)": not reached is NR */
+static char *
+format_estimate_ci (double estimate,
+                    double lower,
+                    double upper,
+                    gboolean nr)
+{
+  g_autofree char *e = isnan (estimate) && nr ? g_strdup (C_("median", "NR")) : format_value (estimate);
+  g_autofree char *l = isnan (lower) && nr ? g_strdup (C_("median", "NR")) : format_value (lower);
+  g_autofree char *u = isnan (upper) && nr ? g_strdup (C_("median", "NR")) : format_value (upper);
+
+  return g_strdup_printf ("%s (%s–%s)", e, l, u);
+}
+
+/* A proportion as a percentage with its interval: "83.3% (65.3–94.4)". */
+static char *
+format_percent_ci (double p,
+                   double lower,
+                   double upper)
+{
+  if (isnan (p))
+    return g_strdup ("NA");
+  if (isnan (lower) || isnan (upper))
+    return g_strdup_printf ("%.1f%%", 100.0 * p);
+
+  return g_strdup_printf ("%.1f%% (%.1f–%.1f)", 100.0 * p, 100.0 * lower, 100.0 * upper);
+}
+
+static EpResultTable *
+table_new (const char *title,
+           ...)
+{
+  EpResultTable *table = g_new0 (EpResultTable, 1);
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+  va_list args;
+  const char *cell;
+
+  table->title = g_strdup (title);
+  va_start (args, title);
+  while ((cell = va_arg (args, const char *)) != NULL)
+    g_strv_builder_add (header, cell);
+  va_end (args);
+  table->header = g_strv_builder_end (header);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  return table;
+}
+
+/* Appends a row; the cells are taken (g_free'd strings), n of them. */
+static void
+table_add_row (EpResultTable *table,
+               GPtrArray     *cells)
+{
+  g_ptr_array_add (cells, NULL);
+  g_ptr_array_add (table->rows, g_ptr_array_free (cells, FALSE));
+}
+
+static const char *
+group_label (const EpLevels *groups,
+             guint           g)
+{
+  return groups != NULL ? groups->levels[g] : _("All patients");
+}
+
+static char *
+dropped_note (guint n,
+              guint n_dropped)
+{
+  if (n_dropped == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u patient", "%u patients", n), n);
+
+  /* TRANSLATORS: "28 patients; 2 dropped for missing values" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u patients; %u dropped for a missing value",
+                                       "%u patients; %u dropped for missing values",
+                                       n_dropped),
+                          n, n_dropped);
+}
+
+void
+_ep_analysis_tables_survival (Job     *job,
+                              Results *r)
+{
+  EpResultTable *table;
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+  g_autofree char *median_header = NULL;
+
+  table = g_new0 (EpResultTable, 1);
+  table->title = g_strdup (_("Kaplan-Meier estimates"));
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_strv_builder_add (header, _("Group"));
+  g_strv_builder_add (header, _("n"));
+  g_strv_builder_add (header, _("Events"));
+  /* TRANSLATORS: "Median, weeks (95% CI)" */
+  median_header = g_strdup_printf (_("Median, %s (%g%% CI)"), r->time_unit, 100.0 * job->conf_level);
+  g_strv_builder_add (header, median_header);
+  for (guint a = 0; a < job->n_landmarks; a++)
+    {
+      g_autofree char *t = format_value (job->landmarks[a]);
+      /* TRANSLATORS: "At 52 weeks (95% CI)": the survival rate at a landmark time */
+      g_autofree char *h = g_strdup_printf (_("At %s %s (%g%% CI)"), t, r->time_unit,
+                                            100.0 * job->conf_level);
+
+      g_strv_builder_add (header, h);
+    }
+  table->header = g_strv_builder_end (header);
+
+  for (guint g = 0; g < r->km->n_groups; g++)
+    {
+      const EpKmCurve *curve = &r->km->curves[g];
+      GPtrArray *cells = g_ptr_array_new ();
+
+      g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", curve->n));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", curve->events));
+      g_ptr_array_add (cells, format_estimate_ci (curve->median, curve->median_lower,
+                                                  curve->median_upper, TRUE));
+      for (guint a = 0; a < curve->n_at; a++)
+        g_ptr_array_add (cells, format_percent_ci (curve->at[a].surv, curve->at[a].lower,
+                                                   curve->at[a].upper));
+      table_add_row (table, cells);
+    }
+  table->note = dropped_note (r->n, r->n_dropped);
+  g_ptr_array_add (r->tables, table);
+
+  if (r->logrank != NULL)
+    {
+      GPtrArray *cells;
+      g_autofree char *title = NULL;
+
+      if (job->rho == 0.0)
+        title = g_strdup (_("Log-rank test"));
+      else
+        title = g_strdup_printf (_("G-rho test, rho = %g"), job->rho);
+      table = table_new (title, _("Group"), _("n"), _("Observed"), _("Expected"), NULL);
+      for (guint g = 0; g < r->logrank->n_groups; g++)
+        {
+          cells = g_ptr_array_new ();
+          g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", r->logrank->n[g]));
+          g_ptr_array_add (cells, format_value (r->logrank->observed[g]));
+          g_ptr_array_add (cells, format_value (r->logrank->expected[g]));
+          table_add_row (table, cells);
+        }
+      {
+        g_autofree char *chisq = format_value (r->logrank->chisq);
+        g_autofree char *p = format_p (r->logrank->p);
+
+        /* TRANSLATORS: "Chi-square 3.4 on 1 df, p = 0.065" */
+        table->note = g_strdup_printf (_("Chi-square %s on %u df, p = %s"), chisq,
+                                       r->logrank->df, p);
+      }
+      g_ptr_array_add (r->tables, table);
+    }
+}
+
+void
+_ep_analysis_tables_cox (Job     *job,
+                         Results *r)
+{
+  g_autofree char *uni_header = g_strdup_printf (_("Univariable HR (%g%% CI)"), 100.0 * job->conf_level);
+  g_autofree char *multi_header = g_strdup_printf (_("Multivariable HR (%g%% CI)"), 100.0 * job->conf_level);
+  EpResultTable *table = table_new (_("Cox proportional hazards"), _("Factor"), uni_header,
+                                    _("p"), multi_header, _("p"), NULL);
+  const EpDesign *design = r->design;
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  for (guint t = 0; t < design->p; t++)
+    {
+      GPtrArray *cells = g_ptr_array_new ();
+      guint j = design->term_column[t];
+      const EpCoxFit *uni = r->n_covariates == 1 ? r->cox : r->uni[j];
+      const EpDesign *uni_design = r->n_covariates == 1 ? r->design : r->uni_design[j];
+      int u = -1;
+      g_autofree char *label = NULL;
+
+      /* The column's own name, not "sex=M". */
+      if (design->term_levels[t] != NULL)
+        label = g_strdup_printf (_("%s: %s vs %s"), design->levels[j] != NULL ? job->covariates[j] : "",
+                                 design->term_levels[t], design->levels[j]->levels[0]);
+      else
+        label = g_strdup (design->term_names[t]);
+      g_ptr_array_add (cells, g_steal_pointer (&label));
+
+      if (uni != NULL && uni_design != NULL)
+        for (guint k = 0; k < uni_design->p; k++)
+          if (g_strcmp0 (uni_design->term_names[k], design->term_names[t]) == 0)
+            u = k;
+      if (u >= 0)
+        {
+          g_ptr_array_add (cells, format_ratio_ci (uni->hr[u], uni->hr_lower[u], uni->hr_upper[u]));
+          g_ptr_array_add (cells, format_p (uni->p_value[u]));
+        }
+      else
+        {
+          g_ptr_array_add (cells, g_strdup ("—"));
+          g_ptr_array_add (cells, g_strdup ("—"));
+        }
+      g_ptr_array_add (cells, format_ratio_ci (r->cox->hr[t], r->cox->hr_lower[t], r->cox->hr_upper[t]));
+      g_ptr_array_add (cells, format_p (r->cox->p_value[t]));
+      table_add_row (table, cells);
+    }
+
+  {
+    g_autofree char *dropped = dropped_note (r->n, r->n_dropped);
+
+    g_string_append_printf (note, _("Multivariable model: %s, %u events"), dropped,
+                            (guint) r->cox->n_events);
+  }
+  for (guint j = 0; j < r->n_covariates; j++)
+    if (r->uni_error != NULL && r->uni_error[j] != NULL)
+      {
+        g_string_append (note, "\n");
+        g_string_append_printf (note, _("Univariable model of %s: %s"), job->covariates[j],
+                                r->uni_error[j]);
+      }
+  table->note = g_string_free (g_steal_pointer (&note), FALSE);
+  g_ptr_array_add (r->tables, table);
+
+  table = table_new (_("Multivariable model tests"), _("Test"), _("Chi-square"), _("df"), _("p"), NULL);
+  {
+    const char *names[3] = { _("Likelihood ratio"), _("Wald"), _("Score (log-rank)") };
+    double chisq[3] = { r->cox->lr_chisq, r->cox->wald_chisq, r->cox->score_chisq };
+    double p[3] = { r->cox->lr_p, r->cox->wald_p, r->cox->score_p };
+
+    for (guint k = 0; k < 3; k++)
+      {
+        GPtrArray *cells = g_ptr_array_new ();
+
+        g_ptr_array_add (cells, g_strdup (names[k]));
+        g_ptr_array_add (cells, format_value (chisq[k]));
+        g_ptr_array_add (cells, g_strdup_printf ("%u", r->cox->df));
+        g_ptr_array_add (cells, format_p (p[k]));
+        table_add_row (table, cells);
+      }
+  }
+  {
+    g_autofree char *c = g_strdup_printf ("%.3f", r->cox->concordance);
+    g_autofree char *se = g_strdup_printf ("%.3f", r->cox->concordance_se);
+
+    table->note = g_strdup_printf (_("Concordance %s (SE %s); ties: %s"), c, se,
+                                   job->ties == EP_COX_TIES_EFRON ? "Efron" : "Breslow");
+  }
+  g_ptr_array_add (r->tables, table);
+}
+
+void
+_ep_analysis_tables_competing_risks (Job     *job,
+                                     Results *r)
+{
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+  EpResultTable *table = g_new0 (EpResultTable, 1);
+  double z = gsl_cdf_ugaussian_Pinv ((1.0 + job->conf_level) / 2.0);
+
+  table->title = g_strdup (_("Cumulative incidence"));
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_strv_builder_add (header, _("Group"));
+  g_strv_builder_add (header, _("Cause"));
+  g_strv_builder_add (header, _("n"));
+  g_strv_builder_add (header, _("Events"));
+  for (guint a = 0; a < job->n_landmarks; a++)
+    {
+      g_autofree char *t = format_value (job->landmarks[a]);
+      /* TRANSLATORS: the cumulative incidence at a landmark time: "At 12 (95% CI)" */
+      g_autofree char *h = g_strdup_printf (_("At %s (%g%% CI)"), t, 100.0 * job->conf_level);
+
+      g_strv_builder_add (header, h);
+    }
+  table->header = g_strv_builder_end (header);
+
+  for (guint g = 0; g < r->cif->n_groups; g++)
+    for (guint c = 0; c < r->cif->n_causes; c++)
+      {
+        const EpCifCurve *curve = ep_cif_result_get_curve (r->cif, g, c);
+        GPtrArray *cells = g_ptr_array_new ();
+
+        g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+        g_ptr_array_add (cells, g_strdup (r->cause_labels[c]));
+        g_ptr_array_add (cells, g_strdup_printf ("%u", r->cif->n[g]));
+        g_ptr_array_add (cells, g_strdup_printf ("%u", curve->n_events));
+        for (guint a = 0; a < job->n_landmarks; a++)
+          {
+            double f, v, lower = NAN, upper = NAN;
+
+            if (!ep_cif_curve_at (curve, job->landmarks[a], &f, &v))
+              {
+                g_ptr_array_add (cells, g_strdup ("NA"));
+                continue;
+              }
+            /* The interval on log(-log F), as tidycmprsk and Stata's stcompet do: it stays
+             * within (0, 1). */
+            if (f > 0.0 && f < 1.0 && v >= 0.0)
+              {
+                double w = z * sqrt (v) / (f * log (f));
+
+                lower = pow (f, exp (-w));
+                upper = pow (f, exp (w));
+              }
+            g_ptr_array_add (cells, format_percent_ci (f, lower, upper));
+          }
+        table_add_row (table, cells);
+      }
+  {
+    g_autofree char *dropped = dropped_note (r->n, r->n_dropped);
+
+    table->note = g_strdup_printf (_("%s; intervals on the log(−log) scale"), dropped);
+  }
+  g_ptr_array_add (r->tables, table);
+
+  if (r->gray != NULL)
+    {
+      g_autofree char *title = job->rho == 0.0 ? g_strdup (_("Gray's test"))
+                                               : g_strdup_printf (_("Gray's test, rho = %g"), job->rho);
+
+      table = table_new (title, _("Cause"), _("Statistic"), _("df"), _("p"), NULL);
+      for (guint c = 0; c < r->gray->n_causes; c++)
+        {
+          GPtrArray *cells = g_ptr_array_new ();
+
+          g_ptr_array_add (cells, g_strdup (r->cause_labels[c]));
+          g_ptr_array_add (cells, format_value (r->gray->causes[c].stat));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", r->gray->causes[c].df));
+          g_ptr_array_add (cells, format_p (r->gray->causes[c].p));
+          table_add_row (table, cells);
+        }
+      g_ptr_array_add (r->tables, table);
+    }
+}
+
+void
+_ep_analysis_tables_response (Job     *job,
+                              Results *r)
+{
+  g_autofree char *pct_header = g_strdup_printf (_("%% (%g%% CI, Clopper-Pearson)"), 100.0 * job->conf_level);
+  EpResultTable *table = table_new (_("Response"), _("Group"), _("n"), _("Responders"),
+                                    pct_header, NULL);
+  const EpResponse *response = r->response;
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *dropped = dropped_note (r->n, r->n_dropped);
+
+  for (guint g = 0; g < response->n_groups; g++)
+    {
+      const EpResponseGroup *group = &response->groups[g];
+      GPtrArray *cells = g_ptr_array_new ();
+
+      g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", group->n));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", group->successes));
+      g_ptr_array_add (cells, format_percent_ci (group->pct / 100.0, group->lower, group->upper));
+      table_add_row (table, cells);
+    }
+
+  g_string_append (note, dropped);
+  if (response->n_groups >= 2 && !isnan (response->fisher_p))
+    {
+      g_autofree char *fisher = format_p (response->fisher_p);
+      g_autofree char *chisq = format_value (response->chisq);
+      g_autofree char *chisq_p = format_p (response->chisq_p);
+
+      g_string_append (note, "\n");
+      /* Fisher's exact test for 2 x k; the chi-square is shown beside it, with R's caveat. */
+      g_string_append_printf (note, _("Fisher's exact test: p = %s"), fisher);
+      g_string_append (note, "\n");
+      g_string_append_printf (note, _("Chi-square %s on %u df, p = %s"), chisq,
+                              response->chisq_df, chisq_p);
+      if (response->chisq_small_expected)
+        g_string_append_printf (note, " (%s)", _("an expected count is below 5: prefer Fisher's test"));
+    }
+  table->note = g_string_free (g_steal_pointer (&note), FALSE);
+  g_ptr_array_add (r->tables, table);
+}
