@@ -75,4 +75,45 @@ void _ep_window_cancel_operation   (EpWindow      *self);
 void _ep_window_show_cohort        (EpWindow      *self,
                                     const char    *name);
 
+/* Shared by ep-window-project.c and its siblings ep-window-recent.c, ep-window-recovery.c. */
+#define EP_WINDOW_PROJECT_MIME_TYPE "application/x-endpoint-project"
+
+char             *_ep_window_file_display_name (GFile      *file);
+/* Menu labels take mnemonics: a file named "R_and_D" keeps its underscores. */
+char             *_ep_window_escape_mnemonic   (const char *text);
+/* The message dialog shown (ep_window_get_message_dialog); heading and body are plain text. */
+AdwMessageDialog *_ep_window_message_dialog    (EpWindow     *self,
+                                                const char   *heading,
+                                                const char   *body);
+void              _ep_window_show_error        (EpWindow     *self,
+                                                const char   *heading,
+                                                const GError *error);
+/* A toast of plain text (toast titles are Pango markup). */
+void              _ep_window_toast_escaped     (EpWindow     *self,
+                                                const char   *text);
+void              _ep_window_set_project       (EpWindow     *self,
+                                                EpProject    *project);
+/* Open file (an example as a template) or recover path: at once, or after Save / Discard when
+ * the project has unsaved changes. */
+void              _ep_window_ask_open          (EpWindow     *self,
+                                                GFile        *file,
+                                                gboolean      example);
+void              _ep_window_ask_recover       (EpWindow     *self,
+                                                const char   *path);
+
+/* ep-window-recent.c: the primary menu's recent and example projects (inserted into menu as its
+ * sections 1 and 2) and the Cohorts page's welcome lists. */
+void              _ep_window_recent_init       (EpWindow     *self,
+                                                GMenu        *menu);
+void              _ep_window_add_recent        (EpWindow     *self,
+                                                GFile        *file);
+
+/* ep-window-recovery.c */
+/* The project's "changed" handler: restarts the autosave timer. */
+void              _ep_window_project_changed   (EpWindow     *self,
+                                                EpProject    *project);
+void              _ep_window_write_recovery    (EpWindow     *self);
+void              _ep_window_recover           (EpWindow     *self,
+                                                const char   *path);
+
 G_END_DECLS

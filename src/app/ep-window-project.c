@@ -1,4 +1,4 @@
-/* ep-window-project.c: the window's project: new, open, save, unsaved changes, autosave, recovery
+/* ep-window-project.c: the window's project: new, open, save, unsaved changes, the pages
  *
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,31 +8,23 @@
  * between them), every analysis run there is one of the project's analyses, and the figures of
  * the Figures page are the project's figures (made again from their data source on open); a
  * figure the CSV dialog made from a file brings the file's data along as a cohort. A figure
- * without a data source is shown but not saved, and a toast says so. Recent projects (GtkRecentManager) and the example projects
- * (written by the build) are listed in the Cohorts page's welcome state and the primary menu;
- * an example opens as a template: it has no file, so Save asks where.
+ * without a data source is shown but not saved, and a toast says so.
  *
  * Saves and opens run in a GTask worker (EpProject) with a bar under the header showing their
  * progress and a Cancel button; a failure is an AdwMessageDialog naming the file and the
  * reason, and leaves the project as it was. Replacing a modified project (New, Open, a
  * recovery, closing the window) first asks Save / Discard / Cancel.
  *
- * Autosave: every edit ("changed") restarts a quiet timer (5 s), bounded so that the recovery
- * file is written at most 30 s after the first edit not yet in it; every analysis run that
- * finishes writes it at once. A save or a clean close removes it. At start the application asks
- * the first window to offer what a crashed session left (ep_window_offer_recovery).
+ * Siblings: the recent and example projects are in ep-window-recent.c, autosave and the
+ * recovery of a crashed session's changes in ep-window-recovery.c.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
-
 #include "app/ep-window-private.h"
 
 #define AUTOSAVE_QUIET_MS 5000
 #define AUTOSAVE_MAX_MS   30000
-#define N_RECENT          6
-#define PROJECT_MIME_TYPE "application/x-endpoint-project"
 
 typedef enum
 {
@@ -49,9 +41,6 @@ typedef struct
   GFile       *file;
   char        *path;
 } Pending;
-
-static void ep_window_set_project (EpWindow *self, EpProject *project);
-static void ep_window_write_recovery (EpWindow *self);
 
 static Pending *
 pending_new (PendingKind  kind,
@@ -76,8 +65,8 @@ pending_free (Pending *pending)
   g_free (pending);
 }
 
-static char *
-file_display_name (GFile *file)
+char *
+_ep_window_file_display_name (GFile *file)
 {
   g_autoptr(GFileInfo) info = NULL;
 
@@ -118,117 +107,6 @@ ep_window_update_project_title_visible (EpWindow *self)
                           !adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
-/* Menu labels take mnemonics: a file named "R_and_D" keeps its underscores. */
-static char *
-escape_mnemonic (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *x = *(GtkRecentInfo * const *) a;
-  GtkRecentInfo *y = *(GtkRecentInfo * const *) b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (y), gtk_recent_info_get_modified (x));
-}
-
-static void
-ep_window_update_recent (EpWindow *self)
-{
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
-  GList *items;
-
-  g_assert (EP_IS_WINDOW (self));
-
-  items = gtk_recent_manager_get_items (manager);
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-
-      if ((g_strcmp0 (gtk_recent_info_get_mime_type (info), PROJECT_MIME_TYPE) == 0
-           || g_str_has_suffix (uri, ".endpoint"))
-          && gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
-        g_ptr_array_add (projects, info);
-    }
-  g_ptr_array_sort (projects, compare_recent);
-
-  g_menu_remove_all (self->recent_menu);
-  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL;)
-    gtk_list_box_remove (self->recent_list, row);
-  gtk_widget_set_visible (self->recent_box, projects->len > 0);
-
-  for (guint i = 0; i < projects->len && i < N_RECENT; i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (projects, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *name = file_display_name (file);
-      g_autofree char *where = NULL;
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-      const char *home = g_get_home_dir ();
-      GtkWidget *row;
-
-      if (g_str_has_suffix (name, ".endpoint"))
-        name[strlen (name) - strlen (".endpoint")] = '\0';
-      label = escape_mnemonic (name);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
-      g_menu_append_item (self->recent_menu, item);
-
-      /* The welcome state's row: the name, and the folder with ~ for the home folder. */
-      where = folder != NULL ? g_file_get_path (folder) : NULL;
-      if (where != NULL && g_str_has_prefix (where, home)
-          && (where[strlen (home)] == '/' || where[strlen (home)] == '\0'))
-        {
-          char *tilde = g_strconcat ("~", where + strlen (home), NULL);
-
-          g_free (where);
-          where = tilde;
-        }
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where != NULL ? where : "");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                              g_variant_new_string (gtk_recent_info_get_uri (info)));
-      gtk_list_box_append (self->recent_list, row);
-    }
-
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
-
-static void
-ep_window_add_recent (EpWindow *self,
-                      GFile    *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = {
-    .display_name = NULL,
-    .description = NULL,
-    .mime_type = (char *) PROJECT_MIME_TYPE,
-    .app_name = (char *) g_get_application_name (),
-    .app_exec = (char *) "endpoint %u",
-    .groups = NULL,
-    .is_private = FALSE,
-  };
-
-  if (data.app_name == NULL)
-    data.app_name = (char *) "Endpoint";
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
 static void
 ep_window_update_cohorts (EpWindow *self)
 {
@@ -240,7 +118,7 @@ ep_window_update_cohorts (EpWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (cohorts); i++)
     {
       g_autoptr(EpCohort) cohort = g_list_model_get_item (cohorts, i);
-      g_autofree char *label = escape_mnemonic (ep_cohort_get_name (cohort));
+      g_autofree char *label = _ep_window_escape_mnemonic (ep_cohort_get_name (cohort));
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.show-cohort",
@@ -269,10 +147,10 @@ dialog_response_cb (EpWindow         *self,
     self->dialog = NULL;
 }
 
-static AdwMessageDialog *
-ep_window_message_dialog (EpWindow   *self,
-                          const char *heading,
-                          const char *body)
+AdwMessageDialog *
+_ep_window_message_dialog (EpWindow   *self,
+                           const char *heading,
+                           const char *body)
 {
   GtkWidget *dialog;
 
@@ -286,22 +164,22 @@ ep_window_message_dialog (EpWindow   *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
-static void
-ep_window_show_error (EpWindow     *self,
-                      const char   *heading,
-                      const GError *error)
+void
+_ep_window_show_error (EpWindow     *self,
+                       const char   *heading,
+                       const GError *error)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ep_window_message_dialog (self, heading, error->message);
+  dialog = _ep_window_message_dialog (self, heading, error->message);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Toast titles are Pango markup; names and messages are escaped before they go in. */
-static void
-ep_window_toast_escaped (EpWindow   *self,
-                         const char *text)
+void
+_ep_window_toast_escaped (EpWindow   *self,
+                          const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
@@ -393,7 +271,7 @@ analysis_running_cb (EpWindow   *self,
                      EpAnalysis *analysis)
 {
   if (!ep_analysis_get_running (analysis))
-    ep_window_write_recovery (self);
+    _ep_window_write_recovery (self);
 }
 
 /* Every analysis run on the Cohorts page is one of the project's, and is kept in the recovery
@@ -484,7 +362,7 @@ figure_page_items_changed_cb (EpWindow   *self,
           g_autofree char *text = g_strdup_printf (_("“%s” is shown but not saved with the project"),
                                                    ep_figure_get_display_name (figure));
 
-          ep_window_toast_escaped (self, text);
+          _ep_window_toast_escaped (self, text);
         }
     }
   if (removed == 0)
@@ -571,92 +449,6 @@ _ep_window_show_cohort (EpWindow   *self,
   ep_window_set_place (self, "cohorts");
 }
 
-/* ---- autosave -------------------------------------------------------------------------------- */
-
-static void
-recovery_written_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      data)
-{
-  g_autoptr(EpWindow) self = data;
-  EpProject *project = EP_PROJECT (object);
-  g_autoptr(GError) error = NULL;
-
-  self->recovery_running = FALSE;
-  if (ep_project_write_recovery_finish (project, result, &error))
-    self->recovery_writes++;
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *text = g_strdup_printf (_("Unsaved changes could not be kept for recovery: %s"),
-                                               error->message);
-
-      ep_window_toast_escaped (self, text);
-    }
-
-  /* Saved, replaced or closed while it was written: the copy is stale. */
-  if (project != self->project || !ep_project_get_modified (project) || self->close_confirmed)
-    {
-      ep_project_discard_recovery (project);
-      return;
-    }
-
-  if (self->recovery_again)
-    {
-      self->recovery_again = FALSE;
-      ep_window_write_recovery (self);
-    }
-}
-
-static void
-ep_window_write_recovery (EpWindow *self)
-{
-  g_assert (EP_IS_WINDOW (self));
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->project == NULL || !ep_project_get_modified (self->project) || self->close_confirmed)
-    return;
-  if (self->recovery_running)
-    {
-      self->recovery_again = TRUE;
-      return;
-    }
-
-  self->recovery_running = TRUE;
-  self->first_unsaved_edit = 0;
-  if (self->recovery_cancellable == NULL)
-    self->recovery_cancellable = g_cancellable_new ();
-  ep_project_write_recovery_async (self->project, self->recovery_cancellable, recovery_written_cb,
-                                   g_object_ref (self));
-}
-
-static gboolean
-autosave_cb (gpointer data)
-{
-  EpWindow *self = data;
-
-  self->autosave_id = 0;
-  ep_window_write_recovery (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A quiet moment after the last edit, but never later than autosave_max_ms after the first
- * edit not yet written. */
-static void
-project_changed_cb (EpWindow  *self,
-                    EpProject *project)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 left;
-
-  if (self->first_unsaved_edit == 0)
-    self->first_unsaved_edit = now;
-  left = (gint64) self->autosave_max_ms - (now - self->first_unsaved_edit) / 1000;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add ((guint) CLAMP (left, 0, (gint64) self->autosave_quiet_ms),
-                                     autosave_cb, self);
-}
-
 static void
 project_modified_cb (EpWindow   *self,
                      GParamSpec *pspec,
@@ -670,9 +462,9 @@ project_modified_cb (EpWindow   *self,
     }
 }
 
-static void
-ep_window_set_project (EpWindow  *self,
-                       EpProject *project)
+void
+_ep_window_set_project (EpWindow  *self,
+                        EpProject *project)
 {
   g_assert (EP_IS_WINDOW (self));
   g_assert (EP_IS_PROJECT (project));
@@ -689,7 +481,7 @@ ep_window_set_project (EpWindow  *self,
   self->recovery_again = FALSE;
 
   g_set_object (&self->project, project);
-  g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
+  g_signal_connect_object (project, "changed", G_CALLBACK (_ep_window_project_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::modified", G_CALLBACK (project_modified_cb), self,
                            G_CONNECT_SWAPPED);
@@ -703,7 +495,7 @@ ep_window_set_project (EpWindow  *self,
   ep_window_update_cohorts (self);
   /* A recovered project has edits that are in no file but the recovery file. */
   if (ep_project_get_modified (project))
-    project_changed_cb (self, project);
+    _ep_window_project_changed (self, project);
 }
 
 EpProject *
@@ -759,11 +551,11 @@ open_done_cb (GObject      *object,
         ep_window_show_toast (self, _("Opening cancelled"));
       else
         {
-          g_autofree char *name = file_display_name (data->file);
+          g_autofree char *name = _ep_window_file_display_name (data->file);
           /* Translators: %s is a file name */
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-          ep_window_show_error (self, heading, error);
+          _ep_window_show_error (self, heading, error);
         }
     }
   else
@@ -772,8 +564,8 @@ open_done_cb (GObject      *object,
       if (data->example)
         ep_project_forget_file (project);
       else
-        ep_window_add_recent (self, data->file);
-      ep_window_set_project (self, project);
+        _ep_window_add_recent (self, data->file);
+      _ep_window_set_project (self, project);
     }
 
   open_data_free (data);
@@ -797,33 +589,11 @@ ep_window_start_open (EpWindow *self,
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
   data->example = example;
-  name = file_display_name (file);
+  name = _ep_window_file_display_name (file);
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("Opening “%s”…"), name);
   ep_window_begin_operation (self, title);
   ep_project_open_async (file, open_progress_cb, data, self->operation, open_done_cb, data);
-}
-
-static void
-ep_window_recover (EpWindow   *self,
-                   const char *path)
-{
-  g_autoptr(EpProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-
-  project = ep_project_open_recovery (path, NULL, &error);
-  if (project == NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autofree char *name = file_display_name (file);
-      /* Translators: %s is a file name */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Recover “%s”"), name);
-
-      ep_window_show_error (self, heading, error);
-      return;
-    }
-  ep_window_set_project (self, project);
-  ep_window_show_toast (self, _("Unsaved changes recovered"));
 }
 
 /* ---- the unsaved-changes question ------------------------------------------------------------ */
@@ -850,7 +620,7 @@ ep_window_run_pending (EpWindow *self,
       {
         g_autoptr(EpProject) project = ep_project_new ();
 
-        ep_window_set_project (self, project);
+        _ep_window_set_project (self, project);
       }
       break;
     case PENDING_OPEN:
@@ -858,7 +628,7 @@ ep_window_run_pending (EpWindow *self,
       ep_window_start_open (self, pending->file, pending->kind == PENDING_OPEN_EXAMPLE);
       break;
     case PENDING_RECOVER:
-      ep_window_recover (self, pending->path);
+      _ep_window_recover (self, pending->path);
       break;
     default:
       g_assert_not_reached ();
@@ -912,7 +682,7 @@ ep_window_proceed (EpWindow *self,
 
   /* Translators: %s is the project's name */
   heading = g_strdup_printf (_("Save Changes to “%s”?"), ep_project_get_title (self->project));
-  dialog = ep_window_message_dialog (self, heading,
+  dialog = _ep_window_message_dialog (self, heading,
                                      _("Changes that are not saved will be lost."));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -928,6 +698,25 @@ ep_window_proceed (EpWindow *self,
 }
 
 void
+_ep_window_ask_open (EpWindow *self,
+                     GFile    *file,
+                     gboolean  example)
+{
+  g_assert (EP_IS_WINDOW (self));
+
+  ep_window_proceed (self, pending_new (example ? PENDING_OPEN_EXAMPLE : PENDING_OPEN, file, NULL));
+}
+
+void
+_ep_window_ask_recover (EpWindow   *self,
+                        const char *path)
+{
+  g_assert (EP_IS_WINDOW (self));
+
+  ep_window_proceed (self, pending_new (PENDING_RECOVER, NULL, path));
+}
+
+void
 ep_window_open_project (EpWindow *self,
                         GFile    *file)
 {
@@ -935,40 +724,6 @@ ep_window_open_project (EpWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   ep_window_proceed (self, pending_new (PENDING_OPEN, file, NULL));
-}
-
-/* The example projects the build writes (data/examples/ep-make-examples.c): id, file, title. */
-static const struct {
-  const char *id;
-  const char *file;
-  const char *title;
-} example_projects[] = {
-  { "seed004", "seed004-blinatumomab.endpoint", N_("Short-Course Blinatumomab, 30 Patients") },
-  { "aml", "aml.endpoint", N_("Acute Myeloid Leukemia, Maintenance (aml)") },
-  { "cr-forest", "cr-forest-by-class.endpoint", N_("Complete Remission by Therapy Class") },
-};
-
-void
-_ep_window_open_example (EpWindow   *self,
-                         const char *id)
-{
-  const char *dir = self->example_projects_dir;
-
-  g_assert (EP_IS_WINDOW (self));
-
-  if (dir == NULL)
-    dir = g_getenv ("ENDPOINT_EXAMPLE_PROJECTS_DIR");
-  if (dir == NULL)
-    dir = PKGDATADIR "/examples";
-
-  for (guint i = 0; i < G_N_ELEMENTS (example_projects); i++)
-    if (g_strcmp0 (example_projects[i].id, id) == 0)
-      {
-        g_autofree char *path = g_build_filename (dir, example_projects[i].file, NULL);
-        g_autoptr(GFile) file = g_file_new_for_path (path);
-
-        ep_window_proceed (self, pending_new (PENDING_OPEN_EXAMPLE, file, NULL));
-      }
 }
 
 void
@@ -1010,7 +765,7 @@ project_filter (void)
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Endpoint Projects"));
-  gtk_file_filter_add_mime_type (filter, PROJECT_MIME_TYPE);
+  gtk_file_filter_add_mime_type (filter, EP_WINDOW_PROJECT_MIME_TYPE);
   gtk_file_filter_add_suffix (filter, "endpoint");
   return filter;
 }
@@ -1141,17 +896,17 @@ save_done_cb (GObject      *object,
         ep_window_show_toast (self, _("Saving cancelled"));
       else
         {
-          g_autofree char *name = file_display_name (data->file);
+          g_autofree char *name = _ep_window_file_display_name (data->file);
           /* Translators: %s is a file name */
           g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
-          ep_window_show_error (self, heading, error);
+          _ep_window_show_error (self, heading, error);
         }
       pending_free (pending);
     }
   else
     {
-      ep_window_add_recent (self, data->file);
+      _ep_window_add_recent (self, data->file);
       /* The file has everything the recovery file had, unless edits came in meanwhile. */
       if (!ep_project_get_modified (project))
         ep_project_discard_recovery (project);
@@ -1190,7 +945,7 @@ ep_window_save_project (EpWindow *self,
   data = g_new0 (SaveData, 1);
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
-  name = file_display_name (file);
+  name = _ep_window_file_display_name (file);
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("Saving “%s”…"), name);
   ep_window_begin_operation (self, title);
@@ -1237,164 +992,6 @@ ep_window_add_figure (EpWindow   *self,
   ep_window_set_place (self, "figures");
 }
 
-/* ---- recovery -------------------------------------------------------------------------------- */
-
-typedef struct
-{
-  EpWindow *window;
-  char     *path;
-  char     *dir;
-} RecoveryOffer;
-
-static void
-recovery_offer_free (RecoveryOffer *offer)
-{
-  g_object_unref (offer->window);
-  g_free (offer->path);
-  g_free (offer->dir);
-  g_free (offer);
-}
-
-static void
-recovery_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      RecoveryOffer    *offer)
-{
-  EpWindow *self = offer->window;
-
-  if (g_strcmp0 (response, "recover") == 0)
-    ep_window_proceed (self, pending_new (PENDING_RECOVER, NULL, offer->path));
-  else if (g_strcmp0 (response, "discard") == 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!ep_project_remove_recovery_file (offer->path, &error))
-        ep_window_toast_escaped (self, error->message);
-      /* The next one, if a crash left several. */
-      ep_window_offer_recovery (self, offer->dir);
-    }
-}
-
-static gboolean
-recovery_in_use (EpWindow   *self,
-                 const char *path)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  GList *windows = application != NULL ? gtk_application_get_windows (application) : NULL;
-
-  if (self->project != NULL && g_strcmp0 (ep_project_get_recovery_path (self->project), path) == 0)
-    return TRUE;
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (EP_IS_WINDOW (l->data) && EP_WINDOW (l->data)->project != NULL
-        && g_strcmp0 (ep_project_get_recovery_path (EP_WINDOW (l->data)->project), path) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* "today at 14:05", "yesterday at 09:30", "on 3 November 2026 at 17:12" */
-static char *
-describe_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
-  int y, m, d, ny, nm, nd, yy, ym, yd;
-
-  g_date_time_get_ymd (local, &y, &m, &d);
-  g_date_time_get_ymd (now, &ny, &nm, &nd);
-  g_date_time_get_ymd (yesterday, &yy, &ym, &yd);
-
-  if (y == ny && m == nm && d == nd)
-    /* Translators: a time as g_date_time_format() writes it */
-    return g_date_time_format (local, _("today at %H:%M"));
-  if (y == yy && m == ym && d == yd)
-    /* Translators: a time as g_date_time_format() writes it */
-    return g_date_time_format (local, _("yesterday at %H:%M"));
-  /* Translators: a date and time as g_date_time_format() writes it */
-  return g_date_time_format (local, _("on %-d %B %Y at %H:%M"));
-}
-
-gboolean
-ep_window_offer_recovery (EpWindow   *self,
-                          const char *dir)
-{
-  g_autoptr(GPtrArray) files = NULL;
-  const EpRecoveryFile *offered = NULL;
-  guint n_more = 0;
-  g_autofree char *when = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *name = NULL;
-  AdwMessageDialog *dialog;
-  RecoveryOffer *offer;
-
-  g_return_val_if_fail (EP_IS_WINDOW (self), FALSE);
-
-  files = ep_project_list_recovery_files (dir);
-  for (guint i = 0; files != NULL && i < files->len; i++)
-    {
-      const EpRecoveryFile *file = g_ptr_array_index (files, i);
-
-      if (!file->readable || recovery_in_use (self, file->path))
-        continue;
-      if (offered == NULL)
-        offered = file;
-      else
-        n_more++;
-    }
-  if (offered == NULL)
-    return FALSE;
-
-  when = describe_time (offered->written);
-  if (offered->origin != NULL)
-    {
-      g_autoptr(GFile) origin = g_file_new_for_path (offered->origin);
-
-      name = file_display_name (origin);
-      if (g_str_has_suffix (name, ".endpoint") && strlen (name) > strlen (".endpoint"))
-        name[strlen (name) - strlen (".endpoint")] = '\0';
-      /* Translators: the first %s is a project's name, the second when its recovery file was
-       * written ("today at 14:05") */
-      body = g_strdup_printf (_("Endpoint did not close properly. The unsaved changes to “%s”, "
-                                "kept %s, can be recovered."), name, when);
-    }
-  else
-    /* Translators: %s is when the recovery file was written ("today at 14:05") */
-    body = g_strdup_printf (_("Endpoint did not close properly. An untitled project, kept %s, "
-                            "can be recovered."), when);
-  if (n_more > 0)
-    {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "One more recovery file follows.",
-                                                            "%u more recovery files follow.",
-                                                            n_more),
-                                               n_more);
-      g_autofree char *joined = g_strconcat (body, "\n\n", more, NULL);
-
-      g_free (body);
-      body = g_steal_pointer (&joined);
-    }
-
-  dialog = ep_window_message_dialog (self, _("Recover Unsaved Changes?"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "later", _("_Not Now"),
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "recover");
-  adw_message_dialog_set_close_response (dialog, "later");
-
-  offer = g_new0 (RecoveryOffer, 1);
-  offer->window = g_object_ref (self);
-  offer->path = g_strdup (offered->path);
-  offer->dir = g_strdup (dir);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (recovery_response_cb), offer,
-                         (GClosureNotify) (void (*) (void)) recovery_offer_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
 AdwMessageDialog *
 ep_window_get_message_dialog (EpWindow *self)
 {
@@ -1405,88 +1002,19 @@ ep_window_get_message_dialog (EpWindow *self)
 
 /* ---- setup ----------------------------------------------------------------------------------- */
 
-static GtkWidget *
-welcome_list (const char  *heading,
-              GtkListBox **list)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *label = gtk_label_new (heading);
-
-  gtk_widget_add_css_class (label, "heading");
-  *list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (*list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (*list), "boxed-list");
-  gtk_widget_set_size_request (GTK_WIDGET (*list), 360, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*list));
-  return box;
-}
-
-/* The Cohorts page's welcome state lists the recent projects (hidden while there is none) and
- * the example projects, after Import…. */
-static void
-ep_window_add_welcome (EpWindow *self)
-{
-  static const char *descriptions[] = {
-    N_("Cohort of 30 patients with response and outcome"),
-    N_("Cohort, survival analysis and Kaplan-Meier figure"),
-    N_("Forest plot of 15 trial arms, pooled by class"),
-  };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkListBox *examples;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (descriptions) == G_N_ELEMENTS (example_projects));
-
-  self->recent_box = welcome_list (_("Recent Projects"), &self->recent_list);
-  gtk_box_append (GTK_BOX (box), self->recent_box);
-  gtk_box_append (GTK_BOX (box), welcome_list (_("Example Projects"), &examples));
-
-  for (guint i = 0; i < G_N_ELEMENTS (example_projects); i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(example_projects[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(descriptions[i]));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-example");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                              g_variant_new_string (example_projects[i].id));
-      gtk_list_box_append (examples, row);
-    }
-
-  ep_cohort_page_add_welcome_section (self->cohort_page, box);
-}
-
 void
 _ep_window_project_init (EpWindow *self)
 {
   GMenu *menu = G_MENU (gtk_menu_button_get_menu_model (self->primary_menu_button));
   g_autoptr(EpProject) project = ep_project_new ();
-  g_autoptr(GMenu) examples = NULL;
 
   self->autosave_quiet_ms = AUTOSAVE_QUIET_MS;
   self->autosave_max_ms = AUTOSAVE_MAX_MS;
 
-  /* Recent projects and the project's cohorts, after New and Open. */
-  self->recent_menu = g_menu_new ();
+  /* Recent and example projects, then the project's cohorts, after New and Open. */
+  _ep_window_recent_init (self, menu);
   self->cohorts_menu = g_menu_new ();
-  examples = g_menu_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (example_projects); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(example_projects[i].title), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "win.open-example",
-                                               g_variant_new_string (example_projects[i].id));
-      g_menu_append_item (examples, item);
-    }
-  g_menu_insert_section (menu, 1, _("Recent Projects"), G_MENU_MODEL (self->recent_menu));
-  g_menu_insert_submenu (menu, 2, _("_Example Projects"), G_MENU_MODEL (examples));
   g_menu_insert_section (menu, 3, _("Cohorts"), G_MENU_MODEL (self->cohorts_menu));
-  ep_window_add_welcome (self);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (ep_window_update_recent), self, G_CONNECT_SWAPPED);
-  ep_window_update_recent (self);
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (ep_window_update_project_title_visible), self,
@@ -1502,7 +1030,7 @@ _ep_window_project_init (EpWindow *self)
   g_signal_connect_object (self->figure_page, "figure-from-file",
                            G_CALLBACK (figure_page_figure_from_file_cb), self, G_CONNECT_SWAPPED);
 
-  ep_window_set_project (self, project);
+  _ep_window_set_project (self, project);
 }
 
 void
@@ -1532,3 +1060,4 @@ _ep_window_project_finalize (EpWindow *self)
   g_clear_object (&self->cohorts_menu);
   g_clear_pointer (&self->example_projects_dir, g_free);
 }
+
