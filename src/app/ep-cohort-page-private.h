@@ -1,0 +1,70 @@
+/* ep-cohort-page-private.h: what EpCohortPage's sibling files share
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "app/ep-cohort-page.h"
+#include "app/ep-cohort-sidebar.h"
+
+G_BEGIN_DECLS
+
+struct _EpCohortPage
+{
+  AdwBin               parent_instance;
+
+  EpCohort            *cohort;
+  char                *examples_dir;
+  char                *message;
+  char                *filter_text;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+  GtkCustomFilter     *filter;
+  GCancellable        *cancellable;
+  GtkPopover          *edit_popover;
+  GtkEntry            *edit_entry;
+  guint                edit_row;
+  guint                edit_column;
+  guint                focus_column;
+  EpAnalysis          *last[EP_ANALYSIS_RESPONSE + 1];
+  EpAnalysis          *shown;
+
+  /* Template children */
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  GtkWidget           *undo_button;
+  GtkWidget           *redo_button;
+  GtkBox              *welcome_box;
+  GtkListBox          *examples_list;
+  GtkSearchEntry      *search_entry;
+  AdwFlap             *flap;
+  GtkColumnView       *column_view;
+  EpCohortSidebar     *sidebar;
+  GtkLabel            *count_label;
+  EpAnalysisResults   *results;
+};
+
+/* ep-cohort-page.c */
+void     _ep_cohort_page_show_message          (EpCohortPage      *self,
+                                                const char        *message);
+void     _ep_cohort_page_update_count          (EpCohortPage      *self);
+void     _ep_cohort_page_update_actions        (EpCohortPage      *self);
+void     _ep_cohort_page_emit_analysis_run     (EpCohortPage      *self,
+                                                EpAnalysis        *analysis);
+
+/* ep-cohort-page-table.c: the spreadsheet (column view, cell editor, row filter, sorting) */
+void     _ep_cohort_page_table_init            (EpCohortPage      *self);
+void     _ep_cohort_page_table_dispose         (EpCohortPage      *self);
+void     _ep_cohort_page_rebuild_columns       (EpCohortPage      *self);
+void     _ep_cohort_page_search_changed_cb     (EpCohortPage      *self,
+                                                GtkSearchEntry    *entry);
+
+/* ep-cohort-page-actions.c: the cohort.* actions on rows, columns, endpoints, files, views */
+void     _ep_cohort_page_class_actions_init    (GtkWidgetClass    *widget_class);
+
+/* ep-cohort-page-analysis.c: running analyses, their figures */
+void     _ep_cohort_page_class_analysis_init   (GtkWidgetClass    *widget_class);
+
+G_END_DECLS
