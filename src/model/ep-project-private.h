@@ -1,0 +1,77 @@
+/* ep-project-private.h: what the files of EpProject share
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ep-project.c holds the object: its state, cohorts, analyses, figures and trial selections;
+ * ep-project-data.c converts it to and from the plain data of io/ep-project-store.h;
+ * ep-project-file.c saves it to and opens it from a .endpoint file;
+ * ep-project-recovery.c keeps and finds the recovery copies of unsaved changes.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "model/ep-project.h"
+
+G_BEGIN_DECLS
+
+#define PROJECT_SUFFIX ".endpoint"
+
+struct _EpProject
+{
+  GObject       parent_instance;
+
+  GFile        *file;
+  char         *title;
+  gboolean      modified;
+  guint64       generation;     /* bumped on every change; a save knows what it wrote */
+  GDateTime    *created;
+  GDateTime    *saved;
+  guint         file_version;
+  double        progress;
+
+  GListStore   *cohorts;        /* EpCohort */
+  GListStore   *analyses;       /* EpAnalysis */
+  GHashTable   *analysis_cohort; /* EpAnalysis * -> EpCohort * (both referenced by the stores) */
+  GListStore   *figures;        /* EpFigure */
+  GHashTable   *figure_entries; /* EpFigure * -> FigureEntry * */
+  GPtrArray    *selections;     /* EpProjectSelection * */
+
+  char         *recovery_path;
+};
+
+typedef struct
+{
+  char       *name;
+  JsonObject *source;
+} FigureEntry;
+
+/* ep-project.c */
+void           _ep_project_set_file      (EpProject    *self,
+                                          GFile        *file);
+void           _ep_project_set_progress  (EpProject    *self,
+                                          double        fraction);
+void           _ep_project_watch_cohort  (EpProject    *self,
+                                          EpCohort     *cohort);
+EpFigure      *_ep_project_add_figure    (EpProject    *self,
+                                          const char   *name,
+                                          JsonObject   *source,
+                                          GError      **error);
+
+/* ep-project-data.c */
+EpProjectData *_ep_project_snapshot      (EpProject     *self);
+EpProject     *_ep_project_new_from_data (EpProjectData *data,
+                                          GFile         *file,
+                                          GError       **error);
+
+/* ep-project-file.c */
+void           _ep_project_save_async_internal (EpProject           *self,
+                                                const char          *path,
+                                                GFile               *file,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data,
+                                                gpointer             source_tag);
+
+G_END_DECLS
