@@ -1,0 +1,53 @@
+/* ep-figure-private.h: what the files of EpFigure share
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ep-figure.c holds the object: its properties, rendering, JSON and accessors;
+ * ep-figure-new.c holds the constructors, which resolve the data and compute the fits shown.
+ */
+#pragma once
+
+#include "core/ep-cif.h"
+#include "core/ep-cox.h"
+#include "core/ep-design.h"
+#include "core/ep-km.h"
+#include "core/ep-levels.h"
+#include "core/ep-logrank.h"
+#include "core/ep-meta.h"
+#include "model/ep-figure.h"
+#include "plot/ep-cif-plot.h"
+
+G_BEGIN_DECLS
+
+struct _EpFigure
+{
+  GObject             parent_instance;
+
+  EpFigureKind        kind;
+  EpTimePlotOptions   options;     /* survival figures */
+  gboolean            show_stats;  /* log-rank p and HR, or Gray's p */
+  EpPlotStyle         style;
+
+  char               *subtitle;
+  EpCohort           *cohort;
+  char               *path;
+  GPtrArray          *notes;       /* char *, NULL-terminated */
+
+  /* KM and CIF */
+  EpLevels           *levels;      /* NULL: one group */
+  EpKmResult         *km;          /* KM: the fit; CIF: the all-cause fit for the numbers at risk */
+  double              logrank_p;
+  double              hr;
+  double              hr_lower;
+  double              hr_upper;
+  char               *hr_label;
+  EpCifResult        *cif;
+  EpGrayResult       *gray;
+
+  /* forest kinds */
+  EpForestPlot       *forest;
+  char               *forest_x_label;  /* the default, when x-label is not set */
+};
+
+G_END_DECLS
