@@ -47,6 +47,15 @@ window_idle (gpointer data)
   return !ep_window_get_busy (EP_WINDOW (data));
 }
 
+/* GtkRecentManager writes its list and reports the change a little later than the save. */
+static gboolean
+recent_listed (gpointer data)
+{
+  EpWindow *window = data;
+
+  return g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)) > 0;
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -181,6 +190,7 @@ test_save_and_reopen (void)
   g_assert_false (ep_project_get_modified (project));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "aml study");
+  g_assert_true (wait_for (recent_listed, window));
   g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), ==, 1);
   /* and in the Cohorts page's welcome state, which had no recent project before. */
   g_assert_true (gtk_widget_get_visible (window->recent_box));
