@@ -16,7 +16,7 @@ typedef struct
 {
   const char   *name;
   const char   *summary;
-  EpCliRunFunc  run;      /* NULL: the command is not available yet */
+  EpCliRunFunc  run;
 } EpCliCommand;
 
 /* The commands of design.md, in the order a user meets them. */
@@ -52,13 +52,7 @@ print_help (FILE *stream)
              "Every analysis prints one JSON object."));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      if (commands[i].run != NULL)
-        fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
-      else
-        fprintf (stream, "  %-9s %s %s\n", commands[i].name, _(commands[i].summary),
-                 _("(not available yet)"));
-    }
+    fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-14s %s\n", "-h, --help", _("Show this help"));
   fprintf (stream, "  %-14s %s\n", "--version", _("Show the version"));
@@ -110,9 +104,6 @@ main (int    argc,
     {
       if (strcmp (name, commands[i].name) != 0)
         continue;
-
-      if (commands[i].run == NULL)
-        return ep_cli_usage_error (NULL, _("the command “%s” is not available yet"), name);
 
       return commands[i].run (argc - 1, argv + 1);
     }
