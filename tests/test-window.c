@@ -25,28 +25,23 @@ iterate (void)
 
 /* The X server answers a resize asynchronously, and GTK takes the size it reports as the new
  * default size: iterating a fixed number of times can close the window before the answer to an
- * earlier configure arrives (and turns 900 back into the first size). Wait until the window has
- * the size, up to 10 s. */
+ * earlier configure arrives (and turns 900 back into the first size). Resize, then wait until
+ * the window's allocation has changed (up to 10 s) and for anything queued behind it. */
 static void
-wait_for_size (GtkWindow *window,
-               int        width,
-               int        height)
+resize_and_wait (GtkWindow *window,
+                 int        width,
+                 int        height)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int before = gtk_widget_get_width (GTK_WIDGET (window));
 
-  while (g_get_monotonic_time () < deadline)
+  gtk_window_set_default_size (window, width, height);
+  while (g_get_monotonic_time () < deadline
+         && gtk_widget_get_width (GTK_WIDGET (window)) == before)
     {
-      int w, h;
-
       iterate ();
-      gtk_window_get_default_size (window, &w, &h);
-      if (w == width && h == height
-          && gtk_widget_get_width (GTK_WIDGET (window)) == width
-          && gtk_widget_get_height (GTK_WIDGET (window)) == height)
-        break;
       g_usleep (10000);
     }
-  /* and anything still queued behind it */
   for (guint i = 0; i < 10; i++)
     {
       iterate ();
@@ -344,8 +339,7 @@ test_window_state_kept (void)
   EpWindow *window = get_window ();
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
-  wait_for_size (GTK_WINDOW (window), 900, 650);
+  resize_and_wait (GTK_WINDOW (window), 900, 650);
   gtk_window_close (GTK_WINDOW (window));
   iterate ();
 
