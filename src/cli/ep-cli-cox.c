@@ -22,6 +22,7 @@
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
 #include "core/ep-cox.h"
+#include "core/ep-cox-zph.h"
 #include "core/ep-design.h"
 
 #define COMMAND "cox"
@@ -50,6 +51,100 @@ terms_to_json (const EpCoxFit *fit,
     }
 
   return array;
+}
+
+/* cox.zph's table and its residuals: "zph": {transform, terms [{name, chisq, df, p}], global,
+ * time, x, y [{name, values}]}. A factor's columns form one term named after the column. */
+static gboolean
+add_zph (JsonObject            *root,
+         const EpCliCoxFitted  *fitted,
+         EpCoxTies              ties,
+         gboolean               timefix,
+         EpCoxZphTransform      transform,
+         GError               **error)
+{
+  const EpDesign *design = fitted->design;
+  g_autofree guint *term = g_new (guint, design->p);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EpCoxZph) zph = NULL;
+  JsonObject *o = json_object_new ();
+  JsonObject *global = json_object_new ();
+  JsonArray *terms = json_array_new ();
+  JsonArray *time = json_array_new ();
+  JsonArray *xs = json_array_new ();
+  JsonArray *ys = json_array_new ();
+  guint n_terms = 0;
+
+  for (guint j = 0; j < design->p; j++)
+    {
+      if (j == 0 || design->term_column[j] != design->term_column[j - 1])
+        {
+          const char *name = design->term_names[j];
+
+          /* cox.zph names a factor's term after its column ("x"), not "x=level" */
+          if (design->term_levels[j] != NULL)
+            g_ptr_array_add (names, g_strndup (name, strlen (name) -
+                                                     strlen (design->term_levels[j]) - 1));
+          else
+            g_ptr_array_add (names, g_strdup (name));
+          n_terms++;
+        }
+      term[j] = n_terms - 1;
+    }
+
+  zph = ep_cox_zph (fitted->data->n_rows, fitted->start, fitted->stop, fitted->status,
+                    design->x, design->p,
+                    fitted->strata != NULL ? fitted->strata->codes : NULL,
+                    fitted->strata != NULL ? fitted->strata->n_levels : 0,
+                    fitted->fit, ties, timefix, term, n_terms, transform, error);
+  if (zph == NULL)
+    {
+      json_object_unref (o);
+      json_object_unref (global);
+      json_array_unref (terms);
+      json_array_unref (time);
+      json_array_unref (xs);
+      json_array_unref (ys);
+      return FALSE;
+    }
+
+  for (guint tm = 0; tm < n_terms; tm++)
+    {
+      JsonObject *t = json_object_new ();
+      JsonArray *values = json_array_sized_new (zph->n_events);
+      JsonObject *y = json_object_new ();
+      const char *name = g_ptr_array_index (names, tm);
+
+      json_object_set_string_member (t, "name", name);
+      json_object_set_double_member (t, "chisq", zph->chisq[tm]);
+      json_object_set_int_member (t, "df", zph->df[tm]);
+      json_object_set_double_member (t, "p", zph->p[tm]);
+      json_array_add_object_element (terms, t);
+
+      for (gsize e = 0; e < zph->n_events; e++)
+        json_array_add_double_element (values, zph->y[e * n_terms + tm]);
+      json_object_set_string_member (y, "name", name);
+      json_object_set_array_member (y, "values", values);
+      json_array_add_object_element (ys, y);
+    }
+  for (gsize e = 0; e < zph->n_events; e++)
+    {
+      json_array_add_double_element (time, zph->time[e]);
+      json_array_add_double_element (xs, zph->x[e]);
+    }
+  json_object_set_double_member (global, "chisq", zph->global_chisq);
+  json_object_set_int_member (global, "df", zph->global_df);
+  json_object_set_double_member (global, "p", zph->global_p);
+
+  json_object_set_string_member (o, "transform", ep_cox_zph_transform_to_string (transform));
+  json_object_set_array_member (o, "terms", terms);
+  json_object_set_object_member (o, "global", global);
+  json_object_set_array_member (o, "time", time);
+  json_object_set_array_member (o, "x", xs);
+  json_object_set_array_member (o, "y", ys);
+  json_object_set_object_member (root, "zph", o);
+
+  return TRUE;
 }
 
 /* A name may appear once in --covariates; every --factors name must be a covariate. */
@@ -121,6 +216,9 @@ void
 ep_cli_cox_fitted_clear (EpCliCoxFitted *fitted)
 {
   g_clear_pointer (&fitted->fit, ep_cox_fit_free);
+  g_clear_pointer (&fitted->start, g_free);
+  g_clear_pointer (&fitted->stop, g_free);
+  g_clear_pointer (&fitted->status, g_free);
   g_clear_pointer (&fitted->design, ep_design_free);
   g_clear_pointer (&fitted->strata, ep_levels_free);
   g_clear_pointer (&fitted->data, ep_cli_data_free);
@@ -263,6 +361,9 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
     }
 
   fitted->compute_s = ep_cli_timer_lap (&timer);
+  fitted->start = g_steal_pointer (&start);
+  fitted->stop = g_steal_pointer (&stop);
+  fitted->status = g_steal_pointer (&status);
 
   return TRUE;
 
@@ -281,6 +382,9 @@ ep_cli_cox (int    argc,
   g_autofree char *opt_start = NULL;
   g_autofree char *opt_ties = NULL;
   double opt_conf_level = 0.95;
+  gboolean opt_no_timefix = FALSE;
+  gboolean opt_zph = FALSE;
+  g_autofree char *opt_transform = NULL;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     { "time", 0, 0, G_OPTION_ARG_STRING, &opt.time,
@@ -299,6 +403,12 @@ ep_cli_cox (int    argc,
       N_("Tied event times: efron (default) or breslow"), N_("METHOD") },
     { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_conf_level,
       N_("Confidence level of the hazard ratios between 0 and 1 (default 0.95)"), N_("LEVEL") },
+    EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
+    { "zph", 0, 0, G_OPTION_ARG_NONE, &opt_zph,
+      N_("Check proportional hazards: per term and global test and the scaled Schoenfeld "
+         "residuals, as R's cox.zph"), NULL },
+    { "transform", 0, 0, G_OPTION_ARG_STRING, &opt_transform,
+      N_("Time scale of --zph: km (default), rank, identity or log"), N_("NAME") },
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -314,6 +424,7 @@ ep_cli_cox (int    argc,
   JsonArray *warnings;
   EpCliCoxModel model = { 0, };
   EpCoxOptions options;
+  EpCoxZphTransform transform = EP_COX_ZPH_KM;
   double parse_s, compute_s;
 
   if (!ep_cli_parse_options (COMMAND, NULL,
@@ -336,6 +447,11 @@ ep_cli_cox (int    argc,
   if (!(opt_conf_level > 0.0 && opt_conf_level < 1.0))
     return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, e.g. 0.95"));
   options.conf_level = opt_conf_level;
+  options.timefix = !opt_no_timefix;
+  if (opt_transform != NULL && !ep_cox_zph_transform_from_string (opt_transform, &transform))
+    return ep_cli_usage_error (COMMAND,
+                               _("--transform must be km, rank, identity or log, not “%s”"),
+                               opt_transform);
 
   model.csv = opt.csv;
   model.sep = opt.sep;
@@ -381,6 +497,8 @@ ep_cli_cox (int    argc,
   json_object_set_double_member (root, "concordance_se", fit->concordance_se);
   json_object_set_int_member (root, "iterations", fit->iterations);
   json_object_set_boolean_member (root, "converged", fit->converged);
+  json_object_set_boolean_member (root, "timefix", fit->timefix);
+  json_object_set_int_member (root, "times_merged", fit->n_timefix);
 
   warnings = json_array_new ();
   for (guint i = 0; fit->warnings[i] != NULL; i++)
@@ -389,6 +507,12 @@ ep_cli_cox (int    argc,
       g_printerr ("endpoint-cli %s: %s: %s\n", COMMAND, _("warning"), fit->warnings[i]);
     }
   json_object_set_array_member (root, "warnings", warnings);
+
+  if (opt_zph && !add_zph (root, &fitted, options.ties, options.timefix, transform, &error))
+    {
+      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+      return ep_cli_data_fail (COMMAND, error);
+    }
 
   if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * endpoint-cli km --csv F --time COL --event COL [--group COL] [--conf-type log-log|log|plain]
- *                 [--conf-level 0.95] [--at T1,T2,..] [--sep SEP] [--timing]
+ *                 [--conf-level 0.95] [--at T1,T2,..] [--start COL] [--no-timefix] [--sep SEP]
+ *                 [--timing]
  *
  * The JSON has the shape of tests/data/reference/expected/aml_km_loglog.json and its siblings
  * (summary.survfit's columns): per group the label, n, events, median with its CI, every
@@ -75,6 +76,7 @@ ep_cli_km (int    argc,
   g_autofree char *opt_conf_type = NULL;
   g_autofree char *opt_at = NULL;
   double opt_conf_level = 0.95;
+  gboolean opt_no_timefix = FALSE;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     EP_CLI_OPTION_TIME (opt.time),
@@ -84,6 +86,8 @@ ep_cli_km (int    argc,
     EP_CLI_OPTION_CONF_TYPE (opt_conf_type),
     EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
     EP_CLI_OPTION_AT (opt_at),
+    EP_CLI_OPTION_START (opt.start),
+    EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -96,6 +100,7 @@ ep_cli_km (int    argc,
   g_autoptr(JsonNode) node = NULL;
   JsonArray *groups;
   EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
+  EpKmOptions options;
   const EpLevels *levels;
   EpCliTimer timer;
   double parse_s, compute_s;
@@ -128,13 +133,17 @@ ep_cli_km (int    argc,
 
   parse_s = ep_cli_timer_lap (&timer);
 
-  fit = ep_km_fit (survival->time, survival->status,
-                   levels != NULL ? levels->codes : NULL,
-                   levels != NULL ? levels->n_levels : 1,
-                   survival->data->n_rows, conf_type, opt_conf_level,
-                   at != NULL ? (const double *) at->data : NULL,
-                   at != NULL ? at->len : 0,
-                   &error);
+  ep_km_options_init (&options);
+  options.conf_type = conf_type;
+  options.conf_level = opt_conf_level;
+  options.timefix = !opt_no_timefix;
+  fit = ep_km_fit_full (survival->start, survival->time, survival->status,
+                        levels != NULL ? levels->codes : NULL,
+                        levels != NULL ? levels->n_levels : 1,
+                        survival->data->n_rows, &options,
+                        at != NULL ? (const double *) at->data : NULL,
+                        at != NULL ? at->len : 0,
+                        &error);
   if (fit == NULL)
     return ep_cli_data_fail (COMMAND, error);
 
@@ -146,6 +155,9 @@ ep_cli_km (int    argc,
   json_object_set_double_member (root, "conf_level", opt_conf_level);
   json_object_set_int_member (root, "n", survival->data->n_rows);
   json_object_set_int_member (root, "n_dropped", survival->data->n_dropped);
+  json_object_set_boolean_member (root, "timefix", fit->timefix);
+  json_object_set_int_member (root, "times_merged", fit->n_timefix);
+  json_object_set_boolean_member (root, "delayed_entry", fit->delayed_entry);
 
   groups = json_array_sized_new (fit->n_groups);
   for (guint g = 0; g < fit->n_groups; g++)

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * endpoint-cli logrank --csv F --time COL --event COL --group COL [--strata COL] [--rho R]
- *                      [--sep SEP] [--timing]
+ *                      [--start COL] [--no-timefix] [--sep SEP] [--timing]
  *
  * The JSON has the shape of tests/data/reference/expected/aml_logrank.json and its siblings
  * (survdiff): rho, chisq, df, p and per group the label, n, observed and expected; also the
@@ -27,6 +27,7 @@ ep_cli_logrank (int    argc,
 {
   g_auto(EpCliSurvivalOptions) opt = { 0, };
   double opt_rho = 0.0;
+  gboolean opt_no_timefix = FALSE;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     EP_CLI_OPTION_TIME (opt.time),
@@ -37,6 +38,8 @@ ep_cli_logrank (int    argc,
       N_("Stratify the test by this column"), N_("COL") },
     { "rho", 0, 0, G_OPTION_ARG_DOUBLE, &opt_rho,
       N_("Harrington-Fleming weight S(t-)^rho: 0 log-rank (default), 1 Peto-Peto"), N_("RHO") },
+    EP_CLI_OPTION_START (opt.start),
+    EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -89,10 +92,11 @@ ep_cli_logrank (int    argc,
 
   parse_s = ep_cli_timer_lap (&timer);
 
-  test = ep_logrank_test (survival->time, survival->status, levels->codes, levels->n_levels,
-                          strata != NULL ? strata->codes : NULL,
-                          strata != NULL ? strata->n_levels : 1,
-                          data->n_rows, opt_rho, &error);
+  test = ep_logrank_test_full (survival->start, survival->time, survival->status,
+                               levels->codes, levels->n_levels,
+                               strata != NULL ? strata->codes : NULL,
+                               strata != NULL ? strata->n_levels : 1,
+                               data->n_rows, opt_rho, !opt_no_timefix, &error);
   if (test == NULL)
     return ep_cli_data_fail (COMMAND, error);
 
@@ -106,6 +110,9 @@ ep_cli_logrank (int    argc,
   json_object_set_double_member (root, "p", test->p);
   json_object_set_int_member (root, "n", data->n_rows);
   json_object_set_int_member (root, "n_dropped", data->n_dropped);
+  json_object_set_boolean_member (root, "timefix", test->timefix);
+  json_object_set_int_member (root, "times_merged", test->n_timefix);
+  json_object_set_boolean_member (root, "delayed_entry", test->delayed_entry);
   if (test->df == 0)
     json_object_set_string_member (root, "warning",
                                    _("Only one group has subjects at risk at an event time; "

@@ -24,6 +24,7 @@
 
 #include "core/ep-concordance.h"
 #include "core/ep-cox.h"
+#include "core/ep-timefix.h"
 #include "core/ep-sort.h"
 
 #if defined(__GNUC__)
@@ -46,6 +47,7 @@ ep_cox_options_init (EpCoxOptions *options)
   options->toler_chol = pow (DBL_EPSILON, 0.75);
   options->toler_inf = sqrt (options->eps);
   options->conf_level = 0.95;
+  options->timefix = TRUE;
 }
 
 /* ---- generalised Cholesky (LDL') with redundant columns: cholesky2, chsolve2, chinv2 ---- */
@@ -680,6 +682,9 @@ ep_cox_fit (gsize               n,
   g_autofree double *step = NULL;
   g_autofree double *u = NULL;
   g_autofree double *imat = NULL;
+  g_autofree double *stop_fixed = NULL;
+  g_autofree double *start_fixed = NULL;
+  gsize n_timefix = 0;
   EpCoxOptions defaults;
   CoxData d;
   double loglik_best, newlk = 0, zq;
@@ -704,7 +709,23 @@ ep_cox_fit (gsize               n,
       return NULL;
     }
 
+  /* R's tie rule on copies of the times (coxph applies aeqSurv to Y before anything else) */
+  if (options->timefix)
+    {
+      stop_fixed = g_new (double, n);
+      start_fixed = start != NULL ? g_new (double, n) : NULL;
+      n_timefix = ep_timefix (n, start, stop, EP_TIMEFIX_TOLERANCE, start_fixed, stop_fixed);
+      if (n_timefix > 0)
+        {
+          stop = stop_fixed;
+          if (start != NULL)
+            start = start_fixed;
+        }
+    }
+
   fit = g_new0 (EpCoxFit, 1);
+  fit->timefix = options->timefix;
+  fit->n_timefix = n_timefix;
   fit->n = n;
   fit->p = p;
   fit->conf_level = options->conf_level;
