@@ -175,3 +175,50 @@ lr <- lr_counting(entry$start, entry$stop, entry$event, entry$group)
 wjson(list(analysis="logrank", command="logrank --csv entry.csv --start start --time stop --event event --group group",
            rho=0, chisq=lr$chisq, df=lr$df, p=pchisq(lr$chisq, lr$df, lower.tail=FALSE), delayed_entry=TRUE,
            groups=data.frame(label=lr$lev, n=lr$n, observed=lr$O, expected=lr$E)), "entry_logrank")
+
+# --- Survival by response (guarantee-time bias): a landmark analysis at 6 months, the
+# Mantel-Byar test and Simon-Makuch curves from a "time of response" column (empty: none).
+set.seed(1604)
+n <- 160
+rtime <- round(rexp(n, 1/5) + 0.5, 1)
+death <- round(rexp(n, 1/14) + 0.2, 1)
+# after a response the hazard of death halves: stretch the remaining time
+death <- ifelse(rtime < death, round(rtime + (death - rtime) * 2, 1), death)
+cens <- round(runif(n, 10, 48), 1)
+resp <- data.frame(time=pmin(death, cens), status=as.integer(death <= cens), rtime=rtime)
+resp$rtime[resp$rtime >= resp$time | runif(n) < 0.3] <- NA   # no response seen (or none at all)
+same <- which(resp$time == resp$rtime); resp$time[same] <- resp$time[same] + 0.1
+write.csv(resp, "data/response.csv", row.names=FALSE, na="")
+resp <- read.csv("data/response.csv")
+L <- 6
+d2 <- subset(resp, time > L)
+d2$t <- d2$time - L
+d2$grp <- ifelse(!is.na(d2$rtime) & d2$rtime <= L, "responder", "non-responder")
+lfit <- survfit(Surv(t, status) ~ grp, data=d2, conf.type="log-log")
+ltab <- summary(lfit)$table
+lsd <- survdiff(Surv(t, status) ~ grp, data=d2)
+lgroups <- lapply(1:2, function(i) {
+  sa <- summary(lfit[i], times=c(6, 12), extend=TRUE)
+  list(label=sub("^[^=]*=", "", names(lfit$strata))[i], n=nn(ltab[i, "records"]), events=nn(ltab[i, "events"]),
+       median=nn(ltab[i, "median"]), median_lower=nn(ltab[i, "0.95LCL"]), median_upper=nn(ltab[i, "0.95UCL"]),
+       at=data.frame(time=sa$time, surv=sa$surv, std_err=sa$std.err, lower=sa$lower, upper=sa$upper))
+})
+resp$id <- seq_len(nrow(resp))
+td <- tmerge(resp[, c("id", "time", "status")], resp, id=id, death=event(time, status), state=tdc(rtime))
+mb <- coxph(Surv(tstart, tstop, death) ~ state, data=td)
+smfit <- survfit(Surv(tstart, tstop, death) ~ state, data=td, conf.type="log-log")
+sm <- source_km(td, smfit, c("non-responder", "responder"), "", TRUE)$groups
+for (i in 1:2) {
+  sa <- summary(smfit[i], times=c(6, 12), extend=TRUE)
+  sm[[i]]$n <- NULL   # survfit counts (start, stop] rows; endpoint-cli too, but say so only here
+  sm[[i]]$at <- data.frame(time=sa$time, surv=sa$surv, std_err=sa$std.err, lower=sa$lower, upper=sa$upper)
+}
+wjson(list(analysis="landmark", command="landmark --csv response.csv --time time --event status --response-time rtime --landmark 6 --at 6,12",
+           landmark=L,
+           landmark_analysis=list(n=nrow(d2), n_excluded=nrow(resp) - nrow(d2), groups=lgroups,
+                                  logrank=list(chisq=lsd$chisq, df=1, p=pchisq(lsd$chisq, 1, lower.tail=FALSE))),
+           mantel_byar=list(n_rows=nrow(td), score_chisq=unname(mb$score), score_df=1, score_p=pchisq(unname(mb$score), 1, lower.tail=FALSE),
+                            coef=unname(coef(mb)), se=unname(sqrt(vcov(mb))[1]), hr=unname(exp(coef(mb))),
+                            hr_lower=unname(summary(mb)$conf.int[, "lower .95"]), hr_upper=unname(summary(mb)$conf.int[, "upper .95"]),
+                            p=unname(summary(mb)$coefficients[, "Pr(>|z|)"])),
+           simon_makuch=list(groups=sm)), "response_landmark")

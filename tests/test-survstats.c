@@ -1,0 +1,254 @@
+/* test-survstats.c: the reviewer's survival statistics of issue 16 (core and CLI contract)
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The numbers against R are in the reference harness (tests/data/reference, cases made by
+ * make_survstats.R: rmst, followup, ties_*, *_zph, entry_*, response_landmark). Here: the
+ * building blocks on inputs small enough to check by hand, and the CLI's errors.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/ep-km.h"
+#include "core/ep-landmark.h"
+#include "core/ep-rmst.h"
+#include "core/ep-timefix.h"
+#include "ep-test-cli.h"
+
+/* aeqSurv: 0.1 + 0.2 joins 0.3 (relative difference 1.9e-16); 1e-9 apart joins (absolute
+ * rule); 0.3001 stays. */
+static void
+test_timefix_rule (void)
+{
+  const double stop[] = { 0.3, 0.1 + 0.2, 0.3001, 5.0, 5.0 + 1e-9, 7.0 };
+  double fixed[G_N_ELEMENTS (stop)];
+  gsize changed;
+
+  changed = ep_timefix (G_N_ELEMENTS (stop), NULL, stop, EP_TIMEFIX_TOLERANCE, NULL, fixed);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_true (fixed[1] == 0.3);
+  g_assert_true (fixed[2] == 0.3001);
+  g_assert_true (fixed[4] == 5.0);
+  g_assert_true (fixed[5] == 7.0);
+
+  /* tolerance 0: nothing moves (timefix = FALSE) */
+  changed = ep_timefix (G_N_ELEMENTS (stop), NULL, stop, 0.0, NULL, fixed);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_true (fixed[1] == 0.1 + 0.2);
+}
+
+/* ep_km_fit applies the rule by default and says so; ep_km_fit_full can turn it off. */
+static void
+test_timefix_km (void)
+{
+  const double time[] = { 0.3, 0.1 + 0.2, 1.0, 2.0 };
+  const int status[] = { 1, 1, 0, 1 };
+  g_autoptr(EpKmResult) merged = NULL;
+  g_autoptr(EpKmResult) apart = NULL;
+  EpKmOptions options;
+
+  merged = ep_km_fit (time, status, NULL, 1, 4, EP_KM_CONF_LOG_LOG, 0.95, NULL, 0, NULL);
+  g_assert_true (merged->timefix);
+  g_assert_cmpuint (merged->n_timefix, ==, 1);
+  g_assert_cmpuint (merged->curves[0].n_steps, ==, 3);
+  g_assert_cmpuint (merged->curves[0].steps[0].n_event, ==, 2);
+
+  ep_km_options_init (&options);
+  options.timefix = FALSE;
+  apart = ep_km_fit_full (NULL, time, status, NULL, 1, 4, &options, NULL, 0, NULL);
+  g_assert_false (apart->timefix);
+  g_assert_cmpuint (apart->n_timefix, ==, 0);
+  g_assert_cmpuint (apart->curves[0].n_steps, ==, 4);
+  /* the product is the same, the Greenwood variance is not: 4 at risk with 2 deaths vs
+   * 4 then 3 with one death each */
+  g_assert_cmpfloat_with_epsilon (apart->curves[0].steps[1].surv, 0.5, 1e-15);
+  g_assert_cmpfloat_with_epsilon (merged->curves[0].steps[0].surv, 0.5, 1e-15);
+}
+
+/* RMST by hand: times 2 (event), 4 (event), 6 (censored) in 3 patients, tau 5.
+ * S = 1 on [0, 2), 2/3 on [2, 4), 1/3 on [4, 5]: rmst = 2 + 2 * 2/3 + 1 * 1/3 = 11/3.
+ * hh: at 2, 1 / (3 * 2); at 4, 1 / (2 * 1). Areas after: from 2, 2 * 2/3 + 1/3 = 5/3; from 4,
+ * 1/3. var = (5/3)^2 / 6 + (1/3)^2 / 2 = 25/54 + 1/18 = 28/54. */
+static void
+test_rmst_by_hand (void)
+{
+  const double time[] = { 2, 4, 6 };
+  const int status[] = { 1, 1, 0 };
+  g_autoptr(EpKmResult) km = ep_km_fit (time, status, NULL, 1, 3, EP_KM_CONF_LOG_LOG, 0.95,
+                                        NULL, 0, NULL);
+  g_autoptr(EpRmstResult) rmst = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rmst = ep_rmst_from_km (km, 5.0, 0.95, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (rmst->groups[0].rmst, 11.0 / 3.0, 1e-14);
+  g_assert_cmpfloat_with_epsilon (rmst->groups[0].se, sqrt (28.0 / 54.0), 1e-14);
+  g_assert_false (rmst->groups[0].tau_beyond_data);
+  g_assert_cmpuint (rmst->n_contrasts, ==, 0);
+
+  /* beyond the last time the curve is carried flat: 11/3 + 3 * 1/3 at tau 8 */
+  g_clear_pointer (&rmst, ep_rmst_result_free);
+  rmst = ep_rmst_from_km (km, 8.0, 0.95, &error);
+  g_assert_cmpfloat_with_epsilon (rmst->groups[0].rmst, 11.0 / 3.0 + 1.0, 1e-14);
+  g_assert_true (rmst->groups[0].tau_beyond_data);
+
+  g_clear_pointer (&rmst, ep_rmst_result_free);
+  rmst = ep_rmst_from_km (km, 0.0, 0.95, &error);
+  g_assert_null (rmst);
+  g_assert_error (error, EP_RMST_ERROR, EP_RMST_ERROR_INVALID_TAU);
+}
+
+/* tmerge's split: responder at 3 of 10 -> (0,3] state 0 and (3,10] state 1 with the event;
+ * response at 10 (the end) or none -> one row state 0; response at 0 -> one row state 1. */
+static void
+test_split_response (void)
+{
+  const double time[] = { 10, 10, 8, 5 };
+  const int status[] = { 1, 0, 1, 0 };
+  const double response[] = { 3, 10, NAN, 0 };
+  g_autoptr(EpTdSplit) split = ep_td_split_response (time, status, response, 4);
+
+  g_assert_cmpuint (split->n, ==, 5);
+  g_assert_cmpuint (split->n_responders, ==, 2);
+  g_assert_true (split->stop[0] == 3 && split->event[0] == 0 && split->state[0] == 0);
+  g_assert_true (split->start[1] == 3 && split->stop[1] == 10 && split->event[1] == 1 &&
+                 split->state[1] == 1);
+  g_assert_true (split->state[2] == 0 && split->stop[2] == 10);
+  g_assert_true (split->state[3] == 0 && split->event[3] == 1);
+  g_assert_true (split->state[4] == 1 && split->start[4] == 0);
+}
+
+/* Landmark at 4: the patient censored at 4 is out; response at 4 counts, at 6 does not. */
+static void
+test_landmark_select (void)
+{
+  const double time[] = { 4, 9, 12, 7 };
+  const int status[] = { 0, 1, 0, 1 };
+  const double response[] = { 2, 4, 6, NAN };
+  g_autoptr(EpLandmarkSet) set = ep_landmark_select (time, status, response, 4, 4.0);
+
+  g_assert_cmpuint (set->n, ==, 3);
+  g_assert_cmpuint (set->n_excluded, ==, 1);
+  g_assert_cmpfloat (set->time[0], ==, 5.0);
+  g_assert_cmpuint (set->responded[0], ==, 1);
+  g_assert_cmpuint (set->responded[1], ==, 0);
+  g_assert_cmpuint (set->responded[2], ==, 0);
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "reference", "data", name, NULL);
+}
+
+/* The JSON says when times were merged, and --no-timefix keeps them apart. */
+static void
+test_cli_times_merged (void)
+{
+  g_autofree char *csv = data_path ("ties.csv");
+  g_auto(EpTestCliRun) run = { 0, };
+  g_auto(EpTestCliRun) run2 = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser2 = json_parser_new ();
+  JsonObject *root;
+
+  ep_test_cli_run (&run, "logrank", "--csv", csv, "--time", "time", "--event", "status",
+                   "--group", "group", NULL);
+  root = ep_test_cli_parse_json (&run, parser);
+  g_assert_true (json_object_get_boolean_member (root, "timefix"));
+  g_assert_cmpint (json_object_get_int_member (root, "times_merged"), >, 0);
+
+  ep_test_cli_run (&run2, "logrank", "--csv", csv, "--time", "time", "--event", "status",
+                   "--group", "group", "--no-timefix", NULL);
+  root = ep_test_cli_parse_json (&run2, parser2);
+  g_assert_false (json_object_get_boolean_member (root, "timefix"));
+  g_assert_cmpint (json_object_get_int_member (root, "times_merged"), ==, 0);
+}
+
+static void
+assert_usage_error (EpTestCliRun *run,
+                    const char   *part)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_nonnull (strstr (run->err, part));
+}
+
+static void
+test_cli_errors (void)
+{
+  g_autofree char *aml = data_path ("aml.csv");
+  g_autofree char *resp = data_path ("response.csv");
+  g_auto(EpTestCliRun) r1 = { 0, };
+  g_auto(EpTestCliRun) r2 = { 0, };
+  g_auto(EpTestCliRun) r3 = { 0, };
+  g_auto(EpTestCliRun) r4 = { 0, };
+  g_auto(EpTestCliRun) r5 = { 0, };
+
+  ep_test_cli_run (&r1, "rmst", "--csv", aml, "--time", "time", "--event", "status", NULL);
+  assert_usage_error (&r1, "--tau is required");
+  ep_test_cli_run (&r2, "rmst", "--csv", aml, "--time", "time", "--event", "status",
+                   "--tau", "-1", NULL);
+  assert_usage_error (&r2, "--tau must be");
+  ep_test_cli_run (&r3, "landmark", "--csv", resp, "--time", "time", "--event", "status",
+                   "--landmark", "6", NULL);
+  assert_usage_error (&r3, "--response-time is required");
+  ep_test_cli_run (&r4, "cox", "--csv", aml, "--time", "time", "--event", "status",
+                   "--covariates", "x", "--factors", "x", "--zph", "--transform", "sqrt", NULL);
+  assert_usage_error (&r4, "--transform must be");
+
+  /* a response time that is not a number names file, line and column */
+  ep_test_cli_run (&r5, "landmark", "--csv", aml, "--time", "time", "--event", "status",
+                   "--response-time", "x", "--landmark", "6", NULL);
+  g_assert_cmpint (r5.status, ==, 1);
+  g_assert_nonnull (strstr (r5.err, "aml.csv:2"));
+  g_assert_nonnull (strstr (r5.err, "x"));
+}
+
+/* --split-out writes the (start, stop] rows that the Mantel-Byar test used. */
+static void
+test_cli_split_out (void)
+{
+  g_autofree char *resp = data_path ("response.csv");
+  g_autofree char *dir = ep_test_make_temp_dir ("test-survstats-XXXXXX");
+  g_autofree char *out = g_build_filename (dir, "split.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(EpTestCliRun) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  JsonObject *root;
+
+  ep_test_cli_run (&run, "landmark", "--csv", resp, "--time", "time", "--event", "status",
+                   "--response-time", "rtime", "--landmark", "6", "--split-out", out, NULL);
+  root = ep_test_cli_parse_json (&run, parser);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "id,tstart,tstop,event,state");
+  /* header + rows + the empty string after the last newline */
+  g_assert_cmpint (g_strv_length (lines) - 2, ==,
+                   json_object_get_int_member (json_object_get_object_member (root, "mantel_byar"),
+                                               "n_rows"));
+  ep_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/survstats/timefix/rule", test_timefix_rule);
+  g_test_add_func ("/survstats/timefix/km", test_timefix_km);
+  g_test_add_func ("/survstats/rmst/by-hand", test_rmst_by_hand);
+  g_test_add_func ("/survstats/landmark/split", test_split_response);
+  g_test_add_func ("/survstats/landmark/select", test_landmark_select);
+  g_test_add_func ("/survstats/cli/times-merged", test_cli_times_merged);
+  g_test_add_func ("/survstats/cli/errors", test_cli_errors);
+  g_test_add_func ("/survstats/cli/split-out", test_cli_split_out);
+
+  return g_test_run ();
+}
