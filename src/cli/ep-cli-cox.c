@@ -17,11 +17,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_linalg.h>
+#include <math.h>
 #include <string.h>
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
 #include "core/ep-cox.h"
+#include "core/ep-cox-robust.h"
 #include "core/ep-cox-zph.h"
 #include "core/ep-design.h"
 
@@ -51,6 +55,96 @@ terms_to_json (const EpCoxFit *fit,
     }
 
   return array;
+}
+
+/* --cluster: coxph (..., cluster = id)'s summary: per term "robust_se", and z, p and the HR's CI
+ * from it ("se" stays the model-based one, as summary.coxph's se(coef)); "wald_chisq" and its
+ * p from the robust variance; "naive" keeps the model-based Wald test. */
+static gboolean
+add_robust (JsonObject            *root,
+            const EpCliCoxFitted  *fitted,
+            EpCoxTies              ties,
+            gboolean               timefix,
+            GError               **error)
+{
+  const EpCoxFit *fit = fitted->fit;
+  const guint p = fit->p;
+  g_autofree double *rvar = g_new (double, (gsize) p * p);
+  JsonArray *terms = json_object_get_array_member (root, "terms");
+  double zq = gsl_cdf_ugaussian_Pinv (1.0 - (1.0 - fit->conf_level) / 2.0);
+  double wald = 0.0;
+  guint df = 0;
+
+  if (!ep_cox_robust_variance (fitted->data->n_rows, fitted->start, fitted->stop,
+                               fitted->status, fitted->design->x, p,
+                               fitted->strata != NULL ? fitted->strata->codes : NULL,
+                               fitted->strata != NULL ? fitted->strata->n_levels : 0,
+                               fitted->weights, fitted->clusters->codes,
+                               fitted->clusters->n_levels, fit, ties, timefix, rvar))
+    {
+      g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
+                   _("%s: the robust variance cannot be computed for this model"),
+                   ep_csv_get_display_name (fitted->data->csv));
+      return FALSE;
+    }
+
+  for (guint j = 0; j < p; j++)
+    {
+      JsonObject *o = json_array_get_object_element (terms, j);
+      double se = sqrt (rvar[j * p + j]);
+      double z = fit->coef[j] / se;
+
+      json_object_set_double_member (o, "robust_se", se);
+      json_object_set_double_member (o, "z", z);
+      json_object_set_double_member (o, "p", 2.0 * gsl_cdf_ugaussian_Q (fabs (z)));
+      json_object_set_double_member (o, "hr_lower", exp (fit->coef[j] - zq * se));
+      json_object_set_double_member (o, "hr_upper", exp (fit->coef[j] + zq * se));
+    }
+
+  /* the robust Wald test over the identified terms: beta' rvar^-1 beta */
+  {
+    g_autofree guint *keep = g_new (guint, p);
+    g_autofree double *m = NULL;
+    gsl_matrix_view mv;
+    gsl_permutation *perm;
+    int signum;
+
+    for (guint j = 0; j < p; j++)
+      if (!fit->singular[j])
+        keep[df++] = j;
+    m = g_new (double, (gsize) df * df);
+    for (guint r = 0; r < df; r++)
+      for (guint c = 0; c < df; c++)
+        m[r * df + c] = rvar[keep[r] * p + keep[c]];
+    mv = gsl_matrix_view_array (m, df, df);
+    perm = gsl_permutation_alloc (MAX (df, 1));
+    gsl_set_error_handler_off ();
+    if (df > 0 && gsl_linalg_LU_decomp (&mv.matrix, perm, &signum) == 0)
+      {
+        g_autofree double *b = g_new (double, df);
+        g_autofree double *sol = g_new (double, df);
+        gsl_vector_view bv = gsl_vector_view_array (b, df);
+        gsl_vector_view sv = gsl_vector_view_array (sol, df);
+
+        for (guint r = 0; r < df; r++)
+          b[r] = fit->coef[keep[r]];
+        if (gsl_linalg_LU_solve (&mv.matrix, perm, &bv.vector, &sv.vector) == 0)
+          for (guint r = 0; r < df; r++)
+            wald += b[r] * sol[r];
+        else
+          wald = NAN;
+      }
+    else
+      wald = NAN;
+    gsl_permutation_free (perm);
+  }
+  json_object_set_double_member (root, "naive_wald_chisq", fit->wald_chisq);
+  json_object_set_double_member (root, "wald_chisq", wald);
+  json_object_set_double_member (root, "wald_p",
+                                 isfinite (wald) ? gsl_cdf_chisq_Q (wald, df) : NAN);
+  json_object_set_int_member (root, "n_clusters", fitted->clusters->n_levels);
+
+  return TRUE;
 }
 
 /* cox.zph's table and its residuals: "zph": {transform, terms [{name, chisq, df, p}], global,
@@ -219,6 +313,8 @@ ep_cli_cox_fitted_clear (EpCliCoxFitted *fitted)
   g_clear_pointer (&fitted->start, g_free);
   g_clear_pointer (&fitted->stop, g_free);
   g_clear_pointer (&fitted->status, g_free);
+  g_clear_pointer (&fitted->weights, g_free);
+  g_clear_pointer (&fitted->clusters, ep_levels_free);
   g_clear_pointer (&fitted->design, ep_design_free);
   g_clear_pointer (&fitted->strata, ep_levels_free);
   g_clear_pointer (&fitted->data, ep_cli_data_free);
@@ -278,6 +374,10 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
     g_ptr_array_add (columns, (char *) model->start);
   if (model->strata != NULL)
     g_ptr_array_add (columns, (char *) model->strata);
+  if (model->weights != NULL)
+    g_ptr_array_add (columns, (char *) model->weights);
+  if (model->cluster != NULL)
+    g_ptr_array_add (columns, (char *) model->cluster);
   for (guint i = 0; i < n_covariates; i++)
     g_ptr_array_add (columns, covariates[i]);
   g_ptr_array_add (columns, NULL);
@@ -310,6 +410,25 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
     goto fail;
   if (model->strata != NULL)
     fitted->strata = ep_cli_data_levels (fitted->data, model->strata);
+  if (model->cluster != NULL)
+    fitted->clusters = ep_cli_data_levels (fitted->data, model->cluster);
+  if (model->weights != NULL)
+    {
+      fitted->weights = ep_cli_data_numbers (fitted->data, model->weights, error);
+      if (fitted->weights == NULL)
+        goto fail;
+      for (guint i = 0; i < fitted->data->n_rows; i++)
+        if (!(isfinite (fitted->weights[i]) && fitted->weights[i] > 0.0))
+          {
+            g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
+                         _("%s:%u: column “%s”: %g is not a case weight (a number greater than 0)"),
+                         ep_csv_get_display_name (fitted->data->csv),
+                         ep_cli_data_line (fitted->data, i), model->weights,
+                         fitted->weights[i]);
+            goto fail;
+          }
+      options.weights = fitted->weights;
+    }
 
   /* The covariates: numbers, or text for the factors. */
   owned = g_ptr_array_new_with_free_func (g_free);
@@ -384,6 +503,8 @@ ep_cli_cox (int    argc,
   double opt_conf_level = 0.95;
   gboolean opt_no_timefix = FALSE;
   gboolean opt_zph = FALSE;
+  g_autofree char *opt_weights = NULL;
+  g_autofree char *opt_cluster = NULL;
   g_autofree char *opt_transform = NULL;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
@@ -403,6 +524,11 @@ ep_cli_cox (int    argc,
       N_("Tied event times: efron (default) or breslow"), N_("METHOD") },
     { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_conf_level,
       N_("Confidence level of the hazard ratios between 0 and 1 (default 0.95)"), N_("LEVEL") },
+    { "weights", 0, 0, G_OPTION_ARG_STRING, &opt_weights,
+      N_("Case weights column (each row counts as that many patients)"), N_("COL") },
+    { "cluster", 0, 0, G_OPTION_ARG_STRING, &opt_cluster,
+      N_("Cluster column (patient of repeated events, eyes of one patient): robust "
+         "sandwich standard errors"), N_("COL") },
     EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
     { "zph", 0, 0, G_OPTION_ARG_NONE, &opt_zph,
       N_("Check proportional hazards: per term and global test and the scaled Schoenfeld "
@@ -462,6 +588,8 @@ ep_cli_cox (int    argc,
   model.covariates = opt_covariates;
   model.factors = opt_factors;
   model.options = options;
+  model.weights = opt_weights;
+  model.cluster = opt_cluster;
   if (!ep_cli_cox_fit_model (&model, &fitted, &error))
     return ep_cli_data_fail (COMMAND, error);
   data = fitted.data;
@@ -508,6 +636,8 @@ ep_cli_cox (int    argc,
     }
   json_object_set_array_member (root, "warnings", warnings);
 
+  if (opt_cluster != NULL && !add_robust (root, &fitted, options.ties, options.timefix, &error))
+    return ep_cli_data_fail (COMMAND, error);
   if (opt_zph && !add_zph (root, &fitted, options.ties, options.timefix, transform, &error))
     {
       g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));

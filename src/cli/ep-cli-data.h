@@ -299,6 +299,8 @@ typedef struct
   const char   *covariates;
   const char   *factors;       /* NULL: none */
   EpCoxOptions  options;       /* ties, conf_level; term_names is set from the design */
+  const char   *weights;       /* NULL: none; else case weights > 0 (options.weights is set) */
+  const char   *cluster;       /* NULL: none; else the cluster of each row (robust variance) */
 } EpCliCoxModel;
 
 typedef struct
@@ -310,6 +312,8 @@ typedef struct
   double       *start;         /* the data as fitted (n_rows each; start NULL without --start) */
   double       *stop;
   int          *status;
+  double       *weights;       /* NULL without --weights */
+  EpLevels     *clusters;      /* NULL without --cluster */
   double        parse_s;
   double        compute_s;
 } EpCliCoxFitted;

@@ -42,6 +42,11 @@ typedef struct
   const gint         *cancel;      /* read atomically between iterations; NULL: never */
   gboolean            timefix;     /* R's tie rule (ep-timefix.h), coxph.control's timefix;
                                     * default TRUE */
+  const double       *weights;     /* n case weights > 0 (coxph's weights =), or NULL: all 1.
+                                    * Each row counts as that many copies: sums over the risk
+                                    * set and over the events are weighted; Efron's d terms
+                                    * of a tied time carry the mean weight of its events. The
+                                    * concordance stays unweighted. */
 } EpCoxOptions;
 
 void        ep_cox_options_init (EpCoxOptions *options);

@@ -222,3 +222,41 @@ wjson(list(analysis="landmark", command="landmark --csv response.csv --time time
                             hr_lower=unname(summary(mb)$conf.int[, "lower .95"]), hr_upper=unname(summary(mb)$conf.int[, "upper .95"]),
                             p=unname(summary(mb)$coefficients[, "Pr(>|z|)"])),
            simon_makuch=list(groups=sm)), "response_landmark")
+
+# --- Robust (sandwich) variance with a cluster id, and case weights: coxph(..., cluster=, weights=).
+# "se" is summary's se(coef) (model-based), "robust_se" its robust se; z, p and the HR's CI come
+# from the robust se, wald_chisq from the robust variance (fit$wald.test).
+robust_ref <- function(d, formula, ties="efron", cluster=NULL, weights=NULL, cmd) {
+  args <- list(formula=as.formula(formula), data=d, ties=ties)
+  if (!is.null(cluster)) args$cluster <- d[[cluster]]
+  if (!is.null(weights)) args$weights <- d[[weights]]
+  fit <- do.call(coxph, args)
+  s <- summary(fit)
+  cf <- s$coefficients
+  terms <- data.frame(name=rownames(cf), coef=cf[, "coef"], se=cf[, "se(coef)"], hr=cf[, "exp(coef)"],
+                      hr_lower=s$conf.int[, "lower .95"], hr_upper=s$conf.int[, "upper .95"], z=cf[, "z"], p=cf[, "Pr(>|z|)"])
+  if (!is.null(cluster)) terms$robust_se <- cf[, "robust se"]
+  rownames(terms) <- NULL
+  res <- list(analysis="cox", command=cmd, ties=ties, n=fit$n, events=fit$nevent, terms=terms,
+              loglik_null=fit$loglik[1], loglik=fit$loglik[2], score_chisq=unname(fit$score))
+  res$wald_chisq <- unname(fit$wald.test)
+  res
+}
+wjson(robust_ref(lung, "Surv(time,status)~age+sex", cluster="ph_ecog",
+                 cmd="cox --csv lung.csv --time time --event status --covariates age,sex --cluster ph_ecog"), "lung_cox_cluster")
+wjson(robust_ref(lung, "Surv(time,status)~age+sex", ties="breslow", cluster="ph_ecog",
+                 cmd="cox --csv lung.csv --time time --event status --covariates age,sex --cluster ph_ecog --ties breslow"), "lung_cox_cluster_breslow")
+lungw <- lung; lungw$w <- 1 + seq_len(nrow(lungw)) %% 3; lungw$fw <- round(0.5 + (seq_len(nrow(lungw)) %% 7) / 4, 2)
+write.csv(lungw, "data/lung_weights.csv", row.names=FALSE, na="")
+lungw <- read.csv("data/lung_weights.csv")
+wjson(robust_ref(lungw, "Surv(time,status)~age+sex", weights="w",
+                 cmd="cox --csv lung_weights.csv --time time --event status --covariates age,sex --weights w"), "lung_cox_weights")
+wjson(robust_ref(lungw, "Surv(time,status)~age+sex", ties="breslow", weights="w",
+                 cmd="cox --csv lung_weights.csv --time time --event status --covariates age,sex --weights w --ties breslow"), "lung_cox_weights_breslow")
+wjson(robust_ref(lungw, "Surv(time,status)~age+sex+strata(ph_ecog)", weights="fw", cluster="ph_karno",
+                 cmd="cox --csv lung_weights.csv --time time --event status --covariates age,sex --strata ph_ecog --weights fw --cluster ph_karno"), "lung_cox_weights_cluster")
+# repeated events (Andersen-Gill) with the patient as cluster: survival::bladder2
+write.csv(survival::bladder2, "data/bladder2.csv", row.names=FALSE)
+bl <- read.csv("data/bladder2.csv")
+wjson(robust_ref(bl, "Surv(start,stop,event)~rx+number+size", cluster="id",
+                 cmd="cox --csv bladder2.csv --start start --time stop --event event --covariates rx,number,size --cluster id"), "bladder2_cox_ag")
