@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/ep-km.h"
@@ -235,6 +236,209 @@ test_cli_split_out (void)
   ep_test_remove_dir (dir);
 }
 
+/* ---- --r-script: the exported script, run with Rscript, gives the command's numbers ---- */
+
+static JsonObject *
+find_labelled (JsonArray  *array,
+               const char *key,
+               const char *value)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, key), value) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+static double
+member_number (JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NAN;
+  return json_node_get_double (node);
+}
+
+/* The JSON number that a "# check" name of the script stands for (ep-cli-rscript.h). */
+static double
+json_value_of (JsonObject *root,
+               const char *name)
+{
+  const char *colon = strchr (name, ':');
+  g_autofree char *kind = colon != NULL ? g_strndup (name, colon - name) : g_strdup (name);
+  const char *arg = colon != NULL ? colon + 1 : NULL;
+  JsonArray *groups = json_object_has_member (root, "groups")
+                        ? json_object_get_array_member (root, "groups") : NULL;
+  JsonArray *terms = json_object_has_member (root, "terms")
+                       ? json_object_get_array_member (root, "terms") : NULL;
+
+  if (g_str_has_prefix (kind, "median") || strcmp (kind, "rmst") == 0 ||
+      (strcmp (kind, "se") == 0 && terms == NULL))
+    return member_number (find_labelled (groups, "label", arg), kind);
+  if (strcmp (kind, "diff") == 0)
+    return member_number (find_labelled (json_object_get_array_member (root, "contrasts"),
+                                         "label", arg), "diff");
+  if (strcmp (kind, "coef") == 0 || strcmp (kind, "se") == 0 || strcmp (kind, "robust_se") == 0)
+    return member_number (json_array_get_object_element (terms, atoi (arg) - 1), kind);
+  if (strcmp (kind, "zph") == 0)
+    {
+      JsonObject *zph = json_object_get_object_member (root, "zph");
+      JsonArray *zterms = json_object_get_array_member (zph, "terms");
+      guint i = (guint) atoi (arg) - 1;
+
+      if (i < json_array_get_length (zterms))
+        return member_number (json_array_get_object_element (zterms, i), "chisq");
+      return member_number (json_object_get_object_member (zph, "global"), "chisq");
+    }
+  if (strcmp (kind, "loglik") == 0 || strcmp (kind, "chisq") == 0)
+    return member_number (root, kind);
+  if (strcmp (kind, "score") == 0)
+    return member_number (root, "score_chisq");
+  if (strcmp (kind, "landmark_chisq") == 0)
+    return member_number (json_object_get_object_member (
+                            json_object_get_object_member (root, "landmark_analysis"), "logrank"),
+                          "chisq");
+  if (strcmp (kind, "mantel_byar_score") == 0)
+    return member_number (json_object_get_object_member (root, "mantel_byar"), "score_chisq");
+  if (strcmp (kind, "mantel_byar_coef") == 0)
+    return member_number (json_object_get_object_member (root, "mantel_byar"), "coef");
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+r_with_survival (void)
+{
+  static int found = -1;
+  g_autofree char *rscript = NULL;
+  const char *argv[] = { NULL, "-e", "library (survival)", NULL };
+  int status = 1;
+
+  if (found >= 0)
+    return found;
+  found = 0;
+  rscript = g_find_program_in_path ("Rscript");
+  if (rscript == NULL)
+    return FALSE;
+  argv[0] = rscript;
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
+                    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+      g_spawn_check_wait_status (status, NULL))
+    found = 1;
+  return found;
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[24];   /* after the command, "@F" is a data file; NULL-terminated */
+} RScriptCase;
+
+static const RScriptCase rscript_cases[] = {
+  { "km", { "km", "--csv", "@aml.csv", "--time", "time", "--event", "status", "--group", "x",
+            "--at", "12,24", NULL } },
+  { "km-start", { "km", "--csv", "@entry.csv", "--start", "start", "--time", "stop", "--event",
+                  "event", "--group", "group", NULL } },
+  { "logrank", { "logrank", "--csv", "@lung.csv", "--time", "time", "--event", "status",
+                 "--group", "sex", "--strata", "ph_ecog", NULL } },
+  { "logrank-start", { "logrank", "--csv", "@entry.csv", "--start", "start", "--time", "stop",
+                       "--event", "event", "--group", "group", NULL } },
+  { "cox", { "cox", "--csv", "@lung_weights.csv", "--time", "time", "--event", "status",
+             "--covariates", "age,sex,ph_ecog", "--factors", "ph_ecog", "--weights", "fw",
+             "--cluster", "ph_karno", "--zph", NULL } },
+  { "cox-ties", { "cox", "--csv", "@ties.csv", "--time", "time", "--event", "status",
+                  "--covariates", "x", "--ties", "breslow", NULL } },
+  { "rmst", { "rmst", "--csv", "@aml.csv", "--time", "time", "--event", "status", "--group",
+              "x", "--tau", "40", NULL } },
+  { "followup", { "followup", "--csv", "@lung.csv", "--time", "time", "--event", "status",
+                  "--group", "sex", NULL } },
+  { "landmark", { "landmark", "--csv", "@response.csv", "--time", "time", "--event", "status",
+                  "--response-time", "rtime", "--landmark", "6", NULL } },
+};
+
+static void
+test_rscript (gconstpointer data)
+{
+  const RScriptCase *rc = data;
+  g_autofree char *dir = NULL;
+  g_autofree char *script = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_auto(EpTestCliRun) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *r_out = NULL;
+  g_autofree char *r_err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *root;
+  gboolean in_check = FALSE;
+  guint n_checked = 0;
+  int status = 0;
+
+  if (!r_with_survival ())
+    {
+      g_test_skip ("Rscript with the survival package is not installed; the exported R "
+                   "script is not run");
+      return;
+    }
+
+  dir = ep_test_make_temp_dir ("test-survstats-r-XXXXXX");
+  script = g_build_filename (dir, "analysis.R", NULL);
+  for (guint i = 0; rc->args[i] != NULL; i++)
+    g_ptr_array_add (args, rc->args[i][0] == '@' ? data_path (rc->args[i] + 1)
+                                                  : g_strdup (rc->args[i]));
+  g_ptr_array_add (args, g_strdup ("--r-script"));
+  g_ptr_array_add (args, g_strdup (script));
+  g_ptr_array_add (args, NULL);
+  ep_test_cli_runv (&run, (const char * const *) args->pdata);
+  root = ep_test_cli_parse_json (&run, parser);
+
+  {
+    const char *argv[] = { "Rscript", script, NULL };
+
+    g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &r_out, &r_err,
+                  &status, &error);
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("Rscript %s failed:\n%s", script, r_err);
+  }
+
+  lines = g_strsplit (r_out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *space;
+      g_autofree char *name = NULL;
+      double r_value, cli_value;
+
+      if (strcmp (lines[i], "# check") == 0)
+        {
+          in_check = TRUE;
+          continue;
+        }
+      if (!in_check || lines[i][0] == '\0')
+        continue;
+      space = strrchr (lines[i], ' ');
+      g_assert_nonnull (space);
+      name = g_strndup (lines[i], space - lines[i]);
+      r_value = strcmp (space + 1, "NA") == 0 ? NAN : g_ascii_strtod (space + 1, NULL);
+      cli_value = json_value_of (root, name);
+      if (isnan (r_value) || isnan (cli_value))
+        {
+          if (!(isnan (r_value) && isnan (cli_value)))
+            g_error ("%s: %s: R %.17g, endpoint-cli %.17g", rc->name, name, r_value, cli_value);
+        }
+      else if (fabs (r_value - cli_value) > 1e-9 + 1e-5 * fabs (r_value))
+        g_error ("%s: %s: R %.17g, endpoint-cli %.17g", rc->name, name, r_value, cli_value);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+  ep_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -249,6 +453,12 @@ main (int    argc,
   g_test_add_func ("/survstats/cli/times-merged", test_cli_times_merged);
   g_test_add_func ("/survstats/cli/errors", test_cli_errors);
   g_test_add_func ("/survstats/cli/split-out", test_cli_split_out);
+  for (guint i = 0; i < G_N_ELEMENTS (rscript_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/survstats/r-script/%s", rscript_cases[i].name);
+
+      g_test_add_data_func (path, &rscript_cases[i], test_rscript);
+    }
 
   return g_test_run ();
 }

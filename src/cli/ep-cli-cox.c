@@ -25,6 +25,7 @@
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
 #include "core/ep-cox.h"
+#include "cli/ep-cli-rscript.h"
 #include "core/ep-cox-robust.h"
 #include "core/ep-cox-zph.h"
 #include "core/ep-design.h"
@@ -190,7 +191,7 @@ add_zph (JsonObject            *root,
                     design->x, design->p,
                     fitted->strata != NULL ? fitted->strata->codes : NULL,
                     fitted->strata != NULL ? fitted->strata->n_levels : 0,
-                    fitted->fit, ties, timefix, term, n_terms, transform, error);
+                    fitted->weights, fitted->fit, ties, timefix, term, n_terms, transform, error);
   if (zph == NULL)
     {
       json_object_unref (o);
@@ -505,6 +506,8 @@ ep_cli_cox (int    argc,
   gboolean opt_zph = FALSE;
   g_autofree char *opt_weights = NULL;
   g_autofree char *opt_cluster = NULL;
+  g_autofree char *opt_r_script = NULL;
+  g_autofree char *cmdline = g_strjoinv (" ", argv);
   g_autofree char *opt_transform = NULL;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
@@ -530,6 +533,7 @@ ep_cli_cox (int    argc,
       N_("Cluster column (patient of repeated events, eyes of one patient): robust "
          "sandwich standard errors"), N_("COL") },
     EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
+    EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     { "zph", 0, 0, G_OPTION_ARG_NONE, &opt_zph,
       N_("Check proportional hazards: per term and global test and the scaled Schoenfeld "
          "residuals, as R's cox.zph"), NULL },
@@ -642,6 +646,79 @@ ep_cli_cox (int    argc,
     {
       g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
       return ep_cli_data_fail (COMMAND, error);
+    }
+
+  if (opt_r_script != NULL)
+    {
+      g_autofree char *surv = ep_cli_r_surv (opt_start, opt.time, opt.status, NULL);
+      g_auto(GStrv) covariates = ep_cli_split_names (opt_covariates);
+      g_auto(GStrv) factors = ep_cli_split_names (opt_factors);
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) rhs = g_string_new (NULL);
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      g_ptr_array_add (columns, g_strdup (opt.time));
+      g_ptr_array_add (columns, g_strdup (opt.status));
+      if (opt_start != NULL)
+        g_ptr_array_add (columns, g_strdup (opt_start));
+      for (guint i = 0; covariates[i] != NULL; i++)
+        {
+          g_autofree char *name = ep_cli_r_name (covariates[i]);
+
+          g_ptr_array_add (columns, g_strdup (covariates[i]));
+          if (i > 0)
+            g_string_append (rhs, " + ");
+          if (g_strv_contains ((const char * const *) factors, covariates[i]))
+            g_string_append_printf (rhs, "factor (%s)", name);
+          else
+            g_string_append (rhs, name);
+        }
+      if (opt.strata != NULL)
+        {
+          g_autofree char *name = ep_cli_r_name (opt.strata);
+
+          g_ptr_array_add (columns, g_strdup (opt.strata));
+          g_string_append_printf (rhs, " + strata (%s)", name);
+        }
+      g_string_append_printf (body, "fit <- coxph (%s ~ %s, data = d, ties = \"%s\"",
+                              surv, rhs->str,
+                              options.ties == EP_COX_TIES_EFRON ? "efron" : "breslow");
+      if (opt_weights != NULL)
+        {
+          g_autofree char *name = ep_cli_r_name (opt_weights);
+
+          g_ptr_array_add (columns, g_strdup (opt_weights));
+          g_string_append_printf (body, ", weights = %s", name);
+        }
+      if (opt_cluster != NULL)
+        {
+          g_autofree char *name = ep_cli_r_string (opt_cluster);
+
+          g_ptr_array_add (columns, g_strdup (opt_cluster));
+          g_string_append_printf (body, ", cluster = d[[%s]]", name);
+        }
+      if (opt_no_timefix)
+        g_string_append (body, ", control = coxph.control (timefix = FALSE)");
+      g_string_append (body, ")\nprint (summary (fit, conf.int = ");
+      g_string_append_printf (body, "%.17g))\n", opt_conf_level);
+      g_string_append (body,
+                       "check <- c (setNames (coef (fit), paste0 (\"coef:\", seq_along (coef (fit)))),\n"
+                       "            setNames (sqrt (diag (if (is.null (fit$naive.var)) vcov (fit) else fit$naive.var)),\n"
+                       "                      paste0 (\"se:\", seq_along (coef (fit)))),\n"
+                       "            loglik = fit$loglik[2], score = unname (fit$score))\n");
+      if (opt_cluster != NULL)
+        g_string_append (body,
+                         "check <- c (check, setNames (sqrt (diag (vcov (fit))), paste0 (\"robust_se:\", seq_along (coef (fit)))))\n");
+      if (opt_zph)
+        g_string_append_printf (body,
+                                "zph <- cox.zph (fit, transform = \"%s\")\n"
+                                "print (zph)\n"
+                                "check <- c (check, setNames (zph$table[, \"chisq\"], paste0 (\"zph:\", seq_len (nrow (zph$table)))))\n",
+                                ep_cox_zph_transform_to_string (transform));
+      g_ptr_array_add (columns, NULL);
+      if (!ep_cli_rscript_write (opt_r_script, data, (const char * const *) columns->pdata,
+                                 cmdline, body->str, &error))
+        return ep_cli_data_fail (COMMAND, error);
     }
 
   if (opt.timing)

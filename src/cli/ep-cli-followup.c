@@ -17,6 +17,7 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "cli/ep-cli-rscript.h"
 #include "core/ep-followup.h"
 
 #define COMMAND "followup"
@@ -29,6 +30,8 @@ ep_cli_followup (int    argc,
   g_autofree char *opt_conf_type = NULL;
   double opt_conf_level = 0.95;
   gboolean opt_no_timefix = FALSE;
+  g_autofree char *opt_r_script = NULL;
+  g_autofree char *cmdline = g_strjoinv (" ", argv);
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     EP_CLI_OPTION_TIME (opt.time),
@@ -40,6 +43,7 @@ ep_cli_followup (int    argc,
       N_("TYPE") },
     EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
     EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
+    EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -120,6 +124,31 @@ ep_cli_followup (int    argc,
       json_array_add_object_element (groups, o);
     }
   json_object_set_array_member (root, "groups", groups);
+
+  if (opt_r_script != NULL)
+    {
+      g_autofree char *event = ep_cli_r_name (opt.status);
+      g_autofree char *reversed = g_strdup_printf ("1 - %s", event);
+      g_autofree char *surv = ep_cli_r_surv (NULL, opt.time, opt.status, reversed);
+      g_autofree char *rhs = ep_cli_r_rhs (opt.group);
+      g_autoptr(GString) body = g_string_new (NULL);
+      const char *columns[] = { opt.time, opt.status, opt.group != NULL ? opt.group : opt.time,
+                                NULL };
+
+      g_string_append_printf (body,
+                              "# reverse Kaplan-Meier: the end of follow-up alive is the \"event\"\n"
+                              "fit <- survfit (%s ~ %s, data = d, conf.type = \"%s\", conf.int = %.17g%s)\n"
+                              "print (fit)\n"
+                              "tab <- summary (fit)$table\n"
+                              "if (is.null (dim (tab))) tab <- t (as.matrix (tab))\n"
+                              "labels <- if (is.null (fit$strata)) \"all\" else sub (\"^[^=]*=\", \"\", names (fit$strata))\n"
+                              "check <- c (setNames (tab[, \"median\"], paste0 (\"median:\", labels)))\n",
+                              surv, rhs, ep_km_conf_type_to_string (options.conf_type),
+                              opt_conf_level, opt_no_timefix ? ", timefix = FALSE" : "");
+      if (!ep_cli_rscript_write (opt_r_script, survival->data, columns, cmdline, body->str,
+                                 &error))
+        return ep_cli_data_fail (COMMAND, error);
+    }
 
   if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);

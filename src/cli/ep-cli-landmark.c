@@ -26,6 +26,7 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "cli/ep-cli-rscript.h"
 #include "core/ep-cox.h"
 #include "core/ep-km.h"
 #include "core/ep-landmark.h"
@@ -176,6 +177,8 @@ ep_cli_landmark (int    argc,
   g_autofree char *opt_split_out = NULL;
   double opt_landmark = NAN;
   gboolean opt_no_timefix = FALSE;
+  g_autofree char *opt_r_script = NULL;
+  g_autofree char *cmdline = g_strjoinv (" ", argv);
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     EP_CLI_OPTION_TIME (opt.time),
@@ -191,6 +194,7 @@ ep_cli_landmark (int    argc,
       N_("Write the follow-up split at the response as (start, stop] rows to this CSV file"),
       N_("FILE") },
     EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
+    EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -361,6 +365,45 @@ ep_cli_landmark (int    argc,
                                                           TRUE));
   json_object_set_array_member (sm, "groups", groups);
   json_object_set_object_member (root, "simon_makuch", sm);
+
+  if (opt_r_script != NULL)
+    {
+      g_autofree char *t = ep_cli_r_string (opt.time);
+      g_autofree char *e = ep_cli_r_string (opt.status);
+      g_autofree char *r = ep_cli_r_string (opt_response);
+      g_autoptr(GString) body = g_string_new (NULL);
+      const char *columns[] = { opt.time, opt.status, opt_response, NULL };
+      const char *fix = opt_no_timefix ? ", timefix = FALSE" : "";
+
+      g_string_append_printf (body,
+                              "d$.time <- d[[%s]]; d$.status <- d[[%s]]; d$.rtime <- d[[%s]]\n"
+                              "L <- %.17g\n"
+                              "# 1. landmark: patients followed beyond L, grouped by response at L, time from L\n"
+                              "d2 <- subset (d, .time > L)\n"
+                              "d2$.t <- d2$.time - L\n"
+                              "d2$.group <- ifelse (!is.na (d2$.rtime) & d2$.rtime <= L, \"responder\", \"non-responder\")\n"
+                              "lfit <- survfit (Surv (.t, .status) ~ .group, data = d2, conf.type = \"log-log\"%s)\n"
+                              "print (lfit)\n"
+                              "lsd <- survdiff (Surv (.t, .status) ~ .group, data = d2)\n"
+                              "print (lsd)\n"
+                              "# 2. Mantel-Byar: response as a time-dependent covariate, (start, stop] rows by tmerge\n"
+                              "d$.id <- seq_len (nrow (d))\n"
+                              "td <- tmerge (d[, c (\".id\", \".time\", \".status\")], d, id = .id,\n"
+                              "              death = event (.time, .status), state = tdc (.rtime))\n"
+                              "mb <- coxph (Surv (tstart, tstop, death) ~ state, data = td%s)\n"
+                              "print (summary (mb))\n"
+                              "# 3. Simon-Makuch curves: Kaplan-Meier on the same rows, with delayed entry\n"
+                              "smfit <- survfit (Surv (tstart, tstop, death) ~ state, data = td, conf.type = \"log-log\"%s)\n"
+                              "print (smfit)\n"
+                              "check <- c (landmark_chisq = lsd$chisq, mantel_byar_score = unname (mb$score),\n"
+                              "            mantel_byar_coef = unname (coef (mb)))\n",
+                              t, e, r, opt_landmark, fix,
+                              opt_no_timefix ? ", control = coxph.control (timefix = FALSE)" : "",
+                              fix);
+      if (!ep_cli_rscript_write (opt_r_script, survival->data, columns, cmdline, body->str,
+                                 &error))
+        return ep_cli_data_fail (COMMAND, error);
+    }
 
   if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);

@@ -18,6 +18,7 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "cli/ep-cli-rscript.h"
 #include "core/ep-km.h"
 #include "core/ep-rmst.h"
 
@@ -31,6 +32,8 @@ ep_cli_rmst (int    argc,
   double opt_tau = NAN;
   double opt_conf_level = 0.95;
   gboolean opt_no_timefix = FALSE;
+  g_autofree char *opt_r_script = NULL;
+  g_autofree char *cmdline = g_strjoinv (" ", argv);
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     EP_CLI_OPTION_TIME (opt.time),
@@ -43,6 +46,7 @@ ep_cli_rmst (int    argc,
       N_("T") },
     EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
     EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
+    EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -157,6 +161,38 @@ ep_cli_rmst (int    argc,
                                          "curve was carried flat to τ"));
         break;
       }
+
+  if (opt_r_script != NULL)
+    {
+      g_autofree char *surv = ep_cli_r_surv (NULL, opt.time, opt.status, NULL);
+      g_autofree char *rhs = ep_cli_r_rhs (opt.group);
+      g_autoptr(GString) body = g_string_new (NULL);
+      const char *columns[] = { opt.time, opt.status, opt.group != NULL ? opt.group : opt.time,
+                                NULL };
+
+      g_string_append_printf (body,
+                              "tau <- %.17g\n"
+                              "fit <- survfit (%s ~ %s, data = d%s)\n"
+                              "print (fit, rmean = tau)\n"
+                              "tab <- summary (fit, rmean = tau)$table\n"
+                              "if (is.null (dim (tab))) tab <- t (as.matrix (tab))\n"
+                              "labels <- if (is.null (fit$strata)) \"all\" else sub (\"^[^=]*=\", \"\", names (fit$strata))\n"
+                              "r <- tab[, \"rmean\"]; se <- tab[, \"se(rmean)\"]; z <- qnorm (1 - (1 - %.17g) / 2)\n"
+                              "# each group against the first, as survRM2::rmst2\n"
+                              "k <- seq_along (r)[-1]\n"
+                              "diff <- r[k] - r[1]; diff_se <- sqrt (se[k]^2 + se[1]^2)\n"
+                              "log_ratio <- log (r[k] / r[1]); log_se <- sqrt (se[k]^2 / r[k]^2 + se[1]^2 / r[1]^2)\n"
+                              "print (data.frame (group = labels[k], diff, lower = diff - z * diff_se, upper = diff + z * diff_se,\n"
+                              "                   p = 2 * pnorm (-abs (diff / diff_se)), ratio = exp (log_ratio),\n"
+                              "                   ratio_lower = exp (log_ratio - z * log_se), ratio_upper = exp (log_ratio + z * log_se)))\n"
+                              "check <- c (setNames (r, paste0 (\"rmst:\", labels)), setNames (se, paste0 (\"se:\", labels)),\n"
+                              "            setNames (diff, paste0 (\"diff:\", labels[k])))\n",
+                              opt_tau, surv, rhs, opt_no_timefix ? ", timefix = FALSE" : "",
+                              opt_conf_level);
+      if (!ep_cli_rscript_write (opt_r_script, survival->data, columns, cmdline, body->str,
+                                 &error))
+        return ep_cli_data_fail (COMMAND, error);
+    }
 
   if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);

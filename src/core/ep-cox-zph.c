@@ -200,6 +200,7 @@ ep_cox_zph (gsize               n,
             guint               p,
             const guint        *strata,
             guint               n_strata,
+            const double       *weights,
             const EpCoxFit     *fit,
             EpCoxTies           ties,
             gboolean            timefix,
@@ -426,7 +427,7 @@ ep_cox_zph (gsize               n,
       guint h = strata != NULL ? strata[i0] : 0;
       double t = stop[i0];
       double timewt = ttimes[i0] - mean_g;
-      double denom = 0.0, denom2 = 0.0, ndead = 0.0;
+      double denom = 0.0, denom2 = 0.0, ndead = 0.0, deadwt = 0.0;
       gsize kend = k;
 
       while (kend < n_events && stop[event_rows[kend]] == t &&
@@ -441,6 +442,8 @@ ep_cox_zph (gsize               n,
         {
           gboolean dead;
           double *sa, *sc;
+          double w = weights != NULL ? weights[i] : 1.0;
+          double r = risk[i] * w;
 
           if ((strata != NULL ? strata[i] : 0) != h || !at_risk (start, stop, i, t))
             continue;
@@ -449,21 +452,22 @@ ep_cox_zph (gsize               n,
           sc = dead ? cmat2 : cmat;
           if (dead)
             {
-              denom2 += risk[i];
+              denom2 += r;
               ndead += 1.0;
+              deadwt += w;
               for (guint j = 0; j < p; j++)
                 {
-                  u[j] += x[i * p + j];
-                  u[j + p] += timewt * x[i * p + j];
+                  u[j] += w * x[i * p + j];
+                  u[j + p] += timewt * w * x[i * p + j];
                 }
             }
           else
-            denom += risk[i];
+            denom += r;
           for (guint j = 0; j < p; j++)
             {
-              sa[j] += risk[i] * x[i * p + j];
+              sa[j] += r * x[i * p + j];
               for (guint l = 0; l <= j; l++)
-                sc[j * p + l] += risk[i] * x[i * p + j] * x[i * p + l];
+                sc[j * p + l] += r * x[i * p + j] * x[i * p + l];
             }
         }
 
@@ -481,11 +485,11 @@ ep_cox_zph (gsize               n,
               double mean = a[j] / denom;
 
               tmean[j] = mean;
-              u[j] -= ndead * mean;
-              u[j + p] -= timewt * ndead * mean;
+              u[j] -= deadwt * mean;
+              u[j + p] -= timewt * deadwt * mean;
               for (guint l = 0; l <= j; l++)
                 {
-                  double v = ndead * (cmat[j * p + l] - mean * a[l]) / denom;
+                  double v = deadwt * (cmat[j * p + l] - mean * a[l]) / denom;
 
                   imat[l * m2 + j] += v;
                   imat[l * m2 + j + p] += v * timewt;
@@ -509,6 +513,8 @@ ep_cox_zph (gsize               n,
                 }
               tmean[j] = s / ndead;
             }
+          double wtave = deadwt / ndead;
+
           for (guint q = 0; q < (guint) ndead; q++)
             {
               denom += denom2 / ndead;
@@ -518,14 +524,14 @@ ep_cox_zph (gsize               n,
 
                   a[j] += a2[j] / ndead;
                   mean = a[j] / denom;
-                  u[j] -= mean;
-                  u[j + p] -= timewt * mean;
+                  u[j] -= wtave * mean;
+                  u[j + p] -= timewt * wtave * mean;
                   for (guint l = 0; l <= j; l++)
                     {
                       double v;
 
                       cmat[j * p + l] += cmat2[j * p + l] / ndead;
-                      v = (cmat[j * p + l] - mean * a[l]) / denom;
+                      v = wtave * (cmat[j * p + l] - mean * a[l]) / denom;
                       imat[l * m2 + j] += v;
                       imat[l * m2 + j + p] += timewt * v;
                       imat[(l + p) * m2 + j + p] += timewt * timewt * v;

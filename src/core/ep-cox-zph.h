@@ -63,6 +63,9 @@ const char  *ep_cox_zph_transform_to_string   (EpCoxZphTransform  transform);
  * global = TRUE) and its C routines zph1 (right-censored) and zph2 ((start, stop]).
  *
  * Input:   n, start, stop, status, x, p, strata, n_strata: the data ep_cox_fit() was given
+ *          weights  the fit's case weights, or NULL (they weight the risk sets and the
+ *                   events as in the fit; g(t), its mean and the event counts stay unweighted,
+ *                   as cox.zph)
  *          fit      that fit (every coefficient identified)
  *          ties     the fit's tie method
  *          timefix  the fit's options->timefix (the same times must be used)
@@ -92,7 +95,7 @@ const char  *ep_cox_zph_transform_to_string   (EpCoxZphTransform  transform);
  * Order:   events by (stratum, time); tied events in input order for right-censored data and
  *          in reverse input order for (start, stop] data, as cox.zph's rows.
  * Cost:    O(n D p^2) for D distinct event times: each risk set is summed afresh.
- * Not done: case weights, penalised terms, tt() terms. */
+ * Not done: penalised terms, tt() terms. */
 EpCoxZph    *ep_cox_zph                (gsize               n,
                                         const double       *start,
                                         const double       *stop,
@@ -101,6 +104,7 @@ EpCoxZph    *ep_cox_zph                (gsize               n,
                                         guint               p,
                                         const guint        *strata,
                                         guint               n_strata,
+                                        const double       *weights,
                                         const EpCoxFit     *fit,
                                         EpCoxTies           ties,
                                         gboolean            timefix,
