@@ -69,17 +69,15 @@ typedef struct
   const gboolean *reverse_ties;
 } OrderData;
 
-static const OrderData *order_data;   /* qsort has no user data; only used under the lock */
-G_LOCK_DEFINE_STATIC (order_lock);
-
 /* (stratum, stop, input index), the index descending for (start, stop] data */
 static int
-compare_order (const void *pa,
-               const void *pb)
+compare_order (gconstpointer pa,
+               gconstpointer pb,
+               gpointer      user_data)
 {
   gsize a = *(const gsize *) pa;
   gsize b = *(const gsize *) pb;
-  const OrderData *d = order_data;
+  const OrderData *d = user_data;
   guint sa = d->strata != NULL ? d->strata[a] : 0;
   guint sb = d->strata != NULL ? d->strata[b] : 0;
 
@@ -113,15 +111,10 @@ average_ranks (const double *v,
 
   for (gsize k = 0; k < n; k++)
     idx[k] = k;
-  /* insertion by a simple merge sort would do; qsort with the values through a static */
   {
     OrderData d = { n, NULL, v, NULL, NULL, &(gboolean) { FALSE } };
 
-    G_LOCK (order_lock);
-    order_data = &d;
-    qsort (idx, n, sizeof (gsize), compare_order);
-    order_data = NULL;
-    G_UNLOCK (order_lock);
+    g_qsort_with_data (idx, (gint) n, sizeof (gsize), compare_order, &d);
   }
   while (i < n)
     {
@@ -301,11 +294,7 @@ ep_cox_zph (gsize               n,
   {
     OrderData d = { n, start, stop, status, strata, &reverse_ties };
 
-    G_LOCK (order_lock);
-    order_data = &d;
-    qsort (ord, n, sizeof (gsize), compare_order);
-    order_data = NULL;
-    G_UNLOCK (order_lock);
+    g_qsort_with_data (ord, (gint) n, sizeof (gsize), compare_order, &d);
   }
   event_rows = g_new (gsize, n);
   for (gsize k = 0; k < n; k++)
