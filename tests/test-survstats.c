@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ep-bias.h"
 #include "core/ep-km.h"
 #include "core/ep-landmark.h"
 #include "core/ep-rmst.h"
@@ -138,6 +139,38 @@ test_landmark_select (void)
   g_assert_cmpuint (set->responded[0], ==, 1);
   g_assert_cmpuint (set->responded[1], ==, 0);
   g_assert_cmpuint (set->responded[2], ==, 0);
+}
+
+/* The columns of the seed 004 example (data/examples/seed004-blinatumomab.csv). */
+static void
+test_bias_names (void)
+{
+  const char *further[] = { "Blina", "Allo-HSCT", "CART+allo-HSCT", "None", NULL };
+  const char *outcome[] = { "Alive", "Dead", NULL };
+  const char *risk[] = { "Poor", "Standard", NULL };
+
+  g_assert_cmpint (ep_bias_post_baseline ("response", NULL), ==, EP_BIAS_RESPONSE);
+  g_assert_cmpint (ep_bias_post_baseline ("mrd_negative", NULL), ==, EP_BIAS_MRD);
+  g_assert_cmpint (ep_bias_post_baseline ("Best response (CR/CRi)", NULL), ==, EP_BIAS_RESPONSE);
+  g_assert_cmpint (ep_bias_post_baseline ("further_therapy", further), ==, EP_BIAS_TRANSPLANT);
+  g_assert_cmpint (ep_bias_post_baseline ("HSCT", NULL), ==, EP_BIAS_TRANSPLANT);
+  /* baseline columns: no warning; "cr" only as a whole word */
+  g_assert_cmpint (ep_bias_post_baseline ("risk", risk), ==, EP_BIAS_NONE);
+  g_assert_cmpint (ep_bias_post_baseline ("high_burden", NULL), ==, EP_BIAS_NONE);
+  g_assert_cmpint (ep_bias_post_baseline ("creatinine", NULL), ==, EP_BIAS_NONE);
+  g_assert_cmpint (ep_bias_post_baseline ("disease_status", NULL), ==, EP_BIAS_NONE);
+
+  g_assert_true (ep_bias_is_relapse_name ("relapse"));
+  g_assert_true (ep_bias_is_relapse_name ("Time to progression"));
+  g_assert_true (ep_bias_is_relapse_name ("CIR"));
+  g_assert_false (ep_bias_is_relapse_name ("OS"));
+  /* relapse-free survival counts death as an event: no competing risk */
+  g_assert_false (ep_bias_is_relapse_name ("relapse_free_survival"));
+  g_assert_false (ep_bias_is_relapse_name ("Progression-free survival"));
+
+  g_assert_true (ep_bias_records_death ("outcome", outcome));
+  g_assert_true (ep_bias_records_death ("cause_of_death", NULL));
+  g_assert_false (ep_bias_records_death ("risk", risk));
 }
 
 static char *
@@ -450,6 +483,7 @@ main (int    argc,
   g_test_add_func ("/survstats/rmst/by-hand", test_rmst_by_hand);
   g_test_add_func ("/survstats/landmark/split", test_split_response);
   g_test_add_func ("/survstats/landmark/select", test_landmark_select);
+  g_test_add_func ("/survstats/bias/names", test_bias_names);
   g_test_add_func ("/survstats/cli/times-merged", test_cli_times_merged);
   g_test_add_func ("/survstats/cli/errors", test_cli_errors);
   g_test_add_func ("/survstats/cli/split-out", test_cli_split_out);
