@@ -87,6 +87,17 @@ ep_result_json_get_double (JsonObject  *object,
   return TRUE;
 }
 
+const char *
+ep_result_json_get_string (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 gboolean
 ep_result_json_get_uint (JsonObject  *object,
                          const char  *member,
@@ -407,7 +418,7 @@ ep_km_result_from_json (JsonObject  *object,
   guint n_groups;
   g_autofree gsize *n_steps = NULL;
   g_autofree gsize *n_at = NULL;
-  const char *type = json_object_get_string_member_with_default (object, "conf_type", NULL);
+  const char *type = ep_result_json_get_string (object, "conf_type");
 
   if (type == NULL || !ep_km_conf_type_from_string (type, &conf_type))
     return invalid (error, where, "conf_type"), NULL;

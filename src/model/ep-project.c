@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "io/ep-result-json.h"
 #include "model/ep-figure-source.h"
 #include "model/ep-project-private.h"
 
@@ -565,9 +566,9 @@ _ep_project_add_figure (EpProject   *self,
 
   /* A view of one of the project's analyses (the live graph): {"kind": "analysis",
    * "analysis": ID, "cohort": C}. */
-  if (g_strcmp0 (json_object_get_string_member_with_default (source, "kind", NULL), "analysis") == 0)
+  if (g_strcmp0 (ep_result_json_get_string (source, "kind"), "analysis") == 0)
     {
-      const char *id = json_object_get_string_member_with_default (source, "analysis", NULL);
+      const char *id = ep_result_json_get_string (source, "analysis");
       EpAnalysis *analysis = id != NULL ? ep_project_find_analysis (self, id) : NULL;
 
       if (analysis == NULL)
