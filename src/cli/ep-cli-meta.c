@@ -19,6 +19,7 @@
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
 #include "core/ep-meta.h"
+#include "core/ep-meta-reg.h"
 
 #define COMMAND "meta"
 
@@ -35,6 +36,12 @@ ep_cli_meta_parse_method (const char   *text,
     *method = EP_META_METHOD_FE;
   else if (g_ascii_strcasecmp (text, "REML") == 0)
     *method = EP_META_METHOD_REML;
+  else if (g_ascii_strcasecmp (text, "PM") == 0)
+    *method = EP_META_METHOD_PM;
+  else if (g_ascii_strcasecmp (text, "SJ") == 0)
+    *method = EP_META_METHOD_SJ;
+  else if (g_ascii_strcasecmp (text, "ML") == 0)
+    *method = EP_META_METHOD_ML;
   else
     return FALSE;
 
@@ -50,6 +57,12 @@ method_name (EpMetaMethod method)
       return "FE";
     case EP_META_METHOD_REML:
       return "REML";
+    case EP_META_METHOD_PM:
+      return "PM";
+    case EP_META_METHOD_SJ:
+      return "SJ";
+    case EP_META_METHOD_ML:
+      return "ML";
     case EP_META_METHOD_DL:
     default:
       return "DL";
@@ -373,8 +386,73 @@ add_pool (JsonObject       *object,
   json_object_set_int_member (object, "q_df", pool->q_df);
   json_object_set_double_member (object, "q_p", pool->q_p);
   json_object_set_boolean_member (object, "converged", pool->converged);
-  if (method == EP_META_METHOD_REML)
-    json_object_set_int_member (object, "iterations", pool->iterations);
+  if (method == EP_META_METHOD_REML || method == EP_META_METHOD_ML)
+    {
+      json_object_set_int_member (object, "iterations", pool->iterations);
+      json_object_set_boolean_member (object, "damped", pool->damped);
+    }
+  if (isfinite (pool->tau2_lb))
+    {
+      /* confint.rma.uni: the Q-profile interval of tau^2 and those of I^2 and H^2 from it */
+      json_object_set_double_member (object, "tau2_lower", pool->tau2_lb);
+      json_object_set_double_member (object, "tau2_upper", pool->tau2_ub);
+      json_object_set_double_member (object, "i2_lower", pool->i2_lb);
+      json_object_set_double_member (object, "i2_upper", pool->i2_ub);
+      json_object_set_double_member (object, "h2_lower", pool->h2_lb);
+      json_object_set_double_member (object, "h2_upper", pool->h2_ub);
+    }
+}
+
+/* leave1out (): the overall pool without each study. */
+static JsonArray *
+leave1out_array (const EpMetaPool *pools,
+                 guint             k,
+                 const char      **labels)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < k; i++)
+    {
+      const EpMetaPool *pool = &pools[i];
+      JsonObject *row = json_object_new ();
+
+      json_object_set_string_member (row, "label", labels[i]);
+      json_object_set_double_member (row, "estimate", pool->random.estimate);
+      json_object_set_double_member (row, "lower", pool->random.lower);
+      json_object_set_double_member (row, "upper", pool->random.upper);
+      json_object_set_double_member (row, "beta", pool->random.beta);
+      json_object_set_double_member (row, "se", pool->random.se);
+      json_object_set_double_member (row, "p", pool->random.p_value);
+      json_object_set_double_member (row, "tau2", pool->tau2);
+      json_object_set_double_member (row, "i2", pool->i2);
+      json_object_set_double_member (row, "h2", pool->h2);
+      json_object_set_double_member (row, "q", pool->q);
+      json_object_set_double_member (row, "q_p", pool->q_p);
+      json_array_add_object_element (array, row);
+    }
+
+  return array;
+}
+
+/* regtest (): Egger's test, model = "rma", predictor = "sei". */
+static JsonObject *
+regtest_object (const EpMetaRegtest *test)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "predictor", "sei");
+  json_object_set_double_member (object, "statistic", test->statistic);
+  if (isfinite (test->df))
+    json_object_set_double_member (object, "df", test->df);
+  json_object_set_double_member (object, "p", test->p_value);
+  json_object_set_double_member (object, "slope", test->slope);
+  json_object_set_double_member (object, "slope_se", test->slope_se);
+  json_object_set_double_member (object, "limit", test->limit);
+  json_object_set_double_member (object, "limit_lower", test->limit_lb);
+  json_object_set_double_member (object, "limit_upper", test->limit_ub);
+  json_object_set_double_member (object, "tau2", test->tau2);
+
+  return object;
 }
 
 int
@@ -385,10 +463,19 @@ ep_cli_meta (int    argc,
   g_autofree char *opt_sep = NULL;
   g_auto(EpCliMetaOptions) opt_meta = { 0, };
   gboolean opt_timing = FALSE;
+  double opt_level = 0.95;
+  gboolean opt_leave1out = FALSE;
+  gboolean opt_regtest = FALSE;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
     EP_CLI_OPTION_SEP (opt_sep),
     EP_CLI_META_OPTIONS (opt_meta),
+    { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_level,
+      N_("Confidence level of every interval (default 0.95)"), N_("LEVEL") },
+    { "leave1out", 0, 0, G_OPTION_ARG_NONE, &opt_leave1out,
+      N_("Also pool without each study in turn (leave-one-out)"), NULL },
+    { "regtest", 0, 0, G_OPTION_ARG_NONE, &opt_regtest,
+      N_("Also run Egger's regression test for funnel-plot asymmetry"), NULL },
     EP_CLI_OPTION_TIMING (opt_timing),
     { NULL }
   };
@@ -432,9 +519,13 @@ ep_cli_meta (int    argc,
 
   ep_meta_options_init (&options);
   if (!ep_cli_meta_parse_method (opt_meta.method, &options.method))
-    return ep_cli_usage_error (COMMAND, _("--method must be FE, DL or REML, not “%s”"),
+    return ep_cli_usage_error (COMMAND, _("--method must be FE, DL, REML, PM, SJ or ML, not “%s”"),
                                opt_meta.method);
   options.knapp_hartung = opt_meta.knapp_hartung;
+  if (!(opt_level > 0.0 && opt_level < 1.0))
+    return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, not %g"),
+                               opt_level);
+  options.level = opt_level;
 
   if (!proportions)
     {
@@ -544,6 +635,31 @@ ep_cli_meta (int    argc,
       json_object_set_int_member (test, "df", result->subgroup_df);
       json_object_set_double_member (test, "p", result->subgroup_p);
       json_object_set_object_member (object, "subgroup_test", test);
+    }
+
+  if (opt_leave1out)
+    {
+      g_autofree EpMetaPool *pools = ep_meta_leave1out (&studies->input, &options, &error);
+
+      if (pools == NULL)
+        {
+          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      json_object_set_array_member (object, "leave1out",
+                                    leave1out_array (pools, result->k, studies->labels));
+    }
+
+  if (opt_regtest)
+    {
+      EpMetaRegtest test;
+
+      if (!ep_meta_regtest (result->yi, result->vi, result->k, &options, &test, &error))
+        {
+          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      json_object_set_object_member (object, "regtest", regtest_object (&test));
     }
 
   {
