@@ -63,3 +63,72 @@ wjson(list(analysis="meta", command="meta --csv hr_osc.csv --ratio hr --lower lo
            measure="log-ratio", method="REML", converged=TRUE, tau2=f$tau2, i2=f$I2,
            random=list(estimate=u(p$pred), lower=u(p$ci.lb), upper=u(p$ci.ub), pi_lower=u(p$pi.lb), pi_upper=u(p$pi.ub))),
       "hr_osc_reml")
+
+## 2. Two-arm binary outcomes: escalc + rma.uni, rma.mh, rma.peto ---------------------------
+# dat.bcg (metadat 1.2, with metafor: BCG vaccine trials, tuberculosis in vaccinated vs control arms); TOWER's CR
+# (seed 001/004 catalog: blinatumomab 34% of 271, chemotherapy 16% of 124, events = round(n x % / 100));
+# a sparse set with zero cells and a double-zero study for the 0.5 correction rules.
+bcg <- with(metadat::dat.bcg, data.frame(trial=paste(author, year), e1=tpos, n1=tpos+tneg, e2=cpos, n2=cpos+cneg,
+                                           alloc=alloc))
+wcsv(bcg, "bcg")
+tower <- data.frame(trial="Phase 3 (TOWER)", e1=round(271*34/100), n1=271, e2=round(124*16/100), n2=124)
+wcsv(tower, "tower_cr")
+sparse <- data.frame(trial=c("S1","S2","S3","S4","S5","S6"), e1=c(0,2,1,0,5,3), n1=c(20,40,35,15,60,50),
+                     e2=c(3,6,0,0,9,8), n2=c(21,38,30,16,58,52))
+wcsv(sparse, "sparse")
+bt_of <- function(measure) if (measure == "RD") function(x) x else exp
+two_iv_ref <- function(d, name, measure, method, cmd, l1o=FALSE, egger=FALSE, subgroup=NULL) {
+  es <- escalc(measure=measure, ai=d$e1, n1i=d$n1, ci=d$e2, n2i=d$n2)
+  ss <- summary(es); bt <- bt_of(measure)
+  ctl <- if (method == "PM") list(tol=1e-12) else list()
+  fe <- rma(yi, vi, data=es, method="FE"); fit <- rma(yi, vi, data=es, method=method, control=ctl)
+  pf <- predict(fe, transf=bt)
+  studies <- data.frame(label=d$trial, estimate=bt(ss$yi), lower=bt(ss$ci.lb), upper=bt(ss$ci.ub),
+                        weight_fixed=u(weights(fe)), weight_random=u(weights(fit)), yi=u(es$yi), vi=u(es$vi))
+  r <- list(analysis="meta", command=cmd, measure=measure, method=method, studies=studies,
+            fixed=list(estimate=u(pf$pred), lower=u(pf$ci.lb), upper=u(pf$ci.ub), beta=u(fe$b), se=u(fe$se)))
+  if (method != "FE") {
+    r <- c(r, pool_ref(fit, bt, 95))
+  } else {
+    p <- predict(fit, transf=bt)
+    r <- c(r, list(random=list(estimate=u(p$pred), lower=u(p$ci.lb), upper=u(p$ci.ub)), q=fit$QE, q_p=fit$QEp, i2=fit$I2))
+  }
+  if (l1o) r$leave1out <- l1o_ref(fit, bt, d$trial)
+  if (egger) r$regtest <- egger_ref(fit)
+  if (!is.null(subgroup)) {
+    sgs <- list()
+    for (sg in sort(unique(d[[subgroup]]))) {
+      f <- rma(yi, vi, data=es, method=method, subset=d[[subgroup]] == sg, control=ctl); p <- predict(f, transf=bt)
+      sgs[[length(sgs)+1]] <- list(label=sg, k=f$k, random=list(estimate=u(p$pred), lower=u(p$ci.lb), upper=u(p$ci.ub)),
+                                   tau2=f$tau2, i2=f$I2, q=f$QE)
+    }
+    r$subgroups <- sgs
+  }
+  wjson(r, name)
+}
+two_fixed_ref <- function(d, name, measure, peto, cmd) {
+  fit <- if (peto) rma.peto(ai=d$e1, n1i=d$n1, ci=d$e2, n2i=d$n2) else rma.mh(measure=measure, ai=d$e1, n1i=d$n1, ci=d$e2, n2i=d$n2)
+  bt <- bt_of(if (peto) "OR" else measure)
+  studies <- data.frame(label=d$trial, weight=u(weights(fit)), yi=u(fit$yi.f), vi=u(fit$vi.f))
+  r <- list(analysis="meta", command=cmd, measure=if (peto) "OR" else measure, method=if (peto) "PETO" else "MH",
+            studies=studies,
+            fixed=list(estimate=bt(u(fit$beta)), lower=bt(u(fit$ci.lb)), upper=bt(u(fit$ci.ub)), beta=u(fit$beta),
+                       se=u(fit$se), z=u(fit$zval), p=u(fit$pval)),
+            q=fit$QE, q_p=fit$QEp, i2=fit$I2, h2=fit$H2)
+  if (!peto && measure == "OR") { r$cmh <- fit$MH; r$cmh_p <- fit$MHp }
+  wjson(r, name)
+}
+arms <- "--events1 e1 --total1 n1 --events2 e2 --total2 n2 --label trial"
+two_iv_ref(bcg, "bcg_or_dl", "OR", "DL", paste("meta --csv bcg.csv", arms, "--measure OR --method DL --leave1out --regtest"), l1o=TRUE, egger=TRUE)
+two_iv_ref(bcg, "bcg_rr_reml", "RR", "REML", paste("meta --csv bcg.csv", arms, "--measure RR --method REML --subgroup alloc"), subgroup="alloc")
+two_iv_ref(bcg, "bcg_rd_fe", "RD", "FE", paste("meta --csv bcg.csv", arms, "--measure RD --method FE"))
+for (m in c("OR", "RR", "RD"))
+  two_fixed_ref(bcg, sprintf("bcg_%s_mh", tolower(m)), m, FALSE, paste("meta --csv bcg.csv", arms, "--measure", m, "--method MH"))
+two_fixed_ref(bcg, "bcg_peto", "OR", TRUE, paste("meta --csv bcg.csv", arms, "--method PETO"))
+two_fixed_ref(tower, "tower_cr_or_mh", "OR", FALSE, paste("meta --csv tower_cr.csv", arms, "--measure OR --method MH"))
+two_iv_ref(tower, "tower_cr_rr_fe", "RR", "FE", paste("meta --csv tower_cr.csv", arms, "--measure RR --method FE"))
+two_iv_ref(sparse, "sparse_or_dl", "OR", "DL", paste("meta --csv sparse.csv", arms, "--measure OR --method DL"))
+two_iv_ref(sparse, "sparse_rd_pm", "RD", "PM", paste("meta --csv sparse.csv", arms, "--measure RD --method PM"))
+for (m in c("OR", "RR", "RD"))
+  two_fixed_ref(sparse, sprintf("sparse_%s_mh", tolower(m)), m, FALSE, paste("meta --csv sparse.csv", arms, "--measure", m, "--method MH"))
+two_fixed_ref(sparse, "sparse_peto", "OR", TRUE, paste("meta --csv sparse.csv", arms, "--method PETO"))
