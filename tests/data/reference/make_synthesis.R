@@ -132,3 +132,31 @@ two_iv_ref(sparse, "sparse_rd_pm", "RD", "PM", paste("meta --csv sparse.csv", ar
 for (m in c("OR", "RR", "RD"))
   two_fixed_ref(sparse, sprintf("sparse_%s_mh", tolower(m)), m, FALSE, paste("meta --csv sparse.csv", arms, "--measure", m, "--method MH"))
 two_fixed_ref(sparse, "sparse_peto", "OR", TRUE, paste("meta --csv sparse.csv", arms, "--method PETO"))
+
+## 3. GLMM for proportions: rma.glmm (measure = "PLO") = lme4::glmer (nAGQ = 7) ---------------
+# lme4's derivative-free optimiser and finite-difference Hessian limit the agreement: these files
+# carry "tolerance": 1e-4 (relative), which tests/test-reference.c applies to them.
+glmm_one <- function(d) {
+  f <- rma.glmm(measure="PLO", xi=d$cr, ni=d$n)
+  p <- predict(f, transf=transf.ilogit)
+  fe <- rma.glmm(measure="PLO", xi=d$cr, ni=d$n, method="FE"); pf <- predict(fe, transf=transf.ilogit)
+  list(random=list(estimate=u(p$pred), lower=u(p$ci.lb), upper=u(p$ci.ub), beta=u(f$b), se=u(f$se), p=u(f$pval)),
+       fixed=list(estimate=u(pf$pred), lower=u(pf$ci.lb), upper=u(pf$ci.ub), beta=u(fe$b), se=u(fe$se)),
+       tau2=f$tau2, i2=f$I2, h2=f$H2, q=f$QE.LRT, q_p=f$QEp.LRT)
+}
+glmm_ref <- function(d, cmd, subgroup=NULL) {
+  r <- c(list(analysis="meta", command=cmd, tolerance=1e-4, measure="logit", method="GLMM"), glmm_one(d))
+  if (!is.null(subgroup)) {
+    r$subgroups <- lapply(sort(unique(d[[subgroup]])), function(g) {
+      dd <- d[d[[subgroup]] == g, ]
+      o <- glmm_one(dd); o$q_p <- NULL  # one subgroup may have tau^2 = 0 at the boundary
+      c(list(label=g, k=nrow(dd)), o)
+    })
+  }
+  r
+}
+wjson(glmm_ref(cr, "meta --csv meta_cr.csv --events cr --total n --label trial --subgroup class --method GLMM", "class"), "meta_cr_glmm")
+# small trials with rates near 1, where the two-step logit pooling drifts from the GLMM
+near1 <- data.frame(trial=c("A","B","C","D","E"), cr=c(13,12,18,9,27), n=c(13,14,20,12,30))
+wcsv(near1, "near1")
+wjson(glmm_ref(near1, "meta --csv near1.csv --events cr --total n --label trial --method GLMM"), "near1_glmm")
