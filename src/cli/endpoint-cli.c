@@ -29,6 +29,8 @@ static const EpCliCommand commands[] = {
     N_("Cox proportional hazards regression"), ep_cli_cox },
   { "cif",
     N_("Cumulative incidence with competing risks and Gray's test"), ep_cli_cif },
+  { "crr",
+    N_("Fine-Gray regression of the subdistribution hazard with competing risks"), ep_cli_crr },
   { "meta",
     N_("Meta-analysis of proportions or of ratios with confidence intervals"), ep_cli_meta },
   { "response",

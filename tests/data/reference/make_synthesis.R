@@ -160,3 +160,81 @@ wjson(glmm_ref(cr, "meta --csv meta_cr.csv --events cr --total n --label trial -
 near1 <- data.frame(trial=c("A","B","C","D","E"), cr=c(13,12,18,9,27), n=c(13,14,20,12,30))
 wcsv(near1, "near1")
 wjson(glmm_ref(near1, "meta --csv near1.csv --events cr --total n --label trial --method GLMM"), "near1_glmm")
+
+## 4. Fine-Gray regression: cmprsk::crr, predict.crr ----------------------------------------
+# Simulated relapse (cause of interest) vs death in remission, text status codes, a numeric and
+# two factor covariates, times rounded to whole days so that there are ties of every kind.
+set.seed(18)
+n <- 240
+age <- round(rnorm(n, 45, 12)); arm <- sample(c("blina", "chemo"), n, TRUE); risk <- sample(c("high", "low", "standard"), n, TRUE)
+lp1 <- 0.02 * (age - 45) + 0.6 * (arm == "chemo") + 0.4 * (risk == "high") - 0.3 * (risk == "low")
+t1 <- rexp(n, 0.004 * exp(lp1)); t2 <- rexp(n, 0.002 * exp(0.03 * (age - 45))); cens <- runif(n, 100, 900)
+time <- pmin(t1, t2, cens); code <- ifelse(time == cens, "censored", ifelse(time == t1, "relapse", "death"))
+crr_dat <- data.frame(days=round(time) + 1, status=code, age=age, arm=arm, risk=risk)
+wcsv(crr_dat, "crr_sim")
+crr_ref <- function(d, covs, factors, cause, censor, cmd, predict=NULL, at=NULL) {
+  f <- as.formula(paste("~", paste(covs, collapse="+")))
+  for (v in factors) d[[v]] <- factor(d[[v]])
+  X <- model.matrix(f, d)[, -1, drop=FALSE]
+  names_map <- colnames(X)
+  for (v in factors) for (l in levels(d[[v]])) names_map[names_map == paste0(v, l)] <- paste0(v, "=", l)
+  fit <- crr(d$days, d$status, X, failcode=cause, cencode=censor)
+  s <- summary(fit)
+  terms <- data.frame(name=names_map, coef=u(fit$coef), hr=exp(u(fit$coef)), se=sqrt(diag(fit$var)),
+                      z=u(s$coef[, "z"]), p=2 * pnorm(-abs(u(s$coef[, "z"]))), lower=u(s$conf.int[, "2.5%"]), upper=u(s$conf.int[, "97.5%"]))
+  wald <- function(idx) { b <- fit$coef[idx]; v <- fit$var[idx, idx, drop=FALSE]; x2 <- c(t(b) %*% solve(v) %*% b)
+                          list(chisq=x2, df=length(idx), p=pchisq(x2, length(idx), lower.tail=FALSE)) }
+  assign_ <- attr(model.matrix(f, d), "assign")[-1]
+  tests <- lapply(seq_along(covs), function(j) c(list(name=covs[j]), wald(which(assign_ == j))))
+  all <- wald(seq_along(fit$coef))
+  r <- list(analysis="crr", command=cmd, n=nrow(d), n_events=sum(d$status == cause), n_competing=sum(d$status != cause & d$status != censor),
+            terms=terms, loglik=fit$loglik, loglik_null=fit$loglik.null, lr_chisq=-2 * (fit$loglik.null - fit$loglik),
+            wald_chisq=all$chisq, wald_p=all$p, wald_tests=tests, converged=fit$converged)
+  if (!is.null(predict)) {
+    r$predictions <- lapply(names(predict), function(lab) {
+      nd <- d[1, , drop=FALSE]; for (v in names(predict[[lab]])) nd[[v]] <- predict[[lab]][[v]]
+      for (v in factors) nd[[v]] <- factor(nd[[v]], levels=levels(d[[v]]))
+      z <- model.matrix(f, nd)[, -1]
+      pr <- predict(fit, cov1=z)
+      cif <- stepfun(pr[, 1], c(0, pr[, 2]))(at)
+      list(label=lab, at=data.frame(time=at, cif=cif))
+    })
+  }
+  r
+}
+wjson(crr_ref(crr_dat, c("age", "arm", "risk"), c("arm", "risk"), "relapse", "censored",
+              "crr --csv crr_sim.csv --time days --status status --covariates age,arm,risk --factors arm,risk --cause relapse --censor censored --predict age=60,arm=chemo,risk=high --predict age=30,arm=blina,risk=low --at 30,90,180,365,730",
+              predict=list("age=60,arm=chemo,risk=high"=list(age=60, arm="chemo", risk="high"),
+                           "age=30,arm=blina,risk=low"=list(age=30, arm="blina", risk="low")),
+              at=c(30, 90, 180, 365, 730)), "crr_sim_relapse")
+wjson(crr_ref(crr_dat, c("age", "arm"), c("arm"), "death", "censored",
+              "crr --csv crr_sim.csv --time days --status status --covariates age,arm --factors arm --cause death --censor censored"),
+      "crr_sim_death")
+# numeric codes (0 censored) on cr_sim: relapse 1 vs death 2, the group as a factor
+cs <- read.csv(file.path(out, "data", "cr_sim.csv"))
+cs$days <- cs$time
+wjson(crr_ref(cs, c("group"), c("group"), 1, 0, "crr --csv cr_sim.csv --time time --status status --covariates group --factors group --cause 1"),
+      "cr_sim_crr")
+
+## 5. Cumulative incidence with pointwise log(-log) intervals and text status codes ------------
+# cmprsk::cuminc + timepoints (cencode = the censoring text); the interval is not in cmprsk: it is
+# F^exp(-/+ z sqrt(var) / (F log F)), computed here from cuminc's estimate and variance.
+cif_text_ref <- function(d, time, status, group, censor, at, level, cmd) {
+  g <- d[[group]]
+  ci <- cuminc(d[[time]], d[[status]], g, cencode=censor)
+  tp <- timepoints(ci, at); nms <- rownames(tp$est); z <- qnorm((1 + level) / 2)
+  groups <- lapply(sort(unique(as.character(g))), function(gl) {
+    causes <- lapply(sort(setdiff(unique(d[[status]]), censor)), function(cz) {
+      key <- paste(gl, cz); est <- u(tp$est[key, ]); se <- sqrt(u(tp$var[key, ]))
+      k <- z * se / (est * log(est))
+      list(cause=cz, at=data.frame(time=at, estimate=est, std_err=se, lower=est^exp(-k), upper=est^exp(k)))
+    })
+    list(label=gl, causes=causes)
+  })
+  tt <- ci$Tests
+  list(analysis="cif", command=cmd, groups=groups,
+       gray=data.frame(cause=rownames(tt), stat=tt[, "stat"], df=tt[, "df"], p=tt[, "pv"]))
+}
+wjson(cif_text_ref(crr_dat, "days", "status", "arm", "censored", c(30, 90, 180, 365), 0.9,
+                   "cif --csv crr_sim.csv --time days --status status --group arm --censor censored --conf-level 0.9 --at 30,90,180,365"),
+      "crr_sim_cif_text")
