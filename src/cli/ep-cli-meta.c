@@ -21,8 +21,6 @@
 #include "core/ep-meta.h"
 #include "core/ep-meta-reg.h"
 #include "core/ep-meta-binary.h"
-#include "core/ep-glmm.h"
-#include "core/ep-binom.h"
 
 #define COMMAND "meta"
 
@@ -45,6 +43,8 @@ ep_cli_meta_parse_method (const char   *text,
     *method = EP_META_METHOD_SJ;
   else if (g_ascii_strcasecmp (text, "ML") == 0)
     *method = EP_META_METHOD_ML;
+  else if (g_ascii_strcasecmp (text, "GLMM") == 0)
+    *method = EP_META_METHOD_GLMM;
   else
     return FALSE;
 
@@ -66,6 +66,8 @@ method_name (EpMetaMethod method)
       return "SJ";
     case EP_META_METHOD_ML:
       return "ML";
+    case EP_META_METHOD_GLMM:
+      return "GLMM";
     case EP_META_METHOD_DL:
     default:
       return "DL";
@@ -458,149 +460,6 @@ regtest_object (const EpMetaRegtest *test)
   return object;
 }
 
-static JsonObject *
-glmm_pool_object (const EpGlmmResult *fit)
-{
-  JsonObject *object = json_object_new ();
-  JsonObject *fixed = json_object_new ();
-  JsonObject *random = json_object_new ();
-
-  json_object_set_double_member (fixed, "estimate", fit->fixed_estimate);
-  json_object_set_double_member (fixed, "lower", fit->fixed_lower);
-  json_object_set_double_member (fixed, "upper", fit->fixed_upper);
-  json_object_set_double_member (fixed, "beta", fit->fixed_beta);
-  json_object_set_double_member (fixed, "se", fit->fixed_se);
-  json_object_set_object_member (object, "fixed", fixed);
-
-  json_object_set_double_member (random, "estimate", fit->estimate);
-  json_object_set_double_member (random, "lower", fit->lower);
-  json_object_set_double_member (random, "upper", fit->upper);
-  json_object_set_double_member (random, "beta", fit->beta);
-  json_object_set_double_member (random, "se", fit->se);
-  json_object_set_double_member (random, "z", fit->z);
-  json_object_set_double_member (random, "p", fit->p_value);
-  json_object_set_object_member (object, "random", random);
-
-  json_object_set_double_member (object, "tau2", fit->tau2);
-  json_object_set_double_member (object, "i2", fit->i2);
-  json_object_set_double_member (object, "h2", fit->h2);
-  /* rma.glmm's QE.LRT: saturated against fixed-effect logistic model */
-  json_object_set_double_member (object, "q", fit->q_lrt);
-  json_object_set_int_member (object, "q_df", fit->q_df);
-  json_object_set_double_member (object, "q_p", fit->q_lrt_p);
-  json_object_set_double_member (object, "loglik", fit->loglik);
-  json_object_set_boolean_member (object, "converged", fit->converged);
-  json_object_set_int_member (object, "iterations", fit->iterations);
-
-  return object;
-}
-
-/* meta --events --total --method GLMM: rma.glmm (measure = "PLO"), overall and per subgroup. */
-static int
-meta_glmm (EpCliMetaStudies *studies,
-           double            level,
-           gboolean          timing,
-           double            parse_s,
-           EpCliTimer       *timer)
-{
-  const EpLevels *levels = studies->subgroups;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EpGlmmResult) fit = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object, *pool;
-  JsonArray *studies_json = json_array_new ();
-  GList *members;
-  guint k = studies->input.k;
-  double compute_s;
-
-  fit = ep_glmm_pool (studies->events, studies->total, k, level, 7, &error);
-  if (fit == NULL)
-    {
-      json_array_unref (studies_json);
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
-      return ep_cli_data_fail (COMMAND, error);
-    }
-
-  root = json_node_init_object (json_node_alloc (), json_object_new ());
-  object = json_node_get_object (root);
-  json_object_set_string_member (object, "analysis", "meta");
-  json_object_set_string_member (object, "measure", "logit");
-  json_object_set_string_member (object, "method", "GLMM");
-  json_object_set_double_member (object, "level", level);
-  json_object_set_int_member (object, "n_agq", fit->n_agq);
-  json_object_set_int_member (object, "k", k);
-  json_object_set_int_member (object, "n_dropped", studies->data->n_dropped);
-
-  for (guint i = 0; i < k; i++)
-    {
-      JsonObject *study = json_object_new ();
-      double lower = NAN, upper = NAN;
-
-      json_object_set_string_member (study, "label", studies->labels[i]);
-      if (levels != NULL)
-        json_object_set_string_member (study, "subgroup", levels->levels[levels->codes[i]]);
-      json_object_set_int_member (study, "events", studies->events[i]);
-      json_object_set_int_member (study, "total", studies->total[i]);
-      json_object_set_double_member (study, "estimate",
-                                     (double) studies->events[i] / studies->total[i]);
-      ep_binom_clopper_pearson (studies->events[i], studies->total[i], level, &lower, &upper);
-      json_object_set_double_member (study, "lower", lower);
-      json_object_set_double_member (study, "upper", upper);
-      json_array_add_object_element (studies_json, study);
-    }
-  json_object_set_array_member (object, "studies", studies_json);
-
-  pool = glmm_pool_object (fit);
-  members = json_object_get_members (pool);
-  for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (object, l->data,
-                            json_node_copy (json_object_get_member (pool, l->data)));
-  g_list_free (members);
-  json_object_unref (pool);
-
-  if (levels != NULL)
-    {
-      JsonArray *subgroups = json_array_new ();
-
-      for (guint j = 0; j < levels->n_levels; j++)
-        {
-          g_autofree guint *x = g_new (guint, k);
-          g_autofree guint *n = g_new (guint, k);
-          g_autoptr(EpGlmmResult) sub = NULL;
-          JsonObject *subgroup;
-          guint kj = 0;
-
-          for (guint i = 0; i < k; i++)
-            if (levels->codes[i] == j)
-              {
-                x[kj] = studies->events[i];
-                n[kj] = studies->total[i];
-                kj++;
-              }
-          sub = ep_glmm_pool (x, n, kj, level, 7, &error);
-          if (sub == NULL)
-            {
-              json_array_unref (subgroups);
-              g_prefix_error (&error, "%s: %s: ", ep_csv_get_display_name (studies->data->csv),
-                              levels->levels[j]);
-              return ep_cli_data_fail (COMMAND, error);
-            }
-          subgroup = glmm_pool_object (sub);
-          json_object_set_string_member (subgroup, "label", levels->levels[j]);
-          json_object_set_int_member (subgroup, "k", kj);
-          json_array_add_object_element (subgroups, subgroup);
-        }
-      json_object_set_array_member (object, "subgroups", subgroups);
-    }
-  json_object_set_array_member (object, "warnings", json_array_new ());
-
-  compute_s = ep_cli_timer_lap (timer);
-  if (timing)
-    ep_cli_add_timing (object, parse_s, compute_s);
-  ep_cli_print_json (root);
-
-  return EP_CLI_EXIT_OK;
-}
 
 /* The options of the two-arm form. */
 typedef struct
@@ -682,6 +541,9 @@ meta_two_arm (const TwoArmOptions *opt)
   else if (!ep_cli_meta_parse_method (opt->method, &options.method))
     return ep_cli_usage_error (COMMAND, _("--method must be FE, DL, REML, PM, SJ, ML, MH or PETO "
                                           "for two arms, not “%s”"), opt->method);
+  if (!mh && !peto && options.method == EP_META_METHOD_GLMM)
+    return ep_cli_usage_error (COMMAND, _("--method GLMM pools proportions (--events and "
+                                          "--total) on the logit scale"));
   if (peto && measure != EP_META_BINARY_OR)
     return ep_cli_usage_error (COMMAND, _("Peto's method pools odds ratios only"));
   if ((mh || peto) && (opt->subgroup != NULL || opt->leave1out || opt->regtest ||
@@ -1016,7 +878,7 @@ ep_cli_meta (int    argc,
         return ep_cli_usage_error (COMMAND, _("--knapp-hartung, --leave1out and --regtest do not "
                                               "apply to --method GLMM"));
     }
-  else if (!ep_cli_meta_parse_method (opt_meta.method, &options.method))
+  if (!ep_cli_meta_parse_method (opt_meta.method, &options.method))
     return ep_cli_usage_error (COMMAND, _("--method must be FE, DL, REML, PM, SJ, ML or GLMM, "
                                           "not “%s”"), opt_meta.method);
   options.knapp_hartung = opt_meta.knapp_hartung;
@@ -1047,8 +909,6 @@ ep_cli_meta (int    argc,
   studies->input.measure = measure;
   levels = studies->subgroups;
   parse_s = ep_cli_timer_lap (&timer);
-  if (glmm)
-    return meta_glmm (studies, options.level, opt_timing, parse_s, &timer);
 
   result = ep_meta_pool (&studies->input, &options, &error);
   if (result == NULL)

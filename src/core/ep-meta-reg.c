@@ -400,6 +400,13 @@ ep_meta_reg_fit (const double        *y,
       options = &defaults;
     }
 
+  if (options->method == EP_META_METHOD_GLMM)
+    {
+      g_set_error_literal (error, EP_META_ERROR, EP_META_ERROR_INVALID,
+                           _("Egger's test is a regression of the two-step model; choose an "
+                             "inverse-variance method"));
+      return NULL;
+    }
   if (k < p || (k == p && options->method != EP_META_METHOD_FE))
     {
       g_set_error (error, EP_META_ERROR, EP_META_ERROR_NO_STUDIES,
@@ -535,6 +542,13 @@ ep_meta_regtest (const double        *y,
     {
       g_set_error (error, EP_META_ERROR, EP_META_ERROR_NO_STUDIES,
                    _("Egger's test needs at least 3 studies"));
+      return FALSE;
+    }
+  if (options->method == EP_META_METHOD_GLMM)
+    {
+      g_set_error_literal (error, EP_META_ERROR, EP_META_ERROR_INVALID,
+                           _("Egger's test is a regression of the two-step model; choose an "
+                             "inverse-variance method"));
       return FALSE;
     }
 

@@ -18,6 +18,7 @@
 #include "core/ep-binom.h"
 #include "core/ep-meta.h"
 #include "core/ep-meta-reg.h"
+#include "core/ep-glmm.h"
 
 
 G_DEFINE_QUARK (ep-meta-error-quark, ep_meta_error)
@@ -78,6 +79,8 @@ typedef struct
   const double *v;
   double        n_harmonic;   /* ft: harmonic mean of n_i for the back-transformation */
   const char   *name;         /* subgroup name for warnings, NULL for all studies */
+  const guint  *x;            /* GLMM: the pool's event and patient counts */
+  const guint  *n;
 } Pool;
 
 static double
@@ -452,6 +455,93 @@ pooled_estimate (const Pool     *pool,
   estimate->pi_upper = back_transform (measure, estimate->pi_ub, pool->n_harmonic);
 }
 
+static void
+glmm_estimate (double          beta,
+               double          se,
+               double          tau2,
+               gboolean        prediction,
+               double          level,
+               EpMetaEstimate *e)
+{
+  double z = gsl_cdf_ugaussian_Pinv ((1.0 + level) / 2.0);
+
+  e->beta = beta;
+  e->se = se;
+  e->ci_lb = beta - z * se;
+  e->ci_ub = beta + z * se;
+  e->statistic = beta / se;
+  e->df = NAN;
+  e->p_value = 2.0 * gsl_cdf_ugaussian_Q (fabs (e->statistic));
+  e->pi_lb = prediction ? beta - z * sqrt (se * se + tau2) : NAN;
+  e->pi_ub = prediction ? beta + z * sqrt (se * se + tau2) : NAN;
+  e->estimate = back_transform (EP_META_MEASURE_LOGIT, e->beta, NAN);
+  e->lower = back_transform (EP_META_MEASURE_LOGIT, e->ci_lb, NAN);
+  e->upper = back_transform (EP_META_MEASURE_LOGIT, e->ci_ub, NAN);
+  e->pi_lower = back_transform (EP_META_MEASURE_LOGIT, e->pi_lb, NAN);
+  e->pi_upper = back_transform (EP_META_MEASURE_LOGIT, e->pi_ub, NAN);
+}
+
+/* EP_META_METHOD_GLMM: ep_glmm_pool() on the pool's counts (see ep-meta.h). */
+static void
+fit_pool_glmm (const Pool          *pool,
+               const EpMetaOptions *options,
+               EpMetaPool          *out,
+               double              *weight_fixed,
+               double              *weight_random,
+               GPtrArray           *warnings)
+{
+  g_autoptr(EpGlmmResult) fit = NULL;
+  g_autoptr(GError) error = NULL;
+  double sum_u = 0.0, sum_w = 0.0;
+
+  out->k = pool->k;
+  out->damped = FALSE;
+  out->tau2_lb = out->tau2_ub = NAN;
+  out->i2_lb = out->i2_ub = out->h2_lb = out->h2_ub = NAN;
+
+  fit = ep_glmm_pool (pool->x, pool->n, pool->k, options->level, 7, &error);
+  if (fit == NULL)
+    {
+      /* every patient or none had the event: the logistic model has no finite estimate */
+      add_warning (warnings, pool, error->message);
+      out->converged = FALSE;
+      out->iterations = 0;
+      out->tau2 = out->i2 = out->q = out->q_p = NAN;
+      out->h2 = NAN;
+      out->q_df = pool->k - 1;
+      glmm_estimate (NAN, NAN, NAN, FALSE, options->level, &out->fixed);
+      glmm_estimate (NAN, NAN, NAN, TRUE, options->level, &out->random);
+      for (guint i = 0; i < pool->k; i++)
+        weight_fixed[i] = weight_random[i] = 100.0 / pool->k;
+      return;
+    }
+
+  out->converged = fit->converged;
+  out->iterations = fit->iterations;
+  out->tau2 = fit->tau2;
+  out->i2 = fit->i2;
+  out->h2 = fit->h2;
+  out->q = fit->q_lrt;
+  out->q_df = fit->q_df;
+  out->q_p = fit->q_lrt_p;
+  glmm_estimate (fit->fixed_beta, fit->fixed_se, 0.0, FALSE, options->level, &out->fixed);
+  glmm_estimate (fit->beta, fit->se, fit->tau2, TRUE, options->level, &out->random);
+  if (!fit->converged)
+    add_warning (warnings, pool, _("The GLMM fit did not converge; the results are not "
+                                   "reliable"));
+
+  for (guint i = 0; i < pool->k; i++)
+    {
+      sum_u += 1.0 / pool->v[i];
+      sum_w += 1.0 / (pool->v[i] + fit->tau2);
+    }
+  for (guint i = 0; i < pool->k; i++)
+    {
+      weight_fixed[i] = 100.0 / pool->v[i] / sum_u;
+      weight_random[i] = 100.0 / (pool->v[i] + fit->tau2) / sum_w;
+    }
+}
+
 /* Fixed-effect and random-effects models of one pool; weights in percent into weight_fixed and
  * weight_random ([pool->k]). */
 static void
@@ -469,6 +559,12 @@ fit_pool (const Pool          *pool,
   double sum_u, tr_p, tr_pp, sum_w = 0.0;
   double s2 = 0.0;
   gboolean knapp_hartung = options->knapp_hartung && options->method != EP_META_METHOD_FE;
+
+  if (options->method == EP_META_METHOD_GLMM)
+    {
+      fit_pool_glmm (pool, options, out, weight_fixed, weight_random, warnings);
+      return;
+    }
 
   out->k = k;
   out->converged = TRUE;
@@ -754,7 +850,7 @@ ep_meta_pool (const EpMetaData    *data,
       options = &defaults;
     }
   g_return_val_if_fail (options->level > 0.0 && options->level < 1.0, NULL);
-  g_return_val_if_fail (options->method <= EP_META_METHOD_ML, NULL);
+  g_return_val_if_fail (options->method <= EP_META_METHOD_GLMM, NULL);
 
   k = data->k;
   if (k == 0)
@@ -770,10 +866,19 @@ ep_meta_pool (const EpMetaData    *data,
     g_return_val_if_fail (data->yi != NULL && data->vi != NULL, NULL);
   g_return_val_if_fail (data->subgroup == NULL || data->n_subgroups > 0, NULL);
 
+  if (options->method == EP_META_METHOD_GLMM && data->measure != EP_META_MEASURE_LOGIT)
+    {
+      g_set_error_literal (error, EP_META_ERROR, EP_META_ERROR_INVALID,
+                           _("The GLMM pools proportions (events of patients) on the logit "
+                             "scale"));
+      return NULL;
+    }
+
   result = g_new0 (EpMetaResult, 1);
   result->measure = data->measure;
   result->method = options->method;
-  result->knapp_hartung = options->knapp_hartung && options->method != EP_META_METHOD_FE;
+  result->knapp_hartung = options->knapp_hartung && options->method != EP_META_METHOD_FE &&
+                          options->method != EP_META_METHOD_GLMM;
   result->level = options->level;
   result->k = k;
   result->yi = g_new0 (double, k);
@@ -800,6 +905,8 @@ ep_meta_pool (const EpMetaData    *data,
   pool.v = result->vi;
   pool.n_harmonic = harmonic_mean_n (data, all, k);
   pool.name = NULL;
+  pool.x = data->events;
+  pool.n = data->total;
   warned_all = warn_all_zero_or_all_n (data, all, k, &pool, result->warnings);
   fit_pool (&pool, data->measure, options, &result->overall,
             result->weight_fixed, result->weight_random, result->warnings);
@@ -829,6 +936,8 @@ ep_meta_pool (const EpMetaData    *data,
           g_autofree double *v = g_new (double, k);
           g_autofree double *wf = g_new (double, k);
           g_autofree double *wr = g_new (double, k);
+          g_autofree guint *xs = g_new0 (guint, k);
+          g_autofree guint *ns = g_new0 (guint, k);
           guint kj = 0;
 
           for (guint i = 0; i < k; i++)
@@ -837,6 +946,11 @@ ep_meta_pool (const EpMetaData    *data,
                 members[kj] = i;
                 y[kj] = result->yi[i];
                 v[kj] = result->vi[i];
+                if (data->events != NULL)
+                  {
+                    xs[kj] = data->events[i];
+                    ns[kj] = data->total[i];
+                  }
                 kj++;
               }
 
@@ -854,6 +968,8 @@ ep_meta_pool (const EpMetaData    *data,
           pool.k = kj;
           pool.y = y;
           pool.v = v;
+          pool.x = xs;
+          pool.n = ns;
           pool.n_harmonic = harmonic_mean_n (data, members, kj);
           g_autofree char *number = g_strdup_printf ("%u", j + 1);
 

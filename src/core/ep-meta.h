@@ -38,6 +38,7 @@ typedef enum
   EP_META_METHOD_PM,          /* Paule-Mandel: generalised Q equal to its expectation */
   EP_META_METHOD_SJ,          /* Sidik-Jonkman */
   EP_META_METHOD_ML,          /* maximum likelihood, Fisher scoring */
+  EP_META_METHOD_GLMM,        /* proportions (logit) only: random-intercept logistic model */
 } EpMetaMethod;
 
 typedef struct
@@ -176,6 +177,15 @@ void          ep_meta_options_init  (EpMetaOptions       *options);
  *          Fisher scoring oscillates (metafor: "did not converge") the fit reaches the
  *          maximum that metafor finds with control = list(stepadj = 0.5).
  *   PM, SJ, ML: as ep_meta_reg_fit() (ep-meta-reg.h) with an intercept only.
+ *   GLMM (measure logit only, else EP_META_ERROR_INVALID): each pool is fitted by ep_glmm_pool()
+ *          (ep-glmm.h: rma.glmm (measure = "PLO"), lme4 with nAGQ = 7) on its counts; random is
+ *          the GLMM's estimate (z test; prediction interval beta -+ z sqrt (se^2 + tau^2) as
+ *          predict.rma), fixed the fixed-effect logistic model, tau^2, I^2 and H^2 the GLMM's, Q
+ *          its likelihood-ratio statistic (QE.LRT). No Q-profile interval, no Knapp-Hartung.
+ *          rma.glmm defines no study weights: weight_fixed and weight_random are the two-step
+ *          logit weights 1/vi and 1/(vi + tau^2_GLMM), for the sizes of a forest plot's squares.
+ *          A pool where nobody or everybody had the event has no GLMM estimate: its numbers
+ *          are NaN, converged FALSE, with a warning.
  *   Knapp-Hartung (test = "knha", random-effects model only): se^2 is multiplied by
  *          s2w = sum w (y - beta)^2 / (k - 1) (not truncated at 1, as metafor 3.8; 0 when the sum is
  *          below DBL_EPSILON), and the CI uses the t quantile with k - 1 df.
