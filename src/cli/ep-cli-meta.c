@@ -3,12 +3,17 @@
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two forms (design.md):
- *   meta --csv F --events COL --total COL --label COL [--subgroup COL] [--method FE|DL|REML]
- *        [--measure logit|ft] [--knapp-hartung]
+ * Three forms (design.md, docs/meta-analysis.md):
+ *   meta --csv F --events COL --total COL --label COL [--subgroup COL]
+ *        [--method FE|DL|REML|PM|SJ|ML|GLMM] [--measure logit|ft] [--knapp-hartung]
  *   meta --csv F --ratio COL --lower COL --upper COL --label COL [--subgroup COL] [--method ...]
- * The JSON is shaped like tests/data/reference/expected/meta_*.json and hr_studies_dl.json, with
- * more keys: the pooling-scale values, H², the subgroups' fixed-effect models, warnings.
+ *   meta --csv F --events1 COL --total1 COL --events2 COL --total2 COL --label COL
+ *        [--measure OR|RR|RD] [--method FE|DL|REML|PM|SJ|ML|MH|PETO]
+ * and for every form --conf-level L, and for the inverse-variance methods --leave1out
+ * (leave1out) and --regtest (Egger's regtest). The JSON is shaped like
+ * tests/data/reference/expected/meta_*.json and hr_studies_dl.json, with more keys: the
+ * pooling-scale values, H², the Q-profile intervals of tau^2, I^2 and H^2, the subgroups'
+ * fixed-effect models, warnings.
  */
 #include "config.h"
 
