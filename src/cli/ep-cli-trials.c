@@ -7,9 +7,10 @@
  *
  * Prints {"trials": [...]}, one object per trial arm in catalog order, filtered by the same
  * EpTrialQuery the Trials page uses. Every field of the catalog record is printed (schema:
- * docs/catalog.md) under its JSON name, with two renamings for the CLI contract: the record's
- * provenance is printed as "source", and a "headline_survival" text is added. A number the
- * source does not report is null, never 0.
+ * docs/catalog.md, written from the schema's field table) under its JSON name; for the CLI
+ * contract the version-1 headline numbers (cr_pct, mrd_neg_pct, relapse_pct and their
+ * definitions), a "headline_survival" text and the provenance as "source" are added. A number
+ * the source does not report is null, never 0.
  *
  * Exit status: 0 (also when nothing matches: an empty list), 2 for an unknown class, setting,
  * population or Ph value, 1 when the catalog cannot be read (with --catalog FILE, the message
@@ -49,167 +50,29 @@ add_number (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* The record as the catalog file holds it (schema version 2, written from the schema's field
+ * table), then the CLI contract's extras: the flat headline numbers of version 1 (cr_pct,
+ * cr_definition, ...), "headline_survival", and the provenance again as "source". */
 static void
-add_count (JsonBuilder *builder,
-           const char  *name,
-           int          value)
+add_trial (JsonBuilder *builder,
+           EpTrial     *trial)
 {
-  json_builder_set_member_name (builder, name);
-  if (value >= 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
+  const EpCatalogRecord *record = ep_trial_get_record (trial);
 
-static void
-add_endpoints (JsonBuilder *builder,
-               GPtrArray   *endpoints)
-{
-  json_builder_set_member_name (builder, "endpoints");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < endpoints->len; i++)
-    {
-      const EpCatalogEndpoint *endpoint = g_ptr_array_index (endpoints, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "name", endpoint->name);
-      add_string (builder, "kind", ep_endpoint_kind_to_string (endpoint->kind));
-      add_number (builder, "months", endpoint->months);
-      add_number (builder, "value", endpoint->value);
-      add_number (builder, "ci_lower", endpoint->ci_lower);
-      add_number (builder, "ci_upper", endpoint->ci_upper);
-      json_builder_set_member_name (builder, "not_reached");
-      json_builder_add_boolean_value (builder, endpoint->not_reached);
-      add_number (builder, "follow_up_months", endpoint->follow_up_months);
-      add_string (builder, "follow_up_range", endpoint->follow_up_range);
-      add_string (builder, "subgroup", endpoint->subgroup);
-      add_string (builder, "note", endpoint->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_responses (JsonBuilder *builder,
-               GPtrArray   *responses)
-{
-  json_builder_set_member_name (builder, "responses");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < responses->len; i++)
-    {
-      const EpCatalogResponse *response = g_ptr_array_index (responses, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "category", response->category);
-      add_count (builder, "n", response->n);
-      add_number (builder, "pct", response->pct);
-      add_string (builder, "subgroup", response->subgroup);
-      add_string (builder, "note", response->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_incidence (JsonBuilder *builder,
-               GPtrArray   *incidences)
-{
-  json_builder_set_member_name (builder, "cumulative_incidence");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < incidences->len; i++)
-    {
-      const EpCatalogIncidence *incidence = g_ptr_array_index (incidences, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "event", incidence->event);
-      add_number (builder, "months", incidence->months);
-      add_number (builder, "value", incidence->value);
-      add_number (builder, "ci_lower", incidence->ci_lower);
-      add_number (builder, "ci_upper", incidence->ci_upper);
-      add_string (builder, "competing", incidence->competing);
-      add_string (builder, "subgroup", incidence->subgroup);
-      add_string (builder, "note", incidence->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_hazard_ratios (JsonBuilder *builder,
-                   GPtrArray   *hazard_ratios)
-{
-  json_builder_set_member_name (builder, "hazard_ratios");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < hazard_ratios->len; i++)
-    {
-      const EpCatalogHazardRatio *hr = g_ptr_array_index (hazard_ratios, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "outcome", hr->outcome);
-      add_string (builder, "factor", hr->factor);
-      add_string (builder, "comparison", hr->comparison);
-      add_string (builder, "timing", hr->timing);
-      add_string (builder, "analysis", hr->multivariate ? "multivariate" : "univariate");
-      add_number (builder, "hr", hr->hr);
-      add_number (builder, "ci_lower", hr->ci_lower);
-      add_number (builder, "ci_upper", hr->ci_upper);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_toxicity (JsonBuilder *builder,
-              GPtrArray   *toxicities)
-{
-  json_builder_set_member_name (builder, "toxicity");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < toxicities->len; i++)
-    {
-      const EpCatalogToxicity *toxicity = g_ptr_array_index (toxicities, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "event", toxicity->event);
-      add_string (builder, "grade", toxicity->grade);
-      add_number (builder, "pct", toxicity->pct);
-      add_count (builder, "n", toxicity->n);
-      add_string (builder, "subgroup", toxicity->subgroup);
-      add_string (builder, "note", toxicity->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_references (JsonBuilder *builder,
-                GPtrArray   *references)
-{
-  json_builder_set_member_name (builder, "references");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < references->len; i++)
-    {
-      const EpCatalogReference *reference = g_ptr_array_index (references, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "citation", reference->citation);
-      add_string (builder, "doi", reference->doi);
-      add_string (builder, "pmid", reference->pmid);
-      add_string (builder, "nct", reference->nct);
-      add_string (builder, "registry", reference->registry);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_source (JsonBuilder *builder,
-            GPtrArray   *provenance)
-{
+  json_builder_begin_object (builder);
+  ep_catalog_record_write_members (record, builder);
+  add_number (builder, "cr_pct", record->cr_pct);
+  add_string (builder, "cr_definition", record->cr_definition);
+  add_number (builder, "mrd_neg_pct", record->mrd_neg_pct);
+  add_string (builder, "mrd_definition", record->mrd_definition);
+  add_number (builder, "relapse_pct", record->relapse_pct);
+  add_string (builder, "relapse_definition", record->relapse_definition);
+  add_string (builder, "headline_survival", ep_trial_get_headline_survival (trial));
   json_builder_set_member_name (builder, "source");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < provenance->len; i++)
+  for (guint i = 0; i < record->provenance->len; i++)
     {
-      const EpCatalogProvenance *item = g_ptr_array_index (provenance, i);
+      const EpCatalogProvenance *item = g_ptr_array_index (record->provenance, i);
 
       json_builder_begin_object (builder);
       add_string (builder, "source", item->source);
@@ -218,50 +81,6 @@ add_source (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-}
-
-static void
-add_trial (JsonBuilder *builder,
-           EpTrial     *trial)
-{
-  const EpCatalogRecord *record = ep_trial_get_record (trial);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "id", record->id);
-  add_string (builder, "trial", record->trial);
-  json_builder_set_member_name (builder, "aliases");
-  json_builder_begin_array (builder);
-  for (guint i = 0; record->aliases[i] != NULL; i++)
-    json_builder_add_string_value (builder, record->aliases[i]);
-  json_builder_end_array (builder);
-  add_string (builder, "arm", record->arm);
-  add_string (builder, "agent", record->agent);
-  add_string (builder, "class", ep_drug_class_to_string (record->drug_class));
-  add_string (builder, "target", record->target);
-  add_string (builder, "phase", record->phase);
-  add_string (builder, "design", record->design);
-  add_string (builder, "setting", ep_trial_setting_to_string (record->setting));
-  add_string (builder, "population", ep_trial_population_to_string (record->population));
-  add_string (builder, "ph", ep_ph_status_to_string (record->ph));
-  add_count (builder, "n", record->n);
-  add_number (builder, "median_age", record->median_age);
-  add_string (builder, "age_range", record->age_range);
-  add_number (builder, "cr_pct", record->cr_pct);
-  add_string (builder, "cr_definition", record->cr_definition);
-  add_number (builder, "mrd_neg_pct", record->mrd_neg_pct);
-  add_string (builder, "mrd_definition", record->mrd_definition);
-  add_number (builder, "relapse_pct", record->relapse_pct);
-  add_string (builder, "relapse_definition", record->relapse_definition);
-  add_string (builder, "headline_survival", ep_trial_get_headline_survival (trial));
-  add_endpoints (builder, record->endpoints);
-  add_responses (builder, record->responses);
-  add_incidence (builder, record->cumulative_incidence);
-  add_hazard_ratios (builder, record->hazard_ratios);
-  add_toxicity (builder, record->toxicity);
-  add_string (builder, "dosing", record->dosing);
-  add_string (builder, "notes", record->notes);
-  add_references (builder, record->references);
-  add_source (builder, record->provenance);
   json_builder_end_object (builder);
 }
 
@@ -298,6 +117,7 @@ ep_cli_trials (int    argc,
   g_autofree char *opt_ph = NULL;
   g_autofree char *opt_search = NULL;
   g_autofree char *opt_catalog = NULL;
+  gboolean opt_schema = FALSE;
   const GOptionEntry entries[] = {
     { "class", 0, 0, G_OPTION_ARG_STRING, &opt_class,
       N_("Only this therapy class: BiTE, “CAR T”, “antibody-drug conjugate”, chemotherapy, "
@@ -313,6 +133,9 @@ ep_cli_trials (int    argc,
       N_("TEXT") },
     { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &opt_catalog,
       N_("Read this catalog file instead of the bundled one"), N_("FILE") },
+    { "schema-markdown", 0, 0, G_OPTION_ARG_NONE, &opt_schema,
+      N_("Print the catalog schema's field tables as Markdown (for docs/catalog.md) and exit"),
+      NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -331,6 +154,14 @@ ep_cli_trials (int    argc,
 
   if (argc > 1)
     return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
+
+  if (opt_schema)
+    {
+      g_autofree char *markdown = ep_catalog_schema_markdown ();
+
+      g_print ("%s", markdown);
+      return EP_CLI_EXIT_OK;
+    }
 
   /* The query is built (and the values checked) before the catalog is read, so a usage error
    * is reported as such even when the catalog is broken. */

@@ -114,6 +114,18 @@ format_endpoint (const EpCatalogEndpoint *endpoint,
       /* TRANSLATORS: "median OS 7.7 mo" (months) */
       text = g_strdup_printf (_("median %s %s mo"), endpoint->name, value);
     }
+  else if (endpoint->kind == EP_ENDPOINT_KIND_CRUDE)
+    {
+      /* a share event-free at the median follow-up, not a Kaplan-Meier rate */
+      months = format_number (endpoint->follow_up_months);
+      if (isnan (endpoint->value))
+        return g_strdup_printf (_("%s at %s-mo median follow-up not reported"),
+                                endpoint->name, months);
+      value = format_number (endpoint->value);
+      /* TRANSLATORS: "RFS 50% at 50.8-mo median follow-up" (a crude share, not a KM rate) */
+      text = g_strdup_printf (_("%s %s%% at %s-mo median follow-up"), endpoint->name, value,
+                              months);
+    }
   else
     {
       months = format_number (endpoint->months);
@@ -156,6 +168,7 @@ choose_headline (const EpCatalogRecord *record)
       const EpCatalogEndpoint *median = NULL;
       const EpCatalogEndpoint *landmark = NULL;
       const EpCatalogEndpoint *not_reached = NULL;
+      const EpCatalogEndpoint *crude = NULL;
 
       for (guint i = 0; i < record->endpoints->len; i++)
         {
@@ -170,6 +183,11 @@ choose_headline (const EpCatalogRecord *record)
                 median = endpoint;
               else if (endpoint->not_reached && not_reached == NULL)
                 not_reached = endpoint;
+            }
+          else if (endpoint->kind == EP_ENDPOINT_KIND_CRUDE)
+            {
+              if (!isnan (endpoint->value) && crude == NULL)
+                crude = endpoint;
             }
           else if (!isnan (endpoint->value))
             {
@@ -186,6 +204,8 @@ choose_headline (const EpCatalogRecord *record)
         return median;
       if (landmark != NULL)
         return landmark;
+      if (crude != NULL)
+        return crude;
       if (not_reached != NULL)
         return not_reached;
     }
