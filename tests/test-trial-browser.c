@@ -80,6 +80,96 @@ shown (guint position)
   return trial;
 }
 
+/* With EP_SCREENSHOT_DIR set, saves the widget as NAME.png there (for docs/figures). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+select_ids (const char * const *ids)
+{
+  GtkSelectionModel *selection = ep_trial_browser_get_selection (browser);
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    if (g_strv_contains (ids, ep_trial_get_id (shown (i))))
+      gtk_selection_model_select_item (selection, i, FALSE);
+  iterate ();
+}
+
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The pooled 259 with its two trials: the guard shows the overlap and its remedies, and the
+ * count says how many arms are selected; "Keep the pooled analysis" deselects the parts. */
+static void
+test_browser_guard (void)
+{
+  static const char * const ids[] = { "blina-phase2-pooled", "blina-phase2-pilot", "mt103-211", "eliana", NULL };
+  GtkWidget *revealer;
+  GtkWidget *keep;
+  g_autoptr(GPtrArray) selected = NULL;
+
+  ep_trial_browser_set_search_text (browser, "");
+  iterate ();
+  select_ids (ids);
+  g_assert_cmpuint (ep_trial_browser_get_selected (browser)->len, ==, 4);
+
+  revealer = find_widget (GTK_WIDGET (browser), has_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (find_widget (revealer, has_label, "Keep its trials"));
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  save_screenshot (GTK_WIDGET (window), "trials-guard");
+
+  keep = find_widget (revealer, has_label, "Keep the pooled analysis");
+  g_assert_nonnull (keep);
+  g_signal_emit_by_name (keep, "clicked");
+  iterate ();
+  selected = ep_trial_browser_get_selected (browser);
+  g_assert_cmpuint (selected->len, ==, 2);
+  for (guint i = 0; i < selected->len; i++)
+    g_assert_true (g_strv_contains ((const char * const[]) { "blina-phase2-pooled", "eliana", NULL },
+                                    ep_trial_get_id (g_ptr_array_index (selected, i))));
+
+  gtk_selection_model_unselect_all (ep_trial_browser_get_selection (browser));
+  iterate ();
+}
+
 static void
 test_browser_shows_all (void)
 {
@@ -292,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/trial-browser/sort", test_browser_sort);
   g_test_add_func ("/trial-browser/compare", test_browser_compare);
   g_test_add_func ("/trial-browser/compare-bite-car-t", test_compare_bite_car_t);
+  g_test_add_func ("/trial-browser/guard", test_browser_guard);
 
   ret = g_test_run ();
 

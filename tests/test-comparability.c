@@ -1,0 +1,218 @@
+/* test-comparability.c: the comparability guard over the bundled catalog
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The overlap, definitions and denominators come from the catalog's schema version 2 fields
+ * (checked against the seeds by test-catalog): seed 002 pools the phase 2 pilot (n = 36) and
+ * MT103-211 (n = 189) into 259 patients; seed 002's CR is CR alone, seed 001's tables count
+ * CR/CRi; ELIANA's MRD-negative rate is of infused patients, the pooled analysis's of enrolled.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "model/ep-catalog.h"
+#include "model/ep-comparability.h"
+
+static GPtrArray *
+select_trials (EpCatalog          *catalog,
+               const char * const *ids)
+{
+  GPtrArray *trials = g_ptr_array_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      EpTrial *trial = ep_catalog_lookup (catalog, ids[i]);
+
+      g_assert_nonnull (trial);
+      g_ptr_array_add (trials, trial);
+    }
+  return trials;
+}
+
+static const EpComparabilityWarning *
+find_kind (GPtrArray           *warnings,
+           EpComparabilityKind  kind)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const EpComparabilityWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (warning->kind == kind)
+        return warning;
+    }
+  return NULL;
+}
+
+/* The pooled 259 with its two parts: pooling is refused, naming the parent and the parts;
+ * the parent alone, or the parts alone, pool. */
+static void
+test_overlap (void)
+{
+  static const char * const both[] = { "blina-phase2-pooled", "blina-phase2-pilot", "mt103-211", "alcantara", NULL };
+  static const char * const parent[] = { "blina-phase2-pooled", "alcantara", NULL };
+  static const char * const parts[] = { "blina-phase2-pilot", "mt103-211", "alcantara", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, both);
+  g_autoptr(GPtrArray) warnings = ep_comparability_check (selection, "cr");
+  g_autoptr(GPtrArray) refused_warnings = NULL;
+  g_autoptr(EpFigure) refused = NULL;
+  const EpComparabilityWarning *overlap;
+
+  g_assert_false (ep_comparability_can_pool (warnings));
+  overlap = find_kind (warnings, EP_COMPARABILITY_OVERLAP);
+  g_assert_nonnull (overlap);
+  g_assert_true (overlap->blocks_pooling);
+  g_assert_cmpuint (g_strv_length (overlap->ids), ==, 3);
+  g_assert_cmpstr (overlap->ids[0], ==, "blina-phase2-pooled");
+  g_assert_cmpstr (overlap->ids[1], ==, "blina-phase2-pilot");
+  g_assert_cmpstr (overlap->ids[2], ==, "mt103-211");
+  g_assert_nonnull (strstr (overlap->message, "n = 259"));
+  g_assert_nonnull (strstr (overlap->message, "twice"));
+  g_assert_nonnull (overlap->remedy);
+
+  refused = ep_comparability_new_forest (selection, EP_FIGURE_OUTCOME_CR, &refused_warnings, &error);
+  g_assert_null (refused);
+  g_assert_error (error, EP_COMPARABILITY_ERROR, EP_COMPARABILITY_ERROR_OVERLAP);
+  g_assert_nonnull (refused_warnings);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(GPtrArray) only_parent = select_trials (catalog, parent);
+    g_autoptr(GPtrArray) w = ep_comparability_check (only_parent, "cr");
+
+    g_assert_true (ep_comparability_can_pool (w));
+    g_assert_null (find_kind (w, EP_COMPARABILITY_OVERLAP));
+  }
+  {
+    g_autoptr(GPtrArray) only_parts = select_trials (catalog, parts);
+    g_autoptr(GPtrArray) w = ep_comparability_check (only_parts, "cr");
+
+    g_assert_true (ep_comparability_can_pool (w));
+  }
+}
+
+/* Definitions, denominators, populations, settings, estimate kinds and disputed n. */
+static void
+test_differences (void)
+{
+  static const char * const mixed[] = { "blina-phase2-pooled", "tower-blinatumomab", "tower-chemotherapy", "eliana", "blina-mrd-pilot", NULL };
+  static const char * const same[] = { "upenn-chop-car-t", "mskcc-car-t", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, mixed);
+  g_autoptr(GPtrArray) warnings = ep_comparability_check (selection, "cr");
+  g_autoptr(GPtrArray) mrd = ep_comparability_check (selection, "mrd");
+  const EpComparabilityWarning *warning;
+
+  g_assert_true (ep_comparability_can_pool (warnings));
+
+  /* CR: pooled "CR" (seed 002), TOWER chemotherapy "CR" (seed 003), TOWER blinatumomab and
+   * ELIANA "CR/CRi" (seed 001 footnote); the MRD pilot reports no CR and is not counted */
+  warning = find_kind (warnings, EP_COMPARABILITY_DEFINITION);
+  g_assert_nonnull (warning);
+  g_assert_cmpstr (warning->message, ==, "CR is defined differently: CR (2), CR/CRi (2)");
+  g_assert_cmpstr (warning->field, ==, "definition");
+
+  /* ELIANA's CR is of infused patients, the others' of enrolled */
+  warning = find_kind (warnings, EP_COMPARABILITY_DENOMINATOR);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning->message, "infused (1)"));
+  g_assert_nonnull (strstr (warning->message, "enrolled (3)"));
+
+  /* ELIANA is AYA, the rest adult; the MRD pilot is MRD-positive (only for MRD) */
+  warning = find_kind (warnings, EP_COMPARABILITY_POPULATION);
+  g_assert_nonnull (warning);
+  g_assert_cmpstr (warning->field, ==, "population");
+  g_assert_null (find_kind (warnings, EP_COMPARABILITY_SETTING));
+  g_assert_nonnull (find_kind (mrd, EP_COMPARABILITY_SETTING));
+
+  /* TOWER chemotherapy: 124 printed, 405 - 271 = 134 */
+  warning = find_kind (warnings, EP_COMPARABILITY_DISPUTED);
+  g_assert_nonnull (warning);
+  g_assert_cmpstr (warning->ids[0], ==, "tower-chemotherapy");
+  g_assert_nonnull (strstr (warning->message, "134"));
+
+  /* the pooled relapse is a cumulative incidence */
+  {
+    static const char * const relapse[] = { "blina-phase2-pooled", "short-course-blina", NULL };
+    g_autoptr(GPtrArray) r = select_trials (catalog, relapse);
+    g_autoptr(GPtrArray) w = ep_comparability_check (r, "relapse");
+
+    g_assert_nonnull (find_kind (w, EP_COMPARABILITY_ESTIMATE));
+  }
+
+  /* two Table 2 arms with one definition, one population kind, one setting: no warning but
+   * the denominators (MSKCC's is not stated) */
+  {
+    g_autoptr(GPtrArray) s = select_trials (catalog, same);
+    g_autoptr(GPtrArray) w = ep_comparability_check (s, "cr");
+
+    g_assert_null (find_kind (w, EP_COMPARABILITY_DEFINITION));
+    g_assert_null (find_kind (w, EP_COMPARABILITY_OVERLAP));
+    g_assert_null (find_kind (w, EP_COMPARABILITY_SETTING));
+  }
+}
+
+/* The warnings are printed on the exported figure: pdftotext finds them in the PDF. */
+static void
+test_footnote_in_pdf (void)
+{
+  static const char * const mixed[] = { "blina-phase2-pooled", "tower-blinatumomab", "eliana", "seattle-car-t", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, mixed);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(EpFigure) figure = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ep-comparability-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *flat = NULL;
+  int status;
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+
+  g_assert_no_error (error);
+  figure = ep_comparability_new_forest (selection, EP_FIGURE_OUTCOME_CR, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figure);
+  g_assert_nonnull (find_kind (warnings, EP_COMPARABILITY_DEFINITION));
+  g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
+  g_assert_no_error (error);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  flat = g_strdelimit (g_strdup (out), "\n", ' ');
+  if (strstr (flat, "CR is defined differently") == NULL)
+    g_test_fail_printf ("the PDF's text lacks the definition footnote: %s", flat);
+  if (strstr (flat, "denominators count different patients") == NULL)
+    g_test_fail_printf ("the PDF's text lacks the denominator footnote: %s", flat);
+
+  if (g_getenv ("EP_KEEP_PDF") == NULL)
+    {
+      g_remove (pdf);
+      g_rmdir (dir);
+    }
+  else
+    g_print ("# %s\n", pdf);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/comparability/overlap", test_overlap);
+  g_test_add_func ("/comparability/differences", test_differences);
+  g_test_add_func ("/comparability/footnote-in-pdf", test_footnote_in_pdf);
+
+  return g_test_run ();
+}
