@@ -875,6 +875,15 @@ test_query_search (void)
     { "NCT02143414", 1 },         /* SWOG S1318, by its reference's registration only */
     { "10.1002/cam4.70515", 1 },  /* a DOI */
     { "Lancet Oncol", 3 },        /* Topp 2015 (2 arms), Kantarjian 2012 */
+    /* words and prefixes over class, target and synonyms (issue 15) */
+    { "BiTE", 20 },               /* the class, and blinatumomab (also in TOWER chemo's citation) */
+    { "blinatumomab", 20 },       /* the same arms */
+    { "CAR T", 9 },               /* seed 001 Table 2, ELIANA included; not Carpentier, not "t" */
+    { "car-t", 9 },
+    { "kymriah", 1 },             /* tisagenlecleucel: ELIANA */
+    { "CD19", 28 },               /* the target */
+    { "t", 33 },                  /* a single letter is no criterion */
+    { "gokb", 7 },                /* a prefix of an author */
     { "zzzz", 0 },
     { "", 33 },
   };

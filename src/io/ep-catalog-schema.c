@@ -1220,7 +1220,7 @@ ep_catalog_schema_read_record (EpCatalogContext  *ctx,
                                GError           **error)
 {
   EpCatalogRecord *record;
-  JsonObject *object;
+  g_autofree char *id_copy = NULL;
 
   if (json_node_get_node_type (node) != JSON_NODE_OBJECT)
     {
@@ -1231,11 +1231,10 @@ ep_catalog_schema_read_record (EpCatalogContext  *ctx,
                    ctx->display_name, label, ep_catalog_describe_node (node));
       return NULL;
     }
-  object = json_node_get_object (node);
   record = new_object (&record_schema);
 
   /* The id first, so that every later message can name the record by it. */
-  if (!read_field (ctx, &record_fields[0], object, NULL, record, error))
+  if (!read_field (ctx, &record_fields[0], json_node_get_object (node), NULL, record, error))
     goto fail;
   if (!valid_id (record->id))
     {
@@ -1244,10 +1243,13 @@ ep_catalog_schema_read_record (EpCatalogContext  *ctx,
                               record->id);
       goto fail;
     }
-  ctx->id = record->id;
+  /* read_object() reads "id" again (replacing the string): messages use a copy */
+  id_copy = g_strdup (record->id);
+  ctx->id = id_copy;
 
   if (!read_object (ctx, &record_schema, node, NULL, record, error))
     goto fail;
+  ctx->id = record->id;
 
   /* The table columns' shorthand. */
   record->cr_pct = record->cr != NULL ? record->cr->value : NAN;
