@@ -20,9 +20,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cli/ep-cli.h"
 #include "model/ep-catalog.h"
+#include "model/ep-evidence-forest.h"
+#include "plot/ep-plot-export.h"
 
 #define COMMAND "trials"
 
@@ -107,6 +110,118 @@ invalid_value (const char         *option,
                              option, value, allowed);
 }
 
+/* --forest: the guarded forest of the matching arms (ep_evidence_forest_new()), and its pooled
+ * estimates as JSON, for the metafor reference cases. */
+static void
+add_pool (JsonBuilder      *builder,
+          const char       *name,
+          const EpMetaPool *pool)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "k");
+  json_builder_add_int_value (builder, pool->k);
+  add_number (builder, "estimate", pool->random.estimate);
+  add_number (builder, "lower", pool->random.lower);
+  add_number (builder, "upper", pool->random.upper);
+  add_number (builder, "pi_lower", pool->random.pi_lower);
+  add_number (builder, "pi_upper", pool->random.pi_upper);
+  add_number (builder, "tau2", pool->tau2);
+  add_number (builder, "i2", pool->i2);
+  add_number (builder, "q", pool->q);
+  json_builder_end_object (builder);
+}
+
+static int
+forest (GListModel *matches,
+        const char *out,
+        const char *outcome,
+        const char *method,
+        gboolean    knapp_hartung,
+        gboolean    prediction,
+        gboolean    show_overall,
+        const char *sort,
+        const char *subgroup,
+        double      x_min,
+        double      x_max)
+{
+  static const char * const methods[] = { "FE", "DL", "REML", NULL };
+  static const char * const sorts[] = { "selection", "name", "effect", "size", NULL };
+  EpEvidenceForestOptions options;
+  g_autoptr(GPtrArray) trials = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EpMetaResult) result = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  EpPlotFormat format;
+
+  ep_evidence_forest_options_init (&options);
+  if (outcome != NULL && !g_strv_contains (ep_evidence_forest_outcomes (), outcome))
+    return invalid_value ("outcome", outcome, ep_evidence_forest_outcomes ());
+  if (outcome != NULL)
+    options.outcome = outcome;
+  if (method != NULL)
+    {
+      if (!g_strv_contains (methods, method))
+        return invalid_value ("method", method, methods);
+      options.method = strcmp (method, "FE") == 0 ? EP_META_METHOD_FE
+                       : strcmp (method, "REML") == 0 ? EP_META_METHOD_REML : EP_META_METHOD_DL;
+    }
+  if (sort != NULL)
+    {
+      if (!g_strv_contains (sorts, sort))
+        return invalid_value ("sort", sort, sorts);
+      for (guint i = 0; sorts[i] != NULL; i++)
+        if (strcmp (sorts[i], sort) == 0)
+          options.sort = (EpEvidenceSort) i;
+    }
+  if (subgroup != NULL && !g_strv_contains (ep_evidence_forest_subgroup_fields (), subgroup))
+    return invalid_value ("subgroup", subgroup, ep_evidence_forest_subgroup_fields ());
+  options.subgroup = subgroup;
+  options.knapp_hartung = knapp_hartung;
+  options.prediction = prediction;
+  options.show_overall = show_overall;
+  options.x_min = x_min;
+  options.x_max = x_max;
+  if (!ep_plot_format_from_filename (out, &format))
+    return ep_cli_usage_error (COMMAND, _("--forest: unknown file type of “%s”"), out);
+
+  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
+    g_ptr_array_add (trials, g_list_model_get_item (matches, i));
+
+  figure = ep_evidence_forest_new (trials, &options, &result, &labels, &groups, &error);
+  if (figure == NULL || !ep_figure_export (figure, out, format, &error))
+    return ep_cli_data_error (error);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "arms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; labels[i] != NULL; i++)
+    json_builder_add_string_value (builder, labels[i]);
+  json_builder_end_array (builder);
+  add_pool (builder, "overall", &result->overall);
+  json_builder_set_member_name (builder, "subgroups");
+  json_builder_begin_array (builder);
+  for (guint g = 0; g < result->n_subgroups; g++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "group", groups[g]);
+      add_pool (builder, "pool", &result->subgroups[g]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_number (builder, "subgroup_q", result->subgroup_q);
+  add_number (builder, "subgroup_p", result->subgroup_p);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  ep_cli_print_json (root);
+
+  return EP_CLI_EXIT_OK;
+}
+
 int
 ep_cli_trials (int    argc,
                char **argv)
@@ -118,6 +233,17 @@ ep_cli_trials (int    argc,
   g_autofree char *opt_search = NULL;
   g_autofree char *opt_catalog = NULL;
   gboolean opt_schema = FALSE;
+  g_autofree char *opt_ids = NULL;
+  g_autofree char *opt_forest = NULL;
+  g_autofree char *opt_outcome = NULL;
+  g_autofree char *opt_method = NULL;
+  g_autofree char *opt_sort = NULL;
+  g_autofree char *opt_subgroup = NULL;
+  gboolean opt_kh = FALSE;
+  gboolean opt_prediction = FALSE;
+  gboolean opt_no_overall = FALSE;
+  double opt_x_min = NAN;
+  double opt_x_max = NAN;
   const GOptionEntry entries[] = {
     { "class", 0, 0, G_OPTION_ARG_STRING, &opt_class,
       N_("Only this therapy class: BiTE, “CAR T”, “antibody-drug conjugate”, chemotherapy, "
@@ -133,6 +259,29 @@ ep_cli_trials (int    argc,
       N_("TEXT") },
     { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &opt_catalog,
       N_("Read this catalog file instead of the bundled one"), N_("FILE") },
+    { "ids", 0, 0, G_OPTION_ARG_STRING, &opt_ids,
+      N_("Only these arms, by catalog id, in this order: ID1,ID2,..."), N_("IDS") },
+    { "forest", 0, 0, G_OPTION_ARG_FILENAME, &opt_forest,
+      N_("Draw the matching arms' forest plot into this file (pdf, svg, eps, png, tiff) and print "
+         "the pooled estimates as JSON"), N_("FILE") },
+    { "outcome", 0, 0, G_OPTION_ARG_STRING, &opt_outcome,
+      N_("Forest: cr (default), mrd, relapse or hsct"), N_("OUTCOME") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method,
+      N_("Forest: FE, DL (default) or REML"), N_("METHOD") },
+    { "knapp-hartung", 0, 0, G_OPTION_ARG_NONE, &opt_kh,
+      N_("Forest: Knapp-Hartung test and CI of the random-effects model"), NULL },
+    { "prediction", 0, 0, G_OPTION_ARG_NONE, &opt_prediction,
+      N_("Forest: print the prediction interval of each pool"), NULL },
+    { "no-overall", 0, 0, G_OPTION_ARG_NONE, &opt_no_overall,
+      N_("Forest: no overall estimate"), NULL },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &opt_sort,
+      N_("Forest: selection (default), name, effect or size"), N_("ORDER") },
+    { "subgroup", 0, 0, G_OPTION_ARG_STRING, &opt_subgroup,
+      N_("Forest: pool by class, population, setting, definition or denominator"), N_("FIELD") },
+    { "x-min", 0, 0, G_OPTION_ARG_DOUBLE, &opt_x_min,
+      N_("Forest: the axis from this percentage"), N_("PCT") },
+    { "x-max", 0, 0, G_OPTION_ARG_DOUBLE, &opt_x_max,
+      N_("Forest: the axis to this percentage"), N_("PCT") },
     { "schema-markdown", 0, 0, G_OPTION_ARG_NONE, &opt_schema,
       N_("Print the catalog schema's field tables as Markdown (for docs/catalog.md) and exit"),
       NULL },
@@ -184,6 +333,36 @@ ep_cli_trials (int    argc,
     return ep_cli_data_error (error);
 
   matches = ep_catalog_filter (catalog, query);
+
+  if (opt_ids != NULL)
+    {
+      g_auto(GStrv) ids = g_strsplit (opt_ids, ",", -1);
+      GListStore *store = g_list_store_new (EP_TYPE_TRIAL);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          EpTrial *trial = ep_catalog_lookup (catalog, g_strstrip (ids[i]));
+
+          if (trial == NULL)
+            {
+              g_object_unref (store);
+              return ep_cli_usage_error (COMMAND, _("--ids: no arm “%s” in the catalog"), ids[i]);
+            }
+          for (guint k = 0; k < g_list_model_get_n_items (matches); k++)
+            {
+              g_autoptr(EpTrial) match = g_list_model_get_item (matches, k);
+
+              if (match == trial)
+                g_list_store_append (store, trial);
+            }
+        }
+      g_object_unref (matches);
+      matches = G_LIST_MODEL (store);
+    }
+
+  if (opt_forest != NULL)
+    return forest (matches, opt_forest, opt_outcome, opt_method, opt_kh, opt_prediction,
+                   !opt_no_overall, opt_sort, opt_subgroup, opt_x_min, opt_x_max);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);

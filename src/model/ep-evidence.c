@@ -37,16 +37,34 @@ ep_evidence_document_citation (const char *document)
 
 int
 ep_evidence_outcome_total (const EpCatalogRecord  *record,
-                           const EpCatalogOutcome *outcome)
+                           const EpCatalogOutcome *outcome,
+                           gboolean               *derived)
 {
   g_return_val_if_fail (record != NULL, -1);
 
+  if (derived != NULL)
+    *derived = FALSE;
   if (outcome == NULL)
     return -1;
   if (outcome->denominator > 0)
     return outcome->denominator;
   if (outcome->denominator_kind == NULL || strcmp (outcome->denominator_kind, "enrolled") == 0)
     return record->n;
+
+  /* "% of those achieving CR" (seed 001's MRD-CR column): the responders are round (n × CR%),
+   * a derived number, said so wherever it is shown */
+  if (strcmp (outcome->denominator_kind, "responders") == 0 && outcome != record->cr &&
+      record->cr != NULL && !isnan (record->cr->value) && record->n > 0)
+    {
+      int responders = (int) round (record->n * record->cr->value / 100.0);
+
+      if (responders > 0)
+        {
+          if (derived != NULL)
+            *derived = TRUE;
+          return responders;
+        }
+    }
   return -1;
 }
 
@@ -71,7 +89,7 @@ ep_evidence_format_outcome (const EpCatalogRecord  *record,
     return g_strdup ("—");
 
   value = format_pct (outcome->value);
-  total = ep_evidence_outcome_total (record, outcome);
+  total = ep_evidence_outcome_total (record, outcome, NULL);
   if (total <= 0)
     return g_steal_pointer (&value);
 
@@ -90,6 +108,7 @@ ep_evidence_describe_outcome (const EpCatalogRecord  *record,
                               const EpCatalogOutcome *outcome)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  gboolean derived;
   int total;
 
   g_return_val_if_fail (record != NULL, NULL);
@@ -104,9 +123,12 @@ ep_evidence_describe_outcome (const EpCatalogRecord  *record,
   if (outcome->definition->mrd_method != NULL)
     g_string_append_printf (text, " (%s)", outcome->definition->mrd_method);
 
-  total = ep_evidence_outcome_total (record, outcome);
+  total = ep_evidence_outcome_total (record, outcome, &derived);
   g_string_append (text, " · ");
-  if (total > 0)
+  if (total > 0 && derived)
+    /* TRANSLATORS: "N ≈ 119 responders (n × CR%)": a denominator derived from other numbers */
+    g_string_append_printf (text, _("N ≈ %d %s (n × CR%%)"), total, outcome->denominator_kind);
+  else if (total > 0)
     {
       if (outcome->numerator >= 0)
         g_string_append_printf (text, "%d/%d", outcome->numerator, total);

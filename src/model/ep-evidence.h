@@ -17,9 +17,11 @@ G_BEGIN_DECLS
 const char *ep_evidence_document_citation (const char              *document);
 
 /* The N behind a percentage: the outcome's denominator, else the arm's n when the outcome
- * counts enrolled patients (or does not say whom); -1 when unknown. */
+ * counts enrolled patients (or does not say whom), else for a percentage of responders
+ * round (n × CR% / 100) with *derived (may be NULL) set; -1 when unknown. */
 int         ep_evidence_outcome_total     (const EpCatalogRecord   *record,
-                                           const EpCatalogOutcome  *outcome);
+                                           const EpCatalogOutcome  *outcome,
+                                           gboolean                *derived);
 
 /* "81% (95% CI 70.7–89.4)": the printed percentage and the exact Clopper-Pearson interval
  * (R binom.test) of x/N, x the numerator or round (value × N / 100); "81%" when N is unknown;
