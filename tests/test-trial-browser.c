@@ -14,6 +14,7 @@
 #include "app/ep-application.h"
 #include "app/ep-trial-browser.h"
 #include "app/ep-trial-compare.h"
+#include "app/ep-forest-options-dialog.h"
 #include "model/ep-catalog.h"
 
 static EpCatalog *catalog;
@@ -388,6 +389,48 @@ test_compare_bite_car_t (void)
   gtk_window_destroy (GTK_WINDOW (compare));
 }
 
+/* "Forest Plot…" opens the options; their defaults are the catalog forest's (CR, DL, by
+ * class, overall shown) and the rows map to EpEvidenceForestOptions. */
+static void
+test_browser_forest_options (void)
+{
+  static const char * const ids[] = { "eliana", "tower-blinatumomab", NULL };
+  EpForestOptionsDialog *dialog = NULL;
+  EpEvidenceForestOptions options;
+  GListModel *toplevels;
+
+  select_ids (ids);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browser), "trials.forest", NULL));
+  iterate ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (EP_IS_FOREST_OPTIONS_DIALOG (toplevel))
+        dialog = EP_FOREST_OPTIONS_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+
+  ep_forest_options_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.outcome, ==, "cr");
+  g_assert_cmpstr (options.subgroup, ==, "class");
+  g_assert_cmpint (options.method, ==, EP_META_METHOD_DL);
+  g_assert_true (options.show_overall);
+  g_assert_false (options.knapp_hartung);
+  g_assert_true (isnan (options.x_min));
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  save_screenshot (GTK_WIDGET (dialog), "forest-options");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_selection_model_unselect_all (ep_trial_browser_get_selection (browser));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/trial-browser/compare", test_browser_compare);
   g_test_add_func ("/trial-browser/compare-bite-car-t", test_compare_bite_car_t);
   g_test_add_func ("/trial-browser/guard", test_browser_guard);
+  g_test_add_func ("/trial-browser/forest-options", test_browser_forest_options);
 
   ret = g_test_run ();
 

@@ -16,7 +16,9 @@
 #include "app/ep-trial-compare.h"
 #include "app/ep-trial-detail.h"
 #include "app/ep-window.h"
+#include "app/ep-forest-options-dialog.h"
 #include "model/ep-comparability.h"
+#include "model/ep-evidence-forest.h"
 
 struct _EpTrialBrowser
 {
@@ -399,6 +401,7 @@ selection_changed_cb (GtkSelectionModel *model,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", n_selected >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest-cr", n_selected >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest", n_selected >= 2);
   ep_trial_browser_update_count (self);
   ep_trial_browser_update_guard (self);
 
@@ -439,6 +442,39 @@ ep_trial_browser_compare_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Adds a forest of the selected arms to the Figures page; the project keeps the selection and
+ * the figure's source: the catalog ids in this order, the outcome and any options. */
+static void
+ep_trial_browser_add_forest (EpTrialBrowser *self,
+                             GPtrArray      *trials,
+                             EpFigure       *figure,
+                             const char     *outcome,
+                             JsonObject     *options)
+{
+  g_autoptr(JsonObject) source = json_object_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  JsonArray *ids_array = json_array_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  for (guint i = 0; i < trials->len; i++)
+    {
+      const char *id = ep_trial_get_id (g_ptr_array_index (trials, i));
+
+      g_ptr_array_add (ids, (gpointer) id);
+      json_array_add_string_element (ids_array, id);
+    }
+  g_ptr_array_add (ids, NULL);
+  json_object_set_string_member (source, "kind", "forest-proportions");
+  json_object_set_array_member (source, "trials", ids_array);
+  json_object_set_string_member (source, "outcome", outcome);
+  if (options != NULL)
+    json_object_set_object_member (source, "options", json_object_ref (options));
+  ep_project_set_trial_selection (ep_window_get_project (EP_WINDOW (root)),
+                                  ep_figure_get_display_name (figure),
+                                  (const char * const *) ids->pdata, NULL);
+  ep_window_add_figure (EP_WINDOW (root), figure, source);
+}
+
 /* A forest plot of the selected arms' CR rates, pooled by class, on the Figures page. */
 static void
 ep_trial_browser_forest_cr_action (GtkWidget  *widget,
@@ -449,9 +485,6 @@ ep_trial_browser_forest_cr_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
   g_autoptr(EpFigure) figure = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) source = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  JsonArray *ids_array;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (trials->len < 2 || !EP_IS_WINDOW (root))
@@ -468,25 +501,57 @@ ep_trial_browser_forest_cr_action (GtkWidget  *widget,
     }
 
   ep_figure_set_title (figure, _("Complete remission by therapy class"));
+  ep_trial_browser_add_forest (self, trials, figure, "cr", NULL);
+}
 
-  /* The project keeps the selection and the figure's source: the catalog ids, in this order. */
-  source = json_object_new ();
-  ids_array = json_array_new ();
-  for (guint i = 0; i < trials->len; i++)
+/* The forest with options: the dialog's "Draw" builds it from the selection. */
+static void
+forest_dialog_draw_cb (EpForestOptionsDialog *dialog,
+                       EpTrialBrowser        *self)
+{
+  g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) saved = json_object_new ();
+  EpEvidenceForestOptions options;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!EP_IS_WINDOW (root))
+    return;
+
+  ep_forest_options_dialog_get_options (dialog, &options);
+  figure = ep_evidence_forest_new (trials, &options, NULL, NULL, NULL, &error);
+  if (figure == NULL)
     {
-      const char *id = ep_trial_get_id (g_ptr_array_index (trials, i));
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      g_ptr_array_add (ids, (gpointer) id);
-      json_array_add_string_element (ids_array, id);
+      ep_window_show_toast (EP_WINDOW (root), escaped);
+      return;
     }
-  g_ptr_array_add (ids, NULL);
-  json_object_set_string_member (source, "kind", "forest-proportions");
-  json_object_set_array_member (source, "trials", ids_array);
-  json_object_set_string_member (source, "outcome", "cr");
-  ep_project_set_trial_selection (ep_window_get_project (EP_WINDOW (root)),
-                                  ep_figure_get_display_name (figure),
-                                  (const char * const *) ids->pdata, NULL);
-  ep_window_add_figure (EP_WINDOW (root), figure, source);
+
+  json_object_set_string_member (saved, "method", options.method == EP_META_METHOD_FE ? "FE"
+                                                  : options.method == EP_META_METHOD_REML ? "REML" : "DL");
+  json_object_set_boolean_member (saved, "knapp_hartung", options.knapp_hartung);
+  json_object_set_boolean_member (saved, "prediction", options.prediction);
+  json_object_set_boolean_member (saved, "show_overall", options.show_overall);
+  json_object_set_int_member (saved, "sort", options.sort);
+  json_object_set_string_member (saved, "subgroup", options.subgroup);
+  ep_figure_set_title (figure, ep_figure_get_subtitle (figure));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ep_trial_browser_add_forest (self, trials, figure, options.outcome, saved);
+}
+
+static void
+ep_trial_browser_forest_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = ep_forest_options_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  g_signal_connect_object (dialog, "draw", G_CALLBACK (forest_dialog_draw_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -633,6 +698,7 @@ ep_trial_browser_class_init (EpTrialBrowserClass *klass)
 
   gtk_widget_class_install_action (widget_class, "trials.compare", NULL, ep_trial_browser_compare_action);
   gtk_widget_class_install_action (widget_class, "trials.forest-cr", NULL, ep_trial_browser_forest_cr_action);
+  gtk_widget_class_install_action (widget_class, "trials.forest", NULL, ep_trial_browser_forest_action);
   gtk_widget_class_install_action (widget_class, "trials.clear-filters", NULL, ep_trial_browser_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "trials.back", NULL, ep_trial_browser_back_action);
   gtk_widget_class_install_action (widget_class, "trials.search", NULL, ep_trial_browser_search_action);
@@ -677,6 +743,7 @@ ep_trial_browser_init (EpTrialBrowser *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest-cr", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest", FALSE);
   ep_trial_browser_update_count (self);
 }
 
