@@ -1562,6 +1562,57 @@ test_loader_v2 (void)
   }
 }
 
+/* A user's catalog file merged into the bundled one: a new arm is appended, an arm with a
+ * bundled id replaces it in place; the result writes out as a catalog file that reads back. */
+static void
+test_catalog_merge (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalog", "extra-arms.json", NULL);
+  g_autoptr(EpCatalog) catalog = load_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *written = NULL;
+  EpTrial *mine;
+  EpTrial *edited;
+  guint position = 0;
+
+  g_assert_true (ep_catalog_merge_file (catalog, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 33 + 1);
+
+  mine = lookup (catalog, "my-center-car-t");
+  g_assert_cmpint (ep_trial_get_record (mine)->cr->numerator, ==, 19);
+  g_assert_cmpstr (ep_trial_get_citation (mine), ==, "Our centre. CD19 CAR T in r/r B-ALL: internal report. 2025.");
+  edited = lookup (catalog, "coh-car-t");
+  g_assert_cmpint (ep_trial_get_setting (edited), ==, EP_TRIAL_SETTING_MRD_POSITIVE);
+  /* in place: still between Hebei and CARPALL */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+    {
+      g_autoptr(EpTrial) trial = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+
+      if (trial == edited)
+        position = i;
+      g_ptr_array_add (records, (gpointer) ep_trial_get_record (trial));
+    }
+  g_assert_cmpuint (position, ==, 16);
+
+  written = ep_catalog_write_data (records, "merged");
+  again = ep_catalog_read_data (written, -1, "merged.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 34);
+
+  /* a broken file leaves the catalog as it was */
+  {
+    g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "catalog", "unknown-class.json", NULL);
+    g_autoptr(GError) broken_error = NULL;
+
+    g_assert_false (ep_catalog_merge_file (catalog, broken, &broken_error));
+    g_assert_error (broken_error, EP_CATALOG_ERROR, EP_CATALOG_ERROR_INVALID_VALUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 34);
+  }
+}
+
 /* Enumerations round-trip through their canonical names. */
 static void
 test_enum_names (void)
@@ -1612,6 +1663,7 @@ main (int    argc,
   g_test_add_func ("/catalog/v2/evidence", test_catalog_v2_evidence);
   g_test_add_func ("/catalog/v2/schema-docs", test_schema_docs);
   g_test_add_func ("/catalog/v2/loader", test_loader_v2);
+  g_test_add_func ("/catalog/merge", test_catalog_merge);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   trials [--class C] [--setting S] [--population P] [--ph PH] [--search TEXT] [--catalog FILE]
+ *          [--ids ID,..] [--forest OUT --outcome .. --method .. ...] [--schema-markdown]
  *
  * Prints {"trials": [...]}, one object per trial arm in catalog order, filtered by the same
  * EpTrialQuery the Trials page uses. Every field of the catalog record is printed (schema:
@@ -258,7 +259,8 @@ ep_cli_trials (int    argc,
       N_("Only arms whose trial name, agent or citation contains every word of TEXT"),
       N_("TEXT") },
     { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &opt_catalog,
-      N_("Read this catalog file instead of the bundled one"), N_("FILE") },
+      N_("Merge this catalog file into the bundled one (its arms are added, or replace the "
+         "bundled arms with the same ids)"), N_("FILE") },
     { "ids", 0, 0, G_OPTION_ARG_STRING, &opt_ids,
       N_("Only these arms, by catalog id, in this order: ID1,ID2,..."), N_("IDS") },
     { "forest", 0, 0, G_OPTION_ARG_FILENAME, &opt_forest,
@@ -325,11 +327,12 @@ ep_cli_trials (int    argc,
     return invalid_value ("ph", opt_ph, ep_ph_status_names ());
   ep_trial_query_set_search_text (query, opt_search);
 
-  if (opt_catalog != NULL)
-    catalog = ep_catalog_new_from_file (opt_catalog, &error);
-  else
-    catalog = ep_catalog_new_default (&error);
+  /* --catalog merges a file into the bundled catalog: its arms are added, or replace the bundled
+   * arms with their ids (a whole edited catalog replaces them all) */
+  catalog = ep_catalog_new_default (&error);
   if (catalog == NULL)
+    return ep_cli_data_error (error);
+  if (opt_catalog != NULL && !ep_catalog_merge_file (catalog, opt_catalog, &error))
     return ep_cli_data_error (error);
 
   matches = ep_catalog_filter (catalog, query);
