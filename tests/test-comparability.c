@@ -17,6 +17,7 @@
 #include "model/ep-catalog.h"
 #include "model/ep-comparability.h"
 #include "model/ep-evidence-forest.h"
+#include "model/ep-figure-source.h"
 #include "io/ep-csv.h"
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -384,6 +385,37 @@ test_forest_options_in_pdf (void)
   g_rmdir (dir);
 }
 
+/* A forest drawn with options is drawn again from what the project keeps of it, through the
+ * figure-source dispatcher; relapse, which the plain forest does not know, too. */
+static void
+test_forest_from_source (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(EpFigure) relapse = NULL;
+  const char *json =
+    "{\"kind\": \"forest-proportions\", \"trials\": [\"eliana\", \"seattle-car-t\", \"nci-car-t\", \"mskcc-car-t\"],"
+    " \"outcome\": \"mrd-negative\", \"options\": {\"method\": \"REML\", \"knapp_hartung\": true,"
+    " \"prediction\": true, \"show_overall\": false, \"sort\": 2, \"subgroup\": \"population\"}}";
+  const char *json_relapse =
+    "{\"kind\": \"forest-proportions\", \"trials\": [\"blina-phase2-pooled\", \"short-course-blina\"],"
+    " \"outcome\": \"relapse\"}";
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  figure = ep_figure_new_from_source (json_node_get_object (json_parser_get_root (parser)), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figure);
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 4);
+  /* by population (AYA, adult), no overall diamond */
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_POOLED), ==, 2);
+
+  g_assert_true (json_parser_load_from_data (parser, json_relapse, -1, &error));
+  relapse = ep_figure_new_from_source (json_node_get_object (json_parser_get_root (parser)), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ep_figure_count_forest_rows (relapse, EP_FOREST_ROW_STUDY), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +427,7 @@ main (int    argc,
   g_test_add_func ("/comparability/footnote-in-pdf", test_footnote_in_pdf);
   g_test_add_func ("/comparability/forest-vs-metafor", test_forest_vs_metafor);
   g_test_add_func ("/comparability/forest-options-in-pdf", test_forest_options_in_pdf);
+  g_test_add_func ("/comparability/forest-from-source", test_forest_from_source);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "app/ep-trial-browser.h"
 #include "app/ep-trial-compare.h"
@@ -466,7 +467,8 @@ ep_trial_browser_add_forest (EpTrialBrowser *self,
   g_ptr_array_add (ids, NULL);
   json_object_set_string_member (source, "kind", "forest-proportions");
   json_object_set_array_member (source, "trials", ids_array);
-  json_object_set_string_member (source, "outcome", outcome);
+  /* the project's spelling of the MRD outcome (ep-figure-source.c) */
+  json_object_set_string_member (source, "outcome", g_strcmp0 (outcome, "mrd") == 0 ? "mrd-negative" : outcome);
   if (options != NULL)
     json_object_set_object_member (source, "options", json_object_ref (options));
   ep_project_set_trial_selection (ep_window_get_project (EP_WINDOW (root)),
@@ -536,6 +538,10 @@ forest_dialog_draw_cb (EpForestOptionsDialog *dialog,
   json_object_set_boolean_member (saved, "show_overall", options.show_overall);
   json_object_set_int_member (saved, "sort", options.sort);
   json_object_set_string_member (saved, "subgroup", options.subgroup);
+  if (!isnan (options.x_min))
+    json_object_set_double_member (saved, "x_min", options.x_min);
+  if (!isnan (options.x_max))
+    json_object_set_double_member (saved, "x_max", options.x_max);
   ep_figure_set_title (figure, ep_figure_get_subtitle (figure));
   gtk_window_destroy (GTK_WINDOW (dialog));
   ep_trial_browser_add_forest (self, trials, figure, options.outcome, saved);

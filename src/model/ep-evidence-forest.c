@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/ep-catalog.h"
 #include "model/ep-comparability.h"
 #include "model/ep-evidence-forest.h"
 #include "model/ep-evidence.h"
@@ -463,3 +464,70 @@ ep_evidence_forest_new (GPtrArray                     *trials,
   return g_steal_pointer (&figure);
 }
 
+
+EpFigure *
+ep_evidence_forest_new_from_source (JsonObject  *source,
+                                    GError     **error)
+{
+  EpEvidenceForestOptions options;
+  g_autoptr(EpCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) trials = g_ptr_array_new ();
+  JsonObject *saved = NULL;
+  JsonArray *ids;
+  const char *outcome;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  ep_evidence_forest_options_init (&options);
+  outcome = json_object_get_string_member_with_default (source, "outcome", "cr");
+  options.outcome = g_strcmp0 (outcome, "mrd-negative") == 0 ? "mrd" : outcome;
+  if (json_object_has_member (source, "options") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (source, "options")))
+    saved = json_object_get_object_member (source, "options");
+  if (saved != NULL)
+    {
+      const char *method = json_object_get_string_member_with_default (saved, "method", "DL");
+
+      options.method = g_strcmp0 (method, "FE") == 0 ? EP_META_METHOD_FE
+                       : g_strcmp0 (method, "REML") == 0 ? EP_META_METHOD_REML : EP_META_METHOD_DL;
+      options.knapp_hartung = json_object_get_boolean_member_with_default (saved, "knapp_hartung", FALSE);
+      options.prediction = json_object_get_boolean_member_with_default (saved, "prediction", FALSE);
+      options.show_overall = json_object_get_boolean_member_with_default (saved, "show_overall", TRUE);
+      options.sort = (EpEvidenceSort) CLAMP (json_object_get_int_member_with_default (saved, "sort", 0),
+                                             0, EP_EVIDENCE_SORT_SIZE);
+      options.subgroup = json_object_get_string_member_with_default (saved, "subgroup", "class");
+      options.x_min = json_object_get_double_member_with_default (saved, "x_min", NAN);
+      options.x_max = json_object_get_double_member_with_default (saved, "x_max", NAN);
+    }
+  else
+    options.subgroup = "class";
+
+  if (!json_object_has_member (source, "trials") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (source, "trials")))
+    {
+      g_set_error_literal (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_JSON,
+                           _("The figure's data source has no list of trials"));
+      return NULL;
+    }
+  ids = json_object_get_array_member (source, "trials");
+
+  catalog = ep_catalog_new_default (error);
+  if (catalog == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      const char *id = json_array_get_string_element (ids, i);
+      EpTrial *trial = id != NULL ? ep_catalog_lookup (catalog, id) : NULL;
+
+      if (trial == NULL)
+        {
+          g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                       _("The figure's data source: there is no trial “%s” in the catalog"),
+                       id != NULL ? id : "");
+          return NULL;
+        }
+      g_ptr_array_add (trials, trial);
+    }
+
+  return ep_evidence_forest_new (trials, &options, NULL, NULL, NULL, error);
+}

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "core/ep-meta.h"
 #include "model/ep-figure.h"
@@ -57,5 +58,12 @@ EpFigure   *ep_evidence_forest_new          (GPtrArray                     *tria
                                              GStrv                         *labels,
                                              GStrv                         *groups,
                                              GError                       **error);
+
+/* The figure again from what a project keeps of it (ep-trial-browser.c writes it):
+ * {"kind": "forest-proportions", "trials": [ids], "outcome": "cr" | "mrd-negative" | "relapse" |
+ * "hsct", "options": {"method": "FE"|"DL"|"REML", "knapp_hartung", "prediction", "show_overall",
+ * "sort", "subgroup", "x_min", "x_max"}}. */
+EpFigure   *ep_evidence_forest_new_from_source (JsonObject                 *source,
+                                                GError                    **error);
 
 G_END_DECLS
