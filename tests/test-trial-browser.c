@@ -150,6 +150,30 @@ test_browser_guard (void)
   g_assert_nonnull (revealer);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_nonnull (find_widget (revealer, has_label, "Keep its trials"));
+  /* the other warnings (definition, denominator, population) offer a forest by that field */
+  {
+    GtkWidget *stratify = find_widget (revealer, has_label, "Forest by Subgroup");
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    EpForestOptionsDialog *dialog = NULL;
+    EpEvidenceForestOptions options;
+
+    g_assert_nonnull (stratify);
+    /* the first is the definition warning's: the options open with definitions as subgroups */
+    g_signal_emit_by_name (stratify, "clicked");
+    iterate ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (EP_IS_FOREST_OPTIONS_DIALOG (toplevel))
+          dialog = EP_FOREST_OPTIONS_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    ep_forest_options_dialog_get_options (dialog, &options);
+    g_assert_cmpstr (options.subgroup, ==, "definition");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate ();
+  }
   for (int i = 0; i < 30; i++)
     {
       g_usleep (10000);

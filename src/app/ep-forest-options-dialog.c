@@ -138,3 +138,16 @@ ep_forest_options_dialog_get_options (EpForestOptionsDialog   *self,
       options->x_max = x_max;
     }
 }
+
+void
+ep_forest_options_dialog_set_subgroup (EpForestOptionsDialog *self,
+                                       const char            *field)
+{
+  const char * const *fields = ep_evidence_forest_subgroup_fields ();
+
+  g_return_if_fail (EP_IS_FOREST_OPTIONS_DIALOG (self));
+
+  for (guint i = 0; field != NULL && fields[i] != NULL; i++)
+    if (g_strcmp0 (fields[i], field) == 0)
+      adw_combo_row_set_selected (self->subgroup_row, i);
+}

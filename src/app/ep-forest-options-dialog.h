@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (EpForestOptionsDialog, ep_forest_options_dialog, EP, FORES
 
 /* "draw" is emitted when the user asks for the figure; read the options then. */
 GtkWidget *ep_forest_options_dialog_new         (GtkWindow               *parent);
+/* Preselects the subgroup field ("population", ...: ep_evidence_forest_subgroup_fields()). */
+void       ep_forest_options_dialog_set_subgroup (EpForestOptionsDialog  *self,
+                                                  const char             *field);
 void       ep_forest_options_dialog_get_options (EpForestOptionsDialog   *self,
                                                  EpEvidenceForestOptions *options);
 

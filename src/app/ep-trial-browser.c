@@ -316,6 +316,17 @@ guard_keep_parts_cb (GtkButton      *button,
   ep_trial_browser_unselect_ids (self, parent);
 }
 
+static void ep_trial_browser_open_forest (EpTrialBrowser *self,
+                                          const char     *subgroup);
+
+/* "Stratify": the forest options with the differing field as subgroups. */
+static void
+guard_stratify_cb (GtkButton      *button,
+                   EpTrialBrowser *self)
+{
+  ep_trial_browser_open_forest (self, g_object_get_data (G_OBJECT (button), "field"));
+}
+
 static void
 guard_exclude_cb (GtkButton      *button,
                   EpTrialBrowser *self)
@@ -383,6 +394,15 @@ ep_trial_browser_update_guard (EpTrialBrowser *self)
       else if (warning->kind == EP_COMPARABILITY_DISPUTED)
         gtk_box_append (GTK_BOX (row), guard_button (self, _("Exclude"), warning->ids,
                                                      G_CALLBACK (guard_exclude_cb)));
+      else if (warning->field != NULL && g_strv_contains (ep_evidence_forest_subgroup_fields (), warning->field))
+        {
+          GtkWidget *button = guard_button (self, _("Forest by Subgroup"), warning->ids,
+                                            G_CALLBACK (guard_stratify_cb));
+
+          g_object_set_data_full (G_OBJECT (button), "field", g_strdup (warning->field), g_free);
+          gtk_widget_set_tooltip_text (button, _("Pool the selected arms separately by the field that differs"));
+          gtk_box_append (GTK_BOX (row), button);
+        }
 
       gtk_box_append (self->guard_box, row);
     }
@@ -548,16 +568,24 @@ forest_dialog_draw_cb (EpForestOptionsDialog *dialog,
 }
 
 static void
+ep_trial_browser_open_forest (EpTrialBrowser *self,
+                              const char     *subgroup)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = ep_forest_options_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  if (subgroup != NULL)
+    ep_forest_options_dialog_set_subgroup (EP_FOREST_OPTIONS_DIALOG (dialog), subgroup);
+  g_signal_connect_object (dialog, "draw", G_CALLBACK (forest_dialog_draw_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 ep_trial_browser_forest_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *param)
 {
-  EpTrialBrowser *self = EP_TRIAL_BROWSER (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog = ep_forest_options_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-
-  g_signal_connect_object (dialog, "draw", G_CALLBACK (forest_dialog_draw_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ep_trial_browser_open_forest (EP_TRIAL_BROWSER (widget), NULL);
 }
 
 static void
