@@ -122,6 +122,29 @@ get_bool (JsonObject  *object,
   return TRUE;
 }
 
+/* Members added in a later version: absent reads as the default, any other type as absent
+ * (never a precondition failure on untrusted text). */
+static gboolean
+optional_bool (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+static gsize
+optional_count (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return (gsize) CLAMP (json_node_get_int (node), 0, G_MAXUINT);
+}
+
 static JsonArray *
 get_array (JsonObject  *object,
            const char  *member,
@@ -306,6 +329,8 @@ ep_km_result_to_json (const EpKmResult *km)
 
   json_object_set_string_member (object, "conf_type", ep_km_conf_type_to_string (km->conf_type));
   ep_result_json_set_double (object, "conf_level", km->conf_level);
+  json_object_set_boolean_member (object, "timefix", km->timefix);
+  json_object_set_int_member (object, "n_timefix", km->n_timefix);
   for (guint g = 0; g < km->n_groups; g++)
     {
       const EpKmCurve *curve = &km->curves[g];
@@ -413,6 +438,9 @@ ep_km_result_from_json (JsonObject  *object,
     }
 
   km = ep_km_result_new (conf_type, conf_level, n_groups, n_steps, n_at);
+  /* R's tie rule (absent from results saved before it: not applied) */
+  km->timefix = optional_bool (object, "timefix");
+  km->n_timefix = optional_count (object, "n_timefix");
   for (guint g = 0; g < n_groups; g++)
     {
       EpKmCurve *curve = &km->curves[g];
@@ -485,6 +513,8 @@ ep_logrank_result_to_json (const EpLogrankResult *logrank)
   json_object_set_int_member (object, "df", logrank->df);
   json_object_set_int_member (object, "rank", logrank->rank);
   ep_result_json_set_double (object, "p", logrank->p);
+  json_object_set_boolean_member (object, "timefix", logrank->timefix);
+  json_object_set_int_member (object, "n_timefix", logrank->n_timefix);
   return object;
 }
 
@@ -510,6 +540,8 @@ ep_logrank_result_from_json (JsonObject  *object,
       !ep_result_json_get_uint (object, "rank", where, k, &logrank->rank, error) ||
       !ep_result_json_get_double (object, "p", where, &logrank->p, error))
     return NULL;
+  logrank->timefix = optional_bool (object, "timefix");
+  logrank->n_timefix = optional_count (object, "n_timefix");
   return g_steal_pointer (&logrank);
 }
 
