@@ -582,9 +582,11 @@ apply_column (EpCohort *self,
       if (!ep_table_insert_column (self->table, edit->position, edit->storage, NULL))
         g_return_if_reached ();
       edit->owns_storage = FALSE;
+      /* listed first: the storage and role notifications reach handlers that read the columns
+       * list and the table together (the editor rebuilds its columns), so both must agree */
+      g_list_store_insert (self->columns, edit->position, edit->column);
       ep_cohort_column_set_storage (edit->column, edit->storage);
       ep_cohort_column_set_role (edit->column, edit->new_role);
-      g_list_store_insert (self->columns, edit->position, edit->column);
     }
   else
     {
