@@ -540,9 +540,9 @@ test_unknown_and_missing (void)
   g_autoptr(GError) e2 = NULL;
   g_autofree char *none = tmp_path ("none.sav");
 
-  g_assert_null (ep_import_file ("cohort.xlsx", NULL, &e1));
+  g_assert_null (ep_import_file ("cohort.numbers", NULL, &e1));
   g_assert_true (g_error_matches (e1, EP_IMPORT_ERROR, EP_IMPORT_ERROR_UNKNOWN_FORMAT));
-  g_assert_true (g_str_has_prefix (e1->message, "cohort.xlsx: "));
+  g_assert_true (g_str_has_prefix (e1->message, "cohort.numbers: "));
   g_assert_null (ep_import_file (none, NULL, &e2));
   g_assert_true (g_error_matches (e2, EP_IMPORT_ERROR, EP_IMPORT_ERROR_OPEN));
 }

@@ -535,6 +535,56 @@ ep_csv_read_file_full (const char  *path,
   return parse_buffer (contents, length, display_name, sep, flags, error);
 }
 
+/* Spreadsheets (ep-sheet.c): the cells come split already; only the header rules of a file
+ * apply. Kept apart from the text parser above on purpose. */
+EpCsv *
+ep_csv_new_from_cells (const char  *display_name,
+                       char        *buffer,
+                       gsize        buffer_length,
+                       guint32     *offsets,
+                       guint32     *lines,
+                       guint        n_rows_total,
+                       guint        n_columns,
+                       EpCsvFlags   flags,
+                       GError     **error)
+{
+  g_autoptr(EpCsv) csv = g_new0 (EpCsv, 1);
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  csv->display_name = g_strdup (display_name != NULL ? display_name : "data");
+  csv->buffer = buffer;
+  csv->offsets = offsets;
+  csv->lines = lines;
+  csv->n_columns = n_columns;
+
+  if (n_rows_total == 0 || n_columns == 0)
+    {
+      g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_EMPTY,
+                   _("%s: the file is empty; a header row with the column names is required"),
+                   csv->display_name);
+      return NULL;
+    }
+
+  if (flags & EP_CSV_NO_HEADER)
+    {
+      Parser p = { 0 };
+
+      p.csv = csv;
+      p.n_cells = (gsize) n_rows_total * n_columns;
+      p.n_rows_total = n_rows_total;
+      add_default_header (csv, &p, buffer_length);
+      return g_steal_pointer (&csv);
+    }
+
+  csv->n_rows = n_rows_total - 1;
+  if (!check_header (csv, error))
+    return NULL;
+
+  return g_steal_pointer (&csv);
+}
+
 const char *
 ep_csv_get_display_name (const EpCsv *csv)
 {

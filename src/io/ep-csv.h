@@ -62,6 +62,23 @@ EpCsv       *ep_csv_read_data_full  (const char   *data,
                                      char          sep,
                                      EpCsvFlags    flags,
                                      GError      **error);
+/* A table whose cells another reader has already split (a spreadsheet, ep-sheet.h), so that
+ * everything downstream of EpCsv (the importer's typing, endpoint-cli's columns) reads it as
+ * it reads a CSV file. buffer holds buffer_length + 1 bytes of NUL-terminated cell texts (valid
+ * UTF-8; the last byte is a NUL); offsets holds n_rows_total * n_columns offsets into it, row by row, row 0 the header
+ * (with EP_CSV_NO_HEADER: the first data row, and the columns are named V1, V2, ...); lines
+ * holds the number shown in messages for each row (a spreadsheet's row number). Takes
+ * ownership of buffer, offsets and lines, also on failure. Fails as a file would on an empty
+ * table or a duplicate column name. */
+EpCsv       *ep_csv_new_from_cells  (const char   *display_name,
+                                     char         *buffer,
+                                     gsize         buffer_length,
+                                     guint32      *offsets,
+                                     guint32      *lines,
+                                     guint         n_rows_total,
+                                     guint         n_columns,
+                                     EpCsvFlags    flags,
+                                     GError      **error);
 void         ep_csv_free            (EpCsv        *csv);
 
 const char  *ep_csv_get_display_name (const EpCsv *csv);

@@ -11,6 +11,7 @@
 #include "io/ep-csv.h"
 #include "io/ep-import.h"
 #include "io/ep-readstat.h"
+#include "io/ep-sheet.h"
 
 G_DEFINE_QUARK (ep-import-error-quark, ep_import_error)
 
@@ -38,6 +39,10 @@ ep_import_format_for_path (const char *path)
     { ".dta", EP_FILE_FORMAT_DTA },
     { ".sas7bdat", EP_FILE_FORMAT_SAS7BDAT },
     { ".xpt", EP_FILE_FORMAT_XPORT },
+    { ".xlsx", EP_FILE_FORMAT_XLSX },
+    { ".xlsm", EP_FILE_FORMAT_XLSX },
+    { ".ods", EP_FILE_FORMAT_ODS },
+    { ".xls", EP_FILE_FORMAT_XLS },
   };
   g_autofree char *lower = NULL;
 
@@ -238,6 +243,26 @@ ep_import_file (const char             *path,
     case EP_FILE_FORMAT_XPORT:
       return ep_readstat_import (path, format, error);
 
+    case EP_FILE_FORMAT_XLSX:
+    case EP_FILE_FORMAT_ODS:
+    case EP_FILE_FORMAT_XLS:
+      {
+        g_autoptr(EpCsv) csv = NULL;
+
+        if (options != NULL)
+          text_options = *options;
+        else
+          ep_import_options_init (&text_options);
+        /* a spreadsheet's numbers are stored with a decimal point whatever it shows */
+        text_options.decimal_mark = '.';
+        csv = ep_sheet_read (path, text_options.sheet,
+                             text_options.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER, 0,
+                             error);
+        if (csv == NULL)
+          return NULL;
+        return table_from_csv (csv, &text_options, error);
+      }
+
     case EP_FILE_FORMAT_CSV:
     case EP_FILE_FORMAT_TSV:
       if (options != NULL)
@@ -257,8 +282,9 @@ ep_import_file (const char             *path,
     case EP_FILE_FORMAT_UNKNOWN:
     default:
       g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   _("%s: unknown file type; Endpoint reads CSV, TSV, SPSS (.sav, .zsav), "
-                     "Stata (.dta) and SAS (.sas7bdat, .xpt) files"), display_name);
+                   _("%s: unknown file type; Endpoint reads CSV, TSV, Excel (.xlsx, .xls), "
+                     "OpenDocument (.ods), SPSS (.sav, .zsav), Stata (.dta) and SAS "
+                     "(.sas7bdat, .xpt) files"), display_name);
       return NULL;
     }
 }

@@ -9,6 +9,8 @@
  *   .sav .zsav          SPSS (ReadStat)
  *   .dta                Stata (ReadStat)
  *   .sas7bdat .xpt      SAS data set and SAS transport (ReadStat)
+ *   .xlsx .xlsm .ods    Excel and OpenDocument spreadsheets (ep-sheet.h), one sheet
+ *   .xls                Excel 97-2003 (ep-sheet.h, FreeXL)
  *
  * Delimited text: every column gets a type by these rules, in order, over its non-missing
  * cells (missing: "", "NA", "."):
@@ -17,6 +19,10 @@
  *   3. every cell a date: YYYY-MM-DD, YYYY/MM/DD or DD.MM.YYYY                  -> date
  *   4. anything else, and a column with no value at all                        -> category
  * so a 0/1 status column stays a number, as the survival analyses want it.
+ *
+ * Spreadsheets: each cell becomes the text ep-sheet.h describes (numbers as stored, dates in
+ * ISO form from date-formatted cells, TRUE/FALSE, errors missing) and is typed as delimited
+ * text is, always with the decimal point: numbers in a spreadsheet are numbers, not text.
  *
  * SPSS, Stata, SAS: numeric variables with value labels become categories (the labels, in the
  * order of their values; a value without a label keeps its number as text); user-defined
@@ -59,9 +65,12 @@ typedef enum
   EP_FILE_FORMAT_DTA,
   EP_FILE_FORMAT_SAS7BDAT,
   EP_FILE_FORMAT_XPORT,
+  EP_FILE_FORMAT_XLSX,
+  EP_FILE_FORMAT_ODS,
+  EP_FILE_FORMAT_XLS,
 } EpFileFormat;
 
-/* Delimited text only; the binary formats ignore the options. */
+/* Delimited text, and header and sheet for spreadsheets; the other formats ignore them. */
 typedef struct
 {
   char         sep;           /* ',', ';' or '\t'; 0: guess from the first line */
@@ -69,6 +78,7 @@ typedef struct
   gboolean     header;        /* the first row holds the column names (else V1, V2, ...) */
   const int   *types;         /* n_types types by column position (EpColumnType), -1: guess */
   guint        n_types;
+  const char  *sheet;         /* spreadsheets: a sheet name or 1-based number; NULL: the first */
 } EpImportOptions;
 
 GQuark        ep_import_error_quark    (void);
