@@ -23,6 +23,7 @@
 #include "io/ep-import.h"
 #include "io/ep-sheet.h"
 #include "io/ep-table.h"
+#include "ep-test-cli.h"
 
 static char *
 data_path (const char *name)
@@ -514,6 +515,57 @@ test_no_header (void)
   g_assert_cmpuint (ep_csv_get_line (csv, 2), ==, 3);
 }
 
+/* endpoint-cli reads a sheet wherever it reads --csv, with --sheet; convert detects the
+ * encoding and the decimal comma of a European CSV. Kaplan-Meier on cohort.xlsx's patients,
+ * as survival::survfit(Surv(time, status) ~ arm) on the same 6 complete rows: the
+ * blinatumomab arm's events at 7 and 12.5 give a median of 9.75. */
+static void
+test_cli (void)
+{
+  g_autofree char *path = data_path ("cohort.xlsx");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(EpTestCliRun) km = { 0 };
+  g_auto(EpTestCliRun) bad = { 0 };
+  g_auto(EpTestCliRun) convert = { 0 };
+  g_autofree char *csv = NULL;
+  g_autofree char *out = NULL;
+  JsonObject *o;
+  JsonArray *groups;
+
+  ep_test_cli_run (&km, "km", "--csv", path, "--sheet", "patients", "--time", "time",
+                   "--event", "status", "--group", "arm", NULL);
+  o = ep_test_cli_parse_json (&km, parser);
+  g_assert_cmpint (json_object_get_int_member (o, "n"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (o, "n_dropped"), ==, 1);
+  groups = json_object_get_array_member (o, "groups");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (groups, 0),
+                                                  "label"), ==, "blinatumomab");
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (groups, 0),
+                                                    "median"), ==, 9.75);
+
+  ep_test_cli_run (&bad, "km", "--csv", path, "--sheet", "labs", "--time", "hb", "--event",
+                   "id", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpstr (bad.err, ==, "cohort.xlsx[labs]:3: column \"id\": \"2\" is not an event code; "
+                                "use 1 for an event and 0 for censored\n");
+
+  csv = ep_test_write_temp_file ("de.csv", "id;zeit;\xc4rztin\n1;3,5;M\xfcller\n2;4,25;G\xf6rres\n");
+  out = g_strconcat (csv, ".out.csv", NULL);
+  ep_test_cli_run (&convert, "convert", csv, out, NULL);
+  o = ep_test_cli_parse_json (&convert, parser);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (o, "columns"), 1),
+                     "type"), ==, "number");
+  {
+    g_autofree char *written = NULL;
+
+    g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+    g_assert_cmpstr (written, ==, "id,zeit,\xc3\x84rztin\n1,3.5,M\xc3\xbcller\n2,4.25,G\xc3\xb6rres\n");
+  }
+  g_unlink (out);
+  ep_test_remove_temp_file (csv);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -532,6 +584,7 @@ main (int    argc,
   g_test_add_func ("/sheet/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/sheet/too-many-rows", test_too_many_rows);
   g_test_add_func ("/sheet/no-header", test_no_header);
+  g_test_add_func ("/sheet/cli", test_cli);
 
   return g_test_run ();
 }

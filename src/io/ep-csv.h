@@ -112,6 +112,28 @@ gboolean     ep_csv_get_number      (const EpCsv  *csv,
                                      double       *value,
                                      GError      **error);
 
+/* Text encodings (the import's dialects; the reader above takes UTF-8 only).
+ *
+ * The encoding of a text file, by these rules in order: a byte order mark for UTF-8
+ * ("UTF-8"), UTF-16 little or big endian ("UTF-16LE", "UTF-16BE"); valid UTF-8 (ASCII is)
+ * ("UTF-8"); else Windows-1252, the Western European code page that Excel writes "CSV" in
+ * ("WINDOWS-1252"), unless a byte that code page leaves undefined occurs (0x81, 0x8D, 0x8F,
+ * 0x90, 0x9D), then ISO 8859-1 ("ISO-8859-1"), in which every byte is a character. UTF-16
+ * without a byte order mark is not guessed. */
+const char  *ep_csv_detect_encoding (const char   *data,
+                                     gsize         length);
+/* data in encoding (an iconv name such as those above) as UTF-8 in *utf8 (NUL-terminated,
+ * without a byte order mark), or *utf8 = NULL when data is UTF-8 already and needs no copy.
+ * EP_CSV_ERROR_ENCODING names the file and the byte offset of the first byte that is not
+ * text in that encoding. */
+gboolean     ep_csv_convert_to_utf8 (const char   *data,
+                                     gsize         length,
+                                     const char   *encoding,
+                                     const char   *display_name,
+                                     char        **utf8,
+                                     gsize        *utf8_length,
+                                     GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCsv, ep_csv_free)
 
 G_END_DECLS

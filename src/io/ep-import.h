@@ -41,6 +41,7 @@
 
 #include <glib.h>
 
+#include "io/ep-csv.h"
 #include "io/ep-table.h"
 
 G_BEGIN_DECLS
@@ -74,11 +75,13 @@ typedef enum
 typedef struct
 {
   char         sep;           /* ',', ';' or '\t'; 0: guess from the first line */
-  char         decimal_mark;  /* '.' or ',' */
+  char         decimal_mark;  /* '.' or ','; 0: guess with the separator (ep_import_guess_dialect) */
   gboolean     header;        /* the first row holds the column names (else V1, V2, ...) */
   const int   *types;         /* n_types types by column position (EpColumnType), -1: guess */
   guint        n_types;
   const char  *sheet;         /* spreadsheets: a sheet name or 1-based number; NULL: the first */
+  const char  *encoding;      /* text: an iconv name ("UTF-8", "WINDOWS-1252", ...); NULL: detect
+                               * (ep_csv_detect_encoding) */
 } EpImportOptions;
 
 GQuark        ep_import_error_quark    (void);
@@ -93,6 +96,17 @@ EpFileFormat  ep_import_format_for_path (const char           *path);
 char          ep_import_guess_separator (const char           *data,
                                          gsize                 length);
 
+/* The separator and the decimal mark of delimited text, sniffed together from its first
+ * lines (data must be UTF-8): the separator as ep_import_guess_separator(); then the decimal
+ * comma when the separator is not ',' and some cell reads as a number with a comma
+ * ("3,5", "-0,25") while none reads as a number with a decimal point ("3.5"), as European
+ * Excel writes CSV; else the decimal point. Cells with a thousands separator ("1.234,5",
+ * "1,234.5") count for neither: they are never numbers. */
+void          ep_import_guess_dialect   (const char           *data,
+                                         gsize                 length,
+                                         char                 *sep,
+                                         char                 *decimal_mark);
+
 /* Reads any supported file. options may be NULL (defaults). */
 EpTable      *ep_import_file           (const char            *path,
                                         const EpImportOptions *options,
@@ -105,9 +119,23 @@ EpTable      *ep_import_csv_data       (const char            *data,
                                         const EpImportOptions *options,
                                         GError               **error);
 
+/* Types the cells of csv (a delimited file's or a sheet's) into a table, with the options'
+ * decimal mark (0 is taken as '.') and forced types: what ep_import_file() does after
+ * reading. For the import preview, which reads only the first rows. */
+EpTable      *ep_import_csv_table      (const EpCsv           *csv,
+                                        const EpImportOptions *options,
+                                        GError               **error);
+
 /* The guessed type of a list of texts (the rules above), for the import preview. */
 EpColumnType  ep_import_guess_type     (const char * const    *values,
                                         gsize                  n,
                                         char                   decimal_mark);
+/* The same, with why, for the preview to show: "every value is a number", or the first value
+ * that keeps a column from being a number, with a hint when it has a thousands separator or
+ * the other decimal mark. reason is set to a translated sentence (free it). */
+EpColumnType  ep_import_explain_type   (const char * const    *values,
+                                        gsize                  n,
+                                        char                   decimal_mark,
+                                        char                 **reason);
 
 G_END_DECLS
