@@ -387,6 +387,7 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
    * .delete-rows, .add-column, .rename-column, .delete-column, .set-type, .set-role,
    * .add-endpoint, .remove-endpoint, .show-editor; Ctrl+Z, Ctrl+Shift+Z */
   _ep_cohort_page_class_actions_init (widget_class);
+  _ep_cohort_page_class_table_init (widget_class);
   /* cohort.analyze, .show-results, .show-figure */
   _ep_cohort_page_class_analysis_init (widget_class);
 }
