@@ -423,7 +423,11 @@ ep_import_dialog_new (GFile   *file,
 
       self->detected = ep_csv_detect_encoding (self->raw, self->raw_length);
       /* TRANSLATORS: the encoding row's first choice; %s is the detected one, e.g. WINDOWS-1252 */
-      automatic = g_strdup_printf (_("Automatic (%s)"), self->detected);
+      automatic = g_strdup_printf (_("Automatic (%s)"),
+                                   g_str_has_prefix (self->detected, "UTF-16") ? "UTF-16"
+                                   : strcmp (self->detected, "WINDOWS-1252") == 0 ? "Windows-1252"
+                                   : strcmp (self->detected, "ISO-8859-1") == 0 ? "Latin-1"
+                                   : self->detected);
       gtk_string_list_append (choices, automatic);
       gtk_string_list_append (choices, _("UTF-8"));
       gtk_string_list_append (choices, _("Windows-1252 (Western Europe)"));
