@@ -179,6 +179,7 @@ test_paste_block (void)
 {
   g_autoptr(GString) block = g_string_new (NULL);
   EpCohort *cohort;
+  guint64 revision;
 
   open_aml ();
   cohort = ep_cohort_page_get_cohort (page);
@@ -186,8 +187,11 @@ test_paste_block (void)
     g_string_append_printf (block, "%u.5\t%u\t%s\r\n", 100 + i, i % 2, i % 3 ? "Maintained" : "New arm");
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)), block->str);
   ep_cohort_page_set_cursor (page, 20, 0, FALSE);
+  revision = ep_cohort_get_revision (cohort);
   key (GDK_KEY_v, GDK_CONTROL_MASK);
   wait_for (has_50_rows, NULL);
+  /* one edit: one revision of the cohort, as the analyses that read it see it */
+  g_assert_cmpuint (ep_cohort_get_revision (cohort), ==, revision + 1);
 
   assert_text (19, 0, "30");            /* untouched */
   assert_text (20, 0, "100.5");
