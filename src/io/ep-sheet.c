@@ -385,7 +385,12 @@ grid_finish (Grid        *g,
     }
 
   /* Readers emit cells in order; a file that does not (a repeated cell) keeps the last. */
-  g_array_sort (g->cells, compare_cells);
+  for (guint i = 1; i < g->cells->len; i++)
+    if (compare_cells (&g_array_index (g->cells, Cell, i - 1), &g_array_index (g->cells, Cell, i)) > 0)
+      {
+        g_array_sort (g->cells, compare_cells);
+        break;
+      }
 
   offsets = g_new0 (guint32, n_rows * n_columns);
   for (guint i = 0; i < g->cells->len; i++)
