@@ -593,10 +593,15 @@ test_import_preview (void)
   iterate ();
   g_assert_cmpuint (ep_import_dialog_get_n_columns (dialog), ==, 3);
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->sep, ==, ';');
+  /* the decimal comma is sniffed with the semicolons: time is a number at once */
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->decimal_mark, ==, ',');
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_NUMBER);
   /* with the decimal point, "3,5" is text: time is a category */
-  g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_CATEGORY);
   decimal = find_combo_row (GTK_WIDGET (dialog), "Decimal mark");
   g_assert_nonnull (decimal);
+  adw_combo_row_set_selected (decimal, 0);
+  iterate ();
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_CATEGORY);
   adw_combo_row_set_selected (decimal, 1);
   iterate ();
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->decimal_mark, ==, ',');
