@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "io/ep-csv.h"
+#include "io/ep-file-check.h"
 
 struct _EpCsv
 {
@@ -525,8 +526,8 @@ ep_csv_read_file_full (const char  *path,
 
   display_name = g_path_get_basename (path);
 
-  /* g_file_get_contents() NUL-terminates the buffer, as parse_buffer() needs. */
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  /* NUL-terminated, as parse_buffer() needs; a regular file of a bounded size (issue 12) */
+  if (!ep_file_read_bounded (path, EP_FILE_MAX_TABLE_BYTES, &contents, &length, &local_error))
     {
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_IO, "%s", local_error->message);
       return NULL;
