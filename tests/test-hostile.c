@@ -16,9 +16,12 @@
 #include <math.h>
 #include <readstat.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/ep-csv.h"
 #include "io/ep-import.h"
 #include "io/ep-json-check.h"
 #include "io/ep-project-store.h"
@@ -328,6 +331,149 @@ test_readstat_dates (void)
     }
 }
 
+/* Files that are not regular files are refused at once: /dev/zero used to grow the buffer
+ * until memory ran out, a FIFO blocked forever. */
+static void
+test_not_regular (void)
+{
+  g_autofree char *fifo_csv = tmp_path ("fifo.csv");
+  g_autofree char *fifo_project = tmp_path ("fifo.endpoint");
+  g_autofree char *zero_csv = tmp_path ("zero.csv");
+  const char *paths[] = { fifo_csv, zero_csv, fifo_project };
+
+  g_assert_cmpint (mkfifo (fifo_csv, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (fifo_project, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero_csv), ==, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (paths); k++)
+    {
+      g_autofree char *name = g_path_get_basename (paths[k]);
+      g_autofree char *expected = g_strdup_printf ("%s: not a regular file", name);
+      g_autoptr(GError) e1 = NULL;
+      g_autoptr(GError) e2 = NULL;
+      g_autoptr(GError) e3 = NULL;
+      g_autoptr(EpTable) table = NULL;
+      g_autoptr(EpCsv) csv = NULL;
+      g_autoptr(EpProjectData) data = NULL;
+
+      if (k < 2)
+        {
+          table = ep_import_file (paths[k], NULL, &e1);
+          g_assert_null (table);
+          g_assert_cmpstr (e1->message, ==, expected);
+          csv = ep_csv_read_file (paths[k], ',', &e2);
+          g_assert_null (csv);
+          g_assert_error (e2, EP_CSV_ERROR, EP_CSV_ERROR_IO);
+          g_assert_cmpstr (e2->message, ==, expected);
+        }
+      data = ep_project_store_open (paths[k], NULL, NULL, NULL, &e3);
+      g_assert_null (data);
+      g_assert_nonnull (e3);
+      g_assert_true (g_str_has_prefix (e3->message, name));
+    }
+}
+
+/* A file larger than the bound is refused by its size before a byte is read (a sparse file:
+ * 2 GB on paper, nothing on disk). */
+static void
+test_too_large (void)
+{
+  g_autofree char *path = tmp_path ("big.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpTable) table = NULL;
+  g_autoptr(EpCsv) csv = NULL;
+  FILE *file = fopen (path, "w");
+
+  g_assert_nonnull (file);
+  fputs ("time,status\n", file);
+  g_assert_cmpint (ftruncate (fileno (file), (off_t) 2000000000), ==, 0);
+  fclose (file);
+
+  table = ep_import_file (path, NULL, &error);
+  g_assert_null (table);
+  g_assert_cmpstr (error->message, ==, "big.csv: the file is 2.0\xc2\xa0" "GB, more than the 1.0\xc2\xa0" "GB "
+                                       "Endpoint reads");
+  g_clear_error (&error);
+  csv = ep_csv_read_file (path, ',', &error);
+  g_assert_null (csv);
+  g_assert_cmpstr (error->message, ==, "big.csv: the file is 2.0\xc2\xa0" "GB, more than the 1.0\xc2\xa0" "GB "
+                                       "Endpoint reads");
+  g_unlink (path);
+}
+
+/* A save removes the temporary files of a killed save beside it, but not one that a running
+ * save holds (flock). */
+static void
+test_stale_temps (void)
+{
+  g_autofree char *dir = tmp_path ("stale");
+  g_autofree char *path = g_build_filename (dir, "p.endpoint", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".p.endpoint.Ab12Cd", NULL);
+  g_autofree char *held = g_build_filename (dir, ".p.endpoint.Zz99Yy", NULL);
+  g_autofree char *other = g_build_filename (dir, ".q.endpoint.Ab12Cd", NULL);
+  g_autoptr(EpProjectData) data = ep_project_data_new ();
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (stale, "half a project", -1, NULL));
+  g_assert_true (g_file_set_contents (held, "a save in progress", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "another project's", -1, NULL));
+  fd = g_open (held, O_RDONLY, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  g_assert_true (ep_project_store_save (data, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  close (fd);
+  g_unlink (held);
+  g_unlink (other);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Messages: a million-character cell is shown by its first 60 characters; a header read as one
+ * column hints at the separator and the line ends. */
+static void
+test_messages (void)
+{
+  g_autoptr(GString) text = g_string_new ("time,status\n");
+  g_autoptr(EpCsv) csv = NULL;
+  g_autoptr(EpCsv) semicolons = NULL;
+  g_autoptr(EpCsv) cr_only = NULL;
+  g_autoptr(GError) error = NULL;
+  double x;
+
+  for (guint k = 0; k < 1000000; k++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, ",1\n");
+  csv = ep_csv_read_data (text->str, text->len, "long.csv", ',', &error);
+  g_assert_no_error (error);
+  g_assert_false (ep_csv_get_number (csv, 0, 0, &x, &error));
+  g_assert_cmpstr (error->message, ==, "long.csv:2: column \"time\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                                       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\" is not a number");
+  g_clear_error (&error);
+
+  semicolons = ep_csv_read_data ("time;status\n1;0\n", 16, "semi.csv", ',', &error);
+  g_assert_no_error (error);
+  g_assert_false (ep_csv_lookup_column (semicolons, "time", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "semi.csv: there is no column \"time\": the header was "
+                                       "read as one column (\"time;status\"); is the separator "
+                                       "right (comma, semicolon or tab), and do the lines end in "
+                                       "a line feed?");
+  g_clear_error (&error);
+
+  cr_only = ep_csv_read_data ("time\r1\r2\r", 9, "cr.csv", ',', &error);
+  if (cr_only != NULL)
+    {
+      g_assert_false (ep_csv_lookup_column (cr_only, "status", NULL, &error));
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "line feed"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -343,6 +489,10 @@ main (int    argc,
   g_test_add_func ("/hostile/readstat/blank-name", test_readstat_blank_name);
   g_test_add_func ("/hostile/readstat/duplicate", test_readstat_duplicate);
   g_test_add_func ("/hostile/readstat/dates", test_readstat_dates);
+  g_test_add_func ("/hostile/files/not-regular", test_not_regular);
+  g_test_add_func ("/hostile/files/too-large", test_too_large);
+  g_test_add_func ("/hostile/files/stale-temps", test_stale_temps);
+  g_test_add_func ("/hostile/messages", test_messages);
 
   status = g_test_run ();
   {

@@ -23,6 +23,7 @@
 
 #include "io/ep-csv.h"
 #include "io/ep-file-check.h"
+#include "io/ep-table.h"
 
 struct _EpCsv
 {
@@ -602,6 +603,20 @@ ep_csv_lookup_column (const EpCsv  *csv,
   j = ep_csv_find_column (csv, name);
   if (j < 0)
     {
+      const char *header = csv->n_columns == 1 ? ep_csv_get_column_name (csv, 0) : NULL;
+
+      /* one column whose name holds a separator or a CR: the file was split wrongly */
+      if (header != NULL && strpbrk (header, ",;\t|\r") != NULL)
+        {
+          g_autofree char *shown = ep_value_excerpt (header);
+
+          g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_NO_COLUMN,
+                       /* TRANSLATORS: the header was read as a single column "time;status" */
+                       _("%s: there is no column \"%s\": the header was read as one column "
+                         "(\"%s\"); is the separator right (comma, semicolon or tab), and do "
+                         "the lines end in a line feed?"), csv->display_name, name, shown);
+          return FALSE;
+        }
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_NO_COLUMN,
                    _("%s: there is no column \"%s\""), csv->display_name, name);
       return FALSE;
@@ -735,6 +750,7 @@ ep_csv_get_number (const EpCsv  *csv,
   const char *s;
   char *end = NULL;
   double x;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (csv != NULL, FALSE);
   g_return_val_if_fail (row < csv->n_rows, FALSE);
@@ -766,9 +782,10 @@ ep_csv_get_number (const EpCsv  *csv,
         }
     }
 
+  shown = ep_value_excerpt (cell);
   g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_NOT_A_NUMBER,
                _("%s:%u: column \"%s\": \"%s\" is not a number"),
                csv->display_name, ep_csv_get_line (csv, row),
-               ep_csv_get_column_name (csv, column), cell);
+               ep_csv_get_column_name (csv, column), shown);
   return FALSE;
 }

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 
 /* The largest CSV/TSV file read into memory (a million-row cohort is about 100 MB), and the
  * largest trial catalog. */
-#define EP_FILE_MAX_TABLE_BYTES   (G_GUINT64_CONSTANT (1) << 30)
-#define EP_FILE_MAX_CATALOG_BYTES (G_GUINT64_CONSTANT (64) << 20)
+#define EP_FILE_MAX_TABLE_BYTES   G_GUINT64_CONSTANT (1000000000)
+#define EP_FILE_MAX_CATALOG_BYTES G_GUINT64_CONSTANT (64000000)
 
 gboolean ep_file_check_regular       (const char  *path,
                                       GError     **error);

@@ -110,9 +110,15 @@ write_failed (Writer      *w,
               const char  *what,
               GError     **error)
 {
-  g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_IO,
-               _("%s: cannot save the project (%s: %s)"), w->display, what,
-               w->db != NULL ? sqlite3_errmsg (w->db) : "out of memory");
+  /* what is a step's name; a statement's SQL (what == NULL) is no message for a person */
+  if (what == NULL)
+    g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_IO,
+                 _("%s: cannot save the project (%s)"), w->display,
+                 w->db != NULL ? sqlite3_errmsg (w->db) : g_strerror (ENOMEM));
+  else
+    g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_IO,
+                 _("%s: cannot save the project (%s: %s)"), w->display, what,
+                 w->db != NULL ? sqlite3_errmsg (w->db) : "out of memory");
   return FALSE;
 }
 
@@ -122,7 +128,7 @@ exec (Writer      *w,
       GError     **error)
 {
   if (sqlite3_exec (w->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return write_failed (w, sql, error);
+    return write_failed (w, NULL, error);
   return TRUE;
 }
 
@@ -133,7 +139,7 @@ prepare (Writer        *w,
          GError       **error)
 {
   if (sqlite3_prepare_v2 (w->db, sql, -1, stmt, NULL) != SQLITE_OK)
-    return write_failed (w, sql, error);
+    return write_failed (w, NULL, error);
   return TRUE;
 }
 
@@ -146,7 +152,7 @@ step_done (Writer       *w,
 
   if (rc != SQLITE_DONE)
     {
-      write_failed (w, sqlite3_sql (stmt), error);
+      write_failed (w, NULL, error);
       sqlite3_reset (stmt);
       return FALSE;
     }
