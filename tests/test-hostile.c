@@ -66,9 +66,10 @@ test_json_check (void)
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
       g_autofree char *message = NULL;
+      g_autofree char *shown = g_strescape (cases[c].text, NULL);
       gboolean ok = ep_json_check (cases[c].text, -1, 4, &message);
 
-      g_test_message ("%s", cases[c].text);
+      g_test_message ("%s", shown);
       g_assert_cmpint (ok, ==, cases[c].message == NULL);
       g_assert_cmpstr (message, ==, cases[c].message);
     }

@@ -92,7 +92,19 @@ ep_file_read_bounded (const char  *path,
       return FALSE;
     }
 
-  buffer = g_byte_array_sized_new ((guint) MIN ((guint64) st.st_size, max_bytes) + 1);
+  /* refused by its size before a byte is read */
+  if ((guint64) st.st_size > max_bytes)
+    {
+      close (fd);
+      size_text = g_format_size ((guint64) st.st_size);
+      limit_text = g_format_size (max_bytes);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
+                   _("%s: the file is %s, more than the %s Endpoint reads"),
+                   display, size_text, limit_text);
+      return FALSE;
+    }
+
+  buffer = g_byte_array_sized_new ((guint) st.st_size + 1);
   while (TRUE)
     {
       guint8 chunk[65536];
@@ -112,14 +124,15 @@ ep_file_read_bounded (const char  *path,
       if (n == 0)
         break;
       g_byte_array_append (buffer, chunk, (guint) n);
-      if ((guint64) buffer->len > max_bytes || (guint64) st.st_size > max_bytes)
+      if ((guint64) buffer->len > max_bytes)
         break;
     }
   close (fd);
 
-  if ((guint64) buffer->len > max_bytes || (guint64) st.st_size > max_bytes)
+  /* it grew while it was read */
+  if ((guint64) buffer->len > max_bytes)
     {
-      size_text = g_format_size ((guint64) MAX ((guint64) st.st_size, buffer->len));
+      size_text = g_format_size ((guint64) buffer->len);
       limit_text = g_format_size (max_bytes);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
                    /* TRANSLATORS: cohort.csv: the file is 2.1 GB, more than the 1.1 GB ... */
