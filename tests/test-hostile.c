@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "io/ep-csv.h"
+#include "io/ep-export.h"
 #include "io/ep-import.h"
 #include "io/ep-json-check.h"
 #include "io/ep-project-store.h"
@@ -475,6 +476,33 @@ test_messages (void)
     }
 }
 
+/* CSV export defuses a cell that a spreadsheet would run as a formula also when it starts with
+ * a tab or a carriage return (issue 12), as with = + - @; the apostrophe goes inside quotes. */
+static void
+test_export_formula_prefixes (void)
+{
+  g_autoptr(EpTable) table = ep_table_new (3);
+  EpTableColumn *text = ep_table_column_new ("note", EP_COLUMN_CATEGORY, 3);
+  g_autofree char *csv = NULL;
+  g_autofree char *tsv = NULL;
+
+  g_array_index (text->values, gint32, 0) = ep_table_column_intern_level (text, "\t=cmd|' /C calc'!A0");
+  g_array_index (text->values, gint32, 1) = ep_table_column_intern_level (text, "\r=1+1");
+  g_array_index (text->values, gint32, 2) = ep_table_column_intern_level (text, "plain");
+  g_assert_true (ep_table_insert_column (table, 0, text, NULL));
+
+  csv = ep_export_csv_string (table, ',');
+  g_assert_cmpstr (csv, ==, "note\n"
+                            "'\t=cmd|' /C calc'!A0\n"
+                            "\"'\r=1+1\"\n"
+                            "plain\n");
+  tsv = ep_export_csv_string (table, '\t');
+  g_assert_cmpstr (tsv, ==, "note\n"
+                            "\"'\t=cmd|' /C calc'!A0\"\n"
+                            "\"'\r=1+1\"\n"
+                            "plain\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -494,6 +522,7 @@ main (int    argc,
   g_test_add_func ("/hostile/files/too-large", test_too_large);
   g_test_add_func ("/hostile/files/stale-temps", test_stale_temps);
   g_test_add_func ("/hostile/messages", test_messages);
+  g_test_add_func ("/hostile/export/formula-prefixes", test_export_formula_prefixes);
 
   status = g_test_run ();
   {
