@@ -461,10 +461,9 @@ test_messages (void)
   semicolons = ep_csv_read_data ("time;status\n1;0\n", 16, "semi.csv", ',', &error);
   g_assert_no_error (error);
   g_assert_false (ep_csv_lookup_column (semicolons, "time", NULL, &error));
-  g_assert_cmpstr (error->message, ==, "semi.csv: there is no column \"time\": the header was "
-                                       "read as one column (\"time;status\"); is the separator "
-                                       "right (comma, semicolon or tab), and do the lines end in "
-                                       "a line feed?");
+  g_assert_cmpstr (error->message, ==, "semi.csv: there is no column \"time\", but there is "
+                                       "\"time;status\": is the separator right (comma, semicolon "
+                                       "or tab), and do the lines end in a line feed?");
   g_clear_error (&error);
 
   cr_only = ep_csv_read_data ("time\r1\r2\r", 9, "cr.csv", ',', &error);
@@ -473,6 +472,8 @@ test_messages (void)
       g_assert_false (ep_csv_lookup_column (cr_only, "status", NULL, &error));
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, "line feed"));
+      /* the CR is shown, not sent to the terminal */
+      g_assert_null (strchr (error->message, '\r'));
     }
 }
 

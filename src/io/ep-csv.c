@@ -603,18 +603,24 @@ ep_csv_lookup_column (const EpCsv  *csv,
   j = ep_csv_find_column (csv, name);
   if (j < 0)
     {
-      const char *header = csv->n_columns == 1 ? ep_csv_get_column_name (csv, 0) : NULL;
+      const char *header = NULL;
 
-      /* one column whose name holds a separator or a CR: the file was split wrongly */
-      if (header != NULL && strpbrk (header, ",;\t|\r") != NULL)
+      /* one column whose name holds a separator, or a name with a CR in it: the file was
+       * split wrongly (another separator, or lines that end in CR alone) */
+      if (csv->n_columns == 1 && strpbrk (ep_csv_get_column_name (csv, 0), ",;\t|\r") != NULL)
+        header = ep_csv_get_column_name (csv, 0);
+      for (guint k = 0; k < csv->n_columns && header == NULL; k++)
+        if (strchr (ep_csv_get_column_name (csv, k), '\r') != NULL)
+          header = ep_csv_get_column_name (csv, k);
+      if (header != NULL)
         {
           g_autofree char *shown = ep_value_excerpt (header);
 
           g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_NO_COLUMN,
-                       /* TRANSLATORS: the header was read as a single column "time;status" */
-                       _("%s: there is no column \"%s\": the header was read as one column "
-                         "(\"%s\"); is the separator right (comma, semicolon or tab), and do "
-                         "the lines end in a line feed?"), csv->display_name, name, shown);
+                       /* TRANSLATORS: the header was split wrongly: a column "time;status" */
+                       _("%s: there is no column \"%s\", but there is \"%s\": is the separator "
+                         "right (comma, semicolon or tab), and do the lines end in a line feed?"),
+                       csv->display_name, name, shown);
           return FALSE;
         }
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_NO_COLUMN,

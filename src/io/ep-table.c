@@ -619,12 +619,28 @@ ep_value_excerpt (const char *text)
 
       return ep_value_excerpt (valid);
     }
-  end = text;
-  for (guint k = 0; k < EP_EXCERPT_CHARS && *end != '\0'; k++)
-    end = g_utf8_next_char (end);
-  if (*end == '\0')
-    return g_strdup (text);
-  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+  {
+    GString *shown = g_string_new (NULL);
+
+    /* a control character would break the one-line message: shown as \r, \t, \x01 */
+    end = text;
+    for (guint k = 0; k < EP_EXCERPT_CHARS && *end != '\0'; k++, end = g_utf8_next_char (end))
+      {
+        if (*end == '\r')
+          g_string_append (shown, "\\r");
+        else if (*end == '\n')
+          g_string_append (shown, "\\n");
+        else if (*end == '\t')
+          g_string_append (shown, "\\t");
+        else if ((guchar) *end < 0x20 || *end == 0x7f)
+          g_string_append_printf (shown, "\\x%02x", (guchar) *end);
+        else
+          g_string_append_len (shown, end, g_utf8_next_char (end) - end);
+      }
+    if (*end != '\0')
+      g_string_append (shown, "…");
+    return g_string_free (shown, FALSE);
+  }
 }
 
 /* Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
