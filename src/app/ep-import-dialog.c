@@ -15,9 +15,12 @@
 #include <string.h>
 
 #include "app/ep-import-dialog.h"
+#include "io/ep-file-check.h"
 
 /* Enough lines to guess the types from, few enough to re-read on every change. */
 #define PREVIEW_LINES 200
+/* and never more than this: /dev/zero or a 2 GB file in one line is not read whole (issue 12) */
+#define PREVIEW_BYTES (1 << 20)
 
 struct _EpImportDialog
 {
@@ -247,30 +250,40 @@ ep_import_dialog_new (GFile   *file,
 {
   EpImportDialog *self;
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GDataInputStream) data = NULL;
   g_autoptr(GString) preview = g_string_new (NULL);
   g_autofree char *path = NULL;
+  g_autofree char *head = NULL;
+  gsize n_read = 0;
+  const char *line;
   char sep;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  /* a FIFO or a device is refused before it is opened (it would block or never end) */
+  path = g_file_get_path (file);
+  if (path != NULL && !ep_file_check_regular (path, error))
+    return NULL;
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
     return NULL;
-  data = g_data_input_stream_new (G_INPUT_STREAM (stream));
-  for (guint i = 0; i < PREVIEW_LINES; i++)
+  head = g_malloc (PREVIEW_BYTES + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, PREVIEW_BYTES, &n_read, NULL,
+                                error))
+    return NULL;
+  head[n_read] = '\0';
+  /* the first PREVIEW_LINES whole lines (a line cut off at PREVIEW_BYTES is left out) */
+  line = head;
+  for (guint i = 0; i < PREVIEW_LINES && line < head + n_read; i++)
     {
-      gsize length;
-      g_autofree char *line = g_data_input_stream_read_line (data, &length, NULL, error);
+      const char *end = memchr (line, '\n', head + n_read - line);
 
-      if (line == NULL)
-        {
-          if (error != NULL && *error != NULL)
-            return NULL;
-          break;
-        }
-      g_string_append_len (preview, line, length);
+      if (end == NULL && n_read == PREVIEW_BYTES && i > 0)
+        break;
+      if (end == NULL)
+        end = head + n_read;
+      g_string_append_len (preview, line, end - line);
       g_string_append_c (preview, '\n');
+      line = end + 1;
     }
 
   /* Owned by GTK's list of windows, as gtk_window_new()'s result. */
@@ -281,7 +294,6 @@ ep_import_dialog_new (GFile   *file,
   self->preview = g_string_free (g_steal_pointer (&preview), FALSE);
   adw_window_title_set_subtitle (self->window_title, self->display_name);
 
-  path = g_file_get_path (file);
   if (path != NULL && ep_import_format_for_path (path) == EP_FILE_FORMAT_TSV)
     sep = '\t';
   else
