@@ -93,7 +93,10 @@ scan_string (Cursor  *c,
           c->p++;
           return TRUE;
         }
-      if (ch < 0x20)
+      /* json-glib 1.6 writes control characters other than \b \f \n \r \t raw (a level
+       * "a\x1fb" from a CSV file): accepted, as json-glib reads them, so that a project saves and
+       * reopens; only NUL, which would end the text, is refused. */
+      if (ch == 0)
         return fail (c, c->p, _("Parse error: a control character inside a string"), message);
       if (ch == '\\')
         {
@@ -184,7 +187,8 @@ scan_literal (Cursor  *c,
  * @message: (out) (optional): on failure "LINE:COLUMN: reason", to be prefixed with a file name
  *
  * Returns: TRUE when @text is one strict JSON value (RFC 8259: no comments, no single-quoted
- * strings, no trailing commas, no NUL bytes) in valid UTF-8, nested at most @max_depth deep,
+ * strings, no trailing commas, no NUL bytes; but raw control characters inside strings, as
+ * json-glib writes them) in valid UTF-8, nested at most @max_depth deep,
  * or when it is blank (json-glib then gives no root node).
  * Only then may it go to json-glib's recursive parser.
  */
