@@ -49,7 +49,7 @@ fuzz_init (void)
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 }
 
-static char *
+G_GNUC_UNUSED static char *
 fuzz_write (const char *name, const uint8_t *data, size_t size)
 {
   char *path = g_build_filename (fuzz_dir, name, NULL);
@@ -61,7 +61,7 @@ fuzz_write (const char *name, const uint8_t *data, size_t size)
 
 /* The property every importer must keep: what it accepted saves and reopens, cell for cell.
  * Takes the table. */
-static void
+G_GNUC_UNUSED static void
 fuzz_check_round_trip (EpTable *table)
 {
   g_autofree char *path = g_build_filename (fuzz_dir, "round-trip.endpoint", NULL);
