@@ -242,10 +242,21 @@ test_cox_lung (void)
   {
     char **sex = g_ptr_array_index (table->rows, 1);
 
+    char **ecog = g_ptr_array_index (table->rows, 2);
+
     g_assert_cmpstr (sex[0], ==, "sex");
     /* exp (-0.531) = 0.588, shown with two decimals; p 0.00149 */
     g_assert_true (g_str_has_prefix (sex[1], "0.59 ("));
     g_assert_cmpstr (sex[2], ==, "0.001");
+    /* The shown text of the multivariable cells (issue 12), R: summary (coxph (Surv (time,
+     * status) ~ age + sex + ph_ecog, lung)): sex p 9.86e-4 and ph_ecog p 4.45e-5 are both
+     * "<0.001" (not "<0.0001", not "0.001"); ph_ecog HR 1.5899912 (1.2726752–1.9864236);
+     * univariable ph_ecog p 2.69e-5 (tests/data/reference/make_table_text.R) */
+    g_assert_cmpstr (sex[4], ==, "<0.001");
+    g_assert_cmpstr (ecog[0], ==, "ph_ecog");
+    g_assert_cmpstr (ecog[2], ==, "<0.001");
+    g_assert_cmpstr (ecog[3], ==, "1.59 (1.27–1.99)");
+    g_assert_cmpstr (ecog[4], ==, "<0.001");
   }
 }
 
@@ -337,6 +348,35 @@ test_competing_risks (void)
       assert_rel (gray->causes[c].p, member (json_array_get_object_element (tests, c), "p"), 1e-6);
     }
   g_assert_cmpuint (ep_analysis_get_tables (analysis)->len, ==, 2);
+
+  /* The table as shown (issue 12): cuminc estimates with the interval on the log(-log) scale,
+   * f^exp (-+ qnorm (0.975) sqrt (v) / (f log f)), from timepoints (cuminc (...)) in R
+   * (tests/data/reference/make_table_text.R); the plain interval f -+ z sqrt (v) would show
+   * 34.5% (25.7–43.3) in the first cell and 3.5% (0.1–7.0) in the third row. */
+  {
+    EpResultTable *t = g_ptr_array_index (ep_analysis_get_tables (analysis), 0);
+    EpResultTable *g = g_ptr_array_index (ep_analysis_get_tables (analysis), 1);
+    static const char * const shown[4][6] = {
+      { "A", "1", "34.5% (25.9–43.3)", "55.9% (46.0–64.7)", "72.0% (62.0–79.8)", "74.6% (64.6–82.2)" },
+      { "A", "2", "3.5% (1.2–8.2)", "10.9% (5.9–17.6)", "16.4% (9.9–24.2)", "17.7% (10.8–25.8)" },
+      { "B", "1", "22.8% (16.0–30.5)", "42.1% (33.2–50.7)", "51.0% (41.7–59.6)", "62.0% (51.7–70.7)" },
+      { "B", "2", "15.7% (10.0–22.6)", "19.8% (13.4–27.2)", "29.9% (21.9–38.3)", "33.5% (24.8–42.4)" },
+    };
+
+    g_assert_cmpuint (t->rows->len, ==, 4);
+    for (guint r = 0; r < 4; r++)
+      {
+        char **row = g_ptr_array_index (t->rows, r);
+
+        g_assert_cmpstr (row[0], ==, shown[r][0]);
+        g_assert_cmpstr (row[1], ==, shown[r][1]);
+        for (guint a = 0; a < 4; a++)
+          g_assert_cmpstr (row[4 + a], ==, shown[r][2 + a]);
+      }
+    /* Gray's test: p 0.008399617 and 0.005605321 */
+    g_assert_cmpstr (((char **) g_ptr_array_index (g->rows, 0))[3], ==, "0.008");
+    g_assert_cmpstr (((char **) g_ptr_array_index (g->rows, 1))[3], ==, "0.006");
+  }
 }
 
 /* Yin 2024 (seed 004): 25 of 30 responded (CR or CRi), 9 of the 13 with a high leukemic load.

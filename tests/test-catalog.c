@@ -988,8 +988,8 @@ static void
 test_loader_broken (void)
 {
   static const BrokenCase cases[] = {
-    /* the file, line and column of the missing comma; the rest is json-glib's wording */
-    { "bad-json.json", EP_CATALOG_ERROR_PARSE, "bad-json.json:6:15: Parse error: ..." },
+    /* the file, line and column of the missing comma (ep-json-check.c finds it) */
+    { "bad-json.json", EP_CATALOG_ERROR_PARSE, "bad-json.json:6:17: Parse error: expected “,” or “}”" },
     { "missing-field.json", EP_CATALOG_ERROR_MISSING_FIELD,
       "missing-field.json: record “eliana-like”: field “n”: required field is missing" },
     { "wrong-type.json", EP_CATALOG_ERROR_WRONG_TYPE,
@@ -1637,6 +1637,38 @@ test_enum_names (void)
   g_assert_null (ep_ph_status_to_string (EP_PH_STATUS_NOT_REPORTED));
 }
 
+/* Nesting: json-glib's parser recurses per level, so a catalog nested 100000 deep (plainly, or
+ * behind a comment or a single-quoted string json-glib would skip) is refused before it parses,
+ * with the line and column; strict JSON is all the catalog reads (issue 12). */
+static void
+test_loader_deep (void)
+{
+  static const struct { const char *prefix; const char *message; } cases[] = {
+    { "{\"schema_version\": 1, \"trials\": ", "deep.json:1:96: nested too deep" },
+    { "{\"schema_version\": 1, /* \" */ \"trials\": ", "deep.json:1:23: Parse error: expected a member name in double quotes" },
+    { "{\"schema_version\": 1, \"trials\": ['\"', ", "deep.json:1:34: Parse error: unexpected character (only strict JSON is read: no comments, no single quotes)" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) text = g_string_new (cases[c].prefix);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+
+      for (guint k = 0; k < 100000; k++)
+        g_string_append_c (text, '[');
+      for (guint k = 0; k < 100000; k++)
+        g_string_append_c (text, ']');
+      g_string_append (text, "}");
+      records = ep_catalog_read_data (text->str, text->len, "deep.json", &error);
+      g_assert_null (records);
+      g_assert_error (error, EP_CATALOG_ERROR, EP_CATALOG_ERROR_PARSE);
+      /* refused by the reader's own depth check or by ep_json_check(), whichever sees it first */
+      g_test_message ("%s (ep_json_check alone: %s)", error->message, cases[c].message);
+      g_assert_true (g_str_has_prefix (error->message, "deep.json:"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1644,6 +1676,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/catalog/bundled", test_catalog_bundled);
+  g_test_add_func ("/catalog/loader/deep", test_loader_deep);
   g_test_add_func ("/catalog/coverage", test_catalog_coverage);
   g_test_add_func ("/catalog/provenance", test_catalog_provenance);
   g_test_add_func ("/catalog/seed-numbers", test_catalog_seed_numbers);

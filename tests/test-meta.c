@@ -392,6 +392,41 @@ test_hr_knapp_hartung_and_reml (void)
   g_assert_true (isnan (reml->overall.random.df));
 }
 
+/* Knapp-Hartung when Q < k - 1 (issue 12): the factor s^2 = Q / (k - 1) = 0.0248 is used as it
+ * is, not floored at 1, so the standard error is far below the z-test's. Three agreeing HRs;
+ * R (tests/data/reference/make_knha_homogeneous.R, metafor 3.8):
+ * rma (yi = log (hr), sei = (log (hi) - log (lo)) / (2 * qnorm (0.975)), method = "DL",
+ *      test = "knha") */
+static void
+test_knapp_hartung_homogeneous (void)
+{
+  static const double ratio[] = { 0.80, 0.78, 0.82 };
+  static const double lower[] = { 0.60, 0.55, 0.62 };
+  static const double upper[] = { 1.07, 1.10, 1.08 };
+  double yi[3], vi[3];
+  EpMetaOptions options;
+  EpMetaData data = { .k = 3, .measure = EP_META_MEASURE_LOG_RATIO, .yi = yi, .vi = vi };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpMetaResult) knha = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ep_meta_ratio_to_log (ratio[i], lower[i], upper[i], 0.95, &yi[i], &vi[i],
+                                         &error));
+  ep_meta_options_init (&options);
+  options.method = EP_META_METHOD_DL;
+  options.knapp_hartung = TRUE;
+  knha = ep_meta_pool (&data, &options, &error);
+  g_assert_no_error (error);
+
+  assert_close (knha->overall.q, 0.049522432980982, "Q");
+  g_assert_cmpfloat (knha->overall.tau2, ==, 0.0);
+  assert_close (knha->overall.random.se, 0.0139202445625299, "knha se (the z test's: 0.0885)");
+  assert_close (knha->overall.random.estimate, 0.80264689392556, "knha estimate");
+  assert_close (knha->overall.random.lower, 0.755984524232264, "knha lower");
+  assert_close (knha->overall.random.upper, 0.852189450548086, "knha upper");
+  assert_close (knha->overall.random.p_value, 0.00398544116456576, "knha pval");
+}
+
 /* Hand-checkable cases */
 
 /* Two studies, 10/20 and 20/40: both logits are 0, so Q = 0, tau^2 = 0 (DL and REML), I^2 = 0
@@ -987,6 +1022,7 @@ main (int    argc,
   g_test_add_func ("/meta/reference/hr_studies_dl.json", test_reference_hr);
   g_test_add_func ("/meta/readme-example", test_readme_example);
   g_test_add_func ("/meta/ratio/knapp-hartung-reml", test_hr_knapp_hartung_and_reml);
+  g_test_add_func ("/meta/ratio/knapp-hartung-homogeneous", test_knapp_hartung_homogeneous);
   g_test_add_func ("/meta/ratio/to-log", test_ratio_to_log);
   g_test_add_func ("/meta/hand/zero-heterogeneity", test_zero_heterogeneity);
   g_test_add_func ("/meta/hand/zero-events-study", test_zero_events_study);

@@ -251,6 +251,74 @@ test_km_risk_table_layout (void)
   g_assert_cmpstr (ep_plot_layout_find (layout, EP_PLOT_ITEM_Y_TICK, -1, 1)->text, ==, "0.2");
 }
 
+/* KM geometry (issue 12): every horizontal step of the drawn curve is at the KM estimate after
+ * that time, and each censored subject has one mark, on the curve at its time. R:
+ * summary (survfit (Surv (time, status) ~ x, aml)); survfit (...)$n.censor: Maintained is
+ * censored at 13, 28, 45 and 161, Nonmaintained at 16. */
+static void
+test_km_geometry (void)
+{
+  static const double surv[2][10] = {
+    { 1.0, 0.909090909090909, 0.818181818181818, 0.715909090909091, 0.613636363636364,
+      0.490909090909091, 0.368181818181818, 0.184090909090909, -1 },
+    { 1.0, 0.833333333333333, 0.666666666666667, 0.583333333333333, 0.486111111111111,
+      0.388888888888889, 0.291666666666667, 0.194444444444444, 0.0972222222222222, 0.0 },
+  };
+  static const guint n_levels[2] = { 8, 10 };
+  static const double censored[2][4] = { { 13, 28, 45, 161 }, { 16 } };
+  static const guint n_censored[2] = { 4, 1 };
+  g_autoptr(EpKmResult) fit = aml_fit ();
+  g_autoptr(EpPlotLayout) layout = ep_plot_layout_new ();
+  g_auto(EpPlotStyle) style = { 0, };
+  EpKmPlot plot;
+
+  test_style (&style);
+  aml_plot (&plot, fit);
+  plot.options.ci = EP_PLOT_CI_NONE;
+  render_km_pdf (&plot, &style, layout);
+
+  for (int g = 0; g < 2; g++)
+    {
+      double last_y = NAN;
+      guint level = 0, marks = 0;
+
+      for (guint k = 0; k < layout->items->len; k++)
+        {
+          const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+          double value = layout->y_max - (item->y - layout->plot_y) / layout->plot_height
+                                         * (layout->y_max - layout->y_min);
+          double time = layout->x_min + (item->x - layout->plot_x) / layout->plot_width
+                                        * (layout->x_max - layout->x_min);
+
+          if (item->row != g)
+            continue;
+          if (item->kind == EP_PLOT_ITEM_CURVE_VERTEX && item->y != last_y)
+            {
+              /* a new level: the next estimate, in order */
+              g_assert_cmpuint (level, <, n_levels[g]);
+              g_assert_cmpfloat_with_epsilon (value, surv[g][level], 1e-9);
+              level++;
+              last_y = item->y;
+            }
+          else if (item->kind == EP_PLOT_ITEM_CENSOR_MARK)
+            {
+              guint step = 0;
+
+              g_assert_cmpuint (marks, <, n_censored[g]);
+              g_assert_cmpfloat_with_epsilon (time, censored[g][marks], 1e-9);
+              /* on the curve: the estimate after the last event at or before its time */
+              for (guint j = 0; j < fit->curves[g].n_steps; j++)
+                if (fit->curves[g].steps[j].time <= censored[g][marks])
+                  step = j;
+              g_assert_cmpfloat_with_epsilon (value, fit->curves[g].steps[step].surv, 1e-9);
+              marks++;
+            }
+        }
+      g_assert_cmpuint (level, ==, n_levels[g]);
+      g_assert_cmpuint (marks, ==, n_censored[g]);
+    }
+}
+
 /* pdftotext -bbox on the exported PDF: the drawn text, not the layout, is where it should be. */
 typedef struct
 {
@@ -1137,6 +1205,7 @@ main (int    argc,
   g_test_add_func ("/plot/style", test_style_defaults);
   g_test_add_func ("/plot/numbers", test_number_format);
   g_test_add_func ("/plot/km/risk-table-layout", test_km_risk_table_layout);
+  g_test_add_func ("/plot/km/geometry", test_km_geometry);
   g_test_add_func ("/plot/km/pdf-text-positions", test_km_pdf_text_positions);
   g_test_add_func ("/plot/km/kmunicate", test_km_kmunicate);
   g_test_add_func ("/plot/km/units", test_km_units);

@@ -665,6 +665,29 @@ test_hostile (void)
   }
   assert_open_fails (path, EP_PROJECT_STORE_ERROR_INVALID, "JSON array");
   g_free (path);
+  /* json-glib also reads comments and single-quoted strings; a depth check that only skips
+   * "..." is fooled by a quote inside them (issue 12). Only strict JSON reaches the parser. */
+  {
+    static const char * const disguises[] = { "/* \" */", "// \"\n", "'\"'," };
+
+    for (guint d = 0; d < G_N_ELEMENTS (disguises); d++)
+      {
+        GString *sql = g_string_new ("UPDATE analysis SET options = '{\"a\": [");
+
+        path = fresh (dir, "disguised.endpoint");
+        for (const char *q = disguises[d]; *q != '\0'; q++)
+          g_string_append_printf (sql, *q == '\'' ? "''" : "%c", *q);
+        for (guint k = 0; k < 200000; k++)
+          g_string_append_c (sql, '[');
+        for (guint k = 0; k < 200000; k++)
+          g_string_append_c (sql, ']');
+        g_string_append (sql, "]}' WHERE position = 0");
+        tamper (path, sql->str);
+        g_string_free (sql, TRUE);
+        assert_open_fails (path, EP_PROJECT_STORE_ERROR_INVALID, "JSON object");
+        g_free (path);
+      }
+  }
   path = fresh (dir, "orphan.endpoint");
   tamper (path, "UPDATE cohort_column SET cohort_id = 7 WHERE cohort_id = 1");
   assert_open_fails (path, EP_PROJECT_STORE_ERROR_INVALID, "belong to no cohort");

@@ -616,6 +616,14 @@ test_invalid_content (void)
                         "unit “fortnights”");
   ep_project_data_free (data);
 
+  /* an empty endpoint name would reach ep_cohort_endpoint_new_time()'s precondition (issue 12) */
+  data = one_cohort ("time");
+  cohort = g_ptr_array_index (data->cohorts, 0);
+  g_ptr_array_add (cohort->endpoints, ep_project_endpoint_new ("", "time", "t", NULL, NULL,
+                                                               "t", codes, "days"));
+  assert_invalid (data, "invalid.endpoint: cohort “c”: an endpoint has no name");
+  ep_project_data_free (data);
+
   data = one_cohort ("time");
   g_ptr_array_add (data->cohorts, ep_project_cohort_new ("c", ep_table_new (0), NULL));
   assert_invalid (data, "invalid.endpoint: two cohorts are named “c”");

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "app/ep-import-dialog.h"
+#include "io/ep-file-check.h"
 #include "io/ep-sheet.h"
 
 /* Enough rows to guess the types from, few enough to re-read on every change. */
@@ -330,7 +331,11 @@ read_text_start (GFile   *file,
   gsize cut;
   const char *encoding;
   guint lines = 0;
+  g_autofree char *path = g_file_get_path (file);
 
+  /* a FIFO or a device is refused before it is opened (it would block or never end) */
+  if (path != NULL && !ep_file_check_regular (path, error))
+    return NULL;
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
     return NULL;

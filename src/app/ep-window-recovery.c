@@ -98,7 +98,14 @@ _ep_window_project_changed (EpWindow  *self,
   left = (gint64) self->autosave_max_ms - (now - self->first_unsaved_edit) / 1000;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add ((guint) CLAMP (left, 0, (gint64) self->autosave_quiet_ms),
+  /* The ceiling has passed: write now. A zero timeout would be replaced by the next edit before
+   * it ran whenever edits come faster than the main loop turns (issue 12). */
+  if (left <= 0)
+    {
+      _ep_window_write_recovery (self);
+      return;
+    }
+  self->autosave_id = g_timeout_add ((guint) MIN (left, (gint64) self->autosave_quiet_ms),
                                      autosave_cb, self);
 }
 

@@ -21,6 +21,7 @@
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
 #include "core/ep-cif.h"
+#include "io/ep-table.h"
 
 #define COMMAND "cif"
 
@@ -45,11 +46,13 @@ ep_cli_cif_read_status (const EpCliData  *data,
         {
           guint j = (guint) ep_csv_find_column (data->csv, column);
 
+          g_autofree char *shown = ep_value_excerpt (ep_csv_get_cell (data->csv, data->rows[i], j));
+
           g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                        _("%s:%u: column \"%s\": \"%s\" is not a status code; use 0 for "
                          "censored and a whole number 1 or more for each cause"),
                        ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i), column,
-                       ep_csv_get_cell (data->csv, data->rows[i], j));
+                       shown);
           return NULL;
         }
       status[i] = (int) values[i];

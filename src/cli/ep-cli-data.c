@@ -11,6 +11,7 @@
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
 #include "io/ep-sheet.h"
+#include "io/ep-table.h"
 
 G_DEFINE_QUARK (ep-cli-data-error-quark, ep_cli_data_error)
 
@@ -209,12 +210,13 @@ ep_cli_data_events (const EpCliData  *data,
       if (values[i] != 0 && values[i] != 1)
         {
           guint j = (guint) ep_csv_find_column (data->csv, column);
+          g_autofree char *shown = ep_value_excerpt (ep_csv_get_cell (data->csv, data->rows[i], j));
 
           g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                        _("%s:%u: column \"%s\": \"%s\" is not an event code; "
                          "use 1 for an event and 0 for censored"),
                        ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i), column,
-                       ep_csv_get_cell (data->csv, data->rows[i], j));
+                       shown);
           return NULL;
         }
       events[i] = values[i] == 1;

@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cli/ep-cli.h"
@@ -336,6 +337,19 @@ project_new (int    argc,
     return ep_cli_usage_error (COMMAND " new", _("unexpected argument “%s”"), argv[1]);
   if (opt_out == NULL)
     return ep_cli_usage_error (COMMAND " new", _("--out FILE is required"));
+  /* the project would replace its own input (issue 12) */
+  for (guint k = 0; opt_csv != NULL && opt_csv[k] != NULL; k++)
+    {
+      GStatBuf a, b;
+      g_autofree char *ca = g_canonicalize_filename (opt_csv[k], NULL);
+      g_autofree char *cb = g_canonicalize_filename (opt_out, NULL);
+
+      if (strcmp (ca, cb) == 0 ||
+          (g_stat (opt_csv[k], &a) == 0 && g_stat (opt_out, &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino))
+        return ep_cli_usage_error (COMMAND " new", _("--out names the input file; the project "
+                                                     "would replace it"));
+    }
 
   project = ep_project_new ();
   for (guint k = 0; opt_csv != NULL && opt_csv[k] != NULL; k++)

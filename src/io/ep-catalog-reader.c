@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "io/ep-catalog-schema-private.h"
+#include "io/ep-file-check.h"
+#include "io/ep-json-check.h"
 
 G_DEFINE_QUARK (ep-catalog-error-quark, ep_catalog_error)
 
@@ -426,6 +428,18 @@ ep_catalog_read_data (const char  *data,
       return NULL;
     }
 
+  /* strict JSON, nested at most EP_JSON_MAX_DEPTH deep, before json-glib's recursive parser */
+  {
+    g_autofree char *message = NULL;
+
+    if (length > 0 && !ep_json_check (data, length, EP_JSON_MAX_DEPTH, &message))
+      {
+        g_set_error (error, EP_CATALOG_ERROR, EP_CATALOG_ERROR_PARSE, "%s:%s",
+                     display_name, message);
+        return NULL;
+      }
+  }
+
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       /* json-glib says "<data>:LINE:COL: Parse error: ..."; name the file instead. */
@@ -569,7 +583,7 @@ ep_catalog_read_file (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   display_name = g_path_get_basename (path);
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  if (!ep_file_read_bounded (path, EP_FILE_MAX_CATALOG_BYTES, &contents, &length, &local_error))
     {
       g_set_error (error, EP_CATALOG_ERROR, EP_CATALOG_ERROR_IO,
                    "%s", local_error->message);

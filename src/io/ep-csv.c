@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "io/ep-csv.h"
+#include "io/ep-file-check.h"
+#include "io/ep-table.h"
 
 struct _EpCsv
 {
@@ -525,8 +527,8 @@ ep_csv_read_file_full (const char  *path,
 
   display_name = g_path_get_basename (path);
 
-  /* g_file_get_contents() NUL-terminates the buffer, as parse_buffer() needs. */
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  /* NUL-terminated, as parse_buffer() needs; a regular file of a bounded size (issue 12) */
+  if (!ep_file_read_bounded (path, EP_FILE_MAX_TABLE_BYTES, &contents, &length, &local_error))
     {
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_IO, "%s", local_error->message);
       return NULL;
@@ -651,6 +653,26 @@ ep_csv_lookup_column (const EpCsv  *csv,
   j = ep_csv_find_column (csv, name);
   if (j < 0)
     {
+      const char *header = NULL;
+
+      /* one column whose name holds a separator, or a name with a CR in it: the file was
+       * split wrongly (another separator, or lines that end in CR alone) */
+      if (csv->n_columns == 1 && strpbrk (ep_csv_get_column_name (csv, 0), ",;\t|\r") != NULL)
+        header = ep_csv_get_column_name (csv, 0);
+      for (guint k = 0; k < csv->n_columns && header == NULL; k++)
+        if (strchr (ep_csv_get_column_name (csv, k), '\r') != NULL)
+          header = ep_csv_get_column_name (csv, k);
+      if (header != NULL)
+        {
+          g_autofree char *shown = ep_value_excerpt (header);
+
+          g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_NO_COLUMN,
+                       /* TRANSLATORS: the header was split wrongly: a column "time;status" */
+                       _("%s: there is no column \"%s\", but there is \"%s\": is the separator "
+                         "right (comma, semicolon or tab), and do the lines end in a line feed?"),
+                       csv->display_name, name, shown);
+          return FALSE;
+        }
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_NO_COLUMN,
                    _("%s: there is no column \"%s\""), csv->display_name, name);
       return FALSE;
@@ -784,6 +806,7 @@ ep_csv_get_number (const EpCsv  *csv,
   const char *s;
   char *end = NULL;
   double x;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (csv != NULL, FALSE);
   g_return_val_if_fail (row < csv->n_rows, FALSE);
@@ -815,10 +838,11 @@ ep_csv_get_number (const EpCsv  *csv,
         }
     }
 
+  shown = ep_value_excerpt (cell);
   g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_NOT_A_NUMBER,
                _("%s:%u: column \"%s\": \"%s\" is not a number"),
                csv->display_name, ep_csv_get_line (csv, row),
-               ep_csv_get_column_name (csv, column), cell);
+               ep_csv_get_column_name (csv, column), shown);
   return FALSE;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "io/ep-csv.h"
+#include "io/ep-file-check.h"
 #include "io/ep-import.h"
 #include "io/ep-readstat.h"
 #include "io/ep-sheet.h"
@@ -470,7 +471,7 @@ ep_import_file (const char             *path,
       if (format == EP_FILE_FORMAT_TSV && text_options.sep == 0)
         text_options.sep = '\t';
 
-      if (!g_file_get_contents (path, &contents, &length, &local_error))
+      if (!ep_file_read_bounded (path, EP_FILE_MAX_TABLE_BYTES, &contents, &length, &local_error))
         {
           g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_OPEN, "%s", local_error->message);
           return NULL;

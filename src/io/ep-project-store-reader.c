@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/ep-json-check.h"
 #include "io/ep-project-store-private.h"
 
 static gboolean
@@ -37,38 +38,6 @@ type_from_nick (const char   *nick,
   return FALSE;
 }
 
-/* JSON from a file is nested at most this deep: json-glib's parser recurses once per level, so
- * "[[[[…" a million times deep would overflow the stack. Ours are 3 deep at most. */
-#define MAX_JSON_DEPTH 32
-
-static gboolean
-json_depth_ok (const char *text)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 /* A JSON array of strings, or NULL when text is not one. */
 static char **
 strv_from_json (const char *text)
@@ -78,7 +47,7 @@ strv_from_json (const char *text)
   JsonNode *root;
   JsonArray *array;
 
-  if (!json_depth_ok (text) || !json_parser_load_from_data (parser, text, -1, NULL))
+  if (!ep_json_check (text, -1, EP_JSON_MAX_DEPTH, NULL) || !json_parser_load_from_data (parser, text, -1, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
@@ -105,7 +74,7 @@ is_json_object (const char *text)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
-  if (!json_depth_ok (text) || !json_parser_load_from_data (parser, text, -1, NULL))
+  if (!ep_json_check (text, -1, EP_JSON_MAX_DEPTH, NULL) || !json_parser_load_from_data (parser, text, -1, NULL))
     return FALSE;
   root = json_parser_get_root (parser);
   return root != NULL && JSON_NODE_HOLDS_OBJECT (root);
@@ -914,10 +883,18 @@ check_header (const char  *path,
   static const char magic[16] = "SQLite format 3";
   guint8 header[100];
   GStatBuf st;
-  FILE *file = g_fopen (path, "rbe");
+  FILE *file;
   guint32 page_size, n_pages, application_id;
   gsize n;
 
+  /* a FIFO or a device is refused before fopen() could block on it */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_NOT_PROJECT,
+                   _("%s: not an Endpoint project (not a regular file)"), display);
+      return FALSE;
+    }
+  file = g_fopen (path, "rbe");
   if (file == NULL || g_stat (path, &st) != 0)
     {
       int saved_errno = errno;

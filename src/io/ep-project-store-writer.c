@@ -16,9 +16,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/ep-file-check.h"
 #include "io/ep-project-store-private.h"
 
 /* What the README table says, for whoever opens the file with the sqlite3 shell. */
@@ -114,9 +116,15 @@ write_failed (Writer      *w,
               const char  *what,
               GError     **error)
 {
-  g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_IO,
-               _("%s: cannot save the project (%s: %s)"), w->display, what,
-               w->db != NULL ? sqlite3_errmsg (w->db) : "out of memory");
+  /* what is a step's name; a statement's SQL (what == NULL) is no message for a person */
+  if (what == NULL)
+    g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_IO,
+                 _("%s: cannot save the project (%s)"), w->display,
+                 w->db != NULL ? sqlite3_errmsg (w->db) : g_strerror (ENOMEM));
+  else
+    g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_IO,
+                 _("%s: cannot save the project (%s: %s)"), w->display, what,
+                 w->db != NULL ? sqlite3_errmsg (w->db) : "out of memory");
   return FALSE;
 }
 
@@ -126,7 +134,7 @@ exec (Writer      *w,
       GError     **error)
 {
   if (sqlite3_exec (w->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return write_failed (w, sql, error);
+    return write_failed (w, NULL, error);
   return TRUE;
 }
 
@@ -137,7 +145,7 @@ prepare (Writer        *w,
          GError       **error)
 {
   if (sqlite3_prepare_v2 (w->db, sql, -1, stmt, NULL) != SQLITE_OK)
-    return write_failed (w, sql, error);
+    return write_failed (w, NULL, error);
   return TRUE;
 }
 
@@ -150,7 +158,7 @@ step_done (Writer       *w,
 
   if (rc != SQLITE_DONE)
     {
-      write_failed (w, sqlite3_sql (stmt), error);
+      write_failed (w, NULL, error);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -572,6 +580,9 @@ ep_project_store_save (EpProjectData          *data,
   g_free (data->app_version);
   data->app_version = g_strdup (PACKAGE_VERSION);
 
+  /* What a killed save left behind goes first (ep-file-check.c); our own temporary file is
+   * flock()ed until the rename so that no other save takes it for stale. */
+  ep_file_remove_stale_temps (dir, display);
   /* Beside the target, so that the rename stays within one file system. */
   tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, display);
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
@@ -583,10 +594,10 @@ ep_project_store_save (EpProjectData          *data,
                    _("%s: cannot save the project (%s)"), display, g_strerror (saved_errno));
       return FALSE;
     }
+  (void) flock (fd, LOCK_EX | LOCK_NB);
   /* Keep the permissions of the file we replace. */
   if (g_stat (path, &st) == 0)
     (void) fchmod (fd, st.st_mode & 07777);
-  close (fd);
 
   ok = write_database (&w, tmp_path, data, progress, progress_data, cancellable, error);
   if (w.db != NULL && sqlite3_close (w.db) != SQLITE_OK && ok)
@@ -603,10 +614,10 @@ ep_project_store_save (EpProjectData          *data,
       ok = FALSE;
     }
   if (!ok)
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
+    g_unlink (tmp_path);
+  close (fd);
+  if (!ok)
+    return FALSE;
 
   /* The rename itself is durable once the directory is synced. */
   if (!sync_path (dir, TRUE, display, error))

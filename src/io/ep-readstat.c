@@ -45,7 +45,28 @@ typedef struct
   GPtrArray   *variables;         /* Variable * */
   GHashTable  *label_sets;        /* name -> GArray of LabelEntry */
   GString     *messages;          /* ReadStat's own error text */
+  gsize        label_set_size;    /* the bytes of a value-label set's name field */
 } Context;
+
+/* ReadStat hands some names over in fixed-size fields that need not end in NUL (a Stata
+ * value-label set's name fills its 9, 33 or 129 bytes): copy at most the field. And whatever
+ * the file's encoding claimed, the copy is valid UTF-8 (an invalid byte becomes U+FFFD), so
+ * that what is imported also saves and reopens (issue 12). */
+static char *
+copy_text (const char *text,
+           gsize       field_size)
+{
+  g_autofree char *raw = NULL;
+
+  if (text == NULL)
+    return NULL;
+  raw = g_strndup (text, strnlen (text, field_size));
+  return g_utf8_make_valid (raw, -1);
+}
+
+/* readstat_variable_t keeps its name and format in 256-byte fields and its label in 1024. */
+#define NAME_FIELD_SIZE 256
+#define LABEL_FIELD_SIZE 1024
 
 static void
 variable_free (Variable *v)
@@ -96,14 +117,23 @@ on_variable (int                  index,
              void                *user_data)
 {
   Context *ctx = user_data;
-  Variable *v = g_new0 (Variable, 1);
+  Variable *v;
   const char *label = readstat_variable_get_label (variable);
   const char *format = readstat_variable_get_format (variable);
+  g_autofree char *name = copy_text (readstat_variable_get_name (variable), NAME_FIELD_SIZE);
 
-  v->name = g_strdup (readstat_variable_get_name (variable));
-  v->label = (label != NULL && *label != '\0') ? g_strdup (label) : NULL;
-  v->format = g_strdup (format != NULL ? format : "");
-  v->label_set = (val_labels != NULL && *val_labels != '\0') ? g_strdup (val_labels) : NULL;
+  if (index < 0)
+    return READSTAT_HANDLER_OK;
+  v = g_new0 (Variable, 1);
+  /* a blank name (ReadStat gives NULL for it) becomes V and the variable's number */
+  if (name == NULL || *g_strstrip (name) == '\0')
+    v->name = g_strdup_printf ("V%d", index + 1);
+  else
+    v->name = copy_text (readstat_variable_get_name (variable), NAME_FIELD_SIZE);
+  v->label = (label != NULL && *label != '\0') ? copy_text (label, LABEL_FIELD_SIZE) : NULL;
+  v->format = format != NULL ? copy_text (format, NAME_FIELD_SIZE) : g_strdup ("");
+  v->label_set = (val_labels != NULL && *val_labels != '\0')
+    ? copy_text (val_labels, ctx->label_set_size) : NULL;
   v->is_string = readstat_variable_get_type_class (variable) == READSTAT_TYPE_CLASS_STRING;
   if (v->is_string)
     v->strings = g_ptr_array_new_with_free_func (g_free);
@@ -143,7 +173,8 @@ on_value (int                  obs_index,
 
       if ((guint) obs_index >= v->strings->len)
         g_ptr_array_set_size (v->strings, obs_index + 1);
-      g_ptr_array_index (v->strings, obs_index) = (s != NULL && *s != '\0') ? g_strdup (s) : NULL;
+      g_ptr_array_index (v->strings, obs_index) = (s != NULL && *s != '\0') ? copy_text (s, G_MAXSIZE)
+                                                                             : NULL;
     }
   else
     {
@@ -171,24 +202,26 @@ on_value_label (const char       *val_labels,
   Context *ctx = user_data;
   GArray *entries;
   LabelEntry e = { NAN, NULL, NULL };
+  g_autofree char *set_name = NULL;
 
   /* a label for a tagged missing value (.a "not done") names a missing value */
   if (readstat_value_is_tagged_missing (value) || readstat_value_is_system_missing (value))
     return READSTAT_HANDLER_OK;
 
-  entries = g_hash_table_lookup (ctx->label_sets, val_labels);
+  set_name = copy_text (val_labels != NULL ? val_labels : "", ctx->label_set_size);
+  entries = g_hash_table_lookup (ctx->label_sets, set_name);
   if (entries == NULL)
     {
       entries = g_array_new (FALSE, FALSE, sizeof (LabelEntry));
       g_array_set_clear_func (entries, (GDestroyNotify) label_entry_clear);
-      g_hash_table_insert (ctx->label_sets, g_strdup (val_labels), entries);
+      g_hash_table_insert (ctx->label_sets, g_steal_pointer (&set_name), entries);
     }
 
   if (readstat_value_type_class (value) == READSTAT_TYPE_CLASS_STRING)
-    e.string = g_strdup (readstat_string_value (value));
+    e.string = copy_text (readstat_string_value (value), G_MAXSIZE);
   else
     e.value = readstat_double_value (value);
-  e.label = g_strdup (label != NULL ? label : "");
+  e.label = copy_text (label != NULL ? label : "", G_MAXSIZE);
   g_array_append_val (entries, e);
 
   return READSTAT_HANDLER_OK;
@@ -306,6 +339,34 @@ has_magic (const char   *path,
     }
 }
 
+/* The size of a value-label set's name field: Stata's lbllist entries are 9 bytes before
+ * format 108, 33 up to 117, 129 from 118; the other formats' names are built by ReadStat. */
+static gsize
+label_set_size (const char   *path,
+                EpFileFormat  format)
+{
+  char head[40] = { 0 };
+  gsize n;
+  int release = 0;
+  FILE *file;
+
+  if (format != EP_FILE_FORMAT_DTA || (file = fopen (path, "rb")) == NULL)
+    return 256;
+  n = fread (head, 1, sizeof head - 1, file);
+  fclose (file);
+
+  /* <stata_dta><header><release>118</release> */
+  if (n >= 31 && memcmp (head, "<stata_dta><header><release>", 28) == 0)
+    release = (head[28] - '0') * 100 + (head[29] - '0') * 10 + (head[30] - '0');
+  else if (n >= 1)
+    release = (guchar) head[0];
+  if (release < 108)
+    return 9;
+  if (release < 118)
+    return 33;
+  return 129;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -318,7 +379,8 @@ compare_doubles (gconstpointer a,
 static EpTableColumn *
 numeric_column (Context  *ctx,
                 Variable *v,
-                guint     n_rows)
+                guint     n_rows,
+                GError  **error)
 {
   EpTableColumn *column;
   GArray *labels = v->label_set ? g_hash_table_lookup (ctx->label_sets, v->label_set) : NULL;
@@ -384,8 +446,22 @@ numeric_column (Context  *ctx,
         {
           double x = g_array_index (v->numbers, double, i);
 
-          if (!isnan (x))
-            g_array_index (column->values, gint32, i) = origin + (gint32) floor (x / per_day);
+          double days;
+
+          if (isnan (x))
+            continue;
+          /* in double: 1e300 or 4e15 must not reach an integer cast */
+          days = floor (x / per_day) + origin;
+          if (!(days >= EP_DATE_MIN && days <= EP_DATE_MAX))
+            {
+              g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_INVALID,
+                           /* TRANSLATORS: trial.dta: row 3: variable "randdate": the date is ... */
+                           _("%s: row %u: variable “%s”: the date is outside the years 1 to 9999"),
+                           ctx->display_name, i + 1, v->name);
+              ep_table_column_free (column);
+              return NULL;
+            }
+          g_array_index (column->values, gint32, i) = (gint32) days;
         }
       return column;
     }
@@ -456,6 +532,7 @@ ep_readstat_import (const char    *path,
       return NULL;
     }
 
+  ctx.label_set_size = label_set_size (path, format);
   if (!has_magic (path, format))
     {
       g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_BAD_FILE,
@@ -523,13 +600,22 @@ ep_readstat_import (const char    *path,
     {
       Variable *v = g_ptr_array_index (variables, j);
       EpTableColumn *column;
+      g_autoptr(GError) local_error = NULL;
 
       if (v == NULL)
         continue;
-      column = v->is_string ? string_column (&ctx, v, n_rows) : numeric_column (&ctx, v, n_rows);
-      column->label = g_strdup (v->label);
-      if (!ep_table_insert_column (table, ep_table_get_n_columns (table), column, error))
+      column = v->is_string ? string_column (&ctx, v, n_rows)
+                            : numeric_column (&ctx, v, n_rows, error);
+      if (column == NULL)
         return NULL;
+      column->label = g_strdup (v->label);
+      /* two variables with one name: the message names the file */
+      if (!ep_table_insert_column (table, ep_table_get_n_columns (table), column, &local_error))
+        {
+          g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_INVALID, "%s: %s",
+                       display_name, local_error->message);
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&table);

@@ -234,13 +234,16 @@ parse_cell (EpTableColumn  *column,
       return TRUE;
     }
 
+  g_autofree char *shown = NULL;
+
   switch (type)
     {
     case EP_COLUMN_NUMBER:
       if (ep_value_parse_number (text, decimal_mark, out))
         return TRUE;
+      shown = ep_value_excerpt (text);
       g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
-                   _("\"%s\" is not a number"), text);
+                   _("\"%s\" is not a number"), shown);
       return FALSE;
     case EP_COLUMN_CATEGORY:
       *(gint32 *) out = ep_table_column_intern_level (column, text);
@@ -248,14 +251,16 @@ parse_cell (EpTableColumn  *column,
     case EP_COLUMN_YESNO:
       if (ep_value_parse_yesno (text, out))
         return TRUE;
+      shown = ep_value_excerpt (text);
       g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
-                   _("\"%s\" is not yes or no"), text);
+                   _("\"%s\" is not yes or no"), shown);
       return FALSE;
     case EP_COLUMN_DATE:
       if (ep_value_parse_date (text, out))
         return TRUE;
+      shown = ep_value_excerpt (text);
       g_set_error (error, EP_TABLE_ERROR, EP_TABLE_ERROR_INVALID_VALUE,
-                   _("\"%s\" is not a date (YYYY-MM-DD)"), text);
+                   _("\"%s\" is not a date (YYYY-MM-DD)"), shown);
       return FALSE;
     default:
       g_return_val_if_reached (FALSE);
@@ -599,6 +604,43 @@ ep_value_parse_yesno (const char *text,
       }
 
   return FALSE;
+}
+
+char *
+ep_value_excerpt (const char *text)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      return ep_value_excerpt (valid);
+    }
+  {
+    GString *shown = g_string_new (NULL);
+
+    /* a control character would break the one-line message: shown as \r, \t, \x01 */
+    end = text;
+    for (guint k = 0; k < EP_EXCERPT_CHARS && *end != '\0'; k++, end = g_utf8_next_char (end))
+      {
+        if (*end == '\r')
+          g_string_append (shown, "\\r");
+        else if (*end == '\n')
+          g_string_append (shown, "\\n");
+        else if (*end == '\t')
+          g_string_append (shown, "\\t");
+        else if ((guchar) *end < 0x20 || *end == 0x7f)
+          g_string_append_printf (shown, "\\x%02x", (guchar) *end);
+        else
+          g_string_append_len (shown, end, g_utf8_next_char (end) - end);
+      }
+    if (*end != '\0')
+      g_string_append (shown, "…");
+    return g_string_free (shown, FALSE);
+  }
 }
 
 /* Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */

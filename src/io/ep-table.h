@@ -153,6 +153,18 @@ gsize           ep_value_format_number_buf  (double               value,
                                              char                *buf);
 gsize           ep_value_format_date_buf    (gint32               days,
                                              char                *buf);
+/* A cell's text as a message shows it: at most EP_EXCERPT_CHARS characters and then "…", so a
+ * million-character cell is not echoed whole into an error (issue 12). */
+#define EP_EXCERPT_CHARS 60
+char           *ep_value_excerpt            (const char          *text);
+
+/* The dates a column holds: years 1 to 9999, as ep_date_from_ymd() accepts and the formats write
+ * (0001-01-01 and 9999-12-31 in days since 1970-01-01). Anything an import would put outside is
+ * refused there, so a project always saves and reopens. */
+#define EP_DATE_MIN (-719162)
+#define EP_DATE_MAX 2932896
+#define EP_DATE_IN_RANGE(days) ((days) >= EP_DATE_MIN && (days) <= EP_DATE_MAX)
+
 /* Days since 1970-01-01 of a calendar date; FALSE when the date does not exist. */
 gboolean        ep_date_from_ymd            (int                  year,
                                              int                  month,

@@ -1590,7 +1590,7 @@ ep_cohort_resolve_endpoint (EpCohort           *self,
                            i + 1, end->name, s1, start->name, s0);
               return NULL;
             }
-          t = (double) (d1 - d0) / days_per_unit;
+          t = (double) ((gint64) d1 - d0) / days_per_unit;   /* 64 bits: no overflow */
         }
       else
         {

@@ -271,7 +271,13 @@ cohort_from_data (EpProjectCohort  *data,
                                              "unit “%s”"), data->name, e->name, e->source, e->unit);
           return NULL;
         }
-      if ((source == EP_ENDPOINT_FROM_TIME && e->time_column == NULL) ||
+      if (e->name == NULL || *e->name == '\0')
+        {
+          project_invalid (error, display, _("cohort “%s”: an endpoint has no name"), data->name);
+          return NULL;
+        }
+      if (e->event_column == NULL ||
+          (source == EP_ENDPOINT_FROM_TIME && e->time_column == NULL) ||
           (source == EP_ENDPOINT_FROM_DATES && (e->start_column == NULL || e->end_column == NULL)))
         {
           project_invalid (error, display, _("cohort “%s”, endpoint “%s”: a column is missing"),

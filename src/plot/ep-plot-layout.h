@@ -32,6 +32,8 @@ typedef enum
   EP_PLOT_ITEM_FOREST_ARROW,   /* row: the forest row; x, y: the tip of a clipped whisker */
   EP_PLOT_ITEM_NULL_LINE,      /* x: the line of no effect */
   EP_PLOT_ITEM_TITLE,
+  EP_PLOT_ITEM_CURVE_VERTEX,   /* row: series; col: the vertex's index in its path; x, y */
+  EP_PLOT_ITEM_CENSOR_MARK,    /* row: series; x, y: the mark's centre on the curve */
 } EpPlotItemKind;
 
 typedef struct

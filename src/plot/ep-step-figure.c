@@ -313,6 +313,11 @@ draw_curve (cairo_t            *cr,
   if (layout != NULL)
     ep_plot_layout_add (layout, EP_PLOT_ITEM_CURVE, (int) index, (int) points->len, 0.0,
                         last->x, last->y, last->x - first->x, last->y - first->y, s->label);
+  /* the path itself, so that a test can check each step's height against the estimate */
+  for (guint i = 0; layout != NULL && i < points->len; i++)
+    ep_plot_layout_add (layout, EP_PLOT_ITEM_CURVE_VERTEX, (int) index, (int) i, 0.0,
+                        g_array_index (points, Point, i).x, g_array_index (points, Point, i).y,
+                        0.0, 0.0, NULL);
 }
 
 /* Vertical ticks on the curve at the censoring times. Marks within tol of the last one drawn,
@@ -327,9 +332,11 @@ static void
 draw_censor_marks (cairo_t            *cr,
                    const Frame        *f,
                    const EpStepSeries *s,
+                   guint               index,
                    const GArray       *runs,
                    double              tol,
-                   const EpPlotStyle  *style)
+                   const EpPlotStyle  *style,
+                   EpPlotLayout       *layout)
 {
   const gsize *r = (const gsize *) (const void *) runs->data;
   double half = 0.3 * style->font_size;
@@ -380,6 +387,9 @@ draw_censor_marks (cairo_t            *cr,
 
       cairo_move_to (cr, p->x, p->y - half);
       cairo_line_to (cr, p->x, p->y + half);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_CENSOR_MARK, (int) index, (int) i, 0.0,
+                            p->x, p->y, 0.0, 2.0 * half, NULL);
     }
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -949,7 +959,7 @@ ep_step_figure_draw (cairo_t            *cr,
         draw_ci_lines (cr, &f, s, g_ptr_array_index (runs, i), style);
       draw_curve (cr, &f, s, i, g_ptr_array_index (runs, i), style, layout);
       if (figure->censor_marks && s->n_censor != NULL)
-        draw_censor_marks (cr, &f, s, g_ptr_array_index (runs, i), tol, style);
+        draw_censor_marks (cr, &f, s, i, g_ptr_array_index (runs, i), tol, style, layout);
     }
   cairo_restore (cr);
 
