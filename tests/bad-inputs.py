@@ -103,7 +103,7 @@ def cases():
         ("folder.csv", "a directory", {"folder.csv": special("dir")}, km),
         ("missing.csv", "a file that does not exist", {}, km),
         ("sparse.csv", "2 GB (sparse)", {"sparse.csv": special("sparse")}, km),
-        ("cohort.xlsx", "a file type Endpoint does not read", {"cohort.xlsx": b"PK\x03\x04"}, convert),
+        ("cohort.xlsx", "an .xlsx that is only a zip header", {"cohort.xlsx": b"PK\x03\x04"}, convert),
         ("same.csv", "project new --out naming its own --csv input",
          {"same.csv": b"time,status\n1,0\n"}, ["project", "new", "--out", "{f}", "--csv", "{f}"]),
         # catalog
