@@ -97,3 +97,33 @@ def corners(steps, t_end):
 
 def at_risk(data, times):
     return [(t, sum(1 for x, _ in data if x >= t)) for t in times]
+
+
+def read_csv_rows(path):
+    with open(path) as f:
+        return list(csv.DictReader(f))
+
+
+def greenwood_band(data, times, z=1.96):
+    """Plain Greenwood band at the given times (decoration for the matplotlib figures)."""
+    data = sorted(data)
+    n = len(data)
+    out_lo, out_hi = [], []
+    for t0 in times:
+        s, v, i = 1.0, 0.0, 0
+        while i < n and data[i][0] <= t0:
+            t = data[i][0]
+            d = c = 0
+            while i < n and data[i][0] == t:
+                d += data[i][1] == 1
+                c += data[i][1] == 0
+                i += 1
+            at = n - (i - d - c)
+            if d:
+                s *= 1 - d / at
+                if at > d:
+                    v += d / (at * (at - d))
+        se = s * v ** 0.5
+        out_lo.append(max(0.0, s - z * se))
+        out_hi.append(min(1.0, s + z * se))
+    return out_lo, out_hi

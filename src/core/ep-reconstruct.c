@@ -377,7 +377,9 @@ spread_censoring (const double *t_S,
  * number at risk after each point. n_hat[lo] is set by the caller. Returns the last point
  * with an event. */
 static gsize
-walk_interval (const double *S,
+walk_interval (const double *t_S,
+               const double *S,
+               gsize         k_zero,
                gsize         lo,
                gsize         hi,
                gsize         last,
@@ -403,12 +405,37 @@ walk_interval (const double *S,
               double dk = round (n_hat[k] * (1.0 - S[k] / KM_hat[last]));
               d[k] = (int) CLAMP (dk, 0.0, (double) n_hat[k]);
             }
+          if (S[k] <= 0.0 && d[k] > 1 && d[k] == n_hat[k] && last > 0 && d[last] > 0
+              && S[last - 1] > S[last])
+            {
+              /* A drop to zero kills everyone at risk, however many that is: the ratio says
+               * nothing. Take the number at risk from the previous step instead, as one death
+               * in 1 / (1 - S_after / S_before) at risk there, less that death, and let the
+               * others leave (censored) in the last gap of non-zero length before it. */
+              double implied = 1.0 / (1.0 - S[last] / S[last - 1]) - 1.0;
+              int dk = (int) CLAMP (round (implied), 1.0, (double) n_hat[k]);
+              int excess = n_hat[k] - dk;
+              gsize j = k;
+
+              while (j > lo && !(t_S[j - 1] < t_S[k]))
+                j--;
+              if (excess > 0 && j > lo)
+                {
+                  cen[j - 1] += excess;
+                  for (gsize m = j; m <= k; m++)
+                    n_hat[m] -= excess;
+                  d[k] = dk;
+                }
+            }
           KM_hat[k] = n_hat[k] > 0 ? KM_hat[last] * (1.0 - (double) d[k] / n_hat[k])
                                    : KM_hat[last];
         }
       if (k + 1 < n_total_points)
         {
           cen[k] = CLAMP (cen[k], 0, MAX (n_hat[k] - d[k], 0));
+          /* A curve that reaches zero had someone left to die there. */
+          if (k_zero != G_MAXSIZE && k < k_zero && n_hat[k] - d[k] >= 1)
+            cen[k] = MIN (cen[k], n_hat[k] - d[k] - 1);
           n_hat[k + 1] = n_hat[k] - d[k] - cen[k];
         }
       if (d[k] != 0)
@@ -493,7 +520,7 @@ ep_reconstruct (const double               *point_time,
   g_autofree int *n_hat = NULL, *d = NULL, *cen = NULL, *n_censor = NULL, *n_risk = NULL;
   g_autofree gsize *lower = NULL, *upper = NULL, *last_i = NULL;
   EpReconstructResult *result;
-  gsize Nk, nint, L, last, k_ipd;
+  gsize Nk, nint, L, last, k_ipd, k_zero;
   double sq = 0.0, max_diff = 0.0;
   int n_total, rest;
 
@@ -512,6 +539,25 @@ ep_reconstruct (const double               *point_time,
   risk = clean_at_risk (risk_time, n_risk_in, n_risk_rows, options, error);
   if (risk == NULL)
     return NULL;
+
+  /* Rows of the table after the curve has reached zero say nothing more (nobody is left);
+   * without them the drop to zero falls in the last interval, where the total of events
+   * settles how many die there (step 4). */
+  {
+    const Point *end = &g_array_index (clean, Point, clean->len - 1);
+
+    if (end->s <= 0.0)
+      {
+        double t_zero = end->t;
+        guint keep = risk->len;
+
+        for (guint i = clean->len; i-- > 0 && g_array_index (clean, Point, i).s <= 0.0;)
+          t_zero = g_array_index (clean, Point, i).t;
+        while (keep > 1 && g_array_index (risk, Risk, keep - 1).t > t_zero)
+          keep--;
+        g_array_set_size (risk, keep);
+      }
+  }
 
   /* Step 0: a point at each at-risk time, so each interval starts with its own point. */
   pts = g_array_sized_new (FALSE, FALSE, sizeof (Point), clean->len + risk->len);
@@ -580,6 +626,12 @@ ep_reconstruct (const double               *point_time,
   for (gsize i = 0; i < nint; i++)
     upper[i] = i + 1 < nint ? lower[i + 1] - 1 : Nk - 1;
 
+  /* The point where the curve first reaches zero, if it does. */
+  k_zero = G_MAXSIZE;
+  for (gsize k = 1; k < Nk && k_zero == G_MAXSIZE; k++)
+    if (S[k] <= 0.0 && S[k - 1] > 0.0)
+      k_zero = k;
+
   n_total = n_risk[0];
   n_hat = g_new (int, Nk + 1);
   d = g_new0 (int, Nk);
@@ -595,6 +647,25 @@ ep_reconstruct (const double               *point_time,
     {
       guint rounds = 0;
 
+      gsize k_goal = lower[i + 1];
+      int goal = n_risk[i + 1];
+
+      /* An interval whose curve drops to zero meets any number at risk at its end (everyone
+       * left dies at the drop). Aim instead at the number at risk at that drop, implied by the
+       * step before it (one death in 1 / (1 - S_after / S_before) at risk, less that death). */
+      for (gsize k = lower[i] + 1; k <= upper[i]; k++)
+        if (S[k] <= 0.0 && S[k - 1] > 0.0)
+          {
+            for (gsize p = k - 1; p > lower[i]; p--)
+              if (S[p] < S[p - 1] && S[p] > 0.0)
+                {
+                  k_goal = k;
+                  goal = (int) MAX (1.0, round (1.0 / (1.0 - S[p] / S[p - 1]) - 1.0));
+                  break;
+                }
+            break;
+          }
+
       n_censor[i] = S[lower[i]] > 0.0
                     ? (int) round (n_risk[i] * S[lower[i + 1]] / S[lower[i]] - n_risk[i + 1])
                     : 0;
@@ -604,11 +675,10 @@ ep_reconstruct (const double               *point_time,
             n_censor[i] = 0;
           spread_censoring (t_S, lower[i], lower[i + 1], n_censor[i], cen);
           n_hat[lower[i]] = n_risk[i];
-          last = walk_interval (S, lower[i], upper[i], last_i[i], Nk, n_hat, d, cen, KM_hat);
-          n_censor[i] += n_hat[lower[i + 1]] - n_risk[i + 1];
+          last = walk_interval (t_S, S, k_zero, lower[i], upper[i], last_i[i], Nk, n_hat, d, cen, KM_hat);
+          n_censor[i] += n_hat[k_goal] - goal;
         }
-      while ((n_hat[lower[i + 1]] > n_risk[i + 1]
-              || (n_hat[lower[i + 1]] < n_risk[i + 1] && n_censor[i] > 0))
+      while ((n_hat[k_goal] > goal || (n_hat[k_goal] < goal && n_censor[i] > 0))
              && ++rounds < MAX_ROUNDS);
       if (rounds >= MAX_ROUNDS)
         warn (warnings, _("The censoring between times %g and %g did not settle"),
@@ -637,7 +707,7 @@ ep_reconstruct (const double               *point_time,
     }
   spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
   n_hat[lower[L]] = n_risk[L];
-  walk_interval (S, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
+  walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
 
   /* Guyot's step 5: the published total of events. */
   if (options->total_events >= 0)
@@ -672,7 +742,7 @@ ep_reconstruct (const double               *point_time,
               n_censor[L] = MIN (n_censor[L], n_risk[L]);
               spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
               n_hat[lower[L]] = n_risk[L];
-              walk_interval (S, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
+              walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
               {
                 int new_sumd = sum_int (d, 0, upper[L]);
                 if (new_sumd == sumd && (n_censor[L] == 0 || n_censor[L] == n_risk[L]))

@@ -100,6 +100,21 @@ in_mask (const Tracer *tr,
   return d0 * d0 + d1 * d1 + d2 * d2 <= tr->tol2;
 }
 
+static gboolean is_ink (const Tracer *tr, int x, int y);
+
+/* Whether something else is drawn over level L in column x. */
+static gboolean
+covered_at (const Tracer *tr,
+            int           x,
+            double        L,
+            double        tol)
+{
+  for (int y = MAX (tr->y_lo, (int) floor (L - tol)); y <= MIN (tr->y_hi, (int) ceil (L + tol)); y++)
+    if (is_ink (tr, x, y))
+      return TRUE;
+  return FALSE;
+}
+
 /* A pixel of a line drawn over the curve (another curve, an axis, text): far from white. The
  * background, grid lines and confidence bands (tints of 15-30%) are not. */
 static gboolean
@@ -207,8 +222,9 @@ ep_digitize_trace (const EpImage           *image,
   g_autoptr(GArray) surv = g_array_new (FALSE, FALSE, sizeof (double));
   EpDigitizeResult *result;
   double y_one, y_zero, span, L = 0.0, h = 0.0, tol, thin, mark_tol, x_start;
-  int x0, x, start = -1, last_seen, width = image->width;
+  int x0, x, x_search, start = -1, last_seen, width = image->width;
   double tolerance = options->tolerance > 0.0 ? options->tolerance : 60.0;
+  double tol2, loose2;
   guint n_drops = 0, n_marks = 0, n_gaps = 0;
 
   g_return_val_if_fail (image != NULL && options != NULL, NULL);
@@ -216,6 +232,8 @@ ep_digitize_trace (const EpImage           *image,
   tr.image = image;
   memcpy (tr.color, options->color, 3);
   tr.tol2 = tolerance * tolerance;
+  tol2 = tr.tol2;
+  loose2 = 4.0 * tr.tol2;
   tr.time = time;
   tr.surv = surv;
   tr.percent = MAX (options->y.v1, options->y.v2) > 1.5;
@@ -234,10 +252,13 @@ ep_digitize_trace (const EpImage           *image,
   tr.y_lo = CLAMP ((int) floor (MIN (y_one, y_zero) - 0.03 * span), 0, image->height - 1);
   tr.y_hi = CLAMP ((int) ceil (MAX (y_one, y_zero) + 0.03 * span), 0, image->height - 1);
 
-  /* The start: the run nearest to survival 1 in the first columns from x_start. */
+  /* The start: the run nearest to survival 1 in the first columns from x_start. Another
+   * curve drawn over it at 1 can hide it up to its first step: then the first run near 1
+   * within a third of the width (that step's top) starts it, at survival 1. */
   x_start = (options->x_start - tr.ax) / tr.bx;
   x0 = CLAMP ((int) floor (x_start), 0, width - 1);
-  for (x = x0; x < MIN (width, x0 + MAX (12, width / 50)) && start < 0; x++)
+  x_search = MIN (width, x0 + MAX (12, width / 3));
+  for (x = x0; x < x_search && start < 0; x++)
     {
       double best = 0.05 * span;
 
@@ -263,20 +284,32 @@ ep_digitize_trace (const EpImage           *image,
                      "time axis (image pixels %d to %d): check the colour, the tolerance and "
                      "the y-axis ticks"),
                    options->color[0], options->color[1], options->color[2],
-                   (int) (x0 / image->scale), (int) ((x0 + MAX (12, width / 50)) / image->scale));
+                   (int) (x0 / image->scale), (int) (x_search / image->scale));
       return NULL;
     }
 
-  /* The line width: the thinnest run at L over the next columns. */
-  for (x = start + 1; x < MIN (width, start + 12); x++)
-    {
-      const Run *r;
+  /* The line width: the most common height of the colour's runs right of the start (the
+   * horizontal parts of the curve outnumber its steps, marks and the legend's sample). */
+  {
+    guint counts[64] = { 0 };
+    guint best = 0;
 
-      column_runs (&tr, x, runs);
-      r = run_at (runs, L, 1.0);
-      if (r != NULL)
-        h = MIN (h, height (r));
-    }
+    for (x = start; x < width; x++)
+      {
+        column_runs (&tr, x, runs);
+        for (guint i = 0; i < runs->len; i++)
+          {
+            int ht = height (&g_array_index (runs, Run, i));
+            if (ht < 64)
+              counts[ht]++;
+          }
+      }
+    for (guint k = 1; k < 64; k++)
+      if (counts[k] > counts[best])
+        best = k;
+    if (best > 0)
+      h = best;
+  }
   h = MAX (h, 1.0);
   tol = h / 2.0 + 1.0;
   thin = h + MAX (2.0, 0.6 * h);
@@ -285,7 +318,7 @@ ep_digitize_trace (const EpImage           *image,
   mark_tol = MAX (1.5, 0.25 * h);
   /* A curve that starts with a run taller than a line (an event at time 0, a mark) starts at
    * survival 1 itself. */
-  L = MAX (L, y_one);
+  L = start > x0 + 12 ? y_one : MAX (L, y_one);
 
   add_point (&tr, x_start, L);
   last_seen = start;
@@ -293,8 +326,29 @@ ep_digitize_trace (const EpImage           *image,
     {
       const Run *r;
 
+      /* At survival 0 there is nothing more to trace (and the axis line lies there, so a
+       * line within its width of the axis is on it). */
+      if (fabs (L - y_zero) <= h + 1.0)
+        {
+          /* the last point is on the axis: survival exactly 0 */
+          g_array_index (surv, double, surv->len - 1) = 0.0;
+          break;
+        }
+
       column_runs (&tr, x, runs);
       r = run_at (runs, L, tol);
+      if (r == NULL && covered_at (&tr, x, L, tol))
+        {
+          /* Another line drawn over the level: a run that starts just under it is this
+           * curve coming out from under it (the rest of a step, or the line itself). */
+          for (guint i = 0; i < runs->len; i++)
+            {
+              const Run *q = &g_array_index (runs, Run, i);
+
+              if (q->top >= L - tol && q->top <= L + 2 * h + tol && (r == NULL || q->top < r->top))
+                r = q;
+            }
+        }
       if (r != NULL && height (r) <= thin)
         {
           L = MAX (L, centre (r));
@@ -305,46 +359,49 @@ ep_digitize_trace (const EpImage           *image,
 
       if (r != NULL)
         {
-          /* A vertical step or a censor mark: the next thin run connected to it decides. */
-          Run tall = *r;
-          int x2, found = 0;
+          /* A vertical step, a staircase of close steps or a censor mark: follow the tall
+           * region column by column (each column's run connected to the previous one's)
+           * until it thins out; that thin run decides. */
+          g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (int));
+          Run prev = *r;
+          int x2;
+          gboolean mark = FALSE, ended = TRUE;
           double L_new = L;
 
-          for (x2 = x + 1; x2 < MIN (width, x + 1 + (int) (4 * h) + 8) && !found; x2++)
+          g_array_append_val (bottoms, prev.bottom);
+          for (x2 = x + 1; x2 < width; x2++)
             {
-              guint i;
+              const Run *next = NULL;
 
               column_runs (&tr, x2, runs);
-              /* A thin run at the level: a mark. */
-              r = run_at (runs, L, tol);
-              if (r != NULL && height (r) <= thin && fabs (centre (r) - L) <= mark_tol)
-                {
-                  found = 1;
-                  break;
-                }
-              /* Else the thin run nearest to the tall run's bottom. */
-              for (i = 0; i < runs->len; i++)
+              for (guint i = 0; i < runs->len; i++)
                 {
                   const Run *q = &g_array_index (runs, Run, i);
 
-                  if (q->bottom + 1 + tol < tall.top || q->top - tol > tall.bottom + 1)
+                  if (q->top > prev.bottom + 1 || q->bottom < prev.top - 1)
                     continue;
-                  if (height (q) <= thin && centre (q) > L + mark_tol)
+                  if (height (q) <= thin && fabs (centre (q) - L) <= mark_tol)
                     {
-                      if (found != 2 || fabs (centre (q) - (tall.bottom + 1))
-                                        < fabs (L_new - (tall.bottom + 1)))
-                        L_new = centre (q);
-                      found = 2;
+                      next = q;
+                      mark = TRUE;
+                      break;
                     }
-                  /* the tall region may grow downwards while the step is crossed */
-                  if (q->top <= tall.bottom + 1 && q->bottom > tall.bottom)
-                    tall.bottom = q->bottom;
+                  if (next == NULL || q->bottom > next->bottom)
+                    next = q;
                 }
-              if (found)
+              if (next == NULL)
                 break;
+              if (mark || height (next) <= thin)
+                {
+                  ended = FALSE;
+                  L_new = MAX (L, centre (next));
+                  break;
+                }
+              prev = *next;
+              g_array_append_val (bottoms, prev.bottom);
             }
 
-          if (found == 1)
+          if (mark)
             {
               n_marks++;
               for (int k = x; k < x2; k++)
@@ -353,52 +410,36 @@ ep_digitize_trace (const EpImage           *image,
               x = x2 - 1;
               continue;
             }
-          if (found == 0)
+          if (ended)
             {
-              /* The curve ends here: a last step down, or a mark above and below the line. */
-              if (L - tall.top >= 0.7 * (tall.bottom + 1 - L))
+              /* The curve ends in the tall region: a last step down, or a mark above and
+               * below the line. */
+              Run last = prev;
+
+              if (bottoms->len == 1 && L - r->top >= 0.7 * (r->bottom + 1 - L))
                 {
                   n_marks++;
                   add_point (&tr, x + 0.5, L);
+                  last_seen = x;
+                  continue;
                 }
-              else
-                {
-                  double x_drop = x + 0.5;
-
-                  n_drops++;
-                  add_point (&tr, x_drop, L);
-                  L = tall.bottom + 1 - h / 2.0;
-                  add_point (&tr, x_drop, L);
-                }
-              last_seen = x;
-              break;
+              L_new = MAX (L, last.bottom + 1 - h / 2.0);
+              /* A step that runs into the x axis (drawn over its end, or clipped) goes to
+               * zero. */
+              if (fabs (last.bottom + 1 - y_zero) <= h + 2.0)
+                L_new = MAX (L, y_zero);
             }
           {
-            /* One step or a staircase of close steps over the tall columns x .. x2 - 1. The
-             * line of width h around the path y(t) has its bottom edge at column k (centre
-             * k + 0.5) at y(k + 0.5 + h/2) + h/2: each column's bottom gives the level half a
-             * line width to its right, so close steps keep their own times. */
-            Run prev = tall;
+            /* The line of width h around the path y(t) has its bottom edge at column k
+             * (centre k + 0.5) at y(k + 0.5 + h/2) + h/2: each column's bottom gives the level
+             * half a line width to its right, so close steps keep their own times. */
             double lev = L;
 
-            column_runs (&tr, x, runs);
-            for (int k = x; k < x2; k++)
+            for (guint i = 0; i < bottoms->len; i++)
               {
-                const Run *q = NULL;
-                double level;
+                int k = x + (int) i;
+                double level = CLAMP (g_array_index (bottoms, int, i) + 1 - h / 2.0, lev, L_new);
 
-                if (k > x)
-                  column_runs (&tr, k, runs);
-                for (guint i = 0; i < runs->len && q == NULL; i++)
-                  {
-                    const Run *c = &g_array_index (runs, Run, i);
-                    if (c->top <= prev.bottom + 1 && c->bottom >= prev.top - 1)
-                      q = c;
-                  }
-                if (q == NULL)
-                  break;
-                prev = *q;
-                level = CLAMP (q->bottom + 1 - h / 2.0, lev, L_new);
                 if (level > lev + 0.5)
                   {
                     double pos = MIN (k + h / 2.0, (double) x2);
@@ -418,7 +459,9 @@ ep_digitize_trace (const EpImage           *image,
                 add_point (&tr, pos, L_new);
               }
             L = L_new;
-            last_seen = x2;
+            last_seen = x2 - 1;
+            /* Where the tall region ends without thinning out, the curve may go on under
+             * another line or end: the columns after it tell. */
             x = x2 - 1;
             continue;
           }
@@ -432,25 +475,45 @@ ep_digitize_trace (const EpImage           *image,
           covered = covered || is_ink (&tr, x, y);
         if (covered)
           {
-            /* Drawn over at its level: if it shows below, it dropped while hidden (two curves
-             * at 1 at the start); the nearest thin run below is it. */
+            /* Drawn over at its level: under a translucent band it keeps a shade of its
+             * colour, so look again with a looser colour match; if it shows below, it
+             * dropped while hidden (two curves at 1 at the start): the nearest run below is
+             * it. */
             const Run *best = NULL;
+
+            tr.tol2 = loose2;
+            column_runs (&tr, x, runs);
+            tr.tol2 = tol2;
+            r = run_at (runs, L, tol);
+            if (r != NULL && height (r) <= thin)
+              {
+                L = MAX (L, centre (r));
+                add_point (&tr, x + 0.5, L);
+                last_seen = x;
+                continue;
+              }
+            column_runs (&tr, x, runs);
 
             for (guint i = 0; i < runs->len; i++)
               {
                 const Run *q = &g_array_index (runs, Run, i);
 
-                if (height (q) <= thin && centre (q) > L + mark_tol
-                    && (best == NULL || q->top < best->top))
+                if (q->top > L + mark_tol && (best == NULL || q->top < best->top))
                   best = q;
               }
             if (best != NULL)
               {
+                /* It dropped at least to the top of that run; a tall run (the rest of a
+                 * staircase) is then walked from there. */
+                gboolean tall_run = height (best) > thin;
+
                 n_drops++;
                 add_point (&tr, x, L);
-                L = centre (best);
+                L = tall_run ? best->top + h / 2.0 : centre (best);
                 add_point (&tr, x, L);
                 last_seen = x;
+                if (tall_run)
+                  x--;
               }
             else
               n_gaps++;
@@ -458,7 +521,7 @@ ep_digitize_trace (const EpImage           *image,
           }
       }
       {
-        /* Look ahead (a few percent of the width) for the nearest thin run below. */
+        /* Look ahead (a few percent of the width) for the nearest run below. */
         int limit = MIN (width, x + MAX (8, width / 30));
         int x2;
         gboolean resumed = FALSE;
@@ -475,21 +538,22 @@ ep_digitize_trace (const EpImage           *image,
               {
                 const Run *q = &g_array_index (runs, Run, i);
 
-                if (height (q) <= thin && centre (q) > L && (best == NULL || q->top < best->top))
+                if (q->top > L && (best == NULL || q->top < best->top))
                   best = q;
               }
             if (best != NULL)
               {
                 double x_drop = x;
+                gboolean tall_run = height (best) > thin;
 
                 n_drops++;
                 n_gaps += x2 - x;
                 add_point (&tr, x_drop, L);
-                L = centre (best);
+                L = tall_run ? best->top + h / 2.0 : centre (best);
                 add_point (&tr, x_drop, L);
                 resumed = TRUE;
                 last_seen = x2;
-                x = x2;
+                x = tall_run ? x2 - 1 : x2;
               }
           }
         if (!resumed && x2 >= limit)
@@ -501,7 +565,7 @@ ep_digitize_trace (const EpImage           *image,
 
   /* Drop the gap columns' trailing stretch: the curve ends where it was last seen. */
   {
-    double t_end = tr.ax + tr.bx * (last_seen + 0.5);
+    double t_end = tr.ax + tr.bx * (last_seen + 1.0 + h / 2.0);
 
     while (time->len > 1 && g_array_index (time, double, time->len - 1) > t_end + 1e-9)
       {
