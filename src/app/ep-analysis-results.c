@@ -125,7 +125,26 @@ ep_analysis_results_update (EpAnalysisResults *self)
                                  && ep_analysis_has_results (self->analysis));
 
   ep_analysis_results_clear_tables (self);
-  if (self->analysis != NULL && !running && ep_analysis_has_results (self->analysis))
+  /* The live graph: the last result stays on screen while an edit of the data is being taken
+   * in, marked as updating; an analysis whose inputs are gone says why above it. */
+  if (self->analysis != NULL
+      && (ep_analysis_get_state (self->analysis) == EP_ANALYSIS_STATE_INVALID
+          || ep_analysis_get_state (self->analysis) == EP_ANALYSIS_STATE_STALE)
+      && ep_analysis_has_results (self->analysis))
+    {
+      const char *message = ep_analysis_get_state (self->analysis) == EP_ANALYSIS_STATE_INVALID
+                            ? ep_analysis_get_state_message (self->analysis)
+                            : _("Updating… these results are from before the last edit of the data");
+      GtkWidget *label = gtk_label_new (message);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "warning");
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (self->tables_box, label);
+    }
+  if (self->analysis != NULL && ep_analysis_has_results (self->analysis)
+      && (!running || ep_analysis_get_state (self->analysis) != EP_ANALYSIS_STATE_EMPTY))
     {
       GPtrArray *tables = ep_analysis_get_tables (self->analysis);
       const char * const *warnings = ep_analysis_get_warnings (self->analysis);
@@ -262,6 +281,10 @@ ep_analysis_results_set_analysis (EpAnalysisResults *self,
                                 G_CALLBACK (ep_analysis_results_running_cb), self);
       g_signal_connect_swapped (analysis, "notify::has-results",
                                 G_CALLBACK (ep_analysis_results_running_cb), self);
+      g_signal_connect_swapped (analysis, "notify::state",
+                                G_CALLBACK (ep_analysis_results_running_cb), self);
+      g_signal_connect_swapped (analysis, "results-changed",
+                                G_CALLBACK (ep_analysis_results_update), self);
       description = ep_analysis_describe (analysis);
       gtk_label_set_text (self->title_label, ep_analysis_kind_get_title (ep_analysis_get_kind (analysis)));
       gtk_label_set_text (self->subtitle_label, description);

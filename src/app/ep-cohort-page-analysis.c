@@ -98,87 +98,18 @@ ep_cohort_page_remember_analysis (EpCohortPage *self,
   g_set_object (&self->last[ep_analysis_get_kind (analysis)], analysis);
 }
 
-/* The figure of the results on the Figures page: Kaplan-Meier curves, cumulative incidence or
- * the hazard-ratio table, from the same cohort and options (EpFigure computes with the same
- * core). */
-static EpFigure *
-figure_for_analysis (EpCohort    *cohort,
-                     EpAnalysis  *analysis,
-                     GError     **error)
-{
-  EpCohortEndpoint *endpoint;
-
-  switch (ep_analysis_get_kind (analysis))
-    {
-    case EP_ANALYSIS_SURVIVAL:
-      return ep_figure_new_km (cohort, ep_analysis_get_string (analysis, "endpoint"),
-                               ep_analysis_get_string (analysis, "group"), error);
-    case EP_ANALYSIS_COMPETING_RISKS:
-      return ep_figure_new_cif (cohort, ep_analysis_get_string (analysis, "time"),
-                                ep_analysis_get_string (analysis, "status"),
-                                ep_analysis_get_string (analysis, "group"), error);
-    case EP_ANALYSIS_COX:
-      endpoint = ep_cohort_find_endpoint (cohort, ep_analysis_get_string (analysis, "endpoint"));
-      if (endpoint == NULL || ep_cohort_endpoint_get_source (endpoint) != EP_ENDPOINT_FROM_TIME)
-        {
-          g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
-                       _("A hazard-ratio figure needs an endpoint with a time column"));
-          return NULL;
-        }
-      return ep_figure_new_cox_table (cohort, ep_cohort_endpoint_get_time_column (endpoint),
-                                      ep_cohort_endpoint_get_event_column (endpoint),
-                                      ep_analysis_get_strv (analysis, "covariates"), error);
-    case EP_ANALYSIS_RESPONSE:
-    default:
-      g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
-                   _("This analysis has no figure"));
-      return NULL;
-    }
-}
-
-/* The figure's data source (model/ep-figure-source.h), so that the project can make it again. */
+/* The figure of the results on the Figures page: a view of the analysis itself (Kaplan-Meier
+ * curves, cumulative incidence or the hazard-ratio table), so it follows the analysis when the
+ * data change (the live graph, docs/projects.md). */
 static JsonObject *
 source_for_analysis (EpCohort   *cohort,
                      EpAnalysis *analysis)
 {
   JsonObject *source = json_object_new ();
-  const char *group = ep_analysis_get_string (analysis, "group");
-  EpCohortEndpoint *endpoint;
 
+  json_object_set_string_member (source, "kind", "analysis");
+  json_object_set_string_member (source, "analysis", ep_analysis_get_id (analysis));
   json_object_set_string_member (source, "cohort", ep_cohort_get_name (cohort));
-  switch (ep_analysis_get_kind (analysis))
-    {
-    case EP_ANALYSIS_SURVIVAL:
-      json_object_set_string_member (source, "kind", "km");
-      json_object_set_string_member (source, "endpoint", ep_analysis_get_string (analysis, "endpoint"));
-      break;
-    case EP_ANALYSIS_COMPETING_RISKS:
-      json_object_set_string_member (source, "kind", "cif");
-      json_object_set_string_member (source, "time", ep_analysis_get_string (analysis, "time"));
-      json_object_set_string_member (source, "status", ep_analysis_get_string (analysis, "status"));
-      break;
-    case EP_ANALYSIS_COX:
-      {
-        const char * const *covariates = ep_analysis_get_strv (analysis, "covariates");
-        JsonArray *array = json_array_new ();
-
-        endpoint = ep_cohort_find_endpoint (cohort, ep_analysis_get_string (analysis, "endpoint"));
-        json_object_set_string_member (source, "kind", "cox-table");
-        json_object_set_string_member (source, "time", ep_cohort_endpoint_get_time_column (endpoint));
-        json_object_set_string_member (source, "event", ep_cohort_endpoint_get_event_column (endpoint));
-        for (guint i = 0; covariates != NULL && covariates[i] != NULL; i++)
-          json_array_add_string_element (array, covariates[i]);
-        json_object_set_array_member (source, "covariates", array);
-        group = NULL;
-      }
-      break;
-    case EP_ANALYSIS_RESPONSE:
-    default:
-      g_assert_not_reached ();
-    }
-  if (group != NULL)
-    json_object_set_string_member (source, "group", group);
-
   return source;
 }
 
@@ -197,7 +128,11 @@ ep_cohort_page_show_figure_action (GtkWidget  *widget,
   if (self->cohort == NULL || self->shown == NULL || !EP_IS_WINDOW (root))
     return;
 
-  figure = figure_for_analysis (self->cohort, self->shown, &error);
+  figure = ep_analysis_get_id (self->shown) != NULL
+           ? ep_figure_new_for_analysis (self->shown, &error) : NULL;
+  if (figure == NULL && error == NULL)
+    g_set_error_literal (&error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_NOT_RUN,
+                         _("This analysis is not part of the project"));
   if (figure == NULL)
     {
       _ep_cohort_page_show_message (self, error->message);

@@ -114,6 +114,56 @@ preview_draw (GtkDrawingArea *area,
   cairo_clip (cr);
   ep_figure_render (self->selected, cr, page_width, page_height, NULL);
   cairo_restore (cr);
+
+  /* While its analysis catches up with an edit of the data the sheet says so (and Export
+   * refuses): the numbers drawn are the previous ones. An analysis whose inputs are gone says
+   * why. */
+  {
+    EpAnalysis *analysis = ep_figure_get_analysis (self->selected);
+    const char *badge = NULL;
+
+    if (analysis != NULL && ep_analysis_get_state (analysis) == EP_ANALYSIS_STATE_INVALID)
+      badge = ep_analysis_get_state_message (analysis);
+    else if (ep_figure_is_outdated (self->selected))
+      badge = _("Updating…");
+
+    if (badge != NULL)
+      {
+        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), badge);
+        int text_width, text_height;
+        double bx, by;
+
+        pango_layout_set_width (layout, (int) (MAX (page_width * scale - 48, 80) * PANGO_SCALE));
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        pango_layout_get_pixel_size (layout, &text_width, &text_height);
+        bx = x + page_width * scale - text_width - 24;
+        by = y + 12;
+        cairo_save (cr);
+        /* the sheet dimmed, the badge on top */
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.45);
+        cairo_rectangle (cr, x, y, page_width * scale, page_height * scale);
+        cairo_fill (cr);
+        cairo_set_source_rgba (cr, 0.11, 0.11, 0.13, 0.85);
+        cairo_rectangle (cr, bx - 10, by - 4, text_width + 20, text_height + 8);
+        cairo_fill (cr);
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_move_to (cr, bx, by);
+        pango_cairo_show_layout (cr, layout);
+        cairo_restore (cr);
+      }
+  }
+}
+
+gboolean
+ep_figure_page_get_preview_badge (EpFigurePage *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE_PAGE (self), FALSE);
+
+  return self->selected != NULL
+         && (ep_figure_is_outdated (self->selected)
+             || (ep_figure_get_analysis (self->selected) != NULL
+                 && ep_analysis_get_state (ep_figure_get_analysis (self->selected))
+                    == EP_ANALYSIS_STATE_INVALID));
 }
 
 static void

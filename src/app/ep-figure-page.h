@@ -40,4 +40,7 @@ guint            ep_figure_page_get_preview_draws  (EpFigurePage *self,
                                                     int          *width,
                                                     int          *height);
 
+/* TRUE while the preview shows the "Updating…" badge (or why the figure's analysis is invalid). */
+gboolean      ep_figure_page_get_preview_badge (EpFigurePage *self);
+
 G_END_DECLS

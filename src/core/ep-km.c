@@ -421,6 +421,45 @@ ep_km_fit (const double  *time,
   return result;
 }
 
+EpKmResult *
+ep_km_result_new (EpKmConfType  conf_type,
+                  double        conf_level,
+                  guint         n_groups,
+                  const gsize  *n_steps,
+                  const gsize  *n_at)
+{
+  EpKmResultReal *real = g_new0 (EpKmResultReal, 1);
+  EpKmResult *result = &real->result;
+  gsize total_steps = 0, total_at = 0;
+
+  result->conf_type = conf_type;
+  result->conf_level = conf_level;
+  result->n_groups = n_groups;
+  result->curves = g_new0 (EpKmCurve, MAX (n_groups, 1));
+  for (guint g = 0; g < n_groups; g++)
+    {
+      total_steps += n_steps[g];
+      total_at += n_at[g];
+    }
+  real->step_storage = g_new0 (EpKmStep, MAX (total_steps, 1));
+  real->at_storage = g_new0 (EpKmAt, MAX (total_at, 1));
+  total_steps = total_at = 0;
+  for (guint g = 0; g < n_groups; g++)
+    {
+      EpKmCurve *curve = &result->curves[g];
+
+      curve->n_steps = n_steps[g];
+      curve->steps = real->step_storage + total_steps;
+      curve->n_at = n_at[g];
+      curve->at = real->at_storage + total_at;
+      curve->median = curve->median_lower = curve->median_upper = NAN;
+      total_steps += n_steps[g];
+      total_at += n_at[g];
+    }
+
+  return result;
+}
+
 void
 ep_km_result_free (EpKmResult *result)
 {

@@ -123,6 +123,13 @@ EpKmResult  *ep_km_fit           (const double  *time,
                                   gsize          n_at,
                                   GError       **error);
 
+/* An empty result with room for n_steps[g] steps and n_at[g] landmark rows per group, for a
+ * result read back from its saved form (the fields are the caller's to fill). */
+EpKmResult  *ep_km_result_new    (EpKmConfType   conf_type,
+                                  double         conf_level,
+                                  guint          n_groups,
+                                  const gsize   *n_steps,
+                                  const gsize   *n_at);
 void         ep_km_result_free   (EpKmResult    *result);
 
 /* "log-log", "log" or "plain" (survfit's conf.type names); FALSE for anything else. */

@@ -746,6 +746,56 @@ out:
   return ok;
 }
 
+/* The stored results of the analyses read before (schema version 2; a migrated version 1 file
+ * has none). A row for an analysis that does not exist is damage. */
+static gboolean
+read_results (Reader      *r,
+              GPtrArray   *analyses,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (r->db, "SELECT position, fingerprint, result FROM analysis_result "
+                                 "ORDER BY position", -1, &stmt, NULL) != SQLITE_OK)
+    return read_failed (r, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 position = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *where = NULL;
+      g_autofree char *result = NULL;
+      const char *fingerprint;
+      EpProjectItem *item;
+
+      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER || position < 0
+          || position >= (gint64) analyses->len)
+        {
+          invalid (r, error, _("analysis_result: a result for an analysis that does not exist"));
+          goto out;
+        }
+      where = g_strdup_printf ("analysis_result %u", (guint) position + 1);
+      if (!get_text (r, stmt, 1, FALSE, where, &fingerprint, error) ||
+          !get_json_object (r, stmt, 2, where, &result, error))
+        goto out;
+      item = g_ptr_array_index (analyses, position);
+      g_free (item->fingerprint);
+      item->fingerprint = g_strdup (fingerprint);
+      g_free (item->result);
+      item->result = g_steal_pointer (&result);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      read_failed (r, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 static gboolean
 read_selections (Reader     *r,
                  GPtrArray  *selections,
@@ -1092,6 +1142,7 @@ open_database (Reader                *r,
     }
   if (!read_cohorts (r, data, progress, progress_data, cancellable, error) ||
       !read_items (r, "analysis", data->analyses, error) ||
+      !read_results (r, data->analyses, error) ||
       !read_items (r, "figure", data->figures, error) ||
       !read_selections (r, data->selections, error))
     return NULL;

@@ -44,7 +44,13 @@ static const char * const readme_v1[][2] = {
     "end_column), event_column, event_codes (JSON array of the texts that mean an event), "
     "unit (days | weeks | months | years)." },
   { "analysis",
-    "Analyses in order: name, kind, source (the cohort's name), options (JSON)." },
+    "Analyses in order: name (an id that figures refer to), kind, source (the cohort's name), "
+    "options (JSON)." },
+  { "analysis_result",
+    "The last result of the analysis at the same position, as JSON (the fits and the tables "
+    "as shown), and the SHA-256 fingerprint of the cohort data it was computed from: opening "
+    "shows it without computing; a fingerprint that does not match the data means the result "
+    "is computed again." },
   { "figure",
     "Figures in order: name, kind, source (the analysis or cohort), options (JSON, with the "
     "plot style)." },
@@ -277,6 +283,34 @@ write_items (Writer     *w,
   return ok;
 }
 
+/* Each analysis's stored result, by its position (schema version 2). */
+static gboolean
+write_results (Writer     *w,
+               GPtrArray  *analyses,
+               GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (!prepare (w, "INSERT INTO analysis_result (position, fingerprint, result) "
+                   "VALUES (?1, ?2, ?3)", &stmt, error))
+    return FALSE;
+  for (guint k = 0; ok && k < analyses->len; k++)
+    {
+      const EpProjectItem *item = g_ptr_array_index (analyses, k);
+
+      if (item->result == NULL || item->fingerprint == NULL)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, k);
+      bind_text (stmt, 2, item->fingerprint);
+      bind_text (stmt, 3, item->result);
+      ok = step_done (w, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
 static gboolean
 write_selections (Writer     *w,
                   GPtrArray  *selections,
@@ -484,14 +518,15 @@ write_database (Writer                *w,
                              EP_PROJECT_APPLICATION_ID, EP_PROJECT_SCHEMA_VERSION);
   if (!exec (w, pragmas, error) || !exec (w, "BEGIN", error))
     return FALSE;
-  for (guint k = 0; _ep_project_store_schema_v1[k] != NULL; k++)
-    if (!exec (w, _ep_project_store_schema_v1[k], error))
+  for (guint k = 0; _ep_project_store_schema_v2[k] != NULL; k++)
+    if (!exec (w, _ep_project_store_schema_v2[k], error))
       return FALSE;
 
   if (!write_meta (w, data, error) ||
       !write_cohorts (w, data, progress, progress_data, cancellable, error) ||
       !write_items (w, "INSERT INTO analysis (position, name, kind, source, options) "
                        "VALUES (?1, ?2, ?3, ?4, ?5)", data->analyses, error) ||
+      !write_results (w, data->analyses, error) ||
       !write_items (w, "INSERT INTO figure (position, name, kind, source, options) "
                        "VALUES (?1, ?2, ?3, ?4, ?5)", data->figures, error) ||
       !write_selections (w, data->selections, error))

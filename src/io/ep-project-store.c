@@ -47,8 +47,51 @@ const char * const _ep_project_store_schema_v1[] = {
   NULL
 };
 
+/* Schema, version 2: version 1 and each analysis's last result (the JSON of
+ * model/ep-analysis-json.c) with the fingerprint of the data it was computed from, by the
+ * analysis's position. An analysis without a row has no stored result. */
+#define SCHEMA_V2_ANALYSIS_RESULT \
+  "CREATE TABLE analysis_result (position INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, " \
+    "result TEXT NOT NULL)"
+
+const char * const _ep_project_store_schema_v2[] = {
+  "CREATE TABLE README (topic TEXT PRIMARY KEY, text TEXT NOT NULL)",
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  "CREATE TABLE cohort (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n_rows INTEGER NOT NULL)",
+  "CREATE TABLE cohort_column (cohort_id INTEGER NOT NULL, position INTEGER NOT NULL, "
+    "name TEXT NOT NULL, label TEXT, type TEXT NOT NULL, role TEXT NOT NULL, levels TEXT, "
+    "missing BLOB, cells BLOB NOT NULL, PRIMARY KEY (cohort_id, position))",
+  "CREATE TABLE endpoint (cohort_id INTEGER NOT NULL, position INTEGER NOT NULL, "
+    "name TEXT NOT NULL, source TEXT NOT NULL, time_column TEXT, start_column TEXT, "
+    "end_column TEXT, event_column TEXT NOT NULL, event_codes TEXT NOT NULL, unit TEXT NOT NULL, "
+    "PRIMARY KEY (cohort_id, position))",
+  "CREATE TABLE analysis (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+    "source TEXT, options TEXT NOT NULL)",
+  "CREATE TABLE figure (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+    "source TEXT, options TEXT NOT NULL)",
+  "CREATE TABLE trial_selection (position INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "trial_ids TEXT NOT NULL, options TEXT NOT NULL)",
+  SCHEMA_V2_ANALYSIS_RESULT,
+  NULL
+};
+
+/* Version 1 had no stored results: every analysis is computed again when it is next shown. */
+static gboolean
+migrate_v1_to_v2 (sqlite3  *db,
+                  GError  **error)
+{
+  if (sqlite3_exec (db, SCHEMA_V2_ANALYSIS_RESULT, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_CORRUPT,
+                   "migration to version 2: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const SchemaVersion _ep_project_store_versions[] = {
-  { 1, _ep_project_store_schema_v1, NULL },
+  { 1, _ep_project_store_schema_v1, migrate_v1_to_v2 },
+  { 2, _ep_project_store_schema_v2, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_ep_project_store_versions) == EP_PROJECT_SCHEMA_VERSION);
@@ -182,6 +225,8 @@ ep_project_item_new (const char *name,
   item->kind = g_strdup (kind);
   item->source = g_strdup (source);
   item->options = g_strdup (options != NULL ? options : "{}");
+  item->result = NULL;
+  item->fingerprint = NULL;
 
   return item;
 }
@@ -194,6 +239,8 @@ ep_project_item_free (EpProjectItem *item)
 
   g_free (item->name);
   g_free (item->kind);
+  g_free (item->result);
+  g_free (item->fingerprint);
   g_free (item->source);
   g_free (item->options);
   g_free (item);

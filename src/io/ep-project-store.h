@@ -43,7 +43,7 @@ G_BEGIN_DECLS
 #define EP_PROJECT_APPLICATION_ID 0x456e6450
 /* The schema this build writes; files of versions 1 .. this one are read (older ones are
  * migrated step by step on open, see ep-project-store.c). */
-#define EP_PROJECT_SCHEMA_VERSION 1
+#define EP_PROJECT_SCHEMA_VERSION 2
 
 #define EP_PROJECT_STORE_ERROR (ep_project_store_error_quark ())
 
@@ -88,6 +88,10 @@ typedef struct
   char   *kind;           /* e.g. "km", "cox"; "km-plot", "forest" */
   char   *source;         /* the cohort's (or for a figure, the analysis's) name; may be NULL */
   char   *options;        /* JSON text (an object); "{}" when none */
+  /* analyses only (schema version 2): the last result as JSON text and the fingerprint of the
+   * data it was computed from; both NULL when none is stored */
+  char   *result;
+  char   *fingerprint;
 } EpProjectItem;
 
 /* Trials picked from the catalog, and the meta-analysis choices made for them. */

@@ -39,6 +39,7 @@ _ep_analysis_job_free (Job *job)
   g_clear_pointer (&job->groups, ep_levels_free);
   g_free (job->time_unit);
   g_strfreev (job->cause_labels);
+  g_free (job->fingerprint);
   cox_input_clear (&job->multi);
   for (guint j = 0; j < job->n_covariates && job->uni != NULL; j++)
     {

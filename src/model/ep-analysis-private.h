@@ -65,6 +65,11 @@ typedef struct
   EpResponse      *response;
   GPtrArray       *warnings;        /* char *, NULL-terminated when handed out */
   GPtrArray       *tables;          /* EpResultTable */
+  EpKmResult      *km_all;          /* competing risks: KM of any event, the figure's numbers at risk */
+  /* survival with two groups: coxph (Surv (time, status) ~ group), for the figure; NaN else */
+  double           hr;
+  double           hr_lower;
+  double           hr_upper;
 } Results;
 
 struct _EpAnalysis
@@ -76,6 +81,19 @@ struct _EpAnalysis
   Results        *results;
   gboolean        running;
   double          progress;
+
+  /* The live graph (ep-analysis-live.c): the cohort it is bound to, the state of its result
+   * and what that result was computed from. */
+  EpCohort       *cohort;
+  gulong          changed_id;
+  EpAnalysisState state;
+  char           *state_message;     /* why INVALID, or what the last update said */
+  guint64         result_revision;   /* the cohort's input revision the result was computed at */
+  char           *fingerprint;       /* the inputs' content hash at that time */
+  GCancellable   *live_cancellable;  /* the running update, or NULL */
+  guint           debounce_id;
+  gboolean        restored;          /* the result came from a saved project, not a run */
+  char           *id;                /* unique in a project; figures refer to it */
 };
 
 /* A run: everything the worker needs, copied on the main thread. */
@@ -109,8 +127,26 @@ typedef struct
   char          **uni_error;     /* [n_covariates] a univariate model that could not be set up */
   guint           n_covariates;
 
+  guint64         input_revision;  /* the cohort's input revision when this was prepared */
+  char           *fingerprint;     /* the inputs' content hash then */
+
   Results        *results;
 } Job;
+
+/* ep-analysis-live.c */
+/* The names of the columns and endpoints the options read (NULL-terminated, g_strfreev). */
+void     _ep_analysis_get_inputs        (EpAnalysis   *self,
+                                         GStrv        *columns,
+                                         GStrv        *endpoints);
+void     _ep_analysis_set_state         (EpAnalysis   *self,
+                                         EpAnalysisState state,
+                                         const char   *message);
+/* Replaces the results (NULL clears them), emits ::results-changed, then frees the old ones:
+ * a figure that borrows them re-reads before they go. */
+void     _ep_analysis_take_results      (EpAnalysis   *self,
+                                         Results      *results);
+void     _ep_analysis_count_job         (void);
+void     _ep_analysis_dispose_live      (EpAnalysis   *self);
 
 /* ep-analysis.c */
 Results *_ep_analysis_results_new       (void);

@@ -99,6 +99,24 @@ _ep_analysis_run_thread (GTask        *task,
               g_clear_error (&error);
             }
         }
+      /* Two groups: the hazard ratio of the second against the first, as coxph (Surv (time,
+       * status) ~ group) gives it, for the figure's legend. Not estimable (no events in a
+       * group) leaves it NaN, and the figure says so. */
+      if (job->groups != NULL && job->groups->n_levels == 2)
+        {
+          g_autofree double *x = g_new (double, MAX (job->n, 1));
+          g_autoptr(EpCoxFit) fit = NULL;
+
+          for (guint i = 0; i < job->n; i++)
+            x[i] = codes[i] == 1 ? 1.0 : 0.0;
+          fit = ep_cox_fit (job->n, NULL, job->time, job->status, x, 1, NULL, 0, NULL, NULL);
+          if (fit != NULL && fit->converged && !fit->singular[0] && !fit->infinite[0])
+            {
+              r->hr = fit->hr[0];
+              r->hr_lower = fit->hr_lower[0];
+              r->hr_upper = fit->hr_upper[0];
+            }
+        }
       break;
 
     case EP_ANALYSIS_COX:
@@ -172,6 +190,15 @@ _ep_analysis_run_thread (GTask        *task,
                        _("Every patient is censored: there is no event of any cause"));
           goto failed;
         }
+      /* The numbers at risk under the figure: subjects free of any event and uncensored. */
+      {
+        g_autofree int *any = g_new (int, MAX (job->n, 1));
+
+        for (guint i = 0; i < job->n; i++)
+          any[i] = job->status[i] != 0;
+        r->km_all = ep_km_fit (job->time, any, codes, n_groups, job->n, EP_KM_CONF_LOG_LOG,
+                               0.95, NULL, 0, NULL);
+      }
       report_progress (job, 0.5);
       if (check_cancel (task, job))
         return;

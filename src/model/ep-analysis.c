@@ -25,6 +25,12 @@ G_DEFINE_ENUM_TYPE (EpAnalysisKind, ep_analysis_kind,
   G_DEFINE_ENUM_VALUE (EP_ANALYSIS_COMPETING_RISKS, "competing-risks"),
   G_DEFINE_ENUM_VALUE (EP_ANALYSIS_RESPONSE, "response"))
 
+G_DEFINE_ENUM_TYPE (EpAnalysisState, ep_analysis_state,
+  G_DEFINE_ENUM_VALUE (EP_ANALYSIS_STATE_EMPTY, "empty"),
+  G_DEFINE_ENUM_VALUE (EP_ANALYSIS_STATE_FRESH, "fresh"),
+  G_DEFINE_ENUM_VALUE (EP_ANALYSIS_STATE_STALE, "stale"),
+  G_DEFINE_ENUM_VALUE (EP_ANALYSIS_STATE_INVALID, "invalid"))
+
 /* String and list options are looked up by key through these tables. */
 static const struct { const char *key; gsize offset; } string_keys[] = {
   { "endpoint", G_STRUCT_OFFSET (Options, endpoint) },
@@ -52,10 +58,17 @@ enum {
   PROP_RUNNING,
   PROP_PROGRESS,
   PROP_HAS_RESULTS,
+  PROP_STATE,
   N_PROPS
 };
 
+enum {
+  RESULTS_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 void
 ep_result_table_free (EpResultTable *table)
@@ -77,6 +90,7 @@ _ep_analysis_results_free (Results *results)
     return;
 
   g_clear_pointer (&results->groups, ep_levels_free);
+  g_clear_pointer (&results->km_all, ep_km_result_free);
   g_free (results->time_unit);
   g_clear_pointer (&results->km, ep_km_result_free);
   g_clear_pointer (&results->logrank, ep_logrank_result_free);
@@ -107,6 +121,7 @@ _ep_analysis_results_new (void)
 
   results->warnings = g_ptr_array_new_with_free_func (g_free);
   results->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_result_table_free);
+  results->hr = results->hr_lower = results->hr_upper = NAN;
 
   return results;
 }
@@ -156,6 +171,14 @@ ep_analysis_kind_get_title (EpAnalysisKind kind)
 /* GObject */
 
 static void
+ep_analysis_dispose (GObject *object)
+{
+  _ep_analysis_dispose_live (EP_ANALYSIS (object));
+
+  G_OBJECT_CLASS (ep_analysis_parent_class)->dispose (object);
+}
+
+static void
 ep_analysis_finalize (GObject *object)
 {
   EpAnalysis *self = EP_ANALYSIS (object);
@@ -192,6 +215,9 @@ ep_analysis_get_property (GObject    *object,
     case PROP_HAS_RESULTS:
       g_value_set_boolean (value, self->results != NULL);
       break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -220,6 +246,7 @@ ep_analysis_class_init (EpAnalysisClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = ep_analysis_dispose;
   object_class->finalize = ep_analysis_finalize;
   object_class->get_property = ep_analysis_get_property;
   object_class->set_property = ep_analysis_set_property;
@@ -236,7 +263,46 @@ ep_analysis_class_init (EpAnalysisClass *klass)
   properties[PROP_HAS_RESULTS] =
     g_param_spec_boolean ("has-results", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, EP_TYPE_ANALYSIS_STATE, EP_ANALYSIS_STATE_EMPTY,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EpAnalysis::results-changed:
+   *
+   * The results were replaced (a run finished, or a saved result was loaded): whatever shows
+   * them reads them again. The old results are freed right after the handlers return.
+   */
+  signals[RESULTS_CHANGED] =
+    g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+_ep_analysis_set_state (EpAnalysis      *self,
+                        EpAnalysisState  state,
+                        const char      *message)
+{
+  gboolean changed = self->state != state || g_strcmp0 (self->state_message, message) != 0;
+
+  self->state = state;
+  g_free (self->state_message);
+  self->state_message = g_strdup (message);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+void
+_ep_analysis_take_results (EpAnalysis *self,
+                           Results    *results)
+{
+  Results *old = self->results;
+
+  self->results = results;
+  g_signal_emit (self, signals[RESULTS_CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RESULTS]);
+  _ep_analysis_results_free (old);
 }
 
 static void
@@ -623,12 +689,29 @@ ep_analysis_run_async (EpAnalysis          *self,
       default:                          g_assert_not_reached ();
       }
 
+  if (ok)
+    {
+      g_auto(GStrv) columns = NULL;
+      g_auto(GStrv) endpoints = NULL;
+
+      /* What the result will have been computed from, for the live graph and the saved file. */
+      _ep_analysis_get_inputs (self, &columns, &endpoints);
+      ok = ep_cohort_get_input_revision (cohort, (const char * const *) columns,
+                                         (const char * const *) endpoints,
+                                         &job->input_revision, &error);
+      if (ok)
+        job->fingerprint = ep_cohort_fingerprint (cohort, (const char * const *) columns,
+                                                  (const char * const *) endpoints, &error);
+      ok = ok && job->fingerprint != NULL;
+    }
+
   if (!ok)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
+  _ep_analysis_count_job ();
   if (cancellable != NULL)
     {
       job->cancellable = g_object_ref (cancellable);
@@ -657,10 +740,18 @@ ep_analysis_run_finish (EpAnalysis    *self,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  g_clear_pointer (&self->results, _ep_analysis_results_free);
-  self->results = g_steal_pointer (&job->results);
-  g_ptr_array_add (self->results->warnings, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RESULTS]);
+  g_ptr_array_add (job->results->warnings, NULL);
+  /* Two runs overlapped (one the user started, one the live graph did): never let the older
+   * data's result replace the newer one. */
+  if (self->fingerprint != NULL && self->state == EP_ANALYSIS_STATE_FRESH
+      && job->input_revision < self->result_revision)
+    return TRUE;
+  self->result_revision = job->input_revision;
+  g_free (self->fingerprint);
+  self->fingerprint = g_strdup (job->fingerprint);
+  self->restored = FALSE;
+  _ep_analysis_set_state (self, EP_ANALYSIS_STATE_FRESH, NULL);
+  _ep_analysis_take_results (self, g_steal_pointer (&job->results));
 
   return TRUE;
 }
@@ -814,6 +905,36 @@ ep_analysis_get_gray (EpAnalysis *self)
   g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
 
   return self->results != NULL ? self->results->gray : NULL;
+}
+
+const EpKmResult *
+ep_analysis_get_km_all_causes (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+  return self->results != NULL ? self->results->km_all : NULL;
+}
+
+const char *
+ep_analysis_get_time_unit (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+  return self->results != NULL ? self->results->time_unit : NULL;
+}
+
+gboolean
+ep_analysis_get_hr (EpAnalysis *self,
+                    double     *hr,
+                    double     *lower,
+                    double     *upper)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), FALSE);
+
+  if (self->results == NULL || isnan (self->results->hr))
+    return FALSE;
+  *hr = self->results->hr;
+  *lower = self->results->hr_lower;
+  *upper = self->results->hr_upper;
+  return TRUE;
 }
 
 const EpResponse *

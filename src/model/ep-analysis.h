@@ -63,8 +63,21 @@ typedef enum
   EP_ANALYSIS_RESPONSE,
 } EpAnalysisKind;
 
+/* Where an analysis's result stands against its cohort's data (the live graph,
+ * docs/projects.md). */
+typedef enum
+{
+  EP_ANALYSIS_STATE_EMPTY,      /* never run */
+  EP_ANALYSIS_STATE_FRESH,      /* the result agrees with the data */
+  EP_ANALYSIS_STATE_STALE,      /* the data changed: an update is scheduled or running */
+  EP_ANALYSIS_STATE_INVALID,    /* its inputs no longer exist, or the update failed: the message
+                                 * says why; the options are kept */
+} EpAnalysisState;
+
 #define EP_TYPE_ANALYSIS_KIND (ep_analysis_kind_get_type ())
 GType ep_analysis_kind_get_type (void);
+#define EP_TYPE_ANALYSIS_STATE (ep_analysis_state_get_type ())
+GType ep_analysis_state_get_type (void);
 
 /* One table of results: a title, a header row and rows of cells, all text as shown. */
 typedef struct
@@ -171,6 +184,59 @@ const EpGrayResult    *ep_analysis_get_gray      (EpAnalysis   *self);
 const EpResponse      *ep_analysis_get_response  (EpAnalysis   *self);
 /* Warnings of the last run (translated), NULL-terminated; never NULL after a run. */
 const char * const    *ep_analysis_get_warnings  (EpAnalysis   *self);
+
+/* Survival with two groups: the hazard ratio of the second against the first (coxph with the
+ * group as a factor) with its 95% CI; FALSE when there is none. */
+/* Competing risks: Kaplan-Meier of an event of any cause, for the numbers at risk. */
+const EpKmResult     *ep_analysis_get_km_all_causes (EpAnalysis *self);
+/* The endpoint's time unit ("days", "months", …) of the last result, or NULL / "". */
+const char           *ep_analysis_get_time_unit  (EpAnalysis   *self);
+gboolean              ep_analysis_get_hr         (EpAnalysis   *self,
+                                                  double       *hr,
+                                                  double       *lower,
+                                                  double       *upper);
+
+/* The live graph (ep-analysis-live.c). ep_analysis_bind_cohort() makes the analysis follow its
+ * cohort: after a committed edit of a column or endpoint it reads, it turns STALE and runs again
+ * in the background (debounced; a newer edit cancels the running update; at most one update at
+ * a time), emitting ::results-changed when the new result arrives. An edit it does not read
+ * leaves it FRESH; a deleted input makes it INVALID with a message, options kept. NULL unbinds. */
+void            ep_analysis_bind_cohort   (EpAnalysis          *self,
+                                           EpCohort            *cohort);
+EpCohort       *ep_analysis_get_cohort    (EpAnalysis          *self);
+/* Brings a bound analysis up to date now (debounced like an edit), e.g. after its options
+ * changed or when a stored result could not be used. */
+void            ep_analysis_refresh       (EpAnalysis          *self);
+/* An id unique within the project, that figures refer to; NULL until the project gives one. */
+const char     *ep_analysis_get_id        (EpAnalysis          *self);
+void            ep_analysis_set_id        (EpAnalysis          *self,
+                                           const char          *id);
+EpAnalysisState ep_analysis_get_state     (EpAnalysis          *self);
+/* Why it is INVALID (translated), or NULL. */
+const char     *ep_analysis_get_state_message (EpAnalysis      *self);
+/* TRUE while the result shown may disagree with the data (STALE, or INVALID with a result). */
+gboolean        ep_analysis_is_outdated   (EpAnalysis          *self);
+/* The content hash of the columns and endpoints the options read (hex SHA-256); NULL and an
+ * error when an input is missing. */
+char           *ep_analysis_compute_fingerprint (EpAnalysis    *self,
+                                                 EpCohort      *cohort,
+                                                 GError       **error);
+/* The fingerprint of the inputs the current result was computed from, or NULL. */
+const char     *ep_analysis_get_fingerprint (EpAnalysis        *self);
+/* How many runs have started in this process (tests: opening a project runs none). */
+guint           ep_analysis_get_jobs_started (void);
+
+/* The last result as JSON (ep-analysis-json.c: the core structs, the tables as shown), for the
+ * project file; NULL without a result. */
+char           *ep_analysis_results_to_json (EpAnalysis        *self);
+/* Takes a stored result back without running anything: FRESH, with its fingerprint, until
+ * ep_analysis_bind_cohort() compares that with the data (a mismatch schedules an update). FALSE
+ * and an error naming where when the JSON is not a result of this kind. */
+gboolean        ep_analysis_restore_results (EpAnalysis        *self,
+                                             const char        *json,
+                                             const char        *fingerprint,
+                                             const char        *where,
+                                             GError           **error);
 
 /* The results as tables (EpResultTable), as shown; NULL before a run. */
 GPtrArray      *ep_analysis_get_tables    (EpAnalysis          *self);

@@ -60,6 +60,13 @@ struct _EpCohort
   GListStore  *endpoints;     /* EpCohortEndpoint */
   GPtrArray   *undo;          /* Edit *, oldest first */
   guint        n_done;        /* undo[0 .. n_done) are done; the rest can be redone */
+
+  /* The dependency graph's clock (docs/projects.md): every applied edit, undo and redo
+   * advances revision and stamps what it touched, so an analysis can tell whether the columns
+   * and endpoints it read changed since its result was computed. */
+  guint64      revision;
+  guint64      rows_revision;     /* rows inserted or deleted: every column changed */
+  GHashTable  *input_revisions;   /* "c:NAME" (column) or "e:NAME" (endpoint) -> guint64 * */
 };
 
 enum
@@ -69,12 +76,14 @@ enum
   PROP_N_ROWS,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_REVISION,
   N_PROPS
 };
 
 enum
 {
   CELL_CHANGED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -151,6 +160,7 @@ ep_cohort_finalize (GObject *object)
   g_clear_pointer (&self->table, ep_table_free);
   g_free (self->name);
   g_free (self->source);
+  g_clear_pointer (&self->input_revisions, g_hash_table_unref);
 
   G_OBJECT_CLASS (ep_cohort_parent_class)->finalize (object);
 }
@@ -177,6 +187,9 @@ ep_cohort_get_property (GObject    *object,
     case PROP_CAN_REDO:
       g_value_set_boolean (value, ep_cohort_can_redo (self));
       break;
+    case PROP_REVISION:
+      g_value_set_uint64 (value, self->revision);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -201,7 +214,21 @@ ep_cohort_class_init (EpCohortClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVISION] =
+    g_param_spec_uint64 ("revision", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EpCohort::changed:
+   * @revision: the cohort's new revision
+   *
+   * A committed edit (cell, rows, column, type, role, endpoint), an undo or a redo was applied:
+   * the revision advanced. ep_cohort_get_input_revision() says what it touched.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
 
   /**
    * EpCohort::cell-changed:
@@ -221,6 +248,7 @@ ep_cohort_init (EpCohort *self)
   self->columns = g_list_store_new (EP_TYPE_COHORT_COLUMN);
   self->endpoints = g_list_store_new (EP_TYPE_COHORT_ENDPOINT);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) edit_free);
+  self->input_revisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 EpCohort *
@@ -606,9 +634,71 @@ apply_endpoint (EpCohort         *self,
 }
 
 static void
+stamp (EpCohort   *self,
+       char        prefix,
+       const char *name)
+{
+  guint64 *revision;
+
+  if (name == NULL)
+    return;
+  revision = g_new (guint64, 1);
+  *revision = self->revision;
+  g_hash_table_insert (self->input_revisions, g_strdup_printf ("%c:%s", prefix, name), revision);
+}
+
+/* Advances the revision and stamps what edit touches (both sides of a rename or an endpoint
+ * replacement), before the edit's own signals, so a handler sees the new revision. */
+static void
+edit_stamp (EpCohort *self,
+            Edit     *edit)
+{
+  self->revision++;
+  switch (edit->kind)
+    {
+    case EDIT_CELL:
+    case EDIT_COLUMN:
+    case EDIT_RETYPE:
+      stamp (self, 'c', ep_cohort_column_get_name (edit->column));
+      break;
+    case EDIT_ROWS:
+      self->rows_revision = self->revision;
+      break;
+    case EDIT_RENAME:
+      stamp (self, 'c', edit->old_text);
+      stamp (self, 'c', edit->new_text);
+      break;
+    case EDIT_ENDPOINT:
+      if (edit->old_endpoint != NULL)
+        stamp (self, 'e', ep_cohort_endpoint_get_name (edit->old_endpoint));
+      if (edit->new_endpoint != NULL)
+        stamp (self, 'e', ep_cohort_endpoint_get_name (edit->new_endpoint));
+      break;
+    case EDIT_ROLE:
+    default:
+      break;
+    }
+}
+
+static void edit_apply_real (EpCohort *self,
+                             Edit     *edit,
+                             gboolean  forwards);
+
+static void
 edit_apply (EpCohort *self,
             Edit     *edit,
             gboolean  forwards)
+{
+  edit_stamp (self, edit);
+  edit_apply_real (self, edit, forwards);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+  g_signal_emit (self, signals[CHANGED], 0, self->revision);
+}
+
+static void
+edit_apply_real (EpCohort *self,
+                 Edit     *edit,
+                 gboolean  forwards)
 {
   switch (edit->kind)
     {
@@ -759,6 +849,159 @@ ep_cohort_redo (EpCohort *self)
   self->n_done++;
   notify_undo (self);
   return TRUE;
+}
+
+guint64
+ep_cohort_get_revision (EpCohort *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT (self), 0);
+  return self->revision;
+}
+
+static guint64
+lookup_revision (EpCohort   *self,
+                 char        prefix,
+                 const char *name)
+{
+  g_autofree char *key = g_strdup_printf ("%c:%s", prefix, name);
+  const guint64 *revision = g_hash_table_lookup (self->input_revisions, key);
+
+  return revision != NULL ? *revision : 0;
+}
+
+gboolean
+ep_cohort_get_input_revision (EpCohort           *self,
+                              const char * const *columns,
+                              const char * const *endpoints,
+                              guint64            *revision,
+                              GError            **error)
+{
+  guint64 latest;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (revision != NULL, FALSE);
+
+  latest = self->rows_revision;
+  for (guint k = 0; endpoints != NULL && endpoints[k] != NULL; k++)
+    {
+      EpCohortEndpoint *endpoint = ep_cohort_find_endpoint (self, endpoints[k]);
+      const char *used[4];
+
+      if (endpoint == NULL)
+        {
+          g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_COLUMN,
+                       _("The endpoint “%s” no longer exists"), endpoints[k]);
+          return FALSE;
+        }
+      latest = MAX (latest, lookup_revision (self, 'e', endpoints[k]));
+      used[0] = ep_cohort_endpoint_get_time_column (endpoint);
+      used[1] = ep_cohort_endpoint_get_start_column (endpoint);
+      used[2] = ep_cohort_endpoint_get_end_column (endpoint);
+      used[3] = ep_cohort_endpoint_get_event_column (endpoint);
+      for (guint c = 0; c < G_N_ELEMENTS (used); c++)
+        if (used[c] != NULL)
+          latest = MAX (latest, lookup_revision (self, 'c', used[c]));
+    }
+  for (guint k = 0; columns != NULL && columns[k] != NULL; k++)
+    {
+      if (ep_cohort_find_column (self, columns[k]) < 0)
+        {
+          g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_COLUMN,
+                       _("The column “%s” no longer exists"), columns[k]);
+          return FALSE;
+        }
+      latest = MAX (latest, lookup_revision (self, 'c', columns[k]));
+    }
+
+  *revision = latest;
+  return TRUE;
+}
+
+static void
+hash_column (GChecksum           *checksum,
+             const EpTableColumn *column,
+             guint                n_rows)
+{
+  guint32 header[2] = { GUINT32_TO_LE ((guint32) column->type), GUINT32_TO_LE (n_rows) };
+
+  g_checksum_update (checksum, (const guchar *) column->name, strlen (column->name) + 1);
+  g_checksum_update (checksum, (const guchar *) header, sizeof header);
+  g_checksum_update (checksum, (const guchar *) column->values->data,
+                     (gsize) column->values->len * g_array_get_element_size (column->values));
+  for (guint k = 0; column->levels != NULL && k < column->levels->len; k++)
+    {
+      const char *level = g_ptr_array_index (column->levels, k);
+
+      g_checksum_update (checksum, (const guchar *) level, strlen (level) + 1);
+    }
+}
+
+static gboolean
+hash_named_column (EpCohort    *self,
+                   GChecksum   *checksum,
+                   const char  *name,
+                   GError     **error)
+{
+  int j = ep_cohort_find_column (self, name);
+
+  if (j < 0)
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_COLUMN,
+                   _("The column “%s” no longer exists"), name);
+      return FALSE;
+    }
+  hash_column (checksum, ep_table_get_column (self->table, (guint) j), self->table->n_rows);
+  return TRUE;
+}
+
+char *
+ep_cohort_fingerprint (EpCohort           *self,
+                       const char * const *columns,
+                       const char * const *endpoints,
+                       GError            **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+
+  /* A version tag, so that a change of what is hashed never matches an old file by chance. */
+  g_checksum_update (checksum, (const guchar *) "endpoint-inputs-1", -1);
+  for (guint k = 0; endpoints != NULL && endpoints[k] != NULL; k++)
+    {
+      EpCohortEndpoint *endpoint = ep_cohort_find_endpoint (self, endpoints[k]);
+      const char *used[4];
+      const char * const *codes;
+      g_autofree char *definition = NULL;
+
+      if (endpoint == NULL)
+        {
+          g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_NO_COLUMN,
+                       _("The endpoint “%s” no longer exists"), endpoints[k]);
+          return NULL;
+        }
+      used[0] = ep_cohort_endpoint_get_time_column (endpoint);
+      used[1] = ep_cohort_endpoint_get_start_column (endpoint);
+      used[2] = ep_cohort_endpoint_get_end_column (endpoint);
+      used[3] = ep_cohort_endpoint_get_event_column (endpoint);
+      definition = g_strdup_printf ("e:%s|%d|%d", endpoints[k],
+                                    (int) ep_cohort_endpoint_get_source (endpoint),
+                                    (int) ep_cohort_endpoint_get_unit (endpoint));
+      g_checksum_update (checksum, (const guchar *) definition, strlen (definition) + 1);
+      codes = ep_cohort_endpoint_get_event_codes (endpoint);
+      for (guint c = 0; codes != NULL && codes[c] != NULL; c++)
+        g_checksum_update (checksum, (const guchar *) codes[c], strlen (codes[c]) + 1);
+      for (guint c = 0; c < G_N_ELEMENTS (used); c++)
+        {
+          g_checksum_update (checksum, (const guchar *) "|", 1);
+          if (used[c] != NULL && !hash_named_column (self, checksum, used[c], error))
+            return NULL;
+        }
+    }
+  for (guint k = 0; columns != NULL && columns[k] != NULL; k++)
+    if (!hash_named_column (self, checksum, columns[k], error))
+      return NULL;
+
+  return g_strdup (g_checksum_get_string (checksum));
 }
 
 /* Public edits */

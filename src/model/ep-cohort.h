@@ -12,7 +12,10 @@
  *  - a list of EpCohortEndpoint (ep_cohort_get_endpoints());
  *  - an undo stack covering every edit: cells, rows, columns (add, delete, rename, retype,
  *    role) and endpoints. Each edit is one step; ep_cohort_undo() / ep_cohort_redo(), with
- *    can-undo / can-redo properties for the window's actions.
+ *    can-undo / can-redo properties for the window's actions;
+ *  - a revision that each applied edit, undo and redo advances, with the revision at which each
+ *    column and endpoint last changed: what the project's analyses check to know they are
+ *    stale (ep_cohort_get_input_revision(), the "changed" signal).
  * A refused edit (a non-number into a number column) returns FALSE with a GError whose message
  * can be shown as it is, and changes nothing.
  */
@@ -140,6 +143,26 @@ void            ep_cohort_set_endpoint    (EpCohort         *self,
                                            EpCohortEndpoint *endpoint);
 void            ep_cohort_remove_endpoint (EpCohort         *self,
                                            const char       *name);
+
+/* The dependency graph's clock: every committed edit, undo and redo advances the revision
+ * (notify::revision, then the "changed" signal). */
+guint64         ep_cohort_get_revision    (EpCohort         *self);
+/* The latest revision at which any of columns, endpoints (their definitions and the columns
+ * they read) or the rows changed; 0 when none changed since the cohort was made. FALSE and
+ * EP_COHORT_ERROR_NO_COLUMN when one of them no longer exists. */
+gboolean        ep_cohort_get_input_revision (EpCohort           *self,
+                                              const char * const *columns,
+                                              const char * const *endpoints,
+                                              guint64            *revision,
+                                              GError            **error);
+
+/* A content hash (hex SHA-256) of the named columns (name, type, cells, levels) and endpoints
+ * (definition and the columns they read): what a saved result was computed from. NULL and
+ * EP_COHORT_ERROR_NO_COLUMN when one of them does not exist. */
+char           *ep_cohort_fingerprint     (EpCohort           *self,
+                                           const char * const *columns,
+                                           const char * const *endpoints,
+                                           GError            **error);
 
 gboolean        ep_cohort_can_undo        (EpCohort         *self);
 gboolean        ep_cohort_can_redo        (EpCohort         *self);

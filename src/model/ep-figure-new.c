@@ -765,3 +765,169 @@ ep_figure_new_forest_arms (const EpMetaArm  *arms,
 
   return g_steal_pointer (&self);
 }
+
+/* Views of an analysis (the live graph, docs/projects.md) */
+
+static EpPlotTimeUnit
+plot_unit (const char *unit)
+{
+  if (g_strcmp0 (unit, "weeks") == 0)
+    return EP_PLOT_TIME_WEEKS;
+  if (g_strcmp0 (unit, "months") == 0)
+    return EP_PLOT_TIME_MONTHS;
+  if (g_strcmp0 (unit, "years") == 0)
+    return EP_PLOT_TIME_YEARS;
+  return EP_PLOT_TIME_DAYS;
+}
+
+/* Reads what the figure shows from the analysis's current result, borrowing it. */
+static void
+ep_figure_load_analysis (EpFigure *self)
+{
+  EpAnalysis *analysis = self->analysis;
+  const EpLogrankResult *logrank;
+  guint n_dropped;
+
+  _ep_figure_clear_data (self);
+  g_clear_pointer (&self->forest, ep_forest_plot_free);
+  g_clear_pointer (&self->hr_label, g_free);
+  g_clear_pointer (&self->forest_x_label, g_free);
+  self->logrank_p = NAN;
+  self->hr = self->hr_lower = self->hr_upper = NAN;
+  g_ptr_array_set_size (self->notes, 0);
+  g_ptr_array_add (self->notes, NULL);
+
+  if (!ep_analysis_has_results (analysis))
+    return;
+
+  self->borrowed = TRUE;
+  self->levels = (EpLevels *) ep_analysis_get_groups (analysis);
+  n_dropped = ep_analysis_get_n_dropped (analysis);
+  if (n_dropped > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row dropped for a missing value",
+                                      "%u rows dropped for missing values", n_dropped),
+                         n_dropped);
+
+      ep_figure_add_note (self, note);
+    }
+
+  switch (self->kind)
+    {
+    case EP_FIGURE_KM:
+      self->km = (EpKmResult *) ep_analysis_get_km (analysis);
+      self->options.data_unit = plot_unit (ep_analysis_get_time_unit (analysis));
+      logrank = ep_analysis_get_logrank (analysis);
+      if (logrank != NULL)
+        self->logrank_p = logrank->p;
+      if (self->levels != NULL && self->levels->n_levels == 2)
+        {
+          if (ep_analysis_get_hr (analysis, &self->hr, &self->hr_lower, &self->hr_upper))
+            self->hr_label = g_strdup_printf (_("%s vs %s"), self->levels->levels[1],
+                                              self->levels->levels[0]);
+          else
+            ep_figure_add_note (self, _("The hazard ratio could not be estimated (no events in a "
+                                        "group, or the model did not converge); it is not shown."));
+        }
+      break;
+
+    case EP_FIGURE_CIF:
+      self->cif = (EpCifResult *) ep_analysis_get_cif (analysis);
+      self->km = (EpKmResult *) ep_analysis_get_km_all_causes (analysis);
+      self->gray = (EpGrayResult *) ep_analysis_get_gray (analysis);
+      self->options.data_unit = plot_unit (ep_analysis_get_time_unit (analysis));
+      break;
+
+    case EP_FIGURE_COX_TABLE:
+      {
+        const EpCoxFit *fit = ep_analysis_get_cox (analysis);
+        const EpDesign *design = ep_analysis_get_cox_design (analysis);
+
+        if (fit == NULL || design == NULL)
+          break;
+        for (guint w = 0; fit->warnings != NULL && fit->warnings[w] != NULL; w++)
+          ep_figure_add_note (self, fit->warnings[w]);
+        self->forest = ep_forest_plot_new_from_cox (fit, (const char * const *) design->term_names);
+        self->forest_x_label = g_strdup (self->forest->x_label);
+        ep_figure_size_forest (self);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+analysis_results_changed_cb (EpAnalysis *analysis,
+                             EpFigure   *self)
+{
+  ep_figure_load_analysis (self);
+  _ep_figure_emit_changed (self);
+}
+
+static void
+analysis_state_cb (EpAnalysis *analysis,
+                   GParamSpec *pspec,
+                   EpFigure   *self)
+{
+  /* The preview shows whether it is up to date. */
+  _ep_figure_emit_changed (self);
+}
+
+EpFigure *
+ep_figure_new_for_analysis (EpAnalysis  *analysis,
+                            GError     **error)
+{
+  g_autoptr(EpFigure) self = NULL;
+  EpFigureKind kind;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (EP_IS_ANALYSIS (analysis), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (ep_analysis_get_kind (analysis))
+    {
+    case EP_ANALYSIS_SURVIVAL:        kind = EP_FIGURE_KM; break;
+    case EP_ANALYSIS_COMPETING_RISKS: kind = EP_FIGURE_CIF; break;
+    case EP_ANALYSIS_COX:             kind = EP_FIGURE_COX_TABLE; break;
+    case EP_ANALYSIS_RESPONSE:
+    default:
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_NO_DATA,
+                   _("This analysis has no figure"));
+      return NULL;
+    }
+
+  self = ep_figure_new_kind (kind);
+  self->analysis = g_object_ref (analysis);
+  self->results_changed_id = g_signal_connect_object (analysis, "results-changed",
+                                                      G_CALLBACK (analysis_results_changed_cb),
+                                                      self, 0);
+  self->state_id = g_signal_connect_object (analysis, "notify::state",
+                                            G_CALLBACK (analysis_state_cb), self, 0);
+  ep_figure_load_analysis (self);
+
+  what = ep_analysis_describe (analysis);
+  if (ep_analysis_get_cohort (analysis) != NULL)
+    ep_figure_set_source (self, ep_analysis_get_cohort (analysis), what);
+  else
+    self->subtitle = g_steal_pointer (&what);
+
+  return g_steal_pointer (&self);
+}
+
+EpAnalysis *
+ep_figure_get_analysis (EpFigure *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE (self), NULL);
+  return self->analysis;
+}
+
+gboolean
+ep_figure_is_outdated (EpFigure *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE (self), FALSE);
+  return self->analysis != NULL && ep_analysis_is_outdated (self->analysis);
+}

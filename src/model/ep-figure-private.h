@@ -15,6 +15,7 @@
 #include "core/ep-levels.h"
 #include "core/ep-logrank.h"
 #include "core/ep-meta.h"
+#include "model/ep-analysis.h"
 #include "model/ep-figure.h"
 #include "plot/ep-cif-plot.h"
 
@@ -45,9 +46,21 @@ struct _EpFigure
   EpCifResult        *cif;
   EpGrayResult       *gray;
 
+  /* A view of an analysis: levels, km, cif and gray above are the analysis's (borrowed, not
+   * freed here) and are read again on its ::results-changed. */
+  EpAnalysis         *analysis;
+  gulong              results_changed_id;
+  gulong              state_id;
+  gboolean            borrowed;
+
   /* forest kinds */
   EpForestPlot       *forest;
   char               *forest_x_label;  /* the default, when x-label is not set */
 };
+
+/* ep-figure.c: frees (or forgets, when borrowed) levels, km, cif and gray. */
+void _ep_figure_clear_data (EpFigure *self);
+/* ep-figure-new.c */
+void _ep_figure_emit_changed (EpFigure *self);
 
 G_END_DECLS

@@ -126,6 +126,10 @@ ep_figure_render (EpFigure     *self,
   g_return_if_fail (EP_IS_FIGURE (self));
   g_return_if_fail (cr != NULL);
 
+  /* An analysis that has no result yet (or whose inputs are gone): nothing to draw. */
+  if (!ep_figure_has_data (self))
+    return;
+
   switch (self->kind)
     {
     case EP_FIGURE_KM:
@@ -223,7 +227,35 @@ ep_figure_export (EpFigure     *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Never a file whose numbers disagree with the data: the caller waits for the update. */
+  if (ep_figure_is_outdated (self))
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_OUTDATED,
+                   _("The figure is being updated after a change of its data; export it again "
+                     "when the update has finished"));
+      return FALSE;
+    }
+  if (!ep_figure_has_data (self))
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_NO_DATA,
+                   _("The figure has no result to draw yet"));
+      return FALSE;
+    }
+
   return ep_plot_export (path, format, &self->style, draw_cb, self, error);
+}
+
+gboolean
+ep_figure_has_data (EpFigure *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE (self), FALSE);
+
+  switch (self->kind)
+    {
+    case EP_FIGURE_KM:  return self->km != NULL;
+    case EP_FIGURE_CIF: return self->cif != NULL && self->km != NULL;
+    default:            return self->forest != NULL;
+    }
 }
 
 guint
@@ -519,6 +551,12 @@ ep_figure_get_aspect_ratio (EpFigure *self)
   return self->style.width_mm / self->style.height_mm;
 }
 
+void
+_ep_figure_emit_changed (EpFigure *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* ---- GObject ------------------------------------------------------------------------------- */
 
 static void
@@ -532,6 +570,23 @@ ep_figure_dispatch_properties_changed (GObject     *object,
   g_signal_emit (object, signals[CHANGED], 0);
 }
 
+void
+_ep_figure_clear_data (EpFigure *self)
+{
+  if (self->borrowed)
+    {
+      self->levels = NULL;
+      self->km = NULL;
+      self->cif = NULL;
+      self->gray = NULL;
+      self->borrowed = FALSE;
+    }
+  g_clear_pointer (&self->levels, ep_levels_free);
+  g_clear_pointer (&self->km, ep_km_result_free);
+  g_clear_pointer (&self->cif, ep_cif_result_free);
+  g_clear_pointer (&self->gray, ep_gray_result_free);
+}
+
 static void
 ep_figure_finalize (GObject *object)
 {
@@ -542,11 +597,14 @@ ep_figure_finalize (GObject *object)
   g_clear_object (&self->cohort);
   g_free (self->path);
   g_ptr_array_unref (self->notes);
-  g_clear_pointer (&self->levels, ep_levels_free);
-  g_clear_pointer (&self->km, ep_km_result_free);
+  if (self->analysis != NULL)
+    {
+      g_clear_signal_handler (&self->results_changed_id, self->analysis);
+      g_clear_signal_handler (&self->state_id, self->analysis);
+      g_clear_object (&self->analysis);
+    }
+  _ep_figure_clear_data (self);
   g_free (self->hr_label);
-  g_clear_pointer (&self->cif, ep_cif_result_free);
-  g_clear_pointer (&self->gray, ep_gray_result_free);
   g_clear_pointer (&self->forest, ep_forest_plot_free);
   g_free (self->forest_x_label);
 

@@ -25,6 +25,7 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "model/ep-analysis.h"
 #include "model/ep-cohort.h"
 #include "model/ep-meta-input.h"
 #include "plot/ep-forest-plot.h"
@@ -42,6 +43,7 @@ typedef enum
   EP_FIGURE_ERROR_NO_DATA,      /* no data source, or nothing left to draw */
   EP_FIGURE_ERROR_INVALID,      /* a column of the wrong kind, a code that is not 0/1 */
   EP_FIGURE_ERROR_JSON,         /* a saved figure that cannot be read */
+  EP_FIGURE_ERROR_OUTDATED,     /* its analysis is being updated after an edit of the data */
 } EpFigureError;
 
 typedef enum
@@ -134,6 +136,20 @@ EpFigure     *ep_figure_new_km_columns_of_file (EpCohort       *cohort,
                                            const char          *event_column,
                                            const char          *group_column,
                                            GError             **error);
+
+/* A view of an analysis (the live graph, docs/projects.md): Kaplan-Meier curves of a survival
+ * analysis, cumulative incidence of a competing-risks analysis, the hazard ratios of a Cox
+ * analysis. It draws the analysis's current result (which may be none yet) and follows it:
+ * when the analysis has a new result the figure reads it and emits ::changed; while the
+ * analysis is stale, ep_figure_is_outdated() says so and ep_figure_export() refuses. */
+EpFigure     *ep_figure_new_for_analysis  (EpAnalysis          *analysis,
+                                           GError             **error);
+/* The analysis a figure shows, or NULL. */
+EpAnalysis   *ep_figure_get_analysis      (EpFigure            *self);
+/* FALSE when there is nothing to draw (an analysis that has no result yet). */
+gboolean      ep_figure_has_data          (EpFigure            *self);
+/* TRUE while the analysis it shows is being brought up to date with its data. */
+gboolean      ep_figure_is_outdated       (EpFigure            *self);
 
 EpFigureKind  ep_figure_get_kind          (EpFigure            *self);
 /* The figure's title, or NULL. */

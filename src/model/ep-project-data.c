@@ -164,14 +164,22 @@ _ep_project_snapshot (EpProject *self)
       g_autoptr(EpAnalysis) analysis = g_list_model_get_item (analyses, k);
       g_autoptr(GVariant) options = g_variant_ref_sink (ep_analysis_to_variant (analysis));
       g_autofree char *json = vardict_to_json (options);
-      g_autofree char *name = ep_analysis_describe (analysis);
       EpCohort *cohort = g_hash_table_lookup (self->analysis_cohort, analysis);
+      EpProjectItem *item;
 
-      g_ptr_array_add (data->analyses,
-                       ep_project_item_new (name,
-                                            ep_analysis_kind_to_string (ep_analysis_get_kind (analysis)),
-                                            cohort != NULL ? ep_cohort_get_name (cohort) : NULL,
-                                            json));
+      item = ep_project_item_new (ep_analysis_get_id (analysis),
+                                  ep_analysis_kind_to_string (ep_analysis_get_kind (analysis)),
+                                  cohort != NULL ? ep_cohort_get_name (cohort) : NULL,
+                                  json);
+      /* The result with the fingerprint of the data it was computed from: a stale one is
+       * stored too, and its fingerprint tells the next open to compute it again. */
+      if (ep_analysis_get_fingerprint (analysis) != NULL)
+        {
+          item->result = ep_analysis_results_to_json (analysis);
+          if (item->result != NULL)
+            item->fingerprint = g_strdup (ep_analysis_get_fingerprint (analysis));
+        }
+      g_ptr_array_add (data->analyses, item);
     }
 
   for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->figures)); k++)
@@ -439,6 +447,20 @@ _ep_project_new_from_data (EpProjectData  *data,
                                                : _("the options are not those of an analysis"));
           return NULL;
         }
+      /* An id from the file (version 1 files have descriptions there: kept when unique). */
+      ep_analysis_set_id (analysis, item->name);
+      _ep_project_give_id (self, analysis);
+      if (item->result != NULL && item->fingerprint != NULL)
+        {
+          g_autofree char *where = g_strdup_printf ("%s: analysis %u", display, k + 1);
+          g_autoptr(GError) result_error = NULL;
+
+          if (!ep_analysis_restore_results (analysis, item->result, item->fingerprint, where,
+                                            &result_error))
+            g_ptr_array_insert (self->open_notes, self->open_notes->len - 1,
+                                g_strdup_printf (_("%s; it is computed again."),
+                                                 result_error->message));
+        }
       g_hash_table_insert (self->analysis_cohort, analysis, cohort);
       g_list_store_append (self->analyses, analysis);
     }
@@ -479,6 +501,28 @@ _ep_project_new_from_data (EpProjectData  *data,
     }
   g_ptr_array_extend_and_steal (self->selections, g_steal_pointer (&data->selections));
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
+
+  /* Bind every analysis to its cohort: a stored result whose fingerprint matches the data
+   * stays as it is (nothing is computed); any other one is brought up to date in the
+   * background, and the user is told. */
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->analyses)); k++)
+    {
+      g_autoptr(EpAnalysis) analysis = g_list_model_get_item (G_LIST_MODEL (self->analyses), k);
+      gboolean had_result = ep_analysis_has_results (analysis);
+
+      ep_analysis_bind_cohort (analysis, g_hash_table_lookup (self->analysis_cohort, analysis));
+      if (had_result && ep_analysis_get_state (analysis) == EP_ANALYSIS_STATE_STALE)
+        {
+          g_autofree char *title = ep_analysis_describe (analysis);
+
+          g_ptr_array_insert (self->open_notes, self->open_notes->len - 1,
+                              g_strdup_printf (_("The saved result of “%s” did not match the data "
+                                                 "(a file written by another version, or a "
+                                                 "changed row); it is computed again."), title));
+        }
+      else if (!had_result)
+        ep_analysis_refresh (analysis);
+    }
 
   self->created = data->created != NULL ? g_date_time_ref (data->created) : NULL;
   self->saved = data->modified != NULL ? g_date_time_ref (data->modified) : NULL;

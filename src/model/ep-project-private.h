@@ -39,6 +39,7 @@ struct _EpProject
   GPtrArray    *selections;     /* EpProjectSelection * */
 
   char         *recovery_path;
+  GPtrArray    *open_notes;     /* char *, NULL-terminated: what opening had to say */
 };
 
 typedef struct
@@ -54,6 +55,8 @@ void           _ep_project_set_progress  (EpProject    *self,
                                           double        fraction);
 void           _ep_project_watch_cohort  (EpProject    *self,
                                           EpCohort     *cohort);
+void           _ep_project_give_id       (EpProject    *self,
+                                          EpAnalysis   *analysis);
 EpFigure      *_ep_project_add_figure    (EpProject    *self,
                                           const char   *name,
                                           JsonObject   *source,

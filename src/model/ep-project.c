@@ -76,6 +76,8 @@ ep_project_finalize (GObject *object)
   g_ptr_array_unref (self->selections);
   g_free (self->recovery_path);
 
+  g_clear_pointer (&self->open_notes, g_ptr_array_unref);
+
   G_OBJECT_CLASS (ep_project_parent_class)->finalize (object);
 }
 
@@ -162,6 +164,8 @@ ep_project_init (EpProject *self)
   self->figures = g_list_store_new (EP_TYPE_FIGURE);
   self->figure_entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) figure_entry_free);
   self->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
+  self->open_notes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->open_notes, NULL);
 }
 
 EpProject *
@@ -408,9 +412,55 @@ ep_project_add_analysis (EpProject  *self,
   g_return_if_fail (EP_IS_COHORT (cohort));
   g_return_if_fail (g_list_store_find (self->cohorts, cohort, NULL));
 
+  _ep_project_give_id (self, analysis);
   g_hash_table_insert (self->analysis_cohort, analysis, cohort);
   g_list_store_append (self->analyses, analysis);
+  /* From now on it follows its cohort's data (the live graph). */
+  ep_analysis_bind_cohort (analysis, cohort);
   changed (self);
+}
+
+void
+_ep_project_give_id (EpProject  *self,
+                     EpAnalysis *analysis)
+{
+  const char *id = ep_analysis_get_id (analysis);
+
+  if (id == NULL || ep_project_find_analysis (self, id) != NULL)
+    for (guint k = g_list_model_get_n_items (G_LIST_MODEL (self->analyses)) + 1; ; k++)
+      {
+        g_autofree char *fresh = g_strdup_printf ("analysis-%u", k);
+
+        if (ep_project_find_analysis (self, fresh) == NULL)
+          {
+            ep_analysis_set_id (analysis, fresh);
+            break;
+          }
+      }
+}
+
+EpAnalysis *
+ep_project_find_analysis (EpProject  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->analyses)); k++)
+    {
+      g_autoptr(EpAnalysis) analysis = g_list_model_get_item (G_LIST_MODEL (self->analyses), k);
+
+      if (g_strcmp0 (ep_analysis_get_id (analysis), id) == 0)
+        return analysis;
+    }
+  return NULL;
+}
+
+const char * const *
+ep_project_get_open_notes (EpProject *self)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  return (const char * const *) self->open_notes->pdata;
 }
 
 void
@@ -424,6 +474,7 @@ ep_project_remove_analysis (EpProject  *self,
 
   if (!g_list_store_find (self->analyses, analysis, &position))
     return;
+  ep_analysis_bind_cohort (analysis, NULL);
   g_hash_table_remove (self->analysis_cohort, analysis);
   g_list_store_remove (self->analyses, position);
   changed (self);
@@ -508,9 +559,27 @@ _ep_project_add_figure (EpProject   *self,
                         JsonObject  *source,
                         GError     **error)
 {
-  g_autoptr(EpFigure) figure = ep_figure_new_from_source (source, lookup_cohort, self, error);
+  g_autoptr(EpFigure) figure = NULL;
   g_autofree char *unique = NULL;
   FigureEntry *entry;
+
+  /* A view of one of the project's analyses (the live graph): {"kind": "analysis",
+   * "analysis": ID, "cohort": C}. */
+  if (g_strcmp0 (json_object_get_string_member_with_default (source, "kind", NULL), "analysis") == 0)
+    {
+      const char *id = json_object_get_string_member_with_default (source, "analysis", NULL);
+      EpAnalysis *analysis = id != NULL ? ep_project_find_analysis (self, id) : NULL;
+
+      if (analysis == NULL)
+        {
+          g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                       _("there is no analysis “%s”"), id != NULL ? id : "");
+          return NULL;
+        }
+      figure = ep_figure_new_for_analysis (analysis, error);
+    }
+  else
+    figure = ep_figure_new_from_source (source, lookup_cohort, self, error);
 
   if (figure == NULL)
     return NULL;

@@ -91,6 +91,13 @@ void            ep_project_remove_analysis    (EpProject           *self,
                                                EpAnalysis          *analysis);
 EpCohort       *ep_project_get_analysis_cohort (EpProject          *self,
                                                 EpAnalysis         *analysis);
+/* By ep_analysis_get_id(); NULL when none. ep_project_add_analysis() gives each analysis a
+ * unique id ("analysis-3") and binds it to its cohort, so it follows the data. */
+EpAnalysis     *ep_project_find_analysis      (EpProject           *self,
+                                               const char          *id);
+/* What opening the project had to say (translated, NULL-terminated, never NULL): analyses
+ * whose stored result did not match the data and are being computed again. */
+const char * const *ep_project_get_open_notes (EpProject           *self);
 
 /* Figures, each with a unique name and the data source it is made from
  * (model/ep-figure-source.h); saved as that source plus ep_figure_to_json() (options and

@@ -1,0 +1,854 @@
+/* ep-result-json.c: the core's result structs as JSON, and back
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * See ep-result-json.h. Every reader checks before it allocates: array lengths against the
+ * counts they must match, counts against the array that holds them.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "io/ep-result-json.h"
+
+G_DEFINE_QUARK (ep-result-json-error-quark, ep_result_json_error)
+
+static gboolean
+invalid (GError     **error,
+         const char  *where,
+         const char  *member)
+{
+  g_set_error (error, EP_RESULT_JSON_ERROR, EP_RESULT_JSON_ERROR_INVALID,
+               _("%s: the stored result’s “%s” is missing or not valid"), where, member);
+  return FALSE;
+}
+
+/* Scalars */
+
+void
+ep_result_json_set_double (JsonObject *object,
+                           const char *member,
+                           double      value)
+{
+  if (isnan (value))
+    json_object_set_null_member (object, member);
+  else if (isinf (value))
+    json_object_set_string_member (object, member, value > 0 ? "Infinity" : "-Infinity");
+  else
+    json_object_set_double_member (object, member, value);
+}
+
+static gboolean
+node_to_double (JsonNode *node,
+                double   *value)
+{
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *value = NAN;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_DOUBLE:
+      *value = json_node_get_double (node);
+      return TRUE;
+    case G_TYPE_INT64:
+      *value = (double) json_node_get_int (node);
+      return TRUE;
+    case G_TYPE_STRING:
+      if (g_strcmp0 (json_node_get_string (node), "Infinity") == 0)
+        *value = INFINITY;
+      else if (g_strcmp0 (json_node_get_string (node), "-Infinity") == 0)
+        *value = -INFINITY;
+      else
+        return FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+ep_result_json_get_double (JsonObject  *object,
+                           const char  *member,
+                           const char  *where,
+                           double      *value,
+                           GError     **error)
+{
+  if (!node_to_double (json_object_get_member (object, member), value))
+    return invalid (error, where, member);
+  return TRUE;
+}
+
+gboolean
+ep_result_json_get_uint (JsonObject  *object,
+                         const char  *member,
+                         const char  *where,
+                         guint        max,
+                         guint       *value,
+                         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 v;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (error, where, member);
+  v = json_node_get_int (node);
+  if (v < 0 || (guint64) v > max)
+    return invalid (error, where, member);
+  *value = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+get_bool (JsonObject  *object,
+          const char  *member,
+          const char  *where,
+          gboolean    *value,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return invalid (error, where, member);
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject  *object,
+           const char  *member,
+           const char  *where,
+           guint        length,     /* G_MAXUINT: any */
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      invalid (error, where, member);
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  if (length != G_MAXUINT && json_array_get_length (array) != length)
+    {
+      invalid (error, where, member);
+      return NULL;
+    }
+  return array;
+}
+
+/* Arrays of numbers */
+
+static JsonArray *
+doubles_to_json (const double *values,
+                 gsize         n)
+{
+  JsonArray *array = json_array_sized_new (n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+      if (isnan (values[i]))
+        json_node_init_null (node);
+      else if (isinf (values[i]))
+        json_node_set_string (node, values[i] > 0 ? "Infinity" : "-Infinity");
+      else
+        json_node_set_double (node, values[i]);
+      json_array_add_element (array, node);
+    }
+  return array;
+}
+
+static double *
+doubles_from_json (JsonObject  *object,
+                   const char  *member,
+                   const char  *where,
+                   guint        length,
+                   GError     **error)
+{
+  JsonArray *array = get_array (object, member, where, length, error);
+  g_autofree double *values = NULL;
+
+  if (array == NULL)
+    return NULL;
+  values = g_new (double, MAX (json_array_get_length (array), 1));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!node_to_double (json_array_get_element (array, i), &values[i]))
+      {
+        invalid (error, where, member);
+        return NULL;
+      }
+  return g_steal_pointer (&values);
+}
+
+static JsonArray *
+uints_to_json (const guint *values,
+               gsize        n)
+{
+  JsonArray *array = json_array_sized_new (n);
+
+  for (gsize i = 0; i < n; i++)
+    json_array_add_int_element (array, values[i]);
+  return array;
+}
+
+static guint *
+uints_from_json (JsonObject  *object,
+                 const char  *member,
+                 const char  *where,
+                 guint        length,
+                 GError     **error)
+{
+  JsonArray *array = get_array (object, member, where, length, error);
+  g_autofree guint *values = NULL;
+
+  if (array == NULL)
+    return NULL;
+  values = g_new (guint, MAX (json_array_get_length (array), 1));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+          || json_node_get_int (node) < 0 || json_node_get_int (node) > G_MAXUINT)
+        {
+          invalid (error, where, member);
+          return NULL;
+        }
+      values[i] = (guint) json_node_get_int (node);
+    }
+  return g_steal_pointer (&values);
+}
+
+static JsonArray *
+strv_to_json (const char * const *strv)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_array_add_string_element (array, strv[i]);
+  return array;
+}
+
+static char **
+strv_from_json (JsonObject  *object,
+                const char  *member,
+                const char  *where,
+                GError     **error)
+{
+  JsonArray *array = get_array (object, member, where, G_MAXUINT, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (array == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+          || !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        {
+          invalid (error, where, member);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Levels */
+
+JsonObject *
+ep_levels_to_json (const EpLevels *levels)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_array_member (object, "levels", strv_to_json ((const char * const *) levels->levels));
+  json_object_set_boolean_member (object, "numeric", levels->numeric);
+  return object;
+}
+
+EpLevels *
+ep_levels_from_json (JsonObject  *object,
+                     const char  *where,
+                     GError     **error)
+{
+  g_auto(GStrv) texts = strv_from_json (object, "levels", where, error);
+  EpLevels *levels;
+  gboolean numeric;
+
+  if (texts == NULL || !get_bool (object, "numeric", where, &numeric, error))
+    return NULL;
+  levels = g_new0 (EpLevels, 1);
+  levels->n_levels = g_strv_length (texts);
+  levels->levels = g_steal_pointer (&texts);
+  levels->numeric = numeric;
+  return levels;
+}
+
+/* Kaplan-Meier */
+
+JsonObject *
+ep_km_result_to_json (const EpKmResult *km)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *curves = json_array_sized_new (km->n_groups);
+
+  json_object_set_string_member (object, "conf_type", ep_km_conf_type_to_string (km->conf_type));
+  ep_result_json_set_double (object, "conf_level", km->conf_level);
+  for (guint g = 0; g < km->n_groups; g++)
+    {
+      const EpKmCurve *curve = &km->curves[g];
+      JsonObject *c = json_object_new ();
+      JsonArray *steps = json_array_sized_new (curve->n_steps);
+      JsonArray *at = json_array_sized_new (curve->n_at);
+
+      json_object_set_int_member (c, "n", curve->n);
+      json_object_set_int_member (c, "events", curve->events);
+      ep_result_json_set_double (c, "median", curve->median);
+      ep_result_json_set_double (c, "median_lower", curve->median_lower);
+      ep_result_json_set_double (c, "median_upper", curve->median_upper);
+      for (gsize j = 0; j < curve->n_steps; j++)
+        {
+          const EpKmStep *s = &curve->steps[j];
+          JsonObject *o = json_object_new ();
+
+          ep_result_json_set_double (o, "time", s->time);
+          json_object_set_int_member (o, "n_risk", s->n_risk);
+          json_object_set_int_member (o, "n_event", s->n_event);
+          json_object_set_int_member (o, "n_censor", s->n_censor);
+          ep_result_json_set_double (o, "surv", s->surv);
+          ep_result_json_set_double (o, "std_err", s->std_err);
+          ep_result_json_set_double (o, "lower", s->lower);
+          ep_result_json_set_double (o, "upper", s->upper);
+          json_array_add_object_element (steps, o);
+        }
+      for (gsize j = 0; j < curve->n_at; j++)
+        {
+          const EpKmAt *a = &curve->at[j];
+          JsonObject *o = json_object_new ();
+
+          ep_result_json_set_double (o, "time", a->time);
+          json_object_set_int_member (o, "n_risk", a->n_risk);
+          ep_result_json_set_double (o, "surv", a->surv);
+          ep_result_json_set_double (o, "std_err", a->std_err);
+          ep_result_json_set_double (o, "lower", a->lower);
+          ep_result_json_set_double (o, "upper", a->upper);
+          json_array_add_object_element (at, o);
+        }
+      json_object_set_array_member (c, "steps", steps);
+      json_object_set_array_member (c, "at", at);
+      json_array_add_object_element (curves, c);
+    }
+  json_object_set_array_member (object, "curves", curves);
+  return object;
+}
+
+static gboolean
+element_object (JsonArray   *array,
+                guint        i,
+                const char  *where,
+                const char  *member,
+                JsonObject **object,
+                GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, where, member);
+  *object = json_node_get_object (node);
+  return TRUE;
+}
+
+EpKmResult *
+ep_km_result_from_json (JsonObject  *object,
+                        const char  *where,
+                        GError     **error)
+{
+  g_autoptr(EpKmResult) km = NULL;
+  JsonArray *curves;
+  EpKmConfType conf_type;
+  double conf_level;
+  guint n_groups;
+  g_autofree gsize *n_steps = NULL;
+  g_autofree gsize *n_at = NULL;
+  const char *type = json_object_get_string_member_with_default (object, "conf_type", NULL);
+
+  if (type == NULL || !ep_km_conf_type_from_string (type, &conf_type))
+    return invalid (error, where, "conf_type"), NULL;
+  if (!ep_result_json_get_double (object, "conf_level", where, &conf_level, error))
+    return NULL;
+  if (!(conf_level > 0 && conf_level < 1))
+    return invalid (error, where, "conf_level"), NULL;
+  curves = get_array (object, "curves", where, G_MAXUINT, error);
+  if (curves == NULL)
+    return NULL;
+  n_groups = json_array_get_length (curves);
+  if (n_groups == 0)
+    return invalid (error, where, "curves"), NULL;
+
+  n_steps = g_new0 (gsize, n_groups);
+  n_at = g_new0 (gsize, n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      JsonObject *c;
+      JsonArray *steps, *at;
+
+      if (!element_object (curves, g, where, "curves", &c, error) ||
+          (steps = get_array (c, "steps", where, G_MAXUINT, error)) == NULL ||
+          (at = get_array (c, "at", where, G_MAXUINT, error)) == NULL)
+        return NULL;
+      n_steps[g] = json_array_get_length (steps);
+      n_at[g] = json_array_get_length (at);
+    }
+
+  km = ep_km_result_new (conf_type, conf_level, n_groups, n_steps, n_at);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      EpKmCurve *curve = &km->curves[g];
+      JsonObject *c = json_array_get_object_element (curves, g);
+      JsonArray *steps = json_object_get_array_member (c, "steps");
+      JsonArray *at = json_object_get_array_member (c, "at");
+
+      if (!ep_result_json_get_uint (c, "n", where, G_MAXUINT, &curve->n, error) ||
+          !ep_result_json_get_uint (c, "events", where, curve->n, &curve->events, error) ||
+          !ep_result_json_get_double (c, "median", where, &curve->median, error) ||
+          !ep_result_json_get_double (c, "median_lower", where, &curve->median_lower, error) ||
+          !ep_result_json_get_double (c, "median_upper", where, &curve->median_upper, error))
+        return NULL;
+      for (gsize j = 0; j < curve->n_steps; j++)
+        {
+          EpKmStep *s = &curve->steps[j];
+          JsonObject *o;
+
+          if (!element_object (steps, j, where, "steps", &o, error) ||
+              !ep_result_json_get_double (o, "time", where, &s->time, error) ||
+              !ep_result_json_get_uint (o, "n_risk", where, curve->n, &s->n_risk, error) ||
+              !ep_result_json_get_uint (o, "n_event", where, s->n_risk, &s->n_event, error) ||
+              !ep_result_json_get_uint (o, "n_censor", where, s->n_risk, &s->n_censor, error) ||
+              !ep_result_json_get_double (o, "surv", where, &s->surv, error) ||
+              !ep_result_json_get_double (o, "std_err", where, &s->std_err, error) ||
+              !ep_result_json_get_double (o, "lower", where, &s->lower, error) ||
+              !ep_result_json_get_double (o, "upper", where, &s->upper, error))
+            return NULL;
+          /* what the renderer relies on: finite ascending times, 0 <= S <= 1 */
+          if (!isfinite (s->time) || (j > 0 && !(s->time > curve->steps[j - 1].time)))
+            return invalid (error, where, "time"), NULL;
+          if (!(s->surv >= 0 && s->surv <= 1))
+            return invalid (error, where, "surv"), NULL;
+        }
+      for (gsize j = 0; j < curve->n_at; j++)
+        {
+          EpKmAt *a = &curve->at[j];
+          JsonObject *o;
+
+          if (!element_object (at, j, where, "at", &o, error) ||
+              !ep_result_json_get_double (o, "time", where, &a->time, error) ||
+              !ep_result_json_get_uint (o, "n_risk", where, curve->n, &a->n_risk, error) ||
+              !ep_result_json_get_double (o, "surv", where, &a->surv, error) ||
+              !ep_result_json_get_double (o, "std_err", where, &a->std_err, error) ||
+              !ep_result_json_get_double (o, "lower", where, &a->lower, error) ||
+              !ep_result_json_get_double (o, "upper", where, &a->upper, error))
+            return NULL;
+        }
+    }
+
+  return g_steal_pointer (&km);
+}
+
+/* Log-rank */
+
+JsonObject *
+ep_logrank_result_to_json (const EpLogrankResult *logrank)
+{
+  JsonObject *object = json_object_new ();
+  gsize k = logrank->n_groups;
+
+  ep_result_json_set_double (object, "rho", logrank->rho);
+  json_object_set_int_member (object, "n_groups", logrank->n_groups);
+  json_object_set_int_member (object, "n_strata", logrank->n_strata);
+  json_object_set_array_member (object, "n", uints_to_json (logrank->n, k));
+  json_object_set_array_member (object, "observed", doubles_to_json (logrank->observed, k));
+  json_object_set_array_member (object, "expected", doubles_to_json (logrank->expected, k));
+  json_object_set_array_member (object, "var", doubles_to_json (logrank->var, k * k));
+  ep_result_json_set_double (object, "chisq", logrank->chisq);
+  json_object_set_int_member (object, "df", logrank->df);
+  json_object_set_int_member (object, "rank", logrank->rank);
+  ep_result_json_set_double (object, "p", logrank->p);
+  return object;
+}
+
+EpLogrankResult *
+ep_logrank_result_from_json (JsonObject  *object,
+                             const char  *where,
+                             GError     **error)
+{
+  g_autoptr(EpLogrankResult) logrank = g_new0 (EpLogrankResult, 1);
+  guint k;
+
+  if (!ep_result_json_get_double (object, "rho", where, &logrank->rho, error) ||
+      !ep_result_json_get_uint (object, "n_groups", where, 4096, &logrank->n_groups, error) ||
+      !ep_result_json_get_uint (object, "n_strata", where, G_MAXUINT, &logrank->n_strata, error))
+    return NULL;
+  k = logrank->n_groups;
+  if ((logrank->n = uints_from_json (object, "n", where, k, error)) == NULL ||
+      (logrank->observed = doubles_from_json (object, "observed", where, k, error)) == NULL ||
+      (logrank->expected = doubles_from_json (object, "expected", where, k, error)) == NULL ||
+      (logrank->var = doubles_from_json (object, "var", where, k * k, error)) == NULL ||
+      !ep_result_json_get_double (object, "chisq", where, &logrank->chisq, error) ||
+      !ep_result_json_get_uint (object, "df", where, k, &logrank->df, error) ||
+      !ep_result_json_get_uint (object, "rank", where, k, &logrank->rank, error) ||
+      !ep_result_json_get_double (object, "p", where, &logrank->p, error))
+    return NULL;
+  return g_steal_pointer (&logrank);
+}
+
+/* Cox */
+
+static JsonArray *
+booleans_to_json (const gboolean *values,
+                  gsize           n)
+{
+  JsonArray *array = json_array_sized_new (n);
+
+  for (gsize i = 0; i < n; i++)
+    json_array_add_boolean_element (array, values[i]);
+  return array;
+}
+
+static gboolean *
+booleans_from_json (JsonObject  *object,
+                    const char  *member,
+                    const char  *where,
+                    guint        length,
+                    GError     **error)
+{
+  JsonArray *array = get_array (object, member, where, length, error);
+  g_autofree gboolean *values = NULL;
+
+  if (array == NULL)
+    return NULL;
+  values = g_new (gboolean, MAX (length, 1));
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          invalid (error, where, member);
+          return NULL;
+        }
+      values[i] = json_node_get_boolean (node);
+    }
+  return g_steal_pointer (&values);
+}
+
+JsonObject *
+ep_cox_fit_to_json (const EpCoxFit *fit)
+{
+  JsonObject *object = json_object_new ();
+  gsize p = fit->p;
+
+  json_object_set_int_member (object, "n", fit->n);
+  json_object_set_int_member (object, "n_events", fit->n_events);
+  json_object_set_int_member (object, "p", fit->p);
+  json_object_set_array_member (object, "coef", doubles_to_json (fit->coef, p));
+  json_object_set_array_member (object, "se", doubles_to_json (fit->se, p));
+  json_object_set_array_member (object, "hr", doubles_to_json (fit->hr, p));
+  json_object_set_array_member (object, "hr_lower", doubles_to_json (fit->hr_lower, p));
+  json_object_set_array_member (object, "hr_upper", doubles_to_json (fit->hr_upper, p));
+  json_object_set_array_member (object, "z", doubles_to_json (fit->z, p));
+  json_object_set_array_member (object, "p_value", doubles_to_json (fit->p_value, p));
+  json_object_set_array_member (object, "singular", booleans_to_json (fit->singular, p));
+  json_object_set_array_member (object, "infinite", booleans_to_json (fit->infinite, p));
+  json_object_set_array_member (object, "var", doubles_to_json (fit->var, p * p));
+  json_object_set_array_member (object, "means", doubles_to_json (fit->means, p));
+  json_object_set_array_member (object, "score", doubles_to_json (fit->score, p));
+  ep_result_json_set_double (object, "conf_level", fit->conf_level);
+  ep_result_json_set_double (object, "loglik_null", fit->loglik_null);
+  ep_result_json_set_double (object, "loglik", fit->loglik);
+  ep_result_json_set_double (object, "lr_chisq", fit->lr_chisq);
+  ep_result_json_set_double (object, "wald_chisq", fit->wald_chisq);
+  ep_result_json_set_double (object, "score_chisq", fit->score_chisq);
+  json_object_set_int_member (object, "df", fit->df);
+  ep_result_json_set_double (object, "lr_p", fit->lr_p);
+  ep_result_json_set_double (object, "wald_p", fit->wald_p);
+  ep_result_json_set_double (object, "score_p", fit->score_p);
+  ep_result_json_set_double (object, "concordance", fit->concordance);
+  ep_result_json_set_double (object, "concordance_se", fit->concordance_se);
+  ep_result_json_set_double (object, "concordant", fit->concordant);
+  ep_result_json_set_double (object, "discordant", fit->discordant);
+  ep_result_json_set_double (object, "tied_risk", fit->tied_risk);
+  ep_result_json_set_double (object, "tied_time", fit->tied_time);
+  ep_result_json_set_double (object, "tied_both", fit->tied_both);
+  json_object_set_int_member (object, "iterations", fit->iterations);
+  json_object_set_boolean_member (object, "converged", fit->converged);
+  json_object_set_int_member (object, "rank", fit->rank);
+  json_object_set_array_member (object, "warnings", strv_to_json ((const char * const *) fit->warnings));
+  return object;
+}
+
+EpCoxFit *
+ep_cox_fit_from_json (JsonObject  *object,
+                      const char  *where,
+                      GError     **error)
+{
+  g_autoptr(EpCoxFit) fit = g_new0 (EpCoxFit, 1);
+  guint n, n_events, p;
+
+  if (!ep_result_json_get_uint (object, "n", where, G_MAXUINT, &n, error) ||
+      !ep_result_json_get_uint (object, "n_events", where, n, &n_events, error) ||
+      !ep_result_json_get_uint (object, "p", where, 10000, &p, error))
+    return NULL;
+  fit->n = n;
+  fit->n_events = n_events;
+  fit->p = p;
+  fit->warnings = strv_from_json (object, "warnings", where, error);
+  if (fit->warnings == NULL ||
+      (fit->coef = doubles_from_json (object, "coef", where, p, error)) == NULL ||
+      (fit->se = doubles_from_json (object, "se", where, p, error)) == NULL ||
+      (fit->hr = doubles_from_json (object, "hr", where, p, error)) == NULL ||
+      (fit->hr_lower = doubles_from_json (object, "hr_lower", where, p, error)) == NULL ||
+      (fit->hr_upper = doubles_from_json (object, "hr_upper", where, p, error)) == NULL ||
+      (fit->z = doubles_from_json (object, "z", where, p, error)) == NULL ||
+      (fit->p_value = doubles_from_json (object, "p_value", where, p, error)) == NULL ||
+      (fit->singular = booleans_from_json (object, "singular", where, p, error)) == NULL ||
+      (fit->infinite = booleans_from_json (object, "infinite", where, p, error)) == NULL ||
+      (fit->var = doubles_from_json (object, "var", where, p * p, error)) == NULL ||
+      (fit->means = doubles_from_json (object, "means", where, p, error)) == NULL ||
+      (fit->score = doubles_from_json (object, "score", where, p, error)) == NULL ||
+      !ep_result_json_get_double (object, "conf_level", where, &fit->conf_level, error) ||
+      !ep_result_json_get_double (object, "loglik_null", where, &fit->loglik_null, error) ||
+      !ep_result_json_get_double (object, "loglik", where, &fit->loglik, error) ||
+      !ep_result_json_get_double (object, "lr_chisq", where, &fit->lr_chisq, error) ||
+      !ep_result_json_get_double (object, "wald_chisq", where, &fit->wald_chisq, error) ||
+      !ep_result_json_get_double (object, "score_chisq", where, &fit->score_chisq, error) ||
+      !ep_result_json_get_uint (object, "df", where, p, &fit->df, error) ||
+      !ep_result_json_get_double (object, "lr_p", where, &fit->lr_p, error) ||
+      !ep_result_json_get_double (object, "wald_p", where, &fit->wald_p, error) ||
+      !ep_result_json_get_double (object, "score_p", where, &fit->score_p, error) ||
+      !ep_result_json_get_double (object, "concordance", where, &fit->concordance, error) ||
+      !ep_result_json_get_double (object, "concordance_se", where, &fit->concordance_se, error) ||
+      !ep_result_json_get_double (object, "concordant", where, &fit->concordant, error) ||
+      !ep_result_json_get_double (object, "discordant", where, &fit->discordant, error) ||
+      !ep_result_json_get_double (object, "tied_risk", where, &fit->tied_risk, error) ||
+      !ep_result_json_get_double (object, "tied_time", where, &fit->tied_time, error) ||
+      !ep_result_json_get_double (object, "tied_both", where, &fit->tied_both, error) ||
+      !ep_result_json_get_uint (object, "iterations", where, G_MAXUINT, &fit->iterations, error) ||
+      !get_bool (object, "converged", where, &fit->converged, error) ||
+      !ep_result_json_get_uint (object, "rank", where, p, &fit->rank, error))
+    return NULL;
+  return g_steal_pointer (&fit);
+}
+
+/* Cumulative incidence and Gray's test */
+
+JsonObject *
+ep_cif_result_to_json (const EpCifResult *cif)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *causes = json_array_sized_new (cif->n_causes);
+  JsonArray *curves = json_array_new ();
+
+  json_object_set_int_member (object, "n_groups", cif->n_groups);
+  for (guint c = 0; c < cif->n_causes; c++)
+    json_array_add_int_element (causes, cif->causes[c]);
+  json_object_set_array_member (object, "causes", causes);
+  json_object_set_array_member (object, "n", uints_to_json (cif->n, cif->n_groups));
+  for (gsize i = 0; i < (gsize) cif->n_groups * cif->n_causes; i++)
+    {
+      const EpCifCurve *curve = &cif->curves[i];
+      JsonObject *o = json_object_new ();
+
+      json_object_set_int_member (o, "cause", curve->cause);
+      json_object_set_int_member (o, "n_events", curve->n_events);
+      json_object_set_array_member (o, "time", doubles_to_json (curve->time, curve->n_points));
+      json_object_set_array_member (o, "estimate", doubles_to_json (curve->estimate, curve->n_points));
+      json_object_set_array_member (o, "variance", doubles_to_json (curve->variance, curve->n_points));
+      json_array_add_object_element (curves, o);
+    }
+  json_object_set_array_member (object, "curves", curves);
+  return object;
+}
+
+EpCifResult *
+ep_cif_result_from_json (JsonObject  *object,
+                         const char  *where,
+                         GError     **error)
+{
+  g_autoptr(EpCifResult) cif = g_new0 (EpCifResult, 1);
+  JsonArray *causes, *curves;
+
+  if (!ep_result_json_get_uint (object, "n_groups", where, 4096, &cif->n_groups, error) ||
+      (causes = get_array (object, "causes", where, G_MAXUINT, error)) == NULL)
+    return NULL;
+  cif->n_causes = MIN (json_array_get_length (causes), 4096);
+  if (cif->n_causes != json_array_get_length (causes) ||
+      (curves = get_array (object, "curves", where, cif->n_groups * cif->n_causes, error)) == NULL)
+    return invalid (error, where, "curves"), NULL;
+  cif->causes = g_new0 (int, MAX (cif->n_causes, 1));
+  for (guint c = 0; c < cif->n_causes; c++)
+    {
+      JsonNode *node = json_array_get_element (causes, c);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+          || json_node_get_int (node) < G_MININT || json_node_get_int (node) > G_MAXINT)
+        return invalid (error, where, "causes"), NULL;
+      cif->causes[c] = (int) json_node_get_int (node);
+    }
+  if ((cif->n = uints_from_json (object, "n", where, cif->n_groups, error)) == NULL)
+    return NULL;
+  cif->curves = g_new0 (EpCifCurve, MAX ((gsize) cif->n_groups * cif->n_causes, 1));
+  for (guint i = 0; i < cif->n_groups * cif->n_causes; i++)
+    {
+      EpCifCurve *curve = &cif->curves[i];
+      JsonObject *o;
+      JsonArray *time;
+      guint cause;
+
+      if (!element_object (curves, i, where, "curves", &o, error) ||
+          !ep_result_json_get_uint (o, "n_events", where, G_MAXUINT, &curve->n_events, error) ||
+          (time = get_array (o, "time", where, G_MAXUINT, error)) == NULL)
+        return NULL;
+      if (!ep_result_json_get_uint (o, "cause", where, G_MAXINT, &cause, error))
+        return NULL;
+      curve->cause = (int) cause;
+      curve->n_points = json_array_get_length (time);
+      if ((curve->time = doubles_from_json (o, "time", where, curve->n_points, error)) == NULL ||
+          (curve->estimate = doubles_from_json (o, "estimate", where, curve->n_points, error)) == NULL ||
+          (curve->variance = doubles_from_json (o, "variance", where, curve->n_points, error)) == NULL)
+        return NULL;
+      for (gsize j = 0; j < curve->n_points; j++)
+        if (!isfinite (curve->time[j]) || !(curve->estimate[j] >= 0 && curve->estimate[j] <= 1))
+          return invalid (error, where, "estimate"), NULL;
+    }
+  return g_steal_pointer (&cif);
+}
+
+JsonObject *
+ep_gray_result_to_json (const EpGrayResult *gray)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *causes = json_array_sized_new (gray->n_causes);
+
+  ep_result_json_set_double (object, "rho", gray->rho);
+  json_object_set_int_member (object, "n_groups", gray->n_groups);
+  for (guint c = 0; c < gray->n_causes; c++)
+    {
+      JsonObject *o = json_object_new ();
+
+      json_object_set_int_member (o, "cause", gray->causes[c].cause);
+      ep_result_json_set_double (o, "stat", gray->causes[c].stat);
+      json_object_set_int_member (o, "df", gray->causes[c].df);
+      ep_result_json_set_double (o, "p", gray->causes[c].p);
+      json_object_set_boolean_member (o, "singular", gray->causes[c].singular);
+      json_array_add_object_element (causes, o);
+    }
+  json_object_set_array_member (object, "causes", causes);
+  return object;
+}
+
+EpGrayResult *
+ep_gray_result_from_json (JsonObject  *object,
+                          const char  *where,
+                          GError     **error)
+{
+  g_autoptr(EpGrayResult) gray = g_new0 (EpGrayResult, 1);
+  JsonArray *causes;
+
+  if (!ep_result_json_get_double (object, "rho", where, &gray->rho, error) ||
+      !ep_result_json_get_uint (object, "n_groups", where, 4096, &gray->n_groups, error) ||
+      (causes = get_array (object, "causes", where, G_MAXUINT, error)) == NULL)
+    return NULL;
+  gray->n_causes = MIN (json_array_get_length (causes), 4096);
+  gray->causes = g_new0 (EpGrayCause, MAX (gray->n_causes, 1));
+  for (guint c = 0; c < gray->n_causes; c++)
+    {
+      EpGrayCause *g = &gray->causes[c];
+      JsonObject *o;
+      guint cause;
+
+      if (!element_object (causes, c, where, "causes", &o, error) ||
+          !ep_result_json_get_uint (o, "cause", where, G_MAXINT, &cause, error) ||
+          !ep_result_json_get_double (o, "stat", where, &g->stat, error) ||
+          !ep_result_json_get_uint (o, "df", where, 4096, &g->df, error) ||
+          !ep_result_json_get_double (o, "p", where, &g->p, error) ||
+          !get_bool (o, "singular", where, &g->singular, error))
+        return NULL;
+      g->cause = (int) cause;
+    }
+  return g_steal_pointer (&gray);
+}
+
+/* Response */
+
+JsonObject *
+ep_response_to_json (const EpResponse *response)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *groups = json_array_sized_new (response->n_groups);
+
+  for (guint g = 0; g < response->n_groups; g++)
+    {
+      const EpResponseGroup *r = &response->groups[g];
+      JsonObject *o = json_object_new ();
+
+      json_object_set_int_member (o, "n", r->n);
+      json_object_set_int_member (o, "successes", r->successes);
+      ep_result_json_set_double (o, "pct", r->pct);
+      ep_result_json_set_double (o, "lower", r->lower);
+      ep_result_json_set_double (o, "upper", r->upper);
+      json_array_add_object_element (groups, o);
+    }
+  json_object_set_array_member (object, "groups", groups);
+  ep_result_json_set_double (object, "fisher_p", response->fisher_p);
+  ep_result_json_set_double (object, "chisq", response->chisq);
+  json_object_set_int_member (object, "chisq_df", response->chisq_df);
+  ep_result_json_set_double (object, "chisq_p", response->chisq_p);
+  json_object_set_boolean_member (object, "chisq_small_expected", response->chisq_small_expected);
+  return object;
+}
+
+EpResponse *
+ep_response_from_json (JsonObject  *object,
+                       const char  *where,
+                       GError     **error)
+{
+  g_autoptr(EpResponse) response = g_new0 (EpResponse, 1);
+  JsonArray *groups = get_array (object, "groups", where, G_MAXUINT, error);
+
+  if (groups == NULL)
+    return NULL;
+  response->n_groups = MIN (json_array_get_length (groups), 4096);
+  response->groups = g_new0 (EpResponseGroup, MAX (response->n_groups, 1));
+  for (guint g = 0; g < response->n_groups; g++)
+    {
+      EpResponseGroup *r = &response->groups[g];
+      JsonObject *o;
+
+      if (!element_object (groups, g, where, "groups", &o, error) ||
+          !ep_result_json_get_uint (o, "n", where, G_MAXUINT, &r->n, error) ||
+          !ep_result_json_get_uint (o, "successes", where, r->n, &r->successes, error) ||
+          !ep_result_json_get_double (o, "pct", where, &r->pct, error) ||
+          !ep_result_json_get_double (o, "lower", where, &r->lower, error) ||
+          !ep_result_json_get_double (o, "upper", where, &r->upper, error))
+        return NULL;
+    }
+  if (!ep_result_json_get_double (object, "fisher_p", where, &response->fisher_p, error) ||
+      !ep_result_json_get_double (object, "chisq", where, &response->chisq, error) ||
+      !ep_result_json_get_uint (object, "chisq_df", where, 4096, &response->chisq_df, error) ||
+      !ep_result_json_get_double (object, "chisq_p", where, &response->chisq_p, error) ||
+      !get_bool (object, "chisq_small_expected", where, &response->chisq_small_expected, error))
+    return NULL;
+  return g_steal_pointer (&response);
+}

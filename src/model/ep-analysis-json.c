@@ -1,0 +1,442 @@
+/* ep-analysis-json.c: an analysis's result as JSON, for the project file
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A project stores each analysis's last result with the fingerprint of the data it was computed
+ * from (docs/project-format.md), so that opening shows results and figures without running
+ * anything. The result is one JSON object:
+ *
+ *   {"analysis": "survival", "n": 23, "n_dropped": 0, "time_unit": "months",
+ *    "groups": {levels}, "km": {…}, "logrank": {…}, "hr": [hr, lower, upper],
+ *    "km_all": {…}, "cif": {…}, "gray": {…}, "cause_labels": […],
+ *    "cox": {fit}, "cox_terms": [names], "cox_term_levels": [level or null],
+ *    "cox_univariate": [{"fit": {…}, "terms": […]} or {"error": "…"}],
+ *    "response": {…}, "warnings": […],
+ *    "tables": [{"title": …, "header": […], "rows": [[…]], "note": …}]}
+ *
+ * with the core structs in io/ep-result-json.h's form. The tables are stored as shown, so the
+ * results panel needs nothing else; the structs are what the figures draw.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "io/ep-result-json.h"
+#include "model/ep-analysis-private.h"
+
+static JsonArray *
+strv_array (const char * const *strv,
+            gsize               n)   /* G_MAXSIZE: NULL-terminated */
+{
+  JsonArray *array = json_array_new ();
+
+  for (gsize i = 0; strv != NULL && (n == G_MAXSIZE ? strv[i] != NULL : i < n); i++)
+    {
+      if (strv[i] == NULL)
+        json_array_add_null_element (array);
+      else
+        json_array_add_string_element (array, strv[i]);
+    }
+  return array;
+}
+
+static JsonObject *
+design_to_json (const EpCoxFit   *fit,
+                const EpDesign   *design)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_object_member (object, "fit", ep_cox_fit_to_json (fit));
+  json_object_set_array_member (object, "terms",
+                                strv_array ((const char * const *) design->term_names, design->p));
+  json_object_set_array_member (object, "term_levels",
+                                strv_array ((const char * const *) design->term_levels, design->p));
+  return object;
+}
+
+char *
+ep_analysis_results_to_json (EpAnalysis *self)
+{
+  const Results *r;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *o;
+  JsonArray *tables;
+
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  r = self->results;
+  if (r == NULL)
+    return NULL;
+
+  o = json_object_new ();
+  json_object_set_string_member (o, "analysis", ep_analysis_kind_to_string (self->kind));
+  json_object_set_int_member (o, "n", r->n);
+  json_object_set_int_member (o, "n_dropped", r->n_dropped);
+  json_object_set_string_member (o, "time_unit", r->time_unit != NULL ? r->time_unit : "");
+  if (r->groups != NULL)
+    json_object_set_object_member (o, "groups", ep_levels_to_json (r->groups));
+  if (r->km != NULL)
+    json_object_set_object_member (o, "km", ep_km_result_to_json (r->km));
+  if (r->km_all != NULL)
+    json_object_set_object_member (o, "km_all", ep_km_result_to_json (r->km_all));
+  if (r->logrank != NULL)
+    json_object_set_object_member (o, "logrank", ep_logrank_result_to_json (r->logrank));
+  if (!isnan (r->hr))
+    {
+      JsonObject *hr = json_object_new ();
+
+      ep_result_json_set_double (hr, "hr", r->hr);
+      ep_result_json_set_double (hr, "lower", r->hr_lower);
+      ep_result_json_set_double (hr, "upper", r->hr_upper);
+      json_object_set_object_member (o, "hr", hr);
+    }
+  if (r->cox != NULL && r->design != NULL)
+    json_object_set_object_member (o, "cox", design_to_json (r->cox, r->design));
+  if (r->n_covariates > 0)
+    {
+      JsonArray *uni = json_array_new ();
+
+      for (guint j = 0; j < r->n_covariates; j++)
+        {
+          if (r->uni[j] != NULL && r->uni_design[j] != NULL)
+            json_array_add_object_element (uni, design_to_json (r->uni[j], r->uni_design[j]));
+          else
+            {
+              JsonObject *e = json_object_new ();
+
+              json_object_set_string_member (e, "error", r->uni_error[j] != NULL ? r->uni_error[j] : "");
+              json_array_add_object_element (uni, e);
+            }
+        }
+      json_object_set_array_member (o, "cox_univariate", uni);
+    }
+  if (r->cif != NULL)
+    json_object_set_object_member (o, "cif", ep_cif_result_to_json (r->cif));
+  if (r->gray != NULL)
+    json_object_set_object_member (o, "gray", ep_gray_result_to_json (r->gray));
+  if (r->cause_labels != NULL)
+    json_object_set_array_member (o, "cause_labels",
+                                  strv_array ((const char * const *) r->cause_labels, G_MAXSIZE));
+  if (r->response != NULL)
+    json_object_set_object_member (o, "response", ep_response_to_json (r->response));
+  json_object_set_array_member (o, "warnings",
+                                strv_array ((const char * const *) r->warnings->pdata,
+                                            r->warnings->len > 0 && g_ptr_array_index (r->warnings, r->warnings->len - 1) == NULL
+                                            ? r->warnings->len - 1 : r->warnings->len));
+
+  tables = json_array_new ();
+  for (guint t = 0; t < r->tables->len; t++)
+    {
+      const EpResultTable *table = g_ptr_array_index (r->tables, t);
+      JsonObject *to = json_object_new ();
+      JsonArray *rows = json_array_new ();
+
+      json_object_set_string_member (to, "title", table->title);
+      json_object_set_array_member (to, "header", strv_array ((const char * const *) table->header, G_MAXSIZE));
+      for (guint k = 0; k < table->rows->len; k++)
+        json_array_add_array_element (rows, strv_array (g_ptr_array_index (table->rows, k), G_MAXSIZE));
+      json_object_set_array_member (to, "rows", rows);
+      if (table->note != NULL)
+        json_object_set_string_member (to, "note", table->note);
+      json_array_add_object_element (tables, to);
+    }
+  json_object_set_array_member (o, "tables", tables);
+
+  node = json_node_init_object (json_node_alloc (), o);
+  json_object_unref (o);
+  return json_to_string (node, FALSE);
+}
+
+/* Reading back */
+
+static gboolean
+invalid (GError     **error,
+         const char  *where,
+         const char  *member)
+{
+  g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_DATA,
+               _("%s: the stored result’s “%s” is missing or not valid"), where, member);
+  return FALSE;
+}
+
+static GStrv
+strings_from (JsonNode    *node,
+              gboolean     allow_null,
+              const char  *where,
+              const char  *member,
+              GError     **error)
+{
+  JsonArray *array;
+  GStrv strv;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, where, member), NULL;
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  strv = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+
+      if (allow_null && JSON_NODE_HOLDS_NULL (e))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING
+          || !g_utf8_validate (json_node_get_string (e), -1, NULL))
+        {
+          for (guint k = 0; k < i; k++)
+            g_free (strv[k]);
+          g_free (strv);
+          return invalid (error, where, member), NULL;
+        }
+      strv[i] = g_strdup (json_node_get_string (e));
+    }
+  return strv;
+}
+
+static gboolean
+design_from (JsonObject  *object,
+             const char  *where,
+             EpCoxFit   **fit,
+             EpDesign   **design,
+             GError     **error)
+{
+  JsonNode *fit_node = json_object_get_member (object, "fit");
+  g_autoptr(EpCoxFit) f = NULL;
+  g_autoptr(EpDesign) d = NULL;
+  GStrv names, levels;
+
+  if (fit_node == NULL || !JSON_NODE_HOLDS_OBJECT (fit_node))
+    return invalid (error, where, "fit");
+  f = ep_cox_fit_from_json (json_node_get_object (fit_node), where, error);
+  if (f == NULL)
+    return FALSE;
+  names = strings_from (json_object_get_member (object, "terms"), FALSE, where, "terms", error);
+  if (names == NULL)
+    return FALSE;
+  d = g_new0 (EpDesign, 1);
+  d->term_names = names;
+  d->p = g_strv_length (names);
+  if (d->p != f->p)
+    return invalid (error, where, "terms");
+  levels = strings_from (json_object_get_member (object, "term_levels"), TRUE, where,
+                         "term_levels", error);
+  if (levels == NULL)
+    return FALSE;
+  if (json_array_get_length (json_object_get_array_member (object, "term_levels")) != d->p)
+    {
+      for (guint j = 0; j < d->p; j++)
+        g_free (levels[j]);
+      g_free (levels);
+      return invalid (error, where, "term_levels");
+    }
+  d->term_levels = levels;   /* p entries, NULL for a numeric term, as ep_design_new() makes */
+  d->term_column = g_new0 (guint, MAX (d->p, 1));
+  *fit = g_steal_pointer (&f);
+  *design = g_steal_pointer (&d);
+  return TRUE;
+}
+
+static JsonObject *
+member_object (JsonObject *o,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static gboolean
+restore (EpAnalysis  *self,
+         JsonObject  *o,
+         const char  *where,
+         Results     *r,
+         GError     **error)
+{
+  JsonObject *part;
+  JsonNode *node;
+  JsonArray *array;
+  const char *kind = json_object_get_string_member_with_default (o, "analysis", NULL);
+  const char *unit = json_object_get_string_member_with_default (o, "time_unit", NULL);
+
+  if (g_strcmp0 (kind, ep_analysis_kind_to_string (self->kind)) != 0)
+    return invalid (error, where, "analysis");
+  if (!ep_result_json_get_uint (o, "n", where, G_MAXUINT, &r->n, error) ||
+      !ep_result_json_get_uint (o, "n_dropped", where, G_MAXUINT, &r->n_dropped, error))
+    return FALSE;
+  if (unit == NULL || !g_utf8_validate (unit, -1, NULL))
+    return invalid (error, where, "time_unit");
+  r->time_unit = g_strdup (unit);
+
+  if ((part = member_object (o, "groups")) != NULL
+      && (r->groups = ep_levels_from_json (part, where, error)) == NULL)
+    return FALSE;
+  if ((part = member_object (o, "km")) != NULL
+      && (r->km = ep_km_result_from_json (part, where, error)) == NULL)
+    return FALSE;
+  if ((part = member_object (o, "km_all")) != NULL
+      && (r->km_all = ep_km_result_from_json (part, where, error)) == NULL)
+    return FALSE;
+  if ((part = member_object (o, "logrank")) != NULL
+      && (r->logrank = ep_logrank_result_from_json (part, where, error)) == NULL)
+    return FALSE;
+  if ((part = member_object (o, "hr")) != NULL
+      && (!ep_result_json_get_double (part, "hr", where, &r->hr, error) ||
+          !ep_result_json_get_double (part, "lower", where, &r->hr_lower, error) ||
+          !ep_result_json_get_double (part, "upper", where, &r->hr_upper, error)))
+    return FALSE;
+  if ((part = member_object (o, "cox")) != NULL
+      && !design_from (part, where, &r->cox, &r->design, error))
+    return FALSE;
+  if ((node = json_object_get_member (o, "cox_univariate")) != NULL)
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return invalid (error, where, "cox_univariate");
+      array = json_node_get_array (node);
+      r->n_covariates = MIN (json_array_get_length (array), 10000);
+      r->uni = g_new0 (EpCoxFit *, MAX (r->n_covariates, 1));
+      r->uni_design = g_new0 (EpDesign *, MAX (r->n_covariates, 1));
+      r->uni_error = g_new0 (char *, MAX (r->n_covariates, 1));
+      for (guint j = 0; j < r->n_covariates; j++)
+        {
+          JsonNode *e = json_array_get_element (array, j);
+          JsonObject *eo;
+
+          if (!JSON_NODE_HOLDS_OBJECT (e))
+            return invalid (error, where, "cox_univariate");
+          eo = json_node_get_object (e);
+          if (json_object_has_member (eo, "error"))
+            {
+              const char *message = json_object_get_string_member_with_default (eo, "error", NULL);
+
+              if (message == NULL || !g_utf8_validate (message, -1, NULL))
+                return invalid (error, where, "cox_univariate");
+              r->uni_error[j] = g_strdup (message);
+            }
+          else if (!design_from (eo, where, &r->uni[j], &r->uni_design[j], error))
+            return FALSE;
+        }
+    }
+  if ((part = member_object (o, "cif")) != NULL
+      && (r->cif = ep_cif_result_from_json (part, where, error)) == NULL)
+    return FALSE;
+  if ((part = member_object (o, "gray")) != NULL
+      && (r->gray = ep_gray_result_from_json (part, where, error)) == NULL)
+    return FALSE;
+  if ((node = json_object_get_member (o, "cause_labels")) != NULL
+      && (r->cause_labels = strings_from (node, FALSE, where, "cause_labels", error)) == NULL)
+    return FALSE;
+  if ((part = member_object (o, "response")) != NULL
+      && (r->response = ep_response_from_json (part, where, error)) == NULL)
+    return FALSE;
+
+  /* What the figures index by group must agree with the group levels. */
+  if (r->km != NULL && r->km->n_groups != (r->groups != NULL ? r->groups->n_levels : 1))
+    return invalid (error, where, "km");
+  if (r->km_all != NULL && r->km_all->n_groups != (r->groups != NULL ? r->groups->n_levels : 1))
+    return invalid (error, where, "km_all");
+  if (r->cif != NULL && r->cif->n_groups != (r->groups != NULL ? r->groups->n_levels : 1))
+    return invalid (error, where, "cif");
+  if (r->cif != NULL && (r->cause_labels == NULL || g_strv_length (r->cause_labels) < r->cif->n_causes))
+    return invalid (error, where, "cause_labels");
+  if (r->response != NULL && r->response->n_groups != (r->groups != NULL ? r->groups->n_levels : 1))
+    return invalid (error, where, "response");
+
+  {
+    g_auto(GStrv) warnings = strings_from (json_object_get_member (o, "warnings"), FALSE, where,
+                                           "warnings", error);
+
+    if (warnings == NULL)
+      return FALSE;
+    for (guint k = 0; warnings[k] != NULL; k++)
+      g_ptr_array_add (r->warnings, g_strdup (warnings[k]));
+    g_ptr_array_add (r->warnings, NULL);
+  }
+
+  node = json_object_get_member (o, "tables");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, where, "tables");
+  array = json_node_get_array (node);
+  for (guint t = 0; t < json_array_get_length (array); t++)
+    {
+      JsonNode *tn = json_array_get_element (array, t);
+      g_autoptr(EpResultTable) table = g_new0 (EpResultTable, 1);
+      JsonObject *to;
+      JsonArray *rows;
+      const char *title, *note;
+      guint n_columns;
+
+      if (!JSON_NODE_HOLDS_OBJECT (tn))
+        return invalid (error, where, "tables");
+      to = json_node_get_object (tn);
+      title = json_object_get_string_member_with_default (to, "title", NULL);
+      note = json_object_get_string_member_with_default (to, "note", NULL);
+      if (title == NULL || !g_utf8_validate (title, -1, NULL)
+          || (note != NULL && !g_utf8_validate (note, -1, NULL)))
+        return invalid (error, where, "tables");
+      table->title = g_strdup (title);
+      table->note = g_strdup (note);
+      table->header = strings_from (json_object_get_member (to, "header"), FALSE, where, "header", error);
+      if (table->header == NULL)
+        return FALSE;
+      n_columns = g_strv_length (table->header);
+      table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      node = json_object_get_member (to, "rows");
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        return invalid (error, where, "rows");
+      rows = json_node_get_array (node);
+      for (guint k = 0; k < json_array_get_length (rows); k++)
+        {
+          GStrv row = strings_from (json_array_get_element (rows, k), FALSE, where, "rows", error);
+
+          if (row == NULL)
+            return FALSE;
+          /* The results view expects as many cells as the header. */
+          if (g_strv_length (row) != n_columns)
+            {
+              g_strfreev (row);
+              return invalid (error, where, "rows");
+            }
+          g_ptr_array_add (table->rows, row);
+        }
+      g_ptr_array_add (r->tables, g_steal_pointer (&table));
+    }
+
+  return TRUE;
+}
+
+gboolean
+ep_analysis_restore_results (EpAnalysis  *self,
+                             const char  *json,
+                             const char  *fingerprint,
+                             const char  *where,
+                             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  Results *r;
+
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), FALSE);
+  g_return_val_if_fail (json != NULL && fingerprint != NULL, FALSE);
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL)
+      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return invalid (error, where, "result");
+
+  r = _ep_analysis_results_new ();
+  if (!restore (self, json_node_get_object (root), where, r, error))
+    {
+      _ep_analysis_results_free (r);
+      return FALSE;
+    }
+
+  g_free (self->fingerprint);
+  self->fingerprint = g_strdup (fingerprint);
+  /* Checked against the data when the analysis is bound to its cohort. */
+  self->restored = TRUE;
+  _ep_analysis_set_state (self, EP_ANALYSIS_STATE_FRESH, NULL);
+  _ep_analysis_take_results (self, r);
+  return TRUE;
+}
