@@ -133,6 +133,13 @@ make_data (void)
                    ep_project_item_new ("OS by arm", "survival", "Cohort <1>",
                                         "{\"endpoint\":\"OS\",\"conf-level\":0.95}"));
   g_ptr_array_add (data->analyses, ep_project_item_new ("no source", "cox", NULL, NULL));
+  /* Schema version 2: a stored result with its fingerprint (the text is kept as it is). */
+  {
+    EpProjectItem *item = g_ptr_array_index (data->analyses, 0);
+
+    item->result = g_strdup ("{\"analysis\":\"survival\",\"n\":12,\"p\":0.0653393220405049}");
+    item->fingerprint = g_strdup ("5d41402abc4b2a76b9719d911017c592");
+  }
   g_ptr_array_add (data->figures,
                    ep_project_item_new ("Figure 1", "km", "OS by arm",
                                         "{\"style\":{\"width-mm\":85,\"font\":\"Sans 8\"}}"));
@@ -194,6 +201,8 @@ assert_items_equal (GPtrArray *a,
       g_assert_cmpstr (x->kind, ==, y->kind);
       g_assert_cmpstr (x->source, ==, y->source);
       g_assert_cmpstr (x->options, ==, y->options);
+      g_assert_cmpstr (x->result, ==, y->result);
+      g_assert_cmpstr (x->fingerprint, ==, y->fingerprint);
     }
 }
 
@@ -343,7 +352,9 @@ test_readable (void)
                                            "cohort_id = 0 AND position = 0)",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 8);
+  /* one topic per table: README, meta, cohort, cohort_column, endpoint, analysis,
+   * analysis_result, figure, trial_selection */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 9);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "endpoint-project");
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 12);
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 12 * 8);
@@ -757,6 +768,22 @@ test_fixtures (void)
 
       g_test_message ("%s", name);
       g_assert_cmpuint (data->schema_version, ==, version);
+      /* Version 1 stored no results: a migrated file has none. */
+      if (version == 1)
+        for (guint k = 0; k < expected->analyses->len; k++)
+          {
+            EpProjectItem *item = g_ptr_array_index (expected->analyses, k);
+
+            g_clear_pointer (&item->result, g_free);
+            g_clear_pointer (&item->fingerprint, g_free);
+          }
+      else
+        {
+          g_autoptr(EpProjectData) current = make_data ();
+
+          g_ptr_array_unref (expected->analyses);
+          expected->analyses = g_ptr_array_ref (current->analyses);
+        }
       assert_data_equal (expected, data);
     }
 }

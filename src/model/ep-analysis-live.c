@@ -281,8 +281,8 @@ ep_analysis_bind_cohort (EpAnalysis *self,
     return;
 
   self->cohort = g_object_ref (cohort);
-  self->changed_id = g_signal_connect_object (cohort, "changed", G_CALLBACK (cohort_changed_cb),
-                                              self, 0);
+  /* A plain handler: the analysis holds the cohort and disconnects when unbound or disposed. */
+  self->changed_id = g_signal_connect (cohort, "changed", G_CALLBACK (cohort_changed_cb), self);
   /* A result that was computed elsewhere (a saved project) is only kept when its fingerprint
    * says the data are the same; else it is brought up to date now. */
   if (self->results != NULL && self->restored)

@@ -902,11 +902,11 @@ ep_figure_new_for_analysis (EpAnalysis  *analysis,
 
   self = ep_figure_new_kind (kind);
   self->analysis = g_object_ref (analysis);
-  self->results_changed_id = g_signal_connect_object (analysis, "results-changed",
-                                                      G_CALLBACK (analysis_results_changed_cb),
-                                                      self, 0);
-  self->state_id = g_signal_connect_object (analysis, "notify::state",
-                                            G_CALLBACK (analysis_state_cb), self, 0);
+  /* Plain handlers: the figure holds the analysis and disconnects them when it goes. */
+  self->results_changed_id = g_signal_connect (analysis, "results-changed",
+                                               G_CALLBACK (analysis_results_changed_cb), self);
+  self->state_id = g_signal_connect (analysis, "notify::state",
+                                     G_CALLBACK (analysis_state_cb), self);
   ep_figure_load_analysis (self);
 
   what = ep_analysis_describe (analysis);
