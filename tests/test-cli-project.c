@@ -122,6 +122,96 @@ test_markup_and_empty (void)
   g_rmdir (dir);
 }
 
+static JsonObject *
+first_analysis (JsonObject *project)
+{
+  return json_array_get_object_element (json_object_get_array_member (project, "analyses"), 0);
+}
+
+/* The stored results: `project show` prints them, `project run` computes what no longer
+ * matches the data and saves, `plot --project` draws from the stored result. The example
+ * aml.endpoint (written by the build) holds survdiff (Surv (time, status) ~ x, aml):
+ * p = 0.0653393220405049 (tests/data/reference/expected/aml_logrank.json). */
+static void
+test_stored_results (void)
+{
+  g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "..", "data", "examples",
+                                                  "aml.endpoint", NULL);
+  g_autofree char *dir = ep_test_make_temp_dir ("ep-cli-project-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "aml.endpoint", NULL);
+  g_autofree char *png = g_build_filename (dir, "km.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (built, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  {
+    g_auto(EpTestCliRun) shown = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *analysis, *result;
+
+    run_cli (&shown, "show", path, NULL);
+    g_assert_cmpint (shown.status, ==, 0);
+    analysis = first_analysis (ep_test_cli_parse_json (&shown, parser));
+    g_assert_cmpstr (json_object_get_string_member (analysis, "state"), ==, "fresh");
+    result = json_object_get_object_member (analysis, "result");
+    g_assert_nonnull (result);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (result, "logrank"), "p"),
+                                    0.0653393220405049, 1e-12);
+  }
+
+  /* A result that no longer matches its data: show says so, run computes it and saves. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE analysis_result SET fingerprint = 'changed'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_auto(EpTestCliRun) shown = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    run_cli (&shown, "show", path, NULL);
+    g_assert_cmpint (shown.status, ==, 0);
+    g_assert_cmpstr (json_object_get_string_member (first_analysis (ep_test_cli_parse_json (&shown, parser)),
+                                                    "state"), ==, "stale");
+  }
+  {
+    g_auto(EpTestCliRun) ran = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *object;
+
+    run_cli (&ran, "run", path, NULL);
+    g_assert_cmpint (ran.status, ==, 0);
+    object = ep_test_cli_parse_json (&ran, parser);
+    g_assert_cmpint (json_object_get_int_member (object, "analyses_run"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (first_analysis (object), "state"), ==, "fresh");
+  }
+  {
+    g_auto(EpTestCliRun) shown = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *analysis;
+
+    run_cli (&shown, "show", path, NULL);
+    analysis = first_analysis (ep_test_cli_parse_json (&shown, parser));
+    g_assert_cmpstr (json_object_get_string_member (analysis, "state"), ==, "fresh");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (json_object_get_object_member (analysis, "result"), "logrank"), "p"),
+                                    0.0653393220405049, 1e-12);
+  }
+  {
+    g_auto(EpTestCliRun) plotted = { 0 };
+
+    ep_test_cli_run (&plotted, "plot", "--project", path, "--figure",
+                     "Overall survival by maintenance", "--out", png, NULL);
+    g_assert_cmpint (plotted.status, ==, 0);
+    g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  }
+
+  g_unlink (png);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_errors (void)
 {
@@ -214,6 +304,7 @@ main (int    argc,
   g_test_add_func ("/cli-project/new-and-show", test_new_and_show);
   g_test_add_func ("/cli-project/markup-and-empty", test_markup_and_empty);
   g_test_add_func ("/cli-project/errors", test_errors);
+  g_test_add_func ("/cli-project/stored-results", test_stored_results);
 
   return g_test_run ();
 }

@@ -627,6 +627,56 @@ test_import_preview (void)
   g_rmdir (dir);
 }
 
+/* The statistics line the figure draws (log-rank p, HR), from its layout data. */
+static char *
+figure_annotation (EpFigure *figure)
+{
+  EpPlotLayout *layout = ep_figure_layout (figure);
+  char *text = NULL;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, i);
+
+      if (item->kind == EP_PLOT_ITEM_ANNOTATION && text == NULL)
+        text = g_strdup (item->text);
+    }
+  ep_plot_layout_free (layout);
+  return text;
+}
+
+/* The vertices of the series' drawn curve (its steps, after merging). */
+static int
+figure_curve_vertices (EpFigure *figure,
+                       int       series)
+{
+  EpPlotLayout *layout = ep_figure_layout (figure);
+  int x = -1;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, i);
+
+      if (item->kind == EP_PLOT_ITEM_CURVE && item->row == series)
+        x = item->col;
+    }
+  ep_plot_layout_free (layout);
+  return x;
+}
+
+static gboolean
+wait_figure_fresh (EpFigure *figure)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  EpAnalysis *analysis = ep_figure_get_analysis (figure);
+
+  while (g_get_monotonic_time () < deadline
+         && (ep_figure_is_outdated (figure) || ep_analysis_get_running (analysis)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  return !ep_figure_is_outdated (figure);
+}
+
 /* In the application window, Show as Figure puts the Kaplan-Meier curves of the results on
  * the Figures page and goes there. Outside a window the action is off. */
 static void
@@ -672,6 +722,35 @@ test_show_figure (void)
   g_assert_cmpint (ep_figure_get_kind (figure), ==, EP_FIGURE_KM);
   g_assert_cmpstr (ep_figure_get_title (figure), ==, "OS by x");
   g_assert_cmpstr (ep_window_get_place (main_window), ==, "figures");
+
+  /* The live graph: correct one follow-up time in the editor and the figure follows, with no
+   * user action; while it catches up the preview says so. Undo brings the numbers back. */
+  {
+    EpCohort *cohort = ep_cohort_page_get_cohort (page);
+    g_autofree char *before = figure_annotation (figure);
+    g_autofree char *after = NULL;
+    g_autofree char *undone = NULL;
+    int vertices_before = figure_curve_vertices (figure, 0);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (before);
+    g_assert_true (ep_cohort_set_text (cohort, 0, 0, "161", &error));
+    g_assert_no_error (error);
+    g_assert_true (ep_figure_is_outdated (figure));
+    g_assert_true (ep_figure_page_get_preview_badge (main_window->figure_page));
+    g_assert_true (wait_figure_fresh (figure));
+    g_assert_false (ep_figure_page_get_preview_badge (main_window->figure_page));
+    after = figure_annotation (figure);
+    g_assert_cmpstr (after, !=, before);
+    /* the event at 9 weeks is gone from the Maintained curve */
+    g_assert_cmpint (figure_curve_vertices (figure, 0), <, vertices_before);
+
+    g_assert_true (ep_cohort_undo (cohort));
+    g_assert_true (wait_figure_fresh (figure));
+    undone = figure_annotation (figure);
+    g_assert_cmpstr (undone, ==, before);
+    g_assert_cmpint (figure_curve_vertices (figure, 0), ==, vertices_before);
+  }
 
   gtk_window_destroy (GTK_WINDOW (main_window));
   iterate ();

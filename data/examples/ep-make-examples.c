@@ -74,11 +74,14 @@ make_aml (const char  *examples_dir,
   ep_analysis_set_string (analysis, "endpoint", "OS");
   ep_analysis_set_string (analysis, "group", "x");
   ep_project_add_analysis (project, analysis, cohort);
+  /* The example opens with its result and figure at once: the result is stored with it. */
+  if (!ep_analysis_run (analysis, cohort, NULL, error))
+    return FALSE;
 
-  json_object_set_string_member (source, "kind", "km");
+  /* The figure is a view of the analysis (the live graph): edit the data and it follows. */
+  json_object_set_string_member (source, "kind", "analysis");
+  json_object_set_string_member (source, "analysis", ep_analysis_get_id (analysis));
   json_object_set_string_member (source, "cohort", ep_cohort_get_name (cohort));
-  json_object_set_string_member (source, "endpoint", "OS");
-  json_object_set_string_member (source, "group", "x");
   figure = ep_project_add_figure (project, "Overall survival by maintenance", source, error);
   if (figure == NULL)
     return FALSE;

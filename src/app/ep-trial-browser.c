@@ -675,3 +675,32 @@ ep_trial_browser_focus_search (EpTrialBrowser *self)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
+
+guint
+ep_trial_browser_select_ids (EpTrialBrowser     *self,
+                             const char * const *ids)
+{
+  GListModel *model;
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint n_found = 0;
+
+  g_return_val_if_fail (EP_IS_TRIAL_BROWSER (self), 0);
+
+  /* Every arm of the selection must be in the list to be selected. */
+  ep_trial_browser_clear_filters_action (GTK_WIDGET (self), NULL, NULL);
+  model = G_LIST_MODEL (self->selection);
+  for (guint i = 0; ids != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(EpTrial) trial = g_list_model_get_item (model, i);
+
+      if (g_strv_contains (ids, ep_trial_get_id (trial)))
+        {
+          gtk_bitset_add (selected, i);
+          n_found++;
+        }
+    }
+  mask = gtk_bitset_new_range (0, g_list_model_get_n_items (model));
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+  return n_found;
+}

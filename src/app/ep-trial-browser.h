@@ -30,4 +30,9 @@ void        ep_trial_browser_set_search_text     (EpTrialBrowser *self,
                                                   const char     *text);
 void        ep_trial_browser_focus_search        (EpTrialBrowser *self);
 
+/* Selects the arms with these catalog ids (clearing the filters so that all are listed), e.g.
+ * a reopened project's trial selection; returns how many were found. */
+guint              ep_trial_browser_select_ids (EpTrialBrowser     *self,
+                                                const char * const *ids);
+
 G_END_DECLS

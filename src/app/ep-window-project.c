@@ -430,6 +430,17 @@ ep_window_fill_pages (EpWindow *self)
                                G_CONNECT_SWAPPED);
     }
 
+  /* The Trials page comes back with the project's last trial selection selected. */
+  {
+    g_auto(GStrv) names = ep_project_list_trial_selections (self->project);
+    guint n = names != NULL ? g_strv_length (names) : 0;
+
+    if (n > 0 && ep_trial_browser_get_catalog (self->trial_browser) != NULL)
+      ep_trial_browser_select_ids (self->trial_browser,
+                                   ep_project_get_trial_selection_ids (self->project,
+                                                                       names[n - 1]));
+  }
+
   self->syncing = FALSE;
 }
 
@@ -554,7 +565,11 @@ open_done_cb (GObject      *object,
           g_autofree char *name = _ep_window_file_display_name (data->file);
           /* Translators: %s is a file name */
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+          g_autofree char *uri = g_file_get_uri (data->file);
 
+          /* A file that does not open is no recent project (the file chooser may have added it
+           * when it was picked). */
+          gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
           _ep_window_show_error (self, heading, error);
         }
     }
@@ -566,6 +581,17 @@ open_done_cb (GObject      *object,
       else
         _ep_window_add_recent (self, data->file);
       _ep_window_set_project (self, project);
+      /* Stored results that did not match the data are being computed again: say so. */
+      {
+        const char * const *notes = ep_project_get_open_notes (project);
+
+        if (notes[0] != NULL)
+          {
+            g_autofree char *escaped = g_markup_escape_text (notes[0], -1);
+
+            ep_window_show_toast (self, escaped);
+          }
+      }
     }
 
   open_data_free (data);

@@ -6,14 +6,17 @@
  *   project new --out P.endpoint [--csv F ...]   a project with one cohort per file (any file
  *                                                the importer reads); an existing P is replaced
  *                                                atomically (written beside it, synced, renamed)
- *   project show P.endpoint                      what the project holds
+ *   project show P.endpoint                      what the project holds, with each analysis's
+ *                                                stored result and its state
+ *   project run P.endpoint                       computes every stale analysis and saves
  *   plot --project P.endpoint --figure NAME --out FILE
  *                                                a saved figure, drawn as the app draws it
  *                                                (ep_cli_project_plot, called by ep-cli-plot.c)
  *
  * Both print the project as JSON: {"file", "format_version", "created", "modified",
  * "cohorts": [{"name", "rows", "columns": [{"name", "type", "role", "n_missing", "label"?,
- * "levels"?}], "endpoints": [...]}], "analyses": [{"name", "kind", "cohort", "options"}],
+ * "levels"?}], "endpoints": [...]}], "analyses": [{"name", "kind", "cohort", "options", "id", "state", "state_message",
+ * "fingerprint", "result"}],
  * "figures": [{"name", "kind", "source", "options"}], "trial_selections": [{"name",
  * "trial_ids", "options"}]}. Names are printed as the text they are (JSON-escaped, never
  * interpreted). Exit 0, 1 when a file cannot be read or written (the message names it and
@@ -181,7 +184,54 @@ add_analysis (JsonBuilder *builder,
   add_string_or_null (builder, "cohort", cohort != NULL ? ep_cohort_get_name (cohort) : NULL);
   json_builder_set_member_name (builder, "options");
   json_builder_add_value (builder, json_gvariant_serialize (options));
+  add_string_or_null (builder, "id", ep_analysis_get_id (analysis));
+  add_string_or_null (builder, "state", enum_nick (EP_TYPE_ANALYSIS_STATE,
+                                                   ep_analysis_get_state (analysis)));
+  add_string_or_null (builder, "state_message", ep_analysis_get_state_message (analysis));
+  add_string_or_null (builder, "fingerprint", ep_analysis_get_fingerprint (analysis));
+  /* The stored result (docs/project-format.md), as the project holds it; null when none. */
+  json_builder_set_member_name (builder, "result");
+  {
+    g_autofree char *result = ep_analysis_results_to_json (analysis);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    if (result != NULL && json_parser_load_from_data (parser, result, -1, NULL))
+      json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+    else
+      json_builder_add_null_value (builder);
+  }
   json_builder_end_object (builder);
+}
+
+/* Runs every analysis whose result is missing or does not agree with its data (there is no
+ * main loop here to run the live graph's updates); returns how many ran, or -1 with an error. */
+static int
+bring_up_to_date (EpProject  *project,
+                  GError    **error)
+{
+  GListModel *analyses = ep_project_get_analyses (project);
+  int n_run = 0;
+
+  for (guint k = 0; k < g_list_model_get_n_items (analyses); k++)
+    {
+      g_autoptr(EpAnalysis) analysis = g_list_model_get_item (analyses, k);
+      EpCohort *cohort = ep_project_get_analysis_cohort (project, analysis);
+      g_autoptr(GError) local_error = NULL;
+
+      if (cohort == NULL || (ep_analysis_get_state (analysis) == EP_ANALYSIS_STATE_FRESH
+                             && ep_analysis_has_results (analysis)))
+        continue;
+      if (!ep_analysis_run (analysis, cohort, NULL, &local_error))
+        {
+          g_autofree char *title = ep_analysis_describe (analysis);
+
+          /* an analysis whose inputs are gone stays as it is, saying why */
+          g_printerr ("%s: %s\n", title, local_error->message);
+          continue;
+        }
+      n_run++;
+    }
+  return n_run;
 }
 
 static JsonNode *
@@ -331,6 +381,39 @@ project_show (int    argc,
   return EP_CLI_EXIT_OK;
 }
 
+/* endpoint-cli project run P.endpoint: for scripted pipelines, computes every analysis that is
+ * stale (its stored result does not match its data, or it has none) and saves the project. */
+static int
+project_run (int    argc,
+             char **argv)
+{
+  g_autoptr(EpProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  int n_run;
+
+  if (!ep_cli_parse_options (COMMAND " run", _("FILE.endpoint"),
+                             _("Compute every analysis whose stored result does not match its "
+                               "data, and save the project."), NULL, &argc, &argv))
+    return EP_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return ep_cli_usage_error (COMMAND " run", _("give one project file"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = ep_project_open (file, NULL, &error);
+  if (project == NULL)
+    return ep_cli_data_error (error);
+  n_run = bring_up_to_date (project, &error);
+  if (n_run > 0 && !ep_project_save (project, file, NULL, &error))
+    return ep_cli_data_error (error);
+
+  node = project_to_json (project, argv[1]);
+  json_object_set_int_member (json_node_get_object (node), "analyses_run", n_run);
+  ep_cli_print_json (node);
+  return EP_CLI_EXIT_OK;
+}
+
 /* endpoint-cli plot --project P.endpoint --figure NAME --out FILE: a saved figure rendered by
  * the same code as the app's view and export, at the size and resolution saved with it. */
 int
@@ -380,6 +463,11 @@ ep_cli_project_plot (int    argc,
       g_printerr (_("%s: there is no figure “%s”\n"), display, opt_figure);
       return EP_CLI_EXIT_DATA;
     }
+  /* A figure of an analysis draws its stored result; one that no longer matches its data is
+   * computed first, so the file never disagrees with the data. */
+  if (ep_figure_get_analysis (figure) != NULL && ep_figure_is_outdated (figure)
+      && bring_up_to_date (project, &error) < 0)
+    return ep_cli_data_error (error);
   if (!ep_figure_export (figure, opt_out, format, &error))
     return ep_cli_data_error (error);
 
@@ -401,15 +489,18 @@ ep_cli_project (int    argc,
     return project_new (argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "show") == 0)
     return project_show (argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "run") == 0)
+    return project_run (argc - 1, argv + 1);
 
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
     {
-      g_print ("%s\n\n%s\n%s\n", _("Usage: endpoint-cli project new|show …"),
+      g_print ("%s\n\n%s\n%s\n%s\n", _("Usage: endpoint-cli project new|show|run …"),
                _("  new --out P.endpoint [--csv F …]   make a project, one cohort per file"),
-               _("  show P.endpoint                    print what a project holds, as JSON"));
+               _("  show P.endpoint                    print what a project holds, as JSON"),
+               _("  run P.endpoint                     compute stale analyses and save"));
       return EP_CLI_EXIT_OK;
     }
   if (argc < 2)
-    return ep_cli_usage_error (COMMAND, _("give a subcommand: new or show"));
-  return ep_cli_usage_error (COMMAND, _("unknown subcommand “%s” (new or show)"), argv[1]);
+    return ep_cli_usage_error (COMMAND, _("give a subcommand: new, show or run"));
+  return ep_cli_usage_error (COMMAND, _("unknown subcommand “%s” (new, show or run)"), argv[1]);
 }
