@@ -10,7 +10,8 @@
  * reconstructed from the numbers at risk at the ticks and its total of events; the
  * reconstructed curve must agree with the true one (tests/data/digitize/make-expected.R:
  * summary(survfit(...), times = ticks, extend = TRUE) and print(fit, rmean = tau)) within 0.02
- * at every tick and 1% in RMST. Then the PDF and SVG loaders on the same figure drawn as PDF
+ * at every tick and 1% in RMST, and the two arms as one cohort (--arm) must give Cox's HR
+ * within 5% (coxph on the true data). Then the PDF and SVG loaders on the same figure drawn as PDF
  * and SVG, and the refusals.
  */
 #include "config.h"
@@ -36,6 +37,7 @@ typedef struct
   guint         events[2];
   double        surv[2][7];
   double        rmst[2];
+  double        hr;           /* coxph (Surv (time, status) ~ arm), B vs A */
 } Figure;
 
 /* make-expected.R's output (expected.txt). The pixel positions of the ticks: Endpoint's from
@@ -49,6 +51,7 @@ static const Figure endpoint_figure = {
   { { 1.000000, 0.580000, 0.455943, 0.430869, 0.422739, 0.422739, 0.422739 },
     { 1.000000, 0.770000, 0.598093, 0.514932, 0.514932, 0.514932, 0.514932 } },
   { 30.646619, 37.392823 },
+  0.673618,
 };
 
 static const Figure matplotlib_figure = {
@@ -60,6 +63,7 @@ static const Figure matplotlib_figure = {
   { { 1.000000, 0.607307, 0.297678, 0.145088, 0.066964, 0.035714, 0.035714 },
     { 1.000000, 0.794593, 0.508914, 0.343260, 0.083214, 0.083214, 0.083214 } },
   { 316.486007, 442.173704 },
+  0.588003,
 };
 
 /* Reads time,status and fits the KM curve, read at the ticks. */
@@ -137,7 +141,8 @@ check_figure (gconstpointer data)
         g_string_append_printf (nrisk, "%g,%u\n", f->ticks[k], f->n_risk[a][k]);
       g_assert_true (g_file_set_contents (risk, nrisk->str, -1, NULL));
       ep_test_cli_run (&run, "reconstruct", "--points", points, "--at-risk", risk,
-                       "--total-events", events, "--out", ipd, NULL);
+                       "--total-events", events, "--arm", a == 0 ? "A" : "B", "--out", ipd,
+                       NULL);
       o = ep_test_cli_parse_json (&run, parser);
       g_assert_cmpint (json_object_get_int_member (o, "n"), ==, f->n_risk[a][0]);
       g_assert_cmpfloat (json_object_get_double_member (o, "max_abs_diff"), <, 0.03);
@@ -153,6 +158,29 @@ check_figure (gconstpointer data)
         }
       g_assert_cmpfloat (fabs (rmst (&fit->curves[0], f->tau) / f->rmst[a] - 1.0), <, 0.01);
     }
+
+  /* The two reconstructed arms as one cohort (--arm): Cox's HR within 5% of the true one. */
+  {
+    g_auto(EpTestCliRun) run = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autofree char *a_path = g_build_filename (dir, "a-ipd.csv", NULL);
+    g_autofree char *b_path = g_build_filename (dir, "b-ipd.csv", NULL);
+    g_autofree char *both = g_build_filename (dir, "both.csv", NULL);
+    g_autofree char *a_text = NULL, *b_text = NULL, *text = NULL;
+    JsonObject *o, *term;
+
+    g_assert_true (g_file_get_contents (a_path, &a_text, NULL, NULL));
+    g_assert_true (g_file_get_contents (b_path, &b_text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (a_text, "time,status,arm\n"));
+    text = g_strconcat (a_text, strchr (b_text, '\n') + 1, NULL);
+    g_assert_true (g_file_set_contents (both, text, -1, NULL));
+    ep_test_cli_run (&run, "cox", "--csv", both, "--time", "time", "--event", "status",
+                     "--covariates", "arm", "--factors", "arm", NULL);
+    o = ep_test_cli_parse_json (&run, parser);
+    term = json_array_get_object_element (json_object_get_array_member (o, "terms"), 0);
+    g_assert_cmpstr (json_object_get_string_member (term, "name"), ==, "arm=B");
+    g_assert_cmpfloat (fabs (json_object_get_double_member (term, "hr") / f->hr - 1.0), <, 0.05);
+  }
   ep_test_remove_dir (dir);
 }
 

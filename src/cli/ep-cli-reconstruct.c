@@ -4,12 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * endpoint-cli reconstruct --points points.csv [--at-risk nrisk.csv] [--total-events N]
- *                          [--total N] --out ipd.csv [--sep SEP]
+ *                          [--total N] [--arm LABEL] --out ipd.csv [--sep SEP]
  *
  * points.csv has the columns time,surv (survival as a proportion; what endpoint-cli digitize
  * writes), nrisk.csv time,n_risk (the figure's number-at-risk table). The method is Guyot et al.
  * 2012 (ep_reconstruct() in src/core/ep-reconstruct.h). ipd.csv gets time,status (1 event,
- * 0 censored) and stdout one JSON object:
+ * 0 censored), with --arm also arm (the label on every row: files of several arms
+ * concatenated make one cohort for km/logrank/cox --group arm), and stdout one JSON object:
  *   {"analysis": "reconstruct", "n", "events", "censored", "n_points", "rmse", "max_abs_diff",
  *    "at_risk": [{"time", "n_risk", "n_risk_hat"}], "warnings": [...], "out"}
  */
@@ -24,18 +25,27 @@
 
 #define COMMAND "reconstruct"
 
+/* time,status[,arm]; the arm's label quoted as CSV, quotes doubled. */
 static gboolean
 write_ipd (const char                *path,
            const EpReconstructResult *result,
+           const char                *arm,
            GError                   **error)
 {
-  g_autoptr(GString) text = g_string_new ("time,status\n");
+  g_autoptr(GString) text = g_string_new (arm != NULL ? "time,status,arm\n" : "time,status\n");
+  g_autoptr(GString) label = g_string_new (arm);
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (arm != NULL)
+    {
+      g_string_replace (label, "\"", "\"\"", 0);
+      g_string_prepend_c (label, '"');
+      g_string_append_c (label, '"');
+    }
   for (gsize i = 0; i < result->n; i++)
-    g_string_append_printf (text, "%s,%d\n",
+    g_string_append_printf (text, arm != NULL ? "%s,%d,%s\n" : "%s,%d\n",
                             g_ascii_formatd (buffer, sizeof buffer, "%.10g", result->time[i]),
-                            result->status[i]);
+                            result->status[i], label->str);
   return g_file_set_contents (path, text->str, text->len, error);
 }
 
@@ -47,6 +57,7 @@ ep_cli_reconstruct (int    argc,
   g_autofree char *opt_at_risk = NULL;
   g_autofree char *opt_out = NULL;
   g_autofree char *opt_sep = NULL;
+  g_autofree char *opt_arm = NULL;
   int opt_total_events = -1;
   int opt_total = -1;
   const GOptionEntry entries[] = {
@@ -60,6 +71,8 @@ ep_cli_reconstruct (int    argc,
       N_("The number of patients (needed without an at-risk row at time 0)"), N_("N") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out,
       N_("Write the patients here: CSV with the columns time and status"), N_("FILE") },
+    { "arm", 0, 0, G_OPTION_ARG_STRING, &opt_arm,
+      N_("Add an arm column with this label (a cohort to compare with others)"), N_("LABEL") },
     EP_CLI_OPTION_SEP (opt_sep),
     { NULL }
   };
@@ -140,7 +153,7 @@ ep_cli_reconstruct (int    argc,
   if (result == NULL)
     return ep_cli_data_error (error);
 
-  if (!write_ipd (opt_out, result, &error))
+  if (!write_ipd (opt_out, result, opt_arm, &error))
     return ep_cli_data_error (error);
 
   root = json_object_new ();

@@ -12,3 +12,8 @@ for (f in list(list("sim_flat_tail", seq(0, 72, 12), 60), list("lung", seq(0, 12
     cat(f[[1]], a, "rmst:", sprintf("%.6f", summary(fit, rmean = f[[3]])$table["rmean"]), "\n")
   }
 }
+# The hazard ratio of arm B vs A: coxph(Surv(time, status) ~ arm) (Efron ties)
+for (f in c("sim_flat_tail", "lung")) {
+  d <- read.csv(paste0(f, ".csv"))
+  cat(f, "hr:", sprintf("%.6f", exp(coef(coxph(Surv(time, status) ~ arm, data = d)))), "\n")
+}
