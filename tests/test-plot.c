@@ -553,7 +553,8 @@ test_km_merging (void)
     }
   g_rand_free (rand);
   fit = ep_km_fit (time, status, NULL, 1, n, EP_KM_CONF_LOG_LOG, 0.95, NULL, 0, NULL);
-  g_assert_cmpuint (fit->curves[0].n_steps, ==, n);
+  /* nearly every time is a step; R's tie rule merges the few within 1.5e-8 of a neighbour */
+  g_assert_cmpuint (fit->curves[0].n_steps, ==, n - fit->n_timefix);
 
   test_style (&style);
   ep_km_plot_init (&plot, fit);

@@ -17,7 +17,12 @@ analysis_dialog_run_cb (EpAnalysisDialog *dialog,
                         EpAnalysis       *analysis,
                         EpCohortPage     *self)
 {
+  g_autoptr(EpAnalysis) edited = g_steal_pointer (&self->editing);
+
   ep_cohort_page_run_analysis (self, analysis);
+  /* Edit Options: the analysis with the new options takes the old one's place. */
+  if (edited != NULL && edited != analysis && ep_analysis_get_id (edited) != NULL)
+    _ep_cohort_page_emit_analysis_remove (self, edited);
 }
 
 void
@@ -85,6 +90,7 @@ ep_cohort_page_run_analysis (EpCohortPage *self,
   _ep_cohort_page_update_actions (self);
 
   _ep_cohort_page_emit_analysis_run (self, analysis);
+  ep_analysis_list_select (self->analysis_list, analysis);
   ep_analysis_run_async (analysis, self->cohort, self->cancellable, run_cb, g_object_ref (self));
 }
 
@@ -149,15 +155,162 @@ ep_cohort_page_show_results_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *param)
 {
-  EpCohortPage *self = EP_COHORT_PAGE (widget);
+  ep_cohort_page_show_results (EP_COHORT_PAGE (widget));
+}
 
+/* The results panel: the project's analyses of the shown cohort, in the order made. */
+
+static gboolean
+analysis_of_cohort (gpointer item,
+                    gpointer user_data)
+{
+  EpCohortPage *self = user_data;
+
+  return self->cohort != NULL && ep_analysis_get_cohort (EP_ANALYSIS (item)) == self->cohort;
+}
+
+static void
+analyses_changed_cb (EpCohortPage *self)
+{
+  /* The shown analysis left the project (removed, replaced by a rerun): show the last one. */
+  if (self->shown != NULL && ep_analysis_get_id (self->shown) != NULL
+      && ep_analysis_get_cohort (self->shown) == NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->analyses));
+      g_autoptr(EpAnalysis) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->analyses), n - 1) : NULL;
+
+      _ep_cohort_page_show_analysis (self, last);
+      if (last == NULL)
+        gtk_stack_set_visible_child_name (self->stack, self->cohort != NULL ? "editor" : "welcome");
+    }
+  _ep_cohort_page_update_actions (self);
+}
+
+void
+_ep_cohort_page_analysis_init (EpCohortPage *self)
+{
+  self->analyses_filter = gtk_custom_filter_new (analysis_of_cohort, self, NULL);
+  self->analyses = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->analyses_filter)));
+  g_signal_connect_object (self->analyses, "items-changed", G_CALLBACK (analyses_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  ep_analysis_list_set_model (self->analysis_list, G_LIST_MODEL (self->analyses));
+}
+
+void
+_ep_cohort_page_show_analysis (EpCohortPage *self,
+                               EpAnalysis   *analysis)
+{
+  g_set_object (&self->shown, analysis);
+  if (analysis != NULL)
+    g_set_object (&self->last[ep_analysis_get_kind (analysis)], analysis);
+  ep_analysis_results_set_analysis (self->results, analysis, NULL);
+  ep_analysis_list_select (self->analysis_list, analysis);
+  _ep_cohort_page_update_actions (self);
+}
+
+void
+ep_cohort_page_set_analyses (EpCohortPage *self,
+                             GListModel   *analyses)
+{
+  g_return_if_fail (EP_IS_COHORT_PAGE (self));
+  g_return_if_fail (analyses == NULL || G_IS_LIST_MODEL (analyses));
+
+  gtk_filter_list_model_set_model (self->analyses, analyses);
+  gtk_filter_changed (GTK_FILTER (self->analyses_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+GListModel *
+ep_cohort_page_get_analyses (EpCohortPage *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT_PAGE (self), NULL);
+  return G_LIST_MODEL (self->analyses);
+}
+
+void
+ep_cohort_page_show_results (EpCohortPage *self)
+{
+  guint n;
+
+  g_return_if_fail (EP_IS_COHORT_PAGE (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->analyses));
+  if (self->shown == NULL && n > 0)
+    {
+      g_autoptr(EpAnalysis) last = g_list_model_get_item (G_LIST_MODEL (self->analyses), n - 1);
+
+      _ep_cohort_page_show_analysis (self, last);
+    }
   if (self->shown != NULL)
     gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+ep_cohort_page_analysis_selected_cb (EpCohortPage   *self,
+                                     EpAnalysis     *analysis,
+                                     EpAnalysisList *list)
+{
+  _ep_cohort_page_show_analysis (self, analysis);
+}
+
+/* Edit Options… and Duplicate…: the dialog starts from the shown analysis; Run replaces it
+ * (edit) or adds a new one (duplicate). */
+static void
+open_dialog_for (EpCohortPage *self,
+                 EpAnalysis   *analysis,
+                 gboolean      replace)
+{
+  EpAnalysisDialog *dialog;
+
+  g_clear_object (&self->editing);
+  if (replace)
+    self->editing = g_object_ref (analysis);
+  dialog = ep_analysis_dialog_new (self->cohort, ep_analysis_get_kind (analysis), analysis);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "run", G_CALLBACK (analysis_dialog_run_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ep_cohort_page_edit_analysis_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  EpCohortPage *self = EP_COHORT_PAGE (widget);
+
+  if (self->cohort != NULL && self->shown != NULL)
+    open_dialog_for (self, self->shown, TRUE);
+}
+
+static void
+ep_cohort_page_duplicate_analysis_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *param)
+{
+  EpCohortPage *self = EP_COHORT_PAGE (widget);
+
+  if (self->cohort != NULL && self->shown != NULL)
+    open_dialog_for (self, self->shown, FALSE);
+}
+
+static void
+ep_cohort_page_remove_analysis_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  EpCohortPage *self = EP_COHORT_PAGE (widget);
+  g_autoptr(EpAnalysis) analysis = self->shown != NULL ? g_object_ref (self->shown) : NULL;
+
+  if (analysis != NULL)
+    _ep_cohort_page_emit_analysis_remove (self, analysis);
 }
 
 void
 _ep_cohort_page_class_analysis_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, ep_cohort_page_analysis_selected_cb);
+  gtk_widget_class_install_action (widget_class, "cohort.edit-analysis", NULL, ep_cohort_page_edit_analysis_action);
+  gtk_widget_class_install_action (widget_class, "cohort.duplicate-analysis", NULL, ep_cohort_page_duplicate_analysis_action);
+  gtk_widget_class_install_action (widget_class, "cohort.remove-analysis", NULL, ep_cohort_page_remove_analysis_action);
   gtk_widget_class_install_action (widget_class, "cohort.analyze", "s", ep_cohort_page_analyze_action);
   gtk_widget_class_install_action (widget_class, "cohort.show-results", NULL, ep_cohort_page_show_results_action);
   gtk_widget_class_install_action (widget_class, "cohort.show-figure", NULL, ep_cohort_page_show_figure_action);

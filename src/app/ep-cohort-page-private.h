@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "app/ep-analysis-list.h"
 #include "app/ep-cohort-page.h"
 #include "app/ep-cohort-sidebar.h"
 
@@ -30,6 +31,9 @@ struct _EpCohortPage
   guint                focus_column;
   EpAnalysis          *last[EP_ANALYSIS_RESPONSE + 1];
   EpAnalysis          *shown;
+  EpAnalysis          *editing;      /* the analysis whose options the open dialog edits */
+  GtkFilterListModel  *analyses;     /* the project's analyses of the shown cohort */
+  GtkCustomFilter     *analyses_filter;
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -44,6 +48,7 @@ struct _EpCohortPage
   EpCohortSidebar     *sidebar;
   GtkLabel            *count_label;
   EpAnalysisResults   *results;
+  EpAnalysisList      *analysis_list;
 };
 
 /* ep-cohort-page.c */
@@ -52,6 +57,8 @@ void     _ep_cohort_page_show_message          (EpCohortPage      *self,
 void     _ep_cohort_page_update_count          (EpCohortPage      *self);
 void     _ep_cohort_page_update_actions        (EpCohortPage      *self);
 void     _ep_cohort_page_emit_analysis_run     (EpCohortPage      *self,
+                                                EpAnalysis        *analysis);
+void     _ep_cohort_page_emit_analysis_remove  (EpCohortPage      *self,
                                                 EpAnalysis        *analysis);
 
 /* ep-cohort-page-table.c: the spreadsheet (column view, cell editor, row filter, sorting) */
@@ -66,5 +73,8 @@ void     _ep_cohort_page_class_actions_init    (GtkWidgetClass    *widget_class)
 
 /* ep-cohort-page-analysis.c: running analyses, their figures */
 void     _ep_cohort_page_class_analysis_init   (GtkWidgetClass    *widget_class);
+void     _ep_cohort_page_analysis_init         (EpCohortPage      *self);
+void     _ep_cohort_page_show_analysis         (EpCohortPage      *self,
+                                                EpAnalysis        *analysis);
 
 G_END_DECLS

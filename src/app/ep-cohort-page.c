@@ -31,6 +31,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ANALYSIS_RUN,
+  ANALYSIS_REMOVE,
   N_SIGNALS
 };
 
@@ -126,11 +127,27 @@ _ep_cohort_page_update_actions (EpCohortPage *self)
   gtk_widget_action_set_enabled (widget, "cohort.analyze", have);
   gtk_widget_action_set_enabled (widget, "cohort.export", have);
   gtk_widget_action_set_enabled (widget, "cohort.close", have);
-  gtk_widget_action_set_enabled (widget, "cohort.show-results", have && self->shown != NULL);
+  gtk_widget_action_set_enabled (widget, "cohort.show-results",
+                                 have && (self->shown != NULL
+                                          || (self->analyses != NULL
+                                              && g_list_model_get_n_items (G_LIST_MODEL (self->analyses)) > 0)));
+  gtk_widget_action_set_enabled (widget, "cohort.edit-analysis", have && self->shown != NULL);
+  gtk_widget_action_set_enabled (widget, "cohort.duplicate-analysis", have && self->shown != NULL);
+  gtk_widget_action_set_enabled (widget, "cohort.remove-analysis",
+                                 have && self->shown != NULL && ep_analysis_get_id (self->shown) != NULL);
   /* Figures live in the window; a page on its own (a test) has nowhere to send one. */
   gtk_widget_action_set_enabled (widget, "cohort.show-figure",
                                  have && self->shown != NULL && ep_analysis_has_results (self->shown)
                                  && EP_IS_WINDOW (gtk_widget_get_root (widget)));
+}
+
+void
+_ep_cohort_page_emit_analysis_remove (EpCohortPage *self,
+                                      EpAnalysis   *analysis)
+{
+  g_assert (EP_IS_COHORT_PAGE (self));
+
+  g_signal_emit (self, signals[ANALYSIS_REMOVE], 0, analysis);
 }
 
 void
@@ -209,6 +226,8 @@ ep_cohort_page_set_cohort (EpCohortPage *self,
                                G_CALLBACK (cohort_columns_changed_cb), self, G_CONNECT_SWAPPED);
     }
   ep_cohort_sidebar_set_cohort (self->sidebar, cohort);
+  if (self->analyses_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->analyses_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   _ep_cohort_page_rebuild_columns (self);
   _ep_cohort_page_update_count (self);
@@ -285,6 +304,11 @@ ep_cohort_page_dispose (GObject *object)
   for (guint k = 0; k < G_N_ELEMENTS (self->last); k++)
     g_clear_object (&self->last[k]);
   g_clear_object (&self->shown);
+  g_clear_object (&self->editing);
+  if (self->analysis_list != NULL)
+    ep_analysis_list_set_model (self->analysis_list, NULL);
+  g_clear_object (&self->analyses);
+  g_clear_object (&self->analyses_filter);
   _ep_cohort_page_table_dispose (self);
   g_clear_object (&self->cohort);
 
@@ -364,6 +388,17 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
   signals[ANALYSIS_RUN] = g_signal_new ("analysis-run", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, EP_TYPE_ANALYSIS);
 
+  /**
+   * EpCohortPage::analysis-remove:
+   * @analysis: one of the page's cohort's analyses
+   *
+   * The user asked to remove the analysis (and its figures) from the project.
+   */
+  signals[ANALYSIS_REMOVE] = g_signal_new ("analysis-remove", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           1, EP_TYPE_ANALYSIS);
+
+  g_type_ensure (EP_TYPE_ANALYSIS_LIST);
   g_type_ensure (EP_TYPE_ANALYSIS_RESULTS);
   g_type_ensure (EP_TYPE_COHORT_SIDEBAR);
 
@@ -378,6 +413,7 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, flap);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, EpCohortPage, analysis_list);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, results);
   gtk_widget_class_bind_template_callback (widget_class, _ep_cohort_page_search_changed_cb);
@@ -398,6 +434,7 @@ ep_cohort_page_init (EpCohortPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _ep_cohort_page_table_init (self);
+  _ep_cohort_page_analysis_init (self);
 
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

@@ -71,4 +71,13 @@ GtkColumnView     *ep_cohort_page_get_column_view  (EpCohortPage *self);
 /* "welcome", "editor" or "results" */
 const char        *ep_cohort_page_get_view         (EpCohortPage *self);
 
+/* The results panel lists the analyses of analyses (a GListModel of EpAnalysis, the project's)
+ * that belong to the shown cohort, in the order made. */
+void          ep_cohort_page_set_analyses  (EpCohortPage  *self,
+                                            GListModel    *analyses);
+/* The analyses listed: those of the shown cohort. */
+GListModel   *ep_cohort_page_get_analyses  (EpCohortPage  *self);
+/* Shows the results panel with the shown analysis, or the last one made. */
+void          ep_cohort_page_show_results  (EpCohortPage  *self);
+
 G_END_DECLS

@@ -274,6 +274,31 @@ analysis_running_cb (EpWindow   *self,
     _ep_window_write_recovery (self);
 }
 
+/* An analysis leaves the project with the figures that show it (their source names it). */
+static void
+remove_analysis (EpWindow   *self,
+                 EpAnalysis *analysis)
+{
+  GListModel *page_figures = ep_figure_page_get_figures (self->figure_page);
+
+  for (guint i = g_list_model_get_n_items (page_figures); i > 0; i--)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (page_figures, i - 1);
+
+      if (ep_figure_get_analysis (figure) == analysis)
+        ep_figure_page_remove_figure (self->figure_page, figure);
+    }
+  ep_project_remove_analysis (self->project, analysis);
+}
+
+static void
+cohort_page_analysis_remove_cb (EpWindow     *self,
+                                EpAnalysis   *analysis,
+                                EpCohortPage *page)
+{
+  remove_analysis (self, analysis);
+}
+
 /* Every analysis run on the Cohorts page is one of the project's, and is kept in the recovery
  * file as soon as it has run. The dialog makes a new EpAnalysis for every run: one with the same
  * kind and options on the same cohort replaces the earlier one, so reruns add nothing. */
@@ -298,7 +323,7 @@ cohort_page_analysis_run_cb (EpWindow     *self,
 
           if (ep_project_get_analysis_cohort (self->project, other) == cohort
               && g_variant_equal (options, other_options))
-            ep_project_remove_analysis (self->project, other);
+            remove_analysis (self, other);
         }
 
       ep_project_add_analysis (self->project, analysis, cohort);
@@ -417,10 +442,14 @@ ep_window_fill_pages (EpWindow *self)
       ep_figure_page_add_figure (self->figure_page, figure);
     }
 
+  ep_cohort_page_set_analyses (self->cohort_page, analyses);
   if (g_list_model_get_n_items (cohorts) > 0)
     first = g_list_model_get_item (cohorts, 0);
   ep_cohort_page_set_cohort (self->cohort_page, first);
   ep_window_remember_analyses (self);
+  /* A reopened project shows its results first. */
+  if (g_list_model_get_n_items (ep_cohort_page_get_analyses (self->cohort_page)) > 0)
+    ep_cohort_page_show_results (self->cohort_page);
 
   for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
     {
@@ -1051,6 +1080,8 @@ _ep_window_project_init (EpWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cohort_page, "analysis-run",
                            G_CALLBACK (cohort_page_analysis_run_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cohort_page, "analysis-remove",
+                           G_CALLBACK (cohort_page_analysis_remove_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ep_figure_page_get_figures (self->figure_page), "items-changed",
                            G_CALLBACK (figure_page_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->figure_page, "figure-from-file",

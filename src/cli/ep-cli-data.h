@@ -63,6 +63,12 @@ G_BEGIN_DECLS
 #define EP_CLI_OPTION_CONF_LEVEL(var) \
   { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &(var), \
     N_("Confidence level between 0 and 1 (default 0.95)"), N_("LEVEL") }
+#define EP_CLI_OPTION_NO_TIMEFIX(var) \
+  { "no-timefix", 0, 0, G_OPTION_ARG_NONE, &(var), \
+    N_("Keep times that differ only by rounding error apart (R: timefix = FALSE)"), NULL }
+#define EP_CLI_OPTION_START(var) \
+  { "start", 0, 0, G_OPTION_ARG_STRING, &(var), \
+    N_("Entry time column (delayed entry): each row is at risk on (start, time]"), N_("COL") }
 #define EP_CLI_OPTION_AT(var) \
   { "at", 0, 0, G_OPTION_ARG_STRING, &(var), \
     N_("Also read the curves at these times"), N_("T1,T2,…") }
@@ -241,6 +247,7 @@ typedef struct
   gboolean  causes;    /* status is 0 = censored, 1, 2, … = cause (ep_cli_cif_read_status) */
   char     *group;     /* NULL: one group */
   char     *strata;    /* NULL: one stratum */
+  char     *start;     /* NULL: right-censored; else the entry time, at risk on (start, time] */
   gboolean  timing;
 } EpCliSurvivalOptions;
 
@@ -260,6 +267,7 @@ typedef struct
   int       *status;    /* data->n_rows event indicators or status codes */
   EpLevels  *groups;    /* the group column's levels and codes; NULL without one */
   EpLevels  *strata;    /* the strata column's; NULL without one */
+  double    *start;     /* data->n_rows entry times, each before its time; NULL without one */
 } EpCliSurvivalData;
 
 /* Loads the columns of options with ep_cli_data_load() and reads them, in this order: no kept row
@@ -291,6 +299,8 @@ typedef struct
   const char   *covariates;
   const char   *factors;       /* NULL: none */
   EpCoxOptions  options;       /* ties, conf_level; term_names is set from the design */
+  const char   *weights;       /* NULL: none; else case weights > 0 (options.weights is set) */
+  const char   *cluster;       /* NULL: none; else the cluster of each row (robust variance) */
 } EpCliCoxModel;
 
 typedef struct
@@ -299,6 +309,11 @@ typedef struct
   EpLevels     *strata;
   EpDesign     *design;
   EpCoxFit     *fit;
+  double       *start;         /* the data as fitted (n_rows each; start NULL without --start) */
+  double       *stop;
+  int          *status;
+  double       *weights;       /* NULL without --weights */
+  EpLevels     *clusters;      /* NULL without --cluster */
   double        parse_s;
   double        compute_s;
 } EpCliCoxFitted;

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * endpoint-cli km --csv F --time COL --event COL [--group COL] [--conf-type log-log|log|plain]
- *                 [--conf-level 0.95] [--at T1,T2,..] [--sep SEP] [--timing]
+ *                 [--conf-level 0.95] [--at T1,T2,..] [--start COL] [--no-timefix] [--sep SEP]
+ *                 [--timing]
  *
  * The JSON has the shape of tests/data/reference/expected/aml_km_loglog.json and its siblings
  * (summary.survfit's columns): per group the label, n, events, median with its CI, every
@@ -17,6 +18,7 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "cli/ep-cli-rscript.h"
 #include "core/ep-km.h"
 
 #define COMMAND "km"
@@ -75,6 +77,9 @@ ep_cli_km (int    argc,
   g_autofree char *opt_conf_type = NULL;
   g_autofree char *opt_at = NULL;
   double opt_conf_level = 0.95;
+  gboolean opt_no_timefix = FALSE;
+  g_autofree char *opt_r_script = NULL;
+  g_autofree char *cmdline = g_strjoinv (" ", argv);
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     EP_CLI_OPTION_TIME (opt.time),
@@ -84,6 +89,9 @@ ep_cli_km (int    argc,
     EP_CLI_OPTION_CONF_TYPE (opt_conf_type),
     EP_CLI_OPTION_CONF_LEVEL (opt_conf_level),
     EP_CLI_OPTION_AT (opt_at),
+    EP_CLI_OPTION_START (opt.start),
+    EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
+    EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -96,6 +104,7 @@ ep_cli_km (int    argc,
   g_autoptr(JsonNode) node = NULL;
   JsonArray *groups;
   EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
+  EpKmOptions options;
   const EpLevels *levels;
   EpCliTimer timer;
   double parse_s, compute_s;
@@ -128,13 +137,17 @@ ep_cli_km (int    argc,
 
   parse_s = ep_cli_timer_lap (&timer);
 
-  fit = ep_km_fit (survival->time, survival->status,
-                   levels != NULL ? levels->codes : NULL,
-                   levels != NULL ? levels->n_levels : 1,
-                   survival->data->n_rows, conf_type, opt_conf_level,
-                   at != NULL ? (const double *) at->data : NULL,
-                   at != NULL ? at->len : 0,
-                   &error);
+  ep_km_options_init (&options);
+  options.conf_type = conf_type;
+  options.conf_level = opt_conf_level;
+  options.timefix = !opt_no_timefix;
+  fit = ep_km_fit_full (survival->start, survival->time, survival->status,
+                        levels != NULL ? levels->codes : NULL,
+                        levels != NULL ? levels->n_levels : 1,
+                        survival->data->n_rows, &options,
+                        at != NULL ? (const double *) at->data : NULL,
+                        at != NULL ? at->len : 0,
+                        &error);
   if (fit == NULL)
     return ep_cli_data_fail (COMMAND, error);
 
@@ -146,6 +159,9 @@ ep_cli_km (int    argc,
   json_object_set_double_member (root, "conf_level", opt_conf_level);
   json_object_set_int_member (root, "n", survival->data->n_rows);
   json_object_set_int_member (root, "n_dropped", survival->data->n_dropped);
+  json_object_set_boolean_member (root, "timefix", fit->timefix);
+  json_object_set_int_member (root, "times_merged", fit->n_timefix);
+  json_object_set_boolean_member (root, "delayed_entry", fit->delayed_entry);
 
   groups = json_array_sized_new (fit->n_groups);
   for (guint g = 0; g < fit->n_groups; g++)
@@ -165,6 +181,41 @@ ep_cli_km (int    argc,
       json_array_add_object_element (groups, o);
     }
   json_object_set_array_member (root, "groups", groups);
+
+  if (opt_r_script != NULL)
+    {
+      g_autofree char *surv = ep_cli_r_surv (opt.start, opt.time, opt.status, NULL);
+      g_autofree char *rhs = ep_cli_r_rhs (opt.group);
+      g_autoptr(GString) body = g_string_new (NULL);
+      const char *columns[] = { opt.time, opt.status, opt.group != NULL ? opt.group : opt.time,
+                                opt.start != NULL ? opt.start : opt.time, NULL };
+
+      g_string_append_printf (body,
+                              "fit <- survfit (%s ~ %s, data = d, conf.type = \"%s\", "
+                              "conf.int = %.17g%s)\n"
+                              "print (fit)\n"
+                              "print (summary (fit, censored = TRUE))\n",
+                              surv, rhs, ep_km_conf_type_to_string (conf_type), opt_conf_level,
+                              opt_no_timefix ? ", timefix = FALSE" : "");
+      if (at != NULL)
+        {
+          g_string_append (body, "print (summary (fit, times = c (");
+          for (guint a = 0; a < at->len; a++)
+            g_string_append_printf (body, "%s%.17g", a > 0 ? ", " : "",
+                                    g_array_index (at, double, a));
+          g_string_append (body, "), extend = TRUE))\n");
+        }
+      g_string_append (body,
+                       "tab <- summary (fit)$table\n"
+                       "if (is.null (dim (tab))) tab <- t (as.matrix (tab))\n"
+                       "labels <- if (is.null (fit$strata)) \"all\" else sub (\"^[^=]*=\", \"\", names (fit$strata))\n"
+                       "check <- c (setNames (tab[, \"median\"], paste0 (\"median:\", labels)),\n"
+                       "            setNames (tab[, grep (\"LCL$\", colnames (tab))], paste0 (\"median_lower:\", labels)),\n"
+                       "            setNames (tab[, grep (\"UCL$\", colnames (tab))], paste0 (\"median_upper:\", labels)))\n");
+      if (!ep_cli_rscript_write (opt_r_script, survival->data, columns, cmdline, body->str,
+                                 &error))
+        return ep_cli_data_fail (COMMAND, error);
+    }
 
   if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);

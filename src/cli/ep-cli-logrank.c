@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * endpoint-cli logrank --csv F --time COL --event COL --group COL [--strata COL] [--rho R]
- *                      [--sep SEP] [--timing]
+ *                      [--start COL] [--no-timefix] [--sep SEP] [--timing]
  *
  * The JSON has the shape of tests/data/reference/expected/aml_logrank.json and its siblings
  * (survdiff): rho, chisq, df, p and per group the label, n, observed and expected; also the
@@ -17,6 +17,7 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "cli/ep-cli-rscript.h"
 #include "core/ep-logrank.h"
 
 #define COMMAND "logrank"
@@ -27,6 +28,9 @@ ep_cli_logrank (int    argc,
 {
   g_auto(EpCliSurvivalOptions) opt = { 0, };
   double opt_rho = 0.0;
+  gboolean opt_no_timefix = FALSE;
+  g_autofree char *opt_r_script = NULL;
+  g_autofree char *cmdline = g_strjoinv (" ", argv);
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     EP_CLI_OPTION_TIME (opt.time),
@@ -37,6 +41,9 @@ ep_cli_logrank (int    argc,
       N_("Stratify the test by this column"), N_("COL") },
     { "rho", 0, 0, G_OPTION_ARG_DOUBLE, &opt_rho,
       N_("Harrington-Fleming weight S(t-)^rho: 0 log-rank (default), 1 Peto-Peto"), N_("RHO") },
+    EP_CLI_OPTION_START (opt.start),
+    EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
+    EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -89,10 +96,11 @@ ep_cli_logrank (int    argc,
 
   parse_s = ep_cli_timer_lap (&timer);
 
-  test = ep_logrank_test (survival->time, survival->status, levels->codes, levels->n_levels,
-                          strata != NULL ? strata->codes : NULL,
-                          strata != NULL ? strata->n_levels : 1,
-                          data->n_rows, opt_rho, &error);
+  test = ep_logrank_test_full (survival->start, survival->time, survival->status,
+                               levels->codes, levels->n_levels,
+                               strata != NULL ? strata->codes : NULL,
+                               strata != NULL ? strata->n_levels : 1,
+                               data->n_rows, opt_rho, !opt_no_timefix, &error);
   if (test == NULL)
     return ep_cli_data_fail (COMMAND, error);
 
@@ -106,6 +114,9 @@ ep_cli_logrank (int    argc,
   json_object_set_double_member (root, "p", test->p);
   json_object_set_int_member (root, "n", data->n_rows);
   json_object_set_int_member (root, "n_dropped", data->n_dropped);
+  json_object_set_boolean_member (root, "timefix", test->timefix);
+  json_object_set_int_member (root, "times_merged", test->n_timefix);
+  json_object_set_boolean_member (root, "delayed_entry", test->delayed_entry);
   if (test->df == 0)
     json_object_set_string_member (root, "warning",
                                    _("Only one group has subjects at risk at an event time; "
@@ -142,6 +153,65 @@ ep_cli_logrank (int    argc,
       for (guint h = 0; h < strata->n_levels; h++)
         json_array_add_string_element (labels, strata->levels[h]);
       json_object_set_array_member (root, "strata", labels);
+    }
+
+  if (opt_r_script != NULL)
+    {
+      g_autofree char *surv = ep_cli_r_surv (NULL, opt.time, opt.status, NULL);
+      g_autofree char *g = ep_cli_r_name (opt.group);
+      g_autofree char *s = opt.strata != NULL ? ep_cli_r_name (opt.strata) : NULL;
+      g_autoptr(GString) body = g_string_new (NULL);
+      const char *columns[] = { opt.time, opt.status, opt.group,
+                                opt.strata != NULL ? opt.strata : opt.time,
+                                opt.start != NULL ? opt.start : opt.time, NULL };
+
+      if (opt.start != NULL)
+        {
+          /* survdiff has no (start, stop] form: the same O - E and variance, written out */
+          g_autofree char *st = ep_cli_r_string (opt.start);
+          g_autofree char *t = ep_cli_r_string (opt.time);
+          g_autofree char *e = ep_cli_r_string (opt.status);
+          g_autofree char *gs = ep_cli_r_string (opt.group);
+
+          g_string_append_printf (body,
+                                  "# survdiff refuses (start, stop] data; the log-rank statistic over the risk\n"
+                                  "# sets {start < t <= stop}, as endpoint-cli computes it:\n"
+                                  "start <- d[[%s]]; stop <- d[[%s]]; event <- d[[%s]]; g <- as.character (d[[%s]])\n",
+                                  st, t, e, gs);
+          if (!opt_no_timefix)
+            g_string_append (body,
+                             "y <- aeqSurv (Surv (start, stop, event)); start <- y[, 1]; stop <- y[, 2]\n");
+          g_string_append (body,
+                           "lev <- sort (unique (g))\n"
+                           "if (!anyNA (suppressWarnings (as.numeric (lev)))) lev <- lev[order (as.numeric (lev))]\n"
+                           "O <- E <- rep (0, length (lev)); V <- matrix (0, length (lev), length (lev))\n"
+                           "for (tt in sort (unique (stop[event == 1]))) {\n"
+                           "  atr <- start < tt & stop >= tt; nr <- sum (atr); dd <- sum (atr & stop == tt & event == 1)\n"
+                           "  nk <- sapply (lev, function (l) sum (atr & g == l))\n"
+                           "  dk <- sapply (lev, function (l) sum (atr & g == l & stop == tt & event == 1))\n"
+                           "  O <- O + dk; E <- E + dd * nk / nr\n"
+                           "  if (nr > 1) V <- V + dd * (nr - dd) / (nr * (nr - 1)) * (diag (nk) - outer (nk, nk) / nr)\n"
+                           "}\n"
+                           "chisq <- drop ((O - E)[-1] %*% solve (V[-1, -1, drop = FALSE], (O - E)[-1]))\n"
+                           "print (data.frame (group = lev, observed = O, expected = E)); print (chisq)\n"
+                           "check <- c (chisq = chisq)\n");
+        }
+      else
+        {
+          g_string_append_printf (body,
+                                  "sd <- survdiff (%s ~ %s%s%s%s, data = d, rho = %.17g%s)\n"
+                                  "print (sd)\n"
+                                  "check <- c (chisq = sd$chisq)\n",
+                                  surv, g, s != NULL ? " + strata (" : "", s != NULL ? s : "",
+                                  s != NULL ? ")" : "", opt_rho,
+                                  opt_no_timefix ? ", timefix = FALSE" : "");
+          if (opt_no_timefix)
+            g_string_prepend (body,
+                              "# survival 3.5-3's survdiff stops on timefix = FALSE (\"variable lengths\n"
+                              "# differ\"); later versions take it.\n");
+        }
+      if (!ep_cli_rscript_write (opt_r_script, data, columns, cmdline, body->str, &error))
+        return ep_cli_data_fail (COMMAND, error);
     }
 
   if (opt.timing)

@@ -24,6 +24,7 @@ ep_cli_survival_options_clear (EpCliSurvivalOptions *options)
   g_clear_pointer (&options->status, g_free);
   g_clear_pointer (&options->group, g_free);
   g_clear_pointer (&options->strata, g_free);
+  g_clear_pointer (&options->start, g_free);
 }
 
 gboolean
@@ -53,7 +54,7 @@ ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
                            GError                     **error)
 {
   g_autoptr(EpCliSurvivalData) survival = NULL;
-  const char *names[5] = { NULL, };
+  const char *names[6] = { NULL, };
   guint n_names = 0;
 
   g_return_val_if_fail (options != NULL, NULL);
@@ -67,6 +68,8 @@ ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
     names[n_names++] = options->group;
   if (options->strata != NULL)
     names[n_names++] = options->strata;
+  if (options->start != NULL)
+    names[n_names++] = options->start;
 
   survival = g_new0 (EpCliSurvivalData, 1);
   survival->data = ep_cli_data_load (options->csv, options->sep, names, error);
@@ -83,6 +86,22 @@ ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
   survival->time = ep_cli_data_times (survival->data, options->time, error);
   if (survival->time == NULL)
     return NULL;
+  if (options->start != NULL)
+    {
+      survival->start = ep_cli_data_times (survival->data, options->start, error);
+      if (survival->start == NULL)
+        return NULL;
+      for (guint i = 0; i < survival->data->n_rows; i++)
+        if (!(survival->time[i] > survival->start[i]))
+          {
+            g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
+                         _("%s:%u: column “%s”: %g is not after the start time %g (column “%s”)"),
+                         ep_csv_get_display_name (survival->data->csv),
+                         ep_cli_data_line (survival->data, i),
+                         options->time, survival->time[i], survival->start[i], options->start);
+            return NULL;
+          }
+    }
   if (options->causes)
     survival->status = ep_cli_cif_read_status (survival->data, options->status, error);
   else
@@ -107,6 +126,7 @@ ep_cli_survival_data_free (EpCliSurvivalData *survival)
   g_clear_pointer (&survival->groups, ep_levels_free);
   g_free (survival->status);
   g_free (survival->time);
+  g_free (survival->start);
   g_clear_pointer (&survival->data, ep_cli_data_free);
   g_free (survival);
 }

@@ -68,6 +68,9 @@ int      ep_cli_convert         (int argc, char **argv);
 int      ep_cli_project         (int argc, char **argv);
 int      ep_cli_digitize        (int argc, char **argv);
 int      ep_cli_reconstruct     (int argc, char **argv);
+int      ep_cli_rmst            (int argc, char **argv);
+int      ep_cli_followup        (int argc, char **argv);
+int      ep_cli_landmark        (int argc, char **argv);
 /* endpoint-cli plot --project P --figure NAME --out FILE (in ep-cli-project.c) */
 int      ep_cli_project_plot    (int argc, char **argv);
 

@@ -24,6 +24,7 @@
 
 #include "core/ep-concordance.h"
 #include "core/ep-cox.h"
+#include "core/ep-timefix.h"
 #include "core/ep-sort.h"
 
 #if defined(__GNUC__)
@@ -46,6 +47,7 @@ ep_cox_options_init (EpCoxOptions *options)
   options->toler_chol = pow (DBL_EPSILON, 0.75);
   options->toler_inf = sqrt (options->eps);
   options->conf_level = 0.95;
+  options->timefix = TRUE;
 }
 
 /* ---- generalised Cholesky (LDL') with redundant columns: cholesky2, chsolve2, chinv2 ---- */
@@ -191,6 +193,7 @@ typedef struct
   /* rows sorted by (stratum, stop) ascending; walked from the end */
   double       *time;
   int          *status;
+  double       *wt;           /* case weights in the sorted order; NULL: all 1 */
   double       *z;            /* n x p, centred and scaled */
   gsize         n_ranges;
   gsize        *range;        /* n_ranges + 1 bounds of the strata in the sorted rows */
@@ -212,6 +215,7 @@ cox_data_clear (CoxData *d)
 {
   g_free (d->time);
   g_free (d->status);
+  g_free (d->wt);
   g_free (d->z);
   g_free (d->range);
   g_free (d->start_pos);
@@ -272,7 +276,7 @@ cox_accumulate (CoxData      *d,
         {
           const double dtime = d->time[k - 1];
           gsize batch_lo, ndead = 0;
-          double denom2 = 0, etasum = 0;
+          double denom2 = 0, etasum = 0, deadwt = 0;
 
           /* the batch of rows at dtime, with their eta = z beta (kept for their removal) */
           for (batch_lo = k; batch_lo > lo && d->time[batch_lo - 1] == dtime; batch_lo--)
@@ -302,7 +306,7 @@ cox_accumulate (CoxData      *d,
                       continue;
                     }
                   risk_set_add (&denom, d->a, d->cmat, d->z + q * p, p,
-                                -exp (d->eta[q] - recenter));
+                                -exp (d->eta[q] - recenter) * (d->wt != NULL ? d->wt[q] : 1.0));
                 }
             }
 
@@ -335,7 +339,8 @@ cox_accumulate (CoxData      *d,
             {
               const gsize q = k - 1;
               const double *zk = d->z + q * p;
-              double risk = exp (d->eta[q] - recenter);
+              const double w = d->wt != NULL ? d->wt[q] : 1.0;
+              double risk = exp (d->eta[q] - recenter) * w;
 
               nrisk++;
               if (d->status[q] == 0)
@@ -344,9 +349,10 @@ cox_accumulate (CoxData      *d,
                   continue;
                 }
               ndead++;
-              loglik += d->eta[q] - recenter;
+              deadwt += w;
+              loglik += w * (d->eta[q] - recenter);
               for (guint i = 0; i < p; i++)
-                u[i] += zk[i];
+                u[i] += w * zk[i];
               risk_set_add (&denom2, d->a2, d->cmat2, zk, p, risk);
             }
 
@@ -359,15 +365,15 @@ cox_accumulate (CoxData      *d,
               double weight;
 
               denom += denom2;
-              weight = (double) ndead / denom;
-              loglik -= (double) ndead * log (denom);
+              weight = deadwt / denom;
+              loglik -= deadwt * log (denom);
               for (guint i = 0; i < p; i++)
                 {
                   double mean_i;
 
                   d->a[i] += d->a2[i];
                   mean_i = d->a[i] / denom;
-                  u[i] -= (double) ndead * mean_i;
+                  u[i] -= deadwt * mean_i;
                   for (guint j = 0; j <= i; j++)
                     {
                       d->cmat[(gsize) i * p + j] += d->cmat2[(gsize) i * p + j];
@@ -386,6 +392,9 @@ cox_accumulate (CoxData      *d,
                * Expanding the sums over m leaves five scalars, so a time with d ties costs
                * O(d + p^2) instead of coxfit6's O(d p^2). */
               double A = 0, B = 0, C0 = 0, C1 = 0, C2 = 0;
+              /* with case weights each of the d terms carries the mean weight of the tied
+               * events (coxfit6's wtave) */
+              const double wtave = deadwt / (double) ndead;
 
               for (gsize m = 0; m < ndead; m++)
                 {
@@ -393,13 +402,18 @@ cox_accumulate (CoxData      *d,
                   double den = denom + f * denom2;
                   double inv = 1.0 / den;
 
-                  loglik -= log (den);
+                  loglik -= wtave * log (den);
                   A += inv;
                   B += f * inv;
                   C0 += inv * inv;
                   C1 += f * inv * inv;
                   C2 += f * f * inv * inv;
                 }
+              A *= wtave;
+              B *= wtave;
+              C0 *= wtave;
+              C1 *= wtave;
+              C2 *= wtave;
 
               for (guint i = 0; i < p; i++)
                 {
@@ -530,6 +544,14 @@ cox_data_init (CoxData            *d,
                        (unsigned long) (i + 1), strata[i]);
           return FALSE;
         }
+      if (options->weights != NULL &&
+          !(isfinite (options->weights[i]) && options->weights[i] > 0.0))
+        {
+          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                       _("Observation %lu: the case weight %g is not a number greater than 0"),
+                       (unsigned long) (i + 1), options->weights[i]);
+          return FALSE;
+        }
       for (guint j = 0; j < p; j++)
         if (!isfinite (x[i * p + j]))
           {
@@ -591,6 +613,7 @@ cox_data_init (CoxData            *d,
 
   d->time = g_new (double, n);
   d->status = g_new (int, n);
+  d->wt = options->weights != NULL ? g_new (double, n) : NULL;
   d->z = g_new (double, n * p);
   position = g_new (gsize, n);
   for (gsize k = 0; k < n; k++)
@@ -606,6 +629,8 @@ cox_data_init (CoxData            *d,
         }
       d->time[k] = stop[i];
       d->status[k] = status[i];
+      if (d->wt != NULL)
+        d->wt[k] = options->weights[i];
       for (guint j = 0; j < p; j++)
         d->z[k * p + j] = (x[(gsize) i * p + j] - means[j]) * scale[j];
       position[i] = k;
@@ -680,6 +705,9 @@ ep_cox_fit (gsize               n,
   g_autofree double *step = NULL;
   g_autofree double *u = NULL;
   g_autofree double *imat = NULL;
+  g_autofree double *stop_fixed = NULL;
+  g_autofree double *start_fixed = NULL;
+  gsize n_timefix = 0;
   EpCoxOptions defaults;
   CoxData d;
   double loglik_best, newlk = 0, zq;
@@ -704,7 +732,23 @@ ep_cox_fit (gsize               n,
       return NULL;
     }
 
+  /* R's tie rule on copies of the times (coxph applies aeqSurv to Y before anything else) */
+  if (options->timefix)
+    {
+      stop_fixed = g_new (double, n);
+      start_fixed = start != NULL ? g_new (double, n) : NULL;
+      n_timefix = ep_timefix (n, start, stop, EP_TIMEFIX_TOLERANCE, start_fixed, stop_fixed);
+      if (n_timefix > 0)
+        {
+          stop = stop_fixed;
+          if (start != NULL)
+            start = start_fixed;
+        }
+    }
+
   fit = g_new0 (EpCoxFit, 1);
+  fit->timefix = options->timefix;
+  fit->n_timefix = n_timefix;
   fit->n = n;
   fit->p = p;
   fit->conf_level = options->conf_level;

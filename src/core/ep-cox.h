@@ -40,6 +40,13 @@ typedef struct
   double              conf_level;
   const char * const *term_names;  /* p names used in warnings; NULL: "x1", "x2", … */
   const gint         *cancel;      /* read atomically between iterations; NULL: never */
+  gboolean            timefix;     /* R's tie rule (ep-timefix.h), coxph.control's timefix;
+                                    * default TRUE */
+  const double       *weights;     /* n case weights > 0 (coxph's weights =), or NULL: all 1.
+                                    * Each row counts as that many copies: sums over the risk
+                                    * set and over the events are weighted; Efron's d terms
+                                    * of a tied time carry the mean weight of its events. The
+                                    * concordance stays unweighted. */
 } EpCoxOptions;
 
 void        ep_cox_options_init (EpCoxOptions *options);
@@ -94,6 +101,8 @@ typedef struct
   gboolean  converged;
   guint     rank;           /* of the information matrix at the fit */
   char    **warnings;       /* NULL-terminated, translated; empty when none */
+  gboolean  timefix;        /* R's tie rule was applied */
+  gsize     n_timefix;      /* observations whose start or stop time it merged */
 } EpCoxFit;
 
 GQuark      ep_cox_error_quark  (void);
@@ -157,6 +166,8 @@ GQuark      ep_cox_error_quark  (void);
  *          from 1 (a caller with a file checks these first, with file lines); no event at
  *          all: EP_COX_ERROR_NO_EVENTS (coxph would return NA on 0 df); options->cancel set:
  *          EP_COX_ERROR_CANCELLED.
+ * Ties:    with options->timefix (the default) start and stop times that differ only by
+ *          rounding error are merged first by R's rule (ep_timefix(), coxph's timefix = TRUE).
  * Re-entrant: no globals; all work arrays are allocated per call. */
 EpCoxFit   *ep_cox_fit          (gsize               n,
                                  const double       *start,

@@ -17,6 +17,7 @@
 
 #include "core/ep-km.h"
 #include "core/ep-sort.h"
+#include "core/ep-timefix.h"
 
 /* survmean's minmin tolerance, .Machine$double.eps^0.5 */
 #define MEDIAN_TOL 1.4901161193847656e-08
@@ -236,6 +237,16 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+void
+ep_km_options_init (EpKmOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->conf_type = EP_KM_CONF_LOG_LOG;
+  options->conf_level = 0.95;
+  options->timefix = TRUE;
+}
+
 EpKmResult *
 ep_km_fit (const double  *time,
            const int     *status,
@@ -248,7 +259,47 @@ ep_km_fit (const double  *time,
            gsize          n_at,
            GError       **error)
 {
+  EpKmOptions options;
+
+  ep_km_options_init (&options);
+  options.conf_type = conf_type;
+  options.conf_level = conf_level;
+
+  return ep_km_fit_full (NULL, time, status, group, n_groups, n, &options, at, n_at, error);
+}
+
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  const EpSortRecord *x = a;
+  const EpSortRecord *y = b;
+
+  if (x->code != y->code)
+    return x->code < y->code ? -1 : 1;
+  return (x->time > y->time) - (x->time < y->time);
+}
+
+EpKmResult *
+ep_km_fit_full (const double       *start,
+                const double       *time_in,
+                const int          *status,
+                const guint        *group,
+                guint               n_groups,
+                gsize               n,
+                const EpKmOptions  *options,
+                const double       *at,
+                gsize               n_at,
+                GError            **error)
+{
   g_autofree EpSortRecord *rec = NULL;
+  g_autofree EpSortRecord *entry = NULL;
+  g_autofree double *time = NULL;
+  g_autofree double *start_fixed = NULL;
+  EpKmOptions defaults;
+  EpKmConfType conf_type;
+  double conf_level;
+  gsize n_timefix = 0;
   g_autofree gsize *group_start = NULL;
   g_autofree double *at_sorted = NULL;
   EpKmResultReal *real;
@@ -256,7 +307,15 @@ ep_km_fit (const double  *time,
   gsize n_steps_total = 0;
   double z;
 
-  g_return_val_if_fail (n == 0 || (time != NULL && status != NULL), NULL);
+  if (options == NULL)
+    {
+      ep_km_options_init (&defaults);
+      options = &defaults;
+    }
+  conf_type = options->conf_type;
+  conf_level = options->conf_level;
+
+  g_return_val_if_fail (n == 0 || (time_in != NULL && status != NULL), NULL);
   g_return_val_if_fail (conf_level > 0.0 && conf_level < 1.0, NULL);
   g_return_val_if_fail (conf_type <= EP_KM_CONF_PLAIN, NULL);
   g_return_val_if_fail (n_at == 0 || at != NULL, NULL);
@@ -281,11 +340,19 @@ ep_km_fit (const double  *time,
 
   for (gsize i = 0; i < n; i++)
     {
-      if (!isfinite (time[i]) || time[i] < 0.0)
+      if (!isfinite (time_in[i]) || time_in[i] < 0.0)
         {
           g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
                        _("Observation %lu: the time %g is not a finite number >= 0"),
-                       (unsigned long) (i + 1), time[i]);
+                       (unsigned long) (i + 1), time_in[i]);
+          return NULL;
+        }
+      if (start != NULL && !(isfinite (start[i]) && start[i] < time_in[i]))
+        {
+          g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
+                       _("Observation %lu: the entry time %g is not a finite number before "
+                         "the time %g"),
+                       (unsigned long) (i + 1), start[i], time_in[i]);
           return NULL;
         }
       if (status[i] != 0 && status[i] != 1)
@@ -313,6 +380,13 @@ ep_km_fit (const double  *time,
 
   z = gsl_cdf_ugaussian_Pinv (1.0 - (1.0 - conf_level) / 2.0);
 
+  /* R's tie rule on copies of the times (and entry times). */
+  time = g_new (double, n);
+  if (start != NULL)
+    start_fixed = g_new (double, n);
+  n_timefix = ep_timefix (n, start, time_in, options->timefix ? EP_TIMEFIX_TOLERANCE : 0.0,
+                          start_fixed, time);
+
   /* Sort the observations themselves by (group, time) so that both passes read in order. */
   rec = g_new (EpSortRecord, n);
   for (gsize i = 0; i < n; i++)
@@ -332,6 +406,9 @@ ep_km_fit (const double  *time,
   result->conf_level = conf_level;
   result->n_groups = n_groups;
   result->curves = g_new0 (EpKmCurve, n_groups);
+  result->timefix = options->timefix;
+  result->n_timefix = n_timefix;
+  result->delayed_entry = start != NULL;
 
   group_start = g_new0 (gsize, (gsize) n_groups + 1);
   for (gsize i = 0; i < n; i++)
@@ -346,6 +423,19 @@ ep_km_fit (const double  *time,
     {
       group_start[g + 1] += group_start[g];
       n_steps_total += result->curves[g].n_steps;
+    }
+
+  /* Delayed entry: the entry times sorted by (group, start), to count #{start >= t}. */
+  if (start != NULL)
+    {
+      entry = g_new (EpSortRecord, n);
+      for (gsize i = 0; i < n; i++)
+        {
+          entry[i].time = start_fixed[i];
+          entry[i].code = group != NULL ? group[i] : 0;
+          entry[i].aux = 0;
+        }
+      qsort (entry, n, sizeof (EpSortRecord), compare_start);
     }
 
   real->step_storage = g_new (EpKmStep, n_steps_total);
@@ -369,6 +459,7 @@ ep_km_fit (const double  *time,
         double surv = 1.0;
         double greenwood = 0.0;
         gsize i = group_start[g];
+        gsize entered = group_start[g];   /* entry[] index: entries with start < t */
 
         curve->n = (guint) (end - i);
         curve->steps = step;
@@ -379,6 +470,14 @@ ep_km_fit (const double  *time,
             guint n_risk = (guint) (end - i);
             guint n_event = 0;
             gsize j;
+
+            if (entry != NULL)
+              {
+                /* at risk: time >= t (end - i) minus start >= t (not yet entered) */
+                while (entered < end && entry[entered].time < t)
+                  entered++;
+                n_risk -= (guint) (end - entered);
+              }
 
             for (j = i; j < end && rec[j].time == t; j++)
               n_event += rec[j].aux;

@@ -68,7 +68,20 @@ typedef struct
   double        conf_level;
   guint         n_groups;
   EpKmCurve    *curves;        /* one per group code, in code order */
+  gboolean      timefix;       /* R's tie rule was applied (ep-timefix.h) */
+  gsize         n_timefix;     /* observations whose time it merged with a nearly equal one */
+  gboolean      delayed_entry; /* fitted on (start, stop] data */
 } EpKmResult;
+
+/* What ep_km_fit_full() does beyond ep_km_fit()'s arguments. */
+typedef struct
+{
+  EpKmConfType  conf_type;     /* default log-log */
+  double        conf_level;    /* default 0.95 */
+  gboolean      timefix;       /* default TRUE: R's aeqSurv() rule, as survfit (timefix = TRUE) */
+} EpKmOptions;
+
+void         ep_km_options_init  (EpKmOptions *options);
 
 GQuark       ep_km_error_quark   (void);
 
@@ -110,8 +123,9 @@ GQuark       ep_km_error_quark   (void);
  *          for a negative or non-finite time, a status other than 0 or 1, or a group code out
  *          of range; EP_KM_ERROR_NO_DATA when n = 0. Callers that know file lines should check
  *          first and report those.
- * Not done: survfit's aeqSurv() merging of times that differ only by rounding error; times
- *          that are distinct doubles are distinct here. */
+ * Ties:    times that differ only by rounding error (0.30000000000000004 and 0.3) are merged
+ *          first by R's rule (ep_timefix(), survfit's timefix = TRUE); n_timefix says how many
+ *          observations moved. ep_km_fit_full() can turn this off. */
 EpKmResult  *ep_km_fit           (const double  *time,
                                   const int     *status,
                                   const guint   *group,
@@ -122,6 +136,31 @@ EpKmResult  *ep_km_fit           (const double  *time,
                                   const double  *at,
                                   gsize          n_at,
                                   GError       **error);
+
+/* ep_km_fit_full: ep_km_fit() with options and, optionally, delayed entry (left truncation).
+ *
+ * Input:   start    NULL, or n entry times (finite, start[i] < time[i]): observation i is at
+ *                   risk on (start[i], time[i]], as survfit (Surv (start, stop, event) ~ g)
+ *          options  NULL for the defaults (ep_km_options_init())
+ *          the rest as ep_km_fit()
+ * Method:  as ep_km_fit(), with n_j = #{start < t_j <= time}: subjects enter the risk set at
+ *          their entry time (Klein & Moeschberger 2003, sec. 4.6). The curve is the product
+ *          over the stop times, the conditional survival given entry; with a risk set of 0 the
+ *          curve is undefined there and survfit would stop, so the first entry time of a group
+ *          must come before its first stop time (else the subjects at risk are only those that
+ *          entered, which is what this computes). With timefix, start and stop times are
+ *          merged together (aeqSurv on both columns).
+ *          At a chosen time, n_risk is that of the first step at or after it. */
+EpKmResult  *ep_km_fit_full      (const double       *start,
+                                  const double       *time,
+                                  const int          *status,
+                                  const guint        *group,
+                                  guint               n_groups,
+                                  gsize               n,
+                                  const EpKmOptions  *options,
+                                  const double       *at,
+                                  gsize               n_at,
+                                  GError            **error);
 
 /* An empty result with room for n_steps[g] steps and n_at[g] landmark rows per group, for a
  * result read back from its saved form (the fields are the caller's to fill). */

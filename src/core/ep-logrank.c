@@ -15,6 +15,7 @@
 
 #include "core/ep-logrank.h"
 #include "core/ep-sort.h"
+#include "core/ep-timefix.h"
 
 /* survival's cholesky2 default tolerance for a pivot, relative to the largest diagonal */
 #define CHOLESKY_TOL 1e-9
@@ -91,7 +92,42 @@ ep_logrank_test (const double  *time,
                  double         rho,
                  GError       **error)
 {
+  return ep_logrank_test_full (NULL, time, status, group, n_groups, stratum, n_strata, n, rho,
+                               TRUE, error);
+}
+
+/* (stratum, start) order for the entry pointer of delayed entry */
+static int
+compare_entry (gconstpointer a,
+               gconstpointer b)
+{
+  const EpSortRecord *x = a;
+  const EpSortRecord *y = b;
+
+  if (x->code != y->code)
+    return x->code < y->code ? -1 : 1;
+  return (x->time > y->time) - (x->time < y->time);
+}
+
+EpLogrankResult *
+ep_logrank_test_full (const double  *start,
+                      const double  *time_in,
+                      const int     *status,
+                      const guint   *group,
+                      guint          n_groups,
+                      const guint   *stratum,
+                      guint          n_strata,
+                      gsize          n,
+                      double         rho,
+                      gboolean       timefix,
+                      GError       **error)
+{
   g_autoptr(EpLogrankResult) result = NULL;
+  g_autofree double *time = NULL;
+  g_autofree double *start_fixed = NULL;
+  g_autofree EpSortRecord *entry = NULL;
+  g_autofree double *pending = NULL;    /* per group: in the stratum, not yet entered */
+  gsize entered = 0;
   g_autofree EpSortRecord *rec = NULL;
   g_autofree double *risk = NULL;       /* n_k(t): at risk per group */
   g_autofree double *block_d = NULL;    /* d_k(t): events per group at t */
@@ -103,7 +139,7 @@ ep_logrank_test (const double  *time,
   guint n_keep = 0;
   gsize s;
 
-  g_return_val_if_fail (n == 0 || (time != NULL && status != NULL && group != NULL), NULL);
+  g_return_val_if_fail (n == 0 || (time_in != NULL && status != NULL && group != NULL), NULL);
   g_return_val_if_fail (n_groups >= 1 && n_groups <= G_MAXUINT32 >> 1, NULL);
   g_return_val_if_fail (isfinite (rho), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -130,11 +166,19 @@ ep_logrank_test (const double  *time,
 
   for (gsize i = 0; i < n; i++)
     {
-      if (!isfinite (time[i]) || time[i] < 0.0)
+      if (!isfinite (time_in[i]) || time_in[i] < 0.0)
         {
           g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
                        _("Observation %lu: the time %g is not a finite number >= 0"),
-                       (unsigned long) (i + 1), time[i]);
+                       (unsigned long) (i + 1), time_in[i]);
+          return NULL;
+        }
+      if (start != NULL && !(isfinite (start[i]) && start[i] < time_in[i]))
+        {
+          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
+                       _("Observation %lu: the entry time %g is not a finite number before "
+                         "the time %g"),
+                       (unsigned long) (i + 1), start[i], time_in[i]);
           return NULL;
         }
       if (status[i] != 0 && status[i] != 1)
@@ -172,6 +216,27 @@ ep_logrank_test (const double  *time,
       return NULL;
     }
 
+  /* R's tie rule on copies of the times */
+  time = g_new (double, n);
+  if (start != NULL)
+    start_fixed = g_new (double, n);
+  result->timefix = timefix;
+  result->delayed_entry = start != NULL;
+  result->n_timefix = ep_timefix (n, start, time_in, timefix ? EP_TIMEFIX_TOLERANCE : 0.0,
+                                  start_fixed, time);
+  if (start != NULL)
+    {
+      entry = g_new (EpSortRecord, n);
+      for (gsize i = 0; i < n; i++)
+        {
+          entry[i].time = start_fixed[i];
+          entry[i].code = stratum != NULL ? stratum[i] : 0;
+          entry[i].aux = group[i];
+        }
+      qsort (entry, n, sizeof (EpSortRecord), compare_entry);
+      pending = g_new0 (double, n_groups);
+    }
+
   /* Sort the observations themselves by (stratum, time), group and status riding along in
    * aux, so that the pass reads in order. */
   rec = g_new (EpSortRecord, n);
@@ -203,6 +268,13 @@ ep_logrank_test (const double  *time,
           risk[rec[e].aux >> 1] += 1.0;
           e++;
         }
+      if (pending != NULL)
+        {
+          /* everybody of the stratum is pending entry until the pointer passes their start */
+          for (guint k = 0; k < n_groups; k++)
+            pending[k] = risk[k];
+          entered = s;
+        }
 
       for (i = s; i < e; )
         {
@@ -211,6 +283,18 @@ ep_logrank_test (const double  *time,
           double deaths = 0.0;
           double wt = rho == 0.0 ? 1.0 : pow (km, rho);
           gsize j;
+
+          if (pending != NULL)
+            {
+              /* delayed entry: those with start >= t are not at risk yet */
+              while (entered < e && entry[entered].time < t)
+                pending[entry[entered++].aux] -= 1.0;
+              for (guint k = 0; k < n_groups; k++)
+                {
+                  risk[k] -= pending[k];
+                  nrisk -= pending[k];
+                }
+            }
 
           for (j = i; j < e && rec[j].time == t; j++)
             {
@@ -252,6 +336,8 @@ ep_logrank_test (const double  *time,
           for (guint k = 0; k < n_groups; k++)
             {
               risk[k] -= block_r[k];
+              if (pending != NULL)
+                risk[k] += pending[k];   /* back to #{time >= next t} */
               block_d[k] = 0.0;
               block_r[k] = 0;
             }

@@ -30,6 +30,9 @@ typedef struct
   guint    df;           /* groups with expected > 0, minus 1 */
   guint    rank;         /* rank of the variance matrix used for the chi-square (df if full) */
   double   p;            /* upper tail of chi-square(df) at chisq */
+  gboolean timefix;      /* R's tie rule was applied (ep-timefix.h) */
+  gsize    n_timefix;    /* observations whose time it merged with a nearly equal one */
+  gboolean delayed_entry; /* computed on (start, stop] data */
 } EpLogrankResult;
 
 GQuark            ep_logrank_error_quark  (void);
@@ -60,9 +63,10 @@ GQuark            ep_logrank_error_quark  (void);
  *   than 1e-9 times the largest diagonal element (survival's cholesky2/chsolve2). When V is of
  *   full rank this is survdiff's solve(). p from GSL's chi-square upper tail.
  * Cost:    one O(n) radix sort by (stratum, time), then one forward pass, O(k^2) per event time.
+ * Ties:    times that differ only by rounding error are merged first by R's rule
+ *          (ep_timefix(), survdiff's timefix = TRUE); n_timefix says how many moved.
  * Errors:  EP_LOGRANK_ERROR_INVALID_INPUT (names the observation, 1-based) or
- *          EP_LOGRANK_ERROR_ONE_GROUP when fewer than two groups have observations.
- * Not done: survdiff's aeqSurv() merging of times that differ only by rounding error. */
+ *          EP_LOGRANK_ERROR_ONE_GROUP when fewer than two groups have observations. */
 EpLogrankResult  *ep_logrank_test        (const double  *time,
                                           const int     *status,
                                           const guint   *group,
@@ -71,6 +75,28 @@ EpLogrankResult  *ep_logrank_test        (const double  *time,
                                           guint          n_strata,
                                           gsize          n,
                                           double         rho,
+                                          GError       **error);
+
+/* ep_logrank_test_full: ep_logrank_test() with the tie rule optional and delayed entry.
+ *
+ * Input:   start    NULL, or n entry times (finite, start[i] < time[i]): observation i is at
+ *                   risk on (start[i], time[i]] (left truncation)
+ *          timefix  TRUE for R's tie rule (the default of ep_logrank_test())
+ *          the rest as ep_logrank_test()
+ * Method:  as ep_logrank_test() with n_k(t) = #{group k: start < t <= time}. R's survdiff
+ *          refuses (start, stop] data; this is the hypergeometric log-rank statistic over those
+ *          risk sets (Klein & Moeschberger 2003, sec. 7.3 and 9.4), which the reference script
+ *          computes by hand. With timefix, start and stop times are merged together. */
+EpLogrankResult  *ep_logrank_test_full   (const double  *start,
+                                          const double  *time,
+                                          const int     *status,
+                                          const guint   *group,
+                                          guint          n_groups,
+                                          const guint   *stratum,
+                                          guint          n_strata,
+                                          gsize          n,
+                                          double         rho,
+                                          gboolean       timefix,
                                           GError       **error);
 
 void              ep_logrank_result_free (EpLogrankResult *result);
