@@ -894,8 +894,8 @@ test_cli_usage_errors (void)
   run_cli (csv, &run, PROPORTION_ARGS, "--ratio", "hr", NULL);
   g_assert_cmpint (run.status, ==, 2);
   ep_test_cli_run_clear (&run);
-  /* an unknown method and measure */
-  run_cli (csv, &run, PROPORTION_ARGS, "--method", "PM", NULL);
+  /* an unknown method (Hunter-Schmidt is not offered) and measure */
+  run_cli (csv, &run, PROPORTION_ARGS, "--method", "HS", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--method"));
   ep_test_cli_run_clear (&run);

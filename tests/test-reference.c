@@ -10,6 +10,8 @@
  * compares every key of the expected file with the output by the rules of check-reference:
  *   - numbers: |expected - actual| <= 1e-9 + 1e-5 |expected| (infinities must be equal);
  *   - null must be null; strings must be equal; "command" is not compared;
+ *   - an expected file may carry "tolerance": a looser relative tolerance for its numbers, where
+ *     R's own optimiser limits the agreement (rma.glmm through lme4); it is not compared;
  *   - a list whose first item is an object with a "label", "name", "cause" or "time" key (the
  *     first of these it has) is matched item by item on that key, extra items are allowed;
  *     any other list must have the same length and is compared in order;
@@ -30,6 +32,9 @@
 #include <string.h>
 
 #define RTOL 1e-5
+
+/* The relative tolerance of the case being compared: RTOL or its "tolerance". */
+static double rtol = RTOL;
 #define ATOL 1e-9
 #define MAX_ERRORS 20
 
@@ -92,7 +97,7 @@ same_number (JsonNode *a,
   if (isinf (x) || isinf (y))
     return x == y;
 
-  return fabs (x - y) <= ATOL + RTOL * fabs (x);
+  return fabs (x - y) <= ATOL + rtol * fabs (x);
 }
 
 /* Python's str() of a JSON value, as check-reference compares strings and list keys. */
@@ -305,7 +310,7 @@ compare (JsonNode   *expected,
           g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
           JsonObject *object = json_node_get_object (actual);
 
-          if (strcmp (member, "command") == 0)
+          if (strcmp (member, "command") == 0 || strcmp (member, "tolerance") == 0)
             continue;
           if (!json_object_has_member (object, member))
             add_error (errors, "%s: missing", member_path);
@@ -438,6 +443,15 @@ test_reference_case (gconstpointer data)
     {
       g_test_fail_printf ("%s: cannot read the expected file: %s", rc->name, error->message);
       return;
+    }
+
+  rtol = RTOL;
+  if (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (expected_parser)))
+    {
+      JsonObject *top = json_node_get_object (json_parser_get_root (expected_parser));
+
+      if (json_object_has_member (top, "tolerance"))
+        rtol = json_object_get_double_member (top, "tolerance");
     }
 
   argv = command_argv (json_parser_get_root (expected_parser), cli, rc->data_dir, &error);

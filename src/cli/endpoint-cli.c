@@ -36,6 +36,8 @@ static const EpCliCommand commands[] = {
     ep_cli_landmark },
   { "cif",
     N_("Cumulative incidence with competing risks and Gray's test"), ep_cli_cif },
+  { "crr",
+    N_("Fine-Gray regression of the subdistribution hazard with competing risks"), ep_cli_crr },
   { "meta",
     N_("Meta-analysis of proportions or of ratios with confidence intervals"), ep_cli_meta },
   { "response",

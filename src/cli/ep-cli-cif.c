@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
@@ -57,6 +58,36 @@ ep_cli_cif_read_status (const EpCliData  *data,
   return g_steal_pointer (&status);
 }
 
+/* cif --censor: status values equal as text or as numbers ("0" and "0.0") */
+static gboolean
+cif_same_code (const char *a,
+               const char *b)
+{
+  char *end_a, *end_b;
+  double x, y;
+
+  if (strcmp (a, b) == 0)
+    return TRUE;
+  x = g_ascii_strtod (a, &end_a);
+  y = g_ascii_strtod (b, &end_b);
+
+  return end_a != a && *end_a == '\0' && end_b != b && *end_b == '\0' && x == y;
+}
+
+/* The label of cause code c (1-based with --censor; the code itself otherwise): labels holds
+ * one label per cause in code order, and fit->causes are ascending. */
+static const char *
+cause_label (GPtrArray         *labels,
+             const EpCifResult *fit,
+             int                code)
+{
+  for (guint c = 0; c < fit->n_causes && c < labels->len; c++)
+    if (fit->causes[c] == code)
+      return g_ptr_array_index (labels, c);
+
+  return "?";
+}
+
 static JsonArray *
 doubles_to_json (const double *values,
                  gsize         n)
@@ -71,13 +102,14 @@ doubles_to_json (const double *values,
 
 static JsonObject *
 cause_to_json (const EpCifCurve *curve,
+               const char       *label,
                const GArray     *at,
+               double            level,
                gboolean          with_curve)
 {
   JsonObject *o = json_object_new ();
-  g_autofree char *code = g_strdup_printf ("%d", curve->cause);
 
-  json_object_set_string_member (o, "cause", code);
+  json_object_set_string_member (o, "cause", label);
   json_object_set_int_member (o, "events", curve->n_events);
 
   if (at != NULL)
@@ -95,6 +127,14 @@ cause_to_json (const EpCifCurve *curve,
           json_object_set_double_member (p, "time", t);
           json_object_set_double_member (p, "estimate", estimate);
           json_object_set_double_member (p, "std_err", sqrt (variance));
+          {
+            double lower, upper;
+
+            /* the pointwise log(-log) interval the app draws (ep_cif_loglog_ci) */
+            ep_cif_loglog_ci (estimate, variance, level, &lower, &upper);
+            json_object_set_double_member (p, "lower", lower);
+            json_object_set_double_member (p, "upper", upper);
+          }
           json_array_add_object_element (points, p);
         }
       json_object_set_array_member (o, "at", points);
@@ -121,6 +161,8 @@ ep_cli_cif (int    argc,
 {
   g_auto(EpCliSurvivalOptions) opt = { .causes = TRUE };
   g_autofree char *opt_at = NULL;
+  g_autofree char *opt_censor = NULL;
+  double opt_level = 0.95;
   double opt_rho = 0.0;
   gboolean opt_no_curves = FALSE;
   const GOptionEntry entries[] = {
@@ -128,6 +170,11 @@ ep_cli_cif (int    argc,
     EP_CLI_OPTION_TIME (opt.time),
     { "status", 0, 0, G_OPTION_ARG_STRING, &opt.status,
       N_("The status column: 0 = censored, 1, 2, … = failure from that cause"), N_("COL") },
+    { "censor", 0, 0, G_OPTION_ARG_STRING, &opt_censor,
+      N_("The status value of censored rows; every other value, number or text, is a cause"),
+      N_("VALUE") },
+    { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_level,
+      N_("Confidence level of the pointwise log(-log) intervals (default 0.95)"), N_("LEVEL") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &opt.group,
       N_("One set of curves per value of this column, compared by Gray's test"), N_("COL") },
     { "strata", 0, 0, G_OPTION_ARG_STRING, &opt.strata,
@@ -143,6 +190,13 @@ ep_cli_cif (int    argc,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(EpCliSurvivalData) survival = NULL;
+  g_autoptr(EpCliData) own_data = NULL;
+  g_autoptr(EpLevels) own_groups = NULL;
+  g_autoptr(EpLevels) own_strata = NULL;
+  g_autoptr(EpLevels) status_levels = NULL;
+  g_autofree double *own_time = NULL;
+  g_autofree int *own_status = NULL;
+  g_autoptr(GPtrArray) cause_labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) at = NULL;
   g_autoptr(EpCifResult) fit = NULL;
   g_autoptr(EpGrayResult) gray = NULL;
@@ -174,17 +228,72 @@ ep_cli_cif (int    argc,
     return ep_cli_usage_error (COMMAND, _("--rho must be a finite number"));
   if (!ep_cli_parse_at (opt_at, &at, &error))
     return ep_cli_data_fail (COMMAND, error);
+  if (!(opt_level > 0.0 && opt_level < 1.0))
+    return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, not %g"),
+                               opt_level);
 
   ep_cli_timer_start (&timer);
 
-  survival = ep_cli_survival_data_load (&opt, &error);
-  if (survival == NULL)
-    return ep_cli_data_fail (COMMAND, error);
-  data = survival->data;
-  time = survival->time;
-  status = survival->status;
-  levels = survival->groups;
-  strata = survival->strata;
+  if (opt_censor == NULL)
+    {
+      survival = ep_cli_survival_data_load (&opt, &error);
+      if (survival == NULL)
+        return ep_cli_data_fail (COMMAND, error);
+      data = survival->data;
+      time = survival->time;
+      status = survival->status;
+      levels = survival->groups;
+      strata = survival->strata;
+    }
+  else
+    {
+      /* Status codes as text: --censor is 0, the other values are causes 1, 2, ... in their
+       * sorted order (numeric when every value is a number), reported by their text. */
+      const char *names[5] = { opt.time, opt.status, NULL, NULL, NULL };
+      guint n_names = 2;
+      g_autofree gint *cause_of = NULL;
+      gint next = 1;
+
+      if (opt.group != NULL)
+        names[n_names++] = opt.group;
+      if (opt.strata != NULL)
+        names[n_names++] = opt.strata;
+      own_data = ep_cli_data_load (opt.csv, opt.sep, names, &error);
+      if (own_data == NULL)
+        return ep_cli_data_fail (COMMAND, error);
+      if (own_data->n_rows == 0)
+        {
+          g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
+                       _("%s: no rows with a value in every column used (%u dropped for missing values)"),
+                       ep_csv_get_display_name (own_data->csv), own_data->n_dropped);
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      own_time = ep_cli_data_times (own_data, opt.time, &error);
+      if (own_time == NULL)
+        return ep_cli_data_fail (COMMAND, error);
+      status_levels = ep_cli_data_levels (own_data, opt.status);
+      cause_of = g_new0 (gint, status_levels->n_levels);
+      for (guint l = 0; l < status_levels->n_levels; l++)
+        if (cif_same_code (status_levels->levels[l], opt_censor))
+          cause_of[l] = 0;
+        else
+          {
+            cause_of[l] = next++;
+            g_ptr_array_add (cause_labels, g_strdup (status_levels->levels[l]));
+          }
+      own_status = g_new (int, own_data->n_rows);
+      for (guint i = 0; i < own_data->n_rows; i++)
+        own_status[i] = cause_of[status_levels->codes[i]];
+      if (opt.group != NULL)
+        own_groups = ep_cli_data_levels (own_data, opt.group);
+      if (opt.strata != NULL)
+        own_strata = ep_cli_data_levels (own_data, opt.strata);
+      data = own_data;
+      time = own_time;
+      status = own_status;
+      levels = own_groups;
+      strata = own_strata;
+    }
 
   parse_s = ep_cli_timer_lap (&timer);
 
@@ -208,13 +317,15 @@ ep_cli_cif (int    argc,
   json_object_set_int_member (root, "n", data->n_rows);
   json_object_set_int_member (root, "n_dropped", data->n_dropped);
 
+  if (opt_censor == NULL)
+    for (guint c = 0; c < fit->n_causes; c++)
+      g_ptr_array_add (cause_labels, g_strdup_printf ("%d", fit->causes[c]));
+  else
+    json_object_set_string_member (root, "censor", opt_censor);
+  json_object_set_double_member (root, "level", opt_level);
   causes = json_array_sized_new (fit->n_causes);
   for (guint c = 0; c < fit->n_causes; c++)
-    {
-      g_autofree char *code = g_strdup_printf ("%d", fit->causes[c]);
-
-      json_array_add_string_element (causes, code);
-    }
+    json_array_add_string_element (causes, cause_label (cause_labels, fit, fit->causes[c]));
   json_object_set_array_member (root, "causes", causes);
   if (fit->n_causes == 0)
     json_array_add_string_element (warnings,
@@ -231,8 +342,10 @@ ep_cli_cif (int    argc,
       json_object_set_int_member (o, "n", fit->n[g]);
       for (guint c = 0; c < fit->n_causes; c++)
         json_array_add_object_element (group_causes,
-                                       cause_to_json (ep_cif_result_get_curve (fit, g, c), at,
-                                                      !opt_no_curves));
+                                       cause_to_json (ep_cif_result_get_curve (fit, g, c),
+                                                      cause_label (cause_labels, fit,
+                                                                   fit->causes[c]),
+                                                      at, opt_level, !opt_no_curves));
       json_object_set_array_member (o, "causes", group_causes);
       json_array_add_object_element (groups, o);
     }
@@ -248,9 +361,8 @@ ep_cli_cif (int    argc,
             {
               const EpGrayCause *test = &gray->causes[c];
               JsonObject *o = json_object_new ();
-              g_autofree char *code = g_strdup_printf ("%d", test->cause);
 
-              json_object_set_string_member (o, "cause", code);
+              json_object_set_string_member (o, "cause", cause_label (cause_labels, fit, test->cause));
               json_object_set_double_member (o, "stat", test->stat);
               json_object_set_int_member (o, "df", test->df);
               json_object_set_double_member (o, "p", test->p);
@@ -259,9 +371,10 @@ ep_cli_cif (int    argc,
               if (test->singular)
                 {
                   g_autofree char *message =
-                    g_strdup_printf (_("Gray's test for cause %d cannot be computed: the "
+                    g_strdup_printf (_("Gray's test for cause %s cannot be computed: the "
                                        "variance of its scores is singular (a group is never "
-                                       "at risk when this cause occurs?)"), test->cause);
+                                       "at risk when this cause occurs?)"),
+                                     cause_label (cause_labels, fit, test->cause));
 
                   json_array_add_string_element (warnings, message);
                 }

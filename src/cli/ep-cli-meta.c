@@ -3,12 +3,17 @@
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two forms (design.md):
- *   meta --csv F --events COL --total COL --label COL [--subgroup COL] [--method FE|DL|REML]
- *        [--measure logit|ft] [--knapp-hartung]
+ * Three forms (design.md, docs/meta-analysis.md):
+ *   meta --csv F --events COL --total COL --label COL [--subgroup COL]
+ *        [--method FE|DL|REML|PM|SJ|ML|GLMM] [--measure logit|ft] [--knapp-hartung]
  *   meta --csv F --ratio COL --lower COL --upper COL --label COL [--subgroup COL] [--method ...]
- * The JSON is shaped like tests/data/reference/expected/meta_*.json and hr_studies_dl.json, with
- * more keys: the pooling-scale values, H², the subgroups' fixed-effect models, warnings.
+ *   meta --csv F --events1 COL --total1 COL --events2 COL --total2 COL --label COL
+ *        [--measure OR|RR|RD] [--method FE|DL|REML|PM|SJ|ML|MH|PETO]
+ * and for every form --conf-level L, and for the inverse-variance methods --leave1out
+ * (leave1out) and --regtest (Egger's regtest). The JSON is shaped like
+ * tests/data/reference/expected/meta_*.json and hr_studies_dl.json, with more keys: the
+ * pooling-scale values, H², the Q-profile intervals of tau^2, I^2 and H^2, the subgroups'
+ * fixed-effect models, warnings.
  */
 #include "config.h"
 
@@ -19,6 +24,8 @@
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
 #include "core/ep-meta.h"
+#include "core/ep-meta-reg.h"
+#include "core/ep-meta-binary.h"
 
 #define COMMAND "meta"
 
@@ -35,6 +42,14 @@ ep_cli_meta_parse_method (const char   *text,
     *method = EP_META_METHOD_FE;
   else if (g_ascii_strcasecmp (text, "REML") == 0)
     *method = EP_META_METHOD_REML;
+  else if (g_ascii_strcasecmp (text, "PM") == 0)
+    *method = EP_META_METHOD_PM;
+  else if (g_ascii_strcasecmp (text, "SJ") == 0)
+    *method = EP_META_METHOD_SJ;
+  else if (g_ascii_strcasecmp (text, "ML") == 0)
+    *method = EP_META_METHOD_ML;
+  else if (g_ascii_strcasecmp (text, "GLMM") == 0)
+    *method = EP_META_METHOD_GLMM;
   else
     return FALSE;
 
@@ -50,6 +65,14 @@ method_name (EpMetaMethod method)
       return "FE";
     case EP_META_METHOD_REML:
       return "REML";
+    case EP_META_METHOD_PM:
+      return "PM";
+    case EP_META_METHOD_SJ:
+      return "SJ";
+    case EP_META_METHOD_ML:
+      return "ML";
+    case EP_META_METHOD_GLMM:
+      return "GLMM";
     case EP_META_METHOD_DL:
     default:
       return "DL";
@@ -373,8 +396,369 @@ add_pool (JsonObject       *object,
   json_object_set_int_member (object, "q_df", pool->q_df);
   json_object_set_double_member (object, "q_p", pool->q_p);
   json_object_set_boolean_member (object, "converged", pool->converged);
-  if (method == EP_META_METHOD_REML)
-    json_object_set_int_member (object, "iterations", pool->iterations);
+  if (method == EP_META_METHOD_REML || method == EP_META_METHOD_ML)
+    {
+      json_object_set_int_member (object, "iterations", pool->iterations);
+      json_object_set_boolean_member (object, "damped", pool->damped);
+    }
+  if (isfinite (pool->tau2_lb))
+    {
+      /* confint.rma.uni: the Q-profile interval of tau^2 and those of I^2 and H^2 from it */
+      json_object_set_double_member (object, "tau2_lower", pool->tau2_lb);
+      json_object_set_double_member (object, "tau2_upper", pool->tau2_ub);
+      json_object_set_double_member (object, "i2_lower", pool->i2_lb);
+      json_object_set_double_member (object, "i2_upper", pool->i2_ub);
+      json_object_set_double_member (object, "h2_lower", pool->h2_lb);
+      json_object_set_double_member (object, "h2_upper", pool->h2_ub);
+    }
+}
+
+/* leave1out (): the overall pool without each study. */
+static JsonArray *
+leave1out_array (const EpMetaPool *pools,
+                 guint             k,
+                 const char      **labels)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < k; i++)
+    {
+      const EpMetaPool *pool = &pools[i];
+      JsonObject *row = json_object_new ();
+
+      json_object_set_string_member (row, "label", labels[i]);
+      json_object_set_double_member (row, "estimate", pool->random.estimate);
+      json_object_set_double_member (row, "lower", pool->random.lower);
+      json_object_set_double_member (row, "upper", pool->random.upper);
+      json_object_set_double_member (row, "beta", pool->random.beta);
+      json_object_set_double_member (row, "se", pool->random.se);
+      json_object_set_double_member (row, "p", pool->random.p_value);
+      json_object_set_double_member (row, "tau2", pool->tau2);
+      json_object_set_double_member (row, "i2", pool->i2);
+      json_object_set_double_member (row, "h2", pool->h2);
+      json_object_set_double_member (row, "q", pool->q);
+      json_object_set_double_member (row, "q_p", pool->q_p);
+      json_array_add_object_element (array, row);
+    }
+
+  return array;
+}
+
+/* regtest (): Egger's test, model = "rma", predictor = "sei". */
+static JsonObject *
+regtest_object (const EpMetaRegtest *test)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "predictor", "sei");
+  json_object_set_double_member (object, "statistic", test->statistic);
+  if (isfinite (test->df))
+    json_object_set_double_member (object, "df", test->df);
+  json_object_set_double_member (object, "p", test->p_value);
+  json_object_set_double_member (object, "slope", test->slope);
+  json_object_set_double_member (object, "slope_se", test->slope_se);
+  json_object_set_double_member (object, "limit", test->limit);
+  json_object_set_double_member (object, "limit_lower", test->limit_lb);
+  json_object_set_double_member (object, "limit_upper", test->limit_ub);
+  json_object_set_double_member (object, "tau2", test->tau2);
+
+  return object;
+}
+
+
+/* The options of the two-arm form. */
+typedef struct
+{
+  const char *csv;
+  const char *sep;
+  const char *events1;
+  const char *total1;
+  const char *events2;
+  const char *total2;
+  const char *label;
+  const char *subgroup;
+  const char *measure;
+  const char *method;
+  gboolean    knapp_hartung;
+  double      level;
+  gboolean    leave1out;
+  gboolean    regtest;
+  gboolean    timing;
+} TwoArmOptions;
+
+static JsonObject *
+fixed_object (const EpMetaFixedResult *fixed)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_double_member (object, "estimate", fixed->estimate);
+  json_object_set_double_member (object, "lower", fixed->lower);
+  json_object_set_double_member (object, "upper", fixed->upper);
+  json_object_set_double_member (object, "beta", fixed->beta);
+  json_object_set_double_member (object, "se", fixed->se);
+  json_object_set_double_member (object, "z", fixed->z);
+  json_object_set_double_member (object, "p", fixed->p_value);
+
+  return object;
+}
+
+/* meta --events1 A --total1 N1 --events2 C --total2 N2: OR, RR or RD of two arms, by inverse
+ * variance (escalc + rma.uni, every --method), Mantel-Haenszel (rma.mh) or Peto (rma.peto). */
+static int
+meta_two_arm (const TwoArmOptions *opt)
+{
+  const char *columns[7] = { opt->label, opt->events1, opt->total1, opt->events2, opt->total2,
+                             opt->subgroup, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCliData) data = NULL;
+  g_autoptr(EpLevels) levels = NULL;
+  g_autofree guint *a = NULL, *n1 = NULL, *c = NULL, *n2 = NULL;
+  g_autofree const char **labels = NULL;
+  g_autofree double *yi = NULL, *vi = NULL;
+  g_autofree gboolean *corrected = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *studies_json;
+  EpMetaBinaryMeasure measure;
+  EpMetaOptions options;
+  gboolean mh = FALSE, peto = FALSE;
+  EpCliTimer timer;
+  double parse_s, compute_s;
+  guint k;
+
+  if (opt->measure == NULL || g_ascii_strcasecmp (opt->measure, "OR") == 0)
+    measure = EP_META_BINARY_OR;
+  else if (g_ascii_strcasecmp (opt->measure, "RR") == 0)
+    measure = EP_META_BINARY_RR;
+  else if (g_ascii_strcasecmp (opt->measure, "RD") == 0)
+    measure = EP_META_BINARY_RD;
+  else
+    return ep_cli_usage_error (COMMAND, _("--measure must be OR, RR or RD for two arms, not “%s”"),
+                               opt->measure);
+
+  ep_meta_options_init (&options);
+  options.level = opt->level;
+  options.knapp_hartung = opt->knapp_hartung;
+  if (opt->method != NULL && g_ascii_strcasecmp (opt->method, "MH") == 0)
+    mh = TRUE;
+  else if (opt->method != NULL && g_ascii_strcasecmp (opt->method, "PETO") == 0)
+    peto = TRUE;
+  else if (!ep_cli_meta_parse_method (opt->method, &options.method))
+    return ep_cli_usage_error (COMMAND, _("--method must be FE, DL, REML, PM, SJ, ML, MH or PETO "
+                                          "for two arms, not “%s”"), opt->method);
+  if (!mh && !peto && options.method == EP_META_METHOD_GLMM)
+    return ep_cli_usage_error (COMMAND, _("--method GLMM pools proportions (--events and "
+                                          "--total) on the logit scale"));
+  if (peto && measure != EP_META_BINARY_OR)
+    return ep_cli_usage_error (COMMAND, _("Peto's method pools odds ratios only"));
+  if ((mh || peto) && (opt->subgroup != NULL || opt->leave1out || opt->regtest ||
+                       opt->knapp_hartung))
+    return ep_cli_usage_error (COMMAND, _("--subgroup, --leave1out, --regtest and "
+                                          "--knapp-hartung apply to inverse-variance methods, not "
+                                          "to MH or PETO"));
+  if (opt->total1 == NULL || opt->events2 == NULL || opt->total2 == NULL)
+    return ep_cli_usage_error (COMMAND, _("two arms need --events1, --total1, --events2 and "
+                                          "--total2"));
+
+  ep_cli_timer_start (&timer);
+  data = ep_cli_data_load (opt->csv, opt->sep, columns, &error);
+  if (data == NULL)
+    return ep_cli_data_fail (COMMAND, error);
+  if (data->n_rows == 0)
+    {
+      g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
+                   _("%s: no study to pool: every row misses a value in a column used"),
+                   ep_csv_get_display_name (data->csv));
+      return ep_cli_data_fail (COMMAND, error);
+    }
+  if (!read_counts (data, opt->events1, opt->total1, &a, &n1, &error) ||
+      !read_counts (data, opt->events2, opt->total2, &c, &n2, &error))
+    return ep_cli_data_fail (COMMAND, error);
+  labels = ep_cli_data_strings (data, opt->label);
+  if (opt->subgroup != NULL)
+    levels = ep_cli_data_levels (data, opt->subgroup);
+  k = data->n_rows;
+  parse_s = ep_cli_timer_lap (&timer);
+
+  root = json_node_init_object (json_node_alloc (), json_object_new ());
+  object = json_node_get_object (root);
+  json_object_set_string_member (object, "analysis", "meta");
+  json_object_set_string_member (object, "measure",
+                                 measure == EP_META_BINARY_OR ? "OR"
+                                 : measure == EP_META_BINARY_RR ? "RR" : "RD");
+  json_object_set_string_member (object, "method", mh ? "MH" : peto ? "PETO"
+                                 : method_name (options.method));
+  json_object_set_double_member (object, "level", options.level);
+  json_object_set_int_member (object, "k", k);
+  json_object_set_int_member (object, "n_dropped", data->n_dropped);
+  studies_json = json_array_new ();
+
+  if (mh || peto)
+    {
+      g_autoptr(EpMetaFixedResult) fixed = NULL;
+
+      fixed = peto ? ep_meta_peto (a, n1, c, n2, k, options.level, &error)
+                   : ep_meta_mh (a, n1, c, n2, k, measure, options.level, &error);
+      if (fixed == NULL)
+        {
+          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      compute_s = ep_cli_timer_lap (&timer);
+
+      for (guint i = 0; i < k; i++)
+        {
+          JsonObject *study = json_object_new ();
+
+          json_object_set_string_member (study, "label", labels[i]);
+          json_object_set_int_member (study, "events1", a[i]);
+          json_object_set_int_member (study, "total1", n1[i]);
+          json_object_set_int_member (study, "events2", c[i]);
+          json_object_set_int_member (study, "total2", n2[i]);
+          json_object_set_double_member (study, "weight", fixed->weight[i]);
+          if (isfinite (fixed->yi[i]))
+            {
+              json_object_set_double_member (study, "yi", fixed->yi[i]);
+              json_object_set_double_member (study, "vi", fixed->vi[i]);
+            }
+          else
+            {
+              json_object_set_null_member (study, "yi");
+              json_object_set_null_member (study, "vi");
+            }
+          json_object_set_boolean_member (study, "corrected", fixed->corrected[i]);
+          json_array_add_object_element (studies_json, study);
+        }
+      json_object_set_array_member (object, "studies", studies_json);
+      json_object_set_object_member (object, "fixed", fixed_object (fixed));
+      json_object_set_double_member (object, "q", fixed->q);
+      json_object_set_int_member (object, "q_df", fixed->q_df);
+      json_object_set_double_member (object, "q_p", fixed->q_p);
+      json_object_set_double_member (object, "i2", fixed->i2);
+      json_object_set_double_member (object, "h2", fixed->h2);
+      if (isfinite (fixed->cmh))
+        {
+          json_object_set_double_member (object, "cmh", fixed->cmh);
+          json_object_set_double_member (object, "cmh_p", fixed->cmh_p);
+        }
+      json_object_set_array_member (object, "warnings", json_array_new ());
+    }
+  else
+    {
+      g_autoptr(EpMetaResult) result = NULL;
+      EpMetaData input = { 0, };
+
+      yi = g_new (double, k);
+      vi = g_new (double, k);
+      corrected = g_new (gboolean, k);
+      if (!ep_meta_binary_effects (a, n1, c, n2, k, measure, FALSE, FALSE, yi, vi, corrected,
+                                   &error))
+        {
+          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      input.k = k;
+      input.measure = measure == EP_META_BINARY_RD ? EP_META_MEASURE_GENERIC
+                                                   : EP_META_MEASURE_LOG_RATIO;
+      input.yi = yi;
+      input.vi = vi;
+      if (levels != NULL)
+        {
+          input.subgroup = levels->codes;
+          input.n_subgroups = levels->n_levels;
+          input.subgroup_names = (const char * const *) levels->levels;
+        }
+      result = ep_meta_pool (&input, &options, &error);
+      if (result == NULL)
+        {
+          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      compute_s = ep_cli_timer_lap (&timer);
+      json_object_set_boolean_member (object, "knapp_hartung", result->knapp_hartung);
+
+      for (guint i = 0; i < k; i++)
+        {
+          JsonObject *study = json_object_new ();
+
+          json_object_set_string_member (study, "label", labels[i]);
+          if (levels != NULL)
+            json_object_set_string_member (study, "subgroup", levels->levels[levels->codes[i]]);
+          json_object_set_int_member (study, "events1", a[i]);
+          json_object_set_int_member (study, "total1", n1[i]);
+          json_object_set_int_member (study, "events2", c[i]);
+          json_object_set_int_member (study, "total2", n2[i]);
+          /* escalc's effect with yi -+ z sqrt (vi), back-transformed */
+          json_object_set_double_member (study, "estimate", result->estimate[i]);
+          json_object_set_double_member (study, "lower", result->lower[i]);
+          json_object_set_double_member (study, "upper", result->upper[i]);
+          json_object_set_double_member (study, "weight_fixed", result->weight_fixed[i]);
+          json_object_set_double_member (study, "weight_random", result->weight_random[i]);
+          json_object_set_double_member (study, "yi", yi[i]);
+          json_object_set_double_member (study, "vi", vi[i]);
+          json_object_set_boolean_member (study, "corrected", corrected[i]);
+          json_array_add_object_element (studies_json, study);
+        }
+      json_object_set_array_member (object, "studies", studies_json);
+      add_pool (object, &result->overall, result->method);
+
+      if (levels != NULL)
+        {
+          JsonArray *subgroups = json_array_new ();
+          JsonObject *test = json_object_new ();
+
+          for (guint j = 0; j < result->n_subgroups; j++)
+            {
+              JsonObject *subgroup = json_object_new ();
+
+              json_object_set_string_member (subgroup, "label", levels->levels[j]);
+              json_object_set_int_member (subgroup, "k", result->subgroups[j].k);
+              add_pool (subgroup, &result->subgroups[j], result->method);
+              json_array_add_object_element (subgroups, subgroup);
+            }
+          json_object_set_array_member (object, "subgroups", subgroups);
+          json_object_set_double_member (test, "q", result->subgroup_q);
+          json_object_set_int_member (test, "df", result->subgroup_df);
+          json_object_set_double_member (test, "p", result->subgroup_p);
+          json_object_set_object_member (object, "subgroup_test", test);
+        }
+
+      if (opt->leave1out)
+        {
+          g_autofree EpMetaPool *pools = ep_meta_leave1out (&input, &options, &error);
+
+          if (pools == NULL)
+            return ep_cli_data_fail (COMMAND, error);
+          json_object_set_array_member (object, "leave1out", leave1out_array (pools, k, labels));
+        }
+      if (opt->regtest)
+        {
+          EpMetaRegtest test;
+
+          if (!ep_meta_regtest (yi, vi, k, &options, &test, &error))
+            return ep_cli_data_fail (COMMAND, error);
+          json_object_set_object_member (object, "regtest", regtest_object (&test));
+        }
+
+      {
+        JsonArray *warnings = json_array_new ();
+
+        for (guint w = 0; w < result->warnings->len; w++)
+          {
+            const char *text = g_ptr_array_index (result->warnings, w);
+
+            g_printerr ("endpoint-cli %s: %s: %s\n", COMMAND, _("warning"), text);
+            json_array_add_string_element (warnings, text);
+          }
+        json_object_set_array_member (object, "warnings", warnings);
+      }
+    }
+
+  if (opt->timing)
+    ep_cli_add_timing (object, parse_s, compute_s);
+  ep_cli_print_json (root);
+
+  return EP_CLI_EXIT_OK;
 }
 
 int
@@ -385,10 +769,31 @@ ep_cli_meta (int    argc,
   g_autofree char *opt_sep = NULL;
   g_auto(EpCliMetaOptions) opt_meta = { 0, };
   gboolean opt_timing = FALSE;
+  double opt_level = 0.95;
+  gboolean opt_leave1out = FALSE;
+  gboolean opt_regtest = FALSE;
+  g_autofree char *opt_events1 = NULL;
+  g_autofree char *opt_total1 = NULL;
+  g_autofree char *opt_events2 = NULL;
+  g_autofree char *opt_total2 = NULL;
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
     EP_CLI_OPTION_SEP (opt_sep),
     EP_CLI_META_OPTIONS (opt_meta),
+    { "conf-level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_level,
+      N_("Confidence level of every interval (default 0.95)"), N_("LEVEL") },
+    { "leave1out", 0, 0, G_OPTION_ARG_NONE, &opt_leave1out,
+      N_("Also pool without each study in turn (leave-one-out)"), NULL },
+    { "regtest", 0, 0, G_OPTION_ARG_NONE, &opt_regtest,
+      N_("Also run Egger's regression test for funnel-plot asymmetry"), NULL },
+    { "events1", 0, 0, G_OPTION_ARG_STRING, &opt_events1,
+      N_("Two arms: column of the events in the experimental arm"), N_("COL") },
+    { "total1", 0, 0, G_OPTION_ARG_STRING, &opt_total1,
+      N_("Two arms: column of the patients in the experimental arm"), N_("COL") },
+    { "events2", 0, 0, G_OPTION_ARG_STRING, &opt_events2,
+      N_("Two arms: column of the events in the control arm"), N_("COL") },
+    { "total2", 0, 0, G_OPTION_ARG_STRING, &opt_total2,
+      N_("Two arms: column of the patients in the control arm"), N_("COL") },
     EP_CLI_OPTION_TIMING (opt_timing),
     { NULL }
   };
@@ -403,6 +808,7 @@ ep_cli_meta (int    argc,
   const EpLevels *levels;
   EpCliTimer timer;
   gboolean proportions;
+  gboolean glmm;
   double parse_s;
   double compute_s;
 
@@ -415,6 +821,41 @@ ep_cli_meta (int    argc,
 
   if (argc > 1)
     return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
+
+  if (opt_events1 != NULL || opt_total1 != NULL || opt_events2 != NULL || opt_total2 != NULL)
+    {
+      TwoArmOptions two = { 0, };
+
+      if (opt_meta.events != NULL || opt_meta.total != NULL || opt_meta.ratio != NULL ||
+          opt_meta.lower != NULL || opt_meta.upper != NULL)
+        return ep_cli_usage_error (COMMAND, _("use one form: --events and --total, --ratio with "
+                                              "its limits, or --events1, --total1, --events2 and "
+                                              "--total2"));
+      if (opt_events1 == NULL)
+        return ep_cli_usage_error (COMMAND, _("two arms need --events1, --total1, --events2 and "
+                                              "--total2"));
+      if (opt_meta.label == NULL)
+        return ep_cli_usage_error (COMMAND, _("--label is required"));
+      if (!(opt_level > 0.0 && opt_level < 1.0))
+        return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, not %g"),
+                                   opt_level);
+      two.csv = opt_csv;
+      two.sep = opt_sep;
+      two.events1 = opt_events1;
+      two.total1 = opt_total1;
+      two.events2 = opt_events2;
+      two.total2 = opt_total2;
+      two.label = opt_meta.label;
+      two.subgroup = opt_meta.subgroup;
+      two.measure = opt_meta.measure;
+      two.method = opt_meta.method;
+      two.knapp_hartung = opt_meta.knapp_hartung;
+      two.level = opt_level;
+      two.leave1out = opt_leave1out;
+      two.regtest = opt_regtest;
+      two.timing = opt_timing;
+      return meta_two_arm (&two);
+    }
 
   proportions = opt_meta.events != NULL || opt_meta.total != NULL;
   if (proportions &&
@@ -431,10 +872,25 @@ ep_cli_meta (int    argc,
     return ep_cli_usage_error (COMMAND, _("--label is required"));
 
   ep_meta_options_init (&options);
+  glmm = opt_meta.method != NULL && g_ascii_strcasecmp (opt_meta.method, "GLMM") == 0;
+  if (glmm)
+    {
+      if (!proportions || (opt_meta.measure != NULL &&
+                           g_ascii_strcasecmp (opt_meta.measure, "logit") != 0))
+        return ep_cli_usage_error (COMMAND, _("--method GLMM pools proportions (--events and "
+                                              "--total) on the logit scale"));
+      if (opt_meta.knapp_hartung || opt_leave1out || opt_regtest)
+        return ep_cli_usage_error (COMMAND, _("--knapp-hartung, --leave1out and --regtest do not "
+                                              "apply to --method GLMM"));
+    }
   if (!ep_cli_meta_parse_method (opt_meta.method, &options.method))
-    return ep_cli_usage_error (COMMAND, _("--method must be FE, DL or REML, not “%s”"),
-                               opt_meta.method);
+    return ep_cli_usage_error (COMMAND, _("--method must be FE, DL, REML, PM, SJ, ML or GLMM, "
+                                          "not “%s”"), opt_meta.method);
   options.knapp_hartung = opt_meta.knapp_hartung;
+  if (!(opt_level > 0.0 && opt_level < 1.0))
+    return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, not %g"),
+                               opt_level);
+  options.level = opt_level;
 
   if (!proportions)
     {
@@ -544,6 +1000,31 @@ ep_cli_meta (int    argc,
       json_object_set_int_member (test, "df", result->subgroup_df);
       json_object_set_double_member (test, "p", result->subgroup_p);
       json_object_set_object_member (object, "subgroup_test", test);
+    }
+
+  if (opt_leave1out)
+    {
+      g_autofree EpMetaPool *pools = ep_meta_leave1out (&studies->input, &options, &error);
+
+      if (pools == NULL)
+        {
+          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      json_object_set_array_member (object, "leave1out",
+                                    leave1out_array (pools, result->k, studies->labels));
+    }
+
+  if (opt_regtest)
+    {
+      EpMetaRegtest test;
+
+      if (!ep_meta_regtest (result->yi, result->vi, result->k, &options, &test, &error))
+        {
+          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      json_object_set_object_member (object, "regtest", regtest_object (&test));
     }
 
   {

@@ -60,6 +60,7 @@ int      ep_cli_km              (int argc, char **argv);
 int      ep_cli_logrank         (int argc, char **argv);
 int      ep_cli_cox             (int argc, char **argv);
 int      ep_cli_cif             (int argc, char **argv);
+int      ep_cli_crr             (int argc, char **argv);
 int      ep_cli_meta            (int argc, char **argv);
 int      ep_cli_trials          (int argc, char **argv);
 int      ep_cli_plot            (int argc, char **argv);

@@ -900,3 +900,23 @@ ep_gray_result_free (EpGrayResult *result)
   g_free (result->causes);
   g_free (result);
 }
+
+void
+ep_cif_loglog_ci (double  estimate,
+                  double  variance,
+                  double  level,
+                  double *lower,
+                  double *upper)
+{
+  double z = gsl_cdf_ugaussian_Pinv ((1.0 + level) / 2.0);
+  double se = sqrt (variance);
+
+  *lower = *upper = estimate;
+  if (estimate > 0.0 && estimate < 1.0 && isfinite (se))
+    {
+      double k = z * se / (estimate * log (estimate));
+
+      *lower = pow (estimate, exp (-k));
+      *upper = pow (estimate, exp (k));
+    }
+}

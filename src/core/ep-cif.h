@@ -126,6 +126,18 @@ gboolean           ep_cif_curve_at      (const EpCifCurve   *curve,
                                          double             *estimate,
                                          double             *variance);
 
+/* ep_cif_loglog_ci: the pointwise confidence interval of a cumulative incidence F with
+ * variance var on the log(-log) scale, the interval Endpoint's plots draw (cmprsk has none; the
+ * formula is the one of survival's conf.type = "log-log" applied to F):
+ *   k = z sqrt (var) / (F log F), z = qnorm ((1 + level) / 2);
+ *   lower = F^exp (-k), upper = F^exp (k).
+ * Where F is 0 or 1, or var is not finite, both limits are F (NaN for a NaN F). */
+void               ep_cif_loglog_ci     (double              estimate,
+                                         double              variance,
+                                         double              level,
+                                         double             *lower,
+                                         double             *upper);
+
 /* ep_gray_test: Gray's (1988) k-sample test of equal cumulative incidence, for each cause.
  *
  * Input:   time, status, n   as ep_cif_fit()

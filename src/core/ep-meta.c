@@ -17,6 +17,9 @@
 
 #include "core/ep-binom.h"
 #include "core/ep-meta.h"
+#include "core/ep-meta-reg.h"
+#include "core/ep-glmm.h"
+
 
 G_DEFINE_QUARK (ep-meta-error-quark, ep_meta_error)
 
@@ -76,6 +79,8 @@ typedef struct
   const double *v;
   double        n_harmonic;   /* ft: harmonic mean of n_i for the back-transformation */
   const char   *name;         /* subgroup name for warnings, NULL for all studies */
+  const guint  *x;            /* GLMM: the pool's event and patient counts */
+  const guint  *n;
 } Pool;
 
 static double
@@ -198,6 +203,7 @@ reml_tau2 (const Pool          *pool,
            const EpMetaOptions *options,
            gboolean            *converged,
            guint               *iterations,
+           gboolean            *damped,
            GPtrArray           *warnings)
 {
   guint k = pool->k;
@@ -207,9 +213,11 @@ reml_tau2 (const Pool          *pool,
   double tr_pv = 0.0;
   double tau2;
   double change = options->threshold + 1.0;
+  double last_tau2 = 0.0, last_step = 0.0;
   guint iter = 0;
 
   *converged = TRUE;
+  *damped = FALSE;
 
   /* Starting value: the Hedges (HE) estimator, (RSS - tr (PV)) / (k - p) with P = I - J/k. */
   for (guint i = 0; i < k; i++)
@@ -242,8 +250,29 @@ reml_tau2 (const Pool          *pool,
       /* Step-halving: never step below tau^2 = 0. */
       while (tau2 + adjustment < 0.0)
         adjustment /= 2.0;
+      change = fabs (adjustment);
+
+      /* Damping (see ep-meta.h): a slow oscillation takes the secant step between the last two
+       * points, and a step after which the restricted likelihood is lower is halved. */
+      if (ep_meta_damp_step (iter, previous, adjustment, &last_tau2, &last_step, &adjustment))
+        {
+          *damped = TRUE;
+          change = fabs (adjustment);
+        }
+      {
+        double ll_old = reml_loglik (pool, previous, w);
+
+        for (guint h = 0; h < 60 && adjustment != 0.0; h++)
+          {
+            if (reml_loglik (pool, previous + adjustment, w) >= ll_old - 1e-12 * fabs (ll_old))
+              break;
+            adjustment /= 2.0;
+            *damped = TRUE;
+          }
+      }
+      if (*damped)
+        change = fabs (adjustment);
       tau2 += adjustment;
-      change = fabs (previous - tau2);
 
       if (iter > options->max_iter)
         {
@@ -274,6 +303,90 @@ reml_tau2 (const Pool          *pool,
     }
 
   return MAX (0.0, tau2);
+}
+
+/* tau^2 by PM, SJ or ML: the meta-regression engine with an intercept only. */
+static double
+other_tau2 (const Pool          *pool,
+            const EpMetaOptions *options,
+            EpMetaPool          *out,
+            GPtrArray           *warnings)
+{
+  g_autofree double *ones = g_new (double, pool->k);
+  g_autoptr(EpMetaRegFit) fit = NULL;
+
+  for (guint i = 0; i < pool->k; i++)
+    ones[i] = 1.0;
+  fit = ep_meta_reg_fit (pool->y, pool->v, ones, pool->k, 1, options, NULL);
+  if (fit == NULL)
+    return 0.0;
+
+  out->converged = fit->converged;
+  out->iterations = fit->iterations;
+  out->damped = fit->damped;
+  if (!fit->converged)
+    add_warning (warnings, pool,
+                 options->method == EP_META_METHOD_PM
+                 ? _("The Paule-Mandel estimate of τ² was not found; the results are not "
+                     "reliable")
+                 : _("Maximum-likelihood estimation of τ² did not converge; the results are not "
+                     "reliable"));
+
+  return fit->tau2;
+}
+
+/* The root of Q_gen (t) = target in [0, hi], Q_gen decreasing: bisection. */
+static double
+qgen_root (const Pool *pool,
+           double      target,
+           double      hi)
+{
+  double lo = 0.0;
+
+  for (guint i = 0; i < 400 && hi - lo > 1e-14 * hi; i++)
+    {
+      double mid = 0.5 * (lo + hi);
+
+      if (ep_meta_reg_qgen (pool->y, pool->v, pool->k, mid) > target)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return 0.5 * (lo + hi);
+}
+
+/* confint.rma.uni's Q-profile interval of tau^2; see ep-meta.h. */
+static void
+q_profile (const Pool *pool,
+           double      tau2,
+           double      level,
+           double     *lower,
+           double     *upper)
+{
+  double alpha = 1.0 - level;
+  double df = pool->k - 1.0;
+  double crit_u = gsl_cdf_chisq_Qinv (alpha / 2.0, df);
+  double crit_l = gsl_cdf_chisq_Pinv (alpha / 2.0, df);
+  double tau2_max = MAX (100.0, 10.0 * tau2);
+  double q_min = ep_meta_reg_qgen (pool->y, pool->v, pool->k, 0.0);
+  double q_max = ep_meta_reg_qgen (pool->y, pool->v, pool->k, tau2_max);
+
+  /* upper bound */
+  if (q_min < crit_l)
+    *upper = 0.0;
+  else if (q_max > crit_l)
+    *upper = tau2_max;
+  else
+    *upper = qgen_root (pool, crit_l, tau2_max);
+
+  /* lower bound */
+  if (q_max > crit_u)
+    *lower = *upper = tau2_max;
+  else if (q_min < crit_u)
+    *lower = 0.0;
+  else
+    *lower = qgen_root (pool, crit_u, tau2_max);
 }
 
 /* beta, se, interval and test of an inverse-variance pooled estimate. */
@@ -342,6 +455,93 @@ pooled_estimate (const Pool     *pool,
   estimate->pi_upper = back_transform (measure, estimate->pi_ub, pool->n_harmonic);
 }
 
+static void
+glmm_estimate (double          beta,
+               double          se,
+               double          tau2,
+               gboolean        prediction,
+               double          level,
+               EpMetaEstimate *e)
+{
+  double z = gsl_cdf_ugaussian_Pinv ((1.0 + level) / 2.0);
+
+  e->beta = beta;
+  e->se = se;
+  e->ci_lb = beta - z * se;
+  e->ci_ub = beta + z * se;
+  e->statistic = beta / se;
+  e->df = NAN;
+  e->p_value = 2.0 * gsl_cdf_ugaussian_Q (fabs (e->statistic));
+  e->pi_lb = prediction ? beta - z * sqrt (se * se + tau2) : NAN;
+  e->pi_ub = prediction ? beta + z * sqrt (se * se + tau2) : NAN;
+  e->estimate = back_transform (EP_META_MEASURE_LOGIT, e->beta, NAN);
+  e->lower = back_transform (EP_META_MEASURE_LOGIT, e->ci_lb, NAN);
+  e->upper = back_transform (EP_META_MEASURE_LOGIT, e->ci_ub, NAN);
+  e->pi_lower = back_transform (EP_META_MEASURE_LOGIT, e->pi_lb, NAN);
+  e->pi_upper = back_transform (EP_META_MEASURE_LOGIT, e->pi_ub, NAN);
+}
+
+/* EP_META_METHOD_GLMM: ep_glmm_pool() on the pool's counts (see ep-meta.h). */
+static void
+fit_pool_glmm (const Pool          *pool,
+               const EpMetaOptions *options,
+               EpMetaPool          *out,
+               double              *weight_fixed,
+               double              *weight_random,
+               GPtrArray           *warnings)
+{
+  g_autoptr(EpGlmmResult) fit = NULL;
+  g_autoptr(GError) error = NULL;
+  double sum_u = 0.0, sum_w = 0.0;
+
+  out->k = pool->k;
+  out->damped = FALSE;
+  out->tau2_lb = out->tau2_ub = NAN;
+  out->i2_lb = out->i2_ub = out->h2_lb = out->h2_ub = NAN;
+
+  fit = ep_glmm_pool (pool->x, pool->n, pool->k, options->level, 7, &error);
+  if (fit == NULL)
+    {
+      /* every patient or none had the event: the logistic model has no finite estimate */
+      add_warning (warnings, pool, error->message);
+      out->converged = FALSE;
+      out->iterations = 0;
+      out->tau2 = out->i2 = out->q = out->q_p = NAN;
+      out->h2 = NAN;
+      out->q_df = pool->k - 1;
+      glmm_estimate (NAN, NAN, NAN, FALSE, options->level, &out->fixed);
+      glmm_estimate (NAN, NAN, NAN, TRUE, options->level, &out->random);
+      for (guint i = 0; i < pool->k; i++)
+        weight_fixed[i] = weight_random[i] = 100.0 / pool->k;
+      return;
+    }
+
+  out->converged = fit->converged;
+  out->iterations = fit->iterations;
+  out->tau2 = fit->tau2;
+  out->i2 = fit->i2;
+  out->h2 = fit->h2;
+  out->q = fit->q_lrt;
+  out->q_df = fit->q_df;
+  out->q_p = fit->q_lrt_p;
+  glmm_estimate (fit->fixed_beta, fit->fixed_se, 0.0, FALSE, options->level, &out->fixed);
+  glmm_estimate (fit->beta, fit->se, fit->tau2, TRUE, options->level, &out->random);
+  if (!fit->converged)
+    add_warning (warnings, pool, _("The GLMM fit did not converge; the results are not "
+                                   "reliable"));
+
+  for (guint i = 0; i < pool->k; i++)
+    {
+      sum_u += 1.0 / pool->v[i];
+      sum_w += 1.0 / (pool->v[i] + fit->tau2);
+    }
+  for (guint i = 0; i < pool->k; i++)
+    {
+      weight_fixed[i] = 100.0 / pool->v[i] / sum_u;
+      weight_random[i] = 100.0 / (pool->v[i] + fit->tau2) / sum_w;
+    }
+}
+
 /* Fixed-effect and random-effects models of one pool; weights in percent into weight_fixed and
  * weight_random ([pool->k]). */
 static void
@@ -360,9 +560,18 @@ fit_pool (const Pool          *pool,
   double s2 = 0.0;
   gboolean knapp_hartung = options->knapp_hartung && options->method != EP_META_METHOD_FE;
 
+  if (options->method == EP_META_METHOD_GLMM)
+    {
+      fit_pool_glmm (pool, options, out, weight_fixed, weight_random, warnings);
+      return;
+    }
+
   out->k = k;
   out->converged = TRUE;
   out->iterations = 0;
+  out->damped = FALSE;
+  out->tau2_lb = out->tau2_ub = NAN;
+  out->i2_lb = out->i2_ub = out->h2_lb = out->h2_ub = NAN;
 
   /* Fixed effect and Cochran's Q, with u = 1 / vi. */
   for (guint i = 0; i < k; i++)
@@ -392,8 +601,11 @@ fit_pool (const Pool          *pool,
     out->tau2 = 0.0;
   else if (options->method == EP_META_METHOD_DL)
     out->tau2 = MAX (0.0, (out->q - (k - 1.0)) / tr_p);
+  else if (options->method == EP_META_METHOD_REML)
+    out->tau2 = reml_tau2 (pool, options, &out->converged, &out->iterations, &out->damped,
+                           warnings);
   else
-    out->tau2 = reml_tau2 (pool, options, &out->converged, &out->iterations, warnings);
+    out->tau2 = other_tau2 (pool, options, out, warnings);
 
   if (k == 1 && options->knapp_hartung && options->method != EP_META_METHOD_FE)
     {
@@ -430,6 +642,11 @@ fit_pool (const Pool          *pool,
     {
       out->i2 = 100.0 * out->tau2 / (s2 + out->tau2);
       out->h2 = out->tau2 / s2 + 1.0;
+      q_profile (pool, out->tau2, options->level, &out->tau2_lb, &out->tau2_ub);
+      out->i2_lb = 100.0 * out->tau2_lb / (s2 + out->tau2_lb);
+      out->i2_ub = 100.0 * out->tau2_ub / (s2 + out->tau2_ub);
+      out->h2_lb = out->tau2_lb / s2 + 1.0;
+      out->h2_ub = out->tau2_ub / s2 + 1.0;
     }
 
   for (guint i = 0; i < k; i++)
@@ -633,7 +850,7 @@ ep_meta_pool (const EpMetaData    *data,
       options = &defaults;
     }
   g_return_val_if_fail (options->level > 0.0 && options->level < 1.0, NULL);
-  g_return_val_if_fail (options->method <= EP_META_METHOD_REML, NULL);
+  g_return_val_if_fail (options->method <= EP_META_METHOD_GLMM, NULL);
 
   k = data->k;
   if (k == 0)
@@ -649,10 +866,19 @@ ep_meta_pool (const EpMetaData    *data,
     g_return_val_if_fail (data->yi != NULL && data->vi != NULL, NULL);
   g_return_val_if_fail (data->subgroup == NULL || data->n_subgroups > 0, NULL);
 
+  if (options->method == EP_META_METHOD_GLMM && data->measure != EP_META_MEASURE_LOGIT)
+    {
+      g_set_error_literal (error, EP_META_ERROR, EP_META_ERROR_INVALID,
+                           _("The GLMM pools proportions (events of patients) on the logit "
+                             "scale"));
+      return NULL;
+    }
+
   result = g_new0 (EpMetaResult, 1);
   result->measure = data->measure;
   result->method = options->method;
-  result->knapp_hartung = options->knapp_hartung && options->method != EP_META_METHOD_FE;
+  result->knapp_hartung = options->knapp_hartung && options->method != EP_META_METHOD_FE &&
+                          options->method != EP_META_METHOD_GLMM;
   result->level = options->level;
   result->k = k;
   result->yi = g_new0 (double, k);
@@ -679,6 +905,8 @@ ep_meta_pool (const EpMetaData    *data,
   pool.v = result->vi;
   pool.n_harmonic = harmonic_mean_n (data, all, k);
   pool.name = NULL;
+  pool.x = data->events;
+  pool.n = data->total;
   warned_all = warn_all_zero_or_all_n (data, all, k, &pool, result->warnings);
   fit_pool (&pool, data->measure, options, &result->overall,
             result->weight_fixed, result->weight_random, result->warnings);
@@ -708,6 +936,8 @@ ep_meta_pool (const EpMetaData    *data,
           g_autofree double *v = g_new (double, k);
           g_autofree double *wf = g_new (double, k);
           g_autofree double *wr = g_new (double, k);
+          g_autofree guint *xs = g_new0 (guint, k);
+          g_autofree guint *ns = g_new0 (guint, k);
           guint kj = 0;
 
           for (guint i = 0; i < k; i++)
@@ -716,6 +946,11 @@ ep_meta_pool (const EpMetaData    *data,
                 members[kj] = i;
                 y[kj] = result->yi[i];
                 v[kj] = result->vi[i];
+                if (data->events != NULL)
+                  {
+                    xs[kj] = data->events[i];
+                    ns[kj] = data->total[i];
+                  }
                 kj++;
               }
 
@@ -733,6 +968,8 @@ ep_meta_pool (const EpMetaData    *data,
           pool.k = kj;
           pool.y = y;
           pool.v = v;
+          pool.x = xs;
+          pool.n = ns;
           pool.n_harmonic = harmonic_mean_n (data, members, kj);
           g_autofree char *number = g_strdup_printf ("%u", j + 1);
 
@@ -775,6 +1012,73 @@ ep_meta_result_free (EpMetaResult *result)
   g_free (result->subgroups);
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
   g_free (result);
+}
+
+EpMetaPool *
+ep_meta_leave1out (const EpMetaData    *data,
+                   const EpMetaOptions *options,
+                   GError             **error)
+{
+  g_autofree EpMetaPool *pools = NULL;
+  g_autofree guint *events = NULL;
+  g_autofree guint *total = NULL;
+  g_autofree double *yi = NULL;
+  g_autofree double *vi = NULL;
+  guint k = data->k;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (k < 2)
+    {
+      g_set_error_literal (error, EP_META_ERROR, EP_META_ERROR_NO_STUDIES,
+                           _("Leaving one study out needs at least two studies"));
+      return NULL;
+    }
+
+  pools = g_new0 (EpMetaPool, k);
+  events = g_new0 (guint, k);
+  total = g_new0 (guint, k);
+  yi = g_new0 (double, k);
+  vi = g_new0 (double, k);
+
+  for (guint out = 0; out < k; out++)
+    {
+      EpMetaData subset = *data;
+      g_autoptr(EpMetaResult) result = NULL;
+      guint j = 0;
+
+      for (guint i = 0; i < k; i++)
+        {
+          if (i == out)
+            continue;
+          if (data->events != NULL)
+            {
+              events[j] = data->events[i];
+              total[j] = data->total[i];
+            }
+          if (data->yi != NULL)
+            {
+              yi[j] = data->yi[i];
+              vi[j] = data->vi[i];
+            }
+          j++;
+        }
+      subset.k = k - 1;
+      subset.events = data->events != NULL ? events : NULL;
+      subset.total = data->total != NULL ? total : NULL;
+      subset.yi = data->yi != NULL ? yi : NULL;
+      subset.vi = data->vi != NULL ? vi : NULL;
+      subset.subgroup = NULL;
+      subset.n_subgroups = 0;
+      subset.subgroup_names = NULL;
+
+      result = ep_meta_pool (&subset, options, error);
+      if (result == NULL)
+        return NULL;
+      pools[out] = result->overall;
+    }
+
+  return g_steal_pointer (&pools);
 }
 
 gboolean

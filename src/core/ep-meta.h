@@ -35,6 +35,10 @@ typedef enum
   EP_META_METHOD_FE,          /* none: the "random" model is the fixed-effect model */
   EP_META_METHOD_DL,          /* DerSimonian-Laird (method of moments) */
   EP_META_METHOD_REML,        /* restricted maximum likelihood, Fisher scoring */
+  EP_META_METHOD_PM,          /* Paule-Mandel: generalised Q equal to its expectation */
+  EP_META_METHOD_SJ,          /* Sidik-Jonkman */
+  EP_META_METHOD_ML,          /* maximum likelihood, Fisher scoring */
+  EP_META_METHOD_GLMM,        /* proportions (logit) only: random-intercept logistic model */
 } EpMetaMethod;
 
 typedef struct
@@ -95,6 +99,15 @@ typedef struct
   double         q_p;         /* P (chi^2_{k-1} > q); 1 when k = 1 */
   gboolean       converged;   /* FALSE: REML stopped after max_iter steps; tau^2 is the last step */
   guint          iterations;  /* REML Fisher scoring steps taken; 0 otherwise */
+  gboolean       damped;      /* ML/REML: a Fisher step was halved because the likelihood fell */
+  /* Q-profile confidence interval of tau^2 (confint.rma.uni, type "QP") at the options' level,
+   * and the I^2 and H^2 intervals derived from it; NaN for FE and for k = 1. */
+  double         tau2_lb;
+  double         tau2_ub;
+  double         i2_lb;
+  double         i2_ub;
+  double         h2_lb;
+  double         h2_ub;
 } EpMetaPool;
 
 typedef struct
@@ -155,6 +168,24 @@ void          ep_meta_options_init  (EpMetaOptions       *options);
  *          the one at the estimate by more than DBL_EPSILON^(1/4) (and tau^2 > threshold), tau^2 is
  *          set to 0 with a warning. metafor stops on non-convergence; here pool->converged is FALSE,
  *          tau^2 is the last step's value, and a warning is added: the caller must report it.
+ *          Damping beyond metafor: when the Fisher step changes sign and shrinks by less than
+ *          half (a slow oscillation), the secant step through the last two points is taken
+ *          (ep_meta_damp_step()); a step after which the restricted log-likelihood is lower is
+ *          halved until it is not (at most 60 times); pool->damped says either happened, and
+ *          convergence is then judged on the step taken. Where neither happens (every case
+ *          metafor converges on in practice) the steps and the estimate are metafor's; where
+ *          Fisher scoring oscillates (metafor: "did not converge") the fit reaches the
+ *          maximum that metafor finds with control = list(stepadj = 0.5).
+ *   PM, SJ, ML: as ep_meta_reg_fit() (ep-meta-reg.h) with an intercept only.
+ *   GLMM (measure logit only, else EP_META_ERROR_INVALID): each pool is fitted by ep_glmm_pool()
+ *          (ep-glmm.h: rma.glmm (measure = "PLO"), lme4 with nAGQ = 7) on its counts; random is
+ *          the GLMM's estimate (z test; prediction interval beta -+ z sqrt (se^2 + tau^2) as
+ *          predict.rma), fixed the fixed-effect logistic model, tau^2, I^2 and H^2 the GLMM's, Q
+ *          its likelihood-ratio statistic (QE.LRT). No Q-profile interval, no Knapp-Hartung.
+ *          rma.glmm defines no study weights: weight_fixed and weight_random are the two-step
+ *          logit weights 1/vi and 1/(vi + tau^2_GLMM), for the sizes of a forest plot's squares.
+ *          A pool where nobody or everybody had the event has no GLMM estimate: its numbers
+ *          are NaN, converged FALSE, with a warning.
  *   Knapp-Hartung (test = "knha", random-effects model only): se^2 is multiplied by
  *          s2w = sum w (y - beta)^2 / (k - 1) (not truncated at 1, as metafor 3.8; 0 when the sum is
  *          below DBL_EPSILON), and the CI uses the t quantile with k - 1 df.
@@ -164,6 +195,14 @@ void          ep_meta_options_init  (EpMetaOptions       *options);
  *   DL, REML: I^2 = 100 tau^2 / (tau^2 + s^2), H^2 = (tau^2 + s^2) / s^2 with the typical
  *             within-study variance s^2 = (k - 1) / (sum u - sum u^2 / sum u);
  *   FE:       I^2 = max (0, 100 (Q - df) / Q), H^2 = Q / df.
+ * Q-profile interval of tau^2 (confint.rma.uni, type = "QP", every random-effects method, k >= 2):
+ *   with Q_gen (t) = sum (y - beta_t)^2 / (v + t) (decreasing in t), alpha = 1 - level,
+ *   lower = the root of Q_gen = qchisq (1 - alpha/2, k-1), 0 when Q_gen (0) is below it;
+ *   upper = the root of Q_gen = qchisq (alpha/2, k-1), 0 when Q_gen (0) is below it; the search
+ *   runs in [0, max (100, 10 tau^2)] and a bound beyond that end is reported as the end, as
+ *   confint does. Roots by bisection to relative 1e-14 (confint's uniroot stops at 1.2e-4: the
+ *   reference uses control = list(tol = 1e-12)). I^2 and H^2 bounds: the formulas above at the
+ *   bounds of tau^2, with the same s^2.
  * Weights: 100 w_i / sum w in the fixed and the random-effects model.
  * One study (k = 1, as rma.uni): tau^2 = 0, Q = 0, df = 0, p = 1, I^2 = 0, H^2 = 1, z test (a
  *   Knapp-Hartung request is ignored with a warning); the pooled estimate is the study's.
@@ -182,6 +221,17 @@ EpMetaResult *ep_meta_pool          (const EpMetaData    *data,
                                      GError             **error);
 
 void          ep_meta_result_free   (EpMetaResult        *result);
+
+/* ep_meta_leave1out: the overall pool of data without each study in turn, as metafor 3.8's
+ * leave1out (x) for x = rma.uni (...) fitted with options (subgroups are ignored).
+ * Output:  k pools (pools[i] leaves out study i), each with its fixed and random-effects
+ *          estimates, tau^2, I^2, H^2 and Q as ep_meta_pool() computes them for k - 1 studies
+ *          (the random model's back-transformed estimate and CI are leave1out's with
+ *          transf = the measure's back-transformation). Free with g_free().
+ * Errors:  as ep_meta_pool(); k < 2 is EP_META_ERROR_NO_STUDIES. */
+EpMetaPool   *ep_meta_leave1out     (const EpMetaData    *data,
+                                     const EpMetaOptions *options,
+                                     GError             **error);
 
 /* ep_meta_ratio_to_log: a ratio (HR, OR, RR) reported with a confidence interval, as the
  * log ratio and its variance for generic inverse-variance pooling.

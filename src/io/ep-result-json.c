@@ -87,6 +87,17 @@ ep_result_json_get_double (JsonObject  *object,
   return TRUE;
 }
 
+const char *
+ep_result_json_get_string (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 gboolean
 ep_result_json_get_uint (JsonObject  *object,
                          const char  *member,
@@ -120,6 +131,29 @@ get_bool (JsonObject  *object,
     return invalid (error, where, member);
   *value = json_node_get_boolean (node);
   return TRUE;
+}
+
+/* Members added in a later version: absent reads as the default, any other type as absent
+ * (never a precondition failure on untrusted text). */
+static gboolean
+optional_bool (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+static gsize
+optional_count (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return (gsize) CLAMP (json_node_get_int (node), 0, G_MAXUINT);
 }
 
 static JsonArray *
@@ -306,6 +340,8 @@ ep_km_result_to_json (const EpKmResult *km)
 
   json_object_set_string_member (object, "conf_type", ep_km_conf_type_to_string (km->conf_type));
   ep_result_json_set_double (object, "conf_level", km->conf_level);
+  json_object_set_boolean_member (object, "timefix", km->timefix);
+  json_object_set_int_member (object, "n_timefix", km->n_timefix);
   for (guint g = 0; g < km->n_groups; g++)
     {
       const EpKmCurve *curve = &km->curves[g];
@@ -382,7 +418,7 @@ ep_km_result_from_json (JsonObject  *object,
   guint n_groups;
   g_autofree gsize *n_steps = NULL;
   g_autofree gsize *n_at = NULL;
-  const char *type = json_object_get_string_member_with_default (object, "conf_type", NULL);
+  const char *type = ep_result_json_get_string (object, "conf_type");
 
   if (type == NULL || !ep_km_conf_type_from_string (type, &conf_type))
     return invalid (error, where, "conf_type"), NULL;
@@ -413,6 +449,9 @@ ep_km_result_from_json (JsonObject  *object,
     }
 
   km = ep_km_result_new (conf_type, conf_level, n_groups, n_steps, n_at);
+  /* R's tie rule (absent from results saved before it: not applied) */
+  km->timefix = optional_bool (object, "timefix");
+  km->n_timefix = optional_count (object, "n_timefix");
   for (guint g = 0; g < n_groups; g++)
     {
       EpKmCurve *curve = &km->curves[g];
@@ -485,6 +524,8 @@ ep_logrank_result_to_json (const EpLogrankResult *logrank)
   json_object_set_int_member (object, "df", logrank->df);
   json_object_set_int_member (object, "rank", logrank->rank);
   ep_result_json_set_double (object, "p", logrank->p);
+  json_object_set_boolean_member (object, "timefix", logrank->timefix);
+  json_object_set_int_member (object, "n_timefix", logrank->n_timefix);
   return object;
 }
 
@@ -510,6 +551,8 @@ ep_logrank_result_from_json (JsonObject  *object,
       !ep_result_json_get_uint (object, "rank", where, k, &logrank->rank, error) ||
       !ep_result_json_get_double (object, "p", where, &logrank->p, error))
     return NULL;
+  logrank->timefix = optional_bool (object, "timefix");
+  logrank->n_timefix = optional_count (object, "n_timefix");
   return g_steal_pointer (&logrank);
 }
 

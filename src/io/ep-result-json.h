@@ -44,6 +44,9 @@ gboolean         ep_result_json_get_double  (JsonObject           *object,
                                              const char           *where,
                                              double               *value,
                                              GError              **error);
+/* The member's text when it is a string, else NULL (never a precondition failure). */
+const char      *ep_result_json_get_string  (JsonObject           *object,
+                                             const char           *member);
 gboolean         ep_result_json_get_uint    (JsonObject           *object,
                                              const char           *member,
                                              const char           *where,

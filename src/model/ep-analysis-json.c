@@ -258,8 +258,8 @@ restore (EpAnalysis  *self,
   JsonObject *part;
   JsonNode *node;
   JsonArray *array;
-  const char *kind = json_object_get_string_member_with_default (o, "analysis", NULL);
-  const char *unit = json_object_get_string_member_with_default (o, "time_unit", NULL);
+  const char *kind = ep_result_json_get_string (o, "analysis");
+  const char *unit = ep_result_json_get_string (o, "time_unit");
 
   if (g_strcmp0 (kind, ep_analysis_kind_to_string (self->kind)) != 0)
     return invalid (error, where, "analysis");
@@ -309,7 +309,7 @@ restore (EpAnalysis  *self,
           eo = json_node_get_object (e);
           if (json_object_has_member (eo, "error"))
             {
-              const char *message = json_object_get_string_member_with_default (eo, "error", NULL);
+              const char *message = ep_result_json_get_string (eo, "error");
 
               if (message == NULL || !g_utf8_validate (message, -1, NULL))
                 return invalid (error, where, "cox_univariate");
@@ -371,8 +371,8 @@ restore (EpAnalysis  *self,
       if (!JSON_NODE_HOLDS_OBJECT (tn))
         return invalid (error, where, "tables");
       to = json_node_get_object (tn);
-      title = json_object_get_string_member_with_default (to, "title", NULL);
-      note = json_object_get_string_member_with_default (to, "note", NULL);
+      title = ep_result_json_get_string (to, "title");
+      note = ep_result_json_get_string (to, "note");
       if (title == NULL || !g_utf8_validate (title, -1, NULL)
           || (note != NULL && !g_utf8_validate (note, -1, NULL)))
         return invalid (error, where, "tables");

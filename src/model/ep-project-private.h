@@ -40,12 +40,16 @@ struct _EpProject
 
   char         *recovery_path;
   GPtrArray    *open_notes;     /* char *, NULL-terminated: what opening had to say */
+  GPtrArray    *figure_history; /* FigureStep *: undo of figure options, oldest first */
+  guint         figure_n_done;  /* figure_history[0 .. n_done) are done */
+  gboolean      applying_history;
 };
 
 typedef struct
 {
   char       *name;
   JsonObject *source;
+  JsonNode   *look;      /* ep_figure_to_json() as last seen, for undo */
 } FigureEntry;
 
 /* ep-project.c */

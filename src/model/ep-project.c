@@ -16,14 +16,20 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "io/ep-result-json.h"
 #include "model/ep-figure-source.h"
 #include "model/ep-project-private.h"
+
+typedef struct _FigureStep FigureStep;
+static void figure_step_free (FigureStep *step);
+static void notify_history (EpProject *self);
 
 static void
 figure_entry_free (FigureEntry *entry)
 {
   g_free (entry->name);
   json_object_unref (entry->source);
+  g_clear_pointer (&entry->look, json_node_unref);
   g_free (entry);
 }
 
@@ -34,6 +40,8 @@ enum
   PROP_TITLE,
   PROP_MODIFIED,
   PROP_PROGRESS,
+  PROP_CAN_UNDO_FIGURES,
+  PROP_CAN_REDO_FIGURES,
   N_PROPS
 };
 
@@ -77,6 +85,7 @@ ep_project_finalize (GObject *object)
   g_free (self->recovery_path);
 
   g_clear_pointer (&self->open_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->figure_history, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ep_project_parent_class)->finalize (object);
 }
@@ -102,6 +111,12 @@ ep_project_get_property (GObject    *object,
       break;
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
+      break;
+    case PROP_CAN_UNDO_FIGURES:
+      g_value_set_boolean (value, ep_project_can_undo_figures (self));
+      break;
+    case PROP_CAN_REDO_FIGURES:
+      g_value_set_boolean (value, ep_project_can_redo_figures (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -147,6 +162,12 @@ ep_project_class_init (EpProjectClass *klass)
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO_FIGURES] =
+    g_param_spec_boolean ("can-undo-figures", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO_FIGURES] =
+    g_param_spec_boolean ("can-redo-figures", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Every edit, even while already modified: the window's autosave listens to it. */
@@ -164,6 +185,7 @@ ep_project_init (EpProject *self)
   self->figures = g_list_store_new (EP_TYPE_FIGURE);
   self->figure_entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) figure_entry_free);
   self->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
+  self->figure_history = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_step_free);
   self->open_notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->open_notes, NULL);
 }
@@ -545,11 +567,166 @@ lookup_cohort (const char *name,
   return ep_project_find_cohort (EP_PROJECT (user_data), name);
 }
 
+/* Undo of figure options (docs/projects.md): each change of a figure's options or style is a
+ * step that puts back the figure's previous ep_figure_to_json() look; changes to one figure
+ * within HISTORY_MERGE_US (typing a title, dragging a size) are one step. A new result of the
+ * figure's analysis changes no option and records nothing. */
+#define HISTORY_MERGE_US (800 * G_TIME_SPAN_MILLISECOND)
+
+struct _FigureStep
+{
+  EpFigure *figure;
+  JsonNode *before;
+  JsonNode *after;
+  gint64    when;
+};
+
+static void
+figure_step_free (FigureStep *step)
+{
+  g_clear_object (&step->figure);
+  g_clear_pointer (&step->before, json_node_unref);
+  g_clear_pointer (&step->after, json_node_unref);
+  g_free (step);
+}
+
+static void
+notify_history (EpProject *self)
+{
+  g_object_notify (G_OBJECT (self), "can-undo-figures");
+  g_object_notify (G_OBJECT (self), "can-redo-figures");
+}
+
 static void
 on_figure_changed (EpFigure  *figure,
                    EpProject *self)
 {
+  FigureEntry *entry = g_hash_table_lookup (self->figure_entries, figure);
+  g_autoptr(JsonNode) look = NULL;
+
+  if (entry != NULL && !self->applying_history)
+    {
+      look = ep_figure_to_json (figure);
+      if (entry->look != NULL && !json_node_equal (entry->look, look))
+        {
+          FigureStep *top = self->figure_n_done > 0
+                            ? g_ptr_array_index (self->figure_history, self->figure_n_done - 1) : NULL;
+          gint64 now = g_get_monotonic_time ();
+
+          g_ptr_array_set_size (self->figure_history, self->figure_n_done);
+          if (top != NULL && top->figure == figure && now - top->when < HISTORY_MERGE_US)
+            {
+              json_node_unref (top->after);
+              top->after = json_node_ref (look);
+              top->when = now;
+            }
+          else
+            {
+              FigureStep *step = g_new0 (FigureStep, 1);
+
+              step->figure = g_object_ref (figure);
+              step->before = json_node_ref (entry->look);
+              step->after = json_node_ref (look);
+              step->when = now;
+              g_ptr_array_add (self->figure_history, step);
+              self->figure_n_done = self->figure_history->len;
+            }
+          notify_history (self);
+        }
+      if (entry->look == NULL || !json_node_equal (entry->look, look))
+        {
+          g_clear_pointer (&entry->look, json_node_unref);
+          entry->look = g_steal_pointer (&look);
+        }
+      else
+        return;   /* a new result of its analysis: the figure redraws, the project is as it was */
+    }
   changed (self);
+}
+
+void
+ep_project_settle_figure (EpProject *self,
+                          EpFigure  *figure)
+{
+  FigureEntry *entry;
+
+  g_return_if_fail (EP_IS_PROJECT (self));
+  g_return_if_fail (EP_IS_FIGURE (figure));
+
+  entry = g_hash_table_lookup (self->figure_entries, figure);
+  if (entry == NULL)
+    return;
+  g_clear_pointer (&entry->look, json_node_unref);
+  entry->look = ep_figure_to_json (figure);
+  for (guint k = self->figure_history->len; k > 0; k--)
+    if (((FigureStep *) g_ptr_array_index (self->figure_history, k - 1))->figure == figure)
+      {
+        if (k - 1 < self->figure_n_done)
+          self->figure_n_done--;
+        g_ptr_array_remove_index (self->figure_history, k - 1);
+      }
+  notify_history (self);
+}
+
+gboolean
+ep_project_can_undo_figures (EpProject *self)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), FALSE);
+  return self->figure_n_done > 0;
+}
+
+gboolean
+ep_project_can_redo_figures (EpProject *self)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), FALSE);
+  return self->figure_n_done < self->figure_history->len;
+}
+
+static void
+apply_step (EpProject  *self,
+            FigureStep *step,
+            JsonNode   *look)
+{
+  FigureEntry *entry = g_hash_table_lookup (self->figure_entries, step->figure);
+
+  self->applying_history = TRUE;
+  ep_figure_load_json (step->figure, look, NULL);
+  self->applying_history = FALSE;
+  if (entry != NULL)
+    {
+      g_clear_pointer (&entry->look, json_node_unref);
+      entry->look = ep_figure_to_json (step->figure);
+    }
+  changed (self);
+  notify_history (self);
+}
+
+EpFigure *
+ep_project_undo_figures (EpProject *self)
+{
+  FigureStep *step;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+
+  if (self->figure_n_done == 0)
+    return NULL;
+  step = g_ptr_array_index (self->figure_history, --self->figure_n_done);
+  apply_step (self, step, step->before);
+  return step->figure;
+}
+
+EpFigure *
+ep_project_redo_figures (EpProject *self)
+{
+  FigureStep *step;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+
+  if (self->figure_n_done >= self->figure_history->len)
+    return NULL;
+  step = g_ptr_array_index (self->figure_history, self->figure_n_done++);
+  apply_step (self, step, step->after);
+  return step->figure;
 }
 
 /* Makes the figure and adds it, without marking the project modified. */
@@ -565,9 +742,9 @@ _ep_project_add_figure (EpProject   *self,
 
   /* A view of one of the project's analyses (the live graph): {"kind": "analysis",
    * "analysis": ID, "cohort": C}. */
-  if (g_strcmp0 (json_object_get_string_member_with_default (source, "kind", NULL), "analysis") == 0)
+  if (g_strcmp0 (ep_result_json_get_string (source, "kind"), "analysis") == 0)
     {
-      const char *id = json_object_get_string_member_with_default (source, "analysis", NULL);
+      const char *id = ep_result_json_get_string (source, "analysis");
       EpAnalysis *analysis = id != NULL ? ep_project_find_analysis (self, id) : NULL;
 
       if (analysis == NULL)
@@ -593,6 +770,7 @@ _ep_project_add_figure (EpProject   *self,
   entry = g_new0 (FigureEntry, 1);
   entry->name = g_steal_pointer (&unique);
   entry->source = json_object_ref (source);
+  entry->look = ep_figure_to_json (figure);
   g_hash_table_insert (self->figure_entries, figure, entry);
   g_signal_connect_object (figure, "changed", G_CALLBACK (on_figure_changed), self, 0);
   g_list_store_append (self->figures, figure);
@@ -630,6 +808,15 @@ ep_project_remove_figure (EpProject *self,
   if (!g_list_store_find (self->figures, figure, &position))
     return;
   g_signal_handlers_disconnect_by_data (figure, self);
+  /* its option changes go with it */
+  for (guint k = self->figure_history->len; k > 0; k--)
+    if (((FigureStep *) g_ptr_array_index (self->figure_history, k - 1))->figure == figure)
+      {
+        if (k - 1 < self->figure_n_done)
+          self->figure_n_done--;
+        g_ptr_array_remove_index (self->figure_history, k - 1);
+      }
+  notify_history (self);
   g_hash_table_remove (self->figure_entries, figure);
   g_list_store_remove (self->figures, position);
   changed (self);

@@ -118,6 +118,18 @@ const char     *ep_project_get_figure_name    (EpProject           *self,
 JsonObject     *ep_project_get_figure_source  (EpProject           *self,
                                                EpFigure            *figure);
 
+/* Undo of figure options: every change of a figure's options or style (title, axes, legend,
+ * CI style, size, …) is a step (changes to one figure within a moment are one step);
+ * can-undo-figures / can-redo-figures follow. Undo and redo return the figure they changed, or
+ * NULL. ep_project_settle_figure() makes the figure's current look its starting point (after
+ * the options a new figure was made with are applied). */
+gboolean        ep_project_can_undo_figures   (EpProject           *self);
+gboolean        ep_project_can_redo_figures   (EpProject           *self);
+EpFigure       *ep_project_undo_figures       (EpProject           *self);
+EpFigure       *ep_project_redo_figures       (EpProject           *self);
+void            ep_project_settle_figure      (EpProject           *self,
+                                               EpFigure            *figure);
+
 /* Trial selections by name: catalog ids in the user's order and the meta-analysis options as
  * a JSON object text (NULL: "{}"). Setting a name that exists replaces it. */
 void            ep_project_set_trial_selection (EpProject          *self,
