@@ -13,6 +13,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/ep-catalog-reader.h"
@@ -24,6 +25,15 @@
 #define SEED_002 "002_7502541f5dd1c222.txt"
 #define SEED_003 "003_4ceeb290a2756d60.txt"
 #define SEED_004 "004_72b269489978e78e.txt"
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
 
 static EpCatalog *
 load_bundled (void)
@@ -201,7 +211,7 @@ static const SeedNumber seed_numbers[] = {
   { "blina-mrd-pilot", "cr", NULL, NAN, SEED_001 " Table 1 'MRD pilot' (NA)" },
   { "blina-mrd-pilot", "mrd", NULL, 80, SEED_001 " Table 1 'MRD pilot'" },
   { "blina-mrd-pilot", "relapse", NULL, 50, SEED_001 " Table 1 'MRD pilot'" },
-  { "blina-mrd-pilot", "RFS 60", NULL, 50, SEED_001 " Table 1 'MRD pilot' (5-y = 50%)" },
+  { "blina-mrd-pilot", "RFS crude", NULL, 50, SEED_001 " Table 1 'MRD pilot' (5-y = 50%); " SEED_003 " line 98: in remission at a median follow-up of 50.8 months" },
   { "blina-mrd-pilot", "OS median", NULL, NAN, SEED_001 " Table 1 'MRD pilot' (NR)" },
   { "blast", "n", NULL, 116, SEED_001 " Table 1 'BLAST trial'" },
   { "blast", "cr", NULL, NAN, SEED_001 " Table 1 'BLAST trial' (NA)" },
@@ -237,7 +247,7 @@ static const SeedNumber seed_numbers[] = {
   { "tower-blinatumomab", "cr", NULL, 44, SEED_001 " Table 1 'Phase 38'" },
   { "tower-blinatumomab", "mrd", NULL, 76, SEED_001 " Table 1 'Phase 38'" },
   { "tower-blinatumomab", "relapse", NULL, NAN, SEED_001 " Table 1 'Phase 38' (NR)" },
-  { "tower-blinatumomab", "RFS 6", NULL, 31, SEED_001 " Table 1 'Phase 38' (6-mo = 31%)" },
+  { "tower-blinatumomab", "EFS 6", NULL, 31, SEED_001 " Table 1 'Phase 38' (6-mo = 31%), footnote 'EFS'; " SEED_004 " line 34" },
   { "tower-blinatumomab", "OS median", NULL, 7.7, SEED_001 " Table 1 'Phase 38'" },
   { "blina-pediatric-phase12", "n", NULL, 70, SEED_001 " Table 1 'Pediatric trial'" },
   { "blina-pediatric-phase12", "age", NULL, 8, SEED_001 " Table 1 'Pediatric trial'" },
@@ -387,7 +397,8 @@ find_endpoint (EpTrial    *trial,
   g_auto(GStrv) parts = g_strsplit (spec, " ", 2);
   GPtrArray *endpoints = ep_trial_get_endpoints (trial);
   gboolean median = strcmp (parts[1], "median") == 0;
-  double months = median ? NAN : g_ascii_strtod (parts[1], NULL);
+  gboolean crude = strcmp (parts[1], "crude") == 0;
+  double months = median || crude ? NAN : g_ascii_strtod (parts[1], NULL);
 
   for (guint i = 0; i < endpoints->len; i++)
     {
@@ -396,6 +407,8 @@ find_endpoint (EpTrial    *trial,
       if (strcmp (endpoint->name, parts[0]) != 0 || g_strcmp0 (endpoint->subgroup, subgroup) != 0)
         continue;
       if (median && endpoint->kind == EP_ENDPOINT_KIND_MEDIAN)
+        return endpoint;
+      if (crude && endpoint->kind == EP_ENDPOINT_KIND_CRUDE)
         return endpoint;
       if (!median && endpoint->kind == EP_ENDPOINT_KIND_LANDMARK && endpoint->months == months)
         return endpoint;
@@ -529,9 +542,10 @@ test_catalog_seed_details (void)
   g_assert_true (endpoint->not_reached);
   g_assert_true (isnan (endpoint->value));
 
-  /* seed 004, Table 3: CRS 17 any grade (56.7%), 4 grade >= 3; no neurologic event */
+  /* seed 004, Table 3: CRS 17 any grade (56.7%), 4 grade >= 3; no neurologic event; and the
+   * nine other rows of Table 3 at any grade and grade >= 3 */
   array = ep_trial_get_toxicity (short_course);
-  g_assert_cmpuint (array->len, ==, 4);
+  g_assert_cmpuint (array->len, ==, 4 + 18);
   {
     const EpCatalogToxicity *crs = g_ptr_array_index (array, 0);
     const EpCatalogToxicity *crs3 = g_ptr_array_index (array, 1);
@@ -698,7 +712,7 @@ test_trial_headline (void)
     { "nci-car-t", "10-mo OS 52%" },
     { "upenn-chop-car-t", "6-mo OS 78%" },
     { "coh-blina-retrospective", "median RFS 6.3 mo" },/* OS "NR": the next endpoint */
-    { "blina-mrd-pilot", "60-mo RFS 50%" },
+    { "blina-mrd-pilot", "RFS 50% at 50.8-mo median follow-up" },
     { "short-course-blina", "24-mo OS 82.62%" },       /* a landmark before "not reached" */
     { "d-alba", "12-mo OS 94.2%" },
     { "hebei-car-t", "" },                             /* only a subgroup's LFS */
@@ -861,6 +875,15 @@ test_query_search (void)
     { "NCT02143414", 1 },         /* SWOG S1318, by its reference's registration only */
     { "10.1002/cam4.70515", 1 },  /* a DOI */
     { "Lancet Oncol", 3 },        /* Topp 2015 (2 arms), Kantarjian 2012 */
+    /* words and prefixes over class, target and synonyms (issue 15) */
+    { "BiTE", 20 },               /* the class, and blinatumomab (also in TOWER chemo's citation) */
+    { "blinatumomab", 20 },       /* the same arms */
+    { "CAR T", 9 },               /* seed 001 Table 2, ELIANA included; not Carpentier, not "t" */
+    { "car-t", 9 },
+    { "kymriah", 1 },             /* tisagenlecleucel: ELIANA */
+    { "CD19", 28 },               /* the target */
+    { "t", 33 },                  /* a single letter is no criterion */
+    { "gokb", 7 },                /* a prefix of an author */
     { "zzzz", 0 },
     { "", 33 },
   };
@@ -986,13 +1009,13 @@ test_loader_broken (void)
     { "duplicate-id.json", EP_CATALOG_ERROR_DUPLICATE_ID,
       "duplicate-id.json: record 1: field “id”: “good-arm” is already the id of another record" },
     { "pct-out-of-range.json", EP_CATALOG_ERROR_INVALID_VALUE,
-      "pct-out-of-range.json: record “cr-over-100”: field “cr_pct”: 810 is outside the allowed "
+      "pct-out-of-range.json: record “cr-over-100”: field “cr.value”: 810 is outside the allowed "
       "range 0 to 100" },
     { "empty.json", EP_CATALOG_ERROR_PARSE, "empty.json: the file is empty" },
     { "not-an-object.json", EP_CATALOG_ERROR_SCHEMA,
       "not-an-object.json: expected an object with “schema_version” and “trials”, found an array" },
     { "future-version.json", EP_CATALOG_ERROR_SCHEMA,
-      "future-version.json: schema version 2 is not supported (this version reads 1)" },
+      "future-version.json: schema version 3 is not supported (this version reads 1 and 2)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1053,7 +1076,7 @@ test_loader_rules (void)
 {
   static const struct { const char *edit; const char *replacement; int code; const char *field; } cases[] = {
     /* a number needs its definition */
-    { "\"cr_definition\": \"CR\", ", "", EP_CATALOG_ERROR_MISSING_FIELD, "field “cr_definition”" },
+    { "\"cr_definition\": \"CR\", ", "", EP_CATALOG_ERROR_MISSING_FIELD, "field “cr.definition”" },
     /* null where not allowed */
     { "\"class\": \"BiTE\"", "\"class\": null", EP_CATALOG_ERROR_WRONG_TYPE, "field “class”" },
     /* a fractional count */
@@ -1128,6 +1151,468 @@ test_loader_rules (void)
     }
 }
 
+
+/* Schema version 2: what each headline number counts, for every arm. */
+
+static const EpCatalogOutcome *
+headline_outcome (EpTrial    *trial,
+                  const char *which)
+{
+  const EpCatalogRecord *record = ep_trial_get_record (trial);
+
+  if (strcmp (which, "cr") == 0)
+    return record->cr;
+  if (strcmp (which, "mrd") == 0)
+    return record->mrd_negative;
+  if (strcmp (which, "relapse") == 0)
+    return record->relapse;
+  return record->hsct;
+}
+
+/* Every reported CR, MRD, relapse and HSCT number has a structured definition; the overlap
+ * between records is declared exactly once (the pooled 259 contains the phase 2 pilot and
+ * MT103-211); the denominators the seeds state are filled in. */
+static void
+test_catalog_v2_fields (void)
+{
+  static const char * const whiches[] = { "cr", "mrd", "relapse", "hsct" };
+  static const struct { const char *id; const char *which; const char *kind; int den; const char *source; } denominators[] = {
+    { "eliana", "mrd", "infused", 75, SEED_003 " line 124: 'Of those patients who received tisagenlecleucel infusion, 81%'" },
+    { "eliana", "cr", "infused", 75, SEED_003 " line 124" },
+    { "seattle-car-t", "cr", "enrolled", 45, SEED_001 " line 513: ref 17 'Intent-to-treat leukemia remission'" },
+    { "blina-mrd-pilot", "mrd", "evaluable", 20, SEED_003 " line 98: 16 (80%) of 20 evaluable" },
+    { "blast", "mrd", "evaluable", 113, SEED_003 " BLAST paragraph: 113 evaluable" },
+    { "blina-phase2-pooled", "cr", "enrolled", 259, SEED_002 " Table 2: 87 (33.6)" },
+    { "blina-phase2-pooled", "mrd", "enrolled", 259, SEED_002 " Table 2: 107 (41.3)" },
+    { "blina-phase2-pooled", "relapse", "responders", 123, SEED_002 " line 130: CR/CRh within 2 cycles" },
+    { "short-course-blina", "cr", "enrolled", 30, SEED_004 " line 102: 25 (83.3%)" },
+    { "short-course-blina", "mrd", "enrolled", 30, SEED_004 " line 102: 12 (40%)" },
+    { "short-course-blina", "relapse", "responders", 25, SEED_004 " Discussion: 20% of responders" },
+    { "tower-blinatumomab", "mrd", "responders", -1, SEED_001 " text: 'of those achieving CR'" },
+    { "assi-blina-tki", "mrd", "enrolled", 12, SEED_003 " line 92: 75% (9/12)" },
+  };
+  g_autoptr(EpCatalog) catalog = load_bundled ();
+  guint n_including = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+    {
+      g_autoptr(EpTrial) trial = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+      const EpCatalogRecord *record = ep_trial_get_record (trial);
+
+      for (guint w = 0; w < G_N_ELEMENTS (whiches); w++)
+        {
+          const EpCatalogOutcome *outcome = headline_outcome (trial, whiches[w]);
+
+          if (outcome == NULL || isnan (outcome->value))
+            continue;
+          g_assert_nonnull (outcome->definition);
+          if (outcome->definition->response == NULL)
+            g_test_fail_printf ("%s %s: no structured definition", record->id, whiches[w]);
+        }
+
+      /* the v1 shorthand follows the v2 objects */
+      assert_same_number (record->cr_pct, record->cr != NULL ? record->cr->value : NAN, record->id);
+
+      if (record->includes[0] != NULL)
+        {
+          n_including++;
+          g_assert_cmpstr (record->id, ==, "blina-phase2-pooled");
+          g_assert_cmpuint (g_strv_length (record->includes), ==, 2);
+          g_assert_true (g_strv_contains ((const char * const *) record->includes, "blina-phase2-pilot"));
+          g_assert_true (g_strv_contains ((const char * const *) record->includes, "mt103-211"));
+        }
+    }
+  g_assert_cmpuint (n_including, ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (denominators); i++)
+    {
+      const EpCatalogOutcome *outcome = headline_outcome (lookup (catalog, denominators[i].id),
+                                                          denominators[i].which);
+      g_autofree char *what = g_strdup_printf ("%s %s (%s)", denominators[i].id,
+                                               denominators[i].which, denominators[i].source);
+
+      if (outcome == NULL)
+        {
+          g_test_fail_printf ("%s: no outcome", what);
+          continue;
+        }
+      if (g_strcmp0 (outcome->denominator_kind, denominators[i].kind) != 0)
+        g_test_fail_printf ("%s: denominator kind %s, expected %s", what,
+                            outcome->denominator_kind, denominators[i].kind);
+      if (outcome->denominator != denominators[i].den)
+        g_test_fail_printf ("%s: denominator %d, expected %d", what, outcome->denominator,
+                            denominators[i].den);
+    }
+
+  /* Seed 001's two tables share one footnote *, so their arms share one CR definition, apart
+   * from MT103-211 and ALCANTARA, which seed 003 reports as CR/CRh. */
+  {
+    const char *text = ep_trial_get_record (lookup (catalog, "tower-blinatumomab"))->cr->definition->text;
+
+    g_assert_cmpstr (ep_trial_get_record (lookup (catalog, "eliana"))->cr->definition->text, ==, text);
+    g_assert_cmpstr (ep_trial_get_record (lookup (catalog, "eliana"))->cr->definition->response, ==, "CR/CRi");
+    g_assert_cmpstr (ep_trial_get_record (lookup (catalog, "mt103-211"))->cr->definition->response, ==, "CR/CRh");
+    g_assert_cmpstr (ep_trial_get_record (lookup (catalog, "blina-phase2-pooled"))->cr->definition->response, ==, "CR");
+  }
+}
+
+/* The evidence schema version 2 added: each number against the seed line it cites. */
+static void
+test_catalog_v2_evidence (void)
+{
+  static const struct { const char *id; double pct; int num; int den; const char *source; } hsct[] = {
+    { "blast", 67, 74, 110, SEED_003 " line 100: '67% (74/110) underwent allo-HSCT'" },
+    { "mt103-211", 40, -1, -1, SEED_003 " line 88: 'Of the patients that achieved a CR/CRh, 40%'" },
+    { "alcantara", 44, -1, -1, SEED_003 " line 92: '44% of responders proceeding with allo-HSCT'" },
+    { "blina-phase2-pooled", 30.9, 80, 259, SEED_002 " line 110: '80 (30.9)'" },
+    { "short-course-blina", 32, 8, 25, SEED_004 " line 102: 'allo-HSCT (n = 8)' of 25 responders" },
+    { "blina-mrd-pilot", 45, 9, 20, SEED_003 " line 98: 'Forty-five percent of the evaluable patients'" },
+  };
+  static const struct { const char *event; const char *grade; double pct; } tower_toxicity[] = {
+    /* seed 003 line 74 */
+    { "adverse reaction", "any", 98.5 },
+    { "serious adverse reaction", "any", 61.8 },
+    { "fatal adverse reaction", "5", 19.1 },
+    { "discontinuation for adverse reaction", "any", 12.4 },
+    { "neurotoxicity", "any", 50 },
+    { "neurotoxicity", ">=3", 15 },
+    { "CRS", "any", 11 },
+    { "CRS", ">=3", 1 },
+  };
+  static const struct { const char *characteristic; int n; double pct; } pooled_baseline[] = {
+    /* seed 002 Table 1, lines 50-83 */
+    { "Age, years", -1, NAN },
+    { "Male sex", 160, 61.8 },
+    { "Primary refractory", 25, 9.7 },
+    { "Prior relapses >= 2", 88, 34.0 },
+    { "Prior allo-HSCT", 88, 34.0 },
+    { "Bone marrow blasts >= 50%", 178, 68.7 },
+    { "t(4;11)", 16, 6.2 },
+    { "ECOG performance status 0", 90, 34.7 },
+    { "ECOG performance status 1", 129, 49.8 },
+    { "ECOG performance status 2", 38, 14.7 },
+  };
+  /* seed 004 Table 3 (lines 152-163): any grade, grade >= 3, after CRS and neurologic event */
+  static const struct { const char *event; int any; int severe; } table3[] = {
+    { "neutropenia", 22, 11 }, { "anaemia", 25, 9 }, { "thrombocytopenia", 19, 11 },
+    { "fever", 17, 5 }, { "infection", 4, 0 }, { "tumour lysis syndrome", 2, 0 },
+    { "capillary leak syndrome", 0, 0 }, { "elevated liver enzymes", 0, 0 },
+    { "infusion-related reaction", 0, 0 },
+  };
+  /* seed 004 Table 1 (lines 65-94): the 30 patients' ages */
+  static const double ages[] = {
+    52, 64, 18, 32, 41, 18, 61, 46, 27, 32, 52, 35, 61, 27, 20,
+    42, 22, 34, 32, 30, 28, 57, 22, 51, 77, 19, 32, 54, 33, 39,
+  };
+  g_autoptr(EpCatalog) catalog = load_bundled ();
+  const EpCatalogRecord *tower = ep_trial_get_record (lookup (catalog, "tower-blinatumomab"));
+  const EpCatalogRecord *pooled = ep_trial_get_record (lookup (catalog, "blina-phase2-pooled"));
+  const EpCatalogRecord *short_course = ep_trial_get_record (lookup (catalog, "short-course-blina"));
+  const EpCatalogRecord *pilot = ep_trial_get_record (lookup (catalog, "blina-mrd-pilot"));
+  const EpCatalogComparison *comparison;
+  const EpCatalogEndpoint *endpoint;
+  double sorted[G_N_ELEMENTS (ages)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (hsct); i++)
+    {
+      const EpCatalogOutcome *outcome = ep_trial_get_record (lookup (catalog, hsct[i].id))->hsct;
+
+      g_assert_nonnull (outcome);
+      assert_same_number (outcome->value, hsct[i].pct, hsct[i].source);
+      g_assert_cmpint (outcome->numerator, ==, hsct[i].num);
+      g_assert_cmpint (outcome->denominator, ==, hsct[i].den);
+      g_assert_cmpstr (outcome->definition->response, ==, "HSCT");
+      g_assert_nonnull (outcome->source);
+    }
+
+  /* seed 003 line 94: CR 34% vs 16%, P < 0.001; OS 7.7 vs 4 months, P = 0.01 */
+  g_assert_cmpuint (tower->comparisons->len, ==, 2);
+  comparison = g_ptr_array_index (tower->comparisons, 0);
+  g_assert_cmpstr (comparison->versus, ==, "tower-chemotherapy");
+  assert_same_number (comparison->value, 34, "TOWER CR");
+  assert_same_number (comparison->value_versus, 16, "TOWER chemotherapy CR");
+  assert_same_number (comparison->p, 0.001, "TOWER CR p");
+  g_assert_cmpstr (comparison->p_qualifier, ==, "<");
+  comparison = g_ptr_array_index (tower->comparisons, 1);
+  g_assert_cmpstr (comparison->outcome, ==, "OS");
+  assert_same_number (comparison->value, 7.7, "TOWER OS");
+  assert_same_number (comparison->value_versus, 4.0, "TOWER chemotherapy OS");
+  assert_same_number (comparison->p, 0.01, "TOWER OS p");
+  g_assert_cmpuint (tower->outcomes->len, ==, 1);
+  assert_same_number (((EpCatalogOutcome *) g_ptr_array_index (tower->outcomes, 0))->value, 34,
+                      "TOWER CR alone");
+
+  /* labelling fixes: TOWER's 6-month 31% is EFS; the MRD pilot's 50% a share at 50.8 months */
+  g_assert_nonnull (find_endpoint (lookup (catalog, "tower-blinatumomab"), "EFS 6", NULL));
+  g_assert_null (find_endpoint (lookup (catalog, "tower-blinatumomab"), "RFS 6", NULL));
+  endpoint = find_endpoint (lookup (catalog, "blina-mrd-pilot"), "RFS crude", NULL);
+  g_assert_nonnull (endpoint);
+  assert_same_number (endpoint->follow_up_months, 50.8, SEED_003 " line 98: median follow-up 50.8 months");
+  g_assert_true (isnan (endpoint->months));
+  g_assert_null (find_endpoint (lookup (catalog, "blina-mrd-pilot"), "RFS 60", NULL));
+  (void) pilot;
+
+  /* Table 2's "NR" for Hebei and City of Hope is flagged as ambiguous */
+  endpoint = find_endpoint (lookup (catalog, "hebei-car-t"), "EFS median", NULL);
+  g_assert_true (endpoint->nr_ambiguous);
+  endpoint = find_endpoint (lookup (catalog, "coh-car-t"), "OS median", NULL);
+  g_assert_nonnull (endpoint);
+  g_assert_true (endpoint->nr_ambiguous);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tower_toxicity); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < tower->toxicity->len; k++)
+        {
+          const EpCatalogToxicity *toxicity = g_ptr_array_index (tower->toxicity, k);
+
+          if (strcmp (toxicity->event, tower_toxicity[i].event) == 0 &&
+              strcmp (toxicity->grade, tower_toxicity[i].grade) == 0)
+            {
+              found = TRUE;
+              assert_same_number (toxicity->pct, tower_toxicity[i].pct, toxicity->event);
+              g_assert_nonnull (toxicity->source);
+            }
+        }
+      if (!found)
+        g_test_fail_printf ("TOWER toxicity %s %s missing", tower_toxicity[i].event,
+                            tower_toxicity[i].grade);
+    }
+
+  g_assert_cmpuint (pooled->baseline->len, ==, G_N_ELEMENTS (pooled_baseline));
+  for (guint i = 0; i < G_N_ELEMENTS (pooled_baseline); i++)
+    {
+      const EpCatalogBaseline *row = g_ptr_array_index (pooled->baseline, i);
+
+      g_assert_cmpstr (row->characteristic, ==, pooled_baseline[i].characteristic);
+      g_assert_cmpint (row->n, ==, pooled_baseline[i].n);
+      assert_same_number (row->pct, pooled_baseline[i].pct, row->characteristic);
+    }
+  assert_same_number (((EpCatalogBaseline *) g_ptr_array_index (pooled->baseline, 0))->median, 38,
+                      SEED_002 " line 50");
+
+  for (guint i = 0; i < G_N_ELEMENTS (table3); i++)
+    for (guint k = 0; k < short_course->toxicity->len; k++)
+      {
+        const EpCatalogToxicity *toxicity = g_ptr_array_index (short_course->toxicity, k);
+
+        if (strcmp (toxicity->event, table3[i].event) != 0)
+          continue;
+        g_assert_cmpint (toxicity->n, ==, strcmp (toxicity->grade, "any") == 0
+                                            ? table3[i].any : table3[i].severe);
+        g_assert_cmpint (toxicity->denominator, ==, 30);
+      }
+
+  /* the median age conflict: 38 in the text (kept), 33.5 from Table 1 */
+  memcpy (sorted, ages, sizeof ages);
+  qsort (sorted, G_N_ELEMENTS (sorted), sizeof (double), compare_doubles);
+  assert_same_number ((sorted[14] + sorted[15]) / 2.0, 33.5, "median of seed 004 Table 1 ages");
+  assert_same_number (short_course->median_age, 38, SEED_004 " line 58");
+  {
+    const EpCatalogConflict *conflict = g_ptr_array_index (short_course->conflicts, 0);
+
+    g_assert_cmpstr (conflict->field, ==, "median_age");
+    g_assert_nonnull (strstr (conflict->description, "33.5"));
+    g_assert_cmpuint (short_course->conflicts->len, ==, 4);
+  }
+  g_assert_cmpuint (ep_trial_get_record (lookup (catalog, "tower-chemotherapy"))->conflicts->len, ==, 1);
+}
+
+/* docs/catalog.md's schema section is the schema tables' own Markdown. */
+static void
+test_schema_docs (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", "catalog.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *markdown = ep_catalog_schema_markdown ();
+  g_autoptr(GError) error = NULL;
+  const char *begin, *end;
+  g_autofree char *section = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  begin = strstr (text, "<!-- schema-table:begin -->\n");
+  end = strstr (text, "<!-- schema-table:end -->");
+  g_assert_nonnull (begin);
+  g_assert_nonnull (end);
+  begin += strlen ("<!-- schema-table:begin -->\n");
+  section = g_strndup (begin, end - begin);
+  g_assert_cmpstr (section, ==, markdown);
+  g_assert_nonnull (strstr (markdown, "| `denominator_kind` | one of `enrolled`, `infused`"));
+}
+
+/* Version 2 files, the rules that tie fields and records together, the writer, the limits. */
+static void
+test_loader_v2 (void)
+{
+  static const struct { const char *edit; const char *replacement; int code; const char *field; } cases[] = {
+    { "\"numerator\": 12", "\"numerator\": 31", EP_CATALOG_ERROR_INVALID_VALUE, "field “cr.numerator”" },
+    { "\"numerator\": 12", "\"numerator\": 15", EP_CATALOG_ERROR_INVALID_VALUE, "field “cr.value”" },
+    { "\"denominator_kind\": \"enrolled\"", "\"denominator_kind\": \"treated\"", EP_CATALOG_ERROR_INVALID_VALUE, "field “cr.denominator_kind”" },
+    { "\"response\": \"CR\"", "\"response\": \"CR+\"", EP_CATALOG_ERROR_INVALID_VALUE, "field “cr.definition.response”" },
+    { "\"estimate\": \"crude proportion\"", "\"estimate\": \"KM rate\"", EP_CATALOG_ERROR_MISSING_FIELD, "field “cr.months”" },
+    { "\"includes\": [\"part-a\"]", "\"includes\": [\"part-b\"]", EP_CATALOG_ERROR_INVALID_VALUE, "field “includes[0]”" },
+    { "\"includes\": [\"part-a\"]", "\"includes\": [\"pooled\"]", EP_CATALOG_ERROR_INVALID_VALUE, "field “includes”" },
+    { "\"versus\": \"pooled\"", "\"versus\": \"nobody\"", EP_CATALOG_ERROR_INVALID_VALUE, "field “comparisons[0].versus”" },
+    { "\"p\": 0.001, ", "", EP_CATALOG_ERROR_MISSING_FIELD, "field “comparisons[0].p”" },
+    { ", \"follow_up_months\": 50.8", "", EP_CATALOG_ERROR_MISSING_FIELD, "field “endpoints[0].follow_up_months”" },
+    { "\"kind\": \"crude\"", "\"kind\": \"crude\", \"months\": 60", EP_CATALOG_ERROR_INVALID_VALUE, "field “endpoints[0].months”" },
+    { "\"definition\": {\"response\": \"CR\", \"text\": \"CR alone\"}", "\"definition\": null", EP_CATALOG_ERROR_WRONG_TYPE, "field “cr.definition”" },
+    { "\"source\": {\"document\": \"000_test.txt\", \"location\": \"Table 2\"}", "\"source\": {\"document\": \"000_test.txt\"}", EP_CATALOG_ERROR_MISSING_FIELD, "field “cr.source.location”" },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalog", "valid-v2.json", NULL);
+  g_autofree char *valid = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *rewritten = NULL;
+  const EpCatalogRecord *pooled;
+
+  g_assert_true (g_file_get_contents (path, &valid, NULL, &error));
+  records = ep_catalog_read_data (valid, -1, "valid-v2.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  pooled = g_ptr_array_index (records, 0);
+  g_assert_cmpint (pooled->cr->numerator, ==, 12);
+  g_assert_cmpstr (pooled->cr->source->location, ==, "Table 2");
+  assert_same_number (pooled->cr_pct, 40, "v1 shorthand");
+  g_assert_cmpstr (pooled->cr_definition, ==, "CR alone");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (valid);
+      g_autoptr(GPtrArray) broken = NULL;
+      g_autoptr(GError) rule_error = NULL;
+
+      g_assert_cmpuint (g_string_replace (text, cases[i].edit, cases[i].replacement, 1), ==, 1);
+      broken = ep_catalog_read_data (text->str, text->len, "edited.json", &rule_error);
+      if (broken != NULL)
+        {
+          g_test_fail_printf ("case %u (%s): loaded", i, cases[i].replacement);
+          continue;
+        }
+      g_assert_error (rule_error, EP_CATALOG_ERROR, cases[i].code);
+      if (strstr (rule_error->message, cases[i].field) == NULL)
+        g_test_fail_printf ("case %u: “%s” does not name %s", i, rule_error->message,
+                            cases[i].field);
+    }
+
+  /* the writer's output reads back to the same output */
+  written = ep_catalog_write_data (records, NULL);
+  again = ep_catalog_read_data (written, -1, "written.json", &error);
+  g_assert_no_error (error);
+  rewritten = ep_catalog_write_data (again, NULL);
+  g_assert_cmpstr (written, ==, rewritten);
+
+  /* so does the whole bundled catalog */
+  {
+    g_autoptr(GBytes) bytes = g_resources_lookup_data (EP_CATALOG_RESOURCE_PATH,
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    g_autoptr(GPtrArray) bundled = NULL;
+    g_autoptr(GPtrArray) bundled_again = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    if (bytes == NULL)
+      {
+        g_autoptr(EpCatalog) catalog = load_bundled ();
+        bytes = g_resources_lookup_data (EP_CATALOG_RESOURCE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      }
+    bundled = ep_catalog_read_bytes (bytes, "trials.json", &error);
+    g_assert_no_error (error);
+    first = ep_catalog_write_data (bundled, "round trip");
+    bundled_again = ep_catalog_read_data (first, -1, "written.json", &error);
+    g_assert_no_error (error);
+    second = ep_catalog_write_data (bundled_again, "round trip");
+    g_assert_cmpstr (first, ==, second);
+  }
+
+  /* a version 1 file is migrated: the minimal file's CR becomes an outcome object */
+  {
+    g_autofree char *v1_path = g_test_build_filename (G_TEST_DIST, "data", "catalog",
+                                                      "valid-minimal.json", NULL);
+    g_autoptr(GPtrArray) v1 = ep_catalog_read_file (v1_path, &error);
+    const EpCatalogRecord *record;
+
+    g_assert_no_error (error);
+    record = g_ptr_array_index (v1, 0);
+    g_assert_nonnull (record->cr);
+    assert_same_number (record->cr->value, 50, "migrated CR");
+    g_assert_cmpstr (record->cr->definition->text, ==, "CR");
+    g_assert_null (record->cr->definition->response);
+    g_assert_null (record->mrd_negative);
+  }
+
+  /* nesting deeper than the limit is refused before parsing */
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"schema_version\": 2, \"trials\": ");
+    g_autoptr(GPtrArray) none = NULL;
+    g_autoptr(GError) deep_error = NULL;
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < 100; i++)
+      g_string_append_c (deep, ']');
+    g_string_append_c (deep, '}');
+    none = ep_catalog_read_data (deep->str, deep->len, "deep.json", &deep_error);
+    g_assert_null (none);
+    g_assert_error (deep_error, EP_CATALOG_ERROR, EP_CATALOG_ERROR_PARSE);
+    g_assert_nonnull (strstr (deep_error->message, "deeper than 32"));
+  }
+}
+
+/* A user's catalog file merged into the bundled one: a new arm is appended, an arm with a
+ * bundled id replaces it in place; the result writes out as a catalog file that reads back. */
+static void
+test_catalog_merge (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalog", "extra-arms.json", NULL);
+  g_autoptr(EpCatalog) catalog = load_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *written = NULL;
+  EpTrial *mine;
+  EpTrial *edited;
+  guint position = 0;
+
+  g_assert_true (ep_catalog_merge_file (catalog, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 33 + 1);
+
+  mine = lookup (catalog, "my-center-car-t");
+  g_assert_cmpint (ep_trial_get_record (mine)->cr->numerator, ==, 19);
+  g_assert_cmpstr (ep_trial_get_citation (mine), ==, "Our centre. CD19 CAR T in r/r B-ALL: internal report. 2025.");
+  edited = lookup (catalog, "coh-car-t");
+  g_assert_cmpint (ep_trial_get_setting (edited), ==, EP_TRIAL_SETTING_MRD_POSITIVE);
+  /* in place: still between Hebei and CARPALL */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+    {
+      g_autoptr(EpTrial) trial = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+
+      if (trial == edited)
+        position = i;
+      g_ptr_array_add (records, (gpointer) ep_trial_get_record (trial));
+    }
+  g_assert_cmpuint (position, ==, 16);
+
+  written = ep_catalog_write_data (records, "merged");
+  again = ep_catalog_read_data (written, -1, "merged.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 34);
+
+  /* a broken file leaves the catalog as it was */
+  {
+    g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "catalog", "unknown-class.json", NULL);
+    g_autoptr(GError) broken_error = NULL;
+
+    g_assert_false (ep_catalog_merge_file (catalog, broken, &broken_error));
+    g_assert_error (broken_error, EP_CATALOG_ERROR, EP_CATALOG_ERROR_INVALID_VALUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 34);
+  }
+}
+
 /* Enumerations round-trip through their canonical names. */
 static void
 test_enum_names (void)
@@ -1174,6 +1659,11 @@ main (int    argc,
   g_test_add_func ("/catalog/loader/valid-minimal", test_loader_valid_minimal);
   g_test_add_func ("/catalog/loader/rules", test_loader_rules);
   g_test_add_func ("/catalog/enum-names", test_enum_names);
+  g_test_add_func ("/catalog/v2/fields", test_catalog_v2_fields);
+  g_test_add_func ("/catalog/v2/evidence", test_catalog_v2_evidence);
+  g_test_add_func ("/catalog/v2/schema-docs", test_schema_docs);
+  g_test_add_func ("/catalog/v2/loader", test_loader_v2);
+  g_test_add_func ("/catalog/merge", test_catalog_merge);
 
   return g_test_run ();
 }

@@ -248,9 +248,9 @@ test_trials_data_errors (void)
   run_cli (&usage_first, "--catalog", broken, "--class", "nope", NULL);
   g_assert_cmpint (usage_first.status, ==, 2);
 
-  /* another catalog file is read instead of the bundled one */
+  /* another catalog file is merged into the bundled one: its arm is added */
   run_cli (&other, "--catalog", valid, NULL);
-  g_assert_cmpuint (json_array_get_length (parse_trials (&other, &root)), ==, 1);
+  g_assert_cmpuint (json_array_get_length (parse_trials (&other, &root)), ==, 33 + 1);
 }
 
 int

@@ -593,10 +593,15 @@ test_import_preview (void)
   iterate ();
   g_assert_cmpuint (ep_import_dialog_get_n_columns (dialog), ==, 3);
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->sep, ==, ';');
+  /* the decimal comma is sniffed with the semicolons: time is a number at once */
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->decimal_mark, ==, ',');
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_NUMBER);
   /* with the decimal point, "3,5" is text: time is a category */
-  g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_CATEGORY);
   decimal = find_combo_row (GTK_WIDGET (dialog), "Decimal mark");
   g_assert_nonnull (decimal);
+  adw_combo_row_set_selected (decimal, 0);
+  iterate ();
+  g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_CATEGORY);
   adw_combo_row_set_selected (decimal, 1);
   iterate ();
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->decimal_mark, ==, ',');
@@ -625,6 +630,49 @@ test_import_preview (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* With EP_SCREENSHOT_DIR set, saves the window as NAME.png there (the docs' screenshots). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name,
+                 gboolean    settle)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  /* until the page just shown has been laid out and draws something */
+  for (guint attempt = 0; ; attempt++)
+    {
+      /* (not settling: the state as it is now, e.g. before an update has arrived) */
+      if (settle || attempt > 0)
+        iterate ();
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        break;
+      if (attempt == 50)
+        return;
+      g_usleep (20000);
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
 }
 
 /* The statistics line the figure draws (log-rank p, HR), from its layout data. */
@@ -750,6 +798,21 @@ test_show_figure (void)
     undone = figure_annotation (figure);
     g_assert_cmpstr (undone, ==, before);
     g_assert_cmpint (figure_curve_vertices (figure, 0), ==, vertices_before);
+
+    /* an input deleted: the preview says why instead of passing the old curves off as current */
+    ep_cohort_delete_column (cohort, 2);
+    g_assert_true (ep_figure_is_outdated (figure));
+    g_assert_true (ep_figure_page_get_preview_badge (main_window->figure_page));
+    save_screenshot (GTK_WIDGET (main_window), "live-figure-invalid", TRUE);
+    g_assert_true (ep_cohort_undo (cohort));
+    g_assert_true (wait_figure_fresh (figure));
+    g_assert_false (ep_figure_page_get_preview_badge (main_window->figure_page));
+
+    /* the results panel lists the cohort's analysis */
+    ep_window_set_place (main_window, "cohorts");
+    ep_cohort_page_show_results (page);
+    g_assert_cmpuint (g_list_model_get_n_items (ep_cohort_page_get_analyses (page)), ==, 1);
+    save_screenshot (GTK_WIDGET (main_window), "live-results-panel", TRUE);
   }
 
   gtk_window_destroy (GTK_WINDOW (main_window));

@@ -176,12 +176,110 @@ test_csv_errors (void)
       ep_import_options_init (&options);
       options.types = forced;
       options.n_types = 1;
+      options.encoding = "UTF-8";   /* detection would read \xff as Windows-1252 */
       table = ep_import_csv_data (cases[i].data, strlen (cases[i].data), "bad.csv", &options,
                                   &error);
       g_assert_null (table);
       g_assert_nonnull (error);
       g_assert_cmpstr (error->message, ==, cases[i].message);
     }
+}
+
+/* A German Excel "CSV": Windows-1252, ';' between cells, decimal commas. Detected whole: the
+ * encoding, the separator and the decimal mark, so time and dose are numbers. */
+static void
+test_csv_dialects (void)
+{
+  const char latin1[] = "id;zeit;dosis;\xe4rztin;status\n"
+                        "1;3,5;1,25;M\xfcller;1\n"
+                        "2;12;0,5;G\xf6rres;0\n"
+                        "3;7,25;2;\x80uro;1\n";
+  g_autoptr(EpTable) t = NULL;
+  g_autoptr(EpTable) forced = NULL;
+  g_autoptr(GError) error = NULL;
+  EpImportOptions options;
+  char sep, mark;
+
+  g_assert_cmpstr (ep_csv_detect_encoding (latin1, sizeof latin1 - 1), ==, "WINDOWS-1252");
+  g_assert_cmpstr (ep_csv_detect_encoding ("a\x81", 2), ==, "ISO-8859-1");
+  g_assert_cmpstr (ep_csv_detect_encoding ("a,\xc3\xa9", 4), ==, "UTF-8");
+  g_assert_cmpstr (ep_csv_detect_encoding ("\xff\xfe" "a\0", 4), ==, "UTF-16LE");
+  g_assert_cmpstr (ep_csv_detect_encoding ("\xfe\xff\0a", 4), ==, "UTF-16BE");
+
+  ep_import_guess_dialect ("a;b\n1,5;2\n", 10, &sep, &mark);
+  g_assert_cmpint (sep, ==, ';');
+  g_assert_cmpint (mark, ==, ',');
+  /* one decimal point anywhere: the commas are not decimal marks */
+  ep_import_guess_dialect ("a;b\n1,5;2.5\n", 12, &sep, &mark);
+  g_assert_cmpint (mark, ==, '.');
+  ep_import_guess_dialect ("a,b\n1,5\n", 8, &sep, &mark);
+  g_assert_cmpint (sep, ==, ',');
+  g_assert_cmpint (mark, ==, '.');
+
+  ep_import_options_init (&options);
+  options.decimal_mark = 0;
+  t = ep_import_csv_data (latin1, sizeof latin1 - 1, "de.csv", &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (col (t, "zeit")->type, ==, EP_COLUMN_NUMBER);
+  g_assert_cmpint (col (t, "dosis")->type, ==, EP_COLUMN_NUMBER);
+  assert_cell (t, "zeit", 2, "7.25");
+  assert_cell (t, "\xc3\xa4rztin", 0, "M\xc3\xbcller");
+  assert_cell (t, "\xc3\xa4rztin", 2, "\xe2\x82\xacuro");   /* 0x80 is the euro sign */
+
+  /* the same file read as UTF-8 is refused where it is not */
+  options.encoding = "UTF-8";
+  forced = ep_import_csv_data (latin1, sizeof latin1 - 1, "de.csv", &options, &error);
+  g_assert_null (forced);
+  g_assert_error (error, EP_CSV_ERROR, EP_CSV_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "de.csv:1: column 4: the text is not valid UTF-8");
+  g_clear_error (&error);
+
+  /* UTF-16 with its byte order mark, as Excel's "Unicode text" */
+  {
+    const char utf16[] = "\xff\xfe" "a\0\t\0b\0\n\0" "1\0\t\0\xe9\0\n\0";
+    g_autoptr(EpTable) u = NULL;
+
+    ep_import_options_init (&options);
+    u = ep_import_csv_data (utf16, sizeof utf16 - 1, "u.txt", &options, &error);
+    g_assert_no_error (error);
+    assert_cell (u, "b", 0, "\xc3\xa9");
+  }
+}
+
+/* Thousands separators are refused, never misread, and the preview says why. */
+static void
+test_csv_explain (void)
+{
+  const char *numbers[] = { "3,5", "12", "NA" };
+  const char *thousands[] = { "1.234,5", "12" };
+  const char *thousands_point[] = { "1,234.5" };
+  const char *commas[] = { "3,5", "12" };
+  const char *words[] = { "12", "abc" };
+  const char *empty[] = { "", "NA" };
+  g_autofree char *r1 = NULL, *r2 = NULL, *r3 = NULL, *r4 = NULL, *r5 = NULL, *r6 = NULL;
+  double x;
+
+  g_assert_cmpint (ep_import_explain_type (numbers, 3, ',', &r1), ==, EP_COLUMN_NUMBER);
+  g_assert_cmpstr (r1, ==, "every value is a number");
+  g_assert_cmpint (ep_import_explain_type (thousands, 2, ',', &r2), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpstr (r2, ==, "“1.234,5” has a thousands separator, which Endpoint does not read "
+                           "as a number (it could be misread); remove the separators to make "
+                           "this a number column");
+  g_assert_cmpint (ep_import_explain_type (thousands_point, 1, '.', &r3), ==, EP_COLUMN_CATEGORY);
+  g_assert_true (g_str_has_prefix (r3, "“1,234.5” has a thousands separator"));
+  g_assert_cmpint (ep_import_explain_type (commas, 2, '.', &r4), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpstr (r4, ==, "“3,5” has a decimal comma; choose the comma as the decimal mark "
+                           "to make this a number column");
+  g_assert_cmpint (ep_import_explain_type (words, 2, '.', &r5), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpstr (r5, ==, "“abc” is not a number, a date or yes/no");
+  g_assert_cmpint (ep_import_explain_type (empty, 2, '.', &r6), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpstr (r6, ==, "the column has no values");
+
+  /* and the parsers never take them */
+  g_assert_false (ep_value_parse_number ("1.234,5", ',', &x));
+  g_assert_false (ep_value_parse_number ("1.234", ',', &x));
+  g_assert_false (ep_value_parse_number ("1,234.5", '.', &x));
+  g_assert_false (ep_value_parse_number ("1,234", '.', &x));
 }
 
 static void
@@ -540,9 +638,9 @@ test_unknown_and_missing (void)
   g_autoptr(GError) e2 = NULL;
   g_autofree char *none = tmp_path ("none.sav");
 
-  g_assert_null (ep_import_file ("cohort.xlsx", NULL, &e1));
+  g_assert_null (ep_import_file ("cohort.numbers", NULL, &e1));
   g_assert_true (g_error_matches (e1, EP_IMPORT_ERROR, EP_IMPORT_ERROR_UNKNOWN_FORMAT));
-  g_assert_true (g_str_has_prefix (e1->message, "cohort.xlsx: "));
+  g_assert_true (g_str_has_prefix (e1->message, "cohort.numbers: "));
   g_assert_null (ep_import_file (none, NULL, &e2));
   g_assert_true (g_error_matches (e2, EP_IMPORT_ERROR, EP_IMPORT_ERROR_OPEN));
 }
@@ -560,6 +658,8 @@ main (int    argc,
   g_test_add_func ("/import/csv/types", test_csv_type_guessing);
   g_test_add_func ("/import/csv/options", test_csv_options);
   g_test_add_func ("/import/csv/errors", test_csv_errors);
+  g_test_add_func ("/import/csv/dialects", test_csv_dialects);
+  g_test_add_func ("/import/csv/explain", test_csv_explain);
   g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/sav", test_sav);
   g_test_add_func ("/import/zsav", test_zsav);

@@ -390,6 +390,41 @@ test_reopen (void)
   g_rmdir (dir);
 }
 
+/* Figure options are undoable in the project; a new result of the figure's analysis is not a
+ * step. */
+static void
+test_figure_undo (void)
+{
+  EpCohort *cohort;
+  EpAnalysis *analysis;
+  g_autoptr(EpProject) project = make_project (&cohort, &analysis);
+  g_autoptr(JsonObject) source = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  EpFigure *figure;
+
+  json_object_set_string_member (source, "kind", "analysis");
+  json_object_set_string_member (source, "analysis", ep_analysis_get_id (analysis));
+  json_object_set_string_member (source, "cohort", ep_cohort_get_name (cohort));
+  figure = ep_project_add_figure (project, "KM", source, &error);
+  g_assert_no_error (error);
+  ep_figure_set_title (figure, "First");
+  ep_project_settle_figure (project, figure);
+  g_assert_false (ep_project_can_undo_figures (project));
+
+  ep_figure_set_title (figure, "Second");
+  g_object_set (figure, "ci", 0, NULL);
+  g_assert_true (ep_project_can_undo_figures (project));
+  /* an edit of the data gives the figure a new result: no option changed, nothing to undo more */
+  set_text (cohort, 0, 0, "161");
+  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_project_undo_figures (project) == figure);
+  g_assert_cmpstr (ep_figure_get_title (figure), ==, "First");
+  g_assert_false (ep_project_can_undo_figures (project));
+  g_assert_true (ep_project_can_redo_figures (project));
+  g_assert_true (ep_project_redo_figures (project) == figure);
+  g_assert_cmpstr (ep_figure_get_title (figure), ==, "Second");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/live/superseded", test_superseded);
   g_test_add_func ("/live/figure-follows", test_figure_follows);
   g_test_add_func ("/live/reopen", test_reopen);
+  g_test_add_func ("/live/figure-undo", test_figure_undo);
 
   return g_test_run ();
 }

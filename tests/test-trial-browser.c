@@ -14,6 +14,7 @@
 #include "app/ep-application.h"
 #include "app/ep-trial-browser.h"
 #include "app/ep-trial-compare.h"
+#include "app/ep-forest-options-dialog.h"
 #include "model/ep-catalog.h"
 
 static EpCatalog *catalog;
@@ -78,6 +79,120 @@ shown (guint position)
 
   g_object_unref (trial);  /* the model keeps it */
   return trial;
+}
+
+/* With EP_SCREENSHOT_DIR set, saves the widget as NAME.png there (for docs/figures). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+select_ids (const char * const *ids)
+{
+  GtkSelectionModel *selection = ep_trial_browser_get_selection (browser);
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    if (g_strv_contains (ids, ep_trial_get_id (shown (i))))
+      gtk_selection_model_select_item (selection, i, FALSE);
+  iterate ();
+}
+
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The pooled 259 with its two trials: the guard shows the overlap and its remedies, and the
+ * count says how many arms are selected; "Keep the pooled analysis" deselects the parts. */
+static void
+test_browser_guard (void)
+{
+  static const char * const ids[] = { "blina-phase2-pooled", "blina-phase2-pilot", "mt103-211", "eliana", NULL };
+  GtkWidget *revealer;
+  GtkWidget *keep;
+  g_autoptr(GPtrArray) selected = NULL;
+
+  ep_trial_browser_set_search_text (browser, "");
+  iterate ();
+  select_ids (ids);
+  g_assert_cmpuint (ep_trial_browser_get_selected (browser)->len, ==, 4);
+
+  revealer = find_widget (GTK_WIDGET (browser), has_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (find_widget (revealer, has_label, "Keep its trials"));
+  /* the other warnings (definition, denominator, population) offer a forest by that field */
+  {
+    GtkWidget *stratify = find_widget (revealer, has_label, "Forest by Subgroup");
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    EpForestOptionsDialog *dialog = NULL;
+    EpEvidenceForestOptions options;
+
+    g_assert_nonnull (stratify);
+    /* the first is the definition warning's: the options open with definitions as subgroups */
+    g_signal_emit_by_name (stratify, "clicked");
+    iterate ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (EP_IS_FOREST_OPTIONS_DIALOG (toplevel))
+          dialog = EP_FOREST_OPTIONS_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    ep_forest_options_dialog_get_options (dialog, &options);
+    g_assert_cmpstr (options.subgroup, ==, "definition");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate ();
+  }
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  save_screenshot (GTK_WIDGET (window), "trials-guard");
+
+  keep = find_widget (revealer, has_label, "Keep the pooled analysis");
+  g_assert_nonnull (keep);
+  g_signal_emit_by_name (keep, "clicked");
+  iterate ();
+  selected = ep_trial_browser_get_selected (browser);
+  g_assert_cmpuint (selected->len, ==, 2);
+  for (guint i = 0; i < selected->len; i++)
+    g_assert_true (g_strv_contains ((const char * const[]) { "blina-phase2-pooled", "eliana", NULL },
+                                    ep_trial_get_id (g_ptr_array_index (selected, i))));
+
+  gtk_selection_model_unselect_all (ep_trial_browser_get_selection (browser));
+  iterate ();
 }
 
 static void
@@ -210,8 +325,9 @@ test_browser_compare (void)
       EpTrial *trial = g_ptr_array_index (selected, arm);
       g_autofree char *expected = NULL;
 
+      /* the printed value first; the exact CI follows when N is known */
       g_object_get (trial, "cr-text", &expected, NULL);
-      g_assert_cmpstr (ep_trial_compare_get_cell (window_compare, cr_row, arm), ==, expected);
+      g_assert_true (g_str_has_prefix (ep_trial_compare_get_cell (window_compare, cr_row, arm), expected));
     }
 
   gtk_window_destroy (GTK_WINDOW (window_compare));
@@ -254,7 +370,89 @@ test_compare_bite_car_t (void)
   g_assert_true (g_str_has_prefix (ep_trial_compare_get_cell (EP_TRIAL_COMPARE (compare), os_row, 0), "7.7"));
   g_assert_cmpstr (ep_trial_compare_get_cell (EP_TRIAL_COMPARE (compare), os_row, 1), ==, "—");
 
+  /* CR with its exact CI from n/N: ELIANA 81% of 75 infused, x = 61; TOWER 44% of 271,
+   * x = round (119.24) = 119. R: binom.test (61, 75)$conf.int = 0.7066845, 0.8940175;
+   * binom.test (119, 271)$conf.int = 0.3791364, 0.5004385 */
+  {
+    guint cr_row = G_MAXUINT;
+
+    for (guint r = 0; r < ep_trial_compare_get_n_rows (EP_TRIAL_COMPARE (compare)); r++)
+      if (g_strcmp0 (ep_trial_compare_get_row_label (EP_TRIAL_COMPARE (compare), r), "Complete remission") == 0)
+        cr_row = r;
+    g_assert_cmpuint (cr_row, !=, G_MAXUINT);
+    g_assert_cmpstr (ep_trial_compare_get_cell (EP_TRIAL_COMPARE (compare), cr_row, 0), ==, "44% (95% CI 37.9–50.0)");
+    g_assert_cmpstr (ep_trial_compare_get_cell (EP_TRIAL_COMPARE (compare), cr_row, 1), ==, "81% (95% CI 70.7–89.4)");
+  }
+  gtk_window_set_default_size (GTK_WINDOW (compare), 1000, 900);
+  gtk_window_present (GTK_WINDOW (compare));
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  save_screenshot (compare, "compare-tower-eliana");
+
+  /* a reported zero stays 0: seed 004 Table 3, no neurologic event among 30 patients */
+  {
+    g_autoptr(GPtrArray) pair = g_ptr_array_new ();
+    GtkWidget *zero;
+    guint neuro_row = G_MAXUINT;
+
+    g_ptr_array_add (pair, ep_catalog_lookup (catalog, "short-course-blina"));
+    g_ptr_array_add (pair, eliana);
+    zero = ep_trial_compare_new (window, pair);
+    for (guint r = 0; r < ep_trial_compare_get_n_rows (EP_TRIAL_COMPARE (zero)); r++)
+      if (g_strcmp0 (ep_trial_compare_get_row_label (EP_TRIAL_COMPARE (zero), r), "neurotoxicity, grade any (%)") == 0)
+        neuro_row = r;
+    g_assert_cmpuint (neuro_row, !=, G_MAXUINT);
+    g_assert_cmpstr (ep_trial_compare_get_cell (EP_TRIAL_COMPARE (zero), neuro_row, 0), ==, "0/30");
+    g_assert_cmpstr (ep_trial_compare_get_cell (EP_TRIAL_COMPARE (zero), neuro_row, 1), ==, "40%");
+    gtk_window_destroy (GTK_WINDOW (zero));
+  }
+
   gtk_window_destroy (GTK_WINDOW (compare));
+}
+
+/* "Forest Plot…" opens the options; their defaults are the catalog forest's (CR, DL, by
+ * class, overall shown) and the rows map to EpEvidenceForestOptions. */
+static void
+test_browser_forest_options (void)
+{
+  static const char * const ids[] = { "eliana", "tower-blinatumomab", NULL };
+  EpForestOptionsDialog *dialog = NULL;
+  EpEvidenceForestOptions options;
+  GListModel *toplevels;
+
+  select_ids (ids);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browser), "trials.forest", NULL));
+  iterate ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (EP_IS_FOREST_OPTIONS_DIALOG (toplevel))
+        dialog = EP_FOREST_OPTIONS_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+
+  ep_forest_options_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.outcome, ==, "cr");
+  g_assert_cmpstr (options.subgroup, ==, "class");
+  g_assert_cmpint (options.method, ==, EP_META_METHOD_DL);
+  g_assert_true (options.show_overall);
+  g_assert_false (options.knapp_hartung);
+  g_assert_true (isnan (options.x_min));
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  save_screenshot (GTK_WIDGET (dialog), "forest-options");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_selection_model_unselect_all (ep_trial_browser_get_selection (browser));
+  iterate ();
 }
 
 int
@@ -296,6 +494,8 @@ main (int   argc,
   g_test_add_func ("/trial-browser/sort", test_browser_sort);
   g_test_add_func ("/trial-browser/compare", test_browser_compare);
   g_test_add_func ("/trial-browser/compare-bite-car-t", test_compare_bite_car_t);
+  g_test_add_func ("/trial-browser/guard", test_browser_guard);
+  g_test_add_func ("/trial-browser/forest-options", test_browser_forest_options);
 
   ret = g_test_run ();
 

@@ -11,8 +11,9 @@
  *  - aml.endpoint: the survival package's aml data, a survival analysis of OS by maintenance
  *    (x) and its Kaplan-Meier figure;
  *  - cr-forest-by-class.endpoint: the complete-remission forest plot, pooled by therapy class,
- *    of the arms of seed 001's Table 1 that report a CR rate (their catalog ids below; provenance
- *    "001_399616fa44fc2a6f.txt" in data/catalog/trials.json), kept as a trial selection too.
+ *    of the arms of seed 001's Tables 1 (blinatumomab) and 2 (CD19 CAR T) that report a CR rate
+ *    (their catalog ids below; provenance "001_399616fa44fc2a6f.txt" in
+ *    data/catalog/trials.json), kept as a trial selection too.
  * Exit status 1 with a message on stderr when any of them cannot be made.
  */
 #include "config.h"
@@ -109,7 +110,7 @@ make_cr_forest (const char  *out_dir,
   if (figure == NULL)
     return FALSE;
   ep_figure_set_title (figure, "Complete remission by therapy class");
-  ep_project_set_trial_selection (project, "Seed 001, Table 1: arms with a CR rate",
+  ep_project_set_trial_selection (project, "Seed 001, Tables 1 and 2: arms with a CR rate",
                                   seed001_cr_arms, NULL);
 
   return save (project, out_dir, "cr-forest-by-class.endpoint", error);

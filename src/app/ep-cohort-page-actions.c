@@ -514,9 +514,10 @@ ep_cohort_page_import_action (GtkWidget  *widget,
   EpCohortPage *self = EP_COHORT_PAGE (widget);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) data = gtk_file_filter_new ();
-  const char *suffixes[] = { "csv", "txt", "tsv", "tab", "sav", "zsav", "dta", "sas7bdat", "xpt", NULL };
+  const char *suffixes[] = { "csv", "txt", "tsv", "tab", "xlsx", "xlsm", "xls", "ods", "sav",
+                             "zsav", "dta", "sas7bdat", "xpt", NULL };
 
-  gtk_file_filter_set_name (data, _("Data files (CSV, TSV, SPSS, Stata, SAS)"));
+  gtk_file_filter_set_name (data, _("Data files (CSV, TSV, Excel, OpenDocument, SPSS, Stata, SAS)"));
   for (guint i = 0; suffixes[i] != NULL; i++)
     gtk_file_filter_add_suffix (data, suffixes[i]);
 

@@ -173,8 +173,15 @@ static void
 analyses_changed_cb (EpCohortPage *self)
 {
   /* The shown analysis left the project (removed, replaced by a rerun): show the last one. */
-  if (self->shown != NULL && ep_analysis_get_id (self->shown) != NULL
-      && ep_analysis_get_cohort (self->shown) == NULL)
+  gboolean listed = FALSE;
+
+  for (guint i = 0; self->shown != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->analyses)); i++)
+    {
+      g_autoptr(EpAnalysis) item = g_list_model_get_item (G_LIST_MODEL (self->analyses), i);
+
+      listed |= item == self->shown;
+    }
+  if (self->shown != NULL && ep_analysis_get_id (self->shown) != NULL && !listed)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->analyses));
       g_autoptr(EpAnalysis) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->analyses), n - 1) : NULL;

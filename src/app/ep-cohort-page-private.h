@@ -29,6 +29,12 @@ struct _EpCohortPage
   guint                edit_row;
   guint                edit_column;
   guint                focus_column;
+  /* the table's cell cursor and the corner the selection extends from (view positions) */
+  guint                cursor_row;
+  guint                cursor_column;
+  guint                anchor_row;
+  guint                anchor_column;
+  gboolean             edit_forward_column;  /* the editor was left with Tab: go right */
   EpAnalysis          *last[EP_ANALYSIS_RESPONSE + 1];
   EpAnalysis          *shown;
   EpAnalysis          *editing;      /* the analysis whose options the open dialog edits */
@@ -67,6 +73,7 @@ void     _ep_cohort_page_table_dispose         (EpCohortPage      *self);
 void     _ep_cohort_page_rebuild_columns       (EpCohortPage      *self);
 void     _ep_cohort_page_search_changed_cb     (EpCohortPage      *self,
                                                 GtkSearchEntry    *entry);
+void     _ep_cohort_page_class_table_init      (GtkWidgetClass    *widget_class);
 
 /* ep-cohort-page-actions.c: the cohort.* actions on rows, columns, endpoints, files, views */
 void     _ep_cohort_page_class_actions_init    (GtkWidgetClass    *widget_class);

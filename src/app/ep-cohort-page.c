@@ -250,8 +250,8 @@ import_dialog_import_cb (EpImportDialog *dialog,
   ep_cohort_page_open_file (self, file, ep_import_dialog_get_options (dialog), NULL);
 }
 
-/* Delimited text goes through the preview (delimiter, decimal mark, header, types); SPSS,
- * Stata and SAS files say what they hold themselves. */
+/* Delimited text and spreadsheets go through the preview (encoding, delimiter, decimal mark
+ * or sheet, header, types); SPSS, Stata and SAS files say what they hold themselves. */
 EpImportDialog *
 ep_cohort_page_import (EpCohortPage *self,
                        GFile        *file)
@@ -266,7 +266,8 @@ ep_cohort_page_import (EpCohortPage *self,
 
   path = g_file_get_path (file);
   format = path != NULL ? ep_import_format_for_path (path) : EP_FILE_FORMAT_UNKNOWN;
-  if (format != EP_FILE_FORMAT_CSV && format != EP_FILE_FORMAT_TSV)
+  if (format != EP_FILE_FORMAT_CSV && format != EP_FILE_FORMAT_TSV &&
+      format != EP_FILE_FORMAT_XLSX && format != EP_FILE_FORMAT_ODS && format != EP_FILE_FORMAT_XLS)
     {
       ep_cohort_page_open_file (self, file, NULL, NULL);
       return NULL;
@@ -422,6 +423,7 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
    * .delete-rows, .add-column, .rename-column, .delete-column, .set-type, .set-role,
    * .add-endpoint, .remove-endpoint, .show-editor; Ctrl+Z, Ctrl+Shift+Z */
   _ep_cohort_page_class_actions_init (widget_class);
+  _ep_cohort_page_class_table_init (widget_class);
   /* cohort.analyze, .show-results, .show-figure */
   _ep_cohort_page_class_analysis_init (widget_class);
 }

@@ -54,6 +54,31 @@ gboolean           ep_cohort_page_edit_cell        (EpCohortPage *self,
 gboolean           ep_cohort_page_edit_at          (EpCohortPage *self,
                                                     guint         position,
                                                     guint         column);
+/* The table as a spreadsheet: a cell cursor at a view position and column, a selected block
+ * from an anchor to it. ep_cohort_page_press_key() does what a key press on the table does
+ * (arrows, Tab, Enter move, Shift extends; F2 or typing edits; Delete clears the block to
+ * missing; Ctrl+C copies it as tab-separated text; Ctrl+V pastes from the cursor); TRUE when
+ * the key was used. */
+void               ep_cohort_page_set_cursor       (EpCohortPage *self,
+                                                    guint         position,
+                                                    guint         column,
+                                                    gboolean      extend);
+void               ep_cohort_page_get_cursor       (EpCohortPage *self,
+                                                    guint        *position,
+                                                    guint        *column);
+gboolean           ep_cohort_page_press_key        (EpCohortPage    *self,
+                                                    guint            keyval,
+                                                    GdkModifierType  state);
+/* The selected block as tab-separated text on the clipboard. */
+void               ep_cohort_page_copy             (EpCohortPage *self);
+/* The clipboard's tab-separated text or HTML table into the cells from the cursor, adding
+ * rows past the end, as one undo step; without a cohort, a new cohort through the import
+ * preview. Asynchronous (the clipboard is read). */
+void               ep_cohort_page_paste            (EpCohortPage *self);
+/* The same with a block given as text (tab-separated, or HTML when is_html). */
+void               ep_cohort_page_paste_text       (EpCohortPage *self,
+                                                    const char   *text,
+                                                    gboolean      is_html);
 /* The last message shown in a toast, or NULL. */
 const char        *ep_cohort_page_get_message      (EpCohortPage *self);
 /* Opens the options of an analysis of kind. */

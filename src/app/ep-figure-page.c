@@ -24,6 +24,7 @@ struct _EpFigurePage
 
   GListStore       *figures;
   EpFigure         *selected;
+  EpProject        *project;     /* for the undo of figure options; not owned */
   guint             n_draws;
   int               draw_width;
   int               draw_height;
@@ -347,6 +348,66 @@ ep_figure_page_back_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+/* Undo and redo of figure options (the project's history): Ctrl+Z on the Figures page. */
+static void
+ep_figure_page_update_history (EpFigurePage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.undo",
+                                 self->project != NULL && ep_project_can_undo_figures (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.redo",
+                                 self->project != NULL && ep_project_can_redo_figures (self->project));
+}
+
+static void
+ep_figure_page_history_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  EpFigurePage *self = EP_FIGURE_PAGE (widget);
+  EpFigure *figure;
+
+  if (self->project == NULL)
+    return;
+  figure = g_str_equal (action_name, "figures.undo") ? ep_project_undo_figures (self->project)
+                                                     : ep_project_redo_figures (self->project);
+  /* show what changed back */
+  if (figure != NULL && figure != self->selected)
+    ep_figure_page_select (self, figure);
+}
+
+static void
+project_weak_notify (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  EpFigurePage *self = data;
+
+  self->project = NULL;
+  ep_figure_page_update_history (self);
+}
+
+void
+ep_figure_page_set_project (EpFigurePage *self,
+                            EpProject    *project)
+{
+  g_return_if_fail (EP_IS_FIGURE_PAGE (self));
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_object_weak_unref (G_OBJECT (self->project), project_weak_notify, self);
+    }
+  self->project = project;
+  if (project != NULL)
+    {
+      g_object_weak_ref (G_OBJECT (project), project_weak_notify, self);
+      g_signal_connect_object (project, "notify::can-undo-figures",
+                               G_CALLBACK (ep_figure_page_update_history), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::can-redo-figures",
+                               G_CALLBACK (ep_figure_page_update_history), self, G_CONNECT_SWAPPED);
+    }
+  ep_figure_page_update_history (self);
+}
+
 /* ---- GObject ------------------------------------------------------------------------------- */
 
 static void
@@ -365,6 +426,7 @@ ep_figure_page_dispose (GObject *object)
       }
   if (self->options != NULL)
     ep_figure_options_set_figure (self->options, NULL);
+  ep_figure_page_set_project (self, NULL);
 
   /* AdwBin unparents its child (the template) itself. */
 
@@ -442,6 +504,12 @@ ep_figure_page_class_init (EpFigurePageClass *klass)
   gtk_widget_class_install_action (widget_class, "figures.new-from-csv", NULL, ep_figure_page_new_from_csv_action);
   gtk_widget_class_install_action (widget_class, "figures.remove", NULL, ep_figure_page_remove_action);
   gtk_widget_class_install_action (widget_class, "figures.back", NULL, ep_figure_page_back_action);
+  gtk_widget_class_install_action (widget_class, "figures.undo", NULL, ep_figure_page_history_action);
+  gtk_widget_class_install_action (widget_class, "figures.redo", NULL, ep_figure_page_history_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "figures.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "figures.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "figures.redo", NULL);
 }
 
 static void
@@ -454,6 +522,7 @@ ep_figure_page_init (EpFigurePage *self)
   gtk_drawing_area_set_draw_func (self->preview, preview_draw, self, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.remove", FALSE);
+  ep_figure_page_update_history (self);
   ep_figure_page_update_stack (self);
 }
 

@@ -9,6 +9,7 @@
 
 #include "app/ep-figure-options.h"
 #include "model/ep-figure.h"
+#include "model/ep-project.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,10 @@ guint            ep_figure_page_get_preview_draws  (EpFigurePage *self,
                                                     int          *width,
                                                     int          *height);
 
+/* The project whose history Ctrl+Z / Ctrl+Shift+Z undo and redo on this page (figure options);
+ * not owned, NULL for none. */
+void          ep_figure_page_set_project  (EpFigurePage *self,
+                                           EpProject    *project);
 /* TRUE while the preview shows the "Updating…" badge (or why the figure's analysis is invalid). */
 gboolean      ep_figure_page_get_preview_badge (EpFigurePage *self);
 

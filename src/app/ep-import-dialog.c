@@ -1,13 +1,16 @@
-/* ep-import-dialog.c: the preview of a delimited text file before it is imported
+/* ep-import-dialog.c: the preview of a delimited text file or a spreadsheet before it is imported
  *
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The first lines of the file are read with the same reader as the import (ep_import_csv_data)
- * under the chosen delimiter, decimal mark and header row; each column is listed with its
- * guessed type, which the user may change. A choice that the preview lines cannot satisfy (a
- * word in a column made a number) is said at once, with the line and the column, and Import
- * waits; the whole file is read only on Import, by the page, with the same options.
+ * Text: the first bytes of the file are read once; the encoding is detected (or chosen) and
+ * they are parsed with the same reader as the import under the chosen delimiter, decimal mark
+ * (both sniffed together on opening: ';' with decimal commas, as European Excel writes) and
+ * header row. Spreadsheets: the chosen sheet's first rows are read by the same reader as the
+ * import. Each column is listed with its guessed type and why, which the user may change. A
+ * choice that the preview rows cannot satisfy (a word in a column made a number) is said at
+ * once, with the line and the column, and Import waits; the whole file is read only on
+ * Import, by the page, with the same options.
  */
 #include "config.h"
 
@@ -15,18 +18,29 @@
 #include <string.h>
 
 #include "app/ep-import-dialog.h"
+#include "io/ep-sheet.h"
 
-/* Enough lines to guess the types from, few enough to re-read on every change. */
+/* Enough rows to guess the types from, few enough to re-read on every change. */
 #define PREVIEW_LINES 200
+#define PREVIEW_BYTES (256 * 1024)
+
+/* The encoding row's choices after "Automatic": iconv names. */
+static const char * const encodings[] = { "UTF-8", "WINDOWS-1252", "ISO-8859-1", "UTF-16" };
 
 struct _EpImportDialog
 {
   AdwWindow        parent_instance;
 
   GFile           *file;
+  char            *path;
   char            *display_name;
-  char            *preview;       /* the first PREVIEW_LINES lines */
+  gboolean         is_sheet;      /* .xlsx, .ods, .xls: no delimiter, decimal or encoding */
+  char            *raw;           /* text: the file's first bytes, up to a line end */
+  gsize            raw_length;
+  const char      *detected;      /* the encoding detected from raw */
+  char            *preview;       /* raw as UTF-8 */
   gsize            preview_length;
+  char           **sheets;
   EpImportOptions  options;
   GArray          *types;         /* int per column: EpColumnType, or -1 to guess */
   GPtrArray       *rows;          /* the column rows, to remove them */
@@ -34,6 +48,8 @@ struct _EpImportDialog
 
   /* Template children */
   AdwWindowTitle      *window_title;
+  AdwComboRow         *sheet_row;
+  AdwComboRow         *encoding_row;
   AdwComboRow         *separator_row;
   AdwComboRow         *decimal_row;
   GtkSwitch           *header_switch;
@@ -69,28 +85,71 @@ static void
 ep_import_dialog_read_options (EpImportDialog *self)
 {
   guint sep = adw_combo_row_get_selected (self->separator_row);
+  guint encoding = adw_combo_row_get_selected (self->encoding_row);
+  guint sheet = adw_combo_row_get_selected (self->sheet_row);
 
   self->options.sep = separators[MIN (sep, G_N_ELEMENTS (separators) - 1)];
   self->options.decimal_mark = adw_combo_row_get_selected (self->decimal_row) == 1 ? ',' : '.';
   self->options.header = gtk_switch_get_active (self->header_switch);
   self->options.types = (const int *) self->types->data;
   self->options.n_types = self->types->len;
+  self->options.encoding = (encoding == 0 || encoding > G_N_ELEMENTS (encodings))
+                             ? self->detected : encodings[encoding - 1];
+  self->options.sheet = (self->sheets != NULL && sheet < g_strv_length (self->sheets))
+                          ? self->sheets[sheet] : NULL;
+}
+
+/* The preview's cells under the current choices: the text converted and split, or the sheet's
+ * first rows. NULL and the message shown when that fails. */
+static EpCsv *
+ep_import_dialog_read_cells (EpImportDialog  *self,
+                             GError         **error)
+{
+  EpCsvFlags flags = self->options.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER;
+  g_autofree char *utf8 = NULL;
+  gsize utf8_length = 0;
+
+  if (self->is_sheet)
+    return ep_sheet_read (self->path, self->options.sheet, flags, PREVIEW_LINES, error);
+
+  if (!ep_csv_convert_to_utf8 (self->raw, self->raw_length, self->options.encoding,
+                               self->display_name, &utf8, &utf8_length, error))
+    return NULL;
+  g_free (self->preview);
+  if (utf8 != NULL)
+    {
+      self->preview = g_steal_pointer (&utf8);
+      self->preview_length = utf8_length;
+    }
+  else
+    {
+      self->preview = g_strndup (self->raw, self->raw_length);
+      self->preview_length = self->raw_length;
+    }
+
+  return ep_csv_read_data_full (self->preview, self->preview_length, self->display_name,
+                                self->options.sep, flags, error);
 }
 
 /* Parses the preview with the current choices; NULL and the message shown when it fails. */
 static EpTable *
-ep_import_dialog_parse (EpImportDialog *self)
+ep_import_dialog_parse (EpImportDialog  *self,
+                        EpCsv          **cells)
 {
   g_autoptr(GError) error = NULL;
-  EpTable *table;
+  g_autoptr(EpCsv) csv = NULL;
+  EpTable *table = NULL;
 
   ep_import_dialog_read_options (self);
-  table = ep_import_csv_data (self->preview, self->preview_length, self->display_name,
-                              &self->options, &error);
+  csv = ep_import_dialog_read_cells (self, &error);
+  if (csv != NULL)
+    table = ep_import_csv_table (csv, &self->options, &error);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), table == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", table != NULL);
   if (table == NULL)
     gtk_label_set_text (self->error_label, error->message);
+  if (cells != NULL)
+    *cells = g_steal_pointer (&csv);
 
   return table;
 }
@@ -107,13 +166,14 @@ type_selected_cb (AdwComboRow    *row,
     return;
 
   g_array_index (self->types, int, column) = adw_combo_row_get_selected (row);
-  table = ep_import_dialog_parse (self);
+  table = ep_import_dialog_parse (self, NULL);
 }
 
 static void
 ep_import_dialog_rebuild (EpImportDialog *self)
 {
   g_autoptr(EpTable) table = NULL;
+  g_autoptr(EpCsv) cells = NULL;
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
 
   g_assert (EP_IS_IMPORT_DIALOG (self));
@@ -124,7 +184,7 @@ ep_import_dialog_rebuild (EpImportDialog *self)
 
   /* New delimiter or header: the columns are new, so their types are guessed again. */
   g_array_set_size (self->types, 0);
-  table = ep_import_dialog_parse (self);
+  table = ep_import_dialog_parse (self, &cells);
   if (table == NULL)
     return;
 
@@ -137,6 +197,9 @@ ep_import_dialog_rebuild (EpImportDialog *self)
       EpTableColumn *column = ep_table_get_column (table, c);
       GtkWidget *row = adw_combo_row_new ();
       g_autoptr(GString) sample = g_string_new (NULL);
+      g_autofree const char **texts = NULL;
+      g_autofree char *reason = NULL;
+      guint n = ep_csv_get_n_rows (cells);
       int type = column->type;
 
       for (guint i = 0; i < MIN (table->n_rows, 4); i++)
@@ -145,6 +208,14 @@ ep_import_dialog_rebuild (EpImportDialog *self)
 
           g_string_append_printf (sample, "%s%s", i > 0 ? ", " : "", *text != '\0' ? text : "—");
         }
+      /* why the type was guessed, from the cells as the file has them */
+      texts = g_new (const char *, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        texts[i] = ep_csv_get_cell (cells, i, c);
+      ep_import_explain_type (texts, n, self->options.decimal_mark, &reason);
+      /* TRANSLATORS: a column's first values, then why its type was guessed */
+      g_string_append_printf (sample, "\n%s", reason);
+
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sample->str);
@@ -165,7 +236,7 @@ ep_import_dialog_rebuild (EpImportDialog *self)
 static void
 ep_import_dialog_options_changed_cb (EpImportDialog *self)
 {
-  if (self->preview != NULL && !self->building)
+  if (self->file != NULL && !self->building)
     ep_import_dialog_rebuild (self);
 }
 
@@ -198,7 +269,10 @@ ep_import_dialog_finalize (GObject *object)
   EpImportDialog *self = EP_IMPORT_DIALOG (object);
 
   g_free (self->display_name);
+  g_free (self->path);
+  g_free (self->raw);
   g_free (self->preview);
+  g_strfreev (self->sheets);
   g_clear_pointer (&self->types, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
@@ -219,6 +293,8 @@ ep_import_dialog_class_init (EpImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EpImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EpImportDialog, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, EpImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, EpImportDialog, separator_row);
   gtk_widget_class_bind_template_child (widget_class, EpImportDialog, decimal_row);
   gtk_widget_class_bind_template_child (widget_class, EpImportDialog, header_switch);
@@ -241,53 +317,141 @@ ep_import_dialog_init (EpImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The first bytes of a text file, cut after the last whole line (for UTF-16, after a
+ * two-byte line feed at an even offset). */
+static char *
+read_text_start (GFile   *file,
+                 gsize   *length,
+                 GError **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = g_malloc (PREVIEW_BYTES);
+  gsize n = 0;
+  gsize cut;
+  const char *encoding;
+  guint lines = 0;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, PREVIEW_BYTES, &n, NULL, error))
+    return NULL;
+
+  encoding = ep_csv_detect_encoding (buffer, n);
+  cut = n;
+  if (n == PREVIEW_BYTES)
+    {
+      /* a full buffer: the file goes on, so the last line may be cut */
+      while (cut > 0 && buffer[cut - 1] != '\n')
+        cut--;
+      if (g_str_has_prefix (encoding, "UTF-16") && cut % 2 == 1)
+        cut++;
+    }
+  /* no more than PREVIEW_LINES lines */
+  for (gsize i = 0; i < cut; i++)
+    if (buffer[i] == '\n' && ++lines == PREVIEW_LINES)
+      {
+        cut = i + 1;
+        if (g_str_has_prefix (encoding, "UTF-16") && cut % 2 == 1)
+          cut++;
+        break;
+      }
+
+  *length = MIN (cut, n);
+  return g_strndup (buffer, *length);
+}
+
 EpImportDialog *
 ep_import_dialog_new (GFile   *file,
                       GError **error)
 {
   EpImportDialog *self;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GDataInputStream) data = NULL;
-  g_autoptr(GString) preview = g_string_new (NULL);
   g_autofree char *path = NULL;
-  char sep;
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) sheets = NULL;
+  gsize raw_length = 0;
+  gboolean is_sheet;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return NULL;
-  data = g_data_input_stream_new (G_INPUT_STREAM (stream));
-  for (guint i = 0; i < PREVIEW_LINES; i++)
+  path = g_file_get_path (file);
+  is_sheet = path != NULL && ep_sheet_format_for_path (path) != EP_SHEET_FORMAT_NONE;
+  if (is_sheet)
     {
-      gsize length;
-      g_autofree char *line = g_data_input_stream_read_line (data, &length, NULL, error);
-
-      if (line == NULL)
-        {
-          if (error != NULL && *error != NULL)
-            return NULL;
-          break;
-        }
-      g_string_append_len (preview, line, length);
-      g_string_append_c (preview, '\n');
+      sheets = ep_sheet_list (path, error);
+      if (sheets == NULL)
+        return NULL;
+    }
+  else
+    {
+      raw = read_text_start (file, &raw_length, error);
+      if (raw == NULL)
+        return NULL;
     }
 
   /* Owned by GTK's list of windows, as gtk_window_new()'s result. */
   self = g_object_new (EP_TYPE_IMPORT_DIALOG, NULL);
   self->file = g_object_ref (file);
+  self->path = g_steal_pointer (&path);
   self->display_name = g_file_get_basename (file);
-  self->preview_length = preview->len;
-  self->preview = g_string_free (g_steal_pointer (&preview), FALSE);
+  self->is_sheet = is_sheet;
+  self->sheets = g_steal_pointer (&sheets);
+  self->raw = g_steal_pointer (&raw);
+  self->raw_length = raw_length;
   adw_window_title_set_subtitle (self->window_title, self->display_name);
 
-  path = g_file_get_path (file);
-  if (path != NULL && ep_import_format_for_path (path) == EP_FILE_FORMAT_TSV)
-    sep = '\t';
-  else
-    sep = ep_import_guess_separator (self->preview, self->preview_length);
   self->building = TRUE;
-  adw_combo_row_set_selected (self->separator_row, sep == ';' ? 1 : sep == '\t' ? 2 : 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), is_sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), !is_sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->separator_row), !is_sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !is_sheet);
+  if (is_sheet)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new ((const char * const *) self->sheets);
+
+      adw_window_title_set_title (self->window_title, _("Import Spreadsheet"));
+      adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
+      adw_combo_row_set_selected (self->sheet_row, 0);
+    }
+  else
+    {
+      g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+      g_autofree char *automatic = NULL;
+      g_autofree char *utf8 = NULL;
+      gsize utf8_length = 0;
+      char sep, decimal_mark;
+
+      self->detected = ep_csv_detect_encoding (self->raw, self->raw_length);
+      /* TRANSLATORS: the encoding row's first choice; %s is the detected one, e.g. WINDOWS-1252 */
+      automatic = g_strdup_printf (_("Automatic (%s)"),
+                                   g_str_has_prefix (self->detected, "UTF-16") ? "UTF-16"
+                                   : strcmp (self->detected, "WINDOWS-1252") == 0 ? "Windows-1252"
+                                   : strcmp (self->detected, "ISO-8859-1") == 0 ? "Latin-1"
+                                   : self->detected);
+      gtk_string_list_append (choices, automatic);
+      gtk_string_list_append (choices, _("UTF-8"));
+      gtk_string_list_append (choices, _("Windows-1252 (Western Europe)"));
+      gtk_string_list_append (choices, _("ISO 8859-1 (Latin-1)"));
+      gtk_string_list_append (choices, _("UTF-16"));
+      adw_combo_row_set_model (self->encoding_row, G_LIST_MODEL (choices));
+      adw_combo_row_set_selected (self->encoding_row, 0);
+
+      /* the delimiter and the decimal mark, sniffed together from the text as UTF-8 */
+      sep = ',';
+      decimal_mark = '.';
+      if (ep_csv_convert_to_utf8 (self->raw, self->raw_length, self->detected, NULL, &utf8,
+                                  &utf8_length, NULL))
+        {
+          if (utf8 != NULL)
+            ep_import_guess_dialect (utf8, utf8_length, &sep, &decimal_mark);
+          else
+            ep_import_guess_dialect (self->raw, self->raw_length, &sep, &decimal_mark);
+        }
+      if (self->path != NULL && ep_import_format_for_path (self->path) == EP_FILE_FORMAT_TSV)
+        sep = '\t';
+      adw_combo_row_set_selected (self->separator_row, sep == ';' ? 1 : sep == '\t' ? 2 : 0);
+      adw_combo_row_set_selected (self->decimal_row, decimal_mark == ',' ? 1 : 0);
+    }
   self->building = FALSE;
   ep_import_dialog_rebuild (self);
 

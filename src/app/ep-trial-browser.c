@@ -11,12 +11,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "app/ep-trial-browser.h"
 #include "app/ep-digitizer.h"
 #include "app/ep-trial-compare.h"
 #include "app/ep-trial-detail.h"
 #include "app/ep-window.h"
+#include "app/ep-forest-options-dialog.h"
+#include "model/ep-comparability.h"
+#include "model/ep-evidence-forest.h"
 
 struct _EpTrialBrowser
 {
@@ -53,6 +57,8 @@ struct _EpTrialBrowser
   GtkColumnViewColumn *survival_column;
   AdwStatusPage       *error_status;
   EpTrialDetail       *detail;
+  GtkRevealer         *guard_revealer;
+  GtkBox              *guard_box;
 };
 
 G_DEFINE_FINAL_TYPE (EpTrialBrowser, ep_trial_browser, ADW_TYPE_BIN)
@@ -189,6 +195,23 @@ ep_trial_browser_update_count (EpTrialBrowser *self)
   /* TRANSLATORS: "12 of 33 arms": trial arms shown after filtering, of all in the catalog */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u arm", "%u of %u arms", total),
                           shown, total);
+  if (self->selection != NULL)
+    {
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+      guint64 n_selected = gtk_bitset_get_size (selected);
+
+      if (n_selected > 0)
+        {
+          g_autofree char *with_selected = NULL;
+
+          /* TRANSLATORS: "12 of 33 arms, 3 selected" */
+          with_selected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u selected",
+                                                        "%s, %u selected", (gulong) n_selected),
+                                           text, (guint) n_selected);
+          g_free (text);
+          text = g_steal_pointer (&with_selected);
+        }
+    }
   gtk_label_set_text (self->count_label, text);
 
   if (self->catalog != NULL)
@@ -257,6 +280,137 @@ ep_trial_browser_activate_cb (EpTrialBrowser *self,
   ep_trial_browser_show_trial (self, trial, TRUE);
 }
 
+/* Deselects the arms with these ids. */
+static void
+ep_trial_browser_unselect_ids (EpTrialBrowser     *self,
+                               const char * const *ids)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(EpTrial) trial = g_list_model_get_item (model, i);
+
+      if (g_strv_contains (ids, ep_trial_get_id (trial)) &&
+          gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+        gtk_selection_model_unselect_item (GTK_SELECTION_MODEL (self->selection), i);
+    }
+}
+
+/* The overlap's one-click remedies: keep the pooled analysis (drop its parts) or the parts. */
+static void
+guard_keep_parent_cb (GtkButton      *button,
+                      EpTrialBrowser *self)
+{
+  char **ids = g_object_get_data (G_OBJECT (button), "ids");
+
+  ep_trial_browser_unselect_ids (self, (const char * const *) ids + 1);
+}
+
+static void
+guard_keep_parts_cb (GtkButton      *button,
+                     EpTrialBrowser *self)
+{
+  char **ids = g_object_get_data (G_OBJECT (button), "ids");
+  const char *parent[] = { ids[0], NULL };
+
+  ep_trial_browser_unselect_ids (self, parent);
+}
+
+static void ep_trial_browser_open_forest (EpTrialBrowser *self,
+                                          const char     *subgroup);
+
+/* "Stratify": the forest options with the differing field as subgroups. */
+static void
+guard_stratify_cb (GtkButton      *button,
+                   EpTrialBrowser *self)
+{
+  ep_trial_browser_open_forest (self, g_object_get_data (G_OBJECT (button), "field"));
+}
+
+static void
+guard_exclude_cb (GtkButton      *button,
+                  EpTrialBrowser *self)
+{
+  ep_trial_browser_unselect_ids (self, g_object_get_data (G_OBJECT (button), "ids"));
+}
+
+static GtkWidget *
+guard_button (EpTrialBrowser *self,
+              const char     *label,
+              char          **ids,
+              GCallback       callback)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "ids", g_strdupv (ids), (GDestroyNotify) g_strfreev);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+/* The comparability guard's warnings for the selection's CR rates, each with its remedy. */
+static void
+ep_trial_browser_update_guard (EpTrialBrowser *self)
+{
+  g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
+  g_autoptr(GPtrArray) warnings = NULL;
+  GtkWidget *child;
+
+  g_assert (EP_IS_TRIAL_BROWSER (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guard_box))) != NULL)
+    gtk_box_remove (self->guard_box, child);
+
+  if (trials->len < 2)
+    {
+      gtk_revealer_set_reveal_child (self->guard_revealer, FALSE);
+      return;
+    }
+
+  warnings = ep_comparability_check (trials, "cr");
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const EpComparabilityWarning *warning = g_ptr_array_index (warnings, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name (warning->blocks_pooling ? "dialog-error-symbolic"
+                                                                                : "dialog-warning-symbolic");
+      g_autofree char *text = g_strdup_printf ("%s. %s.", warning->message, warning->remedy);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (icon, warning->blocks_pooling ? "error" : "warning");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), icon);
+      gtk_box_append (GTK_BOX (row), label);
+
+      if (warning->kind == EP_COMPARABILITY_OVERLAP)
+        {
+          gtk_box_append (GTK_BOX (row), guard_button (self, _("Keep the pooled analysis"), warning->ids,
+                                                       G_CALLBACK (guard_keep_parent_cb)));
+          gtk_box_append (GTK_BOX (row), guard_button (self, _("Keep its trials"), warning->ids,
+                                                       G_CALLBACK (guard_keep_parts_cb)));
+        }
+      else if (warning->kind == EP_COMPARABILITY_DISPUTED)
+        gtk_box_append (GTK_BOX (row), guard_button (self, _("Exclude"), warning->ids,
+                                                     G_CALLBACK (guard_exclude_cb)));
+      else if (warning->field != NULL && g_strv_contains (ep_evidence_forest_subgroup_fields (), warning->field))
+        {
+          GtkWidget *button = guard_button (self, _("Forest by Subgroup"), warning->ids,
+                                            G_CALLBACK (guard_stratify_cb));
+
+          g_object_set_data_full (G_OBJECT (button), "field", g_strdup (warning->field), g_free);
+          gtk_widget_set_tooltip_text (button, _("Pool the selected arms separately by the field that differs"));
+          gtk_box_append (GTK_BOX (row), button);
+        }
+
+      gtk_box_append (self->guard_box, row);
+    }
+
+  gtk_revealer_set_reveal_child (self->guard_revealer, warnings->len > 0);
+}
+
 /* The detail follows the arm most recently added to the selection. */
 static void
 selection_changed_cb (GtkSelectionModel *model,
@@ -269,6 +423,9 @@ selection_changed_cb (GtkSelectionModel *model,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", n_selected >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest-cr", n_selected >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest", n_selected >= 2);
+  ep_trial_browser_update_count (self);
+  ep_trial_browser_update_guard (self);
 
   for (guint i = position + n_items; i > position; i--)
     {
@@ -319,60 +476,20 @@ ep_trial_browser_digitize_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* A forest plot of the selected arms' CR rates, pooled by class, on the Figures page. */
+/* Adds a forest of the selected arms to the Figures page; the project keeps the selection and
+ * the figure's source: the catalog ids in this order, the outcome and any options. */
 static void
-ep_trial_browser_forest_cr_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *param)
+ep_trial_browser_add_forest (EpTrialBrowser *self,
+                             GPtrArray      *trials,
+                             EpFigure       *figure,
+                             const char     *outcome,
+                             JsonObject     *options)
 {
-  EpTrialBrowser *self = EP_TRIAL_BROWSER (widget);
-  g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) arms = g_array_new (FALSE, TRUE, sizeof (EpMetaArm));
-  g_autoptr(EpFigure) figure = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) source = NULL;
+  g_autoptr(JsonObject) source = json_object_new ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  JsonArray *ids_array;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  JsonArray *ids_array = json_array_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (trials->len < 2 || !EP_IS_WINDOW (root))
-    return;
-
-  for (guint i = 0; i < trials->len; i++)
-    {
-      EpTrial *trial = g_ptr_array_index (trials, i);
-      gboolean shared = FALSE;
-      EpMetaArm arm;
-
-      /* A trial with two selected arms names the arm too. */
-      for (guint j = 0; j < trials->len; j++)
-        shared |= j != i && g_strcmp0 (ep_trial_get_trial (trial),
-                                       ep_trial_get_trial (g_ptr_array_index (trials, j))) == 0;
-      g_ptr_array_add (labels, shared ? g_strdup_printf ("%s: %s", ep_trial_get_trial (trial),
-                                                         ep_trial_get_arm (trial))
-                                      : g_strdup (ep_trial_get_trial (trial)));
-      arm.label = g_ptr_array_index (labels, i);
-      arm.class_name = ep_drug_class_to_string (ep_trial_get_drug_class (trial));
-      arm.n = ep_trial_get_n (trial);
-      arm.percent = ep_trial_get_cr_pct (trial);
-      g_array_append_val (arms, arm);
-    }
-
-  figure = ep_figure_new_forest_arms ((EpMetaArm *) arms->data, arms->len, EP_FIGURE_OUTCOME_CR, &error);
-  if (figure == NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      ep_window_show_toast (EP_WINDOW (root), escaped);
-      return;
-    }
-
-  ep_figure_set_title (figure, _("Complete remission by therapy class"));
-
-  /* The project keeps the selection and the figure's source: the catalog ids, in this order. */
-  source = json_object_new ();
-  ids_array = json_array_new ();
   for (guint i = 0; i < trials->len; i++)
     {
       const char *id = ep_trial_get_id (g_ptr_array_index (trials, i));
@@ -383,11 +500,105 @@ ep_trial_browser_forest_cr_action (GtkWidget  *widget,
   g_ptr_array_add (ids, NULL);
   json_object_set_string_member (source, "kind", "forest-proportions");
   json_object_set_array_member (source, "trials", ids_array);
-  json_object_set_string_member (source, "outcome", "cr");
+  /* the project's spelling of the MRD outcome (ep-figure-source.c) */
+  json_object_set_string_member (source, "outcome", g_strcmp0 (outcome, "mrd") == 0 ? "mrd-negative" : outcome);
+  if (options != NULL)
+    json_object_set_object_member (source, "options", json_object_ref (options));
   ep_project_set_trial_selection (ep_window_get_project (EP_WINDOW (root)),
                                   ep_figure_get_display_name (figure),
                                   (const char * const *) ids->pdata, NULL);
   ep_window_add_figure (EP_WINDOW (root), figure, source);
+}
+
+/* A forest plot of the selected arms' CR rates, pooled by class, on the Figures page. */
+static void
+ep_trial_browser_forest_cr_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  EpTrialBrowser *self = EP_TRIAL_BROWSER (widget);
+  g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (trials->len < 2 || !EP_IS_WINDOW (root))
+    return;
+
+  /* The comparability guard refuses an overlap and prints its warnings on the figure. */
+  figure = ep_comparability_new_forest (trials, EP_FIGURE_OUTCOME_CR, NULL, &error);
+  if (figure == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      ep_window_show_toast (EP_WINDOW (root), escaped);
+      return;
+    }
+
+  ep_figure_set_title (figure, _("Complete remission by therapy class"));
+  ep_trial_browser_add_forest (self, trials, figure, "cr", NULL);
+}
+
+/* The forest with options: the dialog's "Draw" builds it from the selection. */
+static void
+forest_dialog_draw_cb (EpForestOptionsDialog *dialog,
+                       EpTrialBrowser        *self)
+{
+  g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) saved = json_object_new ();
+  EpEvidenceForestOptions options;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!EP_IS_WINDOW (root))
+    return;
+
+  ep_forest_options_dialog_get_options (dialog, &options);
+  figure = ep_evidence_forest_new (trials, &options, NULL, NULL, NULL, &error);
+  if (figure == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      ep_window_show_toast (EP_WINDOW (root), escaped);
+      return;
+    }
+
+  json_object_set_string_member (saved, "method", options.method == EP_META_METHOD_FE ? "FE"
+                                                  : options.method == EP_META_METHOD_REML ? "REML" : "DL");
+  json_object_set_boolean_member (saved, "knapp_hartung", options.knapp_hartung);
+  json_object_set_boolean_member (saved, "prediction", options.prediction);
+  json_object_set_boolean_member (saved, "show_overall", options.show_overall);
+  json_object_set_int_member (saved, "sort", options.sort);
+  json_object_set_string_member (saved, "subgroup", options.subgroup);
+  if (!isnan (options.x_min))
+    json_object_set_double_member (saved, "x_min", options.x_min);
+  if (!isnan (options.x_max))
+    json_object_set_double_member (saved, "x_max", options.x_max);
+  ep_figure_set_title (figure, ep_figure_get_subtitle (figure));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ep_trial_browser_add_forest (self, trials, figure, options.outcome, saved);
+}
+
+static void
+ep_trial_browser_open_forest (EpTrialBrowser *self,
+                              const char     *subgroup)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = ep_forest_options_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  if (subgroup != NULL)
+    ep_forest_options_dialog_set_subgroup (EP_FOREST_OPTIONS_DIALOG (dialog), subgroup);
+  g_signal_connect_object (dialog, "draw", G_CALLBACK (forest_dialog_draw_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ep_trial_browser_forest_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  ep_trial_browser_open_forest (EP_TRIAL_BROWSER (widget), NULL);
 }
 
 static void
@@ -525,6 +736,8 @@ ep_trial_browser_class_init (EpTrialBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, survival_column);
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, error_status);
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, detail);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, guard_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, guard_box);
   gtk_widget_class_bind_template_callback (widget_class, ep_trial_browser_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ep_trial_browser_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, ep_trial_browser_filter_changed_cb);
@@ -533,6 +746,7 @@ ep_trial_browser_class_init (EpTrialBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "trials.compare", NULL, ep_trial_browser_compare_action);
   gtk_widget_class_install_action (widget_class, "trials.forest-cr", NULL, ep_trial_browser_forest_cr_action);
   gtk_widget_class_install_action (widget_class, "trials.digitize", NULL, ep_trial_browser_digitize_action);
+  gtk_widget_class_install_action (widget_class, "trials.forest", NULL, ep_trial_browser_forest_action);
   gtk_widget_class_install_action (widget_class, "trials.clear-filters", NULL, ep_trial_browser_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "trials.back", NULL, ep_trial_browser_back_action);
   gtk_widget_class_install_action (widget_class, "trials.search", NULL, ep_trial_browser_search_action);
@@ -577,6 +791,7 @@ ep_trial_browser_init (EpTrialBrowser *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest-cr", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest", FALSE);
   ep_trial_browser_update_count (self);
 }
 

@@ -14,12 +14,16 @@
 #include <math.h>
 
 #include "app/ep-trial-compare.h"
+#include "model/ep-evidence.h"
 #include "model/ep-trial.h"
 
 typedef struct
 {
   char      *label;
-  GPtrArray *cells;   /* char *, one per arm */
+  GPtrArray *cells;     /* char *, one per arm */
+  GPtrArray *details;   /* char *, one per arm, NULL: none (definition and denominator) */
+  GPtrArray *tooltips;  /* char *, one per arm, NULL: none (the source) */
+  gboolean   differs;   /* the arms' definitions or denominators differ: highlighted */
 } CompareRow;
 
 struct _EpTrialCompare
@@ -41,6 +45,8 @@ compare_row_free (CompareRow *row)
 {
   g_free (row->label);
   g_ptr_array_unref (row->cells);
+  g_ptr_array_unref (row->details);
+  g_ptr_array_unref (row->tooltips);
   g_free (row);
 }
 
@@ -52,6 +58,8 @@ add_row (EpTrialCompare *self,
 
   row->label = g_strdup (label);
   row->cells = g_ptr_array_new_with_free_func (g_free);
+  row->details = g_ptr_array_new_with_free_func (g_free);
+  row->tooltips = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->rows, row);
 
   return row;
@@ -69,6 +77,58 @@ add_cell (CompareRow *row,
     }
 
   g_ptr_array_add (row->cells, text);
+  g_ptr_array_add (row->details, NULL);
+  g_ptr_array_add (row->tooltips, NULL);
+}
+
+static const EpCatalogOutcome *
+outcome_of (const EpCatalogRecord *record,
+            const char            *which)
+{
+  if (g_strcmp0 (which, "mrd") == 0)
+    return record->mrd_negative;
+  if (g_strcmp0 (which, "relapse") == 0)
+    return record->relapse;
+  if (g_strcmp0 (which, "hsct") == 0)
+    return record->hsct;
+  return record->cr;
+}
+
+/* A proportion per arm: the printed value with its exact CI from n/N, the definition and
+ * denominator under it, the source on hover; the row is highlighted when the arms' definitions
+ * or denominators differ. */
+static void
+add_outcome_row (EpTrialCompare *self,
+                 const char     *label,
+                 const char     *which)
+{
+  CompareRow *row = add_row (self, label);
+  g_autofree char *first_definition = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->trials->len; i++)
+    {
+      const EpCatalogRecord *record = ep_trial_get_record (g_ptr_array_index (self->trials, i));
+      const EpCatalogOutcome *outcome = outcome_of (record, which);
+      g_autofree char *key = NULL;
+
+      add_cell (row, ep_evidence_format_outcome (record, outcome));
+      if (outcome == NULL || isnan (outcome->value))
+        continue;
+
+      g_free (g_ptr_array_index (row->details, i));
+      g_ptr_array_index (row->details, i) = ep_evidence_describe_outcome (record, outcome);
+      g_free (g_ptr_array_index (row->tooltips, i));
+      g_ptr_array_index (row->tooltips, i) = ep_evidence_outcome_source (record, outcome);
+
+      key = g_strdup_printf ("%s|%s", outcome->definition->response ? outcome->definition->response : "",
+                             outcome->denominator_kind ? outcome->denominator_kind : "");
+      if (!any)
+        first_definition = g_steal_pointer (&key);
+      else if (g_strcmp0 (first_definition, key) != 0)
+        row->differs = TRUE;
+      any = TRUE;
+    }
 }
 
 /* A row of one string property per arm. */
@@ -244,6 +304,13 @@ add_toxicity_rows (EpTrialCompare *self)
 
       /* TRANSLATORS: a row of the comparison, "CRS, grade >=3 (%)" */
       label = g_strdup_printf (_("%s, grade %s (%%)"), key->event, key->grade);
+      if (key->grading != NULL)
+        {
+          g_autofree char *graded = g_strdup_printf ("%s [%s]", label, key->grading);
+
+          g_free (label);
+          label = g_steal_pointer (&graded);
+        }
       row = add_row (self, label);
 
       for (guint i = 0; i < self->trials->len; i++)
@@ -255,10 +322,10 @@ add_toxicity_rows (EpTrialCompare *self)
             {
               const EpCatalogToxicity *tox = g_ptr_array_index (toxicity, j);
 
+              /* a reported count of 0 is 0, not "not reported" */
               if (tox->subgroup == NULL &&
-                  g_strcmp0 (key->event, tox->event) == 0 && g_strcmp0 (key->grade, tox->grade) == 0 &&
-                  !isnan (tox->pct))
-                text = g_strdup_printf ("%g%%", tox->pct);
+                  g_strcmp0 (key->event, tox->event) == 0 && g_strcmp0 (key->grade, tox->grade) == 0)
+                text = ep_evidence_format_toxicity (tox);
             }
           add_cell (row, text);
         }
@@ -278,9 +345,10 @@ ep_trial_compare_build (EpTrialCompare *self)
   add_property_row (self, _("Phase"), "phase");
   add_property_row (self, _("Patients"), "n-text");
   add_property_row (self, _("Median age (range), years"), "median-age-text");
-  add_property_row (self, _("Complete remission"), "cr-text");
-  add_property_row (self, _("MRD-negative"), "mrd-neg-text");
-  add_property_row (self, _("Relapse"), "relapse-text");
+  add_outcome_row (self, _("Complete remission"), "cr");
+  add_outcome_row (self, _("MRD-negative"), "mrd");
+  add_outcome_row (self, _("Relapse"), "relapse");
+  add_outcome_row (self, _("Consolidative HSCT"), "hsct");
   add_endpoint_rows (self);
   add_toxicity_rows (self);
   add_property_row (self, _("Reference"), "citation");
@@ -326,9 +394,38 @@ ep_trial_compare_render (EpTrialCompare *self)
       /* Row names are not focus stops either; the values are what one copies. */
       gtk_label_set_selectable (GTK_LABEL (label), FALSE);
       gtk_widget_add_css_class (label, "dim-label");
+      if (row->differs)
+        {
+          gtk_widget_add_css_class (label, "warning");
+          gtk_widget_set_tooltip_text (label, _("The arms count this differently: see the line under each value"));
+        }
       gtk_grid_attach (self->grid, label, 0, r + 1, 1, 1);
       for (guint i = 0; i < row->cells->len; i++)
-        gtk_grid_attach (self->grid, make_label (g_ptr_array_index (row->cells, i), FALSE), i + 1, r + 1, 1, 1);
+        {
+          const char *detail = g_ptr_array_index (row->details, i);
+          const char *tooltip = g_ptr_array_index (row->tooltips, i);
+          GtkWidget *cell = make_label (g_ptr_array_index (row->cells, i), FALSE);
+
+          if (detail != NULL)
+            {
+              GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+              GtkWidget *under = make_label (detail, FALSE);
+
+              gtk_widget_add_css_class (under, "caption");
+              gtk_widget_add_css_class (under, "dim-label");
+              gtk_box_append (GTK_BOX (box), cell);
+              gtk_box_append (GTK_BOX (box), under);
+              cell = box;
+            }
+          if (tooltip != NULL)
+            /* TRANSLATORS: tooltip of a number in Compare: its source */
+            {
+              g_autofree char *text = g_strdup_printf (_("Source: %s"), tooltip);
+
+              gtk_widget_set_tooltip_text (cell, text);
+            }
+          gtk_grid_attach (self->grid, cell, i + 1, r + 1, 1, 1);
+        }
     }
 }
 

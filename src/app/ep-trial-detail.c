@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "app/ep-trial-detail.h"
+#include "model/ep-evidence.h"
 
 struct _EpTrialDetail
 {
@@ -159,15 +160,26 @@ add_design (EpTrialDetail *self)
   drop_if_empty (self, group, n_rows);
 }
 
+/* The value with its exact CI, what it counts, and the definition's words and source. */
 static gboolean
-add_outcome (AdwPreferencesGroup *group,
-             const char          *title,
-             double               pct,
-             const char          *definition)
+add_outcome (AdwPreferencesGroup     *group,
+             const char              *title,
+             const EpCatalogRecord   *record,
+             const EpCatalogOutcome  *outcome)
 {
-  g_autofree char *value = ep_trial_format_pct (pct);
+  g_autofree char *value = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *detail = NULL;
 
-  return add_row (group, title, value, definition);
+  if (outcome == NULL)
+    return FALSE;
+
+  value = ep_evidence_format_outcome (record, outcome);
+  counts = ep_evidence_describe_outcome (record, outcome);
+  source = ep_evidence_outcome_source (record, outcome);
+  detail = g_strdup_printf ("%s\n%s\n%s", counts, outcome->definition->text, source);
+  return add_row (group, title, value, detail);
 }
 
 static void
@@ -178,9 +190,10 @@ add_response (EpTrialDetail *self)
   AdwPreferencesGroup *group = add_group (self, _("Response"));
   GPtrArray *responses = ep_trial_get_responses (self->trial);
 
-  n_rows += add_outcome (group, _("Complete remission"), record->cr_pct, record->cr_definition);
-  n_rows += add_outcome (group, _("MRD-negative"), record->mrd_neg_pct, record->mrd_definition);
-  n_rows += add_outcome (group, _("Relapse"), record->relapse_pct, record->relapse_definition);
+  n_rows += add_outcome (group, _("Complete remission"), record, record->cr);
+  n_rows += add_outcome (group, _("MRD-negative"), record, record->mrd_negative);
+  n_rows += add_outcome (group, _("Relapse"), record, record->relapse);
+  n_rows += add_outcome (group, _("Consolidative HSCT"), record, record->hsct);
 
   for (guint i = 0; i < responses->len; i++)
     {
@@ -335,7 +348,35 @@ add_references (EpTrialDetail *self)
       if (reference->registry != NULL)
         g_string_append_printf (ids, "%s%s", ids->len > 0 ? " · " : "", reference->registry);
 
-      n_rows += add_note_row (group, reference->citation, ids->str);
+      {
+        GtkWidget *row = adw_action_row_new ();
+
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reference->citation);
+        adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+        if (ids->len > 0)
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ids->str);
+
+        /* DOIs and registrations open in the browser. */
+        if (reference->doi != NULL)
+          {
+            g_autofree char *uri = g_strdup_printf ("https://doi.org/%s", reference->doi);
+            GtkWidget *link = gtk_link_button_new_with_label (uri, "DOI");
+
+            gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+          }
+        if (reference->nct != NULL)
+          {
+            g_autofree char *uri = g_strdup_printf ("https://clinicaltrials.gov/study/%s", reference->nct);
+            GtkWidget *link = gtk_link_button_new_with_label (uri, reference->nct);
+
+            gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+          }
+        adw_preferences_group_add (group, row);
+        n_rows++;
+      }
     }
 
   drop_if_empty (self, group, n_rows);
@@ -354,7 +395,9 @@ add_provenance (EpTrialDetail *self)
   for (guint i = 0; i < provenance->len; i++)
     {
       const EpCatalogProvenance *source = g_ptr_array_index (provenance, i);
-      g_autofree char *title = g_strdup_printf ("%s · %s", source->location, source->source);
+      /* the article, not the seed's file name */
+      g_autofree char *title = g_strdup_printf ("%s · %s", ep_evidence_document_citation (source->source),
+                                                source->location);
 
       n_rows += add_note_row (group, title, source->note);
     }

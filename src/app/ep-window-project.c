@@ -530,6 +530,7 @@ _ep_window_set_project (EpWindow  *self,
   g_signal_connect_object (ep_project_get_cohorts (project), "items-changed",
                            G_CALLBACK (ep_window_update_cohorts), self, G_CONNECT_SWAPPED);
 
+  ep_figure_page_set_project (self->figure_page, project);
   ep_window_fill_pages (self);
   ep_window_update_title (self);
   ep_window_update_cohorts (self);
@@ -1037,8 +1038,10 @@ ep_window_add_figure (EpWindow   *self,
         {
           g_autoptr(JsonNode) options = ep_figure_to_json (figure);
 
-          /* The title and options the figure was given; the same kind, so this cannot fail. */
+          /* The title and options the figure was given; the same kind, so this cannot fail.
+           * They are where its undo history starts. */
           ep_figure_load_json (saved, options, NULL);
+          ep_project_settle_figure (self->project, saved);
         }
     }
 

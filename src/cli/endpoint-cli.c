@@ -43,7 +43,7 @@ static const EpCliCommand commands[] = {
   { "response",
     N_("Response rates by group with exact CIs, Fisher's exact and chi-square tests"), ep_cli_response },
   { "convert",
-    N_("Convert an SPSS, Stata, SAS or CSV file to CSV"), ep_cli_convert },
+    N_("Convert an Excel, OpenDocument, SPSS, Stata, SAS or CSV file to CSV"), ep_cli_convert },
   { "trials",
     N_("The trial catalog as JSON"), ep_cli_trials },
   { "plot",

@@ -3,10 +3,13 @@
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * endpoint-cli convert IN OUT.csv [--sep SEP] [--decimal-comma] [--no-header] [--out-sep SEP]
+ * endpoint-cli convert IN OUT.csv [--sep SEP] [--decimal-comma] [--encoding ENC] [--sheet SHEET]
+ *                                 [--no-header] [--out-sep SEP]
  *
- * IN is read by the app's importer (ep-import.h: CSV/TSV with type guessing, SPSS, Stata, SAS
- * with value labels, user-missing values and dates) and written by its exporter (ep-export.h:
+ * IN is read by the app's importer (ep-import.h: CSV/TSV with type guessing, the encoding
+ * detected and the decimal mark sniffed with the separator unless given; .xlsx, .ods and .xls
+ * sheets; SPSS, Stata, SAS with value labels, user-missing values and dates) and written by
+ * its exporter (ep-export.h:
  * exact numbers, ISO dates, formula cells defused). Prints a JSON summary: the rows, and each
  * column's name, type and missing count, so a script can check what the importer decided.
  */
@@ -29,7 +32,11 @@ ep_cli_convert (int    argc,
   g_autofree char *opt_out_sep = NULL;
   gboolean opt_decimal_comma = FALSE;
   gboolean opt_no_header = FALSE;
+  g_autofree char *opt_encoding = NULL;
   const GOptionEntry entries[] = {
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+      N_("Text encoding of a CSV input, e.g. UTF-8, WINDOWS-1252, ISO-8859-1 (default: detected)"),
+      N_("ENC") },
     EP_CLI_OPTION_SEP (opt_sep),
     { "decimal-comma", 0, 0, G_OPTION_ARG_NONE, &opt_decimal_comma,
       N_("Numbers in the input use a decimal comma (3,5)"), NULL },
@@ -48,9 +55,9 @@ ep_cli_convert (int    argc,
   char sep, out_sep;
 
   if (!ep_cli_parse_options (COMMAND, _("IN OUT.csv"),
-                             _("Convert an SPSS (.sav, .zsav), Stata (.dta), SAS (.sas7bdat, "
-                               ".xpt), CSV or TSV file to CSV, through the same import and "
-                               "export code as the app."),
+                             _("Convert an Excel (.xlsx, .xls), OpenDocument (.ods), SPSS (.sav, "
+                               ".zsav), Stata (.dta), SAS (.sas7bdat, .xpt), CSV or TSV file to "
+                               "CSV, through the same import and export code as the app."),
                              entries, &argc, &argv))
     return EP_CLI_EXIT_USAGE;
 
@@ -64,8 +71,11 @@ ep_cli_convert (int    argc,
 
   ep_import_options_init (&options);
   options.sep = opt_sep != NULL ? sep : 0;
-  options.decimal_mark = opt_decimal_comma ? ',' : '.';
+  /* without --decimal-comma the decimal mark is sniffed with the separator */
+  options.decimal_mark = opt_decimal_comma ? ',' : 0;
   options.header = !opt_no_header;
+  options.encoding = opt_encoding;
+  options.sheet = ep_cli_data_sheet;
 
   table = ep_import_file (argv[1], &options, &error);
   if (table == NULL)

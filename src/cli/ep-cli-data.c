@@ -10,8 +10,11 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "io/ep-sheet.h"
 
 G_DEFINE_QUARK (ep-cli-data-error-quark, ep_cli_data_error)
+
+char *ep_cli_data_sheet = NULL;
 
 gboolean
 ep_cli_parse_sep (const char *text,
@@ -61,7 +64,10 @@ ep_cli_data_load (const char          *path,
     }
 
   data = g_new0 (EpCliData, 1);
-  data->csv = ep_csv_read_file (path, sep_char, error);
+  if (ep_sheet_format_for_path (path) != EP_SHEET_FORMAT_NONE)
+    data->csv = ep_sheet_read (path, ep_cli_data_sheet, EP_CSV_FLAGS_NONE, 0, error);
+  else
+    data->csv = ep_csv_read_file (path, sep_char, error);
   if (data->csv == NULL)
     return NULL;
 

@@ -3,7 +3,8 @@
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A command names the columns it uses; ep_cli_data_load() reads --csv with --sep, checks that
+ * A command names the columns it uses; ep_cli_data_load() reads --csv with --sep (or, for a
+ * .xlsx, .ods or .xls file, its --sheet, through the same reader as the app: ep-sheet.h), checks that
  * every column exists, and keeps the rows that have a value in all of them (listwise deletion,
  * design.md), counting the others in n_dropped. The per-column accessors then hand out the kept
  * rows only, in file order. Every data error names the file, the line and the column.
@@ -43,9 +44,16 @@ G_BEGIN_DECLS
 
 /* The options every data command shares, for its GOptionEntry table. */
 #define EP_CLI_OPTION_CSV(var) \
-  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &(var), N_("The data file (CSV with a header row)"), N_("FILE") }
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &(var), \
+    N_("The data file with a header row: CSV, or a spreadsheet (.xlsx, .ods, .xls)"), N_("FILE") }
+/* --sep, and with it --sheet, which every command that reads data takes; --sheet lands in
+ * ep_cli_data_sheet (one command runs per process), which ep_cli_data_load() and convert read. */
 #define EP_CLI_OPTION_SEP(var) \
-  { "sep", 0, 0, G_OPTION_ARG_STRING, &(var), N_("Field separator: “,” (default), “;” or “tab”"), N_("SEP") }
+  { "sep", 0, 0, G_OPTION_ARG_STRING, &(var), N_("Field separator: “,” (default), “;” or “tab”"), N_("SEP") }, \
+  { "sheet", 0, 0, G_OPTION_ARG_STRING, &ep_cli_data_sheet, \
+    N_("The sheet of a spreadsheet, by name or number (default: the first)"), N_("SHEET") }
+
+extern char *ep_cli_data_sheet;
 #define EP_CLI_OPTION_TIMING(var) \
   { "timing", 0, 0, G_OPTION_ARG_NONE, &(var), N_("Add parse and compute times in seconds to the JSON"), NULL }
 

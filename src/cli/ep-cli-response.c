@@ -87,6 +87,7 @@ ep_cli_response (int    argc,
 
   ep_import_options_init (&options);
   options.sep = opt_sep != NULL ? sep : 0;
+  options.sheet = ep_cli_data_sheet;
   cohort = ep_cohort_new_from_file (opt_csv, &options, &error);
   if (cohort == NULL)
     return ep_cli_data_error (error);

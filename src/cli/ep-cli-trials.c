@@ -4,12 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   trials [--class C] [--setting S] [--population P] [--ph PH] [--search TEXT] [--catalog FILE]
+ *          [--ids ID,..] [--forest OUT --outcome .. --method .. ...] [--schema-markdown]
  *
  * Prints {"trials": [...]}, one object per trial arm in catalog order, filtered by the same
  * EpTrialQuery the Trials page uses. Every field of the catalog record is printed (schema:
- * docs/catalog.md) under its JSON name, with two renamings for the CLI contract: the record's
- * provenance is printed as "source", and a "headline_survival" text is added. A number the
- * source does not report is null, never 0.
+ * docs/catalog.md, written from the schema's field table) under its JSON name; for the CLI
+ * contract the version-1 headline numbers (cr_pct, mrd_neg_pct, relapse_pct and their
+ * definitions), a "headline_survival" text and the provenance as "source" are added. A number
+ * the source does not report is null, never 0.
  *
  * Exit status: 0 (also when nothing matches: an empty list), 2 for an unknown class, setting,
  * population or Ph value, 1 when the catalog cannot be read (with --catalog FILE, the message
@@ -19,9 +21,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cli/ep-cli.h"
 #include "model/ep-catalog.h"
+#include "model/ep-evidence-forest.h"
+#include "plot/ep-plot-export.h"
 
 #define COMMAND "trials"
 
@@ -49,167 +54,29 @@ add_number (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* The record as the catalog file holds it (schema version 2, written from the schema's field
+ * table), then the CLI contract's extras: the flat headline numbers of version 1 (cr_pct,
+ * cr_definition, ...), "headline_survival", and the provenance again as "source". */
 static void
-add_count (JsonBuilder *builder,
-           const char  *name,
-           int          value)
+add_trial (JsonBuilder *builder,
+           EpTrial     *trial)
 {
-  json_builder_set_member_name (builder, name);
-  if (value >= 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
+  const EpCatalogRecord *record = ep_trial_get_record (trial);
 
-static void
-add_endpoints (JsonBuilder *builder,
-               GPtrArray   *endpoints)
-{
-  json_builder_set_member_name (builder, "endpoints");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < endpoints->len; i++)
-    {
-      const EpCatalogEndpoint *endpoint = g_ptr_array_index (endpoints, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "name", endpoint->name);
-      add_string (builder, "kind", ep_endpoint_kind_to_string (endpoint->kind));
-      add_number (builder, "months", endpoint->months);
-      add_number (builder, "value", endpoint->value);
-      add_number (builder, "ci_lower", endpoint->ci_lower);
-      add_number (builder, "ci_upper", endpoint->ci_upper);
-      json_builder_set_member_name (builder, "not_reached");
-      json_builder_add_boolean_value (builder, endpoint->not_reached);
-      add_number (builder, "follow_up_months", endpoint->follow_up_months);
-      add_string (builder, "follow_up_range", endpoint->follow_up_range);
-      add_string (builder, "subgroup", endpoint->subgroup);
-      add_string (builder, "note", endpoint->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_responses (JsonBuilder *builder,
-               GPtrArray   *responses)
-{
-  json_builder_set_member_name (builder, "responses");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < responses->len; i++)
-    {
-      const EpCatalogResponse *response = g_ptr_array_index (responses, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "category", response->category);
-      add_count (builder, "n", response->n);
-      add_number (builder, "pct", response->pct);
-      add_string (builder, "subgroup", response->subgroup);
-      add_string (builder, "note", response->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_incidence (JsonBuilder *builder,
-               GPtrArray   *incidences)
-{
-  json_builder_set_member_name (builder, "cumulative_incidence");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < incidences->len; i++)
-    {
-      const EpCatalogIncidence *incidence = g_ptr_array_index (incidences, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "event", incidence->event);
-      add_number (builder, "months", incidence->months);
-      add_number (builder, "value", incidence->value);
-      add_number (builder, "ci_lower", incidence->ci_lower);
-      add_number (builder, "ci_upper", incidence->ci_upper);
-      add_string (builder, "competing", incidence->competing);
-      add_string (builder, "subgroup", incidence->subgroup);
-      add_string (builder, "note", incidence->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_hazard_ratios (JsonBuilder *builder,
-                   GPtrArray   *hazard_ratios)
-{
-  json_builder_set_member_name (builder, "hazard_ratios");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < hazard_ratios->len; i++)
-    {
-      const EpCatalogHazardRatio *hr = g_ptr_array_index (hazard_ratios, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "outcome", hr->outcome);
-      add_string (builder, "factor", hr->factor);
-      add_string (builder, "comparison", hr->comparison);
-      add_string (builder, "timing", hr->timing);
-      add_string (builder, "analysis", hr->multivariate ? "multivariate" : "univariate");
-      add_number (builder, "hr", hr->hr);
-      add_number (builder, "ci_lower", hr->ci_lower);
-      add_number (builder, "ci_upper", hr->ci_upper);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_toxicity (JsonBuilder *builder,
-              GPtrArray   *toxicities)
-{
-  json_builder_set_member_name (builder, "toxicity");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < toxicities->len; i++)
-    {
-      const EpCatalogToxicity *toxicity = g_ptr_array_index (toxicities, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "event", toxicity->event);
-      add_string (builder, "grade", toxicity->grade);
-      add_number (builder, "pct", toxicity->pct);
-      add_count (builder, "n", toxicity->n);
-      add_string (builder, "subgroup", toxicity->subgroup);
-      add_string (builder, "note", toxicity->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_references (JsonBuilder *builder,
-                GPtrArray   *references)
-{
-  json_builder_set_member_name (builder, "references");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < references->len; i++)
-    {
-      const EpCatalogReference *reference = g_ptr_array_index (references, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "citation", reference->citation);
-      add_string (builder, "doi", reference->doi);
-      add_string (builder, "pmid", reference->pmid);
-      add_string (builder, "nct", reference->nct);
-      add_string (builder, "registry", reference->registry);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_source (JsonBuilder *builder,
-            GPtrArray   *provenance)
-{
+  json_builder_begin_object (builder);
+  ep_catalog_record_write_members (record, builder);
+  add_number (builder, "cr_pct", record->cr_pct);
+  add_string (builder, "cr_definition", record->cr_definition);
+  add_number (builder, "mrd_neg_pct", record->mrd_neg_pct);
+  add_string (builder, "mrd_definition", record->mrd_definition);
+  add_number (builder, "relapse_pct", record->relapse_pct);
+  add_string (builder, "relapse_definition", record->relapse_definition);
+  add_string (builder, "headline_survival", ep_trial_get_headline_survival (trial));
   json_builder_set_member_name (builder, "source");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < provenance->len; i++)
+  for (guint i = 0; i < record->provenance->len; i++)
     {
-      const EpCatalogProvenance *item = g_ptr_array_index (provenance, i);
+      const EpCatalogProvenance *item = g_ptr_array_index (record->provenance, i);
 
       json_builder_begin_object (builder);
       add_string (builder, "source", item->source);
@@ -218,50 +85,6 @@ add_source (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-}
-
-static void
-add_trial (JsonBuilder *builder,
-           EpTrial     *trial)
-{
-  const EpCatalogRecord *record = ep_trial_get_record (trial);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "id", record->id);
-  add_string (builder, "trial", record->trial);
-  json_builder_set_member_name (builder, "aliases");
-  json_builder_begin_array (builder);
-  for (guint i = 0; record->aliases[i] != NULL; i++)
-    json_builder_add_string_value (builder, record->aliases[i]);
-  json_builder_end_array (builder);
-  add_string (builder, "arm", record->arm);
-  add_string (builder, "agent", record->agent);
-  add_string (builder, "class", ep_drug_class_to_string (record->drug_class));
-  add_string (builder, "target", record->target);
-  add_string (builder, "phase", record->phase);
-  add_string (builder, "design", record->design);
-  add_string (builder, "setting", ep_trial_setting_to_string (record->setting));
-  add_string (builder, "population", ep_trial_population_to_string (record->population));
-  add_string (builder, "ph", ep_ph_status_to_string (record->ph));
-  add_count (builder, "n", record->n);
-  add_number (builder, "median_age", record->median_age);
-  add_string (builder, "age_range", record->age_range);
-  add_number (builder, "cr_pct", record->cr_pct);
-  add_string (builder, "cr_definition", record->cr_definition);
-  add_number (builder, "mrd_neg_pct", record->mrd_neg_pct);
-  add_string (builder, "mrd_definition", record->mrd_definition);
-  add_number (builder, "relapse_pct", record->relapse_pct);
-  add_string (builder, "relapse_definition", record->relapse_definition);
-  add_string (builder, "headline_survival", ep_trial_get_headline_survival (trial));
-  add_endpoints (builder, record->endpoints);
-  add_responses (builder, record->responses);
-  add_incidence (builder, record->cumulative_incidence);
-  add_hazard_ratios (builder, record->hazard_ratios);
-  add_toxicity (builder, record->toxicity);
-  add_string (builder, "dosing", record->dosing);
-  add_string (builder, "notes", record->notes);
-  add_references (builder, record->references);
-  add_source (builder, record->provenance);
   json_builder_end_object (builder);
 }
 
@@ -288,6 +111,118 @@ invalid_value (const char         *option,
                              option, value, allowed);
 }
 
+/* --forest: the guarded forest of the matching arms (ep_evidence_forest_new()), and its pooled
+ * estimates as JSON, for the metafor reference cases. */
+static void
+add_pool (JsonBuilder      *builder,
+          const char       *name,
+          const EpMetaPool *pool)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "k");
+  json_builder_add_int_value (builder, pool->k);
+  add_number (builder, "estimate", pool->random.estimate);
+  add_number (builder, "lower", pool->random.lower);
+  add_number (builder, "upper", pool->random.upper);
+  add_number (builder, "pi_lower", pool->random.pi_lower);
+  add_number (builder, "pi_upper", pool->random.pi_upper);
+  add_number (builder, "tau2", pool->tau2);
+  add_number (builder, "i2", pool->i2);
+  add_number (builder, "q", pool->q);
+  json_builder_end_object (builder);
+}
+
+static int
+forest (GListModel *matches,
+        const char *out,
+        const char *outcome,
+        const char *method,
+        gboolean    knapp_hartung,
+        gboolean    prediction,
+        gboolean    show_overall,
+        const char *sort,
+        const char *subgroup,
+        double      x_min,
+        double      x_max)
+{
+  static const char * const methods[] = { "FE", "DL", "REML", NULL };
+  static const char * const sorts[] = { "selection", "name", "effect", "size", NULL };
+  EpEvidenceForestOptions options;
+  g_autoptr(GPtrArray) trials = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EpMetaResult) result = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  EpPlotFormat format;
+
+  ep_evidence_forest_options_init (&options);
+  if (outcome != NULL && !g_strv_contains (ep_evidence_forest_outcomes (), outcome))
+    return invalid_value ("outcome", outcome, ep_evidence_forest_outcomes ());
+  if (outcome != NULL)
+    options.outcome = outcome;
+  if (method != NULL)
+    {
+      if (!g_strv_contains (methods, method))
+        return invalid_value ("method", method, methods);
+      options.method = strcmp (method, "FE") == 0 ? EP_META_METHOD_FE
+                       : strcmp (method, "REML") == 0 ? EP_META_METHOD_REML : EP_META_METHOD_DL;
+    }
+  if (sort != NULL)
+    {
+      if (!g_strv_contains (sorts, sort))
+        return invalid_value ("sort", sort, sorts);
+      for (guint i = 0; sorts[i] != NULL; i++)
+        if (strcmp (sorts[i], sort) == 0)
+          options.sort = (EpEvidenceSort) i;
+    }
+  if (subgroup != NULL && !g_strv_contains (ep_evidence_forest_subgroup_fields (), subgroup))
+    return invalid_value ("subgroup", subgroup, ep_evidence_forest_subgroup_fields ());
+  options.subgroup = subgroup;
+  options.knapp_hartung = knapp_hartung;
+  options.prediction = prediction;
+  options.show_overall = show_overall;
+  options.x_min = x_min;
+  options.x_max = x_max;
+  if (!ep_plot_format_from_filename (out, &format))
+    return ep_cli_usage_error (COMMAND, _("--forest: unknown file type of “%s”"), out);
+
+  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
+    g_ptr_array_add (trials, g_list_model_get_item (matches, i));
+
+  figure = ep_evidence_forest_new (trials, &options, &result, &labels, &groups, &error);
+  if (figure == NULL || !ep_figure_export (figure, out, format, &error))
+    return ep_cli_data_error (error);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "arms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; labels[i] != NULL; i++)
+    json_builder_add_string_value (builder, labels[i]);
+  json_builder_end_array (builder);
+  add_pool (builder, "overall", &result->overall);
+  json_builder_set_member_name (builder, "subgroups");
+  json_builder_begin_array (builder);
+  for (guint g = 0; g < result->n_subgroups; g++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "group", groups[g]);
+      add_pool (builder, "pool", &result->subgroups[g]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_number (builder, "subgroup_q", result->subgroup_q);
+  add_number (builder, "subgroup_p", result->subgroup_p);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  ep_cli_print_json (root);
+
+  return EP_CLI_EXIT_OK;
+}
+
 int
 ep_cli_trials (int    argc,
                char **argv)
@@ -298,6 +233,18 @@ ep_cli_trials (int    argc,
   g_autofree char *opt_ph = NULL;
   g_autofree char *opt_search = NULL;
   g_autofree char *opt_catalog = NULL;
+  gboolean opt_schema = FALSE;
+  g_autofree char *opt_ids = NULL;
+  g_autofree char *opt_forest = NULL;
+  g_autofree char *opt_outcome = NULL;
+  g_autofree char *opt_method = NULL;
+  g_autofree char *opt_sort = NULL;
+  g_autofree char *opt_subgroup = NULL;
+  gboolean opt_kh = FALSE;
+  gboolean opt_prediction = FALSE;
+  gboolean opt_no_overall = FALSE;
+  double opt_x_min = NAN;
+  double opt_x_max = NAN;
   const GOptionEntry entries[] = {
     { "class", 0, 0, G_OPTION_ARG_STRING, &opt_class,
       N_("Only this therapy class: BiTE, “CAR T”, “antibody-drug conjugate”, chemotherapy, "
@@ -312,7 +259,34 @@ ep_cli_trials (int    argc,
       N_("Only arms whose trial name, agent or citation contains every word of TEXT"),
       N_("TEXT") },
     { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &opt_catalog,
-      N_("Read this catalog file instead of the bundled one"), N_("FILE") },
+      N_("Merge this catalog file into the bundled one (its arms are added, or replace the "
+         "bundled arms with the same ids)"), N_("FILE") },
+    { "ids", 0, 0, G_OPTION_ARG_STRING, &opt_ids,
+      N_("Only these arms, by catalog id, in this order: ID1,ID2,..."), N_("IDS") },
+    { "forest", 0, 0, G_OPTION_ARG_FILENAME, &opt_forest,
+      N_("Draw the matching arms' forest plot into this file (pdf, svg, eps, png, tiff) and print "
+         "the pooled estimates as JSON"), N_("FILE") },
+    { "outcome", 0, 0, G_OPTION_ARG_STRING, &opt_outcome,
+      N_("Forest: cr (default), mrd, relapse or hsct"), N_("OUTCOME") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method,
+      N_("Forest: FE, DL (default) or REML"), N_("METHOD") },
+    { "knapp-hartung", 0, 0, G_OPTION_ARG_NONE, &opt_kh,
+      N_("Forest: Knapp-Hartung test and CI of the random-effects model"), NULL },
+    { "prediction", 0, 0, G_OPTION_ARG_NONE, &opt_prediction,
+      N_("Forest: print the prediction interval of each pool"), NULL },
+    { "no-overall", 0, 0, G_OPTION_ARG_NONE, &opt_no_overall,
+      N_("Forest: no overall estimate"), NULL },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &opt_sort,
+      N_("Forest: selection (default), name, effect or size"), N_("ORDER") },
+    { "subgroup", 0, 0, G_OPTION_ARG_STRING, &opt_subgroup,
+      N_("Forest: pool by class, population, setting, definition or denominator"), N_("FIELD") },
+    { "x-min", 0, 0, G_OPTION_ARG_DOUBLE, &opt_x_min,
+      N_("Forest: the axis from this percentage"), N_("PCT") },
+    { "x-max", 0, 0, G_OPTION_ARG_DOUBLE, &opt_x_max,
+      N_("Forest: the axis to this percentage"), N_("PCT") },
+    { "schema-markdown", 0, 0, G_OPTION_ARG_NONE, &opt_schema,
+      N_("Print the catalog schema's field tables as Markdown (for docs/catalog.md) and exit"),
+      NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -332,6 +306,14 @@ ep_cli_trials (int    argc,
   if (argc > 1)
     return ep_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
 
+  if (opt_schema)
+    {
+      g_autofree char *markdown = ep_catalog_schema_markdown ();
+
+      g_print ("%s", markdown);
+      return EP_CLI_EXIT_OK;
+    }
+
   /* The query is built (and the values checked) before the catalog is read, so a usage error
    * is reported as such even when the catalog is broken. */
   query = ep_trial_query_new ();
@@ -345,14 +327,45 @@ ep_cli_trials (int    argc,
     return invalid_value ("ph", opt_ph, ep_ph_status_names ());
   ep_trial_query_set_search_text (query, opt_search);
 
-  if (opt_catalog != NULL)
-    catalog = ep_catalog_new_from_file (opt_catalog, &error);
-  else
-    catalog = ep_catalog_new_default (&error);
+  /* --catalog merges a file into the bundled catalog: its arms are added, or replace the bundled
+   * arms with their ids (a whole edited catalog replaces them all) */
+  catalog = ep_catalog_new_default (&error);
   if (catalog == NULL)
+    return ep_cli_data_error (error);
+  if (opt_catalog != NULL && !ep_catalog_merge_file (catalog, opt_catalog, &error))
     return ep_cli_data_error (error);
 
   matches = ep_catalog_filter (catalog, query);
+
+  if (opt_ids != NULL)
+    {
+      g_auto(GStrv) ids = g_strsplit (opt_ids, ",", -1);
+      GListStore *store = g_list_store_new (EP_TYPE_TRIAL);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          EpTrial *trial = ep_catalog_lookup (catalog, g_strstrip (ids[i]));
+
+          if (trial == NULL)
+            {
+              g_object_unref (store);
+              return ep_cli_usage_error (COMMAND, _("--ids: no arm “%s” in the catalog"), ids[i]);
+            }
+          for (guint k = 0; k < g_list_model_get_n_items (matches); k++)
+            {
+              g_autoptr(EpTrial) match = g_list_model_get_item (matches, k);
+
+              if (match == trial)
+                g_list_store_append (store, trial);
+            }
+        }
+      g_object_unref (matches);
+      matches = G_LIST_MODEL (store);
+    }
+
+  if (opt_forest != NULL)
+    return forest (matches, opt_forest, opt_outcome, opt_method, opt_kh, opt_prediction,
+                   !opt_no_overall, opt_sort, opt_subgroup, opt_x_min, opt_x_max);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);

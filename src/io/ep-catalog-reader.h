@@ -18,6 +18,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -35,7 +36,13 @@ typedef enum
   EP_CATALOG_ERROR_DUPLICATE_ID,    /* two records with one id */
 } EpCatalogError;
 
-#define EP_CATALOG_SCHEMA_VERSION 1
+/* Version 2 (docs/catalog.md) gives every headline number its numerator, denominator,
+ * structured definition, estimate kind and source; version 1 files are migrated on load. */
+#define EP_CATALOG_SCHEMA_VERSION 2
+
+/* Limits on an untrusted file: its size and how deeply its JSON nests. */
+#define EP_CATALOG_MAX_BYTES (16 * 1024 * 1024)
+#define EP_CATALOG_MAX_DEPTH 32
 
 typedef enum
 {
@@ -73,8 +80,88 @@ typedef enum
 typedef enum
 {
   EP_ENDPOINT_KIND_MEDIAN,          /* value: median time in months */
-  EP_ENDPOINT_KIND_LANDMARK,        /* value: percent event-free (alive) at `months` */
+  EP_ENDPOINT_KIND_LANDMARK,        /* value: percent event-free (alive) at `months` (Kaplan-Meier) */
+  EP_ENDPOINT_KIND_CRUDE,           /* value: percent event-free at a median follow-up
+                                     * (`follow_up_months`), not a Kaplan-Meier rate */
 } EpEndpointKind;
+
+/* Where one number comes from: a document (a seed file name, or the citation of a user's
+ * source) and a table, row, paragraph or page in it. */
+typedef struct
+{
+  char *document;
+  char *location;
+} EpCatalogSource;
+
+/* What a proportion counts. `response` is one of "CR", "CR/CRh", "CR/CRi", "CR/CRh/CRi",
+ * "MRD-negative", "molecular response", "relapse", "HSCT", "other". */
+typedef struct
+{
+  char   *response;
+  double  mrd_threshold;             /* e.g. 1e-4; NaN when not stated or not an MRD measure */
+  char   *mrd_method;                /* "flow cytometry", "RT-qPCR", ... or NULL */
+  char   *text;                      /* the source's own wording and any caveat */
+} EpCatalogDefinition;
+
+/* One proportion of an arm (CR, MRD-negative, relapse, consolidative HSCT, or another named
+ * one): the printed percentage and, where known, n/N and whom N counts. */
+typedef struct
+{
+  char                *name;             /* for `outcomes` entries: "CR alone", ... */
+  double               value;            /* percent as printed; NaN: not reported */
+  int                  numerator;        /* -1: not given */
+  int                  denominator;      /* -1: not given */
+  char                *denominator_kind; /* "enrolled", "infused", "evaluable", "responders",
+                                          * "transplanted" or NULL (not stated) */
+  EpCatalogDefinition *definition;       /* never NULL */
+  char                *estimate;         /* "crude proportion", "KM rate",
+                                          * "cumulative incidence", "share at follow-up" or NULL */
+  char                *time_origin;      /* "enrolment", "CR", "infusion", ... or NULL */
+  double               months;           /* time of a KM / cumulative-incidence estimate */
+  double               follow_up_months; /* median follow-up; NaN when not given */
+  char                *subgroup;         /* for `outcomes` entries; NULL: the whole arm */
+  EpCatalogSource     *source;           /* NULL: the record's first provenance entry */
+  char                *note;
+} EpCatalogOutcome;
+
+/* A result that compares this arm with another record (TOWER blinatumomab vs chemotherapy). */
+typedef struct
+{
+  char            *outcome;          /* "CR", "OS", ... */
+  char            *versus;           /* the other record's id */
+  char            *measure;          /* "proportions", "medians", "hazard ratio", "odds ratio",
+                                      * "difference" */
+  double           value;            /* this arm's value (percent or months); NaN for a ratio */
+  double           value_versus;     /* the other arm's */
+  double           estimate;         /* HR, OR or difference; NaN when only the values are given */
+  double           ci_lower;
+  double           ci_upper;
+  double           p;                /* NaN when not given */
+  char            *p_qualifier;      /* "<" for "P < 0.001", "=" or NULL */
+  EpCatalogSource *source;
+  char            *note;
+} EpCatalogComparison;
+
+/* A baseline characteristic: a count and/or percentage, or a median with range. */
+typedef struct
+{
+  char            *characteristic;   /* "Bone marrow blasts >= 50%", "Prior allo-HSCT", "Age" */
+  int              n;                /* -1 when not given */
+  double           pct;              /* NaN when not given */
+  double           median;           /* NaN when not given */
+  char            *range;            /* "18-79" or NULL */
+  char            *subgroup;
+  EpCatalogSource *source;
+  char            *note;
+} EpCatalogBaseline;
+
+/* Two sources (or two places of one) that disagree about a number. */
+typedef struct
+{
+  char *field;                       /* "median_age", "n", "relapse", ... */
+  char *description;                 /* both values and where each is printed */
+  char *kept;                        /* which value the record keeps, and why */
+} EpCatalogConflict;
 
 /* One survival endpoint: a median, or a Kaplan-Meier (landmark) rate at a fixed time. */
 typedef struct
@@ -86,9 +173,12 @@ typedef struct
   double          ci_lower;          /* 95% CI in the unit of value; NaN when not given */
   double          ci_upper;
   gboolean        not_reached;       /* a median the source reports as not reached (value NaN) */
+  gboolean        nr_ambiguous;      /* the source prints "NR": not reached or not reported */
   double          follow_up_months;  /* median follow-up; NaN when not given */
   char           *follow_up_range;   /* "0.3-60.8" (months) or NULL */
+  char           *time_origin;       /* "enrolment", "CR", "infusion", ... or NULL */
   char           *subgroup;          /* NULL: the whole arm */
+  EpCatalogSource *source;           /* NULL: the record's provenance */
   char           *note;
 } EpCatalogEndpoint;
 
@@ -96,10 +186,12 @@ typedef struct
 typedef struct
 {
   char   *category;                  /* "CR", "CRh within 2 cycles", "MRD responder", ... */
-  int     n;                         /* -1 when not given */
-  double  pct;                       /* NaN when not given */
-  char   *subgroup;                  /* NULL: the whole arm */
-  char   *note;
+  int              n;                /* -1 when not given */
+  double           pct;              /* NaN when not given */
+  int              denominator;      /* -1 when not given */
+  char            *subgroup;         /* NULL: the whole arm */
+  EpCatalogSource *source;
+  char            *note;
 } EpCatalogResponse;
 
 /* A cumulative incidence (or other crude event rate) at a time, e.g. relapse at 36 months. */
@@ -112,6 +204,7 @@ typedef struct
   double  ci_upper;
   char   *competing;                 /* the competing event, or NULL when not stated */
   char   *subgroup;
+  EpCatalogSource *source;
   char   *note;
 } EpCatalogIncidence;
 
@@ -128,15 +221,18 @@ typedef struct
   double    ci_upper;
 } EpCatalogHazardRatio;
 
-/* Cytokine release syndrome or neurotoxicity at a grade. */
+/* An adverse event at a grade, with the grading system when the source names it. */
 typedef struct
 {
-  char   *event;                     /* "CRS" or "neurotoxicity" */
-  char   *grade;                     /* "any", ">=3", "severe" or "unspecified" */
-  double  pct;                       /* NaN when not given */
-  int     n;                         /* -1 when not given */
-  char   *subgroup;
-  char   *note;
+  char            *event;            /* "CRS", "neurotoxicity", "serious adverse reaction", ... */
+  char            *grade;            /* "any", "1-2", ">=3", "3-4", "5", "severe" or "unspecified" */
+  double           pct;              /* NaN when not given */
+  int              n;                /* -1 when not given */
+  int              denominator;      /* -1 when not given */
+  char            *grading;          /* "CTCAE v4.03", "Lee 2014", "Penn", ... or NULL */
+  char            *subgroup;
+  EpCatalogSource *source;
+  char            *note;
 } EpCatalogToxicity;
 
 typedef struct
@@ -173,6 +269,17 @@ typedef struct
   int                 n;                    /* -1: not reported */
   double              median_age;           /* years; NaN: not reported */
   char               *age_range;            /* "18-79", "<1-17" or NULL */
+  EpCatalogOutcome   *cr;                   /* NULL: the source has no such number */
+  EpCatalogOutcome   *mrd_negative;
+  EpCatalogOutcome   *relapse;
+  EpCatalogOutcome   *hsct;                 /* consolidative allogeneic HSCT */
+  GPtrArray          *outcomes;             /* EpCatalogOutcome: other proportions */
+  char              **includes;             /* ids of records whose patients this arm contains */
+  GPtrArray          *comparisons;          /* EpCatalogComparison */
+  GPtrArray          *baseline;             /* EpCatalogBaseline */
+  GPtrArray          *conflicts;            /* EpCatalogConflict */
+  /* Derived on load from cr, mrd_negative, relapse (value and definition text), for the
+   * table columns: */
   double              cr_pct;               /* NaN: not reported */
   char               *cr_definition;
   double              mrd_neg_pct;
@@ -191,6 +298,17 @@ typedef struct
 } EpCatalogRecord;
 
 GQuark       ep_catalog_error_quark         (void);
+
+/* The catalog JSON of one record (schema version 2), member by member into an object the
+ * caller has begun; used by endpoint-cli and by the export of a user's own arms. */
+void         ep_catalog_record_write_members (const EpCatalogRecord *record,
+                                              JsonBuilder           *builder);
+/* A whole catalog file: {"schema_version": 2, "trials": [...]}; records is EpCatalogRecord. */
+char        *ep_catalog_write_data           (GPtrArray             *records,
+                                              const char            *description);
+
+/* The schema's field tables as the Markdown of docs/catalog.md's "Record fields" section. */
+char        *ep_catalog_schema_markdown      (void);
 
 /* Each returns a GPtrArray of EpCatalogRecord (element free function set), in file order, or
  * NULL with error set. display_name is the name used in messages ("trials.json"). */

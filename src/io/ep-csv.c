@@ -535,6 +535,56 @@ ep_csv_read_file_full (const char  *path,
   return parse_buffer (contents, length, display_name, sep, flags, error);
 }
 
+/* Spreadsheets (ep-sheet.c): the cells come split already; only the header rules of a file
+ * apply. Kept apart from the text parser above on purpose. */
+EpCsv *
+ep_csv_new_from_cells (const char  *display_name,
+                       char        *buffer,
+                       gsize        buffer_length,
+                       guint32     *offsets,
+                       guint32     *lines,
+                       guint        n_rows_total,
+                       guint        n_columns,
+                       EpCsvFlags   flags,
+                       GError     **error)
+{
+  g_autoptr(EpCsv) csv = g_new0 (EpCsv, 1);
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  csv->display_name = g_strdup (display_name != NULL ? display_name : "data");
+  csv->buffer = buffer;
+  csv->offsets = offsets;
+  csv->lines = lines;
+  csv->n_columns = n_columns;
+
+  if (n_rows_total == 0 || n_columns == 0)
+    {
+      g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_EMPTY,
+                   _("%s: the file is empty; a header row with the column names is required"),
+                   csv->display_name);
+      return NULL;
+    }
+
+  if (flags & EP_CSV_NO_HEADER)
+    {
+      Parser p = { 0 };
+
+      p.csv = csv;
+      p.n_cells = (gsize) n_rows_total * n_columns;
+      p.n_rows_total = n_rows_total;
+      add_default_header (csv, &p, buffer_length);
+      return g_steal_pointer (&csv);
+    }
+
+  csv->n_rows = n_rows_total - 1;
+  if (!check_header (csv, error))
+    return NULL;
+
+  return g_steal_pointer (&csv);
+}
+
 const char *
 ep_csv_get_display_name (const EpCsv *csv)
 {
@@ -770,4 +820,80 @@ ep_csv_get_number (const EpCsv  *csv,
                csv->display_name, ep_csv_get_line (csv, row),
                ep_csv_get_column_name (csv, column), cell);
   return FALSE;
+}
+
+/* ---- Encodings (the importer's; ep_csv_read_* stay UTF-8 only) ------------------------- */
+
+const char *
+ep_csv_detect_encoding (const char *data,
+                        gsize       length)
+{
+  const guchar *u = (const guchar *) data;
+
+  g_return_val_if_fail (data != NULL || length == 0, "UTF-8");
+
+  if (length >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+    return "UTF-8";
+  if (length >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+    return "UTF-16LE";
+  if (length >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+    return "UTF-16BE";
+  if (find_invalid_utf8 (data, length) == G_MAXSIZE)
+    return "UTF-8";
+  for (gsize i = 0; i < length; i++)
+    if (u[i] == 0x81 || u[i] == 0x8D || u[i] == 0x8F || u[i] == 0x90 || u[i] == 0x9D)
+      return "ISO-8859-1";
+
+  return "WINDOWS-1252";
+}
+
+gboolean
+ep_csv_convert_to_utf8 (const char  *data,
+                        gsize        length,
+                        const char  *encoding,
+                        const char  *display_name,
+                        char       **utf8,
+                        gsize       *utf8_length,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize bytes_read = 0;
+  gsize skip = 0;
+  char *out;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (encoding != NULL, FALSE);
+  g_return_val_if_fail (utf8 != NULL && utf8_length != NULL, FALSE);
+
+  *utf8 = NULL;
+  *utf8_length = 0;
+  if (display_name == NULL)
+    display_name = "data";
+
+  /* UTF-8 is read in place; the CSV reader checks it and names the cell that is not. */
+  if (g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0)
+    return TRUE;
+
+  if ((g_ascii_strcasecmp (encoding, "UTF-16LE") == 0 && length >= 2 &&
+       (guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+      (g_ascii_strcasecmp (encoding, "UTF-16BE") == 0 && length >= 2 &&
+       (guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))
+    skip = 2;
+
+  out = g_convert (data + skip, (gssize) (length - skip), "UTF-8", encoding, &bytes_read,
+                   utf8_length, &local_error);
+  if (out == NULL)
+    {
+      if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+        g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_ENCODING,
+                     _("%s: the encoding “%s” is not known"), display_name, encoding);
+      else
+        g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_ENCODING,
+                     _("%s: byte %lu is not text in the encoding %s; choose another encoding"),
+                     display_name, (gulong) (bytes_read + skip + 1), encoding);
+      return FALSE;
+    }
+
+  *utf8 = out;
+  return TRUE;
 }

@@ -62,6 +62,23 @@ EpCsv       *ep_csv_read_data_full  (const char   *data,
                                      char          sep,
                                      EpCsvFlags    flags,
                                      GError      **error);
+/* A table whose cells another reader has already split (a spreadsheet, ep-sheet.h), so that
+ * everything downstream of EpCsv (the importer's typing, endpoint-cli's columns) reads it as
+ * it reads a CSV file. buffer holds buffer_length + 1 bytes of NUL-terminated cell texts (valid
+ * UTF-8; the last byte is a NUL); offsets holds n_rows_total * n_columns offsets into it, row by row, row 0 the header
+ * (with EP_CSV_NO_HEADER: the first data row, and the columns are named V1, V2, ...); lines
+ * holds the number shown in messages for each row (a spreadsheet's row number). Takes
+ * ownership of buffer, offsets and lines, also on failure. Fails as a file would on an empty
+ * table or a duplicate column name. */
+EpCsv       *ep_csv_new_from_cells  (const char   *display_name,
+                                     char         *buffer,
+                                     gsize         buffer_length,
+                                     guint32      *offsets,
+                                     guint32      *lines,
+                                     guint         n_rows_total,
+                                     guint         n_columns,
+                                     EpCsvFlags    flags,
+                                     GError      **error);
 void         ep_csv_free            (EpCsv        *csv);
 
 const char  *ep_csv_get_display_name (const EpCsv *csv);
@@ -93,6 +110,28 @@ gboolean     ep_csv_get_number      (const EpCsv  *csv,
                                      guint         row,
                                      guint         column,
                                      double       *value,
+                                     GError      **error);
+
+/* Text encodings (the import's dialects; the reader above takes UTF-8 only).
+ *
+ * The encoding of a text file, by these rules in order: a byte order mark for UTF-8
+ * ("UTF-8"), UTF-16 little or big endian ("UTF-16LE", "UTF-16BE"); valid UTF-8 (ASCII is)
+ * ("UTF-8"); else Windows-1252, the Western European code page that Excel writes "CSV" in
+ * ("WINDOWS-1252"), unless a byte that code page leaves undefined occurs (0x81, 0x8D, 0x8F,
+ * 0x90, 0x9D), then ISO 8859-1 ("ISO-8859-1"), in which every byte is a character. UTF-16
+ * without a byte order mark is not guessed. */
+const char  *ep_csv_detect_encoding (const char   *data,
+                                     gsize         length);
+/* data in encoding (an iconv name such as those above) as UTF-8 in *utf8 (NUL-terminated,
+ * without a byte order mark), or *utf8 = NULL when data is UTF-8 already and needs no copy.
+ * EP_CSV_ERROR_ENCODING names the file and the byte offset of the first byte that is not
+ * text in that encoding. */
+gboolean     ep_csv_convert_to_utf8 (const char   *data,
+                                     gsize         length,
+                                     const char   *encoding,
+                                     const char   *display_name,
+                                     char        **utf8,
+                                     gsize        *utf8_length,
                                      GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCsv, ep_csv_free)

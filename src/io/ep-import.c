@@ -11,6 +11,7 @@
 #include "io/ep-csv.h"
 #include "io/ep-import.h"
 #include "io/ep-readstat.h"
+#include "io/ep-sheet.h"
 
 G_DEFINE_QUARK (ep-import-error-quark, ep_import_error)
 
@@ -38,6 +39,10 @@ ep_import_format_for_path (const char *path)
     { ".dta", EP_FILE_FORMAT_DTA },
     { ".sas7bdat", EP_FILE_FORMAT_SAS7BDAT },
     { ".xpt", EP_FILE_FORMAT_XPORT },
+    { ".xlsx", EP_FILE_FORMAT_XLSX },
+    { ".xlsm", EP_FILE_FORMAT_XLSX },
+    { ".ods", EP_FILE_FORMAT_ODS },
+    { ".xls", EP_FILE_FORMAT_XLS },
   };
   g_autofree char *lower = NULL;
 
@@ -82,6 +87,117 @@ ep_import_guess_separator (const char *data,
     return ';';
 
   return ',';
+}
+
+/* "1.234,5", "1,234", "12 345.6", "1'234": digits in groups of three after a first group of
+ * one to three, joined by a separator that is not the decimal mark (and an optional fraction
+ * after the decimal mark). Such a cell is never read as a number: which mark is which cannot
+ * be known for certain, and a misread is a wrong number. */
+static gboolean
+has_thousands_separator (const char *text,
+                         char        decimal_mark)
+{
+  const char *s = text;
+  char group = 0;
+  int lead = 0, groups = 0;
+
+  while (*s == ' ')
+    s++;
+  if (*s == '-' || *s == '+')
+    s++;
+  while (g_ascii_isdigit (*s) && lead < 4)
+    s++, lead++;
+  if (lead == 0 || lead > 3)
+    return FALSE;
+  for (;;)
+    {
+      char c = *s;
+
+      if ((c == '.' || c == ',' || c == ' ' || c == '\'') && c != decimal_mark &&
+          (group == 0 || c == group) &&
+          g_ascii_isdigit (s[1]) && g_ascii_isdigit (s[2]) && g_ascii_isdigit (s[3]) &&
+          !g_ascii_isdigit (s[4]))
+        {
+          group = c;
+          groups++;
+          s += 4;
+          continue;
+        }
+      break;
+    }
+  if (groups == 0)
+    return FALSE;
+  /* with the decimal mark ',' "1,234" alone is a decimal; "1.234" alone is a thousand */
+  if (*s == decimal_mark || (*s == (decimal_mark == ',' ? '.' : ',') && group != *s))
+    {
+      s++;
+      while (g_ascii_isdigit (*s))
+        s++;
+    }
+  while (*s == ' ')
+    s++;
+
+  return *s == '\0';
+}
+
+/* "3,5", "-0,25": a number once the comma is a decimal point. */
+static gboolean
+is_comma_decimal (const char *text)
+{
+  double x;
+
+  return strchr (text, ',') != NULL && ep_value_parse_number (text, ',', &x);
+}
+
+/* The decimal mark of text separated by sep: see ep_import_guess_dialect(). */
+static char
+guess_decimal_mark (const char *data,
+                    gsize       length,
+                    char        sep)
+{
+  g_autoptr(EpCsv) csv = NULL;
+  guint comma = 0, point = 0;
+  gsize prefix = 0;
+
+  if (sep == ',')
+    return '.';
+
+  /* the first lines are enough to tell, and reading them is cheap */
+  for (guint lines = 0; prefix < length && lines < 1000; prefix++)
+    if (data[prefix] == '\n')
+      lines++;
+  csv = ep_csv_read_data_full (data, prefix, "data", sep, EP_CSV_NO_HEADER, NULL);
+  if (csv == NULL)
+    return '.';
+
+  /* row 0 is the header, or data: either way names are not numbers */
+  for (guint i = 0; i < ep_csv_get_n_rows (csv); i++)
+    for (guint j = 0; j < ep_csv_get_n_columns (csv); j++)
+      {
+        const char *cell = ep_csv_get_cell (csv, i, j);
+        double x;
+
+        if (has_thousands_separator (cell, ',') || has_thousands_separator (cell, '.'))
+          continue;
+        if (is_comma_decimal (cell))
+          comma++;
+        else if (strchr (cell, '.') != NULL && ep_value_parse_number (cell, '.', &x))
+          point++;
+      }
+
+  return comma > 0 && point == 0 ? ',' : '.';
+}
+
+void
+ep_import_guess_dialect (const char *data,
+                         gsize       length,
+                         char       *sep,
+                         char       *decimal_mark)
+{
+  g_return_if_fail (sep != NULL && decimal_mark != NULL);
+
+  *sep = ep_import_guess_separator (data, length);
+  *decimal_mark = guess_decimal_mark (data, length, *sep);
 }
 
 /* yes/no words only: a 0/1 column is a number. */
@@ -129,6 +245,57 @@ ep_import_guess_type (const char * const *values,
     return EP_COLUMN_DATE;
 
   return EP_COLUMN_CATEGORY;
+}
+
+EpColumnType
+ep_import_explain_type (const char * const  *values,
+                        gsize                n,
+                        char                 decimal_mark,
+                        char               **reason)
+{
+  EpColumnType type = ep_import_guess_type (values, n, decimal_mark);
+  const char *first_bad = NULL;
+
+  g_return_val_if_fail (reason != NULL, type);
+
+  switch (type)
+    {
+    case EP_COLUMN_NUMBER:
+      *reason = g_strdup (_("every value is a number"));
+      return type;
+    case EP_COLUMN_YESNO:
+      *reason = g_strdup (_("every value is yes/no, y/n or true/false"));
+      return type;
+    case EP_COLUMN_DATE:
+      *reason = g_strdup (_("every value is a date (YYYY-MM-DD, YYYY/MM/DD or DD.MM.YYYY)"));
+      return type;
+    case EP_COLUMN_CATEGORY:
+    default:
+      break;
+    }
+
+  for (gsize i = 0; i < n && first_bad == NULL; i++)
+    {
+      double x;
+
+      if (!ep_value_is_missing_text (values[i]) &&
+          !ep_value_parse_number (values[i], decimal_mark, &x))
+        first_bad = values[i];
+    }
+
+  if (first_bad == NULL)
+    *reason = g_strdup (_("the column has no values"));
+  else if (has_thousands_separator (first_bad, decimal_mark))
+    *reason = g_strdup_printf (_("“%s” has a thousands separator, which Endpoint does not read "
+                                 "as a number (it could be misread); remove the separators "
+                                 "to make this a number column"), first_bad);
+  else if (decimal_mark == '.' && is_comma_decimal (first_bad))
+    *reason = g_strdup_printf (_("“%s” has a decimal comma; choose the comma as the decimal "
+                                 "mark to make this a number column"), first_bad);
+  else
+    *reason = g_strdup_printf (_("“%s” is not a number, a date or yes/no"), first_bad);
+
+  return type;
 }
 
 static EpTable *
@@ -183,6 +350,26 @@ table_from_csv (const EpCsv            *csv,
 }
 
 EpTable *
+ep_import_csv_table (const EpCsv            *csv,
+                     const EpImportOptions  *options,
+                     GError                **error)
+{
+  EpImportOptions resolved;
+
+  g_return_val_if_fail (csv != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options != NULL)
+    resolved = *options;
+  else
+    ep_import_options_init (&resolved);
+  if (resolved.decimal_mark != ',')
+    resolved.decimal_mark = '.';
+
+  return table_from_csv (csv, &resolved, error);
+}
+
+EpTable *
 ep_import_csv_data (const char             *data,
                     gsize                   length,
                     const char             *display_name,
@@ -190,26 +377,42 @@ ep_import_csv_data (const char             *data,
                     GError                **error)
 {
   g_autoptr(EpCsv) csv = NULL;
-  EpImportOptions defaults;
-  char sep;
+  g_autofree char *utf8 = NULL;
+  EpImportOptions resolved;
+  gsize utf8_length = 0;
+  const char *encoding;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (options == NULL)
-    {
-      ep_import_options_init (&defaults);
-      options = &defaults;
-    }
-  g_return_val_if_fail (options->decimal_mark == '.' || options->decimal_mark == ',', NULL);
+  if (options != NULL)
+    resolved = *options;
+  else
+    ep_import_options_init (&resolved);
+  g_return_val_if_fail (resolved.decimal_mark == '.' || resolved.decimal_mark == ',' ||
+                        resolved.decimal_mark == 0, NULL);
 
-  sep = options->sep != 0 ? options->sep : ep_import_guess_separator (data, length);
-  csv = ep_csv_read_data_full (data, length, display_name, sep,
-                               options->header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER, error);
+  /* Text in another encoding is made UTF-8 first; the reader then sees one encoding. */
+  encoding = resolved.encoding != NULL ? resolved.encoding : ep_csv_detect_encoding (data, length);
+  if (!ep_csv_convert_to_utf8 (data, length, encoding, display_name, &utf8, &utf8_length, error))
+    return NULL;
+  if (utf8 != NULL)
+    {
+      data = utf8;
+      length = utf8_length;
+    }
+
+  if (resolved.sep == 0)
+    resolved.sep = ep_import_guess_separator (data, length);
+  if (resolved.decimal_mark == 0)
+    resolved.decimal_mark = guess_decimal_mark (data, length, resolved.sep);
+
+  csv = ep_csv_read_data_full (data, length, display_name, resolved.sep,
+                               resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER, error);
   if (csv == NULL)
     return NULL;
 
-  return table_from_csv (csv, options, error);
+  return table_from_csv (csv, &resolved, error);
 }
 
 EpTable *
@@ -238,6 +441,26 @@ ep_import_file (const char             *path,
     case EP_FILE_FORMAT_XPORT:
       return ep_readstat_import (path, format, error);
 
+    case EP_FILE_FORMAT_XLSX:
+    case EP_FILE_FORMAT_ODS:
+    case EP_FILE_FORMAT_XLS:
+      {
+        g_autoptr(EpCsv) csv = NULL;
+
+        if (options != NULL)
+          text_options = *options;
+        else
+          ep_import_options_init (&text_options);
+        /* a spreadsheet's numbers are stored with a decimal point whatever it shows */
+        text_options.decimal_mark = '.';
+        csv = ep_sheet_read (path, text_options.sheet,
+                             text_options.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER, 0,
+                             error);
+        if (csv == NULL)
+          return NULL;
+        return table_from_csv (csv, &text_options, error);
+      }
+
     case EP_FILE_FORMAT_CSV:
     case EP_FILE_FORMAT_TSV:
       if (options != NULL)
@@ -257,8 +480,9 @@ ep_import_file (const char             *path,
     case EP_FILE_FORMAT_UNKNOWN:
     default:
       g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   _("%s: unknown file type; Endpoint reads CSV, TSV, SPSS (.sav, .zsav), "
-                     "Stata (.dta) and SAS (.sas7bdat, .xpt) files"), display_name);
+                   _("%s: unknown file type; Endpoint reads CSV, TSV, Excel (.xlsx, .xls), "
+                     "OpenDocument (.ods), SPSS (.sav, .zsav), Stata (.dta) and SAS "
+                     "(.sas7bdat, .xpt) files"), display_name);
       return NULL;
     }
 }

@@ -9,6 +9,8 @@
  *   .sav .zsav          SPSS (ReadStat)
  *   .dta                Stata (ReadStat)
  *   .sas7bdat .xpt      SAS data set and SAS transport (ReadStat)
+ *   .xlsx .xlsm .ods    Excel and OpenDocument spreadsheets (ep-sheet.h), one sheet
+ *   .xls                Excel 97-2003 (ep-sheet.h, FreeXL)
  *
  * Delimited text: every column gets a type by these rules, in order, over its non-missing
  * cells (missing: "", "NA", "."):
@@ -17,6 +19,10 @@
  *   3. every cell a date: YYYY-MM-DD, YYYY/MM/DD or DD.MM.YYYY                  -> date
  *   4. anything else, and a column with no value at all                        -> category
  * so a 0/1 status column stays a number, as the survival analyses want it.
+ *
+ * Spreadsheets: each cell becomes the text ep-sheet.h describes (numbers as stored, dates in
+ * ISO form from date-formatted cells, TRUE/FALSE, errors missing) and is typed as delimited
+ * text is, always with the decimal point: numbers in a spreadsheet are numbers, not text.
  *
  * SPSS, Stata, SAS: numeric variables with value labels become categories (the labels, in the
  * order of their values; a value without a label keeps its number as text); user-defined
@@ -35,6 +41,7 @@
 
 #include <glib.h>
 
+#include "io/ep-csv.h"
 #include "io/ep-table.h"
 
 G_BEGIN_DECLS
@@ -59,16 +66,22 @@ typedef enum
   EP_FILE_FORMAT_DTA,
   EP_FILE_FORMAT_SAS7BDAT,
   EP_FILE_FORMAT_XPORT,
+  EP_FILE_FORMAT_XLSX,
+  EP_FILE_FORMAT_ODS,
+  EP_FILE_FORMAT_XLS,
 } EpFileFormat;
 
-/* Delimited text only; the binary formats ignore the options. */
+/* Delimited text, and header and sheet for spreadsheets; the other formats ignore them. */
 typedef struct
 {
   char         sep;           /* ',', ';' or '\t'; 0: guess from the first line */
-  char         decimal_mark;  /* '.' or ',' */
+  char         decimal_mark;  /* '.' or ','; 0: guess with the separator (ep_import_guess_dialect) */
   gboolean     header;        /* the first row holds the column names (else V1, V2, ...) */
   const int   *types;         /* n_types types by column position (EpColumnType), -1: guess */
   guint        n_types;
+  const char  *sheet;         /* spreadsheets: a sheet name or 1-based number; NULL: the first */
+  const char  *encoding;      /* text: an iconv name ("UTF-8", "WINDOWS-1252", ...); NULL: detect
+                               * (ep_csv_detect_encoding) */
 } EpImportOptions;
 
 GQuark        ep_import_error_quark    (void);
@@ -83,6 +96,17 @@ EpFileFormat  ep_import_format_for_path (const char           *path);
 char          ep_import_guess_separator (const char           *data,
                                          gsize                 length);
 
+/* The separator and the decimal mark of delimited text, sniffed together from its first
+ * lines (data must be UTF-8): the separator as ep_import_guess_separator(); then the decimal
+ * comma when the separator is not ',' and some cell reads as a number with a comma
+ * ("3,5", "-0,25") while none reads as a number with a decimal point ("3.5"), as European
+ * Excel writes CSV; else the decimal point. Cells with a thousands separator ("1.234,5",
+ * "1,234.5") count for neither: they are never numbers. */
+void          ep_import_guess_dialect   (const char           *data,
+                                         gsize                 length,
+                                         char                 *sep,
+                                         char                 *decimal_mark);
+
 /* Reads any supported file. options may be NULL (defaults). */
 EpTable      *ep_import_file           (const char            *path,
                                         const EpImportOptions *options,
@@ -95,9 +119,23 @@ EpTable      *ep_import_csv_data       (const char            *data,
                                         const EpImportOptions *options,
                                         GError               **error);
 
+/* Types the cells of csv (a delimited file's or a sheet's) into a table, with the options'
+ * decimal mark (0 is taken as '.') and forced types: what ep_import_file() does after
+ * reading. For the import preview, which reads only the first rows. */
+EpTable      *ep_import_csv_table      (const EpCsv           *csv,
+                                        const EpImportOptions *options,
+                                        GError               **error);
+
 /* The guessed type of a list of texts (the rules above), for the import preview. */
 EpColumnType  ep_import_guess_type     (const char * const    *values,
                                         gsize                  n,
                                         char                   decimal_mark);
+/* The same, with why, for the preview to show: "every value is a number", or the first value
+ * that keeps a column from being a number, with a hint when it has a thousands separator or
+ * the other decimal mark. reason is set to a translated sentence (free it). */
+EpColumnType  ep_import_explain_type   (const char * const    *values,
+                                        gsize                  n,
+                                        char                   decimal_mark,
+                                        char                 **reason);
 
 G_END_DECLS

@@ -192,6 +192,50 @@ ep_catalog_new_default (GError **error)
   return ep_catalog_new_from_bytes (bytes, "trials.json", error);
 }
 
+gboolean
+ep_catalog_merge_file (EpCatalog   *self,
+                       const char  *path,
+                       GError     **error)
+{
+  GPtrArray *records;
+  guint old_len;
+
+  g_return_val_if_fail (EP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  records = ep_catalog_read_file (path, error);
+  if (records == NULL)
+    return FALSE;
+
+  old_len = self->trials->len;
+  g_ptr_array_set_free_func (records, NULL);
+  for (guint i = 0; i < records->len; i++)
+    {
+      EpTrial *trial = ep_trial_new (g_ptr_array_index (records, i));
+      EpTrial *old = g_hash_table_lookup (self->by_id, ep_trial_get_id (trial));
+      guint position;
+
+      if (old != NULL && g_ptr_array_find (self->trials, old, &position))
+        {
+          g_hash_table_remove (self->by_id, ep_trial_get_id (old));
+          g_ptr_array_index (self->trials, position) = trial;
+          g_object_unref (old);
+        }
+      else
+        g_ptr_array_add (self->trials, trial);
+      g_hash_table_insert (self->by_id, (gpointer) ep_trial_get_id (trial), trial);
+    }
+  g_ptr_array_unref (records);
+
+  /* replaced arms changed in place, appended ones are new */
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->trials->len);
+  if (self->trials->len != old_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
 EpTrial *
 ep_catalog_lookup (EpCatalog  *self,
                    const char *id)

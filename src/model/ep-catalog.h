@@ -37,6 +37,14 @@ EpCatalog  *ep_catalog_new_from_bytes (GBytes       *bytes,
                                        const char   *display_name,
                                        GError      **error);
 
+/* Adds the records of a catalog file (version 1 or 2, validated as any catalog) to self: a
+ * record whose id is already in the catalog replaces that arm in place (a user's edit of a
+ * bundled arm), any other is appended (a user's own arm). Links (includes, comparisons) are
+ * checked within the file. On error self is unchanged. */
+gboolean    ep_catalog_merge_file    (EpCatalog     *self,
+                                      const char    *path,
+                                      GError       **error);
+
 /* The trial with that id, or NULL; transfer none. */
 EpTrial    *ep_catalog_lookup        (EpCatalog     *self,
                                       const char    *id);

@@ -27,6 +27,7 @@ typedef enum
   EDIT_RETYPE,
   EDIT_ROLE,
   EDIT_ENDPOINT,
+  EDIT_GROUP,
 } EditKind;
 
 typedef struct
@@ -47,6 +48,7 @@ typedef struct
   EpColumnRole      old_role, new_role;
   EpCohortEndpoint *old_endpoint;   /* ENDPOINT: NULL when added */
   EpCohortEndpoint *new_endpoint;   /* ENDPOINT: NULL when removed */
+  GPtrArray        *parts;          /* GROUP: Edit *, applied in order, undone in reverse */
 } Edit;
 
 struct _EpCohort
@@ -109,6 +111,7 @@ edit_free (Edit *edit)
     g_clear_pointer (&edit->storage, ep_table_column_free);
   g_clear_object (&edit->old_endpoint);
   g_clear_object (&edit->new_endpoint);
+  g_clear_pointer (&edit->parts, g_ptr_array_unref);
   g_free (edit);
 }
 
@@ -582,9 +585,11 @@ apply_column (EpCohort *self,
       if (!ep_table_insert_column (self->table, edit->position, edit->storage, NULL))
         g_return_if_reached ();
       edit->owns_storage = FALSE;
+      /* listed first: the storage and role notifications reach handlers that read the columns
+       * list and the table together (the editor rebuilds its columns), so both must agree */
+      g_list_store_insert (self->columns, edit->position, edit->column);
       ep_cohort_column_set_storage (edit->column, edit->storage);
       ep_cohort_column_set_role (edit->column, edit->new_role);
-      g_list_store_insert (self->columns, edit->position, edit->column);
     }
   else
     {
@@ -650,10 +655,9 @@ stamp (EpCohort   *self,
 /* Advances the revision and stamps what edit touches (both sides of a rename or an endpoint
  * replacement), before the edit's own signals, so a handler sees the new revision. */
 static void
-edit_stamp (EpCohort *self,
-            Edit     *edit)
+edit_stamp_touched (EpCohort *self,
+                    Edit     *edit)
 {
-  self->revision++;
   switch (edit->kind)
     {
     case EDIT_CELL:
@@ -674,10 +678,23 @@ edit_stamp (EpCohort *self,
       if (edit->new_endpoint != NULL)
         stamp (self, 'e', ep_cohort_endpoint_get_name (edit->new_endpoint));
       break;
+    case EDIT_GROUP:
+      /* a paste: one revision, stamped on everything its parts touch */
+      for (guint i = 0; i < edit->parts->len; i++)
+        edit_stamp_touched (self, g_ptr_array_index (edit->parts, i));
+      break;
     case EDIT_ROLE:
     default:
       break;
     }
+}
+
+static void
+edit_stamp (EpCohort *self,
+            Edit     *edit)
+{
+  self->revision++;
+  edit_stamp_touched (self, edit);
 }
 
 static void edit_apply_real (EpCohort *self,
@@ -707,6 +724,10 @@ edit_apply_real (EpCohort *self,
         EpTableColumn *c = ep_cohort_column_get_storage (edit->column);
         guint j = column_position (self, edit->column);
 
+        /* a cell of a block learns its level count when first applied: a level brought in
+         * by an earlier cell of the same block is that cell's to remove */
+        if (edit->old_n_levels == G_MAXUINT)
+          edit->old_n_levels = c->levels != NULL ? c->levels->len : 0;
         if (!ep_table_column_set_text (c, edit->row, forwards ? edit->new_text : edit->old_text,
                                        '.', NULL))
           g_return_if_reached ();
@@ -766,6 +787,13 @@ edit_apply_real (EpCohort *self,
       else
         apply_endpoint (self, edit->new_endpoint != NULL ? edit->new_endpoint : edit->old_endpoint,
                         edit->old_endpoint, edit->position);
+      break;
+
+    case EDIT_GROUP:
+      /* a paste or a cleared block: its parts, as one step */
+      for (guint i = 0; i < edit->parts->len; i++)
+        edit_apply_real (self, g_ptr_array_index (edit->parts, forwards ? i : edit->parts->len - 1 - i),
+                         forwards);
       break;
 
     default:
@@ -1047,6 +1075,104 @@ ep_cohort_set_text (EpCohort    *self,
   edit->old_n_levels = c->levels != NULL ? c->levels->len : 0;
   push (self, edit);
 
+  return TRUE;
+}
+
+gboolean
+ep_cohort_set_block (EpCohort            *self,
+                     guint                row,
+                     guint                column,
+                     guint                n_rows,
+                     guint                n_columns,
+                     const char * const  *texts,
+                     const char          *label,
+                     GError             **error)
+{
+  guint n_table_columns;
+  guint n_new_rows = 0;
+  Edit *group;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (texts != NULL || n_rows * n_columns == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n_table_columns = ep_table_get_n_columns (self->table);
+  if (n_rows == 0 || n_columns == 0)
+    return TRUE;
+  if (column >= n_table_columns || column + n_columns > n_table_columns)
+    {
+      g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_VALUE,
+                   _("the block has %u columns, more than the %u from the cursor to the last column"),
+                   n_columns, column < n_table_columns ? n_table_columns - column : 0);
+      return FALSE;
+    }
+  if (row > self->table->n_rows)
+    row = self->table->n_rows;
+  if (row + n_rows > self->table->n_rows)
+    n_new_rows = row + n_rows - self->table->n_rows;
+
+  /* Every text is checked on a probe first, so that a refused block changes nothing. */
+  for (guint j = 0; j < n_columns; j++)
+    {
+      EpTableColumn *c = ep_table_get_column (self->table, column + j);
+      g_autoptr(EpTableColumn) probe = ep_table_column_new (c->name, c->type, 1);
+
+      for (guint i = 0; i < n_rows; i++)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          if (!ep_table_column_set_text (probe, 0, texts[(gsize) i * n_columns + j], '.',
+                                         &local_error))
+            {
+              g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_VALUE,
+                           /* TRANSLATORS: row 12, column "age": "abc" is not a number */
+                           _("row %u, column \"%s\": %s"), row + i + 1, c->name,
+                           local_error->message);
+              return FALSE;
+            }
+        }
+    }
+
+  group = g_new0 (Edit, 1);
+  group->kind = EDIT_GROUP;
+  group->label = label != NULL ? label : N_("Paste");
+  group->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) edit_free);
+
+  if (n_new_rows > 0)
+    {
+      Edit *rows = g_new0 (Edit, 1);
+
+      rows->kind = EDIT_ROWS;
+      rows->label = N_("Add rows");
+      rows->row = self->table->n_rows;
+      rows->n = n_new_rows;
+      rows->insert = TRUE;
+      g_ptr_array_add (group->parts, rows);
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    for (guint j = 0; j < n_columns; j++)
+      {
+        EpTableColumn *c = ep_table_get_column (self->table, column + j);
+        g_autoptr(EpTableColumn) probe = ep_table_column_new (c->name, c->type, 1);
+        Edit *edit;
+
+        ep_table_column_set_text (probe, 0, texts[(gsize) i * n_columns + j], '.', NULL);
+        edit = g_new0 (Edit, 1);
+        edit->kind = EDIT_CELL;
+        edit->label = N_("Edit cell");
+        edit->column = g_object_ref (ep_cohort_get_column (self, column + j));
+        edit->row = row + i;
+        /* rows added by this step are missing before it */
+        edit->old_text = row + i < self->table->n_rows ? ep_table_column_format (c, row + i)
+                                                       : g_strdup ("");
+        edit->new_text = ep_table_column_format (probe, 0);
+        /* levels grow in step order, so undoing in reverse restores each count */
+        edit->old_n_levels = G_MAXUINT;
+        g_ptr_array_add (group->parts, edit);
+      }
+
+  push (self, group);
   return TRUE;
 }
 

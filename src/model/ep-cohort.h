@@ -110,6 +110,19 @@ gboolean        ep_cohort_set_text        (EpCohort         *self,
                                            guint             column,
                                            const char       *text,
                                            GError          **error);
+/* A block of n_rows x n_columns texts (row by row) into the cells from (row, column), as one
+ * undo step labelled label (default "Paste"; "Clear cells" for a cleared block): rows past
+ * the end are added. Every text is checked first; one that does not fit its column refuses
+ * the whole block with "row 12, column "age": "abc" is not a number", and so does a block
+ * wider than the columns right of column. */
+gboolean        ep_cohort_set_block       (EpCohort         *self,
+                                           guint             row,
+                                           guint             column,
+                                           guint             n_rows,
+                                           guint             n_columns,
+                                           const char * const *texts,
+                                           const char       *label,
+                                           GError          **error);
 /* n empty rows at position */
 void            ep_cohort_insert_rows     (EpCohort         *self,
                                            guint             position,

@@ -10,6 +10,7 @@
 
 #include "io/ep-catalog-reader.h"
 #include "model/ep-catalog.h"
+#include "model/ep-evidence-forest.h"
 #include "model/ep-figure-source.h"
 
 /* A string member: required ones must be there, optional ones may be absent or null. */
@@ -117,6 +118,10 @@ forest_from_trials (JsonObject  *source,
 
   if (ids == NULL || !get_string (source, "outcome", TRUE, &outcome_text, error))
     return NULL;
+  /* a forest drawn with options (ep-evidence-forest.c) is drawn again with them */
+  if (json_object_has_member (source, "options") || strcmp (outcome_text, "relapse") == 0 ||
+      strcmp (outcome_text, "hsct") == 0)
+    return ep_evidence_forest_new_from_source (source, error);
   if (strcmp (outcome_text, "cr") == 0)
     outcome = EP_FIGURE_OUTCOME_CR;
   else if (strcmp (outcome_text, "mrd-negative") == 0)

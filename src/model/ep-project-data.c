@@ -498,6 +498,8 @@ _ep_project_new_from_data (EpProjectData  *data,
           project_invalid (error, display, _("figure “%s”: %s"), item->name, local_error->message);
           return NULL;
         }
+      /* as saved: the start of its undo history */
+      ep_project_settle_figure (self, figure);
     }
   g_ptr_array_extend_and_steal (self->selections, g_steal_pointer (&data->selections));
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);

@@ -436,9 +436,10 @@ ep_project_add_analysis (EpProject  *self,
 
   _ep_project_give_id (self, analysis);
   g_hash_table_insert (self->analysis_cohort, analysis, cohort);
-  g_list_store_append (self->analyses, analysis);
-  /* From now on it follows its cohort's data (the live graph). */
+  /* From now on it follows its cohort's data (the live graph); bound before it is listed, so
+   * that whoever filters the list by cohort sees it. */
   ep_analysis_bind_cohort (analysis, cohort);
+  g_list_store_append (self->analyses, analysis);
   changed (self);
 }
 
@@ -496,9 +497,12 @@ ep_project_remove_analysis (EpProject  *self,
 
   if (!g_list_store_find (self->analyses, analysis, &position))
     return;
-  ep_analysis_bind_cohort (analysis, NULL);
   g_hash_table_remove (self->analysis_cohort, analysis);
+  g_object_ref (analysis);
   g_list_store_remove (self->analyses, position);
+  /* unbound after it left the list (a list filtered by cohort drops it first) */
+  ep_analysis_bind_cohort (analysis, NULL);
+  g_object_unref (analysis);
   changed (self);
 }
 

@@ -114,6 +114,18 @@ format_endpoint (const EpCatalogEndpoint *endpoint,
       /* TRANSLATORS: "median OS 7.7 mo" (months) */
       text = g_strdup_printf (_("median %s %s mo"), endpoint->name, value);
     }
+  else if (endpoint->kind == EP_ENDPOINT_KIND_CRUDE)
+    {
+      /* a share event-free at the median follow-up, not a Kaplan-Meier rate */
+      months = format_number (endpoint->follow_up_months);
+      if (isnan (endpoint->value))
+        return g_strdup_printf (_("%s at %s-mo median follow-up not reported"),
+                                endpoint->name, months);
+      value = format_number (endpoint->value);
+      /* TRANSLATORS: "RFS 50% at 50.8-mo median follow-up" (a crude share, not a KM rate) */
+      text = g_strdup_printf (_("%s %s%% at %s-mo median follow-up"), endpoint->name, value,
+                              months);
+    }
   else
     {
       months = format_number (endpoint->months);
@@ -156,6 +168,7 @@ choose_headline (const EpCatalogRecord *record)
       const EpCatalogEndpoint *median = NULL;
       const EpCatalogEndpoint *landmark = NULL;
       const EpCatalogEndpoint *not_reached = NULL;
+      const EpCatalogEndpoint *crude = NULL;
 
       for (guint i = 0; i < record->endpoints->len; i++)
         {
@@ -170,6 +183,11 @@ choose_headline (const EpCatalogRecord *record)
                 median = endpoint;
               else if (endpoint->not_reached && not_reached == NULL)
                 not_reached = endpoint;
+            }
+          else if (endpoint->kind == EP_ENDPOINT_KIND_CRUDE)
+            {
+              if (!isnan (endpoint->value) && crude == NULL)
+                crude = endpoint;
             }
           else if (!isnan (endpoint->value))
             {
@@ -186,6 +204,8 @@ choose_headline (const EpCatalogRecord *record)
         return median;
       if (landmark != NULL)
         return landmark;
+      if (crude != NULL)
+        return crude;
       if (not_reached != NULL)
         return not_reached;
     }
@@ -220,12 +240,72 @@ make_median_age_text (const EpCatalogRecord *record)
   return g_strdup ("—");
 }
 
+/* Folded, with the spellings of "CAR T" made one word ("cart"), so that "CAR T" is not the
+ * word "car" (Carpentier, CARPALL) and a single letter "t". */
+static char *
+normalize_search (const char *text)
+{
+  g_autofree char *folded = fold (text);
+  g_autoptr(GRegex) car_t = g_regex_new ("\\bcar[- ]?t\\b", 0, 0, NULL);
+
+  return g_regex_replace_literal (car_t, folded, -1, 0, "cart", 0, NULL);
+}
+
+/* Words a clinician uses for the same thing: a word of a group finds the others. */
+static const char * const synonym_groups[][5] = {
+  { "bite", "blinatumomab", "blincyto", NULL },
+  { "tisagenlecleucel", "kymriah", "ctl019", NULL },
+  { "inotuzumab", "besponsa", NULL },
+};
+
+/* TRUE when a word of the haystack starts with prefix. */
+static gboolean
+has_word_prefix (const char *haystack,
+                 const char *prefix)
+{
+  gsize length = strlen (prefix);
+
+  for (const char *p = strstr (haystack, prefix); p != NULL; p = strstr (p + 1, prefix))
+    if ((p == haystack || !g_ascii_isalnum (p[-1])) && strncmp (p, prefix, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+word_matches (const char *haystack,
+              const char *word)
+{
+  /* an identifier with punctuation (a DOI, "10.1002/cam4.70515") is looked up as typed */
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return strstr (haystack, word) != NULL;
+
+  if (has_word_prefix (haystack, word))
+    return TRUE;
+
+  for (guint g = 0; g < G_N_ELEMENTS (synonym_groups); g++)
+    {
+      gboolean in_group = FALSE;
+
+      for (guint k = 0; synonym_groups[g][k] != NULL && !in_group; k++)
+        in_group = g_str_has_prefix (synonym_groups[g][k], word) && strlen (word) >= 3;
+      for (guint k = 0; in_group && synonym_groups[g][k] != NULL; k++)
+        if (has_word_prefix (haystack, synonym_groups[g][k]))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 static char *
 make_haystack (const EpCatalogRecord *record)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_append_printf (text, "%s\n%s\n", record->trial, record->agent);
+  g_string_append_printf (text, "%s\n%s\n%s\n%s\n", record->trial, record->agent, record->arm,
+                          ep_drug_class_to_string (record->drug_class));
+  if (record->target != NULL)
+    g_string_append_printf (text, "%s\n", record->target);
   for (guint i = 0; record->aliases[i] != NULL; i++)
     g_string_append_printf (text, "%s\n", record->aliases[i]);
   for (guint i = 0; i < record->references->len; i++)
@@ -242,7 +322,7 @@ make_haystack (const EpCatalogRecord *record)
         g_string_append_printf (text, "%s\n", reference->doi);
     }
 
-  return fold (text->str);
+  return normalize_search (text->str);
 }
 
 static void
@@ -721,11 +801,14 @@ ep_trial_matches_text (EpTrial    *self,
   if (text == NULL)
     return TRUE;
 
-  folded = fold (text);
+  folded = normalize_search (text);
   words = g_strsplit_set (folded, " \t\n\r", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      if (*words[i] != '\0' && strstr (self->haystack, words[i]) == NULL)
+      /* a single letter finds nearly everything: it is no criterion */
+      if (g_utf8_strlen (words[i], -1) < 2)
+        continue;
+      if (!word_matches (self->haystack, words[i]))
         return FALSE;
     }
 

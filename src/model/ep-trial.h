@@ -69,9 +69,11 @@ GPtrArray               *ep_trial_get_toxicity              (EpTrial           *
 GPtrArray               *ep_trial_get_references            (EpTrial           *self);
 GPtrArray               *ep_trial_get_provenance            (EpTrial           *self);
 
-/* TRUE when every whitespace-separated word of text occurs, ignoring case and accents, in the
- * trial name, an alias, the agent, or a reference (citation, NCT or other registry number, DOI).
- * An empty text matches. */
+/* TRUE when every whitespace-separated word of text (ignoring case and accents) starts a word
+ * of the trial name, arm, agent, class, target, an alias, or a reference (citation and so its
+ * authors, NCT or other registry number), or of a synonym (BiTE, blinatumomab, Blincyto;
+ * tisagenlecleucel, Kymriah; "CAR T", "CAR-T", "CART" are one word); a word with punctuation
+ * (a DOI) may occur anywhere. Single letters are ignored. An empty text matches. */
 gboolean                 ep_trial_matches_text              (EpTrial           *self,
                                                              const char        *text);
 

@@ -1,0 +1,2124 @@
+/* ep-sheet.c: spreadsheet files (.xlsx, .ods, .xls) read as a table of cell texts
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three readers fill one Grid: a sparse list of (row, column, text offset) for the cells that
+ * hold something, and one buffer of NUL-terminated texts. Shared strings are stored in that
+ * buffer once and cells point to them, so a column of repeated categories costs 12 bytes a
+ * cell. At the end the Grid becomes the dense offset table of an EpCsv over its used range.
+ *
+ * .xlsx (ECMA-376 part 1) and .ods (ODF 1.2 part 1) are zip archives of XML: libzip inflates a
+ * member as libxml2's xmlTextReader asks for bytes, so nothing holds a whole sheet's XML. The
+ * reader is opened without XML_PARSE_NOENT and XML_PARSE_DTDLOAD and with XML_PARSE_NONET,
+ * and any document type declaration or entity reference is refused outright: no spreadsheet
+ * writer produces one, and it is how entity expansion attacks start. .xls goes to FreeXL.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <freexl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "io/ep-sheet.h"
+#include "io/ep-table.h"
+
+G_DEFINE_QUARK (ep-sheet-error-quark, ep_sheet_error)
+
+#define RATIO_GRACE (G_GUINT64_CONSTANT (10) << 20)
+
+EpSheetFormat
+ep_sheet_format_for_path (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, EP_SHEET_FORMAT_NONE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm"))
+    return EP_SHEET_FORMAT_XLSX;
+  if (g_str_has_suffix (lower, ".ods"))
+    return EP_SHEET_FORMAT_ODS;
+  if (g_str_has_suffix (lower, ".xls"))
+    return EP_SHEET_FORMAT_XLS;
+
+  return EP_SHEET_FORMAT_NONE;
+}
+
+/* ---- dates ---------------------------------------------------------------------------- */
+
+gboolean
+ep_sheet_serial_to_date (double    serial,
+                         gboolean  date1904,
+                         gint32   *days,
+                         guint    *seconds)
+{
+  double whole;
+  double secs;
+  gint64 d;
+
+  if (!isfinite (serial) || serial < 0 || serial > 2958466.0 /* 9999-12-31 */)
+    return FALSE;
+
+  whole = floor (serial);
+  secs = round ((serial - whole) * 86400.0);
+  if (secs >= 86400.0)
+    {
+      whole += 1;
+      secs = 0;
+    }
+
+  if (date1904)
+    d = (gint64) whole - 24107;           /* 1904-01-01 is day -24107 */
+  else if (whole >= 61)
+    d = (gint64) whole - 25569;           /* 1899-12-30 + serial */
+  else if (whole == 60)
+    return FALSE;                         /* 1900-02-29 */
+  else
+    d = (gint64) whole - 25568;           /* 1899-12-31 + serial */
+
+  *days = (gint32) d;
+  *seconds = (guint) secs;
+
+  return TRUE;
+}
+
+gboolean
+ep_sheet_is_date_format (guint       id,
+                         const char *code)
+{
+  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+      (id >= 50 && id <= 58) || (id >= 71 && id <= 81))
+    return TRUE;
+  if (code == NULL)
+    return FALSE;
+
+  for (const char *c = code; *c != '\0'; c++)
+    {
+      switch (*c)
+        {
+        case '"':
+          c = strchr (c + 1, '"');
+          if (c == NULL)
+            return FALSE;
+          break;
+        case '\\':
+        case '_':
+        case '*':
+          if (c[1] == '\0')
+            return FALSE;
+          c++;
+          break;
+        case '[':
+          {
+            const char *end = strchr (c, ']');
+
+            if (end == NULL)
+              return FALSE;
+            /* [h], [mm], [ss]: elapsed time; [Red], [$-407], [>=100]: not */
+            if (end > c + 1 && strspn (c + 1, "hHmMsS") == (gsize) (end - c - 1))
+              return TRUE;
+            c = end;
+          }
+          break;
+        case 'd': case 'D': case 'm': case 'M': case 'y': case 'Y':
+        case 'h': case 'H': case 's': case 'S':
+          return TRUE;
+        default:
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
+/* ---- the grid ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint32 row;
+  guint32 column;
+  guint32 offset;
+} Cell;
+
+typedef struct
+{
+  const char *display_name;
+  const char *sheet_name;
+  GString    *text;         /* offset 0 is "" */
+  GArray     *cells;        /* Cell */
+  guint       max_rows;     /* the preview's limit, 0: none */
+  guint32     first_row;    /* the first row with a cell, G_MAXUINT32 before */
+  gboolean    full;         /* max_rows reached: the reader may stop */
+} Grid;
+
+static void
+grid_init (Grid       *g,
+           const char *display_name,
+           guint       max_rows)
+{
+  memset (g, 0, sizeof *g);
+  g->display_name = display_name;
+  g->text = g_string_sized_new (4096);
+  g_string_append_c (g->text, '\0');
+  g->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), 1024);
+  g->max_rows = max_rows;
+  g->first_row = G_MAXUINT32;
+}
+
+static void
+grid_clear (Grid *g)
+{
+  if (g->text != NULL)
+    g_string_free (g->text, TRUE);
+  if (g->cells != NULL)
+    g_array_unref (g->cells);
+  g->text = NULL;
+  g->cells = NULL;
+}
+
+static gboolean
+grid_check_position (Grid     *g,
+                     guint64   row,
+                     guint64   column,
+                     GError  **error)
+{
+  if (row >= EP_SHEET_MAX_ROWS)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_TOO_LARGE,
+                   _("%s: the sheet has more than %u rows, more than a spreadsheet can hold; "
+                     "split it or save it as CSV"),
+                   g->display_name, EP_SHEET_MAX_ROWS);
+      return FALSE;
+    }
+  if (column >= EP_SHEET_MAX_COLUMNS)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_TOO_LARGE,
+                   _("%s: the sheet has more than %u columns, more than a spreadsheet can hold"),
+                   g->display_name, EP_SHEET_MAX_COLUMNS);
+      return FALSE;
+    }
+  if (g->cells->len >= EP_SHEET_MAX_CELLS)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_TOO_LARGE,
+                   _("%s: the sheet has more than %u cells, more than Endpoint reads"),
+                   g->display_name, EP_SHEET_MAX_CELLS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A cell pointing at a text already in the buffer (a shared string). */
+static gboolean
+grid_add_offset (Grid     *g,
+                 guint64   row,
+                 guint64   column,
+                 guint32   offset,
+                 GError  **error)
+{
+  Cell cell;
+
+  if (g->text->str[offset] == '\0' || g->full)
+    return TRUE;
+  if (g->max_rows > 0 && g->first_row != G_MAXUINT32 && row >= (guint64) g->first_row + g->max_rows)
+    {
+      g->full = TRUE;
+      return TRUE;
+    }
+  if (!grid_check_position (g, row, column, error))
+    return FALSE;
+
+  cell.row = (guint32) row;
+  cell.column = (guint32) column;
+  cell.offset = offset;
+  g_array_append_val (g->cells, cell);
+  if (g->first_row > cell.row)
+    g->first_row = cell.row;
+
+  return TRUE;
+}
+
+/* Appends a text to the buffer; its offset, or 0 for "" and on error. */
+static gboolean
+grid_store_text (Grid        *g,
+                 const char  *text,
+                 gsize        length,
+                 guint32     *offset,
+                 GError     **error)
+{
+  *offset = 0;
+  if (length == 0)
+    return TRUE;
+  if ((guint64) g->text->len + length + 1 >= G_MAXUINT32)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_TOO_LARGE,
+                   _("%s: the sheet holds more than 4 GB of text, more than Endpoint reads"),
+                   g->display_name);
+      return FALSE;
+    }
+  *offset = (guint32) g->text->len;
+  g_string_append_len (g->text, text, (gssize) length);
+  g_string_append_c (g->text, '\0');
+
+  return TRUE;
+}
+
+static gboolean
+grid_add_text (Grid        *g,
+               guint64      row,
+               guint64      column,
+               const char  *text,
+               gsize        length,
+               GError     **error)
+{
+  guint32 offset;
+
+  if (length == 0 || g->full)
+    return TRUE;
+  if (!grid_check_position (g, row, column, error))
+    return FALSE;
+  if (!grid_store_text (g, text, length, &offset, error))
+    return FALSE;
+
+  return grid_add_offset (g, row, column, offset, error);
+}
+
+/* The text of a number cell, as a date when its format shows one. */
+static gboolean
+grid_add_number (Grid        *g,
+                 guint64      row,
+                 guint64      column,
+                 const char  *value,
+                 gboolean     is_date,
+                 gboolean     date1904,
+                 GError     **error)
+{
+  char buf[64];
+  double serial;
+  char *end = NULL;
+  gint32 days;
+  guint seconds;
+  gsize n;
+
+  while (*value == ' ')
+    value++;
+  if (!is_date || *value == '\0')
+    return grid_add_text (g, row, column, value, strlen (value), error);
+
+  serial = g_ascii_strtod (value, &end);
+  if (end == value || !ep_sheet_serial_to_date (serial, date1904, &days, &seconds))
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_INVALID,
+                   /* TRANSLATORS: book.xlsx:17: column 3: the date serial 60 ... */
+                   _("%s:%u: column %u: the date serial %s is not a day of the calendar "
+                     "(Excel's 1900-02-29, which never was, or a negative date)"),
+                   g->display_name, (guint) row + 1, (guint) column + 1, value);
+      return FALSE;
+    }
+
+  n = ep_value_format_date_buf (days, buf);
+  if (seconds != 0)
+    n += (gsize) g_snprintf (buf + n, sizeof buf - n, " %02u:%02u:%02u",
+                             seconds / 3600, seconds / 60 % 60, seconds % 60);
+
+  return grid_add_text (g, row, column, buf, n, error);
+}
+
+static gint
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const Cell *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return (x->column > y->column) - (x->column < y->column);
+}
+
+static EpCsv *
+grid_finish (Grid        *g,
+             EpCsvFlags   flags,
+             GError     **error)
+{
+  guint32 row0 = G_MAXUINT32, row1 = 0, col0 = G_MAXUINT32, col1 = 0;
+  guint64 n_rows, n_columns;
+  guint32 *offsets;
+  guint32 *lines;
+  gsize length;
+
+  for (guint i = 0; i < g->cells->len; i++)
+    {
+      const Cell *c = &g_array_index (g->cells, Cell, i);
+
+      row0 = MIN (row0, c->row);
+      row1 = MAX (row1, c->row);
+      col0 = MIN (col0, c->column);
+      col1 = MAX (col1, c->column);
+    }
+
+  if (g->cells->len == 0)
+    {
+      g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_EMPTY,
+                   _("%s: the sheet is empty; a header row with the column names is required"),
+                   g->display_name);
+      return NULL;
+    }
+
+  n_rows = (guint64) row1 - row0 + 1;
+  n_columns = (guint64) col1 - col0 + 1;
+  if (n_rows * n_columns > EP_SHEET_MAX_CELLS)
+    {
+      /* both are below 2^21: they fit a guint */
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_TOO_LARGE,
+                   _("%s: the sheet's used range is %u rows by %u columns, more than Endpoint "
+                     "reads (%u cells); a stray value far to the right or below the data can "
+                     "cause this"),
+                   g->display_name, (guint) n_rows, (guint) n_columns, EP_SHEET_MAX_CELLS);
+      return NULL;
+    }
+
+  /* Readers emit cells in order; a file that does not (a repeated cell) keeps the last. */
+  for (guint i = 1; i < g->cells->len; i++)
+    if (compare_cells (&g_array_index (g->cells, Cell, i - 1), &g_array_index (g->cells, Cell, i)) > 0)
+      {
+        g_array_sort (g->cells, compare_cells);
+        break;
+      }
+
+  offsets = g_new0 (guint32, n_rows * n_columns);
+  for (guint i = 0; i < g->cells->len; i++)
+    {
+      const Cell *c = &g_array_index (g->cells, Cell, i);
+
+      offsets[(gsize) (c->row - row0) * n_columns + (c->column - col0)] = c->offset;
+    }
+  lines = g_new (guint32, n_rows);
+  for (guint64 i = 0; i < n_rows; i++)
+    lines[i] = row0 + (guint32) i + 1;
+
+  g_clear_pointer (&g->cells, g_array_unref);
+  length = g->text->len - 1;
+
+  return ep_csv_new_from_cells (g->display_name, g_string_free (g_steal_pointer (&g->text), FALSE),
+                                length, offsets, lines, (guint) n_rows, (guint) n_columns,
+                                flags, error);
+}
+
+/* ---- zip members as XML --------------------------------------------------------------- */
+
+typedef struct
+{
+  const char  *display_name;
+  zip_t       *zip;
+} Archive;
+
+typedef struct
+{
+  Archive          *archive;
+  char             *member;
+  zip_file_t       *file;
+  guint64           declared;     /* the inflated size the archive states */
+  guint64           inflated;     /* bytes read so far */
+  gboolean          bomb;
+  gboolean          doctype;      /* a <!DOCTYPE in the prolog */
+  gboolean          in_body;      /* the prolog is over: the root element has begun */
+  char             *zip_error;
+  char             *xml_error;
+  xmlTextReaderPtr  reader;
+} Xml;
+
+static int
+xml_read_cb (void *context,
+             char *buffer,
+             int   length)
+{
+  Xml *x = context;
+  zip_int64_t n;
+
+  n = zip_fread (x->file, buffer, (zip_uint64_t) length);
+  if (n < 0)
+    {
+      if (x->zip_error == NULL)
+        x->zip_error = g_strdup (zip_error_strerror (zip_file_get_error (x->file)));
+      return -1;
+    }
+  x->inflated += (guint64) n;
+  if (x->inflated > x->declared || x->inflated > EP_SHEET_MAX_INFLATED)
+    {
+      x->bomb = TRUE;
+      return -1;
+    }
+
+  /* A DTD is refused before libxml2 sees it: spreadsheets never declare one, and entity
+   * expansion starts there. Only the prolog is looked at, up to the root element's "<". */
+  for (zip_int64_t i = 0; !x->in_body && i + 1 < n; i++)
+    {
+      if (buffer[i] != '<')
+        continue;
+      if (g_ascii_isalpha (buffer[i + 1]))
+        x->in_body = TRUE;
+      else if (buffer[i + 1] == '!' && n - i >= 9 && memcmp (buffer + i, "<!DOCTYPE", 9) == 0)
+        {
+          x->doctype = TRUE;
+          return -1;
+        }
+    }
+
+  return (int) n;
+}
+
+static int
+xml_close_cb (void *context)
+{
+  return 0;
+}
+
+static void
+xml_error_cb (void        *context,
+              xmlErrorPtr  error)
+{
+  Xml *x = context;
+
+  if (x->xml_error == NULL && error != NULL && error->level >= XML_ERR_ERROR &&
+      error->message != NULL)
+    {
+      x->xml_error = g_strdup_printf ("line %d: %s", error->line, error->message);
+      g_strchomp (x->xml_error);
+    }
+}
+
+static void
+xml_close (Xml *x)
+{
+  g_clear_pointer (&x->reader, xmlFreeTextReader);
+  if (x->file != NULL)
+    zip_fclose (x->file);
+  x->file = NULL;
+  g_clear_pointer (&x->member, g_free);
+  g_clear_pointer (&x->zip_error, g_free);
+  g_clear_pointer (&x->xml_error, g_free);
+}
+
+static gboolean
+archive_has (Archive    *a,
+             const char *member)
+{
+  return zip_name_locate (a->zip, member, ZIP_FL_NOCASE) >= 0;
+}
+
+static gboolean
+xml_open (Archive     *a,
+          const char  *member,
+          Xml         *x,
+          GError     **error)
+{
+  zip_stat_t st;
+  zip_int64_t index;
+
+  memset (x, 0, sizeof *x);
+  x->archive = a;
+  x->member = g_strdup (member);
+
+  index = zip_name_locate (a->zip, member, ZIP_FL_NOCASE);
+  if (index < 0 || zip_stat_index (a->zip, (zip_uint64_t) index, 0, &st) != 0)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                   _("%s: the workbook has no part “%s” (damaged, or not a spreadsheet)"),
+                   a->display_name, member);
+      return FALSE;
+    }
+
+  x->declared = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+  if (x->declared > EP_SHEET_MAX_INFLATED ||
+      ((st.valid & ZIP_STAT_COMP_SIZE) && x->declared > RATIO_GRACE &&
+       x->declared / MAX (st.comp_size, 1) > EP_SHEET_MAX_RATIO))
+    {
+      g_autofree char *inflated = g_strdup_printf ("%" G_GUINT64_FORMAT, x->declared);
+      g_autofree char *compressed =
+        g_strdup_printf ("%" G_GUINT64_FORMAT,
+                         (guint64) ((st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0));
+
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_UNSAFE,
+                   _("%s: “%s” would inflate to %s bytes from %s; refused as a zip bomb"),
+                   a->display_name, member, inflated, compressed);
+      return FALSE;
+    }
+
+  x->file = zip_fopen_index (a->zip, (zip_uint64_t) index, 0);
+  if (x->file == NULL)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                   _("%s: “%s” cannot be read: %s"), a->display_name, member,
+                   zip_strerror (a->zip));
+      return FALSE;
+    }
+
+  x->reader = xmlReaderForIO (xml_read_cb, xml_close_cb, x, member, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                              XML_PARSE_NOCDATA);
+  if (x->reader == NULL)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                   _("%s: “%s” cannot be read as XML"), a->display_name, member);
+      return FALSE;
+    }
+  xmlTextReaderSetStructuredErrorHandler (x->reader, xml_error_cb, x);
+
+  return TRUE;
+}
+
+static gboolean
+xml_fail (Xml     *x,
+          GError **error)
+{
+  const char *name = x->archive->display_name;
+
+  if (x->doctype)
+    g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_UNSAFE,
+                 _("%s: “%s” declares a document type with entities, which no spreadsheet "
+                   "program writes; refused (XML entity expansion)"),
+                 name, x->member);
+  else if (x->bomb)
+    g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_UNSAFE,
+                 _("%s: “%s” inflates to more than it declares or than %u MiB; refused as a "
+                   "zip bomb"),
+                 name, x->member, (guint) (EP_SHEET_MAX_INFLATED >> 20));
+  else if (x->zip_error != NULL)
+    g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                 _("%s: “%s” is damaged or truncated: %s"), name, x->member, x->zip_error);
+  else
+    g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                 _("%s: “%s” is not well-formed XML (%s)"), name, x->member,
+                 x->xml_error != NULL ? x->xml_error : _("the document ends early"));
+
+  return FALSE;
+}
+
+/* The next node: 1, 0 at the end, -1 with error set. */
+static int
+xml_next (Xml     *x,
+          GError **error)
+{
+  int r = xmlTextReaderRead (x->reader);
+  int type;
+
+  if (r < 0 || x->bomb || x->doctype || x->zip_error != NULL)
+    {
+      xml_fail (x, error);
+      return -1;
+    }
+  if (r == 0)
+    return 0;
+
+  type = xmlTextReaderNodeType (x->reader);
+  if (G_UNLIKELY (type == XML_READER_TYPE_DOCUMENT_TYPE ||
+                  type == XML_READER_TYPE_ENTITY_REFERENCE ||
+                  type == XML_READER_TYPE_ENTITY))
+    {
+      x->doctype = TRUE;
+      xml_fail (x, error);
+      return -1;
+    }
+
+  return 1;
+}
+
+static inline gboolean
+xml_is (Xml        *x,
+        int         type,
+        const char *local_name)
+{
+  return xmlTextReaderNodeType (x->reader) == type &&
+         strcmp ((const char *) xmlTextReaderConstLocalName (x->reader), local_name) == 0;
+}
+
+static inline gboolean
+xml_is_start (Xml        *x,
+              const char *local_name)
+{
+  return xml_is (x, XML_READER_TYPE_ELEMENT, local_name);
+}
+
+/* The text inside the current element (which must be a start tag), up to its end tag;
+ * text under an element named skip (a phonetic reading, an annotation) is left out. The
+ * reader is left on the end tag. */
+static gboolean
+xml_read_text (Xml         *x,
+               GString     *out,
+               const char  *skip,
+               GError     **error)
+{
+  int depth = xmlTextReaderDepth (x->reader);
+  int skip_depth = -1;
+
+  g_string_truncate (out, 0);
+  if (xmlTextReaderIsEmptyElement (x->reader))
+    return TRUE;
+
+  for (;;)
+    {
+      int r = xml_next (x, error);
+      int type, d;
+
+      if (r < 0)
+        return FALSE;
+      if (r == 0)
+        return xml_fail (x, error);
+
+      type = xmlTextReaderNodeType (x->reader);
+      d = xmlTextReaderDepth (x->reader);
+      if (type == XML_READER_TYPE_END_ELEMENT)
+        {
+          if (d == depth)
+            return TRUE;
+          if (d == skip_depth)
+            skip_depth = -1;
+          continue;
+        }
+      if (skip_depth >= 0)
+        continue;
+      if (type == XML_READER_TYPE_ELEMENT)
+        {
+          if (skip != NULL && !xmlTextReaderIsEmptyElement (x->reader) &&
+              strcmp ((const char *) xmlTextReaderConstLocalName (x->reader), skip) == 0)
+            skip_depth = d;
+          continue;
+        }
+      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+          type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE)
+        g_string_append (out, (const char *) xmlTextReaderConstValue (x->reader));
+    }
+}
+
+/* The value of the current element's attribute by local name, whatever its namespace
+ * prefix; NULL when absent. Valid until the next read. */
+static const char *
+xml_attribute (Xml        *x,
+               const char *local_name)
+{
+  const char *value = NULL;
+
+  if (xmlTextReaderMoveToFirstAttribute (x->reader) != 1)
+    return NULL;
+  do
+    {
+      if (strcmp ((const char *) xmlTextReaderConstLocalName (x->reader), local_name) == 0)
+        {
+          value = (const char *) xmlTextReaderConstValue (x->reader);
+          break;
+        }
+    }
+  while (xmlTextReaderMoveToNextAttribute (x->reader) == 1);
+  xmlTextReaderMoveToElement (x->reader);
+
+  return value;
+}
+
+static gboolean
+archive_open (Archive     *a,
+              const char  *display_name,
+              zip_source_t *source,
+              GError     **error)
+{
+  zip_error_t zerror;
+
+  memset (a, 0, sizeof *a);
+  a->display_name = display_name;
+  zip_error_init (&zerror);
+  a->zip = zip_open_from_source (source, ZIP_RDONLY | ZIP_CHECKCONS, &zerror);
+  if (a->zip == NULL)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                   _("%s: not a spreadsheet, or a damaged or truncated one: %s"),
+                   display_name, zip_error_strerror (&zerror));
+      zip_error_fini (&zerror);
+      zip_source_free (source);
+      return FALSE;
+    }
+  zip_error_fini (&zerror);
+
+  return TRUE;
+}
+
+static void
+archive_close (Archive *a)
+{
+  if (a->zip != NULL)
+    zip_discard (a->zip);
+  a->zip = NULL;
+}
+
+/* ---- xlsx ----------------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *name;
+  char *member;
+} SheetEntry;
+
+static void
+sheet_entry_clear (gpointer data)
+{
+  SheetEntry *e = data;
+
+  g_free (e->name);
+  g_free (e->member);
+}
+
+typedef struct
+{
+  Archive   archive;
+  GArray   *sheets;           /* SheetEntry */
+  char     *shared_strings;   /* member names, or NULL */
+  char     *styles;
+  gboolean  date1904;
+  GArray   *date_styles;      /* gboolean by cellXfs index */
+} Xlsx;
+
+/* A relationship's target resolved against the part that owns it (ECMA-376 part 2, 9.3). */
+static char *
+resolve_target (const char *base_member,
+                const char *target)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new ();
+
+  if (target[0] == '/')
+    return g_strdup (target + 1);
+
+  dir = g_path_get_dirname (base_member);
+  joined = (base_member[0] == '\0' || strcmp (dir, ".") == 0)
+             ? g_strdup (target) : g_strconcat (dir, "/", target, NULL);
+  parts = g_strsplit (joined, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0' || strcmp (parts[i], ".") == 0)
+        continue;
+      if (strcmp (parts[i], "..") == 0)
+        {
+          if (out->len > 0)
+            g_ptr_array_remove_index (out, out->len - 1);
+          continue;
+        }
+      g_ptr_array_add (out, parts[i]);
+    }
+  g_ptr_array_add (out, NULL);
+
+  return g_strjoinv ("/", (char **) out->pdata);
+}
+
+static void
+rels_member_for (const char *member,
+                 GString    *out)
+{
+  g_autofree char *dir = g_path_get_dirname (member);
+  g_autofree char *base = g_path_get_basename (member);
+
+  g_string_truncate (out, 0);
+  if (member[0] == '\0')
+    {
+      g_string_append (out, "_rels/.rels");
+      return;
+    }
+  if (strcmp (dir, ".") != 0)
+    g_string_append_printf (out, "%s/", dir);
+  g_string_append_printf (out, "_rels/%s.rels", base);
+}
+
+/* Reads a .rels part: calls back with (Id, Type, resolved target). */
+static gboolean
+read_rels (Archive     *a,
+           const char  *owner,
+           GHashTable  *targets_by_id,
+           GHashTable  *targets_by_type_suffix,
+           GError     **error)
+{
+  g_autoptr(GString) rels = g_string_new (NULL);
+  Xml x;
+  int r;
+
+  rels_member_for (owner, rels);
+  if (!archive_has (a, rels->str))
+    return TRUE;
+  if (!xml_open (a, rels->str, &x, error))
+    {
+      xml_close (&x);
+      return FALSE;
+    }
+
+  while ((r = xml_next (&x, error)) > 0)
+    {
+      const char *id, *type, *target;
+      g_autofree char *id_copy = NULL, *type_copy = NULL, *resolved = NULL;
+      const char *slash;
+
+      if (!xml_is_start (&x, "Relationship"))
+        continue;
+      id = xml_attribute (&x, "Id");
+      id_copy = g_strdup (id);
+      type = xml_attribute (&x, "Type");
+      type_copy = g_strdup (type);
+      target = xml_attribute (&x, "Target");
+      if (id_copy == NULL || target == NULL || type_copy == NULL)
+        continue;
+      resolved = resolve_target (owner, target);
+      slash = strrchr (type_copy, '/');
+      if (targets_by_type_suffix != NULL && slash != NULL &&
+          !g_hash_table_contains (targets_by_type_suffix, slash + 1))
+        g_hash_table_insert (targets_by_type_suffix, g_strdup (slash + 1), g_strdup (resolved));
+      if (targets_by_id != NULL)
+        g_hash_table_insert (targets_by_id, g_steal_pointer (&id_copy), g_steal_pointer (&resolved));
+    }
+  xml_close (&x);
+
+  return r == 0;
+}
+
+static gboolean
+xlsx_read_workbook (Xlsx     *book,
+                    GError  **error)
+{
+  Archive *a = &book->archive;
+  g_autoptr(GHashTable) root = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) by_type = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *workbook;
+  Xml x;
+  int r;
+
+  if (!read_rels (a, "", NULL, root, error))
+    return FALSE;
+  workbook = g_hash_table_lookup (root, "officeDocument");
+  if (workbook == NULL)
+    workbook = "xl/workbook.xml";
+  if (!archive_has (a, workbook))
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                   _("%s: not an Excel workbook (it has no workbook part)"), a->display_name);
+      return FALSE;
+    }
+  if (!read_rels (a, workbook, by_id, by_type, error))
+    return FALSE;
+  book->shared_strings = g_strdup (g_hash_table_lookup (by_type, "sharedStrings"));
+  book->styles = g_strdup (g_hash_table_lookup (by_type, "styles"));
+
+  if (!xml_open (a, workbook, &x, error))
+    {
+      xml_close (&x);
+      return FALSE;
+    }
+  while ((r = xml_next (&x, error)) > 0)
+    {
+      if (xml_is_start (&x, "workbookPr"))
+        {
+          const char *v = xml_attribute (&x, "date1904");
+
+          book->date1904 = v != NULL && (strcmp (v, "1") == 0 || strcmp (v, "true") == 0);
+        }
+      else if (xml_is_start (&x, "sheet"))
+        {
+          SheetEntry e = { NULL, NULL };
+          g_autofree char *rid = g_strdup (xml_attribute (&x, "id"));
+          const char *member = rid != NULL ? g_hash_table_lookup (by_id, rid) : NULL;
+
+          e.name = g_strdup (xml_attribute (&x, "name"));
+          if (e.name == NULL)
+            e.name = g_strdup_printf ("%u", book->sheets->len + 1);
+          e.member = g_strdup (member);
+          g_array_append_val (book->sheets, e);
+        }
+    }
+  xml_close (&x);
+  if (r < 0)
+    return FALSE;
+
+  if (book->sheets->len == 0)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                   _("%s: the workbook has no sheets"), a->display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+xlsx_read_styles (Xlsx     *book,
+                  GError  **error)
+{
+  g_autoptr(GHashTable) custom = NULL;
+  gboolean in_cell_xfs = FALSE;
+  Xml x;
+  int r;
+
+  if (book->styles == NULL || !archive_has (&book->archive, book->styles))
+    return TRUE;
+
+  custom = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  if (!xml_open (&book->archive, book->styles, &x, error))
+    {
+      xml_close (&x);
+      return FALSE;
+    }
+  while ((r = xml_next (&x, error)) > 0)
+    {
+      if (xml_is_start (&x, "numFmt"))
+        {
+          const char *id = xml_attribute (&x, "numFmtId");
+          guint64 n = id != NULL ? g_ascii_strtoull (id, NULL, 10) : 0;
+          const char *code = xml_attribute (&x, "formatCode");
+
+          if (id != NULL && n < G_MAXUINT)
+            g_hash_table_insert (custom, GUINT_TO_POINTER ((guint) n), g_strdup (code));
+        }
+      else if (xml_is_start (&x, "cellXfs"))
+        in_cell_xfs = !xmlTextReaderIsEmptyElement (x.reader);
+      else if (xml_is (&x, XML_READER_TYPE_END_ELEMENT, "cellXfs"))
+        in_cell_xfs = FALSE;
+      else if (in_cell_xfs && xml_is_start (&x, "xf"))
+        {
+          const char *id = xml_attribute (&x, "numFmtId");
+          guint n = id != NULL ? (guint) MIN (g_ascii_strtoull (id, NULL, 10), G_MAXUINT) : 0;
+          gboolean is_date;
+
+          /* A custom format replaces a built-in one of its id. */
+          if (g_hash_table_contains (custom, GUINT_TO_POINTER (n)))
+            is_date = ep_sheet_is_date_format (0, g_hash_table_lookup (custom, GUINT_TO_POINTER (n)));
+          else
+            is_date = ep_sheet_is_date_format (n, NULL);
+          g_array_append_val (book->date_styles, is_date);
+        }
+    }
+  xml_close (&x);
+
+  return r == 0;
+}
+
+/* Shared strings go straight into the grid's text buffer; offsets by index. */
+static gboolean
+xlsx_read_shared_strings (Xlsx     *book,
+                          Grid     *grid,
+                          GArray   *offsets,
+                          GError  **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  Xml x;
+  int r;
+
+  if (book->shared_strings == NULL || !archive_has (&book->archive, book->shared_strings))
+    return TRUE;
+  if (!xml_open (&book->archive, book->shared_strings, &x, error))
+    {
+      xml_close (&x);
+      return FALSE;
+    }
+  while ((r = xml_next (&x, error)) > 0)
+    {
+      guint32 offset;
+
+      if (!xml_is_start (&x, "si"))
+        continue;
+      if (!xml_read_text (&x, text, "rPh", error) ||
+          !grid_store_text (grid, text->str, text->len, &offset, error))
+        {
+          r = -1;
+          break;
+        }
+      g_array_append_val (offsets, offset);
+    }
+  xml_close (&x);
+
+  return r == 0;
+}
+
+/* "BC12" -> column 54 (0-based), row 11 (0-based); FALSE when malformed. */
+static gboolean
+parse_cell_reference (const char *ref,
+                      guint64    *row,
+                      guint64    *column)
+{
+  guint64 c = 0, r = 0;
+  const char *s = ref;
+
+  while (g_ascii_isalpha (*s) && s - ref < 4)
+    c = c * 26 + (guint64) (g_ascii_toupper (*s++) - 'A' + 1);
+  if (s == ref)
+    return FALSE;
+  if (!g_ascii_isdigit (*s))
+    {
+      if (*s != '\0')
+        return FALSE;
+      r = 0;          /* a column only ("A:C" in a dimension) */
+    }
+  while (g_ascii_isdigit (*s) && r < G_MAXUINT32)
+    r = r * 10 + (guint64) (*s++ - '0');
+  if (*s != '\0')
+    return FALSE;
+
+  *column = c - 1;
+  *row = r > 0 ? r - 1 : 0;
+  return TRUE;
+}
+
+typedef struct
+{
+  char type[16];
+  int  style;
+} CellAttributes;
+
+static gboolean
+xlsx_read_sheet (Xlsx        *book,
+                 const char  *member,
+                 Grid        *grid,
+                 GArray      *shared,
+                 GError     **error)
+{
+  g_autoptr(GString) value = g_string_new (NULL);
+  guint64 row = 0, column = 0;
+  gboolean have_row = FALSE;
+  Xml x;
+  int r = 0;
+
+  if (!xml_open (&book->archive, member, &x, error))
+    {
+      xml_close (&x);
+      return FALSE;
+    }
+
+  while (!grid->full && (r = xml_next (&x, error)) > 0)
+    {
+      const char *name;
+      char type[16] = "n";
+      gint64 style = -1;
+      gboolean have_value = FALSE, empty;
+
+      if (xmlTextReaderNodeType (x.reader) != XML_READER_TYPE_ELEMENT)
+        continue;
+      name = (const char *) xmlTextReaderConstLocalName (x.reader);
+
+      if (strcmp (name, "row") == 0)
+        {
+          const char *rr = xml_attribute (&x, "r");
+          guint64 n = rr != NULL ? g_ascii_strtoull (rr, NULL, 10) : 0;
+
+          row = n > 0 ? n - 1 : (have_row ? row + 1 : 0);
+          have_row = TRUE;
+          column = G_MAXUINT64;   /* the next cell without a reference is column 0 */
+          if (row >= EP_SHEET_MAX_ROWS && !grid_check_position (grid, row, 0, error))
+            {
+              r = -1;
+              break;
+            }
+          continue;
+        }
+      if (strcmp (name, "dimension") == 0)
+        {
+          const char *ref = xml_attribute (&x, "ref");
+          const char *colon = ref != NULL ? strchr (ref, ':') : NULL;
+          guint64 last_row, last_column;
+
+          if (colon != NULL && parse_cell_reference (colon + 1, &last_row, &last_column) &&
+              !grid_check_position (grid, last_row, last_column, error))
+            {
+              r = -1;
+              break;
+            }
+          continue;
+        }
+      if (strcmp (name, "c") != 0)
+        continue;
+
+      /* <c r="B5" s="3" t="s"><f>..</f><v>..</v></c>, or <is> for an inline string */
+      column = column == G_MAXUINT64 ? 0 : column + 1;
+      if (xmlTextReaderMoveToFirstAttribute (x.reader) == 1)
+        {
+          do
+            {
+              const char *an = (const char *) xmlTextReaderConstLocalName (x.reader);
+              const char *av = (const char *) xmlTextReaderConstValue (x.reader);
+
+              if (an[0] == 'r' && an[1] == '\0')
+                {
+                  guint64 rr, cc;
+
+                  if (parse_cell_reference (av, &rr, &cc))
+                    {
+                      row = rr;
+                      column = cc;
+                    }
+                }
+              else if (an[0] == 't' && an[1] == '\0')
+                g_strlcpy (type, av, sizeof type);
+              else if (an[0] == 's' && an[1] == '\0')
+                style = g_ascii_strtoll (av, NULL, 10);
+            }
+          while (xmlTextReaderMoveToNextAttribute (x.reader) == 1);
+          xmlTextReaderMoveToElement (x.reader);
+        }
+
+      empty = xmlTextReaderIsEmptyElement (x.reader);
+      g_string_truncate (value, 0);
+      if (!empty)
+        {
+          int depth = xmlTextReaderDepth (x.reader);
+
+          for (;;)
+            {
+              int rr = xml_next (&x, error);
+
+              if (rr <= 0)
+                {
+                  if (rr == 0)
+                    xml_fail (&x, error);
+                  r = -1;
+                  break;
+                }
+              if (xmlTextReaderNodeType (x.reader) == XML_READER_TYPE_END_ELEMENT &&
+                  xmlTextReaderDepth (x.reader) == depth)
+                break;
+              if (xml_is_start (&x, "v"))
+                {
+                  if (!xml_read_text (&x, value, NULL, error))
+                    {
+                      r = -1;
+                      break;
+                    }
+                  have_value = TRUE;
+                }
+              else if (xml_is_start (&x, "is"))
+                {
+                  if (!xml_read_text (&x, value, "rPh", error))
+                    {
+                      r = -1;
+                      break;
+                    }
+                  have_value = TRUE;
+                }
+              else if (xml_is_start (&x, "f") && !xmlTextReaderIsEmptyElement (x.reader))
+                {
+                  g_autoptr(GString) formula = g_string_new (NULL);
+
+                  if (!xml_read_text (&x, formula, NULL, error))
+                    {
+                      r = -1;
+                      break;
+                    }
+                }
+            }
+          if (r < 0)
+            break;
+        }
+      if (!have_value)
+        continue;
+
+      if (strcmp (type, "s") == 0)
+        {
+          guint64 index = g_ascii_strtoull (value->str, NULL, 10);
+
+          if (index >= shared->len)
+            {
+              g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                           _("%s:%u: column %u: shared string %s does not exist (damaged file)"),
+                           grid->display_name, (guint) row + 1, (guint) column + 1, value->str);
+              r = -1;
+              break;
+            }
+          if (!grid_add_offset (grid, row, column, g_array_index (shared, guint32, index), error))
+            {
+              r = -1;
+              break;
+            }
+        }
+      else if (strcmp (type, "b") == 0)
+        {
+          const char *b = strcmp (g_strstrip (value->str), "1") == 0 ? "TRUE" : "FALSE";
+
+          if (!grid_add_text (grid, row, column, b, strlen (b), error))
+            {
+              r = -1;
+              break;
+            }
+        }
+      else if (strcmp (type, "e") == 0)
+        continue;                                   /* #N/A, #DIV/0!, ...: missing */
+      else if (strcmp (type, "d") == 0)
+        {
+          /* ISO 8601 in the cell (openpyxl's iso_dates, Excel's strict files) */
+          if (value->len > 10 && value->str[10] == 'T')
+            {
+              if (strncmp (value->str + 11, "00:00:00", 8) == 0)
+                g_string_truncate (value, 10);
+              else
+                {
+                  value->str[10] = ' ';
+                  g_string_truncate (value, MIN (value->len, 19));
+                }
+            }
+          if (!grid_add_text (grid, row, column, value->str, value->len, error))
+            {
+              r = -1;
+              break;
+            }
+        }
+      else if (strcmp (type, "n") == 0)
+        {
+          gboolean is_date = style >= 0 && (guint64) style < book->date_styles->len &&
+                             g_array_index (book->date_styles, gboolean, style);
+
+          if (!grid_add_number (grid, row, column, value->str, is_date, book->date1904, error))
+            {
+              r = -1;
+              break;
+            }
+        }
+      else if (!grid_add_text (grid, row, column, value->str, value->len, error))
+        {
+          /* "str" (a formula's text), "inlineStr" */
+          r = -1;
+          break;
+        }
+    }
+  xml_close (&x);
+
+  return r >= 0;
+}
+
+static gboolean
+xlsx_open (Xlsx          *book,
+           const char    *display_name,
+           zip_source_t  *source,
+           GError       **error)
+{
+  memset (book, 0, sizeof *book);
+  book->sheets = g_array_new (FALSE, TRUE, sizeof (SheetEntry));
+  g_array_set_clear_func (book->sheets, sheet_entry_clear);
+  book->date_styles = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  return archive_open (&book->archive, display_name, source, error);
+}
+
+static void
+xlsx_close (Xlsx *book)
+{
+  archive_close (&book->archive);
+  g_clear_pointer (&book->sheets, g_array_unref);
+  g_clear_pointer (&book->date_styles, g_array_unref);
+  g_clear_pointer (&book->shared_strings, g_free);
+  g_clear_pointer (&book->styles, g_free);
+}
+
+/* ---- ods ------------------------------------------------------------------------------ */
+
+/* "PT13H05M00S" (ISO 8601 duration) -> "13:05:00" */
+static gsize
+format_ods_time (const char *value,
+                 char       *buf,
+                 gsize       size)
+{
+  double h = 0, m = 0, s = 0;
+  const char *p = value;
+
+  if (*p == '-')
+    return 0;
+  if (*p == 'P')
+    p++;
+  while (*p != '\0')
+    {
+      char *end = NULL;
+      double x;
+
+      if (*p == 'T')
+        {
+          p++;
+          continue;
+        }
+      x = g_ascii_strtod (p, &end);
+      if (end == p)
+        return 0;
+      p = end;
+      if (*p == 'D')
+        h += 24 * x;
+      else if (*p == 'H')
+        h += x;
+      else if (*p == 'M')
+        m = x;
+      else if (*p == 'S')
+        s = x;
+      else
+        return 0;
+      p++;
+    }
+
+  return (gsize) g_snprintf (buf, size, "%02.0f:%02.0f:%02.0f", h, m, round (s));
+}
+
+typedef struct
+{
+  guint64  column;
+  guint32  offset;
+} RowCell;
+
+static gboolean
+ods_read (Archive     *a,
+          const char  *sheet,
+          gboolean     list_only,
+          GPtrArray   *names,
+          Grid        *grid,
+          GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) para = g_string_new (NULL);
+  g_autoptr(GArray) row_cells = g_array_new (FALSE, FALSE, sizeof (RowCell));
+  gboolean in_table = FALSE, found = FALSE;
+  guint64 row = 0, column = 0, rows_repeated = 1;
+  guint table_index = 0;
+  Xml x;
+  int r = 0;
+
+  if (!xml_open (a, "content.xml", &x, error))
+    {
+      xml_close (&x);
+      return FALSE;
+    }
+
+  while ((grid == NULL || !grid->full) && (r = xml_next (&x, error)) > 0)
+    {
+      int type = xmlTextReaderNodeType (x.reader);
+      const char *name = (const char *) xmlTextReaderConstLocalName (x.reader);
+
+      if (type == XML_READER_TYPE_END_ELEMENT)
+        {
+          if (in_table && strcmp (name, "table") == 0)
+            {
+              in_table = FALSE;
+              break;          /* the one sheet asked for is read */
+            }
+          if (in_table && strcmp (name, "table-row") == 0)
+            {
+              /* a row repeated N times holds its cells N times (bounded by the limits) */
+              for (guint64 k = 0; k < rows_repeated && row_cells->len > 0; k++)
+                for (guint i = 0; i < row_cells->len; i++)
+                  {
+                    RowCell *c = &g_array_index (row_cells, RowCell, i);
+
+                    if (!grid_add_offset (grid, row + k, c->column, c->offset, error))
+                      {
+                        r = -1;
+                        goto out;
+                      }
+                    if (grid->full)
+                      goto out;
+                  }
+              row += rows_repeated;
+            }
+          continue;
+        }
+      if (type != XML_READER_TYPE_ELEMENT)
+        continue;
+
+      if (strcmp (name, "table") == 0 && !in_table)
+        {
+          const char *tn = xml_attribute (&x, "name");
+          g_autofree char *number = g_strdup_printf ("%u", ++table_index);
+
+          if (names != NULL)
+            g_ptr_array_add (names, g_strdup (tn != NULL ? tn : number));
+          if (list_only)
+            continue;
+          if (!found && (sheet == NULL || g_strcmp0 (tn, sheet) == 0 ||
+                         (tn == NULL && strcmp (number, sheet) == 0)))
+            {
+              found = TRUE;
+              in_table = !xmlTextReaderIsEmptyElement (x.reader);
+              row = 0;
+            }
+          continue;
+        }
+      if (!in_table)
+        continue;
+
+      if (strcmp (name, "table-row") == 0)
+        {
+          const char *rep = xml_attribute (&x, "number-rows-repeated");
+
+          rows_repeated = rep != NULL ? MAX (g_ascii_strtoull (rep, NULL, 10), 1) : 1;
+          column = 0;
+          g_array_set_size (row_cells, 0);
+          if (xmlTextReaderIsEmptyElement (x.reader))
+            row += rows_repeated;
+          continue;
+        }
+
+      if (strcmp (name, "table-cell") == 0 || strcmp (name, "covered-table-cell") == 0)
+        {
+          const char *value_type = NULL, *calc_type = NULL, *value = NULL, *date = NULL;
+          const char *time = NULL, *boolean = NULL, *string = NULL;
+          guint64 repeated = 1;
+          char buf[64];
+          const char *out = NULL;
+          gsize out_len = 0;
+          g_autofree char *vt = NULL, *ct = NULL, *v = NULL, *d = NULL, *t = NULL, *b = NULL, *s = NULL;
+
+          if (xmlTextReaderMoveToFirstAttribute (x.reader) == 1)
+            {
+              do
+                {
+                  const char *an = (const char *) xmlTextReaderConstLocalName (x.reader);
+                  const char *av = (const char *) xmlTextReaderConstValue (x.reader);
+                  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (x.reader);
+
+                  if (strcmp (an, "value-type") == 0)
+                    {
+                      if (ns != NULL && strstr (ns, "calcext") != NULL)
+                        ct = g_strdup (av);
+                      else
+                        vt = g_strdup (av);
+                    }
+                  else if (strcmp (an, "value") == 0)
+                    v = g_strdup (av);
+                  else if (strcmp (an, "date-value") == 0)
+                    d = g_strdup (av);
+                  else if (strcmp (an, "time-value") == 0)
+                    t = g_strdup (av);
+                  else if (strcmp (an, "boolean-value") == 0)
+                    b = g_strdup (av);
+                  else if (strcmp (an, "string-value") == 0)
+                    s = g_strdup (av);
+                  else if (strcmp (an, "number-columns-repeated") == 0)
+                    repeated = MAX (g_ascii_strtoull (av, NULL, 10), 1);
+                }
+              while (xmlTextReaderMoveToNextAttribute (x.reader) == 1);
+              xmlTextReaderMoveToElement (x.reader);
+            }
+          value_type = vt, calc_type = ct, value = v, date = d, time = t, boolean = b, string = s;
+
+          /* The displayed text: <text:p> paragraphs joined by line breaks, with <text:s/>
+           * spaces, tabs and line breaks; an <office:annotation> is a comment, not the value. */
+          g_string_truncate (text, 0);
+          if (!xmlTextReaderIsEmptyElement (x.reader))
+            {
+              int depth = xmlTextReaderDepth (x.reader);
+              int skip_depth = -1;
+              guint n_paragraphs = 0;
+
+              for (;;)
+                {
+                  int rr = xml_next (&x, error);
+                  int nt, dd;
+                  const char *nn;
+
+                  if (rr <= 0)
+                    {
+                      if (rr == 0)
+                        xml_fail (&x, error);
+                      r = -1;
+                      goto out;
+                    }
+                  nt = xmlTextReaderNodeType (x.reader);
+                  dd = xmlTextReaderDepth (x.reader);
+                  nn = (const char *) xmlTextReaderConstLocalName (x.reader);
+                  if (nt == XML_READER_TYPE_END_ELEMENT)
+                    {
+                      if (dd == depth)
+                        break;
+                      if (dd == skip_depth)
+                        skip_depth = -1;
+                      continue;
+                    }
+                  if (skip_depth >= 0)
+                    continue;
+                  if (nt == XML_READER_TYPE_ELEMENT)
+                    {
+                      if (strcmp (nn, "annotation") == 0)
+                        {
+                          if (!xmlTextReaderIsEmptyElement (x.reader))
+                            skip_depth = dd;
+                        }
+                      else if (strcmp (nn, "p") == 0)
+                        {
+                          if (n_paragraphs++ > 0)
+                            g_string_append_c (text, '\n');
+                        }
+                      else if (strcmp (nn, "s") == 0)
+                        {
+                          const char *c = xml_attribute (&x, "c");
+                          guint64 n = c != NULL ? g_ascii_strtoull (c, NULL, 10) : 1;
+
+                          for (guint64 k = 0; k < MIN (n, 1000); k++)
+                            g_string_append_c (text, ' ');
+                        }
+                      else if (strcmp (nn, "tab") == 0)
+                        g_string_append_c (text, '\t');
+                      else if (strcmp (nn, "line-break") == 0)
+                        g_string_append_c (text, '\n');
+                      continue;
+                    }
+                  if (nt == XML_READER_TYPE_TEXT || nt == XML_READER_TYPE_CDATA ||
+                      nt == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                      nt == XML_READER_TYPE_WHITESPACE)
+                    g_string_append (text, (const char *) xmlTextReaderConstValue (x.reader));
+                }
+            }
+
+          if (calc_type != NULL && strcmp (calc_type, "error") == 0)
+            out = NULL;                                   /* #N/A and friends: missing */
+          else if (value_type == NULL)
+            out = text->str, out_len = text->len;
+          else if (strcmp (value_type, "float") == 0 || strcmp (value_type, "percentage") == 0 ||
+                   strcmp (value_type, "currency") == 0)
+            out = value, out_len = value != NULL ? strlen (value) : 0;
+          else if (strcmp (value_type, "date") == 0 && date != NULL)
+            {
+              /* "2023-01-05" or "2023-01-05T13:30:00[.5]" */
+              gsize n = MIN (strlen (date), 19);
+
+              memcpy (buf, date, n);
+              buf[n] = '\0';
+              if (n > 10 && buf[10] == 'T')
+                {
+                  if (strcmp (buf + 11, "00:00:00") == 0)
+                    n = 10;
+                  else
+                    buf[10] = ' ';
+                }
+              out = buf, out_len = MIN (n, 19);
+            }
+          else if (strcmp (value_type, "time") == 0 && time != NULL)
+            out = buf, out_len = format_ods_time (time, buf, sizeof buf);
+          else if (strcmp (value_type, "boolean") == 0 && boolean != NULL)
+            out = strcmp (boolean, "true") == 0 ? "TRUE" : "FALSE", out_len = strlen (out);
+          else if (string != NULL)
+            out = string, out_len = strlen (string);
+          else
+            out = text->str, out_len = text->len;
+
+          if (out != NULL && out_len > 0)
+            {
+              guint32 offset;
+
+              if (column + repeated > EP_SHEET_MAX_COLUMNS &&
+                  !grid_check_position (grid, row, column + repeated, error))
+                {
+                  r = -1;
+                  break;
+                }
+              if (!grid_check_position (grid, row, column, error) ||
+                  !grid_store_text (grid, out, out_len, &offset, error))
+                {
+                  r = -1;
+                  break;
+                }
+              for (guint64 k = 0; k < repeated; k++)
+                {
+                  RowCell rc = { column + k, offset };
+
+                  g_array_append_val (row_cells, rc);
+                }
+              if (row_cells->len > EP_SHEET_MAX_CELLS)
+                {
+                  grid_check_position (grid, row, EP_SHEET_MAX_COLUMNS, error);
+                  r = -1;
+                  break;
+                }
+            }
+          column += repeated;
+          continue;
+        }
+    }
+out:
+  xml_close (&x);
+  if (r < 0)
+    return FALSE;
+
+  if (!list_only && !found)
+    return FALSE;   /* the caller names the sheet */
+
+  return TRUE;
+}
+
+/* ---- xls (FreeXL) --------------------------------------------------------------------- */
+
+static const char *
+freexl_message (int code)
+{
+  switch (code)
+    {
+    case FREEXL_FILE_NOT_FOUND:
+      return _("the file cannot be opened");
+    case FREEXL_INSUFFICIENT_MEMORY:
+      return _("not enough memory");
+    default:
+      return _("not an Excel 97-2003 workbook, or a damaged one");
+    }
+}
+
+static gboolean
+xls_read (const char  *path,
+          const char  *display_name,
+          const char  *sheet,
+          GPtrArray   *names,
+          Grid        *grid,
+          GError     **error)
+{
+  const void *handle = NULL;
+  unsigned int n_sheets = 0, n_rows = 0;
+  unsigned short n_columns = 0;
+  int chosen = -1;
+  int rc;
+
+  rc = names != NULL && grid == NULL ? freexl_open_info (path, &handle)
+                                     : freexl_open (path, &handle);
+  if (rc != FREEXL_OK)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE, "%s: %s", display_name,
+                   freexl_message (rc));
+      freexl_close (handle);
+      return FALSE;
+    }
+  if (freexl_get_info (handle, FREEXL_BIFF_SHEET_COUNT, &n_sheets) != FREEXL_OK)
+    n_sheets = 0;
+
+  for (unsigned int i = 0; i < n_sheets && i < G_MAXUSHORT; i++)
+    {
+      const char *name = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      if (freexl_get_worksheet_name (handle, (unsigned short) i, &name) != FREEXL_OK || name == NULL)
+        name = number;
+      if (names != NULL)
+        g_ptr_array_add (names, g_utf8_make_valid (name, -1));
+      if (chosen < 0 && (sheet == NULL || strcmp (sheet, name) == 0))
+        chosen = (int) i;
+    }
+  if (grid == NULL)
+    {
+      freexl_close (handle);
+      return TRUE;
+    }
+  if (chosen < 0)
+    {
+      freexl_close (handle);
+      return FALSE;   /* the caller names the sheet */
+    }
+
+  if (freexl_select_active_worksheet (handle, (unsigned short) chosen) != FREEXL_OK ||
+      freexl_worksheet_dimensions (handle, &n_rows, &n_columns) != FREEXL_OK)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE, "%s: %s", display_name,
+                   freexl_message (FREEXL_ILLEGAL_CELL_ROW_COL));
+      freexl_close (handle);
+      return FALSE;
+    }
+
+  for (unsigned int i = 0; i < n_rows && !grid->full; i++)
+    for (unsigned short j = 0; j < n_columns; j++)
+      {
+        FreeXL_CellValue cell;
+        char buf[EP_NUMBER_BUF_SIZE];
+        gboolean ok = TRUE;
+
+        if (freexl_get_cell_value (handle, i, j, &cell) != FREEXL_OK)
+          continue;
+        switch (cell.type)
+          {
+          case FREEXL_CELL_INT:
+            g_snprintf (buf, sizeof buf, "%d", cell.value.int_value);
+            ok = grid_add_text (grid, i, j, buf, strlen (buf), error);
+            break;
+          case FREEXL_CELL_DOUBLE:
+            if (isfinite (cell.value.double_value))
+              ok = grid_add_text (grid, i, j, buf,
+                                  ep_value_format_number_buf (cell.value.double_value, buf), error);
+            break;
+          case FREEXL_CELL_TEXT:
+          case FREEXL_CELL_SST_TEXT:
+          case FREEXL_CELL_DATE:
+          case FREEXL_CELL_DATETIME:
+          case FREEXL_CELL_TIME:
+            if (cell.value.text_value != NULL)
+              {
+                const char *t = cell.value.text_value;
+                gsize n = strlen (t);
+
+                if (cell.type == FREEXL_CELL_DATETIME && n == 19 &&
+                    strcmp (t + 10, " 00:00:00") == 0)
+                  n = 10;
+                if (g_utf8_validate_len (t, n, NULL))
+                  ok = grid_add_text (grid, i, j, t, n, error);
+                else
+                  {
+                    g_autofree char *valid = g_utf8_make_valid (t, (gssize) n);
+
+                    ok = grid_add_text (grid, i, j, valid, strlen (valid), error);
+                  }
+              }
+            break;
+          default:
+            break;
+          }
+        if (!ok)
+          {
+            freexl_close (handle);
+            return FALSE;
+          }
+      }
+
+  freexl_close (handle);
+  return TRUE;
+}
+
+/* ---- the public functions ------------------------------------------------------------- */
+
+static char *
+describe_sheets (GPtrArray *names)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (s, "%s“%s”", i > 0 ? ", " : "", (const char *) names->pdata[i]);
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Sheet names of an open archive (xlsx or ods). */
+static gboolean
+archive_sheet_names (Archive        *a,
+                     EpSheetFormat   format,
+                     Xlsx           *book,
+                     GPtrArray      *names,
+                     GError        **error)
+{
+  if (format == EP_SHEET_FORMAT_ODS)
+    return ods_read (a, NULL, TRUE, names, NULL, error);
+
+  for (guint i = 0; i < book->sheets->len; i++)
+    g_ptr_array_add (names, g_strdup (g_array_index (book->sheets, SheetEntry, i).name));
+
+  return TRUE;
+}
+
+/* Which of names is meant: an exact name, else a 1-based number; -1 for none. */
+static int
+choose_sheet (GPtrArray  *names,
+              const char *sheet)
+{
+  guint64 n;
+
+  if (names->len == 0)
+    return -1;
+  if (sheet == NULL || sheet[0] == '\0')
+    return 0;
+  for (guint i = 0; i < names->len; i++)
+    if (strcmp (names->pdata[i], sheet) == 0)
+      return (int) i;
+  if (g_ascii_string_to_unsigned (sheet, 10, 1, names->len, &n, NULL))
+    return (int) n - 1;
+
+  return -1;
+}
+
+static EpCsv *
+read_archive (zip_source_t   *source,
+              EpSheetFormat   format,
+              const char     *base_name,
+              const char     *sheet,
+              EpCsvFlags      flags,
+              guint           max_rows,
+              GPtrArray      *list,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *display_name = NULL;
+  Xlsx book;
+  Grid grid;
+  EpCsv *csv = NULL;
+  gboolean ok;
+  int chosen;
+
+  ok = xlsx_open (&book, base_name, source, error) &&
+       (format == EP_SHEET_FORMAT_ODS || xlsx_read_workbook (&book, error));
+  if (!ok)
+    goto done;
+  if (format == EP_SHEET_FORMAT_ODS && !archive_has (&book.archive, "content.xml"))
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                   _("%s: not an OpenDocument spreadsheet (it has no content.xml)"), base_name);
+      goto done;
+    }
+  if (!archive_sheet_names (&book.archive, format, &book, names, error))
+    goto done;
+
+  if (list != NULL)
+    {
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (list, g_strdup (names->pdata[i]));
+      goto done;
+    }
+
+  chosen = choose_sheet (names, sheet);
+  if (chosen < 0)
+    {
+      g_autofree char *all = describe_sheets (names);
+
+      if (names->len == 0)
+        g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_NO_SHEET,
+                     _("%s: the workbook has no sheets"), base_name);
+      else
+        g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_NO_SHEET,
+                     _("%s: there is no sheet “%s”; the sheets are %s"), base_name, sheet, all);
+      goto done;
+    }
+
+  display_name = names->len > 1
+                   ? g_strdup_printf ("%s[%s]", base_name, (const char *) names->pdata[chosen])
+                   : g_strdup (base_name);
+  grid_init (&grid, display_name, max_rows);
+  grid.sheet_name = names->pdata[chosen];
+
+  if (format == EP_SHEET_FORMAT_ODS)
+    ok = ods_read (&book.archive, names->pdata[chosen], FALSE, NULL, &grid, error);
+  else
+    {
+      g_autoptr(GArray) shared = g_array_new (FALSE, FALSE, sizeof (guint32));
+      const SheetEntry *e = &g_array_index (book.sheets, SheetEntry, chosen);
+
+      ok = xlsx_read_styles (&book, error) &&
+           xlsx_read_shared_strings (&book, &grid, shared, error);
+      if (ok && (e->member == NULL || !archive_has (&book.archive, e->member)))
+        {
+          g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                       _("%s: the sheet “%s” has no data part (a chart sheet, or a damaged file)"),
+                       base_name, e->name);
+          ok = FALSE;
+        }
+      ok = ok && xlsx_read_sheet (&book, e->member, &grid, shared, error);
+    }
+  if (ok)
+    csv = grid_finish (&grid, flags, error);
+  grid_clear (&grid);
+
+done:
+  xlsx_close (&book);
+  return csv;
+}
+
+static gboolean
+format_is_known (EpSheetFormat  format,
+                 const char    *display_name,
+                 GError       **error)
+{
+  if (format != EP_SHEET_FORMAT_NONE)
+    return TRUE;
+  g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_OPEN,
+               _("%s: not a spreadsheet file (.xlsx, .ods or .xls)"), display_name);
+  return FALSE;
+}
+
+static zip_source_t *
+source_for_file (const char  *path,
+                 const char  *display_name,
+                 GError     **error)
+{
+  zip_error_t zerror;
+  zip_source_t *source;
+
+  zip_error_init (&zerror);
+  source = zip_source_file_create (path, 0, -1, &zerror);
+  if (source == NULL)
+    g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_OPEN, "%s: %s", display_name,
+                 zip_error_strerror (&zerror));
+  zip_error_fini (&zerror);
+
+  return source;
+}
+
+static gboolean
+check_readable (const char  *path,
+                const char  *display_name,
+                GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_OPEN,
+               _("%s: the file does not exist or is not a regular file"), display_name);
+  return FALSE;
+}
+
+char **
+ep_sheet_list (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *display_name = NULL;
+  EpSheetFormat format;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_path_get_basename (path);
+  format = ep_sheet_format_for_path (path);
+  if (!format_is_known (format, display_name, error) ||
+      !check_readable (path, display_name, error))
+    return NULL;
+
+  if (format == EP_SHEET_FORMAT_XLS)
+    {
+      if (!xls_read (path, display_name, NULL, names, NULL, error))
+        return NULL;
+    }
+  else
+    {
+      zip_source_t *source = source_for_file (path, display_name, error);
+      g_autoptr(GError) local_error = NULL;
+
+      if (source == NULL)
+        return NULL;
+      read_archive (source, format, display_name, NULL, 0, 0, names, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  g_ptr_array_set_free_func (names, NULL);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static EpCsv *
+read_xls (const char  *path,
+          const char  *display_name,
+          const char  *sheet,
+          EpCsvFlags   flags,
+          guint        max_rows,
+          GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *grid_name = NULL;
+  const char *chosen_name;
+  EpCsv *csv = NULL;
+  Grid grid;
+  int chosen;
+
+  if (!xls_read (path, display_name, NULL, names, NULL, error))
+    return NULL;
+  chosen = choose_sheet (names, sheet);
+  if (chosen < 0)
+    {
+      g_autofree char *all = describe_sheets (names);
+
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_NO_SHEET,
+                   _("%s: there is no sheet “%s”; the sheets are %s"), display_name,
+                   sheet != NULL ? sheet : "", all);
+      return NULL;
+    }
+  chosen_name = names->pdata[chosen];
+  grid_name = names->len > 1 ? g_strdup_printf ("%s[%s]", display_name, chosen_name)
+                             : g_strdup (display_name);
+  grid_init (&grid, grid_name, max_rows);
+  if (xls_read (path, grid_name, chosen_name, NULL, &grid, error))
+    csv = grid_finish (&grid, flags, error);
+  grid_clear (&grid);
+
+  return csv;
+}
+
+EpCsv *
+ep_sheet_read (const char  *path,
+               const char  *sheet,
+               EpCsvFlags   flags,
+               guint        max_rows,
+               GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  zip_source_t *source;
+  EpSheetFormat format;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_path_get_basename (path);
+  format = ep_sheet_format_for_path (path);
+  if (!format_is_known (format, display_name, error) ||
+      !check_readable (path, display_name, error))
+    return NULL;
+
+  if (format == EP_SHEET_FORMAT_XLS)
+    return read_xls (path, display_name, sheet, flags, max_rows, error);
+
+  source = source_for_file (path, display_name, error);
+  if (source == NULL)
+    return NULL;
+
+  return read_archive (source, format, display_name, sheet, flags, max_rows, NULL, error);
+}
+
+EpCsv *
+ep_sheet_read_data (const void     *data,
+                    gsize           length,
+                    EpSheetFormat   format,
+                    const char     *display_name,
+                    const char     *sheet,
+                    EpCsvFlags      flags,
+                    guint           max_rows,
+                    GError        **error)
+{
+  zip_error_t zerror;
+  zip_source_t *source;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "data";
+  if (!format_is_known (format, display_name, error))
+    return NULL;
+
+  if (format == EP_SHEET_FORMAT_XLS)
+    {
+      g_autofree char *tmp = NULL;
+      g_autoptr(GError) local_error = NULL;
+      EpCsv *csv;
+      int fd;
+
+      fd = g_file_open_tmp ("endpoint-XXXXXX.xls", &tmp, &local_error);
+      if (fd < 0)
+        {
+          g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_OPEN, "%s: %s", display_name,
+                       local_error->message);
+          return NULL;
+        }
+      g_close (fd, NULL);
+      if (!g_file_set_contents (tmp, data, (gssize) length, &local_error))
+        {
+          g_unlink (tmp);
+          g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_OPEN, "%s: %s", display_name,
+                       local_error->message);
+          return NULL;
+        }
+      csv = read_xls (tmp, display_name, sheet, flags, max_rows, error);
+      g_unlink (tmp);
+      return csv;
+    }
+
+  zip_error_init (&zerror);
+  source = zip_source_buffer_create (data, length, 0, &zerror);
+  zip_error_fini (&zerror);
+  if (source == NULL)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_OPEN, "%s: out of memory", display_name);
+      return NULL;
+    }
+
+  return read_archive (source, format, display_name, sheet, flags, max_rows, NULL, error);
+}

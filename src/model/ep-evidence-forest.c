@@ -1,0 +1,533 @@
+/* ep-evidence-forest.c: a forest plot of catalog arms with options
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each arm contributes x/N: N the outcome's denominator (or the arm's n when it counts enrolled
+ * patients, or round (n × CR%) responders: ep_evidence_outcome_total()), x the numerator or
+ * round (value × N / 100), as
+ * ep-meta-input does for the CR forest. The pooling is ep_meta_pool() on the logit scale,
+ * metafor rma (measure = "PLO", method = ..., test = "knha" for Knapp-Hartung); subgroups are
+ * the distinct values of the chosen field in sorted order (each pooled with its own tau^2, as
+ * rma on each subset). tests/data/reference/evidence-forest.R computes the reference numbers.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/ep-catalog.h"
+#include "model/ep-comparability.h"
+#include "model/ep-evidence-forest.h"
+#include "model/ep-evidence.h"
+#include "model/ep-figure-private.h"
+#include "model/ep-meta-input.h"
+#include "model/ep-trial.h"
+
+static const char * const subgroup_fields[] = {
+  "none", "class", "population", "setting", "definition", "denominator", NULL
+};
+static const char * const outcome_keys[] = { "cr", "mrd", "relapse", "hsct", NULL };
+
+const char * const *
+ep_evidence_forest_subgroup_fields (void)
+{
+  return subgroup_fields;
+}
+
+const char * const *
+ep_evidence_forest_outcomes (void)
+{
+  return outcome_keys;
+}
+
+void
+ep_evidence_forest_options_init (EpEvidenceForestOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->outcome = "cr";
+  options->method = EP_META_METHOD_DL;
+  options->show_overall = TRUE;
+  options->sort = EP_EVIDENCE_SORT_SELECTION;
+  options->x_min = NAN;
+  options->x_max = NAN;
+}
+
+static const EpCatalogOutcome *
+outcome_of (const EpCatalogRecord *record,
+            const char            *key)
+{
+  if (strcmp (key, "mrd") == 0)
+    return record->mrd_negative;
+  if (strcmp (key, "relapse") == 0)
+    return record->relapse;
+  if (strcmp (key, "hsct") == 0)
+    return record->hsct;
+  return record->cr;
+}
+
+static const char *
+outcome_title (const char *key)
+{
+  if (strcmp (key, "mrd") == 0)
+    return _("MRD-negative");
+  if (strcmp (key, "relapse") == 0)
+    return _("Relapse");
+  if (strcmp (key, "hsct") == 0)
+    return _("Consolidative HSCT");
+  return _("Complete remission");
+}
+
+static const char *
+subgroup_value (const EpCatalogRecord  *record,
+                const EpCatalogOutcome *outcome,
+                const char             *field)
+{
+  const char *value = NULL;
+
+  if (strcmp (field, "class") == 0)
+    value = ep_drug_class_to_string (record->drug_class);
+  else if (strcmp (field, "population") == 0)
+    value = ep_trial_population_to_string (record->population);
+  else if (strcmp (field, "setting") == 0)
+    value = ep_trial_setting_to_string (record->setting);
+  else if (strcmp (field, "definition") == 0)
+    value = outcome->definition->response;
+  else if (strcmp (field, "denominator") == 0)
+    value = outcome->denominator_kind;
+
+  return value != NULL ? value : _("not stated");
+}
+
+typedef struct
+{
+  char        *label;
+  guint        events;
+  guint        total;
+  const char  *group;
+  double       proportion;
+  guint        index;
+} Arm;
+
+static void
+arm_clear (gpointer data)
+{
+  g_free (((Arm *) data)->label);
+}
+
+static EpEvidenceSort sort_kind;
+
+static int
+compare_arms_by (gconstpointer a,
+                 gconstpointer b)
+{
+  const Arm *x = a, *y = b;
+
+  switch (sort_kind)
+    {
+    case EP_EVIDENCE_SORT_NAME:
+      return g_utf8_collate (x->label, y->label);
+    case EP_EVIDENCE_SORT_EFFECT:
+      return (x->proportion > y->proportion) - (x->proportion < y->proportion);
+    case EP_EVIDENCE_SORT_SIZE:
+      return (x->total < y->total) - (x->total > y->total);
+    case EP_EVIDENCE_SORT_SELECTION:
+    default:
+      return 0;
+    }
+}
+
+/* ties keep the selection's order (g_array_sort is not stable) */
+static int
+compare_arms (gconstpointer a,
+              gconstpointer b)
+{
+  int order = compare_arms_by (a, b);
+
+  if (order != 0)
+    return order;
+  return (((const Arm *) a)->index > ((const Arm *) b)->index) -
+         (((const Arm *) a)->index < ((const Arm *) b)->index);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static const char *
+method_text (const EpEvidenceForestOptions *options)
+{
+  switch (options->method)
+    {
+    case EP_META_METHOD_FE:
+      return _("fixed effect (inverse variance)");
+    case EP_META_METHOD_REML:
+      return options->knapp_hartung ? _("random effects, REML, Knapp-Hartung")
+                                    : _("random effects, REML");
+    case EP_META_METHOD_DL:
+    default:
+      return options->knapp_hartung ? _("random effects, DerSimonian-Laird, Knapp-Hartung")
+                                    : _("random effects, DerSimonian-Laird");
+    }
+}
+
+static void
+add_note (EpForestPlot *forest,
+          const char   *text)
+{
+  ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, text, NULL, NAN, NAN, NAN, NAN);
+}
+
+static char *
+prediction_text (const char           *name,
+                 const EpMetaEstimate *estimate)
+{
+  char lower[G_ASCII_DTOSTR_BUF_SIZE];
+  char upper[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* figures keep the C locale's decimal point, as the rest of the plot */
+  g_ascii_formatd (lower, sizeof lower, "%.1f", 100.0 * estimate->pi_lower);
+  g_ascii_formatd (upper, sizeof upper, "%.1f", 100.0 * estimate->pi_upper);
+
+  /* TRANSLATORS: "Prediction interval, CAR T: 52.1–97.3%" */
+  return g_strdup_printf (_("Prediction interval, %s: %s–%s%%"), name, lower, upper);
+}
+
+EpFigure *
+ep_evidence_forest_new (GPtrArray                     *trials,
+                        const EpEvidenceForestOptions *options_in,
+                        EpMetaResult                 **result_out,
+                        GStrv                         *labels_out,
+                        GStrv                         *groups_out,
+                        GError                       **error)
+{
+  EpEvidenceForestOptions options;
+  const char *key;
+  const char *field;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GArray) arms = g_array_new (FALSE, TRUE, sizeof (Arm));
+  g_autoptr(GPtrArray) excluded = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) derived_arms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autofree guint *events = NULL;
+  g_autofree guint *total = NULL;
+  g_autofree guint *codes = NULL;
+  g_autofree const char **labels = NULL;
+  g_autoptr(EpMetaResult) result = NULL;
+  g_autoptr(EpFigure) figure = NULL;
+  EpMetaOptions meta_options;
+  EpMetaData data = { 0 };
+  EpForestPlot *forest;
+  gboolean by_group;
+  gboolean shared;
+
+  g_return_val_if_fail (trials != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options_in != NULL)
+    options = *options_in;
+  else
+    ep_evidence_forest_options_init (&options);
+  key = options.outcome != NULL ? options.outcome : "cr";
+  field = options.subgroup != NULL ? options.subgroup : "none";
+  if (!g_strv_contains (outcome_keys, key) || !g_strv_contains (subgroup_fields, field))
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                   _("Unknown outcome “%s” or subgroup field “%s”"), key, field);
+      return NULL;
+    }
+
+  warnings = ep_comparability_check (trials, key);
+  if (!ep_comparability_can_pool (warnings))
+    {
+      const EpComparabilityWarning *overlap = g_ptr_array_index (warnings, 0);
+
+      g_set_error (error, EP_COMPARABILITY_ERROR, EP_COMPARABILITY_ERROR_OVERLAP,
+                   "%s. %s.", overlap->message, overlap->remedy);
+      return NULL;
+    }
+
+  g_array_set_clear_func (arms, arm_clear);
+  for (guint i = 0; i < trials->len; i++)
+    {
+      EpTrial *trial = g_ptr_array_index (trials, i);
+      const EpCatalogRecord *record = ep_trial_get_record (trial);
+      const EpCatalogOutcome *outcome = outcome_of (record, key);
+      gboolean derived = FALSE;
+      int n = ep_evidence_outcome_total (record, outcome, &derived);
+      Arm arm = { 0 };
+
+      shared = FALSE;
+      for (guint j = 0; j < trials->len; j++)
+        shared |= j != i && g_strcmp0 (record->trial,
+                                       ep_trial_get_trial (g_ptr_array_index (trials, j))) == 0;
+      arm.label = shared ? g_strdup_printf ("%s: %s", record->trial, record->arm)
+                         : g_strdup (record->trial);
+
+      if (outcome == NULL || isnan (outcome->value) || n <= 0)
+        {
+          g_ptr_array_add (excluded, g_strdup_printf (outcome == NULL || isnan (outcome->value)
+                                                      ? _("%s (not reported)")
+                                                      : _("%s (N not known)"), arm.label));
+          g_free (arm.label);
+          continue;
+        }
+
+      if (derived)
+        g_ptr_array_add (derived_arms, g_strdup (arm.label));
+      arm.total = (guint) n;
+      arm.events = outcome->numerator >= 0 ? (guint) outcome->numerator
+                                           : (guint) round (outcome->value * n / 100.0);
+      arm.events = MIN (arm.events, arm.total);
+      arm.proportion = (double) arm.events / arm.total;
+      arm.group = subgroup_value (record, outcome, field);
+      arm.index = i;
+      g_array_append_val (arms, arm);
+    }
+
+  if (arms->len == 0)
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_NO_DATA,
+                   _("None of the arms reports this outcome with its number of patients"));
+      return NULL;
+    }
+
+  sort_kind = options.sort;
+  g_array_sort (arms, compare_arms);
+
+  /* subgroups: the distinct values, sorted */
+  by_group = strcmp (field, "none") != 0;
+  for (guint i = 0; by_group && i < arms->len; i++)
+    {
+      const char *group = g_array_index (arms, Arm, i).group;
+      gboolean known = FALSE;
+
+      for (guint g = 0; g < groups->len && !known; g++)
+        known = strcmp (g_ptr_array_index (groups, g), group) == 0;
+      if (!known)
+        g_ptr_array_add (groups, (gpointer) group);
+    }
+  g_ptr_array_sort (groups, compare_strings);
+  by_group = by_group && groups->len >= 2;
+
+  events = g_new0 (guint, arms->len);
+  total = g_new0 (guint, arms->len);
+  codes = g_new0 (guint, arms->len);
+  labels = g_new0 (const char *, arms->len + 1);
+  for (guint i = 0; i < arms->len; i++)
+    {
+      const Arm *arm = &g_array_index (arms, Arm, i);
+
+      events[i] = arm->events;
+      total[i] = arm->total;
+      labels[i] = arm->label;
+      for (guint g = 0; by_group && g < groups->len; g++)
+        if (strcmp (g_ptr_array_index (groups, g), arm->group) == 0)
+          codes[i] = g;
+    }
+  g_ptr_array_add (groups, NULL);
+
+  data.k = arms->len;
+  data.measure = EP_META_MEASURE_LOGIT;
+  data.events = events;
+  data.total = total;
+  if (by_group)
+    {
+      data.subgroup = codes;
+      data.n_subgroups = groups->len - 1;
+      data.subgroup_names = (const char * const *) groups->pdata;
+    }
+  ep_meta_options_init (&meta_options);
+  meta_options.method = options.method;
+  meta_options.knapp_hartung = options.knapp_hartung && options.method != EP_META_METHOD_FE;
+  result = ep_meta_pool (&data, &meta_options, error);
+  if (result == NULL)
+    return NULL;
+
+  /* A figure of the right kind and size, whose forest is replaced by this one. */
+  {
+    g_autofree EpMetaArm *placeholder = g_new0 (EpMetaArm, 1);
+
+    placeholder[0].label = labels[0];
+    placeholder[0].class_name = "";
+    placeholder[0].n = (int) total[0];
+    placeholder[0].percent = 100.0 * events[0] / total[0];
+    figure = ep_figure_new_forest_arms (placeholder, 1, EP_FIGURE_OUTCOME_CR, error);
+    if (figure == NULL)
+      return NULL;
+  }
+
+  forest = ep_forest_plot_new_from_meta (result, labels, by_group ? codes : NULL,
+                                         by_group ? (const char * const *) groups->pdata : NULL,
+                                         events, total);
+  g_free (forest->label_header);
+  forest->label_header = g_strdup (_("Trial"));
+  g_free (forest->estimate_header);
+  forest->estimate_header = g_strdup_printf (_("%s, %% (95%% CI)"), outcome_title (key));
+  g_free (forest->x_label);
+  forest->x_label = g_strdup_printf (_("%s (%%)"), outcome_title (key));
+  forest->x_min = isnan (options.x_min) ? NAN : options.x_min / 100.0;
+  forest->x_max = isnan (options.x_max) ? NAN : options.x_max / 100.0;
+
+  if (!options.show_overall)
+    for (guint i = 0; i < forest->rows->len; i++)
+      {
+        EpForestRow *row = &g_array_index (forest->rows, EpForestRow, i);
+
+        if (row->kind == EP_FOREST_ROW_POOLED && row->group == G_MAXUINT)
+          {
+            /* the overall diamond and its heterogeneity line */
+            if (i + 1 < forest->rows->len &&
+                g_array_index (forest->rows, EpForestRow, i + 1).kind == EP_FOREST_ROW_NOTE)
+              g_array_remove_index (forest->rows, i + 1);
+            g_array_remove_index (forest->rows, i);
+            break;
+          }
+      }
+
+  if (options.prediction && options.method != EP_META_METHOD_FE)
+    {
+      for (guint g = 0; by_group && g < result->n_subgroups; g++)
+        if (result->subgroups[g].k > 1)
+          {
+            g_autofree char *text = prediction_text (g_ptr_array_index (groups, g),
+                                                     &result->subgroups[g].random);
+            add_note (forest, text);
+          }
+      if (options.show_overall && result->k > 1)
+        {
+          g_autofree char *text = prediction_text (_("overall"), &result->overall.random);
+          add_note (forest, text);
+        }
+    }
+
+  {
+    /* TRANSLATORS: "Method: random effects, REML; logit-transformed proportions; exact CIs per arm" */
+    g_autofree char *text = g_strdup_printf (_("Method: %s; logit-transformed proportions "
+                                               "(metafor “PLO”); Clopper-Pearson CIs per arm"),
+                                             method_text (&options));
+    add_note (forest, text);
+  }
+  if (derived_arms->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (derived_arms, NULL);
+      list = g_strjoinv ("; ", (char **) derived_arms->pdata);
+      /* TRANSLATORS: arms whose MRD rate is "% of those in CR": N is computed */
+      text = g_strdup_printf (_("N of responders computed as n × CR%%: %s"), list);
+      add_note (forest, text);
+    }
+  if (excluded->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (excluded, NULL);
+      list = g_strjoinv ("; ", (char **) excluded->pdata);
+      text = g_strdup_printf (_("Left out: %s"), list);
+      add_note (forest, text);
+    }
+
+  ep_forest_plot_free (figure->forest);
+  figure->forest = forest;
+  g_free (figure->forest_x_label);
+  figure->forest_x_label = g_strdup (forest->x_label);
+  g_free (figure->subtitle);
+  figure->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %u arm",
+                                                   "%s of %u arms", arms->len),
+                                      outcome_title (key), arms->len);
+  ep_comparability_add_footnotes (figure, warnings);
+
+  if (labels_out != NULL)
+    {
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < arms->len; i++)
+        g_strv_builder_add (builder, g_array_index (arms, Arm, i).label);
+      *labels_out = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+    }
+  if (groups_out != NULL)
+    *groups_out = by_group ? g_strdupv ((char **) groups->pdata) : g_new0 (char *, 1);
+  if (result_out != NULL)
+    *result_out = g_steal_pointer (&result);
+
+  return g_steal_pointer (&figure);
+}
+
+
+EpFigure *
+ep_evidence_forest_new_from_source (JsonObject  *source,
+                                    GError     **error)
+{
+  EpEvidenceForestOptions options;
+  g_autoptr(EpCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) trials = g_ptr_array_new ();
+  JsonObject *saved = NULL;
+  JsonArray *ids;
+  const char *outcome;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  ep_evidence_forest_options_init (&options);
+  outcome = json_object_get_string_member_with_default (source, "outcome", "cr");
+  options.outcome = g_strcmp0 (outcome, "mrd-negative") == 0 ? "mrd" : outcome;
+  if (json_object_has_member (source, "options") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (source, "options")))
+    saved = json_object_get_object_member (source, "options");
+  if (saved != NULL)
+    {
+      const char *method = json_object_get_string_member_with_default (saved, "method", "DL");
+
+      options.method = g_strcmp0 (method, "FE") == 0 ? EP_META_METHOD_FE
+                       : g_strcmp0 (method, "REML") == 0 ? EP_META_METHOD_REML : EP_META_METHOD_DL;
+      options.knapp_hartung = json_object_get_boolean_member_with_default (saved, "knapp_hartung", FALSE);
+      options.prediction = json_object_get_boolean_member_with_default (saved, "prediction", FALSE);
+      options.show_overall = json_object_get_boolean_member_with_default (saved, "show_overall", TRUE);
+      options.sort = (EpEvidenceSort) CLAMP (json_object_get_int_member_with_default (saved, "sort", 0),
+                                             0, EP_EVIDENCE_SORT_SIZE);
+      options.subgroup = json_object_get_string_member_with_default (saved, "subgroup", "class");
+      options.x_min = json_object_get_double_member_with_default (saved, "x_min", NAN);
+      options.x_max = json_object_get_double_member_with_default (saved, "x_max", NAN);
+    }
+  else
+    options.subgroup = "class";
+
+  if (!json_object_has_member (source, "trials") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (source, "trials")))
+    {
+      g_set_error_literal (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_JSON,
+                           _("The figure's data source has no list of trials"));
+      return NULL;
+    }
+  ids = json_object_get_array_member (source, "trials");
+
+  catalog = ep_catalog_new_default (error);
+  if (catalog == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      const char *id = json_array_get_string_element (ids, i);
+      EpTrial *trial = id != NULL ? ep_catalog_lookup (catalog, id) : NULL;
+
+      if (trial == NULL)
+        {
+          g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                       _("The figure's data source: there is no trial “%s” in the catalog"),
+                       id != NULL ? id : "");
+          return NULL;
+        }
+      g_ptr_array_add (trials, trial);
+    }
+
+  return ep_evidence_forest_new (trials, &options, NULL, NULL, NULL, error);
+}

@@ -1,0 +1,433 @@
+/* test-comparability.c: the comparability guard over the bundled catalog
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The overlap, definitions and denominators come from the catalog's schema version 2 fields
+ * (checked against the seeds by test-catalog): seed 002 pools the phase 2 pilot (n = 36) and
+ * MT103-211 (n = 189) into 259 patients; seed 002's CR is CR alone, seed 001's tables count
+ * CR/CRi; ELIANA's MRD-negative rate is of infused patients, the pooled analysis's of enrolled.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "model/ep-catalog.h"
+#include "model/ep-comparability.h"
+#include "model/ep-evidence-forest.h"
+#include "model/ep-figure-source.h"
+#include "io/ep-csv.h"
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+static GPtrArray *
+select_trials (EpCatalog          *catalog,
+               const char * const *ids)
+{
+  GPtrArray *trials = g_ptr_array_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      EpTrial *trial = ep_catalog_lookup (catalog, ids[i]);
+
+      g_assert_nonnull (trial);
+      g_ptr_array_add (trials, trial);
+    }
+  return trials;
+}
+
+static const EpComparabilityWarning *
+find_kind (GPtrArray           *warnings,
+           EpComparabilityKind  kind)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const EpComparabilityWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (warning->kind == kind)
+        return warning;
+    }
+  return NULL;
+}
+
+/* The pooled 259 with its two parts: pooling is refused, naming the parent and the parts;
+ * the parent alone, or the parts alone, pool. */
+static void
+test_overlap (void)
+{
+  static const char * const both[] = { "blina-phase2-pooled", "blina-phase2-pilot", "mt103-211", "alcantara", NULL };
+  static const char * const parent[] = { "blina-phase2-pooled", "alcantara", NULL };
+  static const char * const parts[] = { "blina-phase2-pilot", "mt103-211", "alcantara", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, both);
+  g_autoptr(GPtrArray) warnings = ep_comparability_check (selection, "cr");
+  g_autoptr(GPtrArray) refused_warnings = NULL;
+  g_autoptr(EpFigure) refused = NULL;
+  const EpComparabilityWarning *overlap;
+
+  g_assert_false (ep_comparability_can_pool (warnings));
+  overlap = find_kind (warnings, EP_COMPARABILITY_OVERLAP);
+  g_assert_nonnull (overlap);
+  g_assert_true (overlap->blocks_pooling);
+  g_assert_cmpuint (g_strv_length (overlap->ids), ==, 3);
+  g_assert_cmpstr (overlap->ids[0], ==, "blina-phase2-pooled");
+  g_assert_cmpstr (overlap->ids[1], ==, "blina-phase2-pilot");
+  g_assert_cmpstr (overlap->ids[2], ==, "mt103-211");
+  g_assert_nonnull (strstr (overlap->message, "n = 259"));
+  g_assert_nonnull (strstr (overlap->message, "twice"));
+  g_assert_nonnull (overlap->remedy);
+
+  refused = ep_comparability_new_forest (selection, EP_FIGURE_OUTCOME_CR, &refused_warnings, &error);
+  g_assert_null (refused);
+  g_assert_error (error, EP_COMPARABILITY_ERROR, EP_COMPARABILITY_ERROR_OVERLAP);
+  g_assert_nonnull (refused_warnings);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(GPtrArray) only_parent = select_trials (catalog, parent);
+    g_autoptr(GPtrArray) w = ep_comparability_check (only_parent, "cr");
+
+    g_assert_true (ep_comparability_can_pool (w));
+    g_assert_null (find_kind (w, EP_COMPARABILITY_OVERLAP));
+  }
+  {
+    g_autoptr(GPtrArray) only_parts = select_trials (catalog, parts);
+    g_autoptr(GPtrArray) w = ep_comparability_check (only_parts, "cr");
+
+    g_assert_true (ep_comparability_can_pool (w));
+  }
+}
+
+/* Definitions, denominators, populations, settings, estimate kinds and disputed n. */
+static void
+test_differences (void)
+{
+  static const char * const mixed[] = { "blina-phase2-pooled", "tower-blinatumomab", "tower-chemotherapy", "eliana", "blina-mrd-pilot", NULL };
+  static const char * const same[] = { "upenn-chop-car-t", "mskcc-car-t", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, mixed);
+  g_autoptr(GPtrArray) warnings = ep_comparability_check (selection, "cr");
+  g_autoptr(GPtrArray) mrd = ep_comparability_check (selection, "mrd");
+  const EpComparabilityWarning *warning;
+
+  g_assert_true (ep_comparability_can_pool (warnings));
+
+  /* CR: pooled "CR" (seed 002), TOWER chemotherapy "CR" (seed 003), TOWER blinatumomab and
+   * ELIANA "CR/CRi" (seed 001 footnote); the MRD pilot reports no CR and is not counted */
+  warning = find_kind (warnings, EP_COMPARABILITY_DEFINITION);
+  g_assert_nonnull (warning);
+  g_assert_cmpstr (warning->message, ==, "CR is defined differently: CR (2), CR/CRi (2)");
+  g_assert_cmpstr (warning->field, ==, "definition");
+
+  /* ELIANA's CR is of infused patients, the others' of enrolled */
+  warning = find_kind (warnings, EP_COMPARABILITY_DENOMINATOR);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning->message, "infused (1)"));
+  g_assert_nonnull (strstr (warning->message, "enrolled (3)"));
+
+  /* ELIANA is AYA, the rest adult; the MRD pilot is MRD-positive (only for MRD) */
+  warning = find_kind (warnings, EP_COMPARABILITY_POPULATION);
+  g_assert_nonnull (warning);
+  g_assert_cmpstr (warning->field, ==, "population");
+  g_assert_null (find_kind (warnings, EP_COMPARABILITY_SETTING));
+  g_assert_nonnull (find_kind (mrd, EP_COMPARABILITY_SETTING));
+
+  /* TOWER chemotherapy: 124 printed, 405 - 271 = 134 */
+  warning = find_kind (warnings, EP_COMPARABILITY_DISPUTED);
+  g_assert_nonnull (warning);
+  g_assert_cmpstr (warning->ids[0], ==, "tower-chemotherapy");
+  g_assert_nonnull (strstr (warning->message, "134"));
+
+  /* the pooled relapse is a cumulative incidence */
+  {
+    static const char * const relapse[] = { "blina-phase2-pooled", "short-course-blina", NULL };
+    g_autoptr(GPtrArray) r = select_trials (catalog, relapse);
+    g_autoptr(GPtrArray) w = ep_comparability_check (r, "relapse");
+
+    g_assert_nonnull (find_kind (w, EP_COMPARABILITY_ESTIMATE));
+  }
+
+  /* two Table 2 arms with one definition, one population kind, one setting: no warning but
+   * the denominators (MSKCC's is not stated) */
+  {
+    g_autoptr(GPtrArray) s = select_trials (catalog, same);
+    g_autoptr(GPtrArray) w = ep_comparability_check (s, "cr");
+
+    g_assert_null (find_kind (w, EP_COMPARABILITY_DEFINITION));
+    g_assert_null (find_kind (w, EP_COMPARABILITY_OVERLAP));
+    g_assert_null (find_kind (w, EP_COMPARABILITY_SETTING));
+  }
+}
+
+/* The warnings are printed on the exported figure: pdftotext finds them in the PDF. */
+static void
+test_footnote_in_pdf (void)
+{
+  static const char * const mixed[] = { "blina-phase2-pooled", "tower-blinatumomab", "eliana", "seattle-car-t", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, mixed);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(EpFigure) figure = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ep-comparability-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *flat = NULL;
+  int status;
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+
+  g_assert_no_error (error);
+  figure = ep_comparability_new_forest (selection, EP_FIGURE_OUTCOME_CR, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figure);
+  g_assert_nonnull (find_kind (warnings, EP_COMPARABILITY_DEFINITION));
+  g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
+  g_assert_no_error (error);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  flat = g_strdelimit (g_strdup (out), "\n", ' ');
+  if (strstr (flat, "CR is defined differently") == NULL)
+    g_test_fail_printf ("the PDF's text lacks the definition footnote: %s", flat);
+  if (strstr (flat, "denominators count different patients") == NULL)
+    g_test_fail_printf ("the PDF's text lacks the denominator footnote: %s", flat);
+
+  if (g_getenv ("EP_KEEP_PDF") == NULL)
+    {
+      g_remove (pdf);
+      g_rmdir (dir);
+    }
+  else
+    g_print ("# %s\n", pdf);
+}
+
+static void
+assert_close (double      actual,
+              double      expected,
+              const char *what)
+{
+  if (isnan (expected) != isnan (actual) ||
+      (!isnan (expected) && fabs (actual - expected) > 1e-5 * MAX (fabs (expected), 1e-8)))
+    g_test_fail_printf ("%s: %.10g, metafor %.10g", what, actual, expected);
+}
+
+static void
+assert_pool (const EpMetaPool *pool,
+             JsonObject       *expected,
+             gboolean          fixed,
+             const char       *what)
+{
+  const EpMetaEstimate *e = fixed ? &pool->fixed : &pool->random;
+  g_autofree char *w = NULL;
+
+  g_assert_cmpint (pool->k, ==, json_object_get_int_member (expected, "k"));
+#define CHECK(field, member) \
+  w = (g_free (w), g_strdup_printf ("%s %s", what, member)); \
+  assert_close (field, json_object_get_null_member (expected, member) ? NAN \
+                       : json_object_get_double_member (expected, member), w)
+  CHECK (e->estimate, "estimate");
+  CHECK (e->lower, "lower");
+  CHECK (e->upper, "upper");
+  if (!fixed)
+    {
+      CHECK (e->pi_lower, "pi_lower");
+      CHECK (e->pi_upper, "pi_upper");
+    }
+  CHECK (pool->tau2, "tau2");
+  CHECK (pool->q, "q");
+#undef CHECK
+}
+
+/* The forest's options against metafor (tests/data/reference/evidence/evidence-forest.R): the
+ * arms' x/N as the CSV lists them, and the pooled estimates, tau^2, Q and prediction
+ * intervals overall and per subgroup. */
+static void
+test_forest_vs_metafor (void)
+{
+  static const char * const mrd_ids[] = {
+    "blina-phase2-pilot", "mt103-211", "alcantara", "tower-blinatumomab", "blina-pediatric-phase12",
+    "coh-blina-retrospective", "upenn-chop-car-t", "mskcc-car-t", "eliana", "nci-car-t",
+    "seattle-car-t", "fhcrc-car-t", "hebei-car-t", "coh-car-t", "carpall", NULL
+  };
+  static const struct {
+    const char *csv, *json, *outcome, *subgroup;
+    EpMetaMethod method;
+    gboolean knha;
+    EpEvidenceSort sort;
+  } cases[] = {
+    { "mrd_population.csv", "mrd_population_reml_knha.json", "mrd", "population", EP_META_METHOD_REML, TRUE, EP_EVIDENCE_SORT_EFFECT },
+    { "cr_class.csv", "cr_class_dl_knha.json", "cr", "class", EP_META_METHOD_DL, TRUE, EP_EVIDENCE_SORT_SELECTION },
+    { "cr_class.csv", "cr_class_fe.json", "cr", "class", EP_META_METHOD_FE, FALSE, EP_EVIDENCE_SORT_SELECTION },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, mrd_ids);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "reference", "evidence", cases[c].csv, NULL);
+      g_autofree char *json_path = g_test_build_filename (G_TEST_DIST, "data", "reference", "evidence", cases[c].json, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      EpEvidenceForestOptions options;
+      g_autoptr(EpMetaResult) result = NULL;
+      g_auto(GStrv) labels = NULL;
+      g_auto(GStrv) groups = NULL;
+      g_autoptr(EpFigure) figure = NULL;
+      JsonObject *root;
+      JsonArray *subgroups, *names;
+      EpCsv *csv;
+      gboolean fixed = cases[c].method == EP_META_METHOD_FE;
+
+      ep_evidence_forest_options_init (&options);
+      options.outcome = cases[c].outcome;
+      options.subgroup = cases[c].subgroup;
+      options.method = cases[c].method;
+      options.knapp_hartung = cases[c].knha;
+      options.prediction = TRUE;
+      options.sort = cases[c].sort;
+      figure = ep_evidence_forest_new (selection, &options, &result, &labels, &groups, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (figure);
+
+      /* the arms' x/N */
+      csv = ep_csv_read_file (csv_path, ',', &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ep_csv_get_n_rows (csv), ==, result->k);
+      for (guint i = 0; i < result->k; i++)
+        {
+          double x, n;
+          guint row;
+
+          for (row = 0; row < result->k && strcmp (labels[i], ep_csv_get_cell (csv, row, 0)) != 0; row++)
+            ;
+          g_assert_cmpuint (row, <, result->k);
+          g_assert_true (ep_csv_get_number (csv, row, 2, &x, &error));
+          g_assert_true (ep_csv_get_number (csv, row, 3, &n, &error));
+          assert_close (result->estimate[i], x / n, labels[i]);
+        }
+      /* sorted by effect: the proportions ascend */
+      for (guint i = 1; cases[c].sort == EP_EVIDENCE_SORT_EFFECT && i < result->k; i++)
+        g_assert_cmpfloat (result->estimate[i - 1], <=, result->estimate[i]);
+      ep_csv_free (csv);
+
+      g_assert_true (json_parser_load_from_file (parser, json_path, &error));
+      root = json_node_get_object (json_parser_get_root (parser));
+      assert_pool (&result->overall, json_object_get_object_member (root, "overall"), fixed, "overall");
+      subgroups = json_object_get_array_member (root, "subgroups");
+      names = json_object_get_array_member (root, "groups");
+      g_assert_cmpuint (json_array_get_length (subgroups), ==, result->n_subgroups);
+      for (guint r = 0; r < json_array_get_length (names); r++)
+        {
+          const char *name = json_array_get_string_element (names, r);
+          guint g;
+
+          for (g = 0; groups[g] != NULL && strcmp (groups[g], name) != 0; g++)
+            ;
+          g_assert_nonnull (groups[g]);
+          assert_pool (&result->subgroups[g], json_array_get_object_element (subgroups, r), fixed, name);
+        }
+    }
+}
+
+/* Hiding the overall estimate, the method and prediction lines, the axis: on the PDF. */
+static void
+test_forest_options_in_pdf (void)
+{
+  static const char * const ids[] = { "eliana", "seattle-car-t", "tower-blinatumomab", "alcantara", "blina-mrd-pilot", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, ids);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ep-forest-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *flat = NULL;
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  EpEvidenceForestOptions options;
+  int status;
+
+  ep_evidence_forest_options_init (&options);
+  options.outcome = "cr";
+  options.method = EP_META_METHOD_REML;
+  options.knapp_hartung = TRUE;
+  options.prediction = TRUE;
+  options.show_overall = FALSE;
+  options.subgroup = "class";
+  options.x_min = 0;
+  options.x_max = 100;
+  figure = ep_evidence_forest_new (selection, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
+  g_assert_no_error (error);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  flat = g_strdelimit (g_strdup (out), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Method: random effects, REML, Knapp-Hartung"));
+  g_assert_nonnull (strstr (flat, "Prediction interval, CAR T"));
+  /* the MRD pilot reports no CR: it is left out, and the figure says so */
+  g_assert_nonnull (strstr (flat, "Left out: MRD pilot (not reported)"));
+  g_assert_null (strstr (flat, "Overall"));
+  g_assert_nonnull (strstr (flat, "Subtotal"));
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+/* A forest drawn with options is drawn again from what the project keeps of it, through the
+ * figure-source dispatcher; relapse, which the plain forest does not know, too. */
+static void
+test_forest_from_source (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(EpFigure) relapse = NULL;
+  const char *json =
+    "{\"kind\": \"forest-proportions\", \"trials\": [\"eliana\", \"seattle-car-t\", \"nci-car-t\", \"mskcc-car-t\"],"
+    " \"outcome\": \"mrd-negative\", \"options\": {\"method\": \"REML\", \"knapp_hartung\": true,"
+    " \"prediction\": true, \"show_overall\": false, \"sort\": 2, \"subgroup\": \"population\"}}";
+  const char *json_relapse =
+    "{\"kind\": \"forest-proportions\", \"trials\": [\"blina-phase2-pooled\", \"short-course-blina\"],"
+    " \"outcome\": \"relapse\"}";
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  figure = ep_figure_new_from_source (json_node_get_object (json_parser_get_root (parser)), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figure);
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 4);
+  /* by population (AYA, adult), no overall diamond */
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_POOLED), ==, 2);
+
+  g_assert_true (json_parser_load_from_data (parser, json_relapse, -1, &error));
+  relapse = ep_figure_new_from_source (json_node_get_object (json_parser_get_root (parser)), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ep_figure_count_forest_rows (relapse, EP_FOREST_ROW_STUDY), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/comparability/overlap", test_overlap);
+  g_test_add_func ("/comparability/differences", test_differences);
+  g_test_add_func ("/comparability/footnote-in-pdf", test_footnote_in_pdf);
+  g_test_add_func ("/comparability/forest-vs-metafor", test_forest_vs_metafor);
+  g_test_add_func ("/comparability/forest-options-in-pdf", test_forest_options_in_pdf);
+  g_test_add_func ("/comparability/forest-from-source", test_forest_from_source);
+
+  return g_test_run ();
+}
