@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "app/ep-trial-browser.h"
+#include "app/ep-digitizer.h"
 #include "app/ep-trial-compare.h"
 #include "app/ep-trial-detail.h"
 #include "app/ep-window.h"
@@ -463,6 +464,18 @@ ep_trial_browser_compare_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The digitizer, to trace a published curve (issue 17). */
+static void
+ep_trial_browser_digitize_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *window = ep_digitizer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* Adds a forest of the selected arms to the Figures page; the project keeps the selection and
  * the figure's source: the catalog ids in this order, the outcome and any options. */
 static void
@@ -732,6 +745,7 @@ ep_trial_browser_class_init (EpTrialBrowserClass *klass)
 
   gtk_widget_class_install_action (widget_class, "trials.compare", NULL, ep_trial_browser_compare_action);
   gtk_widget_class_install_action (widget_class, "trials.forest-cr", NULL, ep_trial_browser_forest_cr_action);
+  gtk_widget_class_install_action (widget_class, "trials.digitize", NULL, ep_trial_browser_digitize_action);
   gtk_widget_class_install_action (widget_class, "trials.forest", NULL, ep_trial_browser_forest_action);
   gtk_widget_class_install_action (widget_class, "trials.clear-filters", NULL, ep_trial_browser_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "trials.back", NULL, ep_trial_browser_back_action);

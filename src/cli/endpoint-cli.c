@@ -50,6 +50,10 @@ static const EpCliCommand commands[] = {
     N_("Draw a survival, cumulative incidence or forest plot to PDF, SVG, EPS, PNG or TIFF"), ep_cli_plot },
   { "project",
     N_("Make a project file from data files, or show what a project holds"), ep_cli_project },
+  { "digitize",
+    N_("Trace a curve of a Kaplan-Meier figure (PNG, JPEG, SVG, PDF) into time,surv points"), ep_cli_digitize },
+  { "reconstruct",
+    N_("Reconstruct patient data from digitized Kaplan-Meier points (Guyot 2012)"), ep_cli_reconstruct },
 };
 
 static void

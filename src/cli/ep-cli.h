@@ -67,6 +67,8 @@ int      ep_cli_plot            (int argc, char **argv);
 int      ep_cli_response        (int argc, char **argv);
 int      ep_cli_convert         (int argc, char **argv);
 int      ep_cli_project         (int argc, char **argv);
+int      ep_cli_digitize        (int argc, char **argv);
+int      ep_cli_reconstruct     (int argc, char **argv);
 int      ep_cli_rmst            (int argc, char **argv);
 int      ep_cli_followup        (int argc, char **argv);
 int      ep_cli_landmark        (int argc, char **argv);

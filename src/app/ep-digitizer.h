@@ -1,0 +1,58 @@
+/* ep-digitizer.h: a window that turns a published Kaplan-Meier figure into points
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Open a PNG, JPEG, SVG or PDF page (src/io/ep-image.h); calibrate each axis by clicking two of
+ * its ticks and typing their values; click a curve to trace it by its colour
+ * (src/io/ep-digitize.h); add points with a click and delete the nearest with a right click;
+ * several curves, each with a name; save them as CSV (curve,time,surv) for
+ * endpoint-cli reconstruct. Positions are in the image's own units (pixels; SVG pixels; PDF
+ * points), as endpoint-cli digitize takes them.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define EP_TYPE_DIGITIZER (ep_digitizer_get_type ())
+
+G_DECLARE_FINAL_TYPE (EpDigitizer, ep_digitizer, EP, DIGITIZER, AdwWindow)
+
+typedef enum
+{
+  EP_DIGITIZER_TICK_X1,
+  EP_DIGITIZER_TICK_X2,
+  EP_DIGITIZER_TICK_Y1,
+  EP_DIGITIZER_TICK_Y2,
+} EpDigitizerTick;
+
+GtkWidget  *ep_digitizer_new            (GtkWindow        *parent);
+gboolean    ep_digitizer_open           (EpDigitizer      *self,
+                                         const char       *path,
+                                         GError          **error);
+/* A tick at position px (x for X ticks, y for Y ticks, image units) with its value. */
+void        ep_digitizer_set_tick       (EpDigitizer      *self,
+                                         EpDigitizerTick   tick,
+                                         double            px,
+                                         double            value);
+/* Traces the curve whose colour is under (x, y) (image units) and adds it. */
+gboolean    ep_digitizer_trace_at       (EpDigitizer      *self,
+                                         double            x,
+                                         double            y,
+                                         GError          **error);
+guint       ep_digitizer_get_n_curves   (EpDigitizer      *self);
+const char *ep_digitizer_get_curve_name (EpDigitizer      *self,
+                                         guint             curve);
+/* The curve's points, ascending in time; the arrays belong to the window. */
+gsize       ep_digitizer_get_points     (EpDigitizer      *self,
+                                         guint             curve,
+                                         const double    **time,
+                                         const double    **surv);
+/* Writes curve,time,surv for every curve. */
+gboolean    ep_digitizer_save           (EpDigitizer      *self,
+                                         const char       *path,
+                                         GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,586 @@
+/* ep-digitize.c: trace a step curve of a Kaplan-Meier figure by its colour
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The method is in ep-digitize.h. Coordinates: column x, row y are raster pixel indices; a
+ * pixel covers [x, x + 1) so its centre is x + 0.5; L, the curve's level, is a continuous
+ * raster y.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/ep-digitize.h"
+
+G_DEFINE_QUARK (ep-digitize-error-quark, ep_digitize_error)
+
+typedef struct
+{
+  int top;          /* rows, inclusive */
+  int bottom;
+} Run;
+
+typedef struct
+{
+  const EpImage *image;
+  guint8         color[3];
+  double         tol2;
+  int            y_lo, y_hi;     /* rows searched */
+  /* raster position -> value: v = a + b * position */
+  double         ax, bx, ay, by;
+  gboolean       percent;
+  GArray        *time;
+  GArray        *surv;
+} Tracer;
+
+void
+ep_digitize_options_init (EpDigitizeOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->tolerance = 60.0;
+}
+
+void
+ep_digitize_result_free (EpDigitizeResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->time);
+  g_free (result->surv);
+  g_free (result);
+}
+
+gboolean
+ep_axis_calibration_parse (const char        *text,
+                           EpAxisCalibration *axis)
+{
+  g_auto(GStrv) pairs = NULL;
+  double v[4];
+
+  g_return_val_if_fail (axis != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  pairs = g_strsplit (text, ",", -1);
+  if (g_strv_length (pairs) != 2)
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (pairs[i], ":", -1);
+
+      if (g_strv_length (parts) != 2)
+        return FALSE;
+      for (guint j = 0; j < 2; j++)
+        {
+          char *end = NULL;
+          const char *s = g_strstrip (parts[j]);
+
+          v[2 * i + j] = g_ascii_strtod (s, &end);
+          if (*s == '\0' || end == NULL || *end != '\0' || !isfinite (v[2 * i + j]))
+            return FALSE;
+        }
+    }
+  *axis = (EpAxisCalibration) { v[0], v[1], v[2], v[3] };
+  return TRUE;
+}
+
+static gboolean
+in_mask (const Tracer *tr,
+         int           x,
+         int           y)
+{
+  const guint8 *p = tr->image->rgb + (gsize) y * tr->image->stride + 3 * (gsize) x;
+  double d0 = p[0] - tr->color[0], d1 = p[1] - tr->color[1], d2 = p[2] - tr->color[2];
+
+  return d0 * d0 + d1 * d1 + d2 * d2 <= tr->tol2;
+}
+
+static gboolean is_ink (const Tracer *tr, int x, int y);
+
+/* Whether something else is drawn over level L in column x. */
+static gboolean
+covered_at (const Tracer *tr,
+            int           x,
+            double        L,
+            double        tol)
+{
+  for (int y = MAX (tr->y_lo, (int) floor (L - tol)); y <= MIN (tr->y_hi, (int) ceil (L + tol)); y++)
+    if (is_ink (tr, x, y))
+      return TRUE;
+  return FALSE;
+}
+
+/* A pixel of a line drawn over the curve (another curve, an axis, text): far from white. The
+ * background, grid lines and confidence bands (tints of 15-30%) are not. */
+static gboolean
+is_ink (const Tracer *tr,
+        int           x,
+        int           y)
+{
+  const guint8 *p = tr->image->rgb + (gsize) y * tr->image->stride + 3 * (gsize) x;
+  double d0 = 255 - p[0], d1 = 255 - p[1], d2 = 255 - p[2];
+
+  return d0 * d0 + d1 * d1 + d2 * d2 > 110.0 * 110.0;
+}
+
+static void
+column_runs (const Tracer *tr,
+             int           x,
+             GArray       *runs)
+{
+  Run run = { -1, -1 };
+
+  g_array_set_size (runs, 0);
+  for (int y = tr->y_lo; y <= tr->y_hi; y++)
+    {
+      if (in_mask (tr, x, y))
+        {
+          if (run.top < 0)
+            run.top = y;
+          run.bottom = y;
+        }
+      else if (run.top >= 0)
+        {
+          g_array_append_val (runs, run);
+          run.top = -1;
+        }
+    }
+  if (run.top >= 0)
+    g_array_append_val (runs, run);
+}
+
+static double
+centre (const Run *r)
+{
+  return (r->top + r->bottom + 1) / 2.0;
+}
+
+static int
+height (const Run *r)
+{
+  return r->bottom - r->top + 1;
+}
+
+/* The run through level L (within tol), or NULL. */
+static const Run *
+run_at (GArray *runs,
+        double  L,
+        double  tol)
+{
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *r = &g_array_index (runs, Run, i);
+
+      if (r->top - tol <= L && L <= r->bottom + 1 + tol)
+        return r;
+    }
+  return NULL;
+}
+
+static void
+add_point (Tracer *tr,
+           double  x,
+           double  L)
+{
+  double t = tr->ax + tr->bx * x;
+  double s = tr->ay + tr->by * L;
+
+  if (tr->percent)
+    s /= 100.0;
+  g_array_append_val (tr->time, t);
+  g_array_append_val (tr->surv, s);
+}
+
+static gboolean
+calibrate (const EpAxisCalibration *axis,
+           double                   scale,
+           double                  *a,
+           double                  *b)
+{
+  double p1 = axis->px1 * scale, p2 = axis->px2 * scale;
+
+  if (!(fabs (p2 - p1) >= 1.0) || axis->v1 == axis->v2)
+    return FALSE;
+  *b = (axis->v2 - axis->v1) / (p2 - p1);
+  *a = axis->v1 - *b * p1;
+  return TRUE;
+}
+
+EpDigitizeResult *
+ep_digitize_trace (const EpImage           *image,
+                   const EpDigitizeOptions *options,
+                   GError                 **error)
+{
+  Tracer tr = { 0 };
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) time = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) surv = g_array_new (FALSE, FALSE, sizeof (double));
+  EpDigitizeResult *result;
+  double y_one, y_zero, span, L = 0.0, h = 0.0, tol, thin, mark_tol, x_start;
+  int x0, x, x_search, start = -1, last_seen, width = image->width;
+  double tolerance = options->tolerance > 0.0 ? options->tolerance : 60.0;
+  double tol2, loose2;
+  guint n_drops = 0, n_marks = 0, n_gaps = 0;
+
+  g_return_val_if_fail (image != NULL && options != NULL, NULL);
+
+  tr.image = image;
+  memcpy (tr.color, options->color, 3);
+  tr.tol2 = tolerance * tolerance;
+  tol2 = tr.tol2;
+  loose2 = 4.0 * tr.tol2;
+  tr.time = time;
+  tr.surv = surv;
+  tr.percent = MAX (options->y.v1, options->y.v2) > 1.5;
+  if (!calibrate (&options->x, image->scale, &tr.ax, &tr.bx)
+      || !calibrate (&options->y, image->scale, &tr.ay, &tr.by))
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_CALIBRATION,
+                   _("Each axis needs two ticks at different pixels with different values"));
+      return NULL;
+    }
+
+  /* Rows of survival 1 and 0, and the rows searched: the axis range and 3% more. */
+  y_one = ((tr.percent ? 100.0 : 1.0) - tr.ay) / tr.by;
+  y_zero = (0.0 - tr.ay) / tr.by;
+  span = fabs (y_zero - y_one);
+  tr.y_lo = CLAMP ((int) floor (MIN (y_one, y_zero) - 0.03 * span), 0, image->height - 1);
+  tr.y_hi = CLAMP ((int) ceil (MAX (y_one, y_zero) + 0.03 * span), 0, image->height - 1);
+
+  /* The start: the run nearest to survival 1 in the first columns from x_start. Another
+   * curve drawn over it at 1 can hide it up to its first step: then the first run near 1
+   * within a third of the width (that step's top) starts it, at survival 1. */
+  x_start = (options->x_start - tr.ax) / tr.bx;
+  x0 = CLAMP ((int) floor (x_start), 0, width - 1);
+  x_search = MIN (width, x0 + MAX (12, width / 3));
+  for (x = x0; x < x_search && start < 0; x++)
+    {
+      double best = 0.05 * span;
+
+      column_runs (&tr, x, runs);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const Run *r = &g_array_index (runs, Run, i);
+          double dist = MAX (0.0, MAX (r->top - y_one, y_one - (r->bottom + 1)));
+
+          if (dist <= best)
+            {
+              best = dist;
+              start = x;
+              L = centre (r);
+              h = height (r);
+            }
+        }
+    }
+  if (start < 0)
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_NOT_FOUND,
+                   _("No pixel of the colour #%02x%02x%02x near survival 1 at the start of the "
+                     "time axis (image pixels %d to %d): check the colour, the tolerance and "
+                     "the y-axis ticks"),
+                   options->color[0], options->color[1], options->color[2],
+                   (int) (x0 / image->scale), (int) (x_search / image->scale));
+      return NULL;
+    }
+
+  /* The line width: the most common height of the colour's runs right of the start (the
+   * horizontal parts of the curve outnumber its steps, marks and the legend's sample). */
+  {
+    guint counts[64] = { 0 };
+    guint best = 0;
+
+    for (x = start; x < width; x++)
+      {
+        column_runs (&tr, x, runs);
+        for (guint i = 0; i < runs->len; i++)
+          {
+            int ht = height (&g_array_index (runs, Run, i));
+            if (ht < 64)
+              counts[ht]++;
+          }
+      }
+    for (guint k = 1; k < 64; k++)
+      if (counts[k] > counts[best])
+        best = k;
+    if (best > 0)
+      h = best;
+  }
+  h = MAX (h, 1.0);
+  tol = h / 2.0 + 1.0;
+  thin = h + MAX (2.0, 0.6 * h);
+  /* A thin run this close to the level after a tall one: the line went on, the tall run was a
+   * mark. Further down it is a step, however small. */
+  mark_tol = MAX (1.5, 0.25 * h);
+  /* A curve that starts with a run taller than a line (an event at time 0, a mark) starts at
+   * survival 1 itself. */
+  L = start > x0 + 12 ? y_one : MAX (L, y_one);
+
+  add_point (&tr, x_start, L);
+  last_seen = start;
+  for (x = start; x < width; x++)
+    {
+      const Run *r;
+
+      /* At survival 0 there is nothing more to trace (and the axis line lies there, so a
+       * line within its width of the axis is on it). */
+      if (fabs (L - y_zero) <= h + 1.0)
+        {
+          /* the last point is on the axis: survival exactly 0 */
+          g_array_index (surv, double, surv->len - 1) = 0.0;
+          break;
+        }
+
+      column_runs (&tr, x, runs);
+      r = run_at (runs, L, tol);
+      if (r == NULL && covered_at (&tr, x, L, tol))
+        {
+          /* Another line drawn over the level: a run that starts just under it is this
+           * curve coming out from under it (the rest of a step, or the line itself). */
+          for (guint i = 0; i < runs->len; i++)
+            {
+              const Run *q = &g_array_index (runs, Run, i);
+
+              if (q->top >= L - tol && q->top <= L + 2 * h + tol && (r == NULL || q->top < r->top))
+                r = q;
+            }
+        }
+      if (r != NULL && height (r) <= thin)
+        {
+          L = MAX (L, centre (r));
+          add_point (&tr, x + 0.5, L);
+          last_seen = x;
+          continue;
+        }
+
+      if (r != NULL)
+        {
+          /* A vertical step, a staircase of close steps or a censor mark: follow the tall
+           * region column by column (each column's run connected to the previous one's)
+           * until it thins out; that thin run decides. */
+          g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (int));
+          Run prev = *r;
+          int x2;
+          gboolean mark = FALSE, ended = TRUE;
+          double L_new = L;
+
+          g_array_append_val (bottoms, prev.bottom);
+          for (x2 = x + 1; x2 < width; x2++)
+            {
+              const Run *next = NULL;
+
+              column_runs (&tr, x2, runs);
+              for (guint i = 0; i < runs->len; i++)
+                {
+                  const Run *q = &g_array_index (runs, Run, i);
+
+                  if (q->top > prev.bottom + 1 || q->bottom < prev.top - 1)
+                    continue;
+                  if (height (q) <= thin && fabs (centre (q) - L) <= mark_tol)
+                    {
+                      next = q;
+                      mark = TRUE;
+                      break;
+                    }
+                  if (next == NULL || q->bottom > next->bottom)
+                    next = q;
+                }
+              if (next == NULL)
+                break;
+              if (mark || height (next) <= thin)
+                {
+                  ended = FALSE;
+                  L_new = MAX (L, centre (next));
+                  break;
+                }
+              prev = *next;
+              g_array_append_val (bottoms, prev.bottom);
+            }
+
+          if (mark)
+            {
+              n_marks++;
+              for (int k = x; k < x2; k++)
+                add_point (&tr, k + 0.5, L);
+              last_seen = x2 - 1;
+              x = x2 - 1;
+              continue;
+            }
+          if (ended)
+            {
+              /* The curve ends in the tall region: a last step down, or a mark above and
+               * below the line. */
+              Run last = prev;
+
+              if (bottoms->len == 1 && L - r->top >= 0.7 * (r->bottom + 1 - L))
+                {
+                  n_marks++;
+                  add_point (&tr, x + 0.5, L);
+                  last_seen = x;
+                  continue;
+                }
+              L_new = MAX (L, last.bottom + 1 - h / 2.0);
+              /* A step that runs into the x axis (drawn over its end, or clipped) goes to
+               * zero. */
+              if (fabs (last.bottom + 1 - y_zero) <= h + 2.0)
+                L_new = MAX (L, y_zero);
+            }
+          {
+            /* The line of width h around the path y(t) has its bottom edge at column k
+             * (centre k + 0.5) at y(k + 0.5 + h/2) + h/2: each column's bottom gives the level
+             * half a line width to its right, so close steps keep their own times. */
+            double lev = L;
+
+            for (guint i = 0; i < bottoms->len; i++)
+              {
+                int k = x + (int) i;
+                double level = CLAMP (g_array_index (bottoms, int, i) + 1 - h / 2.0, lev, L_new);
+
+                if (level > lev + 0.5)
+                  {
+                    double pos = MIN (k + h / 2.0, (double) x2);
+
+                    n_drops++;
+                    add_point (&tr, pos, lev);
+                    add_point (&tr, pos, level);
+                    lev = level;
+                  }
+              }
+            if (lev < L_new)
+              {
+                double pos = MIN (x2 - 1 + h / 2.0, (double) x2);
+
+                n_drops++;
+                add_point (&tr, pos, lev);
+                add_point (&tr, pos, L_new);
+              }
+            L = L_new;
+            last_seen = x2 - 1;
+            /* Where the tall region ends without thinning out, the curve may go on under
+             * another line or end: the columns after it tell. */
+            x = x2 - 1;
+            continue;
+          }
+        }
+
+      /* No run at the level: hidden under something else, or the curve went on lower. */
+      {
+        gboolean covered = FALSE;
+
+        for (int y = MAX (tr.y_lo, (int) floor (L - tol)); y <= MIN (tr.y_hi, (int) ceil (L + tol)); y++)
+          covered = covered || is_ink (&tr, x, y);
+        if (covered)
+          {
+            /* Drawn over at its level: under a translucent band it keeps a shade of its
+             * colour, so look again with a looser colour match; if it shows below, it
+             * dropped while hidden (two curves at 1 at the start): the nearest run below is
+             * it. */
+            const Run *best = NULL;
+
+            tr.tol2 = loose2;
+            column_runs (&tr, x, runs);
+            tr.tol2 = tol2;
+            r = run_at (runs, L, tol);
+            if (r != NULL && height (r) <= thin)
+              {
+                L = MAX (L, centre (r));
+                add_point (&tr, x + 0.5, L);
+                last_seen = x;
+                continue;
+              }
+            column_runs (&tr, x, runs);
+
+            for (guint i = 0; i < runs->len; i++)
+              {
+                const Run *q = &g_array_index (runs, Run, i);
+
+                if (q->top > L + mark_tol && (best == NULL || q->top < best->top))
+                  best = q;
+              }
+            if (best != NULL)
+              {
+                /* It dropped at least to the top of that run; a tall run (the rest of a
+                 * staircase) is then walked from there. */
+                gboolean tall_run = height (best) > thin;
+
+                n_drops++;
+                add_point (&tr, x, L);
+                L = tall_run ? best->top + h / 2.0 : centre (best);
+                add_point (&tr, x, L);
+                last_seen = x;
+                if (tall_run)
+                  x--;
+              }
+            else
+              n_gaps++;
+            continue;
+          }
+      }
+      {
+        /* Look ahead (a few percent of the width) for the nearest run below. */
+        int limit = MIN (width, x + MAX (8, width / 30));
+        int x2;
+        gboolean resumed = FALSE;
+
+        for (x2 = x; x2 < limit && !resumed; x2++)
+          {
+            const Run *best = NULL;
+
+            column_runs (&tr, x2, runs);
+            r = run_at (runs, L, tol);
+            if (r != NULL)
+              break;     /* it is back at its level: the main loop takes it */
+            for (guint i = 0; i < runs->len; i++)
+              {
+                const Run *q = &g_array_index (runs, Run, i);
+
+                if (q->top > L && (best == NULL || q->top < best->top))
+                  best = q;
+              }
+            if (best != NULL)
+              {
+                double x_drop = x;
+                gboolean tall_run = height (best) > thin;
+
+                n_drops++;
+                n_gaps += x2 - x;
+                add_point (&tr, x_drop, L);
+                L = tall_run ? best->top + h / 2.0 : centre (best);
+                add_point (&tr, x_drop, L);
+                resumed = TRUE;
+                last_seen = x2;
+                x = tall_run ? x2 - 1 : x2;
+              }
+          }
+        if (!resumed && x2 >= limit)
+          break;
+        if (!resumed)
+          x = x2 - 1;
+      }
+    }
+
+  /* Drop the gap columns' trailing stretch: the curve ends where it was last seen. */
+  {
+    double t_end = tr.ax + tr.bx * (last_seen + 1.0 + h / 2.0);
+
+    while (time->len > 1 && g_array_index (time, double, time->len - 1) > t_end + 1e-9)
+      {
+        g_array_set_size (time, time->len - 1);
+        g_array_set_size (surv, surv->len - 1);
+      }
+  }
+
+  result = g_new0 (EpDigitizeResult, 1);
+  result->n = time->len;
+  result->time = (double *) g_array_free (g_steal_pointer (&time), FALSE);
+  result->surv = (double *) g_array_free (g_steal_pointer (&surv), FALSE);
+  result->line_width = h;
+  result->n_drops = n_drops;
+  result->n_marks = n_marks;
+  result->n_gap_columns = n_gaps;
+  return result;
+}
