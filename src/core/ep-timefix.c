@@ -11,40 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ep-sort.h"
 #include "core/ep-timefix.h"
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* findInterval (t, cuts): the largest cut <= t, or t itself before the first cut. */
-static double
-cut_of (const double *cuts,
-        gsize         n_cuts,
-        double        t)
-{
-  gsize lo = 0, hi = n_cuts;
-
-  if (!isfinite (t) || n_cuts == 0 || t < cuts[0])
-    return t;
-  while (hi - lo > 1)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (cuts[mid] <= t)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  return cuts[lo];
-}
 
 gsize
 ep_timefix (gsize          n,
@@ -54,15 +22,17 @@ ep_timefix (gsize          n,
             double        *start_out,
             double        *stop_out)
 {
-  g_autofree double *y = NULL;
-  g_autofree double *cuts = NULL;
-  gsize n_y = 0, n_unique = 0, n_cuts = 0, n_changed = 0;
+  g_autofree EpSortRecord *records = NULL;
+  g_autofree double *new_value = NULL;
+  gsize n_y = 0, n_unique = 0, n_changed = 0;
   gboolean any_tied = FALSE;
-  double mean_abs = 0.0;
+  double mean_abs = 0.0, previous = 0.0, cut = 0.0;
+  guint stride = start != NULL ? 2 : 1;
 
   g_return_val_if_fail (n == 0 || stop != NULL, 0);
   g_return_val_if_fail (n == 0 || stop_out != NULL, 0);
   g_return_val_if_fail (start == NULL || start_out != NULL, 0);
+  g_return_val_if_fail (n < G_MAXUINT32 / 2, 0);
 
   if (stop_out != stop)
     memcpy (stop_out, stop, n * sizeof (double));
@@ -71,44 +41,59 @@ ep_timefix (gsize          n,
   if (n == 0 || tolerance <= 0.0)
     return 0;
 
-  y = g_new (double, start != NULL ? 2 * n : n);
+  /* Every finite time with its slot (stop of i: stride i, start of i: stride i + 1), sorted
+   * once by value: R's sort (unique (y)) and findInterval (y, cuts) become one pass over the
+   * sorted times, each taking the cut of its run of near-equal values. */
+  records = g_new (EpSortRecord, stride * n);
   for (gsize i = 0; i < n; i++)
     {
       if (isfinite (stop[i]))
-        y[n_y++] = stop[i];
+        records[n_y++] = (EpSortRecord) { stop[i], 0, (guint32) (stride * i) };
       if (start != NULL && isfinite (start[i]))
-        y[n_y++] = start[i];
+        records[n_y++] = (EpSortRecord) { start[i], 0, (guint32) (stride * i + 1) };
     }
   if (n_y < 2)
     return 0;
-  qsort (y, n_y, sizeof (double), compare_doubles);
-  for (gsize i = 0; i < n_y; i++)
-    if (n_unique == 0 || y[i] != y[n_unique - 1])
-      y[n_unique++] = y[i];
-  for (gsize i = 0; i < n_unique; i++)
-    mean_abs += fabs (y[i]);
+  ep_sort_records (records, n_y, 1);
+
+  /* mean (abs (unique values)), summed in ascending order as R does */
+  for (gsize k = 0; k < n_y; k++)
+    if (k == 0 || records[k].time != records[k - 1].time)
+      {
+        mean_abs += fabs (records[k].time);
+        n_unique++;
+      }
   mean_abs /= n_unique;
 
-  /* cuts <- y[c(TRUE, !tied)] */
-  cuts = g_new (double, n_unique);
-  cuts[n_cuts++] = y[0];
-  for (gsize i = 1; i < n_unique; i++)
+  /* cuts <- y[c(TRUE, !tied)]: a value within tolerance of the previous distinct value takes
+   * the cut that value took */
+  new_value = g_new (double, stride * n);
+  for (gsize k = 0; k < n_y; k++)
     {
-      double dy = y[i] - y[i - 1];
-      gboolean tied = dy <= tolerance || dy / mean_abs <= tolerance;
+      double y = records[k].time;
 
-      if (tied)
-        any_tied = TRUE;
-      else
-        cuts[n_cuts++] = y[i];
+      if (k == 0)
+        cut = y;
+      else if (y != previous)
+        {
+          double dy = y - previous;
+
+          if (dy <= tolerance || dy / mean_abs <= tolerance)
+            any_tied = TRUE;
+          else
+            cut = y;
+        }
+      previous = y;
+      new_value[records[k].aux] = cut;
     }
   if (!any_tied)
     return 0;
 
   for (gsize i = 0; i < n; i++)
     {
-      double new_stop = cut_of (cuts, n_cuts, stop[i]);
-      double new_start = start != NULL ? cut_of (cuts, n_cuts, start[i]) : 0.0;
+      double new_stop = isfinite (stop[i]) ? new_value[stride * i] : stop[i];
+      double new_start = start != NULL ? (isfinite (start[i]) ? new_value[stride * i + 1] : start[i])
+                                       : 0.0;
 
       if (start != NULL && !(new_start < new_stop) && start[i] < stop[i])
         {
