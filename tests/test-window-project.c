@@ -236,6 +236,104 @@ test_save_and_reopen (void)
   g_rmdir (dir);
 }
 
+/* The live project reopened exactly as left (issue 11): an analysis run on the Cohorts page and
+ * its figure are saved with the result; reopening shows the results panel and the figure with
+ * the same numbers, and runs no analysis job. */
+static char *
+figure_annotation (EpFigure *figure)
+{
+  EpPlotLayout *layout = ep_figure_layout (figure);
+  char *text = NULL;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, i);
+
+      if (item->kind == EP_PLOT_ITEM_ANNOTATION && text == NULL)
+        text = g_strdup (item->text);
+    }
+  ep_plot_layout_free (layout);
+  return text;
+}
+
+static gboolean
+analysis_settled (gpointer data)
+{
+  EpAnalysis *analysis = data;
+
+  return ep_analysis_get_state (analysis) == EP_ANALYSIS_STATE_FRESH
+         && !ep_analysis_get_running (analysis);
+}
+
+static void
+test_live_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "live.endpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *tables_before = NULL;
+  g_autofree char *tables_after = NULL;
+  EpWindow *window = new_window ();
+  EpCohort *cohort = open_aml (window);
+  GListModel *listed;
+  EpFigure *figure;
+  guint jobs;
+
+  /* an edit, the analysis run from the page, and its figure */
+  g_assert_true (ep_cohort_set_text (cohort, 0, 0, "161", &error));
+  g_assert_no_error (error);
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_analysis_set_string (analysis, "group", "x");
+  ep_cohort_page_run_analysis (window->cohort_page, analysis);
+  g_assert_true (wait_for (analysis_settled, analysis));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->cohort_page), "cohort.show-figure", NULL));
+  iterate ();
+  figure = ep_figure_page_get_selected (window->figure_page);
+  g_assert_nonnull (figure);
+  g_assert_true (ep_figure_get_analysis (figure) == analysis);
+  before = figure_annotation (figure);
+  tables_before = ep_analysis_to_tsv (analysis);
+
+  ep_window_save_project (window, file);
+  g_assert_true (wait_for (window_idle, window));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  jobs = ep_analysis_get_jobs_started ();
+  window = new_window ();
+  ep_window_open_project (window, file);
+  g_assert_true (wait_for (window_idle, window));
+  iterate ();
+  g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs);
+  g_assert_false (ep_project_get_modified (ep_window_get_project (window)));
+
+  /* the results panel first, with the analysis and its tables as they were */
+  listed = ep_cohort_page_get_analyses (window->cohort_page);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  {
+    g_autoptr(EpAnalysis) reopened = g_list_model_get_item (listed, 0);
+
+    g_assert_cmpint (ep_analysis_get_state (reopened), ==, EP_ANALYSIS_STATE_FRESH);
+    tables_after = ep_analysis_to_tsv (reopened);
+    g_assert_cmpstr (tables_after, ==, tables_before);
+  }
+  figure = ep_figure_page_get_selected (window->figure_page);
+  g_assert_nonnull (figure);
+  after = figure_annotation (figure);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Cancel on the progress bar: the save stops, no file is written, the project stays modified. */
 static void
 test_cancel_save (void)
@@ -617,6 +715,7 @@ main (int   argc,
     g_error ("cannot register the application: %s", error->message);
 
   g_test_add_func ("/window-project/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/window-project/live-reopen", test_live_reopen);
   g_test_add_func ("/window-project/cancel-save", test_cancel_save);
   g_test_add_func ("/window-project/example-projects", test_example_projects);
   g_test_add_func ("/window-project/unsaved-changes-dialog", test_unsaved_changes_dialog);
