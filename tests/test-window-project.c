@@ -328,8 +328,19 @@ test_live_reopen (void)
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs);
 
+  /* Remove Analysis in the results panel's menu takes its figure along */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->cohort_page), "cohort.remove-analysis", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_analyses (ep_window_get_project (window))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (ep_window_get_project (window))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 0);
+
+  /* that is an unsaved change: closing asks, Discard closes */
   gtk_window_close (GTK_WINDOW (window));
   iterate ();
+  respond (window, "discard");
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -423,6 +434,16 @@ test_example_projects (void)
   g_assert_nonnull (figure);
   /* 15 arms of seed 001's Table 1 with a CR rate. */
   g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 15);
+  /* and the Trials page comes back with the project's trial selection selected */
+  {
+    g_autoptr(GPtrArray) selected = ep_trial_browser_get_selected (window->trial_browser);
+    g_auto(GStrv) names = ep_project_list_trial_selections (project);
+    const char * const *ids = ep_project_get_trial_selection_ids (project, names[0]);
+
+    g_assert_cmpuint (selected->len, ==, g_strv_length ((char **) ids));
+    for (guint i = 0; i < selected->len; i++)
+      g_assert_true (g_strv_contains (ids, ep_trial_get_id (g_ptr_array_index (selected, i))));
+  }
 
   gtk_window_close (GTK_WINDOW (window));
   iterate ();
@@ -505,6 +526,12 @@ test_unsaved_changes_save (void)
   g_rmdir (dir);
 }
 
+static gboolean
+recent_has (gpointer uri)
+{
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
+}
+
 static void
 test_hostile_file (void)
 {
@@ -520,6 +547,14 @@ test_hostile_file (void)
 
   g_assert_true (g_file_set_contents (path, "SQLite format 3\0 but not really", 32, &error));
   g_assert_no_error (error);
+  /* as the file chooser leaves it when the file is picked */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    /* added asynchronously, once the file's type is known */
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    g_assert_true (wait_for (recent_has, uri));
+  }
 
   ep_window_open_project (window, file);
   /* The project is modified: Discard, then the open fails. */
@@ -530,6 +565,12 @@ test_hostile_file (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "R&D <i>evil<i>.endpoint"));
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  /* a file that does not open is no recent project */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
 
   /* The project is the one there was, with its cohort. */
   g_assert_true (ep_window_get_project (window) == project);
