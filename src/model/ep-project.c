@@ -648,6 +648,21 @@ on_figure_changed (EpFigure  *figure,
   changed (self);
 }
 
+/* Drops figure's steps from the history (it is settled, or gone). */
+static void
+forget_history (EpProject *self,
+                EpFigure  *figure)
+{
+  for (guint k = self->figure_history->len; k > 0; k--)
+    if (((FigureStep *) g_ptr_array_index (self->figure_history, k - 1))->figure == figure)
+      {
+        if (k - 1 < self->figure_n_done)
+          self->figure_n_done--;
+        g_ptr_array_remove_index (self->figure_history, k - 1);
+      }
+  notify_history (self);
+}
+
 void
 ep_project_settle_figure (EpProject *self,
                           EpFigure  *figure)
@@ -662,14 +677,7 @@ ep_project_settle_figure (EpProject *self,
     return;
   g_clear_pointer (&entry->look, json_node_unref);
   entry->look = ep_figure_to_json (figure);
-  for (guint k = self->figure_history->len; k > 0; k--)
-    if (((FigureStep *) g_ptr_array_index (self->figure_history, k - 1))->figure == figure)
-      {
-        if (k - 1 < self->figure_n_done)
-          self->figure_n_done--;
-        g_ptr_array_remove_index (self->figure_history, k - 1);
-      }
-  notify_history (self);
+  forget_history (self, figure);
 }
 
 gboolean
@@ -813,14 +821,7 @@ ep_project_remove_figure (EpProject *self,
     return;
   g_signal_handlers_disconnect_by_data (figure, self);
   /* its option changes go with it */
-  for (guint k = self->figure_history->len; k > 0; k--)
-    if (((FigureStep *) g_ptr_array_index (self->figure_history, k - 1))->figure == figure)
-      {
-        if (k - 1 < self->figure_n_done)
-          self->figure_n_done--;
-        g_ptr_array_remove_index (self->figure_history, k - 1);
-      }
-  notify_history (self);
+  forget_history (self, figure);
   g_hash_table_remove (self->figure_entries, figure);
   g_list_store_remove (self->figures, position);
   changed (self);
