@@ -409,20 +409,153 @@ test_figure_undo (void)
   g_assert_no_error (error);
   ep_figure_set_title (figure, "First");
   ep_project_settle_figure (project, figure);
-  g_assert_false (ep_project_can_undo_figures (project));
+  /* what is left to undo is adding the figure, not the options it was made with */
+  g_assert_true (ep_project_can_undo (project));
 
   ep_figure_set_title (figure, "Second");
   g_object_set (figure, "ci", 0, NULL);
-  g_assert_true (ep_project_can_undo_figures (project));
   /* an edit of the data gives the figure a new result: no option changed, nothing to undo more */
   set_text (cohort, 0, 0, "161");
   g_assert_true (wait_settled (analysis));
-  g_assert_true (ep_project_undo_figures (project) == figure);
+  g_assert_true (ep_project_undo (project) == figure);
   g_assert_cmpstr (ep_figure_get_title (figure), ==, "First");
-  g_assert_false (ep_project_can_undo_figures (project));
-  g_assert_true (ep_project_can_redo_figures (project));
-  g_assert_true (ep_project_redo_figures (project) == figure);
+  g_assert_true (ep_project_can_redo (project));
+  g_assert_true (ep_project_redo (project) == figure);
   g_assert_cmpstr (ep_figure_get_title (figure), ==, "Second");
+  g_assert_false (ep_project_can_redo (project));
+}
+
+static EpFigure *
+add_view (EpProject  *project,
+          EpCohort   *cohort,
+          EpAnalysis *analysis,
+          const char *name)
+{
+  g_autoptr(JsonObject) source = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  EpFigure *figure;
+
+  json_object_set_string_member (source, "kind", "analysis");
+  json_object_set_string_member (source, "analysis", ep_analysis_get_id (analysis));
+  json_object_set_string_member (source, "cohort", ep_cohort_get_name (cohort));
+  figure = ep_project_add_figure (project, name, source, &error);
+  g_assert_no_error (error);
+  return figure;
+}
+
+/* Removing an analysis takes its figures along, in one step; undo brings back the same
+ * objects in their places, with their options and ids, and an analysis that missed an edit
+ * while it was away is brought up to date; redo removes them again. Adding is undone too. */
+static void
+test_undo_remove_analysis (void)
+{
+  EpCohort *cohort;
+  EpAnalysis *analysis;
+  g_autoptr(EpProject) project = make_project (&cohort, &analysis);
+  GListModel *analyses = ep_project_get_analyses (project);
+  GListModel *figures = ep_project_get_figures (project);
+  g_autoptr(EpAnalysis) other = survival_analysis ();
+  g_autofree char *id = g_strdup (ep_analysis_get_id (analysis));
+  EpFigure *figure, *unrelated;
+  double p_before = logrank_p (analysis);
+
+  ep_analysis_set_string (other, "group", NULL);
+  ep_project_add_analysis (project, other, cohort);
+  ep_analysis_refresh (other);
+  g_assert_true (wait_settled (other));
+  figure = add_view (project, cohort, analysis, "KM by x");
+  unrelated = add_view (project, cohort, other, "KM");
+  ep_figure_set_title (figure, "Maintenance");
+  ep_project_settle_figure (project, figure);
+  g_assert_cmpuint (g_list_model_get_n_items (analyses), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 2);
+
+  g_object_ref (analysis);
+  g_object_ref (figure);
+  ep_project_remove_analysis (project, analysis);
+  g_assert_cmpuint (g_list_model_get_n_items (analyses), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 1);
+  g_assert_null (ep_project_find_figure (project, "KM by x"));
+  g_assert_true (ep_project_find_figure (project, "KM") == unrelated);
+
+  /* edited while it was away */
+  set_text (cohort, 0, 0, "161");
+  g_assert_true (ep_project_undo (project) == (gpointer) analysis);
+  g_assert_cmpuint (g_list_model_get_n_items (analyses), ==, 2);
+  g_assert_true (g_list_model_get_item (analyses, 0) == (gpointer) analysis);
+  g_object_unref (analysis);   /* the get_item reference */
+  g_assert_cmpstr (ep_analysis_get_id (analysis), ==, id);
+  g_assert_true (ep_project_find_figure (project, "KM by x") == figure);
+  g_assert_cmpstr (ep_figure_get_title (figure), ==, "Maintenance");
+  g_assert_true (ep_figure_get_analysis (figure) == analysis);
+  g_assert_true (wait_settled (analysis));
+  g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_FRESH);
+  g_assert_cmpfloat (logrank_p (analysis), ==, fresh_p (cohort));
+  g_assert_cmpfloat (logrank_p (analysis), !=, p_before);
+
+  g_assert_true (ep_project_redo (project) == (gpointer) analysis);
+  g_assert_cmpuint (g_list_model_get_n_items (analyses), ==, 1);
+  g_assert_null (ep_project_find_figure (project, "KM by x"));
+  g_assert_true (ep_project_undo (project) == (gpointer) analysis);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 2);
+
+  /* back to before "other" and both figures were added: one analysis, no figure */
+  g_assert_true (ep_project_undo (project) == (gpointer) unrelated);
+  g_assert_true (ep_project_undo (project) == (gpointer) figure);
+  g_assert_true (ep_project_undo (project) == (gpointer) other);
+  g_assert_cmpuint (g_list_model_get_n_items (analyses), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 0);
+  g_assert_null (ep_analysis_get_cohort (other));
+  g_assert_true (ep_project_redo (project) == (gpointer) other);
+  g_assert_true (ep_analysis_get_cohort (other) == cohort);
+  g_object_unref (figure);
+  g_object_unref (analysis);
+}
+
+/* Edit Options changes the analysis in place (same id, same figures), computes it again, and is
+ * undone as one step. */
+static void
+test_undo_options (void)
+{
+  EpCohort *cohort;
+  EpAnalysis *analysis;
+  g_autoptr(EpProject) project = make_project (&cohort, &analysis);
+  g_autoptr(GVariant) before = g_variant_ref_sink (ep_analysis_to_variant (analysis));
+  g_autoptr(GVariant) options = NULL;
+  g_autoptr(EpAnalysis) edited = survival_analysis ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (ep_analysis_get_id (analysis));
+  EpFigure *figure = add_view (project, cohort, analysis, "KM by x");
+  guint signalled = 0;
+
+  ep_analysis_set_string (edited, "group", NULL);
+  options = g_variant_ref_sink (ep_analysis_to_variant (edited));
+  g_signal_connect_swapped (analysis, "options-changed", G_CALLBACK (count_cb), &signalled);
+  g_assert_true (ep_project_set_analysis_options (project, analysis, options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (signalled, ==, 1);
+  g_assert_cmpstr (ep_analysis_get_id (analysis), ==, id);
+  g_assert_true (ep_figure_get_analysis (figure) == analysis);
+  g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_STALE);
+  g_assert_true (wait_settled (analysis));
+  g_assert_null (ep_analysis_get_logrank (analysis));   /* one group: no test */
+
+  g_assert_true (ep_project_undo (project) == (gpointer) analysis);
+  g_assert_cmpstr (ep_analysis_get_string (analysis, "group"), ==, "x");
+  g_assert_true (wait_settled (analysis));
+  g_assert_cmpfloat_with_epsilon (logrank_p (analysis), AML_LOGRANK_P, 1e-12);
+
+  /* another kind's options are refused and change nothing */
+  {
+    g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+    g_autoptr(GVariant) cox_options = g_variant_ref_sink (ep_analysis_to_variant (cox));
+    g_autoptr(GVariant) now = NULL;
+
+    g_assert_false (ep_project_set_analysis_options (project, analysis, cox_options, &error));
+    g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+    now = g_variant_ref_sink (ep_analysis_to_variant (analysis));
+    g_assert_true (g_variant_equal (now, before));
+  }
 }
 
 int
@@ -438,6 +571,8 @@ main (int   argc,
   g_test_add_func ("/live/figure-follows", test_figure_follows);
   g_test_add_func ("/live/reopen", test_reopen);
   g_test_add_func ("/live/figure-undo", test_figure_undo);
+  g_test_add_func ("/live/undo-remove-analysis", test_undo_remove_analysis);
+  g_test_add_func ("/live/undo-options", test_undo_options);
 
   return g_test_run ();
 }

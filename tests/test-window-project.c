@@ -336,6 +336,32 @@ test_live_reopen (void)
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (ep_window_get_project (window))), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 0);
 
+  /* Undo (the toast's button): the analysis is back in the results panel, shown, and its figure
+   * on the Figures page, with the same numbers; nothing is computed for that */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-project", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 1);
+  {
+    g_autoptr(EpAnalysis) back = g_list_model_get_item (listed, 0);
+    g_autoptr(EpFigure) back_figure = g_list_model_get_item (ep_figure_page_get_figures (window->figure_page), 0);
+    g_autofree char *back_tables = ep_analysis_to_tsv (back);
+    g_autofree char *back_annotation = figure_annotation (back_figure);
+
+    g_assert_true (ep_analysis_results_get_analysis (ep_cohort_page_get_results (window->cohort_page)) == back);
+    g_assert_cmpstr (ep_cohort_page_get_view (window->cohort_page), ==, "results");
+    g_assert_cmpstr (back_tables, ==, tables_before);
+    g_assert_true (ep_figure_get_analysis (back_figure) == back);
+    g_assert_cmpstr (back_annotation, ==, before);
+  }
+  g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs);
+
+  /* and Ctrl+Shift+Z on the Figures page removes them again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.redo", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 0);
+
   /* that is an unsaved change: closing asks, Discard closes */
   gtk_window_close (GTK_WINDOW (window));
   iterate ();

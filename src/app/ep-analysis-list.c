@@ -99,6 +99,8 @@ create_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "analysis", g_object_ref (analysis), g_object_unref);
   g_signal_connect_object (analysis, "notify::state", G_CALLBACK (row_update), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (analysis, "notify::running", G_CALLBACK (row_update), row, G_CONNECT_SWAPPED);
+  /* row_update's pspec is NULL for this signal */
+  g_signal_connect_object (analysis, "options-changed", G_CALLBACK (row_update), row, G_CONNECT_SWAPPED);
   row_update (row, NULL, analysis);
 
   return row;

@@ -203,6 +203,16 @@ ep_analysis_results_cancel_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
 }
 
+/* Edit Options changed it in place: the subtitle says what it is now. */
+static void
+ep_analysis_results_options_cb (EpAnalysisResults *self)
+{
+  g_autofree char *description = ep_analysis_describe (self->analysis);
+
+  gtk_label_set_text (self->subtitle_label, description);
+  ep_analysis_results_update (self);
+}
+
 static void
 ep_analysis_results_disconnect (EpAnalysisResults *self)
 {
@@ -285,6 +295,8 @@ ep_analysis_results_set_analysis (EpAnalysisResults *self,
                                 G_CALLBACK (ep_analysis_results_running_cb), self);
       g_signal_connect_swapped (analysis, "results-changed",
                                 G_CALLBACK (ep_analysis_results_update), self);
+      g_signal_connect_swapped (analysis, "options-changed",
+                                G_CALLBACK (ep_analysis_results_options_cb), self);
       description = ep_analysis_describe (analysis);
       gtk_label_set_text (self->title_label, ep_analysis_kind_get_title (ep_analysis_get_kind (analysis)));
       gtk_label_set_text (self->subtitle_label, description);

@@ -19,10 +19,17 @@ analysis_dialog_run_cb (EpAnalysisDialog *dialog,
 {
   g_autoptr(EpAnalysis) edited = g_steal_pointer (&self->editing);
 
+  /* Edit Options of one of the project's analyses: it takes the new options in place (its id
+   * and its figures stay) and is computed again in the background. */
+  if (edited != NULL && edited != analysis && ep_analysis_get_id (edited) != NULL
+      && ep_analysis_get_kind (edited) == ep_analysis_get_kind (analysis))
+    {
+      _ep_cohort_page_emit_analysis_edit (self, edited, analysis);
+      _ep_cohort_page_show_analysis (self, edited);
+      gtk_stack_set_visible_child_name (self->stack, "results");
+      return;
+    }
   ep_cohort_page_run_analysis (self, analysis);
-  /* Edit Options: the analysis with the new options takes the old one's place. */
-  if (edited != NULL && edited != analysis && ep_analysis_get_id (edited) != NULL)
-    _ep_cohort_page_emit_analysis_remove (self, edited);
 }
 
 void
@@ -231,6 +238,17 @@ ep_cohort_page_get_analyses (EpCohortPage *self)
 {
   g_return_val_if_fail (EP_IS_COHORT_PAGE (self), NULL);
   return G_LIST_MODEL (self->analyses);
+}
+
+void
+ep_cohort_page_show_analysis (EpCohortPage *self,
+                              EpAnalysis   *analysis)
+{
+  g_return_if_fail (EP_IS_COHORT_PAGE (self));
+  g_return_if_fail (EP_IS_ANALYSIS (analysis));
+
+  _ep_cohort_page_show_analysis (self, analysis);
+  gtk_stack_set_visible_child_name (self->stack, "results");
 }
 
 void

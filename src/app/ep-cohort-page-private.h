@@ -81,6 +81,9 @@ void     _ep_cohort_page_class_actions_init    (GtkWidgetClass    *widget_class)
 /* ep-cohort-page-analysis.c: running analyses, their figures */
 void     _ep_cohort_page_class_analysis_init   (GtkWidgetClass    *widget_class);
 void     _ep_cohort_page_analysis_init         (EpCohortPage      *self);
+void     _ep_cohort_page_emit_analysis_edit    (EpCohortPage      *self,
+                                                EpAnalysis        *analysis,
+                                                EpAnalysis        *with_options);
 void     _ep_cohort_page_show_analysis         (EpCohortPage      *self,
                                                 EpAnalysis        *analysis);
 

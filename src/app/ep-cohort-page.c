@@ -32,6 +32,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   ANALYSIS_RUN,
   ANALYSIS_REMOVE,
+  ANALYSIS_EDIT,
   N_SIGNALS
 };
 
@@ -148,6 +149,16 @@ _ep_cohort_page_emit_analysis_remove (EpCohortPage *self,
   g_assert (EP_IS_COHORT_PAGE (self));
 
   g_signal_emit (self, signals[ANALYSIS_REMOVE], 0, analysis);
+}
+
+void
+_ep_cohort_page_emit_analysis_edit (EpCohortPage *self,
+                                    EpAnalysis   *analysis,
+                                    EpAnalysis   *with_options)
+{
+  g_assert (EP_IS_COHORT_PAGE (self));
+
+  g_signal_emit (self, signals[ANALYSIS_EDIT], 0, analysis, with_options);
 }
 
 void
@@ -398,6 +409,18 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
   signals[ANALYSIS_REMOVE] = g_signal_new ("analysis-remove", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                            1, EP_TYPE_ANALYSIS);
+
+  /**
+   * EpCohortPage::analysis-edit:
+   * @analysis: one of the page's cohort's analyses
+   * @with_options: an analysis of the same kind with the options the user chose
+   *
+   * Edit Options: @analysis is to take the options of @with_options in place (the project
+   * records it as an undoable step, and the analysis is computed again).
+   */
+  signals[ANALYSIS_EDIT] = g_signal_new ("analysis-edit", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                         2, EP_TYPE_ANALYSIS, EP_TYPE_ANALYSIS);
 
   g_type_ensure (EP_TYPE_ANALYSIS_LIST);
   g_type_ensure (EP_TYPE_ANALYSIS_RESULTS);

@@ -104,5 +104,8 @@ void          ep_cohort_page_set_analyses  (EpCohortPage  *self,
 GListModel   *ep_cohort_page_get_analyses  (EpCohortPage  *self);
 /* Shows the results panel with the shown analysis, or the last one made. */
 void          ep_cohort_page_show_results  (EpCohortPage  *self);
+/* Shows the results panel with this analysis of the shown cohort (one brought back by undo). */
+void          ep_cohort_page_show_analysis (EpCohortPage  *self,
+                                            EpAnalysis    *analysis);
 
 G_END_DECLS

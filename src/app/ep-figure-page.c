@@ -348,14 +348,15 @@ ep_figure_page_back_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
-/* Undo and redo of figure options (the project's history): Ctrl+Z on the Figures page. */
+/* Undo and redo of the project's history (figures' options, adding and removing figures and
+ * analyses): Ctrl+Z on the Figures page. */
 static void
 ep_figure_page_update_history (EpFigurePage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.undo",
-                                 self->project != NULL && ep_project_can_undo_figures (self->project));
+                                 self->project != NULL && ep_project_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.redo",
-                                 self->project != NULL && ep_project_can_redo_figures (self->project));
+                                 self->project != NULL && ep_project_can_redo (self->project));
 }
 
 static void
@@ -364,15 +365,16 @@ ep_figure_page_history_action (GtkWidget  *widget,
                                GVariant   *param)
 {
   EpFigurePage *self = EP_FIGURE_PAGE (widget);
-  EpFigure *figure;
+  gpointer changed;
 
   if (self->project == NULL)
     return;
-  figure = g_str_equal (action_name, "figures.undo") ? ep_project_undo_figures (self->project)
-                                                     : ep_project_redo_figures (self->project);
-  /* show what changed back */
-  if (figure != NULL && figure != self->selected)
-    ep_figure_page_select (self, figure);
+  changed = g_str_equal (action_name, "figures.undo") ? ep_project_undo (self->project)
+                                                      : ep_project_redo (self->project);
+  /* show what changed back (a figure the undo brought back is listed by the window) */
+  if (EP_IS_FIGURE (changed) && changed != self->selected
+      && g_list_store_find (self->figures, changed, NULL))
+    ep_figure_page_select (self, changed);
 }
 
 static void
@@ -400,9 +402,9 @@ ep_figure_page_set_project (EpFigurePage *self,
   if (project != NULL)
     {
       g_object_weak_ref (G_OBJECT (project), project_weak_notify, self);
-      g_signal_connect_object (project, "notify::can-undo-figures",
+      g_signal_connect_object (project, "notify::can-undo",
                                G_CALLBACK (ep_figure_page_update_history), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (project, "notify::can-redo-figures",
+      g_signal_connect_object (project, "notify::can-redo",
                                G_CALLBACK (ep_figure_page_update_history), self, G_CONNECT_SWAPPED);
     }
   ep_figure_page_update_history (self);

@@ -124,6 +124,16 @@ ep_window_actions_show_place (GtkWidget  *widget,
   ep_window_set_place (self, g_variant_get_string (param, NULL));
 }
 
+/* The Undo of the toast after an analysis was removed: the project's history (analyses and
+ * figures; the data have their own undo in the cohort editor). */
+static void
+ep_window_actions_undo_project (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  _ep_window_undo_project (EP_WINDOW (widget));
+}
+
 void
 _ep_window_class_actions_init (EpWindowClass *klass)
 {
@@ -140,6 +150,7 @@ _ep_window_class_actions_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, ep_window_actions_export_figure);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ep_window_actions_search);
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", ep_window_actions_show_place);
+  gtk_widget_class_install_action (widget_class, "win.undo-project", NULL, ep_window_actions_undo_project);
 }
 
 void

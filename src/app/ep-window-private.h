@@ -88,6 +88,7 @@ AdwMessageDialog *_ep_window_message_dialog    (EpWindow     *self,
 void              _ep_window_show_error        (EpWindow     *self,
                                                 const char   *heading,
                                                 const GError *error);
+void              _ep_window_undo_project      (EpWindow     *self);
 /* A toast of plain text (toast titles are Pango markup). */
 void              _ep_window_toast_escaped     (EpWindow     *self,
                                                 const char   *text);

@@ -274,20 +274,13 @@ analysis_running_cb (EpWindow   *self,
     _ep_window_write_recovery (self);
 }
 
-/* An analysis leaves the project with the figures that show it (their source names it). */
+/* An analysis leaves the project with the figures that show it, as one step of the project's
+ * history; the Figures page follows the project's figures (project_figures_changed_cb), and a
+ * toast offers the undo. */
 static void
 remove_analysis (EpWindow   *self,
                  EpAnalysis *analysis)
 {
-  GListModel *page_figures = ep_figure_page_get_figures (self->figure_page);
-
-  for (guint i = g_list_model_get_n_items (page_figures); i > 0; i--)
-    {
-      g_autoptr(EpFigure) figure = g_list_model_get_item (page_figures, i - 1);
-
-      if (ep_figure_get_analysis (figure) == analysis)
-        ep_figure_page_remove_figure (self->figure_page, figure);
-    }
   ep_project_remove_analysis (self->project, analysis);
 }
 
@@ -296,7 +289,81 @@ cohort_page_analysis_remove_cb (EpWindow     *self,
                                 EpAnalysis   *analysis,
                                 EpCohortPage *page)
 {
+  g_autofree char *description = ep_analysis_describe (analysis);
+  /* Translators: %s describes an analysis ("OS by arm") */
+  g_autofree char *title = g_strdup_printf (_("“%s” removed"), description);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast;
+
   remove_analysis (self, analysis);
+
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo-project");
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Edit Options: the analysis takes the new options in place (same id, same figures) and is
+ * computed again; one step of the project's history. */
+static void
+cohort_page_analysis_edit_cb (EpWindow     *self,
+                              EpAnalysis   *analysis,
+                              EpAnalysis   *edited,
+                              EpCohortPage *page)
+{
+  g_autoptr(GVariant) options = g_variant_ref_sink (ep_analysis_to_variant (edited));
+  g_autoptr(GError) error = NULL;
+
+  if (!ep_project_set_analysis_options (self->project, analysis, options, &error))
+    _ep_window_toast_escaped (self, error->message);
+}
+
+/* Undo of the project's history from a toast or the Cohorts page (the Figures page has its own
+ * Ctrl+Z): an analysis brought back is shown. */
+void
+_ep_window_undo_project (EpWindow *self)
+{
+  gpointer changed;
+
+  if (self->project == NULL)
+    return;
+  changed = ep_project_undo (self->project);
+  if (EP_IS_ANALYSIS (changed)
+      && ep_project_get_analysis_cohort (self->project, changed) == ep_cohort_page_get_cohort (self->cohort_page))
+    ep_cohort_page_show_analysis (self->cohort_page, changed);
+}
+
+/* The Figures page lists the project's figures: one the project removed (with its analysis) or
+ * brought back (undo) leaves or joins it. Figures shown but not saved (no data source) stay. */
+static void
+project_figures_changed_cb (EpWindow   *self,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            GListModel *figures)
+{
+  GListModel *page_figures = ep_figure_page_get_figures (self->figure_page);
+  gboolean syncing = self->syncing;
+
+  if (syncing)
+    return;
+  self->syncing = TRUE;
+  for (guint i = g_list_model_get_n_items (page_figures); removed > 0 && i > 0; i--)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (page_figures, i - 1);
+
+      if (!list_contains (figures, figure) && g_object_get_data (G_OBJECT (figure), "ep-unsaved") == NULL)
+        ep_figure_page_remove_figure (self->figure_page, figure);
+    }
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (figures, i);
+
+      if (!list_contains (page_figures, figure))
+        ep_figure_page_add_figure (self->figure_page, figure);
+    }
+  self->syncing = syncing;
 }
 
 /* Every analysis run on the Cohorts page is one of the project's, and is kept in the recovery
@@ -316,6 +383,8 @@ cohort_page_analysis_run_cb (EpWindow     *self,
     {
       g_autoptr(GVariant) options = g_variant_ref_sink (ep_analysis_to_variant (analysis));
 
+      /* one step of the history: a rerun replaces its twin */
+      ep_project_begin_step (self->project);
       for (guint i = g_list_model_get_n_items (analyses); i > 0; i--)
         {
           g_autoptr(EpAnalysis) other = g_list_model_get_item (analyses, i - 1);
@@ -327,6 +396,7 @@ cohort_page_analysis_run_cb (EpWindow     *self,
         }
 
       ep_project_add_analysis (self->project, analysis, cohort);
+      ep_project_end_step (self->project);
       g_signal_connect_object (analysis, "notify::running", G_CALLBACK (analysis_running_cb), self,
                                G_CONNECT_SWAPPED);
     }
@@ -383,6 +453,7 @@ figure_page_items_changed_cb (EpWindow   *self,
 
       if (!list_contains (figures, figure))
         {
+          g_object_set_data (G_OBJECT (figure), "ep-unsaved", GINT_TO_POINTER (TRUE));
           /* Translators: %s is a figure's name */
           g_autofree char *text = g_strdup_printf (_("“%s” is shown but not saved with the project"),
                                                    ep_figure_get_display_name (figure));
@@ -513,6 +584,7 @@ _ep_window_set_project (EpWindow  *self,
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (ep_project_get_cohorts (self->project), self);
+      g_signal_handlers_disconnect_by_data (ep_project_get_figures (self->project), self);
       /* The user saved it or chose to discard its changes. */
       ep_project_discard_recovery (self->project);
     }
@@ -529,6 +601,8 @@ _ep_window_set_project (EpWindow  *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (ep_project_get_cohorts (project), "items-changed",
                            G_CALLBACK (ep_window_update_cohorts), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ep_project_get_figures (project), "items-changed",
+                           G_CALLBACK (project_figures_changed_cb), self, G_CONNECT_SWAPPED);
 
   ep_figure_page_set_project (self->figure_page, project);
   ep_window_fill_pages (self);
@@ -1032,8 +1106,13 @@ ep_window_add_figure (EpWindow   *self,
 
   if (source != NULL)
     {
+      gboolean syncing = self->syncing;
+
+      /* listed on the Figures page below, selected, not by project_figures_changed_cb */
+      self->syncing = TRUE;
       saved = ep_project_add_figure (self->project, ep_figure_get_display_name (figure), source,
                                      &error);
+      self->syncing = syncing;
       if (saved != NULL)
         {
           g_autoptr(JsonNode) options = ep_figure_to_json (figure);
@@ -1085,6 +1164,8 @@ _ep_window_project_init (EpWindow *self)
                            G_CALLBACK (cohort_page_analysis_run_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cohort_page, "analysis-remove",
                            G_CALLBACK (cohort_page_analysis_remove_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cohort_page, "analysis-edit",
+                           G_CALLBACK (cohort_page_analysis_edit_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ep_figure_page_get_figures (self->figure_page), "items-changed",
                            G_CALLBACK (figure_page_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->figure_page, "figure-from-file",
@@ -1107,6 +1188,7 @@ _ep_window_project_dispose (EpWindow *self)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (ep_project_get_cohorts (self->project), self);
+      g_signal_handlers_disconnect_by_data (ep_project_get_figures (self->project), self);
     }
 }
 

@@ -305,6 +305,9 @@ ep_analysis_bind_cohort (EpAnalysis *self,
           _ep_analysis_set_state (self, EP_ANALYSIS_STATE_FRESH, NULL);
         }
     }
+  /* Bound again (the undo of its removal): the data may have changed while it was away. */
+  else if (self->results != NULL)
+    cohort_changed_cb (cohort, 0, self);
 }
 
 void

@@ -64,6 +64,7 @@ enum {
 
 enum {
   RESULTS_CHANGED,
+  OPTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -276,6 +277,16 @@ ep_analysis_class_init (EpAnalysisClass *klass)
    */
   signals[RESULTS_CHANGED] =
     g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * EpAnalysis::options-changed:
+   *
+   * ep_analysis_set_options() replaced the options (Edit Options, or its undo): whatever
+   * describes the analysis describes it again; the new result follows.
+   */
+  signals[OPTIONS_CHANGED] =
+    g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -574,6 +585,44 @@ ep_analysis_new_from_variant (GVariant  *options,
     }
 
   return g_steal_pointer (&self);
+}
+
+/* Takes the options of other (same kind) and gives other this one's: an edit of the options
+ * in place, so the analysis keeps its id, its place and its figures. */
+static void
+swap_options (EpAnalysis *self,
+              EpAnalysis *other)
+{
+  Options tmp = self->options;
+
+  self->options = other->options;
+  other->options = tmp;
+}
+
+gboolean
+ep_analysis_set_options (EpAnalysis  *self,
+                         GVariant    *options,
+                         GError     **error)
+{
+  g_autoptr(EpAnalysis) parsed = NULL;
+
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  parsed = ep_analysis_new_from_variant (options, error);
+  if (parsed == NULL)
+    return FALSE;
+  if (parsed->kind != self->kind)
+    {
+      g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                   _("The options are those of another kind of analysis"));
+      return FALSE;
+    }
+  swap_options (self, parsed);
+  g_signal_emit (self, signals[OPTIONS_CHANGED], 0);
+  /* The result is of the old options: bound to a cohort, it is computed again. */
+  ep_analysis_refresh (self);
+  return TRUE;
 }
 
 char *

@@ -136,6 +136,12 @@ EpAnalysis     *ep_analysis_new_from_variant (GVariant     *options,
                                               GError      **error);
 
 /* A one-line summary of the options, for a title: "OS by x (log-rank)". */
+/* Replaces the options with those of ep_analysis_to_variant()'s form (same kind), keeping the
+ * analysis's id and figures; a bound analysis is computed again (it is stale until then).
+ * Emits "options-changed". */
+gboolean        ep_analysis_set_options   (EpAnalysis      *self,
+                                           GVariant        *options,
+                                           GError         **error);
 char           *ep_analysis_describe      (EpAnalysis      *self);
 
 /* Running. progress is 0 to 1 while running (notify::progress on the main thread). */

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 #define PROJECT_SUFFIX ".endpoint"
 
+typedef struct _ProjectStep ProjectStep;
+
 struct _EpProject
 {
   GObject       parent_instance;
@@ -40,9 +42,12 @@ struct _EpProject
 
   char         *recovery_path;
   GPtrArray    *open_notes;     /* char *, NULL-terminated: what opening had to say */
-  GPtrArray    *figure_history; /* FigureStep *: undo of figure options, oldest first */
-  guint         figure_n_done;  /* figure_history[0 .. n_done) are done */
+  /* ep-project-history.c */
+  GPtrArray    *history;        /* ProjectStep *: the undo history, oldest first */
+  guint         n_done;         /* history[0 .. n_done) are done */
   gboolean      applying_history;
+  guint         group_depth;    /* ep_project_begin_step() without its end */
+  ProjectStep  *group;          /* the step being gathered, or NULL */
 };
 
 typedef struct
@@ -65,6 +70,42 @@ EpFigure      *_ep_project_add_figure    (EpProject    *self,
                                           const char   *name,
                                           JsonObject   *source,
                                           GError      **error);
+
+void           _ep_project_changed       (EpProject    *self);
+/* Puts back a removed analysis or figure at position (clamped); no history. */
+void           _ep_project_insert_analysis (EpProject  *self,
+                                            EpAnalysis *analysis,
+                                            EpCohort   *cohort,
+                                            guint       position);
+void           _ep_project_insert_figure (EpProject    *self,
+                                          EpFigure     *figure,
+                                          const char   *name,
+                                          JsonObject   *source,
+                                          guint         position);
+/* Gives the figure a look (ep_figure_to_json()) without recording it. */
+void           _ep_project_set_figure_look (EpProject  *self,
+                                            EpFigure   *figure,
+                                            JsonNode   *look);
+
+/* ep-project-history.c */
+void           _ep_project_step_free     (ProjectStep  *step);
+void           _ep_project_clear_history (EpProject    *self);
+void           _ep_project_record_analysis (EpProject  *self,
+                                            EpAnalysis *analysis,
+                                            EpCohort   *cohort,
+                                            guint       position,
+                                            gboolean    added);
+void           _ep_project_record_figure (EpProject    *self,
+                                          EpFigure     *figure,
+                                          FigureEntry  *entry,
+                                          guint         position,
+                                          gboolean      added);
+void           _ep_project_record_look   (EpProject    *self,
+                                          EpFigure     *figure,
+                                          JsonNode     *before,
+                                          JsonNode     *after);
+void           _ep_project_forget_looks  (EpProject    *self,
+                                          EpFigure     *figure);
 
 /* ep-project-data.c */
 EpProjectData *_ep_project_snapshot      (EpProject     *self);

@@ -20,10 +20,6 @@
 #include "model/ep-figure-source.h"
 #include "model/ep-project-private.h"
 
-typedef struct _FigureStep FigureStep;
-static void figure_step_free (FigureStep *step);
-static void notify_history (EpProject *self);
-
 static void
 figure_entry_free (FigureEntry *entry)
 {
@@ -40,8 +36,8 @@ enum
   PROP_TITLE,
   PROP_MODIFIED,
   PROP_PROGRESS,
-  PROP_CAN_UNDO_FIGURES,
-  PROP_CAN_REDO_FIGURES,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
@@ -85,7 +81,8 @@ ep_project_finalize (GObject *object)
   g_free (self->recovery_path);
 
   g_clear_pointer (&self->open_notes, g_ptr_array_unref);
-  g_clear_pointer (&self->figure_history, g_ptr_array_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->group, _ep_project_step_free);
 
   G_OBJECT_CLASS (ep_project_parent_class)->finalize (object);
 }
@@ -112,11 +109,11 @@ ep_project_get_property (GObject    *object,
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
       break;
-    case PROP_CAN_UNDO_FIGURES:
-      g_value_set_boolean (value, ep_project_can_undo_figures (self));
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, ep_project_can_undo (self));
       break;
-    case PROP_CAN_REDO_FIGURES:
-      g_value_set_boolean (value, ep_project_can_redo_figures (self));
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, ep_project_can_redo (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -162,11 +159,11 @@ ep_project_class_init (EpProjectClass *klass)
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_UNDO_FIGURES] =
-    g_param_spec_boolean ("can-undo-figures", NULL, NULL, FALSE,
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_REDO_FIGURES] =
-    g_param_spec_boolean ("can-redo-figures", NULL, NULL, FALSE,
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -185,7 +182,7 @@ ep_project_init (EpProject *self)
   self->figures = g_list_store_new (EP_TYPE_FIGURE);
   self->figure_entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) figure_entry_free);
   self->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
-  self->figure_history = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_step_free);
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) _ep_project_step_free);
   self->open_notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->open_notes, NULL);
 }
@@ -275,6 +272,12 @@ static void
 changed (EpProject *self)
 {
   ep_project_set_modified (self, TRUE);
+}
+
+void
+_ep_project_changed (EpProject *self)
+{
+  changed (self);
 }
 
 GDateTime *
@@ -412,6 +415,8 @@ ep_project_remove_cohort (EpProject *self,
     }
   g_signal_handlers_disconnect_by_data (cohort, self);
   g_list_store_remove (self->cohorts, position);
+  /* The history's analyses and figures may be of this cohort: it starts again. */
+  _ep_project_clear_history (self);
   changed (self);
 }
 
@@ -434,13 +439,26 @@ ep_project_add_analysis (EpProject  *self,
   g_return_if_fail (EP_IS_COHORT (cohort));
   g_return_if_fail (g_list_store_find (self->cohorts, cohort, NULL));
 
+  _ep_project_insert_analysis (self, analysis, cohort, G_MAXUINT);
+  _ep_project_record_analysis (self, analysis, cohort,
+                               g_list_model_get_n_items (G_LIST_MODEL (self->analyses)) - 1, TRUE);
+  changed (self);
+}
+
+void
+_ep_project_insert_analysis (EpProject  *self,
+                             EpAnalysis *analysis,
+                             EpCohort   *cohort,
+                             guint       position)
+{
   _ep_project_give_id (self, analysis);
   g_hash_table_insert (self->analysis_cohort, analysis, cohort);
   /* From now on it follows its cohort's data (the live graph); bound before it is listed, so
    * that whoever filters the list by cohort sees it. */
   ep_analysis_bind_cohort (analysis, cohort);
-  g_list_store_append (self->analyses, analysis);
-  changed (self);
+  g_list_store_insert (self->analyses,
+                       MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->analyses))),
+                       analysis);
 }
 
 void
@@ -497,11 +515,25 @@ ep_project_remove_analysis (EpProject  *self,
 
   if (!g_list_store_find (self->analyses, analysis, &position))
     return;
-  g_hash_table_remove (self->analysis_cohort, analysis);
+
   g_object_ref (analysis);
+  /* One step: the figures that show it go with it. */
+  ep_project_begin_step (self);
+  for (guint k = g_list_model_get_n_items (G_LIST_MODEL (self->figures)); k > 0; k--)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (G_LIST_MODEL (self->figures), k - 1);
+
+      if (ep_figure_get_analysis (figure) == analysis)
+        ep_project_remove_figure (self, figure);
+    }
+  g_list_store_find (self->analyses, analysis, &position);
+  _ep_project_record_analysis (self, analysis, g_hash_table_lookup (self->analysis_cohort, analysis),
+                               position, FALSE);
+  g_hash_table_remove (self->analysis_cohort, analysis);
   g_list_store_remove (self->analyses, position);
   /* unbound after it left the list (a list filtered by cohort drops it first) */
   ep_analysis_bind_cohort (analysis, NULL);
+  ep_project_end_step (self);
   g_object_unref (analysis);
   changed (self);
 }
@@ -571,36 +603,9 @@ lookup_cohort (const char *name,
   return ep_project_find_cohort (EP_PROJECT (user_data), name);
 }
 
-/* Undo of figure options (docs/projects.md): each change of a figure's options or style is a
- * step that puts back the figure's previous ep_figure_to_json() look; changes to one figure
- * within HISTORY_MERGE_US (typing a title, dragging a size) are one step. A new result of the
- * figure's analysis changes no option and records nothing. */
-#define HISTORY_MERGE_US (800 * G_TIME_SPAN_MILLISECOND)
-
-struct _FigureStep
-{
-  EpFigure *figure;
-  JsonNode *before;
-  JsonNode *after;
-  gint64    when;
-};
-
-static void
-figure_step_free (FigureStep *step)
-{
-  g_clear_object (&step->figure);
-  g_clear_pointer (&step->before, json_node_unref);
-  g_clear_pointer (&step->after, json_node_unref);
-  g_free (step);
-}
-
-static void
-notify_history (EpProject *self)
-{
-  g_object_notify (G_OBJECT (self), "can-undo-figures");
-  g_object_notify (G_OBJECT (self), "can-redo-figures");
-}
-
+/* A change of a figure's options or style is a step of the project's history
+ * (ep-project-history.c) that puts back its previous ep_figure_to_json() look. A new result of
+ * the figure's analysis changes no option and records nothing. */
 static void
 on_figure_changed (EpFigure  *figure,
                    EpProject *self)
@@ -611,56 +616,32 @@ on_figure_changed (EpFigure  *figure,
   if (entry != NULL && !self->applying_history)
     {
       look = ep_figure_to_json (figure);
-      if (entry->look != NULL && !json_node_equal (entry->look, look))
-        {
-          FigureStep *top = self->figure_n_done > 0
-                            ? g_ptr_array_index (self->figure_history, self->figure_n_done - 1) : NULL;
-          gint64 now = g_get_monotonic_time ();
-
-          g_ptr_array_set_size (self->figure_history, self->figure_n_done);
-          if (top != NULL && top->figure == figure && now - top->when < HISTORY_MERGE_US)
-            {
-              json_node_unref (top->after);
-              top->after = json_node_ref (look);
-              top->when = now;
-            }
-          else
-            {
-              FigureStep *step = g_new0 (FigureStep, 1);
-
-              step->figure = g_object_ref (figure);
-              step->before = json_node_ref (entry->look);
-              step->after = json_node_ref (look);
-              step->when = now;
-              g_ptr_array_add (self->figure_history, step);
-              self->figure_n_done = self->figure_history->len;
-            }
-          notify_history (self);
-        }
-      if (entry->look == NULL || !json_node_equal (entry->look, look))
-        {
-          g_clear_pointer (&entry->look, json_node_unref);
-          entry->look = g_steal_pointer (&look);
-        }
-      else
+      if (entry->look != NULL && json_node_equal (entry->look, look))
         return;   /* a new result of its analysis: the figure redraws, the project is as it was */
+      if (entry->look != NULL)
+        _ep_project_record_look (self, figure, entry->look, look);
+      g_clear_pointer (&entry->look, json_node_unref);
+      entry->look = g_steal_pointer (&look);
     }
   changed (self);
 }
 
-/* Drops figure's steps from the history (it is settled, or gone). */
-static void
-forget_history (EpProject *self,
-                EpFigure  *figure)
+void
+_ep_project_set_figure_look (EpProject *self,
+                             EpFigure  *figure,
+                             JsonNode  *look)
 {
-  for (guint k = self->figure_history->len; k > 0; k--)
-    if (((FigureStep *) g_ptr_array_index (self->figure_history, k - 1))->figure == figure)
-      {
-        if (k - 1 < self->figure_n_done)
-          self->figure_n_done--;
-        g_ptr_array_remove_index (self->figure_history, k - 1);
-      }
-  notify_history (self);
+  FigureEntry *entry = g_hash_table_lookup (self->figure_entries, figure);
+  gboolean applying = self->applying_history;
+
+  self->applying_history = TRUE;
+  ep_figure_load_json (figure, look, NULL);
+  self->applying_history = applying;
+  if (entry != NULL)
+    {
+      g_clear_pointer (&entry->look, json_node_unref);
+      entry->look = ep_figure_to_json (figure);
+    }
 }
 
 void
@@ -677,68 +658,7 @@ ep_project_settle_figure (EpProject *self,
     return;
   g_clear_pointer (&entry->look, json_node_unref);
   entry->look = ep_figure_to_json (figure);
-  forget_history (self, figure);
-}
-
-gboolean
-ep_project_can_undo_figures (EpProject *self)
-{
-  g_return_val_if_fail (EP_IS_PROJECT (self), FALSE);
-  return self->figure_n_done > 0;
-}
-
-gboolean
-ep_project_can_redo_figures (EpProject *self)
-{
-  g_return_val_if_fail (EP_IS_PROJECT (self), FALSE);
-  return self->figure_n_done < self->figure_history->len;
-}
-
-static void
-apply_step (EpProject  *self,
-            FigureStep *step,
-            JsonNode   *look)
-{
-  FigureEntry *entry = g_hash_table_lookup (self->figure_entries, step->figure);
-
-  self->applying_history = TRUE;
-  ep_figure_load_json (step->figure, look, NULL);
-  self->applying_history = FALSE;
-  if (entry != NULL)
-    {
-      g_clear_pointer (&entry->look, json_node_unref);
-      entry->look = ep_figure_to_json (step->figure);
-    }
-  changed (self);
-  notify_history (self);
-}
-
-EpFigure *
-ep_project_undo_figures (EpProject *self)
-{
-  FigureStep *step;
-
-  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
-
-  if (self->figure_n_done == 0)
-    return NULL;
-  step = g_ptr_array_index (self->figure_history, --self->figure_n_done);
-  apply_step (self, step, step->before);
-  return step->figure;
-}
-
-EpFigure *
-ep_project_redo_figures (EpProject *self)
-{
-  FigureStep *step;
-
-  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
-
-  if (self->figure_n_done >= self->figure_history->len)
-    return NULL;
-  step = g_ptr_array_index (self->figure_history, self->figure_n_done++);
-  apply_step (self, step, step->after);
-  return step->figure;
+  _ep_project_forget_looks (self, figure);
 }
 
 /* Makes the figure and adds it, without marking the project modified. */
@@ -749,8 +669,6 @@ _ep_project_add_figure (EpProject   *self,
                         GError     **error)
 {
   g_autoptr(EpFigure) figure = NULL;
-  g_autofree char *unique = NULL;
-  FigureEntry *entry;
 
   /* A view of one of the project's analyses (the live graph): {"kind": "analysis",
    * "analysis": ID, "cohort": C}. */
@@ -773,7 +691,20 @@ _ep_project_add_figure (EpProject   *self,
   if (figure == NULL)
     return NULL;
 
-  unique = g_strdup (name);
+  _ep_project_insert_figure (self, figure, name, source, G_MAXUINT);
+  return figure;
+}
+
+void
+_ep_project_insert_figure (EpProject  *self,
+                           EpFigure   *figure,
+                           const char *name,
+                           JsonObject *source,
+                           guint       position)
+{
+  g_autofree char *unique = g_strdup (name);
+  FigureEntry *entry;
+
   for (guint k = 2; ep_project_find_figure (self, unique) != NULL; k++)
     {
       g_free (unique);
@@ -785,9 +716,9 @@ _ep_project_add_figure (EpProject   *self,
   entry->look = ep_figure_to_json (figure);
   g_hash_table_insert (self->figure_entries, figure, entry);
   g_signal_connect_object (figure, "changed", G_CALLBACK (on_figure_changed), self, 0);
-  g_list_store_append (self->figures, figure);
-
-  return figure;
+  g_list_store_insert (self->figures,
+                       MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->figures))),
+                       figure);
 }
 
 EpFigure *
@@ -804,7 +735,11 @@ ep_project_add_figure (EpProject   *self,
 
   figure = _ep_project_add_figure (self, name, source, error);
   if (figure != NULL)
-    changed (self);
+    {
+      _ep_project_record_figure (self, figure, g_hash_table_lookup (self->figure_entries, figure),
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->figures)) - 1, TRUE);
+      changed (self);
+    }
   return figure;
 }
 
@@ -819,11 +754,14 @@ ep_project_remove_figure (EpProject *self,
 
   if (!g_list_store_find (self->figures, figure, &position))
     return;
+  g_object_ref (figure);
   g_signal_handlers_disconnect_by_data (figure, self);
-  /* its option changes go with it */
-  forget_history (self, figure);
+  /* the figure itself is kept by the history, with its look: undo puts it back */
+  _ep_project_record_figure (self, figure, g_hash_table_lookup (self->figure_entries, figure),
+                             position, FALSE);
   g_hash_table_remove (self->figure_entries, figure);
   g_list_store_remove (self->figures, position);
+  g_object_unref (figure);
   changed (self);
 }
 

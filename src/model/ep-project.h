@@ -76,7 +76,7 @@ guint           ep_project_get_file_version   (EpProject           *self);
 GListModel     *ep_project_get_cohorts        (EpProject           *self);
 void            ep_project_add_cohort         (EpProject           *self,
                                                EpCohort            *cohort);
-/* Also removes the cohort's analyses. */
+/* Also removes the cohort's analyses and figures; the project's undo history starts again. */
 void            ep_project_remove_cohort      (EpProject           *self,
                                                EpCohort            *cohort);
 EpCohort       *ep_project_find_cohort        (EpProject           *self,
@@ -118,17 +118,28 @@ const char     *ep_project_get_figure_name    (EpProject           *self,
 JsonObject     *ep_project_get_figure_source  (EpProject           *self,
                                                EpFigure            *figure);
 
-/* Undo of figure options: every change of a figure's options or style (title, axes, legend,
- * CI style, size, …) is a step (changes to one figure within a moment are one step);
- * can-undo-figures / can-redo-figures follow. Undo and redo return the figure they changed, or
- * NULL. ep_project_settle_figure() makes the figure's current look its starting point (after
- * the options a new figure was made with are applied). */
-gboolean        ep_project_can_undo_figures   (EpProject           *self);
-gboolean        ep_project_can_redo_figures   (EpProject           *self);
-EpFigure       *ep_project_undo_figures       (EpProject           *self);
-EpFigure       *ep_project_redo_figures       (EpProject           *self);
+/* The project's undo history (docs/projects.md, "Undo"): adding and removing analyses and
+ * figures, an analysis's options (ep_project_set_analysis_options()) and every change of a
+ * figure's options or style (title, axes, legend, CI style, size, …; changes to one figure
+ * within a moment are one step). Removing an analysis removes the figures that show it, in the
+ * same step. can-undo / can-redo follow. Undo and redo return the analysis or figure the step
+ * was about (transfer none), or NULL. ep_project_settle_figure() makes the figure's current
+ * look where its history starts (after the options a new figure was made with are applied).
+ * Between ep_project_begin_step() and ep_project_end_step() (nestable) changes are one step.
+ * The cohorts' data have their own histories (EpCohort); removing a cohort clears this one. */
+gboolean        ep_project_can_undo           (EpProject           *self);
+gboolean        ep_project_can_redo           (EpProject           *self);
+gpointer        ep_project_undo               (EpProject           *self);
+gpointer        ep_project_redo               (EpProject           *self);
+void            ep_project_begin_step         (EpProject           *self);
+void            ep_project_end_step           (EpProject           *self);
 void            ep_project_settle_figure      (EpProject           *self,
                                                EpFigure            *figure);
+/* Replaces the analysis's options (ep_analysis_set_options()) as a step of the history. */
+gboolean        ep_project_set_analysis_options (EpProject         *self,
+                                                 EpAnalysis        *analysis,
+                                                 GVariant          *options,
+                                                 GError           **error);
 
 /* Trial selections by name: catalog ids in the user's order and the meta-analysis options as
  * a JSON object text (NULL: "{}"). Setting a name that exists replaces it. */
