@@ -813,6 +813,37 @@ test_show_figure (void)
     ep_cohort_page_show_results (page);
     g_assert_cmpuint (g_list_model_get_n_items (ep_cohort_page_get_analyses (page)), ==, 1);
     save_screenshot (GTK_WIDGET (main_window), "live-results-panel", TRUE);
+
+    /* Edit Options: the same analysis takes the new options (no grouping), keeps its figure,
+     * which follows; undo on the Figures page puts the grouping back */
+    {
+      g_autoptr(EpAnalysis) analysis = g_list_model_get_item (ep_cohort_page_get_analyses (page), 0);
+      g_autofree char *edited = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-analysis", NULL));
+      iterate ();
+      dialog = find_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_true (ep_analysis_dialog_select (dialog, "group", NULL));
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.run", NULL);
+      iterate ();
+      g_assert_cmpuint (g_list_model_get_n_items (ep_cohort_page_get_analyses (page)), ==, 1);
+      g_assert_true (ep_analysis_results_get_analysis (ep_cohort_page_get_results (page)) == analysis);
+      g_assert_null (ep_analysis_get_string (analysis, "group"));
+      g_assert_true (wait_figure_fresh (figure));
+      g_assert_true (ep_figure_get_analysis (figure) == analysis);
+      g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 1);
+      /* one curve now: no log-rank line */
+      edited = figure_annotation (figure);
+      g_assert_cmpstr (edited, !=, before);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window->figure_page), "figures.undo", NULL));
+      g_assert_cmpstr (ep_analysis_get_string (analysis, "group"), ==, "x");
+      g_assert_true (wait_figure_fresh (figure));
+      g_free (edited);
+      edited = figure_annotation (figure);
+      g_assert_cmpstr (edited, ==, before);
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (main_window));

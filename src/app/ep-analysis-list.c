@@ -69,6 +69,13 @@ row_update (GtkWidget  *row,
     gtk_widget_remove_css_class (state, "error");
 }
 
+static void
+row_options_changed (EpAnalysis *analysis,
+                     GtkWidget  *row)
+{
+  row_update (row, NULL, analysis);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -99,8 +106,7 @@ create_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "analysis", g_object_ref (analysis), g_object_unref);
   g_signal_connect_object (analysis, "notify::state", G_CALLBACK (row_update), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (analysis, "notify::running", G_CALLBACK (row_update), row, G_CONNECT_SWAPPED);
-  /* row_update's pspec is NULL for this signal */
-  g_signal_connect_object (analysis, "options-changed", G_CALLBACK (row_update), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (analysis, "options-changed", G_CALLBACK (row_options_changed), row, 0);
   row_update (row, NULL, analysis);
 
   return row;
