@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app/ep-application.h"
+#include "ep-test-ui.h"
 #include "app/ep-window-private.h"
 #include "model/ep-figure-source.h"
 
@@ -239,23 +240,6 @@ test_save_and_reopen (void)
 /* The live project reopened exactly as left (issue 11): an analysis run on the Cohorts page and
  * its figure are saved with the result; reopening shows the results panel and the figure with
  * the same numbers, and runs no analysis job. */
-static char *
-figure_annotation (EpFigure *figure)
-{
-  EpPlotLayout *layout = ep_figure_layout (figure);
-  char *text = NULL;
-
-  for (guint i = 0; i < layout->items->len; i++)
-    {
-      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, i);
-
-      if (item->kind == EP_PLOT_ITEM_ANNOTATION && text == NULL)
-        text = g_strdup (item->text);
-    }
-  ep_plot_layout_free (layout);
-  return text;
-}
-
 static gboolean
 analysis_settled (gpointer data)
 {
@@ -295,7 +279,7 @@ test_live_reopen (void)
   figure = ep_figure_page_get_selected (window->figure_page);
   g_assert_nonnull (figure);
   g_assert_true (ep_figure_get_analysis (figure) == analysis);
-  before = figure_annotation (figure);
+  before = ep_test_ui_figure_annotation (figure);
   tables_before = ep_analysis_to_tsv (analysis);
 
   ep_window_save_project (window, file);
@@ -322,9 +306,12 @@ test_live_reopen (void)
     tables_after = ep_analysis_to_tsv (reopened);
     g_assert_cmpstr (tables_after, ==, tables_before);
   }
+  g_assert_cmpstr (ep_cohort_page_get_view (window->cohort_page), ==, "results");
+  g_assert_cmpstr (ep_window_get_place (window), ==, "cohorts");
+  ep_test_ui_save_screenshot (GTK_WIDGET (window), "live-results-reopened", TRUE);
   figure = ep_figure_page_get_selected (window->figure_page);
   g_assert_nonnull (figure);
-  after = figure_annotation (figure);
+  after = ep_test_ui_figure_annotation (figure);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs);
 
@@ -346,7 +333,7 @@ test_live_reopen (void)
     g_autoptr(EpAnalysis) back = g_list_model_get_item (listed, 0);
     g_autoptr(EpFigure) back_figure = g_list_model_get_item (ep_figure_page_get_figures (window->figure_page), 0);
     g_autofree char *back_tables = ep_analysis_to_tsv (back);
-    g_autofree char *back_annotation = figure_annotation (back_figure);
+    g_autofree char *back_annotation = ep_test_ui_figure_annotation (back_figure);
 
     g_assert_true (ep_analysis_results_get_analysis (ep_cohort_page_get_results (window->cohort_page)) == back);
     g_assert_cmpstr (ep_cohort_page_get_view (window->cohort_page), ==, "results");

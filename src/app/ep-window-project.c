@@ -518,9 +518,12 @@ ep_window_fill_pages (EpWindow *self)
     first = g_list_model_get_item (cohorts, 0);
   ep_cohort_page_set_cohort (self->cohort_page, first);
   ep_window_remember_analyses (self);
-  /* A reopened project shows its results first. */
+  /* A reopened project shows its results first: the Cohorts page with its results panel. */
   if (g_list_model_get_n_items (ep_cohort_page_get_analyses (self->cohort_page)) > 0)
-    ep_cohort_page_show_results (self->cohort_page);
+    {
+      ep_cohort_page_show_results (self->cohort_page);
+      ep_window_set_place (self, "cohorts");
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
     {
