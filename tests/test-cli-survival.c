@@ -228,6 +228,10 @@ test_usage_errors (Fixture       *fixture,
       "--group is required" },
     { { "logrank", "--csv", "@cohort.csv", "--time", "time", "--event", "status", "--group", "arm",
         "--rho", "x", NULL }, "--rho" },
+    { { "logrank", "--csv", "@cohort.csv", "--time", "time", "--event", "status", "--group", "arm",
+        "--adjust", "hochberg", NULL }, "--adjust must be holm, BH, bonferroni or none, not “hochberg”" },
+    { { "logrank", "--csv", "@cohort.csv", "--time", "time", "--event", "status", "--group", "arm",
+        "--reference", "3", NULL }, "--reference: column “arm” has no group “3” in the rows used (its groups: 2, 10)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
