@@ -146,6 +146,86 @@ add_trend (JsonObject           *root,
   json_object_set_object_member (root, "trend", o);
 }
 
+/* --r-script for --hr, --pairwise and --trend, after the k-group test. The check names are
+ * "hr:K" (exp (coef) of the K-th group, 1-based in level order), "p_adjusted:K" (the K-th
+ * pair in R's order) and "trend_chisq". */
+static void
+append_r_groups (GString                    *body,
+                 const EpCliSurvivalOptions *opt,
+                 double                      rho,
+                 gboolean                    no_timefix,
+                 const EpGroupHr            *hr,
+                 const EpLogrankPairwise    *pairwise,
+                 const EpLogrankTrend       *trend,
+                 const EpLevels             *levels)
+{
+  g_autofree char *surv = ep_cli_r_surv (opt->start, opt->time, opt->status, NULL);
+  g_autofree char *gs = ep_cli_r_string (opt->group);
+  g_autofree char *s = opt->strata != NULL ? ep_cli_r_name (opt->strata) : NULL;
+  g_autofree char *strata = s != NULL ? g_strdup_printf (" + strata (%s)", s) : g_strdup ("");
+
+  /* the groups as a factor in endpoint-cli's level order (numbers as numbers, text in byte
+   * order), so that survdiff's O - E and coxph's terms come in that order */
+  if (opt->start == NULL)
+    g_string_append_printf (body,
+                            "\n# More than two groups, the levels in endpoint-cli's order:\n"
+                            "lev <- as.character (sort (unique (d[[%s]]), method = \"radix\"))\n",
+                            gs);
+  g_string_append_printf (body, "d$.g <- factor (as.character (d[[%s]]), levels = lev)\n", gs);
+
+  if (hr != NULL)
+    {
+      g_autofree char *ref = ep_cli_r_string (levels->levels[hr->reference]);
+
+      g_string_append_printf (body,
+                              "\n# --hr: each group against the reference, coxph with the group as a factor\n"
+                              "d$.gr <- relevel (d$.g, ref = %s)\n"
+                              "hr <- coxph (%s ~ .gr%s, data = d, ties = \"efron\"%s)\n"
+                              "print (summary (hr))\n"
+                              "k <- match (substring (names (coef (hr)), 4), lev)\n"
+                              "check <- c (check, setNames (exp (coef (hr)), paste0 (\"hr:\", k)))\n",
+                              ref, surv, strata,
+                              no_timefix ? ", control = coxph.control (timefix = FALSE)" : "");
+    }
+
+  if (pairwise != NULL && opt->start != NULL)
+    g_string_append (body,
+                     "\n# --pairwise: survdiff refuses (start, stop] data; endpoint-cli runs the\n"
+                     "# written-out test above on the rows of each pair (not repeated here).\n");
+  else if (pairwise != NULL)
+    g_string_append_printf (body,
+                            "\n# --pairwise: survminer::pairwise_survdiff, written out (survdiff on each\n"
+                            "# pair's rows, p on 1 df, p.adjust over all pairs)\n"
+                            "pairs <- character (0); pv <- numeric (0)\n"
+                            "for (j in 1:(length (lev) - 1)) for (i in (j + 1):length (lev)) {\n"
+                            "  dd <- d[d$.g %%in%% lev[c (i, j)], , drop = FALSE]; dd$.g <- droplevels (dd$.g)\n"
+                            "  sp <- survdiff (%s ~ .g%s, data = dd, rho = %.17g%s)\n"
+                            "  pairs <- c (pairs, paste (lev[i], \"vs\", lev[j]))\n"
+                            "  pv <- c (pv, pchisq (sp$chisq, 1, lower.tail = FALSE))\n"
+                            "}\n"
+                            "padj <- p.adjust (pv, \"%s\")\n"
+                            "print (data.frame (pair = pairs, p = pv, p_adjusted = padj))\n"
+                            "check <- c (check, setNames (padj, paste0 (\"p_adjusted:\", seq_along (padj))))\n",
+                            surv, strata, rho, no_timefix ? ", timefix = FALSE" : "",
+                            ep_p_adjust_name (pairwise->adjust));
+
+  if (trend != NULL)
+    {
+      if (opt->start == NULL)
+        g_string_append_printf (body,
+                                "sdg <- survdiff (%s ~ .g%s, data = d, rho = %.17g%s)\n"
+                                "O <- if (is.matrix (sdg$obs)) rowSums (sdg$obs) else sdg$obs\n"
+                                "E <- if (is.matrix (sdg$exp)) rowSums (sdg$exp) else sdg$exp\n"
+                                "V <- sdg$var\n",
+                                surv, strata, rho, no_timefix ? ", timefix = FALSE" : "");
+      g_string_append (body,
+                       "\n# --trend: the log-rank test for trend (Collett 2015, sec. 2.6.2), scores 1..k\n"
+                       "w <- seq_along (lev); U <- sum (w * (O - E)); VT <- drop (t (w) %*% V %*% w)\n"
+                       "cat (\"Test for trend: chisq\", U^2 / VT, \"p\", pchisq (U^2 / VT, 1, lower.tail = FALSE), \"\\n\")\n"
+                       "check <- c (check, trend_chisq = U^2 / VT)\n");
+    }
+}
+
 int
 ep_cli_logrank (int    argc,
                 char **argv)
@@ -423,6 +503,8 @@ ep_cli_logrank (int    argc,
                               "# survival 3.5-3's survdiff stops on timefix = FALSE (\"variable lengths\n"
                               "# differ\"); later versions take it.\n");
         }
+      if (hr != NULL || pairwise != NULL || trend != NULL)
+        append_r_groups (body, &opt, opt_rho, opt_no_timefix, hr, pairwise, trend, levels);
       if (!ep_cli_rscript_write (opt_r_script, data, columns, cmdline, body->str, &error))
         return ep_cli_data_fail (COMMAND, error);
     }
