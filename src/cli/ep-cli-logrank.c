@@ -371,7 +371,10 @@ ep_cli_logrank (int    argc,
       for (guint j = 0; j + 1 < levels->n_levels; j++)
         g_free (names[j]);
       if (hr == NULL)
-        return ep_cli_data_fail (COMMAND, error);
+        {
+          g_prefix_error (&error, "%s: --hr: ", ep_csv_get_display_name (data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
     }
   if (opt_pairwise)
     {
@@ -381,13 +384,19 @@ ep_cli_logrank (int    argc,
                                       strata != NULL ? strata->n_levels : 1, data->n_rows,
                                       opt_rho, !opt_no_timefix, adjust, &error);
       if (pairwise == NULL)
-        return ep_cli_data_fail (COMMAND, error);
+        {
+          g_prefix_error (&error, "%s: --pairwise: ", ep_csv_get_display_name (data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
     }
   if (opt_trend)
     {
       trend = ep_logrank_trend (test, NULL, &error);
       if (trend == NULL)
-        return ep_cli_data_fail (COMMAND, error);
+        {
+          g_prefix_error (&error, "%s: --trend: ", ep_csv_get_display_name (data->csv));
+          return ep_cli_data_fail (COMMAND, error);
+        }
     }
 
   compute_s = ep_cli_timer_lap (&timer);
