@@ -350,6 +350,8 @@ ep_logrank_pairwise (const double  *start,
   g_autofree guint *sub_group = NULL;
   g_autofree guint *sub_stratum = NULL;
   g_autofree gsize *count = NULL;
+  g_autofree gsize *first = NULL;   /* [n_groups + 1] where each group's rows start in rows */
+  g_autofree gsize *rows = NULL;
   g_autofree double *p = NULL;
   guint pair = 0;
 
@@ -361,9 +363,21 @@ ep_logrank_pairwise (const double  *start,
   if (!check_codes (group, n_groups, n, error))
     return NULL;
 
+  /* the rows of each group, in data order (a counting sort): a pair's rows are then read
+   * from its two groups only, so all pairs together read each row k - 1 times */
   count = g_new0 (gsize, n_groups);
+  first = g_new0 (gsize, n_groups + 1);
+  rows = g_new (gsize, n + 1);
   for (gsize i = 0; i < n; i++)
     count[group[i]]++;
+  for (guint k = 0; k < n_groups; k++)
+    first[k + 1] = first[k] + count[k];
+  {
+    g_autofree gsize *next = g_memdup2 (first, n_groups * sizeof *first);
+
+    for (gsize i = 0; i < n; i++)
+      rows[next[group[i]]++] = i;
+  }
 
   pairwise = g_new0 (EpLogrankPairwise, 1);
   pairwise->n_groups = n_groups;
@@ -398,18 +412,24 @@ ep_logrank_pairwise (const double  *start,
             continue;
           }
 
-        for (gsize i = 0; i < n; i++)
-          if (group[i] == g || group[i] == versus)
-            {
-              if (sub_start != NULL)
-                sub_start[m] = start[i];
-              sub_time[m] = time[i];
-              sub_status[m] = status[i];
-              sub_group[m] = group[i] == versus ? 0 : 1;
-              if (sub_stratum != NULL)
-                sub_stratum[m] = stratum[i];
-              m++;
-            }
+        for (guint side = 0; side < 2; side++)
+          {
+            guint k = side == 0 ? versus : g;
+
+            for (gsize r = first[k]; r < first[k + 1]; r++)
+              {
+                gsize i = rows[r];
+
+                if (sub_start != NULL)
+                  sub_start[m] = start[i];
+                sub_time[m] = time[i];
+                sub_status[m] = status[i];
+                sub_group[m] = side;
+                if (sub_stratum != NULL)
+                  sub_stratum[m] = stratum[i];
+                m++;
+              }
+          }
 
         test = ep_logrank_test_full (sub_start, sub_time, sub_status, sub_group, 2,
                                      sub_stratum, stratum != NULL ? n_strata : 1, m, rho,
