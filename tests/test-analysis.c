@@ -156,6 +156,75 @@ test_survival_aml (void)
   g_assert_nonnull (strstr (tsv, "p = 0.065"));
 }
 
+/* Three or more groups (issue 13): lung by ph_ecog (0, 1, 2, 3). The numbers are R's in
+ * tests/data/reference/expected/lung_groups.json (make_groups.R): coxph (Surv (time, status) ~
+ * factor (ph_ecog)); survdiff on each pair's rows with p.adjust (p, "holm"), as
+ * survminer::pairwise_survdiff; the log-rank test for trend with scores 1..4 (17.875). */
+static void
+test_survival_groups (void)
+{
+  g_autoptr(EpCohort) cohort = load_reference ("lung.csv");
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  const char *codes[] = { "1", NULL };
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                EP_TIME_UNIT_DAYS);
+  g_autoptr(GError) error = NULL;
+  static const char * const hr_rows[4][5] = {
+    { "0", "63", "37", "1 (reference)", "" },
+    { "1", "113", "82", "1.45 (0.98–2.13)", "0.063" },
+    { "2", "50", "44", "2.50 (1.61–3.88)", "<0.001" },
+    { "3", "1", "1", "9.10 (1.22–67.94)", "0.031" },
+  };
+  static const char * const pair_rows[6][4] = {
+    { "1 vs 0", "3.46", "0.063", "0.126" },
+    { "2 vs 0", "16.7", "<0.001", "<0.001" },
+    { "3 vs 0", "5.78", "0.016", "0.065" },
+    { "2 vs 1", "8.43", "0.004", "0.018" },
+    { "3 vs 1", "5.33", "0.021", "0.065" },
+    { "3 vs 2", "1.24", "0.265", "0.265" },
+  };
+  GPtrArray *tables;
+  EpResultTable *t;
+
+  ep_cohort_set_endpoint (cohort, os);
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_analysis_set_string (analysis, "group", "ph_ecog");
+  g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
+  g_assert_no_error (error);
+
+  tables = ep_analysis_get_tables (analysis);
+  g_assert_cmpuint (tables->len, ==, 4);
+
+  /* the log-rank table's note carries the test for trend */
+  t = g_ptr_array_index (tables, 1);
+  g_assert_nonnull (strstr (t->note, "Chi-square 22 on 3 df, p = <0.001"));
+  g_assert_nonnull (strstr (t->note, "test for trend over the ordered groups: chi-square 17.9 on 1 df, p = <0.001"));
+
+  t = g_ptr_array_index (tables, 2);
+  g_assert_cmpstr (t->title, ==, "Hazard ratios against 0");
+  g_assert_cmpuint (t->rows->len, ==, 4);
+  for (guint r = 0; r < 4; r++)
+    {
+      char **row = g_ptr_array_index (t->rows, r);
+
+      for (guint c = 0; c < 5; c++)
+        g_assert_cmpstr (row[c], ==, hr_rows[r][c]);
+    }
+
+  t = g_ptr_array_index (tables, 3);
+  g_assert_cmpstr (t->title, ==, "Pairwise log-rank tests");
+  g_assert_cmpstr (t->header[3], ==, "p (Holm)");
+  g_assert_cmpuint (t->rows->len, ==, 6);
+  for (guint r = 0; r < 6; r++)
+    {
+      char **row = g_ptr_array_index (t->rows, r);
+
+      for (guint c = 0; c < 4; c++)
+        g_assert_cmpstr (row[c], ==, pair_rows[r][c]);
+    }
+  g_assert_cmpstr (t->note, ==, "p adjusted by Holm's method for 6 comparisons");
+}
+
 /* G-rho with rho = 1: survdiff (..., rho = 1), reference aml_logrank_rho1.json. */
 static void
 test_survival_rho (void)
@@ -603,6 +672,7 @@ main (int   argc,
 
   g_test_add_func ("/analysis/survival/aml", test_survival_aml);
   g_test_add_func ("/analysis/survival/rho", test_survival_rho);
+  g_test_add_func ("/analysis/survival/groups", test_survival_groups);
   g_test_add_func ("/analysis/cox/lung", test_cox_lung);
   g_test_add_func ("/analysis/cox/factor", test_cox_factor);
   g_test_add_func ("/analysis/competing-risks/cr-sim", test_competing_risks);

@@ -228,6 +228,10 @@ test_usage_errors (Fixture       *fixture,
       "--group is required" },
     { { "logrank", "--csv", "@cohort.csv", "--time", "time", "--event", "status", "--group", "arm",
         "--rho", "x", NULL }, "--rho" },
+    { { "logrank", "--csv", "@cohort.csv", "--time", "time", "--event", "status", "--group", "arm",
+        "--adjust", "hochberg", NULL }, "--adjust must be holm, BH, bonferroni or none, not “hochberg”" },
+    { { "logrank", "--csv", "@cohort.csv", "--time", "time", "--event", "status", "--group", "arm",
+        "--reference", "3", NULL }, "--reference: column “arm” has no group “3” in the rows used (its groups: 2, 10)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -259,6 +263,8 @@ test_data_errors (Fixture       *fixture,
   g_autofree char *p5 = write_file (fixture, "one.csv", "time,status,arm\n5,1,A\n8,0,A\n,1,B\n");
   g_autofree char *p6 = write_file (fixture, "missing.csv", "time,status\n,1\nNA,0\n");
   g_autofree char *p7 = write_file (fixture, "bool.csv", "time,status\n5,TRUE\n");
+  g_autofree char *p8 = write_file (fixture, "censored.csv",
+                                    "time,status,arm\n1,0,a\n2,0,b\n3,0,c\n4,0,a\n");
 
   {
     g_auto(EpTestCliRun) run = { 0 };
@@ -273,6 +279,21 @@ test_data_errors (Fixture       *fixture,
     run_cli (&run, fixture, "logrank", "--csv", "@event.csv", "--time", "time", "--event",
              "status", "--group", "status", NULL);
     assert_error (&run, 1, "event.csv:3: column \"status\"", "\"2\"");
+  }
+  /* more than two groups: what cannot be computed names the file and the option */
+  {
+    g_auto(EpTestCliRun) run = { 0 };
+
+    run_cli (&run, fixture, "logrank", "--csv", "@censored.csv", "--time", "time", "--event",
+             "status", "--group", "arm", "--hr", NULL);
+    assert_error (&run, 1, "censored.csv: --hr: ", "at least one event");
+  }
+  {
+    g_auto(EpTestCliRun) run = { 0 };
+
+    run_cli (&run, fixture, "logrank", "--csv", "@censored.csv", "--time", "time", "--event",
+             "status", "--group", "arm", "--trend", NULL);
+    assert_error (&run, 1, "censored.csv: --trend: ", "no variance");
   }
   {
     g_auto(EpTestCliRun) run = { 0 };

@@ -875,6 +875,54 @@ test_figure_updating (void)
   g_rmdir (dir);
 }
 
+/* Three or more groups (issue 13): lung by ph_ecog (0-3). The results add the HR of each group
+ * against 0 and the pairwise log-rank tests with Holm's adjustment; the numbers are R's,
+ * tests/data/reference/expected/lung_groups.json (make_groups.R). */
+static void
+test_survival_groups (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data",
+                                                 "lung.csv", NULL);
+  const char *codes[] = { "1", NULL };
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                EP_TIME_UNIT_DAYS);
+  g_autoptr(EpCohort) cohort = NULL;
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  Match hr_title = { GTK_TYPE_LABEL, "Hazard ratios against 0" };
+  Match hr_cell = { GTK_TYPE_LABEL, "2.50 (1.61–3.88)" };
+  Match pair_title = { GTK_TYPE_LABEL, "Pairwise log-rank tests" };
+  Match holm = { GTK_TYPE_LABEL, "p (Holm)" };
+  gint64 deadline;
+
+  cohort = ep_cohort_new_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  ep_cohort_set_endpoint (cohort, os);
+  ep_cohort_page_set_cohort (page, cohort);
+  iterate ();
+
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_analysis_set_string (analysis, "group", "ph_ecog");
+  ep_cohort_page_run_analysis (page, analysis);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!ep_analysis_has_results (analysis) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (ep_analysis_has_results (analysis));
+  iterate ();
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &hr_title));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &hr_cell));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &pair_title));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &holm));
+  text = ep_analysis_results_get_text (ep_cohort_page_get_results (page));
+  g_assert_nonnull (strstr (text, "0\t63\t37\t1 (reference)\t\n"));
+  g_assert_nonnull (strstr (text, "2\t50\t44\t2.50 (1.61–3.88)\t<0.001\n"));
+  g_assert_nonnull (strstr (text, "1 vs 0\t3.46\t0.063\t0.126\n"));
+  g_assert_nonnull (strstr (text, "test for trend over the ordered groups: chi-square 17.9 on 1 df"));
+  ep_test_ui_save_screenshot (GTK_WIDGET (window), "survival-groups", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -929,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/cohort-page/cancel", test_cancel);
   g_test_add_func ("/cohort-page/show-figure", test_show_figure);
   g_test_add_func ("/cohort-page/figure-updating", test_figure_updating);
+  g_test_add_func ("/cohort-page/survival-groups", test_survival_groups);
 
   ret = g_test_run ();
 

@@ -338,6 +338,20 @@ json_value_of (JsonObject *root,
                           "chisq");
   if (strcmp (kind, "mantel_byar_score") == 0)
     return member_number (json_object_get_object_member (root, "mantel_byar"), "score_chisq");
+  if (strcmp (kind, "hr") == 0)
+    return member_number (json_array_get_object_element (
+                            json_object_get_array_member (
+                              json_object_get_object_member (root, "hazard_ratios"), "groups"),
+                            atoi (arg) - 1),
+                          "hr");
+  if (strcmp (kind, "p_adjusted") == 0)
+    return member_number (json_array_get_object_element (
+                            json_object_get_array_member (
+                              json_object_get_object_member (root, "pairwise"), "comparisons"),
+                            atoi (arg) - 1),
+                          "p_adjusted");
+  if (strcmp (kind, "trend_chisq") == 0)
+    return member_number (json_object_get_object_member (root, "trend"), "chisq");
   if (strcmp (kind, "mantel_byar_coef") == 0)
     return member_number (json_object_get_object_member (root, "mantel_byar"), "coef");
 
@@ -379,6 +393,12 @@ static const RScriptCase rscript_cases[] = {
                   "event", "--group", "group", NULL } },
   { "logrank", { "logrank", "--csv", "@lung.csv", "--time", "time", "--event", "status",
                  "--group", "sex", "--strata", "ph_ecog", NULL } },
+  { "logrank-groups", { "logrank", "--csv", "@lung.csv", "--time", "time", "--event", "status",
+                        "--group", "ph_ecog", "--strata", "sex", "--reference", "1",
+                        "--pairwise", "--adjust", "BH", "--trend", NULL } },
+  { "logrank-groups-start", { "logrank", "--csv", "@entry.csv", "--start", "start", "--time",
+                              "stop", "--event", "event", "--group", "group", "--hr",
+                              "--pairwise", "--trend", NULL } },
   { "logrank-start", { "logrank", "--csv", "@entry.csv", "--start", "start", "--time", "stop",
                        "--event", "event", "--group", "group", NULL } },
   { "cox", { "cox", "--csv", "@lung_weights.csv", "--time", "time", "--event", "status",

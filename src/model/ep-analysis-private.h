@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "core/ep-groups.h"
 #include "model/ep-analysis.h"
 
 G_BEGIN_DECLS
@@ -66,6 +67,12 @@ typedef struct
   GPtrArray       *warnings;        /* char *, NULL-terminated when handed out */
   GPtrArray       *tables;          /* EpResultTable */
   EpKmResult      *km_all;          /* competing risks: KM of any event, the figure's numbers at risk */
+  /* survival with three or more groups (ep-groups.h): each group's HR against the first,
+   * every pair's log-rank test (Holm), the test for trend when the levels are numbers; NULL
+   * else. Not saved: the tables they make are. */
+  EpGroupHr         *group_hr;
+  EpLogrankPairwise *pairwise;
+  EpLogrankTrend    *trend;
   /* survival with two groups: coxph (Surv (time, status) ~ group), for the figure; NaN else */
   double           hr;
   double           hr_lower;

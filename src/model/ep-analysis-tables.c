@@ -143,6 +143,83 @@ dropped_note (guint n,
                           n, n_dropped);
 }
 
+/* Three or more groups: each group's HR against the reference, from coxph (Surv (time,
+ * status) ~ group) with the group as a factor (ep_group_hr()). */
+static void
+tables_group_hr (Results *r)
+{
+  const EpGroupHr *hr = r->group_hr;
+  g_autofree char *hr_header = g_strdup_printf (_("HR (%g%% CI)"), 100.0 * hr->conf_level);
+  g_autofree char *title = NULL;
+  EpResultTable *table;
+
+  /* TRANSLATORS: a table title: "Hazard ratios against 0", the reference group */
+  title = g_strdup_printf (_("Hazard ratios against %s"), group_label (r->groups, hr->reference));
+  table = table_new (title, _("Group"), _("n"), _("Events"), hr_header, _("p"), NULL);
+  for (guint g = 0; g < hr->n_groups; g++)
+    {
+      GPtrArray *cells = g_ptr_array_new ();
+
+      g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+      g_ptr_array_add (cells, g_strdup_printf ("%" G_GSIZE_FORMAT, hr->n[g]));
+      g_ptr_array_add (cells, g_strdup_printf ("%" G_GSIZE_FORMAT, hr->events[g]));
+      if (g == hr->reference)
+        {
+          /* TRANSLATORS: the HR cell of the reference group */
+          g_ptr_array_add (cells, g_strdup (_("1 (reference)")));
+          g_ptr_array_add (cells, g_strdup (""));
+        }
+      else if (hr->singular[g] || hr->infinite[g])
+        {
+          /* TRANSLATORS: an HR that the data cannot estimate (no events in a group) */
+          g_ptr_array_add (cells, g_strdup (_("not estimable")));
+          g_ptr_array_add (cells, g_strdup (""));
+        }
+      else
+        {
+          g_ptr_array_add (cells, format_ratio_ci (hr->hr[g], hr->lower[g], hr->upper[g]));
+          g_ptr_array_add (cells, format_p (hr->p[g]));
+        }
+      table_add_row (table, cells);
+    }
+  table->note = g_strdup (_("Cox model with the group as a factor (Efron ties); Wald p"));
+  g_ptr_array_add (r->tables, table);
+}
+
+/* Three or more groups: the log-rank test of every pair, Holm-adjusted (ep_logrank_pairwise()). */
+static void
+tables_pairwise (Results *r)
+{
+  const EpLogrankPairwise *pw = r->pairwise;
+  EpResultTable *table;
+  guint n_tested = 0;
+
+  table = table_new (_("Pairwise log-rank tests"), _("Comparison"), _("Chi-square"), _("p"),
+                     /* TRANSLATORS: a column header: the p-value adjusted by Holm's method */
+                     _("p (Holm)"), NULL);
+  for (guint k = 0; k < pw->n_pairs; k++)
+    {
+      const EpLogrankPair *pr = &pw->pairs[k];
+      GPtrArray *cells = g_ptr_array_new ();
+
+      /* TRANSLATORS: a comparison of two groups: "2 vs 0" */
+      g_ptr_array_add (cells, g_strdup_printf (_("%s vs %s"), group_label (r->groups, pr->group),
+                                               group_label (r->groups, pr->versus)));
+      g_ptr_array_add (cells, format_value (pr->chisq));
+      g_ptr_array_add (cells, format_p (pr->p));
+      g_ptr_array_add (cells, format_p (pr->p_adjusted));
+      table_add_row (table, cells);
+      if (!isnan (pr->p))
+        n_tested++;
+    }
+  table->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "p adjusted by Holm's method for %u comparison",
+                                              "p adjusted by Holm's method for %u comparisons",
+                                              n_tested),
+                                 n_tested);
+  g_ptr_array_add (r->tables, table);
+}
+
 void
 _ep_analysis_tables_survival (Job     *job,
                               Results *r)
@@ -215,9 +292,28 @@ _ep_analysis_tables_survival (Job     *job,
         /* TRANSLATORS: "Chi-square 3.4 on 1 df, p = 0.065" */
         table->note = g_strdup_printf (_("Chi-square %s on %u df, p = %s"), chisq,
                                        r->logrank->df, p);
+        if (r->trend != NULL)
+          {
+            g_autofree char *tchisq = format_value (r->trend->chisq);
+            g_autofree char *tp = format_p (r->trend->p);
+            g_autofree char *both = NULL;
+
+            /* TRANSLATORS: appended to the test's note: "; test for trend over the ordered
+             * groups: chi-square 17.9 on 1 df, p = <0.001" */
+            both = g_strdup_printf (_("%s; test for trend over the ordered groups: "
+                                      "chi-square %s on 1 df, p = %s"),
+                                    table->note, tchisq, tp);
+            g_free (table->note);
+            table->note = g_steal_pointer (&both);
+          }
       }
       g_ptr_array_add (r->tables, table);
     }
+
+  if (r->group_hr != NULL)
+    tables_group_hr (r);
+  if (r->pairwise != NULL)
+    tables_pairwise (r);
 }
 
 void

@@ -99,6 +99,47 @@ _ep_analysis_run_thread (GTask        *task,
               g_clear_error (&error);
             }
         }
+      /* Three or more groups: each group against the first (coxph with the group as a
+       * factor), every pair (survminer's pairwise_survdiff with Holm's adjustment) and, when
+       * the levels are numbers (ECOG 0-3, dose levels), the log-rank test for trend. What
+       * cannot be computed becomes a warning; the rest of the results stand. */
+      if (r->logrank != NULL && job->groups->n_levels >= 3)
+        {
+          EpCoxOptions options;
+          g_autoptr(GError) local = NULL;
+
+          ep_cox_options_init (&options);
+          options.conf_level = job->conf_level;
+          options.cancel = &job->cancel;
+          r->group_hr = ep_group_hr (NULL, job->time, job->status, codes, n_groups, 0,
+                                     NULL, 1, job->n, &options, &local);
+          if (r->group_hr == NULL)
+            {
+              if (check_cancel (task, job))
+                return;
+              g_ptr_array_add (r->warnings, g_strdup (local->message));
+              g_clear_error (&local);
+            }
+          r->pairwise = ep_logrank_pairwise (NULL, job->time, job->status, codes, n_groups,
+                                             NULL, 1, job->n, job->rho, TRUE,
+                                             EP_P_ADJUST_HOLM, &local);
+          if (r->pairwise == NULL)
+            {
+              g_ptr_array_add (r->warnings, g_strdup (local->message));
+              g_clear_error (&local);
+            }
+          if (job->groups->numeric)
+            {
+              r->trend = ep_logrank_trend (r->logrank, NULL, &local);
+              if (r->trend == NULL)
+                {
+                  g_ptr_array_add (r->warnings, g_strdup (local->message));
+                  g_clear_error (&local);
+                }
+            }
+          if (check_cancel (task, job))
+            return;
+        }
       /* Two groups: the hazard ratio of the second against the first, as coxph (Surv (time,
        * status) ~ group) gives it, for the figure's legend. Not estimable (no events in a
        * group) leaves it NaN, and the figure says so. */

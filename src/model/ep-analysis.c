@@ -95,6 +95,9 @@ _ep_analysis_results_free (Results *results)
   g_free (results->time_unit);
   g_clear_pointer (&results->km, ep_km_result_free);
   g_clear_pointer (&results->logrank, ep_logrank_result_free);
+  g_clear_pointer (&results->group_hr, ep_group_hr_free);
+  g_clear_pointer (&results->pairwise, ep_logrank_pairwise_free);
+  g_clear_pointer (&results->trend, ep_logrank_trend_free);
   g_clear_pointer (&results->cox, ep_cox_fit_free);
   g_clear_pointer (&results->design, ep_design_free);
   for (guint j = 0; j < results->n_covariates; j++)
