@@ -509,6 +509,30 @@ test_concordance_hand (void)
   }
 }
 
+/* skip_concordance (the figure's HR): the same fit, bit for bit, without Harrell's C. */
+static void
+test_skip_concordance (void)
+{
+  static const double time[] = { 1, 2, 3, 4, 2, 5, 6, 7, 3, 9 };
+  static const int status[] = { 1, 1, 0, 1, 1, 0, 1, 1, 1, 0 };
+  static const double x[] = { 1, 0, 1, 1, 0, 0, 1, 0, 1, 0 };
+  g_autoptr(EpCoxFit) full = ep_cox_fit (10, NULL, time, status, x, 1, NULL, 0, NULL, NULL);
+  g_autoptr(EpCoxFit) lean = NULL;
+  EpCoxOptions options;
+
+  ep_cox_options_init (&options);
+  options.skip_concordance = TRUE;
+  lean = ep_cox_fit (10, NULL, time, status, x, 1, NULL, 0, &options, NULL);
+  g_assert_nonnull (full);
+  g_assert_nonnull (lean);
+  g_assert_cmpfloat (lean->coef[0], ==, full->coef[0]);
+  g_assert_cmpfloat (lean->hr_lower[0], ==, full->hr_lower[0]);
+  g_assert_cmpfloat (lean->loglik, ==, full->loglik);
+  g_assert_true (isfinite (full->concordance));
+  g_assert_true (isnan (lean->concordance));
+  g_assert_cmpfloat (lean->concordant, ==, 0);
+}
+
 /* (start, stop] data: tg2 with the fitted risk score (coef < 0, so risk = -x).
  * coxph (Surv (start, stop, event) ~ x, tg2)$concordance: concordant 7, discordant 6,
  * tied.x 6, tied.xy 1, concordance 0.526315789473684, std 0.129128665050489. */
@@ -1027,6 +1051,7 @@ main (int    argc,
   g_test_add_func ("/cox/reference/concordance-se", test_concordance_se);
   g_test_add_func ("/cox/therneau-grambsch/at-zero", test_tg_at_zero);
   g_test_add_func ("/cox/concordance/hand", test_concordance_hand);
+  g_test_add_func ("/cox/concordance/skipped", test_skip_concordance);
   g_test_add_func ("/cox/concordance/counting-process", test_concordance_counting);
   g_test_add_func ("/cox/edge/all-censored", test_all_censored);
   g_test_add_func ("/cox/edge/one-subject", test_one_subject);

@@ -1075,8 +1075,15 @@ ep_cox_fit (gsize               n,
 
   /* On the linear predictor at the reported beta (unidentified terms count as 0, as in
    * coxph.fit), already in time order. */
-  ep_concordance_sorted (n, d.time, d.status, d.eta, d.range, d.n_ranges,
-                         d.start_pos, d.start_time, &concordance);
+  if (options->skip_concordance)
+    {
+      memset (&concordance, 0, sizeof concordance);
+      concordance.concordance = NAN;
+      concordance.std_err = NAN;
+    }
+  else
+    ep_concordance_sorted (n, d.time, d.status, d.eta, d.range, d.n_ranges,
+                           d.start_pos, d.start_time, &concordance);
   cox_data_clear (&d);
   fit->concordance = concordance.concordance;
   fit->concordance_se = concordance.std_err;

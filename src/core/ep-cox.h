@@ -47,6 +47,9 @@ typedef struct
                                     * set and over the events are weighted; Efron's d terms
                                     * of a tied time carry the mean weight of its events. The
                                     * concordance stays unweighted. */
+  gboolean            skip_concordance; /* leave Harrell's C out (NaN, counts 0): a caller
+                                         * that needs only the coefficients (a figure's HR)
+                                         * saves its sort and pass; default FALSE */
 } EpCoxOptions;
 
 void        ep_cox_options_init (EpCoxOptions *options);
