@@ -367,10 +367,11 @@ tables_crr (Job     *job,
           g_autofree char *p = format_p (fit->wald_p);
 
           /* TRANSLATORS: "240 patients; 62 events, 41 competing events; robust standard errors
-           * (cmprsk::crr); Wald chi-square 18.2 on 4 df, p < 0.001" */
+           * (cmprsk::crr); Wald chi-square 18.2 on 4 df, p <0.001" */
           table->note = g_strdup_printf (_("%s; %u events, %u competing events; robust standard "
-                                           "errors (cmprsk::crr); Wald chi-square %s on %u df, p = %s"),
-                                         dropped, fit->n_events, fit->n_competing, chisq, fit->p, p);
+                                           "errors (cmprsk::crr); Wald chi-square %s on %u df, p %s%s"),
+                                         dropped, fit->n_events, fit->n_competing, chisq, fit->p,
+                                         p[0] == '<' ? "" : "= ", p);
         }
       else
         table->note = g_strdup_printf ("%s; %s", dropped, r->crr_error[c] != NULL ? r->crr_error[c] : "");
