@@ -413,8 +413,9 @@ test_compare_bite_car_t (void)
   gtk_window_destroy (GTK_WINDOW (compare));
 }
 
-/* "Forest Plot…" opens the options; their defaults are the catalog forest's (CR, DL, by
- * class, overall shown) and the rows map to EpEvidenceForestOptions. */
+/* "Forest Plot…" opens the options; their defaults are the catalog forest's (CR, by class,
+ * overall shown) with the recommended GLMM (issue 18) and the rows map to
+ * EpEvidenceForestOptions. */
 static void
 test_browser_forest_options (void)
 {
@@ -439,7 +440,9 @@ test_browser_forest_options (void)
   ep_forest_options_dialog_get_options (dialog, &options);
   g_assert_cmpstr (options.outcome, ==, "cr");
   g_assert_cmpstr (options.subgroup, ==, "class");
-  g_assert_cmpint (options.method, ==, EP_META_METHOD_DL);
+  g_assert_cmpint (options.method, ==, EP_META_METHOD_GLMM);
+  g_assert_cmpfloat (options.level, ==, 0.95);
+  g_assert_cmpint (options.effect, ==, EP_EVIDENCE_EFFECT_PROPORTION);
   g_assert_true (options.show_overall);
   g_assert_false (options.knapp_hartung);
   g_assert_true (isnan (options.x_min));

@@ -235,8 +235,7 @@ method_text (const EpEvidenceForestOptions *options)
     }
   scale = options->method == EP_META_METHOD_GLMM
           /* the GLMM's likelihood is binomial: it needs no transformation of each arm */
-          ? _("binomial likelihood of the counts, lme4 with 7-point adaptive quadrature "
-              "(metafor rma.glmm); heterogeneity Q is its likelihood-ratio test")
+          ? _("binomial likelihood of the counts, 7-point adaptive quadrature (metafor rma.glmm)")
           : _("logit-transformed proportions (metafor “PLO”)");
 
   /* TRANSLATORS: "Method: random effects, REML; logit-transformed proportions (metafor “PLO”);

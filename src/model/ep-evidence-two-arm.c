@@ -432,7 +432,7 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   z = gsl_cdf_ugaussian_Pinv ((1.0 + options.level) / 2.0);
   forest = ep_forest_plot_new (rd ? EP_FOREST_SCALE_LINEAR : EP_FOREST_SCALE_RATIO);
   forest->label_header = (g_free (forest->label_header), g_strdup (_("Trial")));
-  forest->detail_header = g_strdup (_("Events/N, experimental vs control"));
+  forest->detail_header = g_strdup (_("Events/N"));
   forest->weight_header = g_strdup (_("Weight"));
   {
     g_autofree char *level = format_number (100.0 * options.level, "%g");
@@ -459,8 +459,6 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   for (guint s = 0; s < result->k; s++)
     {
       g_autofree char *detail = counts_text (result->a[s], result->n1[s], result->c[s], result->n2[s]);
-      g_autofree char *label = g_strdup_printf ("%s: %s vs %s", result->labels[s], result->arm1[s],
-                                                result->arm2[s]);
       double yi, vi, weight;
 
       if (result->fixed != NULL)
@@ -477,10 +475,10 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
         }
       sum_a += result->a[s], sum_n1 += result->n1[s], sum_c += result->c[s], sum_n2 += result->n2[s];
       if (rd)
-        ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, label, detail, scale * yi,
+        ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, result->labels[s], detail, scale * yi,
                                 scale * (yi - z * sqrt (vi)), scale * (yi + z * sqrt (vi)), weight);
       else
-        ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, label, detail, exp (yi),
+        ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, result->labels[s], detail, exp (yi),
                                 exp (yi - z * sqrt (vi)), exp (yi + z * sqrt (vi)), weight);
     }
 
@@ -544,6 +542,15 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   else
     method_note = g_strdup_printf (_("Method: %s"), method);
   ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, method_note, NULL, NAN, NAN, NAN, NAN);
+  for (guint s = 0; s < result->k; s++)
+    {
+      /* TRANSLATORS: "Phase 3 (TOWER): blinatumomab (experimental) vs standard-of-care
+       * chemotherapy (control), events/N in this order" */
+      g_autofree char *arms = g_strdup_printf (_("%s: %s (experimental) vs %s (control), events/N in this order"),
+                                               result->labels[s], result->arm1[s], result->arm2[s]);
+
+      ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, arms, NULL, NAN, NAN, NAN, NAN);
+    }
   for (guint i = 0; i < result->notes->len; i++)
     ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, g_ptr_array_index (result->notes, i), NULL,
                             NAN, NAN, NAN, NAN);
