@@ -548,7 +548,6 @@ test_forest_methods_from_dialog (void)
   ep_forest_options_dialog_set_method (dialog, EP_META_METHOD_DL, 0.95);
   g_assert_nonnull (strstr (ep_forest_options_dialog_get_method_reason (dialog), "GLMM is recommended"));
   ep_forest_options_dialog_set_method (dialog, EP_META_METHOD_GLMM, 0.95);
-  save_screenshot (GTK_WIDGET (dialog), "forest-options-glmm");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "forest.draw", NULL));
   iterate ();
 
