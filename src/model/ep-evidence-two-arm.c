@@ -337,6 +337,30 @@ ep_evidence_two_arm_pool (GPtrArray                     *trials,
   return g_steal_pointer (&result);
 }
 
+gboolean
+ep_two_arm_result_get_study (const EpTwoArmResult *result,
+                             guint                 s,
+                             double                level,
+                             double               *estimate,
+                             double               *lower,
+                             double               *upper)
+{
+  double yi, vi, z;
+
+  g_return_val_if_fail (result != NULL && s < result->k, FALSE);
+
+  yi = result->fixed != NULL ? result->fixed->yi[s] : result->iv->yi[s];
+  vi = result->fixed != NULL ? result->fixed->vi[s] : result->iv->vi[s];
+  if (!isfinite (yi) || !isfinite (vi))
+    return FALSE;
+  z = gsl_cdf_ugaussian_Pinv ((1.0 + level) / 2.0);
+  if (result->measure == EP_META_BINARY_RD)
+    *estimate = yi, *lower = yi - z * sqrt (vi), *upper = yi + z * sqrt (vi);
+  else
+    *estimate = exp (yi), *lower = exp (yi - z * sqrt (vi)), *upper = exp (yi + z * sqrt (vi));
+  return TRUE;
+}
+
 static char *
 counts_text (guint events_1,
              guint total_1,
@@ -371,7 +395,7 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   g_autofree char *method_note = NULL;
   EpForestPlot *forest;
   gboolean rd;
-  double scale, z;
+  double scale;
   guint sum_a = 0, sum_n1 = 0, sum_c = 0, sum_n2 = 0;
 
   g_return_val_if_fail (trials != NULL, NULL);
@@ -429,7 +453,6 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
 
   rd = result->measure == EP_META_BINARY_RD;
   scale = rd ? 100.0 : 1.0;   /* a risk difference in percentage points */
-  z = gsl_cdf_ugaussian_Pinv ((1.0 + options.level) / 2.0);
   forest = ep_forest_plot_new (rd ? EP_FOREST_SCALE_LINEAR : EP_FOREST_SCALE_RATIO);
   forest->label_header = (g_free (forest->label_header), g_strdup (_("Trial")));
   forest->detail_header = g_strdup (_("Events/N"));
@@ -459,27 +482,13 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   for (guint s = 0; s < result->k; s++)
     {
       g_autofree char *detail = counts_text (result->a[s], result->n1[s], result->c[s], result->n2[s]);
-      double yi, vi, weight;
+      double estimate = NAN, lower = NAN, upper = NAN;
+      double weight = result->fixed != NULL ? result->fixed->weight[s] : result->iv->weight_random[s];
 
-      if (result->fixed != NULL)
-        {
-          yi = result->fixed->yi[s];
-          vi = result->fixed->vi[s];
-          weight = result->fixed->weight[s];
-        }
-      else
-        {
-          yi = result->iv->yi[s];
-          vi = result->iv->vi[s];
-          weight = result->iv->weight_random[s];
-        }
+      ep_two_arm_result_get_study (result, s, options.level, &estimate, &lower, &upper);
       sum_a += result->a[s], sum_n1 += result->n1[s], sum_c += result->c[s], sum_n2 += result->n2[s];
-      if (rd)
-        ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, result->labels[s], detail, scale * yi,
-                                scale * (yi - z * sqrt (vi)), scale * (yi + z * sqrt (vi)), weight);
-      else
-        ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, result->labels[s], detail, exp (yi),
-                                exp (yi - z * sqrt (vi)), exp (yi + z * sqrt (vi)), weight);
+      ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, result->labels[s], detail, scale * estimate,
+                              scale * lower, scale * upper, weight);
     }
 
   {

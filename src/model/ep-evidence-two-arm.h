@@ -56,6 +56,16 @@ EpTwoArmResult *ep_evidence_two_arm_pool (GPtrArray                     *trials,
                                           const EpEvidenceForestOptions *options,
                                           GError                       **error);
 
+/* Trial s's own effect as the forest shows it: exp (yi), or yi for a risk difference, with the
+ * interval yi -+ z sqrt (vi) at level (escalc's, with its 0.5 correction of a zero cell); FALSE
+ * when the table has no effect (no event in either arm). */
+gboolean    ep_two_arm_result_get_study (const EpTwoArmResult *result,
+                                         guint                 s,
+                                         double                level,
+                                         double               *estimate,
+                                         double               *lower,
+                                         double               *upper);
+
 /* The forest of ep_evidence_two_arm_pool()'s result: one row per trial (the counts of both
  * arms, its effect and CI, its weight), the pooled diamond with heterogeneity, the method and
  * the notes under it. *result (may be NULL) receives the pooled numbers. */
