@@ -459,7 +459,7 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   forest->weight_header = g_strdup (_("Weight"));
   {
     g_autofree char *level = format_number (100.0 * options.level, "%g");
-    const char *title = rd ? _("Risk difference, % points") : result->measure == EP_META_BINARY_RR
+    const char *title = rd ? _("Risk difference, percentage points") : result->measure == EP_META_BINARY_RR
                              ? _("Risk ratio") : _("Odds ratio");
 
     /* TRANSLATORS: "Odds ratio (95% CI)" */
