@@ -24,6 +24,8 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+static char *forest_notes (EpFigure *figure);
+
 static GPtrArray *
 select_trials (EpCatalog          *catalog,
                const char * const *ids)
@@ -416,6 +418,41 @@ test_forest_from_source (void)
   relapse = ep_figure_new_from_source (json_node_get_object (json_parser_get_root (parser)), NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ep_figure_count_forest_rows (relapse, EP_FOREST_ROW_STUDY), ==, 2);
+
+  /* issue 18's options: the GLMM at 90%, a two-arm Peto odds ratio, and members of the wrong
+   * type, which read as their defaults (file data reaches no json-glib precondition) */
+  {
+    static const char * const sources[] = {
+      "{\"kind\": \"forest-proportions\", \"trials\": [\"eliana\", \"seattle-car-t\", \"alcantara\", \"mt103-211\"],"
+      " \"outcome\": \"cr\", \"options\": {\"method\": \"GLMM\", \"level\": 0.9, \"subgroup\": \"class\"}}",
+      "{\"kind\": \"forest-proportions\", \"trials\": [\"tower-blinatumomab\", \"tower-chemotherapy\"],"
+      " \"outcome\": \"cr\", \"options\": {\"effect\": \"OR\", \"pooling\": \"PETO\"}}",
+      "{\"kind\": \"forest-proportions\", \"trials\": [\"eliana\", \"alcantara\"], \"outcome\": \"cr\","
+      " \"options\": {\"method\": 3, \"level\": \"x\", \"knapp_hartung\": \"yes\", \"sort\": {},"
+      " \"effect\": [], \"x_min\": null, \"subgroup\": 2}}",
+    };
+    static const char * const notes[] = {
+      "Method: random effects, GLMM (random-intercept logistic model)",
+      "Method: Peto odds ratio, fixed effect (metafor rma.peto)",
+      "Method: random effects, DerSimonian-Laird; logit",
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (sources); c++)
+      {
+        g_autoptr(EpFigure) drawn = NULL;
+        g_autofree char *text = NULL;
+
+        g_assert_true (json_parser_load_from_data (parser, sources[c], -1, &error));
+        drawn = ep_figure_new_from_source (json_node_get_object (json_parser_get_root (parser)), NULL, NULL, &error);
+        g_assert_no_error (error);
+        text = forest_notes (drawn);
+        g_assert_nonnull (strstr (text, notes[c]));
+        if (c == 0)
+          g_assert_cmpstr (drawn->forest->estimate_header, ==, "Complete remission, % (90% CI)");
+        if (c == 1)
+          g_assert_cmpuint (ep_figure_count_forest_rows (drawn, EP_FOREST_ROW_STUDY), ==, 1);
+      }
+  }
 }
 
 static double

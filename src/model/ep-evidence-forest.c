@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/ep-result-json.h"
 #include "model/ep-catalog.h"
 #include "model/ep-comparability.h"
 #include "model/ep-evidence-forest.h"
@@ -270,40 +271,79 @@ ep_evidence_forest_options_to_json (const EpEvidenceForestOptions *options)
   return saved;
 }
 
+/* Members read only when they have the expected type, so that file data never reaches a
+ * json-glib precondition; otherwise the default. */
+static const char *
+saved_string (JsonObject *saved,
+              const char *member,
+              const char *fallback)
+{
+  const char *text = ep_result_json_get_string (saved, member);
+
+  return text != NULL ? text : fallback;
+}
+
+static double
+saved_double (JsonObject *saved,
+              const char *member,
+              double      fallback)
+{
+  JsonNode *node = json_object_get_member (saved, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double) json_node_get_int (node);
+  return fallback;
+}
+
+static gboolean
+saved_boolean (JsonObject *saved,
+               const char *member,
+               gboolean    fallback)
+{
+  JsonNode *node = json_object_get_member (saved, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
 void
 ep_evidence_forest_options_from_json (JsonObject              *saved,
                                       EpEvidenceForestOptions *options)
 {
-  const char *subgroup;
   const char *text;
-  double level;
+  double level, sort;
 
   g_return_if_fail (saved != NULL && options != NULL);
 
-  if (!ep_evidence_forest_method_from_string (json_object_get_string_member_with_default (saved, "method", "DL"),
-                                              &options->method))
+  if (!ep_evidence_forest_method_from_string (saved_string (saved, "method", "DL"), &options->method))
     options->method = EP_META_METHOD_DL;
-  options->knapp_hartung = json_object_get_boolean_member_with_default (saved, "knapp_hartung", FALSE);
-  level = json_object_get_double_member_with_default (saved, "level", 0.95);
+  options->knapp_hartung = saved_boolean (saved, "knapp_hartung", FALSE);
+  level = saved_double (saved, "level", 0.95);
   options->level = level > 0.0 && level < 1.0 ? level : 0.95;
-  options->prediction = json_object_get_boolean_member_with_default (saved, "prediction", FALSE);
-  options->show_overall = json_object_get_boolean_member_with_default (saved, "show_overall", TRUE);
-  options->sort = (EpEvidenceSort) CLAMP (json_object_get_int_member_with_default (saved, "sort", 0),
-                                          0, EP_EVIDENCE_SORT_SIZE);
+  options->prediction = saved_boolean (saved, "prediction", FALSE);
+  options->show_overall = saved_boolean (saved, "show_overall", TRUE);
+  sort = saved_double (saved, "sort", 0.0);
+  options->sort = sort >= 0.0 && sort <= EP_EVIDENCE_SORT_SIZE ? (EpEvidenceSort) sort
+                                                                : EP_EVIDENCE_SORT_SELECTION;
   /* a known field is a static string; an unknown one points into the JSON, and
    * ep_evidence_forest_new() refuses it */
-  subgroup = json_object_get_string_member_with_default (saved, "subgroup", "class");
-  options->subgroup = subgroup;
-  for (guint i = 0; subgroup != NULL && subgroup_fields[i] != NULL; i++)
-    if (g_strcmp0 (subgroup, subgroup_fields[i]) == 0)
+  text = saved_string (saved, "subgroup", "class");
+  options->subgroup = text;
+  for (guint i = 0; subgroup_fields[i] != NULL; i++)
+    if (g_strcmp0 (text, subgroup_fields[i]) == 0)
       options->subgroup = subgroup_fields[i];
-  options->x_min = json_object_get_double_member_with_default (saved, "x_min", NAN);
-  options->x_max = json_object_get_double_member_with_default (saved, "x_max", NAN);
-  text = json_object_get_string_member_with_default (saved, "effect", "proportion");
+  options->x_min = saved_double (saved, "x_min", NAN);
+  options->x_max = saved_double (saved, "x_max", NAN);
+  text = saved_string (saved, "effect", "proportion");
   for (guint i = 0; i < G_N_ELEMENTS (effect_names); i++)
     if (g_strcmp0 (text, effect_names[i]) == 0)
       options->effect = (EpEvidenceEffect) i;
-  text = json_object_get_string_member_with_default (saved, "pooling", "MH");
+  text = saved_string (saved, "pooling", "MH");
   for (guint i = 0; i < G_N_ELEMENTS (pooling_names); i++)
     if (g_strcmp0 (text, pooling_names[i]) == 0)
       options->pooling = (EpEvidencePooling) i;
@@ -651,7 +691,7 @@ ep_evidence_forest_new_from_source (JsonObject  *source,
   g_return_val_if_fail (source != NULL, NULL);
 
   ep_evidence_forest_options_init (&options);
-  outcome = json_object_get_string_member_with_default (source, "outcome", "cr");
+  outcome = saved_string (source, "outcome", "cr");
   options.outcome = g_strcmp0 (outcome, "mrd-negative") == 0 ? "mrd" : outcome;
   if (json_object_has_member (source, "options") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (source, "options")))
