@@ -430,7 +430,15 @@ ep_evidence_forest_new (GPtrArray                     *trials,
   key = options.outcome != NULL ? options.outcome : "cr";
   field = options.subgroup != NULL ? options.subgroup : "none";
   if (options.effect != EP_EVIDENCE_EFFECT_PROPORTION)
-    return ep_evidence_two_arm_new (trials, &options, NULL, error);
+    {
+      if (result_out != NULL)
+        *result_out = NULL;
+      if (labels_out != NULL)
+        *labels_out = NULL;
+      if (groups_out != NULL)
+        *groups_out = NULL;
+      return ep_evidence_two_arm_new (trials, &options, NULL, error);
+    }
   if (!g_strv_contains (outcome_keys, key) || !g_strv_contains (subgroup_fields, field))
     {
       g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
