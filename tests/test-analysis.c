@@ -733,6 +733,16 @@ test_competing_risks_fine_gray (void)
     g_clear_error (&error);
   }
 
+  /* the options a project keeps */
+  {
+    g_autoptr(GVariant) variant = g_variant_ref_sink (ep_analysis_to_variant (analysis));
+    g_autoptr(EpAnalysis) back = ep_analysis_new_from_variant (variant, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (ep_analysis_get_strv (back, "covariates"), covariates);
+    g_assert_cmpstrv (ep_analysis_get_strv (back, "factors"), factors);
+  }
+
   /* Without covariates: the CIF alone, as before */
   ep_analysis_set_strv (analysis, "covariates", NULL);
   g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
