@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "model/ep-analysis.h"
 
@@ -664,6 +665,160 @@ test_progress (void)
   g_assert_nonnull (ep_analysis_get_cox (cox));
 }
 
+/* Fine-Gray beside the CIF (issue 18): competing risks on crr_sim.csv (text status codes)
+ * with the covariates age, arm and risk (arm and risk categorical). Relapse is
+ * tests/data/reference/expected/crr_sim_relapse.json (crr (days, status, model.matrix
+ * (~ age + arm + risk)[, -1], failcode = "relapse", cencode = "censored"), Wald tests of each
+ * covariate from $var); death is the same call with failcode = "death", printed with
+ * sprintf ("%.10g"): coef 0.03743583718, -0.6138773795, 1.114208807, 0.9921980729; se
+ * 0.01085893373, 0.2883637029, 0.3826716502, 0.375500938. The result goes through the
+ * project's JSON and back unchanged. */
+static void
+test_competing_risks_fine_gray (void)
+{
+  g_autoptr(EpCohort) cohort = load_reference ("crr_sim.csv");
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_COMPETING_RISKS);
+  g_autoptr(EpAnalysis) restored = ep_analysis_new (EP_ANALYSIS_COMPETING_RISKS);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *covariates[] = { "age", "arm", "risk", NULL };
+  const char *factors[] = { "arm", "risk", NULL };
+  const double death_coef[] = { 0.03743583718, -0.6138773795, 1.114208807, 0.9921980729 };
+  const double death_se[] = { 0.01085893373, 0.2883637029, 0.3826716502, 0.375500938 };
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+  g_autofree char *tsv = NULL;
+  const EpCrrResult *relapse, *death;
+  const EpDesign *design;
+  JsonObject *expected;
+  JsonArray *terms, *wald;
+  GPtrArray *tables;
+
+  ep_analysis_set_string (analysis, "time", "days");
+  ep_analysis_set_string (analysis, "status", "status");
+  ep_analysis_set_string (analysis, "censor", "censored");
+  ep_analysis_set_string (analysis, "group", "arm");
+  ep_analysis_set_strv (analysis, "covariates", covariates);
+  ep_analysis_set_strv (analysis, "factors", factors);
+  g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
+  g_assert_no_error (error);
+
+  /* causes in level order: death, relapse */
+  g_assert_cmpstr (ep_analysis_get_cause_label (analysis, 0), ==, "death");
+  g_assert_cmpstr (ep_analysis_get_cause_label (analysis, 1), ==, "relapse");
+  design = ep_analysis_get_crr_design (analysis);
+  g_assert_nonnull (design);
+  g_assert_cmpuint (design->p, ==, 4);
+  relapse = ep_analysis_get_crr (analysis, 1);
+  death = ep_analysis_get_crr (analysis, 0);
+  g_assert_nonnull (relapse);
+  g_assert_nonnull (death);
+  g_assert_null (ep_analysis_get_crr (analysis, 2));
+
+  expected = load_expected ("crr_sim_relapse.json", &parser);
+  g_assert_cmpuint (relapse->n, ==, json_object_get_int_member (expected, "n"));
+  g_assert_cmpuint (relapse->n_events, ==, json_object_get_int_member (expected, "n_events"));
+  g_assert_cmpuint (relapse->n_competing, ==, json_object_get_int_member (expected, "n_competing"));
+  terms = json_object_get_array_member (expected, "terms");
+  for (guint t = 0; t < 4; t++)
+    {
+      JsonObject *e = json_array_get_object_element (terms, t);
+
+      g_assert_cmpstr (design->term_names[t], ==, json_object_get_string_member (e, "name"));
+      assert_rel (relapse->coef[t], member (e, "coef"), 1e-5);
+      assert_rel (relapse->se[t], member (e, "se"), 1e-5);
+      assert_rel (relapse->p_value[t], member (e, "p"), 1e-5);
+      assert_rel (relapse->lower[t], member (e, "lower"), 1e-5);
+      assert_rel (relapse->upper[t], member (e, "upper"), 1e-5);
+      assert_rel (death->coef[t], death_coef[t], 1e-5);
+      assert_rel (death->se[t], death_se[t], 1e-5);
+    }
+
+  /* the tables: CIF, Gray's test, one Fine-Gray table per cause, the Wald tests */
+  tables = ep_analysis_get_tables (analysis);
+  g_assert_cmpuint (tables->len, ==, 5);
+  {
+    EpResultTable *fg = g_ptr_array_index (tables, 3);
+    EpResultTable *tests = g_ptr_array_index (tables, 4);
+
+    g_assert_cmpstr (fg->title, ==, "Fine-Gray regression: relapse");
+    g_assert_cmpstr (((char **) g_ptr_array_index (fg->rows, 1))[0], ==, "arm: chemo vs blina");
+    /* exp (0.8326) = 2.30 (1.67–3.17), z 5.06, p 4.2e-07 */
+    g_assert_cmpstr (((char **) g_ptr_array_index (fg->rows, 1))[1], ==, "2.30 (1.67–3.17)");
+    g_assert_cmpstr (((char **) g_ptr_array_index (fg->rows, 1))[3], ==, "<0.001");
+    g_assert_nonnull (strstr (fg->note, "162 events, 52 competing events"));
+    /* Wald tests: death age, arm, risk, all; relapse age, arm, risk, all */
+    g_assert_cmpuint (tests->rows->len, ==, 8);
+    wald = json_object_get_array_member (expected, "wald_tests");
+    for (guint j = 0; j < 3; j++)
+      {
+        char **row = g_ptr_array_index (tests->rows, 4 + j);
+        JsonObject *e = json_array_get_object_element (wald, j);
+        g_autofree char *chisq = g_strdup_printf ("%.3g", member (e, "chisq"));
+
+        g_assert_cmpstr (row[0], ==, "relapse");
+        g_assert_cmpstr (row[1], ==, json_object_get_string_member (e, "name"));
+        g_assert_cmpstr (row[2], ==, chisq);
+      }
+    g_assert_cmpstr (((char **) g_ptr_array_index (tests->rows, 7))[1], ==, "All covariates");
+  }
+
+  /* the project's JSON: the same models and tables, and the same JSON again */
+  json = ep_analysis_results_to_json (analysis);
+  g_assert_true (ep_analysis_restore_results (restored, json, "fingerprint", "test", &error));
+  g_assert_no_error (error);
+  for (guint c = 0; c < 2; c++)
+    {
+      const EpCrrResult *a = ep_analysis_get_crr (analysis, c);
+      const EpCrrResult *b = ep_analysis_get_crr (restored, c);
+
+      g_assert_nonnull (b);
+      g_assert_cmpuint (b->p, ==, a->p);
+      g_assert_cmpuint (b->n_times, ==, a->n_times);
+      for (guint t = 0; t < a->p; t++)
+        {
+          g_assert_cmpfloat (b->coef[t], ==, a->coef[t]);
+          g_assert_cmpfloat (b->se[t], ==, a->se[t]);
+          g_assert_cmpfloat (b->lower[t], ==, a->lower[t]);
+        }
+      for (guint k = 0; k < a->n_times; k++)
+        g_assert_cmpfloat (b->jumps[k], ==, a->jumps[k]);
+    }
+  g_assert_cmpstrv (ep_analysis_get_crr_design (restored)->term_names, design->term_names);
+  g_assert_cmpstr (ep_analysis_get_crr_design (restored)->term_levels[1], ==, "chemo");
+  json_again = ep_analysis_results_to_json (restored);
+  g_assert_cmpstr (json_again, ==, json);
+  tsv = ep_analysis_to_tsv (restored);
+  g_assert_nonnull (strstr (tsv, "Fine-Gray regression: relapse\n"));
+
+  /* a stored result whose models do not match its causes is refused */
+  {
+    g_autoptr(EpAnalysis) bad = ep_analysis_new (EP_ANALYSIS_COMPETING_RISKS);
+    g_autoptr(GString) broken = g_string_new (json);
+
+    g_string_replace (broken, "\"fits\":[{", "\"fits\":[{\"error\":\"x\"},{", 1);
+    g_assert_false (ep_analysis_restore_results (bad, broken->str, "fingerprint", "test", &error));
+    g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_DATA);
+    g_clear_error (&error);
+  }
+
+  /* the options a project keeps */
+  {
+    g_autoptr(GVariant) variant = g_variant_ref_sink (ep_analysis_to_variant (analysis));
+    g_autoptr(EpAnalysis) back = ep_analysis_new_from_variant (variant, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (ep_analysis_get_strv (back, "covariates"), covariates);
+    g_assert_cmpstrv (ep_analysis_get_strv (back, "factors"), factors);
+  }
+
+  /* Without covariates: the CIF alone, as before */
+  ep_analysis_set_strv (analysis, "covariates", NULL);
+  g_assert_true (ep_analysis_run (analysis, cohort, NULL, &error));
+  g_assert_null (ep_analysis_get_crr_design (analysis));
+  g_assert_cmpuint (ep_analysis_get_tables (analysis)->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/analysis/cox/lung", test_cox_lung);
   g_test_add_func ("/analysis/cox/factor", test_cox_factor);
   g_test_add_func ("/analysis/competing-risks/cr-sim", test_competing_risks);
+  g_test_add_func ("/analysis/competing-risks/fine-gray", test_competing_risks_fine_gray);
   g_test_add_func ("/analysis/response/seed004", test_response_seed004);
   g_test_add_func ("/analysis/errors", test_errors);
   g_test_add_func ("/analysis/no-rows", test_no_rows);

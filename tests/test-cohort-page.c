@@ -923,6 +923,81 @@ test_survival_groups (void)
   ep_test_ui_save_screenshot (GTK_WIDGET (window), "survival-groups", TRUE);
 }
 
+/* Competing risks with Fine-Gray beside the CIF, from the dialog (issue 18): crr_sim.csv (text
+ * status codes; relapse vs death), censoring value "censored", age, arm and risk ticked (arm
+ * and risk are categories). The results panel shows the subdistribution HR table whose numbers
+ * are crr's (tests/data/reference/expected/crr_sim_relapse.json: arm chemo vs blina
+ * exp (0.8326) = 2.30, 1.67-3.17) and the Wald tests; the dialog opens again with the same
+ * covariates ticked. */
+static void
+test_fine_gray (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "crr_sim.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCohort) cohort = ep_cohort_new_from_file (path, NULL, &error);
+  g_autofree char *text = NULL;
+  EpAnalysisDialog *dialog;
+  EpAnalysis *analysis;
+  const EpCrrResult *relapse;
+  Match censor = { GTK_TYPE_EDITABLE, "0" };
+  Match title = { GTK_TYPE_LABEL, "Fine-Gray regression: relapse" };
+  Match hr = { GTK_TYPE_LABEL, "2.30 (1.67–3.17)" };
+  Match wald = { GTK_TYPE_LABEL, "Fine-Gray Wald tests" };
+  GtkWidget *entry;
+
+  g_assert_no_error (error);
+  ep_cohort_page_set_cohort (page, cohort);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "competing-risks");
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (ep_analysis_dialog_select (dialog, "time", "days"));
+  g_assert_true (ep_analysis_dialog_select (dialog, "status", "status"));
+  g_assert_true (ep_analysis_dialog_select (dialog, "group", "arm"));
+  entry = find_widget (GTK_WIDGET (dialog), &censor);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "censored");
+  /* the covariates are offered unticked: Fine-Gray is asked for */
+  {
+    g_autoptr(EpAnalysis) plain = ep_analysis_dialog_build (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (ep_analysis_get_strv (plain, "covariates"));
+  }
+  g_assert_true (ep_analysis_dialog_set_covariate (dialog, "age", TRUE, FALSE));
+  g_assert_true (ep_analysis_dialog_set_covariate (dialog, "arm", TRUE, FALSE));
+  g_assert_true (ep_analysis_dialog_set_covariate (dialog, "risk", TRUE, FALSE));
+  g_assert_false (ep_analysis_dialog_set_covariate (dialog, "no such column", TRUE, FALSE));
+  analysis = run_dialog (dialog);
+
+  g_assert_cmpint (ep_analysis_get_kind (analysis), ==, EP_ANALYSIS_COMPETING_RISKS);
+  g_assert_cmpstrv (ep_analysis_get_strv (analysis, "covariates"), ((const char *[]) { "age", "arm", "risk", NULL }));
+  relapse = ep_analysis_get_crr (analysis, 1);
+  g_assert_nonnull (relapse);
+  g_assert_cmpfloat_with_epsilon (relapse->coef[1], 0.832561829414581, 1e-5 * 0.832561829414581);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &title));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &hr));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &wald));
+  text = ep_analysis_results_get_text (ep_cohort_page_get_results (page));
+  g_assert_nonnull (strstr (text, "arm: chemo vs blina\t2.30 (1.67–3.17)\t5.06\t<0.001\n"));
+  g_assert_nonnull (strstr (text, "relapse\trisk\t26.4\t2\t<0.001\n"));
+  ep_test_ui_save_screenshot (GTK_WIDGET (window), "fine-gray-table", TRUE);
+
+  /* again: the dialog starts from these covariates */
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "competing-risks");
+  iterate ();
+  dialog = find_dialog ();
+  {
+    g_autoptr(EpAnalysis) again = ep_analysis_dialog_build (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (ep_analysis_get_strv (again, "covariates"), ((const char *[]) { "age", "arm", "risk", NULL }));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -975,6 +1050,7 @@ main (int   argc,
   g_test_add_func ("/cohort-page/import-preview", test_import_preview);
   g_test_add_func ("/cohort-page/million-rows", test_million_rows);
   g_test_add_func ("/cohort-page/cancel", test_cancel);
+  g_test_add_func ("/cohort-page/fine-gray", test_fine_gray);
   g_test_add_func ("/cohort-page/show-figure", test_show_figure);
   g_test_add_func ("/cohort-page/figure-updating", test_figure_updating);
   g_test_add_func ("/cohort-page/survival-groups", test_survival_groups);

@@ -17,10 +17,14 @@
 #include "model/ep-catalog.h"
 #include "model/ep-comparability.h"
 #include "model/ep-evidence-forest.h"
+#include "model/ep-evidence-two-arm.h"
+#include "model/ep-figure-private.h"
 #include "model/ep-figure-source.h"
 #include "io/ep-csv.h"
 #include <json-glib/json-glib.h>
 #include <math.h>
+
+static char *forest_notes (EpFigure *figure);
 
 static GPtrArray *
 select_trials (EpCatalog          *catalog,
@@ -414,6 +418,290 @@ test_forest_from_source (void)
   relapse = ep_figure_new_from_source (json_node_get_object (json_parser_get_root (parser)), NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ep_figure_count_forest_rows (relapse, EP_FOREST_ROW_STUDY), ==, 2);
+
+  /* issue 18's options: the GLMM at 90%, a two-arm Peto odds ratio, and members of the wrong
+   * type, which read as their defaults (file data reaches no json-glib precondition) */
+  {
+    static const char * const sources[] = {
+      "{\"kind\": \"forest-proportions\", \"trials\": [\"eliana\", \"seattle-car-t\", \"alcantara\", \"mt103-211\"],"
+      " \"outcome\": \"cr\", \"options\": {\"method\": \"GLMM\", \"level\": 0.9, \"subgroup\": \"class\"}}",
+      "{\"kind\": \"forest-proportions\", \"trials\": [\"tower-blinatumomab\", \"tower-chemotherapy\"],"
+      " \"outcome\": \"cr\", \"options\": {\"effect\": \"OR\", \"pooling\": \"PETO\"}}",
+      "{\"kind\": \"forest-proportions\", \"trials\": [\"eliana\", \"alcantara\"], \"outcome\": \"cr\","
+      " \"options\": {\"method\": 3, \"level\": \"x\", \"knapp_hartung\": \"yes\", \"sort\": {},"
+      " \"effect\": [], \"x_min\": null, \"subgroup\": 2}}",
+    };
+    static const char * const notes[] = {
+      "Method: random effects, GLMM (random-intercept logistic model)",
+      "Method: Peto odds ratio, fixed effect (metafor rma.peto)",
+      "Method: random effects, DerSimonian-Laird; logit",
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (sources); c++)
+      {
+        g_autoptr(EpFigure) drawn = NULL;
+        g_autofree char *text = NULL;
+
+        g_assert_true (json_parser_load_from_data (parser, sources[c], -1, &error));
+        drawn = ep_figure_new_from_source (json_node_get_object (json_parser_get_root (parser)), NULL, NULL, &error);
+        g_assert_no_error (error);
+        text = forest_notes (drawn);
+        g_assert_nonnull (strstr (text, notes[c]));
+        if (c == 0)
+          g_assert_cmpstr (drawn->forest->estimate_header, ==, "Complete remission, % (90% CI)");
+        if (c == 1)
+          g_assert_cmpuint (ep_figure_count_forest_rows (drawn, EP_FOREST_ROW_STUDY), ==, 1);
+      }
+  }
+}
+
+static double
+ref (JsonObject *object,
+     const char *member)
+{
+  return json_object_get_null_member (object, member) ? NAN : json_object_get_double_member (object, member);
+}
+
+static void
+assert_within (double      actual,
+               double      expected,
+               double      tolerance,
+               const char *what)
+{
+  if (isnan (expected) != isnan (actual) ||
+      (!isnan (expected) && fabs (actual - expected) > tolerance * MAX (fabs (expected), 1e-8)))
+    g_test_fail_printf ("%s: %.10g, R %.10g", what, actual, expected);
+}
+
+/* The forest's note rows, joined by newlines. */
+static char *
+forest_notes (EpFigure *figure)
+{
+  GString *notes = g_string_new (NULL);
+
+  for (guint i = 0; i < figure->forest->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (figure->forest->rows, EpForestRow, i);
+
+      if (row->kind == EP_FOREST_ROW_NOTE)
+        g_string_append_printf (notes, "%s\n", row->label);
+    }
+  return g_string_free (notes, FALSE);
+}
+
+/* The forest's methods (issue 18) against the reference cases of make_synthesis.R on the same
+ * arms (data/meta_cr.csv holds the x/N that the catalog gives these 15 arms, as cr_class.csv):
+ * GLMM by class (meta_cr_glmm.json: rma.glmm (measure = "PLO") overall and per class, at the
+ * 1e-4 that lme4's optimiser allows), PM, SJ and ML (meta_cr_*_l1o.json: rma (method = ...),
+ * predict, confint (type = "QP")) and REML with Knapp-Hartung at a 90% level
+ * (meta_cr_reml_knha90.json), at 1e-5; the figure states the method. */
+static void
+test_forest_methods (void)
+{
+  static const char * const ids[] = {
+    "blina-phase2-pilot", "mt103-211", "alcantara", "tower-blinatumomab", "blina-pediatric-phase12",
+    "coh-blina-retrospective", "upenn-chop-car-t", "mskcc-car-t", "eliana", "nci-car-t",
+    "seattle-car-t", "fhcrc-car-t", "hebei-car-t", "coh-car-t", "carpall", NULL
+  };
+  static const struct {
+    const char *json;
+    EpMetaMethod method;
+    gboolean knha;
+    double level;
+    const char *method_text;
+  } cases[] = {
+    { "meta_cr_pm_l1o.json", EP_META_METHOD_PM, FALSE, 0.95, "Method: random effects, Paule-Mandel; logit" },
+    { "meta_cr_sj_l1o.json", EP_META_METHOD_SJ, FALSE, 0.95, "Method: random effects, Sidik-Jonkman; logit" },
+    { "meta_cr_ml_l1o.json", EP_META_METHOD_ML, FALSE, 0.95, "Method: random effects, maximum likelihood; logit" },
+    { "meta_cr_reml_knha90.json", EP_META_METHOD_REML, TRUE, 0.90, "Method: random effects, REML, Knapp-Hartung; logit" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, ids);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "expected", cases[c].json, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(EpMetaResult) result = NULL;
+      g_autoptr(EpFigure) figure = NULL;
+      g_autofree char *notes = NULL;
+      EpEvidenceForestOptions options;
+      JsonObject *root, *random;
+
+      ep_evidence_forest_options_init (&options);
+      options.subgroup = "none";
+      options.method = cases[c].method;
+      options.knapp_hartung = cases[c].knha;
+      options.level = cases[c].level;
+      figure = ep_evidence_forest_new (selection, &options, &result, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_file (parser, path, &error));
+      root = json_node_get_object (json_parser_get_root (parser));
+      random = json_object_get_object_member (root, "random");
+      assert_within (result->overall.random.estimate, ref (random, "estimate"), 1e-5, cases[c].json);
+      assert_within (result->overall.random.lower, ref (random, "lower"), 1e-5, cases[c].json);
+      assert_within (result->overall.random.upper, ref (random, "upper"), 1e-5, cases[c].json);
+      assert_within (result->overall.random.pi_lower, ref (random, "pi_lower"), 1e-5, cases[c].json);
+      assert_within (result->overall.tau2, ref (root, "tau2"), 1e-5, cases[c].json);
+      assert_within (result->overall.tau2_lb, ref (root, "tau2_lower"), 1e-5, cases[c].json);
+      assert_within (result->overall.tau2_ub, ref (root, "tau2_upper"), 1e-5, cases[c].json);
+      assert_within (result->overall.i2_lb, ref (root, "i2_lower"), 1e-5, cases[c].json);
+      notes = forest_notes (figure);
+      g_assert_nonnull (strstr (notes, cases[c].method_text));
+      g_assert_nonnull (strstr (notes, "Q-profile CI: τ²"));
+      if (cases[c].level != 0.95)
+        {
+          g_assert_nonnull (strstr (notes, "; 90% confidence intervals"));
+          g_assert_cmpstr (figure->forest->estimate_header, ==, "Complete remission, % (90% CI)");
+        }
+    }
+
+  /* GLMM by class, the recommended model: rma.glmm overall and per class */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "expected", "meta_cr_glmm.json", NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(EpMetaResult) result = NULL;
+    g_autoptr(EpFigure) figure = NULL;
+    g_auto(GStrv) groups = NULL;
+    g_autofree char *notes = NULL;
+    EpEvidenceForestOptions options;
+    JsonObject *root;
+    JsonArray *subgroups;
+
+    ep_evidence_forest_options_init (&options);
+    options.subgroup = "class";
+    options.method = EP_META_METHOD_GLMM;
+    options.knapp_hartung = TRUE;   /* not with the GLMM: ignored */
+    figure = ep_evidence_forest_new (selection, &options, &result, NULL, &groups, &error);
+    g_assert_no_error (error);
+    g_assert_true (json_parser_load_from_file (parser, path, &error));
+    root = json_node_get_object (json_parser_get_root (parser));
+    assert_within (result->overall.random.estimate, ref (json_object_get_object_member (root, "random"), "estimate"), 1e-4, "GLMM");
+    assert_within (result->overall.random.lower, ref (json_object_get_object_member (root, "random"), "lower"), 1e-4, "GLMM lower");
+    assert_within (result->overall.random.upper, ref (json_object_get_object_member (root, "random"), "upper"), 1e-4, "GLMM upper");
+    assert_within (result->overall.tau2, ref (root, "tau2"), 1e-4, "GLMM tau2");
+    assert_within (result->overall.q, ref (root, "q"), 1e-4, "GLMM LRT");
+    subgroups = json_object_get_array_member (root, "subgroups");
+    g_assert_cmpuint (result->n_subgroups, ==, 2);
+    for (guint g = 0; g < 2; g++)
+      {
+        JsonObject *e = json_array_get_object_element (subgroups, g);
+
+        g_assert_cmpstr (groups[g], ==, json_object_get_string_member (e, "label"));
+        assert_within (result->subgroups[g].random.estimate,
+                       ref (json_object_get_object_member (e, "random"), "estimate"), 1e-4, groups[g]);
+        assert_within (result->subgroups[g].random.lower,
+                       ref (json_object_get_object_member (e, "random"), "lower"), 1e-4, groups[g]);
+        assert_within (result->subgroups[g].tau2, ref (e, "tau2"), 1e-4, groups[g]);
+      }
+    notes = forest_notes (figure);
+    g_assert_nonnull (strstr (notes, "Method: random effects, GLMM (random-intercept logistic model); binomial likelihood"));
+    g_assert_null (strstr (notes, "Knapp-Hartung"));
+    /* the heterogeneity line names the likelihood-ratio test */
+    g_assert_nonnull (strstr (notes, "LRT = "));
+  }
+}
+
+/* TOWER's two arms as one 2 x 2 table (make_synthesis.R's tower_cr.csv: CR alone, 92/271
+ * blinatumomab vs 20/124 chemotherapy): the odds ratio by Mantel-Haenszel is
+ * tower_cr_or_mh.json (rma.mh), the risk ratio by inverse variance with a fixed effect
+ * tower_cr_rr_fe.json (escalc + rma (method = "FE")); the figure states the method and that
+ * the blinatumomab arm's CR/CRi was not compared with the chemotherapy arm's CR. An arm
+ * without its partner is left out; no pair at all is an error. The options go through the
+ * project's JSON and draw the same figure. */
+static void
+test_two_arm (void)
+{
+  static const char * const tower[] = { "tower-chemotherapy", "tower-blinatumomab", "eliana", NULL };
+  static const char * const alone[] = { "tower-blinatumomab", "eliana", NULL };
+  static const struct {
+    const char *json;
+    EpEvidenceEffect effect;
+    EpEvidencePooling pooling;
+    const char *method;
+  } cases[] = {
+    { "tower_cr_or_mh.json", EP_EVIDENCE_EFFECT_OR, EP_EVIDENCE_POOLING_MH, "Method: Mantel-Haenszel odds ratio, fixed effect (metafor rma.mh)" },
+    { "tower_cr_rr_fe.json", EP_EVIDENCE_EFFECT_RR, EP_EVIDENCE_POOLING_IV, "Method: risk ratio, inverse variance, fixed effect (inverse variance)" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, tower);
+  g_autoptr(GPtrArray) unpaired = select_trials (catalog, alone);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "expected", cases[c].json, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(EpTwoArmResult) result = NULL;
+      g_autoptr(EpFigure) figure = NULL;
+      g_autoptr(EpFigure) again = NULL;
+      g_autoptr(JsonObject) saved = NULL;
+      g_autofree char *notes = NULL;
+      EpEvidenceForestOptions options, read;
+      JsonObject *root, *fixed;
+      double estimate, lower, upper;
+
+      ep_evidence_forest_options_init (&options);
+      options.effect = cases[c].effect;
+      options.pooling = cases[c].pooling;
+      options.method = EP_META_METHOD_FE;
+      figure = ep_evidence_two_arm_new (selection, &options, &result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (result->k, ==, 1);
+      g_assert_cmpstr (result->arm1[0], ==, "blinatumomab");
+      g_assert_cmpuint (result->a[0], ==, 92);
+      g_assert_cmpuint (result->n1[0], ==, 271);
+      g_assert_cmpuint (result->c[0], ==, 20);
+      g_assert_cmpuint (result->n2[0], ==, 124);
+      g_assert_true (json_parser_load_from_file (parser, path, &error));
+      root = json_node_get_object (json_parser_get_root (parser));
+      fixed = json_object_get_object_member (root, c == 0 ? "fixed" : "random");
+      if (result->fixed != NULL)
+        estimate = result->fixed->estimate, lower = result->fixed->lower, upper = result->fixed->upper;
+      else
+        estimate = result->iv->overall.random.estimate, lower = result->iv->overall.random.lower,
+        upper = result->iv->overall.random.upper;
+      assert_within (estimate, ref (fixed, "estimate"), 1e-5, cases[c].json);
+      assert_within (lower, ref (fixed, "lower"), 1e-5, cases[c].json);
+      assert_within (upper, ref (fixed, "upper"), 1e-5, cases[c].json);
+      g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 1);
+      g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_POOLED), ==, 1);
+      notes = forest_notes (figure);
+      g_assert_nonnull (strstr (notes, cases[c].method));
+      g_assert_nonnull (strstr (notes, "Phase 3 (TOWER): CR in both arms (the blinatumomab arm's CR/CRi is not compared"));
+      g_assert_nonnull (strstr (notes, "Left out (no other arm of the trial selected): ELIANA"));
+
+      /* through the project's options and ep_evidence_forest_new () */
+      saved = ep_evidence_forest_options_to_json (&options);
+      ep_evidence_forest_options_init (&read);
+      ep_evidence_forest_options_from_json (saved, &read);
+      g_assert_cmpint (read.effect, ==, options.effect);
+      g_assert_cmpint (read.pooling, ==, options.pooling);
+      g_assert_cmpint (read.method, ==, EP_META_METHOD_FE);
+      again = ep_evidence_forest_new (selection, &read, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (g_array_index (again->forest->rows, EpForestRow, 1).estimate, ==,
+                         g_array_index (figure->forest->rows, EpForestRow, 1).estimate);
+    }
+
+  /* Peto pools odds ratios only; no pair, no figure */
+  {
+    EpEvidenceForestOptions options;
+    g_autoptr(EpFigure) none = NULL;
+
+    ep_evidence_forest_options_init (&options);
+    options.effect = EP_EVIDENCE_EFFECT_RD;
+    options.pooling = EP_EVIDENCE_POOLING_PETO;
+    none = ep_evidence_two_arm_new (selection, &options, NULL, &error);
+    g_assert_null (none);
+    g_assert_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID);
+    g_clear_error (&error);
+    options.effect = EP_EVIDENCE_EFFECT_OR;
+    none = ep_evidence_two_arm_new (unpaired, &options, NULL, &error);
+    g_assert_null (none);
+    g_assert_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_NO_DATA);
+  }
 }
 
 int
@@ -425,6 +713,8 @@ main (int    argc,
   g_test_add_func ("/comparability/overlap", test_overlap);
   g_test_add_func ("/comparability/differences", test_differences);
   g_test_add_func ("/comparability/footnote-in-pdf", test_footnote_in_pdf);
+  g_test_add_func ("/comparability/forest-methods", test_forest_methods);
+  g_test_add_func ("/comparability/two-arm", test_two_arm);
   g_test_add_func ("/comparability/forest-vs-metafor", test_forest_vs_metafor);
   g_test_add_func ("/comparability/forest-options-in-pdf", test_forest_options_in_pdf);
   g_test_add_func ("/comparability/forest-from-source", test_forest_from_source);

@@ -11,10 +11,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
 
 #include "app/ep-application.h"
 #include "app/ep-figure-csv-dialog.h"
 #include "app/ep-figure-export-dialog.h"
+#include "app/ep-forest-options-dialog.h"
+#include "model/ep-figure-private.h"
 #include "app/ep-window-private.h"
 
 static EpApplication *app;
@@ -397,6 +402,210 @@ test_csv_dialog_create_in_thread (void)
   ep_figure_page_remove_figure (page, ep_figure_page_get_selected (page));
 }
 
+/* With EP_SCREENSHOT_DIR set, saves the widget as NAME.png there (for docs/figures). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderNode *node = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      iterate ();
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        g_usleep (20000);
+    }
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+select_trial_ids (EpTrialBrowser     *browser,
+                  const char * const *ids)
+{
+  GtkSelectionModel *selection = ep_trial_browser_get_selection (browser);
+  guint n = 0;
+
+  ep_trial_browser_set_search_text (browser, "");
+  iterate ();
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(EpTrial) trial = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_strv_contains (ids, ep_trial_get_id (trial)))
+        {
+          gtk_selection_model_select_item (selection, i, FALSE);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) ids));
+  iterate ();
+}
+
+static EpForestOptionsDialog *
+open_forest_dialog (EpTrialBrowser *browser)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  EpForestOptionsDialog *dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browser), "trials.forest", NULL));
+  iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (EP_IS_FOREST_OPTIONS_DIALOG (toplevel))
+        dialog = EP_FOREST_OPTIONS_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static double
+json_number (JsonObject *object,
+             const char *member)
+{
+  return json_object_get_double_member (object, member);
+}
+
+/* The pooled rows of a forest figure, in order. */
+static const EpForestRow *
+pooled_row (EpFigure *figure,
+            guint     index)
+{
+  for (guint i = 0; i < figure->forest->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (figure->forest->rows, EpForestRow, i);
+
+      if (row->kind == EP_FOREST_ROW_POOLED && index-- == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* Issue 18 in the window: the Trials page's forest options propose the GLMM for proportions
+ * with its reason; Draw puts a GLMM forest of CR by class on the Figures page whose diamonds
+ * are rma.glmm's (tests/data/reference/expected/meta_cr_glmm.json, at the 1e-4 of lme4's
+ * optimiser) and which names its method. Then TOWER's two arms as a Mantel-Haenszel odds ratio
+ * (tower_cr_or_mh.json: rma.mh on CR alone, 92/271 vs 20/124). */
+static void
+test_forest_methods_from_dialog (void)
+{
+  static const char * const cr_ids[] = {
+    "blina-phase2-pilot", "mt103-211", "alcantara", "tower-blinatumomab", "blina-pediatric-phase12",
+    "coh-blina-retrospective", "upenn-chop-car-t", "mskcc-car-t", "eliana", "nci-car-t",
+    "seattle-car-t", "fhcrc-car-t", "hebei-car-t", "coh-car-t", "carpall", NULL
+  };
+  static const char * const tower_ids[] = { "tower-blinatumomab", "tower-chemotherapy", NULL };
+  EpWindow *window = get_window ();
+  EpTrialBrowser *browser = window->trial_browser;
+  g_autofree char *glmm_path = g_test_build_filename (G_TEST_DIST, "data", "reference", "expected", "meta_cr_glmm.json", NULL);
+  g_autofree char *mh_path = g_test_build_filename (G_TEST_DIST, "data", "reference", "expected", "tower_cr_or_mh.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  EpForestOptionsDialog *dialog;
+  EpEvidenceForestOptions options;
+  EpFigure *figure;
+  JsonObject *root, *sub;
+  guint n_before;
+  gboolean method_named = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+  ep_window_set_place (window, "trials");
+  select_trial_ids (browser, cr_ids);
+  n_before = g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page));
+
+  dialog = open_forest_dialog (browser);
+  ep_forest_options_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.method, ==, EP_META_METHOD_GLMM);
+  g_assert_cmpint (options.effect, ==, EP_EVIDENCE_EFFECT_PROPORTION);
+  g_assert_cmpfloat (options.level, ==, 0.95);
+  g_assert_false (options.knapp_hartung);
+  g_assert_nonnull (strstr (ep_forest_options_dialog_get_method_reason (dialog), "no 0.5 correction"));
+  /* another method says what it gives up */
+  ep_forest_options_dialog_set_method (dialog, EP_META_METHOD_DL, 0.95);
+  g_assert_nonnull (strstr (ep_forest_options_dialog_get_method_reason (dialog), "GLMM is recommended"));
+  ep_forest_options_dialog_set_method (dialog, EP_META_METHOD_GLMM, 0.95);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "forest.draw", NULL));
+  iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, n_before + 1);
+  figure = ep_figure_page_get_selected (window->figure_page);
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 15);
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_POOLED), ==, 3);
+  g_assert_true (json_parser_load_from_file (parser, glmm_path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint g = 0; g < 2; g++)
+    {
+      sub = json_object_get_object_member (json_array_get_object_element (json_object_get_array_member (root, "subgroups"), g),
+                                           "random");
+      g_assert_cmpfloat_with_epsilon (pooled_row (figure, g)->estimate, json_number (sub, "estimate"),
+                                      1e-4 * json_number (sub, "estimate"));
+      g_assert_cmpfloat_with_epsilon (pooled_row (figure, g)->lower, json_number (sub, "lower"),
+                                      1e-4 * json_number (sub, "lower"));
+    }
+  sub = json_object_get_object_member (root, "random");
+  g_assert_cmpfloat_with_epsilon (pooled_row (figure, 2)->estimate, json_number (sub, "estimate"),
+                                  1e-4 * json_number (sub, "estimate"));
+  for (guint i = 0; i < figure->forest->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (figure->forest->rows, EpForestRow, i);
+
+      method_named |= row->kind == EP_FOREST_ROW_NOTE
+                      && g_str_has_prefix (row->label, "Method: random effects, GLMM");
+    }
+  g_assert_true (method_named);
+  g_assert_cmpstr (ep_window_get_place (window), ==, "figures");
+  /* wide enough for the longest centre's name and every column */
+  g_object_set (figure, "width-mm", 250.0, NULL);
+  save_screenshot (GTK_WIDGET (window), "forest-glmm-cr-by-class");
+
+  /* TOWER: the odds ratio of its two arms */
+  ep_window_set_place (window, "trials");
+  select_trial_ids (browser, tower_ids);
+  dialog = open_forest_dialog (browser);
+  ep_forest_options_dialog_set_effect (dialog, EP_EVIDENCE_EFFECT_OR, EP_EVIDENCE_POOLING_MH);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "forest.draw", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, n_before + 2);
+  figure = ep_figure_page_get_selected (window->figure_page);
+  g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 1);
+  g_assert_true (json_parser_load_from_file (parser, mh_path, &error));
+  sub = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "fixed");
+  g_assert_cmpfloat_with_epsilon (pooled_row (figure, 0)->estimate, json_number (sub, "estimate"),
+                                  1e-5 * json_number (sub, "estimate"));
+  g_assert_cmpfloat_with_epsilon (pooled_row (figure, 0)->upper, json_number (sub, "upper"),
+                                  1e-5 * json_number (sub, "upper"));
+  save_screenshot (GTK_WIDGET (window), "forest-tower-or-mh");
+
+  gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.remove", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.remove", NULL);
+  gtk_selection_model_unselect_all (ep_trial_browser_get_selection (browser));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/figure-page/option-changes-figure", test_option_changes_figure);
   g_test_add_func ("/figure-page/export-pdf", test_export_pdf);
   g_test_add_func ("/figure-page/forest-from-trials", test_forest_from_trials);
+  g_test_add_func ("/figure-page/forest-methods-from-dialog", test_forest_methods_from_dialog);
   g_test_add_func ("/figure-page/csv-dialog-create-in-thread", test_csv_dialog_create_in_thread);
 
   ret = g_test_run ();

@@ -413,8 +413,55 @@ test_compare_bite_car_t (void)
   gtk_window_destroy (GTK_WINDOW (compare));
 }
 
-/* "Forest Plot…" opens the options; their defaults are the catalog forest's (CR, DL, by
- * class, overall shown) and the rows map to EpEvidenceForestOptions. */
+/* Compare with both TOWER arms and ELIANA (issue 18): TOWER's arms against each other, CR alone
+ * in both (92/271 blinatumomab vs 20/124 chemotherapy, the counts of make_synthesis.R's
+ * tower_cr.csv): escalc ("OR") gives 2.6726 (1.5566–4.5889) (tower_cr_or_mh.json),
+ * escalc ("RD", ai = 92, n1i = 271, ci = 20, n2i = 124) 0.178193 (0.092348–0.264038); in the
+ * blinatumomab column, an em dash in the others; without the chemotherapy arm there is no
+ * such row. */
+static void
+test_compare_two_arm (void)
+{
+  static const char * const ids[] = { "tower-chemotherapy", "tower-blinatumomab", "eliana", NULL };
+  g_autoptr(GPtrArray) trials = g_ptr_array_new ();
+  g_autoptr(GPtrArray) without = g_ptr_array_new ();
+  EpTrialCompare *compare, *single;
+  guint row = G_MAXUINT;
+  const char *label = "Complete remission, experimental vs control arm (95% CI)";
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (trials, ep_catalog_lookup (catalog, ids[i]));
+  compare = EP_TRIAL_COMPARE (ep_trial_compare_new (window, trials));
+  for (guint r = 0; r < ep_trial_compare_get_n_rows (compare); r++)
+    if (g_strcmp0 (ep_trial_compare_get_row_label (compare, r), label) == 0)
+      row = r;
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+  g_assert_cmpstr (ep_trial_compare_get_cell (compare, row, 0), ==, "—");
+  g_assert_cmpstr (ep_trial_compare_get_cell (compare, row, 1), ==,
+                   "OR 2.67 (1.56–4.59); RD +17.8 points (9.2–26.4) vs standard-of-care chemotherapy");
+  g_assert_cmpstr (ep_trial_compare_get_cell (compare, row, 2), ==, "—");
+  gtk_window_set_default_size (GTK_WINDOW (compare), 1000, 900);
+  gtk_window_present (GTK_WINDOW (compare));
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  save_screenshot (GTK_WIDGET (compare), "compare-tower-arms");
+  gtk_window_destroy (GTK_WINDOW (compare));
+
+  g_ptr_array_add (without, ep_catalog_lookup (catalog, "tower-blinatumomab"));
+  g_ptr_array_add (without, ep_catalog_lookup (catalog, "eliana"));
+  single = EP_TRIAL_COMPARE (ep_trial_compare_new (window, without));
+  for (guint r = 0; r < ep_trial_compare_get_n_rows (single); r++)
+    g_assert_cmpstr (ep_trial_compare_get_row_label (single, r), !=, label);
+  gtk_window_destroy (GTK_WINDOW (single));
+  iterate ();
+}
+
+/* "Forest Plot…" opens the options; their defaults are the catalog forest's (CR, by class,
+ * overall shown) with the recommended GLMM (issue 18) and the rows map to
+ * EpEvidenceForestOptions. */
 static void
 test_browser_forest_options (void)
 {
@@ -439,7 +486,9 @@ test_browser_forest_options (void)
   ep_forest_options_dialog_get_options (dialog, &options);
   g_assert_cmpstr (options.outcome, ==, "cr");
   g_assert_cmpstr (options.subgroup, ==, "class");
-  g_assert_cmpint (options.method, ==, EP_META_METHOD_DL);
+  g_assert_cmpint (options.method, ==, EP_META_METHOD_GLMM);
+  g_assert_cmpfloat (options.level, ==, 0.95);
+  g_assert_cmpint (options.effect, ==, EP_EVIDENCE_EFFECT_PROPORTION);
   g_assert_true (options.show_overall);
   g_assert_false (options.knapp_hartung);
   g_assert_true (isnan (options.x_min));
@@ -500,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/trial-browser/sort", test_browser_sort);
   g_test_add_func ("/trial-browser/compare", test_browser_compare);
   g_test_add_func ("/trial-browser/compare-bite-car-t", test_compare_bite_car_t);
+  g_test_add_func ("/trial-browser/compare-two-arm", test_compare_two_arm);
   g_test_add_func ("/trial-browser/guard", test_browser_guard);
   g_test_add_func ("/trial-browser/forest-options", test_browser_forest_options);
 

@@ -6,7 +6,8 @@
  * One dialog for the four kinds: the rows a kind does not use are hidden. Choices start from
  * the columns' roles (the first group column groups, the covariates are ticked, the outcome's
  * response levels are ticked) or from the previous analysis of the same kind, so that running
- * an analysis again is one click. Run builds an EpAnalysis (ep_analysis_dialog_build) and
+ * an analysis again is one click. Competing risks lists the covariates too, unticked: ticking
+ * any adds a Fine-Gray model of each cause beside the cumulative incidence. Run builds an EpAnalysis (ep_analysis_dialog_build) and
  * emits "run"; a missing choice is said under the options instead.
  */
 #include "config.h"
@@ -234,6 +235,8 @@ ep_analysis_dialog_build_covariates (EpAnalysisDialog *self,
   /* Without covariate columns, the group columns are the candidates (aml's arm). */
   EpColumnRole ticked = first_with_role (self->cohort, EP_COLUMN_ROLE_COVARIATE) != NULL
                         ? EP_COLUMN_ROLE_COVARIATE : EP_COLUMN_ROLE_GROUP;
+  /* Fine-Gray is asked for, not assumed: nothing ticked without a previous model */
+  gboolean tick_roles = self->kind == EP_ANALYSIS_COX;
 
   for (guint c = 0; c < ep_cohort_get_n_columns (self->cohort); c++)
     {
@@ -256,7 +259,7 @@ ep_analysis_dialog_build_covariates (EpAnalysisDialog *self,
       gtk_widget_set_valign (GTK_WIDGET (cov.include), GTK_ALIGN_CENTER);
       gtk_check_button_set_active (cov.include,
                                    prev_covariates != NULL ? g_strv_contains (prev_covariates, name)
-                                                           : role == ticked);
+                                                           : tick_roles && role == ticked);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (cov.include));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (cov.include));
       if (type == EP_COLUMN_NUMBER)
@@ -373,7 +376,7 @@ ep_analysis_dialog_build (EpAnalysisDialog  *self,
       ep_analysis_set_rho (analysis, adw_combo_row_get_selected (self->test_row) == 1 ? 1.0 : 0.0);
     }
 
-  if (self->kind == EP_ANALYSIS_COX)
+  if (self->kind == EP_ANALYSIS_COX || self->kind == EP_ANALYSIS_COMPETING_RISKS)
     {
       for (guint i = 0; i < self->covariates->len; i++)
         {
@@ -381,12 +384,31 @@ ep_analysis_dialog_build (EpAnalysisDialog  *self,
 
           if (!gtk_check_button_get_active (cov->include))
             continue;
+          /* the time and status of a competing-risks analysis are not its covariates */
+          if (self->kind == EP_ANALYSIS_COMPETING_RISKS
+              && (g_strcmp0 (cov->name, combo_get (self->time_row)) == 0
+                  || g_strcmp0 (cov->name, combo_get (self->status_row)) == 0))
+            {
+              g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                           _("“%s” is the time or the status: it cannot be a covariate too"), cov->name);
+              return NULL;
+            }
           g_strv_builder_add (covariates, cov->name);
           if (cov->factor != NULL && gtk_check_button_get_active (cov->factor))
             g_strv_builder_add (factors, cov->name);
         }
       covariates_v = g_strv_builder_end (covariates);
       factors_v = g_strv_builder_end (factors);
+      if (self->kind == EP_ANALYSIS_COMPETING_RISKS)
+        {
+          /* no covariate: the cumulative incidence alone */
+          if (covariates_v[0] != NULL)
+            {
+              ep_analysis_set_strv (analysis, "covariates", (const char * const *) covariates_v);
+              ep_analysis_set_strv (analysis, "factors", (const char * const *) factors_v);
+            }
+          return g_steal_pointer (&analysis);
+        }
       if (covariates_v[0] == NULL)
         {
           g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
@@ -559,7 +581,15 @@ ep_analysis_dialog_new (EpCohort       *cohort,
   gtk_widget_set_visible (GTK_WIDGET (self->test_row), survival);
   gtk_widget_set_visible (GTK_WIDGET (self->ties_row), cox);
   gtk_widget_set_visible (GTK_WIDGET (self->strata_row), cox);
-  gtk_widget_set_visible (GTK_WIDGET (self->covariates_group), cox);
+  gtk_widget_set_visible (GTK_WIDGET (self->covariates_group), cox || cr);
+  if (cr)
+    {
+      adw_preferences_group_set_title (self->covariates_group, _("Fine-Gray Regression"));
+      adw_preferences_group_set_description (self->covariates_group,
+                                             _("Subdistribution hazard ratios of each cause on the ticked "
+                                               "covariates (cmprsk::crr). None ticked: the cumulative "
+                                               "incidence alone. Categories are compared with their first level."));
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->success_group), response);
 
   /* Defaults from the roles, then the previous analysis's choices where they still apply. */
@@ -570,7 +600,7 @@ ep_analysis_dialog_new (EpCohort       *cohort,
   combo_select (self->strata_row, NULL);
   if (!combo_select (self->outcome_row, first_with_role (cohort, EP_COLUMN_ROLE_OUTCOME)))
     ep_analysis_dialog_rebuild_success (self);
-  if (cox)
+  if (cox || cr)
     ep_analysis_dialog_build_covariates (self, previous);
 
   if (previous != NULL)
@@ -618,4 +648,27 @@ ep_analysis_dialog_select (EpAnalysisDialog *self,
   g_return_val_if_fail (row != NULL, FALSE);
 
   return combo_select (row, value);
+}
+
+gboolean
+ep_analysis_dialog_set_covariate (EpAnalysisDialog *self,
+                                  const char       *name,
+                                  gboolean          include,
+                                  gboolean          factor)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < self->covariates->len; i++)
+    {
+      CovariateRow *cov = &g_array_index (self->covariates, CovariateRow, i);
+
+      if (g_strcmp0 (cov->name, name) != 0)
+        continue;
+      gtk_check_button_set_active (cov->include, include);
+      if (cov->factor != NULL)
+        gtk_check_button_set_active (cov->factor, factor);
+      return TRUE;
+    }
+
+  return FALSE;
 }

@@ -29,4 +29,11 @@ gboolean          ep_analysis_dialog_select (EpAnalysisDialog *self,
                                              const char       *key,
                                              const char       *value);
 
+/* Ticks (or unticks) the covariate column name, as categorical where factor says so (a
+ * category column always is); FALSE when the dialog does not list it. */
+gboolean          ep_analysis_dialog_set_covariate (EpAnalysisDialog *self,
+                                                    const char       *name,
+                                                    gboolean          include,
+                                                    gboolean          factor);
+
 G_END_DECLS

@@ -22,5 +22,15 @@ void       ep_forest_options_dialog_set_subgroup (EpForestOptionsDialog  *self,
                                                   const char             *field);
 void       ep_forest_options_dialog_get_options (EpForestOptionsDialog   *self,
                                                  EpEvidenceForestOptions *options);
+/* Chooses the method and the confidence level (0.90, 0.95 or 0.99), as the rows would. */
+void       ep_forest_options_dialog_set_method  (EpForestOptionsDialog   *self,
+                                                 EpMetaMethod             method,
+                                                 double                   level);
+/* Chooses the effect (a proportion, or a contrast of two arms) and the two-arm pooling. */
+void       ep_forest_options_dialog_set_effect  (EpForestOptionsDialog   *self,
+                                                 EpEvidenceEffect         effect,
+                                                 EpEvidencePooling        pooling);
+/* The line shown under the method: why the GLMM is recommended, or what another gives up. */
+const char *ep_forest_options_dialog_get_method_reason (EpForestOptionsDialog *self);
 
 G_END_DECLS

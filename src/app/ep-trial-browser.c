@@ -547,7 +547,7 @@ forest_dialog_draw_cb (EpForestOptionsDialog *dialog,
   g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
   g_autoptr(EpFigure) figure = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) saved = json_object_new ();
+  g_autoptr(JsonObject) saved = NULL;
   EpEvidenceForestOptions options;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -564,17 +564,7 @@ forest_dialog_draw_cb (EpForestOptionsDialog *dialog,
       return;
     }
 
-  json_object_set_string_member (saved, "method", options.method == EP_META_METHOD_FE ? "FE"
-                                                  : options.method == EP_META_METHOD_REML ? "REML" : "DL");
-  json_object_set_boolean_member (saved, "knapp_hartung", options.knapp_hartung);
-  json_object_set_boolean_member (saved, "prediction", options.prediction);
-  json_object_set_boolean_member (saved, "show_overall", options.show_overall);
-  json_object_set_int_member (saved, "sort", options.sort);
-  json_object_set_string_member (saved, "subgroup", options.subgroup);
-  if (!isnan (options.x_min))
-    json_object_set_double_member (saved, "x_min", options.x_min);
-  if (!isnan (options.x_max))
-    json_object_set_double_member (saved, "x_max", options.x_max);
+  saved = ep_evidence_forest_options_to_json (&options);
   ep_figure_set_title (figure, ep_figure_get_subtitle (figure));
   gtk_window_destroy (GTK_WINDOW (dialog));
   ep_trial_browser_add_forest (self, trials, figure, options.outcome, saved);

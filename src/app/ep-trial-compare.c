@@ -6,7 +6,9 @@
  * One column per arm, one row per outcome, so a BiTE trial can be read against a CAR T trial:
  * design, patients, response, each survival endpoint any of the arms reports (whole-arm values
  * only; subgroups stay in the detail pane), toxicity, and the first reference. A value an arm
- * does not report is an em dash, never a zero.
+ * does not report is an em dash, never a zero. Two arms of one randomized trial (TOWER) are
+ * also compared with each other: the odds ratio and the risk difference of each outcome, in the
+ * experimental arm's column (ep-evidence-two-arm.h: like with like, Mantel-Haenszel).
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 
 #include "app/ep-trial-compare.h"
 #include "model/ep-evidence.h"
+#include "model/ep-evidence-two-arm.h"
 #include "model/ep-trial.h"
 
 typedef struct
@@ -128,6 +131,66 @@ add_outcome_row (EpTrialCompare *self,
       else if (g_strcmp0 (first_definition, key) != 0)
         row->differs = TRUE;
       any = TRUE;
+    }
+}
+
+/* Two arms of one trial against each other for an outcome: "OR 2.67 (1.56–4.59); RD 17.6
+ * points (8.9–26.3)" in the experimental arm's column, the method and any like-with-like choice
+ * on hover. No row when no trial has two arms reporting the outcome. */
+static void
+add_contrast_row (EpTrialCompare *self,
+                  const char     *label,
+                  const char     *which)
+{
+  EpEvidenceForestOptions options;
+  g_autoptr(EpTwoArmResult) or = NULL;
+  g_autoptr(EpTwoArmResult) rd = NULL;
+  g_autofree char *row_label = NULL;
+  CompareRow *row;
+
+  ep_evidence_forest_options_init (&options);
+  options.outcome = which;
+  options.pooling = EP_EVIDENCE_POOLING_MH;
+  options.effect = EP_EVIDENCE_EFFECT_OR;
+  or = ep_evidence_two_arm_pool (self->trials, &options, NULL);
+  options.effect = EP_EVIDENCE_EFFECT_RD;
+  rd = ep_evidence_two_arm_pool (self->trials, &options, NULL);
+  if (or == NULL || rd == NULL || or->k != rd->k)
+    return;
+
+  /* TRANSLATORS: a row of the comparison: "Complete remission, experimental vs control arm (95% CI)" */
+  row_label = g_strdup_printf (_("%s, experimental vs control arm (95%% CI)"), label);
+  row = add_row (self, row_label);
+  for (guint i = 0; i < self->trials->len; i++)
+    {
+      const EpCatalogRecord *record = ep_trial_get_record (g_ptr_array_index (self->trials, i));
+      gboolean found = FALSE;
+
+      for (guint s = 0; s < or->k && !found; s++)
+        {
+          double o, ol, ou, d, dl, du;
+          GString *detail;
+
+          if (g_strcmp0 (record->trial, or->labels[s]) != 0 || g_strcmp0 (record->arm, or->arm1[s]) != 0)
+            continue;
+          if (!ep_two_arm_result_get_study (or, s, 0.95, &o, &ol, &ou)
+              || !ep_two_arm_result_get_study (rd, s, 0.95, &d, &dl, &du))
+            continue;
+          /* TRANSLATORS: "OR 2.67 (1.56–4.59); RD +17.8 points (8.9–26.6) vs chemotherapy" */
+          add_cell (row, g_strdup_printf (_("OR %.2f (%.2f–%.2f); RD %+.1f points (%.1f–%.1f) vs %s"),
+                                          o, ol, ou, 100.0 * d, 100.0 * dl, 100.0 * du, or->arm2[s]));
+          /* under it: the counts compared, and any like-with-like choice */
+          detail = g_string_new (NULL);
+          g_string_append_printf (detail, "%u/%u vs %u/%u", or->a[s], or->n1[s], or->c[s], or->n2[s]);
+          for (guint n = 0; n < or->notes->len; n++)
+            if (g_str_has_prefix (g_ptr_array_index (or->notes, n), or->labels[s]))
+              g_string_append_printf (detail, "; %s", (char *) g_ptr_array_index (or->notes, n));
+          g_free (g_ptr_array_index (row->details, i));
+          g_ptr_array_index (row->details, i) = g_string_free (detail, FALSE);
+          found = TRUE;
+        }
+      if (!found)
+        add_cell (row, NULL);
     }
 }
 
@@ -349,6 +412,8 @@ ep_trial_compare_build (EpTrialCompare *self)
   add_outcome_row (self, _("MRD-negative"), "mrd");
   add_outcome_row (self, _("Relapse"), "relapse");
   add_outcome_row (self, _("Consolidative HSCT"), "hsct");
+  add_contrast_row (self, _("Complete remission"), "cr");
+  add_contrast_row (self, _("MRD-negative"), "mrd");
   add_endpoint_rows (self);
   add_toxicity_rows (self);
   add_property_row (self, _("Reference"), "citation");

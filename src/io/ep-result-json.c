@@ -895,3 +895,72 @@ ep_response_from_json (JsonObject  *object,
     return NULL;
   return g_steal_pointer (&response);
 }
+
+/* Fine-Gray regression */
+
+JsonObject *
+ep_crr_result_to_json (const EpCrrResult *crr)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_int_member (object, "n", (gint64) crr->n);
+  json_object_set_int_member (object, "p", crr->p);
+  json_object_set_array_member (object, "coef", doubles_to_json (crr->coef, crr->p));
+  json_object_set_array_member (object, "var", doubles_to_json (crr->var, (gsize) crr->p * crr->p));
+  json_object_set_array_member (object, "se", doubles_to_json (crr->se, crr->p));
+  json_object_set_array_member (object, "z", doubles_to_json (crr->z, crr->p));
+  json_object_set_array_member (object, "p_value", doubles_to_json (crr->p_value, crr->p));
+  json_object_set_array_member (object, "hr", doubles_to_json (crr->hr, crr->p));
+  json_object_set_array_member (object, "lower", doubles_to_json (crr->lower, crr->p));
+  json_object_set_array_member (object, "upper", doubles_to_json (crr->upper, crr->p));
+  ep_result_json_set_double (object, "level", crr->level);
+  ep_result_json_set_double (object, "loglik", crr->loglik);
+  ep_result_json_set_double (object, "loglik_null", crr->loglik_null);
+  ep_result_json_set_double (object, "wald_chisq", crr->wald_chisq);
+  ep_result_json_set_double (object, "wald_p", crr->wald_p);
+  json_object_set_boolean_member (object, "converged", crr->converged);
+  json_object_set_int_member (object, "iterations", crr->iterations);
+  json_object_set_int_member (object, "n_events", crr->n_events);
+  json_object_set_int_member (object, "n_competing", crr->n_competing);
+  json_object_set_int_member (object, "n_times", crr->n_times);
+  json_object_set_array_member (object, "times", doubles_to_json (crr->times, crr->n_times));
+  json_object_set_array_member (object, "jumps", doubles_to_json (crr->jumps, crr->n_times));
+  return object;
+}
+
+EpCrrResult *
+ep_crr_result_from_json (JsonObject  *object,
+                         const char  *where,
+                         GError     **error)
+{
+  g_autoptr(EpCrrResult) crr = g_new0 (EpCrrResult, 1);
+  guint n, p;
+
+  if (!ep_result_json_get_uint (object, "n", where, G_MAXUINT, &n, error) ||
+      !ep_result_json_get_uint (object, "p", where, 10000, &p, error) ||
+      !ep_result_json_get_uint (object, "n_events", where, n, &crr->n_events, error) ||
+      !ep_result_json_get_uint (object, "n_competing", where, n, &crr->n_competing, error) ||
+      !ep_result_json_get_uint (object, "n_times", where, n, &crr->n_times, error))
+    return NULL;
+  crr->n = n;
+  crr->p = p;
+  if ((crr->coef = doubles_from_json (object, "coef", where, p, error)) == NULL ||
+      (crr->var = doubles_from_json (object, "var", where, p * p, error)) == NULL ||
+      (crr->se = doubles_from_json (object, "se", where, p, error)) == NULL ||
+      (crr->z = doubles_from_json (object, "z", where, p, error)) == NULL ||
+      (crr->p_value = doubles_from_json (object, "p_value", where, p, error)) == NULL ||
+      (crr->hr = doubles_from_json (object, "hr", where, p, error)) == NULL ||
+      (crr->lower = doubles_from_json (object, "lower", where, p, error)) == NULL ||
+      (crr->upper = doubles_from_json (object, "upper", where, p, error)) == NULL ||
+      (crr->times = doubles_from_json (object, "times", where, crr->n_times, error)) == NULL ||
+      (crr->jumps = doubles_from_json (object, "jumps", where, crr->n_times, error)) == NULL ||
+      !ep_result_json_get_double (object, "level", where, &crr->level, error) ||
+      !ep_result_json_get_double (object, "loglik", where, &crr->loglik, error) ||
+      !ep_result_json_get_double (object, "loglik_null", where, &crr->loglik_null, error) ||
+      !ep_result_json_get_double (object, "wald_chisq", where, &crr->wald_chisq, error) ||
+      !ep_result_json_get_double (object, "wald_p", where, &crr->wald_p, error) ||
+      !get_bool (object, "converged", where, &crr->converged, error) ||
+      !ep_result_json_get_uint (object, "iterations", where, G_MAXUINT, &crr->iterations, error))
+    return NULL;
+  return g_steal_pointer (&crr);
+}

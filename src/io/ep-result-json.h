@@ -18,6 +18,7 @@
 
 #include "core/ep-cif.h"
 #include "core/ep-cox.h"
+#include "core/ep-crr.h"
 #include "core/ep-km.h"
 #include "core/ep-levels.h"
 #include "core/ep-logrank.h"
@@ -87,6 +88,11 @@ EpGrayResult    *ep_gray_result_from_json   (JsonObject           *object,
 
 JsonObject      *ep_response_to_json        (const EpResponse     *response);
 EpResponse      *ep_response_from_json      (JsonObject           *object,
+                                             const char           *where,
+                                             GError              **error);
+
+JsonObject      *ep_crr_result_to_json      (const EpCrrResult    *crr);
+EpCrrResult     *ep_crr_result_from_json    (JsonObject           *object,
                                              const char           *where,
                                              GError              **error);
 

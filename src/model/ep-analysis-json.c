@@ -12,6 +12,8 @@
  *    "km_all": {…}, "cif": {…}, "gray": {…}, "cause_labels": […],
  *    "cox": {fit}, "cox_terms": [names], "cox_term_levels": [level or null],
  *    "cox_univariate": [{"fit": {…}, "terms": […]} or {"error": "…"}],
+ *    "crr": {"n": …, "n_dropped": …, "terms": [names], "term_levels": [level or null],
+ *            "fits": [{fit} or {"error": "…"}, one per cause]},
  *    "response": {…}, "warnings": […],
  *    "tables": [{"title": …, "header": […], "rows": [[…]], "note": …}]}
  *
@@ -119,6 +121,32 @@ ep_analysis_results_to_json (EpAnalysis *self)
   if (r->cause_labels != NULL)
     json_object_set_array_member (o, "cause_labels",
                                   strv_array ((const char * const *) r->cause_labels, G_MAXSIZE));
+  if (r->crr_design != NULL)
+    {
+      JsonObject *crr = json_object_new ();
+      JsonArray *fits = json_array_new ();
+
+      json_object_set_int_member (crr, "n", r->crr_n);
+      json_object_set_int_member (crr, "n_dropped", r->crr_n_dropped);
+      json_object_set_array_member (crr, "terms", strv_array ((const char * const *) r->crr_design->term_names,
+                                                              r->crr_design->p));
+      json_object_set_array_member (crr, "term_levels", strv_array ((const char * const *) r->crr_design->term_levels,
+                                                                    r->crr_design->p));
+      for (guint c = 0; c < r->n_crr; c++)
+        {
+          if (r->crr[c] != NULL)
+            json_array_add_object_element (fits, ep_crr_result_to_json (r->crr[c]));
+          else
+            {
+              JsonObject *e = json_object_new ();
+
+              json_object_set_string_member (e, "error", r->crr_error[c] != NULL ? r->crr_error[c] : "");
+              json_array_add_object_element (fits, e);
+            }
+        }
+      json_object_set_array_member (crr, "fits", fits);
+      json_object_set_object_member (o, "crr", crr);
+    }
   if (r->response != NULL)
     json_object_set_object_member (o, "response", ep_response_to_json (r->response));
   json_object_set_array_member (o, "warnings",
@@ -227,7 +255,8 @@ design_from (JsonObject  *object,
     return FALSE;
   if (json_array_get_length (json_object_get_array_member (object, "term_levels")) != d->p)
     {
-      for (guint j = 0; j < d->p; j++)
+      /* as many entries as the array, which is not p */
+      for (guint j = 0; j < json_array_get_length (json_object_get_array_member (object, "term_levels")); j++)
         g_free (levels[j]);
       g_free (levels);
       return invalid (error, where, "term_levels");
@@ -246,6 +275,72 @@ member_object (JsonObject *o,
   JsonNode *node = json_object_get_member (o, member);
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The Fine-Gray models: the design's term names and levels, one fit (or error) per cause. */
+static gboolean
+crr_from (JsonObject  *object,
+          const char  *where,
+          Results     *r,
+          GError     **error)
+{
+  g_autoptr(EpDesign) d = g_new0 (EpDesign, 1);
+  JsonNode *node;
+  JsonArray *fits;
+  GStrv levels;
+  guint n_levels;
+
+  if (!ep_result_json_get_uint (object, "n", where, G_MAXUINT, &r->crr_n, error) ||
+      !ep_result_json_get_uint (object, "n_dropped", where, G_MAXUINT, &r->crr_n_dropped, error))
+    return FALSE;
+  d->term_names = strings_from (json_object_get_member (object, "terms"), FALSE, where, "crr", error);
+  if (d->term_names == NULL)
+    return FALSE;
+  d->p = g_strv_length (d->term_names);
+  levels = strings_from (json_object_get_member (object, "term_levels"), TRUE, where, "crr", error);
+  if (levels == NULL)
+    return FALSE;
+  n_levels = json_array_get_length (json_object_get_array_member (object, "term_levels"));
+  if (n_levels != d->p)
+    {
+      for (guint j = 0; j < n_levels; j++)
+        g_free (levels[j]);
+      g_free (levels);
+      return invalid (error, where, "crr");
+    }
+  d->term_levels = levels;   /* p entries, NULL for a numeric term */
+  d->term_column = g_new0 (guint, MAX (d->p, 1));
+
+  node = json_object_get_member (object, "fits");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, where, "crr");
+  fits = json_node_get_array (node);
+  r->n_crr = MIN (json_array_get_length (fits), 4096);
+  r->crr = g_new0 (EpCrrResult *, MAX (r->n_crr, 1));
+  r->crr_error = g_new0 (char *, MAX (r->n_crr, 1));
+  for (guint c = 0; c < r->n_crr; c++)
+    {
+      JsonNode *e = json_array_get_element (fits, c);
+      JsonObject *eo;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        return invalid (error, where, "crr");
+      eo = json_node_get_object (e);
+      if (json_object_has_member (eo, "error"))
+        {
+          const char *message = ep_result_json_get_string (eo, "error");
+
+          if (message == NULL || !g_utf8_validate (message, -1, NULL))
+            return invalid (error, where, "crr");
+          r->crr_error[c] = g_strdup (message);
+        }
+      else if ((r->crr[c] = ep_crr_result_from_json (eo, where, error)) == NULL)
+        return FALSE;
+      else if (r->crr[c]->p != d->p)
+        return invalid (error, where, "crr");
+    }
+  r->crr_design = g_steal_pointer (&d);
+  return TRUE;
 }
 
 static gboolean
@@ -328,6 +423,8 @@ restore (EpAnalysis  *self,
   if ((node = json_object_get_member (o, "cause_labels")) != NULL
       && (r->cause_labels = strings_from (node, FALSE, where, "cause_labels", error)) == NULL)
     return FALSE;
+  if ((part = member_object (o, "crr")) != NULL && !crr_from (part, where, r, error))
+    return FALSE;
   if ((part = member_object (o, "response")) != NULL
       && (r->response = ep_response_from_json (part, where, error)) == NULL)
     return FALSE;
@@ -341,6 +438,8 @@ restore (EpAnalysis  *self,
     return invalid (error, where, "cif");
   if (r->cif != NULL && (r->cause_labels == NULL || g_strv_length (r->cause_labels) < r->cif->n_causes))
     return invalid (error, where, "cause_labels");
+  if (r->crr_design != NULL && (r->cif == NULL || r->n_crr != r->cif->n_causes))
+    return invalid (error, where, "crr");
   if (r->response != NULL && r->response->n_groups != (r->groups != NULL ? r->groups->n_levels : 1))
     return invalid (error, where, "response");
 

@@ -80,6 +80,8 @@ _ep_analysis_get_inputs (EpAnalysis *self,
       add_name (columns, o->time);
       add_name (columns, o->status);
       add_name (columns, o->group);
+      for (guint k = 0; o->covariates != NULL && o->covariates[k] != NULL; k++)
+        add_name (columns, o->covariates[k]);
       break;
     case EP_ANALYSIS_RESPONSE:
       add_name (columns, o->outcome);

@@ -41,6 +41,7 @@ _ep_analysis_job_free (Job *job)
   g_strfreev (job->cause_labels);
   g_free (job->fingerprint);
   cox_input_clear (&job->multi);
+  cox_input_clear (&job->crr);
   for (guint j = 0; j < job->n_covariates && job->uni != NULL; j++)
     {
       cox_input_clear (&job->uni[j]);
@@ -186,8 +187,71 @@ _ep_analysis_prepare_survival (Job       *job,
   return TRUE;
 }
 
-/* One Cox model's data: the endpoint, the covariates (numbers, or factors through their
- * levels' texts) and the strata, listwise over all of them. */
+/* The design of covariates (numbers, or factors through their levels' texts) on the given
+ * rows of the cohort, which have a value in each. */
+static EpDesign *
+build_design (EpCohort           *cohort,
+              const char * const *covariates,
+              guint               n_covariates,
+              const char * const *factors,
+              const guint        *rows,
+              guint               n,
+              GError            **error)
+{
+  g_autofree EpDesignColumn *columns = g_new0 (EpDesignColumn, MAX (n_covariates, 1));
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) owned_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_levels_free);
+
+  for (guint j = 0; j < n_covariates; j++)
+    {
+      EpCohortColumn *column = find_column (cohort, _("Covariates"), covariates[j], error);
+      EpColumnType type;
+
+      if (column == NULL)
+        return NULL;
+      type = ep_cohort_column_get_column_type (column);
+      columns[j].name = covariates[j];
+      if (type == EP_COLUMN_DATE)
+        {
+          g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_DATA,
+                       _("Column “%s” holds dates; a covariate must be a number or a category"),
+                       covariates[j]);
+          return NULL;
+        }
+      if (type == EP_COLUMN_NUMBER
+          && (factors == NULL || !g_strv_contains (factors, covariates[j])))
+        {
+          double *numbers = ep_cohort_get_numbers (cohort, covariates[j], rows, n, error);
+
+          if (numbers == NULL)
+            return NULL;
+          g_ptr_array_add (owned, numbers);
+          columns[j].kind = EP_DESIGN_NUMERIC;
+          columns[j].numbers = numbers;
+        }
+      else
+        {
+          EpLevels *levels = ep_cohort_get_levels (cohort, covariates[j], rows, n, error);
+          const char **strings;
+
+          if (levels == NULL)
+            return NULL;
+          g_ptr_array_add (owned_levels, levels);
+          /* The texts point into the levels: no copy per cell. */
+          strings = g_new (const char *, MAX (n, 1));
+          for (guint i = 0; i < n; i++)
+            strings[i] = levels->levels[levels->codes[i]];
+          g_ptr_array_add (owned, strings);
+          columns[j].kind = EP_DESIGN_FACTOR;
+          columns[j].strings = strings;
+        }
+    }
+
+  return ep_design_new (columns, n_covariates, n, error);
+}
+
+/* One Cox model's data: the endpoint, the covariates and the strata, listwise over all of
+ * them. */
 static gboolean
 prepare_cox_input (EpCohort           *cohort,
                    EpCohortEndpoint   *endpoint,
@@ -200,9 +264,6 @@ prepare_cox_input (EpCohort           *cohort,
 {
   g_autoptr(GPtrArray) also = g_ptr_array_new ();
   g_autoptr(EpEndpointData) d = NULL;
-  g_autofree EpDesignColumn *columns = g_new0 (EpDesignColumn, n_covariates);
-  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) owned_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_levels_free);
 
   for (guint j = 0; j < n_covariates; j++)
     g_ptr_array_add (also, (gpointer) covariates[j]);
@@ -216,52 +277,7 @@ prepare_cox_input (EpCohort           *cohort,
   if (d->n == 0)
     return no_rows_error (d->n_dropped, error);
 
-  for (guint j = 0; j < n_covariates; j++)
-    {
-      EpCohortColumn *column = find_column (cohort, _("Covariates"), covariates[j], error);
-      EpColumnType type;
-
-      if (column == NULL)
-        return FALSE;
-      type = ep_cohort_column_get_column_type (column);
-      columns[j].name = covariates[j];
-      if (type == EP_COLUMN_DATE)
-        {
-          g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_DATA,
-                       _("Column “%s” holds dates; a covariate must be a number or a category"),
-                       covariates[j]);
-          return FALSE;
-        }
-      if (type == EP_COLUMN_NUMBER
-          && (factors == NULL || !g_strv_contains (factors, covariates[j])))
-        {
-          double *numbers = ep_cohort_get_numbers (cohort, covariates[j], d->rows, d->n, error);
-
-          if (numbers == NULL)
-            return FALSE;
-          g_ptr_array_add (owned, numbers);
-          columns[j].kind = EP_DESIGN_NUMERIC;
-          columns[j].numbers = numbers;
-        }
-      else
-        {
-          EpLevels *levels = ep_cohort_get_levels (cohort, covariates[j], d->rows, d->n, error);
-          const char **strings;
-
-          if (levels == NULL)
-            return FALSE;
-          g_ptr_array_add (owned_levels, levels);
-          /* The texts point into the levels: no copy per cell. */
-          strings = g_new (const char *, MAX (d->n, 1));
-          for (guint i = 0; i < d->n; i++)
-            strings[i] = levels->levels[levels->codes[i]];
-          g_ptr_array_add (owned, strings);
-          columns[j].kind = EP_DESIGN_FACTOR;
-          columns[j].strings = strings;
-        }
-    }
-
-  input->design = ep_design_new (columns, n_covariates, d->n, error);
+  input->design = build_design (cohort, covariates, n_covariates, factors, d->rows, d->n, error);
   if (input->design == NULL)
     return FALSE;
 
@@ -375,6 +391,9 @@ _ep_analysis_prepare_competing_risks (Job        *job,
     return FALSE;
   if (o->group != NULL && find_column (cohort, _("Group"), o->group, error) == NULL)
     return FALSE;
+  for (guint j = 0; o->covariates != NULL && o->covariates[j] != NULL; j++)
+    if (find_column (cohort, _("Covariates"), o->covariates[j], error) == NULL)
+      return FALSE;
 
   rows = complete_rows (cohort, names, 3, &n, &n_dropped);
   if (n == 0)
@@ -415,6 +434,48 @@ _ep_analysis_prepare_competing_risks (Job        *job,
   for (guint i = 0; i < n; i++)
     job->status[i] = code_of_level[status->codes[i]];
   job->cause_labels = (char **) g_ptr_array_free (g_steal_pointer (&labels), FALSE);
+
+  /* Fine-Gray: on the CIF's rows that have every covariate, so its times and status values
+   * are checked above; the causes coded as for the CIF. */
+  if (o->covariates != NULL && o->covariates[0] != NULL)
+    {
+      g_autoptr(GPtrArray) used = g_ptr_array_new ();
+      g_autofree guint *crr_rows = NULL;
+      g_autoptr(EpLevels) crr_status = NULL;
+      guint crr_n, crr_dropped;
+
+      g_ptr_array_add (used, (gpointer) o->time);
+      g_ptr_array_add (used, (gpointer) o->status);
+      g_ptr_array_add (used, (gpointer) o->group);   /* NULL: skipped */
+      for (guint j = 0; o->covariates[j] != NULL; j++)
+        g_ptr_array_add (used, o->covariates[j]);
+      crr_rows = complete_rows (cohort, (const char * const *) used->pdata, used->len, &crr_n, &crr_dropped);
+      if (crr_n == 0)
+        return no_rows_error (crr_dropped, error);
+      job->crr.design = build_design (cohort, (const char * const *) o->covariates,
+                                      g_strv_length (o->covariates),
+                                      (const char * const *) o->factors, crr_rows, crr_n, error);
+      if (job->crr.design == NULL)
+        return FALSE;
+      job->crr.time = ep_cohort_get_numbers (cohort, o->time, crr_rows, crr_n, error);
+      if (job->crr.time == NULL)
+        return FALSE;
+      crr_status = ep_cohort_get_levels (cohort, o->status, crr_rows, crr_n, error);
+      if (crr_status == NULL)
+        return FALSE;
+      job->crr.status = g_new (int, MAX (crr_n, 1));
+      for (guint i = 0; i < crr_n; i++)
+        {
+          /* the same codes as the CIF's: the level's text looked up in the CIF's levels */
+          int l = ep_levels_find (status, crr_status->levels[crr_status->codes[i]]);
+
+          g_assert (l >= 0);
+          job->crr.status[i] = code_of_level[l];
+        }
+      job->crr.n = crr_n;
+      job->crr.n_dropped = crr_dropped;
+      job->covariates = g_strdupv (o->covariates);
+    }
 
   if (o->group != NULL)
     {

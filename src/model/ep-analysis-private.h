@@ -77,6 +77,15 @@ typedef struct
   double           hr;
   double           hr_lower;
   double           hr_upper;
+  /* competing risks with covariates: Fine-Gray (cmprsk::crr) of each cause on one design, over
+   * the CIF's rows that have every covariate; crr[c] NULL where cause c's fit failed,
+   * with the reason in crr_error[c] */
+  guint            n_crr;           /* the CIF's causes; 0 without covariates */
+  EpCrrResult    **crr;
+  char           **crr_error;
+  EpDesign        *crr_design;
+  guint            crr_n;
+  guint            crr_n_dropped;
 } Results;
 
 struct _EpAnalysis
@@ -133,6 +142,8 @@ typedef struct
   CoxInput       *uni;           /* [n_covariates] */
   char          **uni_error;     /* [n_covariates] a univariate model that could not be set up */
   guint           n_covariates;
+  /* competing risks with covariates: the Fine-Gray input (its own listwise rows) */
+  CoxInput        crr;
 
   guint64         input_revision;  /* the cohort's input revision when this was prepared */
   char           *fingerprint;     /* the inputs' content hash then */

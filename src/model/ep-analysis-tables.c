@@ -406,6 +406,104 @@ _ep_analysis_tables_cox (Job     *job,
   g_ptr_array_add (r->tables, table);
 }
 
+/* A term as a reader names it: "age", or "arm: chemo vs blina" for a factor's indicator. */
+static char *
+term_label (const EpDesign     *design,
+            const char * const *covariates,
+            guint               t)
+{
+  guint j = design->term_column[t];
+
+  if (design->term_levels[t] != NULL && design->levels != NULL && design->levels[j] != NULL)
+    return g_strdup_printf (_("%s: %s vs %s"), covariates[j], design->term_levels[t],
+                            design->levels[j]->levels[0]);
+  return g_strdup (design->term_names[t]);
+}
+
+/* Fine-Gray: per cause, the subdistribution hazard ratios with the robust (sandwich) z tests
+ * of cmprsk::crr; then the Wald tests of each covariate (a factor's indicators jointly) and of
+ * the whole model, per cause. */
+static void
+tables_crr (Job     *job,
+            Results *r)
+{
+  const EpDesign *design = r->crr_design;
+  guint n_covariates = g_strv_length (job->covariates);
+  g_autofree char *hr_header = g_strdup_printf (_("Subdistribution HR (%g%% CI)"), 100.0 * job->conf_level);
+  g_autofree char *dropped = dropped_note (r->crr_n, r->crr_n_dropped);
+  EpResultTable *tests = table_new (_("Fine-Gray Wald tests"), _("Cause"), _("Covariate"),
+                                    _("Chi-square"), _("df"), _("p"), NULL);
+
+  for (guint c = 0; c < r->n_crr; c++)
+    {
+      const EpCrrResult *fit = r->crr[c];
+      /* TRANSLATORS: a table's title: "Fine-Gray regression: relapse" */
+      g_autofree char *title = g_strdup_printf (_("Fine-Gray regression: %s"), r->cause_labels[c]);
+      EpResultTable *table = table_new (title, _("Factor"), hr_header, _("z"), _("p"), NULL);
+
+      for (guint t = 0; t < design->p; t++)
+        {
+          GPtrArray *cells = g_ptr_array_new ();
+
+          g_ptr_array_add (cells, term_label (design, (const char * const *) job->covariates, t));
+          if (fit != NULL)
+            {
+              g_ptr_array_add (cells, format_ratio_ci (fit->hr[t], fit->lower[t], fit->upper[t]));
+              g_ptr_array_add (cells, g_strdup_printf ("%.2f", fit->z[t]));
+              g_ptr_array_add (cells, format_p (fit->p_value[t]));
+            }
+          else
+            for (guint k = 0; k < 3; k++)
+              g_ptr_array_add (cells, g_strdup ("—"));
+          table_add_row (table, cells);
+        }
+      if (fit != NULL)
+        {
+          g_autofree char *chisq = format_value (fit->wald_chisq);
+          g_autofree char *p = format_p (fit->wald_p);
+
+          /* TRANSLATORS: "240 patients; 62 events, 41 competing events; robust standard errors
+           * (cmprsk::crr); Wald chi-square 18.2 on 4 df, p <0.001" */
+          table->note = g_strdup_printf (_("%s; %u events, %u competing events; robust standard "
+                                           "errors (cmprsk::crr); Wald chi-square %s on %u df, p %s%s"),
+                                         dropped, fit->n_events, fit->n_competing, chisq, fit->p,
+                                         p[0] == '<' ? "" : "= ", p);
+        }
+      else
+        table->note = g_strdup_printf ("%s; %s", dropped, r->crr_error[c] != NULL ? r->crr_error[c] : "");
+      g_ptr_array_add (r->tables, table);
+
+      if (fit == NULL)
+        continue;
+      for (guint j = 0; j <= n_covariates; j++)
+        {
+          g_autofree guint *terms = g_new (guint, MAX (design->p, 1));
+          GPtrArray *cells;
+          guint m = 0;
+          double chisq, p;
+
+          /* one covariate's terms, then all of them; a numeric covariate alone is its z^2 */
+          for (guint t = 0; t < design->p; t++)
+            if (j == n_covariates || design->term_column[t] == j)
+              terms[m++] = t;
+          if (m == 0 || (j == n_covariates && n_covariates == 1)
+              || !ep_crr_wald (fit, terms, m, &chisq, &p))
+            continue;
+          cells = g_ptr_array_new ();
+          g_ptr_array_add (cells, g_strdup (r->cause_labels[c]));
+          g_ptr_array_add (cells, g_strdup (j < n_covariates ? job->covariates[j] : _("All covariates")));
+          g_ptr_array_add (cells, format_value (chisq));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", m));
+          g_ptr_array_add (cells, format_p (p));
+          table_add_row (tests, cells);
+        }
+    }
+  if (tests->rows->len > 0)
+    g_ptr_array_add (r->tables, tests);
+  else
+    ep_result_table_free (tests);
+}
+
 void
 _ep_analysis_tables_competing_risks (Job     *job,
                                      Results *r)
@@ -487,6 +585,9 @@ _ep_analysis_tables_competing_risks (Job     *job,
         }
       g_ptr_array_add (r->tables, table);
     }
+
+  if (r->crr_design != NULL)
+    tables_crr (job, r);
 }
 
 void

@@ -257,6 +257,38 @@ _ep_analysis_run_thread (GTask        *task,
               g_clear_error (&error);
             }
         }
+      /* Fine-Gray: each cause against the others, as crr (ftime, fstatus, cov1, failcode = c,
+       * cencode = the censoring value); a cause whose model fails says why in its table. */
+      if (job->crr.design != NULL)
+        {
+          g_autofree int *code = g_new (int, MAX (job->crr.n, 1));
+
+          r->n_crr = r->cif->n_causes;
+          r->crr = g_new0 (EpCrrResult *, MAX (r->n_crr, 1));
+          r->crr_error = g_new0 (char *, MAX (r->n_crr, 1));
+          r->crr_n = job->crr.n;
+          r->crr_n_dropped = job->crr.n_dropped;
+          for (guint c = 0; c < r->n_crr; c++)
+            {
+              g_autoptr(GError) local_error = NULL;
+              int cause = r->cif->causes[c];
+
+              if (check_cancel (task, job))
+                return;
+              for (guint i = 0; i < job->crr.n; i++)
+                code[i] = job->crr.status[i] == 0 ? 0 : job->crr.status[i] == cause ? 1 : 2;
+              r->crr[c] = ep_crr_fit (job->crr.time, code, job->crr.design->x, job->crr.n,
+                                      job->crr.design->p, job->conf_level, &local_error);
+              if (r->crr[c] == NULL)
+                r->crr_error[c] = g_strdup (local_error->message);
+              else if (!r->crr[c]->converged)
+                g_ptr_array_add (r->warnings,
+                                 g_strdup_printf (_("The Fine-Gray model of %s did not converge"),
+                                                  job->cause_labels[c]));
+              report_progress (job, 0.5 + 0.5 * (c + 1.0) / r->n_crr);
+            }
+          r->crr_design = g_steal_pointer (&job->crr.design);
+        }
       break;
 
     case EP_ANALYSIS_RESPONSE:

@@ -111,6 +111,14 @@ _ep_analysis_results_free (Results *results)
   g_free (results->uni_error);
   g_clear_pointer (&results->cif, ep_cif_result_free);
   g_clear_pointer (&results->gray, ep_gray_result_free);
+  for (guint c = 0; c < results->n_crr; c++)
+    {
+      g_clear_pointer (&results->crr[c], ep_crr_result_free);
+      g_free (results->crr_error[c]);
+    }
+  g_free (results->crr);
+  g_free (results->crr_error);
+  g_clear_pointer (&results->crr_design, ep_design_free);
   g_strfreev (results->cause_labels);
   g_clear_pointer (&results->response, ep_response_free);
   g_clear_pointer (&results->warnings, g_ptr_array_unref);
@@ -649,9 +657,17 @@ ep_analysis_describe (EpAnalysis *self)
       /* TRANSLATORS: "OS: age, sex": an endpoint and the model's covariates */
       return g_strdup_printf (_("%s: %s"), o->endpoint ? o->endpoint : "?", list);
     case EP_ANALYSIS_COMPETING_RISKS:
-      if (o->group != NULL)
-        return g_strdup_printf (_("%s by %s"), o->status ? o->status : "?", o->group);
-      return g_strdup (o->status ? o->status : "?");
+      {
+        g_autofree char *base = o->group != NULL
+                                ? g_strdup_printf (_("%s by %s"), o->status ? o->status : "?", o->group)
+                                : g_strdup (o->status ? o->status : "?");
+
+        if (o->covariates == NULL || o->covariates[0] == NULL)
+          return g_steal_pointer (&base);
+        list = g_strjoinv (", ", o->covariates);
+        /* TRANSLATORS: "status by arm; Fine-Gray: age, arm" */
+        return g_strdup_printf (_("%s; Fine-Gray: %s"), base, list);
+      }
     case EP_ANALYSIS_RESPONSE:
       if (o->group != NULL)
         return g_strdup_printf (_("%s by %s"), o->outcome ? o->outcome : "?", o->group);
@@ -949,6 +965,36 @@ ep_analysis_get_cif (EpAnalysis *self)
   g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
 
   return self->results != NULL ? self->results->cif : NULL;
+}
+
+const EpCrrResult *
+ep_analysis_get_crr (EpAnalysis *self,
+                     guint       cause_index)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  if (self->results == NULL || cause_index >= self->results->n_crr)
+    return NULL;
+  return self->results->crr[cause_index];
+}
+
+const char *
+ep_analysis_get_crr_error (EpAnalysis *self,
+                           guint       cause_index)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  if (self->results == NULL || cause_index >= self->results->n_crr)
+    return NULL;
+  return self->results->crr_error[cause_index];
+}
+
+const EpDesign *
+ep_analysis_get_crr_design (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->crr_design : NULL;
 }
 
 const EpGrayResult *

@@ -26,7 +26,9 @@
  *                    breslow), strata (s), conf-level
  *   competing-risks  time (s: a number column), status (s: a number column of integer codes,
  *                    or a category column), censor (s: the status value meaning censored,
- *                    "0" by default), group, landmarks, rho (Gray's test)
+ *                    "0" by default), group, landmarks, rho (Gray's test), covariates and
+ *                    factors (as: optional; when set, a Fine-Gray model of each cause,
+ *                    cmprsk::crr, on the CIF's rows that have every covariate)
  *   response         outcome (s), success (as: the outcome values counted as a response),
  *                    group, conf-level
  */
@@ -36,6 +38,7 @@
 
 #include "core/ep-cif.h"
 #include "core/ep-cox.h"
+#include "core/ep-crr.h"
 #include "core/ep-design.h"
 #include "core/ep-km.h"
 #include "core/ep-levels.h"
@@ -187,6 +190,14 @@ const EpCifResult     *ep_analysis_get_cif       (EpAnalysis   *self);
 const char            *ep_analysis_get_cause_label (EpAnalysis *self,
                                                     guint       cause_index);
 const EpGrayResult    *ep_analysis_get_gray      (EpAnalysis   *self);
+/* Competing risks with covariates: the Fine-Gray model of cause cause_index (as the CIF's
+ * causes), NULL when there is none or it failed (the reason: ep_analysis_get_crr_error());
+ * the design its terms come from (term names and levels; NULL without covariates). */
+const EpCrrResult     *ep_analysis_get_crr       (EpAnalysis   *self,
+                                                  guint         cause_index);
+const char            *ep_analysis_get_crr_error (EpAnalysis   *self,
+                                                  guint         cause_index);
+const EpDesign        *ep_analysis_get_crr_design (EpAnalysis  *self);
 const EpResponse      *ep_analysis_get_response  (EpAnalysis   *self);
 /* Warnings of the last run (translated), NULL-terminated; never NULL after a run. */
 const char * const    *ep_analysis_get_warnings  (EpAnalysis   *self);

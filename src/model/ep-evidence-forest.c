@@ -18,9 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/ep-result-json.h"
 #include "model/ep-catalog.h"
 #include "model/ep-comparability.h"
 #include "model/ep-evidence-forest.h"
+#include "model/ep-evidence-two-arm.h"
 #include "model/ep-evidence.h"
 #include "model/ep-figure-private.h"
 #include "model/ep-meta-input.h"
@@ -51,6 +53,7 @@ ep_evidence_forest_options_init (EpEvidenceForestOptions *options)
   memset (options, 0, sizeof *options);
   options->outcome = "cr";
   options->method = EP_META_METHOD_DL;
+  options->level = 0.95;
   options->show_overall = TRUE;
   options->sort = EP_EVIDENCE_SORT_SELECTION;
   options->x_min = NAN;
@@ -161,21 +164,189 @@ compare_strings (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
-static const char *
-method_text (const EpEvidenceForestOptions *options)
+static const char * const method_names[] = {
+  [EP_META_METHOD_FE] = "FE", [EP_META_METHOD_DL] = "DL", [EP_META_METHOD_REML] = "REML",
+  [EP_META_METHOD_PM] = "PM", [EP_META_METHOD_SJ] = "SJ", [EP_META_METHOD_ML] = "ML",
+  [EP_META_METHOD_GLMM] = "GLMM",
+};
+
+const char *
+ep_evidence_forest_method_to_string (EpMetaMethod method)
 {
-  switch (options->method)
+  g_return_val_if_fail (method < G_N_ELEMENTS (method_names), "DL");
+
+  return method_names[method];
+}
+
+gboolean
+ep_evidence_forest_method_from_string (const char   *text,
+                                       EpMetaMethod *method)
+{
+  for (guint m = 0; text != NULL && m < G_N_ELEMENTS (method_names); m++)
+    if (g_ascii_strcasecmp (text, method_names[m]) == 0)
+      {
+        *method = (EpMetaMethod) m;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+ep_evidence_forest_method_title (EpMetaMethod method)
+{
+  switch (method)
     {
     case EP_META_METHOD_FE:
       return _("fixed effect (inverse variance)");
     case EP_META_METHOD_REML:
-      return options->knapp_hartung ? _("random effects, REML, Knapp-Hartung")
-                                    : _("random effects, REML");
+      return _("random effects, REML");
+    case EP_META_METHOD_PM:
+      return _("random effects, Paule-Mandel");
+    case EP_META_METHOD_SJ:
+      return _("random effects, Sidik-Jonkman");
+    case EP_META_METHOD_ML:
+      return _("random effects, maximum likelihood");
+    case EP_META_METHOD_GLMM:
+      return _("random effects, GLMM (random-intercept logistic model)");
     case EP_META_METHOD_DL:
     default:
-      return options->knapp_hartung ? _("random effects, DerSimonian-Laird, Knapp-Hartung")
-                                    : _("random effects, DerSimonian-Laird");
+      return _("random effects, DerSimonian-Laird");
     }
+}
+
+/* "random effects, REML, Knapp-Hartung; logit-transformed proportions (metafor “PLO”);
+ * Clopper-Pearson CIs per arm" with the level where it is not 95% */
+static char *
+method_text (const EpEvidenceForestOptions *options)
+{
+  const char *title = ep_evidence_forest_method_title (options->method);
+  g_autofree char *model = options->knapp_hartung
+                           /* TRANSLATORS: "random effects, REML, Knapp-Hartung" */
+                           ? g_strdup_printf (_("%s, Knapp-Hartung"), title) : g_strdup (title);
+  g_autofree char *level = NULL;
+  const char *scale;
+
+  if (fabs (options->level - 0.95) > 1e-9)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%g", 100.0 * options->level);
+      /* TRANSLATORS: "; 90% confidence intervals" */
+      level = g_strdup_printf (_("; %s%% confidence intervals"), number);
+    }
+  scale = options->method == EP_META_METHOD_GLMM
+          /* the GLMM's likelihood is binomial: it needs no transformation of each arm */
+          ? _("binomial likelihood of the counts, 7-point adaptive quadrature (metafor rma.glmm)")
+          : _("logit-transformed proportions (metafor “PLO”)");
+
+  /* TRANSLATORS: "Method: random effects, REML; logit-transformed proportions (metafor “PLO”);
+   * Clopper-Pearson CIs per arm" */
+  return g_strdup_printf (_("Method: %s; %s; Clopper-Pearson CIs per arm%s"), model, scale,
+                          level != NULL ? level : "");
+}
+
+static const char * const effect_names[] = { "proportion", "OR", "RR", "RD" };
+static const char * const pooling_names[] = { "MH", "PETO", "IV" };
+
+JsonObject *
+ep_evidence_forest_options_to_json (const EpEvidenceForestOptions *options)
+{
+  JsonObject *saved = json_object_new ();
+
+  g_return_val_if_fail (options != NULL, saved);
+
+  json_object_set_string_member (saved, "method", ep_evidence_forest_method_to_string (options->method));
+  json_object_set_boolean_member (saved, "knapp_hartung", options->knapp_hartung);
+  json_object_set_double_member (saved, "level", options->level);
+  json_object_set_boolean_member (saved, "prediction", options->prediction);
+  json_object_set_boolean_member (saved, "show_overall", options->show_overall);
+  json_object_set_int_member (saved, "sort", options->sort);
+  json_object_set_string_member (saved, "effect", effect_names[options->effect]);
+  json_object_set_string_member (saved, "pooling", pooling_names[options->pooling]);
+  json_object_set_string_member (saved, "subgroup", options->subgroup != NULL ? options->subgroup : "none");
+  if (!isnan (options->x_min))
+    json_object_set_double_member (saved, "x_min", options->x_min);
+  if (!isnan (options->x_max))
+    json_object_set_double_member (saved, "x_max", options->x_max);
+  return saved;
+}
+
+/* Members read only when they have the expected type, so that file data never reaches a
+ * json-glib precondition; otherwise the default. */
+static const char *
+saved_string (JsonObject *saved,
+              const char *member,
+              const char *fallback)
+{
+  const char *text = ep_result_json_get_string (saved, member);
+
+  return text != NULL ? text : fallback;
+}
+
+static double
+saved_double (JsonObject *saved,
+              const char *member,
+              double      fallback)
+{
+  JsonNode *node = json_object_get_member (saved, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double) json_node_get_int (node);
+  return fallback;
+}
+
+static gboolean
+saved_boolean (JsonObject *saved,
+               const char *member,
+               gboolean    fallback)
+{
+  JsonNode *node = json_object_get_member (saved, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
+void
+ep_evidence_forest_options_from_json (JsonObject              *saved,
+                                      EpEvidenceForestOptions *options)
+{
+  const char *text;
+  double level, sort;
+
+  g_return_if_fail (saved != NULL && options != NULL);
+
+  if (!ep_evidence_forest_method_from_string (saved_string (saved, "method", "DL"), &options->method))
+    options->method = EP_META_METHOD_DL;
+  options->knapp_hartung = saved_boolean (saved, "knapp_hartung", FALSE);
+  level = saved_double (saved, "level", 0.95);
+  options->level = level > 0.0 && level < 1.0 ? level : 0.95;
+  options->prediction = saved_boolean (saved, "prediction", FALSE);
+  options->show_overall = saved_boolean (saved, "show_overall", TRUE);
+  sort = saved_double (saved, "sort", 0.0);
+  options->sort = sort >= 0.0 && sort <= EP_EVIDENCE_SORT_SIZE ? (EpEvidenceSort) sort
+                                                                : EP_EVIDENCE_SORT_SELECTION;
+  /* a known field is a static string; an unknown one points into the JSON, and
+   * ep_evidence_forest_new() refuses it */
+  text = saved_string (saved, "subgroup", "class");
+  options->subgroup = text;
+  for (guint i = 0; subgroup_fields[i] != NULL; i++)
+    if (g_strcmp0 (text, subgroup_fields[i]) == 0)
+      options->subgroup = subgroup_fields[i];
+  options->x_min = saved_double (saved, "x_min", NAN);
+  options->x_max = saved_double (saved, "x_max", NAN);
+  text = saved_string (saved, "effect", "proportion");
+  for (guint i = 0; i < G_N_ELEMENTS (effect_names); i++)
+    if (g_strcmp0 (text, effect_names[i]) == 0)
+      options->effect = (EpEvidenceEffect) i;
+  text = saved_string (saved, "pooling", "MH");
+  for (guint i = 0; i < G_N_ELEMENTS (pooling_names); i++)
+    if (g_strcmp0 (text, pooling_names[i]) == 0)
+      options->pooling = (EpEvidencePooling) i;
 }
 
 static void
@@ -198,6 +369,27 @@ prediction_text (const char           *name,
 
   /* TRANSLATORS: "Prediction interval, CAR T: 52.1–97.3%" */
   return g_strdup_printf (_("Prediction interval, %s: %s–%s%%"), name, lower, upper);
+}
+
+/* "Overall heterogeneity, 95% Q-profile CI: τ² 0.12–1.45, I² 41–89%" (confint.rma.uni) */
+static char *
+heterogeneity_ci_text (const EpMetaPool *pool,
+                       double            level)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  char tau2_lb[G_ASCII_DTOSTR_BUF_SIZE];
+  char tau2_ub[G_ASCII_DTOSTR_BUF_SIZE];
+  char i2_lb[G_ASCII_DTOSTR_BUF_SIZE];
+  char i2_ub[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (number, sizeof number, "%g", 100.0 * level);
+  g_ascii_formatd (tau2_lb, sizeof tau2_lb, "%.3g", pool->tau2_lb);
+  g_ascii_formatd (tau2_ub, sizeof tau2_ub, "%.3g", pool->tau2_ub);
+  g_ascii_formatd (i2_lb, sizeof i2_lb, "%.0f", pool->i2_lb);
+  g_ascii_formatd (i2_ub, sizeof i2_ub, "%.0f", pool->i2_ub);
+  /* TRANSLATORS: "Overall heterogeneity, 95% Q-profile CI: τ² 0.12–1.45, I² 41–89%" */
+  return g_strdup_printf (_("Overall heterogeneity, %s%% Q-profile CI: τ² %s–%s, I² %s–%s%%"),
+                          number, tau2_lb, tau2_ub, i2_lb, i2_ub);
 }
 
 EpFigure *
@@ -237,6 +429,16 @@ ep_evidence_forest_new (GPtrArray                     *trials,
     ep_evidence_forest_options_init (&options);
   key = options.outcome != NULL ? options.outcome : "cr";
   field = options.subgroup != NULL ? options.subgroup : "none";
+  if (options.effect != EP_EVIDENCE_EFFECT_PROPORTION)
+    {
+      if (result_out != NULL)
+        *result_out = NULL;
+      if (labels_out != NULL)
+        *labels_out = NULL;
+      if (groups_out != NULL)
+        *groups_out = NULL;
+      return ep_evidence_two_arm_new (trials, &options, NULL, error);
+    }
   if (!g_strv_contains (outcome_keys, key) || !g_strv_contains (subgroup_fields, field))
     {
       g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
@@ -345,8 +547,13 @@ ep_evidence_forest_new (GPtrArray                     *trials,
       data.subgroup_names = (const char * const *) groups->pdata;
     }
   ep_meta_options_init (&meta_options);
+  if (!(options.level > 0.0 && options.level < 1.0))
+    options.level = 0.95;
+  options.knapp_hartung = options.knapp_hartung && options.method != EP_META_METHOD_FE
+                          && options.method != EP_META_METHOD_GLMM;
   meta_options.method = options.method;
-  meta_options.knapp_hartung = options.knapp_hartung && options.method != EP_META_METHOD_FE;
+  meta_options.level = options.level;
+  meta_options.knapp_hartung = options.knapp_hartung;
   result = ep_meta_pool (&data, &meta_options, error);
   if (result == NULL)
     return NULL;
@@ -370,7 +577,13 @@ ep_evidence_forest_new (GPtrArray                     *trials,
   g_free (forest->label_header);
   forest->label_header = g_strdup (_("Trial"));
   g_free (forest->estimate_header);
-  forest->estimate_header = g_strdup_printf (_("%s, %% (95%% CI)"), outcome_title (key));
+  {
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_ascii_formatd (number, sizeof number, "%g", 100.0 * options.level);
+    /* TRANSLATORS: "Complete remission, % (95% CI)" */
+    forest->estimate_header = g_strdup_printf (_("%s, %% (%s%% CI)"), outcome_title (key), number);
+  }
   g_free (forest->x_label);
   forest->x_label = g_strdup_printf (_("%s (%%)"), outcome_title (key));
   forest->x_min = isnan (options.x_min) ? NAN : options.x_min / 100.0;
@@ -409,12 +622,19 @@ ep_evidence_forest_new (GPtrArray                     *trials,
     }
 
   {
-    /* TRANSLATORS: "Method: random effects, REML; logit-transformed proportions; exact CIs per arm" */
-    g_autofree char *text = g_strdup_printf (_("Method: %s; logit-transformed proportions "
-                                               "(metafor “PLO”); Clopper-Pearson CIs per arm"),
-                                             method_text (&options));
+    g_autofree char *text = method_text (&options);
+
     add_note (forest, text);
   }
+  if (options.method != EP_META_METHOD_FE && options.method != EP_META_METHOD_GLMM
+      && options.show_overall && !isnan (result->overall.tau2_lb))
+    {
+      g_autofree char *text = heterogeneity_ci_text (&result->overall, options.level);
+
+      add_note (forest, text);
+    }
+  for (guint w = 0; w < result->warnings->len; w++)
+    add_note (forest, g_ptr_array_index (result->warnings, w));
   if (derived_arms->len > 0)
     {
       g_autofree char *list = NULL;
@@ -479,26 +699,13 @@ ep_evidence_forest_new_from_source (JsonObject  *source,
   g_return_val_if_fail (source != NULL, NULL);
 
   ep_evidence_forest_options_init (&options);
-  outcome = json_object_get_string_member_with_default (source, "outcome", "cr");
+  outcome = saved_string (source, "outcome", "cr");
   options.outcome = g_strcmp0 (outcome, "mrd-negative") == 0 ? "mrd" : outcome;
   if (json_object_has_member (source, "options") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (source, "options")))
     saved = json_object_get_object_member (source, "options");
   if (saved != NULL)
-    {
-      const char *method = json_object_get_string_member_with_default (saved, "method", "DL");
-
-      options.method = g_strcmp0 (method, "FE") == 0 ? EP_META_METHOD_FE
-                       : g_strcmp0 (method, "REML") == 0 ? EP_META_METHOD_REML : EP_META_METHOD_DL;
-      options.knapp_hartung = json_object_get_boolean_member_with_default (saved, "knapp_hartung", FALSE);
-      options.prediction = json_object_get_boolean_member_with_default (saved, "prediction", FALSE);
-      options.show_overall = json_object_get_boolean_member_with_default (saved, "show_overall", TRUE);
-      options.sort = (EpEvidenceSort) CLAMP (json_object_get_int_member_with_default (saved, "sort", 0),
-                                             0, EP_EVIDENCE_SORT_SIZE);
-      options.subgroup = json_object_get_string_member_with_default (saved, "subgroup", "class");
-      options.x_min = json_object_get_double_member_with_default (saved, "x_min", NAN);
-      options.x_max = json_object_get_double_member_with_default (saved, "x_max", NAN);
-    }
+    ep_evidence_forest_options_from_json (saved, &options);
   else
     options.subgroup = "class";
 

@@ -115,6 +115,10 @@ heterogeneity_note (const EpMetaPool *pool,
     {
       g_autofree char *tau2 = ep_plot_format_number (pool->tau2, pool->tau2 < 0.01 ? 4 : 3);
 
+      if (method == EP_META_METHOD_GLMM)
+        /* the GLMM's heterogeneity test is a likelihood ratio (rma.glmm's QE.LRT), not Cochran's Q */
+        return g_strdup_printf (_("Heterogeneity: I² = %s%%, τ² = %s, LRT = %s (df = %u), p %s%s"),
+                                i2, tau2, q, pool->q_df, eq, p);
       return g_strdup_printf (_("Heterogeneity: I² = %s%%, τ² = %s, Q = %s (df = %u), p %s%s"),
                               i2, tau2, q, pool->q_df, eq, p);
     }
