@@ -513,11 +513,12 @@ archive_has (Archive    *a,
   return zip_name_locate (a->zip, member, ZIP_FL_NOCASE) >= 0;
 }
 
+/* Opens a member for reading through xml_read_cb(), after the zip bomb checks. */
 static gboolean
-xml_open (Archive     *a,
-          const char  *member,
-          Xml         *x,
-          GError     **error)
+xml_open_member (Archive     *a,
+                 const char  *member,
+                 Xml         *x,
+                 GError     **error)
 {
   zip_stat_t st;
   zip_int64_t index;
@@ -559,6 +560,18 @@ xml_open (Archive     *a,
                    zip_strerror (a->zip));
       return FALSE;
     }
+
+  return TRUE;
+}
+
+static gboolean
+xml_open (Archive     *a,
+          const char  *member,
+          Xml         *x,
+          GError     **error)
+{
+  if (!xml_open_member (a, member, x, error))
+    return FALSE;
 
   x->reader = xmlReaderForIO (xml_read_cb, xml_close_cb, x, member, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
@@ -646,57 +659,6 @@ xml_is_start (Xml        *x,
   return xml_is (x, XML_READER_TYPE_ELEMENT, local_name);
 }
 
-/* The text inside the current element (which must be a start tag), up to its end tag;
- * text under an element named skip (a phonetic reading, an annotation) is left out. The
- * reader is left on the end tag. */
-static gboolean
-xml_read_text (Xml         *x,
-               GString     *out,
-               const char  *skip,
-               GError     **error)
-{
-  int depth = xmlTextReaderDepth (x->reader);
-  int skip_depth = -1;
-
-  g_string_truncate (out, 0);
-  if (xmlTextReaderIsEmptyElement (x->reader))
-    return TRUE;
-
-  for (;;)
-    {
-      int r = xml_next (x, error);
-      int type, d;
-
-      if (r < 0)
-        return FALSE;
-      if (r == 0)
-        return xml_fail (x, error);
-
-      type = xmlTextReaderNodeType (x->reader);
-      d = xmlTextReaderDepth (x->reader);
-      if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          if (d == depth)
-            return TRUE;
-          if (d == skip_depth)
-            skip_depth = -1;
-          continue;
-        }
-      if (skip_depth >= 0)
-        continue;
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          if (skip != NULL && !xmlTextReaderIsEmptyElement (x->reader) &&
-              strcmp ((const char *) xmlTextReaderConstLocalName (x->reader), skip) == 0)
-            skip_depth = d;
-          continue;
-        }
-      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-          type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE)
-        g_string_append (out, (const char *) xmlTextReaderConstValue (x->reader));
-    }
-}
-
 /* The value of the current element's attribute by local name, whatever its namespace
  * prefix; NULL when absent. Valid until the next read. */
 static const char *
@@ -719,6 +681,249 @@ xml_attribute (Xml        *x,
   xmlTextReaderMoveToElement (x->reader);
 
   return value;
+}
+
+/* ---- zip members through libxml2's SAX2 interface ------------------------------------- */
+
+/* The large parts (a sheet, the shared strings) are parsed with SAX2 callbacks rather than
+ * the text reader: libxml2 then builds no node per element and hands over attribute values
+ * and text in place, which is most of the difference for a million rows. The same read
+ * callback feeds it, so the zip bomb and DOCTYPE checks are the same; a DTD that gets past
+ * that check still stops the parse in the internalSubset callback. */
+typedef struct
+{
+  Xml              *x;
+  xmlParserCtxtPtr  ctxt;
+  GError           *error;      /* set by a callback; the parse is stopped */
+  gboolean          done;       /* a callback has what it needs; the parse is stopped */
+  int               depth;      /* of the element being started or ended */
+} Sax;
+
+static void
+sax_stop (Sax *sax)
+{
+  xmlStopParser (sax->ctxt);
+}
+
+static void
+sax_fail (Sax    *sax,
+          GError *error)
+{
+  if (sax->error == NULL)
+    sax->error = error;
+  else
+    g_error_free (error);
+  sax_stop (sax);
+}
+
+static void
+sax_internal_subset (void          *user,
+                     const xmlChar *name,
+                     const xmlChar *external_id,
+                     const xmlChar *system_id)
+{
+  Sax *sax = user;
+
+  sax->x->doctype = TRUE;
+  sax_stop (sax);
+}
+
+static void
+sax_entity_decl (void          *user,
+                 const xmlChar *name,
+                 int            type,
+                 const xmlChar *public_id,
+                 const xmlChar *system_id,
+                 xmlChar       *content)
+{
+  Sax *sax = user;
+
+  sax->x->doctype = TRUE;
+  sax_stop (sax);
+}
+
+static void
+sax_reference (void          *user,
+               const xmlChar *name)
+{
+  Sax *sax = user;
+
+  sax->x->doctype = TRUE;
+  sax_stop (sax);
+}
+
+static void
+sax_error (void        *user,
+           xmlErrorPtr  error)
+{
+  Sax *sax = user;
+
+  xml_error_cb (sax->x, error);
+}
+
+static void
+sax_handler_init (xmlSAXHandler *handler)
+{
+  memset (handler, 0, sizeof *handler);
+  handler->initialized = XML_SAX2_MAGIC;
+  handler->internalSubset = sax_internal_subset;
+  handler->externalSubset = sax_internal_subset;
+  handler->entityDecl = sax_entity_decl;
+  handler->reference = sax_reference;
+  handler->serror = sax_error;
+}
+
+/* Parses member with handler; user begins with a Sax. */
+static gboolean
+sax_parse (Archive        *a,
+           const char     *member,
+           xmlSAXHandler  *handler,
+           Sax            *sax,
+           GError        **error)
+{
+  Xml x;
+  gboolean ok;
+
+  if (!xml_open_member (a, member, &x, error))
+    {
+      xml_close (&x);
+      return FALSE;
+    }
+
+  sax->x = &x;
+  sax->ctxt = xmlCreateIOParserCtxt (handler, sax, xml_read_cb, xml_close_cb, &x,
+                                     XML_CHAR_ENCODING_NONE);
+  if (sax->ctxt == NULL)
+    {
+      g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                   _("%s: “%s” cannot be read as XML"), a->display_name, member);
+      xml_close (&x);
+      return FALSE;
+    }
+  xmlCtxtUseOptions (sax->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                XML_PARSE_NOCDATA);
+
+  xmlParseDocument (sax->ctxt);
+
+  if (sax->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sax->error));
+      ok = FALSE;
+    }
+  else if (x.doctype || x.bomb || x.zip_error != NULL)
+    ok = xml_fail (&x, error);
+  else if (sax->done)
+    ok = TRUE;
+  else if (!sax->ctxt->wellFormed)
+    ok = xml_fail (&x, error);
+  else
+    ok = TRUE;
+
+  xmlFreeParserCtxt (sax->ctxt);
+  sax->ctxt = NULL;
+  xml_close (&x);
+
+  return ok;
+}
+
+/* An attribute's value as a NUL-terminated string: SAX2 gives [value, end). */
+typedef struct
+{
+  char  buf[64];
+  char *heap;
+} AttrText;
+
+static const char *
+attr_text (AttrText      *t,
+           const xmlChar *value,
+           const xmlChar *end)
+{
+  gsize n = (gsize) (end - value);
+
+  if (n < sizeof t->buf)
+    {
+      memcpy (t->buf, value, n);
+      t->buf[n] = '\0';
+      return t->buf;
+    }
+  g_free (t->heap);
+  t->heap = g_strndup ((const char *) value, n);
+  return t->heap;
+}
+
+static void
+attr_text_clear (AttrText *t)
+{
+  g_clear_pointer (&t->heap, g_free);
+}
+
+/* Calls back with each attribute of a start tag in the order the text reader lists them
+ * (namespace declarations first, named by their prefix, or "xmlns"), so that a lookup by
+ * local name finds what the text reader's xml_attribute() finds. */
+typedef gboolean (*AttrFunc) (const char    *local_name,
+                              const xmlChar *value,
+                              const xmlChar *end,
+                              gpointer       data);
+
+static void
+sax_each_attribute (int             n_namespaces,
+                    const xmlChar **namespaces,
+                    int             n_attributes,
+                    const xmlChar **attributes,
+                    AttrFunc        func,
+                    gpointer        data)
+{
+  for (int i = 0; i < n_namespaces; i++)
+    {
+      const xmlChar *prefix = namespaces[2 * i];
+      const xmlChar *uri = namespaces[2 * i + 1];
+
+      if (uri == NULL)
+        uri = (const xmlChar *) "";
+      if (!func (prefix != NULL ? (const char *) prefix : "xmlns", uri, uri + strlen ((const char *) uri), data))
+        return;
+    }
+  for (int i = 0; i < n_attributes; i++)
+    if (!func ((const char *) attributes[5 * i], attributes[5 * i + 3], attributes[5 * i + 4], data))
+      return;
+}
+
+typedef struct
+{
+  const char    *name;
+  const xmlChar *value;
+  const xmlChar *end;
+} AttrFind;
+
+static gboolean
+attr_find_cb (const char    *local_name,
+              const xmlChar *value,
+              const xmlChar *end,
+              gpointer       data)
+{
+  AttrFind *f = data;
+
+  if (strcmp (local_name, f->name) != 0)
+    return TRUE;
+  f->value = value;
+  f->end = end;
+  return FALSE;
+}
+
+/* The first attribute of that local name, as xml_attribute() finds it; NULL when absent. */
+static const char *
+sax_attribute (AttrText        *t,
+               const char      *local_name,
+               int              n_namespaces,
+               const xmlChar  **namespaces,
+               int              n_attributes,
+               const xmlChar  **attributes)
+{
+  AttrFind f = { local_name, NULL, NULL };
+
+  sax_each_attribute (n_namespaces, namespaces, n_attributes, attributes, attr_find_cb, &f);
+
+  return f.value != NULL ? attr_text (t, f.value, f.end) : NULL;
 }
 
 static gboolean
@@ -1003,7 +1208,81 @@ xlsx_read_styles (Xlsx     *book,
   return r == 0;
 }
 
-/* Shared strings go straight into the grid's text buffer; offsets by index. */
+/* Shared strings go straight into the grid's text buffer; offsets by index. Each <si> (at any
+ * depth, not inside another) is its text without the phonetic runs (<rPh>). */
+typedef struct
+{
+  Sax       sax;
+  Grid     *grid;
+  GArray   *offsets;
+  GString  *text;
+  int       si_depth;       /* of the <si> being read, or -1 */
+  int       skip_depth;     /* of an <rPh> inside it, or -1 */
+} SharedSax;
+
+static void
+shared_start (void           *user,
+              const xmlChar  *local_name,
+              const xmlChar  *prefix,
+              const xmlChar  *uri,
+              int             n_namespaces,
+              const xmlChar **namespaces,
+              int             n_attributes,
+              int             n_defaulted,
+              const xmlChar **attributes)
+{
+  SharedSax *s = user;
+  int depth = s->sax.depth++;
+
+  if (s->si_depth < 0)
+    {
+      if (strcmp ((const char *) local_name, "si") == 0)
+        {
+          s->si_depth = depth;
+          g_string_truncate (s->text, 0);
+        }
+    }
+  else if (s->skip_depth < 0 && strcmp ((const char *) local_name, "rPh") == 0)
+    s->skip_depth = depth;
+}
+
+static void
+shared_end (void          *user,
+            const xmlChar *local_name,
+            const xmlChar *prefix,
+            const xmlChar *uri)
+{
+  SharedSax *s = user;
+  int depth = --s->sax.depth;
+
+  if (depth == s->skip_depth)
+    s->skip_depth = -1;
+  else if (depth == s->si_depth)
+    {
+      GError *error = NULL;
+      guint32 offset;
+
+      s->si_depth = -1;
+      if (!grid_store_text (s->grid, s->text->str, s->text->len, &offset, &error))
+        {
+          sax_fail (&s->sax, error);
+          return;
+        }
+      g_array_append_val (s->offsets, offset);
+    }
+}
+
+static void
+shared_characters (void          *user,
+                   const xmlChar *text,
+                   int            length)
+{
+  SharedSax *s = user;
+
+  if (s->si_depth >= 0 && s->skip_depth < 0)
+    g_string_append_len (s->text, (const char *) text, length);
+}
+
 static gboolean
 xlsx_read_shared_strings (Xlsx     *book,
                           Grid     *grid,
@@ -1011,33 +1290,19 @@ xlsx_read_shared_strings (Xlsx     *book,
                           GError  **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  Xml x;
-  int r;
+  SharedSax s = { { 0 }, grid, offsets, text, -1, -1 };
+  xmlSAXHandler handler;
 
   if (book->shared_strings == NULL || !archive_has (&book->archive, book->shared_strings))
     return TRUE;
-  if (!xml_open (&book->archive, book->shared_strings, &x, error))
-    {
-      xml_close (&x);
-      return FALSE;
-    }
-  while ((r = xml_next (&x, error)) > 0)
-    {
-      guint32 offset;
 
-      if (!xml_is_start (&x, "si"))
-        continue;
-      if (!xml_read_text (&x, text, "rPh", error) ||
-          !grid_store_text (grid, text->str, text->len, &offset, error))
-        {
-          r = -1;
-          break;
-        }
-      g_array_append_val (offsets, offset);
-    }
-  xml_close (&x);
+  sax_handler_init (&handler);
+  handler.startElementNs = shared_start;
+  handler.endElementNs = shared_end;
+  handler.characters = shared_characters;
+  handler.ignorableWhitespace = shared_characters;
 
-  return r == 0;
+  return sax_parse (&book->archive, book->shared_strings, &handler, &s.sax, error);
 }
 
 /* "BC12" -> column 54 (0-based), row 11 (0-based); FALSE when malformed. */
@@ -1069,11 +1334,248 @@ parse_cell_reference (const char *ref,
   return TRUE;
 }
 
+/* The sheet: <row r="5"> and <c r="B5" s="3" t="s"><f>..</f><v>..</v></c> (or <is> for an
+ * inline string) at any depth, and <dimension ref="A1:H1000001">. Inside a <c> only its
+ * <v>, <is> (without <rPh>) and <f> (skipped) count; the last <v> or <is> is the value. */
+enum { CAPTURE_NONE, CAPTURE_V, CAPTURE_IS, CAPTURE_F };
+
 typedef struct
 {
-  char type[16];
-  int  style;
-} CellAttributes;
+  Sax        sax;
+  Xlsx      *book;
+  Grid      *grid;
+  GArray    *shared;
+  guint64    row;
+  guint64    column;
+  gboolean   have_row;
+  int        cell_depth;      /* of the <c> being read, or -1 */
+  char       type[16];
+  gint64     style;
+  gboolean   have_value;
+  int        capture;
+  int        capture_depth;
+  int        skip_depth;      /* of an <rPh> inside <is>, or -1 */
+  GString   *value;
+  AttrText   attr;
+} SheetSax;
+
+static gboolean
+sheet_cell_attribute_cb (const char    *an,
+                         const xmlChar *value,
+                         const xmlChar *end,
+                         gpointer       data)
+{
+  SheetSax *s = data;
+
+  if (an[0] == 'r' && an[1] == '\0')
+    {
+      guint64 rr, cc;
+
+      if (parse_cell_reference (attr_text (&s->attr, value, end), &rr, &cc))
+        {
+          s->row = rr;
+          s->column = cc;
+        }
+    }
+  else if (an[0] == 't' && an[1] == '\0')
+    {
+      gsize n = MIN ((gsize) (end - value), sizeof s->type - 1);
+
+      memcpy (s->type, value, n);
+      s->type[n] = '\0';
+    }
+  else if (an[0] == 's' && an[1] == '\0')
+    s->style = g_ascii_strtoll (attr_text (&s->attr, value, end), NULL, 10);
+
+  return TRUE;
+}
+
+static void
+sheet_start (void           *user,
+             const xmlChar  *local_name,
+             const xmlChar  *prefix,
+             const xmlChar  *uri,
+             int             n_namespaces,
+             const xmlChar **namespaces,
+             int             n_attributes,
+             int             n_defaulted,
+             const xmlChar **attributes)
+{
+  SheetSax *s = user;
+  const char *name = (const char *) local_name;
+  int depth = s->sax.depth++;
+  GError *error = NULL;
+
+  if (s->cell_depth >= 0)
+    {
+      if (s->capture == CAPTURE_NONE)
+        {
+          if (name[0] == 'v' && name[1] == '\0')
+            s->capture = CAPTURE_V;
+          else if (name[0] == 'i' && name[1] == 's' && name[2] == '\0')
+            s->capture = CAPTURE_IS;
+          else if (name[0] == 'f' && name[1] == '\0')
+            s->capture = CAPTURE_F;
+          else
+            return;
+          s->capture_depth = depth;
+          s->skip_depth = -1;
+          if (s->capture != CAPTURE_F)
+            {
+              g_string_truncate (s->value, 0);
+              s->have_value = TRUE;
+            }
+        }
+      else if (s->capture == CAPTURE_IS && s->skip_depth < 0 && strcmp (name, "rPh") == 0)
+        s->skip_depth = depth;
+      return;
+    }
+
+  if (name[0] == 'c' && name[1] == '\0')
+    {
+      s->cell_depth = depth;
+      s->column = s->column == G_MAXUINT64 ? 0 : s->column + 1;
+      strcpy (s->type, "n");
+      s->style = -1;
+      s->have_value = FALSE;
+      s->capture = CAPTURE_NONE;
+      g_string_truncate (s->value, 0);
+      sax_each_attribute (n_namespaces, namespaces, n_attributes, attributes,
+                          sheet_cell_attribute_cb, s);
+      return;
+    }
+
+  if (strcmp (name, "row") == 0)
+    {
+      const char *rr = sax_attribute (&s->attr, "r", n_namespaces, namespaces, n_attributes,
+                                      attributes);
+      guint64 n = rr != NULL ? g_ascii_strtoull (rr, NULL, 10) : 0;
+
+      s->row = n > 0 ? n - 1 : (s->have_row ? s->row + 1 : 0);
+      s->have_row = TRUE;
+      s->column = G_MAXUINT64;   /* the next cell without a reference is column 0 */
+      if (s->row >= EP_SHEET_MAX_ROWS && !grid_check_position (s->grid, s->row, 0, &error))
+        sax_fail (&s->sax, error);
+      return;
+    }
+
+  if (strcmp (name, "dimension") == 0)
+    {
+      const char *ref = sax_attribute (&s->attr, "ref", n_namespaces, namespaces, n_attributes,
+                                       attributes);
+      const char *colon = ref != NULL ? strchr (ref, ':') : NULL;
+      guint64 last_row, last_column;
+
+      if (colon != NULL && parse_cell_reference (colon + 1, &last_row, &last_column) &&
+          !grid_check_position (s->grid, last_row, last_column, &error))
+        sax_fail (&s->sax, error);
+      return;
+    }
+}
+
+/* A cell's value into the grid, by its type. */
+static gboolean
+sheet_add_cell (SheetSax  *s,
+                GError   **error)
+{
+  Grid *grid = s->grid;
+  GString *value = s->value;
+  const char *type = s->type;
+  guint64 row = s->row, column = s->column;
+
+  if (strcmp (type, "s") == 0)
+    {
+      guint64 index = g_ascii_strtoull (value->str, NULL, 10);
+
+      if (index >= s->shared->len)
+        {
+          g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
+                       _("%s:%u: column %u: shared string %s does not exist (damaged file)"),
+                       grid->display_name, (guint) row + 1, (guint) column + 1, value->str);
+          return FALSE;
+        }
+      return grid_add_offset (grid, row, column, g_array_index (s->shared, guint32, index), error);
+    }
+  if (strcmp (type, "b") == 0)
+    {
+      const char *b = strcmp (g_strstrip (value->str), "1") == 0 ? "TRUE" : "FALSE";
+
+      return grid_add_text (grid, row, column, b, strlen (b), error);
+    }
+  if (strcmp (type, "e") == 0)
+    return TRUE;                                    /* #N/A, #DIV/0!, ...: missing */
+  if (strcmp (type, "d") == 0)
+    {
+      /* ISO 8601 in the cell (openpyxl's iso_dates, Excel's strict files) */
+      if (value->len > 10 && value->str[10] == 'T')
+        {
+          if (strncmp (value->str + 11, "00:00:00", 8) == 0)
+            g_string_truncate (value, 10);
+          else
+            {
+              value->str[10] = ' ';
+              g_string_truncate (value, MIN (value->len, 19));
+            }
+        }
+      return grid_add_text (grid, row, column, value->str, value->len, error);
+    }
+  if (strcmp (type, "n") == 0)
+    {
+      gboolean is_date = s->style >= 0 && (guint64) s->style < s->book->date_styles->len &&
+                         g_array_index (s->book->date_styles, gboolean, s->style);
+
+      return grid_add_number (grid, row, column, value->str, is_date, s->book->date1904, error);
+    }
+
+  /* "str" (a formula's text), "inlineStr" */
+  return grid_add_text (grid, row, column, value->str, value->len, error);
+}
+
+static void
+sheet_end (void          *user,
+           const xmlChar *local_name,
+           const xmlChar *prefix,
+           const xmlChar *uri)
+{
+  SheetSax *s = user;
+  int depth = --s->sax.depth;
+  GError *error = NULL;
+
+  if (s->cell_depth < 0)
+    return;
+  if (s->capture != CAPTURE_NONE)
+    {
+      if (depth == s->capture_depth)
+        s->capture = CAPTURE_NONE;
+      else if (depth == s->skip_depth)
+        s->skip_depth = -1;
+      return;
+    }
+  if (depth != s->cell_depth)
+    return;
+
+  s->cell_depth = -1;
+  if (!s->have_value)
+    return;
+  if (!sheet_add_cell (s, &error))
+    sax_fail (&s->sax, error);
+  else if (s->grid->full)
+    {
+      s->sax.done = TRUE;
+      sax_stop (&s->sax);
+    }
+}
+
+static void
+sheet_characters (void          *user,
+                  const xmlChar *text,
+                  int            length)
+{
+  SheetSax *s = user;
+
+  if (s->capture == CAPTURE_V || (s->capture == CAPTURE_IS && s->skip_depth < 0))
+    g_string_append_len (s->value, (const char *) text, length);
+}
 
 static gboolean
 xlsx_read_sheet (Xlsx        *book,
@@ -1082,214 +1584,29 @@ xlsx_read_sheet (Xlsx        *book,
                  GArray      *shared,
                  GError     **error)
 {
-  g_autoptr(GString) value = g_string_new (NULL);
-  guint64 row = 0, column = 0;
-  gboolean have_row = FALSE;
-  Xml x;
-  int r = 0;
+  g_autoptr(GString) value = g_string_sized_new (64);
+  SheetSax s;
+  xmlSAXHandler handler;
+  gboolean ok;
 
-  if (!xml_open (&book->archive, member, &x, error))
-    {
-      xml_close (&x);
-      return FALSE;
-    }
+  memset (&s, 0, sizeof s);
+  s.book = book;
+  s.grid = grid;
+  s.shared = shared;
+  s.cell_depth = -1;
+  s.skip_depth = -1;
+  s.value = value;
 
-  while (!grid->full && (r = xml_next (&x, error)) > 0)
-    {
-      const char *name;
-      char type[16] = "n";
-      gint64 style = -1;
-      gboolean have_value = FALSE, empty;
+  sax_handler_init (&handler);
+  handler.startElementNs = sheet_start;
+  handler.endElementNs = sheet_end;
+  handler.characters = sheet_characters;
+  handler.ignorableWhitespace = sheet_characters;
 
-      if (xmlTextReaderNodeType (x.reader) != XML_READER_TYPE_ELEMENT)
-        continue;
-      name = (const char *) xmlTextReaderConstLocalName (x.reader);
+  ok = sax_parse (&book->archive, member, &handler, &s.sax, error);
+  attr_text_clear (&s.attr);
 
-      if (strcmp (name, "row") == 0)
-        {
-          const char *rr = xml_attribute (&x, "r");
-          guint64 n = rr != NULL ? g_ascii_strtoull (rr, NULL, 10) : 0;
-
-          row = n > 0 ? n - 1 : (have_row ? row + 1 : 0);
-          have_row = TRUE;
-          column = G_MAXUINT64;   /* the next cell without a reference is column 0 */
-          if (row >= EP_SHEET_MAX_ROWS && !grid_check_position (grid, row, 0, error))
-            {
-              r = -1;
-              break;
-            }
-          continue;
-        }
-      if (strcmp (name, "dimension") == 0)
-        {
-          const char *ref = xml_attribute (&x, "ref");
-          const char *colon = ref != NULL ? strchr (ref, ':') : NULL;
-          guint64 last_row, last_column;
-
-          if (colon != NULL && parse_cell_reference (colon + 1, &last_row, &last_column) &&
-              !grid_check_position (grid, last_row, last_column, error))
-            {
-              r = -1;
-              break;
-            }
-          continue;
-        }
-      if (strcmp (name, "c") != 0)
-        continue;
-
-      /* <c r="B5" s="3" t="s"><f>..</f><v>..</v></c>, or <is> for an inline string */
-      column = column == G_MAXUINT64 ? 0 : column + 1;
-      if (xmlTextReaderMoveToFirstAttribute (x.reader) == 1)
-        {
-          do
-            {
-              const char *an = (const char *) xmlTextReaderConstLocalName (x.reader);
-              const char *av = (const char *) xmlTextReaderConstValue (x.reader);
-
-              if (an[0] == 'r' && an[1] == '\0')
-                {
-                  guint64 rr, cc;
-
-                  if (parse_cell_reference (av, &rr, &cc))
-                    {
-                      row = rr;
-                      column = cc;
-                    }
-                }
-              else if (an[0] == 't' && an[1] == '\0')
-                g_strlcpy (type, av, sizeof type);
-              else if (an[0] == 's' && an[1] == '\0')
-                style = g_ascii_strtoll (av, NULL, 10);
-            }
-          while (xmlTextReaderMoveToNextAttribute (x.reader) == 1);
-          xmlTextReaderMoveToElement (x.reader);
-        }
-
-      empty = xmlTextReaderIsEmptyElement (x.reader);
-      g_string_truncate (value, 0);
-      if (!empty)
-        {
-          int depth = xmlTextReaderDepth (x.reader);
-
-          for (;;)
-            {
-              int rr = xml_next (&x, error);
-
-              if (rr <= 0)
-                {
-                  if (rr == 0)
-                    xml_fail (&x, error);
-                  r = -1;
-                  break;
-                }
-              if (xmlTextReaderNodeType (x.reader) == XML_READER_TYPE_END_ELEMENT &&
-                  xmlTextReaderDepth (x.reader) == depth)
-                break;
-              if (xml_is_start (&x, "v"))
-                {
-                  if (!xml_read_text (&x, value, NULL, error))
-                    {
-                      r = -1;
-                      break;
-                    }
-                  have_value = TRUE;
-                }
-              else if (xml_is_start (&x, "is"))
-                {
-                  if (!xml_read_text (&x, value, "rPh", error))
-                    {
-                      r = -1;
-                      break;
-                    }
-                  have_value = TRUE;
-                }
-              else if (xml_is_start (&x, "f") && !xmlTextReaderIsEmptyElement (x.reader))
-                {
-                  g_autoptr(GString) formula = g_string_new (NULL);
-
-                  if (!xml_read_text (&x, formula, NULL, error))
-                    {
-                      r = -1;
-                      break;
-                    }
-                }
-            }
-          if (r < 0)
-            break;
-        }
-      if (!have_value)
-        continue;
-
-      if (strcmp (type, "s") == 0)
-        {
-          guint64 index = g_ascii_strtoull (value->str, NULL, 10);
-
-          if (index >= shared->len)
-            {
-              g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_BAD_FILE,
-                           _("%s:%u: column %u: shared string %s does not exist (damaged file)"),
-                           grid->display_name, (guint) row + 1, (guint) column + 1, value->str);
-              r = -1;
-              break;
-            }
-          if (!grid_add_offset (grid, row, column, g_array_index (shared, guint32, index), error))
-            {
-              r = -1;
-              break;
-            }
-        }
-      else if (strcmp (type, "b") == 0)
-        {
-          const char *b = strcmp (g_strstrip (value->str), "1") == 0 ? "TRUE" : "FALSE";
-
-          if (!grid_add_text (grid, row, column, b, strlen (b), error))
-            {
-              r = -1;
-              break;
-            }
-        }
-      else if (strcmp (type, "e") == 0)
-        continue;                                   /* #N/A, #DIV/0!, ...: missing */
-      else if (strcmp (type, "d") == 0)
-        {
-          /* ISO 8601 in the cell (openpyxl's iso_dates, Excel's strict files) */
-          if (value->len > 10 && value->str[10] == 'T')
-            {
-              if (strncmp (value->str + 11, "00:00:00", 8) == 0)
-                g_string_truncate (value, 10);
-              else
-                {
-                  value->str[10] = ' ';
-                  g_string_truncate (value, MIN (value->len, 19));
-                }
-            }
-          if (!grid_add_text (grid, row, column, value->str, value->len, error))
-            {
-              r = -1;
-              break;
-            }
-        }
-      else if (strcmp (type, "n") == 0)
-        {
-          gboolean is_date = style >= 0 && (guint64) style < book->date_styles->len &&
-                             g_array_index (book->date_styles, gboolean, style);
-
-          if (!grid_add_number (grid, row, column, value->str, is_date, book->date1904, error))
-            {
-              r = -1;
-              break;
-            }
-        }
-      else if (!grid_add_text (grid, row, column, value->str, value->len, error))
-        {
-          /* "str" (a formula's text), "inlineStr" */
-          r = -1;
-          break;
-        }
-    }
-  xml_close (&x);
-
-  return r >= 0;
+  return ok;
 }
 
 static gboolean
