@@ -140,6 +140,11 @@ ep_sheet_is_date_format (guint       id,
 
 /* ---- the grid ------------------------------------------------------------------------- */
 
+/* Cells usually come row by row, left to right, and every row as wide as the first. While they
+ * do, the grid fills the dense offset table directly (4 bytes a cell, the table EpCsv keeps);
+ * the first row's cells wait in the list until its width is known. A cell out of that order
+ * or beyond that width turns the grid into the sparse list of (row, column, offset), sorted
+ * at the end, which takes any order (12 bytes a cell). */
 typedef struct
 {
   guint32 row;
@@ -152,10 +157,20 @@ typedef struct
   const char *display_name;
   const char *sheet_name;
   GString    *text;         /* offset 0 is "" */
-  GArray     *cells;        /* Cell */
+  GArray     *cells;        /* Cell: the first row in dense mode, all cells in sparse mode */
   guint       max_rows;     /* the preview's limit, 0: none */
   guint32     first_row;    /* the first row with a cell, G_MAXUINT32 before */
   gboolean    full;         /* max_rows reached: the reader may stop */
+  guint64     n_cells;
+  gboolean    dense;
+  guint32    *table;        /* dense: n_table_rows x width offsets from first_row on, 0 empty */
+  gsize       table_alloc;  /* rows */
+  guint32     n_table_rows;
+  guint32     width;        /* 0 while the first row is read */
+  guint32     last_row;     /* of the last cell, in dense mode */
+  guint32     last_column;
+  guint32     column_min;
+  guint32     column_max;
 } Grid;
 
 static void
@@ -170,6 +185,8 @@ grid_init (Grid       *g,
   g->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), 1024);
   g->max_rows = max_rows;
   g->first_row = G_MAXUINT32;
+  g->dense = TRUE;
+  g->column_min = G_MAXUINT32;
 }
 
 static void
@@ -181,6 +198,123 @@ grid_clear (Grid *g)
     g_array_unref (g->cells);
   g->text = NULL;
   g->cells = NULL;
+  g_clear_pointer (&g->table, g_free);
+}
+
+/* Dense to sparse: the table's cells join the list, and everything after goes there too. */
+static void
+grid_make_sparse (Grid *g)
+{
+  g_autoptr(GArray) first = g->cells;
+
+  g->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), (guint) MIN (g->n_cells + 1024, G_MAXUINT));
+  for (guint32 i = 0; i < g->n_table_rows; i++)
+    for (guint32 j = 0; j < g->width; j++)
+      if (g->table[(gsize) i * g->width + j] != 0)
+        {
+          Cell c = { g->first_row + i, j, g->table[(gsize) i * g->width + j] };
+
+          g_array_append_val (g->cells, c);
+        }
+  /* the first row, when it is still waiting, comes before any table row */
+  if (g->width == 0)
+    g_array_append_vals (g->cells, first->data, first->len);
+  g_clear_pointer (&g->table, g_free);
+  g->dense = FALSE;
+}
+
+/* The table's row for row, extended with empty rows up to it; NULL when the table would grow
+ * past the cell limit (the caller goes sparse, and the limit speaks at the end). */
+static guint32 *
+grid_table_row (Grid    *g,
+                guint32  row)
+{
+  guint32 k = row - g->first_row;
+
+  if (k >= g->n_table_rows)
+    {
+      if ((guint64) (k + 1) * g->width > EP_SHEET_MAX_CELLS)
+        return NULL;
+      if (k >= g->table_alloc)
+        {
+          g->table_alloc = MAX ((gsize) k + 1, g->table_alloc * 2);
+          g->table = g_renew (guint32, g->table, g->table_alloc * g->width);
+        }
+      memset (g->table + (gsize) g->n_table_rows * g->width, 0,
+              (gsize) (k + 1 - g->n_table_rows) * g->width * sizeof (guint32));
+      g->n_table_rows = k + 1;
+    }
+
+  return g->table + (gsize) k * g->width;
+}
+
+/* The first row is complete: its width fixes the table's, and its cells move there. */
+static void
+grid_fix_width (Grid *g)
+{
+  guint32 *row;
+
+  g->width = g->column_max + 1;
+  g->table_alloc = 1024;
+  g->table = g_new (guint32, g->table_alloc * g->width);
+  row = grid_table_row (g, g->first_row);
+  g_assert (row != NULL);
+  for (guint i = 0; i < g->cells->len; i++)
+    {
+      const Cell *c = &g_array_index (g->cells, Cell, i);
+
+      row[c->column] = c->offset;
+    }
+  g_array_set_size (g->cells, 0);
+}
+
+static void
+grid_put (Grid    *g,
+          guint32  row,
+          guint32  column,
+          guint32  offset)
+{
+  g->n_cells++;
+  if (g->dense)
+    {
+      gboolean in_order = g->n_cells == 1 || row > g->last_row ||
+                          (row == g->last_row && column > g->last_column);
+
+      if (in_order && g->width == 0 && row != g->first_row && g->n_cells > 1)
+        grid_fix_width (g);
+      if (in_order && g->width == 0)
+        {
+          Cell cell = { row, column, offset };
+
+          g_array_append_val (g->cells, cell);
+          goto placed;
+        }
+      if (in_order && column < g->width)
+        {
+          guint32 *r = grid_table_row (g, row);
+
+          if (r != NULL)
+            {
+              r[column] = offset;
+              goto placed;
+            }
+        }
+      grid_make_sparse (g);
+    }
+
+  {
+    Cell cell = { row, column, offset };
+
+    g_array_append_val (g->cells, cell);
+  }
+
+placed:
+  g->last_row = row;
+  g->last_column = column;
+  g->column_min = MIN (g->column_min, column);
+  g->column_max = MAX (g->column_max, column);
+  if (g->first_row > row)
+    g->first_row = row;
 }
 
 static gboolean
@@ -204,7 +338,7 @@ grid_check_position (Grid     *g,
                    g->display_name, EP_SHEET_MAX_COLUMNS);
       return FALSE;
     }
-  if (g->cells->len >= EP_SHEET_MAX_CELLS)
+  if (g->n_cells >= EP_SHEET_MAX_CELLS)
     {
       g_set_error (error, EP_SHEET_ERROR, EP_SHEET_ERROR_TOO_LARGE,
                    _("%s: the sheet has more than %u cells, more than Endpoint reads"),
@@ -223,8 +357,6 @@ grid_add_offset (Grid     *g,
                  guint32   offset,
                  GError  **error)
 {
-  Cell cell;
-
   if (g->text->str[offset] == '\0' || g->full)
     return TRUE;
   if (g->max_rows > 0 && g->first_row != G_MAXUINT32 && row >= (guint64) g->first_row + g->max_rows)
@@ -235,12 +367,7 @@ grid_add_offset (Grid     *g,
   if (!grid_check_position (g, row, column, error))
     return FALSE;
 
-  cell.row = (guint32) row;
-  cell.column = (guint32) column;
-  cell.offset = offset;
-  g_array_append_val (g->cells, cell);
-  if (g->first_row > cell.row)
-    g->first_row = cell.row;
+  grid_put (g, (guint32) row, (guint32) column, offset);
 
   return TRUE;
 }
@@ -353,23 +480,34 @@ grid_finish (Grid        *g,
   guint32 *lines;
   gsize length;
 
-  for (guint i = 0; i < g->cells->len; i++)
-    {
-      const Cell *c = &g_array_index (g->cells, Cell, i);
+  if (g->dense && g->width == 0 && g->cells->len > 0)
+    grid_fix_width (g);                       /* a sheet of one row */
 
-      row0 = MIN (row0, c->row);
-      row1 = MAX (row1, c->row);
-      col0 = MIN (col0, c->column);
-      col1 = MAX (col1, c->column);
-    }
-
-  if (g->cells->len == 0)
+  if (g->n_cells == 0)
     {
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_EMPTY,
                    _("%s: the sheet is empty; a header row with the column names is required"),
                    g->display_name);
       return NULL;
     }
+
+  if (g->dense)
+    {
+      row0 = g->first_row;
+      row1 = g->first_row + g->n_table_rows - 1;
+      col0 = g->column_min;
+      col1 = g->column_max;
+    }
+  else
+    for (guint i = 0; i < g->cells->len; i++)
+      {
+        const Cell *c = &g_array_index (g->cells, Cell, i);
+
+        row0 = MIN (row0, c->row);
+        row1 = MAX (row1, c->row);
+        col0 = MIN (col0, c->column);
+        col1 = MAX (col1, c->column);
+      }
 
   n_rows = (guint64) row1 - row0 + 1;
   n_columns = (guint64) col1 - col0 + 1;
@@ -384,20 +522,34 @@ grid_finish (Grid        *g,
       return NULL;
     }
 
-  /* Readers emit cells in order; a file that does not (a repeated cell) keeps the last. */
-  for (guint i = 1; i < g->cells->len; i++)
-    if (compare_cells (&g_array_index (g->cells, Cell, i - 1), &g_array_index (g->cells, Cell, i)) > 0)
-      {
-        g_array_sort (g->cells, compare_cells);
-        break;
-      }
-
-  offsets = g_new0 (guint32, n_rows * n_columns);
-  for (guint i = 0; i < g->cells->len; i++)
+  if (g->dense)
     {
-      const Cell *c = &g_array_index (g->cells, Cell, i);
+      /* the used columns of each row, moved to the front in place */
+      offsets = g_steal_pointer (&g->table);
+      if (col0 != 0 || n_columns != g->width)
+        for (guint64 i = 0; i < n_rows; i++)
+          memmove (offsets + i * n_columns, offsets + i * g->width + col0,
+                   n_columns * sizeof (guint32));
+      offsets = g_renew (guint32, offsets, MAX (n_rows * n_columns, 1));
+    }
+  else
+    {
+      /* Readers emit cells in order; a file that does not (a repeated cell) keeps the last. */
+      for (guint i = 1; i < g->cells->len; i++)
+        if (compare_cells (&g_array_index (g->cells, Cell, i - 1),
+                           &g_array_index (g->cells, Cell, i)) > 0)
+          {
+            g_array_sort (g->cells, compare_cells);
+            break;
+          }
 
-      offsets[(gsize) (c->row - row0) * n_columns + (c->column - col0)] = c->offset;
+      offsets = g_new0 (guint32, n_rows * n_columns);
+      for (guint i = 0; i < g->cells->len; i++)
+        {
+          const Cell *c = &g_array_index (g->cells, Cell, i);
+
+          offsets[(gsize) (c->row - row0) * n_columns + (c->column - col0)] = c->offset;
+        }
     }
   lines = g_new (guint32, n_rows);
   for (guint64 i = 0; i < n_rows; i++)
