@@ -349,7 +349,8 @@ table_from_csv (const EpCsv            *csv,
       else
         {
           /* Guessing parses every number; a number column keeps what it parsed. */
-          column = ep_table_column_new (name, EP_COLUMN_NUMBER, n_rows);
+          column = ep_table_column_new (name, EP_COLUMN_NUMBER, 0);
+          g_array_set_size (column->values, n_rows);    /* every row is written or dropped */
           type = guess_type_into (cells, n_rows, options->decimal_mark,
                                   (double *) (void *) column->values->data);
           if (type == EP_COLUMN_NUMBER)
