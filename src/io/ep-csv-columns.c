@@ -528,8 +528,14 @@ single_pass (const char             *path,
             }
           else
             {
-              while (!special[(guchar) in.buf[r]] || (special[(guchar) in.buf[r]] == 2 && (seen = 2)))
-                r++;
+              for (;; r++)
+                {
+                  guint8 kind = special[(guchar) in.buf[r]];
+
+                  if (kind == 1)
+                    break;
+                  seen |= kind;                     /* 2: a byte that is not ASCII */
+                }
               cell_end = r;
               if (in.buf[r] == '"')
                 {
