@@ -27,17 +27,21 @@ if [ ! -s "$xlsx" ]; then
 fi
 echo "file: $xlsx ($(du -h "$xlsx" | cut -f1)); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+have_r=
+if [ -z "${NO_R:-}" ] && command -v Rscript >/dev/null && Rscript -e 'library(readxl)' >/dev/null 2>&1; then
+  have_r=1
+fi
+
+# Interleaved, so that both sides see the same load; take the minima.
 for i in $(seq "$repeat"); do
   printf 'endpoint: '
   "$build/bench/ep-bench-sheet" "$xlsx"
-done
-
-if [ -z "${NO_R:-}" ] && command -v Rscript >/dev/null && Rscript -e 'library(readxl)' >/dev/null 2>&1; then
-  for i in $(seq "$repeat"); do
+  if [ -n "$have_r" ]; then
     printf 'readxl: '
     Rscript -e "library(readxl); g <- gc(reset = TRUE); t <- system.time(d <- read_excel('$xlsx')); g <- gc(); \
       cat(sprintf('{\"rows\": %d, \"columns\": %d, \"wall_s\": %.3f, \"cpu_s\": %.3f, \"r_max_used_mb\": %.0f}\n', \
       nrow(d), ncol(d), t[['elapsed']], t[['user.self']] + t[['sys.self']], sum(g[, 6])))"
-  done
-fi
+  fi
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "io/ep-csv.h"
@@ -215,23 +216,31 @@ is_yesno_word (const char *text)
   return FALSE;
 }
 
-EpColumnType
-ep_import_guess_type (const char * const *values,
-                      gsize               n,
-                      char                decimal_mark)
+/* ep_import_guess_type(); numbers, when not NULL, receives each value read as a number
+ * (NAN when missing) as long as every value so far is one, which is all of them when the
+ * answer is EP_COLUMN_NUMBER: exactly what ep_table_column_set_texts() would store. */
+static EpColumnType
+guess_type_into (const char * const *values,
+                 gsize               n,
+                 char                decimal_mark,
+                 double             *numbers)
 {
   gboolean number = TRUE, yesno = TRUE, date = TRUE;
   gsize n_present = 0;
+  double scratch;
 
   for (gsize i = 0; i < n && (number || yesno || date); i++)
     {
-      double x;
+      double *x = numbers != NULL && number ? &numbers[i] : &scratch;
       gint32 d;
 
       if (ep_value_is_missing_text (values[i]))
-        continue;
+        {
+          *x = NAN;
+          continue;
+        }
       n_present++;
-      number = number && ep_value_parse_number (values[i], decimal_mark, &x);
+      number = number && ep_value_parse_number (values[i], decimal_mark, x);
       yesno = yesno && is_yesno_word (values[i]);
       date = date && ep_value_parse_date (values[i], &d);
     }
@@ -246,6 +255,14 @@ ep_import_guess_type (const char * const *values,
     return EP_COLUMN_DATE;
 
   return EP_COLUMN_CATEGORY;
+}
+
+EpColumnType
+ep_import_guess_type (const char * const *values,
+                      gsize               n,
+                      char                decimal_mark)
+{
+  return guess_type_into (values, n, decimal_mark, NULL);
 }
 
 EpColumnType
@@ -322,15 +339,25 @@ table_from_csv (const EpCsv            *csv,
       for (guint i = 0; i < n_rows; i++)
         cells[i] = ep_csv_get_cell (csv, i, j);
 
-      if (options->types != NULL && j < options->n_types && options->types[j] >= 0)
-        type = (EpColumnType) options->types[j];
-      else
-        type = ep_import_guess_type (cells, n_rows, options->decimal_mark);
-
       /* An unnamed column still needs a name in a cohort. */
       name = (ep_csv_get_column_name (csv, j)[0] != '\0')
                ? g_strdup (ep_csv_get_column_name (csv, j))
                : g_strdup_printf ("V%u", j + 1);
+
+      if (options->types != NULL && j < options->n_types && options->types[j] >= 0)
+        type = (EpColumnType) options->types[j];
+      else
+        {
+          /* Guessing parses every number; a number column keeps what it parsed. */
+          column = ep_table_column_new (name, EP_COLUMN_NUMBER, 0);
+          g_array_set_size (column->values, n_rows);    /* every row is written or dropped */
+          type = guess_type_into (cells, n_rows, options->decimal_mark,
+                                  (double *) (void *) column->values->data);
+          if (type == EP_COLUMN_NUMBER)
+            goto insert;
+          g_clear_pointer (&column, ep_table_column_free);
+        }
+
       column = ep_table_column_new (name, type, n_rows);
 
       if (!ep_table_column_set_texts (column, cells, n_rows, options->decimal_mark, &bad_row,
@@ -343,6 +370,7 @@ table_from_csv (const EpCsv            *csv,
           return NULL;
         }
 
+    insert:
       if (!ep_table_insert_column (table, j, g_steal_pointer (&column), error))
         return NULL;
     }

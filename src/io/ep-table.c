@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "io/ep-table.h"
+#include "io/ep-number.h"
 
 G_DEFINE_QUARK (ep-table-error-quark, ep_table_error)
 
@@ -554,6 +555,9 @@ ep_value_parse_number (const char *text,
 
   while (*s == ' ' || *s == '\t')
     s++;
+  /* the usual number, exactly as g_ascii_strtod() below would read it (ep-number.h) */
+  if (ep_number_parse_fast (s, NULL, decimal_mark == ',' ? ',' : '.', value))
+    return TRUE;
   if (*s == '\0' || strpbrk (s, "xX") != NULL)
     return FALSE;
   /* R's read.csv reads "Inf" and "NaN"; a cohort never needs them and they are typos here. */

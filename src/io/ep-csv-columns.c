@@ -1,0 +1,729 @@
+/* ep-csv-columns.c: the columns an analysis uses, read from a CSV file straight into arrays
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One pass over the file, read 1 MiB at a time: a record is split into cells, each cell is
+ * checked for UTF-8 (ASCII cells with one OR of their bytes) and, when its column is asked
+ * for, parsed where it lies: a number with ep_number_parse_fast() (exact; anything else with
+ * the CSV reader's own ep_csv_get_number() rules on a bounded copy), a factor level looked up
+ * in a small dictionary. Only the asked-for columns get arrays, sized once from the file's
+ * length (a row takes at least one byte per field) in anonymous memory that asks for
+ * transparent huge pages, so that a million rows touch a few hundred pages, not 20,000.
+ *
+ * The pass reads the files analyses are made of. It gives up, without a word, on anything
+ * else (a quote inside a quoted cell, text after a closing quote, a lone CR, a NUL byte,
+ * invalid UTF-8, a ragged row, a header it cannot use, a cell that is not a number) and the
+ * whole file is read again by ep_csv_read_file(), whose values and messages are the
+ * definition this pass must match (tests/test-csv-columns.c checks that it does).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "io/ep-csv-columns.h"
+#include "io/ep-file-check.h"
+#include "io/ep-number.h"
+
+#define CHUNK (1u << 20)
+#define HUGE_PAGE (2u << 20)
+
+/* ---- arrays in huge pages ------------------------------------------------------------- */
+
+typedef struct
+{
+  void  *map;
+  gsize  length;
+} Mapping;
+
+static GHashTable *mappings_by_pointer;   /* array -> Mapping; guarded by mappings_lock */
+G_LOCK_DEFINE_STATIC (mappings_lock);
+
+/* size bytes, not touched: from malloc when small, else an anonymous mapping aligned to 2 MiB
+ * with MADV_HUGEPAGE. Free with array_free(). */
+static gpointer
+array_alloc (gsize size)
+{
+  Mapping *m;
+  char *p;
+
+  if (size < HUGE_PAGE)
+    return g_malloc (MAX (size, 1));
+
+  m = g_new (Mapping, 1);
+  m->length = size + HUGE_PAGE;
+  m->map = mmap (NULL, m->length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m->map == MAP_FAILED)
+    {
+      g_free (m);
+      return g_malloc (size);
+    }
+  p = (char *) (((guintptr) m->map + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
+#ifdef MADV_HUGEPAGE
+  madvise (p, size & ~(gsize) (HUGE_PAGE - 1), MADV_HUGEPAGE);
+#endif
+  G_LOCK (mappings_lock);
+  if (mappings_by_pointer == NULL)
+    mappings_by_pointer = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_hash_table_insert (mappings_by_pointer, p, m);
+  G_UNLOCK (mappings_lock);
+
+  return p;
+}
+
+static void
+array_free (gpointer p)
+{
+  Mapping *m = NULL;
+
+  if (p == NULL)
+    return;
+  G_LOCK (mappings_lock);
+  if (mappings_by_pointer != NULL)
+    {
+      m = g_hash_table_lookup (mappings_by_pointer, p);
+      if (m != NULL)
+        g_hash_table_remove (mappings_by_pointer, p);
+    }
+  G_UNLOCK (mappings_lock);
+  if (m == NULL)
+    {
+      g_free (p);
+      return;
+    }
+  munmap (m->map, m->length);
+  g_free (m);
+}
+
+void
+ep_csv_columns_free (EpCsvColumns *columns)
+{
+  if (columns == NULL)
+    return;
+
+  for (guint k = 0; k < columns->n_columns; k++)
+    {
+      EpCsvColumn *c = &columns->columns[k];
+
+      g_free (c->name);
+      array_free (c->numbers);
+      array_free (c->codes);
+      if (c->levels != NULL)
+        g_ptr_array_unref (c->levels);
+    }
+  g_free (columns->columns);
+  array_free (columns->lines);
+  g_free (columns->display_name);
+  g_free (columns);
+}
+
+static EpCsvColumns *
+columns_new (const char             *display_name,
+             const char * const     *names,
+             const EpCsvColumnKind  *kinds,
+             guint                   n)
+{
+  EpCsvColumns *out = g_new0 (EpCsvColumns, 1);
+
+  out->display_name = g_strdup (display_name);
+  out->n_columns = n;
+  out->columns = g_new0 (EpCsvColumn, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    {
+      out->columns[k].name = g_strdup (names[k]);
+      out->columns[k].kind = kinds[k];
+      if (kinds[k] == EP_CSV_COLUMN_FACTOR)
+        out->columns[k].levels = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  return out;
+}
+
+/* Room for capacity rows in every column. */
+static void
+columns_alloc (EpCsvColumns *out,
+               gsize         capacity)
+{
+  capacity = MAX (capacity, 1);
+  out->lines = array_alloc (capacity * sizeof (guint32));
+  for (guint k = 0; k < out->n_columns; k++)
+    {
+      EpCsvColumn *c = &out->columns[k];
+
+      if (c->kind == EP_CSV_COLUMN_NUMBER)
+        c->numbers = array_alloc (capacity * sizeof (double));
+      else
+        c->codes = array_alloc (capacity * sizeof (gint32));
+    }
+}
+
+/* ---- the definition: ep_csv_read_file() ----------------------------------------------- */
+
+static EpCsvColumns *
+read_through_csv (const char             *path,
+                  char                    sep,
+                  const char * const     *names,
+                  const EpCsvColumnKind  *kinds,
+                  guint                   n,
+                  GError                **error)
+{
+  g_autoptr(EpCsv) csv = ep_csv_read_file (path, sep, error);
+  g_autoptr(EpCsvColumns) out = NULL;
+  g_autofree guint *index = g_new (guint, MAX (n, 1));
+  guint n_rows;
+
+  if (csv == NULL)
+    return NULL;
+  for (guint k = 0; k < n; k++)
+    if (!ep_csv_lookup_column (csv, names[k], &index[k], error))
+      return NULL;
+
+  n_rows = ep_csv_get_n_rows (csv);
+  out = columns_new (ep_csv_get_display_name (csv), names, kinds, n);
+  out->fell_back = TRUE;
+  out->n_rows = n_rows;
+  columns_alloc (out, n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    out->lines[i] = ep_csv_get_line (csv, i);
+
+  for (guint k = 0; k < n; k++)
+    {
+      EpCsvColumn *c = &out->columns[k];
+      g_autoptr(GHashTable) dictionary = NULL;
+
+      if (c->kind == EP_CSV_COLUMN_FACTOR)
+        dictionary = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n_rows; i++)
+        {
+          gboolean missing = ep_csv_is_missing (csv, i, index[k]);
+
+          if (c->kind == EP_CSV_COLUMN_NUMBER)
+            {
+              if (missing)
+                c->numbers[i] = NAN;
+              else if (!ep_csv_get_number (csv, i, index[k], &c->numbers[i], error))
+                return NULL;
+            }
+          else if (missing)
+            c->codes[i] = -1;
+          else
+            {
+              const char *text = ep_csv_get_cell (csv, i, index[k]);
+              gpointer code;
+
+              if (!g_hash_table_lookup_extended (dictionary, text, NULL, &code))
+                {
+                  code = GUINT_TO_POINTER (c->levels->len);
+                  g_ptr_array_add (c->levels, g_strdup (text));
+                  g_hash_table_insert (dictionary, (gpointer) text, code);
+                }
+              c->codes[i] = (gint32) GPOINTER_TO_UINT (code);
+            }
+        }
+    }
+
+  return g_steal_pointer (&out);
+}
+
+/* ---- the single pass ------------------------------------------------------------------ */
+
+typedef struct
+{
+  int      fd;
+  char    *buf;
+  gsize    alloc;
+  gsize    len;         /* bytes in buf */
+  gboolean eof;
+} Input;
+
+/* Keeps buf[from, len), moved to the front, and reads more after it; FALSE on a read error.
+ * The buffer doubles when from is 0 and it is full (a record longer than the buffer). */
+static gboolean
+input_refill (Input *in,
+              gsize  from)
+{
+  gssize n;
+
+  if (from > 0)
+    {
+      memmove (in->buf, in->buf + from, in->len - from);
+      in->len -= from;
+    }
+  if (in->len + 1 >= in->alloc)
+    {
+      in->alloc *= 2;
+      in->buf = g_realloc (in->buf, in->alloc);
+    }
+  do
+    n = read (in->fd, in->buf + in->len, in->alloc - 1 - in->len);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    in->eof = TRUE;
+  in->len += (gsize) n;
+  in->buf[in->len] = '\0';
+
+  return TRUE;
+}
+
+/* A level of a factor column: a few levels are searched in order, more through a hash. */
+typedef struct
+{
+  GHashTable *index;    /* level text -> code + 1, once there are more than 8 levels */
+} Dictionary;
+
+static gint32
+dictionary_code (Dictionary  *d,
+                 GPtrArray   *levels,
+                 const char  *text,
+                 gsize        length)
+{
+  char *level;
+
+  if (d->index == NULL)
+    {
+      for (guint i = 0; i < levels->len; i++)
+        {
+          const char *l = levels->pdata[i];
+
+          if (strncmp (l, text, length) == 0 && l[length] == '\0')
+            return (gint32) i;
+        }
+      if (levels->len >= 8)
+        {
+          d->index = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint i = 0; i < levels->len; i++)
+            g_hash_table_insert (d->index, levels->pdata[i], GUINT_TO_POINTER (i + 1));
+        }
+    }
+  else
+    {
+      char stack[64];
+      g_autofree char *heap = NULL;
+      const char *key;
+      guint found;
+
+      if (length < sizeof stack)
+        {
+          memcpy (stack, text, length);
+          stack[length] = '\0';
+          key = stack;
+        }
+      else
+        key = heap = g_strndup (text, length);
+      found = GPOINTER_TO_UINT (g_hash_table_lookup (d->index, key));
+      if (found > 0)
+        return (gint32) found - 1;
+    }
+
+  level = g_strndup (text, length);
+  g_ptr_array_add (levels, level);
+  if (d->index != NULL)
+    g_hash_table_insert (d->index, level, GUINT_TO_POINTER (levels->len));
+
+  return (gint32) levels->len - 1;
+}
+
+/* ep_csv_is_missing() of a cell's bytes */
+static inline gboolean
+cell_is_missing (const char *s,
+                 gsize       length)
+{
+  return length == 0 || (length == 1 && s[0] == '.') ||
+         (length == 2 && s[0] == 'N' && s[1] == 'A');
+}
+
+/* ep_csv_get_number() of a cell's bytes, without its message: FALSE when not a number. */
+static gboolean
+cell_number (const char *s,
+             gsize       length,
+             double     *value)
+{
+  const char *p = s, *end = s + length;
+  char stack[128];
+  g_autofree char *heap = NULL;
+  char *copy, *stop = NULL;
+  double x;
+
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  if (ep_number_parse_fast (p, end, '.', value))
+    return TRUE;
+
+  /* the rules of ep_csv_get_number() on a NUL-terminated copy */
+  length = (gsize) (end - p);
+  copy = length < sizeof stack ? stack : (heap = g_malloc (length + 1));
+  memcpy (copy, p, length);
+  copy[length] = '\0';
+  if (*copy == '\0' || strpbrk (copy, "xX") != NULL)
+    return FALSE;
+  x = g_ascii_strtod (copy, &stop);
+  if (stop == copy)
+    return FALSE;
+  while (*stop == ' ' || *stop == '\t')
+    stop++;
+  if (*stop != '\0' || !isfinite (x))
+    return FALSE;
+  *value = x;
+  return TRUE;
+}
+
+typedef enum
+{
+  PASS_OK,
+  PASS_GIVE_UP,
+} PassResult;
+
+typedef struct
+{
+  gsize start;
+  gsize length;
+} Span;
+
+static PassResult
+single_pass (const char             *path,
+             char                    sep,
+             const char * const     *names,
+             const EpCsvColumnKind  *kinds,
+             guint                   n,
+             EpCsvColumns           *out)
+{
+  Input in = { -1, NULL, CHUNK, 0, FALSE };
+  guint8 special[256] = { 0 };
+  g_autofree int *slot = NULL;          /* by file column: k, or -1 */
+  g_autofree Dictionary *dictionaries = NULL;
+  g_autoptr(GArray) header = g_array_new (FALSE, FALSE, sizeof (Span));
+  gsize capacity = 0;
+  guint n_fields_header = 0;
+  guint line = 1;
+  gsize pos = 0;
+  gboolean in_header = TRUE;
+  PassResult result = PASS_GIVE_UP;
+  struct stat st;
+
+  special[(guchar) sep] = special['\n'] = special['\r'] = special['"'] = special[0] = 1;
+  for (int c = 0x80; c < 0x100; c++)
+    special[c] = 2;
+
+  in.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (in.fd < 0)
+    return PASS_GIVE_UP;
+  if (fstat (in.fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size >= G_MAXUINT32 ||
+      (guint64) st.st_size > EP_FILE_MAX_TABLE_BYTES)
+    goto out;
+  in.buf = g_malloc (in.alloc);
+  if (!input_refill (&in, 0))
+    goto out;
+  if (in.len >= 3 && memcmp (in.buf, "\xEF\xBB\xBF", 3) == 0)
+    pos = 3;
+  dictionaries = g_new0 (Dictionary, MAX (n, 1));
+
+  for (;;)
+    {
+      gsize record = pos;
+      guint record_line = line, at_line = line;
+      guint field = 0;
+      gsize r = pos;
+      gboolean complete = FALSE;
+
+      /* lines with nothing on them */
+      for (;;)
+        {
+          if (r >= in.len)
+            break;
+          if (in.buf[r] == '\n')
+            {
+              r++;
+              at_line++;
+              continue;
+            }
+          if (in.buf[r] == '\r' && r + 1 < in.len && in.buf[r + 1] == '\n')
+            {
+              r += 2;
+              at_line++;
+              continue;
+            }
+          if (in.buf[r] == '\r' && r + 1 == in.len && in.eof)
+            {
+              r++;
+              at_line++;
+              continue;
+            }
+          break;
+        }
+      if (r >= in.len || (in.buf[r] == '\r' && r + 1 == in.len))
+        {
+          if (in.eof && r >= in.len)
+            break;                                  /* the end of the file */
+          if (!input_refill (&in, record))
+            goto out;
+          pos = 0;
+          continue;
+        }
+      record_line = at_line;
+
+      if (in_header)
+        g_array_set_size (header, 0);
+      if (!in_header && out->n_rows >= capacity)
+        goto out;                                   /* cannot happen: one byte a field */
+
+      /* the cells of one record */
+      for (;;)
+        {
+          gsize cell = r, cell_end;
+          guint8 seen = 0;
+
+          if (in.buf[r] == '"')
+            {
+              cell = ++r;
+              for (;;)
+                {
+                  while (r < in.len && in.buf[r] != '"')
+                    {
+                      seen |= special[(guchar) in.buf[r]];
+                      if (in.buf[r] == '\n')
+                        at_line++;
+                      r++;
+                    }
+                  if (r + 1 < in.len && in.buf[r + 1] == '"')
+                    {
+                      seen |= 4;                    /* "" is one quote: unquoting needed */
+                      r += 2;
+                      continue;
+                    }
+                  break;
+                }
+              if (r >= in.len || (r + 1 >= in.len && !in.eof))
+                {
+                  if (r >= in.len && in.eof)
+                    goto out;                       /* unterminated: the reader's message */
+                  break;                            /* more to read */
+                }
+              cell_end = r++;
+              if ((seen & 4) && (in_header || (field < n_fields_header && slot[field] >= 0)))
+                goto out;                           /* an asked-for cell to unquote: rare */
+              if (r < in.len && in.buf[r] != sep && in.buf[r] != '\n')
+                {
+                  if (in.buf[r] != '\r')
+                    goto out;                       /* text after the closing quote */
+                  if (r + 1 >= in.len && !in.eof)
+                    break;
+                  if (r + 1 < in.len && in.buf[r + 1] != '\n')
+                    goto out;
+                }
+              if (seen & 1)
+                {
+                  /* a separator, CR or NUL inside quotes is text; a NUL is not UTF-8 */
+                  if (memchr (in.buf + cell, '\0', cell_end - cell) != NULL)
+                    goto out;
+                }
+            }
+          else
+            {
+              for (;; r++)
+                {
+                  guint8 kind = special[(guchar) in.buf[r]];
+
+                  if (kind == 1)
+                    break;
+                  seen |= kind;                     /* 2: a byte that is not ASCII */
+                }
+              cell_end = r;
+              if (in.buf[r] == '"')
+                {
+                  /* a quote inside an unquoted cell is text: rare, left to the reader */
+                  goto out;
+                }
+              if (r >= in.len)
+                {
+                  if (!in.eof)
+                    break;
+                }
+              else if (in.buf[r] == '\0')
+                goto out;                           /* a NUL byte */
+              else if (in.buf[r] == '\r' && !(r + 1 < in.len ? in.buf[r + 1] == '\n' : in.eof))
+                {
+                  if (r + 1 >= in.len)
+                    break;                          /* CR at the end of the buffer: read on */
+                  goto out;                         /* a lone CR is text: the reader's job */
+                }
+            }
+
+          if ((seen & 2) && !g_utf8_validate_len (in.buf + cell, cell_end - cell, NULL))
+            goto out;
+
+          /* the cell [cell, cell_end) of field `field` */
+          if (in_header)
+            {
+              Span span = { cell, cell_end - cell };
+
+              g_array_append_val (header, span);
+            }
+          else if (field < n_fields_header && slot[field] >= 0)
+            {
+              int k = slot[field];
+              EpCsvColumn *c = &out->columns[k];
+              const char *s = in.buf + cell;
+              gsize length = cell_end - cell;
+
+              if (c->kind == EP_CSV_COLUMN_NUMBER)
+                {
+                  if (cell_is_missing (s, length))
+                    c->numbers[out->n_rows] = NAN;
+                  else if (!cell_number (s, length, &c->numbers[out->n_rows]))
+                    goto out;                       /* not a number: the reader's message */
+                }
+              else
+                c->codes[out->n_rows] = cell_is_missing (s, length)
+                                          ? -1 : dictionary_code (&dictionaries[k], c->levels, s, length);
+            }
+          field++;
+
+          /* what ends the cell */
+          if (r >= in.len)
+            {
+              complete = TRUE;                      /* the end of the file */
+              break;
+            }
+          if (in.buf[r] == sep)
+            {
+              r++;
+              if (r >= in.len)
+                {
+                  if (!in.eof)
+                    break;
+                  /* "a,b," at the very end: one more, empty, cell */
+                  if (!in_header && field < n_fields_header && slot[field] >= 0)
+                    {
+                      EpCsvColumn *c = &out->columns[slot[field]];
+
+                      if (c->kind == EP_CSV_COLUMN_NUMBER)
+                        c->numbers[out->n_rows] = NAN;
+                      else
+                        c->codes[out->n_rows] = -1;
+                    }
+                  else if (in_header)
+                    {
+                      Span span = { r, 0 };
+
+                      g_array_append_val (header, span);
+                    }
+                  field++;
+                  complete = TRUE;
+                  break;
+                }
+              continue;
+            }
+          /* a line end */
+          r += in.buf[r] == '\r' ? 2 : 1;
+          if (r > in.len)
+            r = in.len;
+          at_line++;
+          complete = TRUE;
+          break;
+        }
+
+      if (!complete)
+        {
+          /* the record runs past the buffer: again from its start with more bytes */
+          if (!input_refill (&in, record))
+            goto out;
+          pos = 0;
+          continue;
+        }
+
+      if (in_header)
+        {
+          g_autoptr(GHashTable) seen_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+          n_fields_header = field;
+          slot = g_new (int, n_fields_header);
+          for (guint j = 0; j < n_fields_header; j++)
+            {
+              Span *h = &g_array_index (header, Span, j);
+              char *name = g_strndup (in.buf + h->start, h->length);
+
+              slot[j] = -1;
+              if (*name != '\0' && g_hash_table_contains (seen_names, name))
+                {
+                  g_free (name);
+                  goto out;                         /* a duplicate name: the reader's message */
+                }
+              for (guint k = 0; k < n; k++)
+                if (strcmp (name, names[k]) == 0 && *name != '\0')
+                  slot[j] = (int) k;
+              g_hash_table_add (seen_names, name);
+            }
+          /* every column asked for must be there, once (a name may be asked for twice) */
+          for (guint k = 0; k < n; k++)
+            {
+              gboolean found = FALSE;
+
+              for (guint j = 0; j < n_fields_header; j++)
+                found = found || (slot[j] >= 0 && strcmp (names[slot[j]], names[k]) == 0);
+              if (!found)
+                goto out;
+            }
+          for (guint k = 0; k < n; k++)
+            for (guint m = 0; m < k; m++)
+              if (strcmp (names[k], names[m]) == 0)
+                goto out;                           /* the same column twice: not worth a path */
+          capacity = (gsize) st.st_size / MAX (n_fields_header, 1) + 2;
+          columns_alloc (out, capacity);
+          in_header = FALSE;
+        }
+      else
+        {
+          if (field != n_fields_header)
+            goto out;                               /* ragged: the reader's message */
+          out->lines[out->n_rows++] = record_line;
+        }
+      line = at_line;
+      pos = r;
+    }
+
+  if (!in_header)
+    result = PASS_OK;
+
+out:
+  if (in.fd >= 0)
+    close (in.fd);
+  g_free (in.buf);
+  for (guint k = 0; dictionaries != NULL && k < n; k++)
+    g_clear_pointer (&dictionaries[k].index, g_hash_table_unref);
+
+  return result;
+}
+
+EpCsvColumns *
+ep_csv_read_columns (const char             *path,
+                     char                    sep,
+                     const char * const     *names,
+                     const EpCsvColumnKind  *kinds,
+                     guint                   n,
+                     GError                **error)
+{
+  g_autofree char *display_name = NULL;
+  EpCsvColumns *out;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (sep == ',' || sep == ';' || sep == '\t', NULL);
+  g_return_val_if_fail (names != NULL || n == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_path_get_basename (path);
+  out = columns_new (display_name, names, kinds, n);
+  if (single_pass (path, sep, names, kinds, n, out) == PASS_OK)
+    return out;
+  ep_csv_columns_free (out);
+
+  return read_through_csv (path, sep, names, kinds, n, error);
+}

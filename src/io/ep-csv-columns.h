@@ -1,0 +1,59 @@
+/* ep-csv-columns.h: the columns an analysis uses, read from a CSV file straight into arrays
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ep_csv_read_columns() reads only the named columns of a file: numbers into doubles, factors
+ * into 32-bit codes with a small dictionary of levels. It reads the file in chunks, checks
+ * UTF-8 and splits cells in one pass, and parses each number once, straight from the bytes
+ * (ep-number.h: exactly strtod's double). The values are those of ep_csv_read_file() with
+ * ep_csv_is_missing() and ep_csv_get_number(), bit for bit; anything that pass does not take
+ * (a file the CSV reader refuses, a cell that is not a number, quoting it does not expect)
+ * is read again through ep_csv_read_file(), so errors and edge cases are those of ep-csv.h.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "io/ep-csv.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  EP_CSV_COLUMN_NUMBER,   /* doubles; NAN where missing ("", "NA", ".") */
+  EP_CSV_COLUMN_FACTOR,   /* codes into levels (first-seen order); -1 where missing */
+} EpCsvColumnKind;
+
+typedef struct
+{
+  char            *name;
+  EpCsvColumnKind  kind;
+  double          *numbers;   /* NUMBER: n_rows */
+  gint32          *codes;     /* FACTOR: n_rows */
+  GPtrArray       *levels;    /* FACTOR: char *, owned */
+} EpCsvColumn;
+
+typedef struct
+{
+  char        *display_name;
+  guint        n_rows;
+  guint        n_columns;
+  EpCsvColumn *columns;       /* n_columns, in the order asked for */
+  guint32     *lines;         /* n_rows: the 1-based line each data row starts on */
+  gboolean     fell_back;     /* read through ep_csv_read_file() (tests, benchmarks) */
+} EpCsvColumns;
+
+/* names: n columns by header name; kinds: theirs. Errors are those of ep_csv_read_file(),
+ * ep_csv_lookup_column() and ep_csv_get_number() (the first bad cell by column, then row). */
+EpCsvColumns *ep_csv_read_columns (const char             *path,
+                                   char                    sep,
+                                   const char * const     *names,
+                                   const EpCsvColumnKind  *kinds,
+                                   guint                   n,
+                                   GError                **error);
+void          ep_csv_columns_free (EpCsvColumns           *columns);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCsvColumns, ep_csv_columns_free)
+
+G_END_DECLS
