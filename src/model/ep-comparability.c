@@ -323,8 +323,8 @@ ep_comparability_add_footnotes (EpFigure  *figure,
   for (guint i = 0; lines[i] != NULL; i++)
     ep_forest_plot_add_row (figure->forest, EP_FOREST_ROW_NOTE, lines[i], NULL, NAN, NAN, NAN, NAN);
 
-  /* as ep_figure_size_forest(): about 3.6 mm a row */
-  figure->style.height_mm = round (CLAMP (24.0 + 3.6 * figure->forest->rows->len, 60.0, 250.0));
+  /* as ep_figure_size_forest(): about 3.6 mm a row or a wrapped note's line */
+  _ep_figure_fit_forest_height (figure);
 }
 
 EpFigure *
