@@ -268,8 +268,8 @@ ep_evidence_forest_new (GPtrArray                     *trials,
       for (guint j = 0; j < trials->len; j++)
         shared |= j != i && g_strcmp0 (record->trial,
                                        ep_trial_get_trial (g_ptr_array_index (trials, j))) == 0;
-      arm.label = shared ? g_strdup_printf ("%s: %s", record->trial, record->arm)
-                         : g_strdup (record->trial);
+      arm.label = shared ? g_strdup_printf ("%s: %s", ep_trial_get_trial_label (trial), record->arm)
+                         : g_strdup (ep_trial_get_trial_label (trial));
 
       if (outcome == NULL || isnan (outcome->value) || n <= 0)
         {
@@ -528,7 +528,7 @@ ep_evidence_forest_new_from_source (JsonObject  *source,
     }
   ids = json_object_get_array_member (source, "trials");
 
-  catalog = ep_catalog_new_default (error);
+  catalog = ep_catalog_new_for_source (source, error);
   if (catalog == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (ids); i++)
