@@ -773,8 +773,19 @@ ep_forest_plot_render (cairo_t            *cr,
       cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
       cairo_set_line_width (cr, 0.5 * style->axis_width);
       cairo_set_dash (cr, dashes, 2, 0.0);
+      double end = y, row_y = y;
+
+      /* down to the last study or estimate: not through the notes (footnotes) under them */
+      for (guint i = 0; i < plot->rows->len; i++)
+        {
+          const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
+
+          row_y += row_units (row, note_lines[i]) * row_h;
+          if (row->kind != EP_FOREST_ROW_NOTE && row->kind != EP_FOREST_ROW_SPACE)
+            end = row_y;
+        }
       cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x, axis_y);
+      cairo_line_to (cr, x, end);
       cairo_stroke (cr);
       cairo_restore (cr);
     }
