@@ -854,6 +854,30 @@ test_own_arm (void)
   /* the reopened selection includes the own arm */
   g_assert_cmpuint (ep_trial_browser_get_selected (window->trial_browser)->len, ==, 2);
 
+  /* Editing a bundled arm: the form starts from all its fields, and saving it unchanged makes
+   * an own arm with its id in its place (marked); removing it brings the bundled one back. */
+  {
+    guint n_items = g_list_model_get_n_items (G_LIST_MODEL (window->catalog));
+    EpTrial *eliana = ep_catalog_lookup (window->catalog, "eliana");
+
+    dialog = ep_trial_edit_dialog_new (GTK_WINDOW (window), project, eliana);
+    g_assert_true (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate ();
+    g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->catalog)), ==, n_items);
+    eliana = ep_catalog_lookup (window->catalog, "eliana");
+    g_assert_true (ep_trial_get_user_entered (eliana));
+    g_assert_cmpfloat (ep_trial_get_cr_pct (eliana), ==, 81.0);
+    g_assert_cmpint (ep_trial_get_n (eliana), ==, 75);
+    g_assert_cmpuint (ep_trial_get_record (eliana)->endpoints->len, >, 0);
+    g_assert_true (ep_project_remove_user_trial (project, "eliana"));
+    iterate ();
+    g_assert_false (ep_trial_get_user_entered (ep_catalog_lookup (window->catalog, "eliana")));
+    g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 1);
+  }
+
   /* The export is a catalog file that endpoint-cli reads back */
   {
     const char *cli = g_getenv ("ENDPOINT_CLI");
