@@ -719,6 +719,36 @@ test_autosave_ceiling (void)
   g_object_unref (project);
 }
 
+/* With EP_SCREENSHOT_DIR set, saves the widget as NAME.png there (for docs/figures). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* A user's own arm: Cancel changes nothing; wrong fields are named; Save adds it to the
  * project and the Trials page (marked user-entered); it is in Compare and a forest; it is saved,
  * reopened, exported as a catalog file and read back by endpoint-cli trials --catalog. */
@@ -758,7 +788,7 @@ test_own_arm (void)
   GtkWidget *compare;
   EpTrial *own;
   EpFigure *figure;
-  const char *ids[] = { "own-own-study-2025-blinatumomab", "eliana", NULL };
+  const char *ids[] = { "user-own-study-2025-blinatumomab", "eliana", NULL };
 
   /* Cancel: nothing changes */
   dialog = ep_trial_browser_edit_arm (window->trial_browser, NULL);
@@ -797,11 +827,15 @@ test_own_arm (void)
   /* Save: in the project, and in the Trials page, marked */
   ep_trial_edit_dialog_set_field (EP_TRIAL_EDIT_DIALOG (dialog), "cr_definition_row", "CR or CRh within 2 cycles");
   if (g_getenv ("EP_SCREENSHOT_DIR") != NULL)
-    for (int i = 0; i < 20; i++)
-      {
-        g_usleep (10000);
-        iterate ();
-      }
+    {
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 900);
+      for (int i = 0; i < 30; i++)
+        {
+          g_usleep (10000);
+          iterate ();
+        }
+      save_screenshot (dialog, "own-arm-dialog");
+    }
   g_assert_true (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (dialog));

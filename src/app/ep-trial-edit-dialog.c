@@ -223,7 +223,7 @@ static char *
 record_slug (const char *trial,
              const char *arm)
 {
-  g_autofree char *text = g_strdup_printf ("own %s %s", trial, arm);
+  g_autofree char *text = g_strdup_printf ("user %s %s", trial, arm);
   g_autofree char *ascii = g_str_to_ascii (text, "C");
   GString *slug = g_string_new (NULL);
 
