@@ -1669,6 +1669,56 @@ test_loader_deep (void)
     }
 }
 
+/* A project's own arms on top of the bundled catalog: appended or in a bundled arm's place,
+ * marked user-entered, replaced as a whole on the next call (none: the bundled catalog again);
+ * an invalid arm changes nothing and the error names the record and the field. */
+static void
+test_user_records (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint bundled;
+  EpTrial *eliana;
+  g_autofree char *eliana_json = NULL;
+
+  g_assert_no_error (error);
+  bundled = g_list_model_get_n_items (G_LIST_MODEL (catalog));
+  eliana = ep_catalog_lookup (catalog, "eliana");
+  eliana_json = ep_catalog_record_to_json (ep_trial_get_record (eliana));
+  g_ptr_array_add (texts, g_strdup (eliana_json));
+  g_ptr_array_add (texts, g_strdup (
+    "{\"id\": \"user-x\", \"trial\": \"X\", \"arm\": \"a\", \"agent\": \"b\", "
+    "\"class\": \"BiTE\", \"setting\": \"r/r\", \"population\": null, \"ph\": null, "
+    "\"n\": 10, \"cr\": null, \"mrd_negative\": null, \"relapse\": null, \"endpoints\": [], "
+    "\"references\": [{\"citation\": \"Doe, Blood 2025\"}], "
+    "\"provenance\": [{\"source\": \"Doe, Blood 2025\", \"location\": \"Table 1\"}]}"));
+  g_assert_true (ep_catalog_set_user_records (catalog, texts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, bundled + 1);
+  g_assert_true (ep_trial_get_user_entered (ep_catalog_lookup (catalog, "eliana")));
+  g_assert_false (ep_trial_get_user_entered (ep_catalog_lookup_bundled (catalog, "eliana")));
+  g_assert_cmpstr (ep_trial_get_trial_label (ep_catalog_lookup (catalog, "user-x")), ==, "X (user-entered)");
+  /* a record written back is the same record */
+  {
+    g_autofree char *again = ep_catalog_record_to_json (ep_trial_get_record (ep_catalog_lookup (catalog, "eliana")));
+
+    g_assert_cmpstr (again, ==, eliana_json);
+  }
+
+  /* invalid: nothing changes */
+  g_ptr_array_add (texts, g_strdup ("{\"id\": \"user-y\", \"trial\": \"Y\", \"n\": \"ten\"}"));
+  g_assert_false (ep_catalog_set_user_records (catalog, texts, &error));
+  g_assert_nonnull (strstr (error->message, "user-y"));
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, bundled + 1);
+
+  g_assert_true (ep_catalog_set_user_records (catalog, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, bundled);
+  g_assert_false (ep_trial_get_user_entered (ep_catalog_lookup (catalog, "eliana")));
+  g_assert_null (ep_catalog_lookup (catalog, "user-x"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1697,6 +1747,7 @@ main (int    argc,
   g_test_add_func ("/catalog/v2/schema-docs", test_schema_docs);
   g_test_add_func ("/catalog/v2/loader", test_loader_v2);
   g_test_add_func ("/catalog/merge", test_catalog_merge);
+  g_test_add_func ("/catalog/user-records", test_user_records);
 
   return g_test_run ();
 }

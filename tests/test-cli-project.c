@@ -59,7 +59,7 @@ test_new_and_show (void)
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "study");
-  g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==, 3);
   g_assert_nonnull (json_object_get_string_member (object, "created"));
   cohorts = json_object_get_array_member (object, "cohorts");
   g_assert_cmpuint (json_array_get_length (cohorts), ==, 2);
@@ -254,7 +254,7 @@ test_errors (void)
     run_cli (&made, "new", "--out", newer, NULL);
     g_assert_cmpint (made.status, ==, 0);
     g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
     run_cli (&run, "show", newer, NULL);
     g_assert_cmpint (run.status, ==, 1);

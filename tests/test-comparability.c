@@ -389,6 +389,99 @@ test_forest_options_in_pdf (void)
   g_rmdir (dir);
 }
 
+/* Long footnotes (the guard's warnings naming many arms, the derived denominators) are wrapped
+ * to the figure's width: pdftotext reads each whole note back from the PDF, and every note's
+ * box in the layout lies inside the page, also on a narrow figure. */
+static void
+test_footnote_wrapped (void)
+{
+  static const char * const ids[] = {
+    "blina-phase2-pilot", "mt103-211", "alcantara", "tower-blinatumomab", "blina-pediatric-phase12",
+    "coh-blina-retrospective", "upenn-chop-car-t", "mskcc-car-t", "eliana", "nci-car-t",
+    "seattle-car-t", "fhcrc-car-t", "hebei-car-t", "coh-car-t", "carpall", "tower-chemotherapy",
+    "blina-mrd-pilot", NULL
+  };
+  static const double widths_mm[] = { 170.0, 90.0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, ids);
+  EpEvidenceForestOptions options;
+
+  ep_evidence_forest_options_init (&options);
+  options.outcome = "mrd";
+  options.method = EP_META_METHOD_REML;
+  options.subgroup = "population";
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths_mm); w++)
+    {
+      g_autoptr(EpFigure) figure = ep_evidence_forest_new (selection, &options, NULL, NULL, NULL,
+                                                          &error);
+      g_autofree char *dir = g_dir_make_tmp ("ep-footnote-XXXXXX", &error);
+      g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
+      g_autofree char *out = NULL;
+      g_autoptr(GString) flat = NULL;
+      const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+      EpPlotLayout *layout;
+      guint n_notes = 0, n_long = 0;
+      int status;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (figure);
+      if (w > 0)
+        g_object_set (figure, "width-mm", widths_mm[w], NULL);
+      g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
+      g_assert_no_error (error);
+
+      layout = ep_figure_layout (figure);
+      for (guint i = 0; i < layout->items->len; i++)
+        {
+          const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, i);
+
+          if (item->kind != EP_PLOT_ITEM_NOTE)
+            continue;
+          n_notes++;
+          n_long += item->col > 1;
+          /* inside the page (half a point of rounding) */
+          g_assert_cmpfloat (item->x, >=, 0.0);
+          g_assert_cmpfloat (item->y, >=, 0.0);
+          g_assert_cmpfloat (item->x + item->width, <=, layout->width + 0.5);
+          g_assert_cmpfloat (item->y + item->height, <=, layout->height + 0.5);
+        }
+      g_assert_cmpuint (n_notes, >=, 3);
+      g_assert_cmpuint (n_long, >=, 1);   /* some note did need wrapping */
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, &out, NULL, &status, &error))
+        {
+          g_test_skip ("pdftotext is not installed");
+          ep_plot_layout_free (layout);
+          return;
+        }
+      /* lines joined by one space, as the words of a note were */
+      flat = g_string_new (NULL);
+      {
+        g_auto(GStrv) words = g_strsplit_set (out, " \n", -1);
+
+        for (guint k = 0; words[k] != NULL; k++)
+          if (words[k][0] != '\0')
+            g_string_append_printf (flat, "%s%s", flat->len > 0 ? " " : "", words[k]);
+      }
+      for (guint i = 0; i < layout->items->len; i++)
+        {
+          const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, i);
+
+          if (item->kind == EP_PLOT_ITEM_NOTE && strstr (flat->str, item->text) == NULL)
+            g_test_fail_printf ("width %g mm: the PDF's text lacks the note “%s”: %s",
+                                widths_mm[w], item->text, flat->str);
+        }
+      g_assert_nonnull (strstr (flat->str, "Derived N (not published)"));
+      ep_plot_layout_free (layout);
+      g_remove (pdf);
+      g_rmdir (dir);
+    }
+}
+
 /* A forest drawn with options is drawn again from what the project keeps of it, through the
  * figure-source dispatcher; relapse, which the plain forest does not know, too. */
 static void
@@ -718,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/comparability/forest-vs-metafor", test_forest_vs_metafor);
   g_test_add_func ("/comparability/forest-options-in-pdf", test_forest_options_in_pdf);
   g_test_add_func ("/comparability/forest-from-source", test_forest_from_source);
+  g_test_add_func ("/comparability/footnote-wrapped", test_footnote_wrapped);
 
   return g_test_run ();
 }

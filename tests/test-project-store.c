@@ -353,8 +353,8 @@ test_readable (void)
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   /* one topic per table: README, meta, cohort, cohort_column, endpoint, analysis,
-   * analysis_result, figure, trial_selection */
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 9);
+   * analysis_result, figure, trial_selection, user_trial */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 10);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "endpoint-project");
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 12);
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 12 * 8);
@@ -906,6 +906,51 @@ test_crash (void)
   rm_rf (dir);
 }
 
+/* A user's own trial arms: stored as catalog records, read back as written; a project
+ * without them opens with none; an arm that breaks the catalog's schema is refused with a
+ * message naming the arm and the field. */
+#define OWN_ARM \
+  "{\"id\": \"my-arm\", \"trial\": \"My trial\", \"arm\": \"Blinatumomab\", " \
+  "\"agent\": \"blinatumomab\", \"class\": \"BiTE\", \"setting\": \"r/r\", " \
+  "\"population\": \"adult\", \"ph\": null, \"n\": 40, " \
+  "\"cr\": {\"value\": 50, \"numerator\": 20, \"denominator\": 40, " \
+  "\"definition\": {\"response\": \"CR/CRh\", \"text\": \"CR or CRh\"}}, " \
+  "\"mrd_negative\": null, \"relapse\": null, \"endpoints\": [], " \
+  "\"references\": [{\"citation\": \"Doe J, Blood 2025\"}], " \
+  "\"provenance\": [{\"source\": \"Doe J, Blood 2025\", \"location\": \"Table 2, p. 4\"}]}"
+
+static void
+test_user_trials (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ep-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "own.endpoint", NULL);
+  g_autoptr(EpProjectData) data = make_data ();
+  g_autoptr(EpProjectData) back = NULL;
+  g_autoptr(EpProjectData) none = NULL;
+  g_autoptr(EpProjectData) bad = NULL;
+
+  g_ptr_array_add (data->user_trials, g_strdup (OWN_ARM));
+  save_ok (data, path);
+  back = open_ok (path);
+  g_assert_cmpuint (back->user_trials->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (back->user_trials, 0), ==, OWN_ARM);
+
+  g_ptr_array_set_size (data->user_trials, 0);
+  save_ok (data, path);
+  none = open_ok (path);
+  g_assert_cmpuint (none->user_trials->len, ==, 0);
+
+  tamper (path, "INSERT INTO user_trial VALUES (0, 'my-arm', "
+                "'{\"id\": \"my-arm\", \"trial\": \"My trial\", \"n\": \"forty\"}')");
+  bad = ep_project_store_open (path, NULL, NULL, NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "own.endpoint"));
+  g_assert_nonnull (strstr (error->message, "my-arm"));
+  rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -930,6 +975,7 @@ main (int    argc,
   g_test_add_func ("/project-store/random-damage", test_random_damage);
   g_test_add_func ("/project-store/markup-names", test_markup_names);
   g_test_add_func ("/project-store/fixtures", test_fixtures);
+  g_test_add_func ("/project-store/user-trials", test_user_trials);
   g_test_add_func ("/project-store/crash", test_crash);
 
   return g_test_run ();

@@ -17,6 +17,8 @@
 
 #include "app/ep-application.h"
 #include "ep-test-ui.h"
+#include "app/ep-trial-compare.h"
+#include "app/ep-trial-edit-dialog.h"
 #include "app/ep-window-private.h"
 #include "model/ep-figure-source.h"
 
@@ -730,6 +732,228 @@ test_autosave_ceiling (void)
   g_object_unref (project);
 }
 
+/* With EP_SCREENSHOT_DIR set, saves the widget as NAME.png there (for docs/figures). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* A user's own arm: Cancel changes nothing; wrong fields are named; Save adds it to the
+ * project and the Trials page (marked user-entered); it is in Compare and a forest; it is saved,
+ * reopened, exported as a catalog file and read back by endpoint-cli trials --catalog. */
+static void
+fill_own_arm (EpTrialEditDialog *dialog)
+{
+  ep_trial_edit_dialog_set_field (dialog, "trial_row", "Own Study 2025");
+  ep_trial_edit_dialog_set_field (dialog, "arm_row", "Blinatumomab");
+  ep_trial_edit_dialog_set_field (dialog, "agent_row", "blinatumomab");
+  ep_trial_edit_dialog_set_field (dialog, "class_row", "BiTE");
+  ep_trial_edit_dialog_set_field (dialog, "population_row", "adult");
+  ep_trial_edit_dialog_set_field (dialog, "n_row", "40");
+  ep_trial_edit_dialog_set_field (dialog, "cr_value_row", "50");
+  ep_trial_edit_dialog_set_field (dialog, "cr_numerator_row", "20");
+  ep_trial_edit_dialog_set_field (dialog, "cr_denominator_row", "40");
+  ep_trial_edit_dialog_set_field (dialog, "cr_kind_row", "enrolled");
+  ep_trial_edit_dialog_set_field (dialog, "cr_response_row", "CR/CRh");
+  ep_trial_edit_dialog_set_field (dialog, "cr_definition_row", "CR or CRh within 2 cycles");
+  ep_trial_edit_dialog_set_field (dialog, "citation_row", "Doe J et al., Blood 2025");
+  ep_trial_edit_dialog_set_field (dialog, "location_row", "Table 2, p. 1234");
+}
+
+static void
+test_own_arm (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "own.endpoint", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "own-arms.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trials = g_ptr_array_new ();
+  EpWindow *window = new_window ();
+  EpProject *project = ep_window_get_project (window);
+  guint bundled = g_list_model_get_n_items (G_LIST_MODEL (window->catalog));
+  GtkWidget *dialog;
+  GtkWidget *compare;
+  EpTrial *own;
+  EpFigure *figure;
+  const char *ids[] = { "user-own-study-2025-blinatumomab", "eliana", NULL };
+
+  /* Cancel: nothing changes */
+  dialog = ep_trial_browser_edit_arm (window->trial_browser, NULL);
+  g_assert_nonnull (dialog);
+  fill_own_arm (EP_TRIAL_EDIT_DIALOG (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_false (ep_project_get_modified (project));
+  g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->catalog)), ==, bundled);
+
+  /* Wrong fields are named by their labels; nothing is saved */
+  dialog = ep_trial_edit_dialog_new (GTK_WINDOW (window), project, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fill_own_arm (EP_TRIAL_EDIT_DIALOG (dialog));
+  ep_trial_edit_dialog_set_field (EP_TRIAL_EDIT_DIALOG (dialog), "n_row", "forty");
+  g_assert_false (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
+  g_assert_nonnull (strstr (error->message, "Patients, n"));
+  g_assert_nonnull (strstr (error->message, "forty"));
+  g_clear_error (&error);
+  ep_trial_edit_dialog_set_field (EP_TRIAL_EDIT_DIALOG (dialog), "n_row", "40");
+  ep_trial_edit_dialog_set_field (EP_TRIAL_EDIT_DIALOG (dialog), "citation_row", "");
+  g_assert_false (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
+  g_assert_nonnull (strstr (error->message, "Citation"));
+  g_assert_nonnull (strstr (error->message, "required"));
+  g_clear_error (&error);
+  ep_trial_edit_dialog_set_field (EP_TRIAL_EDIT_DIALOG (dialog), "citation_row", "Doe J et al., Blood 2025");
+  ep_trial_edit_dialog_set_field (EP_TRIAL_EDIT_DIALOG (dialog), "cr_definition_row", "");
+  g_assert_false (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Definition as printed"));
+  g_clear_error (&error);
+  g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 0);
+  g_assert_false (ep_project_get_modified (project));
+
+  /* Save: in the project, and in the Trials page, marked */
+  ep_trial_edit_dialog_set_field (EP_TRIAL_EDIT_DIALOG (dialog), "cr_definition_row", "CR or CRh within 2 cycles");
+  if (g_getenv ("EP_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 900);
+      for (int i = 0; i < 30; i++)
+        {
+          g_usleep (10000);
+          iterate ();
+        }
+      save_screenshot (dialog, "own-arm-dialog");
+    }
+  g_assert_true (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_true (ep_project_get_modified (project));
+  g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->catalog)), ==, bundled + 1);
+  own = ep_catalog_lookup (window->catalog, ids[0]);
+  g_assert_nonnull (own);
+  g_assert_true (ep_trial_get_user_entered (own));
+  g_assert_cmpstr (ep_trial_get_trial_label (own), ==, "Own Study 2025 (user-entered)");
+
+  /* Compare and a forest, like catalog arms: CR 20/40, binom.test (20, 40)$conf.int =
+   * 0.3379624, 0.6620376 */
+  g_assert_cmpuint (ep_trial_browser_select_ids (window->trial_browser, ids), ==, 2);
+  g_ptr_array_add (trials, own);
+  g_ptr_array_add (trials, ep_catalog_lookup (window->catalog, "eliana"));
+  compare = ep_trial_compare_new (GTK_WINDOW (window), trials);
+  for (guint r = 0; r < ep_trial_compare_get_n_rows (EP_TRIAL_COMPARE (compare)); r++)
+    if (g_strcmp0 (ep_trial_compare_get_row_label (EP_TRIAL_COMPARE (compare), r), "Complete remission") == 0)
+      g_assert_cmpstr (ep_trial_compare_get_cell (EP_TRIAL_COMPARE (compare), r, 0), ==,
+                       "50% (95% CI 33.8–66.2)");
+  gtk_window_destroy (GTK_WINDOW (compare));
+  gtk_widget_activate_action (GTK_WIDGET (window->trial_browser), "trials.forest-cr", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (project)), ==, 1);
+
+  /* Saved and reopened: the arm is there, in the page and in the reopened forest */
+  ep_window_save_project (window, file);
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_null (ep_window_get_message_dialog (window));
+  g_assert_true (ep_trial_browser_export_arms (window->trial_browser, json_file, &error));
+  g_assert_no_error (error);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+
+  window = new_window ();
+  ep_window_open_project (window, file);
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_null (ep_window_get_message_dialog (window));
+  project = ep_window_get_project (window);
+  g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 1);
+  own = ep_catalog_lookup (window->catalog, ids[0]);
+  g_assert_nonnull (own);
+  g_assert_true (ep_trial_get_user_entered (own));
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (project)), ==, 1);
+  figure = g_list_model_get_item (ep_project_get_figures (project), 0);
+  g_assert_nonnull (figure);
+  g_object_unref (figure);
+  /* the reopened selection includes the own arm */
+  g_assert_cmpuint (ep_trial_browser_get_selected (window->trial_browser)->len, ==, 2);
+
+  /* Editing a bundled arm: the form starts from all its fields, and saving it unchanged makes
+   * an own arm with its id in its place (marked); removing it brings the bundled one back. */
+  {
+    guint n_items = g_list_model_get_n_items (G_LIST_MODEL (window->catalog));
+    EpTrial *eliana = ep_catalog_lookup (window->catalog, "eliana");
+
+    dialog = ep_trial_edit_dialog_new (GTK_WINDOW (window), project, eliana);
+    g_assert_true (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate ();
+    g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->catalog)), ==, n_items);
+    eliana = ep_catalog_lookup (window->catalog, "eliana");
+    g_assert_true (ep_trial_get_user_entered (eliana));
+    g_assert_cmpfloat (ep_trial_get_cr_pct (eliana), ==, 81.0);
+    g_assert_cmpint (ep_trial_get_n (eliana), ==, 75);
+    g_assert_cmpuint (ep_trial_get_record (eliana)->endpoints->len, >, 0);
+    g_assert_true (ep_project_remove_user_trial (project, "eliana"));
+    iterate ();
+    g_assert_false (ep_trial_get_user_entered (ep_catalog_lookup (window->catalog, "eliana")));
+    g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 1);
+  }
+
+  /* The export is a catalog file that endpoint-cli reads back */
+  {
+    const char *cli = g_getenv ("ENDPOINT_CLI");
+    const char *argv[] = { cli, "trials", "--catalog", json_path, "--ids", ids[0], NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status;
+
+    if (cli != NULL)
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                     &out, &err, &status, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_assert_nonnull (strstr (out, "\"Own Study 2025\""));
+        g_assert_nonnull (strstr (out, "Doe J et al., Blood 2025"));
+        g_assert_nonnull (strstr (out, "Table 2, p. 1234"));
+      }
+    else
+      g_test_message ("ENDPOINT_CLI not set: the CLI read-back is skipped");
+  }
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_remove (json_path);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/window-project/recovery", test_recovery);
   g_test_add_func ("/window-project/recovery-after-analysis", test_recovery_after_analysis);
   g_test_add_func ("/window-project/autosave-ceiling", test_autosave_ceiling);
+  g_test_add_func ("/window-project/own-arm", test_own_arm);
 
   ret = g_test_run ();
 

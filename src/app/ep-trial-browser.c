@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "app/ep-trial-browser.h"
 #include "app/ep-digitizer.h"
@@ -19,6 +20,8 @@
 #include "app/ep-trial-detail.h"
 #include "app/ep-window.h"
 #include "app/ep-forest-options-dialog.h"
+#include "app/ep-trial-edit-dialog.h"
+#include "io/ep-catalog-reader.h"
 #include "model/ep-comparability.h"
 #include "model/ep-evidence-forest.h"
 
@@ -134,7 +137,7 @@ setup_column (GtkColumnViewColumn *column,
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
-static const ColumnSpec trial_spec = { "trial", "trial", FALSE };
+static const ColumnSpec trial_spec = { "trial-label", "trial", FALSE };
 static const ColumnSpec agent_spec = { "arm", "arm", FALSE };
 static const ColumnSpec class_spec = { "drug-class", "drug-class", FALSE };
 static const ColumnSpec setting_spec = { "setting", "setting", FALSE };
@@ -424,6 +427,8 @@ selection_changed_cb (GtkSelectionModel *model,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", n_selected >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest-cr", n_selected >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest", n_selected >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.edit-arm", n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.remove-arm", n_selected == 1);
   ep_trial_browser_update_count (self);
   ep_trial_browser_update_guard (self);
 
@@ -500,6 +505,22 @@ ep_trial_browser_add_forest (EpTrialBrowser *self,
   g_ptr_array_add (ids, NULL);
   json_object_set_string_member (source, "kind", "forest-proportions");
   json_object_set_array_member (source, "trials", ids_array);
+  /* own arms travel with the figure, so that the project draws it again on its own */
+  {
+    JsonArray *user_trials = json_array_new ();
+
+    for (guint i = 0; i < trials->len; i++)
+      if (ep_trial_get_user_entered (g_ptr_array_index (trials, i)))
+        {
+          g_autofree char *text = ep_catalog_record_to_json (ep_trial_get_record (g_ptr_array_index (trials, i)));
+
+          json_array_add_element (user_trials, json_from_string (text, NULL));
+        }
+    if (json_array_get_length (user_trials) > 0)
+      json_object_set_array_member (source, "user_trials", user_trials);
+    else
+      json_array_unref (user_trials);
+  }
   /* the project's spelling of the MRD outcome (ep-figure-source.c) */
   json_object_set_string_member (source, "outcome", g_strcmp0 (outcome, "mrd") == 0 ? "mrd-negative" : outcome);
   if (options != NULL)
@@ -581,6 +602,120 @@ ep_trial_browser_open_forest (EpTrialBrowser *self,
     ep_forest_options_dialog_set_subgroup (EP_FOREST_OPTIONS_DIALOG (dialog), subgroup);
   g_signal_connect_object (dialog, "draw", G_CALLBACK (forest_dialog_draw_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- own arms -------------------------------------------------------------------------------- */
+
+static EpTrial *
+single_selected (EpTrialBrowser *self)
+{
+  g_autoptr(GPtrArray) trials = ep_trial_browser_get_selected (self);
+
+  return trials->len == 1 ? g_ptr_array_index (trials, 0) : NULL;
+}
+
+GtkWidget *
+ep_trial_browser_edit_arm (EpTrialBrowser *self,
+                           EpTrial        *trial)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (EP_IS_TRIAL_BROWSER (self), NULL);
+
+  if (!EP_IS_WINDOW (root))
+    return NULL;
+  dialog = ep_trial_edit_dialog_new (GTK_WINDOW (root), ep_window_get_project (EP_WINDOW (root)),
+                                     trial);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+ep_trial_browser_add_arm_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  ep_trial_browser_edit_arm (EP_TRIAL_BROWSER (widget), NULL);
+}
+
+static void
+ep_trial_browser_edit_arm_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  EpTrial *trial = single_selected (EP_TRIAL_BROWSER (widget));
+
+  if (trial != NULL)
+    ep_trial_browser_edit_arm (EP_TRIAL_BROWSER (widget), trial);
+}
+
+static void
+ep_trial_browser_remove_arm_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  EpTrial *trial = single_selected (EP_TRIAL_BROWSER (widget));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (trial != NULL && ep_trial_get_user_entered (trial) && EP_IS_WINDOW (root))
+    ep_project_remove_user_trial (ep_window_get_project (EP_WINDOW (root)), ep_trial_get_id (trial));
+}
+
+gboolean
+ep_trial_browser_export_arms (EpTrialBrowser  *self,
+                              GFile           *file,
+                              GError         **error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (EP_IS_TRIAL_BROWSER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!EP_IS_WINDOW (root))
+    return FALSE;
+  text = ep_project_export_user_trials (ep_window_get_project (EP_WINDOW (root)));
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    EpTrialBrowser  *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !ep_trial_browser_export_arms (self, file, &error) && EP_IS_WINDOW (root))
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          ep_window_show_toast (EP_WINDOW (root), escaped);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+ep_trial_browser_export_arms_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Own Arms"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "own-arms.json");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -737,6 +872,10 @@ ep_trial_browser_class_init (EpTrialBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "trials.forest-cr", NULL, ep_trial_browser_forest_cr_action);
   gtk_widget_class_install_action (widget_class, "trials.digitize", NULL, ep_trial_browser_digitize_action);
   gtk_widget_class_install_action (widget_class, "trials.forest", NULL, ep_trial_browser_forest_action);
+  gtk_widget_class_install_action (widget_class, "trials.add-arm", NULL, ep_trial_browser_add_arm_action);
+  gtk_widget_class_install_action (widget_class, "trials.edit-arm", NULL, ep_trial_browser_edit_arm_action);
+  gtk_widget_class_install_action (widget_class, "trials.remove-arm", NULL, ep_trial_browser_remove_arm_action);
+  gtk_widget_class_install_action (widget_class, "trials.export-arms", NULL, ep_trial_browser_export_arms_action);
   gtk_widget_class_install_action (widget_class, "trials.clear-filters", NULL, ep_trial_browser_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "trials.back", NULL, ep_trial_browser_back_action);
   gtk_widget_class_install_action (widget_class, "trials.search", NULL, ep_trial_browser_search_action);
@@ -782,6 +921,8 @@ ep_trial_browser_init (EpTrialBrowser *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.compare", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest-cr", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.forest", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.edit-arm", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trials.remove-arm", FALSE);
   ep_trial_browser_update_count (self);
 }
 

@@ -35,4 +35,12 @@ void        ep_trial_browser_focus_search        (EpTrialBrowser *self);
 guint              ep_trial_browser_select_ids (EpTrialBrowser     *self,
                                                 const char * const *ids);
 
+/* Opens the dialog that adds (trial NULL) or edits an arm of the window's project; returns it. */
+GtkWidget         *ep_trial_browser_edit_arm   (EpTrialBrowser     *self,
+                                                EpTrial            *trial);
+/* Writes the project's own arms as a catalog file (what "Export Own Arms…" saves). */
+gboolean           ep_trial_browser_export_arms (EpTrialBrowser    *self,
+                                                 GFile             *file,
+                                                 GError           **error);
+
 G_END_DECLS

@@ -445,8 +445,10 @@ ep_trial_compare_render (EpTrialCompare *self)
   /* Column headers: trial and arm */
   for (guint i = 0; i < self->trials->len; i++)
     {
-      const EpCatalogRecord *record = ep_trial_get_record (g_ptr_array_index (self->trials, i));
-      g_autofree char *title = g_strdup_printf ("%s\n%s", record->trial, record->arm);
+      EpTrial *trial = g_ptr_array_index (self->trials, i);
+      const EpCatalogRecord *record = ep_trial_get_record (trial);
+      g_autofree char *title = g_strdup_printf ("%s\n%s", ep_trial_get_trial_label (trial),
+                                                record->arm);
 
       gtk_grid_attach (self->grid, make_label (title, TRUE), i + 1, 0, 1, 1);
     }

@@ -425,7 +425,7 @@ ep_trial_detail_rebuild (EpTrialDetail *self)
     }
 
   record = ep_trial_get_record (self->trial);
-  title = g_strdup_printf ("%s — %s", record->trial, record->arm);
+  title = g_strdup_printf ("%s — %s", ep_trial_get_trial_label (self->trial), record->arm);
   subtitle = g_strdup_printf ("%s · %s · %s", record->agent,
                               ep_drug_class_to_string (record->drug_class),
                               ep_trial_setting_to_string (record->setting));

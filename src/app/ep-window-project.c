@@ -576,6 +576,19 @@ project_modified_cb (EpWindow   *self,
     }
 }
 
+/* The project's own trial arms join the catalog the Trials page shows (marked user-entered). */
+static void
+project_user_trials_cb (EpWindow  *self,
+                        EpProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->catalog == NULL)
+    return;
+  if (!ep_catalog_set_user_records (self->catalog, ep_project_get_user_trials (project), &error))
+    g_warning ("%s", error->message);   /* the project validated them as they were set */
+}
+
 void
 _ep_window_set_project (EpWindow  *self,
                         EpProject *project)
@@ -606,6 +619,9 @@ _ep_window_set_project (EpWindow  *self,
                            G_CALLBACK (ep_window_update_cohorts), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ep_project_get_figures (project), "items-changed",
                            G_CALLBACK (project_figures_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "user-trials-changed", G_CALLBACK (project_user_trials_cb),
+                           self, G_CONNECT_SWAPPED);
+  project_user_trials_cb (self, project);
 
   ep_figure_page_set_project (self->figure_page, project);
   ep_window_fill_pages (self);

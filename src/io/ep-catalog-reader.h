@@ -307,6 +307,20 @@ void         ep_catalog_record_write_members (const EpCatalogRecord *record,
 char        *ep_catalog_write_data           (GPtrArray             *records,
                                               const char            *description);
 
+/* One record as a compact JSON object (what a project stores of a user's own arm). */
+char        *ep_catalog_record_to_json       (const EpCatalogRecord *record);
+/* The "id" member of a record's JSON object text, or NULL. */
+char        *ep_catalog_record_json_id       (const char            *record_json);
+/* {"schema_version": 2, "trials": [the n objects]}: a catalog file of a user's arms. */
+char        *ep_catalog_records_json_document (const char * const  *record_jsons,
+                                               guint                n);
+/* Validates n record objects as one catalog file (every check of ep_catalog_read_data()); the
+ * records in order, or NULL with an error naming display_name, the record and the field. */
+GPtrArray   *ep_catalog_read_record_jsons    (const char * const   *record_jsons,
+                                              guint                 n,
+                                              const char           *display_name,
+                                              GError              **error);
+
 /* The schema's field tables as the Markdown of docs/catalog.md's "Record fields" section. */
 char        *ep_catalog_schema_markdown      (void);
 

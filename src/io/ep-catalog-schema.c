@@ -1489,3 +1489,84 @@ ep_catalog_schema_markdown (void)
 
   return g_string_free (out, FALSE);
 }
+
+/* A user's own arms: one record per JSON object text */
+
+char *
+ep_catalog_record_to_json (const EpCatalogRecord *record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  write_object (builder, &record_schema, record);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+char *
+ep_catalog_record_json_id (const char *record_json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+
+  g_return_val_if_fail (record_json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, record_json, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "id") ||
+      json_node_get_value_type (json_object_get_member (object, "id")) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_object_get_string_member (object, "id"));
+}
+
+char *
+ep_catalog_records_json_document (const char * const *record_jsons,
+                                  guint               n)
+{
+  GString *text = g_string_new ("{\"schema_version\": 2, \"trials\": [");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s\n%s", i > 0 ? "," : "", record_jsons[i]);
+  g_string_append (text, "]}");
+
+  return g_string_free (text, FALSE);
+}
+
+GPtrArray *
+ep_catalog_read_record_jsons (const char * const *record_jsons,
+                              guint               n,
+                              const char         *display_name,
+                              GError            **error)
+{
+  g_autofree char *document = NULL;
+
+  g_return_val_if_fail (n == 0 || record_jsons != NULL, NULL);
+
+  /* each must be one JSON object on its own, so that the document cannot be spliced */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) local = NULL;
+      JsonNode *root;
+
+      if (!json_parser_load_from_data (parser, record_jsons[i], -1, &local) ||
+          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        {
+          g_set_error (error, EP_CATALOG_ERROR, EP_CATALOG_ERROR_PARSE,
+                       _("%s: arm %u is not a JSON object%s%s"), display_name, i + 1,
+                       local != NULL ? ": " : "", local != NULL ? local->message : "");
+          return NULL;
+        }
+    }
+  document = ep_catalog_records_json_document (record_jsons, n);
+  return ep_catalog_read_data (document, -1, display_name, error);
+}

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/ep-catalog-reader.h"
 #include "io/ep-json-check.h"
 #include "io/ep-project-store-private.h"
 
@@ -810,6 +811,59 @@ out:
   return ok;
 }
 
+/* The user's own arms (schema version 3): each must be a valid catalog record, and all of
+ * them together a valid catalog file (unique ids, links within), checked as the catalog does. */
+static gboolean
+read_user_trials (Reader     *r,
+                  GPtrArray  *user_trials,
+                  GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 position = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (r->db, "SELECT position, id, record FROM user_trial ORDER BY position",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return read_failed (r, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *where = g_strdup_printf (_("own trial arm %u"), (guint) position + 1);
+      g_autofree char *record = NULL;
+      const char *id;
+
+      if (!get_position (r, stmt, 0, position, where, error) ||
+          !get_text (r, stmt, 1, FALSE, where, &id, error) ||
+          !get_json_object (r, stmt, 2, where, &record, error))
+        goto out;
+      g_ptr_array_add (user_trials, g_steal_pointer (&record));
+      position++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      read_failed (r, error);
+      goto out;
+    }
+  if (user_trials->len > 0)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+
+      records = ep_catalog_read_record_jsons ((const char * const *) user_trials->pdata,
+                                              user_trials->len, _("own trial arms"), &local);
+      if (records == NULL)
+        {
+          invalid (r, error, "%s", local->message);
+          goto out;
+        }
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 static gboolean
 read_meta (Reader         *r,
            EpProjectData  *data,
@@ -1121,7 +1175,8 @@ open_database (Reader                *r,
       !read_items (r, "analysis", data->analyses, error) ||
       !read_results (r, data->analyses, error) ||
       !read_items (r, "figure", data->figures, error) ||
-      !read_selections (r, data->selections, error))
+      !read_selections (r, data->selections, error) ||
+      !read_user_trials (r, data->user_trials, error))
     return NULL;
   if (data->created == NULL || data->modified == NULL || data->app_version == NULL)
     {

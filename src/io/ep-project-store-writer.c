@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/ep-catalog-reader.h"
 #include "io/ep-file-check.h"
 #include "io/ep-project-store-private.h"
 
@@ -59,6 +60,9 @@ static const char * const readme_v1[][2] = {
   { "trial_selection",
     "Trials picked from the catalog: trial_ids (JSON array of catalog ids) and the "
     "meta-analysis options (JSON)." },
+  { "user_trial",
+    "The user's own trial arms: record is one arm in the trial catalog's JSON schema "
+    "(schema_version 2, see Endpoint's docs/catalog.md), id its id." },
 };
 
 static const char *
@@ -347,6 +351,32 @@ write_selections (Writer     *w,
 }
 
 static gboolean
+write_user_trials (Writer     *w,
+                   GPtrArray  *records,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (!prepare (w, "INSERT INTO user_trial (position, id, record) VALUES (?1, ?2, ?3)", &stmt,
+                error))
+    return FALSE;
+  for (guint k = 0; ok && k < records->len; k++)
+    {
+      const char *record = g_ptr_array_index (records, k);
+      g_autofree char *id = ep_catalog_record_json_id (record);
+
+      sqlite3_bind_int64 (stmt, 1, k);
+      bind_text (stmt, 2, id != NULL ? id : "");
+      bind_text (stmt, 3, record);
+      ok = step_done (w, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+static gboolean
 write_endpoints (Writer                *w,
                  sqlite3_stmt          *stmt,
                  gint64                 cohort_id,
@@ -526,8 +556,8 @@ write_database (Writer                *w,
                              EP_PROJECT_APPLICATION_ID, EP_PROJECT_SCHEMA_VERSION);
   if (!exec (w, pragmas, error) || !exec (w, "BEGIN", error))
     return FALSE;
-  for (guint k = 0; _ep_project_store_schema_v2[k] != NULL; k++)
-    if (!exec (w, _ep_project_store_schema_v2[k], error))
+  for (guint k = 0; _ep_project_store_schema_v3[k] != NULL; k++)
+    if (!exec (w, _ep_project_store_schema_v3[k], error))
       return FALSE;
 
   if (!write_meta (w, data, error) ||
@@ -537,7 +567,8 @@ write_database (Writer                *w,
       !write_results (w, data->analyses, error) ||
       !write_items (w, "INSERT INTO figure (position, name, kind, source, options) "
                        "VALUES (?1, ?2, ?3, ?4, ?5)", data->figures, error) ||
-      !write_selections (w, data->selections, error))
+      !write_selections (w, data->selections, error) ||
+      !write_user_trials (w, data->user_trials, error))
     return FALSE;
 
   if (_ep_project_store_check_cancelled (cancellable, error))

@@ -89,9 +89,52 @@ migrate_v1_to_v2 (sqlite3  *db,
   return TRUE;
 }
 
+/* Schema, version 3: version 2 and the user's own trial arms, each a record of the trial
+ * catalog's schema (docs/catalog.md) as JSON text, by position; id repeats the record's id for
+ * the sqlite3 shell. A project without own arms has no rows. */
+#define SCHEMA_V3_USER_TRIAL \
+  "CREATE TABLE user_trial (position INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT NULL)"
+
+const char * const _ep_project_store_schema_v3[] = {
+  "CREATE TABLE README (topic TEXT PRIMARY KEY, text TEXT NOT NULL)",
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  "CREATE TABLE cohort (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n_rows INTEGER NOT NULL)",
+  "CREATE TABLE cohort_column (cohort_id INTEGER NOT NULL, position INTEGER NOT NULL, "
+    "name TEXT NOT NULL, label TEXT, type TEXT NOT NULL, role TEXT NOT NULL, levels TEXT, "
+    "missing BLOB, cells BLOB NOT NULL, PRIMARY KEY (cohort_id, position))",
+  "CREATE TABLE endpoint (cohort_id INTEGER NOT NULL, position INTEGER NOT NULL, "
+    "name TEXT NOT NULL, source TEXT NOT NULL, time_column TEXT, start_column TEXT, "
+    "end_column TEXT, event_column TEXT NOT NULL, event_codes TEXT NOT NULL, unit TEXT NOT NULL, "
+    "PRIMARY KEY (cohort_id, position))",
+  "CREATE TABLE analysis (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+    "source TEXT, options TEXT NOT NULL)",
+  "CREATE TABLE figure (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+    "source TEXT, options TEXT NOT NULL)",
+  "CREATE TABLE trial_selection (position INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "trial_ids TEXT NOT NULL, options TEXT NOT NULL)",
+  SCHEMA_V2_ANALYSIS_RESULT,
+  SCHEMA_V3_USER_TRIAL,
+  NULL
+};
+
+/* Version 2 had no own trial arms. */
+static gboolean
+migrate_v2_to_v3 (sqlite3  *db,
+                  GError  **error)
+{
+  if (sqlite3_exec (db, SCHEMA_V3_USER_TRIAL, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_CORRUPT,
+                   "migration to version 3: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const SchemaVersion _ep_project_store_versions[] = {
   { 1, _ep_project_store_schema_v1, migrate_v1_to_v2 },
-  { 2, _ep_project_store_schema_v2, NULL },
+  { 2, _ep_project_store_schema_v2, migrate_v2_to_v3 },
+  { 3, _ep_project_store_schema_v3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_ep_project_store_versions) == EP_PROJECT_SCHEMA_VERSION);
@@ -107,6 +150,7 @@ ep_project_data_new (void)
   data->analyses = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_item_free);
   data->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_item_free);
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
+  data->user_trials = g_ptr_array_new_with_free_func (g_free);
 
   return data;
 }
@@ -125,6 +169,7 @@ ep_project_data_free (EpProjectData *data)
   g_ptr_array_unref (data->analyses);
   g_ptr_array_unref (data->figures);
   g_ptr_array_unref (data->selections);
+  g_ptr_array_unref (data->user_trials);
   g_free (data);
 }
 

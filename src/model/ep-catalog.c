@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "model/ep-catalog.h"
 #include "ep-catalog-resources.h"
 
@@ -14,6 +17,7 @@ struct _EpCatalog
 
   GPtrArray  *trials;   /* EpTrial, owned */
   GHashTable *by_id;    /* id -> EpTrial (borrowed from trials) */
+  GPtrArray  *base;     /* the trials before the first ep_catalog_set_user_records(); NULL */
 };
 
 static void ep_catalog_list_model_init (GListModelInterface *iface);
@@ -70,6 +74,7 @@ ep_catalog_finalize (GObject *object)
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->trials, g_ptr_array_unref);
+  g_clear_pointer (&self->base, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ep_catalog_parent_class)->finalize (object);
 }
@@ -265,4 +270,114 @@ ep_catalog_filter (EpCatalog    *self,
     }
 
   return G_LIST_MODEL (store);
+}
+
+gboolean
+ep_catalog_set_user_records (EpCatalog  *self,
+                             GPtrArray  *record_jsons,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  guint old_len;
+
+  g_return_val_if_fail (EP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  records = ep_catalog_read_record_jsons (record_jsons != NULL
+                                          ? (const char * const *) record_jsons->pdata : NULL,
+                                          record_jsons != NULL ? record_jsons->len : 0,
+                                          _("own trial arms"), error);
+  if (records == NULL)
+    return FALSE;
+
+  if (self->base == NULL)
+    {
+      self->base = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < self->trials->len; i++)
+        g_ptr_array_add (self->base, g_object_ref (g_ptr_array_index (self->trials, i)));
+    }
+
+  old_len = self->trials->len;
+  g_ptr_array_set_size (self->trials, 0);
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < self->base->len; i++)
+    {
+      EpTrial *trial = g_ptr_array_index (self->base, i);
+
+      g_ptr_array_add (self->trials, g_object_ref (trial));
+      g_hash_table_insert (self->by_id, (gpointer) ep_trial_get_id (trial), trial);
+    }
+
+  g_ptr_array_set_free_func (records, NULL);
+  for (guint i = 0; i < records->len; i++)
+    {
+      EpTrial *trial = ep_trial_new_user_entered (g_ptr_array_index (records, i));
+      EpTrial *old = g_hash_table_lookup (self->by_id, ep_trial_get_id (trial));
+      guint position;
+
+      /* an edit of a bundled arm takes its place */
+      if (old != NULL && g_ptr_array_find (self->trials, old, &position))
+        {
+          g_hash_table_remove (self->by_id, ep_trial_get_id (old));
+          g_ptr_array_index (self->trials, position) = trial;
+          g_object_unref (old);
+        }
+      else
+        g_ptr_array_add (self->trials, trial);
+      g_hash_table_insert (self->by_id, (gpointer) ep_trial_get_id (trial), trial);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->trials->len);
+  if (self->trials->len != old_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
+EpTrial *
+ep_catalog_lookup_bundled (EpCatalog  *self,
+                           const char *id)
+{
+  g_return_val_if_fail (EP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (self->base == NULL)
+    {
+      EpTrial *trial = g_hash_table_lookup (self->by_id, id);
+
+      return trial != NULL && !ep_trial_get_user_entered (trial) ? trial : NULL;
+    }
+  for (guint i = 0; i < self->base->len; i++)
+    if (strcmp (ep_trial_get_id (g_ptr_array_index (self->base, i)), id) == 0)
+      return g_ptr_array_index (self->base, i);
+  return NULL;
+}
+
+EpCatalog *
+ep_catalog_new_for_source (JsonObject  *source,
+                           GError     **error)
+{
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (error);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (catalog == NULL)
+    return NULL;
+  if (!json_object_has_member (source, "user_trials"))
+    return g_steal_pointer (&catalog);
+  if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (source, "user_trials")))
+    {
+      g_set_error_literal (error, EP_CATALOG_ERROR, EP_CATALOG_ERROR_SCHEMA,
+                           _("The figure's data source: “user_trials” is not a list of arms"));
+      return NULL;
+    }
+  array = json_object_get_array_member (source, "user_trials");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (texts, json_to_string (json_array_get_element (array, i), FALSE));
+  if (!ep_catalog_set_user_records (catalog, texts, error))
+    return NULL;
+
+  return g_steal_pointer (&catalog);
 }

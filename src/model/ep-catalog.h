@@ -16,6 +16,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "model/ep-trial.h"
 #include "model/ep-trial-query.h"
@@ -44,6 +45,22 @@ EpCatalog  *ep_catalog_new_from_bytes (GBytes       *bytes,
 gboolean    ep_catalog_merge_file    (EpCatalog     *self,
                                       const char    *path,
                                       GError       **error);
+
+/* Replaces the user's own arms (a project's; each a catalog record as a JSON object text,
+ * validated as one catalog file) on top of the catalog as it was before the first call: an arm
+ * whose id is a bundled arm's replaces it in place (a user's edit), any other is appended.
+ * The arms are EpTrial "user-entered". NULL or empty: none. On error self is unchanged. */
+gboolean    ep_catalog_set_user_records (EpCatalog  *self,
+                                         GPtrArray  *record_jsons,
+                                         GError    **error);
+/* The bundled (not user-entered) arm with that id, or NULL; transfer none. */
+EpTrial    *ep_catalog_lookup_bundled   (EpCatalog  *self,
+                                         const char *id);
+/* The bundled catalog with the user's arms a figure's source carries in its "user_trials"
+ * member (a list of record objects), so that a figure of own arms is drawn again from the
+ * project alone. */
+EpCatalog  *ep_catalog_new_for_source   (JsonObject *source,
+                                         GError    **error);
 
 /* The trial with that id, or NULL; transfer none. */
 EpTrial    *ep_catalog_lookup        (EpCatalog     *self,

@@ -323,8 +323,8 @@ ep_comparability_add_footnotes (EpFigure  *figure,
   for (guint i = 0; lines[i] != NULL; i++)
     ep_forest_plot_add_row (figure->forest, EP_FOREST_ROW_NOTE, lines[i], NULL, NAN, NAN, NAN, NAN);
 
-  /* as ep_figure_size_forest(): about 3.6 mm a row */
-  figure->style.height_mm = round (CLAMP (24.0 + 3.6 * figure->forest->rows->len, 60.0, 250.0));
+  /* as ep_figure_size_forest(): about 3.6 mm a row or a wrapped note's line */
+  _ep_figure_fit_forest_height (figure);
 }
 
 EpFigure *
@@ -365,9 +365,9 @@ ep_comparability_new_forest (GPtrArray        *trials,
       for (guint j = 0; j < trials->len; j++)
         shared |= j != i && g_strcmp0 (ep_trial_get_trial (trial),
                                        ep_trial_get_trial (g_ptr_array_index (trials, j))) == 0;
-      g_ptr_array_add (labels, shared ? g_strdup_printf ("%s: %s", ep_trial_get_trial (trial),
+      g_ptr_array_add (labels, shared ? g_strdup_printf ("%s: %s", ep_trial_get_trial_label (trial),
                                                          ep_trial_get_arm (trial))
-                                      : g_strdup (ep_trial_get_trial (trial)));
+                                      : g_strdup (ep_trial_get_trial_label (trial)));
       arm.label = g_ptr_array_index (labels, i);
       arm.class_name = ep_drug_class_to_string (ep_trial_get_drug_class (trial));
       arm.n = o != NULL && o->denominator > 0 ? o->denominator : ep_trial_get_n (trial);

@@ -470,8 +470,8 @@ ep_evidence_forest_new (GPtrArray                     *trials,
       for (guint j = 0; j < trials->len; j++)
         shared |= j != i && g_strcmp0 (record->trial,
                                        ep_trial_get_trial (g_ptr_array_index (trials, j))) == 0;
-      arm.label = shared ? g_strdup_printf ("%s: %s", record->trial, record->arm)
-                         : g_strdup (record->trial);
+      arm.label = shared ? g_strdup_printf ("%s: %s", ep_trial_get_trial_label (trial), record->arm)
+                         : g_strdup (ep_trial_get_trial_label (trial));
 
       if (outcome == NULL || isnan (outcome->value) || n <= 0)
         {
@@ -642,8 +642,24 @@ ep_evidence_forest_new (GPtrArray                     *trials,
 
       g_ptr_array_add (derived_arms, NULL);
       list = g_strjoinv ("; ", (char **) derived_arms->pdata);
-      /* TRANSLATORS: arms whose MRD rate is "% of those in CR": N is computed */
-      text = g_strdup_printf (_("N of responders computed as n × CR%%: %s"), list);
+      /* the rows of these arms carry a dagger on their x/N */
+      for (guint r = 0; r < forest->rows->len; r++)
+        {
+          EpForestRow *row = &g_array_index (forest->rows, EpForestRow, r);
+
+          if (row->kind == EP_FOREST_ROW_STUDY && row->detail != NULL &&
+              g_strv_contains ((const char * const *) derived_arms->pdata, row->label))
+            {
+              char *detail = g_strconcat (row->detail, "†", NULL);
+
+              g_free (row->detail);
+              row->detail = detail;
+            }
+        }
+      /* TRANSLATORS: arms whose rate is "% of those in CR": N is not published but computed */
+      text = g_strdup_printf (_("† Derived N (not published): responders = round(n × CR%% / 100) "
+                                "from the published n and CR%%, events = round(rate × N / 100): %s"),
+                              list);
       add_note (forest, text);
     }
   if (excluded->len > 0)
@@ -666,6 +682,7 @@ ep_evidence_forest_new (GPtrArray                     *trials,
                                                    "%s of %u arms", arms->len),
                                       outcome_title (key), arms->len);
   ep_comparability_add_footnotes (figure, warnings);
+  _ep_figure_fit_forest_height (figure);
 
   if (labels_out != NULL)
     {
@@ -718,7 +735,7 @@ ep_evidence_forest_new_from_source (JsonObject  *source,
     }
   ids = json_object_get_array_member (source, "trials");
 
-  catalog = ep_catalog_new_default (error);
+  catalog = ep_catalog_new_for_source (source, error);
   if (catalog == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (ids); i++)

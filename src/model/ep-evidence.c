@@ -81,6 +81,7 @@ ep_evidence_format_outcome (const EpCatalogRecord  *record,
   int total;
   int events;
   double lower, upper;
+  gboolean derived;
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (record != NULL, NULL);
@@ -89,7 +90,7 @@ ep_evidence_format_outcome (const EpCatalogRecord  *record,
     return g_strdup ("—");
 
   value = format_pct (outcome->value);
-  total = ep_evidence_outcome_total (record, outcome, NULL);
+  total = ep_evidence_outcome_total (record, outcome, &derived);
   if (total <= 0)
     return g_steal_pointer (&value);
 
@@ -99,6 +100,11 @@ ep_evidence_format_outcome (const EpCatalogRecord  *record,
       !ep_binom_clopper_pearson ((guint) events, (guint) total, 0.95, &lower, &upper))
     return g_steal_pointer (&value);
 
+  if (derived)
+    /* TRANSLATORS: a percentage with the exact 95% CI of x/N whose N is not published but
+     * computed (docs/catalog.md, "Derived denominators"): "52% (95% CI 39.4–64.4, derived N)" */
+    return g_strdup_printf (_("%s (95%% CI %.1f–%.1f, derived N)"), value, 100.0 * lower,
+                            100.0 * upper);
   /* TRANSLATORS: a percentage with its exact 95% CI, "81% (95% CI 70.7–89.4)" */
   return g_strdup_printf (_("%s (95%% CI %.1f–%.1f)"), value, 100.0 * lower, 100.0 * upper);
 }
@@ -126,8 +132,10 @@ ep_evidence_describe_outcome (const EpCatalogRecord  *record,
   total = ep_evidence_outcome_total (record, outcome, &derived);
   g_string_append (text, " · ");
   if (total > 0 && derived)
-    /* TRANSLATORS: "N ≈ 119 responders (n × CR%)": a denominator derived from other numbers */
-    g_string_append_printf (text, _("N ≈ %d %s (n × CR%%)"), total, outcome->denominator_kind);
+    /* TRANSLATORS: "N = 119 responders, derived: round(n × CR%), not published": a denominator
+     * computed from other numbers */
+    g_string_append_printf (text, _("N = %d %s, derived: round(n × CR%%), not published"), total,
+                            outcome->denominator_kind);
   else if (total > 0)
     {
       if (outcome->numerator >= 0)

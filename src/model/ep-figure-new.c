@@ -248,7 +248,21 @@ static void
 ep_figure_size_forest (EpFigure *self)
 {
   self->style.width_mm = 170.0;
-  self->style.height_mm = round (CLAMP (24.0 + 3.6 * self->forest->rows->len, 60.0, 250.0));
+  _ep_figure_fit_forest_height (self);
+}
+
+/* The height for the forest's rows at the figure's width: a long note counts the lines it wraps
+ * to (ep_forest_plot_note_lines()), so that wrapped footnotes stay on the page. */
+void
+_ep_figure_fit_forest_height (EpFigure *self)
+{
+  guint rows = 0;
+
+  for (guint i = 0; i < self->forest->rows->len; i++)
+    rows += g_array_index (self->forest->rows, EpForestRow, i).kind != EP_FOREST_ROW_NOTE;
+  rows += ep_forest_plot_note_lines (self->forest, ep_plot_mm_to_pt (self->style.width_mm),
+                                     self->style.font_size);
+  self->style.height_mm = round (CLAMP (24.0 + 3.6 * rows, 60.0, 250.0));
 }
 
 /* ---- constructors -------------------------------------------------------------------------- */

@@ -62,5 +62,7 @@ struct _EpFigure
 void _ep_figure_clear_data (EpFigure *self);
 /* ep-figure-new.c */
 void _ep_figure_emit_changed (EpFigure *self);
+/* Sets a forest's height_mm for its rows and its notes wrapped to width_mm (ep-figure-new.c). */
+void _ep_figure_fit_forest_height (EpFigure *self);
 
 G_END_DECLS

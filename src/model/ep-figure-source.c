@@ -133,7 +133,7 @@ forest_from_trials (JsonObject  *source,
       return NULL;
     }
 
-  catalog = ep_catalog_new_default (error);
+  catalog = ep_catalog_new_for_source (source, error);
   if (catalog == NULL)
     return NULL;
   for (guint k = 0; ids[k] != NULL; k++)
@@ -158,9 +158,9 @@ forest_from_trials (JsonObject  *source,
       for (guint j = 0; j < trials->len; j++)
         shared |= j != i && g_strcmp0 (ep_trial_get_trial (trial),
                                        ep_trial_get_trial (g_ptr_array_index (trials, j))) == 0;
-      g_ptr_array_add (labels, shared ? g_strdup_printf ("%s: %s", ep_trial_get_trial (trial),
+      g_ptr_array_add (labels, shared ? g_strdup_printf ("%s: %s", ep_trial_get_trial_label (trial),
                                                          ep_trial_get_arm (trial))
-                                      : g_strdup (ep_trial_get_trial (trial)));
+                                      : g_strdup (ep_trial_get_trial_label (trial)));
       arm.label = g_ptr_array_index (labels, i);
       arm.class_name = ep_drug_class_to_string (ep_trial_get_drug_class (trial));
       arm.n = ep_trial_get_n (trial);

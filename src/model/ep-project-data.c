@@ -209,6 +209,8 @@ _ep_project_snapshot (EpProject *self)
                                                  (const char * const *) selection->trial_ids,
                                                  selection->options));
     }
+  for (guint k = 0; k < self->user_trials->len; k++)
+    g_ptr_array_add (data->user_trials, g_strdup (g_ptr_array_index (self->user_trials, k)));
 
   return data;
 }
@@ -509,6 +511,8 @@ _ep_project_new_from_data (EpProjectData  *data,
     }
   g_ptr_array_extend_and_steal (self->selections, g_steal_pointer (&data->selections));
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
+  g_ptr_array_extend_and_steal (self->user_trials, g_steal_pointer (&data->user_trials));
+  data->user_trials = g_ptr_array_new_with_free_func (g_free);
 
   /* Bind every analysis to its cohort: a stored result whose fingerprint matches the data
    * stays as it is (nothing is computed); any other one is brought up to date in the

@@ -39,6 +39,7 @@ struct _EpProject
   GListStore   *figures;        /* EpFigure */
   GHashTable   *figure_entries; /* EpFigure * -> FigureEntry * */
   GPtrArray    *selections;     /* EpProjectSelection * */
+  GPtrArray    *user_trials;    /* char *: the user's own arms, catalog records as JSON */
 
   char         *recovery_path;
   GPtrArray    *open_notes;     /* char *, NULL-terminated: what opening had to say */

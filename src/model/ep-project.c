@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "io/ep-catalog-reader.h"
 #include "io/ep-result-json.h"
 #include "model/ep-figure-source.h"
 #include "model/ep-project-private.h"
@@ -45,6 +46,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  USER_TRIALS_CHANGED,
   N_SIGNALS
 };
 
@@ -78,6 +80,7 @@ ep_project_finalize (GObject *object)
   g_hash_table_unref (self->figure_entries);
   g_clear_object (&self->figures);
   g_ptr_array_unref (self->selections);
+  g_ptr_array_unref (self->user_trials);
   g_free (self->recovery_path);
 
   g_clear_pointer (&self->open_notes, g_ptr_array_unref);
@@ -171,6 +174,10 @@ ep_project_class_init (EpProjectClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* the own trial arms changed (set, removed, or a project opened with them) */
+  signals[USER_TRIALS_CHANGED] =
+    g_signal_new ("user-trials-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -183,6 +190,7 @@ ep_project_init (EpProject *self)
   self->figure_entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) figure_entry_free);
   self->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) _ep_project_step_free);
+  self->user_trials = g_ptr_array_new_with_free_func (g_free);
   self->open_notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->open_notes, NULL);
 }
@@ -865,4 +873,92 @@ ep_project_get_trial_selection_options (EpProject  *self,
   if (k < 0)
     return NULL;
   return ((EpProjectSelection *) g_ptr_array_index (self->selections, k))->options;
+}
+
+/* The user's own trial arms */
+
+static int
+find_user_trial (EpProject  *self,
+                 const char *id)
+{
+  for (guint k = 0; k < self->user_trials->len; k++)
+    {
+      g_autofree char *other = ep_catalog_record_json_id (g_ptr_array_index (self->user_trials, k));
+
+      if (g_strcmp0 (other, id) == 0)
+        return (int) k;
+    }
+  return -1;
+}
+
+gboolean
+ep_project_set_user_trial (EpProject   *self,
+                           const char  *record_json,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *id = NULL;
+  int k;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (record_json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* checked together with the other own arms, as the catalog file they export to */
+  texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->user_trials->len; i++)
+    g_ptr_array_add (texts, g_strdup (g_ptr_array_index (self->user_trials, i)));
+  id = ep_catalog_record_json_id (record_json);
+  k = id != NULL ? find_user_trial (self, id) : -1;
+  if (k >= 0)
+    {
+      g_free (g_ptr_array_index (texts, k));
+      g_ptr_array_index (texts, k) = g_strdup (record_json);
+    }
+  else
+    g_ptr_array_add (texts, g_strdup (record_json));
+  records = ep_catalog_read_record_jsons ((const char * const *) texts->pdata, texts->len,
+                                          _("own trial arms"), error);
+  if (records == NULL)
+    return FALSE;
+
+  g_ptr_array_unref (self->user_trials);
+  self->user_trials = g_steal_pointer (&texts);
+  changed (self);
+  g_signal_emit (self, signals[USER_TRIALS_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+ep_project_remove_user_trial (EpProject  *self,
+                              const char *id)
+{
+  int k;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  k = find_user_trial (self, id);
+  if (k < 0)
+    return FALSE;
+  g_ptr_array_remove_index (self->user_trials, (guint) k);
+  changed (self);
+  g_signal_emit (self, signals[USER_TRIALS_CHANGED], 0);
+  return TRUE;
+}
+
+GPtrArray *
+ep_project_get_user_trials (EpProject *self)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  return self->user_trials;
+}
+
+char *
+ep_project_export_user_trials (EpProject *self)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  return ep_catalog_records_json_document ((const char * const *) self->user_trials->pdata,
+                                           self->user_trials->len);
 }

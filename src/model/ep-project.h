@@ -157,6 +157,20 @@ const char * const *ep_project_get_trial_selection_ids (EpProject  *self,
 const char     *ep_project_get_trial_selection_options (EpProject  *self,
                                                         const char *name);
 
+/* The user's own trial arms (docs/catalog.md, "Your own trials"): each a catalog record as a
+ * JSON object text. Setting validates the record with the other own arms as one catalog file
+ * (every check of the catalog; the error names the record and the field) and replaces the arm
+ * with the same id or appends it; on error nothing changes. Both emit "user-trials-changed". */
+gboolean        ep_project_set_user_trial     (EpProject           *self,
+                                               const char          *record_json,
+                                               GError             **error);
+gboolean        ep_project_remove_user_trial  (EpProject           *self,
+                                               const char          *id);
+/* char *, in order; transfer none */
+GPtrArray      *ep_project_get_user_trials    (EpProject           *self);
+/* A catalog file (schema_version 2) of the own arms, for endpoint-cli trials --catalog. */
+char           *ep_project_export_user_trials (EpProject           *self);
+
 /* Saving. The file becomes the project's file; "modified" turns FALSE. */
 gboolean        ep_project_save               (EpProject           *self,
                                                GFile               *file,

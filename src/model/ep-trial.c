@@ -22,6 +22,8 @@ struct _EpTrial
   char                    *headline_survival;
   char                    *median_age_text;
   char                    *haystack;          /* folded text that search words are looked up in */
+  char                    *trial_label;       /* the name, marked when the user entered the arm */
+  gboolean                 user_entered;
 };
 
 G_DEFINE_FINAL_TYPE (EpTrial, ep_trial, G_TYPE_OBJECT)
@@ -59,6 +61,8 @@ enum {
   PROP_CITATION,
   PROP_DOSING,
   PROP_NOTES,
+  PROP_USER_ENTERED,
+  PROP_TRIAL_LABEL,
   N_PROPS
 };
 
@@ -334,6 +338,7 @@ ep_trial_finalize (GObject *object)
   g_clear_pointer (&self->headline_survival, g_free);
   g_clear_pointer (&self->median_age_text, g_free);
   g_clear_pointer (&self->haystack, g_free);
+  g_clear_pointer (&self->trial_label, g_free);
 
   G_OBJECT_CLASS (ep_trial_parent_class)->finalize (object);
 }
@@ -354,6 +359,12 @@ ep_trial_get_property (GObject    *object,
       break;
     case PROP_TRIAL:
       g_value_set_string (value, record->trial);
+      break;
+    case PROP_USER_ENTERED:
+      g_value_set_boolean (value, self->user_entered);
+      break;
+    case PROP_TRIAL_LABEL:
+      g_value_set_string (value, ep_trial_get_trial_label (self));
       break;
     case PROP_ARM:
       g_value_set_string (value, record->arm);
@@ -483,6 +494,12 @@ ep_trial_class_init (EpTrialClass *klass)
 
   properties[PROP_ID] = string_property ("id", "Id");
   properties[PROP_TRIAL] = string_property ("trial", "Trial");
+  /* an arm the user added or edited (saved in the project), not the bundled catalog's */
+  properties[PROP_USER_ENTERED] =
+    g_param_spec_boolean ("user-entered", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* the trial's name, with "(user-entered)" after it for a user's arm */
+  properties[PROP_TRIAL_LABEL] = string_property ("trial-label", "Trial label");
   properties[PROP_ARM] = string_property ("arm", "Arm");
   properties[PROP_AGENT] = string_property ("agent", "Agent");
   /* "BiTE", "CAR T", "antibody-drug conjugate", "chemotherapy", "combination" */
@@ -559,6 +576,36 @@ ep_trial_get_id (EpTrial *self)
 {
   g_return_val_if_fail (EP_IS_TRIAL (self), NULL);
   return self->record->id;
+}
+
+EpTrial *
+ep_trial_new_user_entered (EpCatalogRecord *record)
+{
+  EpTrial *self = ep_trial_new (record);
+
+  if (self != NULL)
+    self->user_entered = TRUE;
+  return self;
+}
+
+gboolean
+ep_trial_get_user_entered (EpTrial *self)
+{
+  g_return_val_if_fail (EP_IS_TRIAL (self), FALSE);
+  return self->user_entered;
+}
+
+const char *
+ep_trial_get_trial_label (EpTrial *self)
+{
+  g_return_val_if_fail (EP_IS_TRIAL (self), NULL);
+
+  if (!self->user_entered)
+    return self->record->trial;
+  if (self->trial_label == NULL)
+    /* TRANSLATORS: the name of a trial arm the user entered, in tables and figures */
+    self->trial_label = g_strdup_printf (_("%s (user-entered)"), self->record->trial);
+  return self->trial_label;
 }
 
 const char *

@@ -28,6 +28,10 @@ const EpCatalogRecord   *ep_trial_get_record                (EpTrial           *
 
 const char              *ep_trial_get_id                    (EpTrial           *self);
 const char              *ep_trial_get_trial                 (EpTrial           *self);
+/* An arm the user entered (a project's own arm): marked "(user-entered)" in its label. */
+EpTrial                 *ep_trial_new_user_entered          (EpCatalogRecord   *record);
+gboolean                 ep_trial_get_user_entered          (EpTrial           *self);
+const char              *ep_trial_get_trial_label           (EpTrial           *self);
 const char * const      *ep_trial_get_aliases               (EpTrial           *self);
 const char              *ep_trial_get_arm                   (EpTrial           *self);
 const char              *ep_trial_get_agent                 (EpTrial           *self);

@@ -499,15 +499,17 @@ axis_ticks (const EpForestPlot *plot,
   }
 }
 
+/* lines: of a note wrapped to the figure's width (1 for other rows) */
 static double
-row_units (const EpForestRow *row)
+row_units (const EpForestRow *row,
+           guint              lines)
 {
   switch (row->kind)
     {
     case EP_FOREST_ROW_SPACE:
       return 0.5;
     case EP_FOREST_ROW_NOTE:
-      return 0.9;
+      return 0.9 * MAX (lines, 1);
     default:
       return 1.0;
     }
@@ -536,6 +538,47 @@ draw_arrow (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* A note (a footnote: the method, a guard's warning) as a Pango layout wrapped at word
+ * boundaries to max_width points, so that no line runs off the figure. */
+static PangoLayout *
+note_layout (cairo_t           *cr,
+             const EpPlotStyle *style,
+             double             size,
+             const char        *text,
+             double             max_width)
+{
+  PangoLayout *layout = ep_plot_text_new (cr, style, size, EP_TEXT_ITALIC, text);
+
+  pango_layout_set_width (layout, (int) floor (MAX (max_width, size) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  return layout;
+}
+
+/* An estimate of a figure's note lines without a cairo context (for sizing a figure before it
+ * is drawn): about 0.55 em a character of the small italic text. */
+guint
+ep_forest_plot_note_lines (const EpForestPlot *plot,
+                           double              width_pt,
+                           double              font_size)
+{
+  double small = font_size - 0.5;
+  double per_line = MAX ((width_pt - 2.0 * font_size) / (0.55 * small), 20.0);
+  guint lines = 0;
+
+  g_return_val_if_fail (plot != NULL, 0);
+
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
+
+      if (row->kind == EP_FOREST_ROW_NOTE && row->label != NULL)
+        lines += (guint) MAX (1.0, ceil (g_utf8_strlen (row->label, -1) / per_line));
+    }
+
+  return lines;
+}
+
 void
 ep_forest_plot_render (cairo_t            *cr,
                        double              width,
@@ -550,6 +593,7 @@ ep_forest_plot_render (cairo_t            *cr,
   double tick_len, lo, hi;
   double overall_estimate = NAN;
   g_autofree double *ticks = NULL;
+  g_autofree guint *note_lines = NULL;
   gboolean has_title, has_heading = FALSE;
   guint n_ticks;
   Axis axis;
@@ -598,6 +642,7 @@ ep_forest_plot_render (cairo_t            *cr,
   if (plot->extra_header != NULL)
     extra_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->extra_header);
 
+  note_lines = g_new0 (guint, plot->rows->len + 1);
   for (guint i = 0; i < plot->rows->len; i++)
     {
       const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
@@ -605,7 +650,15 @@ ep_forest_plot_render (cairo_t            *cr,
       g_autofree char *estimate = estimate_text (plot, row);
       g_autofree char *weight = weight_text (row);
 
-      units += row_units (row);
+      if (row->kind == EP_FOREST_ROW_NOTE)
+        {
+          g_autoptr(PangoLayout) note = note_layout (cr, style, small, row->label,
+                                                     width - 2.0 * pad
+                                                     - (row->group != G_MAXUINT ? indent : 0.0));
+
+          note_lines[i] = (guint) pango_layout_get_line_count (note);
+        }
+      units += row_units (row, note_lines[i]);
       if (row->kind == EP_FOREST_ROW_STUDY && !isnan (row->weight))
         max_weight = MAX (max_weight, row->weight);
       if (row->kind == EP_FOREST_ROW_POOLED && row->group == G_MAXUINT)
@@ -724,8 +777,19 @@ ep_forest_plot_render (cairo_t            *cr,
       cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
       cairo_set_line_width (cr, 0.5 * style->axis_width);
       cairo_set_dash (cr, dashes, 2, 0.0);
+      double end = y, row_y = y;
+
+      /* down to the last study or estimate: not through the notes (footnotes) under them */
+      for (guint i = 0; i < plot->rows->len; i++)
+        {
+          const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
+
+          row_y += row_units (row, note_lines[i]) * row_h;
+          if (row->kind != EP_FOREST_ROW_NOTE && row->kind != EP_FOREST_ROW_SPACE)
+            end = row_y;
+        }
       cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x, axis_y);
+      cairo_line_to (cr, x, end);
       cairo_stroke (cr);
       cairo_restore (cr);
     }
@@ -734,7 +798,7 @@ ep_forest_plot_render (cairo_t            *cr,
   for (guint i = 0; i < plot->rows->len; i++)
     {
       const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
-      double h = row_units (row) * row_h;
+      double h = row_units (row, note_lines[i]) * row_h;
       double cy = y + h / 2.0;
       EpTextFlags flags = row->kind == EP_FOREST_ROW_STUDY ? EP_TEXT_REGULAR : EP_TEXT_BOLD;
       g_autofree char *estimate = estimate_text (plot, row);
@@ -753,11 +817,28 @@ ep_forest_plot_render (cairo_t            *cr,
           y += h;
           continue;
         case EP_FOREST_ROW_NOTE:
-          cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-          ep_plot_text_draw (cr, style, small, EP_TEXT_ITALIC, row->label,
-                             pad + (row->group != G_MAXUINT ? indent : 0.0), cy, 0.0, 0.5);
-          y += h;
-          continue;
+          {
+            double note_x = pad + (row->group != G_MAXUINT ? indent : 0.0);
+            g_autoptr(PangoLayout) note = note_layout (cr, style, small, row->label,
+                                                       width - pad - note_x);
+            PangoRectangle logical;
+
+            /* wrapped to the figure's width; its lines centred in the row as one block */
+            pango_layout_get_extents (note, NULL, &logical);
+            cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+            cairo_move_to (cr, note_x, cy - 0.5 * logical.height / PANGO_SCALE);
+            pango_cairo_show_layout (cr, note);
+            cairo_new_path (cr);
+            if (layout != NULL)
+              ep_plot_layout_add (layout, EP_PLOT_ITEM_NOTE, (int) i,
+                                  pango_layout_get_line_count (note),
+                                  0.0, note_x + (double) logical.x / PANGO_SCALE,
+                                  cy - 0.5 * logical.height / PANGO_SCALE,
+                                  (double) logical.width / PANGO_SCALE,
+                                  (double) logical.height / PANGO_SCALE, row->label);
+            y += h;
+            continue;
+          }
         case EP_FOREST_ROW_HEADING:
           ep_plot_set_color (cr, color, 1.0);
           ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, row->label, pad, cy, 0.0, 0.5);

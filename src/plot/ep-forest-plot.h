@@ -114,6 +114,11 @@ guint         ep_forest_plot_count_rows    (const EpForestPlot  *plot,
  * NULL_LINE and the X_TICKs. Rows are spaced evenly: a tall figure spreads them, a short one
  * packs them down to the font's line height (below that the text would overlap, and the rows
  * run off the bottom). */
+/* How many lines the notes take when wrapped to a figure width_pt wide at font_size (an
+ * estimate for sizing the figure; the renderer wraps them exactly). */
+guint         ep_forest_plot_note_lines    (const EpForestPlot  *plot,
+                                            double               width_pt,
+                                            double               font_size);
 void          ep_forest_plot_render        (cairo_t             *cr,
                                             double               width,
                                             double               height,

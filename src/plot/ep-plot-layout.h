@@ -34,6 +34,9 @@ typedef enum
   EP_PLOT_ITEM_TITLE,
   EP_PLOT_ITEM_CURVE_VERTEX,   /* row: series; col: the vertex's index in its path; x, y */
   EP_PLOT_ITEM_CENSOR_MARK,    /* row: series; x, y: the mark's centre on the curve */
+  EP_PLOT_ITEM_NOTE,           /* a forest's note (footnote) wrapped to the figure's width:
+                                * row: the forest row; col: its number of lines; x, y, width,
+                                * height: the box of its text; text: the whole note */
 } EpPlotItemKind;
 
 typedef struct
