@@ -129,6 +129,89 @@ test_trace (void)
   iterate ();
 }
 
+/* The figure, its ticks and its curves are kept in the project after each change, saved with
+ * it, and come back on reopening, as they were left (docs/project-format.md, version 3). */
+static void
+test_kept_in_project (void)
+{
+  g_autofree char *png = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                "sim_flat_tail-endpoint.png", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-digitizer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kept.endpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = ep_project_new ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const EpProjectDigitized *stored;
+  GtkWidget *window = ep_digitizer_new (NULL);
+  EpDigitizer *digitizer = EP_DIGITIZER (window);
+  const double *t1, *s1, *t2, *s2;
+  gsize n1, n2;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ep_digitizer_set_project (digitizer, project);
+  g_assert_true (ep_digitizer_open (digitizer, png, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ep_digitizer_get_stored_name (digitizer), ==, "sim_flat_tail-endpoint.png");
+  g_assert_cmpuint (ep_project_get_n_digitized (project), ==, 1);
+  g_assert_true (ep_project_get_modified (project));
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_X1, 219, 0);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_X2, 973, 72);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y1, 589, 0);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y2, 31, 1);
+  ep_digitizer_set_citation (digitizer, "Validation set, sim_flat_tail");
+  g_assert_true (ep_digitizer_trace_at (digitizer, 721.7, 589 - 0.4227 * 558, &error));
+  g_assert_no_error (error);
+  stored = ep_project_find_digitized (project, "sim_flat_tail-endpoint.png");
+  g_assert_nonnull (stored);
+  g_assert_true (stored->calibrated);
+  g_assert_cmpfloat (stored->tick_px[1], ==, 973);
+  g_assert_cmpfloat (stored->tick_value[1], ==, 72);
+  g_assert_cmpuint (stored->curves->len, ==, 1);
+  n1 = ep_digitizer_get_points (digitizer, 0, &t1, &s1);
+  g_assert_cmpuint (((EpProjectCurve *) g_ptr_array_index (stored->curves, 0))->n, ==, n1);
+
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* reopened: the image is the file's bytes, the ticks and the points as they were */
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  stored = ep_project_find_digitized (back, "sim_flat_tail-endpoint.png");
+  g_assert_nonnull (stored);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpmem (g_bytes_get_data (stored->image, NULL), g_bytes_get_size (stored->image),
+                   contents, length);
+  g_assert_cmpstr (stored->citation, ==, "Validation set, sim_flat_tail");
+
+  window = ep_digitizer_new (NULL);
+  digitizer = EP_DIGITIZER (window);
+  gtk_window_present (GTK_WINDOW (window));
+  ep_digitizer_set_project (digitizer, back);
+  g_assert_true (ep_digitizer_open_stored (digitizer, "sim_flat_tail-endpoint.png", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ep_digitizer_get_n_curves (digitizer), ==, 1);
+  n2 = ep_digitizer_get_points (digitizer, 0, &t2, &s2);
+  g_assert_cmpuint (n2, ==, ((EpProjectCurve *) g_ptr_array_index (stored->curves, 0))->n);
+  g_assert_cmpmem (t2, n2 * sizeof (double), ((EpProjectCurve *) g_ptr_array_index (stored->curves, 0))->time,
+                   n2 * sizeof (double));
+  /* and it traces on from there, with the stored calibration */
+  g_assert_true (ep_digitizer_trace_at (digitizer, 721.7, 589 - 0.5149 * 558, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ep_project_find_digitized (back, "sim_flat_tail-endpoint.png")->curves->len, ==, 2);
+  g_assert_false (ep_digitizer_open_stored (digitizer, "no such figure", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The Trials page's “Digitize a Figure…” opens the window. */
 static void
 test_trials_button (void)
@@ -174,6 +257,7 @@ main (int    argc,
   app = ep_application_new ();
 
   g_test_add_func ("/digitizer/trace", test_trace);
+  g_test_add_func ("/digitizer/kept-in-project", test_kept_in_project);
   g_test_add_func ("/digitizer/trials-button", test_trials_button);
 
   return g_test_run ();

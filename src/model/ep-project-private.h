@@ -37,6 +37,7 @@ struct _EpProject
   GListStore   *figures;        /* EpFigure */
   GHashTable   *figure_entries; /* EpFigure * -> FigureEntry * */
   GPtrArray    *selections;     /* EpProjectSelection * */
+  GPtrArray    *digitized;      /* EpProjectDigitized * */
 
   char         *recovery_path;
   GPtrArray    *open_notes;     /* char *, NULL-terminated: what opening had to say */
