@@ -20,6 +20,8 @@
 #include "app/ep-application.h"
 #include "app/ep-digitizer.h"
 #include "app/ep-trial-browser.h"
+#include "app/ep-trial-detail.h"
+#include "model/ep-catalog.h"
 #include "io/ep-digitize.h"
 #include "model/ep-figure.h"
 #include "model/ep-reconstruction.h"
@@ -57,7 +59,8 @@ save_screenshot (GtkWidget  *window,
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)),
+                                         node, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
@@ -214,6 +217,45 @@ test_kept_in_project (void)
   g_rmdir (dir);
 }
 
+/* Whether a label under widget contains text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *))
+{
+  if (match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_curve_group (GtkWidget *widget)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)),
+                       "Published Curve") == 0;
+}
+
 static void
 draw_figure (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -337,8 +379,8 @@ test_overlay (void)
   g_assert_nonnull (ep_cohort_find_endpoint (reconstructed, "OS"));
 
   /* attached to a catalog arm */
-  ep_project_attach_curve (project, stored->name, 0, "eliana", "Tisagenlecleucel");
-  g_assert_nonnull (ep_project_find_arm_curve (project, "eliana", "Tisagenlecleucel", NULL));
+  ep_project_attach_curve (project, stored->name, 0, "eliana", "tisagenlecleucel");
+  g_assert_nonnull (ep_project_find_arm_curve (project, "eliana", "tisagenlecleucel", NULL));
   curve = ep_project_find_reconstruction (project, "Arm A (published)", &stored);
   g_assert_nonnull (curve);
 
@@ -394,6 +436,41 @@ test_overlay (void)
       g_autofree char *path = g_build_filename (dir, "overlay-figure.png", NULL);
       save_screenshot (view, path);
     }
+
+  /* the Trials page's detail of the catalog arm shows the attached curve and its source */
+  {
+    g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+    EpTrial *trial;
+    GtkWidget *detail_window = gtk_window_new ();
+    GtkWidget *detail = ep_trial_detail_new ();
+
+    g_assert_no_error (error);
+    trial = ep_catalog_lookup (catalog, "eliana");
+    g_assert_nonnull (trial);
+    gtk_window_set_default_size (GTK_WINDOW (detail_window), 520, 900);
+    gtk_window_set_child (GTK_WINDOW (detail_window), detail);
+    ep_trial_detail_set_project (EP_TRIAL_DETAIL (detail), project);
+    ep_trial_detail_set_trial (EP_TRIAL_DETAIL (detail), trial);
+    gtk_window_present (GTK_WINDOW (detail_window));
+    for (guint i = 0; i < 20; i++)
+      {
+        iterate ();
+        g_usleep (10000);
+      }
+    g_assert_true (has_label (detail, "Published Curve"));
+    g_assert_true (has_label (detail, "digitized from validation figure sim_flat_tail"));
+    g_assert_true (has_label (detail, "Reconstructed as the cohort “Arm A (published)”"));
+    if (dir != NULL)
+      {
+        /* the group itself: it is below the first screenful */
+        g_autofree char *path = g_build_filename (dir, "trial-detail-curve.png", NULL);
+        GtkWidget *group = find_widget (detail, is_curve_group);
+
+        g_assert_nonnull (group);
+        save_screenshot (group, path);
+      }
+    gtk_window_destroy (GTK_WINDOW (detail_window));
+  }
 
   /* removing the overlay removes its caveat */
   g_assert_true (ep_figure_set_overlay (figure, NULL, NULL, 0, NULL, NULL, &error));
