@@ -9,6 +9,10 @@
  * summary(survfit) at the ticks (tests/data/digitize/expected.txt) within 0.02; then edits a
  * point, saves CSV and checks the Trials page's button opens the window. With
  * EP_TEST_SCREENSHOT=FILE.png it also writes what the window shows.
+ * /digitizer/kept-in-project: the figure and its points saved in the project and reopened.
+ * /digitizer/overlay: a traced arm reconstructed into a cohort, compared with the user's
+ * patients, overlaid on their Kaplan-Meier figure and shown on the Trials page (with
+ * EP_SCREENSHOT_DIR: digitizer-traced.png, overlay-figure.png, trial-detail-curve.png).
  */
 #include "config.h"
 
