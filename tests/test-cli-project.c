@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ep-test-cli.h"
+#include "io/ep-project-store.h"
 
 /* Every run here is endpoint-cli project. */
 #define run_cli(run, ...) ep_test_cli_run ((run), "project", __VA_ARGS__)
@@ -59,7 +60,8 @@ test_new_and_show (void)
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "study");
-  g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==,
+                   EP_PROJECT_SCHEMA_VERSION);
   g_assert_nonnull (json_object_get_string_member (object, "created"));
   cohorts = json_object_get_array_member (object, "cohorts");
   g_assert_cmpuint (json_array_get_length (cohorts), ==, 2);
@@ -254,7 +256,10 @@ test_errors (void)
     run_cli (&made, "new", "--out", newer, NULL);
     g_assert_cmpint (made.status, ==, 0);
     g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
+                                               EP_PROJECT_SCHEMA_VERSION + 1);
+
+    g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
     run_cli (&run, "show", newer, NULL);
     g_assert_cmpint (run.status, ==, 1);

@@ -20,6 +20,7 @@
 #include "app/ep-cohort-page.h"
 #include "app/ep-figure-page.h"
 #include "app/ep-window-private.h"
+#include "model/ep-reconstruction.h"
 
 static EpApplication *app;
 static GtkWindow *window;
@@ -998,6 +999,66 @@ test_fine_gray (void)
   iterate ();
 }
 
+/* A cohort reconstructed from a published figure (issue 17): every result shown for it in the
+ * window says where it comes from and that the data are approximate. The digitized curve is
+ * made by hand here (test-digitizer.c traces a real figure): 10 patients, 1 → 0.5 at time 5,
+ * all at risk until then. */
+static void
+test_reconstructed_caveat (void)
+{
+  EpCohortPage *standalone = page;
+  static const guint8 bytes[] = { 0x89, 'P', 'N', 'G' };
+  static const double time[] = { 0, 5, 5, 10 };
+  static const double surv[] = { 1, 1, 0.5, 0.5 };
+  const double risk_time[] = { 0 }, n_risk[] = { 10 };
+  g_autoptr(GBytes) image = g_bytes_new_static (bytes, sizeof bytes);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig.png", "fig.png", 1, image);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  EpWindow *main_window;
+  EpProject *project;
+  EpCohort *cohort;
+  EpAnalysisDialog *dialog;
+  Match caveat = { GTK_TYPE_LABEL, NULL };
+
+  digitized->citation = g_strdup ("Smith 2020, Figure 2");
+  g_ptr_array_add (digitized->curves, ep_project_curve_new ("Drug X", (guint8[3]) { 0, 0, 0 },
+                                                            G_N_ELEMENTS (time), time, surv));
+  g_application_activate (G_APPLICATION (app));
+  iterate ();
+  main_window = EP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (EP_IS_WINDOW (main_window));
+  project = ep_window_get_project (main_window);
+  ep_project_set_digitized (project, digitized);
+  cohort = ep_project_reconstruct_curve (project, "fig.png", 0, risk_time, n_risk, 1, -1, 5,
+                                         EP_TIME_UNIT_MONTHS, "Drug X (published)", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cohort);
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, 10);
+
+  page = main_window->cohort_page;
+  ep_window_set_place (main_window, "cohorts");
+  ep_cohort_page_set_cohort (page, cohort);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  run_dialog (dialog);
+
+  expected = g_strdup_printf ("Drug X (reconstructed from Smith 2020, Figure 2). %s",
+                              ep_reconstruction_caveat ());
+  g_assert_cmpstr (ep_analysis_results_get_caveat (ep_cohort_page_get_results (page)), ==,
+                   expected);
+  caveat.text = expected;
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), &caveat));
+  ep_test_ui_save_screenshot (GTK_WIDGET (main_window), "reconstructed-caveat", TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  iterate ();
+  page = standalone;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1054,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/cohort-page/show-figure", test_show_figure);
   g_test_add_func ("/cohort-page/figure-updating", test_figure_updating);
   g_test_add_func ("/cohort-page/survival-groups", test_survival_groups);
+  g_test_add_func ("/cohort-page/reconstructed-caveat", test_reconstructed_caveat);
 
   ret = g_test_run ();
 

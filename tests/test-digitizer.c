@@ -9,6 +9,10 @@
  * summary(survfit) at the ticks (tests/data/digitize/expected.txt) within 0.02; then edits a
  * point, saves CSV and checks the Trials page's button opens the window. With
  * EP_TEST_SCREENSHOT=FILE.png it also writes what the window shows.
+ * /digitizer/kept-in-project: the figure and its points saved in the project and reopened.
+ * /digitizer/overlay: a traced arm reconstructed into a cohort, compared with the user's
+ * patients, overlaid on their Kaplan-Meier figure and shown on the Trials page (with
+ * EP_SCREENSHOT_DIR: digitizer-traced.png, overlay-figure.png, trial-detail-curve.png).
  */
 #include "config.h"
 
@@ -20,7 +24,11 @@
 #include "app/ep-application.h"
 #include "app/ep-digitizer.h"
 #include "app/ep-trial-browser.h"
+#include "app/ep-trial-detail.h"
+#include "model/ep-catalog.h"
 #include "io/ep-digitize.h"
+#include "model/ep-figure.h"
+#include "model/ep-reconstruction.h"
 
 static void
 iterate (void)
@@ -55,7 +63,8 @@ save_screenshot (GtkWidget  *window,
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)),
+                                         node, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
@@ -129,6 +138,355 @@ test_trace (void)
   iterate ();
 }
 
+/* The figure, its ticks and its curves are kept in the project after each change, saved with
+ * it, and come back on reopening, as they were left (docs/project-format.md, version 3). */
+static void
+test_kept_in_project (void)
+{
+  g_autofree char *png = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                "sim_flat_tail-endpoint.png", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-digitizer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kept.endpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = ep_project_new ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const EpProjectDigitized *stored;
+  GtkWidget *window = ep_digitizer_new (NULL);
+  EpDigitizer *digitizer = EP_DIGITIZER (window);
+  const double *t1, *s1, *t2, *s2;
+  gsize n1, n2;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ep_digitizer_set_project (digitizer, project);
+  g_assert_true (ep_digitizer_open (digitizer, png, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ep_digitizer_get_stored_name (digitizer), ==, "sim_flat_tail-endpoint.png");
+  g_assert_cmpuint (ep_project_get_n_digitized (project), ==, 1);
+  g_assert_true (ep_project_get_modified (project));
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_X1, 219, 0);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_X2, 973, 72);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y1, 589, 0);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y2, 31, 1);
+  ep_digitizer_set_citation (digitizer, "Validation set, sim_flat_tail");
+  g_assert_true (ep_digitizer_trace_at (digitizer, 721.7, 589 - 0.4227 * 558, &error));
+  g_assert_no_error (error);
+  stored = ep_project_find_digitized (project, "sim_flat_tail-endpoint.png");
+  g_assert_nonnull (stored);
+  g_assert_true (stored->calibrated);
+  g_assert_cmpfloat (stored->tick_px[1], ==, 973);
+  g_assert_cmpfloat (stored->tick_value[1], ==, 72);
+  g_assert_cmpuint (stored->curves->len, ==, 1);
+  n1 = ep_digitizer_get_points (digitizer, 0, &t1, &s1);
+  g_assert_cmpuint (((EpProjectCurve *) g_ptr_array_index (stored->curves, 0))->n, ==, n1);
+
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* reopened: the image is the file's bytes, the ticks and the points as they were */
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  stored = ep_project_find_digitized (back, "sim_flat_tail-endpoint.png");
+  g_assert_nonnull (stored);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpmem (g_bytes_get_data (stored->image, NULL), g_bytes_get_size (stored->image),
+                   contents, length);
+  g_assert_cmpstr (stored->citation, ==, "Validation set, sim_flat_tail");
+
+  window = ep_digitizer_new (NULL);
+  digitizer = EP_DIGITIZER (window);
+  gtk_window_present (GTK_WINDOW (window));
+  ep_digitizer_set_project (digitizer, back);
+  g_assert_true (ep_digitizer_open_stored (digitizer, "sim_flat_tail-endpoint.png", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ep_digitizer_get_n_curves (digitizer), ==, 1);
+  n2 = ep_digitizer_get_points (digitizer, 0, &t2, &s2);
+  g_assert_cmpuint (n2, ==, ((EpProjectCurve *) g_ptr_array_index (stored->curves, 0))->n);
+  g_assert_cmpmem (t2, n2 * sizeof (double), ((EpProjectCurve *) g_ptr_array_index (stored->curves, 0))->time,
+                   n2 * sizeof (double));
+  /* and it traces on from there, with the stored calibration */
+  g_assert_true (ep_digitizer_trace_at (digitizer, 721.7, 589 - 0.5149 * 558, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ep_project_find_digitized (back, "sim_flat_tail-endpoint.png")->curves->len, ==, 2);
+  g_assert_false (ep_digitizer_open_stored (digitizer, "no such figure", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Whether a label under widget contains text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *))
+{
+  if (match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_curve_group (GtkWidget *widget)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)),
+                       "Published Curve") == 0;
+}
+
+static void
+draw_figure (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        figure)
+{
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ep_figure_render (EP_FIGURE (figure), cr, width, height, NULL);
+}
+
+/* The true patients of one arm of tests/data/digitize/sim_flat_tail.csv as a cohort: time,
+ * status. */
+static EpCohort *
+true_arm (const char *csv,
+          const char *arm)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) time = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) status = g_array_new (FALSE, FALSE, sizeof (double));
+  EpTableColumn *column;
+  EpTable *table;
+
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+      double t, e;
+
+      if (g_strv_length (cells) != 3 || strcmp (cells[2], arm) != 0)
+        continue;
+      t = g_ascii_strtod (cells[0], NULL);
+      e = g_ascii_strtod (cells[1], NULL);
+      g_array_append_val (time, t);
+      g_array_append_val (status, e);
+    }
+  table = ep_table_new (time->len);
+  column = ep_table_column_new ("time", EP_COLUMN_NUMBER, time->len);
+  memcpy (column->values->data, time->data, time->len * sizeof (double));
+  g_assert_true (ep_table_insert_column (table, 0, column, NULL));
+  column = ep_table_column_new ("status", EP_COLUMN_NUMBER, time->len);
+  memcpy (column->values->data, status->data, time->len * sizeof (double));
+  g_assert_true (ep_table_insert_column (table, 1, column, NULL));
+  return ep_cohort_new_from_table ("My patients", table);
+}
+
+/* Issue 17 end to end: the bundled figure is digitized in the window, arm A reconstructed into
+ * a cohort of the project (marked with its citation and figure), attached to a catalog arm,
+ * compared with the user's patients (here: the true arm B) by log-rank and Cox with the caveat,
+ * and overlaid dashed on the user's Kaplan-Meier figure. With EP_SCREENSHOT_DIR the digitizer
+ * with its traced curve and the overlay figure are saved as PNGs. */
+static void
+test_overlay (void)
+{
+  g_autofree char *png = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                "sim_flat_tail-endpoint.png", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                "sim_flat_tail.csv", NULL);
+  /* the numbers at risk of arm A at the ticks and its events (what a paper prints) */
+  const double risk_time[] = { 0, 12, 24, 36, 48, 60 };
+  const double n_risk[] = { 200, 117, 73, 53, 38, 22 };
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(EpProject) project = ep_project_new ();
+  g_autoptr(EpCohort) mine = true_arm (csv, "B");
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(EpReconstructionComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree double *time = NULL;
+  g_autofree int *status = NULL;
+  g_autofree char *label = NULL;
+  const EpProjectDigitized *stored = NULL;
+  const EpProjectCurve *curve;
+  const char * const *notes;
+  gboolean caveat_shown = FALSE;
+  GtkWidget *window = ep_digitizer_new (NULL);
+  EpDigitizer *digitizer = EP_DIGITIZER (window);
+  GtkWidget *view, *box, *area, *note;
+  EpCohort *reconstructed;
+  gsize n = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  ep_digitizer_set_project (digitizer, project);
+  g_assert_true (ep_digitizer_open (digitizer, png, &error));
+  g_assert_no_error (error);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_X1, 219, 0);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_X2, 973, 72);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y1, 589, 0);
+  ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y2, 31, 1);
+  ep_digitizer_set_citation (digitizer, "validation figure sim_flat_tail");
+  g_assert_true (ep_digitizer_trace_at (digitizer, 721.7, 589 - 0.4227 * 558, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "digitizer-traced.png", NULL);
+      save_screenshot (window, path);
+    }
+
+  /* reconstructed into a cohort of the project, which knows where it came from */
+  reconstructed = ep_project_reconstruct_curve (project, ep_digitizer_get_stored_name (digitizer),
+                                                0, risk_time, n_risk, G_N_ELEMENTS (n_risk),
+                                                -1, 112, EP_TIME_UNIT_MONTHS, "Arm A (published)",
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reconstructed);
+  g_assert_true (ep_project_find_cohort (project, "Arm A (published)") == reconstructed);
+  curve = ep_project_find_reconstruction (project, "Arm A (published)", &stored);
+  g_assert_nonnull (curve);
+  g_assert_cmpstr (stored->citation, ==, "validation figure sim_flat_tail");
+  g_assert_cmpstr (stored->file_name, ==, "sim_flat_tail-endpoint.png");
+  g_assert_true (ep_reconstruction_get_patients (reconstructed, &time, &status, &n));
+  g_assert_cmpuint (n, ==, 200);
+  g_assert_nonnull (ep_cohort_find_endpoint (reconstructed, "OS"));
+
+  /* attached to a catalog arm */
+  ep_project_attach_curve (project, stored->name, 0, "eliana", "tisagenlecleucel");
+  g_assert_nonnull (ep_project_find_arm_curve (project, "eliana", "tisagenlecleucel", NULL));
+  curve = ep_project_find_reconstruction (project, "Arm A (published)", &stored);
+  g_assert_nonnull (curve);
+
+  /* log-rank and Cox against the user's patients, with the caveat. The truth, R:
+   *   d <- read.csv("sim_flat_tail.csv"); d$g <- factor(d$arm, levels = c("B", "A"))
+   *   exp(coef(coxph(Surv(time, status) ~ g, d)))   1.484521876
+   *   survdiff(Surv(time, status) ~ g, d)$chisq      7.861524438
+   * the reconstruction's HR within 5% of it (the issue's target), its chi-square within 15%. */
+  comparison = ep_reconstruction_compare (mine, "time", "status", reconstructed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comparison->n_own, ==, 200);
+  g_assert_cmpuint (comparison->n_published, ==, 200);
+  g_assert_cmpfloat (fabs (comparison->hr / 1.484521876 - 1), <, 0.05);
+  g_assert_cmpfloat (fabs (comparison->chisq / 7.861524438 - 1), <, 0.15);
+  g_assert_cmpfloat (comparison->p, <, 0.05);
+  g_assert_nonnull (strstr (comparison->caveat, "approximate"));
+  g_test_message ("reconstructed A vs true B: HR %.4f (R on the true data 1.4845), log-rank "
+                  "chisq %.3f (7.862), p %.4f", comparison->hr, comparison->chisq, comparison->p);
+
+  /* the overlay: the user's curve solid, the published arm dashed, labelled with its source */
+  figure = ep_figure_new_km_columns (mine, "time", "status", NULL, &error);
+  g_assert_no_error (error);
+  label = ep_reconstruction_label (stored, curve);
+  g_assert_cmpstr (label, ==, "Curve 1 (reconstructed from validation figure sim_flat_tail)");
+  g_assert_true (ep_figure_set_overlay (figure, time, status, n, label,
+                                        ep_reconstruction_caveat (), &error));
+  g_assert_no_error (error);
+  notes = ep_figure_get_notes (figure);
+  for (guint k = 0; notes[k] != NULL; k++)
+    caveat_shown = caveat_shown || strcmp (notes[k], ep_reconstruction_caveat ()) == 0;
+  g_assert_true (caveat_shown);
+
+  view = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (view), 760, 640);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  area = gtk_drawing_area_new ();
+  gtk_widget_set_vexpand (area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_figure, figure, NULL);
+  note = gtk_label_new (ep_reconstruction_caveat ());
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_window_set_child (GTK_WINDOW (view), box);
+  gtk_window_present (GTK_WINDOW (view));
+  for (guint i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "overlay-figure.png", NULL);
+      save_screenshot (view, path);
+    }
+
+  /* the Trials page's detail of the catalog arm shows the attached curve and its source */
+  {
+    g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+    EpTrial *trial;
+    GtkWidget *detail_window = gtk_window_new ();
+    GtkWidget *detail = ep_trial_detail_new ();
+
+    g_assert_no_error (error);
+    trial = ep_catalog_lookup (catalog, "eliana");
+    g_assert_nonnull (trial);
+    gtk_window_set_default_size (GTK_WINDOW (detail_window), 520, 900);
+    gtk_window_set_child (GTK_WINDOW (detail_window), detail);
+    ep_trial_detail_set_project (EP_TRIAL_DETAIL (detail), project);
+    ep_trial_detail_set_trial (EP_TRIAL_DETAIL (detail), trial);
+    gtk_window_present (GTK_WINDOW (detail_window));
+    for (guint i = 0; i < 20; i++)
+      {
+        iterate ();
+        g_usleep (10000);
+      }
+    g_assert_true (has_label (detail, "Published Curve"));
+    g_assert_true (has_label (detail, "digitized from validation figure sim_flat_tail"));
+    g_assert_true (has_label (detail, "Reconstructed as the cohort “Arm A (published)”"));
+    if (dir != NULL)
+      {
+        /* the group itself: it is below the first screenful */
+        g_autofree char *path = g_build_filename (dir, "trial-detail-curve.png", NULL);
+        GtkWidget *group = find_widget (detail, is_curve_group);
+
+        g_assert_nonnull (group);
+        save_screenshot (group, path);
+      }
+    gtk_window_destroy (GTK_WINDOW (detail_window));
+  }
+
+  /* removing the overlay removes its caveat */
+  g_assert_true (ep_figure_set_overlay (figure, NULL, NULL, 0, NULL, NULL, &error));
+  notes = ep_figure_get_notes (figure);
+  for (guint k = 0; notes[k] != NULL; k++)
+    g_assert_cmpstr (notes[k], !=, ep_reconstruction_caveat ());
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* The Trials page's “Digitize a Figure…” opens the window. */
 static void
 test_trials_button (void)
@@ -174,6 +532,8 @@ main (int    argc,
   app = ep_application_new ();
 
   g_test_add_func ("/digitizer/trace", test_trace);
+  g_test_add_func ("/digitizer/kept-in-project", test_kept_in_project);
+  g_test_add_func ("/digitizer/overlay", test_overlay);
   g_test_add_func ("/digitizer/trials-button", test_trials_button);
 
   return g_test_run ();

@@ -148,6 +148,35 @@ make_data (void)
                                              "{\"outcome\":\"cr\",\"method\":\"REML\"}"));
   g_ptr_array_add (data->selections, ep_project_selection_new ("none picked", NULL, NULL));
 
+  /* Schema version 3: a digitized figure (the bytes are kept as they are, whatever they are)
+   * with a curve reconstructed into a cohort and attached to a catalog arm, one without a
+   * cohort, and a figure not calibrated yet with no curve. */
+  {
+    static const guint8 image[] = { 0x89, 'P', 'N', 'G', 0, 1, 2, 255 };
+    static const double time[] = { 0.0, 2.5, 2.5, 12.0 };
+    static const double surv[] = { 1.0, 1.0, 0.875, 4.9406564584124654e-324 };
+    g_autoptr(GBytes) bytes = g_bytes_new_static (image, sizeof image);
+    EpProjectDigitized *figure = ep_project_digitized_new ("Figure 2A <ELIANA>", "eliana fig2.png",
+                                                           1, bytes);
+    EpProjectCurve *curve;
+
+    figure->citation = g_strdup ("Maude SL et al. N Engl J Med 2018;378:439-448");
+    figure->calibrated = TRUE;
+    memcpy (figure->tick_px, ((double[4]) { 219.5, 973.0, 589.25, 31.0 }), sizeof figure->tick_px);
+    memcpy (figure->tick_value, ((double[4]) { 0, 72, 0, 100 }), sizeof figure->tick_value);
+    curve = ep_project_curve_new ("Tisagenlecleucel", (guint8[3]) { 0, 0x72, 0xb2 },
+                                  G_N_ELEMENTS (time), time, surv);
+    curve->cohort = g_strdup ("ELIANA (reconstructed)");
+    curve->trial_id = g_strdup ("eliana");
+    curve->trial_arm = g_strdup ("Tisagenlecleucel");
+    g_ptr_array_add (figure->curves, curve);
+    g_ptr_array_add (figure->curves, ep_project_curve_new ("empty", (guint8[3]) { 255, 0, 1 }, 0,
+                                                           NULL, NULL));
+    g_ptr_array_add (data->digitized, figure);
+    g_ptr_array_add (data->digitized, ep_project_digitized_new ("not calibrated", "f.pdf", 3,
+                                                                bytes));
+  }
+
   return data;
 }
 
@@ -251,6 +280,40 @@ assert_data_equal (const EpProjectData *a,
       g_assert_cmpstrv (x->trial_ids, y->trial_ids);
       g_assert_cmpstr (x->options, ==, y->options);
     }
+  g_assert_cmpuint (a->digitized->len, ==, b->digitized->len);
+  for (guint k = 0; k < a->digitized->len; k++)
+    {
+      const EpProjectDigitized *x = g_ptr_array_index (a->digitized, k);
+      const EpProjectDigitized *y = g_ptr_array_index (b->digitized, k);
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->file_name, ==, y->file_name);
+      g_assert_cmpstr (x->citation, ==, y->citation);
+      g_assert_cmpuint (x->page, ==, y->page);
+      g_assert_true (g_bytes_equal (x->image, y->image));
+      g_assert_cmpint (x->calibrated, ==, y->calibrated);
+      if (x->calibrated)
+        {
+          g_assert_cmpmem (x->tick_px, sizeof x->tick_px, y->tick_px, sizeof y->tick_px);
+          g_assert_cmpmem (x->tick_value, sizeof x->tick_value, y->tick_value, sizeof y->tick_value);
+        }
+      g_assert_cmpuint (x->curves->len, ==, y->curves->len);
+      for (guint c = 0; c < x->curves->len; c++)
+        {
+          const EpProjectCurve *u = g_ptr_array_index (x->curves, c);
+          const EpProjectCurve *v = g_ptr_array_index (y->curves, c);
+
+          g_assert_cmpstr (u->name, ==, v->name);
+          g_assert_cmpmem (u->color, 3, v->color, 3);
+          g_assert_cmpuint (u->n, ==, v->n);
+          /* bit-exact, the subnormal included */
+          g_assert_cmpmem (u->time, u->n * sizeof (double), v->time, v->n * sizeof (double));
+          g_assert_cmpmem (u->surv, u->n * sizeof (double), v->surv, v->n * sizeof (double));
+          g_assert_cmpstr (u->cohort, ==, v->cohort);
+          g_assert_cmpstr (u->trial_id, ==, v->trial_id);
+          g_assert_cmpstr (u->trial_arm, ==, v->trial_arm);
+        }
+    }
 }
 
 static void
@@ -353,8 +416,8 @@ test_readable (void)
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   /* one topic per table: README, meta, cohort, cohort_column, endpoint, analysis,
-   * analysis_result, figure, trial_selection, user_trial */
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 10);
+   * analysis_result, figure, trial_selection, user_trial, digitized_figure, digitized_curve */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 12);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "endpoint-project");
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 12);
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 12 * 8);
@@ -806,6 +869,16 @@ test_fixtures (void)
 
           g_ptr_array_unref (expected->analyses);
           expected->analyses = g_ptr_array_ref (current->analyses);
+        }
+      /* Versions 1 and 2 had no digitized figures: a migrated file has none. */
+      if (version < 3)
+        g_ptr_array_set_size (expected->digitized, 0);
+      else
+        {
+          g_autoptr(EpProjectData) current = make_data ();
+
+          g_ptr_array_unref (expected->digitized);
+          expected->digitized = g_ptr_array_ref (current->digitized);
         }
       assert_data_equal (expected, data);
     }

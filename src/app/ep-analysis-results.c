@@ -19,6 +19,7 @@ struct _EpAnalysisResults
 
   EpAnalysis      *analysis;
   GCancellable    *cancellable;
+  char            *caveat;     /* shown above the tables, e.g. for reconstructed data */
 
   /* Template children */
   GtkLabel        *title_label;
@@ -149,6 +150,15 @@ ep_analysis_results_update (EpAnalysisResults *self)
       GPtrArray *tables = ep_analysis_get_tables (self->analysis);
       const char * const *warnings = ep_analysis_get_warnings (self->analysis);
 
+      if (self->caveat != NULL)
+        {
+          GtkWidget *label = gtk_label_new (self->caveat);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_widget_add_css_class (label, "warning");
+          gtk_box_append (self->tables_box, label);
+        }
       for (guint t = 0; t < tables->len; t++)
         gtk_box_append (self->tables_box, table_widget (g_ptr_array_index (tables, t)));
       for (guint w = 0; warnings != NULL && warnings[w] != NULL; w++)
@@ -228,6 +238,7 @@ ep_analysis_results_dispose (GObject *object)
   EpAnalysisResults *self = EP_ANALYSIS_RESULTS (object);
 
   ep_analysis_results_disconnect (self);
+  g_clear_pointer (&self->caveat, g_free);
 
   G_OBJECT_CLASS (ep_analysis_results_parent_class)->dispose (object);
 }
@@ -354,4 +365,25 @@ ep_analysis_results_get_text (EpAnalysisResults *self)
     return NULL;
 
   return ep_analysis_to_tsv (self->analysis);
+}
+
+void
+ep_analysis_results_set_caveat (EpAnalysisResults *self,
+                                const char        *caveat)
+{
+  g_return_if_fail (EP_IS_ANALYSIS_RESULTS (self));
+
+  if (g_strcmp0 (self->caveat, caveat) == 0)
+    return;
+  g_free (self->caveat);
+  self->caveat = g_strdup (caveat);
+  ep_analysis_results_update (self);
+}
+
+const char *
+ep_analysis_results_get_caveat (EpAnalysisResults *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS_RESULTS (self), NULL);
+
+  return self->caveat;
 }

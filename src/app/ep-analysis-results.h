@@ -22,6 +22,11 @@ void        ep_analysis_results_set_analysis (EpAnalysisResults *self,
                                               EpAnalysis        *analysis,
                                               GCancellable      *cancellable);
 EpAnalysis *ep_analysis_results_get_analysis (EpAnalysisResults *self);
+/* A sentence shown above the results (NULL: none): the cohort page sets the caveat of
+ * reconstructed data (model/ep-reconstruction.h) for a cohort reconstructed from a figure. */
+void        ep_analysis_results_set_caveat   (EpAnalysisResults *self,
+                                              const char        *caveat);
+const char *ep_analysis_results_get_caveat   (EpAnalysisResults *self);
 /* Shows why the analysis did not run. */
 void        ep_analysis_results_show_error   (EpAnalysisResults *self,
                                               const GError      *error);

@@ -11,6 +11,9 @@
 #include "app/ep-analysis-dialog.h"
 #include "app/ep-cohort-page-private.h"
 #include "app/ep-window.h"
+#include "model/ep-reconstruction.h"
+
+static void set_caveat (EpCohortPage *self);
 
 static void
 analysis_dialog_run_cb (EpAnalysisDialog *dialog,
@@ -92,6 +95,7 @@ ep_cohort_page_run_analysis (EpCohortPage *self,
   kind = ep_analysis_get_kind (analysis);
   g_set_object (&self->last[kind], analysis);
   g_set_object (&self->shown, analysis);
+  set_caveat (self);
   ep_analysis_results_set_analysis (self->results, analysis, self->cancellable);
   gtk_stack_set_visible_child_name (self->stack, "results");
   _ep_cohort_page_update_actions (self);
@@ -210,6 +214,29 @@ _ep_cohort_page_analysis_init (EpCohortPage *self)
   ep_analysis_list_set_model (self->analysis_list, G_LIST_MODEL (self->analyses));
 }
 
+/* A cohort reconstructed from a published figure says so above every result: where it comes
+ * from and that the data are approximate (issue 17). */
+static void
+set_caveat (EpCohortPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const EpProjectDigitized *figure = NULL;
+  const EpProjectCurve *curve = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (EP_IS_WINDOW (root) && self->cohort != NULL)
+    curve = ep_project_find_reconstruction (ep_window_get_project (EP_WINDOW (root)),
+                                            ep_cohort_get_name (self->cohort), &figure);
+  if (curve != NULL)
+    {
+      label = ep_reconstruction_label (figure, curve);
+      /* "Tisagenlecleucel (reconstructed from Maude 2018). Reconstructed data are …" */
+      text = g_strdup_printf (_("%s. %s"), label, ep_reconstruction_caveat ());
+    }
+  ep_analysis_results_set_caveat (self->results, text);
+}
+
 void
 _ep_cohort_page_show_analysis (EpCohortPage *self,
                                EpAnalysis   *analysis)
@@ -217,6 +244,7 @@ _ep_cohort_page_show_analysis (EpCohortPage *self,
   g_set_object (&self->shown, analysis);
   if (analysis != NULL)
     g_set_object (&self->last[ep_analysis_get_kind (analysis)], analysis);
+  set_caveat (self);
   ep_analysis_results_set_analysis (self->results, analysis, NULL);
   ep_analysis_list_select (self->analysis_list, analysis);
   _ep_cohort_page_update_actions (self);

@@ -10,12 +10,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "app/ep-digitizer.h"
 #include "io/ep-digitize.h"
 #include "io/ep-image.h"
+#include "io/ep-project-store.h"
 
 typedef enum
 {
@@ -33,6 +35,10 @@ typedef struct
   guint8  color[3];
   GArray *time;
   GArray *surv;
+  /* what the project links to the curve (EpProjectCurve): kept across edits */
+  char   *cohort;
+  char   *trial_id;
+  char   *trial_arm;
 } Curve;
 
 struct _EpDigitizer
@@ -47,6 +53,12 @@ struct _EpDigitizer
   Mode               mode;
   GPtrArray         *curves;
   int                selected;
+  /* the project the figure is kept in (docs/reconstruction.md), or NULL */
+  EpProject         *project;
+  GBytes            *bytes;          /* the file as opened */
+  char              *stored_name;    /* its name among the project's digitized figures */
+  char              *citation;
+  int                page;
 
   /* Template children */
   GtkDrawingArea    *canvas;
@@ -68,7 +80,54 @@ curve_free (gpointer data)
   g_free (c->name);
   g_array_unref (c->time);
   g_array_unref (c->surv);
+  g_free (c->cohort);
+  g_free (c->trial_id);
+  g_free (c->trial_arm);
   g_free (c);
+}
+
+/* The window's state as the project keeps it. */
+static EpProjectDigitized *
+to_stored (EpDigitizer *self)
+{
+  g_autofree char *file_name = g_path_get_basename (self->path);
+  EpProjectDigitized *digitized = ep_project_digitized_new (self->stored_name, file_name,
+                                                            (guint) self->page, self->bytes);
+
+  digitized->citation = g_strdup (self->citation);
+  digitized->calibrated = self->tick_set[0] && self->tick_set[1] && self->tick_set[2]
+                          && self->tick_set[3];
+  for (guint i = 0; digitized->calibrated && i < 4; i++)
+    {
+      digitized->tick_px[i] = self->tick_px[i];
+      digitized->tick_value[i] = gtk_spin_button_get_value (self->value_spins[i]);
+    }
+  for (guint c = 0; c < self->curves->len; c++)
+    {
+      const Curve *curve = g_ptr_array_index (self->curves, c);
+      EpProjectCurve *stored = ep_project_curve_new (curve->name, curve->color, curve->time->len,
+                                                     (const double *) curve->time->data,
+                                                     (const double *) curve->surv->data);
+
+      stored->cohort = g_strdup (curve->cohort);
+      stored->trial_id = g_strdup (curve->trial_id);
+      stored->trial_arm = g_strdup (curve->trial_arm);
+      g_ptr_array_add (digitized->curves, stored);
+    }
+  return digitized;
+}
+
+/* Keeps the figure, its calibration and its curves in the project after every change, so
+ * that saving the project saves them and reopening brings them back. */
+static void
+keep (EpDigitizer *self)
+{
+  g_autoptr(EpProjectDigitized) digitized = NULL;
+
+  if (self->project == NULL || self->bytes == NULL || self->stored_name == NULL)
+    return;
+  digitized = to_stored (self);
+  ep_project_set_digitized (self->project, digitized);
 }
 
 static void
@@ -272,6 +331,7 @@ delete_curve_cb (EpDigitizer *self)
   g_ptr_array_remove_index (self->curves, self->selected);
   self->selected = (int) self->curves->len - 1;
   refresh_curves (self);
+  keep (self);
 }
 
 static void
@@ -287,6 +347,7 @@ rename_curve_cb (EpDigitizer *self,
   g_free (curve->name);
   curve->name = g_strdup (text);
   refresh_curves (self);
+  keep (self);
 }
 
 /* Adds (t, s) to the selected curve, keeping it sorted by time. */
@@ -375,6 +436,7 @@ canvas_pressed_cb (GtkGestureClick *gesture,
         else
           add_point (curve, t, s);
         refresh_curves (self);
+        keep (self);
       }
       break;
     default:
@@ -455,6 +517,10 @@ ep_digitizer_dispose (GObject *object)
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->curves, g_ptr_array_unref);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->stored_name, g_free);
+  g_clear_pointer (&self->citation, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), EP_TYPE_DIGITIZER);
 
   G_OBJECT_CLASS (ep_digitizer_parent_class)->dispose (object);
@@ -514,20 +580,14 @@ ep_digitizer_new (GtkWindow *parent)
   return g_object_new (EP_TYPE_DIGITIZER, "transient-for", parent, NULL);
 }
 
-gboolean
-ep_digitizer_open (EpDigitizer  *self,
-                   const char   *path,
-                   GError      **error)
+/* Shows image (taken) as the window's figure, with no ticks and no curves. */
+static void
+set_image (EpDigitizer *self,
+           EpImage     *image,
+           const char  *path)
 {
-  g_autoptr(EpImage) image = NULL;
   guint8 *data;
   int stride;
-
-  g_return_val_if_fail (EP_IS_DIGITIZER (self), FALSE);
-
-  image = ep_image_load (path, 1, 4.0, error);
-  if (image == NULL)
-    return FALSE;
 
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   self->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, image->width, image->height);
@@ -542,7 +602,7 @@ ep_digitizer_open (EpDigitizer  *self,
   cairo_surface_mark_dirty (self->surface);
 
   g_clear_pointer (&self->image, ep_image_free);
-  self->image = g_steal_pointer (&image);
+  self->image = image;
   g_free (self->path);
   self->path = g_strdup (path);
   for (guint i = 0; i < 4; i++)
@@ -555,6 +615,147 @@ ep_digitizer_open (EpDigitizer  *self,
   }
   show_error (self, NULL);
   set_mode (self, MODE_X1);
+  refresh_curves (self);
+}
+
+gboolean
+ep_digitizer_open (EpDigitizer  *self,
+                   const char   *path,
+                   GError      **error)
+{
+  g_autoptr(EpImage) image = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (EP_IS_DIGITIZER (self), FALSE);
+
+  image = ep_image_load (path, 1, 4.0, error);
+  if (image == NULL)
+    return FALSE;
+  /* the file's bytes, kept in the project with the points */
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  set_image (self, g_steal_pointer (&image), path);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  self->page = 1;
+  g_clear_pointer (&self->citation, g_free);
+  g_clear_pointer (&self->stored_name, g_free);
+  if (self->project != NULL)
+    {
+      /* a name of its own among the project's figures: the file's, numbered if taken */
+      g_autofree char *base = g_path_get_basename (path);
+      char *name = g_strdup (base);
+
+      for (guint k = 2; ep_project_find_digitized (self->project, name) != NULL; k++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s (%u)", base, k);
+        }
+      self->stored_name = name;
+      keep (self);
+    }
+  return TRUE;
+}
+
+void
+ep_digitizer_set_project (EpDigitizer *self,
+                          EpProject   *project)
+{
+  g_return_if_fail (EP_IS_DIGITIZER (self));
+  g_return_if_fail (project == NULL || EP_IS_PROJECT (project));
+
+  g_set_object (&self->project, project);
+}
+
+const char *
+ep_digitizer_get_stored_name (EpDigitizer *self)
+{
+  g_return_val_if_fail (EP_IS_DIGITIZER (self), NULL);
+
+  return self->stored_name;
+}
+
+void
+ep_digitizer_set_citation (EpDigitizer *self,
+                           const char  *citation)
+{
+  g_return_if_fail (EP_IS_DIGITIZER (self));
+
+  g_free (self->citation);
+  self->citation = g_strdup (citation);
+  keep (self);
+}
+
+gboolean
+ep_digitizer_open_stored (EpDigitizer  *self,
+                          const char   *name,
+                          GError      **error)
+{
+  const EpProjectDigitized *stored;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(EpImage) image = NULL;
+  gsize size = 0;
+  gconstpointer bytes;
+
+  g_return_val_if_fail (EP_IS_DIGITIZER (self), FALSE);
+  g_return_val_if_fail (self->project != NULL, FALSE);
+
+  stored = ep_project_find_digitized (self->project, name);
+  if (stored == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The project has no digitized figure “%s”"), name);
+      return FALSE;
+    }
+  /* The image readers take a file: the stored bytes go to a private temporary one, named as
+   * the original was, for as long as reading it takes. */
+  dir = g_dir_make_tmp ("endpoint-figure-XXXXXX", error);
+  if (dir == NULL)
+    return FALSE;
+  path = g_build_filename (dir, stored->file_name, NULL);
+  bytes = g_bytes_get_data (stored->image, &size);
+  if (g_file_set_contents (path, bytes, size, error))
+    image = ep_image_load (path, (int) stored->page, 4.0, error);
+  g_unlink (path);
+  g_rmdir (dir);
+  if (image == NULL)
+    return FALSE;
+
+  set_image (self, g_steal_pointer (&image), stored->file_name);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->bytes = g_bytes_ref (stored->image);
+  self->page = (int) stored->page;
+  g_free (self->citation);
+  self->citation = g_strdup (stored->citation);
+  g_free (self->stored_name);
+  self->stored_name = g_strdup (stored->name);
+  for (guint c = 0; c < stored->curves->len; c++)
+    {
+      const EpProjectCurve *sc = g_ptr_array_index (stored->curves, c);
+      Curve *curve = g_new0 (Curve, 1);
+
+      curve->name = g_strdup (sc->name);
+      memcpy (curve->color, sc->color, 3);
+      curve->time = g_array_new (FALSE, FALSE, sizeof (double));
+      curve->surv = g_array_new (FALSE, FALSE, sizeof (double));
+      g_array_append_vals (curve->time, sc->time, sc->n);
+      g_array_append_vals (curve->surv, sc->surv, sc->n);
+      curve->cohort = g_strdup (sc->cohort);
+      curve->trial_id = g_strdup (sc->trial_id);
+      curve->trial_arm = g_strdup (sc->trial_arm);
+      g_ptr_array_add (self->curves, curve);
+    }
+  self->selected = (int) self->curves->len - 1;
+  if (stored->calibrated)
+    for (guint i = 0; i < 4; i++)
+      {
+        self->tick_px[i] = stored->tick_px[i];
+        self->tick_set[i] = TRUE;
+        gtk_spin_button_set_value (self->value_spins[i], stored->tick_value[i]);
+      }
+  set_mode (self, stored->calibrated ? MODE_TRACE : MODE_X1);
   refresh_curves (self);
   return TRUE;
 }
@@ -581,6 +782,7 @@ ep_digitizer_set_tick (EpDigitizer     *self,
     set_mode (self, next);
   }
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+  keep (self);
 }
 
 gboolean
@@ -640,6 +842,7 @@ ep_digitizer_trace_at (EpDigitizer  *self,
   self->selected = self->curves->len - 1;
   show_error (self, NULL);
   refresh_curves (self);
+  keep (self);
   return TRUE;
 }
 

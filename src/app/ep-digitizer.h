@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "model/ep-project.h"
+
 G_BEGIN_DECLS
 
 #define EP_TYPE_DIGITIZER (ep_digitizer_get_type ())
@@ -31,6 +33,19 @@ typedef enum
 GtkWidget  *ep_digitizer_new            (GtkWindow        *parent);
 gboolean    ep_digitizer_open           (EpDigitizer      *self,
                                          const char       *path,
+                                         GError          **error);
+/* The project the figure, its calibration and its curves are kept in (as a digitized figure,
+ * updated after every change), or NULL. Set it before opening a file. */
+void        ep_digitizer_set_project    (EpDigitizer      *self,
+                                         EpProject        *project);
+/* The name the figure is kept under in the project, or NULL. */
+const char *ep_digitizer_get_stored_name (EpDigitizer     *self);
+/* The publication the figure comes from (kept with it). */
+void        ep_digitizer_set_citation   (EpDigitizer      *self,
+                                         const char       *citation);
+/* Opens a figure kept in the project, with its ticks and curves, as it was left. */
+gboolean    ep_digitizer_open_stored    (EpDigitizer      *self,
+                                         const char       *name,
                                          GError          **error);
 /* A tick at position px (x for X ticks, y for Y ticks, image units) with its value. */
 void        ep_digitizer_set_tick       (EpDigitizer      *self,

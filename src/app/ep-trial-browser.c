@@ -478,6 +478,9 @@ ep_trial_browser_digitize_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *window = ep_digitizer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 
+  /* the figure and its points are kept in the window's project */
+  if (EP_IS_WINDOW (root))
+    ep_digitizer_set_project (EP_DIGITIZER (window), ep_window_get_project (EP_WINDOW (root)));
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -13,13 +13,16 @@
 #include <math.h>
 
 #include "app/ep-trial-detail.h"
+#include "app/ep-window.h"
 #include "model/ep-evidence.h"
+#include "model/ep-reconstruction.h"
 
 struct _EpTrialDetail
 {
   AdwBin      parent_instance;
 
   EpTrial    *trial;
+  EpProject  *project;    /* where a digitized curve of the arm may be kept; NULL: the window's */
 
   /* Template children */
   GtkStack   *stack;
@@ -405,6 +408,154 @@ add_provenance (EpTrialDetail *self)
   drop_if_empty (self, group, n_rows);
 }
 
+static void ep_trial_detail_rebuild (EpTrialDetail *self);
+
+typedef struct
+{
+  gsize   n;
+  double *time;
+  double *surv;
+} CurvePoints;
+
+static void
+curve_points_free (gpointer data)
+{
+  CurvePoints *c = data;
+
+  g_free (c->time);
+  g_free (c->surv);
+  g_free (c);
+}
+
+/* The digitized curve as the paper drew it: a step line on a survival axis 0-1 and a time axis
+ * up to its last point, in the accent colour. Its points, not a fit (a curve attached to an arm
+ * need not have been reconstructed). */
+static void
+draw_arm_curve (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  const CurvePoints *c = data;
+  double left = 36, right = 12, top = 10, bottom = 24, t_max = 0.0;
+  double w = width - left - right, h = height - top - bottom;
+  GdkRGBA fg;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  for (gsize i = 0; i < c->n; i++)
+    t_max = MAX (t_max, c->time[i]);
+  if (c->n == 0 || !(t_max > 0.0) || w <= 0 || h <= 0)
+    return;
+
+  gdk_cairo_set_source_rgba (cr, &fg);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, left, top);
+  cairo_line_to (cr, left, top + h);
+  cairo_line_to (cr, left + w, top + h);
+  cairo_stroke (cr);
+  for (guint k = 0; k <= 2; k++)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%.1f", k / 2.0);
+      cairo_move_to (cr, 4, top + h * (1 - k / 2.0) + 4);
+      cairo_show_text (cr, text);
+    }
+  {
+    char text[32];
+    cairo_text_extents_t extents;
+
+    g_snprintf (text, sizeof text, "%.4g", t_max);
+    cairo_text_extents (cr, text, &extents);
+    cairo_move_to (cr, left + w - extents.x_advance, top + h + 16);
+    cairo_show_text (cr, text);
+    cairo_move_to (cr, left - 3, top + h + 16);
+    cairo_show_text (cr, "0");
+  }
+
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  cairo_set_line_width (cr, 2.0);
+  for (gsize i = 0; i < c->n; i++)
+    {
+      double x = left + w * c->time[i] / t_max;
+      double y = top + h * (1.0 - CLAMP (c->surv[i], 0.0, 1.0));
+
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+  cairo_stroke (cr);
+}
+
+/* The published curve of this arm, when one digitized in the project is attached to it. */
+static void
+add_arm_curve (EpTrialDetail *self)
+{
+  const EpCatalogRecord *record = ep_trial_get_record (self->trial);
+  EpProject *project = self->project;
+  const EpProjectDigitized *figure = NULL;
+  const EpProjectCurve *curve;
+  AdwPreferencesGroup *group;
+  g_autofree char *source = NULL;
+  CurvePoints *points;
+  GtkWidget *area, *label;
+
+  if (project == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (EP_IS_WINDOW (root))
+        project = ep_window_get_project (EP_WINDOW (root));
+    }
+  if (project == NULL || record->id == NULL)
+    return;
+  curve = ep_project_find_arm_curve (project, record->id, record->arm, &figure);
+  if (curve == NULL)
+    return;
+
+  group = add_group (self, _("Published Curve"));
+  points = g_new0 (CurvePoints, 1);
+  points->n = curve->n;
+  points->time = g_memdup2 (curve->time, curve->n * sizeof (double));
+  points->surv = g_memdup2 (curve->surv, curve->n * sizeof (double));
+  area = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (area, -1, 180);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_arm_curve, points,
+                                  curve_points_free);
+  adw_preferences_group_add (group, area);
+
+  source = g_strdup_printf (_("“%s”, digitized from %s"), curve->name,
+                            figure->citation != NULL ? figure->citation : figure->file_name);
+  label = gtk_label_new (source);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  adw_preferences_group_add (group, label);
+  if (curve->cohort != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Reconstructed as the cohort “%s”. %s"),
+                                               curve->cohort, ep_reconstruction_caveat ());
+
+      label = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_preferences_group_add (group, label);
+    }
+}
+
+void
+ep_trial_detail_set_project (EpTrialDetail *self,
+                             EpProject     *project)
+{
+  g_return_if_fail (EP_IS_TRIAL_DETAIL (self));
+  g_return_if_fail (project == NULL || EP_IS_PROJECT (project));
+
+  if (g_set_object (&self->project, project))
+    ep_trial_detail_rebuild (self);
+}
+
 static void
 ep_trial_detail_rebuild (EpTrialDetail *self)
 {
@@ -435,6 +586,7 @@ ep_trial_detail_rebuild (EpTrialDetail *self)
   add_design (self);
   add_response (self);
   add_survival (self);
+  add_arm_curve (self);
   add_toxicity (self);
   add_text_group (self, _("Dosing"), record->dosing);
   add_text_group (self, _("Notes"), record->notes);
@@ -450,6 +602,7 @@ ep_trial_detail_dispose (GObject *object)
   EpTrialDetail *self = EP_TRIAL_DETAIL (object);
 
   g_clear_object (&self->trial);
+  g_clear_object (&self->project);
   /* AdwBin unparents its child (the template) itself. */
 
   G_OBJECT_CLASS (ep_trial_detail_parent_class)->dispose (object);

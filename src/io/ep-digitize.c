@@ -364,7 +364,7 @@ ep_digitize_trace (const EpImage           *image,
            * until it thins out; that thin run decides. */
           g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (int));
           Run prev = *r;
-          int x2;
+          int x2, top_min = r->top, bottom_max = r->bottom;
           gboolean mark = FALSE, ended = TRUE;
           double L_new = L;
 
@@ -398,6 +398,8 @@ ep_digitize_trace (const EpImage           *image,
                   break;
                 }
               prev = *next;
+              top_min = MIN (top_min, prev.top);
+              bottom_max = MAX (bottom_max, prev.bottom);
               g_array_append_val (bottoms, prev.bottom);
             }
 
@@ -413,14 +415,17 @@ ep_digitize_trace (const EpImage           *image,
           if (ended)
             {
               /* The curve ends in the tall region: a last step down, or a mark above and
-               * below the line. */
+               * below the line (a censored last patient, drawn a few columns wide at 300
+               * dpi): as far above the level as below it. */
               Run last = prev;
 
-              if (bottoms->len == 1 && L - r->top >= 0.7 * (r->bottom + 1 - L))
+              if (L - top_min >= 0.7 * (bottom_max + 1 - L))
                 {
                   n_marks++;
-                  add_point (&tr, x + 0.5, L);
-                  last_seen = x;
+                  for (int k = x; k < x2; k++)
+                    add_point (&tr, k + 0.5, L);
+                  last_seen = x2 - 1;
+                  x = x2 - 1;
                   continue;
                 }
               L_new = MAX (L, last.bottom + 1 - h / 2.0);
@@ -430,10 +435,26 @@ ep_digitize_trace (const EpImage           *image,
                 L_new = MAX (L, y_zero);
             }
           {
-            /* The line of width h around the path y(t) has its bottom edge at column k
-             * (centre k + 0.5) at y(k + 0.5 + h/2) + h/2: each column's bottom gives the level
-             * half a line width to its right, so close steps keep their own times. */
-            double lev = L;
+            /* The line of width h around the path y(t) has its bottom edge at column k at
+             * y(k + h/2) + h/2 (a column's left edge k): each column's bottom gives the level
+             * half a line width to its right, so close steps keep their own times.
+             *
+             * A lone step (every tall column has the same bottom) is placed at the centre of
+             * its tall columns, the vertical segment's x, instead: h, the mode of the
+             * horizontal runs' heights, is not how many columns a vertical covers in the
+             * mask. Anti-aliasing leaves a line's edge pixels in or out of the mask
+             * depending on where the edge falls, so a 4.2-pixel line is 3 rows tall on most
+             * flat stretches and 4 columns wide on a vertical, and h / 2 from the first
+             * column put lone steps up to a pixel early (docs/reconstruction.md). */
+            double lev = L, w = h;
+            gboolean lone = TRUE;
+
+            for (guint i = 1; i < bottoms->len; i++)
+              lone = lone && g_array_index (bottoms, int, i) == g_array_index (bottoms, int, 0);
+            if (lone && bottoms->len <= h + 2.0)
+              w = bottoms->len;
+            else
+              lone = FALSE;
 
             for (guint i = 0; i < bottoms->len; i++)
               {
@@ -442,7 +463,7 @@ ep_digitize_trace (const EpImage           *image,
 
                 if (level > lev + 0.5)
                   {
-                    double pos = MIN (k + h / 2.0, (double) x2);
+                    double pos = MIN (k + w / 2.0, (double) x2);
 
                     n_drops++;
                     add_point (&tr, pos, lev);
@@ -452,7 +473,7 @@ ep_digitize_trace (const EpImage           *image,
               }
             if (lev < L_new)
               {
-                double pos = MIN (x2 - 1 + h / 2.0, (double) x2);
+                double pos = lone ? x2 - w / 2.0 : MIN (x2 - 1 + h / 2.0, (double) x2);
 
                 n_drops++;
                 add_point (&tr, pos, lev);

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -811,6 +812,186 @@ out:
   return ok;
 }
 
+/* [] or four {"px": number, "value": number}; FALSE on anything else. */
+static gboolean
+ticks_from_json (const char         *text,
+                 EpProjectDigitized *digitized)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *array;
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return FALSE;
+  array = json_node_get_array (root);
+  if (json_array_get_length (array) == 0)
+    return TRUE;
+  if (json_array_get_length (array) != 4)
+    return FALSE;
+  for (guint k = 0; k < 4; k++)
+    {
+      JsonNode *node = json_array_get_element (array, k);
+      JsonObject *tick = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *px = tick != NULL ? json_object_get_member (tick, "px") : NULL;
+      JsonNode *value = tick != NULL ? json_object_get_member (tick, "value") : NULL;
+
+      if (px == NULL || value == NULL || json_node_get_value_type (px) == G_TYPE_STRING
+          || json_node_get_value_type (value) == G_TYPE_STRING
+          || !JSON_NODE_HOLDS_VALUE (px) || !JSON_NODE_HOLDS_VALUE (value))
+        return FALSE;
+      digitized->tick_px[k] = json_node_get_double (px);
+      digitized->tick_value[k] = json_node_get_double (value);
+      if (!isfinite (digitized->tick_px[k]) || !isfinite (digitized->tick_value[k]))
+        return FALSE;
+    }
+  digitized->calibrated = TRUE;
+  return TRUE;
+}
+
+/* The digitized figures and their curves (schema version 3; a migrated older file has none). */
+static gboolean
+read_digitized (Reader     *r,
+                GPtrArray  *digitized,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 position = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (r->db, "SELECT position, name, file_name, citation, page, image, "
+                                 "ticks FROM digitized_figure ORDER BY position", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return read_failed (r, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *where = g_strdup_printf (_("digitized figure %u"), (guint) position + 1);
+      g_autoptr(GBytes) image = NULL;
+      const char *name, *file_name, *citation, *ticks;
+      gint64 page = sqlite3_column_int64 (stmt, 4);
+      EpProjectDigitized *figure;
+
+      if (!get_position (r, stmt, 0, position, where, error) ||
+          !get_text (r, stmt, 1, FALSE, where, &name, error) ||
+          !get_text (r, stmt, 2, FALSE, where, &file_name, error) ||
+          !get_text (r, stmt, 3, TRUE, where, &citation, error))
+        goto out;
+      if (sqlite3_column_type (stmt, 4) != SQLITE_INTEGER || page < 1 || page > G_MAXINT)
+        {
+          invalid (r, error, _("%s: the page is not a number from 1"), where);
+          goto out;
+        }
+      if (sqlite3_column_type (stmt, 5) != SQLITE_BLOB)
+        {
+          invalid (r, error, _("%s: “%s” is not an image"), where, "image");
+          goto out;
+        }
+      image = g_bytes_new (sqlite3_column_blob (stmt, 5), sqlite3_column_bytes (stmt, 5));
+      figure = ep_project_digitized_new (name, file_name, (guint) page, image);
+      figure->citation = g_strdup (citation);
+      g_ptr_array_add (digitized, figure);
+      if (!get_text (r, stmt, 6, FALSE, where, &ticks, error))
+        goto out;
+      if (!ticks_from_json (ticks, figure))
+        {
+          invalid (r, error, _("%s: the axis ticks are not four ticks with a position and a "
+                               "value"), where);
+          goto out;
+        }
+      position++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      read_failed (r, error);
+      goto out;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (sqlite3_prepare_v2 (r->db, "SELECT figure, position, name, color, points, cohort, "
+                                 "trial_id, trial_arm FROM digitized_curve "
+                                 "ORDER BY figure, position", -1, &stmt, NULL) != SQLITE_OK)
+    return read_failed (r, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 figure_pos = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *where = NULL;
+      const char *name, *color, *cohort, *trial_id, *trial_arm;
+      const guint8 *blob;
+      EpProjectDigitized *figure;
+      EpProjectCurve *curve;
+      guint rgb[3];
+      gsize bytes, n;
+
+      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER || figure_pos < 0
+          || figure_pos >= (gint64) digitized->len)
+        {
+          invalid (r, error, _("digitized_curve: a curve of a figure that does not exist"));
+          goto out;
+        }
+      figure = g_ptr_array_index (digitized, figure_pos);
+      where = g_strdup_printf (_("digitized figure “%s”, curve %u"), figure->name,
+                               figure->curves->len + 1);
+      if (!get_position (r, stmt, 1, figure->curves->len, where, error) ||
+          !get_text (r, stmt, 2, FALSE, where, &name, error) ||
+          !get_text (r, stmt, 3, FALSE, where, &color, error) ||
+          !get_text (r, stmt, 5, TRUE, where, &cohort, error) ||
+          !get_text (r, stmt, 6, TRUE, where, &trial_id, error) ||
+          !get_text (r, stmt, 7, TRUE, where, &trial_arm, error))
+        goto out;
+      if (strlen (color) != 7 || sscanf (color, "#%2x%2x%2x", &rgb[0], &rgb[1], &rgb[2]) != 3)
+        {
+          invalid (r, error, _("%s: “%s” is not a colour #rrggbb"), where, color);
+          goto out;
+        }
+      bytes = sqlite3_column_type (stmt, 4) == SQLITE_BLOB ? (gsize) sqlite3_column_bytes (stmt, 4)
+                                                            : 1;
+      if (bytes % (2 * sizeof (double)) != 0)
+        {
+          invalid (r, error, _("%s: the points are not pairs of numbers"), where);
+          goto out;
+        }
+      n = bytes / (2 * sizeof (double));
+      blob = sqlite3_column_blob (stmt, 4);
+      curve = ep_project_curve_new (name, (guint8[3]) { rgb[0], rgb[1], rgb[2] }, 0, NULL, NULL);
+      g_ptr_array_add (figure->curves, curve);
+      curve->n = n;
+      curve->time = g_new (double, n + 1);
+      curve->surv = g_new (double, n + 1);
+      for (gsize i = 0; i < n; i++)
+        {
+          guint64 bits[2];
+
+          memcpy (bits, blob + 16 * i, 16);
+          bits[0] = GUINT64_FROM_LE (bits[0]);
+          bits[1] = GUINT64_FROM_LE (bits[1]);
+          memcpy (&curve->time[i], &bits[0], 8);
+          memcpy (&curve->surv[i], &bits[1], 8);
+          if (!isfinite (curve->time[i]) || !isfinite (curve->surv[i]))
+            {
+              invalid (r, error, _("%s: point %zu is not a number"), where, i + 1);
+              goto out;
+            }
+        }
+      curve->cohort = g_strdup (cohort);
+      curve->trial_id = g_strdup (trial_id);
+      curve->trial_arm = g_strdup (trial_arm);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      read_failed (r, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /* The user's own arms (schema version 3): each must be a valid catalog record, and all of
  * them together a valid catalog file (unique ids, links within), checked as the catalog does. */
 static gboolean
@@ -1176,7 +1357,8 @@ open_database (Reader                *r,
       !read_results (r, data->analyses, error) ||
       !read_items (r, "figure", data->figures, error) ||
       !read_selections (r, data->selections, error) ||
-      !read_user_trials (r, data->user_trials, error))
+      !read_user_trials (r, data->user_trials, error) ||
+      !read_digitized (r, data->digitized, error))
     return NULL;
   if (data->created == NULL || data->modified == NULL || data->app_version == NULL)
     {

@@ -63,6 +63,16 @@ static const char * const readme_v1[][2] = {
   { "user_trial",
     "The user's own trial arms: record is one arm in the trial catalog's JSON schema "
     "(schema_version 2, see Endpoint's docs/catalog.md), id its id." },
+  { "digitized_figure",
+    "Published figures opened in the digitizer: the image file's bytes (PNG, JPEG, SVG or "
+    "PDF) and name, the PDF page, the citation, and ticks: a JSON array of the four axis "
+    "ticks [{\"px\": image units, \"value\": v}] (time x1, x2; survival y1, y2), [] before "
+    "calibration." },
+  { "digitized_curve",
+    "Curves traced on a digitized_figure (figure = its position): name, color (#rrggbb), "
+    "points (little-endian float64 pairs time, survival as a proportion), cohort (the "
+    "cohort reconstructed from it, or NULL), trial_id and trial_arm (the catalog arm it is "
+    "attached to, or NULL)." },
 };
 
 static const char *
@@ -350,6 +360,98 @@ write_selections (Writer     *w,
   return ok;
 }
 
+static char *
+ticks_to_json (const EpProjectDigitized *digitized)
+{
+  GString *text = g_string_new ("[");
+
+  for (guint k = 0; digitized->calibrated && k < 4; k++)
+    {
+      char px[G_ASCII_DTOSTR_BUF_SIZE], value[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (text, "%s{\"px\": %s, \"value\": %s}", k > 0 ? ", " : "",
+                              g_ascii_dtostr (px, sizeof px, digitized->tick_px[k]),
+                              g_ascii_dtostr (value, sizeof value, digitized->tick_value[k]));
+    }
+  g_string_append_c (text, ']');
+  return g_string_free (text, FALSE);
+}
+
+/* The digitized figures and their curves (schema version 3). */
+static gboolean
+write_digitized (Writer     *w,
+                 GPtrArray  *digitized,
+                 GError    **error)
+{
+  sqlite3_stmt *figure_stmt = NULL, *curve_stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (!prepare (w, "INSERT INTO digitized_figure (position, name, file_name, citation, page, "
+                   "image, ticks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &figure_stmt, error) ||
+      !prepare (w, "INSERT INTO digitized_curve (figure, position, name, color, points, cohort, "
+                   "trial_id, trial_arm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                &curve_stmt, error))
+    goto out;
+  for (guint k = 0; k < digitized->len; k++)
+    {
+      const EpProjectDigitized *figure = g_ptr_array_index (digitized, k);
+      g_autofree char *ticks = ticks_to_json (figure);
+      gsize size = 0;
+      gconstpointer bytes = g_bytes_get_data (figure->image, &size);
+
+      sqlite3_bind_int64 (figure_stmt, 1, k);
+      bind_text (figure_stmt, 2, figure->name);
+      bind_text (figure_stmt, 3, figure->file_name);
+      bind_text (figure_stmt, 4, figure->citation);
+      sqlite3_bind_int64 (figure_stmt, 5, figure->page);
+      sqlite3_bind_blob64 (figure_stmt, 6, size > 0 ? bytes : "", size, SQLITE_STATIC);
+      bind_text (figure_stmt, 7, ticks);
+      if (!step_done (w, figure_stmt, error))
+        goto out;
+
+      for (guint c = 0; c < figure->curves->len; c++)
+        {
+          const EpProjectCurve *curve = g_ptr_array_index (figure->curves, c);
+          g_autofree char *color = g_strdup_printf ("#%02x%02x%02x", curve->color[0],
+                                                    curve->color[1], curve->color[2]);
+          g_autofree double *points = g_new (double, 2 * curve->n + 1);
+
+          for (gsize i = 0; i < curve->n; i++)
+            {
+              points[2 * i] = curve->time[i];
+              points[2 * i + 1] = curve->surv[i];
+            }
+#if G_BYTE_ORDER == G_BIG_ENDIAN
+          for (gsize i = 0; i < 2 * curve->n; i++)
+            {
+              guint64 bits;
+
+              memcpy (&bits, &points[i], 8);
+              bits = GUINT64_SWAP_LE_BE (bits);
+              memcpy (&points[i], &bits, 8);
+            }
+#endif
+          sqlite3_bind_int64 (curve_stmt, 1, k);
+          sqlite3_bind_int64 (curve_stmt, 2, c);
+          bind_text (curve_stmt, 3, curve->name);
+          bind_text (curve_stmt, 4, color);
+          sqlite3_bind_blob64 (curve_stmt, 5, points, 2 * curve->n * sizeof (double),
+                               SQLITE_STATIC);
+          bind_text (curve_stmt, 6, curve->cohort);
+          bind_text (curve_stmt, 7, curve->trial_id);
+          bind_text (curve_stmt, 8, curve->trial_arm);
+          if (!step_done (w, curve_stmt, error))
+            goto out;
+        }
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (figure_stmt);
+  sqlite3_finalize (curve_stmt);
+  return ok;
+}
+
 static gboolean
 write_user_trials (Writer     *w,
                    GPtrArray  *records,
@@ -568,7 +670,8 @@ write_database (Writer                *w,
       !write_items (w, "INSERT INTO figure (position, name, kind, source, options) "
                        "VALUES (?1, ?2, ?3, ?4, ?5)", data->figures, error) ||
       !write_selections (w, data->selections, error) ||
-      !write_user_trials (w, data->user_trials, error))
+      !write_user_trials (w, data->user_trials, error) ||
+      !write_digitized (w, data->digitized, error))
     return FALSE;
 
   if (_ep_project_store_check_cancelled (cancellable, error))

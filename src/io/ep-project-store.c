@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "io/ep-project-store-private.h"
 
@@ -75,25 +76,26 @@ const char * const _ep_project_store_schema_v2[] = {
   NULL
 };
 
-/* Version 1 had no stored results: every analysis is computed again when it is next shown. */
-static gboolean
-migrate_v1_to_v2 (sqlite3  *db,
-                  GError  **error)
-{
-  if (sqlite3_exec (db, SCHEMA_V2_ANALYSIS_RESULT, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_CORRUPT,
-                   "migration to version 2: %s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Schema, version 3: version 2 and the user's own trial arms, each a record of the trial
- * catalog's schema (docs/catalog.md) as JSON text, by position; id repeats the record's id for
- * the sqlite3 shell. A project without own arms has no rows. */
+/* Schema, version 3: version 2, the user's own trial arms and the digitized figures.
+ *
+ * The user's own trial arms: each a record of the trial catalog's schema (docs/catalog.md) as
+ * JSON text, by position; id repeats the record's id for the sqlite3 shell. A project without
+ * own arms has no rows. */
 #define SCHEMA_V3_USER_TRIAL \
   "CREATE TABLE user_trial (position INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT NULL)"
+
+/* The digitized figures of issue 17 (docs/reconstruction.md): the image file's bytes with its calibration (a JSON array of four {"px", "value"} ticks, or
+ * [] before it is calibrated), and each traced curve's points as one BLOB of little-endian
+ * float64 pairs (time, survival), with the cohort reconstructed from it and the catalog arm it
+ * is attached to. */
+#define SCHEMA_V3_DIGITIZED_FIGURE \
+  "CREATE TABLE digitized_figure (position INTEGER PRIMARY KEY, name TEXT NOT NULL, " \
+    "file_name TEXT NOT NULL, citation TEXT, page INTEGER NOT NULL, image BLOB NOT NULL, " \
+    "ticks TEXT NOT NULL)"
+#define SCHEMA_V3_DIGITIZED_CURVE \
+  "CREATE TABLE digitized_curve (figure INTEGER NOT NULL, position INTEGER NOT NULL, " \
+    "name TEXT NOT NULL, color TEXT NOT NULL, points BLOB NOT NULL, cohort TEXT, " \
+    "trial_id TEXT, trial_arm TEXT, PRIMARY KEY (figure, position))"
 
 const char * const _ep_project_store_schema_v3[] = {
   "CREATE TABLE README (topic TEXT PRIMARY KEY, text TEXT NOT NULL)",
@@ -114,15 +116,33 @@ const char * const _ep_project_store_schema_v3[] = {
     "trial_ids TEXT NOT NULL, options TEXT NOT NULL)",
   SCHEMA_V2_ANALYSIS_RESULT,
   SCHEMA_V3_USER_TRIAL,
+  SCHEMA_V3_DIGITIZED_FIGURE,
+  SCHEMA_V3_DIGITIZED_CURVE,
   NULL
 };
 
-/* Version 2 had no own trial arms. */
+/* Version 1 had no stored results: every analysis is computed again when it is next shown. */
+static gboolean
+migrate_v1_to_v2 (sqlite3  *db,
+                  GError  **error)
+{
+  if (sqlite3_exec (db, SCHEMA_V2_ANALYSIS_RESULT, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_CORRUPT,
+                   "migration to version 2: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Version 2 had no own trial arms and no digitized figures: the three tables, empty. */
 static gboolean
 migrate_v2_to_v3 (sqlite3  *db,
                   GError  **error)
 {
-  if (sqlite3_exec (db, SCHEMA_V3_USER_TRIAL, NULL, NULL, NULL) != SQLITE_OK)
+  if (sqlite3_exec (db, SCHEMA_V3_USER_TRIAL, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, SCHEMA_V3_DIGITIZED_FIGURE, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, SCHEMA_V3_DIGITIZED_CURVE, NULL, NULL, NULL) != SQLITE_OK)
     {
       g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_CORRUPT,
                    "migration to version 3: %s", sqlite3_errmsg (db));
@@ -151,6 +171,7 @@ ep_project_data_new (void)
   data->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_item_free);
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
   data->user_trials = g_ptr_array_new_with_free_func (g_free);
+  data->digitized = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_digitized_free);
 
   return data;
 }
@@ -170,6 +191,7 @@ ep_project_data_free (EpProjectData *data)
   g_ptr_array_unref (data->figures);
   g_ptr_array_unref (data->selections);
   g_ptr_array_unref (data->user_trials);
+  g_ptr_array_unref (data->digitized);
   g_free (data);
 }
 
@@ -318,6 +340,112 @@ ep_project_selection_free (EpProjectSelection *selection)
   g_strfreev (selection->trial_ids);
   g_free (selection->options);
   g_free (selection);
+}
+
+EpProjectCurve *
+ep_project_curve_new (const char   *name,
+                      const guint8  color[3],
+                      gsize         n,
+                      const double *time,
+                      const double *surv)
+{
+  EpProjectCurve *curve;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (n == 0 || (time != NULL && surv != NULL), NULL);
+
+  curve = g_new0 (EpProjectCurve, 1);
+  curve->name = g_strdup (name);
+  if (color != NULL)
+    memcpy (curve->color, color, 3);
+  curve->n = n;
+  curve->time = g_memdup2 (time, n * sizeof (double));
+  curve->surv = g_memdup2 (surv, n * sizeof (double));
+
+  return curve;
+}
+
+EpProjectCurve *
+ep_project_curve_copy (const EpProjectCurve *curve)
+{
+  EpProjectCurve *copy;
+
+  g_return_val_if_fail (curve != NULL, NULL);
+
+  copy = ep_project_curve_new (curve->name, curve->color, curve->n, curve->time, curve->surv);
+  copy->cohort = g_strdup (curve->cohort);
+  copy->trial_id = g_strdup (curve->trial_id);
+  copy->trial_arm = g_strdup (curve->trial_arm);
+
+  return copy;
+}
+
+void
+ep_project_curve_free (EpProjectCurve *curve)
+{
+  if (curve == NULL)
+    return;
+
+  g_free (curve->name);
+  g_free (curve->time);
+  g_free (curve->surv);
+  g_free (curve->cohort);
+  g_free (curve->trial_id);
+  g_free (curve->trial_arm);
+  g_free (curve);
+}
+
+EpProjectDigitized *
+ep_project_digitized_new (const char *name,
+                          const char *file_name,
+                          guint       page,
+                          GBytes     *image)
+{
+  EpProjectDigitized *digitized;
+
+  g_return_val_if_fail (name != NULL && file_name != NULL && image != NULL, NULL);
+
+  digitized = g_new0 (EpProjectDigitized, 1);
+  digitized->name = g_strdup (name);
+  digitized->file_name = g_strdup (file_name);
+  digitized->page = MAX (page, 1);
+  digitized->image = g_bytes_ref (image);
+  digitized->curves = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_curve_free);
+
+  return digitized;
+}
+
+EpProjectDigitized *
+ep_project_digitized_copy (const EpProjectDigitized *digitized)
+{
+  EpProjectDigitized *copy;
+
+  g_return_val_if_fail (digitized != NULL, NULL);
+
+  copy = ep_project_digitized_new (digitized->name, digitized->file_name, digitized->page,
+                                   digitized->image);
+  copy->citation = g_strdup (digitized->citation);
+  copy->calibrated = digitized->calibrated;
+  memcpy (copy->tick_px, digitized->tick_px, sizeof copy->tick_px);
+  memcpy (copy->tick_value, digitized->tick_value, sizeof copy->tick_value);
+  for (guint k = 0; k < digitized->curves->len; k++)
+    g_ptr_array_add (copy->curves, ep_project_curve_copy (g_ptr_array_index (digitized->curves, k)));
+
+  return copy;
+}
+
+void
+ep_project_digitized_free (EpProjectDigitized *digitized)
+{
+  if (digitized == NULL)
+    return;
+
+  g_free (digitized->name);
+  g_free (digitized->file_name);
+  g_free (digitized->citation);
+  g_bytes_unref (digitized->image);
+  g_ptr_array_unref (digitized->curves);
+  g_free (digitized);
 }
 
 /* Helpers */

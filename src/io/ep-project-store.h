@@ -102,6 +102,36 @@ typedef struct
   char   *options;        /* JSON text (an object), e.g. {"outcome": "cr", "method": "REML"} */
 } EpProjectSelection;
 
+/* A curve traced on a digitized figure (schema version 3): its points as the digitizer left
+ * them and, once reconstructed, what became of it. */
+typedef struct
+{
+  char    *name;          /* e.g. "Blinatumomab" */
+  guint8   color[3];      /* the colour it was traced by */
+  gsize    n;
+  double  *time;          /* [n], ascending */
+  double  *surv;          /* [n], proportions */
+  char    *cohort;        /* the cohort reconstructed from it, or NULL */
+  char    *trial_id;      /* the catalog arm it is attached to (trial id and arm label), or */
+  char    *trial_arm;     /* NULL */
+} EpProjectCurve;
+
+/* A published figure kept in the project (schema version 3): the image file's bytes as they
+ * were opened, the axis calibration (four ticks: two of the time axis, two of the survival
+ * axis, in the image's units, with their values) and the curves traced on it. */
+typedef struct
+{
+  char       *name;        /* unique in the project */
+  char       *file_name;   /* the image file's name when it was opened (no directory) */
+  char       *citation;    /* the publication, or NULL */
+  guint       page;        /* 1-based page of a PDF; 1 otherwise */
+  GBytes     *image;       /* the file's bytes */
+  gboolean    calibrated;  /* the four ticks are set */
+  double      tick_px[4];  /* x1, x2 (time axis), y1, y2 (survival axis) */
+  double      tick_value[4];
+  GPtrArray  *curves;      /* EpProjectCurve * */
+} EpProjectDigitized;
+
 typedef struct
 {
   char       *app_version;  /* of the Endpoint that last wrote the file */
@@ -116,6 +146,7 @@ typedef struct
   /* the user's own trial arms (schema version 3): char *, each one record of the trial catalog
    * (docs/catalog.md) as a JSON object, validated on reading; empty when none */
   GPtrArray  *user_trials;
+  GPtrArray  *digitized;    /* EpProjectDigitized * (schema version 3) */
 } EpProjectData;
 
 /* Reports progress from 0 to 1 (from the thread that saves or opens). */
@@ -151,6 +182,21 @@ EpProjectSelection *ep_project_selection_new      (const char          *name,
                                                    const char * const  *trial_ids,
                                                    const char          *options);
 void                ep_project_selection_free     (EpProjectSelection  *selection);
+/* Copies the name and the points. */
+EpProjectCurve     *ep_project_curve_new          (const char          *name,
+                                                   const guint8         color[3],
+                                                   gsize                n,
+                                                   const double        *time,
+                                                   const double        *surv);
+EpProjectCurve     *ep_project_curve_copy         (const EpProjectCurve *curve);
+void                ep_project_curve_free         (EpProjectCurve      *curve);
+/* Copies the texts, references image; no curves, not calibrated. */
+EpProjectDigitized *ep_project_digitized_new      (const char          *name,
+                                                   const char          *file_name,
+                                                   guint                page,
+                                                   GBytes              *image);
+EpProjectDigitized *ep_project_digitized_copy     (const EpProjectDigitized *digitized);
+void                ep_project_digitized_free     (EpProjectDigitized  *digitized);
 
 /* Writes data to path, replacing any file there atomically (see above). Sets data->created
  * (when NULL), data->modified and data->app_version. progress may be NULL. On failure (also
@@ -181,5 +227,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpProjectCohort, ep_project_cohort_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpProjectEndpoint, ep_project_endpoint_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpProjectItem, ep_project_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpProjectSelection, ep_project_selection_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpProjectCurve, ep_project_curve_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpProjectDigitized, ep_project_digitized_free)
 
 G_END_DECLS

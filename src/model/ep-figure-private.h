@@ -53,6 +53,12 @@ struct _EpFigure
   gulong              state_id;
   gboolean            borrowed;
 
+  /* KM: published arms set beside the curves (ep_figure_set_overlay) */
+  EpKmResult         *overlay;
+  GPtrArray          *overlay_labels;  /* char *, NULL-terminated */
+  char               *overlay_note;
+  GPtrArray          *all_notes;       /* notes and overlay_note, as ep_figure_get_notes() gives */
+
   /* forest kinds */
   EpForestPlot       *forest;
   char               *forest_x_label;  /* the default, when x-label is not set */

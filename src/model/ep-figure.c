@@ -142,6 +142,11 @@ ep_figure_render (EpFigure     *self,
           plot.options.y_max = 1.0;
         if (self->levels != NULL)
           plot.labels = (const char * const *) self->levels->levels;
+        if (self->overlay != NULL)
+          {
+            plot.overlay = self->overlay;
+            plot.overlay_labels = (const char * const *) self->overlay_labels->pdata;
+          }
         if (self->show_stats)
           {
             plot.logrank_p = self->logrank_p;
@@ -532,7 +537,55 @@ ep_figure_get_notes (EpFigure *self)
 {
   g_return_val_if_fail (EP_IS_FIGURE (self), NULL);
 
-  return (const char * const *) self->notes->pdata;
+  if (self->overlay_note == NULL)
+    return (const char * const *) self->notes->pdata;
+  /* the figure's own notes (rebuilt with each result) and the overlay's caveat */
+  g_ptr_array_set_size (self->all_notes, 0);
+  for (guint k = 0; k < self->notes->len && g_ptr_array_index (self->notes, k) != NULL; k++)
+    g_ptr_array_add (self->all_notes, g_ptr_array_index (self->notes, k));
+  g_ptr_array_add (self->all_notes, self->overlay_note);
+  g_ptr_array_add (self->all_notes, NULL);
+  return (const char * const *) self->all_notes->pdata;
+}
+
+gboolean
+ep_figure_set_overlay (EpFigure      *self,
+                       const double  *time,
+                       const int     *status,
+                       gsize          n,
+                       const char    *label,
+                       const char    *note,
+                       GError       **error)
+{
+  g_autoptr(EpKmResult) fit = NULL;
+
+  g_return_val_if_fail (EP_IS_FIGURE (self), FALSE);
+  g_return_val_if_fail (n == 0 || (time != NULL && status != NULL), FALSE);
+
+  if (self->kind != EP_FIGURE_KM)
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                   _("Only a Kaplan-Meier figure can show a published arm"));
+      return FALSE;
+    }
+  if (n > 0)
+    {
+      fit = ep_km_fit (time, status, NULL, 1, n, EP_KM_CONF_LOG_LOG, 0.95, NULL, 0, error);
+      if (fit == NULL)
+        return FALSE;
+    }
+  g_clear_pointer (&self->overlay, ep_km_result_free);
+  g_ptr_array_set_size (self->overlay_labels, 0);
+  g_clear_pointer (&self->overlay_note, g_free);
+  if (fit != NULL)
+    {
+      self->overlay = g_steal_pointer (&fit);
+      g_ptr_array_add (self->overlay_labels, g_strdup (label != NULL ? label : _("Published arm")));
+      self->overlay_note = g_strdup (note);
+    }
+  g_ptr_array_add (self->overlay_labels, NULL);
+  _ep_figure_emit_changed (self);
+  return TRUE;
 }
 
 const EpPlotStyle *
@@ -597,6 +650,10 @@ ep_figure_finalize (GObject *object)
   g_clear_object (&self->cohort);
   g_free (self->path);
   g_ptr_array_unref (self->notes);
+  g_clear_pointer (&self->overlay, ep_km_result_free);
+  g_ptr_array_unref (self->overlay_labels);
+  g_free (self->overlay_note);
+  g_ptr_array_unref (self->all_notes);
   if (self->analysis != NULL)
     {
       g_clear_signal_handler (&self->results_changed_id, self->analysis);
@@ -835,6 +892,9 @@ ep_figure_init (EpFigure *self)
   self->show_stats = TRUE;
   self->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notes, NULL);
+  self->overlay_labels = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->overlay_labels, NULL);
+  self->all_notes = g_ptr_array_new ();
   self->logrank_p = NAN;
   self->hr = self->hr_lower = self->hr_upper = NAN;
 }

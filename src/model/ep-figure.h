@@ -164,6 +164,18 @@ const char   *ep_figure_get_subtitle      (EpFigure            *self);
 EpCohort     *ep_figure_get_cohort        (EpFigure            *self);
 /* The file the cohort was read from, or NULL. */
 const char   *ep_figure_get_path          (EpFigure            *self);
+/* A published arm beside a Kaplan-Meier figure's own curves (issue 17): its patients (times,
+ * 1 event / 0 censored, e.g. reconstructed from a published figure) are fitted and drawn dashed,
+ * labelled `label` (which should say where they come from); note, when not NULL, is added to
+ * the figure's notes (the caveat that reconstructed data are approximate). Replaces any
+ * overlay; n = 0 removes it. FALSE with an error for times or codes that cannot be fitted. */
+gboolean      ep_figure_set_overlay       (EpFigure            *self,
+                                           const double        *time,
+                                           const int           *status,
+                                           gsize                n,
+                                           const char          *label,
+                                           const char          *note,
+                                           GError             **error);
 /* Sentences for the user: rows dropped for missing values, arms left out, warnings of the
  * pooling. Never NULL. */
 const char * const *ep_figure_get_notes   (EpFigure            *self);

@@ -212,10 +212,20 @@ _ep_project_snapshot (EpProject *self)
   for (guint k = 0; k < self->user_trials->len; k++)
     g_ptr_array_add (data->user_trials, g_strdup (g_ptr_array_index (self->user_trials, k)));
 
+  for (guint k = 0; k < self->digitized->len; k++)
+    g_ptr_array_add (data->digitized, ep_project_digitized_copy (g_ptr_array_index (self->digitized, k)));
+
   return data;
 }
 
 /* Conversion from the store's plain data (in the worker) */
+
+static gboolean
+find_digitized_name (EpProject  *self,
+                     const char *name)
+{
+  return ep_project_find_digitized (self, name) != NULL;
+}
 
 static gboolean
 project_invalid (GError     **error,
@@ -513,6 +523,30 @@ _ep_project_new_from_data (EpProjectData  *data,
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
   g_ptr_array_extend_and_steal (self->user_trials, g_steal_pointer (&data->user_trials));
   data->user_trials = g_ptr_array_new_with_free_func (g_free);
+  /* A reconstructed cohort named by a curve must exist; a curve naming a missing one only
+   * loses the link (the points stay). */
+  for (guint k = 0; k < data->digitized->len; k++)
+    {
+      EpProjectDigitized *digitized = g_ptr_array_index (data->digitized, k);
+
+      if (find_digitized_name (self, digitized->name))
+        {
+          project_invalid (error, display, _("two digitized figures are named “%s”"),
+                           digitized->name);
+          return NULL;
+        }
+      for (guint c = 0; c < digitized->curves->len; c++)
+        {
+          EpProjectCurve *curve = g_ptr_array_index (digitized->curves, c);
+
+          if (curve->cohort != NULL && ep_project_find_cohort (self, curve->cohort) == NULL)
+            g_clear_pointer (&curve->cohort, g_free);
+        }
+      g_ptr_array_add (self->digitized, g_steal_pointer (&g_ptr_array_index (data->digitized, k)));
+    }
+  g_ptr_array_set_free_func (data->digitized, NULL);
+  g_ptr_array_set_size (data->digitized, 0);
+  g_ptr_array_set_free_func (data->digitized, (GDestroyNotify) ep_project_digitized_free);
 
   /* Bind every analysis to its cohort: a stored result whose fingerprint matches the data
    * stays as it is (nothing is computed); any other one is brought up to date in the

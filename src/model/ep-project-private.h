@@ -40,6 +40,7 @@ struct _EpProject
   GHashTable   *figure_entries; /* EpFigure * -> FigureEntry * */
   GPtrArray    *selections;     /* EpProjectSelection * */
   GPtrArray    *user_trials;    /* char *: the user's own arms, catalog records as JSON */
+  GPtrArray    *digitized;      /* EpProjectDigitized * */
 
   char         *recovery_path;
   GPtrArray    *open_notes;     /* char *, NULL-terminated: what opening had to say */

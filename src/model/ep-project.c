@@ -81,6 +81,7 @@ ep_project_finalize (GObject *object)
   g_clear_object (&self->figures);
   g_ptr_array_unref (self->selections);
   g_ptr_array_unref (self->user_trials);
+  g_ptr_array_unref (self->digitized);
   g_free (self->recovery_path);
 
   g_clear_pointer (&self->open_notes, g_ptr_array_unref);
@@ -191,6 +192,7 @@ ep_project_init (EpProject *self)
   self->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) _ep_project_step_free);
   self->user_trials = g_ptr_array_new_with_free_func (g_free);
+  self->digitized = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_digitized_free);
   self->open_notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->open_notes, NULL);
 }
@@ -961,4 +963,145 @@ ep_project_export_user_trials (EpProject *self)
   g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
   return ep_catalog_records_json_document ((const char * const *) self->user_trials->pdata,
                                            self->user_trials->len);
+}
+
+/* Digitized figures */
+
+static int
+find_digitized (EpProject  *self,
+                const char *name)
+{
+  for (guint k = 0; k < self->digitized->len; k++)
+    {
+      const EpProjectDigitized *digitized = g_ptr_array_index (self->digitized, k);
+
+      if (strcmp (digitized->name, name) == 0)
+        return (int) k;
+    }
+  return -1;
+}
+
+guint
+ep_project_get_n_digitized (EpProject *self)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), 0);
+
+  return self->digitized->len;
+}
+
+const EpProjectDigitized *
+ep_project_get_digitized (EpProject *self,
+                          guint      index)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (index < self->digitized->len, NULL);
+
+  return g_ptr_array_index (self->digitized, index);
+}
+
+const EpProjectDigitized *
+ep_project_find_digitized (EpProject  *self,
+                           const char *name)
+{
+  int k;
+
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  k = find_digitized (self, name);
+  return k >= 0 ? g_ptr_array_index (self->digitized, k) : NULL;
+}
+
+void
+ep_project_set_digitized (EpProject                *self,
+                          const EpProjectDigitized *digitized)
+{
+  EpProjectDigitized *copy;
+  int k;
+
+  g_return_if_fail (EP_IS_PROJECT (self));
+  g_return_if_fail (digitized != NULL);
+
+  copy = ep_project_digitized_copy (digitized);
+  k = find_digitized (self, digitized->name);
+  if (k >= 0)
+    {
+      ep_project_digitized_free (g_ptr_array_index (self->digitized, k));
+      g_ptr_array_index (self->digitized, k) = copy;
+    }
+  else
+    g_ptr_array_add (self->digitized, copy);
+  changed (self);
+}
+
+void
+ep_project_remove_digitized (EpProject  *self,
+                             const char *name)
+{
+  int k;
+
+  g_return_if_fail (EP_IS_PROJECT (self));
+  g_return_if_fail (name != NULL);
+
+  k = find_digitized (self, name);
+  if (k < 0)
+    return;
+  g_ptr_array_remove_index (self->digitized, k);
+  changed (self);
+}
+
+const EpProjectCurve *
+ep_project_find_reconstruction (EpProject                 *self,
+                                const char                *cohort_name,
+                                const EpProjectDigitized **figure)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (cohort_name != NULL, NULL);
+
+  for (guint k = 0; k < self->digitized->len; k++)
+    {
+      const EpProjectDigitized *digitized = g_ptr_array_index (self->digitized, k);
+
+      for (guint c = 0; c < digitized->curves->len; c++)
+        {
+          const EpProjectCurve *curve = g_ptr_array_index (digitized->curves, c);
+
+          if (g_strcmp0 (curve->cohort, cohort_name) == 0)
+            {
+              if (figure != NULL)
+                *figure = digitized;
+              return curve;
+            }
+        }
+    }
+  return NULL;
+}
+
+const EpProjectCurve *
+ep_project_find_arm_curve (EpProject                 *self,
+                           const char                *trial_id,
+                           const char                *arm,
+                           const EpProjectDigitized **figure)
+{
+  g_return_val_if_fail (EP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (trial_id != NULL, NULL);
+
+  for (guint k = 0; k < self->digitized->len; k++)
+    {
+      const EpProjectDigitized *digitized = g_ptr_array_index (self->digitized, k);
+
+      for (guint c = 0; c < digitized->curves->len; c++)
+        {
+          const EpProjectCurve *curve = g_ptr_array_index (digitized->curves, c);
+
+          if (g_strcmp0 (curve->trial_id, trial_id) == 0
+              && (arm == NULL || g_strcmp0 (curve->trial_arm, arm) == 0))
+            {
+              if (figure != NULL)
+                *figure = digitized;
+              return curve;
+            }
+        }
+    }
+  return NULL;
 }

@@ -170,6 +170,29 @@ gboolean        ep_project_remove_user_trial  (EpProject           *self,
 GPtrArray      *ep_project_get_user_trials    (EpProject           *self);
 /* A catalog file (schema_version 2) of the own arms, for endpoint-cli trials --catalog. */
 char           *ep_project_export_user_trials (EpProject           *self);
+/* Digitized figures (issue 17, docs/reconstruction.md): a published figure's image with its
+ * calibration and traced curves, as the store's plain data. Setting one whose name exists
+ * replaces it (the project takes a copy); each set or removal is an unsaved change. */
+guint           ep_project_get_n_digitized    (EpProject           *self);
+const EpProjectDigitized *ep_project_get_digitized (EpProject      *self,
+                                               guint                index);
+/* NULL when there is none of that name. */
+const EpProjectDigitized *ep_project_find_digitized (EpProject     *self,
+                                               const char          *name);
+void            ep_project_set_digitized      (EpProject           *self,
+                                               const EpProjectDigitized *digitized);
+void            ep_project_remove_digitized   (EpProject           *self,
+                                               const char          *name);
+/* The curve a cohort was reconstructed from and its figure (NULL when the cohort is not a
+ * reconstruction): how the app marks a reconstructed cohort with its citation and figure. */
+const EpProjectCurve *ep_project_find_reconstruction (EpProject    *self,
+                                               const char          *cohort_name,
+                                               const EpProjectDigitized **figure);
+/* The curve attached to a catalog arm (trial id and arm label), or NULL. */
+const EpProjectCurve *ep_project_find_arm_curve (EpProject         *self,
+                                               const char          *trial_id,
+                                               const char          *arm,
+                                               const EpProjectDigitized **figure);
 
 /* Saving. The file becomes the project's file; "modified" turns FALSE. */
 gboolean        ep_project_save               (EpProject           *self,

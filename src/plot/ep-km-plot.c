@@ -168,6 +168,7 @@ ep_km_plot_render (cairo_t           *cr,
   EpRiskRow *rows = NULL;
   guint n_rows = 0;
   EpStepFigure figure = { 0, };
+  guint n_overlay;
   double data_max = 0.0, x_max;
   int decimals;
 
@@ -179,7 +180,8 @@ ep_km_plot_render (cairo_t           *cr,
   options = &plot->options;
 
   figure.time_scale = ep_plot_time_scale (options);
-  series = g_new0 (EpStepSeries, MAX (fit->n_groups, 1));
+  n_overlay = plot->overlay != NULL ? plot->overlay->n_groups : 0;
+  series = g_new0 (EpStepSeries, MAX (fit->n_groups + n_overlay, 1));
   for (guint g = 0; g < fit->n_groups; g++)
     {
       const EpKmCurve *curve = &fit->curves[g];
@@ -207,6 +209,29 @@ ep_km_plot_render (cairo_t           *cr,
       data_max = MAX (data_max, s->t_end * figure.time_scale);
     }
 
+  for (guint g = 0; g < n_overlay; g++)
+    {
+      const EpKmCurve *curve = &plot->overlay->curves[g];
+      EpStepSeries *s = &series[fit->n_groups + g];
+
+      g_ptr_array_add (labels, plot->overlay_labels != NULL && plot->overlay_labels[g] != NULL
+                               ? g_strdup (plot->overlay_labels[g])
+                               : g_strdup_printf (_("Published arm %u"), g + 1));
+      s->label = g_ptr_array_index (labels, fit->n_groups + g);
+      s->color = ep_plot_palette_color (style->palette, fit->n_groups + g);
+      s->dash = 3.0 * style->line_width;
+      s->y0 = 1.0;
+      s->n = curve->n_steps;
+      s->stride = sizeof (EpKmStep);
+      s->median = curve->median;
+      if (curve->n_steps == 0)
+        continue;
+      s->t = &curve->steps[0].time;
+      s->y = &curve->steps[0].surv;
+      s->t_end = curve->steps[curve->n_steps - 1].time;
+      data_max = MAX (data_max, s->t_end * figure.time_scale);
+    }
+
   figure.n_ticks = ep_plot_time_ticks (options, data_max, &x_max, &ticks, &decimals);
   figure.ticks = ticks;
   figure.x_max = x_max;
@@ -221,7 +246,7 @@ ep_km_plot_render (cairo_t           *cr,
   annotation = km_annotation (plot);
 
   figure.series = series;
-  figure.n_series = fit->n_groups;
+  figure.n_series = fit->n_groups + n_overlay;
   figure.y_min = isfinite (options->y_min) ? options->y_min : 0.0;
   figure.y_max = isfinite (options->y_max) ? options->y_max : 1.0;
   figure.y_step = ep_plot_nice_step (figure.y_max - figure.y_min, 5);
@@ -231,7 +256,7 @@ ep_km_plot_render (cairo_t           *cr,
   figure.ci = options->ci;
   figure.censor_marks = options->censor_marks;
   figure.median_lines = options->median_lines;
-  figure.legend = fit->n_groups > 1 ? options->legend : EP_PLOT_LEGEND_NONE;
+  figure.legend = fit->n_groups + n_overlay > 1 ? options->legend : EP_PLOT_LEGEND_NONE;
   figure.legend_corner = EP_CORNER_TOP_RIGHT;
   figure.annotation_corner = EP_CORNER_BOTTOM_LEFT;
   figure.x_label = style->x_label != NULL ? style->x_label : x_label;

@@ -93,6 +93,11 @@ typedef struct
   double               hr_upper;
   const char          *hr_label;    /* NULL, or the comparison, e.g. "B vs A", on its own line */
   EpTimePlotOptions    options;
+  /* Published arms set beside the curves (issue 17: reconstructed from a figure): drawn dashed
+   * in the next colours, without a band or censor marks, in the legend under overlay_labels
+   * (which say where they come from), not in the table of numbers at risk. NULL: none. */
+  const EpKmResult    *overlay;
+  const char * const  *overlay_labels;
 } EpKmPlot;
 
 void   ep_km_plot_init          (EpKmPlot          *plot,

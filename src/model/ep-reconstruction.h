@@ -1,0 +1,82 @@
+/* ep-reconstruction.h: a published arm, reconstructed from a digitized figure, as a cohort
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 17, docs/reconstruction.md. A curve traced in the digitizer (kept in the project as an
+ * EpProjectCurve of an EpProjectDigitized) becomes patients by Guyot's algorithm
+ * (core/ep-reconstruct.h): a cohort with the columns time, event (1 event, 0 censored) and arm
+ * (the curve's name), usable in every analysis. The curve names that cohort, so the project
+ * knows it is reconstructed, from which figure and citation (ep_project_find_reconstruction());
+ * it may also name the catalog arm it belongs to, for the Trials page. Every use says that the
+ * data are approximate (ep_reconstruction_caveat()).
+ */
+#pragma once
+
+#include "model/ep-cohort.h"
+#include "model/ep-project.h"
+
+G_BEGIN_DECLS
+
+/* The sentence shown beside every figure and test that uses reconstructed data. */
+const char *ep_reconstruction_caveat        (void);
+
+/* "Tisagenlecleucel (reconstructed from Maude 2018)": the label of a published arm. */
+char       *ep_reconstruction_label         (const EpProjectDigitized *figure,
+                                             const EpProjectCurve     *curve);
+
+/* Reconstructs curve `curve` of the digitized figure `figure_name` from the numbers at risk
+ * (n_rows rows of risk_time, n_risk; n_rows 0: none) and the totals (-1: unknown), as
+ * endpoint-cli reconstruct does, and adds the cohort `cohort_name` (columns time, event, arm;
+ * roles time, event, group; an endpoint "OS" in `unit`) to the project, linked from the curve.
+ * Returns the cohort (the project's), or NULL with the reconstruction's error. */
+EpCohort   *ep_project_reconstruct_curve    (EpProject                *project,
+                                             const char               *figure_name,
+                                             guint                     curve,
+                                             const double             *risk_time,
+                                             const double             *n_risk,
+                                             gsize                     n_rows,
+                                             int                       total,
+                                             int                       total_events,
+                                             EpTimeUnit                unit,
+                                             const char               *cohort_name,
+                                             GError                  **error);
+
+/* Attaches curve `curve` of the digitized figure to a catalog arm (trial id, arm label; NULL
+ * detaches it), so that the Trials page shows its curve. */
+void        ep_project_attach_curve         (EpProject                *project,
+                                             const char               *figure_name,
+                                             guint                     curve,
+                                             const char               *trial_id,
+                                             const char               *arm);
+
+/* The user's cohort (time and event columns, numbers, event 1 / censored 0; rows missing
+ * either are dropped) against a reconstructed one (its time and event columns): the log-rank
+ * test (survdiff) and the Cox hazard ratio of the published arm against the user's patients
+ * (coxph, Efron), with the caveat. */
+typedef struct
+{
+  gsize    n_own, n_published;
+  guint    events_own, events_published;
+  double   chisq, p;                 /* log-rank, 1 df */
+  double   hr, hr_lower, hr_upper;   /* published vs own, 95% CI */
+  char    *caveat;
+} EpReconstructionComparison;
+
+EpReconstructionComparison *ep_reconstruction_compare (EpCohort     *own,
+                                                       const char   *time_column,
+                                                       const char   *event_column,
+                                                       EpCohort     *published,
+                                                       GError      **error);
+void        ep_reconstruction_comparison_free (EpReconstructionComparison *comparison);
+
+/* The patients of a reconstructed cohort (its time and event columns): arrays of n, to
+ * g_free. FALSE when the cohort has no such number columns. */
+gboolean    ep_reconstruction_get_patients  (EpCohort                 *cohort,
+                                             double                  **time,
+                                             int                     **status,
+                                             gsize                    *n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpReconstructionComparison, ep_reconstruction_comparison_free)
+
+G_END_DECLS
