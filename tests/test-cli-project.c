@@ -59,7 +59,7 @@ test_new_and_show (void)
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "study");
-  g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==, 3);
   g_assert_nonnull (json_object_get_string_member (object, "created"));
   cohorts = json_object_get_array_member (object, "cohorts");
   g_assert_cmpuint (json_array_get_length (cohorts), ==, 2);
@@ -73,6 +73,9 @@ test_new_and_show (void)
   g_assert_cmpstr (json_object_get_string_member (column, "type"), ==, "category");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (column, "levels")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cohort, "endpoints")), ==, 0);
+  /* the labels mapping (issue 13), what --labels reads: none yet */
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (
+                      json_object_get_object_member (cohort, "labels"), "columns")), ==, 0);
   cohort = json_array_get_object_element (cohorts, 1);
   g_assert_cmpint (json_object_get_int_member (cohort, "rows"), ==, 30);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "analyses")), ==, 0);
@@ -254,7 +257,7 @@ test_errors (void)
     run_cli (&made, "new", "--out", newer, NULL);
     g_assert_cmpint (made.status, ==, 0);
     g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
     run_cli (&run, "show", newer, NULL);
     g_assert_cmpint (run.status, ==, 1);

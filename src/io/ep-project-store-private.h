@@ -26,8 +26,10 @@ typedef struct
 
 /* The CREATE statements of schema version 1, NULL-terminated. */
 extern const char * const _ep_project_store_schema_v1[];
-/* and of version 2, the one this build writes */
+/* and of version 2 */
 extern const char * const _ep_project_store_schema_v2[];
+/* and of version 3, the one this build writes */
+extern const char * const _ep_project_store_schema_v3[];
 
 /* Every schema version this build reads, [0] being version 1; EP_PROJECT_SCHEMA_VERSION of them. */
 extern const SchemaVersion _ep_project_store_versions[];

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "io/ep-file-check.h"
+#include "io/ep-labels.h"
 #include "io/ep-project-store-private.h"
 
 /* What the README table says, for whoever opens the file with the sqlite3 shell. */
@@ -56,6 +57,11 @@ static const char * const readme_v1[][2] = {
   { "figure",
     "Figures in order: name, kind, source (the analysis or cohort), options (JSON, with the "
     "plot style)." },
+  { "cohort_labels",
+    "The labels of a cohort's columns (issue 13), as JSON: {\"columns\": {NAME: {\"name\": "
+    "display name, \"levels\": [{\"value\": cell text, \"label\": display label}, ...]}}}; the "
+    "levels in the order tables and figures show them, the first being a factor's reference. "
+    "The same mapping endpoint-cli reads with --labels." },
   { "trial_selection",
     "Trials picked from the catalog: trial_ids (JSON array of catalog ids) and the "
     "meta-analysis options (JSON)." },
@@ -383,6 +389,7 @@ write_cohorts (Writer                *w,
                GError               **error)
 {
   sqlite3_stmt *cohort_stmt = NULL, *column_stmt = NULL, *endpoint_stmt = NULL;
+  sqlite3_stmt *labels_stmt = NULL;
   double total = 0, done = 0;
   gboolean ok = FALSE;
 
@@ -400,7 +407,9 @@ write_cohorts (Writer                *w,
       !prepare (w, "INSERT INTO endpoint (cohort_id, position, name, source, time_column, "
                    "start_column, end_column, event_column, event_codes, unit) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                &endpoint_stmt, error))
+                &endpoint_stmt, error) ||
+      !prepare (w, "INSERT INTO cohort_labels (cohort_id, labels) VALUES (?1, ?2)",
+                &labels_stmt, error))
     goto out;
 
   for (guint c = 0; c < data->cohorts->len; c++)
@@ -464,6 +473,15 @@ write_cohorts (Writer                *w,
 
       if (!write_endpoints (w, endpoint_stmt, c, cohort, error))
         goto out;
+      if (ep_labels_table_has_labels (table))
+        {
+          g_autofree char *labels = ep_labels_to_text (table);
+
+          sqlite3_bind_int64 (labels_stmt, 1, c);
+          bind_text (labels_stmt, 2, labels);
+          if (!step_done (w, labels_stmt, error))
+            goto out;
+        }
       done += 1;
     }
 
@@ -473,6 +491,7 @@ out:
   sqlite3_finalize (cohort_stmt);
   sqlite3_finalize (column_stmt);
   sqlite3_finalize (endpoint_stmt);
+  sqlite3_finalize (labels_stmt);
   return ok;
 }
 
@@ -526,8 +545,8 @@ write_database (Writer                *w,
                              EP_PROJECT_APPLICATION_ID, EP_PROJECT_SCHEMA_VERSION);
   if (!exec (w, pragmas, error) || !exec (w, "BEGIN", error))
     return FALSE;
-  for (guint k = 0; _ep_project_store_schema_v2[k] != NULL; k++)
-    if (!exec (w, _ep_project_store_schema_v2[k], error))
+  for (guint k = 0; _ep_project_store_schema_v3[k] != NULL; k++)
+    if (!exec (w, _ep_project_store_schema_v3[k], error))
       return FALSE;
 
   if (!write_meta (w, data, error) ||

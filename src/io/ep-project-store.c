@@ -8,7 +8,7 @@
  * Schema versions: `_ep_project_store_versions[]` lists, for every schema version this build
  * reads, the CREATE statements of that version (to verify a file against) and the step that
  * migrates a database of that version to the next one (NULL for the current version). To add
- * version 2: append its schema, give version 1 its step (an ALTER/UPDATE on the in-memory
+ * version N: append its schema, give version 1 its step (an ALTER/UPDATE on the in-memory
  * copy), bump EP_PROJECT_SCHEMA_VERSION, and add a fixture
  * tests/data/project/project-v2.endpoint; the test harness (tests/test-project-store.c) opens
  * every fixture project-vN.endpoint.
@@ -75,6 +75,48 @@ const char * const _ep_project_store_schema_v2[] = {
   NULL
 };
 
+/* Schema, version 3: version 2 and each cohort's labels (issue 13): the mapping of
+ * io/ep-labels.h (display names, value labels and level order by column) as JSON text, the same
+ * text `endpoint-cli … --labels FILE.json` reads. A cohort without a row has no value labels. */
+#define SCHEMA_V3_COHORT_LABELS \
+  "CREATE TABLE cohort_labels (cohort_id INTEGER PRIMARY KEY, labels TEXT NOT NULL)"
+
+const char * const _ep_project_store_schema_v3[] = {
+  "CREATE TABLE README (topic TEXT PRIMARY KEY, text TEXT NOT NULL)",
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  "CREATE TABLE cohort (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n_rows INTEGER NOT NULL)",
+  "CREATE TABLE cohort_column (cohort_id INTEGER NOT NULL, position INTEGER NOT NULL, "
+    "name TEXT NOT NULL, label TEXT, type TEXT NOT NULL, role TEXT NOT NULL, levels TEXT, "
+    "missing BLOB, cells BLOB NOT NULL, PRIMARY KEY (cohort_id, position))",
+  "CREATE TABLE endpoint (cohort_id INTEGER NOT NULL, position INTEGER NOT NULL, "
+    "name TEXT NOT NULL, source TEXT NOT NULL, time_column TEXT, start_column TEXT, "
+    "end_column TEXT, event_column TEXT NOT NULL, event_codes TEXT NOT NULL, unit TEXT NOT NULL, "
+    "PRIMARY KEY (cohort_id, position))",
+  "CREATE TABLE analysis (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+    "source TEXT, options TEXT NOT NULL)",
+  "CREATE TABLE figure (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+    "source TEXT, options TEXT NOT NULL)",
+  "CREATE TABLE trial_selection (position INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "trial_ids TEXT NOT NULL, options TEXT NOT NULL)",
+  SCHEMA_V2_ANALYSIS_RESULT,
+  SCHEMA_V3_COHORT_LABELS,
+  NULL
+};
+
+/* Version 2 had no value labels: every column keeps its natural level order. */
+static gboolean
+migrate_v2_to_v3 (sqlite3  *db,
+                  GError  **error)
+{
+  if (sqlite3_exec (db, SCHEMA_V3_COHORT_LABELS, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_CORRUPT,
+                   "migration to version 3: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Version 1 had no stored results: every analysis is computed again when it is next shown. */
 static gboolean
 migrate_v1_to_v2 (sqlite3  *db,
@@ -91,7 +133,8 @@ migrate_v1_to_v2 (sqlite3  *db,
 
 const SchemaVersion _ep_project_store_versions[] = {
   { 1, _ep_project_store_schema_v1, migrate_v1_to_v2 },
-  { 2, _ep_project_store_schema_v2, NULL },
+  { 2, _ep_project_store_schema_v2, migrate_v2_to_v3 },
+  { 3, _ep_project_store_schema_v3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_ep_project_store_versions) == EP_PROJECT_SCHEMA_VERSION);

@@ -43,7 +43,7 @@ G_BEGIN_DECLS
 #define EP_PROJECT_APPLICATION_ID 0x456e6450
 /* The schema this build writes; files of versions 1 .. this one are read (older ones are
  * migrated step by step on open, see ep-project-store.c). */
-#define EP_PROJECT_SCHEMA_VERSION 2
+#define EP_PROJECT_SCHEMA_VERSION 3
 
 #define EP_PROJECT_STORE_ERROR (ep_project_store_error_quark ())
 

@@ -186,6 +186,36 @@ _ep_analysis_prepare_survival (Job       *job,
   return TRUE;
 }
 
+/* What tables and the forest call each term: the column's display name, and for a factor
+ * "Sex: Female vs Male" with the levels' display labels. */
+static void
+set_term_labels (EpCohort           *cohort,
+                 EpDesign           *design,
+                 const char * const *covariates)
+{
+  design->term_labels = g_new0 (char *, design->p + 1);
+  for (guint t = 0; t < design->p; t++)
+    {
+      guint j = design->term_column[t];
+      const char *name = ep_cohort_column_get_display_name (
+        ep_cohort_get_column (cohort, ep_cohort_find_column (cohort, covariates[j])));
+      const EpLevels *levels = design->levels[j];
+
+      if (levels != NULL && design->term_levels[t] != NULL)
+        {
+          int k = ep_levels_find (levels, design->term_levels[t]);
+
+          /* TRANSLATORS: a Cox model's factor term: "Sex: Female vs Male" */
+          design->term_labels[t] = g_strdup_printf (_("%s: %s vs %s"), name,
+                                                    k >= 0 ? ep_levels_get_label (levels, (guint) k)
+                                                           : design->term_levels[t],
+                                                    ep_levels_get_label (levels, 0));
+        }
+      else
+        design->term_labels[t] = g_strdup (name);
+    }
+}
+
 /* One Cox model's data: the endpoint, the covariates (numbers, or factors through their
  * levels' texts) and the strata, listwise over all of them. */
 static gboolean
@@ -258,12 +288,15 @@ prepare_cox_input (EpCohort           *cohort,
           g_ptr_array_add (owned, strings);
           columns[j].kind = EP_DESIGN_FACTOR;
           columns[j].strings = strings;
+          /* the user's level order: its first level is the reference */
+          columns[j].levels = levels;
         }
     }
 
   input->design = ep_design_new (columns, n_covariates, d->n, error);
   if (input->design == NULL)
     return FALSE;
+  set_term_labels (cohort, input->design, covariates);
 
   if (strata != NULL)
     {
@@ -407,7 +440,8 @@ _ep_analysis_prepare_competing_risks (Job        *job,
       else
         {
           code_of_level[l] = next_code++;
-          g_ptr_array_add (labels, g_strdup (status->levels[l]));
+          /* the status column's value labels are the cause labels ("Relapse") */
+          g_ptr_array_add (labels, g_strdup (ep_levels_get_label (status, l)));
         }
     }
   g_ptr_array_add (labels, NULL);
