@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "core/ep-levels.h"
 #include "io/ep-labels.h"
@@ -362,6 +363,38 @@ test_cli (void)
   g_rmdir (dir);
 }
 
+/* Issue 13, item 4: the competing-risks status defaults to a column of a few integer codes
+ * with 0, and a time column chosen as the status is refused instead of giving hundreds of
+ * "causes". */
+static void
+test_status_guard (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "cr_sim.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCohort) cohort = ep_cohort_new_from_file (path, NULL, &error);
+  g_autoptr(EpAnalysis) cr = ep_analysis_new (EP_ANALYSIS_COMPETING_RISKS);
+  g_autoptr(EpCohort) lung = load_lung ();
+
+  g_assert_no_error (error);
+  g_assert_false (ep_cohort_column_looks_like_status (cohort, 0));
+  g_assert_true (ep_cohort_column_looks_like_status (cohort, 1));
+  g_assert_false (ep_cohort_column_looks_like_status (cohort, 2));
+  g_assert_cmpstr (ep_cohort_guess_status_column (cohort), ==, "status");
+  /* lung: status 0/1 (time, age and the others are not codes with a 0) */
+  g_assert_cmpstr (ep_cohort_guess_status_column (lung), ==, "status");
+
+  ep_analysis_set_string (cr, "time", "time");
+  ep_analysis_set_string (cr, "status", "time");
+  g_assert_false (ep_analysis_run (cr, cohort, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  g_assert_nonnull (strstr (error->message, "this looks like a time column"));
+  g_clear_error (&error);
+
+  ep_analysis_set_string (cr, "status", "status");
+  g_assert_true (ep_analysis_run (cr, cohort, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/labels/analysis", test_analysis);
   g_test_add_func ("/labels/project-store", test_project_store);
   g_test_add_func ("/labels/cli", test_cli);
+  g_test_add_func ("/labels/status-guard", test_status_guard);
 
   return g_test_run ();
 }

@@ -431,6 +431,15 @@ _ep_analysis_prepare_competing_risks (Job        *job,
   status = ep_cohort_get_levels (cohort, o->status, rows, n, error);
   if (status == NULL)
     return FALSE;
+  /* Hundreds of "causes" (0.1, 0.2, …) are a time column chosen by mistake (issue 13). */
+  if (status->n_levels > 10)
+    {
+      g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                   _("The status column “%s” has %u different values: this looks like a time "
+                     "column. Choose a column of a few codes (0 = censored, 1, 2, … = causes)."),
+                   o->status, status->n_levels);
+      return FALSE;
+    }
   censor_level = ep_levels_find (status, censor);
   code_of_level = g_new (int, status->n_levels + 1);
   for (guint l = 0; l < status->n_levels; l++)

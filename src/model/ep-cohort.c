@@ -1757,6 +1757,62 @@ ep_cohort_get_levels (EpCohort     *self,
   return levels;
 }
 
+gboolean
+ep_cohort_column_looks_like_status (EpCohort *self,
+                                    guint     position)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_double_hash, g_double_equal);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  const EpTableColumn *c;
+  gboolean zero = FALSE;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (position < ep_table_get_n_columns (self->table), FALSE);
+
+  c = ep_table_get_column (self->table, position);
+  if (c->type != EP_COLUMN_NUMBER)
+    return FALSE;
+  /* the values live in the GArray: the hash keys point into a copy that does not move */
+  g_array_set_size (values, 11);
+  for (guint i = 0; i < self->table->n_rows; i++)
+    {
+      double x = g_array_index (c->values, double, i);
+
+      if (isnan (x))
+        continue;
+      if (x != floor (x) || x < 0)
+        return FALSE;
+      zero = zero || x == 0.0;
+      if (!g_hash_table_contains (seen, &x))
+        {
+          guint k = g_hash_table_size (seen);
+
+          if (k >= 10)
+            return FALSE;
+          g_array_index (values, double, k) = x;
+          g_hash_table_add (seen, &g_array_index (values, double, k));
+        }
+    }
+  return zero && g_hash_table_size (seen) >= 2;
+}
+
+const char *
+ep_cohort_guess_status_column (EpCohort *self)
+{
+  guint n = ep_table_get_n_columns (self->table);
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+
+  for (guint j = 0; j < n; j++)
+    if (ep_cohort_column_get_role (ep_cohort_get_column (self, j)) == EP_COLUMN_ROLE_EVENT
+        && ep_cohort_column_looks_like_status (self, j))
+      return ep_cohort_column_get_name (ep_cohort_get_column (self, j));
+  for (guint j = 0; j < n; j++)
+    if (ep_cohort_column_looks_like_status (self, j))
+      return ep_cohort_column_get_name (ep_cohort_get_column (self, j));
+  return NULL;
+}
+
 double *
 ep_cohort_get_numbers (EpCohort     *self,
                        const char   *column,

@@ -226,6 +226,14 @@ EpLevels       *ep_cohort_get_levels      (EpCohort         *self,
                                            guint             n,
                                            GError          **error);
 
+/* A competing-risks status column (issue 13): a number column whose values are a few
+ * integer codes (2 to 10 distinct ones) including 0 (censored). TRUE for such a column. */
+gboolean        ep_cohort_column_looks_like_status (EpCohort   *self,
+                                                    guint       position);
+/* The first column that looks like a status: the event-role one when it does, else the
+ * first such column; NULL when none does. */
+const char     *ep_cohort_guess_status_column (EpCohort    *self);
+
 /* The values of a number column over rows (n doubles, g_free), e.g. Cox covariates; an error
  * when the column is not a number column. Missing cells must have been dropped. */
 double         *ep_cohort_get_numbers     (EpCohort         *self,
