@@ -254,7 +254,9 @@ test_csv_explain (void)
   const char *thousands[] = { "1.234,5", "12" };
   const char *thousands_point[] = { "1,234.5" };
   const char *commas[] = { "3,5", "12" };
-  const char *words[] = { "12", "abc" };
+  const char *words[] = { "12", "abc", "xyz" };
+  const char *stray[] = { "12", "", "7.5", "n.d.", "3" };
+  g_autofree char *r7 = NULL;
   const char *empty[] = { "", "NA" };
   g_autofree char *r1 = NULL, *r2 = NULL, *r3 = NULL, *r4 = NULL, *r5 = NULL, *r6 = NULL;
   double x;
@@ -270,8 +272,12 @@ test_csv_explain (void)
   g_assert_cmpint (ep_import_explain_type (commas, 2, '.', &r4), ==, EP_COLUMN_CATEGORY);
   g_assert_cmpstr (r4, ==, "“3,5” has a decimal comma; choose the comma as the decimal mark "
                            "to make this a number column");
-  g_assert_cmpint (ep_import_explain_type (words, 2, '.', &r5), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpint (ep_import_explain_type (words, 3, '.', &r5), ==, EP_COLUMN_CATEGORY);
   g_assert_cmpstr (r5, ==, "“abc” is not a number, a date or yes/no");
+  /* one stray text among numbers: the cell that did it (issue 13) */
+  g_assert_cmpint (ep_import_explain_type (stray, 5, '.', &r7), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpstr (r7, ==, "row 4: “n.d.” is the only value that is not a number; correct it or "
+                           "leave the cell empty to make this a number column");
   g_assert_cmpint (ep_import_explain_type (empty, 2, '.', &r6), ==, EP_COLUMN_CATEGORY);
   g_assert_cmpstr (r6, ==, "the column has no values");
 

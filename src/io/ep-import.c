@@ -256,6 +256,7 @@ ep_import_explain_type (const char * const  *values,
 {
   EpColumnType type = ep_import_guess_type (values, n, decimal_mark);
   const char *first_bad = NULL;
+  gsize first_bad_row = 0, n_bad = 0, n_numbers = 0;
 
   g_return_val_if_fail (reason != NULL, type);
 
@@ -275,13 +276,19 @@ ep_import_explain_type (const char * const  *values,
       break;
     }
 
-  for (gsize i = 0; i < n && first_bad == NULL; i++)
+  for (gsize i = 0; i < n; i++)
     {
       double x;
 
-      if (!ep_value_is_missing_text (values[i]) &&
-          !ep_value_parse_number (values[i], decimal_mark, &x))
-        first_bad = values[i];
+      if (ep_value_is_missing_text (values[i]))
+        continue;
+      if (ep_value_parse_number (values[i], decimal_mark, &x))
+        n_numbers++;
+      else if (n_bad++ == 0)
+        {
+          first_bad = values[i];
+          first_bad_row = i;
+        }
     }
 
   if (first_bad == NULL)
@@ -293,6 +300,11 @@ ep_import_explain_type (const char * const  *values,
   else if (decimal_mark == '.' && is_comma_decimal (first_bad))
     *reason = g_strdup_printf (_("“%s” has a decimal comma; choose the comma as the decimal "
                                  "mark to make this a number column"), first_bad);
+  else if (n_bad == 1 && n_numbers > 0)
+    /* one stray text made a number column a category (issue 13): say which cell */
+    *reason = g_strdup_printf (_("row %lu: “%s” is the only value that is not a number; correct "
+                                 "it or leave the cell empty to make this a number column"),
+                               (unsigned long) first_bad_row + 1, first_bad);
   else
     *reason = g_strdup_printf (_("“%s” is not a number, a date or yes/no"), first_bad);
 
