@@ -248,6 +248,66 @@ ep_import_guess_type (const char * const *values,
   return EP_COLUMN_CATEGORY;
 }
 
+/* TRUE when one of name's words (split at anything not a letter) is in words; "OS_months"
+ * has "os" and "months", "pfs2" has "pfs". */
+static gboolean
+name_has_word (const char         *name,
+               const char * const *words)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_auto(GStrv) parts = NULL;
+
+  for (char *p = lower; *p != '\0'; p++)
+    if (!g_ascii_isalpha (*p))
+      *p = ' ';
+  parts = g_strsplit (lower, " ", -1);
+  for (guint k = 0; parts[k] != NULL; k++)
+    if (*parts[k] != '\0' && g_strv_contains (words, parts[k]))
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+ep_import_guess_role (const char          *name,
+                      const EpTableColumn *column)
+{
+  static const char * const time_words[] = { "time", "os", "pfs", "efs", "dfs", "rfs", "months",
+                                             "days", "weeks", "years", "futime", "survtime", NULL };
+  static const char * const event_words[] = { "status", "event", "dead", "died", "death",
+                                              "censor", "censored", "cens", "fustat", NULL };
+  static const char * const group_words[] = { "arm", "group", "treatment", "trt", NULL };
+  guint n_rows;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  n_rows = column->values->len;
+  /* the event words first: "os_status" is the status of OS, not its time */
+  if (name_has_word (name, event_words))
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < n_rows && g_hash_table_size (seen) <= 10; i++)
+        if (!ep_table_column_is_missing (column, i))
+          g_hash_table_add (seen, ep_table_column_format (column, i));
+      if (g_hash_table_size (seen) >= 1 && g_hash_table_size (seen) <= 10)
+        return "event";
+      return NULL;
+    }
+  if (name_has_word (name, time_words))
+    {
+      if (column->type != EP_COLUMN_NUMBER)
+        return NULL;
+      for (guint i = 0; i < n_rows; i++)
+        if (g_array_index (column->values, double, i) < 0)
+          return NULL;
+      return "time";
+    }
+  if (name_has_word (name, group_words))
+    return "group";
+  return NULL;
+}
+
 EpColumnType
 ep_import_explain_type (const char * const  *values,
                         gsize                n,
