@@ -75,6 +75,9 @@ test_new_and_show (void)
   g_assert_cmpstr (json_object_get_string_member (column, "type"), ==, "category");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (column, "levels")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cohort, "endpoints")), ==, 0);
+  /* the labels mapping (issue 13), what --labels reads: none yet */
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (
+                      json_object_get_object_member (cohort, "labels"), "columns")), ==, 0);
   cohort = json_array_get_object_element (cohorts, 1);
   g_assert_cmpint (json_object_get_int_member (cohort, "rows"), ==, 30);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "analyses")), ==, 0);

@@ -13,12 +13,14 @@
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "app/ep-analysis-dialog.h"
 #include "app/ep-application.h"
 #include "ep-test-ui.h"
 #include "app/ep-cohort-page.h"
 #include "app/ep-figure-page.h"
+#include "app/ep-label-editor.h"
 #include "app/ep-window-private.h"
 #include "model/ep-reconstruction.h"
 
@@ -1059,6 +1061,137 @@ test_reconstructed_caveat (void)
   page = standalone;
 }
 
+/* The risk table's group labels the figure draws, joined by "|". */
+static char *
+figure_risk_labels (EpFigure *figure)
+{
+  EpPlotLayout *layout = ep_figure_layout (figure);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, i);
+
+      if (item->kind == EP_PLOT_ITEM_RISK_LABEL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "|" : "", item->text);
+    }
+  ep_plot_layout_free (layout);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static EpLabelEditor *
+find_label_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (EP_IS_LABEL_EDITOR (toplevel))
+        return EP_LABEL_EDITOR (toplevel);
+    }
+  return NULL;
+}
+
+static const char *
+first_cell (EpAnalysis *analysis,
+            guint       row)
+{
+  EpResultTable *table = g_ptr_array_index (ep_analysis_get_tables (analysis), 0);
+
+  return ((char **) g_ptr_array_index (table->rows, row))[0];
+}
+
+/* Issue 13: the group column's levels renamed in the label editor (from the column's menu)
+ * reach the figure's legend and risk table and the result table; moving a level to the top
+ * makes it the reference, so the HR label turns round. */
+static void
+test_labels (void)
+{
+  EpCohortPage *standalone = page;
+  g_autofree char *examples = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+  g_autofree char *risk = NULL;
+  g_autofree char *annotation = NULL;
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  EpWindow *main_window;
+  EpAnalysis *analysis;
+  EpLabelEditor *editor;
+  EpCohort *cohort;
+
+  g_application_activate (G_APPLICATION (app));
+  iterate ();
+  main_window = EP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  page = main_window->cohort_page;
+  ep_cohort_page_set_examples_dir (page, examples);
+  ep_window_set_place (main_window, "cohorts");
+  open_example ("aml");
+  cohort = ep_cohort_page_get_cohort (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
+  iterate ();
+  analysis = run_dialog (find_dialog ());
+  g_assert_cmpstr (first_cell (analysis, 0), ==, "Maintained");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.show-figure", NULL));
+  iterate ();
+  figure = g_list_model_get_item (ep_figure_page_get_figures (main_window->figure_page), 0);
+  risk = figure_risk_labels (figure);
+  g_assert_nonnull (strstr (risk, "Maintained"));
+  g_clear_pointer (&risk, g_free);
+
+  ep_window_set_place (main_window, "cohorts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-labels", "s", "x"));
+  iterate ();
+  editor = find_label_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (ep_label_editor_get_n_levels (editor), ==, 2);
+  g_assert_cmpstr (ep_label_editor_get_value (editor, 0), ==, "Maintained");
+  ep_label_editor_set_display_name (editor, "Arm");
+  ep_label_editor_set_label (editor, 0, "Maintenance");
+  ep_label_editor_set_label (editor, 1, "Observation");
+  ep_test_ui_save_screenshot (GTK_WIDGET (editor), "label-editor", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "labels.apply", NULL);
+  iterate ();
+  g_assert_null (find_label_editor ());
+  g_assert_cmpstr (ep_cohort_get_undo_label (cohort), ==, "Edit labels");
+
+  g_assert_true (wait_figure_fresh (figure));
+  risk = figure_risk_labels (figure);
+  g_assert_nonnull (strstr (risk, "Maintenance"));
+  g_assert_nonnull (strstr (risk, "Observation"));
+  g_assert_null (strstr (risk, "Maintained"));
+  g_clear_pointer (&risk, g_free);
+  annotation = ep_test_ui_figure_annotation (figure);
+  g_assert_nonnull (strstr (annotation, "Observation vs Maintenance"));
+  g_clear_pointer (&annotation, g_free);
+  g_assert_cmpstr (first_cell (analysis, 0), ==, "Maintenance");
+  g_assert_cmpstr (first_cell (analysis, 1), ==, "Observation");
+
+  /* Observation to the top: it becomes the reference and the first row */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-labels", "s", "x"));
+  iterate ();
+  editor = find_label_editor ();
+  g_assert_nonnull (editor);
+  ep_label_editor_move (editor, 1, -1);
+  g_assert_cmpstr (ep_label_editor_get_value (editor, 0), ==, "Nonmaintained");
+  g_assert_true (ep_label_editor_apply (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (wait_figure_fresh (figure));
+  annotation = ep_test_ui_figure_annotation (figure);
+  g_assert_nonnull (strstr (annotation, "Maintenance vs Observation"));
+  g_assert_cmpstr (first_cell (analysis, 0), ==, "Observation");
+
+  /* undo: the first labels again */
+  g_assert_true (ep_cohort_undo (cohort));
+  g_assert_true (wait_figure_fresh (figure));
+  g_assert_cmpstr (first_cell (analysis, 0), ==, "Maintenance");
+
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  iterate ();
+  page = standalone;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1116,6 +1249,7 @@ main (int   argc,
   g_test_add_func ("/cohort-page/figure-updating", test_figure_updating);
   g_test_add_func ("/cohort-page/survival-groups", test_survival_groups);
   g_test_add_func ("/cohort-page/reconstructed-caveat", test_reconstructed_caveat);
+  g_test_add_func ("/cohort-page/labels", test_labels);
 
   ret = g_test_run ();
 

@@ -254,7 +254,9 @@ test_csv_explain (void)
   const char *thousands[] = { "1.234,5", "12" };
   const char *thousands_point[] = { "1,234.5" };
   const char *commas[] = { "3,5", "12" };
-  const char *words[] = { "12", "abc" };
+  const char *words[] = { "12", "abc", "xyz" };
+  const char *stray[] = { "12", "", "7.5", "n.d.", "3" };
+  g_autofree char *r7 = NULL;
   const char *empty[] = { "", "NA" };
   g_autofree char *r1 = NULL, *r2 = NULL, *r3 = NULL, *r4 = NULL, *r5 = NULL, *r6 = NULL;
   double x;
@@ -270,10 +272,33 @@ test_csv_explain (void)
   g_assert_cmpint (ep_import_explain_type (commas, 2, '.', &r4), ==, EP_COLUMN_CATEGORY);
   g_assert_cmpstr (r4, ==, "“3,5” has a decimal comma; choose the comma as the decimal mark "
                            "to make this a number column");
-  g_assert_cmpint (ep_import_explain_type (words, 2, '.', &r5), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpint (ep_import_explain_type (words, 3, '.', &r5), ==, EP_COLUMN_CATEGORY);
   g_assert_cmpstr (r5, ==, "“abc” is not a number, a date or yes/no");
+  /* one stray text among numbers: the cell that did it (issue 13) */
+  g_assert_cmpint (ep_import_explain_type (stray, 5, '.', &r7), ==, EP_COLUMN_CATEGORY);
+  g_assert_cmpstr (r7, ==, "row 4: “n.d.” is the only value that is not a number; correct it or "
+                           "leave the cell empty to make this a number column");
   g_assert_cmpint (ep_import_explain_type (empty, 2, '.', &r6), ==, EP_COLUMN_CATEGORY);
   g_assert_cmpstr (r6, ==, "the column has no values");
+
+  /* roles guessed from names and content (issue 13) */
+  {
+    g_autoptr(EpTableColumn) os = ep_table_column_new ("OS_months", EP_COLUMN_NUMBER, 2);
+    g_autoptr(EpTableColumn) status = ep_table_column_new ("os_status", EP_COLUMN_NUMBER, 2);
+    g_autoptr(EpTableColumn) arm = ep_table_column_new ("Treatment arm", EP_COLUMN_CATEGORY, 2);
+    g_autoptr(EpTableColumn) age = ep_table_column_new ("age", EP_COLUMN_NUMBER, 2);
+    g_autoptr(EpTableColumn) negative = ep_table_column_new ("time", EP_COLUMN_NUMBER, 2);
+
+    g_assert_true (ep_table_column_set_text (os, 0, "12.5", '.', NULL));
+    g_assert_true (ep_table_column_set_text (status, 0, "1", '.', NULL));
+    g_assert_true (ep_table_column_set_text (status, 1, "0", '.', NULL));
+    g_assert_true (ep_table_column_set_text (negative, 0, "-3", '.', NULL));
+    g_assert_cmpstr (ep_import_guess_role ("OS_months", os), ==, "time");
+    g_assert_cmpstr (ep_import_guess_role ("os_status", status), ==, "event");
+    g_assert_cmpstr (ep_import_guess_role ("Treatment arm", arm), ==, "group");
+    g_assert_null (ep_import_guess_role ("age", age));
+    g_assert_null (ep_import_guess_role ("time", negative));
+  }
 
   /* and the parsers never take them */
   g_assert_false (ep_value_parse_number ("1.234,5", ',', &x));

@@ -416,8 +416,9 @@ test_readable (void)
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   /* one topic per table: README, meta, cohort, cohort_column, endpoint, analysis,
-   * analysis_result, figure, trial_selection, user_trial, digitized_figure, digitized_curve */
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 12);
+   * analysis_result, figure, cohort_labels, trial_selection, user_trial, digitized_figure,
+   * digitized_curve */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 13);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "endpoint-project");
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 12);
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 12 * 8);

@@ -156,6 +156,34 @@ first_with_role (EpCohort     *cohort,
   return NULL;
 }
 
+/* The landmark field says the unit its times are in: the chosen endpoint's (issue 13). */
+static void
+update_landmark_title (EpAnalysisDialog *self)
+{
+  const char *name = combo_get (self->endpoint_row);
+  EpCohortEndpoint *endpoint = name != NULL ? ep_cohort_find_endpoint (self->cohort, name) : NULL;
+  const char *title = _("Landmark times, comma-separated");
+
+  if (endpoint != NULL && self->kind == EP_ANALYSIS_SURVIVAL)
+    switch (ep_cohort_endpoint_get_unit (endpoint))
+      {
+      case EP_TIME_UNIT_DAYS:   title = _("Landmark times in days, comma-separated"); break;
+      case EP_TIME_UNIT_WEEKS:  title = _("Landmark times in weeks, comma-separated"); break;
+      case EP_TIME_UNIT_MONTHS: title = _("Landmark times in months, comma-separated"); break;
+      case EP_TIME_UNIT_YEARS:  title = _("Landmark times in years, comma-separated"); break;
+      default: break;
+      }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->landmarks_row), title);
+}
+
+static void
+endpoint_selected_cb (AdwComboRow      *row,
+                      GParamSpec       *pspec,
+                      EpAnalysisDialog *self)
+{
+  update_landmark_title (self);
+}
+
 /* A level that is usually a response: ticked by default. */
 static gboolean
 is_response_level (const char *level)
@@ -596,12 +624,16 @@ ep_analysis_dialog_new (EpCohort       *cohort,
   group = first_with_role (cohort, EP_COLUMN_ROLE_GROUP);
   combo_select (self->group_row, group);
   combo_select (self->time_row, first_with_role (cohort, EP_COLUMN_ROLE_TIME));
-  combo_select (self->status_row, first_with_role (cohort, EP_COLUMN_ROLE_EVENT));
+  /* a column of a few integer codes including 0, never the time column (issue 13) */
+  combo_select (self->status_row, ep_cohort_guess_status_column (cohort) != NULL
+                                  ? ep_cohort_guess_status_column (cohort)
+                                  : first_with_role (cohort, EP_COLUMN_ROLE_EVENT));
   combo_select (self->strata_row, NULL);
   if (!combo_select (self->outcome_row, first_with_role (cohort, EP_COLUMN_ROLE_OUTCOME)))
     ep_analysis_dialog_rebuild_success (self);
   if (cox || cr)
     ep_analysis_dialog_build_covariates (self, previous);
+  g_signal_connect (self->endpoint_row, "notify::selected", G_CALLBACK (endpoint_selected_cb), self);
 
   if (previous != NULL)
     {
@@ -632,6 +664,7 @@ ep_analysis_dialog_new (EpCohort       *cohort,
       adw_combo_row_set_selected (self->ties_row, g_strcmp0 (ep_analysis_get_string (previous, "ties"), "breslow") == 0);
     }
 
+  update_landmark_title (self);
   return self;
 }
 

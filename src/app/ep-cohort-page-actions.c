@@ -12,6 +12,7 @@
 
 #include "app/ep-cohort-page-private.h"
 #include "app/ep-column-titles.h"
+#include "app/ep-label-editor.h"
 #include "io/ep-export.h"
 
 /* Rows */
@@ -231,6 +232,25 @@ add_column (EpCohortPage *self,
   if (!ep_cohort_add_column (self->cohort, ep_cohort_get_n_columns (self->cohort), name,
                              MIN (type, EP_COLUMN_DATE), &error))
     _ep_cohort_page_show_message (self, error->message);
+}
+
+static void
+ep_cohort_page_edit_labels_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  EpCohortPage *self = EP_COHORT_PAGE (widget);
+  int position;
+  GtkWidget *editor;
+
+  if (self->cohort == NULL)
+    return;
+  position = ep_cohort_find_column (self->cohort, g_variant_get_string (param, NULL));
+  if (position < 0)
+    return;
+  editor = ep_label_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->cohort,
+                                (guint) position);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -616,6 +636,7 @@ _ep_cohort_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "cohort.delete-rows", NULL, ep_cohort_page_delete_rows_action);
   gtk_widget_class_install_action (widget_class, "cohort.add-column", NULL, ep_cohort_page_add_column_action);
   gtk_widget_class_install_action (widget_class, "cohort.rename-column", "s", ep_cohort_page_rename_column_action);
+  gtk_widget_class_install_action (widget_class, "cohort.edit-labels", "s", ep_cohort_page_edit_labels_action);
   gtk_widget_class_install_action (widget_class, "cohort.delete-column", "s", ep_cohort_page_delete_column_action);
   gtk_widget_class_install_action (widget_class, "cohort.set-type", "(ss)", ep_cohort_page_set_type_action);
   gtk_widget_class_install_action (widget_class, "cohort.set-role", "(ss)", ep_cohort_page_set_role_action);

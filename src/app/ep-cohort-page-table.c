@@ -348,6 +348,13 @@ column_header_menu (EpCohortColumn *column)
     g_menu_item_set_action_and_target_value (item, "cohort.rename-column", g_variant_new_string (name));
     g_menu_append_item (edit, item);
   }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Labels…"), NULL);
+
+    /* display name, value labels, level order and reference (issue 13) */
+    g_menu_item_set_action_and_target_value (item, "cohort.edit-labels", g_variant_new_string (name));
+    g_menu_append_item (edit, item);
+  }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 
   for (guint t = 0; t < type_class->n_values; t++)

@@ -216,6 +216,18 @@ ep_import_dialog_rebuild (EpImportDialog *self)
       ep_import_explain_type (texts, n, self->options.decimal_mark, &reason);
       /* TRANSLATORS: a column's first values, then why its type was guessed */
       g_string_append_printf (sample, "\n%s", reason);
+      /* what the column seems to mean (issue 13): a guess for the user to confirm with the
+       * column's role menu after import, never applied silently */
+      {
+        const char *role = ep_import_guess_role (column->name, column);
+
+        if (g_strcmp0 (role, "time") == 0)
+          g_string_append_printf (sample, "\n%s", _("Looks like a follow-up time: confirm with Role → Time after import"));
+        else if (g_strcmp0 (role, "event") == 0)
+          g_string_append_printf (sample, "\n%s", _("Looks like an event status: confirm with Role → Event after import"));
+        else if (g_strcmp0 (role, "group") == 0)
+          g_string_append_printf (sample, "\n%s", _("Looks like a grouping column: confirm with Role → Group after import"));
+      }
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column->name);

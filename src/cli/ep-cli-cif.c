@@ -187,6 +187,7 @@ ep_cli_cif (int    argc,
     EP_CLI_OPTION_AT (opt_at),
     { "no-curves", 0, 0, G_OPTION_ARG_NONE, &opt_no_curves,
       N_("Leave the whole curves out of the JSON"), NULL },
+    EP_CLI_OPTION_LABELS,
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -282,7 +283,8 @@ ep_cli_cif (int    argc,
         else
           {
             cause_of[l] = next++;
-            g_ptr_array_add (cause_labels, g_strdup (status_levels->levels[l]));
+            /* the status column's value labels from --labels are the cause labels */
+            g_ptr_array_add (cause_labels, g_strdup (ep_levels_get_label (status_levels, l)));
           }
       own_status = g_new (int, own_data->n_rows);
       for (guint i = 0; i < own_data->n_rows; i++)
@@ -341,7 +343,9 @@ ep_cli_cif (int    argc,
       JsonObject *o = json_object_new ();
       JsonArray *group_causes = json_array_sized_new (fit->n_causes);
 
-      json_object_set_string_member (o, "label", levels != NULL ? levels->levels[g] : "all");
+      json_object_set_string_member (o, "label", levels != NULL ? ep_levels_get_label (levels, g) : "all");
+      if (levels != NULL && levels->labels != NULL)
+        json_object_set_string_member (o, "value", levels->levels[g]);
       json_object_set_int_member (o, "n", fit->n[g]);
       for (guint c = 0; c < fit->n_causes; c++)
         json_array_add_object_element (group_causes,

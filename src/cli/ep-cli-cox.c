@@ -32,6 +32,34 @@
 
 #define COMMAND "cox"
 
+/* --labels: "Sex: Female vs Male" for a factor term, the display name for a number, as the
+ * app's Cox table says. */
+static void
+set_term_labels (const EpCliData    *data,
+                 EpDesign           *design,
+                 char              **covariates)
+{
+  design->term_labels = g_new0 (char *, design->p + 1);
+  for (guint t = 0; t < design->p; t++)
+    {
+      guint j = design->term_column[t];
+      const char *name = ep_cli_data_display_name (data, covariates[j]);
+      const EpLevels *levels = design->levels[j];
+
+      if (levels != NULL && design->term_levels[t] != NULL)
+        {
+          int k = ep_levels_find (levels, design->term_levels[t]);
+
+          design->term_labels[t] = g_strdup_printf ("%s: %s vs %s", name,
+                                                    k >= 0 ? ep_levels_get_label (levels, (guint) k)
+                                                           : design->term_levels[t],
+                                                    ep_levels_get_label (levels, 0));
+        }
+      else
+        design->term_labels[t] = g_strdup (name);
+    }
+}
+
 static JsonArray *
 terms_to_json (const EpCoxFit *fit,
                const EpDesign *design)
@@ -43,6 +71,8 @@ terms_to_json (const EpCoxFit *fit,
       JsonObject *o = json_object_new ();
 
       json_object_set_string_member (o, "name", design->term_names[j]);
+      if (design->term_labels != NULL && design->term_labels[j] != NULL)
+        json_object_set_string_member (o, "label", design->term_labels[j]);
       json_object_set_double_member (o, "coef", fit->coef[j]);
       json_object_set_double_member (o, "se", fit->se[j]);
       json_object_set_double_member (o, "hr", fit->hr[j]);
@@ -338,6 +368,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
   g_autofree int *status = NULL;
   g_auto(GStrv) covariates = NULL;
   g_auto(GStrv) factors = NULL;
+  g_autoptr(GPtrArray) owned_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_levels_free);
   EpCoxOptions options = model->options;
   EpCliTimer timer;
   const char *bad_name = NULL;
@@ -446,6 +477,14 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
           g_ptr_array_add (owned, strings);
           column->kind = EP_DESIGN_FACTOR;
           column->strings = strings;
+          /* --labels: the level order (its first level the reference) and labels */
+          if (fitted->data->labels != NULL)
+            {
+              EpLevels *levels = ep_cli_data_levels (fitted->data, covariates[i]);
+
+              g_ptr_array_add (owned_levels, levels);
+              column->levels = levels;
+            }
         }
       else
         {
@@ -465,6 +504,8 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
       g_prefix_error (error, "%s: ", ep_csv_get_display_name (fitted->data->csv));
       goto fail;
     }
+  if (fitted->data->labels != NULL)
+    set_term_labels (fitted->data, fitted->design, covariates);
 
   fitted->parse_s = ep_cli_timer_lap (&timer);
 
@@ -539,6 +580,7 @@ ep_cli_cox (int    argc,
          "residuals, as R's cox.zph"), NULL },
     { "transform", 0, 0, G_OPTION_ARG_STRING, &opt_transform,
       N_("Time scale of --zph: km (default), rank, identity or log"), N_("NAME") },
+    EP_CLI_OPTION_LABELS,
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }

@@ -10,12 +10,14 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "io/ep-labels.h"
 #include "io/ep-sheet.h"
 #include "io/ep-table.h"
 
 G_DEFINE_QUARK (ep-cli-data-error-quark, ep_cli_data_error)
 
 char *ep_cli_data_sheet = NULL;
+char *ep_cli_data_labels = NULL;
 
 gboolean
 ep_cli_parse_sep (const char *text,
@@ -102,6 +104,27 @@ ep_cli_data_load (const char          *path,
         data->rows[data->n_rows++] = row;
     }
 
+  if (ep_cli_data_labels != NULL)
+    {
+      data->labels = ep_labels_read_file (ep_cli_data_labels, error);
+      if (data->labels == NULL)
+        return NULL;
+      /* a column the data lacks is a mistake in the file (a typo would silently label nothing) */
+      for (guint k = 0; k < data->labels->len; k++)
+        {
+          const EpColumnLabels *entry = g_ptr_array_index (data->labels, k);
+          g_autofree char *basename = g_path_get_basename (ep_cli_data_labels);
+
+          if (ep_csv_find_column (data->csv, entry->column) < 0)
+            {
+              g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
+                           _("%s: column “%s” is not in %s"), basename, entry->column,
+                           ep_csv_get_display_name (data->csv));
+              return NULL;
+            }
+        }
+    }
+
   return g_steal_pointer (&data);
 }
 
@@ -112,6 +135,7 @@ ep_cli_data_free (EpCliData *data)
     return;
 
   g_clear_pointer (&data->csv, ep_csv_free);
+  g_clear_pointer (&data->labels, g_ptr_array_unref);
   g_free (data->rows);
   g_free (data);
 }
@@ -251,6 +275,8 @@ ep_cli_data_levels (const EpCliData *data,
                     const char      *column)
 {
   g_autofree const char **strings = NULL;
+  const EpColumnLabels *entry;
+  EpLevels *levels;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (column != NULL, NULL);
@@ -259,7 +285,24 @@ ep_cli_data_levels (const EpCliData *data,
   if (strings == NULL)
     return NULL;
 
-  return ep_levels_new (strings, data->n_rows);
+  levels = ep_levels_new (strings, data->n_rows);
+  entry = ep_labels_find (data->labels, column);
+  if (entry != NULL)
+    ep_labels_arrange_levels (entry->levels, levels);
+  return levels;
+}
+
+const char *
+ep_cli_data_display_name (const EpCliData *data,
+                          const char      *column)
+{
+  const EpColumnLabels *entry;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  entry = ep_labels_find (data->labels, column);
+  return entry != NULL && entry->name != NULL ? entry->name : column;
 }
 
 int

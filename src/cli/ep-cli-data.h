@@ -54,6 +54,14 @@ G_BEGIN_DECLS
     N_("The sheet of a spreadsheet, by name or number (default: the first)"), N_("SHEET") }
 
 extern char *ep_cli_data_sheet;
+
+/* --labels FILE.json (io/ep-labels.h: the mapping a project stores): display names, value
+ * labels and level order. ep_cli_data_load() reads it into data->labels; ep_cli_data_levels()
+ * arranges levels by it. Taken by km, logrank, cox, cif and plot. */
+extern char *ep_cli_data_labels;
+#define EP_CLI_OPTION_LABELS \
+  { "labels", 0, 0, G_OPTION_ARG_FILENAME, &ep_cli_data_labels, \
+    N_("Value labels, display names and level order (JSON, as a project stores them)"), N_("FILE") }
 #define EP_CLI_OPTION_TIMING(var) \
   { "timing", 0, 0, G_OPTION_ARG_NONE, &(var), N_("Add parse and compute times in seconds to the JSON"), NULL }
 
@@ -95,6 +103,7 @@ typedef struct
   guint    n_rows;      /* rows kept: a value in every used column */
   guint    n_dropped;   /* rows dropped for a missing value in a used column */
   guint   *rows;        /* n_rows indices of the kept rows into csv, ascending */
+  GPtrArray *labels;    /* EpColumnLabels * from --labels, or NULL */
 } EpCliData;
 
 GQuark       ep_cli_data_error_quark (void);
@@ -141,9 +150,14 @@ const char **ep_cli_data_strings    (const EpCliData     *data,
                                      const char          *column);
 
 /* The kept rows of a column as levels (ep-levels.h: numeric order when every value is a
- * number, else byte order) and a code per row. */
+ * number, else byte order) and a code per row, arranged by --labels (its order first, and
+ * its display labels). */
 EpLevels    *ep_cli_data_levels     (const EpCliData     *data,
                                      const char          *column);
+
+/* The column's display name from --labels, or column itself. */
+const char  *ep_cli_data_display_name (const EpCliData   *data,
+                                       const char        *column);
 
 /* Prints the error as a usage error (G_OPTION_ERROR, exit 2) or a data error (exit 1) and
  * returns the exit status. */

@@ -266,6 +266,7 @@ ep_cli_logrank (int    argc,
     { "trend", 0, 0, G_OPTION_ARG_NONE, &opt_trend,
       N_("Also give the log-rank test for trend over the groups in level order"), NULL },
     EP_CLI_OPTION_R_SCRIPT (opt_r_script),
+    EP_CLI_OPTION_LABELS,
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -428,7 +429,9 @@ ep_cli_logrank (int    argc,
       JsonObject *o = json_object_new ();
       JsonArray *row = json_array_sized_new (test->n_groups);
 
-      json_object_set_string_member (o, "label", levels->levels[k]);
+      json_object_set_string_member (o, "label", ep_levels_get_label (levels, k));
+      if (levels->labels != NULL)
+        json_object_set_string_member (o, "value", levels->levels[k]);
       json_object_set_int_member (o, "n", test->n[k]);
       json_object_set_double_member (o, "observed", test->observed[k]);
       json_object_set_double_member (o, "expected", test->expected[k]);

@@ -15,7 +15,8 @@
  *
  * Both print the project as JSON: {"file", "format_version", "created", "modified",
  * "cohorts": [{"name", "rows", "columns": [{"name", "type", "role", "n_missing", "label"?,
- * "levels"?}], "endpoints": [...]}], "analyses": [{"name", "kind", "cohort", "options", "id", "state", "state_message",
+ * "levels"?}], "labels": {"columns": {…}} (io/ep-labels.h, the mapping --labels reads),
+ * "endpoints": [...]}], "analyses": [{"name", "kind", "cohort", "options", "id", "state", "state_message",
  * "fingerprint", "result"}],
  * "figures": [{"name", "kind", "source", "options"}], "trial_selections": [{"name",
  * "trial_ids", "options"}]}. Names are printed as the text they are (JSON-escaped, never
@@ -30,6 +31,7 @@
 
 #include "cli/ep-cli.h"
 #include "model/ep-project.h"
+#include "io/ep-labels.h"
 
 #define COMMAND "project"
 
@@ -138,6 +140,10 @@ add_cohort (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* The labels mapping as the project stores it: what --labels reads */
+  json_builder_set_member_name (builder, "labels");
+  json_builder_add_value (builder, ep_labels_to_json (ep_cohort_get_table (cohort)));
 
   json_builder_set_member_name (builder, "endpoints");
   json_builder_begin_array (builder);

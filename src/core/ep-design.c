@@ -20,6 +20,7 @@ ep_design_free (EpDesign *design)
 
   g_free (design->x);
   g_strfreev (design->term_names);
+  g_strfreev (design->term_labels);
   g_free (design->term_column);
   if (design->term_levels != NULL)
     for (guint j = 0; j < design->p; j++)
@@ -81,13 +82,20 @@ ep_design_new (const EpDesignColumn *columns,
           continue;
         }
 
-      if (column->strings == NULL && n > 0)
+      if (column->levels != NULL && column->levels->n != n)
         {
           g_set_error (error, EP_DESIGN_ERROR, EP_DESIGN_ERROR_INPUT,
                        _("Column “%s” has no values"), column->name);
           return NULL;
         }
-      design->levels[c] = ep_levels_new (column->strings, n);
+      if (column->levels == NULL && column->strings == NULL && n > 0)
+        {
+          g_set_error (error, EP_DESIGN_ERROR, EP_DESIGN_ERROR_INPUT,
+                       _("Column “%s” has no values"), column->name);
+          return NULL;
+        }
+      design->levels[c] = column->levels != NULL ? ep_levels_copy (column->levels)
+                                                 : ep_levels_new (column->strings, n);
       if (design->levels[c]->n_levels < 2)
         {
           if (design->levels[c]->n_levels == 1)

@@ -32,6 +32,9 @@ typedef struct
   EpDesignKind        kind;
   const double       *numbers;  /* NUMERIC: n finite values */
   const char * const *strings;  /* FACTOR: n values as text (none NULL) */
+  const EpLevels     *levels;   /* FACTOR, optional: the levels and n codes to use instead of
+                                 * strings, in the user's order (ep_levels_arrange()): the
+                                 * first level is the reference */
 } EpDesignColumn;
 
 typedef struct
@@ -44,6 +47,8 @@ typedef struct
   char      **term_levels;      /* p: the level a factor term codes, NULL for a numeric term */
   guint       n_columns;
   EpLevels  **levels;           /* n_columns: a factor's levels (reference first), else NULL */
+  char      **term_labels;      /* NULL, or p display labels set by the caller ("Sex: Female vs
+                                 * Male"), what tables and the forest show; freed with the design */
 } EpDesign;
 
 GQuark       ep_design_error_quark (void);
@@ -57,7 +62,8 @@ GQuark       ep_design_error_quark (void);
  *          treatment contrasts against its first level in ep_levels order (numeric order
  *          when every value is a number, else byte order; R's default contr.treatment on
  *          factor (x) with sorted levels): one 0/1 indicator per other level, named
- *          "column=level", in level order.
+ *          "column=level", in level order. A factor column given with levels uses their
+ *          order instead (the first is the reference) and their codes.
  * Errors:  a non-finite number names the column and the 1-based row; a factor with fewer than
  *          two distinct values names the column and its only level. */
 EpDesign    *ep_design_new          (const EpDesignColumn *columns,

@@ -158,6 +158,7 @@ ep_levels_free (EpLevels *levels)
     return;
 
   g_strfreev (levels->levels);
+  g_strfreev (levels->labels);
   g_free (levels->codes);
   g_free (levels);
 }
@@ -174,4 +175,105 @@ ep_levels_find (const EpLevels *levels,
       return (int) k;
 
   return -1;
+}
+
+EpLevels *
+ep_levels_copy (const EpLevels *levels)
+{
+  EpLevels *copy;
+
+  g_return_val_if_fail (levels != NULL, NULL);
+
+  copy = g_new0 (EpLevels, 1);
+  copy->n_levels = levels->n_levels;
+  copy->levels = g_strdupv (levels->levels);
+  copy->labels = g_strdupv (levels->labels);
+  copy->n = levels->n;
+  copy->codes = g_new (guint, MAX (levels->n, 1));
+  if (levels->n > 0 && levels->codes != NULL)
+    memcpy (copy->codes, levels->codes, levels->n * sizeof (guint));
+  copy->numeric = levels->numeric;
+  return copy;
+}
+
+void
+ep_levels_arrange (EpLevels           *levels,
+                   const char * const *order,
+                   const char * const *labels,
+                   guint               n_order)
+{
+  g_autofree guint *new_of_old = NULL;     /* old index -> new index, G_MAXUINT: not placed yet */
+  g_autofree guint *old_of_new = NULL;
+  g_autofree const char **label_of_old = NULL;
+  char **new_levels, **new_labels;
+  guint placed = 0;
+
+  g_return_if_fail (levels != NULL);
+  g_return_if_fail (order != NULL || n_order == 0);
+
+  new_of_old = g_new (guint, MAX (levels->n_levels, 1));
+  old_of_new = g_new (guint, MAX (levels->n_levels, 1));
+  label_of_old = g_new0 (const char *, MAX (levels->n_levels, 1));
+  for (guint k = 0; k < levels->n_levels; k++)
+    {
+      new_of_old[k] = G_MAXUINT;
+      label_of_old[k] = levels->labels != NULL ? levels->labels[k] : NULL;
+    }
+
+  for (guint m = 0; m < n_order; m++)
+    {
+      int k = order[m] != NULL ? ep_levels_find (levels, order[m]) : -1;
+
+      if (k < 0 || new_of_old[k] != G_MAXUINT)
+        continue;
+      new_of_old[k] = placed;
+      old_of_new[placed++] = (guint) k;
+      if (labels != NULL && labels[m] != NULL)
+        label_of_old[k] = labels[m];
+    }
+  for (guint k = 0; k < levels->n_levels; k++)
+    if (new_of_old[k] == G_MAXUINT)
+      {
+        new_of_old[k] = placed;
+        old_of_new[placed++] = k;
+      }
+
+  new_levels = g_new (char *, levels->n_levels + 1);
+  new_labels = g_new (char *, levels->n_levels + 1);
+  for (guint k = 0; k < levels->n_levels; k++)
+    {
+      guint old = old_of_new[k];
+
+      new_levels[k] = levels->levels[old];
+      new_labels[k] = g_strdup (label_of_old[old] != NULL ? label_of_old[old] : levels->levels[old]);
+    }
+  new_levels[levels->n_levels] = NULL;
+  new_labels[levels->n_levels] = NULL;
+
+  g_free (levels->levels);      /* the strings moved to new_levels */
+  levels->levels = new_levels;
+  g_strfreev (levels->labels);
+  levels->labels = new_labels;
+  for (gsize i = 0; i < levels->n && levels->codes != NULL; i++)
+    levels->codes[i] = new_of_old[levels->codes[i]];
+}
+
+const char *
+ep_levels_get_label (const EpLevels *levels,
+                     guint           k)
+{
+  g_return_val_if_fail (levels != NULL, NULL);
+  g_return_val_if_fail (k < levels->n_levels, NULL);
+
+  if (levels->labels != NULL && levels->labels[k] != NULL)
+    return levels->labels[k];
+  return levels->levels[k];
+}
+
+const char * const *
+ep_levels_get_labels (const EpLevels *levels)
+{
+  g_return_val_if_fail (levels != NULL, NULL);
+
+  return (const char * const *) (levels->labels != NULL ? levels->labels : levels->levels);
 }

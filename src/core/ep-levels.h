@@ -22,7 +22,9 @@ typedef struct
   char    **levels;     /* n_levels distinct values in order, NULL-terminated */
   gsize     n;          /* the number of values coded */
   guint    *codes;      /* n codes: values[i] == levels[codes[i]] */
-  gboolean  numeric;    /* TRUE when the order is numeric */
+  gboolean  numeric;    /* TRUE when the values are all numbers (the natural order is numeric) */
+  char    **labels;     /* NULL, or n_levels display labels (NULL-terminated): what tables,
+                         * legends and risk tables show for each level (ep_levels_arrange()) */
 } EpLevels;
 
 /* values: n NUL-terminated strings (none NULL; missing values already removed).
@@ -30,6 +32,29 @@ typedef struct
 EpLevels    *ep_levels_new        (const char * const *values,
                                    gsize               n);
 void         ep_levels_free       (EpLevels           *levels);
+
+/* A copy (codes, levels and labels). */
+EpLevels    *ep_levels_copy       (const EpLevels     *levels);
+
+/* ep_levels_arrange: the user's level order and display labels (value labels).
+ *
+ * Input:   order    n_order level values, the first ones of the new order (a value that is
+ *                   not a level is skipped; the levels not listed follow in their order)
+ *          labels   n_order display labels for those values, or NULL; an entry may be NULL
+ *                   (the level is shown as its value)
+ * Output:  the levels reordered and the codes remapped; levels->labels set to one label per
+ *          level. The first level after arranging is the reference of a factor (treatment
+ *          coding) and the first group of a figure. */
+void         ep_levels_arrange    (EpLevels           *levels,
+                                   const char * const *order,
+                                   const char * const *labels,
+                                   guint               n_order);
+
+/* The display label of level k: its label, or its value when it has none. */
+const char  *ep_levels_get_label  (const EpLevels     *levels,
+                                   guint               k);
+/* The n_levels display labels (NULL-terminated): labels when set, else the values. */
+const char * const *ep_levels_get_labels (const EpLevels *levels);
 
 /* The index of a level, or -1. */
 int          ep_levels_find       (const EpLevels     *levels,

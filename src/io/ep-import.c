@@ -257,6 +257,66 @@ guess_type_into (const char * const *values,
   return EP_COLUMN_CATEGORY;
 }
 
+/* TRUE when one of name's words (split at anything not a letter) is in words; "OS_months"
+ * has "os" and "months", "pfs2" has "pfs". */
+static gboolean
+name_has_word (const char         *name,
+               const char * const *words)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_auto(GStrv) parts = NULL;
+
+  for (char *p = lower; *p != '\0'; p++)
+    if (!g_ascii_isalpha (*p))
+      *p = ' ';
+  parts = g_strsplit (lower, " ", -1);
+  for (guint k = 0; parts[k] != NULL; k++)
+    if (*parts[k] != '\0' && g_strv_contains (words, parts[k]))
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+ep_import_guess_role (const char          *name,
+                      const EpTableColumn *column)
+{
+  static const char * const time_words[] = { "time", "os", "pfs", "efs", "dfs", "rfs", "months",
+                                             "days", "weeks", "years", "futime", "survtime", NULL };
+  static const char * const event_words[] = { "status", "event", "dead", "died", "death",
+                                              "censor", "censored", "cens", "fustat", NULL };
+  static const char * const group_words[] = { "arm", "group", "treatment", "trt", NULL };
+  guint n_rows;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  n_rows = column->values->len;
+  /* the event words first: "os_status" is the status of OS, not its time */
+  if (name_has_word (name, event_words))
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < n_rows && g_hash_table_size (seen) <= 10; i++)
+        if (!ep_table_column_is_missing (column, i))
+          g_hash_table_add (seen, ep_table_column_format (column, i));
+      if (g_hash_table_size (seen) >= 1 && g_hash_table_size (seen) <= 10)
+        return "event";
+      return NULL;
+    }
+  if (name_has_word (name, time_words))
+    {
+      if (column->type != EP_COLUMN_NUMBER)
+        return NULL;
+      for (guint i = 0; i < n_rows; i++)
+        if (g_array_index (column->values, double, i) < 0)
+          return NULL;
+      return "time";
+    }
+  if (name_has_word (name, group_words))
+    return "group";
+  return NULL;
+}
+
 EpColumnType
 ep_import_guess_type (const char * const *values,
                       gsize               n,
@@ -273,6 +333,7 @@ ep_import_explain_type (const char * const  *values,
 {
   EpColumnType type = ep_import_guess_type (values, n, decimal_mark);
   const char *first_bad = NULL;
+  gsize first_bad_row = 0, n_bad = 0, n_numbers = 0;
 
   g_return_val_if_fail (reason != NULL, type);
 
@@ -292,13 +353,19 @@ ep_import_explain_type (const char * const  *values,
       break;
     }
 
-  for (gsize i = 0; i < n && first_bad == NULL; i++)
+  for (gsize i = 0; i < n; i++)
     {
       double x;
 
-      if (!ep_value_is_missing_text (values[i]) &&
-          !ep_value_parse_number (values[i], decimal_mark, &x))
-        first_bad = values[i];
+      if (ep_value_is_missing_text (values[i]))
+        continue;
+      if (ep_value_parse_number (values[i], decimal_mark, &x))
+        n_numbers++;
+      else if (n_bad++ == 0)
+        {
+          first_bad = values[i];
+          first_bad_row = i;
+        }
     }
 
   if (first_bad == NULL)
@@ -310,6 +377,11 @@ ep_import_explain_type (const char * const  *values,
   else if (decimal_mark == '.' && is_comma_decimal (first_bad))
     *reason = g_strdup_printf (_("“%s” has a decimal comma; choose the comma as the decimal "
                                  "mark to make this a number column"), first_bad);
+  else if (n_bad == 1 && n_numbers > 0)
+    /* one stray text made a number column a category (issue 13): say which cell */
+    *reason = g_strdup_printf (_("row %lu: “%s” is the only value that is not a number; correct "
+                                 "it or leave the cell empty to make this a number column"),
+                               (unsigned long) first_bad_row + 1, first_bad);
   else
     *reason = g_strdup_printf (_("“%s” is not a number, a date or yes/no"), first_bad);
 

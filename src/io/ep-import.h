@@ -138,4 +138,12 @@ EpColumnType  ep_import_explain_type   (const char * const    *values,
                                         char                   decimal_mark,
                                         char                 **reason);
 
+/* A guess of what a column means from its name and content (issue 13), for the preview to
+ * offer: "time" (a name with time, os, pfs, efs, dfs, months, days, weeks or years, and
+ * numbers of 0 or more), "event" (status, event, dead, died, death or censor, and at most 10
+ * different values) or "group" (arm, group or treatment); NULL when nothing fits. The nick is
+ * an EpColumnRole's; the user confirms it, it is never applied silently. */
+const char   *ep_import_guess_role     (const char            *name,
+                                        const EpTableColumn   *column);
+
 G_END_DECLS

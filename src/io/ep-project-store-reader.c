@@ -23,6 +23,7 @@
 
 #include "io/ep-catalog-reader.h"
 #include "io/ep-json-check.h"
+#include "io/ep-labels.h"
 #include "io/ep-project-store-private.h"
 
 static gboolean
@@ -719,6 +720,57 @@ out:
 
 /* The stored results of the analyses read before (schema version 2; a migrated version 1 file
  * has none). A row for an analysis that does not exist is damage. */
+/* Each cohort's labels (schema 3): applied to its table, checked as a --labels file is. */
+static gboolean
+read_labels (Reader         *r,
+             EpProjectData  *data,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (r->db, "SELECT cohort_id, labels FROM cohort_labels ORDER BY cohort_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return read_failed (r, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *where = NULL;
+      g_autoptr(GPtrArray) labels = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const char *text;
+      EpProjectCohort *cohort;
+
+      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER || id < 0
+          || id >= (gint64) data->cohorts->len)
+        {
+          invalid (r, error, _("cohort_labels: labels for a cohort that does not exist"));
+          goto out;
+        }
+      where = g_strdup_printf ("cohort_labels %u", (guint) id + 1);
+      if (!get_text (r, stmt, 1, FALSE, where, &text, error))
+        goto out;
+      cohort = g_ptr_array_index (data->cohorts, id);
+      labels = ep_labels_parse (text, -1, where, &local_error);
+      if (labels == NULL || !ep_labels_apply (labels, cohort->table, where, &local_error))
+        {
+          invalid (r, error, "%s", local_error->message);
+          goto out;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      read_failed (r, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 static gboolean
 read_results (Reader      *r,
               GPtrArray   *analyses,
@@ -1353,6 +1405,7 @@ open_database (Reader                *r,
       return g_steal_pointer (&data);
     }
   if (!read_cohorts (r, data, progress, progress_data, cancellable, error) ||
+      !read_labels (r, data, error) ||
       !read_items (r, "analysis", data->analyses, error) ||
       !read_results (r, data->analyses, error) ||
       !read_items (r, "figure", data->figures, error) ||

@@ -22,6 +22,7 @@
 
 #include "io/ep-catalog-reader.h"
 #include "io/ep-file-check.h"
+#include "io/ep-labels.h"
 #include "io/ep-project-store-private.h"
 
 /* What the README table says, for whoever opens the file with the sqlite3 shell. */
@@ -57,6 +58,11 @@ static const char * const readme_v1[][2] = {
   { "figure",
     "Figures in order: name, kind, source (the analysis or cohort), options (JSON, with the "
     "plot style)." },
+  { "cohort_labels",
+    "The labels of a cohort's columns (issue 13), as JSON: {\"columns\": {NAME: {\"name\": "
+    "display name, \"levels\": [{\"value\": cell text, \"label\": display label}, ...]}}}; the "
+    "levels in the order tables and figures show them, the first being a factor's reference. "
+    "The same mapping endpoint-cli reads with --labels." },
   { "trial_selection",
     "Trials picked from the catalog: trial_ids (JSON array of catalog ids) and the "
     "meta-analysis options (JSON)." },
@@ -515,6 +521,7 @@ write_cohorts (Writer                *w,
                GError               **error)
 {
   sqlite3_stmt *cohort_stmt = NULL, *column_stmt = NULL, *endpoint_stmt = NULL;
+  sqlite3_stmt *labels_stmt = NULL;
   double total = 0, done = 0;
   gboolean ok = FALSE;
 
@@ -532,7 +539,9 @@ write_cohorts (Writer                *w,
       !prepare (w, "INSERT INTO endpoint (cohort_id, position, name, source, time_column, "
                    "start_column, end_column, event_column, event_codes, unit) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                &endpoint_stmt, error))
+                &endpoint_stmt, error) ||
+      !prepare (w, "INSERT INTO cohort_labels (cohort_id, labels) VALUES (?1, ?2)",
+                &labels_stmt, error))
     goto out;
 
   for (guint c = 0; c < data->cohorts->len; c++)
@@ -596,6 +605,15 @@ write_cohorts (Writer                *w,
 
       if (!write_endpoints (w, endpoint_stmt, c, cohort, error))
         goto out;
+      if (ep_labels_table_has_labels (table))
+        {
+          g_autofree char *labels = ep_labels_to_text (table);
+
+          sqlite3_bind_int64 (labels_stmt, 1, c);
+          bind_text (labels_stmt, 2, labels);
+          if (!step_done (w, labels_stmt, error))
+            goto out;
+        }
       done += 1;
     }
 
@@ -605,6 +623,7 @@ out:
   sqlite3_finalize (cohort_stmt);
   sqlite3_finalize (column_stmt);
   sqlite3_finalize (endpoint_stmt);
+  sqlite3_finalize (labels_stmt);
   return ok;
 }
 

@@ -8,7 +8,7 @@
  * Schema versions: `_ep_project_store_versions[]` lists, for every schema version this build
  * reads, the CREATE statements of that version (to verify a file against) and the step that
  * migrates a database of that version to the next one (NULL for the current version). To add
- * version 2: append its schema, give version 1 its step (an ALTER/UPDATE on the in-memory
+ * version N: append its schema, give version 1 its step (an ALTER/UPDATE on the in-memory
  * copy), bump EP_PROJECT_SCHEMA_VERSION, and add a fixture
  * tests/data/project/project-v2.endpoint; the test harness (tests/test-project-store.c) opens
  * every fixture project-vN.endpoint.
@@ -76,7 +76,8 @@ const char * const _ep_project_store_schema_v2[] = {
   NULL
 };
 
-/* Schema, version 3: version 2, the user's own trial arms and the digitized figures.
+/* Schema, version 3: version 2, the user's own trial arms, the digitized figures and the
+ * cohorts' labels.
  *
  * The user's own trial arms: each a record of the trial catalog's schema (docs/catalog.md) as
  * JSON text, by position; id repeats the record's id for the sqlite3 shell. A project without
@@ -96,6 +97,12 @@ const char * const _ep_project_store_schema_v2[] = {
   "CREATE TABLE digitized_curve (figure INTEGER NOT NULL, position INTEGER NOT NULL, " \
     "name TEXT NOT NULL, color TEXT NOT NULL, points BLOB NOT NULL, cohort TEXT, " \
     "trial_id TEXT, trial_arm TEXT, PRIMARY KEY (figure, position))"
+
+/* Each cohort's labels (issue 13): the mapping of io/ep-labels.h (display names, value labels
+ * and level order by column) as JSON text, the same text `endpoint-cli … --labels FILE.json`
+ * reads. A cohort without a row has no value labels. */
+#define SCHEMA_V3_COHORT_LABELS \
+  "CREATE TABLE cohort_labels (cohort_id INTEGER PRIMARY KEY, labels TEXT NOT NULL)"
 
 const char * const _ep_project_store_schema_v3[] = {
   "CREATE TABLE README (topic TEXT PRIMARY KEY, text TEXT NOT NULL)",
@@ -118,6 +125,7 @@ const char * const _ep_project_store_schema_v3[] = {
   SCHEMA_V3_USER_TRIAL,
   SCHEMA_V3_DIGITIZED_FIGURE,
   SCHEMA_V3_DIGITIZED_CURVE,
+  SCHEMA_V3_COHORT_LABELS,
   NULL
 };
 
@@ -142,7 +150,8 @@ migrate_v2_to_v3 (sqlite3  *db,
 {
   if (sqlite3_exec (db, SCHEMA_V3_USER_TRIAL, NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (db, SCHEMA_V3_DIGITIZED_FIGURE, NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec (db, SCHEMA_V3_DIGITIZED_CURVE, NULL, NULL, NULL) != SQLITE_OK)
+      sqlite3_exec (db, SCHEMA_V3_DIGITIZED_CURVE, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, SCHEMA_V3_COHORT_LABELS, NULL, NULL, NULL) != SQLITE_OK)
     {
       g_set_error (error, EP_PROJECT_STORE_ERROR, EP_PROJECT_STORE_ERROR_CORRUPT,
                    "migration to version 3: %s", sqlite3_errmsg (db));

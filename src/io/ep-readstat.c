@@ -436,6 +436,12 @@ numeric_column (Context  *ctx,
           g_array_index (column->values, gint32, i) =
             GPOINTER_TO_INT (g_hash_table_lookup (code_of, &key)) - 1;
         }
+      /* The labelled codes' order is the level order (1 = "Male" before 2 = "Female"), not
+       * the labels' alphabetical one: kept as the column's value labels (issue 13). */
+      column->value_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_value_label_free);
+      for (guint k = 0; k < column->levels->len; k++)
+        g_ptr_array_add (column->value_labels,
+                         ep_value_label_new (g_ptr_array_index (column->levels, k), NULL));
       return column;
     }
 

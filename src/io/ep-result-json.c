@@ -309,6 +309,8 @@ ep_levels_to_json (const EpLevels *levels)
 
   json_object_set_array_member (object, "levels", strv_to_json ((const char * const *) levels->levels));
   json_object_set_boolean_member (object, "numeric", levels->numeric);
+  if (levels->labels != NULL)
+    json_object_set_array_member (object, "labels", strv_to_json ((const char * const *) levels->labels));
   return object;
 }
 
@@ -318,14 +320,28 @@ ep_levels_from_json (JsonObject  *object,
                      GError     **error)
 {
   g_auto(GStrv) texts = strv_from_json (object, "levels", where, error);
+  g_auto(GStrv) labels = NULL;
   EpLevels *levels;
   gboolean numeric;
 
   if (texts == NULL || !get_bool (object, "numeric", where, &numeric, error))
     return NULL;
+  /* "labels" (the display labels, issue 13) is optional: results saved before it have none */
+  if (json_object_has_member (object, "labels"))
+    {
+      labels = strv_from_json (object, "labels", where, error);
+      if (labels == NULL)
+        return NULL;
+      if (g_strv_length (labels) != g_strv_length (texts))
+        {
+          invalid (error, where, "labels");
+          return NULL;
+        }
+    }
   levels = g_new0 (EpLevels, 1);
   levels->n_levels = g_strv_length (texts);
   levels->levels = g_steal_pointer (&texts);
+  levels->labels = g_steal_pointer (&labels);
   levels->numeric = numeric;
   return levels;
 }

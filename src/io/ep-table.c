@@ -114,7 +114,49 @@ ep_table_column_copy (const EpTableColumn *column)
       for (guint k = 0; k < column->levels->len; k++)
         g_ptr_array_add (copy->levels, g_strdup (g_ptr_array_index (column->levels, k)));
     }
+  copy->value_labels = ep_value_labels_copy (column->value_labels);
 
+  return copy;
+}
+
+EpValueLabel *
+ep_value_label_new (const char *value,
+                    const char *label)
+{
+  EpValueLabel *entry;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  entry = g_new0 (EpValueLabel, 1);
+  entry->value = g_strdup (value);
+  entry->label = g_strdup (label);
+  return entry;
+}
+
+void
+ep_value_label_free (EpValueLabel *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->value);
+  g_free (entry->label);
+  g_free (entry);
+}
+
+GPtrArray *
+ep_value_labels_copy (const GPtrArray *entries)
+{
+  GPtrArray *copy;
+
+  if (entries == NULL)
+    return NULL;
+  copy = g_ptr_array_new_full (entries->len, (GDestroyNotify) ep_value_label_free);
+  for (guint k = 0; k < entries->len; k++)
+    {
+      const EpValueLabel *e = g_ptr_array_index ((GPtrArray *) entries, k);
+
+      g_ptr_array_add (copy, ep_value_label_new (e->value, e->label));
+    }
   return copy;
 }
 
@@ -128,6 +170,7 @@ ep_table_column_free (EpTableColumn *column)
   g_free (column->label);
   g_array_unref (column->values);
   g_clear_pointer (&column->levels, g_ptr_array_unref);
+  g_clear_pointer (&column->value_labels, g_ptr_array_unref);
   g_free (column);
 }
 

@@ -47,13 +47,30 @@ typedef enum
   EP_TABLE_ERROR_EMPTY_NAME,
 } EpTableError;
 
+/* One entry of a column's value labels (io/ep-labels.h): a value as its cell text ("1", "CR")
+ * and how tables and figures show it ("Male"); label NULL keeps the value. */
+typedef struct
+{
+  char  *value;
+  char  *label;
+} EpValueLabel;
+
+EpValueLabel   *ep_value_label_new          (const char          *value,
+                                             const char          *label);
+void            ep_value_label_free         (EpValueLabel        *entry);
+/* A deep copy of a GPtrArray of EpValueLabel (NULL gives NULL). */
+GPtrArray      *ep_value_labels_copy        (const GPtrArray     *entries);
+
 typedef struct
 {
   char          *name;
-  char          *label;     /* a longer description (an SPSS/Stata/SAS variable label), or NULL */
+  char          *label;     /* the display name ("ECOG performance status"; an SPSS/Stata/SAS
+                             * variable label on import), or NULL: the name is shown */
   EpColumnType   type;
   GArray        *values;    /* n_rows cells, element type as above */
   GPtrArray     *levels;    /* EP_COLUMN_CATEGORY: the level texts (char *) by code; else NULL */
+  GPtrArray     *value_labels; /* EpValueLabel *: the level order and display labels the user (or
+                                * an import) set, for a column of any type; NULL when none */
 } EpTableColumn;
 
 typedef struct

@@ -11,6 +11,7 @@
  *    "groups": {levels}, "km": {…}, "logrank": {…}, "hr": [hr, lower, upper],
  *    "km_all": {…}, "cif": {…}, "gray": {…}, "cause_labels": […],
  *    "cox": {fit}, "cox_terms": [names], "cox_term_levels": [level or null],
+ *    "term_labels" (in each design, optional): the display labels of the terms,
  *    "cox_univariate": [{"fit": {…}, "terms": […]} or {"error": "…"}],
  *    "crr": {"n": …, "n_dropped": …, "terms": [names], "term_levels": [level or null],
  *            "fits": [{fit} or {"error": "…"}, one per cause]},
@@ -55,6 +56,9 @@ design_to_json (const EpCoxFit   *fit,
                                 strv_array ((const char * const *) design->term_names, design->p));
   json_object_set_array_member (object, "term_levels",
                                 strv_array ((const char * const *) design->term_levels, design->p));
+  if (design->term_labels != NULL)
+    json_object_set_array_member (object, "term_labels",
+                                  strv_array ((const char * const *) design->term_labels, design->p));
   return object;
 }
 
@@ -263,6 +267,18 @@ design_from (JsonObject  *object,
     }
   d->term_levels = levels;   /* p entries, NULL for a numeric term, as ep_design_new() makes */
   d->term_column = g_new0 (guint, MAX (d->p, 1));
+  /* optional (issue 13): results saved before labels have none */
+  if (json_object_has_member (object, "term_labels"))
+    {
+      GStrv labels = strings_from (json_object_get_member (object, "term_labels"), FALSE, where,
+                                   "term_labels", error);
+
+      if (labels == NULL)
+        return FALSE;
+      d->term_labels = labels;
+      if (g_strv_length (labels) != d->p)
+        return invalid (error, where, "term_labels");
+    }
   *fit = g_steal_pointer (&f);
   *design = g_steal_pointer (&d);
   return TRUE;

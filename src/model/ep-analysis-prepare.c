@@ -244,10 +244,42 @@ build_design (EpCohort           *cohort,
           g_ptr_array_add (owned, strings);
           columns[j].kind = EP_DESIGN_FACTOR;
           columns[j].strings = strings;
+          /* the user's level order: its first level is the reference */
+          columns[j].levels = levels;
         }
     }
 
   return ep_design_new (columns, n_covariates, n, error);
+}
+
+/* What tables and the forest call each term: the column's display name, and for a factor
+ * "Sex: Female vs Male" with the levels' display labels. */
+static void
+set_term_labels (EpCohort           *cohort,
+                 EpDesign           *design,
+                 const char * const *covariates)
+{
+  design->term_labels = g_new0 (char *, design->p + 1);
+  for (guint t = 0; t < design->p; t++)
+    {
+      guint j = design->term_column[t];
+      const char *name = ep_cohort_column_get_display_name (
+        ep_cohort_get_column (cohort, ep_cohort_find_column (cohort, covariates[j])));
+      const EpLevels *levels = design->levels[j];
+
+      if (levels != NULL && design->term_levels[t] != NULL)
+        {
+          int k = ep_levels_find (levels, design->term_levels[t]);
+
+          /* TRANSLATORS: a Cox model's factor term: "Sex: Female vs Male" */
+          design->term_labels[t] = g_strdup_printf (_("%s: %s vs %s"), name,
+                                                    k >= 0 ? ep_levels_get_label (levels, (guint) k)
+                                                           : design->term_levels[t],
+                                                    ep_levels_get_label (levels, 0));
+        }
+      else
+        design->term_labels[t] = g_strdup (name);
+    }
 }
 
 /* One Cox model's data: the endpoint, the covariates and the strata, listwise over all of
@@ -280,6 +312,7 @@ prepare_cox_input (EpCohort           *cohort,
   input->design = build_design (cohort, covariates, n_covariates, factors, d->rows, d->n, error);
   if (input->design == NULL)
     return FALSE;
+  set_term_labels (cohort, input->design, covariates);
 
   if (strata != NULL)
     {
@@ -417,6 +450,15 @@ _ep_analysis_prepare_competing_risks (Job        *job,
   status = ep_cohort_get_levels (cohort, o->status, rows, n, error);
   if (status == NULL)
     return FALSE;
+  /* Hundreds of "causes" (0.1, 0.2, …) are a time column chosen by mistake (issue 13). */
+  if (status->n_levels > 10)
+    {
+      g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                   _("The status column “%s” has %u different values: this looks like a time "
+                     "column. Choose a column of a few codes (0 = censored, 1, 2, … = causes)."),
+                   o->status, status->n_levels);
+      return FALSE;
+    }
   censor_level = ep_levels_find (status, censor);
   code_of_level = g_new (int, status->n_levels + 1);
   for (guint l = 0; l < status->n_levels; l++)
@@ -426,7 +468,8 @@ _ep_analysis_prepare_competing_risks (Job        *job,
       else
         {
           code_of_level[l] = next_code++;
-          g_ptr_array_add (labels, g_strdup (status->levels[l]));
+          /* the status column's value labels are the cause labels ("Relapse") */
+          g_ptr_array_add (labels, g_strdup (ep_levels_get_label (status, l)));
         }
     }
   g_ptr_array_add (labels, NULL);

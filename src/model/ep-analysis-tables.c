@@ -125,7 +125,7 @@ static const char *
 group_label (const EpLevels *groups,
              guint           g)
 {
-  return groups != NULL ? groups->levels[g] : _("All patients");
+  return groups != NULL ? ep_levels_get_label (groups, g) : _("All patients");
 }
 
 static char *
@@ -336,8 +336,10 @@ _ep_analysis_tables_cox (Job     *job,
       int u = -1;
       g_autofree char *label = NULL;
 
-      /* The column's own name, not "sex=M". */
-      if (design->term_levels[t] != NULL)
+      /* The column's own name, not "sex=M"; its display name and level labels when set. */
+      if (design->term_labels != NULL && design->term_labels[t] != NULL)
+        label = g_strdup (design->term_labels[t]);
+      else if (design->term_levels[t] != NULL)
         label = g_strdup_printf (_("%s: %s vs %s"), design->levels[j] != NULL ? job->covariates[j] : "",
                                  design->term_levels[t], design->levels[j]->levels[0]);
       else

@@ -18,6 +18,8 @@ void            ep_cohort_column_set_name    (EpCohortColumn *self,
                                               const char     *name);
 void            ep_cohort_column_set_role    (EpCohortColumn *self,
                                               EpColumnRole    role);
+/* Emits notify::label after the display name or the value labels changed. */
+void            ep_cohort_column_labels_changed (EpCohortColumn *self);
 /* Emits the notifies for type, levels and missing count after the cells changed. */
 void            ep_cohort_column_cells_changed (EpCohortColumn *self);
 

@@ -186,6 +186,31 @@ ep_cohort_column_get_label (EpCohortColumn *self)
   return self->data->label;
 }
 
+const char *
+ep_cohort_column_get_display_name (EpCohortColumn *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT_COLUMN (self), NULL);
+
+  return self->data->label != NULL && *self->data->label != '\0' ? self->data->label
+                                                                  : self->data->name;
+}
+
+GPtrArray *
+ep_cohort_column_get_value_labels (EpCohortColumn *self)
+{
+  g_return_val_if_fail (EP_IS_COHORT_COLUMN (self), NULL);
+
+  return self->data->value_labels;
+}
+
+void
+ep_cohort_column_labels_changed (EpCohortColumn *self)
+{
+  g_return_if_fail (EP_IS_COHORT_COLUMN (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
 EpColumnType
 ep_cohort_column_get_column_type (EpCohortColumn *self)
 {

@@ -39,6 +39,10 @@ G_DECLARE_FINAL_TYPE (EpCohortColumn, ep_cohort_column, EP, COHORT_COLUMN, GObje
 
 const char    *ep_cohort_column_get_name      (EpCohortColumn *self);
 const char    *ep_cohort_column_get_label     (EpCohortColumn *self);
+/* What tables and figures call the column: its label (display name) when set, else its name. */
+const char    *ep_cohort_column_get_display_name (EpCohortColumn *self);
+/* The value labels (EpValueLabel *: level order and display labels), or NULL; read-only. */
+GPtrArray     *ep_cohort_column_get_value_labels (EpCohortColumn *self);
 EpColumnType   ep_cohort_column_get_column_type (EpCohortColumn *self);
 EpColumnRole   ep_cohort_column_get_role      (EpCohortColumn *self);
 guint          ep_cohort_column_get_n_missing (EpCohortColumn *self);

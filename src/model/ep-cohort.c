@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "model/ep-cohort.h"
+#include "io/ep-labels.h"
 #include "model/ep-cohort-column-private.h"
 
 typedef enum
@@ -28,6 +29,7 @@ typedef enum
   EDIT_ROLE,
   EDIT_ENDPOINT,
   EDIT_GROUP,
+  EDIT_LABELS,
 } EditKind;
 
 typedef struct
@@ -49,6 +51,8 @@ typedef struct
   EpCohortEndpoint *old_endpoint;   /* ENDPOINT: NULL when added */
   EpCohortEndpoint *new_endpoint;   /* ENDPOINT: NULL when removed */
   GPtrArray        *parts;          /* GROUP: Edit *, applied in order, undone in reverse */
+  GPtrArray        *old_labels;     /* LABELS: value labels before (EpValueLabel *, or NULL) */
+  GPtrArray        *new_labels;     /* LABELS: and after; old_text / new_text: display names */
 } Edit;
 
 struct _EpCohort
@@ -112,6 +116,8 @@ edit_free (Edit *edit)
   g_clear_object (&edit->old_endpoint);
   g_clear_object (&edit->new_endpoint);
   g_clear_pointer (&edit->parts, g_ptr_array_unref);
+  g_clear_pointer (&edit->old_labels, g_ptr_array_unref);
+  g_clear_pointer (&edit->new_labels, g_ptr_array_unref);
   g_free (edit);
 }
 
@@ -663,6 +669,7 @@ edit_stamp_touched (EpCohort *self,
     case EDIT_CELL:
     case EDIT_COLUMN:
     case EDIT_RETYPE:
+    case EDIT_LABELS:
       stamp (self, 'c', ep_cohort_column_get_name (edit->column));
       break;
     case EDIT_ROWS:
@@ -778,6 +785,18 @@ edit_apply_real (EpCohort *self,
 
     case EDIT_ROLE:
       ep_cohort_column_set_role (edit->column, forwards ? edit->new_role : edit->old_role);
+      break;
+
+    case EDIT_LABELS:
+      {
+        EpTableColumn *c = ep_cohort_column_get_storage (edit->column);
+
+        g_free (c->label);
+        c->label = g_strdup (forwards ? edit->new_text : edit->old_text);
+        g_clear_pointer (&c->value_labels, g_ptr_array_unref);
+        c->value_labels = ep_value_labels_copy (forwards ? edit->new_labels : edit->old_labels);
+        ep_cohort_column_labels_changed (edit->column);
+      }
       break;
 
     case EDIT_ENDPOINT:
@@ -961,6 +980,23 @@ hash_column (GChecksum           *checksum,
       const char *level = g_ptr_array_index (column->levels, k);
 
       g_checksum_update (checksum, (const guchar *) level, strlen (level) + 1);
+    }
+  /* Labels change what results say (issue 13); hashed only when set, so a column without them
+   * keeps the fingerprint it had before labels existed. */
+  if (column->label != NULL || column->value_labels != NULL)
+    {
+      g_checksum_update (checksum, (const guchar *) "labels", 7);
+      if (column->label != NULL)
+        g_checksum_update (checksum, (const guchar *) column->label, strlen (column->label) + 1);
+      for (guint k = 0; column->value_labels != NULL && k < column->value_labels->len; k++)
+        {
+          const EpValueLabel *e = g_ptr_array_index (column->value_labels, k);
+
+          g_checksum_update (checksum, (const guchar *) "|", 1);
+          g_checksum_update (checksum, (const guchar *) e->value, strlen (e->value) + 1);
+          if (e->label != NULL)
+            g_checksum_update (checksum, (const guchar *) e->label, strlen (e->label) + 1);
+        }
     }
 }
 
@@ -1404,6 +1440,77 @@ ep_cohort_set_column_role (EpCohort     *self,
   push (self, edit);
 }
 
+static gboolean
+same_labels (const GPtrArray *a,
+             const GPtrArray *b)
+{
+  guint na = a != NULL ? a->len : 0, nb = b != NULL ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint k = 0; k < na; k++)
+    {
+      const EpValueLabel *x = g_ptr_array_index ((GPtrArray *) a, k);
+      const EpValueLabel *y = g_ptr_array_index ((GPtrArray *) b, k);
+
+      if (g_strcmp0 (x->value, y->value) != 0 || g_strcmp0 (x->label, y->label) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ep_cohort_set_column_labels (EpCohort         *self,
+                             guint             position,
+                             const char       *display_name,
+                             const GPtrArray  *value_labels,
+                             GError          **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  EpCohortColumn *column;
+  EpTableColumn *c;
+  Edit *edit;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (position < ep_table_get_n_columns (self->table), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  column = ep_cohort_get_column (self, position);
+  c = ep_cohort_column_get_storage (column);
+  if (display_name != NULL && *display_name == '\0')
+    display_name = NULL;
+
+  for (guint k = 0; value_labels != NULL && k < value_labels->len; k++)
+    {
+      const EpValueLabel *e = g_ptr_array_index ((GPtrArray *) value_labels, k);
+
+      if (e->value == NULL || !g_hash_table_add (seen, e->value))
+        {
+          g_set_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_VALUE,
+                       _("column \"%s\": the value “%s” is listed twice"),
+                       ep_cohort_column_get_name (column), e->value != NULL ? e->value : "");
+          return FALSE;
+        }
+    }
+
+  if (value_labels != NULL && value_labels->len == 0)
+    value_labels = NULL;
+  if (g_strcmp0 (c->label, display_name) == 0 && same_labels (c->value_labels, value_labels))
+    return TRUE;
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_LABELS;
+  edit->label = N_("Edit labels");
+  edit->column = g_object_ref (column);
+  edit->old_text = g_strdup (c->label);
+  edit->new_text = g_strdup (display_name);
+  edit->old_labels = ep_value_labels_copy (c->value_labels);
+  edit->new_labels = ep_value_labels_copy (value_labels);
+  push (self, edit);
+
+  return TRUE;
+}
+
 void
 ep_cohort_set_endpoint (EpCohort         *self,
                         EpCohortEndpoint *endpoint)
@@ -1632,6 +1739,7 @@ ep_cohort_get_levels (EpCohort     *self,
 {
   g_autoptr(GPtrArray) texts = NULL;
   EpTableColumn *c;
+  EpLevels *levels;
 
   g_return_val_if_fail (EP_IS_COHORT (self), NULL);
   g_return_val_if_fail (rows != NULL || n == 0, NULL);
@@ -1644,7 +1752,65 @@ ep_cohort_get_levels (EpCohort     *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (texts, ep_table_column_format (c, rows[i]));
 
-  return ep_levels_new ((const char * const *) texts->pdata, n);
+  levels = ep_levels_new ((const char * const *) texts->pdata, n);
+  ep_labels_arrange_levels (c->value_labels, levels);
+  return levels;
+}
+
+gboolean
+ep_cohort_column_looks_like_status (EpCohort *self,
+                                    guint     position)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_double_hash, g_double_equal);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  const EpTableColumn *c;
+  gboolean zero = FALSE;
+
+  g_return_val_if_fail (EP_IS_COHORT (self), FALSE);
+  g_return_val_if_fail (position < ep_table_get_n_columns (self->table), FALSE);
+
+  c = ep_table_get_column (self->table, position);
+  if (c->type != EP_COLUMN_NUMBER)
+    return FALSE;
+  /* the values live in the GArray: the hash keys point into a copy that does not move */
+  g_array_set_size (values, 11);
+  for (guint i = 0; i < self->table->n_rows; i++)
+    {
+      double x = g_array_index (c->values, double, i);
+
+      if (isnan (x))
+        continue;
+      if (x != floor (x) || x < 0)
+        return FALSE;
+      zero = zero || x == 0.0;
+      if (!g_hash_table_contains (seen, &x))
+        {
+          guint k = g_hash_table_size (seen);
+
+          if (k >= 10)
+            return FALSE;
+          g_array_index (values, double, k) = x;
+          g_hash_table_add (seen, &g_array_index (values, double, k));
+        }
+    }
+  return zero && g_hash_table_size (seen) >= 2;
+}
+
+const char *
+ep_cohort_guess_status_column (EpCohort *self)
+{
+  guint n = ep_table_get_n_columns (self->table);
+
+  g_return_val_if_fail (EP_IS_COHORT (self), NULL);
+
+  for (guint j = 0; j < n; j++)
+    if (ep_cohort_column_get_role (ep_cohort_get_column (self, j)) == EP_COLUMN_ROLE_EVENT
+        && ep_cohort_column_looks_like_status (self, j))
+      return ep_cohort_column_get_name (ep_cohort_get_column (self, j));
+  for (guint j = 0; j < n; j++)
+    if (ep_cohort_column_looks_like_status (self, j))
+      return ep_cohort_column_get_name (ep_cohort_get_column (self, j));
+  return NULL;
 }
 
 double *

@@ -151,6 +151,16 @@ gboolean        ep_cohort_set_column_type (EpCohort         *self,
 void            ep_cohort_set_column_role (EpCohort         *self,
                                            guint             position,
                                            EpColumnRole      role);
+/* A column's display name (NULL or "": its name) and value labels (EpValueLabel *: the level
+ * order and display labels, io/ep-labels.h; NULL or empty: none), as one undo step "Edit
+ * labels". The first level in the order is the reference of a factor and the first group of a
+ * figure. Analyses that read the column become stale and recompute with the new labels.
+ * Refused when a value is listed twice. */
+gboolean        ep_cohort_set_column_labels (EpCohort        *self,
+                                             guint            position,
+                                             const char      *display_name,
+                                             const GPtrArray *value_labels,
+                                             GError         **error);
 /* Adds or replaces (by name) an endpoint. */
 void            ep_cohort_set_endpoint    (EpCohort         *self,
                                            EpCohortEndpoint *endpoint);
@@ -208,12 +218,21 @@ EpEndpointData *ep_cohort_resolve_endpoint (EpCohort          *self,
                                             GError           **error);
 
 /* The levels of column over rows (ep-levels.h order: numeric when every value is a number),
- * with a code per row. Missing cells must have been dropped. */
+ * with a code per row, then arranged by the column's value labels (their order first, and
+ * their display labels). Missing cells must have been dropped. */
 EpLevels       *ep_cohort_get_levels      (EpCohort         *self,
                                            const char       *column,
                                            const guint      *rows,
                                            guint             n,
                                            GError          **error);
+
+/* A competing-risks status column (issue 13): a number column whose values are a few
+ * integer codes (2 to 10 distinct ones) including 0 (censored). TRUE for such a column. */
+gboolean        ep_cohort_column_looks_like_status (EpCohort   *self,
+                                                    guint       position);
+/* The first column that looks like a status: the event-role one when it does, else the
+ * first such column; NULL when none does. */
+const char     *ep_cohort_guess_status_column (EpCohort    *self);
 
 /* The values of a number column over rows (n doubles, g_free), e.g. Cox covariates; an error
  * when the column is not a number column. Missing cells must have been dropped. */

@@ -163,7 +163,8 @@ ep_figure_two_group_hr (EpFigure     *self,
   self->hr_lower = fit->hr_lower[0];
   self->hr_upper = fit->hr_upper[0];
   /* "Nonmaintained vs Maintained" */
-  self->hr_label = g_strdup_printf (_("%s vs %s"), self->levels->levels[1], self->levels->levels[0]);
+  self->hr_label = g_strdup_printf (_("%s vs %s"), ep_levels_get_label (self->levels, 1),
+                                    ep_levels_get_label (self->levels, 0));
 }
 
 static gboolean
@@ -839,8 +840,8 @@ ep_figure_load_analysis (EpFigure *self)
       if (self->levels != NULL && self->levels->n_levels == 2)
         {
           if (ep_analysis_get_hr (analysis, &self->hr, &self->hr_lower, &self->hr_upper))
-            self->hr_label = g_strdup_printf (_("%s vs %s"), self->levels->levels[1],
-                                              self->levels->levels[0]);
+            self->hr_label = g_strdup_printf (_("%s vs %s"), ep_levels_get_label (self->levels, 1),
+                                              ep_levels_get_label (self->levels, 0));
           else
             ep_figure_add_note (self, _("The hazard ratio could not be estimated (no events in a "
                                         "group, or the model did not converge); it is not shown."));
@@ -852,6 +853,27 @@ ep_figure_load_analysis (EpFigure *self)
       self->km = (EpKmResult *) ep_analysis_get_km_all_causes (analysis);
       self->gray = (EpGrayResult *) ep_analysis_get_gray (analysis);
       self->options.data_unit = plot_unit (ep_analysis_get_time_unit (analysis));
+      if (self->cif != NULL)
+        {
+          /* the status column's value labels, as the table shows them */
+          g_autoptr(GStrvBuilder) causes = g_strv_builder_new ();
+
+          for (guint c = 0; c < self->cif->n_causes; c++)
+            {
+              const char *label = ep_analysis_get_cause_label (analysis, c);
+              g_autofree char *code = g_strdup_printf ("%d", self->cif->causes[c]);
+              g_autofree char *numbered = g_strdup_printf (_("Cause %d"), self->cif->causes[c]);
+
+              if (label == NULL)
+                break;
+              /* an unlabelled code reads "Cause 1", as before labels */
+              if (strcmp (label, code) == 0)
+                g_strv_builder_add (causes, numbered);
+              else
+                g_strv_builder_add (causes, label);
+            }
+          self->cause_labels = g_strv_builder_end (causes);
+        }
       break;
 
     case EP_FIGURE_COX_TABLE:
@@ -863,7 +885,9 @@ ep_figure_load_analysis (EpFigure *self)
           break;
         for (guint w = 0; fit->warnings != NULL && fit->warnings[w] != NULL; w++)
           ep_figure_add_note (self, fit->warnings[w]);
-        self->forest = ep_forest_plot_new_from_cox (fit, (const char * const *) design->term_names);
+        self->forest = ep_forest_plot_new_from_cox (fit, (const char * const *) (design->term_labels != NULL
+                                                                                  ? design->term_labels
+                                                                                  : design->term_names));
         self->forest_x_label = g_strdup (self->forest->x_label);
         ep_figure_size_forest (self);
       }

@@ -45,6 +45,7 @@ struct _EpFigure
   char               *hr_label;
   EpCifResult        *cif;
   EpGrayResult       *gray;
+  GStrv               cause_labels;  /* CIF: the causes' display labels (owned), or NULL */
 
   /* A view of an analysis: levels, km, cif and gray above are the analysis's (borrowed, not
    * freed here) and are read again on its ::results-changed. */

@@ -141,7 +141,7 @@ ep_figure_render (EpFigure     *self,
         if (plot.options.y_max == 0.0)
           plot.options.y_max = 1.0;
         if (self->levels != NULL)
-          plot.labels = (const char * const *) self->levels->levels;
+          plot.labels = ep_levels_get_labels (self->levels);
         if (self->overlay != NULL)
           {
             plot.overlay = self->overlay;
@@ -170,7 +170,9 @@ ep_figure_render (EpFigure     *self,
         plot.at_risk = self->options.risk_table ? self->km : NULL;
         plot.gray = self->show_stats ? self->gray : NULL;
         if (self->levels != NULL)
-          plot.group_labels = (const char * const *) self->levels->levels;
+          plot.group_labels = ep_levels_get_labels (self->levels);
+        if (self->cause_labels != NULL)
+          plot.cause_labels = (const char * const *) self->cause_labels;
         ep_cif_plot_render (cr, width, height, &plot, &self->style, layout);
       }
       break;
@@ -638,6 +640,7 @@ _ep_figure_clear_data (EpFigure *self)
   g_clear_pointer (&self->km, ep_km_result_free);
   g_clear_pointer (&self->cif, ep_cif_result_free);
   g_clear_pointer (&self->gray, ep_gray_result_free);
+  g_clear_pointer (&self->cause_labels, g_strfreev);
 }
 
 static void

@@ -1,0 +1,413 @@
+/* test-labels.c: value labels, display names and level order (issue 13, item 1)
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The path from the mapping (io/ep-labels.h) through the cohort (an undoable edit that makes
+ * analyses stale) into the analyses' tables and Cox terms, the project file and endpoint-cli.
+ * The reference level: coxph (Surv (time, status) ~ factor (sex), lung) gives sex=2 a
+ * coefficient of -0.531023537619508 (test-analysis.c's univariable sex); with the reference
+ * moved to 2 (relevel (factor (sex), ref = "2")) the coefficient is +0.531023537619508, the same
+ * model with the indicator reversed.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/ep-levels.h"
+#include "io/ep-labels.h"
+#include "io/ep-project-store.h"
+#include "model/ep-analysis.h"
+#include "model/ep-cohort.h"
+#include "ep-test-cli.h"
+
+#define SEX_COEF -0.531023537619508
+
+static EpCohort *
+load_lung (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "lung.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  EpCohort *cohort = ep_cohort_new_from_file (path, NULL, &error);
+  const char *codes[] = { "1", NULL };
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                EP_TIME_UNIT_DAYS);
+
+  g_assert_no_error (error);
+  ep_cohort_set_endpoint (cohort, os);
+  return cohort;
+}
+
+static GPtrArray *
+value_labels (const char *first_value,
+              ...)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_value_label_free);
+  const char *value = first_value;
+  va_list args;
+
+  va_start (args, first_value);
+  while (value != NULL)
+    {
+      const char *label = va_arg (args, const char *);
+
+      g_ptr_array_add (entries, ep_value_label_new (value, label));
+      value = va_arg (args, const char *);
+    }
+  va_end (args);
+  return entries;
+}
+
+static void
+test_arrange (void)
+{
+  const char *values[] = { "2", "10", "1", "2", "10" };
+  const char *order[] = { "10", "missing", "1" };
+  const char *labels[] = { "Ten", "Nobody", NULL };
+  g_autoptr(EpLevels) levels = ep_levels_new (values, G_N_ELEMENTS (values));
+  g_autoptr(EpLevels) copy = NULL;
+
+  g_assert_cmpstr (levels->levels[0], ==, "1");
+  g_assert_null (levels->labels);
+  g_assert_cmpstr (ep_levels_get_label (levels, 2), ==, "10");
+
+  /* listed values first, in the listed order; the others after; a value not present skipped */
+  ep_levels_arrange (levels, order, labels, G_N_ELEMENTS (order));
+  g_assert_cmpuint (levels->n_levels, ==, 3);
+  g_assert_cmpstr (levels->levels[0], ==, "10");
+  g_assert_cmpstr (levels->levels[1], ==, "1");
+  g_assert_cmpstr (levels->levels[2], ==, "2");
+  g_assert_cmpstr (ep_levels_get_label (levels, 0), ==, "Ten");
+  g_assert_cmpstr (ep_levels_get_label (levels, 1), ==, "1");
+  g_assert_cmpstr (ep_levels_get_labels (levels)[2], ==, "2");
+  /* codes follow their values */
+  g_assert_cmpuint (levels->codes[0], ==, 2);
+  g_assert_cmpuint (levels->codes[1], ==, 0);
+  g_assert_cmpuint (levels->codes[2], ==, 1);
+  g_assert_cmpint (ep_levels_find (levels, "2"), ==, 2);
+
+  copy = ep_levels_copy (levels);
+  g_assert_cmpstr (copy->labels[0], ==, "Ten");
+  g_assert_cmpuint (copy->codes[4], ==, 0);
+}
+
+static void
+test_json (void)
+{
+  const char *text =
+    "{\"columns\": {\"sex\": {\"name\": \"Sex\", \"levels\": [{\"value\": \"2\", \"label\": \"Female\"},"
+    " {\"value\": \"1\", \"label\": \"Male\"}]}, \"ph_ecog\": {\"name\": \"ECOG\"}}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = ep_labels_parse (text, -1, "labels.json", &error);
+  g_autoptr(EpTable) table = ep_table_new (0);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *written = NULL;
+  const EpColumnLabels *sex;
+  static const struct { const char *text; const char *message; } bad[] = {
+    { "[]", "labels.json: expected an object with “columns”" },
+    { "{\"columns\": {\"sex\": {\"name\": 3}}}", "labels.json: column “sex”: “name” must be a string" },
+    { "{\"columns\": {\"sex\": {\"levels\": [{\"value\": \"1\"}, {\"value\": \"1\"}]}}}",
+      "labels.json: column “sex”: level 2: the value “1” is listed twice" },
+    { "{\"columns\": {\"sex\": {\"levels\": [{\"label\": \"Male\"}]}}}",
+      "labels.json: column “sex”: level 1: “value” must be a non-empty string" },
+    { "{\"columns\": {\"sex\": {\"levels\": {}}}}", "labels.json: column “sex”: “levels” must be a list" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (labels->len, ==, 2);
+  sex = ep_labels_find (labels, "sex");
+  g_assert_nonnull (sex);
+  g_assert_cmpstr (sex->name, ==, "Sex");
+  g_assert_cmpuint (sex->levels->len, ==, 2);
+  g_assert_cmpstr (((EpValueLabel *) g_ptr_array_index (sex->levels, 0))->label, ==, "Female");
+  g_assert_null (ep_labels_find (labels, "age"));
+
+  for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      g_autoptr(GError) e = NULL;
+
+      g_assert_null (ep_labels_parse (bad[k].text, -1, "labels.json", &e));
+      g_assert_error (e, EP_LABELS_ERROR, EP_LABELS_ERROR_INVALID);
+      g_assert_cmpstr (e->message, ==, bad[k].message);
+    }
+
+  /* applied to a table: a column it lacks is refused and nothing changes */
+  g_assert_true (ep_table_insert_column (table, 0, ep_table_column_new ("sex", EP_COLUMN_NUMBER, 0), NULL));
+  g_assert_false (ep_labels_apply (labels, table, "labels.json", &error));
+  g_assert_error (error, EP_LABELS_ERROR, EP_LABELS_ERROR_NO_COLUMN);
+  g_assert_cmpstr (error->message, ==, "labels.json: there is no column “ph_ecog”");
+  g_clear_error (&error);
+  g_assert_false (ep_labels_table_has_labels (table));
+  g_assert_true (ep_table_insert_column (table, 1, ep_table_column_new ("ph_ecog", EP_COLUMN_NUMBER, 0), NULL));
+  g_assert_true (ep_labels_apply (labels, table, "labels.json", &error));
+  g_assert_cmpstr (ep_table_get_column (table, 0)->label, ==, "Sex");
+  g_assert_true (ep_labels_table_has_labels (table));
+
+  /* what a project stores reads back to the same mapping */
+  written = ep_labels_to_text (table);
+  again = ep_labels_parse (written, -1, "stored", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 2);
+  g_assert_cmpstr (((EpValueLabel *) g_ptr_array_index (ep_labels_find (again, "sex")->levels, 1))->label,
+                   ==, "Male");
+  g_assert_cmpstr (ep_labels_find (again, "ph_ecog")->name, ==, "ECOG");
+  g_assert_null (ep_labels_find (again, "ph_ecog")->levels);
+}
+
+static void
+test_cohort_undo (void)
+{
+  g_autoptr(EpCohort) cohort = load_lung ();
+  g_autoptr(GPtrArray) labels = value_labels ("2", "Female", "1", "Male", NULL);
+  g_autoptr(GPtrArray) twice = value_labels ("1", "A", "1", "B", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpLevels) levels = NULL;
+  guint rows[] = { 0, 1, 2, 3, 4, 5, 6 };
+  int sex = ep_cohort_find_column (cohort, "sex");
+  const char *used[] = { "sex", NULL };
+  const char *other[] = { "age", NULL };
+  guint64 revision, before, age_before, age_after;
+  EpCohortColumn *column = ep_cohort_get_column (cohort, (guint) sex);
+
+  g_assert_true (ep_cohort_get_input_revision (cohort, other, NULL, &age_before, NULL));
+  before = ep_cohort_get_revision (cohort);
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) sex, "Sex", labels, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ep_cohort_get_revision (cohort), ==, before + 1);
+  g_assert_true (ep_cohort_get_input_revision (cohort, used, NULL, &revision, NULL));
+  g_assert_cmpuint (revision, ==, before + 1);
+  g_assert_true (ep_cohort_get_input_revision (cohort, other, NULL, &age_after, NULL));
+  g_assert_cmpuint (age_after, ==, age_before);
+  g_assert_cmpstr (ep_cohort_column_get_display_name (column), ==, "Sex");
+  g_assert_cmpstr (ep_cohort_get_undo_label (cohort), ==, "Edit labels");
+
+  levels = ep_cohort_get_levels (cohort, "sex", rows, G_N_ELEMENTS (rows), &error);
+  g_assert_cmpstr (levels->levels[0], ==, "2");
+  g_assert_cmpstr (ep_levels_get_label (levels, 0), ==, "Female");
+  g_assert_cmpstr (ep_levels_get_label (levels, 1), ==, "Male");
+  g_clear_pointer (&levels, ep_levels_free);
+
+  /* the same again is no edit; a value listed twice is refused */
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) sex, "Sex", labels, &error));
+  g_assert_cmpuint (ep_cohort_get_revision (cohort), ==, before + 1);
+  g_assert_false (ep_cohort_set_column_labels (cohort, (guint) sex, NULL, twice, &error));
+  g_assert_error (error, EP_COHORT_ERROR, EP_COHORT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  g_assert_true (ep_cohort_undo (cohort));
+  g_assert_cmpuint (ep_cohort_get_revision (cohort), ==, before + 2);
+  g_assert_cmpstr (ep_cohort_column_get_display_name (column), ==, "sex");
+  g_assert_null (ep_cohort_column_get_value_labels (column));
+  levels = ep_cohort_get_levels (cohort, "sex", rows, G_N_ELEMENTS (rows), &error);
+  g_assert_cmpstr (levels->levels[0], ==, "1");
+  g_assert_cmpstr (ep_levels_get_label (levels, 0), ==, "1");
+  g_clear_pointer (&levels, ep_levels_free);
+
+  g_assert_true (ep_cohort_redo (cohort));
+  g_assert_cmpuint (ep_cohort_column_get_value_labels (column)->len, ==, 2);
+  g_assert_cmpstr (ep_cohort_column_get_label (column), ==, "Sex");
+}
+
+static const char *
+cell (EpAnalysis *analysis,
+      guint       table,
+      guint       row,
+      guint       column)
+{
+  GPtrArray *tables = ep_analysis_get_tables (analysis);
+  EpResultTable *t = g_ptr_array_index (tables, table);
+
+  return ((char **) g_ptr_array_index (t->rows, row))[column];
+}
+
+static void
+test_analysis (void)
+{
+  g_autoptr(EpCohort) cohort = load_lung ();
+  g_autoptr(EpAnalysis) survival = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(GPtrArray) male_first = value_labels ("1", "Male", "2", "Female", NULL);
+  g_autoptr(GPtrArray) female_first = value_labels ("2", "Female", "1", "Male", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *covariates[] = { "sex", NULL };
+  guint sex = (guint) ep_cohort_find_column (cohort, "sex");
+  const EpDesign *design;
+  const EpCoxFit *fit;
+
+  g_assert_true (ep_cohort_set_column_labels (cohort, sex, "Sex", male_first, &error));
+
+  ep_analysis_set_string (survival, "endpoint", "OS");
+  ep_analysis_set_string (survival, "group", "sex");
+  g_assert_true (ep_analysis_run (survival, cohort, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cell (survival, 0, 0, 0), ==, "Male");
+  g_assert_cmpstr (cell (survival, 0, 1, 0), ==, "Female");
+  g_assert_cmpstr (cell (survival, 1, 0, 0), ==, "Male");
+  g_assert_cmpuint (ep_analysis_get_km (survival)->curves[0].n, ==, 138);
+
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  ep_analysis_set_strv (cox, "factors", covariates);
+  g_assert_true (ep_analysis_run (cox, cohort, NULL, &error));
+  g_assert_no_error (error);
+  fit = ep_analysis_get_cox (cox);
+  design = ep_analysis_get_cox_design (cox);
+  g_assert_cmpfloat_with_epsilon (fit->coef[0], SEX_COEF, 1e-6 * fabs (SEX_COEF));
+  g_assert_cmpstr (design->term_names[0], ==, "sex=2");
+  g_assert_cmpstr (design->term_labels[0], ==, "Sex: Female vs Male");
+  g_assert_cmpstr (cell (cox, 0, 0, 0), ==, "Sex: Female vs Male");
+
+  /* Reordering makes Female the reference: the HR inverts, as relevel () in R */
+  g_assert_true (ep_cohort_set_column_labels (cohort, sex, "Sex", female_first, &error));
+  g_assert_true (ep_analysis_run (cox, cohort, NULL, &error));
+  g_assert_no_error (error);
+  fit = ep_analysis_get_cox (cox);
+  design = ep_analysis_get_cox_design (cox);
+  g_assert_cmpfloat_with_epsilon (fit->coef[0], -SEX_COEF, 1e-6 * fabs (SEX_COEF));
+  g_assert_cmpstr (design->term_names[0], ==, "sex=1");
+  g_assert_cmpstr (cell (cox, 0, 0, 0), ==, "Sex: Male vs Female");
+
+  g_assert_true (ep_analysis_run (survival, cohort, NULL, &error));
+  g_assert_cmpstr (cell (survival, 0, 0, 0), ==, "Female");
+  g_assert_cmpuint (ep_analysis_get_km (survival)->curves[0].n, ==, 90);
+}
+
+static void
+test_project_store (void)
+{
+  g_autoptr(EpProjectData) data = ep_project_data_new ();
+  g_autoptr(EpProjectData) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ep_test_make_temp_dir ("ep-labels-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "labels.endpoint", NULL);
+  EpTable *table = ep_table_new (3);
+  EpTableColumn *sex = ep_table_column_new ("sex", EP_COLUMN_NUMBER, 3);
+  const EpTableColumn *back;
+  const EpValueLabel *first;
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ep_table_column_set_text (sex, i, i == 1 ? "2" : "1", '.', NULL));
+  sex->label = g_strdup ("Sex");
+  sex->value_labels = value_labels ("2", "Female", "1", NULL, NULL);
+  g_assert_true (ep_table_insert_column (table, 0, sex, NULL));
+  g_assert_true (ep_table_insert_column (table, 1, ep_table_column_new ("age", EP_COLUMN_NUMBER, 3), NULL));
+  g_ptr_array_add (data->cohorts, ep_project_cohort_new ("lung", table, NULL));
+  g_ptr_array_add (data->cohorts, ep_project_cohort_new ("plain", ep_table_new (0), NULL));
+
+  g_assert_true (ep_project_store_save (data, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  read = ep_project_store_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->cohorts->len, ==, 2);
+  back = ep_table_get_column (((EpProjectCohort *) g_ptr_array_index (read->cohorts, 0))->table, 0);
+  g_assert_cmpstr (back->label, ==, "Sex");
+  g_assert_nonnull (back->value_labels);
+  g_assert_cmpuint (back->value_labels->len, ==, 2);
+  first = g_ptr_array_index (back->value_labels, 0);
+  g_assert_cmpstr (first->value, ==, "2");
+  g_assert_cmpstr (first->label, ==, "Female");
+  g_assert_null (((EpValueLabel *) g_ptr_array_index (back->value_labels, 1))->label);
+  g_assert_null (ep_table_get_column (((EpProjectCohort *) g_ptr_array_index (read->cohorts, 0))->table, 1)->value_labels);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "lung.csv", NULL);
+  g_autofree char *dir = ep_test_make_temp_dir ("ep-labels-cli-XXXXXX");
+  g_autofree char *labels = g_build_filename (dir, "labels.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_auto(EpTestCliRun) km = { 0 };
+  g_auto(EpTestCliRun) cox = { 0 };
+  g_auto(EpTestCliRun) wrong = { 0 };
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  JsonArray *groups, *terms;
+  JsonObject *term;
+
+  g_assert_true (g_file_set_contents (labels,
+    "{\"columns\": {\"sex\": {\"name\": \"Sex\", \"levels\": [{\"value\": \"2\", \"label\": \"Female\"},"
+    " {\"value\": \"1\", \"label\": \"Male\"}]}}}", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{\"columns\": {\"gender\": {}}}", -1, NULL));
+
+  ep_test_cli_run (&km, "km", "--csv", csv, "--time", "time", "--event", "status", "--group", "sex",
+                   "--labels", labels, NULL);
+  g_assert_cmpint (km.status, ==, 0);
+  groups = json_object_get_array_member (ep_test_cli_parse_json (&km, p1), "groups");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (groups, 0), "label"), ==, "Female");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (groups, 0), "value"), ==, "2");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (groups, 0), "n"), ==, 90);
+
+  ep_test_cli_run (&cox, "cox", "--csv", csv, "--time", "time", "--event", "status",
+                   "--covariates", "sex", "--factors", "sex", "--labels", labels, NULL);
+  g_assert_cmpint (cox.status, ==, 0);
+  terms = json_object_get_array_member (ep_test_cli_parse_json (&cox, p2), "terms");
+  term = json_array_get_object_element (terms, 0);
+  g_assert_cmpstr (json_object_get_string_member (term, "name"), ==, "sex=1");
+  g_assert_cmpstr (json_object_get_string_member (term, "label"), ==, "Sex: Male vs Female");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (term, "coef"), -SEX_COEF,
+                                  1e-6 * fabs (SEX_COEF));
+
+  ep_test_cli_run (&wrong, "km", "--csv", csv, "--time", "time", "--event", "status", "--group", "sex",
+                   "--labels", bad, NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_nonnull (strstr (wrong.err, "bad.json: column “gender” is not in lung.csv"));
+
+  g_unlink (labels);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+/* Issue 13, item 4: the competing-risks status defaults to a column of a few integer codes
+ * with 0, and a time column chosen as the status is refused instead of giving hundreds of
+ * "causes". */
+static void
+test_status_guard (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "cr_sim.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCohort) cohort = ep_cohort_new_from_file (path, NULL, &error);
+  g_autoptr(EpAnalysis) cr = ep_analysis_new (EP_ANALYSIS_COMPETING_RISKS);
+  g_autoptr(EpCohort) lung = load_lung ();
+
+  g_assert_no_error (error);
+  g_assert_false (ep_cohort_column_looks_like_status (cohort, 0));
+  g_assert_true (ep_cohort_column_looks_like_status (cohort, 1));
+  g_assert_false (ep_cohort_column_looks_like_status (cohort, 2));
+  g_assert_cmpstr (ep_cohort_guess_status_column (cohort), ==, "status");
+  /* lung: status 0/1 (time, age and the others are not codes with a 0) */
+  g_assert_cmpstr (ep_cohort_guess_status_column (lung), ==, "status");
+
+  ep_analysis_set_string (cr, "time", "time");
+  ep_analysis_set_string (cr, "status", "time");
+  g_assert_false (ep_analysis_run (cr, cohort, NULL, &error));
+  g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
+  g_assert_nonnull (strstr (error->message, "this looks like a time column"));
+  g_clear_error (&error);
+
+  ep_analysis_set_string (cr, "status", "status");
+  g_assert_true (ep_analysis_run (cr, cohort, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/labels/levels/arrange", test_arrange);
+  g_test_add_func ("/labels/json", test_json);
+  g_test_add_func ("/labels/cohort/undo", test_cohort_undo);
+  g_test_add_func ("/labels/analysis", test_analysis);
+  g_test_add_func ("/labels/project-store", test_project_store);
+  g_test_add_func ("/labels/cli", test_cli);
+  g_test_add_func ("/labels/status-guard", test_status_guard);
+
+  return g_test_run ();
+}
