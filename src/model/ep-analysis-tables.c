@@ -435,3 +435,163 @@ _ep_analysis_tables_response (Job     *job,
   table->note = g_string_free (g_steal_pointer (&note), FALSE);
   g_ptr_array_add (r->tables, table);
 }
+
+/* Issue 16: the restricted mean survival time, the median follow-up and, for a landmark
+ * analysis, what it left out and the Mantel-Byar test. */
+void
+_ep_analysis_tables_survival_review (Job     *job,
+                                     Results *r)
+{
+  EpResultTable *table;
+
+  if (!isnan (r->landmark_time))
+    {
+      const EpResultTable *km = g_ptr_array_index (r->tables, 0);
+      g_autofree char *old = km->note;
+      g_autofree char *t = format_value (r->landmark_time);
+
+      /* TRANSLATORS: "…; landmark at 6 months: 12 patients whose follow-up ended by then are left out; time from the landmark" */
+      ((EpResultTable *) km)->note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%s; landmark at %s %s: %u patient whose follow-up ended by then is left out; times are from the landmark",
+                                      "%s; landmark at %s %s: %u patients whose follow-up ended by then are left out; times are from the landmark",
+                                      r->landmark_excluded),
+                         old, t, r->time_unit, r->landmark_excluded);
+    }
+
+  if (r->rmst != NULL)
+    {
+      g_autofree char *tau = format_value (r->rmst->tau);
+      /* TRANSLATORS: "Restricted mean survival time up to 24 months" */
+      g_autofree char *title = g_strdup_printf (_("Restricted mean survival time up to %s %s"),
+                                                tau, r->time_unit);
+      g_autofree char *header = g_strdup_printf (_("RMST, %s (%g%% CI)"), r->time_unit,
+                                                 100.0 * r->rmst->conf_level);
+      gboolean beyond = FALSE;
+
+      table = table_new (title, _("Group"), _("n"), _("Events"), header, NULL);
+      for (guint g = 0; g < r->rmst->n_groups; g++)
+        {
+          const EpRmstGroup *rg = &r->rmst->groups[g];
+          GPtrArray *cells = g_ptr_array_new ();
+
+          g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", rg->n));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", rg->events));
+          g_ptr_array_add (cells, format_estimate_ci (rg->rmst, rg->lower, rg->upper, FALSE));
+          table_add_row (table, cells);
+          beyond |= rg->tau_beyond_data;
+        }
+      table->note = g_strdup (_("The area under the Kaplan-Meier curve up to τ: the average "
+                                "time lived without the event over that horizon "
+                                "(survival::survfit rmean; survRM2)"));
+      if (beyond)
+        {
+          g_autofree char *old = table->note;
+
+          table->note = g_strdup_printf ("%s\n%s", old,
+                                         _("τ is beyond the last follow-up of a group: its curve was carried flat to τ"));
+        }
+      g_ptr_array_add (r->tables, table);
+
+      if (r->rmst->n_contrasts > 0)
+        {
+          g_autofree char *diff = g_strdup_printf (_("Difference, %s (%g%% CI)"), r->time_unit,
+                                                   100.0 * r->rmst->conf_level);
+          g_autofree char *ratio = g_strdup_printf (_("Ratio (%g%% CI)"), 100.0 * r->rmst->conf_level);
+
+          table = table_new (_("RMST contrasts"), _("Comparison"), diff, _("p"), ratio, _("p"), NULL);
+          for (guint k = 0; k < r->rmst->n_contrasts; k++)
+            {
+              const EpRmstContrast *c = &r->rmst->contrasts[k];
+              GPtrArray *cells = g_ptr_array_new ();
+
+              /* TRANSLATORS: "CR vs No response" */
+              g_ptr_array_add (cells, g_strdup_printf (_("%s vs %s"), group_label (r->groups, c->level),
+                                                       group_label (r->groups, 0)));
+              g_ptr_array_add (cells, format_estimate_ci (c->diff, c->diff_lower, c->diff_upper, FALSE));
+              g_ptr_array_add (cells, format_p (c->diff_p));
+              g_ptr_array_add (cells, format_ratio_ci (c->ratio, c->ratio_lower, c->ratio_upper));
+              g_ptr_array_add (cells, format_p (c->ratio_p));
+              table_add_row (table, cells);
+            }
+          g_ptr_array_add (r->tables, table);
+        }
+    }
+
+  if (r->followup != NULL)
+    {
+      g_autofree char *header = g_strdup_printf (_("Median follow-up, %s (%g%% CI)"), r->time_unit,
+                                                 100.0 * job->conf_level);
+
+      table = table_new (_("Follow-up (reverse Kaplan-Meier)"), _("Group"), _("n"),
+                         _("Still followed"), header, NULL);
+      for (guint g = 0; g < r->followup->n_groups; g++)
+        {
+          const EpKmCurve *curve = &r->followup->curves[g];
+          GPtrArray *cells = g_ptr_array_new ();
+
+          g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", curve->n));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", curve->events));
+          g_ptr_array_add (cells, format_estimate_ci (curve->median, curve->median_lower,
+                                                      curve->median_upper, TRUE));
+          table_add_row (table, cells);
+        }
+      table->note = g_strdup (_("Deaths end the observation of follow-up instead of shortening "
+                                "it (Schemper & Smith 1996; survfit (Surv (time, 1 - status) ~ group)). "
+                                "“Still followed” counts the patients censored alive."));
+      g_ptr_array_add (r->tables, table);
+    }
+
+  if (r->mantel_byar != NULL)
+    {
+      g_autofree char *hr = g_strdup_printf (_("HR (%g%% CI)"), 100.0 * job->conf_level);
+      g_autofree char *chisq = format_value (r->mantel_byar->score_chisq);
+      GPtrArray *cells = g_ptr_array_new ();
+
+      table = table_new (_("Response as a time-dependent covariate (Mantel-Byar)"),
+                         _("Comparison"), hr, _("Score chi-square"), _("p"), NULL);
+      g_ptr_array_add (cells, g_strdup (_("After vs before the response")));
+      g_ptr_array_add (cells, format_ratio_ci (r->mantel_byar->hr[0], r->mantel_byar->hr_lower[0],
+                                               r->mantel_byar->hr_upper[0]));
+      g_ptr_array_add (cells, g_steal_pointer (&chisq));
+      g_ptr_array_add (cells, format_p (r->mantel_byar->score_p));
+      table_add_row (table, cells);
+      table->note = g_strdup (_("Every patient counts, as a non-responder until the response and "
+                                "as a responder after it: coxph (Surv (tstart, tstop, event) ~ "
+                                "response) on the split follow-up; the score test is the "
+                                "Mantel-Byar test"));
+      g_ptr_array_add (r->tables, table);
+    }
+}
+
+/* The proportional-hazards check of the multivariable Cox model (cox.zph). */
+void
+_ep_analysis_tables_zph (Job     *job,
+                         Results *r)
+{
+  EpResultTable *table;
+
+  if (r->zph == NULL || r->zph_terms == NULL)
+    return;
+
+  table = table_new (_("Proportional hazards check"), _("Term"), _("Chi-square"), _("df"),
+                     _("p"), NULL);
+  for (guint t = 0; t <= r->zph->n_terms; t++)
+    {
+      gboolean global = t == r->zph->n_terms;
+      GPtrArray *cells = g_ptr_array_new ();
+
+      g_ptr_array_add (cells, g_strdup (global ? _("Global") : r->zph_terms[t]));
+      g_ptr_array_add (cells, format_value (global ? r->zph->global_chisq : r->zph->chisq[t]));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", global ? r->zph->global_df : r->zph->df[t]));
+      g_ptr_array_add (cells, format_p (global ? r->zph->global_p : r->zph->p[t]));
+      table_add_row (table, cells);
+    }
+  table->note = g_strdup (_("Score tests that each hazard ratio is constant in time, on the "
+                            "Kaplan-Meier time scale (survival::cox.zph). A small p says the "
+                            "effect changes with time: see the figure of the scaled Schoenfeld "
+                            "residuals, and consider the restricted mean survival time."));
+  g_ptr_array_add (r->tables, table);
+}
