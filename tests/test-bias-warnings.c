@@ -134,6 +134,7 @@ save_screenshot (GtkWidget  *widget,
   paintable = gtk_widget_paintable_new (widget);
   for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
     {
+      g_usleep (20000);
       iterate ();
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
@@ -142,7 +143,7 @@ save_screenshot (GtkWidget  *widget,
       node = gtk_snapshot_free_to_node (snapshot);
     }
   if (node == NULL)
-    return;
+    g_error ("no screenshot of %s", name);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gsk_render_node_unref (node);

@@ -55,7 +55,7 @@ draw_panel (cairo_t           *cr,
   g_autofree char *title = g_strdup_printf ("%s   p = %s", plot->terms[term], p);
   g_autofree char *x_label = NULL;
   EpPlotRgb accent = ep_plot_palette_color (style->palette, 0);
-  EpPlotRgb grey = { 0.45, 0.45, 0.45 };
+  EpPlotRgb grey = { 0.3, 0.3, 0.3 };
 
   for (gsize i = 0; i < n; i++)
     {
@@ -168,7 +168,7 @@ draw_panel (cairo_t           *cr,
     if (!isnan (y[i]))
       {
         cairo_new_sub_path (cr);
-        cairo_arc (cr, X (zph->x[i]), Y (y[i]), 0.9, 0, 2 * G_PI);
+        cairo_arc (cr, X (zph->x[i]), Y (y[i]), 1.3, 0, 2 * G_PI);
       }
   cairo_fill (cr);
   /* 0 and the fitted coefficient */
