@@ -328,6 +328,14 @@ json_value_of (JsonObject *root,
         return member_number (json_array_get_object_element (zterms, i), "chisq");
       return member_number (json_object_get_object_member (zph, "global"), "chisq");
     }
+  if (strcmp (kind, "meta_fixed") == 0)
+    return member_number (json_object_get_object_member (root, "fixed"), "beta");
+  if (strcmp (kind, "meta_random") == 0)
+    return member_number (json_object_get_object_member (root, "random"), "beta");
+  if (strcmp (kind, "meta_tau2") == 0)
+    return member_number (root, "tau2");
+  if (strcmp (kind, "meta_q") == 0)
+    return member_number (root, "q");
   if (strcmp (kind, "gray") == 0)
     return member_number (find_labelled (json_object_get_array_member (root, "gray"), "cause", arg),
                           "stat");
@@ -373,7 +381,7 @@ r_with_survival (void)
 {
   static int found = -1;
   g_autofree char *rscript = NULL;
-  const char *argv[] = { NULL, "-e", "library (survival); library (cmprsk)", NULL };
+  const char *argv[] = { NULL, "-e", "library (survival); library (cmprsk); library (metafor)", NULL };
   int status = 1;
 
   if (found >= 0)
@@ -418,6 +426,10 @@ static const RScriptCase rscript_cases[] = {
              "group", "--at", "6,12", NULL } },
   { "cif-censor", { "cif", "--csv", "@cr_sim.csv", "--time", "time", "--status", "status",
                     "--censor", "0", "--at", "12", NULL } },
+  { "meta-proportions", { "meta", "--csv", "@meta_cr.csv", "--events", "cr", "--total", "n",
+                          "--label", "trial", "--method", "REML", NULL } },
+  { "meta-ratios", { "meta", "--csv", "@hr_studies.csv", "--ratio", "hr", "--lower", "lower",
+                     "--upper", "upper", "--label", "study", "--method", "DL", NULL } },
   { "landmark", { "landmark", "--csv", "@response.csv", "--time", "time", "--event", "status",
                   "--response-time", "rtime", "--landmark", "6", NULL } },
 };
@@ -442,7 +454,7 @@ test_rscript (gconstpointer data)
 
   if (!r_with_survival ())
     {
-      g_test_skip ("Rscript with the survival and cmprsk packages is not installed; the exported R "
+      g_test_skip ("Rscript with the survival, cmprsk and metafor packages is not installed; the exported R "
                    "script is not run");
       return;
     }
