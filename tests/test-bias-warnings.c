@@ -169,6 +169,47 @@ scroll_to (GtkWidget *widget)
   iterate ();
 }
 
+/* The project stores the new results and options with the analysis and restores them as
+ * they were (ep-analysis-json.c): the result read back equals the one computed. */
+static void
+assert_round_trip (EpAnalysis *analysis)
+{
+  g_autofree char *json = ep_analysis_results_to_json (analysis);
+  g_autoptr(GVariant) options = g_variant_ref_sink (ep_analysis_to_variant (analysis));
+  g_autoptr(EpAnalysis) copy = ep_analysis_new_from_variant (options, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json2 = NULL;
+
+  g_assert_nonnull (copy);
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *key = k == 0 ? "landmark-time" : "rmst-tau";
+      double a = ep_analysis_get_double (analysis, key), b = ep_analysis_get_double (copy, key);
+
+      g_assert_true ((isnan (a) && isnan (b)) || a == b);
+    }
+  g_assert_cmpstr (ep_analysis_get_string (copy, "response-time"), ==,
+                   ep_analysis_get_string (analysis, "response-time"));
+  g_assert_true (ep_analysis_restore_results (copy, json, "0000", "test", &error));
+  g_assert_no_error (error);
+  json2 = ep_analysis_results_to_json (copy);
+  g_assert_cmpstr (json, ==, json2);
+  g_assert_cmpuint (ep_analysis_get_n_biases (copy), ==, ep_analysis_get_n_biases (analysis));
+  for (guint b = 0; b < ep_analysis_get_n_biases (copy); b++)
+    g_assert_cmpstr (ep_analysis_get_bias (copy, b)->remedy, ==,
+                     ep_analysis_get_bias (analysis, b)->remedy);
+  g_assert_true ((ep_analysis_get_rmst (copy) != NULL) == (ep_analysis_get_rmst (analysis) != NULL));
+  g_assert_true ((ep_analysis_get_zph (copy) != NULL) == (ep_analysis_get_zph (analysis) != NULL));
+  g_assert_true ((ep_analysis_get_mantel_byar (copy) != NULL) ==
+                 (ep_analysis_get_mantel_byar (analysis) != NULL));
+  if (ep_analysis_get_zph (copy) != NULL)
+    g_assert_cmpfloat (ep_analysis_get_zph (copy)->global_chisq, ==,
+                       ep_analysis_get_zph (analysis)->global_chisq);
+  if (ep_analysis_get_rmst (copy) != NULL)
+    g_assert_cmpfloat (ep_analysis_get_rmst (copy)->groups[0].rmst, ==,
+                       ep_analysis_get_rmst (analysis)->groups[0].rmst);
+}
+
 /* Grouping by response: the guarantee-time warning and its landmark analysis. */
 static void
 test_guarantee_time (void)
@@ -230,6 +271,8 @@ test_guarantee_time (void)
   /* both are the project's analyses of the cohort */
   g_assert_nonnull (find_named (GTK_WIDGET (ep_cohort_page_get_results (page)), "simon-makuch-figure"));
   save_screenshot (GTK_WIDGET (window), "bias-landmark");
+  assert_round_trip (shown);
+  assert_round_trip (landmark);
 }
 
 /* Relapse with deaths censored: the competing-risk warning and its CIF. */
@@ -268,6 +311,8 @@ test_competing_risk (void)
   g_assert_cmpstr (ep_analysis_get_cause_label (cif_analysis, 1), ==, "Dead");
   g_assert_cmpuint (ep_cif_result_get_curve (cif, 0, 0)->n_events, ==, 5);
   g_assert_cmpuint (ep_cif_result_get_curve (cif, 0, 1)->n_events, ==, 1);
+  assert_round_trip (shown);
+  assert_round_trip (cif_analysis);
 }
 
 /* A Cox model of OS: the PH check and its figure. */
@@ -289,6 +334,7 @@ test_zph (void)
   g_assert_nonnull (figure);
   scroll_to (figure);
   save_screenshot (GTK_WIDGET (window), "cox-ph-check");
+  assert_round_trip (shown);
 }
 
 /* Survival results with RMST and follow-up, for the docs' screenshot. */
@@ -308,6 +354,7 @@ test_rmst_followup (void)
   table = find_table (shown, "Restricted mean survival time up to 12");
   g_assert_nonnull (table);
   g_assert_cmpuint (table->rows->len, ==, 2);
+  assert_round_trip (shown);
   scroll_to (gtk_widget_get_first_child (GTK_WIDGET (ep_cohort_page_get_results (page))));
   save_screenshot (GTK_WIDGET (window), "survival-rmst-followup");
 }
