@@ -23,6 +23,7 @@
 #include "app/ep-analysis-results.h"
 #include "app/ep-application.h"
 #include "app/ep-cohort-page.h"
+#include "model/ep-figure.h"
 
 static EpApplication *app;
 static GtkWindow *window;
@@ -271,6 +272,29 @@ test_guarantee_time (void)
   /* both are the project's analyses of the cohort */
   g_assert_nonnull (find_named (GTK_WIDGET (ep_cohort_page_get_results (page)), "simon-makuch-figure"));
   save_screenshot (GTK_WIDGET (window), "bias-landmark");
+
+  /* its figure: the landmark curves, the axis saying that time runs from the landmark */
+  {
+    g_autoptr(EpFigure) figure = NULL;
+    g_autoptr(GError) error = NULL;
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 400);
+    cairo_t *cr = cairo_create (surface);
+    const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+
+    ep_analysis_set_id (landmark, "landmark-test");
+    figure = ep_figure_new_for_analysis (landmark, &error);
+    g_assert_no_error (error);
+    cairo_scale (cr, 2, 2);
+    ep_figure_render (figure, cr, 240, 200, NULL);
+    if (dir != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, "landmark-figure.png", NULL);
+
+        g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+      }
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
   assert_round_trip (shown);
   assert_round_trip (landmark);
 }
