@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "app/ep-analysis-dialog.h"
 #include "app/ep-analysis-results.h"
 #include "app/ep-application.h"
 #include "app/ep-cohort-page.h"
@@ -272,6 +273,17 @@ test_guarantee_time (void)
   /* both are the project's analyses of the cohort */
   g_assert_nonnull (find_named (GTK_WIDGET (ep_cohort_page_get_results (page)), "simon-makuch-figure"));
   save_screenshot (GTK_WIDGET (window), "bias-landmark");
+
+  /* Edit Options keeps it a landmark analysis, with its landmark in a row of its own */
+  {
+    EpAnalysisDialog *dialog = ep_analysis_dialog_new (cohort, EP_ANALYSIS_SURVIVAL, landmark);
+    g_autoptr(EpAnalysis) edited = ep_analysis_dialog_build (dialog, NULL);
+
+    g_assert_nonnull (edited);
+    g_assert_cmpstr (ep_analysis_get_string (edited, "response-time"), ==, "response_month");
+    g_assert_cmpfloat (ep_analysis_get_double (edited, "landmark-time"), ==, 2.4);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* its figure: the landmark curves, the axis saying that time runs from the landmark */
   {
