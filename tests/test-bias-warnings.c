@@ -347,6 +347,9 @@ test_competing_risk (void)
   g_assert_cmpstr (ep_analysis_get_cause_label (cif_analysis, 1), ==, "Dead");
   g_assert_cmpuint (ep_cif_result_get_curve (cif, 0, 0)->n_events, ==, 5);
   g_assert_cmpuint (ep_cif_result_get_curve (cif, 0, 1)->n_events, ==, 1);
+  /* side by side with the naive curve */
+  g_assert_nonnull (find_table (cif_analysis, "Relapse: one minus Kaplan-Meier"));
+  save_screenshot (GTK_WIDGET (window), "bias-cif");
   assert_round_trip (shown);
   assert_round_trip (cif_analysis);
 }

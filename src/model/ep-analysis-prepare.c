@@ -412,6 +412,7 @@ prepare_competing_endpoint (Job        *job,
   job->n_dropped = d->n_dropped;
   job->time = g_steal_pointer (&d->time);
   job->time_unit = g_strdup (ep_time_unit_to_string (ep_cohort_endpoint_get_unit (endpoint)));
+  job->from_endpoint = TRUE;
   return TRUE;
 }
 

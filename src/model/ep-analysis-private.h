@@ -146,6 +146,7 @@ typedef struct
   guint           n_covariates;
 
   double         *response;        /* landmark analysis: n response times, NaN for none */
+  gboolean        from_endpoint;   /* competing risks from an endpoint: compare with 1 - KM */
   double          landmark_time;
   double          rmst_tau;
   GPtrArray      *biases;          /* EpAnalysisBias, found while preparing */
@@ -235,6 +236,8 @@ void     _ep_analysis_run_zph            (Job         *job,
 void     _ep_analysis_tables_survival_review (Job     *job,
                                               Results *r);
 void     _ep_analysis_tables_zph         (Job         *job,
+                                          Results     *r);
+void     _ep_analysis_tables_naive_km    (Job         *job,
                                           Results     *r);
 
 G_END_DECLS

@@ -595,3 +595,80 @@ _ep_analysis_tables_zph (Job     *job,
                             "residuals, and consider the restricted mean survival time."));
   g_ptr_array_add (r->tables, table);
 }
+
+/* Competing risks from an endpoint (the competing-risk remedy): the naive one minus
+ * Kaplan-Meier of the endpoint's event with the competing events censored, beside its
+ * cumulative incidence, at the landmark times or, without any, at a quarter, half and three
+ * quarters of the last follow-up time. */
+void
+_ep_analysis_tables_naive_km (Job     *job,
+                              Results *r)
+{
+  g_autofree int *naive_status = g_new (int, MAX (job->n, 1));
+  g_autoptr(EpKmResult) km = NULL;
+  g_autofree double *at = NULL;
+  guint n_at = job->n_landmarks;
+  const guint *codes = r->groups != NULL ? r->groups->codes : NULL;
+  guint n_groups = r->groups != NULL ? r->groups->n_levels : 1;
+  EpResultTable *table;
+  g_autofree char *title = NULL;
+  int cause = -1;
+  double t_max = 0.0;
+
+  for (guint c = 0; c < r->cif->n_causes; c++)
+    if (r->cif->causes[c] == 1)
+      cause = c;
+  if (cause < 0)
+    return;
+  for (guint i = 0; i < job->n; i++)
+    {
+      naive_status[i] = job->status[i] == 1;
+      t_max = MAX (t_max, job->time[i]);
+    }
+  if (n_at > 0)
+    at = g_memdup2 (job->landmarks, sizeof (double) * n_at);
+  else
+    {
+      n_at = 3;
+      at = g_new (double, 3);
+      for (guint a = 0; a < 3; a++)
+        {
+          /* rounded to a half of its leading digit: 7.5, 15, 22.5 */
+          double x = t_max * (a + 1) / 4.0;
+          double unit = x > 0.0 ? pow (10.0, floor (log10 (x))) / 2.0 : 1.0;
+
+          at[a] = x > 0.0 ? round (x / unit) * unit : 0.0;
+        }
+    }
+  km = ep_km_fit (job->time, naive_status, codes, n_groups, job->n, EP_KM_CONF_LOG_LOG,
+                  job->conf_level, at, n_at, NULL);
+  if (km == NULL)
+    return;
+
+  /* TRANSLATORS: "Relapse: one minus Kaplan-Meier against the cumulative incidence" */
+  title = g_strdup_printf (_("%s: one minus Kaplan-Meier against the cumulative incidence"),
+                           r->cause_labels[cause]);
+  table = table_new (title, _("Group"), _("Time"), _("1 − KM (deaths censored)"),
+                     _("Cumulative incidence"), NULL);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const EpCifCurve *curve = ep_cif_result_get_curve (r->cif, g, cause);
+
+      for (guint a = 0; a < km->curves[g].n_at; a++)
+        {
+          GPtrArray *cells = g_ptr_array_new ();
+          double f, v;
+
+          g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+          g_ptr_array_add (cells, format_value (km->curves[g].at[a].time));
+          g_ptr_array_add (cells, format_percent_ci (1.0 - km->curves[g].at[a].surv, NAN, NAN));
+          g_ptr_array_add (cells, ep_cif_curve_at (curve, km->curves[g].at[a].time, &f, &v)
+                                  ? format_percent_ci (f, NAN, NAN) : g_strdup ("NA"));
+          table_add_row (table, cells);
+        }
+    }
+  table->note = g_strdup (_("One minus Kaplan-Meier treats the patients who died as if they "
+                            "could still have the event later, so it is the larger number; "
+                            "the cumulative incidence is the one to report."));
+  g_ptr_array_add (r->tables, table);
+}

@@ -249,7 +249,11 @@ _ep_analysis_run_thread (GTask        *task,
       _ep_analysis_tables_cox (job, r);
       _ep_analysis_tables_zph (job, r);
       break;
-    case EP_ANALYSIS_COMPETING_RISKS: _ep_analysis_tables_competing_risks (job, r); break;
+    case EP_ANALYSIS_COMPETING_RISKS:
+      _ep_analysis_tables_competing_risks (job, r);
+      if (job->from_endpoint)
+        _ep_analysis_tables_naive_km (job, r);
+      break;
     case EP_ANALYSIS_RESPONSE:        _ep_analysis_tables_response (job, r); break;
     default:                          g_assert_not_reached ();
     }
