@@ -328,6 +328,38 @@ json_value_of (JsonObject *root,
         return member_number (json_array_get_object_element (zterms, i), "chisq");
       return member_number (json_object_get_object_member (zph, "global"), "chisq");
     }
+  if (strcmp (kind, "meta_fixed") == 0)
+    return member_number (json_object_get_object_member (root, "fixed"), "beta");
+  if (strcmp (kind, "meta_random") == 0)
+    return member_number (json_object_get_object_member (root, "random"), "beta");
+  if (strcmp (kind, "meta_tau2") == 0)
+    return member_number (root, "tau2");
+  if (strcmp (kind, "meta_q") == 0)
+    return member_number (root, "q");
+  if (strcmp (kind, "gray") == 0)
+    return member_number (find_labelled (json_object_get_array_member (root, "gray"), "cause", arg),
+                          "stat");
+  if (strcmp (kind, "cif") == 0)
+    {
+      /* "cif:GROUP CAUSE@TIME", cmprsk's row name and the time */
+      const char *at = strrchr (arg, '@');
+      g_autofree char *row = g_strndup (arg, at - arg);
+      const char *space = strrchr (row, ' ');
+      g_autofree char *group = g_strndup (row, space - row);
+      JsonObject *g = find_labelled (groups, "label", group);
+      JsonObject *c = find_labelled (json_object_get_array_member (g, "causes"), "cause", space + 1);
+      JsonArray *points = json_object_get_array_member (c, "at");
+      double t = g_ascii_strtod (at + 1, NULL);
+
+      for (guint k = 0; k < json_array_get_length (points); k++)
+        {
+          JsonObject *p = json_array_get_object_element (points, k);
+
+          if (fabs (member_number (p, "time") - t) <= 1e-12 * fabs (t))
+            return member_number (p, "estimate");
+        }
+      g_assert_not_reached ();
+    }
   if (strcmp (kind, "loglik") == 0 || strcmp (kind, "chisq") == 0)
     return member_number (root, kind);
   if (strcmp (kind, "score") == 0)
@@ -363,7 +395,7 @@ r_with_survival (void)
 {
   static int found = -1;
   g_autofree char *rscript = NULL;
-  const char *argv[] = { NULL, "-e", "library (survival)", NULL };
+  const char *argv[] = { NULL, "-e", "library (survival); library (cmprsk); library (metafor)", NULL };
   int status = 1;
 
   if (found >= 0)
@@ -410,6 +442,14 @@ static const RScriptCase rscript_cases[] = {
               "x", "--tau", "40", NULL } },
   { "followup", { "followup", "--csv", "@lung.csv", "--time", "time", "--event", "status",
                   "--group", "sex", NULL } },
+  { "cif", { "cif", "--csv", "@cr_sim.csv", "--time", "time", "--status", "status", "--group",
+             "group", "--at", "6,12", NULL } },
+  { "cif-censor", { "cif", "--csv", "@cr_sim.csv", "--time", "time", "--status", "status",
+                    "--censor", "0", "--at", "12", NULL } },
+  { "meta-proportions", { "meta", "--csv", "@meta_cr.csv", "--events", "cr", "--total", "n",
+                          "--label", "trial", "--method", "REML", NULL } },
+  { "meta-ratios", { "meta", "--csv", "@hr_studies.csv", "--ratio", "hr", "--lower", "lower",
+                     "--upper", "upper", "--label", "study", "--method", "DL", NULL } },
   { "landmark", { "landmark", "--csv", "@response.csv", "--time", "time", "--event", "status",
                   "--response-time", "rtime", "--landmark", "6", NULL } },
 };
@@ -434,7 +474,7 @@ test_rscript (gconstpointer data)
 
   if (!r_with_survival ())
     {
-      g_test_skip ("Rscript with the survival package is not installed; the exported R "
+      g_test_skip ("Rscript with the survival, cmprsk and metafor packages is not installed; the exported R "
                    "script is not run");
       return;
     }

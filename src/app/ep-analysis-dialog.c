@@ -47,6 +47,11 @@ struct _EpAnalysisDialog
   AdwComboRow     *group_row;
   AdwComboRow     *conf_type_row;
   AdwEntryRow     *landmarks_row;
+  AdwEntryRow     *rmst_tau_row;
+  AdwEntryRow     *landmark_time_row;
+  GVariant        *carried;         /* the edited analysis's options that have no row of their
+                                     * own (a landmark analysis's response time, a competing-risk
+                                     * remedy's endpoint), kept through Edit Options */
   AdwComboRow     *test_row;
   AdwComboRow     *ties_row;
   AdwComboRow     *strata_row;
@@ -389,6 +394,15 @@ ep_analysis_dialog_build (EpAnalysisDialog  *self,
 
   if (self->kind != EP_ANALYSIS_COX)
     ep_analysis_set_string (analysis, "group", combo_get (self->group_row));
+  if (self->kind == EP_ANALYSIS_COMPETING_RISKS && self->carried != NULL)
+    {
+      static const char * const keys[] = { "endpoint", "competing", "competing-event" };
+      const char *value;
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        if (g_variant_lookup (self->carried, keys[k], "&s", &value))
+          ep_analysis_set_string (analysis, keys[k], value);
+    }
 
   if (self->kind == EP_ANALYSIS_SURVIVAL || self->kind == EP_ANALYSIS_COMPETING_RISKS)
     {
@@ -399,6 +413,43 @@ ep_analysis_dialog_build (EpAnalysisDialog  *self,
 
   if (self->kind == EP_ANALYSIS_SURVIVAL)
     {
+      const char *tau = gtk_editable_get_text (GTK_EDITABLE (self->rmst_tau_row));
+      const char *response_time = NULL;
+
+      g_array_set_size (times, 0);
+      if (!parse_times (tau, times, error))
+        return NULL;
+      if (times->len > 1 || (times->len == 1 && !(g_array_index (times, double, 0) > 0.0)))
+        {
+          g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                       _("The RMST horizon must be one time greater than 0, not “%s”"), tau);
+          return NULL;
+        }
+      if (times->len == 1)
+        ep_analysis_set_double (analysis, "rmst-tau", g_array_index (times, double, 0));
+      if (self->carried != NULL
+          && g_variant_lookup (self->carried, "response-time", "&s", &response_time))
+        {
+          const char *landmark = gtk_editable_get_text (GTK_EDITABLE (self->landmark_time_row));
+
+          g_array_set_size (times, 0);
+          if (!parse_times (landmark, times, error))
+            return NULL;
+          /* emptied: a survival analysis grouped as chosen above */
+          if (times->len == 0)
+            response_time = NULL;
+          else if (times->len != 1)
+            {
+              g_set_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                           _("Give one landmark time, not “%s”"), landmark);
+              return NULL;
+            }
+          if (response_time != NULL)
+            {
+              ep_analysis_set_string (analysis, "response-time", response_time);
+              ep_analysis_set_double (analysis, "landmark-time", g_array_index (times, double, 0));
+            }
+        }
       conf_type = adw_combo_row_get_selected (self->conf_type_row);
       ep_analysis_set_string (analysis, "conf-type", conf_types[MIN (conf_type, 2)]);
       ep_analysis_set_rho (analysis, adw_combo_row_get_selected (self->test_row) == 1 ? 1.0 : 0.0);
@@ -493,6 +544,8 @@ ep_analysis_dialog_finalize (GObject *object)
   g_clear_pointer (&self->success_rows, g_ptr_array_unref);
   g_strfreev (self->previous_success);
 
+  g_clear_pointer (&self->carried, g_variant_unref);
+
   G_OBJECT_CLASS (ep_analysis_dialog_parent_class)->finalize (object);
 }
 
@@ -518,6 +571,8 @@ ep_analysis_dialog_class_init (EpAnalysisDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisDialog, conf_type_row);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisDialog, landmarks_row);
+  gtk_widget_class_bind_template_child (widget_class, EpAnalysisDialog, rmst_tau_row);
+  gtk_widget_class_bind_template_child (widget_class, EpAnalysisDialog, landmark_time_row);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisDialog, test_row);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisDialog, ties_row);
   gtk_widget_class_bind_template_child (widget_class, EpAnalysisDialog, strata_row);
@@ -606,6 +661,7 @@ ep_analysis_dialog_new (EpCohort       *cohort,
   gtk_widget_set_visible (GTK_WIDGET (self->group_row), !cox);
   gtk_widget_set_visible (GTK_WIDGET (self->conf_type_row), survival);
   gtk_widget_set_visible (GTK_WIDGET (self->landmarks_row), survival || cr);
+  gtk_widget_set_visible (GTK_WIDGET (self->rmst_tau_row), survival);
   gtk_widget_set_visible (GTK_WIDGET (self->test_row), survival);
   gtk_widget_set_visible (GTK_WIDGET (self->ties_row), cox);
   gtk_widget_set_visible (GTK_WIDGET (self->strata_row), cox);
@@ -655,6 +711,24 @@ ep_analysis_dialog_new (EpCohort       *cohort,
                                   g_ascii_formatd (buffer, sizeof buffer, "%g", landmarks[a]));
         }
       gtk_editable_set_text (GTK_EDITABLE (self->landmarks_row), text->str);
+      self->carried = g_variant_ref_sink (ep_analysis_to_variant (previous));
+      if (isfinite (ep_analysis_get_double (previous, "rmst-tau")))
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          gtk_editable_set_text (GTK_EDITABLE (self->rmst_tau_row),
+                                 g_ascii_formatd (buffer, sizeof buffer, "%g",
+                                                  ep_analysis_get_double (previous, "rmst-tau")));
+        }
+      if (survival && ep_analysis_get_string (previous, "response-time") != NULL)
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          gtk_editable_set_text (GTK_EDITABLE (self->landmark_time_row),
+                                 g_ascii_formatd (buffer, sizeof buffer, "%g",
+                                                  ep_analysis_get_double (previous, "landmark-time")));
+          gtk_widget_set_visible (GTK_WIDGET (self->landmark_time_row), TRUE);
+        }
       if (ep_analysis_get_string (previous, "censor") != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->censor_row), ep_analysis_get_string (previous, "censor"));
       for (guint t = 0; t < G_N_ELEMENTS (conf_types); t++)

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "app/ep-analysis-results.h"
+#include "plot/ep-km-plot.h"
+#include "plot/ep-zph-plot.h"
 
 struct _EpAnalysisResults
 {
@@ -33,6 +35,136 @@ struct _EpAnalysisResults
 };
 
 G_DEFINE_FINAL_TYPE (EpAnalysisResults, ep_analysis_results, ADW_TYPE_BIN)
+
+enum {
+  RUN_ANALYSIS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Issue 16: the figures of the proportional-hazards check and of the Simon-Makuch curves,
+ * drawn from the analysis's result with src/plot at the exported size scaled to the widget. */
+
+typedef enum
+{
+  FIGURE_ZPH,
+  FIGURE_SIMON_MAKUCH,
+} FigureKind;
+
+static void
+draw_figure (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  EpAnalysisResults *self = data;
+  FigureKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "figure-kind"));
+  g_auto(EpPlotStyle) style = { 0, };
+  double w, h, scale;
+
+  if (self->analysis == NULL || !ep_analysis_has_results (self->analysis))
+    return;
+  ep_plot_style_init (&style);
+  w = ep_plot_mm_to_pt (kind == FIGURE_ZPH ? 170 : 110);
+  h = ep_plot_mm_to_pt (70);
+  scale = MIN (width / w, height / h);
+  cairo_scale (cr, scale, scale);
+  if (kind == FIGURE_ZPH && ep_analysis_get_zph (self->analysis) != NULL)
+    {
+      const EpCoxZph *zph = ep_analysis_get_zph (self->analysis);
+      const EpCoxFit *fit = ep_analysis_get_cox (self->analysis);
+      g_autofree double *coef = g_new (double, MAX (zph->n_terms, 1));
+      EpZphPlot plot = { zph, ep_analysis_get_zph_terms (self->analysis), coef,
+                         ep_analysis_get_time_unit (self->analysis) };
+
+      /* one column per term: its coefficient; a factor of several columns is drawn on the
+       * scale of its linear predictor, where a constant effect is 1 (cox.zph) */
+      for (guint t = 0; t < zph->n_terms; t++)
+        coef[t] = fit != NULL && fit->p == zph->n_terms ? fit->coef[t] : NAN;
+      ep_zph_plot_render (cr, w, h, &plot, &style, NULL);
+    }
+  else if (kind == FIGURE_SIMON_MAKUCH && ep_analysis_get_simon_makuch (self->analysis) != NULL)
+    {
+      const char *labels[] = { _("Before response"), _("After response"), NULL };
+      EpPlotTimeUnit unit = EP_PLOT_TIME_UNSPECIFIED;
+      EpKmPlot plot;
+
+      ep_km_plot_init (&plot, ep_analysis_get_simon_makuch (self->analysis));
+      plot.labels = labels;
+      if (ep_plot_time_unit_from_string (ep_analysis_get_time_unit (self->analysis), &unit))
+        plot.options.data_unit = plot.options.time_unit = unit;
+      plot.options.risk_table = FALSE;
+      ep_km_plot_render (cr, w, h, &plot, &style, NULL);
+    }
+}
+
+static GtkWidget *
+figure_widget (EpAnalysisResults *self,
+               FigureKind         kind,
+               const char        *title,
+               const char        *note)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (area), "figure-kind", GINT_TO_POINTER (kind));
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), kind == FIGURE_ZPH ? 680 : 440);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 280);
+  gtk_widget_set_halign (area, GTK_ALIGN_START);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_figure, self, NULL);
+  gtk_widget_set_name (area, kind == FIGURE_ZPH ? "zph-figure" : "simon-makuch-figure");
+  gtk_box_append (GTK_BOX (box), area);
+  if (note != NULL)
+    {
+      GtkWidget *n = gtk_label_new (note);
+
+      gtk_label_set_xalign (GTK_LABEL (n), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (n), TRUE);
+      gtk_widget_add_css_class (n, "dim-label");
+      gtk_box_append (GTK_BOX (box), n);
+    }
+  return box;
+}
+
+/* A bias warning with the button that runs the analysis avoiding it. */
+static GtkWidget *
+bias_widget (const EpAnalysisBias *bias,
+             guint                index)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (bias->message);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_add_css_class (label, "warning");
+  gtk_box_append (GTK_BOX (box), label);
+  if (bias->remedy != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_label (bias->remedy_title);
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_set_margin_start (button, 12);
+      gtk_widget_set_margin_bottom (button, 12);
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "results.run-remedy");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  else
+    gtk_widget_set_margin_bottom (label, 12);
+  return box;
+}
 
 static void
 ep_analysis_results_clear_tables (EpAnalysisResults *self)
@@ -159,8 +291,24 @@ ep_analysis_results_update (EpAnalysisResults *self)
           gtk_widget_add_css_class (label, "warning");
           gtk_box_append (self->tables_box, label);
         }
+      /* the biases first: they say whether the tables below answer the question */
+      for (guint b = 0; b < ep_analysis_get_n_biases (self->analysis); b++)
+        gtk_box_append (self->tables_box, bias_widget (ep_analysis_get_bias (self->analysis, b), b));
       for (guint t = 0; t < tables->len; t++)
         gtk_box_append (self->tables_box, table_widget (g_ptr_array_index (tables, t)));
+      if (ep_analysis_get_zph (self->analysis) != NULL)
+        gtk_box_append (self->tables_box,
+                        figure_widget (self, FIGURE_ZPH, _("Scaled Schoenfeld residuals"),
+                                       _("Each point estimates a coefficient at an event time; "
+                                         "the line is their smooth with ±2 standard errors. A "
+                                         "flat line at the dashed coefficient means proportional "
+                                         "hazards; the dotted line is no effect.")));
+      if (ep_analysis_get_simon_makuch (self->analysis) != NULL)
+        gtk_box_append (self->tables_box,
+                        figure_widget (self, FIGURE_SIMON_MAKUCH, _("Simon-Makuch curves"),
+                                       _("Survival before and after the response, with patients "
+                                         "moving to the responders' curve when they respond "
+                                         "(Kaplan-Meier with delayed entry).")));
       for (guint w = 0; warnings != NULL && warnings[w] != NULL; w++)
         {
           GtkWidget *label = gtk_label_new (warnings[w]);
@@ -200,6 +348,26 @@ ep_analysis_results_copy_action (GtkWidget  *widget,
 
   if (text != NULL)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+ep_analysis_results_run_remedy_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  EpAnalysisResults *self = EP_ANALYSIS_RESULTS (widget);
+  g_autoptr(EpAnalysis) remedy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->analysis == NULL)
+    return;
+  remedy = ep_analysis_new_remedy (self->analysis, g_variant_get_uint32 (param), &error);
+  if (remedy == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[RUN_ANALYSIS], 0, remedy);
 }
 
 static void
@@ -263,6 +431,13 @@ ep_analysis_results_class_init (EpAnalysisResultsClass *klass)
 
   gtk_widget_class_install_action (widget_class, "results.copy", NULL, ep_analysis_results_copy_action);
   gtk_widget_class_install_action (widget_class, "results.cancel", NULL, ep_analysis_results_cancel_action);
+  gtk_widget_class_install_action (widget_class, "results.run-remedy", "u", ep_analysis_results_run_remedy_action);
+
+  /* ::run-analysis (EpAnalysis *analysis): a bias warning's remedy was asked for; the page
+   * runs it as a new analysis of the cohort. */
+  signals[RUN_ANALYSIS] = g_signal_new ("run-analysis", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, EP_TYPE_ANALYSIS);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "results.copy", NULL);
 }

@@ -204,9 +204,21 @@ analyses_changed_cb (EpCohortPage *self)
   _ep_cohort_page_update_actions (self);
 }
 
+/* A bias warning's remedy (ep-analysis-results.c): a new analysis of the shown cohort. */
+static void
+results_run_analysis_cb (EpCohortPage      *self,
+                         EpAnalysis        *analysis,
+                         EpAnalysisResults *results)
+{
+  if (self->cohort != NULL)
+    ep_cohort_page_run_analysis (self, analysis);
+}
+
 void
 _ep_cohort_page_analysis_init (EpCohortPage *self)
 {
+  g_signal_connect_object (self->results, "run-analysis", G_CALLBACK (results_run_analysis_cb),
+                           self, G_CONNECT_SWAPPED);
   self->analyses_filter = gtk_custom_filter_new (analysis_of_cohort, self, NULL);
   self->analyses = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->analyses_filter)));
   g_signal_connect_object (self->analyses, "items-changed", G_CALLBACK (analyses_changed_cb), self,

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * endpoint-cli cif --csv F --time COL --status COL [--group COL] [--strata COL] [--rho R]
- *                  [--at T1,T2,..] [--no-curves] [--sep SEP] [--timing]
+ *                  [--at T1,T2,..] [--no-curves] [--r-script FILE.R] [--sep SEP] [--timing]
  *
  * The JSON has the shape of tests/data/reference/expected/cr_sim_cif.json (cmprsk's cuminc,
  * timepoints and $Tests): per group the label and per cause the estimate and its standard
@@ -20,6 +20,7 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "cli/ep-cli-rscript.h"
 #include "core/ep-cif.h"
 #include "io/ep-table.h"
 
@@ -168,6 +169,8 @@ ep_cli_cif (int    argc,
   double opt_level = 0.95;
   double opt_rho = 0.0;
   gboolean opt_no_curves = FALSE;
+  g_autofree char *opt_r_script = NULL;
+  g_autofree char *cmdline = g_strjoinv (" ", argv);
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
     EP_CLI_OPTION_TIME (opt.time),
@@ -188,6 +191,7 @@ ep_cli_cif (int    argc,
     { "no-curves", 0, 0, G_OPTION_ARG_NONE, &opt_no_curves,
       N_("Leave the whole curves out of the JSON"), NULL },
     EP_CLI_OPTION_LABELS,
+    EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_SEP (opt.sep),
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
@@ -405,6 +409,48 @@ ep_cli_cif (int    argc,
     }
 
   json_object_set_array_member (root, "warnings", warnings);
+
+  if (opt_r_script != NULL)
+    {
+      g_autofree char *t = ep_cli_r_string (opt.time);
+      g_autofree char *st = ep_cli_r_string (opt.status);
+      g_autofree char *gr = opt.group != NULL ? ep_cli_r_string (opt.group) : NULL;
+      g_autofree char *sr = opt.strata != NULL ? ep_cli_r_string (opt.strata) : NULL;
+      g_autofree char *group_expr = gr != NULL ? g_strdup_printf ("as.character (d[[%s]])", gr)
+                                               : g_strdup ("rep (\"all\", nrow (d))");
+      g_autofree char *cencode = opt_censor != NULL ? ep_cli_r_string (opt_censor) : g_strdup ("0");
+      g_autoptr(GString) times = g_string_new (NULL);
+      g_autoptr(GString) body = g_string_new (NULL);
+      const char *columns[] = { opt.time, opt.status, opt.group != NULL ? opt.group : opt.time,
+                                opt.strata != NULL ? opt.strata : opt.time, NULL };
+
+      for (guint a = 0; at != NULL && a < at->len; a++)
+        g_string_append_printf (times, "%s%.17g", a > 0 ? ", " : "", g_array_index (at, double, a));
+      g_string_append_printf (body,
+                              "library (cmprsk)\n"
+                              "ft <- d[[%s]]\n"
+                              "fs <- %s (d[[%s]])\n"
+                              "g <- %s\n"
+                              "fit <- cuminc (ft, fs, group = g%s%s%s, rho = %.17g, cencode = %s)\n"
+                              "print (fit)\n"
+                              "check <- c ()\n"
+                              "if (!is.null (fit$Tests))\n"
+                              "  check <- c (check, setNames (fit$Tests[, \"stat\"], paste0 (\"gray:\", rownames (fit$Tests))))\n",
+                              t, opt_censor != NULL ? "as.character" : "", st,
+                              group_expr,
+                              sr != NULL ? ", strata = d[[" : "", sr != NULL ? sr : "", sr != NULL ? "]]" : "",
+                              opt_rho, cencode);
+      if (times->len > 0)
+        g_string_append_printf (body,
+                                "at <- c (%s)\n"
+                                "tp <- timepoints (fit, times = at)\n"
+                                "print (tp)\n"
+                                "for (r in rownames (tp$est)) for (k in seq_along (at))\n"
+                                "  check[paste0 (\"cif:\", r, \"@\", format (at[k], digits = 17))] <- tp$est[r, k]\n",
+                                times->str);
+      if (!ep_cli_rscript_write (opt_r_script, data, columns, cmdline, body->str, &error))
+        return ep_cli_data_fail (COMMAND, error);
+    }
 
   if (opt.timing)
     ep_cli_add_timing (root, parse_s, compute_s);

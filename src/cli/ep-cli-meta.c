@@ -9,7 +9,8 @@
  *   meta --csv F --ratio COL --lower COL --upper COL --label COL [--subgroup COL] [--method ...]
  *   meta --csv F --events1 COL --total1 COL --events2 COL --total2 COL --label COL
  *        [--measure OR|RR|RD] [--method FE|DL|REML|PM|SJ|ML|MH|PETO]
- * and for every form --conf-level L, and for the inverse-variance methods --leave1out
+ * and for every form --conf-level L, --r-script FILE.R (the one-arm forms with the
+ * inverse-variance methods: metafor's escalc and rma), and for the inverse-variance methods --leave1out
  * (leave1out) and --regtest (Egger's regtest). The JSON is shaped like
  * tests/data/reference/expected/meta_*.json and hr_studies_dl.json, with more keys: the
  * pooling-scale values, H², the Q-profile intervals of tau^2, I^2 and H^2, the subgroups'
@@ -23,6 +24,7 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "cli/ep-cli-rscript.h"
 #include "core/ep-meta.h"
 #include "core/ep-meta-reg.h"
 #include "core/ep-meta-binary.h"
@@ -776,6 +778,8 @@ ep_cli_meta (int    argc,
   g_autofree char *opt_total1 = NULL;
   g_autofree char *opt_events2 = NULL;
   g_autofree char *opt_total2 = NULL;
+  g_autofree char *opt_r_script = NULL;
+  g_autofree char *cmdline = g_strjoinv (" ", argv);
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt_csv),
     EP_CLI_OPTION_SEP (opt_sep),
@@ -794,6 +798,7 @@ ep_cli_meta (int    argc,
       N_("Two arms: column of the events in the control arm"), N_("COL") },
     { "total2", 0, 0, G_OPTION_ARG_STRING, &opt_total2,
       N_("Two arms: column of the patients in the control arm"), N_("COL") },
+    EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_TIMING (opt_timing),
     { NULL }
   };
@@ -825,6 +830,9 @@ ep_cli_meta (int    argc,
   if (opt_events1 != NULL || opt_total1 != NULL || opt_events2 != NULL || opt_total2 != NULL)
     {
       TwoArmOptions two = { 0, };
+
+      if (opt_r_script != NULL)
+        return ep_cli_usage_error (COMMAND, _("--r-script is not available for two arms yet"));
 
       if (opt_meta.events != NULL || opt_meta.total != NULL || opt_meta.ratio != NULL ||
           opt_meta.lower != NULL || opt_meta.upper != NULL)
@@ -882,6 +890,8 @@ ep_cli_meta (int    argc,
       if (opt_meta.knapp_hartung || opt_leave1out || opt_regtest)
         return ep_cli_usage_error (COMMAND, _("--knapp-hartung, --leave1out and --regtest do not "
                                               "apply to --method GLMM"));
+      if (opt_r_script != NULL)
+        return ep_cli_usage_error (COMMAND, _("--r-script is not available for --method GLMM yet"));
     }
   if (!ep_cli_meta_parse_method (opt_meta.method, &options.method))
     return ep_cli_usage_error (COMMAND, _("--method must be FE, DL, REML, PM, SJ, ML or GLMM, "
@@ -1034,6 +1044,52 @@ ep_cli_meta (int    argc,
       json_array_add_string_element (warnings, g_ptr_array_index (result->warnings, w));
     json_object_set_array_member (object, "warnings", warnings);
   }
+
+  if (opt_r_script != NULL)
+    {
+      g_autofree char *label = ep_cli_r_string (opt_meta.label);
+      g_autoptr(GString) body = g_string_new (NULL);
+      const char *columns[] = { opt_meta.label,
+                                proportions ? opt_meta.events : opt_meta.ratio,
+                                proportions ? opt_meta.total : opt_meta.lower,
+                                proportions ? opt_meta.total : opt_meta.upper, NULL };
+
+      g_string_append (body, "library (metafor)\n");
+      if (proportions)
+        {
+          g_autofree char *e = ep_cli_r_string (opt_meta.events);
+          g_autofree char *n = ep_cli_r_string (opt_meta.total);
+
+          /* escalc's default continuity correction: 1/2 added to the cells of a study with a
+           * zero cell (add = 1/2, to = "only0"), as Endpoint's logit */
+          g_string_append_printf (body, "es <- escalc (measure = \"%s\", xi = d[[%s]], ni = d[[%s]])\n",
+                                  measure == EP_META_MEASURE_FT ? "PFT" : "PLO", e, n);
+        }
+      else
+        {
+          g_autofree char *r = ep_cli_r_string (opt_meta.ratio);
+          g_autofree char *l = ep_cli_r_string (opt_meta.lower);
+          g_autofree char *u = ep_cli_r_string (opt_meta.upper);
+
+          /* log ratio; its variance from the reported 95% interval */
+          g_string_append_printf (body,
+                                  "es <- data.frame (yi = log (d[[%s]]),\n"
+                                  "                  vi = ((log (d[[%s]]) - log (d[[%s]])) / (2 * qnorm (0.975)))^2)\n",
+                                  r, u, l);
+        }
+      g_string_append_printf (body,
+                              "rownames (es) <- d[[%s]]\n"
+                              "fixed <- rma (yi, vi, data = es, method = \"FE\", level = %.17g)\n"
+                              "fit <- rma (yi, vi, data = es, method = \"%s\", test = \"%s\", level = %.17g)\n"
+                              "print (fit)\n"
+                              "check <- c (meta_fixed = unname (coef (fixed)), meta_q = fit$QE)\n"
+                              "if (fit$method != \"FE\")\n"
+                              "  check <- c (check, meta_random = unname (coef (fit)), meta_tau2 = fit$tau2)\n",
+                              label, 100.0 * opt_level, method_name (result->method),
+                              result->knapp_hartung ? "knha" : "z", 100.0 * opt_level);
+      if (!ep_cli_rscript_write (opt_r_script, studies->data, columns, cmdline, body->str, &error))
+        return ep_cli_data_fail (COMMAND, error);
+    }
 
   if (opt_timing)
     ep_cli_add_timing (object, parse_s, compute_s);

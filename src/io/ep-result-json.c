@@ -980,3 +980,166 @@ ep_crr_result_from_json (JsonObject  *object,
     return NULL;
   return g_steal_pointer (&crr);
 }
+
+/* Restricted mean survival time */
+
+JsonObject *
+ep_rmst_result_to_json (const EpRmstResult *rmst)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *groups = json_array_sized_new (rmst->n_groups);
+  JsonArray *contrasts = json_array_sized_new (rmst->n_contrasts);
+
+  ep_result_json_set_double (object, "tau", rmst->tau);
+  ep_result_json_set_double (object, "conf_level", rmst->conf_level);
+  for (guint g = 0; g < rmst->n_groups; g++)
+    {
+      const EpRmstGroup *r = &rmst->groups[g];
+      JsonObject *o = json_object_new ();
+
+      json_object_set_int_member (o, "n", r->n);
+      json_object_set_int_member (o, "events", r->events);
+      ep_result_json_set_double (o, "rmst", r->rmst);
+      ep_result_json_set_double (o, "se", r->se);
+      ep_result_json_set_double (o, "lower", r->lower);
+      ep_result_json_set_double (o, "upper", r->upper);
+      ep_result_json_set_double (o, "last_time", r->last_time);
+      json_object_set_boolean_member (o, "tau_beyond_data", r->tau_beyond_data);
+      json_array_add_object_element (groups, o);
+    }
+  for (guint k = 0; k < rmst->n_contrasts; k++)
+    {
+      const EpRmstContrast *c = &rmst->contrasts[k];
+      JsonObject *o = json_object_new ();
+
+      json_object_set_int_member (o, "level", c->level);
+      ep_result_json_set_double (o, "diff", c->diff);
+      ep_result_json_set_double (o, "diff_se", c->diff_se);
+      ep_result_json_set_double (o, "diff_lower", c->diff_lower);
+      ep_result_json_set_double (o, "diff_upper", c->diff_upper);
+      ep_result_json_set_double (o, "diff_p", c->diff_p);
+      ep_result_json_set_double (o, "ratio", c->ratio);
+      ep_result_json_set_double (o, "ratio_lower", c->ratio_lower);
+      ep_result_json_set_double (o, "ratio_upper", c->ratio_upper);
+      ep_result_json_set_double (o, "ratio_p", c->ratio_p);
+      json_array_add_object_element (contrasts, o);
+    }
+  json_object_set_array_member (object, "groups", groups);
+  json_object_set_array_member (object, "contrasts", contrasts);
+  return object;
+}
+
+EpRmstResult *
+ep_rmst_result_from_json (JsonObject  *object,
+                          const char  *where,
+                          GError     **error)
+{
+  g_autoptr(EpRmstResult) rmst = g_new0 (EpRmstResult, 1);
+  JsonArray *groups, *contrasts;
+
+  if (!ep_result_json_get_double (object, "tau", where, &rmst->tau, error) ||
+      !ep_result_json_get_double (object, "conf_level", where, &rmst->conf_level, error) ||
+      (groups = get_array (object, "groups", where, G_MAXUINT, error)) == NULL ||
+      (contrasts = get_array (object, "contrasts", where, G_MAXUINT, error)) == NULL)
+    return NULL;
+  if (json_array_get_length (groups) > 4096 || json_array_get_length (contrasts) > 4096)
+    return invalid (error, where, "groups"), NULL;
+  rmst->n_groups = json_array_get_length (groups);
+  rmst->n_contrasts = json_array_get_length (contrasts);
+  rmst->groups = g_new0 (EpRmstGroup, MAX (rmst->n_groups, 1));
+  rmst->contrasts = g_new0 (EpRmstContrast, MAX (rmst->n_contrasts, 1));
+  for (guint g = 0; g < rmst->n_groups; g++)
+    {
+      EpRmstGroup *r = &rmst->groups[g];
+      JsonObject *o;
+
+      if (!element_object (groups, g, where, "groups", &o, error) ||
+          !ep_result_json_get_uint (o, "n", where, G_MAXUINT, &r->n, error) ||
+          !ep_result_json_get_uint (o, "events", where, G_MAXUINT, &r->events, error) ||
+          !ep_result_json_get_double (o, "rmst", where, &r->rmst, error) ||
+          !ep_result_json_get_double (o, "se", where, &r->se, error) ||
+          !ep_result_json_get_double (o, "lower", where, &r->lower, error) ||
+          !ep_result_json_get_double (o, "upper", where, &r->upper, error) ||
+          !ep_result_json_get_double (o, "last_time", where, &r->last_time, error))
+        return NULL;
+      r->tau_beyond_data = optional_bool (o, "tau_beyond_data");
+    }
+  for (guint k = 0; k < rmst->n_contrasts; k++)
+    {
+      EpRmstContrast *c = &rmst->contrasts[k];
+      JsonObject *o;
+
+      if (!element_object (contrasts, k, where, "contrasts", &o, error) ||
+          !ep_result_json_get_uint (o, "level", where, rmst->n_groups, &c->level, error) ||
+          !ep_result_json_get_double (o, "diff", where, &c->diff, error) ||
+          !ep_result_json_get_double (o, "diff_se", where, &c->diff_se, error) ||
+          !ep_result_json_get_double (o, "diff_lower", where, &c->diff_lower, error) ||
+          !ep_result_json_get_double (o, "diff_upper", where, &c->diff_upper, error) ||
+          !ep_result_json_get_double (o, "diff_p", where, &c->diff_p, error) ||
+          !ep_result_json_get_double (o, "ratio", where, &c->ratio, error) ||
+          !ep_result_json_get_double (o, "ratio_lower", where, &c->ratio_lower, error) ||
+          !ep_result_json_get_double (o, "ratio_upper", where, &c->ratio_upper, error) ||
+          !ep_result_json_get_double (o, "ratio_p", where, &c->ratio_p, error))
+        return NULL;
+    }
+  return g_steal_pointer (&rmst);
+}
+
+/* The proportional-hazards check */
+
+JsonObject *
+ep_cox_zph_to_json (const EpCoxZph *zph)
+{
+  JsonObject *object = json_object_new ();
+  gsize t = zph->n_terms;
+
+  json_object_set_string_member (object, "transform",
+                                 ep_cox_zph_transform_to_string (zph->transform));
+  json_object_set_int_member (object, "n_terms", zph->n_terms);
+  json_object_set_array_member (object, "chisq", doubles_to_json (zph->chisq, t));
+  json_object_set_array_member (object, "df", uints_to_json (zph->df, t));
+  json_object_set_array_member (object, "p", doubles_to_json (zph->p, t));
+  ep_result_json_set_double (object, "global_chisq", zph->global_chisq);
+  json_object_set_int_member (object, "global_df", zph->global_df);
+  ep_result_json_set_double (object, "global_p", zph->global_p);
+  json_object_set_int_member (object, "n_events", zph->n_events);
+  json_object_set_array_member (object, "time", doubles_to_json (zph->time, zph->n_events));
+  json_object_set_array_member (object, "x", doubles_to_json (zph->x, zph->n_events));
+  json_object_set_array_member (object, "stratum", uints_to_json (zph->stratum, zph->n_events));
+  json_object_set_array_member (object, "y", doubles_to_json (zph->y, zph->n_events * t));
+  json_object_set_array_member (object, "var", doubles_to_json (zph->var, t * t));
+  return object;
+}
+
+EpCoxZph *
+ep_cox_zph_from_json (JsonObject  *object,
+                      const char  *where,
+                      GError     **error)
+{
+  g_autoptr(EpCoxZph) zph = g_new0 (EpCoxZph, 1);
+  const char *transform = ep_result_json_get_string (object, "transform");
+  guint n_events, t;
+
+  if (transform == NULL || !ep_cox_zph_transform_from_string (transform, &zph->transform))
+    return invalid (error, where, "transform"), NULL;
+  if (!ep_result_json_get_uint (object, "n_terms", where, 4096, &zph->n_terms, error) ||
+      !ep_result_json_get_uint (object, "n_events", where, 10000000, &n_events, error))
+    return NULL;
+  t = zph->n_terms;
+  if ((guint64) n_events * MAX (t, 1) > 100000000)
+    return invalid (error, where, "n_events"), NULL;
+  zph->n_events = n_events;
+  if ((zph->chisq = doubles_from_json (object, "chisq", where, t, error)) == NULL ||
+      (zph->df = uints_from_json (object, "df", where, t, error)) == NULL ||
+      (zph->p = doubles_from_json (object, "p", where, t, error)) == NULL ||
+      !ep_result_json_get_double (object, "global_chisq", where, &zph->global_chisq, error) ||
+      !ep_result_json_get_uint (object, "global_df", where, G_MAXUINT, &zph->global_df, error) ||
+      !ep_result_json_get_double (object, "global_p", where, &zph->global_p, error) ||
+      (zph->time = doubles_from_json (object, "time", where, n_events, error)) == NULL ||
+      (zph->x = doubles_from_json (object, "x", where, n_events, error)) == NULL ||
+      (zph->stratum = uints_from_json (object, "stratum", where, n_events, error)) == NULL ||
+      (zph->y = doubles_from_json (object, "y", where, n_events * t, error)) == NULL ||
+      (zph->var = doubles_from_json (object, "var", where, t * t, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&zph);
+}

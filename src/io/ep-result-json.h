@@ -19,10 +19,12 @@
 #include "core/ep-cif.h"
 #include "core/ep-cox.h"
 #include "core/ep-crr.h"
+#include "core/ep-cox-zph.h"
 #include "core/ep-km.h"
 #include "core/ep-levels.h"
 #include "core/ep-logrank.h"
 #include "core/ep-response.h"
+#include "core/ep-rmst.h"
 
 G_BEGIN_DECLS
 
@@ -93,6 +95,19 @@ EpResponse      *ep_response_from_json      (JsonObject           *object,
 
 JsonObject      *ep_crr_result_to_json      (const EpCrrResult    *crr);
 EpCrrResult     *ep_crr_result_from_json    (JsonObject           *object,
+                                             const char           *where,
+                                             GError              **error);
+
+/* Restricted mean survival time (ep-rmst.h): every field, groups and contrasts as arrays of
+ * objects. */
+JsonObject      *ep_rmst_result_to_json     (const EpRmstResult   *rmst);
+EpRmstResult    *ep_rmst_result_from_json   (JsonObject           *object,
+                                             const char           *where,
+                                             GError              **error);
+
+/* The proportional-hazards check (ep-cox-zph.h): the tests and the residuals of the plot. */
+JsonObject      *ep_cox_zph_to_json         (const EpCoxZph       *zph);
+EpCoxZph        *ep_cox_zph_from_json       (JsonObject           *object,
                                              const char           *where,
                                              GError              **error);
 

@@ -16,6 +16,9 @@
  *    "crr": {"n": …, "n_dropped": …, "terms": [names], "term_levels": [level or null],
  *            "fits": [{fit} or {"error": "…"}, one per cause]},
  *    "response": {…}, "warnings": […],
+ *    "rmst": {…}, "followup": {km}, "landmark": {"time", "excluded", "mantel_byar": {fit},
+ *    "simon_makuch": {km}}, "zph": {…}, "zph_terms": […],
+ *    "biases": [{"kind", "message", "remedy_title", "remedy"}],
  *    "tables": [{"title": …, "header": […], "rows": [[…]], "note": …}]}
  *
  * with the core structs in io/ep-result-json.h's form. The tables are stored as shown, so the
@@ -153,6 +156,50 @@ ep_analysis_results_to_json (EpAnalysis *self)
     }
   if (r->response != NULL)
     json_object_set_object_member (o, "response", ep_response_to_json (r->response));
+  /* issue 16 */
+  if (r->rmst != NULL)
+    json_object_set_object_member (o, "rmst", ep_rmst_result_to_json (r->rmst));
+  if (r->followup != NULL)
+    json_object_set_object_member (o, "followup", ep_km_result_to_json (r->followup));
+  if (!isnan (r->landmark_time))
+    {
+      JsonObject *lm = json_object_new ();
+
+      ep_result_json_set_double (lm, "time", r->landmark_time);
+      json_object_set_int_member (lm, "excluded", r->landmark_excluded);
+      if (r->mantel_byar != NULL)
+        json_object_set_object_member (lm, "mantel_byar", ep_cox_fit_to_json (r->mantel_byar));
+      if (r->simon_makuch != NULL)
+        json_object_set_object_member (lm, "simon_makuch", ep_km_result_to_json (r->simon_makuch));
+      json_object_set_object_member (o, "landmark", lm);
+    }
+  if (r->zph != NULL && r->zph_terms != NULL)
+    {
+      json_object_set_object_member (o, "zph", ep_cox_zph_to_json (r->zph));
+      json_object_set_array_member (o, "zph_terms",
+                                    strv_array ((const char * const *) r->zph_terms, G_MAXSIZE));
+    }
+  if (r->biases->len > 0)
+    {
+      JsonArray *biases = json_array_new ();
+
+      for (guint k = 0; k < r->biases->len; k++)
+        {
+          const EpAnalysisBias *bias = g_ptr_array_index (r->biases, k);
+          JsonObject *bo = json_object_new ();
+
+          json_object_set_string_member (bo, "kind", bias->kind == EP_ANALYSIS_BIAS_GUARANTEE_TIME
+                                                     ? "guarantee-time" : "competing-risk");
+          json_object_set_string_member (bo, "message", bias->message);
+          if (bias->remedy != NULL)
+            {
+              json_object_set_string_member (bo, "remedy_title", bias->remedy_title);
+              json_object_set_string_member (bo, "remedy", bias->remedy);
+            }
+          json_array_add_object_element (biases, bo);
+        }
+      json_object_set_array_member (o, "biases", biases);
+    }
   json_object_set_array_member (o, "warnings",
                                 strv_array ((const char * const *) r->warnings->pdata,
                                             r->warnings->len > 0 && g_ptr_array_index (r->warnings, r->warnings->len - 1) == NULL
@@ -444,6 +491,77 @@ restore (EpAnalysis  *self,
   if ((part = member_object (o, "response")) != NULL
       && (r->response = ep_response_from_json (part, where, error)) == NULL)
     return FALSE;
+
+  /* issue 16 */
+  if ((part = member_object (o, "rmst")) != NULL
+      && (r->rmst = ep_rmst_result_from_json (part, where, error)) == NULL)
+    return FALSE;
+  if ((part = member_object (o, "followup")) != NULL
+      && (r->followup = ep_km_result_from_json (part, where, error)) == NULL)
+    return FALSE;
+  if ((part = member_object (o, "landmark")) != NULL)
+    {
+      JsonObject *sub;
+
+      if (!ep_result_json_get_double (part, "time", where, &r->landmark_time, error) ||
+          !ep_result_json_get_uint (part, "excluded", where, G_MAXUINT, &r->landmark_excluded, error))
+        return FALSE;
+      if (isnan (r->landmark_time))
+        return invalid (error, where, "landmark");
+      if ((sub = member_object (part, "mantel_byar")) != NULL
+          && ((r->mantel_byar = ep_cox_fit_from_json (sub, where, error)) == NULL
+              || r->mantel_byar->p != 1))
+        return r->mantel_byar != NULL ? invalid (error, where, "mantel_byar") : FALSE;
+      if ((sub = member_object (part, "simon_makuch")) != NULL
+          && ((r->simon_makuch = ep_km_result_from_json (sub, where, error)) == NULL
+              || r->simon_makuch->n_groups != 2))
+        return r->simon_makuch != NULL ? invalid (error, where, "simon_makuch") : FALSE;
+    }
+  if ((part = member_object (o, "zph")) != NULL)
+    {
+      if ((r->zph = ep_cox_zph_from_json (part, where, error)) == NULL)
+        return FALSE;
+      r->zph_terms = strings_from (json_object_get_member (o, "zph_terms"), FALSE, where,
+                                   "zph_terms", error);
+      if (r->zph_terms == NULL)
+        return FALSE;
+      if (g_strv_length (r->zph_terms) != r->zph->n_terms)
+        return invalid (error, where, "zph_terms");
+    }
+  if ((node = json_object_get_member (o, "biases")) != NULL)
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return invalid (error, where, "biases");
+      array = json_node_get_array (node);
+      for (guint k = 0; k < json_array_get_length (array); k++)
+        {
+          JsonNode *e = json_array_get_element (array, k);
+          JsonObject *bo;
+          const char *bias_kind, *message, *title, *remedy;
+          EpAnalysisBias *bias;
+
+          if (!JSON_NODE_HOLDS_OBJECT (e))
+            return invalid (error, where, "biases");
+          bo = json_node_get_object (e);
+          bias_kind = ep_result_json_get_string (bo, "kind");
+          message = ep_result_json_get_string (bo, "message");
+          title = ep_result_json_get_string (bo, "remedy_title");
+          remedy = ep_result_json_get_string (bo, "remedy");
+          if (bias_kind == NULL || message == NULL || !g_utf8_validate (message, -1, NULL)
+              || (g_strcmp0 (bias_kind, "guarantee-time") != 0 && g_strcmp0 (bias_kind, "competing-risk") != 0)
+              || (remedy == NULL) != (title == NULL)
+              || (title != NULL && !g_utf8_validate (title, -1, NULL))
+              || (remedy != NULL && !g_utf8_validate (remedy, -1, NULL)))
+            return invalid (error, where, "biases");
+          bias = g_new0 (EpAnalysisBias, 1);
+          bias->kind = g_str_equal (bias_kind, "guarantee-time") ? EP_ANALYSIS_BIAS_GUARANTEE_TIME
+                                                            : EP_ANALYSIS_BIAS_COMPETING_RISK;
+          bias->message = g_strdup (message);
+          bias->remedy_title = g_strdup (title);
+          bias->remedy = g_strdup (remedy);
+          g_ptr_array_add (r->biases, bias);
+        }
+    }
 
   /* What the figures index by group must agree with the group levels. */
   if (r->km != NULL && r->km->n_groups != (r->groups != NULL ? r->groups->n_levels : 1))

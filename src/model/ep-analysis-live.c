@@ -68,7 +68,10 @@ _ep_analysis_get_inputs (EpAnalysis *self,
     {
     case EP_ANALYSIS_SURVIVAL:
       add_name (endpoints, o->endpoint);
-      add_name (columns, o->group);
+      if (o->response_time != NULL)
+        add_name (columns, o->response_time);
+      else
+        add_name (columns, o->group);
       break;
     case EP_ANALYSIS_COX:
       add_name (endpoints, o->endpoint);
@@ -77,6 +80,8 @@ _ep_analysis_get_inputs (EpAnalysis *self,
       add_name (columns, o->strata);
       break;
     case EP_ANALYSIS_COMPETING_RISKS:
+      add_name (endpoints, o->endpoint);
+      add_name (columns, o->competing);
       add_name (columns, o->time);
       add_name (columns, o->status);
       add_name (columns, o->group);

@@ -32,6 +32,8 @@ _ep_analysis_job_free (Job *job)
   g_clear_object (&job->analysis);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job->landmarks);
+  g_free (job->response);
+  g_clear_pointer (&job->biases, g_ptr_array_unref);
   g_strfreev (job->covariates);
   g_free (job->time);
   g_free (job->status);
@@ -162,16 +164,22 @@ _ep_analysis_prepare_survival (Job       *job,
   endpoint = find_endpoint (cohort, o->endpoint, error);
   if (endpoint == NULL)
     return FALSE;
-  if (o->group != NULL && find_column (cohort, _("Group"), o->group, error) == NULL)
+  /* A landmark analysis groups by the response at the landmark, not by a column. */
+  if (o->response_time != NULL)
+    also[0] = NULL;
+  if (also[0] != NULL && find_column (cohort, _("Group"), o->group, error) == NULL)
     return FALSE;
 
-  d = ep_cohort_resolve_endpoint (cohort, endpoint, o->group != NULL ? also : NULL, error);
+  d = ep_cohort_resolve_endpoint (cohort, endpoint, also[0] != NULL ? also : NULL, error);
   if (d == NULL)
     return FALSE;
   if (d->n == 0)
     return no_rows_error (d->n_dropped, error);
 
-  if (o->group != NULL)
+  if (o->response_time != NULL
+      && !_ep_analysis_prepare_landmark (job, self, cohort, d->rows, d->n, error))
+    return FALSE;
+  if (also[0] != NULL)
     {
       job->groups = ep_cohort_get_levels (cohort, o->group, d->rows, d->n, error);
       if (job->groups == NULL)
@@ -183,6 +191,7 @@ _ep_analysis_prepare_survival (Job       *job,
   job->time = g_steal_pointer (&d->time);
   job->status = g_steal_pointer (&d->event);
   job->time_unit = g_strdup (ep_time_unit_to_string (ep_cohort_endpoint_get_unit (endpoint)));
+  _ep_analysis_find_biases (job, self, cohort);
 
   return TRUE;
 }
@@ -393,6 +402,69 @@ _ep_analysis_prepare_cox (Job        *job,
   return TRUE;
 }
 
+/* Competing risks from an endpoint (its event is cause 1) and a column that records the
+ * competing event (a censored row with competing-event there is cause 2): the remedy for
+ * 1 - Kaplan-Meier of relapse with deaths censored. */
+static gboolean
+prepare_competing_endpoint (Job        *job,
+                            EpAnalysis *self,
+                            EpCohort   *cohort,
+                            GError    **error)
+{
+  const Options *o = &self->options;
+  const char *also[3] = { o->competing, o->group, NULL };
+  EpCohortEndpoint *endpoint;
+  g_autoptr(EpEndpointData) d = NULL;
+  g_autoptr(EpLevels) competing = NULL;
+  int competing_level;
+
+  endpoint = find_endpoint (cohort, o->endpoint, error);
+  if (endpoint == NULL)
+    return FALSE;
+  if (find_column (cohort, _("Competing event"), o->competing, error) == NULL)
+    return FALSE;
+  if (o->competing_event == NULL)
+    {
+      g_set_error_literal (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION,
+                           _("Choose the value that records the competing event"));
+      return FALSE;
+    }
+  if (o->group != NULL && find_column (cohort, _("Group"), o->group, error) == NULL)
+    return FALSE;
+
+  d = ep_cohort_resolve_endpoint (cohort, endpoint, also, error);
+  if (d == NULL)
+    return FALSE;
+  if (d->n == 0)
+    return no_rows_error (d->n_dropped, error);
+
+  competing = ep_cohort_get_levels (cohort, o->competing, d->rows, d->n, error);
+  if (competing == NULL)
+    return FALSE;
+  competing_level = ep_levels_find (competing, o->competing_event);
+  job->status = g_new (int, MAX (d->n, 1));
+  for (guint i = 0; i < d->n; i++)
+    job->status[i] = d->event[i] ? 1 : (int) competing->codes[i] == competing_level ? 2 : 0;
+  {
+    const char *labels[] = { o->endpoint, o->competing_event, NULL };
+
+    job->cause_labels = g_strdupv ((char **) labels);
+  }
+  if (o->group != NULL)
+    {
+      job->groups = ep_cohort_get_levels (cohort, o->group, d->rows, d->n, error);
+      if (job->groups == NULL)
+        return FALSE;
+    }
+
+  job->n = d->n;
+  job->n_dropped = d->n_dropped;
+  job->time = g_steal_pointer (&d->time);
+  job->time_unit = g_strdup (ep_time_unit_to_string (ep_cohort_endpoint_get_unit (endpoint)));
+  job->from_endpoint = TRUE;
+  return TRUE;
+}
+
 gboolean
 _ep_analysis_prepare_competing_risks (Job        *job,
                                       EpAnalysis *self,
@@ -410,6 +482,9 @@ _ep_analysis_prepare_competing_risks (Job        *job,
   int censor_level;
   guint n, n_dropped;
   int next_code = 1;
+
+  if (o->endpoint != NULL)
+    return prepare_competing_endpoint (job, self, cohort, error);
 
   time_column = find_column (cohort, _("Time"), o->time, error);
   if (time_column == NULL)

@@ -27,12 +27,17 @@ typedef struct
   char    *status;
   char    *censor;
   char    *outcome;
+  char    *response_time;
+  char    *competing;
+  char    *competing_event;
   GStrv    covariates;
   GStrv    factors;
   GStrv    success;
   double   conf_level;
   double   rho;
   GArray  *landmarks;   /* double */
+  double   landmark_time;   /* NaN: not a landmark analysis */
+  double   rmst_tau;        /* NaN: the default */
 } Options;
 
 /* One Cox model's input, copied from the cohort. */
@@ -86,7 +91,20 @@ typedef struct
   EpDesign        *crr_design;
   guint            crr_n;
   guint            crr_n_dropped;
+  /* survival (issue 16) */
+  EpRmstResult    *rmst;
+  EpKmResult      *followup;
+  double           landmark_time;   /* NaN unless a landmark analysis */
+  guint            landmark_excluded;
+  EpCoxFit        *mantel_byar;
+  EpKmResult      *simon_makuch;
+  /* cox */
+  EpCoxZph        *zph;
+  GStrv            zph_terms;
+  GPtrArray       *biases;          /* EpAnalysisBias */
 } Results;
+
+void     _ep_analysis_bias_free        (EpAnalysisBias *bias);
 
 struct _EpAnalysis
 {
@@ -144,6 +162,12 @@ typedef struct
   guint           n_covariates;
   /* competing risks with covariates: the Fine-Gray input (its own listwise rows) */
   CoxInput        crr;
+
+  double         *response;        /* landmark analysis: n response times, NaN for none */
+  gboolean        from_endpoint;   /* competing risks from an endpoint: compare with 1 - KM */
+  double          landmark_time;
+  double          rmst_tau;
+  GPtrArray      *biases;          /* EpAnalysisBias, found while preparing */
 
   guint64         input_revision;  /* the cohort's input revision when this was prepared */
   char           *fingerprint;     /* the inputs' content hash then */
@@ -208,5 +232,30 @@ void     _ep_analysis_tables_competing_risks (Job     *job,
                                               Results *r);
 void     _ep_analysis_tables_response        (Job     *job,
                                               Results *r);
+
+/* ep-analysis-review.c: RMST, follow-up, landmark, PH check and the biases (issue 16) */
+void     _ep_analysis_find_biases        (Job         *job,
+                                          EpAnalysis  *self,
+                                          EpCohort    *cohort);
+gboolean _ep_analysis_prepare_landmark   (Job         *job,
+                                          EpAnalysis  *self,
+                                          EpCohort    *cohort,
+                                          const guint *rows,
+                                          guint        n,
+                                          GError     **error);
+gboolean _ep_analysis_run_landmark       (Job         *job,
+                                          Results     *r,
+                                          GError     **error);
+void     _ep_analysis_run_survival_review (Job        *job,
+                                           Results    *r);
+void     _ep_analysis_run_zph            (Job         *job,
+                                          Results     *r);
+/* ep-analysis-tables.c */
+void     _ep_analysis_tables_survival_review (Job     *job,
+                                              Results *r);
+void     _ep_analysis_tables_zph         (Job         *job,
+                                          Results     *r);
+void     _ep_analysis_tables_naive_km    (Job         *job,
+                                          Results     *r);
 
 G_END_DECLS

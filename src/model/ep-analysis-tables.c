@@ -634,3 +634,240 @@ _ep_analysis_tables_response (Job     *job,
   table->note = g_string_free (g_steal_pointer (&note), FALSE);
   g_ptr_array_add (r->tables, table);
 }
+
+/* Issue 16: the restricted mean survival time, the median follow-up and, for a landmark
+ * analysis, what it left out and the Mantel-Byar test. */
+void
+_ep_analysis_tables_survival_review (Job     *job,
+                                     Results *r)
+{
+  EpResultTable *table;
+
+  if (!isnan (r->landmark_time))
+    {
+      const EpResultTable *km = g_ptr_array_index (r->tables, 0);
+      g_autofree char *old = km->note;
+      g_autofree char *t = format_value (r->landmark_time);
+
+      /* TRANSLATORS: "…; landmark at 6 months: 12 patients whose follow-up ended by then are left out; time from the landmark" */
+      ((EpResultTable *) km)->note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%s; landmark at %s %s: %u patient whose follow-up ended by then is left out; times are from the landmark",
+                                      "%s; landmark at %s %s: %u patients whose follow-up ended by then are left out; times are from the landmark",
+                                      r->landmark_excluded),
+                         old, t, r->time_unit, r->landmark_excluded);
+    }
+
+  if (r->rmst != NULL)
+    {
+      g_autofree char *tau = format_value (r->rmst->tau);
+      /* TRANSLATORS: "Restricted mean survival time up to 24 months" */
+      g_autofree char *title = g_strdup_printf (_("Restricted mean survival time up to %s %s"),
+                                                tau, r->time_unit);
+      g_autofree char *header = g_strdup_printf (_("RMST, %s (%g%% CI)"), r->time_unit,
+                                                 100.0 * r->rmst->conf_level);
+      gboolean beyond = FALSE;
+
+      table = table_new (title, _("Group"), _("n"), _("Events"), header, NULL);
+      for (guint g = 0; g < r->rmst->n_groups; g++)
+        {
+          const EpRmstGroup *rg = &r->rmst->groups[g];
+          GPtrArray *cells = g_ptr_array_new ();
+
+          g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", rg->n));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", rg->events));
+          g_ptr_array_add (cells, format_estimate_ci (rg->rmst, rg->lower, rg->upper, FALSE));
+          table_add_row (table, cells);
+          beyond |= rg->tau_beyond_data;
+        }
+      table->note = g_strdup (_("The area under the Kaplan-Meier curve up to τ: the average "
+                                "time lived without the event over that horizon "
+                                "(survival::survfit rmean; survRM2)"));
+      if (beyond)
+        {
+          g_autofree char *old = table->note;
+
+          table->note = g_strdup_printf ("%s\n%s", old,
+                                         _("τ is beyond the last follow-up of a group: its curve was carried flat to τ"));
+        }
+      g_ptr_array_add (r->tables, table);
+
+      if (r->rmst->n_contrasts > 0)
+        {
+          g_autofree char *diff = g_strdup_printf (_("Difference, %s (%g%% CI)"), r->time_unit,
+                                                   100.0 * r->rmst->conf_level);
+          g_autofree char *ratio = g_strdup_printf (_("Ratio (%g%% CI)"), 100.0 * r->rmst->conf_level);
+
+          table = table_new (_("RMST contrasts"), _("Comparison"), diff, _("p"), ratio, _("p"), NULL);
+          for (guint k = 0; k < r->rmst->n_contrasts; k++)
+            {
+              const EpRmstContrast *c = &r->rmst->contrasts[k];
+              GPtrArray *cells = g_ptr_array_new ();
+
+              /* TRANSLATORS: "CR vs No response" */
+              g_ptr_array_add (cells, g_strdup_printf (_("%s vs %s"), group_label (r->groups, c->level),
+                                                       group_label (r->groups, 0)));
+              g_ptr_array_add (cells, format_estimate_ci (c->diff, c->diff_lower, c->diff_upper, FALSE));
+              g_ptr_array_add (cells, format_p (c->diff_p));
+              g_ptr_array_add (cells, format_ratio_ci (c->ratio, c->ratio_lower, c->ratio_upper));
+              g_ptr_array_add (cells, format_p (c->ratio_p));
+              table_add_row (table, cells);
+            }
+          g_ptr_array_add (r->tables, table);
+        }
+    }
+
+  if (r->followup != NULL)
+    {
+      g_autofree char *header = g_strdup_printf (_("Median follow-up, %s (%g%% CI)"), r->time_unit,
+                                                 100.0 * job->conf_level);
+
+      table = table_new (_("Follow-up (reverse Kaplan-Meier)"), _("Group"), _("n"),
+                         _("Still followed"), header, NULL);
+      for (guint g = 0; g < r->followup->n_groups; g++)
+        {
+          const EpKmCurve *curve = &r->followup->curves[g];
+          GPtrArray *cells = g_ptr_array_new ();
+
+          g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", curve->n));
+          g_ptr_array_add (cells, g_strdup_printf ("%u", curve->events));
+          g_ptr_array_add (cells, format_estimate_ci (curve->median, curve->median_lower,
+                                                      curve->median_upper, TRUE));
+          table_add_row (table, cells);
+        }
+      table->note = g_strdup (_("Deaths end the observation of follow-up instead of shortening "
+                                "it (Schemper & Smith 1996; survfit (Surv (time, 1 - status) ~ group)). "
+                                "“Still followed” counts the patients censored alive."));
+      g_ptr_array_add (r->tables, table);
+    }
+
+  if (r->mantel_byar != NULL)
+    {
+      g_autofree char *hr = g_strdup_printf (_("HR (%g%% CI)"), 100.0 * job->conf_level);
+      g_autofree char *chisq = format_value (r->mantel_byar->score_chisq);
+      GPtrArray *cells = g_ptr_array_new ();
+
+      table = table_new (_("Response as a time-dependent covariate (Mantel-Byar)"),
+                         _("Comparison"), hr, _("Score chi-square"), _("p"), NULL);
+      g_ptr_array_add (cells, g_strdup (_("After vs before the response")));
+      g_ptr_array_add (cells, format_ratio_ci (r->mantel_byar->hr[0], r->mantel_byar->hr_lower[0],
+                                               r->mantel_byar->hr_upper[0]));
+      g_ptr_array_add (cells, g_steal_pointer (&chisq));
+      g_ptr_array_add (cells, format_p (r->mantel_byar->score_p));
+      table_add_row (table, cells);
+      table->note = g_strdup (_("Every patient counts, as a non-responder until the response and "
+                                "as a responder after it: coxph (Surv (tstart, tstop, event) ~ "
+                                "response) on the split follow-up; the score test is the "
+                                "Mantel-Byar test"));
+      g_ptr_array_add (r->tables, table);
+    }
+}
+
+/* The proportional-hazards check of the multivariable Cox model (cox.zph). */
+void
+_ep_analysis_tables_zph (Job     *job,
+                         Results *r)
+{
+  EpResultTable *table;
+
+  if (r->zph == NULL || r->zph_terms == NULL)
+    return;
+
+  table = table_new (_("Proportional hazards check"), _("Term"), _("Chi-square"), _("df"),
+                     _("p"), NULL);
+  for (guint t = 0; t <= r->zph->n_terms; t++)
+    {
+      gboolean global = t == r->zph->n_terms;
+      GPtrArray *cells = g_ptr_array_new ();
+
+      g_ptr_array_add (cells, g_strdup (global ? _("Global") : r->zph_terms[t]));
+      g_ptr_array_add (cells, format_value (global ? r->zph->global_chisq : r->zph->chisq[t]));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", global ? r->zph->global_df : r->zph->df[t]));
+      g_ptr_array_add (cells, format_p (global ? r->zph->global_p : r->zph->p[t]));
+      table_add_row (table, cells);
+    }
+  table->note = g_strdup (_("Score tests that each hazard ratio is constant in time, on the "
+                            "Kaplan-Meier time scale (survival::cox.zph). A small p says the "
+                            "effect changes with time: see the figure of the scaled Schoenfeld "
+                            "residuals, and consider the restricted mean survival time."));
+  g_ptr_array_add (r->tables, table);
+}
+
+/* Competing risks from an endpoint (the competing-risk remedy): the naive one minus
+ * Kaplan-Meier of the endpoint's event with the competing events censored, beside its
+ * cumulative incidence, at the landmark times or, without any, at a quarter, half and three
+ * quarters of the last follow-up time. */
+void
+_ep_analysis_tables_naive_km (Job     *job,
+                              Results *r)
+{
+  g_autofree int *naive_status = g_new (int, MAX (job->n, 1));
+  g_autoptr(EpKmResult) km = NULL;
+  g_autofree double *at = NULL;
+  guint n_at = job->n_landmarks;
+  const guint *codes = r->groups != NULL ? r->groups->codes : NULL;
+  guint n_groups = r->groups != NULL ? r->groups->n_levels : 1;
+  EpResultTable *table;
+  g_autofree char *title = NULL;
+  int cause = -1;
+  double t_max = 0.0;
+
+  for (guint c = 0; c < r->cif->n_causes; c++)
+    if (r->cif->causes[c] == 1)
+      cause = c;
+  if (cause < 0)
+    return;
+  for (guint i = 0; i < job->n; i++)
+    {
+      naive_status[i] = job->status[i] == 1;
+      t_max = MAX (t_max, job->time[i]);
+    }
+  if (n_at > 0)
+    at = g_memdup2 (job->landmarks, sizeof (double) * n_at);
+  else
+    {
+      n_at = 3;
+      at = g_new (double, 3);
+      for (guint a = 0; a < 3; a++)
+        {
+          /* rounded to a half of its leading digit: 7.5, 15, 22.5 */
+          double x = t_max * (a + 1) / 4.0;
+          double unit = x > 0.0 ? pow (10.0, floor (log10 (x))) / 2.0 : 1.0;
+
+          at[a] = x > 0.0 ? round (x / unit) * unit : 0.0;
+        }
+    }
+  km = ep_km_fit (job->time, naive_status, codes, n_groups, job->n, EP_KM_CONF_LOG_LOG,
+                  job->conf_level, at, n_at, NULL);
+  if (km == NULL)
+    return;
+
+  /* TRANSLATORS: "Relapse: one minus Kaplan-Meier against the cumulative incidence" */
+  title = g_strdup_printf (_("%s: one minus Kaplan-Meier against the cumulative incidence"),
+                           r->cause_labels[cause]);
+  table = table_new (title, _("Group"), _("Time"), _("1 − KM (deaths censored)"),
+                     _("Cumulative incidence"), NULL);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const EpCifCurve *curve = ep_cif_result_get_curve (r->cif, g, cause);
+
+      for (guint a = 0; a < km->curves[g].n_at; a++)
+        {
+          GPtrArray *cells = g_ptr_array_new ();
+          double f, v;
+
+          g_ptr_array_add (cells, g_strdup (group_label (r->groups, g)));
+          g_ptr_array_add (cells, format_value (km->curves[g].at[a].time));
+          g_ptr_array_add (cells, format_percent_ci (1.0 - km->curves[g].at[a].surv, NAN, NAN));
+          g_ptr_array_add (cells, ep_cif_curve_at (curve, km->curves[g].at[a].time, &f, &v)
+                                  ? format_percent_ci (f, NAN, NAN) : g_strdup ("NA"));
+          table_add_row (table, cells);
+        }
+    }
+  table->note = g_strdup (_("One minus Kaplan-Meier treats the patients who died as if they "
+                            "could still have the event later, so it is the larger number; "
+                            "the cumulative incidence is the one to report."));
+  g_ptr_array_add (r->tables, table);
+}

@@ -81,10 +81,18 @@ _ep_analysis_run_thread (GTask        *task,
   switch (job->kind)
     {
     case EP_ANALYSIS_SURVIVAL:
+      if (job->response != NULL)
+        {
+          if (!_ep_analysis_run_landmark (job, r, &error))
+            goto failed;
+          n_groups = job->groups->n_levels;
+          codes = job->groups->codes;
+        }
       r->km = ep_km_fit (job->time, job->status, codes, n_groups, job->n, job->conf_type,
                          job->conf_level, job->landmarks, job->n_landmarks, &error);
       if (r->km == NULL)
         goto failed;
+      _ep_analysis_run_survival_review (job, r);
       report_progress (job, 0.5);
       if (check_cancel (task, job))
         return;
@@ -184,6 +192,7 @@ _ep_analysis_run_thread (GTask        *task,
           goto failed;
         for (guint k = 0; r->cox->warnings[k] != NULL; k++)
           g_ptr_array_add (r->warnings, g_strdup (r->cox->warnings[k]));
+        _ep_analysis_run_zph (job, r);
         r->design = g_steal_pointer (&job->multi.design);
         report_progress (job, 1.0 / n_steps);
 
@@ -305,11 +314,23 @@ _ep_analysis_run_thread (GTask        *task,
     return;
 
   r->groups = g_steal_pointer (&job->groups);
+  g_clear_pointer (&r->biases, g_ptr_array_unref);
+  r->biases = g_steal_pointer (&job->biases);
   switch (job->kind)
     {
-    case EP_ANALYSIS_SURVIVAL:        _ep_analysis_tables_survival (job, r); break;
-    case EP_ANALYSIS_COX:             _ep_analysis_tables_cox (job, r); break;
-    case EP_ANALYSIS_COMPETING_RISKS: _ep_analysis_tables_competing_risks (job, r); break;
+    case EP_ANALYSIS_SURVIVAL:
+      _ep_analysis_tables_survival (job, r);
+      _ep_analysis_tables_survival_review (job, r);
+      break;
+    case EP_ANALYSIS_COX:
+      _ep_analysis_tables_cox (job, r);
+      _ep_analysis_tables_zph (job, r);
+      break;
+    case EP_ANALYSIS_COMPETING_RISKS:
+      _ep_analysis_tables_competing_risks (job, r);
+      if (job->from_endpoint)
+        _ep_analysis_tables_naive_km (job, r);
+      break;
     case EP_ANALYSIS_RESPONSE:        _ep_analysis_tables_response (job, r); break;
     default:                          g_assert_not_reached ();
     }

@@ -42,6 +42,9 @@ static const struct { const char *key; gsize offset; } string_keys[] = {
   { "status", G_STRUCT_OFFSET (Options, status) },
   { "censor", G_STRUCT_OFFSET (Options, censor) },
   { "outcome", G_STRUCT_OFFSET (Options, outcome) },
+  { "response-time", G_STRUCT_OFFSET (Options, response_time) },
+  { "competing", G_STRUCT_OFFSET (Options, competing) },
+  { "competing-event", G_STRUCT_OFFSET (Options, competing_event) },
 };
 
 static const struct { const char *key; gsize offset; } strv_keys[] = {
@@ -121,6 +124,13 @@ _ep_analysis_results_free (Results *results)
   g_clear_pointer (&results->crr_design, ep_design_free);
   g_strfreev (results->cause_labels);
   g_clear_pointer (&results->response, ep_response_free);
+  g_clear_pointer (&results->rmst, ep_rmst_result_free);
+  g_clear_pointer (&results->followup, ep_km_result_free);
+  g_clear_pointer (&results->mantel_byar, ep_cox_fit_free);
+  g_clear_pointer (&results->simon_makuch, ep_km_result_free);
+  g_clear_pointer (&results->zph, ep_cox_zph_free);
+  g_strfreev (results->zph_terms);
+  g_clear_pointer (&results->biases, g_ptr_array_unref);
   g_clear_pointer (&results->warnings, g_ptr_array_unref);
   g_clear_pointer (&results->tables, g_ptr_array_unref);
   g_free (results);
@@ -134,6 +144,8 @@ _ep_analysis_results_new (void)
   results->warnings = g_ptr_array_new_with_free_func (g_free);
   results->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_result_table_free);
   results->hr = results->hr_lower = results->hr_upper = NAN;
+  results->landmark_time = NAN;
+  results->biases = g_ptr_array_new_with_free_func ((GDestroyNotify) _ep_analysis_bias_free);
 
   return results;
 }
@@ -332,6 +344,8 @@ ep_analysis_init (EpAnalysis *self)
 {
   self->options.conf_level = 0.95;
   self->options.landmarks = g_array_new (FALSE, FALSE, sizeof (double));
+  self->options.landmark_time = NAN;
+  self->options.rmst_tau = NAN;
 }
 
 EpAnalysis *
@@ -531,6 +545,13 @@ ep_analysis_to_variant (EpAnalysis *self)
                                                     self->options.landmarks->data,
                                                     self->options.landmarks->len,
                                                     sizeof (double)));
+  /* Only when set, so that the options of an analysis without them read as before. */
+  if (isfinite (self->options.landmark_time))
+    g_variant_builder_add (&builder, "{sv}", "landmark-time",
+                           g_variant_new_double (self->options.landmark_time));
+  if (isfinite (self->options.rmst_tau))
+    g_variant_builder_add (&builder, "{sv}", "rmst-tau",
+                           g_variant_new_double (self->options.rmst_tau));
 
   return g_variant_builder_end (&builder);
 }
@@ -577,6 +598,9 @@ ep_analysis_new_from_variant (GVariant  *options,
       else if (strcmp (key, "rho") == 0 && g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE)
                && isfinite (g_variant_get_double (value)))
         self->options.rho = g_variant_get_double (value);
+      else if ((strcmp (key, "landmark-time") == 0 || strcmp (key, "rmst-tau") == 0)
+               && g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        ep_analysis_set_double (self, key, g_variant_get_double (value));
       else if (strcmp (key, "landmarks") == 0 && g_variant_is_of_type (value, G_VARIANT_TYPE ("ad")))
         {
           gsize n = 0;
@@ -648,6 +672,10 @@ ep_analysis_describe (EpAnalysis *self)
   switch (self->kind)
     {
     case EP_ANALYSIS_SURVIVAL:
+      if (o->response_time != NULL && isfinite (o->landmark_time))
+        /* TRANSLATORS: "OS by response at the 3 landmark": an endpoint, a landmark analysis */
+        return g_strdup_printf (_("%s by response at the landmark %g"),
+                                o->endpoint ? o->endpoint : "?", o->landmark_time);
       if (o->group != NULL)
         /* TRANSLATORS: "OS by arm": an endpoint by a grouping column */
         return g_strdup_printf (_("%s by %s"), o->endpoint ? o->endpoint : "?", o->group);
@@ -658,9 +686,20 @@ ep_analysis_describe (EpAnalysis *self)
       return g_strdup_printf (_("%s: %s"), o->endpoint ? o->endpoint : "?", list);
     case EP_ANALYSIS_COMPETING_RISKS:
       {
-        g_autofree char *base = o->group != NULL
-                                ? g_strdup_printf (_("%s by %s"), o->status ? o->status : "?", o->group)
-                                : g_strdup (o->status ? o->status : "?");
+        g_autofree char *base = NULL;
+
+        if (o->endpoint != NULL && o->group != NULL)
+          /* TRANSLATORS: "Relapse with Dead competing, by arm" */
+          base = g_strdup_printf (_("%s with %s competing, by %s"), o->endpoint,
+                                  o->competing_event ? o->competing_event : "?", o->group);
+        else if (o->endpoint != NULL)
+          /* TRANSLATORS: "Relapse with Dead competing": an endpoint and its competing event */
+          base = g_strdup_printf (_("%s with %s competing"), o->endpoint,
+                                  o->competing_event ? o->competing_event : "?");
+        else if (o->group != NULL)
+          base = g_strdup_printf (_("%s by %s"), o->status ? o->status : "?", o->group);
+        else
+          base = g_strdup (o->status ? o->status : "?");
 
         if (o->covariates == NULL || o->covariates[0] == NULL)
           return g_steal_pointer (&base);
@@ -739,6 +778,9 @@ ep_analysis_run_async (EpAnalysis          *self,
   job->context = g_main_context_ref_thread_default ();
   job->conf_level = self->options.conf_level;
   job->rho = self->options.rho;
+  job->landmark_time = self->options.landmark_time;
+  job->rmst_tau = self->options.rmst_tau;
+  job->biases = g_ptr_array_new_with_free_func ((GDestroyNotify) _ep_analysis_bias_free);
   job->n_landmarks = self->options.landmarks->len;
   job->landmarks = g_memdup2 (self->options.landmarks->data, sizeof (double) * MAX (job->n_landmarks, 1));
   job->conf_type = EP_KM_CONF_LOG_LOG;

@@ -20,7 +20,13 @@
  *
  * Kinds and their options (key in the variant, type):
  *   survival         endpoint (s), group (s, "" none), conf-type (s: log-log, log, plain),
- *                    conf-level (d), landmarks (ad), rho (d: 0 log-rank, 1 Peto-Peto)
+ *                    conf-level (d), landmarks (ad), rho (d: 0 log-rank, 1 Peto-Peto),
+ *                    rmst-tau (d: the RMST's truncation time; unset: the shortest of the
+ *                    groups' last follow-up times, survRM2's default);
+ *                    a landmark analysis (ep-landmark.h) when response-time (s: a number
+ *                    column, the time of response, empty for never) and landmark-time (d) are
+ *                    set: the group is then "responded by the landmark", and the results add
+ *                    the Mantel-Byar test and the Simon-Makuch curves
  *   cox              endpoint, covariates (as), factors (as: covariates coded as categories;
  *                    a category or yes/no column is always a factor), ties (s: efron,
  *                    breslow), strata (s), conf-level
@@ -29,6 +35,11 @@
  *                    "0" by default), group, landmarks, rho (Gray's test), covariates and
  *                    factors (as: optional; when set, a Fine-Gray model of each cause,
  *                    cmprsk::crr, on the CIF's rows that have every covariate)
+ *                    "0" by default), group, landmarks, rho (Gray's test); or, instead of time
+ *                    and status, endpoint (s) with competing (s: a column) and competing-event
+ *                    (s: its value for the competing event): the endpoint's event is cause 1,
+ *                    a censored row whose competing column holds that value is cause 2 (the
+ *                    competing-risk remedy, ep-bias.h)
  *   response         outcome (s), success (as: the outcome values counted as a response),
  *                    group, conf-level
  */
@@ -39,11 +50,13 @@
 #include "core/ep-cif.h"
 #include "core/ep-cox.h"
 #include "core/ep-crr.h"
+#include "core/ep-cox-zph.h"
 #include "core/ep-design.h"
 #include "core/ep-km.h"
 #include "core/ep-levels.h"
 #include "core/ep-logrank.h"
 #include "core/ep-response.h"
+#include "core/ep-rmst.h"
 #include "model/ep-cohort.h"
 
 G_BEGIN_DECLS
@@ -93,6 +106,22 @@ typedef struct
 
 void ep_result_table_free (EpResultTable *table);
 
+/* A bias that the options of a run invite (ep-bias.h), with the analysis that avoids it. */
+typedef enum
+{
+  EP_ANALYSIS_BIAS_GUARANTEE_TIME,   /* grouped by something that happens after time zero */
+  EP_ANALYSIS_BIAS_COMPETING_RISK,   /* 1 - KM of relapse with deaths censored */
+} EpAnalysisBiasKind;
+
+typedef struct
+{
+  EpAnalysisBiasKind  kind;
+  char               *message;       /* translated, for the results */
+  char               *remedy_title;  /* translated button label, or NULL without a remedy */
+  char               *remedy;        /* the remedy's options (g_variant_print() of
+                                      * ep_analysis_to_variant()), or NULL */
+} EpAnalysisBias;
+
 #define EP_TYPE_ANALYSIS (ep_analysis_get_type ())
 G_DECLARE_FINAL_TYPE (EpAnalysis, ep_analysis, EP, ANALYSIS, GObject)
 
@@ -122,6 +151,12 @@ const char * const *ep_analysis_get_strv  (EpAnalysis      *self,
 void            ep_analysis_set_conf_level (EpAnalysis     *self,
                                             double          level);
 double          ep_analysis_get_conf_level (EpAnalysis     *self);
+/* Number options by key: "landmark-time", "rmst-tau"; NaN unsets. */
+void            ep_analysis_set_double    (EpAnalysis      *self,
+                                           const char      *key,
+                                           double           value);
+double          ep_analysis_get_double    (EpAnalysis      *self,
+                                           const char      *key);
 void            ep_analysis_set_rho       (EpAnalysis      *self,
                                            double           rho);
 double          ep_analysis_get_rho       (EpAnalysis      *self);
@@ -201,6 +236,31 @@ const EpDesign        *ep_analysis_get_crr_design (EpAnalysis  *self);
 const EpResponse      *ep_analysis_get_response  (EpAnalysis   *self);
 /* Warnings of the last run (translated), NULL-terminated; never NULL after a run. */
 const char * const    *ep_analysis_get_warnings  (EpAnalysis   *self);
+
+/* Survival: the restricted mean survival time per group and the contrasts (NULL when it could
+ * not be computed), and the median follow-up by reverse Kaplan-Meier (ep-followup.h). */
+const EpRmstResult   *ep_analysis_get_rmst      (EpAnalysis   *self);
+const EpKmResult     *ep_analysis_get_followup  (EpAnalysis   *self);
+/* A landmark analysis: the landmark (NaN otherwise), the patients left out because their
+ * follow-up ended by it, the Mantel-Byar model (coxph on the (start, stop] split, its score
+ * test) and the Simon-Makuch curves (group 0 before, 1 after the response); NULL when the
+ * split had no responder or only responders. */
+double                ep_analysis_get_landmark_time (EpAnalysis *self);
+guint                 ep_analysis_get_landmark_excluded (EpAnalysis *self);
+const EpCoxFit       *ep_analysis_get_mantel_byar (EpAnalysis *self);
+const EpKmResult     *ep_analysis_get_simon_makuch (EpAnalysis *self);
+/* Cox: the proportional-hazards check of the multivariable model (cox.zph, transform "km")
+ * and its term names (n_terms, as cox.zph names them); NULL when it could not be computed. */
+const EpCoxZph       *ep_analysis_get_zph       (EpAnalysis   *self);
+const char * const   *ep_analysis_get_zph_terms (EpAnalysis   *self);
+/* The biases the last run's options invite (see EpAnalysisBias). */
+guint                 ep_analysis_get_n_biases  (EpAnalysis   *self);
+const EpAnalysisBias *ep_analysis_get_bias      (EpAnalysis   *self,
+                                                 guint         index);
+/* A new analysis with the bias's remedy as its options; NULL and an error without one. */
+EpAnalysis           *ep_analysis_new_remedy    (EpAnalysis   *self,
+                                                 guint         index,
+                                                 GError      **error);
 
 /* Survival with two groups: the hazard ratio of the second against the first (coxph with the
  * group as a factor) with its 95% CI; FALSE when there is none. */

@@ -155,7 +155,25 @@ ep_figure_render (EpFigure     *self,
             plot.hr_upper = self->hr_upper;
             plot.hr_label = self->hr_label;
           }
-        ep_km_plot_render (cr, width, height, &plot, &self->style, layout);
+        /* A landmark analysis (issue 16): times are counted from the landmark, which the
+         * axis says unless the user titled it. */
+        if (self->analysis != NULL && isfinite (ep_analysis_get_landmark_time (self->analysis))
+            && self->style.x_label == NULL)
+          {
+            g_auto(EpPlotStyle) style = { 0, };
+            const char *unit = ep_analysis_get_time_unit (self->analysis);
+            g_autofree char *label = NULL;
+
+            ep_plot_style_copy (&self->style, &style);
+            /* TRANSLATORS: the x axis of a landmark analysis: "Time from the landmark at 2.4 months" */
+            label = g_strdup_printf (_("Time from the landmark at %g %s"),
+                                     ep_analysis_get_landmark_time (self->analysis),
+                                     unit != NULL ? unit : "");
+            style.x_label = g_strdup (g_strstrip (label));
+            ep_km_plot_render (cr, width, height, &plot, &style, layout);
+          }
+        else
+          ep_km_plot_render (cr, width, height, &plot, &self->style, layout);
       }
       break;
 
