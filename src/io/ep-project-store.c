@@ -107,6 +107,7 @@ ep_project_data_new (void)
   data->analyses = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_item_free);
   data->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_item_free);
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
+  data->notes = g_ptr_array_new_with_free_func (g_free);
 
   return data;
 }
@@ -125,6 +126,7 @@ ep_project_data_free (EpProjectData *data)
   g_ptr_array_unref (data->analyses);
   g_ptr_array_unref (data->figures);
   g_ptr_array_unref (data->selections);
+  g_ptr_array_unref (data->notes);
   g_free (data);
 }
 

@@ -113,6 +113,9 @@ typedef struct
   GPtrArray  *analyses;     /* EpProjectItem * */
   GPtrArray  *figures;      /* EpProjectItem * */
   GPtrArray  *selections;   /* EpProjectSelection * */
+  GPtrArray  *notes;        /* char *: what opening repaired, one line each ("p.endpoint:
+                             * cohort “c”, column 4: 1 date outside the years 1 to 9999 is
+                             * read as missing ..."); empty when nothing was */
 } EpProjectData;
 
 /* Reports progress from 0 to 1 (from the thread that saves or opens). */
