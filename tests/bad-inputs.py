@@ -143,6 +143,11 @@ def cases():
          {"utf8.endpoint": project_tamper("UPDATE cohort SET name = CAST(x'41ff42' AS TEXT);")}, show),
         ("rows.endpoint", "a row count of 2^40",
          {"rows.endpoint": project_tamper("UPDATE cohort SET n_rows = 1099511627776;")}, show),
+        ("year.endpoint", "a date cell of 2^31 - 1 days (year 5881580; repaired: missing)",
+         {"year.endpoint": project_tamper(
+             "UPDATE cohort_column SET missing = NULL, cells = x'ffffff7f%s' "
+             "WHERE cohort_id = 0 AND type = 'date'; "
+             "DELETE FROM analysis; DELETE FROM figure;" % ("00" * 44))}, show),
         # SPSS, Stata, SAS
         ("cut.sav", "an SPSS file cut in half", {"cut.sav": seed_patch("seed.sav", [], 0.5)}, convert),
         ("text.sav", "a text file named .sav", {"text.sav": b"time,status\n1,0\n"}, convert),

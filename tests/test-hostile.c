@@ -520,6 +520,31 @@ test_control_character_level (void)
   assert_round_trip (table);
 }
 
+/* A column without a name is named V and its position; when the header names another column
+ * so, the unnamed one becomes V2.1 (found by fuzz-csv: "a,,V2" was refused with "There is
+ * already a column "V2"", a message without the file's name). The fuzzer's own input, in
+ * Windows-1252 as detected, is imported too. */
+static void
+test_unnamed_column_collision (void)
+{
+  static const char text[] = "a,,V2,,V4.1\n1,2,3,4,5\n";
+  static const char found[] = "atrde\xff" "4+e\xff\xff\xff\xff" "5m,,V2";
+  g_autoptr(GError) error = NULL;
+  EpTable *table = ep_import_csv_data (text, sizeof text - 1, "unnamed.csv", NULL, &error);
+  const char *names[] = { "a", "V2.1", "V2", "V4", "V4.1" };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ep_table_get_n_columns (table), ==, G_N_ELEMENTS (names));
+  for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+    g_assert_cmpstr (ep_table_get_column (table, j)->name, ==, names[j]);
+  assert_round_trip (table);
+
+  table = ep_import_csv_data (found, sizeof found - 1, "found.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ep_table_get_column (table, 1)->name, ==, "V2.1");
+  assert_round_trip (table);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -540,6 +565,7 @@ main (int    argc,
   g_test_add_func ("/hostile/files/stale-temps", test_stale_temps);
   g_test_add_func ("/hostile/messages", test_messages);
   g_test_add_func ("/hostile/csv/control-character-level", test_control_character_level);
+  g_test_add_func ("/hostile/csv/unnamed-column-collision", test_unnamed_column_collision);
   g_test_add_func ("/hostile/export/formula-prefixes", test_export_formula_prefixes);
 
   status = g_test_run ();

@@ -12,13 +12,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/ep-application.h"
 #include "ep-test-ui.h"
 #include "app/ep-trial-compare.h"
 #include "app/ep-trial-edit-dialog.h"
+#include "app/ep-cohort-page-private.h"
 #include "app/ep-window-private.h"
 #include "model/ep-figure-source.h"
 
@@ -599,6 +602,142 @@ test_hostile_file (void)
   g_rmdir (dir);
 }
 
+/* Imports run in a worker thread (issue 12): the window stays responsive, shows progress and
+ * Cancel; a cancelled import leaves the project as it was. */
+static gboolean
+import_done (gpointer data)
+{
+  return !ep_cohort_page_get_importing (EP_WINDOW (data)->cohort_page);
+}
+
+static gboolean
+import_under_way (gpointer data)
+{
+  EpCohortPage *page = EP_WINDOW (data)->cohort_page;
+
+  return !ep_cohort_page_get_importing (page) || ep_cohort_page_get_import_progress (page) >= 0.1;
+}
+
+/* A generated CSV of n patients: id, time, status, arm, age. */
+static char *
+write_csv (const char *dir,
+           guint       n)
+{
+  g_autoptr(GString) text = g_string_new ("id,time,status,arm,age\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "big.csv", NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%u,%u.%u,%u,%s,%u\n", i + 1, 1 + i * 7919 % 100,
+                            i % 10, i % 3 != 0, i % 2 ? "A" : "B", 40 + i % 50);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A million-row CSV (about 25 MB): Cancel while it is read. The project is unchanged (same
+ * cohort, not modified), and the page says the import was cancelled. */
+static void
+test_import_cancel (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  g_autofree char *csv = write_csv (dir, 1000000);
+  g_autofree char *saved = g_build_filename (dir, "study.endpoint", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
+  EpWindow *window = new_window ();
+  EpProject *project = ep_window_get_project (window);
+  EpCohort *cohort = open_aml (window);
+  guint n_rows = ep_cohort_get_n_rows (cohort);
+  GtkWidget *cancel;
+
+  ep_window_save_project (window, saved_file);
+  g_assert_true (wait_for (window_idle, window));
+  g_assert_false (ep_project_get_modified (project));
+
+  ep_cohort_page_import_file (window->cohort_page, csv_file, NULL);
+  g_assert_true (ep_cohort_page_get_importing (window->cohort_page));
+  iterate ();
+  cancel = find_button (GTK_WIDGET (window->cohort_page), "_Cancel");
+  g_assert_nonnull (cancel);
+  g_assert_true (gtk_revealer_get_reveal_child (window->cohort_page->import_revealer));
+  g_assert_cmpstr (gtk_label_get_text (window->cohort_page->import_label), ==,
+                   "Importing “big.csv”…");
+  /* the reader is some way in (the main loop ran meanwhile: the window did not freeze) */
+  g_assert_true (wait_for (import_under_way, window));
+  g_assert_true (ep_cohort_page_get_importing (window->cohort_page));
+  g_test_message ("cancelled at %.2f", ep_cohort_page_get_import_progress (window->cohort_page));
+  g_signal_emit_by_name (cancel, "clicked");
+  g_assert_true (wait_for (import_done, window));
+
+  g_assert_true (ep_cohort_page_get_cohort (window->cohort_page) == cohort);
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, n_rows);
+  g_assert_true (ep_window_get_project (window) == project);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, 1);
+  g_assert_true (g_list_model_get_item (ep_project_get_cohorts (project), 0) == (gpointer) cohort);
+  g_object_unref (cohort);   /* the reference g_list_model_get_item() gave */
+  g_assert_false (ep_project_get_modified (project));
+  g_assert_cmpfloat (ep_cohort_page_get_import_progress (window->cohort_page), <, 1.0);
+  g_assert_cmpstr (ep_cohort_page_get_message (window->cohort_page), ==,
+                   "Import of “big.csv” cancelled; nothing was changed");
+  g_assert_false (gtk_revealer_get_reveal_child (window->cohort_page->import_revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (csv);
+  g_unlink (saved);
+  g_rmdir (dir);
+}
+
+/* An import that ends: progress reaches 1 and the cohort joins the project. A file too large
+ * for memory (a 2 GB sparse file) is refused at once with its size and the limit. */
+static void
+test_import_progress (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  g_autofree char *csv = write_csv (dir, 100000);
+  g_autofree char *huge = g_build_filename (dir, "huge.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GFile) huge_file = g_file_new_for_path (huge);
+  EpWindow *window = new_window ();
+  EpProject *project = ep_window_get_project (window);
+  EpCohort *cohort;
+  g_autofree char *text = NULL;
+  int fd;
+
+  ep_cohort_page_import_file (window->cohort_page, csv_file, NULL);
+  g_assert_true (ep_cohort_page_get_importing (window->cohort_page));
+  g_assert_true (wait_for (import_done, window));
+  g_assert_cmpfloat (ep_cohort_page_get_import_progress (window->cohort_page), ==, 1.0);
+  cohort = ep_cohort_page_get_cohort (window->cohort_page);
+  g_assert_nonnull (cohort);
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, 100000);
+  text = ep_cohort_get_text (cohort, 99999, 0);
+  g_assert_cmpstr (text, ==, "100000");
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, 1);
+  g_assert_true (ep_project_get_modified (project));
+
+  fd = g_open (huge, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, G_GINT64_CONSTANT (2147483648)), ==, 0);
+  close (fd);
+  ep_cohort_page_import_file (window->cohort_page, huge_file, NULL);
+  g_assert_true (wait_for (import_done, window));
+  g_assert_true (ep_cohort_page_get_cohort (window->cohort_page) == cohort);
+  g_test_message ("%s", ep_cohort_page_get_message (window->cohort_page));
+  g_assert_true (g_str_has_prefix (ep_cohort_page_get_message (window->cohort_page),
+                                   "huge.csv: the file is 2"));
+  g_assert_nonnull (strstr (ep_cohort_page_get_message (window->cohort_page),
+                            "GB, more than the 1"));
+  g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (csv);
+  g_unlink (huge);
+  g_rmdir (dir);
+}
+
 static void
 test_recovery (void)
 {
@@ -1003,6 +1142,8 @@ main (int   argc,
   g_test_add_func ("/window-project/recovery-after-analysis", test_recovery_after_analysis);
   g_test_add_func ("/window-project/autosave-ceiling", test_autosave_ceiling);
   g_test_add_func ("/window-project/own-arm", test_own_arm);
+  g_test_add_func ("/window-project/import-cancel", test_import_cancel);
+  g_test_add_func ("/window-project/import-progress", test_import_progress);
 
   ret = g_test_run ();
 

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _EpImportJob EpImportJob;
+
 struct _EpCohortPage
 {
   AdwBin               parent_instance;
@@ -40,6 +42,8 @@ struct _EpCohortPage
   EpAnalysis          *editing;      /* the analysis whose options the open dialog edits */
   GtkFilterListModel  *analyses;     /* the project's analyses of the shown cohort */
   GtkCustomFilter     *analyses_filter;
+  EpImportJob         *import_job;   /* the import running in a worker, or NULL */
+  double               import_fraction;  /* how far it is (the last one: how far it got) */
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -55,6 +59,9 @@ struct _EpCohortPage
   GtkLabel            *count_label;
   EpAnalysisResults   *results;
   EpAnalysisList      *analysis_list;
+  GtkRevealer         *import_revealer;
+  GtkLabel            *import_label;
+  GtkProgressBar      *import_progress;
 };
 
 /* ep-cohort-page.c */
@@ -66,6 +73,10 @@ void     _ep_cohort_page_emit_analysis_run     (EpCohortPage      *self,
                                                 EpAnalysis        *analysis);
 void     _ep_cohort_page_emit_analysis_remove  (EpCohortPage      *self,
                                                 EpAnalysis        *analysis);
+
+/* ep-cohort-page-import.c: a file imported in a worker thread, with progress and Cancel */
+void     _ep_cohort_page_import_cancel_cb      (EpCohortPage      *self);
+void     _ep_cohort_page_import_dispose        (EpCohortPage      *self);
 
 /* ep-cohort-page-table.c: the spreadsheet (column view, cell editor, row filter, sorting) */
 void     _ep_cohort_page_table_init            (EpCohortPage      *self);

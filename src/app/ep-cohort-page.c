@@ -258,7 +258,7 @@ import_dialog_import_cb (EpImportDialog *dialog,
                          GFile          *file,
                          EpCohortPage   *self)
 {
-  ep_cohort_page_open_file (self, file, ep_import_dialog_get_options (dialog), NULL);
+  ep_cohort_page_import_file (self, file, ep_import_dialog_get_options (dialog));
 }
 
 /* Delimited text and spreadsheets go through the preview (encoding, delimiter, decimal mark
@@ -280,7 +280,7 @@ ep_cohort_page_import (EpCohortPage *self,
   if (format != EP_FILE_FORMAT_CSV && format != EP_FILE_FORMAT_TSV &&
       format != EP_FILE_FORMAT_XLSX && format != EP_FILE_FORMAT_ODS && format != EP_FILE_FORMAT_XLS)
     {
-      ep_cohort_page_open_file (self, file, NULL, NULL);
+      ep_cohort_page_import_file (self, file, NULL);
       return NULL;
     }
 
@@ -306,6 +306,7 @@ ep_cohort_page_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  _ep_cohort_page_import_dispose (self);
   if (self->cohort != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->cohort, self);
@@ -440,7 +441,12 @@ ep_cohort_page_class_init (EpCohortPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, analysis_list);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, EpCohortPage, results);
+  gtk_widget_class_bind_template_child (widget_class, EpCohortPage, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EpCohortPage, import_label);
+  gtk_widget_class_bind_template_child (widget_class, EpCohortPage, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, _ep_cohort_page_search_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "import_cancel_cb",
+                                                G_CALLBACK (_ep_cohort_page_import_cancel_cb));
 
   /* cohort.import, .export, .close, .open-example, .undo, .redo, .add-row, .duplicate-row,
    * .delete-rows, .add-column, .rename-column, .delete-column, .set-type, .set-role,

@@ -39,6 +39,19 @@ gboolean           ep_cohort_page_open_file        (EpCohortPage          *self,
                                                     GFile                 *file,
                                                     const EpImportOptions *options,
                                                     GError               **error);
+/* Imports a file in a worker thread: the page shows its progress and a Cancel button and
+ * stays usable; when the import ends well the cohort is shown (as ep_cohort_page_set_cohort),
+ * otherwise the page says why and nothing changes. A running import is cancelled first.
+ * options may be NULL (defaults) and are copied. */
+void               ep_cohort_page_import_file      (EpCohortPage          *self,
+                                                    GFile                 *file,
+                                                    const EpImportOptions *options);
+/* Cancels the running import, if any (it ends at the reader's next check). */
+void               ep_cohort_page_cancel_import    (EpCohortPage          *self);
+/* TRUE from ep_cohort_page_import_file() until its result is shown */
+gboolean           ep_cohort_page_get_importing    (EpCohortPage          *self);
+/* The running import's progress (0 to 1), or the furthest the last one got */
+double             ep_cohort_page_get_import_progress (EpCohortPage       *self);
 /* Imports a file as Import… does: delimited text through the preview dialog (returned, owned by
  * GTK), other formats at once (NULL). */
 EpImportDialog    *ep_cohort_page_import           (EpCohortPage *self,

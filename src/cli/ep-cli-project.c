@@ -396,6 +396,16 @@ project_show (int    argc,
   if (project == NULL)
     return ep_cli_data_error (error);
 
+  /* what the store repaired on opening (dates out of range read as missing): those notes
+   * name the file; a stored result computed again is no news for the file's contents */
+  {
+    g_autofree char *display = g_file_get_basename (file);
+    g_autofree char *prefix = g_strconcat (display, ": ", NULL);
+
+    for (const char * const *note = ep_project_get_open_notes (project); *note != NULL; note++)
+      if (g_str_has_prefix (*note, prefix))
+        g_printerr ("%s\n", *note);
+  }
   node = project_to_json (project, argv[1]);
   ep_cli_print_json (node);
   return EP_CLI_EXIT_OK;

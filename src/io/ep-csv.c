@@ -106,6 +106,9 @@ typedef struct
   guint    n_rows_total;    /* rows stored, the header included */
   gsize    invalid_at;      /* offset of the first invalid UTF-8 byte, or G_MAXSIZE */
   gboolean no_header;       /* EP_CSV_NO_HEADER: the first row is data, not names */
+  EpCsvProgressFunc progress;
+  gpointer progress_data;
+  GCancellable *cancellable;
 } Parser;
 
 static void
@@ -165,6 +168,16 @@ parser_end_row (Parser  *p,
   parser_push_line (p, row_line);
   p->n_rows_total++;
   p->n_fields = 0;
+
+  /* every 8192 rows: how far (rows of the lines there are), and whether to stop */
+  if ((p->n_rows_total & 8191) == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
+        return FALSE;
+      if (p->progress != NULL)
+        p->progress (MIN (1.0, (double) p->n_rows_total / (double) (p->n_newlines + 1)),
+                     p->progress_data);
+    }
 
   return TRUE;
 }
@@ -405,12 +418,15 @@ add_default_header (EpCsv  *csv,
 
 /* Takes ownership of buffer, which holds length bytes followed by a NUL. */
 static EpCsv *
-parse_buffer (char        *buffer,
-              gsize        length,
-              const char  *display_name,
-              char         sep,
-              EpCsvFlags   flags,
-              GError     **error)
+parse_buffer_monitored (char              *buffer,
+                        gsize              length,
+                        const char        *display_name,
+                        char               sep,
+                        EpCsvFlags         flags,
+                        EpCsvProgressFunc  progress,
+                        gpointer           progress_data,
+                        GCancellable      *cancellable,
+                        GError           **error)
 {
   g_autoptr(EpCsv) csv = g_new0 (EpCsv, 1);
   Parser p = { 0 };
@@ -420,6 +436,9 @@ parse_buffer (char        *buffer,
   csv->buffer = buffer;
   p.csv = csv;
   p.no_header = (flags & EP_CSV_NO_HEADER) != 0;
+  p.progress = progress;
+  p.progress_data = progress_data;
+  p.cancellable = cancellable;
 
   if (length >= G_MAXUINT32)
     {
@@ -464,7 +483,21 @@ parse_buffer (char        *buffer,
   if (!check_header (csv, error))
     return NULL;
 
+  if (progress != NULL)
+    progress (1.0, progress_data);
   return g_steal_pointer (&csv);
+}
+
+static EpCsv *
+parse_buffer (char        *buffer,
+              gsize        length,
+              const char  *display_name,
+              char         sep,
+              EpCsvFlags   flags,
+              GError     **error)
+{
+  return parse_buffer_monitored (buffer, length, display_name, sep, flags, NULL, NULL, NULL,
+                                 error);
 }
 
 EpCsv *
@@ -500,6 +533,35 @@ ep_csv_read_data_full (const char  *data,
   buffer[length] = '\0';
 
   return parse_buffer (buffer, length, display_name, sep, flags, error);
+}
+
+EpCsv *
+ep_csv_read_data_monitored (const char        *data,
+                            gsize              length,
+                            const char        *display_name,
+                            char               sep,
+                            EpCsvFlags         flags,
+                            EpCsvProgressFunc  progress,
+                            gpointer           progress_data,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
+  char *buffer;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (sep == ',' || sep == ';' || sep == '\t', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "data";
+
+  buffer = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (buffer, data, length);
+  buffer[length] = '\0';
+
+  return parse_buffer_monitored (buffer, length, display_name, sep, flags, progress,
+                                 progress_data, cancellable, error);
 }
 
 EpCsv *

@@ -13,7 +13,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -62,6 +62,21 @@ EpCsv       *ep_csv_read_data_full  (const char   *data,
                                      char          sep,
                                      EpCsvFlags    flags,
                                      GError      **error);
+/* Reports how far a reader is, from 0 to 1 (called from the thread that reads). */
+typedef void (*EpCsvProgressFunc) (double   fraction,
+                                   gpointer user_data);
+
+/* ep_csv_read_data_full() that reports progress as it splits rows (progress may be NULL) and
+ * stops with G_IO_ERROR_CANCELLED when cancellable (may be NULL) is cancelled. */
+EpCsv       *ep_csv_read_data_monitored (const char        *data,
+                                         gsize              length,
+                                         const char        *display_name,
+                                         char               sep,
+                                         EpCsvFlags         flags,
+                                         EpCsvProgressFunc  progress,
+                                         gpointer           progress_data,
+                                         GCancellable      *cancellable,
+                                         GError           **error);
 /* A table whose cells another reader has already split (a spreadsheet, ep-sheet.h), so that
  * everything downstream of EpCsv (the importer's typing, endpoint-cli's columns) reads it as
  * it reads a CSV file. buffer holds buffer_length + 1 bytes of NUL-terminated cell texts (valid

@@ -56,6 +56,31 @@ ep_file_check_regular (const char  *path,
   return TRUE;
 }
 
+/* ep_file_check_regular(), and a size of at most max_bytes: a file refused by its size names
+ * the size and the limit, as ep_file_read_bounded() does. For readers that stream a file
+ * (ReadStat, spreadsheets) but keep all its cells in memory. */
+gboolean
+ep_file_check_size (const char  *path,
+                    guint64      max_bytes,
+                    GError     **error)
+{
+  g_autofree char *display = g_path_get_basename (path);
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit_text = NULL;
+  GStatBuf st;
+
+  if (!ep_file_check_regular (path, error))
+    return FALSE;
+  if (g_stat (path, &st) != 0 || (guint64) st.st_size <= max_bytes)
+    return TRUE;    /* gone since: the reader says so */
+  size_text = g_format_size ((guint64) st.st_size);
+  limit_text = g_format_size (max_bytes);
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
+               _("%s: the file is %s, more than the %s Endpoint reads"),
+               display, size_text, limit_text);
+  return FALSE;
+}
+
 /* Like g_file_get_contents() (the buffer ends in a NUL not counted in length), for a regular
  * file of at most max_bytes. A file that grows while it is read is cut off at max_bytes + 1
  * bytes and refused as well. */

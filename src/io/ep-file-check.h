@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 gboolean ep_file_check_regular       (const char  *path,
                                       GError     **error);
+gboolean ep_file_check_size          (const char  *path,
+                                      guint64      max_bytes,
+                                      GError     **error);
 gboolean ep_file_read_bounded        (const char  *path,
                                       guint64      max_bytes,
                                       char       **contents,

@@ -388,10 +388,51 @@ ep_import_explain_type (const char * const  *values,
   return type;
 }
 
+/* Progress and cancellation of an import, and the share of the whole a step reports in. */
+typedef struct
+{
+  EpImportProgressFunc  progress;
+  gpointer              progress_data;
+  GCancellable         *cancellable;
+  double                from;
+  double                to;
+} Monitor;
+
+static void
+monitor_report (Monitor *m,
+                double   fraction)
+{
+  if (m != NULL && m->progress != NULL)
+    m->progress (m->from + (m->to - m->from) * CLAMP (fraction, 0.0, 1.0), m->progress_data);
+}
+
+static void
+monitor_step_cb (double   fraction,
+                 gpointer user_data)
+{
+  monitor_report (user_data, fraction);
+}
+
+static EpTable *
+table_from_csv_monitored (const EpCsv            *csv,
+                          const EpImportOptions  *options,
+                          Monitor                *m,
+                          GError                **error);
+
 static EpTable *
 table_from_csv (const EpCsv            *csv,
                 const EpImportOptions  *options,
                 GError                **error)
+{
+  return table_from_csv_monitored (csv, options, NULL, error);
+}
+
+/* Types the cells column by column (the rows of each column in one go). */
+static EpTable *
+table_from_csv_monitored (const EpCsv            *csv,
+                          const EpImportOptions  *options,
+                          Monitor                *m,
+                          GError                **error)
 {
   g_autoptr(EpTable) table = NULL;
   guint n_rows = ep_csv_get_n_rows (csv);
@@ -408,13 +449,27 @@ table_from_csv (const EpCsv            *csv,
       EpColumnType type;
       guint bad_row = 0;
 
+      if (m != NULL && g_cancellable_set_error_if_cancelled (m->cancellable, error))
+        return NULL;
+      monitor_report (m, (double) j / MAX (n_columns, 1));
       for (guint i = 0; i < n_rows; i++)
         cells[i] = ep_csv_get_cell (csv, i, j);
 
-      /* An unnamed column still needs a name in a cohort. */
-      name = (ep_csv_get_column_name (csv, j)[0] != '\0')
-               ? g_strdup (ep_csv_get_column_name (csv, j))
-               : g_strdup_printf ("V%u", j + 1);
+      /* An unnamed column still needs a name in a cohort: V and its position, made unique
+       * (V2.1, V2.2, ...) when the header names another column so (found by fuzz-csv:
+       * "a,,V2" gave two columns V2 and a message without the file's name). */
+      if (ep_csv_get_column_name (csv, j)[0] != '\0')
+        name = g_strdup (ep_csv_get_column_name (csv, j));
+      else
+        {
+          name = g_strdup_printf ("V%u", j + 1);
+          for (guint k = 1; ep_csv_find_column (csv, name) >= 0 ||
+                            ep_table_find_column (table, name) >= 0; k++)
+            {
+              g_free (name);
+              name = g_strdup_printf ("V%u.%u", j + 1, k);
+            }
+        }
 
       if (options->types != NULL && j < options->n_types && options->types[j] >= 0)
         type = (EpColumnType) options->types[j];
@@ -443,10 +498,15 @@ table_from_csv (const EpCsv            *csv,
         }
 
     insert:
-      if (!ep_table_insert_column (table, j, g_steal_pointer (&column), error))
-        return NULL;
+      if (!ep_table_insert_column (table, j, g_steal_pointer (&column), &local_error))
+        {
+          g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_INVALID, "%s: %s",
+                       ep_csv_get_display_name (csv), local_error->message);
+          return NULL;
+        }
     }
 
+  monitor_report (m, 1.0);
   return g_steal_pointer (&table);
 }
 
@@ -470,6 +530,14 @@ ep_import_csv_table (const EpCsv            *csv,
   return table_from_csv (csv, &resolved, error);
 }
 
+static EpTable *
+import_csv_data (const char             *data,
+                 gsize                   length,
+                 const char             *display_name,
+                 const EpImportOptions  *options,
+                 Monitor                *m,
+                 GError                **error);
+
 EpTable *
 ep_import_csv_data (const char             *data,
                     gsize                   length,
@@ -477,6 +545,19 @@ ep_import_csv_data (const char             *data,
                     const EpImportOptions  *options,
                     GError                **error)
 {
+  return import_csv_data (data, length, display_name, options, NULL, error);
+}
+
+/* m: NULL, or the monitor of an import whose share from m->from to m->to this is */
+static EpTable *
+import_csv_data (const char             *data,
+                 gsize                   length,
+                 const char             *display_name,
+                 const EpImportOptions  *options,
+                 Monitor                *m,
+                 GError                **error)
+{
+  Monitor split = { 0 }, typed = { 0 };
   g_autoptr(EpCsv) csv = NULL;
   g_autofree char *utf8 = NULL;
   EpImportOptions resolved;
@@ -508,12 +589,27 @@ ep_import_csv_data (const char             *data,
   if (resolved.decimal_mark == 0)
     resolved.decimal_mark = guess_decimal_mark (data, length, resolved.sep);
 
-  csv = ep_csv_read_data_full (data, length, display_name, resolved.sep,
-                               resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER, error);
+  if (m == NULL)
+    {
+      csv = ep_csv_read_data_full (data, length, display_name, resolved.sep,
+                                   resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER,
+                                   error);
+      if (csv == NULL)
+        return NULL;
+      return table_from_csv (csv, &resolved, error);
+    }
+
+  /* splitting the rows is about half the work, typing the cells the other half */
+  split = *m;
+  split.to = m->from + (m->to - m->from) * 0.5;
+  typed = *m;
+  typed.from = split.to;
+  csv = ep_csv_read_data_monitored (data, length, display_name, resolved.sep,
+                                    resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER,
+                                    monitor_step_cb, &split, m->cancellable, error);
   if (csv == NULL)
     return NULL;
-
-  return table_from_csv (csv, &resolved, error);
+  return table_from_csv_monitored (csv, &resolved, &typed, error);
 }
 
 EpTable *
@@ -521,6 +617,18 @@ ep_import_file (const char             *path,
                 const EpImportOptions  *options,
                 GError                **error)
 {
+  return ep_import_file_full (path, options, NULL, NULL, NULL, error);
+}
+
+EpTable *
+ep_import_file_full (const char             *path,
+                     const EpImportOptions  *options,
+                     EpImportProgressFunc    progress,
+                     gpointer                progress_data,
+                     GCancellable           *cancellable,
+                     GError                **error)
+{
+  Monitor monitor = { progress, progress_data, cancellable, 0.0, 1.0 };
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -534,13 +642,26 @@ ep_import_file (const char             *path,
   display_name = g_path_get_basename (path);
   format = ep_import_format_for_path (path);
 
+  /* a file too large for memory is refused by its size before a byte is read, whatever its
+   * format (ReadStat and the spreadsheets keep every cell in memory too); what is not a
+   * regular file is left to each reader's own message */
+  if (format != EP_FILE_FORMAT_UNKNOWN && g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+      !ep_file_check_size (path, EP_FILE_MAX_TABLE_BYTES, &local_error))
+    {
+      g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_OPEN, "%s", local_error->message);
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
   switch (format)
     {
     case EP_FILE_FORMAT_SAV:
     case EP_FILE_FORMAT_DTA:
     case EP_FILE_FORMAT_SAS7BDAT:
     case EP_FILE_FORMAT_XPORT:
-      return ep_readstat_import (path, format, error);
+      return ep_readstat_import_monitored (path, format, progress, progress_data, cancellable,
+                                           error);
 
     case EP_FILE_FORMAT_XLSX:
     case EP_FILE_FORMAT_ODS:
@@ -559,7 +680,9 @@ ep_import_file (const char             *path,
                              error);
         if (csv == NULL)
           return NULL;
-        return table_from_csv (csv, &text_options, error);
+        /* the sheet is read in one go; typing its cells reports the second half */
+        monitor.from = 0.5;
+        return table_from_csv_monitored (csv, &text_options, &monitor, error);
       }
 
     case EP_FILE_FORMAT_CSV:
@@ -576,7 +699,10 @@ ep_import_file (const char             *path,
           g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_OPEN, "%s", local_error->message);
           return NULL;
         }
-      return ep_import_csv_data (contents, length, display_name, &text_options, error);
+      /* reading the file is quick next to splitting and typing it */
+      monitor.from = 0.05;
+      monitor_report (&monitor, 0.0);
+      return import_csv_data (contents, length, display_name, &text_options, &monitor, error);
 
     case EP_FILE_FORMAT_UNKNOWN:
     default:

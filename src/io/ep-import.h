@@ -107,9 +107,24 @@ void          ep_import_guess_dialect   (const char           *data,
                                          char                 *sep,
                                          char                 *decimal_mark);
 
+/* How far an import is, from 0 to 1 (called from the thread that imports). */
+typedef void (*EpImportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
 /* Reads any supported file. options may be NULL (defaults). */
 EpTable      *ep_import_file           (const char            *path,
                                         const EpImportOptions *options,
+                                        GError               **error);
+
+/* ep_import_file() for a worker thread: reports progress (may be NULL) from 0 to 1 as the
+ * reader goes through the rows, and stops with G_IO_ERROR_CANCELLED when cancellable (may be
+ * NULL) is cancelled. Every format is refused at once when its file is larger than
+ * EP_FILE_MAX_TABLE_BYTES (the message gives the size and the limit). */
+EpTable      *ep_import_file_full      (const char            *path,
+                                        const EpImportOptions *options,
+                                        EpImportProgressFunc   progress,
+                                        gpointer               progress_data,
+                                        GCancellable          *cancellable,
                                         GError               **error);
 
 /* Delimited text from memory; display_name is used in messages. */

@@ -89,6 +89,7 @@ typedef struct
 {
   sqlite3     *db;
   const char  *display;
+  GPtrArray   *notes;     /* the open data's notes: what was repaired */
 } Reader;
 
 static gboolean
@@ -368,6 +369,8 @@ decode_cells (Reader         *r,
               GError        **error)
 {
   guint n_levels = column->levels != NULL ? column->levels->len : 0;
+  guint n_bad_dates = 0, first_bad_row = 0;
+  gint32 first_bad_days = 0;
 
 #if G_BYTE_ORDER == G_BIG_ENDIAN
   {
@@ -419,14 +422,40 @@ decode_cells (Reader         *r,
           }
           break;
         case EP_COLUMN_DATE:
-          if (g_array_index (column->values, gint32, i) == EP_DATE_MISSING)
-            return invalid (r, error, _("%s: row %u is the missing date but not marked "
-                                        "missing"), where, i + 1);
+          {
+            gint32 days = g_array_index (column->values, gint32, i);
+
+            if (days == EP_DATE_MISSING)
+              return invalid (r, error, _("%s: row %u is the missing date but not marked "
+                                          "missing"), where, i + 1);
+            /* Import refuses a date outside the years 1 to 9999, and date arithmetic counts
+             * on the range. A file can still hold one (crafted, or written before import
+             * checked ReadStat's dates): it is read as missing, and opening says so. */
+            if (!EP_DATE_IN_RANGE (days))
+              {
+                if (n_bad_dates++ == 0)
+                  {
+                    first_bad_row = i + 1;
+                    first_bad_days = days;
+                  }
+                ep_table_column_set_missing (column, i);
+              }
+          }
           break;
         default:
           g_assert_not_reached ();
         }
     }
+  if (n_bad_dates > 0 && r->notes != NULL)
+    g_ptr_array_add (r->notes,
+                     g_strdup_printf (ngettext ("%s: %s: %u date outside the years 1 to 9999 "
+                                                "is read as missing (row %u: %d days from "
+                                                "1970-01-01)",
+                                                "%s: %s: %u dates outside the years 1 to 9999 "
+                                                "are read as missing (the first in row %u: %d "
+                                                "days from 1970-01-01)", n_bad_dates),
+                                      r->display, where, n_bad_dates, first_bad_row,
+                                      first_bad_days));
   return TRUE;
 }
 
@@ -1393,6 +1422,7 @@ open_database (Reader                *r,
 
   data = ep_project_data_new ();
   data->schema_version = (guint) user_version;
+  r->notes = data->notes;
   if (!read_meta (r, data, error))
     return NULL;
   if (meta_only)

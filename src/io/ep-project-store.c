@@ -181,6 +181,7 @@ ep_project_data_new (void)
   data->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_selection_free);
   data->user_trials = g_ptr_array_new_with_free_func (g_free);
   data->digitized = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_digitized_free);
+  data->notes = g_ptr_array_new_with_free_func (g_free);
 
   return data;
 }
@@ -201,6 +202,7 @@ ep_project_data_free (EpProjectData *data)
   g_ptr_array_unref (data->selections);
   g_ptr_array_unref (data->user_trials);
   g_ptr_array_unref (data->digitized);
+  g_ptr_array_unref (data->notes);
   g_free (data);
 }
 

@@ -147,6 +147,9 @@ typedef struct
    * (docs/catalog.md) as a JSON object, validated on reading; empty when none */
   GPtrArray  *user_trials;
   GPtrArray  *digitized;    /* EpProjectDigitized * (schema version 3) */
+  GPtrArray  *notes;        /* char *: what opening repaired, one line each ("p.endpoint:
+                             * cohort “c”, column 4: 1 date outside the years 1 to 9999 is
+                             * read as missing ..."); empty when nothing was */
 } EpProjectData;
 
 /* Reports progress from 0 to 1 (from the thread that saves or opens). */

@@ -46,7 +46,24 @@ typedef struct
   GHashTable  *label_sets;        /* name -> GArray of LabelEntry */
   GString     *messages;          /* ReadStat's own error text */
   gsize        label_set_size;    /* the bytes of a value-label set's name field */
+  EpImportProgressFunc progress;
+  gpointer     progress_data;
+  GCancellable *cancellable;
 } Context;
+
+/* ReadStat's progress (the share of the file read); a cancelled import aborts the parse. */
+static int
+on_progress (double  fraction,
+             void   *user_data)
+{
+  Context *ctx = user_data;
+
+  if (g_cancellable_is_cancelled (ctx->cancellable))
+    return READSTAT_HANDLER_ABORT;
+  if (ctx->progress != NULL)
+    ctx->progress (CLAMP (fraction, 0.0, 1.0), ctx->progress_data);
+  return READSTAT_HANDLER_OK;
+}
 
 /* ReadStat hands some names over in fixed-size fields that need not end in NUL (a Stata
  * value-label set's name fills its 9, 33 or 129 bytes): copy at most the field. And whatever
@@ -517,13 +534,25 @@ ep_readstat_import (const char    *path,
                     EpFileFormat   format,
                     GError       **error)
 {
+  return ep_readstat_import_monitored (path, format, NULL, NULL, NULL, error);
+}
+
+EpTable *
+ep_readstat_import_monitored (const char            *path,
+                              EpFileFormat           format,
+                              EpImportProgressFunc   progress,
+                              gpointer               progress_data,
+                              GCancellable          *cancellable,
+                              GError               **error)
+{
   g_autofree char *display_name = g_path_get_basename (path);
   g_autoptr(GPtrArray) variables = g_ptr_array_new_with_free_func ((GDestroyNotify) variable_free);
   g_autoptr(GHashTable) label_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             (GDestroyNotify) g_array_unref);
   g_autoptr(GString) messages = g_string_new (NULL);
   g_autoptr(EpTable) table = NULL;
-  Context ctx = { display_name, format, -1, 0, variables, label_sets, messages };
+  Context ctx = { display_name, format, -1, 0, variables, label_sets, messages, 0,
+                  progress, progress_data, cancellable };
   readstat_parser_t *parser;
   readstat_error_t status;
   guint n_rows;
@@ -554,6 +583,7 @@ ep_readstat_import (const char    *path,
   readstat_set_value_handler (parser, on_value);
   readstat_set_value_label_handler (parser, on_value_label);
   readstat_set_error_handler (parser, on_error);
+  readstat_set_progress_handler (parser, on_progress);
   readstat_set_handler_character_encoding (parser, "UTF-8");
 
   switch (format)
@@ -566,6 +596,8 @@ ep_readstat_import (const char    *path,
     }
   readstat_parser_free (parser);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (status != READSTAT_OK)
     {
       const char *detail = messages->len > 0 ? messages->str : readstat_error_message (status);

@@ -17,4 +17,13 @@ EpTable *ep_readstat_import (const char    *path,
                              EpFileFormat   format,
                              GError       **error);
 
+/* The same, reporting progress (may be NULL) and stopping with G_IO_ERROR_CANCELLED when
+ * cancellable (may be NULL) is cancelled. */
+EpTable *ep_readstat_import_monitored (const char            *path,
+                                       EpFileFormat           format,
+                                       EpImportProgressFunc   progress,
+                                       gpointer               progress_data,
+                                       GCancellable          *cancellable,
+                                       GError               **error);
+
 G_END_DECLS

@@ -292,6 +292,17 @@ ep_cohort_new_from_file (const char             *path,
                          const EpImportOptions  *options,
                          GError                **error)
 {
+  return ep_cohort_new_from_file_full (path, options, NULL, NULL, NULL, error);
+}
+
+EpCohort *
+ep_cohort_new_from_file_full (const char             *path,
+                              const EpImportOptions  *options,
+                              EpImportProgressFunc    progress,
+                              gpointer                progress_data,
+                              GCancellable           *cancellable,
+                              GError                **error)
+{
   g_autofree char *basename = NULL;
   EpCohort *self;
   EpTable *table;
@@ -300,7 +311,7 @@ ep_cohort_new_from_file (const char             *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  table = ep_import_file (path, options, error);
+  table = ep_import_file_full (path, options, progress, progress_data, cancellable, error);
   if (table == NULL)
     return NULL;
 

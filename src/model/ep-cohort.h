@@ -59,6 +59,14 @@ EpCohort       *ep_cohort_new_from_table  (const char       *name,
 EpCohort       *ep_cohort_new_from_file   (const char            *path,
                                            const EpImportOptions *options,
                                            GError               **error);
+/* ep_cohort_new_from_file() in a worker thread: progress (may be NULL) from 0 to 1, and
+ * G_IO_ERROR_CANCELLED once cancellable (may be NULL) is cancelled (ep_import_file_full()). */
+EpCohort       *ep_cohort_new_from_file_full (const char            *path,
+                                              const EpImportOptions *options,
+                                              EpImportProgressFunc   progress,
+                                              gpointer               progress_data,
+                                              GCancellable          *cancellable,
+                                              GError               **error);
 /* The bundled examples (data/examples): "seed004" (30 patients of Yin 2024, Tables 1 and 2)
  * and "aml" (the survival package's aml data, with an OS endpoint). examples_dir NULL: the
  * installed PKGDATADIR/examples. */

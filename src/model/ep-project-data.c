@@ -570,6 +570,11 @@ _ep_project_new_from_data (EpProjectData  *data,
         ep_analysis_refresh (analysis);
     }
 
+  /* what the store repaired (dates out of range read as missing) */
+  for (guint k = 0; k < data->notes->len; k++)
+    g_ptr_array_insert (self->open_notes, self->open_notes->len - 1,
+                        g_strdup (g_ptr_array_index (data->notes, k)));
+
   self->created = data->created != NULL ? g_date_time_ref (data->created) : NULL;
   self->saved = data->modified != NULL ? g_date_time_ref (data->modified) : NULL;
   self->file_version = data->schema_version;
