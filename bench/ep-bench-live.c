@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "core/ep-memory.h"
 #include "model/ep-project.h"
 
 static double
@@ -103,7 +104,7 @@ main (int   argc,
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
   guint edits = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 20;
   g_autoptr(EpProject) project = ep_project_new ();
-  g_autoptr(EpCohort) cohort = make_cohort (n);
+  g_autoptr(EpCohort) cohort = NULL;
   g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
   g_autoptr(JsonObject) source = json_object_new ();
   g_autoptr(GError) error = NULL;
@@ -112,6 +113,9 @@ main (int   argc,
   EpFigure *figure;
   Wait wait = { FALSE };
 
+  /* as the app does at its start (src/app/main.c) */
+  ep_memory_tune ();
+  cohort = make_cohort (n);
   ep_project_add_cohort (project, cohort);
   ep_analysis_set_string (analysis, "endpoint", "OS");
   ep_analysis_set_string (analysis, "group", "arm");

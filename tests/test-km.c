@@ -584,6 +584,72 @@ test_km_invalid (void)
 }
 
 static void
+assert_curves_identical (const EpKmResult *a,
+                         const EpKmResult *b)
+{
+  g_assert_cmpuint (a->n_groups, ==, b->n_groups);
+  g_assert_cmpuint (a->n_timefix, ==, b->n_timefix);
+  for (guint g = 0; g < a->n_groups; g++)
+    {
+      const EpKmCurve *x = &a->curves[g], *y = &b->curves[g];
+
+      g_assert_cmpuint (x->n, ==, y->n);
+      g_assert_cmpuint (x->events, ==, y->events);
+      g_assert_cmpuint (x->n_steps, ==, y->n_steps);
+      g_assert_cmpmem (&x->median, sizeof (double), &y->median, sizeof (double));
+      g_assert_cmpmem (&x->median_lower, sizeof (double), &y->median_lower, sizeof (double));
+      g_assert_cmpmem (&x->median_upper, sizeof (double), &y->median_upper, sizeof (double));
+      /* bit for bit, NaNs included (field by field: the struct has padding) */
+      for (gsize k = 0; k < x->n_steps; k++)
+        {
+          const EpKmStep *p = &x->steps[k], *q = &y->steps[k];
+
+          g_assert_cmpmem (&p->time, sizeof (double), &q->time, sizeof (double));
+          g_assert_cmpuint (p->n_risk, ==, q->n_risk);
+          g_assert_cmpuint (p->n_event, ==, q->n_event);
+          g_assert_cmpuint (p->n_censor, ==, q->n_censor);
+          g_assert_cmpmem (&p->surv, sizeof (double), &q->surv, sizeof (double));
+          g_assert_cmpmem (&p->std_err, sizeof (double), &q->std_err, sizeof (double));
+          g_assert_cmpmem (&p->lower, sizeof (double), &q->lower, sizeof (double));
+          g_assert_cmpmem (&p->upper, sizeof (double), &q->upper, sizeof (double));
+        }
+    }
+}
+
+/* The reverse Kaplan-Meier from a fit's table equals the fit of Surv (time, 1 - status), bit
+ * for bit: random data with many ties, near-equal times (R's tie rule), two groups, every CI
+ * type; checked against R through ep_followup_fit in test-survstats. */
+static void
+test_km_reverse (void)
+{
+  GRand *rand = g_rand_new_with_seed (7);
+  const gsize n = 3000;
+  g_autofree double *time = g_new (double, n);
+  g_autofree int *status = g_new (int, n);
+  g_autofree int *reversed = g_new (int, n);
+  g_autofree guint *group = g_new (guint, n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      time[i] = g_rand_int_range (rand, 1, 200) + (i % 7 == 0 ? 1e-10 : 0.0);
+      status[i] = g_rand_int_range (rand, 0, 3) > 0;
+      reversed[i] = 1 - status[i];
+      group[i] = g_rand_int_range (rand, 0, 2);
+    }
+  g_rand_free (rand);
+  for (EpKmConfType type = EP_KM_CONF_LOG_LOG; type <= EP_KM_CONF_PLAIN; type++)
+    {
+      g_autoptr(EpKmResult) km = ep_km_fit (time, status, group, 2, n, type, 0.9, NULL, 0, NULL);
+      g_autoptr(EpKmResult) fitted = ep_km_fit (time, reversed, group, 2, n, type, 0.9, NULL, 0,
+                                                NULL);
+      g_autoptr(EpKmResult) derived = ep_km_reverse (km, type, 0.9);
+
+      g_assert_cmpuint (km->n_timefix, >, 0);
+      assert_curves_identical (fitted, derived);
+    }
+}
+
+static void
 test_km_conf_type_names (void)
 {
   EpKmConfType t;
@@ -941,6 +1007,7 @@ main (int    argc,
   g_test_add_func ("/km/group-without-events", test_km_group_without_events);
   g_test_add_func ("/km/invalid", test_km_invalid);
   g_test_add_func ("/km/conf-type-names", test_km_conf_type_names);
+  g_test_add_func ("/km/reverse", test_km_reverse);
 
   g_test_add_data_func ("/logrank/reference/aml", "aml_logrank", test_logrank_reference);
   g_test_add_data_func ("/logrank/reference/aml-rho1", "aml_logrank_rho1", test_logrank_reference);

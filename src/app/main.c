@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "app/ep-application.h"
+#include "core/ep-memory.h"
 
 int
 main (int   argc,
@@ -15,6 +16,7 @@ main (int   argc,
 {
   g_autoptr(EpApplication) app = NULL;
 
+  ep_memory_tune ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

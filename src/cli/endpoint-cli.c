@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/ep-cli.h"
+#include "core/ep-memory.h"
 
 typedef struct
 {
@@ -79,6 +80,7 @@ main (int    argc,
 {
   const char *name;
 
+  ep_memory_tune ();
   setlocale (LC_ALL, "");
   /* Numbers in JSON and in input files are always in the C locale. */
   setlocale (LC_NUMERIC, "C");

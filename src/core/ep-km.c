@@ -120,6 +120,38 @@ km_confint (EpKmConfType  conf_type,
     }
 }
 
+/* One distinct time of a curve: the product-limit and Greenwood terms carried in surv and
+ * greenwood, and the step as survfit reports it. ep_km_fit_full() and ep_km_reverse() share
+ * it, so a reversed curve is the same arithmetic as a fit on reversed data. */
+static inline void
+km_step (EpKmStep     *step,
+         double        t,
+         guint         n_risk,
+         guint         n_event,
+         guint         n_censor,
+         EpKmConfType  conf_type,
+         double        z,
+         double       *surv,
+         double       *greenwood)
+{
+  if (n_event > 0)
+    {
+      *surv *= (double) (n_risk - n_event) / n_risk;
+      if (n_event < n_risk)
+        *greenwood += (double) n_event / ((double) n_risk * (n_risk - n_event));
+      else
+        *greenwood = INFINITY;
+    }
+
+  step->time = t;
+  step->n_risk = n_risk;
+  step->n_event = n_event;
+  step->n_censor = n_censor;
+  step->surv = *surv;
+  step->std_err = *surv * sqrt (*greenwood);   /* 0 x Inf = NaN at S = 0, as R */
+  km_confint (conf_type, z, *surv, sqrt (*greenwood), &step->lower, &step->upper);
+}
+
 typedef enum
 {
   CURVE_SURV,
@@ -482,22 +514,8 @@ ep_km_fit_full (const double       *start,
             for (j = i; j < end && rec[j].time == t; j++)
               n_event += rec[j].aux;
 
-            if (n_event > 0)
-              {
-                surv *= (double) (n_risk - n_event) / n_risk;
-                if (n_event < n_risk)
-                  greenwood += (double) n_event / ((double) n_risk * (n_risk - n_event));
-                else
-                  greenwood = INFINITY;
-              }
-
-            step->time = t;
-            step->n_risk = n_risk;
-            step->n_event = n_event;
-            step->n_censor = (guint) (j - i) - n_event;
-            step->surv = surv;
-            step->std_err = surv * sqrt (greenwood);   /* 0 x Inf = NaN at S = 0, as R */
-            km_confint (conf_type, z, surv, sqrt (greenwood), &step->lower, &step->upper);
+            km_step (step, t, n_risk, n_event, (guint) (j - i) - n_event, conf_type, z,
+                     &surv, &greenwood);
             curve->events += n_event;
 
             step++;
@@ -517,6 +535,55 @@ ep_km_fit_full (const double       *start,
       }
   }
 
+  return result;
+}
+
+EpKmResult *
+ep_km_reverse (const EpKmResult *km,
+               EpKmConfType      conf_type,
+               double            conf_level)
+{
+  gsize *n_steps, *n_at;
+  EpKmResult *result;
+  double z;
+
+  g_return_val_if_fail (km != NULL, NULL);
+  g_return_val_if_fail (!km->delayed_entry, NULL);
+  g_return_val_if_fail (conf_level > 0.0 && conf_level < 1.0, NULL);
+
+  z = gsl_cdf_ugaussian_Pinv (1.0 - (1.0 - conf_level) / 2.0);
+  n_steps = g_new (gsize, MAX (km->n_groups, 1));
+  n_at = g_new0 (gsize, MAX (km->n_groups, 1));
+  for (guint g = 0; g < km->n_groups; g++)
+    n_steps[g] = km->curves[g].n_steps;
+  result = ep_km_result_new (conf_type, conf_level, km->n_groups, n_steps, n_at);
+  result->timefix = km->timefix;
+  result->n_timefix = km->n_timefix;
+  g_free (n_steps);
+  g_free (n_at);
+
+  for (guint g = 0; g < km->n_groups; g++)
+    {
+      const EpKmCurve *from = &km->curves[g];
+      EpKmCurve *curve = &result->curves[g];
+      double surv = 1.0;
+      double greenwood = 0.0;
+
+      curve->n = from->n;
+      curve->n_at = 0;
+      for (gsize k = 0; k < from->n_steps; k++)
+        {
+          const EpKmStep *step = &from->steps[k];
+
+          /* the censored records are the events of the reversed data, and the other way */
+          km_step (&curve->steps[k], step->time, step->n_risk, step->n_censor, step->n_event,
+                   conf_type, z, &surv, &greenwood);
+          curve->events += step->n_censor;
+        }
+      curve->median = km_minmin (curve->steps, curve->n_steps, CURVE_SURV);
+      curve->median_lower = km_minmin (curve->steps, curve->n_steps, CURVE_LOWER);
+      curve->median_upper = km_minmin (curve->steps, curve->n_steps, CURVE_UPPER);
+    }
   return result;
 }
 

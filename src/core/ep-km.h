@@ -169,6 +169,15 @@ EpKmResult  *ep_km_result_new    (EpKmConfType   conf_type,
                                   guint          n_groups,
                                   const gsize   *n_steps,
                                   const gsize   *n_at);
+/* ep_km_reverse: the Kaplan-Meier fit of the same data with event and censoring swapped
+ * (Surv (time, 1 - status)), from a right-censored fit's table: every step keeps its time and
+ * number at risk, its events and censorings trade places. The same numbers, bit for bit, as
+ * ep_km_fit_full() on the reversed status with the same tie rule, without sorting again (the
+ * reverse Kaplan-Meier of median follow-up, ep-followup.h). Not for delayed entry. */
+EpKmResult  *ep_km_reverse       (const EpKmResult *km,
+                                  EpKmConfType      conf_type,
+                                  double            conf_level);
+
 void         ep_km_result_free   (EpKmResult    *result);
 
 /* "log-log", "log" or "plain" (survfit's conf.type names); FALSE for anything else. */

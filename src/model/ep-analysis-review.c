@@ -576,7 +576,11 @@ _ep_analysis_run_survival_review (Job     *job,
   ep_km_options_init (&options);
   options.conf_type = job->conf_type;
   options.conf_level = job->conf_level;
-  r->followup = ep_followup_fit (job->time, job->status, codes, n_groups, job->n, &options, NULL);
+  /* from the curves' table: the same numbers as a fit on the reversed data, without sorting
+   * a million times again on every live update */
+  r->followup = r->km != NULL && !r->km->delayed_entry
+                ? ep_km_reverse (r->km, options.conf_type, options.conf_level)
+                : ep_followup_fit (job->time, job->status, codes, n_groups, job->n, &options, NULL);
 }
 
 /* cox.zph of the multivariable model, before its design is handed to the results. */
