@@ -284,6 +284,33 @@ test_cli_crr (void)
   g_assert_nonnull (strstr (run.out, "\"lower\""));
 }
 
+/* One table's interval as the forest shows it, TOWER's CR 92/271 vs 20/124:
+ * summary (escalc ("OR", ai = 92, bi = 179, ci = 20, di = 104)) back-transformed with exp, and
+ * summary (escalc ("RD", ...), level = 90). */
+static void
+test_study_ci (void)
+{
+  double e, l, u;
+
+  g_assert_true (ep_meta_binary_study_ci (EP_META_BINARY_OR, log (92.0 * 104 / (179.0 * 20)),
+                                          1.0 / 92 + 1.0 / 179 + 1.0 / 20 + 1.0 / 104, 0.95,
+                                          &e, &l, &u));
+  g_assert_cmpfloat_with_epsilon (e, 2.67262569832402, 1e-9 * 2.67);
+  g_assert_cmpfloat_with_epsilon (l, 1.55656638324157, 1e-9 * 1.56);
+  g_assert_cmpfloat_with_epsilon (u, 4.5889004158414, 1e-9 * 4.59);
+  {
+    double p1 = 92.0 / 271, p2 = 20.0 / 124;
+
+    g_assert_true (ep_meta_binary_study_ci (EP_META_BINARY_RD, p1 - p2,
+                                            p1 * (1 - p1) / 271 + p2 * (1 - p2) / 124, 0.90,
+                                            &e, &l, &u));
+  }
+  g_assert_cmpfloat_with_epsilon (e, 0.178193072253303, 1e-9 * 0.178);
+  g_assert_cmpfloat_with_epsilon (l, 0.106149858143638, 1e-9 * 0.106);
+  g_assert_cmpfloat_with_epsilon (u, 0.250236286362969, 1e-9 * 0.250);
+  g_assert_false (ep_meta_binary_study_ci (EP_META_BINARY_OR, NAN, 1.0, 0.95, &e, &l, &u));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +319,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/synthesis/reml-damped", test_reml_damped);
+  g_test_add_func ("/synthesis/study-ci", test_study_ci);
   g_test_add_func ("/synthesis/homogeneous", test_homogeneous);
   g_test_add_func ("/synthesis/regtest-needs-three", test_regtest_needs_three);
   g_test_add_func ("/synthesis/mh-zero-tables", test_mh_zero_tables);

@@ -275,15 +275,8 @@ analysis_running_cb (EpWindow   *self,
 }
 
 /* An analysis leaves the project with the figures that show it, as one step of the project's
- * history; the Figures page follows the project's figures (project_figures_changed_cb), and a
- * toast offers the undo. */
-static void
-remove_analysis (EpWindow   *self,
-                 EpAnalysis *analysis)
-{
-  ep_project_remove_analysis (self->project, analysis);
-}
-
+ * history (ep_project_remove_analysis()); the Figures page follows the project's figures
+ * (project_figures_changed_cb), and a toast offers the undo. */
 static void
 cohort_page_analysis_remove_cb (EpWindow     *self,
                                 EpAnalysis   *analysis,
@@ -295,7 +288,7 @@ cohort_page_analysis_remove_cb (EpWindow     *self,
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast *toast;
 
-  remove_analysis (self, analysis);
+  ep_project_remove_analysis (self->project, analysis);
 
   toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("Undo"));
@@ -392,7 +385,7 @@ cohort_page_analysis_run_cb (EpWindow     *self,
 
           if (ep_project_get_analysis_cohort (self->project, other) == cohort
               && g_variant_equal (options, other_options))
-            remove_analysis (self, other);
+            ep_project_remove_analysis (self->project, other);
         }
 
       ep_project_add_analysis (self->project, analysis, cohort);

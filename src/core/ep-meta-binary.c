@@ -383,3 +383,34 @@ ep_meta_fixed_result_free (EpMetaFixedResult *result)
   g_free (result->corrected);
   g_free (result);
 }
+
+gboolean
+ep_meta_binary_study_ci (EpMetaBinaryMeasure  measure,
+                         double               yi,
+                         double               vi,
+                         double               level,
+                         double              *estimate,
+                         double              *lower,
+                         double              *upper)
+{
+  double z;
+
+  g_return_val_if_fail (level > 0.0 && level < 1.0, FALSE);
+
+  if (!isfinite (yi) || !isfinite (vi))
+    return FALSE;
+  z = gsl_cdf_ugaussian_Pinv ((1.0 + level) / 2.0);
+  if (measure == EP_META_BINARY_RD)
+    {
+      *estimate = yi;
+      *lower = yi - z * sqrt (vi);
+      *upper = yi + z * sqrt (vi);
+    }
+  else
+    {
+      *estimate = exp (yi);
+      *lower = exp (yi - z * sqrt (vi));
+      *upper = exp (yi + z * sqrt (vi));
+    }
+  return TRUE;
+}

@@ -118,6 +118,18 @@ EpMetaFixedResult *ep_meta_peto    (const guint          *a,
                                     double                level,
                                     GError              **error);
 
+/* ep_meta_binary_study_ci: one table's effect with its Wald interval, back on the measure's
+ * scale: RD yi -+ z sqrt (vi); OR and RR exp (yi), exp (yi -+ z sqrt (vi)); z the normal
+ * quantile of (1 + level) / 2 (escalc + summary, as metafor's forest shows each study). FALSE
+ * when the table has no effect (yi or vi not finite). */
+gboolean   ep_meta_binary_study_ci (EpMetaBinaryMeasure  measure,
+                                    double               yi,
+                                    double               vi,
+                                    double               level,
+                                    double              *estimate,
+                                    double              *lower,
+                                    double              *upper);
+
 void       ep_meta_fixed_result_free (EpMetaFixedResult *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpMetaFixedResult, ep_meta_fixed_result_free)

@@ -14,7 +14,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <gsl/gsl_cdf.h>
 
 #include "model/ep-comparability.h"
 #include "model/ep-evidence-two-arm.h"
@@ -345,20 +344,13 @@ ep_two_arm_result_get_study (const EpTwoArmResult *result,
                              double               *lower,
                              double               *upper)
 {
-  double yi, vi, z;
-
   g_return_val_if_fail (result != NULL && s < result->k, FALSE);
 
-  yi = result->fixed != NULL ? result->fixed->yi[s] : result->iv->yi[s];
-  vi = result->fixed != NULL ? result->fixed->vi[s] : result->iv->vi[s];
-  if (!isfinite (yi) || !isfinite (vi))
-    return FALSE;
-  z = gsl_cdf_ugaussian_Pinv ((1.0 + level) / 2.0);
-  if (result->measure == EP_META_BINARY_RD)
-    *estimate = yi, *lower = yi - z * sqrt (vi), *upper = yi + z * sqrt (vi);
-  else
-    *estimate = exp (yi), *lower = exp (yi - z * sqrt (vi)), *upper = exp (yi + z * sqrt (vi));
-  return TRUE;
+  /* the core's interval (ep-meta-binary.h) for either fit's study effects */
+  return ep_meta_binary_study_ci (result->measure,
+                                  result->fixed != NULL ? result->fixed->yi[s] : result->iv->yi[s],
+                                  result->fixed != NULL ? result->fixed->vi[s] : result->iv->vi[s],
+                                  level, estimate, lower, upper);
 }
 
 static char *
