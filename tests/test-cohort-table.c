@@ -231,6 +231,52 @@ test_paste_block (void)
   assert_text (21, 1, "1");
 }
 
+/* A large block (20,000 rows x 3 columns, as a clinician pastes a registry export) pasted
+ * below the last row: one undo step, one revision, and the table's model told once about the
+ * new rows rather than once per cell (per-cell notifications made this paste take minutes). */
+#define N_LARGE 20000
+
+static void
+count_items_changed (GListModel *model, guint position, guint removed, guint added, guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_paste_large (void)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+  EpCohort *cohort;
+  guint64 revision;
+  guint n_items_changed = 0;
+  gint64 start;
+  gulong handler;
+
+  open_aml ();
+  cohort = ep_cohort_page_get_cohort (page);
+  for (guint i = 0; i < N_LARGE; i++)
+    g_string_append_printf (block, "%u\t%u\t%s\n", 1 + i % 150, i % 2, i % 3 ? "Maintained" : "New arm");
+  revision = ep_cohort_get_revision (cohort);
+  handler = g_signal_connect (cohort, "items-changed", G_CALLBACK (count_items_changed), &n_items_changed);
+  ep_cohort_page_set_cursor (page, 22, 0, FALSE);
+  start = g_get_monotonic_time ();
+  ep_cohort_page_paste_text (page, block->str, FALSE);
+  iterate ();
+  g_test_message ("pasted %u rows in %.2f s", N_LARGE, (g_get_monotonic_time () - start) / 1e6);
+  g_signal_handler_disconnect (cohort, handler);
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, 22 + N_LARGE);
+  g_assert_cmpuint (ep_cohort_get_revision (cohort), ==, revision + 1);
+  /* the new rows, then the one overwritten row: not one signal per cell */
+  g_assert_cmpuint (n_items_changed, <=, 2);
+  assert_text (22, 0, "1");
+  assert_text (22 + N_LARGE - 1, 2, (N_LARGE - 1) % 3 ? "Maintained" : "New arm");
+  g_assert_true (ep_cohort_undo (cohort));
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, 23);
+  assert_text (22, 0, "45");
+  g_assert_true (ep_cohort_redo (cohort));
+  g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, 22 + N_LARGE);
+}
+
 /* On the welcome page a paste becomes a new cohort through the import preview. */
 static EpImportDialog *
 find_dialog (void)
@@ -360,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/cohort-table/keyboard-edit", test_keyboard_edit);
   g_test_add_func ("/cohort-table/copy", test_copy);
   g_test_add_func ("/cohort-table/paste-block", test_paste_block);
+  g_test_add_func ("/cohort-table/paste-large", test_paste_large);
   g_test_add_func ("/cohort-table/paste-new-cohort", test_paste_new_cohort);
   g_test_add_func ("/cohort-table/import-latin1", test_import_latin1);
   g_test_add_func ("/cohort-table/import-xlsx", test_import_xlsx);
