@@ -274,6 +274,28 @@ test_readstat_blank_name (void)
   assert_round_trip (g_steal_pointer (&table));
 }
 
+/* An empty value label ("" for the code 1): the level is the code, as for an unlabelled
+ * value. It was a level "" that saved, then did not reopen ("level 1: “value” must be a
+ * non-empty string"); found by fuzz-readstat. */
+static void
+test_readstat_empty_label (void)
+{
+  for (guint dta = 0; dta < 2; dta++)
+    {
+      g_autoptr(GByteArray) bytes = write_file (dta, "second", "l", "", NAN);
+      g_autoptr(EpTable) table = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *level = NULL;
+
+      table = import_bytes (bytes, dta ? "empty-label.dta" : "empty-label.sav", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ep_table_get_column (table, 0)->type, ==, EP_COLUMN_CATEGORY);
+      level = ep_table_column_format (ep_table_get_column (table, 0), 0);
+      g_assert_cmpstr (level, ==, "1");
+      assert_round_trip (g_steal_pointer (&table));
+    }
+}
+
 /* Two variables with one name: refused, and the message names the file. */
 static void
 test_readstat_duplicate (void)
@@ -559,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/hostile/readstat/utf8", test_readstat_utf8);
   g_test_add_func ("/hostile/readstat/blank-name", test_readstat_blank_name);
   g_test_add_func ("/hostile/readstat/duplicate", test_readstat_duplicate);
+  g_test_add_func ("/hostile/readstat/empty-label", test_readstat_empty_label);
   g_test_add_func ("/hostile/readstat/dates", test_readstat_dates);
   g_test_add_func ("/hostile/files/not-regular", test_not_regular);
   g_test_add_func ("/hostile/files/too-large", test_too_large);

@@ -433,7 +433,9 @@ numeric_column (Context  *ctx,
           for (guint m = 0; m < labels->len && text == NULL; m++)
             if (g_array_index (labels, LabelEntry, m).value == x)
               text = g_array_index (labels, LabelEntry, m).label;
-          if (text == NULL)
+          /* an empty label is no label: a level "" would read as a missing cell, and the
+           * project's labels refuse it on reopening (a fuzzer's .sav did that) */
+          if (text == NULL || *text == '\0')
             text = number = ep_value_format_number (x);
 
           key = g_new (gint64, 1);
