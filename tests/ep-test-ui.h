@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+/* How long a UI test waits for something the app does in a worker or after a timeout (an
+ * analysis, an import, an autosave, a resize) before it calls it a failure. It bounds a hang; it
+ * is not a speed target (those are in bench/). A shared 2-core machine under a load average of
+ * 25 gave a 10 s wait too little: the recovery file of a 23-row cohort was not written in time. */
+#define EP_TEST_UI_WAIT_US (60 * G_USEC_PER_SEC)
+
 /* Saves widget as EP_SCREENSHOT_DIR/name.png when that variable is set (docs/figures are made
  * this way); nothing otherwise. settle: let pending updates and layout happen first; FALSE
  * draws the state as it is now (an update still running), laying out only as much as needed. */

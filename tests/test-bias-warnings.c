@@ -23,6 +23,7 @@
 #include "app/ep-analysis-dialog.h"
 #include "app/ep-analysis-results.h"
 #include "app/ep-application.h"
+#include "ep-test-ui.h"
 #include "app/ep-cohort-page.h"
 #include "model/ep-figure.h"
 
@@ -77,13 +78,13 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
-/* The shown analysis once its worker is done (at most 10 s). */
+/* The shown analysis once its worker is done (at most EP_TEST_UI_WAIT_US). */
 static EpAnalysis *
 wait_shown (void)
 {
   EpAnalysisResults *results = ep_cohort_page_get_results (page);
   EpAnalysis *analysis = ep_analysis_results_get_analysis (results);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
 
   g_assert_nonnull (analysis);
   while ((ep_analysis_get_running (analysis) || !ep_analysis_has_results (analysis))

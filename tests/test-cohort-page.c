@@ -39,7 +39,7 @@ iterate (void)
 static void
 wait_import (void)
 {
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
 
   while (ep_cohort_page_get_importing (page) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
@@ -158,13 +158,13 @@ find_dialog (void)
   return NULL;
 }
 
-/* Runs the dialog's analysis and waits for the worker thread (at most 10 s). */
+/* Runs the dialog's analysis and waits for the worker thread (at most EP_TEST_UI_WAIT_US). */
 static EpAnalysis *
 run_dialog (EpAnalysisDialog *dialog)
 {
   EpAnalysisResults *results = ep_cohort_page_get_results (page);
   EpAnalysis *analysis;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.run", NULL);
   g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "results");
@@ -544,7 +544,7 @@ test_cancel (void)
   g_assert_true (ep_analysis_get_running (analysis));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_cohort_page_get_results (page)),
                                              "results.cancel", NULL));
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
   while (ep_analysis_get_running (analysis) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   iterate ();
@@ -556,7 +556,7 @@ test_cancel (void)
   again = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
   ep_analysis_set_string (again, "endpoint", "OS");
   ep_cohort_page_run_analysis (page, again);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
   while (!ep_analysis_has_results (again) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (ep_analysis_has_results (again));
@@ -670,7 +670,7 @@ figure_curve_vertices (EpFigure *figure,
 static gboolean
 wait_figure_fresh (EpFigure *figure)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
   EpAnalysis *analysis = ep_figure_get_analysis (figure);
 
   while (g_get_monotonic_time () < deadline
@@ -920,7 +920,7 @@ test_survival_groups (void)
   ep_analysis_set_string (analysis, "endpoint", "OS");
   ep_analysis_set_string (analysis, "group", "ph_ecog");
   ep_cohort_page_run_analysis (page, analysis);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
   while (!ep_analysis_has_results (analysis) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (ep_analysis_has_results (analysis));

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "app/ep-application.h"
+#include "ep-test-ui.h"
 #include "app/ep-cohort-page.h"
 #include "app/ep-import-dialog.h"
 
@@ -32,7 +33,7 @@ iterate (void)
 static void
 wait_import (void)
 {
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
 
   while (ep_cohort_page_get_importing (page) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);

@@ -39,7 +39,7 @@ static gboolean
 wait_for (gboolean (*condition) (gpointer),
           gpointer   data)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
 
   while (!condition (data) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
@@ -666,7 +666,7 @@ test_import_cancel (void)
   /* the reader is some way in (the main loop ran meanwhile: the window did not freeze); no
    * iterate () after it: on a quiet machine the rest of the file is read in a few frames */
   {
-    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    gint64 end = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
 
     while (!import_under_way (window) && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "app/ep-application.h"
+#include "ep-test-ui.h"
 #include "app/ep-window-private.h"
 
 static EpApplication *app;
@@ -32,7 +33,7 @@ resize_and_wait (GtkWindow *window,
                  int        width,
                  int        height)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
   int before = gtk_widget_get_width (GTK_WIDGET (window));
 
   gtk_window_set_default_size (window, width, height);
