@@ -65,6 +65,30 @@ gsize       ep_digitizer_get_points     (EpDigitizer      *self,
                                          guint             curve,
                                          const double    **time,
                                          const double    **surv);
+/* Reconstructing the selected curve (what the Reconstruct button does): the numbers at risk
+ * as typed in the window (one row per line: time, number), the totals (0: not given). */
+void        ep_digitizer_set_at_risk    (EpDigitizer      *self,
+                                         const char       *text);
+void        ep_digitizer_set_totals     (EpDigitizer      *self,
+                                         int               total_events,
+                                         int               total);
+/* Reconstructs the selected curve into a cohort of the project (named as typed, else
+ * "CURVE (published)"), shows the fit and the warnings; the cohort (the project's) or NULL. */
+EpCohort   *ep_digitizer_reconstruct    (EpDigitizer      *self,
+                                         GError          **error);
+/* The selected curve's reconstructed cohort overlaid on the project's figure `figure_name`
+ * (ep_project_set_figure_overlay()), compared with the cohort `cohort_name` (the text shown,
+ * with the caveat; to free), attached to a catalog arm (Overlay, Compare, Attach). */
+gboolean    ep_digitizer_overlay        (EpDigitizer      *self,
+                                         const char       *figure_name,
+                                         GError          **error);
+char       *ep_digitizer_compare        (EpDigitizer      *self,
+                                         const char       *cohort_name,
+                                         GError          **error);
+gboolean    ep_digitizer_attach         (EpDigitizer      *self,
+                                         const char       *trial_id,
+                                         const char       *arm);
+
 /* Writes curve,time,surv for every curve. */
 gboolean    ep_digitizer_save           (EpDigitizer      *self,
                                          const char       *path,
