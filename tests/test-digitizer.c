@@ -267,9 +267,16 @@ draw_figure (GtkDrawingArea *area,
              int             height,
              gpointer        figure)
 {
+  /* at its own size (85 x 70 mm), scaled to the area, as the Figures page shows it */
+  const EpPlotStyle *style = ep_figure_get_style (EP_FIGURE (figure));
+  double w = style->width_mm / 25.4 * 72.0, h = style->height_mm / 25.4 * 72.0;
+  double scale = MIN (width / w, height / h);
+
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  ep_figure_render (EP_FIGURE (figure), cr, width, height, NULL);
+  cairo_translate (cr, (width - w * scale) / 2.0, (height - h * scale) / 2.0);
+  cairo_scale (cr, scale, scale);
+  ep_figure_render (EP_FIGURE (figure), cr, w, h, NULL);
 }
 
 /* The true patients of one arm of tests/data/digitize/sim_flat_tail.csv as a cohort: time,
@@ -307,6 +314,14 @@ true_arm (const char *csv,
   memcpy (column->values->data, status->data, time->len * sizeof (double));
   g_assert_true (ep_table_insert_column (table, 1, column, NULL));
   return ep_cohort_new_from_table ("My patients", table);
+}
+
+static gboolean
+is_name_entry (GtkWidget *widget)
+{
+  return GTK_IS_ENTRY (widget)
+         && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)),
+                       "Name of the selected curve") == 0;
 }
 
 static gboolean
@@ -363,7 +378,7 @@ show_figure (EpFigure *figure)
   GtkWidget *area = gtk_drawing_area_new ();
   const char * const *notes = ep_figure_get_notes (figure);
 
-  gtk_window_set_default_size (GTK_WINDOW (view), 760, 660);
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 640);
   gtk_widget_set_vexpand (area, TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_figure, figure, NULL);
   gtk_box_append (GTK_BOX (box), area);
@@ -402,7 +417,7 @@ test_overlay (void)
   /* the numbers at risk of arm A at the ticks, as a paper prints them, pasted with a header */
   const char *at_risk = "Months\tAt risk\n0\t200\n12\t117\n24\t73\n36\t53\n48\t38\n60\t22\n";
   const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
-  const char *label = "Curve 1 (reconstructed from validation figure sim_flat_tail)";
+  const char *label = "Drug X (reconstructed from Smith 2020)";
   g_autoptr(EpProject) project = ep_project_new ();
   g_autoptr(EpProject) back = NULL;
   g_autoptr(EpCohort) mine = true_arm (csv, "B");
@@ -440,9 +455,18 @@ test_overlay (void)
   ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_X2, 973, 72);
   ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y1, 589, 0);
   ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y2, 31, 1);
-  ep_digitizer_set_citation (digitizer, "validation figure sim_flat_tail");
+  ep_digitizer_set_citation (digitizer, "Smith 2020");
   g_assert_true (ep_digitizer_trace_at (digitizer, 721.7, 589 - 0.4227 * 558, &error));
   g_assert_no_error (error);
+  /* named as the paper names the arm */
+  {
+    GtkWidget *entry = find_widget (window, is_name_entry);
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Drug X");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (ep_digitizer_get_curve_name (digitizer, 0), ==, "Drug X");
+  }
 
   /* the numbers at risk typed into the window, the total of events, Reconstruct */
   text_view = find_widget (window, is_text_view);
@@ -452,8 +476,21 @@ test_overlay (void)
   g_assert_true (gtk_widget_activate_action (window, "digitizer.reconstruct", NULL));
   wait_a_moment ();
   g_assert_false (has_label (window, "Numbers at risk, row"));
-  g_assert_true (has_label (window, "Cohort “Curve 1 (published)”: 200 patients"));
+  g_assert_true (has_label (window, "Cohort “Drug X (published)”: 200 patients"));
   g_assert_true (has_label (window, "RMSE"));
+  {
+    /* the side panel scrolled down to the table, the totals and the result */
+    GtkWidget *inner = gtk_widget_get_ancestor (text_view, GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *panel = gtk_widget_get_ancestor (gtk_widget_get_parent (inner),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment;
+
+    g_assert_nonnull (panel);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (panel));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                          - gtk_adjustment_get_page_size (adjustment));
+    wait_a_moment ();
+  }
   if (dir != NULL)
     {
       g_autofree char *shot = g_build_filename (dir, "digitizer-traced.png", NULL);
@@ -461,11 +498,11 @@ test_overlay (void)
     }
 
   /* a cohort of the project, which knows where it came from */
-  reconstructed = ep_project_find_cohort (project, "Curve 1 (published)");
+  reconstructed = ep_project_find_cohort (project, "Drug X (published)");
   g_assert_nonnull (reconstructed);
-  curve = ep_project_find_reconstruction (project, "Curve 1 (published)", &stored);
+  curve = ep_project_find_reconstruction (project, "Drug X (published)", &stored);
   g_assert_nonnull (curve);
-  g_assert_cmpstr (stored->citation, ==, "validation figure sim_flat_tail");
+  g_assert_cmpstr (stored->citation, ==, "Smith 2020");
   g_assert_cmpstr (stored->file_name, ==, "sim_flat_tail-endpoint.png");
   g_assert_true (ep_reconstruction_get_patients (reconstructed, &time, &status, &n));
   g_assert_cmpuint (n, ==, 200);
@@ -483,7 +520,7 @@ test_overlay (void)
   /* Overlay: the project's only Kaplan-Meier figure is the one offered */
   g_assert_true (gtk_widget_activate_action (window, "digitizer.overlay", NULL));
   wait_a_moment ();
-  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Curve 1 (published)");
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
   g_assert_true (has_dashed_curve (figure, label));
   g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
   g_assert_true (has_label (window, "is drawn dashed on the figure “My patients' OS”"));
@@ -509,7 +546,7 @@ test_overlay (void)
   /* Attach to a catalog arm */
   g_assert_true (ep_digitizer_attach (digitizer, "eliana", "tisagenlecleucel"));
   g_assert_nonnull (ep_project_find_arm_curve (project, "eliana", "tisagenlecleucel", NULL));
-  g_assert_nonnull (ep_project_find_reconstruction (project, "Curve 1 (published)", NULL));
+  g_assert_nonnull (ep_project_find_reconstruction (project, "Drug X (published)", NULL));
 
   view = show_figure (figure);
   if (dir != NULL)
@@ -536,8 +573,8 @@ test_overlay (void)
     gtk_window_present (GTK_WINDOW (detail_window));
     wait_a_moment ();
     g_assert_true (has_label (detail, "Published Curve"));
-    g_assert_true (has_label (detail, "digitized from validation figure sim_flat_tail"));
-    g_assert_true (has_label (detail, "Reconstructed as the cohort “Curve 1 (published)”"));
+    g_assert_true (has_label (detail, "digitized from Smith 2020"));
+    g_assert_true (has_label (detail, "Reconstructed as the cohort “Drug X (published)”"));
     if (dir != NULL)
       {
         /* the group itself: it is below the first screenful */
@@ -566,7 +603,7 @@ test_overlay (void)
   g_assert_no_error (error);
   figure = ep_project_find_figure (back, "My patients' OS");
   g_assert_nonnull (figure);
-  g_assert_cmpstr (ep_project_get_figure_overlay (back, figure), ==, "Curve 1 (published)");
+  g_assert_cmpstr (ep_project_get_figure_overlay (back, figure), ==, "Drug X (published)");
   g_assert_true (has_dashed_curve (figure, label));
   g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
   view = show_figure (figure);

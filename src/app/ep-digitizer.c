@@ -1097,6 +1097,7 @@ ep_digitizer_init (EpDigitizer *self)
   self->curves = g_ptr_array_new_with_free_func (curve_free);
   self->arm_ids = g_ptr_array_new_with_free_func (g_free);
   self->arm_labels = g_ptr_array_new_with_free_func (g_free);
+  gtk_drop_down_set_selected (self->unit_dropdown, EP_TIME_UNIT_MONTHS);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (refresh_choices), self);
   self->selected = -1;
   gtk_drawing_area_set_draw_func (self->canvas, draw_canvas, self, NULL);
