@@ -12,7 +12,7 @@
  * /digitizer/kept-in-project: the figure and its points saved in the project and reopened.
  * /digitizer/overlay: a traced arm reconstructed into a cohort, compared with the user's
  * patients, overlaid on their Kaplan-Meier figure and shown on the Trials page (with
- * EP_SCREENSHOT_DIR: digitizer-traced.png, overlay-figure.png, trial-detail-curve.png).
+ * EP_SCREENSHOT_DIR: digitizer-traced.png, reconstruction-overlay.png, trial-detail-curve.png).
  */
 #include "config.h"
 

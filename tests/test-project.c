@@ -936,9 +936,19 @@ test_overlay (void)
       {
         const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
 
-        /* the published arm's curve: dashed */
-        found = found || (item->kind == EP_PLOT_ITEM_CURVE && item->text != NULL
-                          && strcmp (item->text, label) == 0 && item->value > 0.0);
+        /* the published arm's curve: dashed, in the figure's unit (weeks: aml's endpoint)
+         * while the reconstruction is in months, so its last patient at 40 months ends it
+         * at 40 x 30.4375 / 7 = 173.9 weeks */
+        if (item->kind == EP_PLOT_ITEM_CURVE && item->text != NULL
+            && strcmp (item->text, label) == 0)
+          {
+            double end = layout->x_min + (item->x - layout->plot_x) / layout->plot_width
+                                         * (layout->x_max - layout->x_min);
+
+            g_assert_cmpfloat (item->value, >, 0.0);
+            g_assert_cmpfloat (fabs (end - 40 * 30.4375 / 7), <, 0.01 * end);
+            found = TRUE;
+          }
       }
     g_assert_true (found);
   }

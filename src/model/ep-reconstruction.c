@@ -18,6 +18,12 @@
 #include "model/ep-project-private.h"
 #include "model/ep-reconstruction.h"
 
+/* apply_overlay() converts between the two */
+G_STATIC_ASSERT ((int) EP_PLOT_TIME_DAYS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_DAYS);
+G_STATIC_ASSERT ((int) EP_PLOT_TIME_WEEKS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_WEEKS);
+G_STATIC_ASSERT ((int) EP_PLOT_TIME_MONTHS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_MONTHS);
+G_STATIC_ASSERT ((int) EP_PLOT_TIME_YEARS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_YEARS);
+
 const char *
 ep_reconstruction_caveat (void)
 {
@@ -360,6 +366,24 @@ apply_overlay (EpProject   *project,
                    "event");
       return FALSE;
     }
+  /* in the figure's time unit: the published arm's times are in its endpoint's unit */
+  {
+    EpCohortEndpoint *endpoint = ep_cohort_find_endpoint (cohort, "OS");
+    EpPlotTimeUnit data_unit = EP_PLOT_TIME_UNSPECIFIED, axis_unit = EP_PLOT_TIME_UNSPECIFIED;
+
+    g_object_get (figure, "data-unit", &data_unit, "time-unit", &axis_unit, NULL);
+    if (data_unit == EP_PLOT_TIME_UNSPECIFIED && axis_unit != EP_PLOT_TIME_UNSPECIFIED)
+      data_unit = EP_PLOT_TIME_DAYS;   /* ep-km-plot.h: the data are then in days */
+    if (endpoint != NULL && data_unit != EP_PLOT_TIME_UNSPECIFIED)
+      {
+        /* EpPlotTimeUnit is EpTimeUnit + 1 (UNSPECIFIED first) */
+        double factor = ep_time_unit_days (ep_cohort_endpoint_get_unit (endpoint))
+                        / ep_time_unit_days ((EpTimeUnit) (data_unit - EP_PLOT_TIME_DAYS));
+
+        for (gsize i = 0; i < n; i++)
+          time[i] *= factor;
+      }
+  }
   label = ep_reconstruction_label (digitized, curve);
   return ep_figure_set_overlay (figure, time, status, n, label, ep_reconstruction_caveat (),
                                 error);
