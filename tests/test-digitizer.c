@@ -609,6 +609,24 @@ test_overlay (void)
   view = show_figure (figure);
   g_assert_true (has_label (view, "Reconstructed data are approximate"));
   gtk_window_destroy (GTK_WINDOW (view));
+
+  /* the digitized figure opens again from the reopened project, its curve still linked to
+   * the reconstructed cohort and the catalog arm */
+  window = ep_digitizer_new (NULL);
+  digitizer = EP_DIGITIZER (window);
+  ep_digitizer_set_project (digitizer, back);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (window, "digitizer.open-stored", "s",
+                                             "sim_flat_tail-endpoint.png"));
+  wait_a_moment ();
+  g_assert_cmpuint (ep_digitizer_get_n_curves (digitizer), ==, 1);
+  g_assert_cmpstr (ep_digitizer_get_curve_name (digitizer, 0), ==, "Drug X");
+  g_assert_nonnull (ep_project_find_arm_curve (back, "eliana", "tisagenlecleucel", NULL));
+  g_free (comparison);
+  comparison = ep_digitizer_compare (digitizer, "My patients", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (comparison, "Reconstructed data are approximate"));
+  gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_unlink (path);
 }

@@ -83,6 +83,7 @@ struct _EpDigitizer
   GtkDropDown       *compare_dropdown;
   GtkDropDown       *arm_dropdown;
   GtkLabel          *use_label;
+  GtkMenuButton     *stored_button;
   GPtrArray         *arm_ids;        /* char *: the catalog arms of arm_dropdown, id and */
   GPtrArray         *arm_labels;     /* arm label by position */
   gboolean           setting_citation;
@@ -301,6 +302,7 @@ mode_toggled_cb (GtkToggleButton *button,
 }
 
 static void update_use (EpDigitizer *self);
+static void show_message (GtkLabel *label, const char *text, gboolean is_error);
 
 static void
 refresh_curves (EpDigitizer *self)
@@ -672,6 +674,23 @@ refresh_choices (EpDigitizer *self)
   }
   fill_dropdown (self->figure_dropdown, figures);
   fill_dropdown (self->compare_dropdown, cohorts);
+  {
+    /* the figures digitized earlier, to open again */
+    g_autoptr(GMenu) menu = g_menu_new ();
+    guint n = ep_project_get_n_digitized (self->project);
+
+    for (guint k = 0; k < n; k++)
+      {
+        const EpProjectDigitized *stored = ep_project_get_digitized (self->project, k);
+        g_autoptr(GMenuItem) item = g_menu_item_new (stored->name, NULL);
+
+        g_menu_item_set_action_and_target_value (item, "digitizer.open-stored",
+                                                 g_variant_new_string (stored->name));
+        g_menu_append_item (menu, item);
+      }
+    gtk_menu_button_set_menu_model (self->stored_button, G_MENU_MODEL (menu));
+    gtk_widget_set_sensitive (GTK_WIDGET (self->stored_button), n > 0);
+  }
 
   if (self->arm_ids->len == 0)
     {
@@ -949,6 +968,18 @@ ep_digitizer_attach (EpDigitizer *self,
 }
 
 static void
+open_stored_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EpDigitizer *self = EP_DIGITIZER (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ep_digitizer_open_stored (self, g_variant_get_string (parameter, NULL), &error))
+    show_error (self, error);
+}
+
+static void
 reconstruct_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1076,6 +1107,8 @@ ep_digitizer_class_init (EpDigitizerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpDigitizer, arm_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EpDigitizer, use_label);
   gtk_widget_class_bind_template_callback (widget_class, citation_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, stored_button);
+  gtk_widget_class_install_action (widget_class, "digitizer.open-stored", "s", open_stored_action);
   gtk_widget_class_install_action (widget_class, "digitizer.reconstruct", NULL, reconstruct_action);
   gtk_widget_class_install_action (widget_class, "digitizer.overlay", NULL, overlay_action);
   gtk_widget_class_install_action (widget_class, "digitizer.compare", NULL, compare_action);
@@ -1148,6 +1181,8 @@ set_image (EpDigitizer *self,
     gtk_window_set_title (GTK_WINDOW (self), name);
   }
   show_error (self, NULL);
+  show_message (self->reconstruct_label, NULL, FALSE);
+  show_message (self->use_label, NULL, FALSE);
   set_mode (self, MODE_X1);
   refresh_curves (self);
 }
