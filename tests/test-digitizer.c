@@ -471,6 +471,15 @@ test_overlay (void)
   /* the numbers at risk typed into the window, the total of events, Reconstruct */
   text_view = find_widget (window, is_text_view);
   g_assert_nonnull (text_view);
+  /* a bad row of the table is refused, naming it */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "0 200\n12 x117\n", -1);
+  g_assert_null (ep_digitizer_reconstruct (digitizer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "Numbers at risk, row 2: “12 x117” is not a time and a number at risk");
+  g_clear_error (&error);
+
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), at_risk, -1);
   ep_digitizer_set_totals (digitizer, 112, 0);
   g_assert_true (gtk_widget_activate_action (window, "digitizer.reconstruct", NULL));
@@ -507,15 +516,6 @@ test_overlay (void)
   g_assert_true (ep_reconstruction_get_patients (reconstructed, &time, &status, &n));
   g_assert_cmpuint (n, ==, 200);
   g_assert_nonnull (ep_cohort_find_endpoint (reconstructed, "OS"));
-
-  /* a bad row of the table is refused, naming it */
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
-                            "0 200\n12 x117\n", -1);
-  g_assert_null (ep_digitizer_reconstruct (digitizer, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
-  g_assert_cmpstr (error->message, ==,
-                   "Numbers at risk, row 2: “12 x117” is not a time and a number at risk");
-  g_clear_error (&error);
 
   /* Overlay: the project's only Kaplan-Meier figure is the one offered */
   g_assert_true (gtk_widget_activate_action (window, "digitizer.overlay", NULL));
@@ -626,6 +626,17 @@ test_overlay (void)
   comparison = ep_digitizer_compare (digitizer, "My patients", &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (comparison, "Reconstructed data are approximate"));
+  /* a curve is reconstructed once: again only after its cohort is removed */
+  ep_digitizer_set_at_risk (digitizer, "0 200\n12 116\n24 73\n36 53\n48 38\n60 22\n");
+  ep_digitizer_set_totals (digitizer, 112, 0);
+  g_assert_null (ep_digitizer_reconstruct (digitizer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  ep_project_remove_cohort (back, ep_project_find_cohort (back, "Drug X (published)"));
+  g_assert_null (ep_project_get_figure_overlay (back, figure));
+  g_assert_nonnull (ep_digitizer_reconstruct (digitizer, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ep_project_find_reconstruction (back, "Drug X (published)", NULL));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_unlink (path);

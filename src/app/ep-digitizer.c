@@ -783,6 +783,16 @@ ep_digitizer_reconstruct (EpDigitizer  *self,
                            _("Trace a curve first, and select it"));
       return NULL;
     }
+  /* A curve names one cohort: that link is what marks the cohort as reconstructed (with its
+   * source and the caveat), so a second reconstruction would leave the first one unmarked. */
+  if (curve->cohort != NULL && ep_project_find_cohort (self->project, curve->cohort) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is already reconstructed as the cohort “%s”: to reconstruct it "
+                     "again, remove that cohort on the Cohorts page first"),
+                   curve->name, curve->cohort);
+      return NULL;
+    }
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!parse_at_risk (text, times, counts, error))
@@ -791,6 +801,14 @@ ep_digitizer_reconstruct (EpDigitizer  *self,
   total = gtk_spin_button_get_value_as_int (self->total_spin);
   typed = gtk_editable_get_text (GTK_EDITABLE (self->cohort_entry));
   name = typed[0] != '\0' ? g_strdup (typed) : g_strdup_printf (_("%s (published)"), curve->name);
+  /* the name offered is numbered when another cohort has it; a name typed must be free */
+  for (guint k = 2; typed[0] == '\0' && ep_project_find_cohort (self->project, name) != NULL; k++)
+    {
+      g_autofree char *base = g_strdup_printf (_("%s (published)"), curve->name);
+
+      g_free (name);
+      name = g_strdup_printf ("%s (%u)", base, k);
+    }
   if (ep_project_find_cohort (self->project, name) != NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
@@ -1131,6 +1149,10 @@ ep_digitizer_init (EpDigitizer *self)
   self->arm_ids = g_ptr_array_new_with_free_func (g_free);
   self->arm_labels = g_ptr_array_new_with_free_func (g_free);
   gtk_drop_down_set_selected (self->unit_dropdown, EP_TIME_UNIT_MONTHS);
+  /* the catalog's arms are many: typing filters them */
+  gtk_drop_down_set_expression (self->arm_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (refresh_choices), self);
   self->selected = -1;
   gtk_drawing_area_set_draw_func (self->canvas, draw_canvas, self, NULL);
