@@ -586,7 +586,7 @@ parse_at_risk (const char  *text,
       g_auto(GStrv) cells = NULL;
       g_autoptr(GPtrArray) fields = g_ptr_array_new ();
       char *line = g_strstrip (lines[i]);
-      double t, n;
+      double t = 0.0, n = 0.0;
       char *end_t = NULL, *end_n = NULL;
 
       if (line[0] == '\0')

@@ -8,7 +8,10 @@
  * (src/io/ep-digitize.h); add points with a click and delete the nearest with a right click;
  * several curves, each with a name; save them as CSV (curve,time,surv) for
  * endpoint-cli reconstruct. Positions are in the image's own units (pixels; SVG pixels; PDF
- * points), as endpoint-cli digitize takes them.
+ * points), as endpoint-cli digitize takes them. Under the curves: the numbers at risk (typed or
+ * pasted), the totals and Reconstruct, which makes the selected curve a cohort of the project
+ * (model/ep-reconstruction.h); then Overlay (on a Kaplan-Meier figure of the project), Compare
+ * (log-rank and Cox against a cohort, with the caveat) and Attach (to a catalog arm).
  */
 #pragma once
 
