@@ -9,12 +9,15 @@ column (85 x 70 mm, 300 dpi, CI bands and censor marks) is drawn
 each arm is traced with endpoint-cli digitize and reconstructed with endpoint-cli reconstruct
 from the numbers at risk at the ticks and the arm's total of events (what a paper prints).
 The reconstructed arms are compared with the true data: the KM curves' largest vertical
-difference, the medians, RMST up to the last tick both arms reach, and the Cox HR of B vs A.
+difference (strictly, and once a horizontal offset of half a pixel is allowed: the measure the
+KM target is judged by, kmtools.max_abs_diff_within(); docs/reconstruction.md says why), the
+medians, RMST up to the last tick both arms reach, and the Cox HR of B vs A.
 
   bench/reconstruct/validate.py [--cli _build/src/cli/endpoint-cli] [--out DIR] [--only NAME]
 
-prints a Markdown table (docs/reconstruction.md holds the last one) and writes DIR/results.json.
-Runs with Debian's python3 (matplotlib); R is not needed.
+prints two Markdown tables, by arm and a summary (docs/reconstruction.md holds the last ones), and
+writes DIR/results.json. Runs with Debian's python3 (/usr/bin/python3, with python3-matplotlib);
+R is not needed.
 """
 import argparse
 import json
