@@ -12,7 +12,7 @@
  * /digitizer/kept-in-project: the figure and its points saved in the project and reopened.
  * /digitizer/overlay: a traced arm reconstructed into a cohort, compared with the user's
  * patients, overlaid on their Kaplan-Meier figure and shown on the Trials page (with
- * EP_SCREENSHOT_DIR: digitizer-traced.png, overlay-figure.png, trial-detail-curve.png).
+ * EP_SCREENSHOT_DIR: digitizer-traced.png, reconstruction-overlay.png, trial-detail-curve.png).
  */
 #include "config.h"
 
@@ -267,9 +267,16 @@ draw_figure (GtkDrawingArea *area,
              int             height,
              gpointer        figure)
 {
+  /* at its own size (85 x 70 mm), scaled to the area, as the Figures page shows it */
+  const EpPlotStyle *style = ep_figure_get_style (EP_FIGURE (figure));
+  double w = style->width_mm / 25.4 * 72.0, h = style->height_mm / 25.4 * 72.0;
+  double scale = MIN (width / w, height / h);
+
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  ep_figure_render (EP_FIGURE (figure), cr, width, height, NULL);
+  cairo_translate (cr, (width - w * scale) / 2.0, (height - h * scale) / 2.0);
+  cairo_scale (cr, scale, scale);
+  ep_figure_render (EP_FIGURE (figure), cr, w, h, NULL);
 }
 
 /* The true patients of one arm of tests/data/digitize/sim_flat_tail.csv as a cohort: time,
@@ -309,11 +316,97 @@ true_arm (const char *csv,
   return ep_cohort_new_from_table ("My patients", table);
 }
 
-/* Issue 17 end to end: the bundled figure is digitized in the window, arm A reconstructed into
- * a cohort of the project (marked with its citation and figure), attached to a catalog arm,
- * compared with the user's patients (here: the true arm B) by log-rank and Cox with the caveat,
- * and overlaid dashed on the user's Kaplan-Meier figure. With EP_SCREENSHOT_DIR the digitizer
- * with its traced curve and the overlay figure are saved as PNGs. */
+static gboolean
+is_name_entry (GtkWidget *widget)
+{
+  return GTK_IS_ENTRY (widget)
+         && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)),
+                       "Name of the selected curve") == 0;
+}
+
+static gboolean
+is_text_view (GtkWidget *widget)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static void
+wait_a_moment (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+}
+
+/* The figure's published arm: its curve item, labelled `label` and dashed. */
+static gboolean
+has_dashed_curve (EpFigure   *figure,
+                  const char *label)
+{
+  g_autoptr(EpPlotLayout) layout = ep_figure_layout (figure);
+
+  for (guint k = 0; k < layout->items->len; k++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+      if (item->kind == EP_PLOT_ITEM_CURVE && g_strcmp0 (item->text, label) == 0)
+        return item->value > 0.0;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_note (EpFigure   *figure,
+          const char *note)
+{
+  const char * const *notes = ep_figure_get_notes (figure);
+
+  for (guint k = 0; notes[k] != NULL; k++)
+    if (strcmp (notes[k], note) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A window that shows a figure as the Figures page draws it, with its notes under it. */
+static GtkWidget *
+show_figure (EpFigure *figure)
+{
+  GtkWidget *view = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *area = gtk_drawing_area_new ();
+  const char * const *notes = ep_figure_get_notes (figure);
+
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 640);
+  gtk_widget_set_vexpand (area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_figure, figure, NULL);
+  gtk_box_append (GTK_BOX (box), area);
+  for (guint k = 0; notes[k] != NULL; k++)
+    {
+      GtkWidget *note = gtk_label_new (notes[k]);
+
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_widget_set_margin_start (note, 12);
+      gtk_widget_set_margin_end (note, 12);
+      gtk_widget_set_margin_bottom (note, 6);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_append (GTK_BOX (box), note);
+    }
+  gtk_window_set_child (GTK_WINDOW (view), box);
+  gtk_window_present (GTK_WINDOW (view));
+  wait_a_moment ();
+  return view;
+}
+
+/* Issue 17 end to end, through the digitizer window's controls: the bundled figure is
+ * digitized, the numbers at risk are typed into the window and Reconstruct pressed (arm A
+ * becomes a cohort of the project, marked with its citation and figure); Overlay sets it
+ * dashed, labelled with its source, on the Kaplan-Meier figure of the user's patients (here:
+ * the true arm B); Compare gives log-rank and Cox with the caveat; Attach links it to a catalog
+ * arm, whose Trials page detail then shows the curve. The project is saved and reopened: the
+ * overlay is still on the figure. With EP_SCREENSHOT_DIR: digitizer-traced.png,
+ * reconstruction-overlay.png, trial-detail-curve.png. */
 static void
 test_overlay (void)
 {
@@ -321,29 +414,39 @@ test_overlay (void)
                                                 "sim_flat_tail-endpoint.png", NULL);
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "digitize",
                                                 "sim_flat_tail.csv", NULL);
-  /* the numbers at risk of arm A at the ticks and its events (what a paper prints) */
-  const double risk_time[] = { 0, 12, 24, 36, 48, 60 };
-  const double n_risk[] = { 200, 117, 73, 53, 38, 22 };
+  /* the numbers at risk of arm A at the ticks, as a paper prints them, pasted with a header */
+  const char *at_risk = "Months\tAt risk\n0\t200\n12\t117\n24\t73\n36\t53\n48\t38\n60\t22\n";
   const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  const char *label = "Drug X (reconstructed from Smith 2020)";
   g_autoptr(EpProject) project = ep_project_new ();
+  g_autoptr(EpProject) back = NULL;
   g_autoptr(EpCohort) mine = true_arm (csv, "B");
-  g_autoptr(EpFigure) figure = NULL;
-  g_autoptr(EpReconstructionComparison) comparison = NULL;
+  g_autoptr(JsonNode) source = json_from_string ("{\"kind\":\"km\",\"cohort\":\"My patients\","
+                                                 "\"time\":\"time\",\"event\":\"status\"}", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree double *time = NULL;
   g_autofree int *status = NULL;
-  g_autofree char *label = NULL;
+  g_autofree char *comparison = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   const EpProjectDigitized *stored = NULL;
   const EpProjectCurve *curve;
-  const char * const *notes;
-  gboolean caveat_shown = FALSE;
   GtkWidget *window = ep_digitizer_new (NULL);
   EpDigitizer *digitizer = EP_DIGITIZER (window);
-  GtkWidget *view, *box, *area, *note;
+  GtkWidget *view, *text_view;
   EpCohort *reconstructed;
+  EpFigure *figure;
   gsize n = 0;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 640);
+  /* the user's patients and their Kaplan-Meier figure */
+  ep_cohort_set_column_role (mine, 0, EP_COLUMN_ROLE_TIME);
+  ep_cohort_set_column_role (mine, 1, EP_COLUMN_ROLE_EVENT);
+  ep_project_add_cohort (project, mine);
+  figure = ep_project_add_figure (project, "My patients' OS", json_node_get_object (source),
+                                  &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1240, 1000);
   gtk_window_present (GTK_WINDOW (window));
   ep_digitizer_set_project (digitizer, project);
   g_assert_true (ep_digitizer_open (digitizer, png, &error));
@@ -352,94 +455,106 @@ test_overlay (void)
   ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_X2, 973, 72);
   ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y1, 589, 0);
   ep_digitizer_set_tick (digitizer, EP_DIGITIZER_TICK_Y2, 31, 1);
-  ep_digitizer_set_citation (digitizer, "validation figure sim_flat_tail");
+  ep_digitizer_set_citation (digitizer, "Smith 2020");
   g_assert_true (ep_digitizer_trace_at (digitizer, 721.7, 589 - 0.4227 * 558, &error));
   g_assert_no_error (error);
-  for (guint i = 0; i < 20; i++)
-    {
-      iterate ();
-      g_usleep (10000);
-    }
+  /* named as the paper names the arm */
+  {
+    GtkWidget *entry = find_widget (window, is_name_entry);
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Drug X");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (ep_digitizer_get_curve_name (digitizer, 0), ==, "Drug X");
+  }
+
+  /* the numbers at risk typed into the window, the total of events, Reconstruct */
+  text_view = find_widget (window, is_text_view);
+  g_assert_nonnull (text_view);
+  /* a bad row of the table is refused, naming it */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "0 200\n12 x117\n", -1);
+  g_assert_null (ep_digitizer_reconstruct (digitizer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "Numbers at risk, row 2: “12 x117” is not a time and a number at risk");
+  g_clear_error (&error);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), at_risk, -1);
+  ep_digitizer_set_totals (digitizer, 112, 0);
+  g_assert_true (gtk_widget_activate_action (window, "digitizer.reconstruct", NULL));
+  wait_a_moment ();
+  g_assert_false (has_label (window, "Numbers at risk, row"));
+  g_assert_true (has_label (window, "Cohort “Drug X (published)”: 200 patients"));
+  g_assert_true (has_label (window, "RMSE"));
+  {
+    /* the side panel scrolled down to the table, the totals and the result */
+    GtkWidget *inner = gtk_widget_get_ancestor (text_view, GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *panel = gtk_widget_get_ancestor (gtk_widget_get_parent (inner),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment;
+
+    g_assert_nonnull (panel);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (panel));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                          - gtk_adjustment_get_page_size (adjustment));
+    wait_a_moment ();
+  }
   if (dir != NULL)
     {
-      g_autofree char *path = g_build_filename (dir, "digitizer-traced.png", NULL);
-      save_screenshot (window, path);
+      g_autofree char *shot = g_build_filename (dir, "digitizer-traced.png", NULL);
+      save_screenshot (window, shot);
     }
 
-  /* reconstructed into a cohort of the project, which knows where it came from */
-  reconstructed = ep_project_reconstruct_curve (project, ep_digitizer_get_stored_name (digitizer),
-                                                0, risk_time, n_risk, G_N_ELEMENTS (n_risk),
-                                                -1, 112, EP_TIME_UNIT_MONTHS, "Arm A (published)",
-                                                &error);
-  g_assert_no_error (error);
+  /* a cohort of the project, which knows where it came from */
+  reconstructed = ep_project_find_cohort (project, "Drug X (published)");
   g_assert_nonnull (reconstructed);
-  g_assert_true (ep_project_find_cohort (project, "Arm A (published)") == reconstructed);
-  curve = ep_project_find_reconstruction (project, "Arm A (published)", &stored);
+  curve = ep_project_find_reconstruction (project, "Drug X (published)", &stored);
   g_assert_nonnull (curve);
-  g_assert_cmpstr (stored->citation, ==, "validation figure sim_flat_tail");
+  g_assert_cmpstr (stored->citation, ==, "Smith 2020");
   g_assert_cmpstr (stored->file_name, ==, "sim_flat_tail-endpoint.png");
   g_assert_true (ep_reconstruction_get_patients (reconstructed, &time, &status, &n));
   g_assert_cmpuint (n, ==, 200);
   g_assert_nonnull (ep_cohort_find_endpoint (reconstructed, "OS"));
 
-  /* attached to a catalog arm */
-  ep_project_attach_curve (project, stored->name, 0, "eliana", "tisagenlecleucel");
-  g_assert_nonnull (ep_project_find_arm_curve (project, "eliana", "tisagenlecleucel", NULL));
-  curve = ep_project_find_reconstruction (project, "Arm A (published)", &stored);
-  g_assert_nonnull (curve);
+  /* Overlay: the project's only Kaplan-Meier figure is the one offered */
+  g_assert_true (gtk_widget_activate_action (window, "digitizer.overlay", NULL));
+  wait_a_moment ();
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_true (has_dashed_curve (figure, label));
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_true (has_label (window, "is drawn dashed on the figure “My patients' OS”"));
 
-  /* log-rank and Cox against the user's patients, with the caveat. The truth, R:
+  /* Compare: log-rank and Cox against the user's patients, with the caveat. The truth, R:
    *   d <- read.csv("sim_flat_tail.csv"); d$g <- factor(d$arm, levels = c("B", "A"))
    *   exp(coef(coxph(Surv(time, status) ~ g, d)))   1.484521876
    *   survdiff(Surv(time, status) ~ g, d)$chisq      7.861524438
-   * the reconstruction's HR within 5% of it (the issue's target), its chi-square within 15%. */
-  comparison = ep_reconstruction_compare (mine, "time", "status", reconstructed, &error);
+   * the reconstruction's HR within 5% of it (the issue's target). */
+  comparison = ep_digitizer_compare (digitizer, "My patients", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (comparison->n_own, ==, 200);
-  g_assert_cmpuint (comparison->n_published, ==, 200);
-  g_assert_cmpfloat (fabs (comparison->hr / 1.484521876 - 1), <, 0.05);
-  g_assert_cmpfloat (fabs (comparison->chisq / 7.861524438 - 1), <, 0.15);
-  g_assert_cmpfloat (comparison->p, <, 0.05);
-  g_assert_nonnull (strstr (comparison->caveat, "approximate"));
-  g_test_message ("reconstructed A vs true B: HR %.4f (R on the true data 1.4845), log-rank "
-                  "chisq %.3f (7.862), p %.4f", comparison->hr, comparison->chisq, comparison->p);
+  g_assert_nonnull (strstr (comparison, "Reconstructed data are approximate"));
+  g_assert_true (has_label (window, "Reconstructed data are approximate"));
+  {
+    const char *hr = strstr (comparison, "hazard ratio of the published arm ");
 
-  /* the overlay: the user's curve solid, the published arm dashed, labelled with its source */
-  figure = ep_figure_new_km_columns (mine, "time", "status", NULL, &error);
-  g_assert_no_error (error);
-  label = ep_reconstruction_label (stored, curve);
-  g_assert_cmpstr (label, ==, "Curve 1 (reconstructed from validation figure sim_flat_tail)");
-  g_assert_true (ep_figure_set_overlay (figure, time, status, n, label,
-                                        ep_reconstruction_caveat (), &error));
-  g_assert_no_error (error);
-  notes = ep_figure_get_notes (figure);
-  for (guint k = 0; notes[k] != NULL; k++)
-    caveat_shown = caveat_shown || strcmp (notes[k], ep_reconstruction_caveat ()) == 0;
-  g_assert_true (caveat_shown);
+    g_assert_nonnull (hr);
+    g_assert_cmpfloat (fabs (g_ascii_strtod (hr + strlen ("hazard ratio of the published arm "),
+                                             NULL) / 1.484521876 - 1), <, 0.05);
+  }
+  g_test_message ("%s", comparison);
 
-  view = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (view), 760, 640);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  area = gtk_drawing_area_new ();
-  gtk_widget_set_vexpand (area, TRUE);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_figure, figure, NULL);
-  note = gtk_label_new (ep_reconstruction_caveat ());
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_widget_add_css_class (note, "dim-label");
-  gtk_box_append (GTK_BOX (box), area);
-  gtk_box_append (GTK_BOX (box), note);
-  gtk_window_set_child (GTK_WINDOW (view), box);
-  gtk_window_present (GTK_WINDOW (view));
-  for (guint i = 0; i < 20; i++)
-    {
-      iterate ();
-      g_usleep (10000);
-    }
+  /* Attach to a catalog arm */
+  g_assert_true (ep_digitizer_attach (digitizer, "eliana", "tisagenlecleucel"));
+  g_assert_nonnull (ep_project_find_arm_curve (project, "eliana", "tisagenlecleucel", NULL));
+  g_assert_nonnull (ep_project_find_reconstruction (project, "Drug X (published)", NULL));
+
+  view = show_figure (figure);
   if (dir != NULL)
     {
-      g_autofree char *path = g_build_filename (dir, "overlay-figure.png", NULL);
-      save_screenshot (view, path);
+      g_autofree char *shot = g_build_filename (dir, "reconstruction-overlay.png", NULL);
+      save_screenshot (view, shot);
     }
+  gtk_window_destroy (GTK_WINDOW (view));
 
   /* the Trials page's detail of the catalog arm shows the attached curve and its source */
   {
@@ -456,35 +571,75 @@ test_overlay (void)
     ep_trial_detail_set_project (EP_TRIAL_DETAIL (detail), project);
     ep_trial_detail_set_trial (EP_TRIAL_DETAIL (detail), trial);
     gtk_window_present (GTK_WINDOW (detail_window));
-    for (guint i = 0; i < 20; i++)
-      {
-        iterate ();
-        g_usleep (10000);
-      }
+    wait_a_moment ();
     g_assert_true (has_label (detail, "Published Curve"));
-    g_assert_true (has_label (detail, "digitized from validation figure sim_flat_tail"));
-    g_assert_true (has_label (detail, "Reconstructed as the cohort “Arm A (published)”"));
+    g_assert_true (has_label (detail, "digitized from Smith 2020"));
+    g_assert_true (has_label (detail, "Reconstructed as the cohort “Drug X (published)”"));
     if (dir != NULL)
       {
         /* the group itself: it is below the first screenful */
-        g_autofree char *path = g_build_filename (dir, "trial-detail-curve.png", NULL);
+        g_autofree char *shot = g_build_filename (dir, "trial-detail-curve.png", NULL);
         GtkWidget *group = find_widget (detail, is_curve_group);
 
         g_assert_nonnull (group);
-        save_screenshot (group, path);
+        save_screenshot (group, shot);
       }
     gtk_window_destroy (GTK_WINDOW (detail_window));
   }
-
-  /* removing the overlay removes its caveat */
-  g_assert_true (ep_figure_set_overlay (figure, NULL, NULL, 0, NULL, NULL, &error));
-  notes = ep_figure_get_notes (figure);
-  for (guint k = 0; notes[k] != NULL; k++)
-    g_assert_cmpstr (notes[k], !=, ep_reconstruction_caveat ());
-
-  gtk_window_destroy (GTK_WINDOW (view));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+
+  /* saved and reopened: the overlay is still on the figure */
+  {
+    g_autofree char *tmp = g_dir_make_tmp ("ep-digitizer-XXXXXX", &error);
+
+    g_assert_no_error (error);
+    path = g_build_filename (tmp, "overlay.endpoint", NULL);
+  }
+  file = g_file_new_for_path (path);
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  figure = ep_project_find_figure (back, "My patients' OS");
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (ep_project_get_figure_overlay (back, figure), ==, "Drug X (published)");
+  g_assert_true (has_dashed_curve (figure, label));
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+  view = show_figure (figure);
+  g_assert_true (has_label (view, "Reconstructed data are approximate"));
+  gtk_window_destroy (GTK_WINDOW (view));
+
+  /* the digitized figure opens again from the reopened project, its curve still linked to
+   * the reconstructed cohort and the catalog arm */
+  window = ep_digitizer_new (NULL);
+  digitizer = EP_DIGITIZER (window);
+  ep_digitizer_set_project (digitizer, back);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (window, "digitizer.open-stored", "s",
+                                             "sim_flat_tail-endpoint.png"));
+  wait_a_moment ();
+  g_assert_cmpuint (ep_digitizer_get_n_curves (digitizer), ==, 1);
+  g_assert_cmpstr (ep_digitizer_get_curve_name (digitizer, 0), ==, "Drug X");
+  g_assert_nonnull (ep_project_find_arm_curve (back, "eliana", "tisagenlecleucel", NULL));
+  g_free (comparison);
+  comparison = ep_digitizer_compare (digitizer, "My patients", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (comparison, "Reconstructed data are approximate"));
+  /* a curve is reconstructed once: again only after its cohort is removed */
+  ep_digitizer_set_at_risk (digitizer, "0 200\n12 116\n24 73\n36 53\n48 38\n60 22\n");
+  ep_digitizer_set_totals (digitizer, 112, 0);
+  g_assert_null (ep_digitizer_reconstruct (digitizer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  ep_project_remove_cohort (back, ep_project_find_cohort (back, "Drug X (published)"));
+  g_assert_null (ep_project_get_figure_overlay (back, figure));
+  g_assert_nonnull (ep_digitizer_reconstruct (digitizer, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ep_project_find_reconstruction (back, "Drug X (published)", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (path);
 }
 
 /* The Trials page's “Digitize a Figure…” opens the window. */

@@ -22,6 +22,7 @@
 #include "model/ep-figure-source.h"
 
 #include "model/ep-project.h"
+#include "model/ep-reconstruction.h"
 
 /* data/examples of the source tree */
 static char *examples_dir;
@@ -846,6 +847,124 @@ test_recovery_after_kill (void)
   g_assert_no_error (error);
 }
 
+static gboolean
+has_note (EpFigure   *figure,
+          const char *note)
+{
+  const char * const *notes = ep_figure_get_notes (figure);
+
+  for (guint k = 0; notes[k] != NULL; k++)
+    if (strcmp (notes[k], note) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 17: a published arm reconstructed from a digitized curve and set beside a Kaplan-Meier
+ * figure is kept in the figure's data source ("overlay"), so saving and opening the project
+ * draws it again (dashed, labelled with its source, the caveat among the notes); removing the
+ * reconstructed cohort removes the overlay. */
+static void
+test_overlay (void)
+{
+  g_autofree char *path = tmp_path ("overlay.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
+                                                                       bytes);
+  g_autoptr(EpReconstructResult) report = NULL;
+  const double time[] = { 0, 10, 20, 30, 40 };
+  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
+  const double risk_time[] = { 0, 20 };
+  const double n_risk[] = { 20, 16 };   /* 20 patients, 4 deaths at 10, 20 and 30 each */
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+  const char *label = "Drug X (reconstructed from Smith 2020)";
+  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
+  EpCohort *published;
+  EpFigure *figure;
+
+  digitized->citation = g_strdup ("Smith 2020");
+  g_ptr_array_add (digitized->curves, curve);
+  ep_project_set_digitized (project, digitized);
+  published = ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
+                                                 G_N_ELEMENTS (n_risk), -1, 12,
+                                                 EP_TIME_UNIT_MONTHS, "Drug X (published)",
+                                                 &report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (published);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->n, ==, 20);
+  g_assert_cmpuint (report->events, ==, 12);
+  g_assert_cmpfloat (report->max_abs_diff, <, 1e-9);
+
+  /* make_project()'s Kaplan-Meier figure of aml */
+  figure = ep_project_find_figure (project, "Figure 1 <KM>");
+  g_assert_nonnull (figure);
+  g_assert_null (ep_project_get_figure_overlay (project, figure));
+  /* only reconstructed cohorts can be overlaid */
+  {
+    g_autoptr(EpCohort) aml = g_list_model_get_item (ep_project_get_cohorts (project), 0);
+
+    g_assert_false (ep_project_set_figure_overlay (project, figure, ep_cohort_get_name (aml),
+                                                   &error));
+  }
+  g_assert_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ep_project_set_figure_overlay (project, figure, "Drug X (published)", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_true (ep_project_get_modified (project));
+
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  figure = ep_project_find_figure (back, "Figure 1 <KM>");
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (ep_project_get_figure_overlay (back, figure), ==, "Drug X (published)");
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_false (ep_project_get_modified (back));
+  {
+    /* the legend names the published arm by its source */
+    g_autoptr(EpPlotLayout) layout = ep_figure_layout (figure);
+    gboolean found = FALSE;
+
+    for (guint k = 0; k < layout->items->len; k++)
+      {
+        const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+        /* the published arm's curve: dashed, in the figure's unit (weeks: aml's endpoint)
+         * while the reconstruction is in months, so its last patient at 40 months ends it
+         * at 40 x 30.4375 / 7 = 173.9 weeks */
+        if (item->kind == EP_PLOT_ITEM_CURVE && item->text != NULL
+            && strcmp (item->text, label) == 0)
+          {
+            double end = layout->x_min + (item->x - layout->plot_x) / layout->plot_width
+                                         * (layout->x_max - layout->x_min);
+
+            g_assert_cmpfloat (item->value, >, 0.0);
+            g_assert_cmpfloat (fabs (end - 40 * 30.4375 / 7), <, 0.01 * end);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* removing the overlay (and saving) leaves the figure without it */
+  g_assert_true (ep_project_set_figure_overlay (back, figure, NULL, &error));
+  g_assert_null (ep_project_get_figure_overlay (back, figure));
+  g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
+
+  /* removing the reconstructed cohort removes its overlay */
+  g_assert_true (ep_project_set_figure_overlay (back, figure, "Drug X (published)", &error));
+  ep_project_remove_cohort (back, ep_project_find_cohort (back, "Drug X (published)"));
+  g_assert_null (ep_project_get_figure_overlay (back, figure));
+  g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -865,6 +984,7 @@ main (int    argc,
   g_test_add_func ("/project/async-save", test_async_save);
   g_test_add_func ("/project/async-open", test_async_open);
   g_test_add_func ("/project/figures", test_figures);
+  g_test_add_func ("/project/overlay", test_overlay);
   g_test_add_func ("/project/invalid-content", test_invalid_content);
   g_test_add_func ("/project/recovery", test_recovery);
   g_test_add_func ("/project/recovery-after-kill", test_recovery_after_kill);

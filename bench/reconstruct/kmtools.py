@@ -127,3 +127,48 @@ def greenwood_band(data, times, z=1.96):
         out_lo.append(max(0.0, s - z * se))
         out_hi.append(min(1.0, s + z * se))
     return out_lo, out_hi
+
+
+def _surv_at_fast(times, survs, t):
+    """surv_at over pre-split arrays (times ascending): right-continuous, 1 before the first."""
+    import bisect
+    k = bisect.bisect_right(times, t)
+    return survs[k - 1] if k > 0 else 1.0
+
+
+def max_abs_diff_within(a, b, t_max, h):
+    """Largest vertical distance between two step functions once a horizontal offset of up to
+    h is allowed, symmetric in a and b:
+
+        D = sup_t max(dist(S_a(t), S_b[t-h, t+h]), dist(S_b(t), S_a[t-h, t+h]))
+
+    where S[t-h, t+h] is the range of values S takes in the window (for a non-increasing step
+    function the interval [S(t+h), S(t-h)]) and dist is the distance of a number from it (0
+    inside). With h = 0 this is max_abs_diff(); with h = half a pixel of the figure's time axis
+    it forgives a step that the figure puts within half a pixel of its true time, and nothing
+    else: a step misplaced by more, a wrong level or a wrong height still counts in full. It
+    is the Levy-type distance used for digitized curves, with the horizontal tolerance fixed at
+    the digitizing resolution instead of being minimised over."""
+    at, as_ = [t for t, _ in a], [s for _, s in a]
+    bt, bs = [t for t, _ in b], [s for _, s in b]
+    eps = 1e-9 * max(1.0, t_max)
+
+    def one_way(xt, xs, yt, ys):
+        # D(t) changes only at x's jumps and at y's jumps shifted by -h and +h: look at each
+        # breakpoint and just before it
+        cand = {0.0}
+        for j in xt:
+            cand.update((j, j - eps))
+        for j in yt:
+            cand.update((j - h, j - h - eps, j + h, j + h - eps))
+        worst = 0.0
+        for t in cand:
+            if t < 0 or t > t_max:
+                continue
+            s = _surv_at_fast(xt, xs, t)
+            lo = _surv_at_fast(yt, ys, t + h)
+            hi = _surv_at_fast(yt, ys, max(t - h, 0.0)) if t - h >= 0 else 1.0
+            worst = max(worst, lo - s, s - hi)
+        return worst
+
+    return max(one_way(at, as_, bt, bs), one_way(bt, bs, at, as_))

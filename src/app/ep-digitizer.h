@@ -8,7 +8,10 @@
  * (src/io/ep-digitize.h); add points with a click and delete the nearest with a right click;
  * several curves, each with a name; save them as CSV (curve,time,surv) for
  * endpoint-cli reconstruct. Positions are in the image's own units (pixels; SVG pixels; PDF
- * points), as endpoint-cli digitize takes them.
+ * points), as endpoint-cli digitize takes them. Under the curves: the numbers at risk (typed or
+ * pasted), the totals and Reconstruct, which makes the selected curve a cohort of the project
+ * (model/ep-reconstruction.h); then Overlay (on a Kaplan-Meier figure of the project), Compare
+ * (log-rank and Cox against a cohort, with the caveat) and Attach (to a catalog arm).
  */
 #pragma once
 
@@ -65,6 +68,30 @@ gsize       ep_digitizer_get_points     (EpDigitizer      *self,
                                          guint             curve,
                                          const double    **time,
                                          const double    **surv);
+/* Reconstructing the selected curve (what the Reconstruct button does): the numbers at risk
+ * as typed in the window (one row per line: time, number), the totals (0: not given). */
+void        ep_digitizer_set_at_risk    (EpDigitizer      *self,
+                                         const char       *text);
+void        ep_digitizer_set_totals     (EpDigitizer      *self,
+                                         int               total_events,
+                                         int               total);
+/* Reconstructs the selected curve into a cohort of the project (named as typed, else
+ * "CURVE (published)"), shows the fit and the warnings; the cohort (the project's) or NULL. */
+EpCohort   *ep_digitizer_reconstruct    (EpDigitizer      *self,
+                                         GError          **error);
+/* The selected curve's reconstructed cohort overlaid on the project's figure `figure_name`
+ * (ep_project_set_figure_overlay()), compared with the cohort `cohort_name` (the text shown,
+ * with the caveat; to free), attached to a catalog arm (Overlay, Compare, Attach). */
+gboolean    ep_digitizer_overlay        (EpDigitizer      *self,
+                                         const char       *figure_name,
+                                         GError          **error);
+char       *ep_digitizer_compare        (EpDigitizer      *self,
+                                         const char       *cohort_name,
+                                         GError          **error);
+gboolean    ep_digitizer_attach         (EpDigitizer      *self,
+                                         const char       *trial_id,
+                                         const char       *arm);
+
 /* Writes curve,time,surv for every curve. */
 gboolean    ep_digitizer_save           (EpDigitizer      *self,
                                          const char       *path,

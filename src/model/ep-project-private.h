@@ -115,6 +115,12 @@ EpProject     *_ep_project_new_from_data (EpProjectData *data,
                                           GFile         *file,
                                           GError       **error);
 
+/* ep-reconstruction.c: the overlays the figures' sources name, drawn again after opening
+ * (a missing cohort drops one, with an open note); and dropped with their cohort */
+void           _ep_project_restore_overlays (EpProject    *self);
+void           _ep_project_drop_overlays (EpProject     *self,
+                                          const char    *cohort_name);
+
 /* ep-project-file.c */
 void           _ep_project_save_async_internal (EpProject           *self,
                                                 const char          *path,

@@ -415,6 +415,7 @@ ep_project_remove_cohort (EpProject *self,
       if (g_hash_table_lookup (self->analysis_cohort, analysis) == cohort)
         ep_project_remove_analysis (self, analysis);
     }
+  _ep_project_drop_overlays (self, ep_cohort_get_name (cohort));
   for (guint k = g_list_model_get_n_items (G_LIST_MODEL (self->figures)); k > 0; k--)
     {
       g_autoptr(EpFigure) figure = g_list_model_get_item (G_LIST_MODEL (self->figures), k - 1);

@@ -15,7 +15,14 @@
 #include "core/ep-cox.h"
 #include "core/ep-logrank.h"
 #include "core/ep-reconstruct.h"
+#include "model/ep-project-private.h"
 #include "model/ep-reconstruction.h"
+
+/* apply_overlay() converts between the two */
+G_STATIC_ASSERT ((int) EP_PLOT_TIME_DAYS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_DAYS);
+G_STATIC_ASSERT ((int) EP_PLOT_TIME_WEEKS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_WEEKS);
+G_STATIC_ASSERT ((int) EP_PLOT_TIME_MONTHS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_MONTHS);
+G_STATIC_ASSERT ((int) EP_PLOT_TIME_YEARS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_YEARS);
 
 const char *
 ep_reconstruction_caveat (void)
@@ -58,6 +65,25 @@ ep_project_reconstruct_curve (EpProject    *project,
                               EpTimeUnit    unit,
                               const char   *cohort_name,
                               GError      **error)
+{
+  return ep_project_reconstruct_curve_full (project, figure_name, curve_index, risk_time, n_risk,
+                                            n_rows, total, total_events, unit, cohort_name, NULL,
+                                            error);
+}
+
+EpCohort *
+ep_project_reconstruct_curve_full (EpProject            *project,
+                                   const char           *figure_name,
+                                   guint                 curve_index,
+                                   const double         *risk_time,
+                                   const double         *n_risk,
+                                   gsize                 n_rows,
+                                   int                   total,
+                                   int                   total_events,
+                                   EpTimeUnit            unit,
+                                   const char           *cohort_name,
+                                   EpReconstructResult **report,
+                                   GError              **error)
 {
   const EpProjectDigitized *stored;
   g_autoptr(EpProjectDigitized) updated = NULL;
@@ -116,6 +142,8 @@ ep_project_reconstruct_curve (EpProject    *project,
   }
   ep_project_set_digitized (project, updated);
 
+  if (report != NULL)
+    *report = g_steal_pointer (&result);
   return cohort;
 }
 
@@ -280,4 +308,151 @@ ep_reconstruction_get_patients (EpCohort  *cohort,
   *time = (double *) g_array_free (g_steal_pointer (&t), FALSE);
   *status = (int *) g_array_free (g_steal_pointer (&s), FALSE);
   return TRUE;
+}
+
+/* The overlay a figure's data source names ("overlay": the reconstructed cohort), or NULL. */
+const char *
+ep_project_get_figure_overlay (EpProject *project,
+                               EpFigure  *figure)
+{
+  JsonObject *source;
+
+  g_return_val_if_fail (EP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (EP_IS_FIGURE (figure), NULL);
+
+  source = ep_project_get_figure_source (project, figure);
+  if (source == NULL || !json_object_has_member (source, "overlay")
+      || !JSON_NODE_HOLDS_VALUE (json_object_get_member (source, "overlay")))
+    return NULL;
+  return json_object_get_string_member (source, "overlay");
+}
+
+/* Draws the reconstructed cohort on the figure, without touching the source. */
+static gboolean
+apply_overlay (EpProject   *project,
+               EpFigure    *figure,
+               const char  *cohort_name,
+               GError     **error)
+{
+  const EpProjectDigitized *digitized = NULL;
+  const EpProjectCurve *curve;
+  EpCohort *cohort;
+  g_autofree double *time = NULL;
+  g_autofree int *status = NULL;
+  g_autofree char *label = NULL;
+  gsize n = 0;
+
+  if (cohort_name == NULL)
+    return ep_figure_set_overlay (figure, NULL, NULL, 0, NULL, NULL, error);
+
+  cohort = ep_project_find_cohort (project, cohort_name);
+  curve = ep_project_find_reconstruction (project, cohort_name, &digitized);
+  if (cohort == NULL || curve == NULL)
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                   _("There is no reconstructed cohort “%s”"), cohort_name);
+      return FALSE;
+    }
+  if (ep_figure_get_kind (figure) != EP_FIGURE_KM)
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                   _("A published arm can only be set beside Kaplan-Meier curves"));
+      return FALSE;
+    }
+  if (!ep_reconstruction_get_patients (cohort, &time, &status, &n))
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                   _("Cohort “%s” has no number columns “%s” and “%s”"), cohort_name, "time",
+                   "event");
+      return FALSE;
+    }
+  /* in the figure's time unit: the published arm's times are in its endpoint's unit */
+  {
+    EpCohortEndpoint *endpoint = ep_cohort_find_endpoint (cohort, "OS");
+    EpPlotTimeUnit data_unit = EP_PLOT_TIME_UNSPECIFIED, axis_unit = EP_PLOT_TIME_UNSPECIFIED;
+
+    g_object_get (figure, "data-unit", &data_unit, "time-unit", &axis_unit, NULL);
+    if (data_unit == EP_PLOT_TIME_UNSPECIFIED && axis_unit != EP_PLOT_TIME_UNSPECIFIED)
+      data_unit = EP_PLOT_TIME_DAYS;   /* ep-km-plot.h: the data are then in days */
+    if (endpoint != NULL && data_unit != EP_PLOT_TIME_UNSPECIFIED)
+      {
+        /* EpPlotTimeUnit is EpTimeUnit + 1 (UNSPECIFIED first) */
+        double factor = ep_time_unit_days (ep_cohort_endpoint_get_unit (endpoint))
+                        / ep_time_unit_days ((EpTimeUnit) (data_unit - EP_PLOT_TIME_DAYS));
+
+        for (gsize i = 0; i < n; i++)
+          time[i] *= factor;
+      }
+  }
+  label = ep_reconstruction_label (digitized, curve);
+  return ep_figure_set_overlay (figure, time, status, n, label, ep_reconstruction_caveat (),
+                                error);
+}
+
+gboolean
+ep_project_set_figure_overlay (EpProject   *project,
+                               EpFigure    *figure,
+                               const char  *cohort_name,
+                               GError     **error)
+{
+  JsonObject *source;
+
+  g_return_val_if_fail (EP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (EP_IS_FIGURE (figure), FALSE);
+
+  source = ep_project_get_figure_source (project, figure);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (!apply_overlay (project, figure, cohort_name, error))
+    return FALSE;
+  if (cohort_name != NULL)
+    json_object_set_string_member (source, "overlay", cohort_name);
+  else if (json_object_has_member (source, "overlay"))
+    json_object_remove_member (source, "overlay");
+  _ep_project_changed (project);
+  return TRUE;
+}
+
+void
+_ep_project_restore_overlays (EpProject *project)
+{
+  GListModel *figures = ep_project_get_figures (project);
+
+  for (guint k = 0; k < g_list_model_get_n_items (figures); k++)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (figures, k);
+      const char *name = ep_project_get_figure_overlay (project, figure);
+      g_autoptr(GError) error = NULL;
+
+      if (name == NULL)
+        continue;
+      if (!apply_overlay (project, figure, name, &error))
+        {
+          /* the cohort is gone or not a reconstruction: the figure stays without it */
+          g_ptr_array_insert (project->open_notes, project->open_notes->len - 1,
+                              g_strdup_printf (_("Figure “%s”: the published arm is not shown "
+                                                 "(%s)."),
+                                               ep_project_get_figure_name (project, figure),
+                                               error->message));
+          json_object_remove_member (ep_project_get_figure_source (project, figure), "overlay");
+        }
+    }
+}
+
+void
+_ep_project_drop_overlays (EpProject  *project,
+                           const char *cohort_name)
+{
+  GListModel *figures = ep_project_get_figures (project);
+
+  for (guint k = 0; k < g_list_model_get_n_items (figures); k++)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (figures, k);
+
+      if (g_strcmp0 (ep_project_get_figure_overlay (project, figure), cohort_name) == 0)
+        {
+          ep_figure_set_overlay (figure, NULL, NULL, 0, NULL, NULL, NULL);
+          json_object_remove_member (ep_project_get_figure_source (project, figure), "overlay");
+        }
+    }
 }

@@ -13,7 +13,9 @@
  */
 #pragma once
 
+#include "core/ep-reconstruct.h"
 #include "model/ep-cohort.h"
+#include "model/ep-figure.h"
 #include "model/ep-project.h"
 
 G_BEGIN_DECLS
@@ -41,6 +43,35 @@ EpCohort   *ep_project_reconstruct_curve    (EpProject                *project,
                                              EpTimeUnit                unit,
                                              const char               *cohort_name,
                                              GError                  **error);
+
+/* The same, and with report not NULL also the reconstruction's result (the fit's RMSE and
+ * maximum difference, the at-risk table as reconstructed, the warnings; to free). */
+EpCohort   *ep_project_reconstruct_curve_full (EpProject            *project,
+                                               const char           *figure_name,
+                                               guint                 curve,
+                                               const double         *risk_time,
+                                               const double         *n_risk,
+                                               gsize                 n_rows,
+                                               int                   total,
+                                               int                   total_events,
+                                               EpTimeUnit            unit,
+                                               const char           *cohort_name,
+                                               EpReconstructResult **report,
+                                               GError              **error);
+
+/* Sets the reconstructed cohort `cohort_name` (NULL: none) beside the curves of the project's
+ * Kaplan-Meier figure: dashed, labelled with its source (ep_reconstruction_label()), the caveat
+ * among the figure's notes (ep_figure_set_overlay()). The figure's data source keeps the
+ * cohort's name ("overlay": C), so the overlay is saved with the project and drawn again when
+ * it is opened; removing the cohort removes it. FALSE with an error when the cohort is not a
+ * reconstruction of the project or the figure is not a Kaplan-Meier figure. */
+gboolean    ep_project_set_figure_overlay   (EpProject                *project,
+                                             EpFigure                 *figure,
+                                             const char               *cohort_name,
+                                             GError                  **error);
+/* The reconstructed cohort overlaid on the figure, or NULL. */
+const char *ep_project_get_figure_overlay   (EpProject                *project,
+                                             EpFigure                 *figure);
 
 /* Attaches curve `curve` of the digitized figure to a catalog arm (trial id, arm label; NULL
  * detaches it), so that the Trials page shows its curve. */

@@ -23,7 +23,8 @@ typedef enum
   EP_PLOT_ITEM_RISK_LABEL,     /* row: table row; text: the group (and count kind) label */
   EP_PLOT_ITEM_CURVE,          /* row: series; col: the vertices of its path (after merging);
                                 * x, y: where the drawn curve ends; width, height: its extent
-                                * from (x - width, y - height); text: its label */
+                                * from (x - width, y - height); text: its label; value:
+                                * its dash length, points (0: solid) */
   EP_PLOT_ITEM_LEGEND,         /* row: series; x, y, width, height: the entry's box */
   EP_PLOT_ITEM_ANNOTATION,     /* text: the statistics line (log-rank p, HR, Gray's p) */
   EP_PLOT_ITEM_FOREST_ROW,     /* row: the forest row; y: its centre; text: its label */

@@ -311,7 +311,7 @@ draw_curve (cairo_t            *cr,
   first = &g_array_index (points, Point, 0);
   last = &g_array_index (points, Point, points->len - 1);
   if (layout != NULL)
-    ep_plot_layout_add (layout, EP_PLOT_ITEM_CURVE, (int) index, (int) points->len, 0.0,
+    ep_plot_layout_add (layout, EP_PLOT_ITEM_CURVE, (int) index, (int) points->len, s->dash,
                         last->x, last->y, last->x - first->x, last->y - first->y, s->label);
   /* the path itself, so that a test can check each step's height against the estimate */
   for (guint i = 0; layout != NULL && i < points->len; i++)
