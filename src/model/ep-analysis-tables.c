@@ -14,6 +14,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "model/ep-analysis-private.h"
+#include "model/ep-format.h"
 
 /* Times and ratios with three significant digits, whole numbers from 1000 on. */
 static char *
@@ -38,6 +39,18 @@ format_p (double p)
     return g_strdup ("<0.001");
 
   return g_strdup_printf ("%.3f", p);
+}
+
+/* A p-value after "p" in a sentence: "= 0.065", "< 0.001" (never "p = <0.001"). */
+static char *
+format_p_phrase (double p)
+{
+  if (isnan (p))
+    return g_strdup ("= NA");
+  if (p < 0.001)
+    return g_strdup ("< 0.001");
+
+  return g_strdup_printf ("= %.3f", p);
 }
 
 /* Hazard ratios with two decimals, as tables in journals (Table 3 of seed 002): 2.50, 0.59. */
@@ -84,12 +97,15 @@ format_percent_ci (double p,
                    double lower,
                    double upper)
 {
+  g_autofree char *percent = NULL;
+
   if (isnan (p))
     return g_strdup ("NA");
+  percent = ep_format_percent (100.0 * p, 1);
   if (isnan (lower) || isnan (upper))
-    return g_strdup_printf ("%.1f%%", 100.0 * p);
+    return g_steal_pointer (&percent);
 
-  return g_strdup_printf ("%.1f%% (%.1f–%.1f)", 100.0 * p, 100.0 * lower, 100.0 * upper);
+  return g_strdup_printf ("%s (%.1f–%.1f)", percent, 100.0 * lower, 100.0 * upper);
 }
 
 static EpResultTable *
@@ -287,21 +303,23 @@ _ep_analysis_tables_survival (Job     *job,
         }
       {
         g_autofree char *chisq = format_value (r->logrank->chisq);
-        g_autofree char *p = format_p (r->logrank->p);
+        g_autofree char *p = format_p_phrase (r->logrank->p);
 
-        /* TRANSLATORS: "Chi-square 3.4 on 1 df, p = 0.065" */
-        table->note = g_strdup_printf (_("Chi-square %s on %u df, p = %s"), chisq,
+        /* TRANSLATORS: "Chi-square 3.4 on 1 df, p = 0.065"; the last %s is "= 0.065" or
+         * "< 0.001" */
+        table->note = g_strdup_printf (_("Chi-square %s on %u df, p %s"), chisq,
                                        r->logrank->df, p);
         if (r->trend != NULL)
           {
             g_autofree char *tchisq = format_value (r->trend->chisq);
-            g_autofree char *tp = format_p (r->trend->p);
+            g_autofree char *tp = format_p_phrase (r->trend->p);
             g_autofree char *both = NULL;
 
             /* TRANSLATORS: appended to the test's note: "; test for trend over the ordered
-             * groups: chi-square 17.9 on 1 df, p = <0.001" */
+             * groups: chi-square 17.9 on 1 df, p < 0.001"; the last %s is "= 0.065" or
+             * "< 0.001" */
             both = g_strdup_printf (_("%s; test for trend over the ordered groups: "
-                                      "chi-square %s on 1 df, p = %s"),
+                                      "chi-square %s on 1 df, p %s"),
                                     table->note, tchisq, tp);
             g_free (table->note);
             table->note = g_steal_pointer (&both);
@@ -462,14 +480,14 @@ tables_crr (Job     *job,
       if (fit != NULL)
         {
           g_autofree char *chisq = format_value (fit->wald_chisq);
-          g_autofree char *p = format_p (fit->wald_p);
+          g_autofree char *p = format_p_phrase (fit->wald_p);
 
           /* TRANSLATORS: "240 patients; 62 events, 41 competing events; robust standard errors
-           * (cmprsk::crr); Wald chi-square 18.2 on 4 df, p <0.001" */
+           * (cmprsk::crr); Wald chi-square 18.2 on 4 df, p < 0.001"; the last %s is "= 0.065"
+           * or "< 0.001" */
           table->note = g_strdup_printf (_("%s; %u events, %u competing events; robust standard "
-                                           "errors (cmprsk::crr); Wald chi-square %s on %u df, p %s%s"),
-                                         dropped, fit->n_events, fit->n_competing, chisq, fit->p,
-                                         p[0] == '<' ? "" : "= ", p);
+                                           "errors (cmprsk::crr); Wald chi-square %s on %u df, p %s"),
+                                         dropped, fit->n_events, fit->n_competing, chisq, fit->p, p);
         }
       else
         table->note = g_strdup_printf ("%s; %s", dropped, r->crr_error[c] != NULL ? r->crr_error[c] : "");
@@ -618,15 +636,16 @@ _ep_analysis_tables_response (Job     *job,
   g_string_append (note, dropped);
   if (response->n_groups >= 2 && !isnan (response->fisher_p))
     {
-      g_autofree char *fisher = format_p (response->fisher_p);
+      g_autofree char *fisher = format_p_phrase (response->fisher_p);
       g_autofree char *chisq = format_value (response->chisq);
-      g_autofree char *chisq_p = format_p (response->chisq_p);
+      g_autofree char *chisq_p = format_p_phrase (response->chisq_p);
 
       g_string_append (note, "\n");
       /* Fisher's exact test for 2 x k; the chi-square is shown beside it, with R's caveat. */
-      g_string_append_printf (note, _("Fisher's exact test: p = %s"), fisher);
+      /* TRANSLATORS: the %s is "= 0.065" or "< 0.001" */
+      g_string_append_printf (note, _("Fisher's exact test: p %s"), fisher);
       g_string_append (note, "\n");
-      g_string_append_printf (note, _("Chi-square %s on %u df, p = %s"), chisq,
+      g_string_append_printf (note, _("Chi-square %s on %u df, p %s"), chisq,
                               response->chisq_df, chisq_p);
       if (response->chisq_small_expected)
         g_string_append_printf (note, " (%s)", _("an expected count is below 5: prefer Fisher's test"));
