@@ -130,6 +130,7 @@ add_figure_entries (GArray        *entries,
       N_("Font size in points (default 7)"), N_("PT") },
     { "line-width", 0, 0, G_OPTION_ARG_DOUBLE, &o->line_width,
       N_("Width of curves and whiskers in points (default 1)"), N_("PT") },
+    EP_CLI_OPTION_LABELS,
     { "figure-language", 0, 0, G_OPTION_ARG_STRING, &o->language,
       N_("Language of the figure's text: en (default), de, zh_CN or app (as LANG); never the "
          "locale otherwise"), N_("LANG") },
@@ -386,8 +387,9 @@ group_labels (const EpLevels *levels,
   GStrv labels = g_new0 (char *, levels->n_levels + 1);
 
   for (guint g = 0; g < levels->n_levels; g++)
-    labels[g] = levels->numeric ? g_strdup_printf ("%s=%s", column, levels->levels[g])
-                                : g_strdup (levels->levels[g]);
+    labels[g] = levels->labels != NULL ? g_strdup (ep_levels_get_label (levels, g))  /* --labels */
+                : levels->numeric ? g_strdup_printf ("%s=%s", column, levels->levels[g])
+                : g_strdup (levels->levels[g]);
 
   return labels;
 }
