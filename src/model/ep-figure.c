@@ -181,10 +181,15 @@ ep_figure_render (EpFigure     *self,
 
             ep_plot_style_copy (&self->style, &style);
             /* TRANSLATORS: the x axis of a landmark analysis: "Time from the landmark at 2.4 months" */
+            g_autofree char *key = g_strconcat ("time unit\004", unit != NULL ? unit : "", NULL);
+            const char *unit_text = ep_plot_gettext (&self->style, key);
+
+            /* the unit in the figure's language (msgctxt "time unit", as the tables) */
+            if (unit_text == key)
+              unit_text = unit != NULL ? unit : "";
             label = g_strdup_printf (ep_plot_gettext (&self->style,
                                                       N_("Time from the landmark at %g %s")),
-                                     ep_analysis_get_landmark_time (self->analysis),
-                                     unit != NULL ? unit : "");
+                                     ep_analysis_get_landmark_time (self->analysis), unit_text);
             style.x_label = g_strdup (g_strstrip (label));
             ep_km_plot_render (cr, width, height, &plot, &style, layout);
           }
