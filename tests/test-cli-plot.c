@@ -323,6 +323,7 @@ test_plot_figure_language (void)
   g_autofree char *german_dot = NULL;
   g_autofree char *english_comma = NULL;
   g_autofree char *chinese = NULL;
+  g_autofree char *as_app = NULL;
   g_autofree char *by_default = NULL;
 
   if (g_getenv ("ENDPOINT_LOCALE_DIR") == NULL)
@@ -365,6 +366,11 @@ test_plot_figure_language (void)
   english_comma = plot_text_in_german_desktop ("en", "comma");
   assert_contains (english_comma, "Survival probability", TRUE);
   assert_contains (english_comma, "0,2 0,4", TRUE);
+
+  /* "as the app": the process's language, German here */
+  as_app = plot_text_in_german_desktop ("app", NULL);
+  assert_contains (as_app, "Überlebenswahrscheinlichkeit", TRUE);
+  assert_contains (as_app, "0,2 0,4", TRUE);
 
   chinese = plot_text_in_german_desktop ("zh_CN", NULL);
   assert_contains (chinese, "生存概率", TRUE);
