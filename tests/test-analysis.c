@@ -9,11 +9,14 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "model/ep-analysis.h"
+#include "model/ep-format.h"
 
 static void
 assert_rel (double actual,
@@ -215,8 +218,8 @@ test_survival_groups (void)
 
   /* the log-rank table's note carries the test for trend */
   t = find_table (tables, "Log-rank test");
-  g_assert_nonnull (strstr (t->note, "Chi-square 22 on 3 df, p = <0.001"));
-  g_assert_nonnull (strstr (t->note, "test for trend over the ordered groups: chi-square 17.9 on 1 df, p = <0.001"));
+  g_assert_nonnull (strstr (t->note, "Chi-square 22 on 3 df, p < 0.001"));
+  g_assert_nonnull (strstr (t->note, "test for trend over the ordered groups: chi-square 17.9 on 1 df, p < 0.001"));
 
   t = find_table (tables, "Hazard ratios against 0");
   g_assert_cmpuint (t->rows->len, ==, 4);
@@ -762,6 +765,8 @@ test_competing_risks_fine_gray (void)
     g_assert_cmpstr (((char **) g_ptr_array_index (fg->rows, 1))[1], ==, "2.30 (1.67–3.17)");
     g_assert_cmpstr (((char **) g_ptr_array_index (fg->rows, 1))[3], ==, "<0.001");
     g_assert_nonnull (strstr (fg->note, "162 events, 52 competing events"));
+    /* "p < 0.001", not "p <0.001" or "p = <0.001" (issue 13) */
+    g_assert_nonnull (strstr (fg->note, "df, p < 0.001"));
     /* Wald tests: death age, arm, risk, all; relapse age, arm, risk, all */
     g_assert_cmpuint (tests->rows->len, ==, 8);
     wald = json_object_get_array_member (expected, "wald_tests");
@@ -834,11 +839,77 @@ test_competing_risks_fine_gray (void)
   g_assert_cmpuint (ep_analysis_get_tables (analysis)->len, ==, 2);
 }
 
+/* Issue 13: one percent format per language in result tables: "34.6%", "34,6 %", "34.6%".
+ * Each language in a subprocess, since the locale and LANGUAGE are the process's. */
+static void
+percent_in (const char *language,
+            const char *numeric,
+            const char *expected)
+{
+  g_autofree char *text = NULL;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENDPOINT_LOCALE_DIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* glibc ignores LANGUAGE in the C locale */
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL && setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no locale to translate in");
+      return;
+    }
+  setlocale (LC_NUMERIC, numeric);
+  text = ep_format_percent (34.56, 1);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  text = ep_format_percent (NAN, 1);
+  g_assert_cmpstr (text, ==, "NA");
+}
+
+static void
+test_percent_format (void)
+{
+  if (g_getenv ("ENDPOINT_LOCALE_DIR") == NULL)
+    {
+      g_test_skip ("ENDPOINT_LOCALE_DIR is not set");
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      const char *which = g_getenv ("EP_TEST_PERCENT");
+
+      if (g_strcmp0 (which, "en") == 0)
+        percent_in ("en", "C", "34.6%");
+      else if (g_strcmp0 (which, "de") == 0)
+        {
+          if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+            percent_in ("de", "C", "34.6 %");
+          else
+            percent_in ("de", "de_DE.UTF-8", "34,6 %");
+        }
+      else
+        percent_in ("zh_CN", "C", "34.6%");
+      return;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *which = (const char *[]) { "en", "de", "zh_CN" }[i];
+
+      g_setenv ("EP_TEST_PERCENT", which, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+  g_unsetenv ("EP_TEST_PERCENT");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/analysis/percent-format", test_percent_format);
 
   g_test_add_func ("/analysis/survival/aml", test_survival_aml);
   g_test_add_func ("/analysis/survival/rho", test_survival_rho);

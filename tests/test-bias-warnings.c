@@ -399,6 +399,53 @@ test_rmst_followup (void)
   save_screenshot (GTK_WIDGET (window), "survival-rmst-followup");
 }
 
+/* Issue 13's defaults and guards in the dialogs: the landmark field names the endpoint's unit;
+ * the competing-risks dialog proposes the column of a few integer codes with a 0 as Status, not
+ * the time column, and a time column chosen as Status is refused. */
+static void
+test_dialog_defaults (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data",
+                                                 "cr_sim.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCohort) cr_cohort = ep_cohort_new_from_file (path, NULL, &error);
+  EpAnalysisDialog *dialog;
+
+  g_assert_no_error (error);
+
+  /* survival on OS (months): the unit is in the landmark row's title */
+  dialog = ep_analysis_dialog_new (cohort, EP_ANALYSIS_SURVIVAL, NULL);
+  g_assert_true (ep_analysis_dialog_select (dialog, "endpoint", "OS"));
+  g_assert_cmpstr (ep_analysis_dialog_get_landmark_title (dialog), ==,
+                   "Landmark times in months, comma-separated");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* competing risks on cr_sim.csv: Status defaults to "status", never "time" */
+  dialog = ep_analysis_dialog_new (cr_cohort, EP_ANALYSIS_COMPETING_RISKS, NULL);
+  g_assert_true (ep_analysis_dialog_select (dialog, "time", "time"));
+  {
+    g_autoptr(EpAnalysis) analysis = ep_analysis_dialog_build (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (analysis);
+    g_assert_cmpstr (ep_analysis_get_string (analysis, "status"), ==, "status");
+  }
+  /* the time column as Status (hundreds of distinct values): refused with the reason */
+  g_assert_true (ep_analysis_dialog_select (dialog, "status", "time"));
+  {
+    g_autoptr(EpAnalysis) analysis = ep_analysis_dialog_build (dialog, &error);
+
+    if (analysis != NULL)
+      {
+        g_assert_no_error (error);
+        g_assert_false (ep_analysis_run (analysis, cr_cohort, NULL, &error));
+      }
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "this looks like a time column"));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/bias-warnings/competing-risk", test_competing_risk);
   g_test_add_func ("/bias-warnings/rmst-followup", test_rmst_followup);
   g_test_add_func ("/bias-warnings/zph", test_zph);
+  g_test_add_func ("/bias-warnings/dialog-defaults", test_dialog_defaults);
 
   ret = g_test_run ();
 

@@ -248,6 +248,152 @@ test_plot_data_errors (void)
   ep_test_remove_dir (dir);
 }
 
+/* Issue 13: a figure's language and decimal mark do not follow the user's locale. endpoint-cli
+ * runs with LANG=de_DE.UTF-8 and LANGUAGE=de (a German desktop); its catalogs are the build
+ * tree's (ENDPOINT_LOCALE_DIR, set by tests/meson.build). pdftotext reads the PDF's text. */
+static char *
+plot_text_in_german_desktop (const char *figure_language,
+                             const char *decimal_mark)
+{
+  g_autofree char *csv = data_file ("lung.csv");
+  g_autofree char *dir = ep_test_make_temp_dir ("test-cli-plot-lang-XXXXXX");
+  g_autofree char *pdf = g_build_filename (dir, "km.pdf", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  char *text = NULL;
+  int status;
+  const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
+
+  env = g_environ_setenv (NULL, "LANG", "de_DE.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "de", TRUE);
+  env = g_environ_setenv (env, "LC_NUMERIC", "de_DE.UTF-8", TRUE);
+  env = g_environ_setenv (env, "ENDPOINT_LOCALE_DIR", g_getenv ("ENDPOINT_LOCALE_DIR"), TRUE);
+  g_ptr_array_add (argv, (char *) g_getenv ("ENDPOINT_CLI"));
+  for (const char *const *a = (const char *const[]) { "plot", "km", "--csv", csv, "--time", "time",
+                                                      "--event", "status", "--group", "sex",
+                                                      "--risk-table", "--out", pdf, NULL };
+       *a != NULL; a++)
+    g_ptr_array_add (argv, (char *) *a);
+  if (figure_language != NULL)
+    {
+      g_ptr_array_add (argv, "--figure-language");
+      g_ptr_array_add (argv, (char *) figure_language);
+    }
+  if (decimal_mark != NULL)
+    {
+      g_ptr_array_add (argv, "--decimal-mark");
+      g_ptr_array_add (argv, (char *) decimal_mark);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  if (g_spawn_sync (NULL, (char **) pdftotext, NULL,
+                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                    &status, NULL))
+    g_strdelimit (text, "\n", ' ');
+  g_remove (pdf);
+  g_rmdir (dir);
+
+  return text;
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part,
+                 gboolean    expected)
+{
+  if ((strstr (text, part) != NULL) != expected)
+    g_test_fail_printf ("“%s” %s in the figure's text: %s", part,
+                        expected ? "missing" : "unexpected", text);
+}
+
+static void
+test_plot_figure_language (void)
+{
+  g_autofree char *english = NULL;
+  g_autofree char *german = NULL;
+  g_autofree char *german_dot = NULL;
+  g_autofree char *english_comma = NULL;
+  g_autofree char *chinese = NULL;
+  g_autofree char *as_app = NULL;
+  g_autofree char *by_default = NULL;
+
+  if (g_getenv ("ENDPOINT_LOCALE_DIR") == NULL)
+    {
+      g_test_skip ("ENDPOINT_LOCALE_DIR is not set");
+      return;
+    }
+  english = plot_text_in_german_desktop ("en", NULL);
+  if (english == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  assert_contains (english, "Survival probability", TRUE);
+  assert_contains (english, "Number at risk", TRUE);
+  assert_contains (english, "Log-rank p = 0.001", TRUE);
+  assert_contains (english, "HR 0.59 (95% CI 0.42–0.82)", TRUE);
+  assert_contains (english, "0.2 0.4", TRUE);
+  assert_contains (english, "0,2", FALSE);
+  assert_contains (english, "Überlebens", FALSE);
+
+  /* No option: English too, whatever LANG says. */
+  by_default = plot_text_in_german_desktop (NULL, NULL);
+  assert_contains (by_default, "Survival probability", TRUE);
+  assert_contains (by_default, "0.2 0.4", TRUE);
+
+  german = plot_text_in_german_desktop ("de", NULL);
+  assert_contains (german, "Überlebenswahrscheinlichkeit", TRUE);
+  assert_contains (german, "Anzahl unter Risiko", TRUE);
+  assert_contains (german, "Log-Rank-p = 0,001", TRUE);
+  assert_contains (german, "0,2 0,4", TRUE);
+  assert_contains (german, "HR 0,59", TRUE);
+  assert_contains (german, "Survival", FALSE);
+
+  german_dot = plot_text_in_german_desktop ("de", "dot");
+  assert_contains (german_dot, "Überlebenswahrscheinlichkeit", TRUE);
+  assert_contains (german_dot, "0.2 0.4", TRUE);
+
+  english_comma = plot_text_in_german_desktop ("en", "comma");
+  assert_contains (english_comma, "Survival probability", TRUE);
+  assert_contains (english_comma, "0,2 0,4", TRUE);
+
+  /* "as the app": the process's language, German here */
+  as_app = plot_text_in_german_desktop ("app", NULL);
+  assert_contains (as_app, "Überlebenswahrscheinlichkeit", TRUE);
+  assert_contains (as_app, "0,2 0,4", TRUE);
+
+  chinese = plot_text_in_german_desktop ("zh_CN", NULL);
+  assert_contains (chinese, "生存概率", TRUE);
+  assert_contains (chinese, "0.2 0.4", TRUE);
+}
+
+static void
+test_plot_figure_language_errors (void)
+{
+  g_autofree char *csv = data_file ("aml.csv");
+  g_auto(EpTestCliRun) run = { 0 };
+  g_auto(EpTestCliRun) run2 = { 0 };
+
+  ep_test_cli_run (&run, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
+                   "--out", "x.pdf", "--figure-language", "fr", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--figure-language"));
+  ep_test_cli_run (&run2, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
+                   "--out", "x.pdf", "--decimal-mark", "semicolon", NULL);
+  g_assert_cmpint (run2.status, ==, 2);
+  g_assert_nonnull (strstr (run2.err, "--decimal-mark"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,6 +405,8 @@ main (int    argc,
   g_test_add_func ("/cli/plot/cif-and-forest", test_plot_cif_and_forest);
   g_test_add_func ("/cli/plot/usage-errors", test_plot_usage_errors);
   g_test_add_func ("/cli/plot/data-errors", test_plot_data_errors);
+  g_test_add_func ("/cli/plot/figure-language", test_plot_figure_language);
+  g_test_add_func ("/cli/plot/figure-language-errors", test_plot_figure_language_errors);
 
   return g_test_run ();
 }

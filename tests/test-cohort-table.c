@@ -17,6 +17,7 @@
 #include "ep-test-ui.h"
 #include "app/ep-cohort-page.h"
 #include "app/ep-import-dialog.h"
+#include "ep-test-ui.h"
 
 static EpApplication *app;
 static GtkWindow *window;
@@ -374,6 +375,52 @@ test_import_xlsx (void)
   assert_text (0, 4, "2021-03-04");
 }
 
+/* Issue 13: roles guessed on import are offered with a tick box each; only the ticked ones are
+ * given, nothing is assigned unconfirmed. */
+static void
+test_import_role_guesses (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ep-cohort-table-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "roles.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char csv[] = "id,OS_months,os_status,arm,age\n1,3.5,1,A,60\n2,12,0,B,71\n3,7.25,1,A,55\n";
+  EpImportDialog *dialog;
+  EpCohort *cohort;
+
+  g_assert_true (g_file_set_contents (path, csv, sizeof csv - 1, NULL));
+  dialog = ep_cohort_page_import (page, file);
+  g_assert_nonnull (dialog);
+  iterate ();
+  /* guesses: time, event, group; none for id and age; nothing ticked yet */
+  g_assert_null (ep_import_dialog_get_role_check (dialog, 0));
+  g_assert_nonnull (ep_import_dialog_get_role_check (dialog, 1));
+  g_assert_nonnull (ep_import_dialog_get_role_check (dialog, 2));
+  g_assert_nonnull (ep_import_dialog_get_role_check (dialog, 3));
+  g_assert_null (ep_import_dialog_get_role_check (dialog, 4));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ep_import_dialog_get_role_check (dialog, 1))));
+  {
+    g_autoptr(GHashTable) none = ep_import_dialog_get_confirmed_roles (dialog);
+
+    g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+  }
+  ep_test_ui_save_screenshot (GTK_WIDGET (dialog), "import-role-guesses", TRUE);
+  /* the user confirms the time and the event, not the group */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ep_import_dialog_get_role_check (dialog, 1)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ep_import_dialog_get_role_check (dialog, 2)), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  wait_import ();
+
+  cohort = ep_cohort_page_get_cohort (page);
+  g_assert_nonnull (cohort);
+  g_assert_cmpint (ep_cohort_column_get_role (ep_cohort_get_column (cohort, 1)), ==, EP_COLUMN_ROLE_TIME);
+  g_assert_cmpint (ep_cohort_column_get_role (ep_cohort_get_column (cohort, 2)), ==, EP_COLUMN_ROLE_EVENT);
+  g_assert_cmpint (ep_cohort_column_get_role (ep_cohort_get_column (cohort, 3)), !=, EP_COLUMN_ROLE_GROUP);
+  g_assert_cmpint (ep_cohort_column_get_role (ep_cohort_get_column (cohort, 4)), ==, EP_COLUMN_ROLE_NONE);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/cohort-table/paste-new-cohort", test_paste_new_cohort);
   g_test_add_func ("/cohort-table/import-latin1", test_import_latin1);
   g_test_add_func ("/cohort-table/import-xlsx", test_import_xlsx);
+  g_test_add_func ("/cohort-table/import-role-guesses", test_import_role_guesses);
 
   return g_test_run ();
 }

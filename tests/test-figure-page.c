@@ -257,6 +257,26 @@ test_option_changes_figure (void)
   g_assert_cmpfloat (ep_figure_get_style (figure)->line_width, ==, 0.1);
   g_object_set (figure, "font-size", 7.0, "line-width", 1.0, NULL);
 
+  /* Issue 13: the figure's language and decimal mark, whatever the app's language. */
+  {
+    GtkWidget *language_row = ep_figure_options_get_row (options, "language");
+    GtkWidget *mark_row = ep_figure_options_get_row (options, "decimal-mark");
+    EpPlotLanguage language;
+    EpPlotDecimalMark mark;
+
+    g_assert_true (ADW_IS_COMBO_ROW (language_row));
+    g_assert_true (gtk_widget_is_visible (language_row));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language_row)), ==, EP_PLOT_LANGUAGE_EN);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (mark_row)), ==, EP_PLOT_DECIMAL_AUTO);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (language_row), EP_PLOT_LANGUAGE_DE);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (mark_row), EP_PLOT_DECIMAL_DOT);
+    g_object_get (figure, "language", &language, "decimal-mark", &mark, NULL);
+    g_assert_cmpint (language, ==, EP_PLOT_LANGUAGE_DE);
+    g_assert_cmpint (mark, ==, EP_PLOT_DECIMAL_DOT);
+    g_object_set (figure, "language", EP_PLOT_LANGUAGE_EN, "decimal-mark", EP_PLOT_DECIMAL_AUTO, NULL);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language_row)), ==, EP_PLOT_LANGUAGE_EN);
+  }
+
   /* And the other way: a property set elsewhere shows in the row. */
   g_object_set (figure, "ci", EP_PLOT_CI_NONE, NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ci_row)), ==, EP_PLOT_CI_NONE);

@@ -267,6 +267,8 @@ test_json_round_trip (void)
                 "tick-interval", 6.0,
                 "y-percent", TRUE,
                 "palette", EP_PLOT_PALETTE_LANCET,
+                "language", EP_PLOT_LANGUAGE_ZH_CN,
+                "decimal-mark", EP_PLOT_DECIMAL_COMMA,
                 "font-family", "DejaVu Serif",
                 "font-size", 8.5,
                 "width-mm", 174.0,
@@ -277,6 +279,8 @@ test_json_round_trip (void)
   g_assert_nonnull (strstr (text, "\"kind\":\"km\""));
   g_assert_nonnull (strstr (text, "\"ci\":\"lines\""));
   g_assert_nonnull (strstr (text, "\"palette\":\"lancet\""));
+  g_assert_nonnull (strstr (text, "\"language\":\"zh_CN\""));
+  g_assert_nonnull (strstr (text, "\"decimal-mark\":\"comma\""));
 
   /* Through text, as a project would store it. */
   parsed = json_from_string (text, &error);
@@ -295,6 +299,8 @@ test_json_round_trip (void)
   g_assert_cmpfloat (tick, ==, 6.0);
   g_assert_true (percent);
   g_assert_cmpint (palette, ==, EP_PLOT_PALETTE_LANCET);
+  g_assert_cmpint (ep_figure_get_style (copy)->language, ==, EP_PLOT_LANGUAGE_ZH_CN);
+  g_assert_cmpint (ep_figure_get_style (copy)->decimal_mark, ==, EP_PLOT_DECIMAL_COMMA);
   g_assert_cmpstr (font, ==, "DejaVu Serif");
   g_assert_cmpfloat (font_size, ==, 8.5);
   g_assert_cmpfloat (width, ==, 174.0);

@@ -353,6 +353,51 @@ test_cli (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (term, "coef"), -SEX_COEF,
                                   1e-6 * fabs (SEX_COEF));
 
+  /* the same file for rmst, followup and plot (issue 13); crr and meta do not take it */
+  {
+    g_auto(EpTestCliRun) rmst = { 0 };
+    g_auto(EpTestCliRun) followup = { 0 };
+    g_auto(EpTestCliRun) plot = { 0 };
+    g_autoptr(JsonParser) p3 = json_parser_new ();
+    g_autoptr(JsonParser) p4 = json_parser_new ();
+    g_autofree char *pdf = g_build_filename (dir, "km.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
+    JsonObject *root, *first;
+    int status;
+
+    ep_test_cli_run (&rmst, "rmst", "--csv", csv, "--time", "time", "--event", "status",
+                     "--group", "sex", "--tau", "365", "--labels", labels, NULL);
+    root = ep_test_cli_parse_json (&rmst, p3);
+    first = json_array_get_object_element (json_object_get_array_member (root, "groups"), 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "Female");
+    g_assert_cmpstr (json_object_get_string_member (first, "value"), ==, "2");
+    g_assert_cmpint (json_object_get_int_member (first, "n"), ==, 90);
+    first = json_array_get_object_element (json_object_get_array_member (root, "contrasts"), 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "Male");
+    g_assert_cmpstr (json_object_get_string_member (first, "reference"), ==, "Female");
+
+    ep_test_cli_run (&followup, "followup", "--csv", csv, "--time", "time", "--event", "status",
+                     "--group", "sex", "--labels", labels, NULL);
+    root = ep_test_cli_parse_json (&followup, p4);
+    first = json_array_get_object_element (json_object_get_array_member (root, "groups"), 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "Female");
+
+    ep_test_cli_run (&plot, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
+                     "--group", "sex", "--risk-table", "--labels", labels, "--out", pdf, NULL);
+    g_assert_cmpint (plot.status, ==, 0);
+    if (g_spawn_sync (NULL, (char **) pdftotext, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                      &status, NULL))
+      {
+        /* the legend and the risk table: Female first, as the file orders the levels */
+        g_assert_nonnull (strstr (text, "Female 90"));
+        g_assert_nonnull (strstr (text, "Male 138"));
+        g_assert_null (strstr (text, "sex=1"));
+      }
+    g_unlink (pdf);
+  }
+
   ep_test_cli_run (&wrong, "km", "--csv", csv, "--time", "time", "--event", "status", "--group", "sex",
                    "--labels", bad, NULL);
   g_assert_cmpint (wrong.status, ==, 1);

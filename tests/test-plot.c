@@ -171,6 +171,88 @@ test_number_format (void)
   g_assert_cmpfloat (ep_plot_nice_step (161.0, 8), ==, 25.0);
 }
 
+/* Issue 13: the decimal mark and the text language of a figure, whatever the process's locale. */
+static void
+test_number_decimal_mark (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  EpPlotStyle style = { 0 };
+
+  a = ep_plot_format_decimal (0.065, 3, TRUE);
+  b = ep_plot_format_decimal (-2.5, 1, TRUE);
+  c = ep_plot_format_p_decimal (0.0004, TRUE);
+  d = ep_plot_format_decimal (1234.5, 1, TRUE);
+  g_assert_cmpstr (a, ==, "0,065");
+  g_assert_cmpstr (b, ==, "−2,5");
+  g_assert_cmpstr (c, ==, "< 0,001");
+  g_assert_cmpstr (d, ==, "1234,5");
+
+  /* AUTO follows the language: a comma in German only. */
+  style.language = EP_PLOT_LANGUAGE_EN;
+  g_assert_false (ep_plot_style_decimal_comma (&style));
+  style.language = EP_PLOT_LANGUAGE_DE;
+  g_assert_true (ep_plot_style_decimal_comma (&style));
+  style.language = EP_PLOT_LANGUAGE_ZH_CN;
+  g_assert_false (ep_plot_style_decimal_comma (&style));
+  style.decimal_mark = EP_PLOT_DECIMAL_COMMA;
+  g_assert_true (ep_plot_style_decimal_comma (&style));
+  style.language = EP_PLOT_LANGUAGE_DE;
+  style.decimal_mark = EP_PLOT_DECIMAL_DOT;
+  g_assert_false (ep_plot_style_decimal_comma (&style));
+}
+
+static void
+test_figure_language (void)
+{
+  g_autofree char *locale_dir = NULL;
+  EpPlotLanguage language;
+  EpPlotDecimalMark mark;
+
+  g_assert_true (ep_plot_language_from_string ("zh-CN", &language));
+  g_assert_cmpint (language, ==, EP_PLOT_LANGUAGE_ZH_CN);
+  g_assert_true (ep_plot_language_from_string ("de", &language));
+  g_assert_cmpint (language, ==, EP_PLOT_LANGUAGE_DE);
+  g_assert_false (ep_plot_language_from_string ("fr", &language));
+  g_assert_true (ep_plot_decimal_mark_from_string ("comma", &mark));
+  g_assert_cmpint (mark, ==, EP_PLOT_DECIMAL_COMMA);
+  g_assert_cmpstr (ep_plot_language_to_string (EP_PLOT_LANGUAGE_ZH_CN), ==, "zh_CN");
+
+  /* English is the msgid; a text that is in no catalog passes through. */
+  g_assert_cmpstr (ep_plot_language_gettext (EP_PLOT_LANGUAGE_EN, "Survival probability"), ==,
+                   "Survival probability");
+  g_assert_cmpstr (ep_plot_language_gettext (EP_PLOT_LANGUAGE_DE, "Overall survival, my cohort"),
+                   ==, "Overall survival, my cohort");
+
+  if (g_getenv ("ENDPOINT_LOCALE_DIR") == NULL)
+    {
+      g_test_skip ("ENDPOINT_LOCALE_DIR is not set: the build tree's catalogs are unknown");
+      return;
+    }
+  /* The catalogs of the build tree (tests/meson.build), whatever LANGUAGE says. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_cmpstr (ep_plot_language_gettext (EP_PLOT_LANGUAGE_DE, "Survival probability"), ==,
+                   "Überlebenswahrscheinlichkeit");
+  g_assert_cmpstr (ep_plot_language_gettext (EP_PLOT_LANGUAGE_DE, "Log-rank p = %s"), ==,
+                   "Log-Rank-p = %s");
+  g_assert_cmpstr (ep_plot_language_gettext (EP_PLOT_LANGUAGE_ZH_CN, "Survival probability"), ==,
+                   "生存概率");
+  g_assert_cmpstr (ep_plot_language_gettext (EP_PLOT_LANGUAGE_EN, "Survival probability"), ==,
+                   "Survival probability");
+  g_unsetenv ("LANGUAGE");
+
+  /* A catalog folder that is not there: English, no crash. */
+  ep_plot_i18n_reset ();
+  locale_dir = g_strdup (g_getenv ("ENDPOINT_LOCALE_DIR"));
+  g_setenv ("ENDPOINT_LOCALE_DIR", "/nonexistent-endpoint-locale", TRUE);
+  /* (LOCALEDIR may hold an installed catalog; only check that the lookup answers.) */
+  g_assert_nonnull (ep_plot_language_gettext (EP_PLOT_LANGUAGE_DE, "Survival probability"));
+  g_setenv ("ENDPOINT_LOCALE_DIR", locale_dir, TRUE);
+  ep_plot_i18n_reset ();
+}
+
 /* ---- Kaplan-Meier -------------------------------------------------------------------------- */
 
 /* The figure drawn to a PDF in memory, with its layout. */
@@ -1204,6 +1286,8 @@ main (int    argc,
 
   g_test_add_func ("/plot/style", test_style_defaults);
   g_test_add_func ("/plot/numbers", test_number_format);
+  g_test_add_func ("/plot/numbers/decimal-mark", test_number_decimal_mark);
+  g_test_add_func ("/plot/figure-language", test_figure_language);
   g_test_add_func ("/plot/km/risk-table-layout", test_km_risk_table_layout);
   g_test_add_func ("/plot/km/geometry", test_km_geometry);
   g_test_add_func ("/plot/km/pdf-text-positions", test_km_pdf_text_positions);

@@ -965,6 +965,59 @@ test_overlay (void)
   g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
 }
 
+/* Issue 13: the project's figure language and decimal mark: new figures get them, existing ones
+ * keep theirs, and they are saved with the project (meta keys figure_language and
+ * figure_decimal_mark). */
+static void
+test_figure_defaults (void)
+{
+  g_autofree char *path = tmp_path ("lang.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) source = json_from_string ("{\"kind\":\"km\",\"cohort\":\"Acute myelogenous "
+                                                 "leukemia, maintenance chemotherapy "
+                                                 "(survival::aml)\",\"endpoint\":\"OS\"}", NULL);
+  EpFigure *old = ep_project_find_figure (project, "Figure 1 <KM>");
+  EpFigure *figure;
+  EpPlotLanguage language;
+  EpPlotDecimalMark mark;
+
+  ep_project_get_figure_defaults (project, &language, &mark);
+  g_assert_cmpint (language, ==, EP_PLOT_LANGUAGE_EN);
+  g_assert_cmpint (mark, ==, EP_PLOT_DECIMAL_AUTO);
+
+  ep_project_set_figure_defaults (project, EP_PLOT_LANGUAGE_DE, EP_PLOT_DECIMAL_DOT);
+  g_assert_true (ep_project_get_modified (project));
+  g_assert_cmpint (ep_figure_get_style (old)->language, ==, EP_PLOT_LANGUAGE_EN);
+
+  figure = ep_project_add_figure (project, "German", json_node_get_object (source), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ep_figure_get_style (figure)->language, ==, EP_PLOT_LANGUAGE_DE);
+  g_assert_cmpint (ep_figure_get_style (figure)->decimal_mark, ==, EP_PLOT_DECIMAL_DOT);
+  /* the default is no option change to undo: undo removes the figure itself */
+  g_assert_true (ep_project_undo (project) != NULL);
+  g_assert_null (ep_project_find_figure (project, "German"));
+  g_assert_true (ep_project_redo (project) != NULL);
+  figure = ep_project_find_figure (project, "German");
+  g_assert_nonnull (figure);
+  g_assert_cmpint (ep_figure_get_style (figure)->language, ==, EP_PLOT_LANGUAGE_DE);
+
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  ep_project_get_figure_defaults (back, &language, &mark);
+  g_assert_cmpint (language, ==, EP_PLOT_LANGUAGE_DE);
+  g_assert_cmpint (mark, ==, EP_PLOT_DECIMAL_DOT);
+  g_assert_cmpint (ep_figure_get_style (ep_project_find_figure (back, "German"))->language, ==,
+                   EP_PLOT_LANGUAGE_DE);
+  g_assert_cmpint (ep_figure_get_style (ep_project_find_figure (back, "Figure 1 <KM>"))->language,
+                   ==, EP_PLOT_LANGUAGE_EN);
+  g_remove (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -985,6 +1038,7 @@ main (int    argc,
   g_test_add_func ("/project/async-open", test_async_open);
   g_test_add_func ("/project/figures", test_figures);
   g_test_add_func ("/project/overlay", test_overlay);
+  g_test_add_func ("/project/figure-defaults", test_figure_defaults);
   g_test_add_func ("/project/invalid-content", test_invalid_content);
   g_test_add_func ("/project/recovery", test_recovery);
   g_test_add_func ("/project/recovery-after-kill", test_recovery_after_kill);

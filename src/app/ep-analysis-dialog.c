@@ -181,6 +181,14 @@ update_landmark_title (EpAnalysisDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->landmarks_row), title);
 }
 
+const char *
+ep_analysis_dialog_get_landmark_title (EpAnalysisDialog *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS_DIALOG (self), NULL);
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->landmarks_row));
+}
+
 static void
 endpoint_selected_cb (AdwComboRow      *row,
                       GParamSpec       *pspec,

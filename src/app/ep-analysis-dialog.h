@@ -36,4 +36,7 @@ gboolean          ep_analysis_dialog_set_covariate (EpAnalysisDialog *self,
                                                     gboolean          include,
                                                     gboolean          factor);
 
+/* The title of the landmark times row, which names the endpoint's unit (for tests). */
+const char       *ep_analysis_dialog_get_landmark_title (EpAnalysisDialog *self);
+
 G_END_DECLS

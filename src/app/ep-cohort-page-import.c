@@ -27,6 +27,7 @@ struct _EpImportJob
   char            *encoding;
   GCancellable    *cancellable;
   GWeakRef         page;
+  GHashTable      *roles;          /* confirmed in the dialog: column name -> role nick */
 
   GMutex           lock;
   double           fraction;       /* the furthest the reader has reported */
@@ -42,6 +43,7 @@ import_job_clear (EpImportJob *job)
   g_free (job->sheet);
   g_free (job->encoding);
   g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->roles, g_hash_table_unref);
   g_weak_ref_clear (&job->page);
   g_mutex_clear (&job->lock);
 }
@@ -171,7 +173,26 @@ import_done_cb (GObject      *source,
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
 
   if (cohort != NULL)
-    ep_cohort_page_set_cohort (self, cohort);
+    {
+      /* the roles the user confirmed in the preview (issue 13); guesses alone are never applied */
+      if (job->roles != NULL)
+        {
+          g_autoptr(GEnumClass) klass = g_type_class_ref (EP_TYPE_COLUMN_ROLE);
+          GHashTableIter iter;
+          gpointer name, nick;
+
+          g_hash_table_iter_init (&iter, job->roles);
+          while (g_hash_table_iter_next (&iter, &name, &nick))
+            {
+              int position = ep_cohort_find_column (cohort, name);
+              GEnumValue *role = g_enum_get_value_by_nick (klass, nick);
+
+              if (position >= 0 && role != NULL)
+                ep_cohort_set_column_role (cohort, (guint) position, role->value);
+            }
+        }
+      ep_cohort_page_set_cohort (self, cohort);
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message = NULL;
@@ -207,6 +228,7 @@ ep_cohort_page_import_file (EpCohortPage          *self,
 
   ep_cohort_page_cancel_import (self);
   job = import_job_new (self, path, options);
+  job->roles = g_steal_pointer (&self->import_roles);
   self->import_job = import_job_ref (job);
   self->import_fraction = 0.0;
 
@@ -263,4 +285,5 @@ _ep_cohort_page_import_dispose (EpCohortPage *self)
       g_cancellable_cancel (self->import_job->cancellable);
       g_clear_pointer (&self->import_job, import_job_unref);
     }
+  g_clear_pointer (&self->import_roles, g_hash_table_unref);
 }

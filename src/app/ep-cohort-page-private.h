@@ -43,6 +43,8 @@ struct _EpCohortPage
   GtkFilterListModel  *analyses;     /* the project's analyses of the shown cohort */
   GtkCustomFilter     *analyses_filter;
   EpImportJob         *import_job;   /* the import running in a worker, or NULL */
+  GHashTable          *import_roles; /* the roles confirmed in the import dialog, for the next
+                                      * import (column name -> role nick), or NULL */
   double               import_fraction;  /* how far it is (the last one: how far it got) */
 
   /* Template children */

@@ -258,6 +258,8 @@ import_dialog_import_cb (EpImportDialog *dialog,
                          GFile          *file,
                          EpCohortPage   *self)
 {
+  g_clear_pointer (&self->import_roles, g_hash_table_unref);
+  self->import_roles = ep_import_dialog_get_confirmed_roles (dialog);
   ep_cohort_page_import_file (self, file, ep_import_dialog_get_options (dialog));
 }
 

@@ -52,6 +52,8 @@ struct _EpFigureOptions
   AdwActionRow         *y_percent_row;
   GtkSwitch            *y_percent_switch;
   AdwComboRow          *palette_row;
+  AdwComboRow          *language_row;
+  AdwComboRow          *decimal_mark_row;
   AdwComboRow          *font_row;
   AdwActionRow         *font_size_row;
   GtkSpinButton        *font_size_spin;
@@ -111,6 +113,8 @@ static const Option options[] = {
   { "y-min", ROW (y_min_row), ROW (y_min_spin), CONTROL_SPIN },
   { "y-max", ROW (y_max_row), ROW (y_max_spin), CONTROL_SPIN },
   { "palette", ROW (palette_row), ROW (palette_row), CONTROL_COMBO },
+  { "language", ROW (language_row), ROW (language_row), CONTROL_COMBO },
+  { "decimal-mark", ROW (decimal_mark_row), ROW (decimal_mark_row), CONTROL_COMBO },
   { "font-family", ROW (font_row), ROW (font_row), CONTROL_FONT },
   { "font-size", ROW (font_size_row), ROW (font_size_spin), CONTROL_SPIN },
   { "line-width", ROW (line_width_row), ROW (line_width_spin), CONTROL_SPIN },
@@ -424,6 +428,8 @@ ep_figure_options_class_init (EpFigureOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_percent_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, y_percent_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, palette_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, language_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, decimal_mark_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, font_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, font_size_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, font_size_spin);

@@ -269,6 +269,7 @@ ep_figure_page_set_selected (EpFigurePage *self,
   ep_figure_page_update_header (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.remove", figure != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.language-default", figure != NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FIGURE]);
 }
@@ -357,6 +358,22 @@ ep_figure_page_update_history (EpFigurePage *self)
                                  self->project != NULL && ep_project_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.redo",
                                  self->project != NULL && ep_project_can_redo (self->project));
+}
+
+/* The selected figure's language and decimal mark become the project's default for new
+ * figures (issue 13). */
+static void
+ep_figure_page_language_default_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param)
+{
+  EpFigurePage *self = EP_FIGURE_PAGE (widget);
+  const EpPlotStyle *style;
+
+  if (self->project == NULL || self->selected == NULL)
+    return;
+  style = ep_figure_get_style (self->selected);
+  ep_project_set_figure_defaults (self->project, style->language, style->decimal_mark);
 }
 
 static void
@@ -508,6 +525,8 @@ ep_figure_page_class_init (EpFigurePageClass *klass)
   gtk_widget_class_install_action (widget_class, "figures.back", NULL, ep_figure_page_back_action);
   gtk_widget_class_install_action (widget_class, "figures.undo", NULL, ep_figure_page_history_action);
   gtk_widget_class_install_action (widget_class, "figures.redo", NULL, ep_figure_page_history_action);
+  gtk_widget_class_install_action (widget_class, "figures.language-default", NULL,
+                                   ep_figure_page_language_default_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "figures.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "figures.redo", NULL);
@@ -524,6 +543,7 @@ ep_figure_page_init (EpFigurePage *self)
   gtk_drawing_area_set_draw_func (self->preview, preview_draw, self, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.remove", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.language-default", FALSE);
   ep_figure_page_update_history (self);
   ep_figure_page_update_stack (self);
 }

@@ -222,11 +222,23 @@ ep_import_dialog_rebuild (EpImportDialog *self)
         const char *role = ep_import_guess_role (column->name, column);
 
         if (g_strcmp0 (role, "time") == 0)
-          g_string_append_printf (sample, "\n%s", _("Looks like a follow-up time: confirm with Role → Time after import"));
+          g_string_append_printf (sample, "\n%s", _("Looks like a follow-up time: tick “Use this role”, or set Role → Time after import"));
         else if (g_strcmp0 (role, "event") == 0)
-          g_string_append_printf (sample, "\n%s", _("Looks like an event status: confirm with Role → Event after import"));
+          g_string_append_printf (sample, "\n%s", _("Looks like an event status: tick “Use this role”, or set Role → Event after import"));
         else if (g_strcmp0 (role, "group") == 0)
-          g_string_append_printf (sample, "\n%s", _("Looks like a grouping column: confirm with Role → Group after import"));
+          g_string_append_printf (sample, "\n%s", _("Looks like a grouping column: tick “Use this role”, or set Role → Group after import"));
+        /* or here: ticked, the import gives the column the role; unticked, nothing */
+        if (role != NULL)
+          {
+            GtkWidget *check = gtk_check_button_new_with_label (_("Use this role"));
+
+            gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+            gtk_widget_set_tooltip_text (check, _("Give the column the guessed role on import"));
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+            g_object_set_data (G_OBJECT (row), "role-check", check);
+            g_object_set_data_full (G_OBJECT (row), "role", g_strdup (role), g_free);
+            g_object_set_data_full (G_OBJECT (row), "name", g_strdup (column->name), g_free);
+          }
       }
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -251,6 +263,36 @@ ep_import_dialog_options_changed_cb (EpImportDialog *self)
 {
   if (self->file != NULL && !self->building)
     ep_import_dialog_rebuild (self);
+}
+
+GHashTable *
+ep_import_dialog_get_confirmed_roles (EpImportDialog *self)
+{
+  GHashTable *roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (EP_IS_IMPORT_DIALOG (self), roles);
+
+  for (guint c = 0; c < self->rows->len; c++)
+    {
+      GObject *row = g_ptr_array_index (self->rows, c);
+      GtkCheckButton *check = g_object_get_data (row, "role-check");
+
+      if (check != NULL && gtk_check_button_get_active (check))
+        g_hash_table_insert (roles, g_strdup (g_object_get_data (row, "name")),
+                             g_strdup (g_object_get_data (row, "role")));
+    }
+  return roles;
+}
+
+GtkWidget *
+ep_import_dialog_get_role_check (EpImportDialog *self,
+                                 guint           column)
+{
+  g_return_val_if_fail (EP_IS_IMPORT_DIALOG (self), NULL);
+
+  if (column >= self->rows->len)
+    return NULL;
+  return g_object_get_data (g_ptr_array_index (self->rows, column), "role-check");
 }
 
 static void

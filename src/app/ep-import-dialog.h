@@ -24,6 +24,13 @@ EpImportDialog        *ep_import_dialog_new         (GFile          *file,
 const EpImportOptions *ep_import_dialog_get_options (EpImportDialog *self);
 /* The preview's columns (names as read). */
 guint                  ep_import_dialog_get_n_columns (EpImportDialog *self);
+/* The roles guessed from the columns' names and content that the user ticked ("Use this
+ * role"): column name -> role nick ("time", "event", "group"); nothing is assigned unticked
+ * (issue 13). Transfer full. */
+GHashTable            *ep_import_dialog_get_confirmed_roles (EpImportDialog *self);
+/* The tick box of a column's guessed role; NULL when nothing was guessed (for tests). */
+GtkWidget             *ep_import_dialog_get_role_check (EpImportDialog *self,
+                                                        guint           column);
 /* Sets a column's type (EpColumnType) as the user would; FALSE when out of range. */
 gboolean               ep_import_dialog_set_column_type (EpImportDialog *self,
                                                          guint           column,

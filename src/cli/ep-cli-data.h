@@ -57,7 +57,8 @@ extern char *ep_cli_data_sheet;
 
 /* --labels FILE.json (io/ep-labels.h: the mapping a project stores): display names, value
  * labels and level order. ep_cli_data_load() reads it into data->labels; ep_cli_data_levels()
- * arranges levels by it. Taken by km, logrank, cox, cif and plot. */
+ * arranges levels by it. Taken by km, logrank, cox, cif, rmst, followup and plot (every
+ * figure: group and subgroup labels, Cox terms); not by crr and meta (see docs/cohorts.md). */
 extern char *ep_cli_data_labels;
 #define EP_CLI_OPTION_LABELS \
   { "labels", 0, 0, G_OPTION_ARG_FILENAME, &ep_cli_data_labels, \

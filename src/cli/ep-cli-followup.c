@@ -45,6 +45,7 @@ ep_cli_followup (int    argc,
     EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
     EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_SEP (opt.sep),
+    EP_CLI_OPTION_LABELS,
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
   };
@@ -115,7 +116,9 @@ ep_cli_followup (int    argc,
       const EpKmCurve *curve = &fit->curves[g];
       JsonObject *o = json_object_new ();
 
-      json_object_set_string_member (o, "label", levels != NULL ? levels->levels[g] : "all");
+      json_object_set_string_member (o, "label", levels != NULL ? ep_levels_get_label (levels, g) : "all");
+      if (levels != NULL && levels->labels != NULL)
+        json_object_set_string_member (o, "value", levels->levels[g]);
       json_object_set_int_member (o, "n", curve->n);
       json_object_set_int_member (o, "censored", curve->events);
       json_object_set_double_member (o, "median", curve->median);

@@ -818,6 +818,7 @@ ep_cli_meta (int    argc,
   double compute_s;
 
   if (!ep_cli_parse_options (COMMAND, NULL,
+                             /* xgettext:no-c-format */
                              _("Pools response rates (events of total) or ratios with their 95% "
                                "confidence intervals, with fixed and random effects, "
                                "heterogeneity and subgroups, as R's metafor."),

@@ -11,7 +11,7 @@
  *                          [--strata COL] [--start COL] [--ties efron|breslow]
  *   and for every figure: --out FILE.pdf|svg|eps|png|tiff [--width-mm W] [--height-mm H]
  *   [--dpi N] [--title T] [--palette P] [--font F] [--font-size S] [--line-width W]
- *   [--x-label T] [--y-label T]
+ *   [--x-label T] [--y-label T] [--figure-language en|de|zh_CN|app] [--decimal-mark dot|comma]
  *   and for km and cif: [--risk-table] [--risk-table-events] [--ci bands|lines|none]
  *   [--time-unit days|weeks|months|years] [--data-unit ..] [--x-max T] [--tick-interval T]
  *   [--y-min P] [--y-max P] [--no-censor-marks] [--median-lines]
@@ -48,6 +48,8 @@ typedef struct
   char     *y_label;
   char     *palette;
   char     *font;
+  char     *language;
+  char     *decimal_mark;
   double    width_mm;
   double    height_mm;
   double    dpi;
@@ -86,6 +88,8 @@ figure_options_clear (FigureOptions *o)
   g_free (o->x_label);
   g_free (o->y_label);
   g_free (o->palette);
+  g_free (o->language);
+  g_free (o->decimal_mark);
   g_free (o->font);
 }
 
@@ -126,6 +130,13 @@ add_figure_entries (GArray        *entries,
       N_("Font size in points (default 7)"), N_("PT") },
     { "line-width", 0, 0, G_OPTION_ARG_DOUBLE, &o->line_width,
       N_("Width of curves and whiskers in points (default 1)"), N_("PT") },
+    EP_CLI_OPTION_LABELS,
+    { "figure-language", 0, 0, G_OPTION_ARG_STRING, &o->language,
+      N_("Language of the figure's text: en (default), de, zh_CN or app (as LANG); never the "
+         "locale otherwise"), N_("LANG") },
+    { "decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark,
+      N_("Decimal mark of the figure's numbers: dot or comma (default: by the figure language, "
+         "comma in German)"), N_("MARK") },
   };
 
   g_array_append_vals (entries, figure_entries, G_N_ELEMENTS (figure_entries));
@@ -186,6 +197,13 @@ apply_figure_options (const char          *command,
   if (o->palette != NULL && !ep_plot_palette_from_string (o->palette, &style->palette))
     return ep_cli_usage_error (command, _("--palette must be okabe-ito, grayscale, nejm, lancet "
                                           "or jco, not “%s”"), o->palette);
+  if (o->language != NULL && !ep_plot_language_from_string (o->language, &style->language))
+    return ep_cli_usage_error (command, _("--figure-language must be en, de, zh_CN or app, not “%s”"),
+                               o->language);
+  if (o->decimal_mark != NULL && !ep_plot_decimal_mark_from_string (o->decimal_mark,
+                                                                     &style->decimal_mark))
+    return ep_cli_usage_error (command, _("--decimal-mark must be dot or comma, not “%s”"),
+                               o->decimal_mark);
   if (!isnan (o->width_mm))
     style->width_mm = o->width_mm;
   if (!isnan (o->height_mm))
@@ -369,8 +387,9 @@ group_labels (const EpLevels *levels,
   GStrv labels = g_new0 (char *, levels->n_levels + 1);
 
   for (guint g = 0; g < levels->n_levels; g++)
-    labels[g] = levels->numeric ? g_strdup_printf ("%s=%s", column, levels->levels[g])
-                                : g_strdup (levels->levels[g]);
+    labels[g] = levels->labels != NULL ? g_strdup (ep_levels_get_label (levels, g))  /* --labels */
+                : levels->numeric ? g_strdup_printf ("%s=%s", column, levels->levels[g])
+                : g_strdup (levels->levels[g]);
 
   return labels;
 }

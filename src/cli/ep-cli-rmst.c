@@ -48,6 +48,7 @@ ep_cli_rmst (int    argc,
     EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
     EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_SEP (opt.sep),
+    EP_CLI_OPTION_LABELS,
     EP_CLI_OPTION_TIMING (opt.timing),
     { NULL }
   };
@@ -120,7 +121,9 @@ ep_cli_rmst (int    argc,
       const EpRmstGroup *r = &rmst->groups[g];
       JsonObject *o = json_object_new ();
 
-      json_object_set_string_member (o, "label", levels != NULL ? levels->levels[g] : "all");
+      json_object_set_string_member (o, "label", levels != NULL ? ep_levels_get_label (levels, g) : "all");
+      if (levels != NULL && levels->labels != NULL)
+        json_object_set_string_member (o, "value", levels->levels[g]);
       json_object_set_int_member (o, "n", r->n);
       json_object_set_int_member (o, "events", r->events);
       json_object_set_double_member (o, "rmst", r->rmst);
@@ -138,8 +141,8 @@ ep_cli_rmst (int    argc,
       const EpRmstContrast *c = &rmst->contrasts[k];
       JsonObject *o = json_object_new ();
 
-      json_object_set_string_member (o, "label", levels->levels[c->level]);
-      json_object_set_string_member (o, "reference", levels->levels[0]);
+      json_object_set_string_member (o, "label", ep_levels_get_label (levels, c->level));
+      json_object_set_string_member (o, "reference", ep_levels_get_label (levels, 0));
       json_object_set_double_member (o, "diff", c->diff);
       json_object_set_double_member (o, "diff_se", c->diff_se);
       json_object_set_double_member (o, "diff_lower", c->diff_lower);

@@ -1175,6 +1175,16 @@ read_meta (Reader         *r,
           g_free (data->origin);
           data->origin = g_strdup (value);
         }
+      else if (strcmp (key, "figure_language") == 0)
+        {
+          g_free (data->figure_language);
+          data->figure_language = g_strdup (value);
+        }
+      else if (strcmp (key, "figure_decimal_mark") == 0)
+        {
+          g_free (data->figure_decimal_mark);
+          data->figure_decimal_mark = g_strdup (value);
+        }
       else if (strcmp (key, "format") == 0 && strcmp (value, "endpoint-project") != 0)
         {
           ok = invalid (r, error, _("meta: unknown format “%s”"), value);

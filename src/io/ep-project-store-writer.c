@@ -33,7 +33,9 @@ static const char * const readme_v1[][2] = {
     "PRAGMA application_id is 0x456e6450 ('EndP'), PRAGMA user_version the schema version." },
   { "meta",
     "key/value: format, app_version (the Endpoint that wrote the file), created and modified "
-    "(ISO 8601, UTC); in a recovery file also origin (the project file it is a copy of)." },
+    "(ISO 8601, UTC); in a recovery file also origin (the project file it is a copy of); optionally "
+    "figure_language (en, de, zh_CN or app) and figure_decimal_mark (auto, dot or comma), "
+    "the defaults of new figures." },
   { "cohort",
     "One row per patient cohort: id (its order), name, n_rows (patients)." },
   { "cohort_column",
@@ -253,6 +255,8 @@ write_meta (Writer         *w,
     { "created", created },
     { "modified", modified },
     { "origin", data->origin },     /* only in recovery files */
+    { "figure_language", data->figure_language },         /* only when set */
+    { "figure_decimal_mark", data->figure_decimal_mark },
   };
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;

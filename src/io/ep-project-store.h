@@ -139,6 +139,11 @@ typedef struct
   GDateTime  *modified;     /* UTC; set on each save */
   guint       schema_version; /* of the file as read (before migration); 0 for new data */
   char       *origin;       /* a recovery file: the project file it is a copy of; else NULL */
+  /* the project's default for new figures (issue 13): "en", "de", "zh_CN", "app" and "auto",
+   * "dot", "comma"; NULL: English, by the language (meta keys figure_language and
+   * figure_decimal_mark, optional: files without them and readers before them are unaffected) */
+  char       *figure_language;
+  char       *figure_decimal_mark;
   GPtrArray  *cohorts;      /* EpProjectCohort * */
   GPtrArray  *analyses;     /* EpProjectItem * */
   GPtrArray  *figures;      /* EpProjectItem * */

@@ -14,6 +14,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "model/ep-analysis-private.h"
+#include "model/ep-format.h"
 
 /* Times and ratios with three significant digits, whole numbers from 1000 on. */
 static char *
@@ -38,6 +39,34 @@ format_p (double p)
     return g_strdup ("<0.001");
 
   return g_strdup_printf ("%.3f", p);
+}
+
+/* The endpoint's time unit (an English key: "months") as pasted into headers and notes. */
+static const char *
+unit_name (const char *unit)
+{
+  if (g_strcmp0 (unit, "days") == 0)
+    return C_("time unit", "days");
+  if (g_strcmp0 (unit, "weeks") == 0)
+    return C_("time unit", "weeks");
+  if (g_strcmp0 (unit, "months") == 0)
+    return C_("time unit", "months");
+  if (g_strcmp0 (unit, "years") == 0)
+    return C_("time unit", "years");
+
+  return unit != NULL ? unit : "";
+}
+
+/* A p-value after "p" in a sentence: "= 0.065", "< 0.001" (never "p = <0.001"). */
+static char *
+format_p_phrase (double p)
+{
+  if (isnan (p))
+    return g_strdup ("= NA");
+  if (p < 0.001)
+    return g_strdup ("< 0.001");
+
+  return g_strdup_printf ("= %.3f", p);
 }
 
 /* Hazard ratios with two decimals, as tables in journals (Table 3 of seed 002): 2.50, 0.59. */
@@ -84,12 +113,15 @@ format_percent_ci (double p,
                    double lower,
                    double upper)
 {
+  g_autofree char *percent = NULL;
+
   if (isnan (p))
     return g_strdup ("NA");
+  percent = ep_format_percent (100.0 * p, 1);
   if (isnan (lower) || isnan (upper))
-    return g_strdup_printf ("%.1f%%", 100.0 * p);
+    return g_steal_pointer (&percent);
 
-  return g_strdup_printf ("%.1f%% (%.1f–%.1f)", 100.0 * p, 100.0 * lower, 100.0 * upper);
+  return g_strdup_printf ("%s (%.1f–%.1f)", percent, 100.0 * lower, 100.0 * upper);
 }
 
 static EpResultTable *
@@ -235,13 +267,13 @@ _ep_analysis_tables_survival (Job     *job,
   g_strv_builder_add (header, _("n"));
   g_strv_builder_add (header, _("Events"));
   /* TRANSLATORS: "Median, weeks (95% CI)" */
-  median_header = g_strdup_printf (_("Median, %s (%g%% CI)"), r->time_unit, 100.0 * job->conf_level);
+  median_header = g_strdup_printf (_("Median, %s (%g%% CI)"), unit_name (r->time_unit), 100.0 * job->conf_level);
   g_strv_builder_add (header, median_header);
   for (guint a = 0; a < job->n_landmarks; a++)
     {
       g_autofree char *t = format_value (job->landmarks[a]);
       /* TRANSLATORS: "At 52 weeks (95% CI)": the survival rate at a landmark time */
-      g_autofree char *h = g_strdup_printf (_("At %s %s (%g%% CI)"), t, r->time_unit,
+      g_autofree char *h = g_strdup_printf (_("At %s %s (%g%% CI)"), t, unit_name (r->time_unit),
                                             100.0 * job->conf_level);
 
       g_strv_builder_add (header, h);
@@ -287,21 +319,23 @@ _ep_analysis_tables_survival (Job     *job,
         }
       {
         g_autofree char *chisq = format_value (r->logrank->chisq);
-        g_autofree char *p = format_p (r->logrank->p);
+        g_autofree char *p = format_p_phrase (r->logrank->p);
 
-        /* TRANSLATORS: "Chi-square 3.4 on 1 df, p = 0.065" */
-        table->note = g_strdup_printf (_("Chi-square %s on %u df, p = %s"), chisq,
+        /* TRANSLATORS: "Chi-square 3.4 on 1 df, p = 0.065"; the last %s is "= 0.065" or
+         * "< 0.001" */
+        table->note = g_strdup_printf (_("Chi-square %s on %u df, p %s"), chisq,
                                        r->logrank->df, p);
         if (r->trend != NULL)
           {
             g_autofree char *tchisq = format_value (r->trend->chisq);
-            g_autofree char *tp = format_p (r->trend->p);
+            g_autofree char *tp = format_p_phrase (r->trend->p);
             g_autofree char *both = NULL;
 
             /* TRANSLATORS: appended to the test's note: "; test for trend over the ordered
-             * groups: chi-square 17.9 on 1 df, p = <0.001" */
+             * groups: chi-square 17.9 on 1 df, p < 0.001"; the last %s is "= 0.065" or
+             * "< 0.001" */
             both = g_strdup_printf (_("%s; test for trend over the ordered groups: "
-                                      "chi-square %s on 1 df, p = %s"),
+                                      "chi-square %s on 1 df, p %s"),
                                     table->note, tchisq, tp);
             g_free (table->note);
             table->note = g_steal_pointer (&both);
@@ -368,8 +402,10 @@ _ep_analysis_tables_cox (Job     *job,
   {
     g_autofree char *dropped = dropped_note (r->n, r->n_dropped);
 
-    g_string_append_printf (note, _("Multivariable model: %s, %u events"), dropped,
-                            (guint) r->cox->n_events);
+    g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE, "Multivariable model: %s, %u event",
+                                               "Multivariable model: %s, %u events",
+                                               r->cox->n_events),
+                            dropped, (guint) r->cox->n_events);
   }
   for (guint j = 0; j < r->n_covariates; j++)
     if (r->uni_error != NULL && r->uni_error[j] != NULL)
@@ -462,14 +498,21 @@ tables_crr (Job     *job,
       if (fit != NULL)
         {
           g_autofree char *chisq = format_value (fit->wald_chisq);
-          g_autofree char *p = format_p (fit->wald_p);
+          g_autofree char *p = format_p_phrase (fit->wald_p);
+          g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events",
+                                                                  fit->n_events), fit->n_events);
+          g_autofree char *competing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                     "%u competing event",
+                                                                     "%u competing events",
+                                                                     fit->n_competing),
+                                                        fit->n_competing);
 
           /* TRANSLATORS: "240 patients; 62 events, 41 competing events; robust standard errors
-           * (cmprsk::crr); Wald chi-square 18.2 on 4 df, p <0.001" */
-          table->note = g_strdup_printf (_("%s; %u events, %u competing events; robust standard "
-                                           "errors (cmprsk::crr); Wald chi-square %s on %u df, p %s%s"),
-                                         dropped, fit->n_events, fit->n_competing, chisq, fit->p,
-                                         p[0] == '<' ? "" : "= ", p);
+           * (cmprsk::crr); Wald chi-square 18.2 on 4 df, p < 0.001"; the second and third %s
+           * are "62 events" and "41 competing events", the last "= 0.065" or "< 0.001" */
+          table->note = g_strdup_printf (_("%s; %s, %s; robust standard errors (cmprsk::crr); "
+                                           "Wald chi-square %s on %u df, p %s"),
+                                         dropped, events, competing, chisq, fit->p, p);
         }
       else
         table->note = g_strdup_printf ("%s; %s", dropped, r->crr_error[c] != NULL ? r->crr_error[c] : "");
@@ -618,15 +661,16 @@ _ep_analysis_tables_response (Job     *job,
   g_string_append (note, dropped);
   if (response->n_groups >= 2 && !isnan (response->fisher_p))
     {
-      g_autofree char *fisher = format_p (response->fisher_p);
+      g_autofree char *fisher = format_p_phrase (response->fisher_p);
       g_autofree char *chisq = format_value (response->chisq);
-      g_autofree char *chisq_p = format_p (response->chisq_p);
+      g_autofree char *chisq_p = format_p_phrase (response->chisq_p);
 
       g_string_append (note, "\n");
       /* Fisher's exact test for 2 x k; the chi-square is shown beside it, with R's caveat. */
-      g_string_append_printf (note, _("Fisher's exact test: p = %s"), fisher);
+      /* TRANSLATORS: the %s is "= 0.065" or "< 0.001" */
+      g_string_append_printf (note, _("Fisher's exact test: p %s"), fisher);
       g_string_append (note, "\n");
-      g_string_append_printf (note, _("Chi-square %s on %u df, p = %s"), chisq,
+      g_string_append_printf (note, _("Chi-square %s on %u df, p %s"), chisq,
                               response->chisq_df, chisq_p);
       if (response->chisq_small_expected)
         g_string_append_printf (note, " (%s)", _("an expected count is below 5: prefer Fisher's test"));
@@ -655,7 +699,7 @@ _ep_analysis_tables_survival_review (Job     *job,
                                       "%s; landmark at %s %s: %u patient whose follow-up ended by then is left out; times are from the landmark",
                                       "%s; landmark at %s %s: %u patients whose follow-up ended by then are left out; times are from the landmark",
                                       r->landmark_excluded),
-                         old, t, r->time_unit, r->landmark_excluded);
+                         old, t, unit_name (r->time_unit), r->landmark_excluded);
     }
 
   if (r->rmst != NULL)
@@ -663,8 +707,8 @@ _ep_analysis_tables_survival_review (Job     *job,
       g_autofree char *tau = format_value (r->rmst->tau);
       /* TRANSLATORS: "Restricted mean survival time up to 24 months" */
       g_autofree char *title = g_strdup_printf (_("Restricted mean survival time up to %s %s"),
-                                                tau, r->time_unit);
-      g_autofree char *header = g_strdup_printf (_("RMST, %s (%g%% CI)"), r->time_unit,
+                                                tau, unit_name (r->time_unit));
+      g_autofree char *header = g_strdup_printf (_("RMST, %s (%g%% CI)"), unit_name (r->time_unit),
                                                  100.0 * r->rmst->conf_level);
       gboolean beyond = FALSE;
 
@@ -695,7 +739,7 @@ _ep_analysis_tables_survival_review (Job     *job,
 
       if (r->rmst->n_contrasts > 0)
         {
-          g_autofree char *diff = g_strdup_printf (_("Difference, %s (%g%% CI)"), r->time_unit,
+          g_autofree char *diff = g_strdup_printf (_("Difference, %s (%g%% CI)"), unit_name (r->time_unit),
                                                    100.0 * r->rmst->conf_level);
           g_autofree char *ratio = g_strdup_printf (_("Ratio (%g%% CI)"), 100.0 * r->rmst->conf_level);
 
@@ -720,7 +764,7 @@ _ep_analysis_tables_survival_review (Job     *job,
 
   if (r->followup != NULL)
     {
-      g_autofree char *header = g_strdup_printf (_("Median follow-up, %s (%g%% CI)"), r->time_unit,
+      g_autofree char *header = g_strdup_printf (_("Median follow-up, %s (%g%% CI)"), unit_name (r->time_unit),
                                                  100.0 * job->conf_level);
 
       table = table_new (_("Follow-up (reverse Kaplan-Meier)"), _("Group"), _("n"),

@@ -575,7 +575,7 @@ ep_evidence_forest_new (GPtrArray                     *trials,
                                          by_group ? (const char * const *) groups->pdata : NULL,
                                          events, total);
   g_free (forest->label_header);
-  forest->label_header = g_strdup (_("Trial"));
+  forest->label_header = g_strdup (N_("Trial"));
   g_free (forest->estimate_header);
   {
     char number[G_ASCII_DTOSTR_BUF_SIZE];

@@ -755,21 +755,21 @@ ep_figure_new_forest_arms (const EpMetaArm  *arms,
                                                by_class ? (const char * const *) input->subgroup_names : NULL,
                                                input->events, input->total);
   g_free (self->forest->label_header);
-  self->forest->label_header = g_strdup (_("Trial"));
+  self->forest->label_header = g_strdup (N_("Trial"));
   g_free (self->forest->estimate_header);
   g_free (self->forest->x_label);
   if (outcome == EP_FIGURE_OUTCOME_CR)
     {
-      self->forest->estimate_header = g_strdup (_("CR, % (95% CI)"));
-      self->forest->x_label = g_strdup (_("Complete remission (%)"));
+      self->forest->estimate_header = g_strdup (N_("CR, % (95% CI)"));
+      self->forest->x_label = g_strdup (N_("Complete remission (%)"));
       self->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "CR rate of %u arm",
                                                      "CR rate of %u arms", input->k), input->k);
     }
   else
     {
-      self->forest->estimate_header = g_strdup (_("MRD-negative, % (95% CI)"));
-      self->forest->x_label = g_strdup (_("MRD negativity (%)"));
+      self->forest->estimate_header = g_strdup (N_("MRD-negative, % (95% CI)"));
+      self->forest->x_label = g_strdup (N_("MRD negativity (%)"));
       self->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "MRD-negative rate of %u arm",
                                                      "MRD-negative rate of %u arms", input->k),

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/ep-figure-private.h"
+#include "plot/ep-plot-i18n.h"
 
 G_DEFINE_FINAL_TYPE (EpFigure, ep_figure, G_TYPE_OBJECT)
 
@@ -53,6 +54,18 @@ G_DEFINE_ENUM_TYPE (EpPlotPalette, ep_plot_palette,
   G_DEFINE_ENUM_VALUE (EP_PLOT_PALETTE_LANCET, "lancet"),
   G_DEFINE_ENUM_VALUE (EP_PLOT_PALETTE_JCO, "jco"))
 
+/* The nicks are the strings of ep_plot_language_to_string() and the CLI's --figure-language. */
+G_DEFINE_ENUM_TYPE (EpPlotLanguage, ep_plot_language,
+  G_DEFINE_ENUM_VALUE (EP_PLOT_LANGUAGE_EN, "en"),
+  G_DEFINE_ENUM_VALUE (EP_PLOT_LANGUAGE_DE, "de"),
+  G_DEFINE_ENUM_VALUE (EP_PLOT_LANGUAGE_ZH_CN, "zh_CN"),
+  G_DEFINE_ENUM_VALUE (EP_PLOT_LANGUAGE_APP, "app"))
+
+G_DEFINE_ENUM_TYPE (EpPlotDecimalMark, ep_plot_decimal_mark,
+  G_DEFINE_ENUM_VALUE (EP_PLOT_DECIMAL_AUTO, "auto"),
+  G_DEFINE_ENUM_VALUE (EP_PLOT_DECIMAL_DOT, "dot"),
+  G_DEFINE_ENUM_VALUE (EP_PLOT_DECIMAL_COMMA, "comma"))
+
 enum {
   PROP_0,
   PROP_KIND,
@@ -82,6 +95,8 @@ enum {
   PROP_WIDTH_MM,
   PROP_HEIGHT_MM,
   PROP_DPI,
+  PROP_LANGUAGE,
+  PROP_DECIMAL_MARK,
   N_PROPS
 };
 
@@ -166,9 +181,15 @@ ep_figure_render (EpFigure     *self,
 
             ep_plot_style_copy (&self->style, &style);
             /* TRANSLATORS: the x axis of a landmark analysis: "Time from the landmark at 2.4 months" */
-            label = g_strdup_printf (_("Time from the landmark at %g %s"),
-                                     ep_analysis_get_landmark_time (self->analysis),
-                                     unit != NULL ? unit : "");
+            g_autofree char *key = g_strconcat ("time unit\004", unit != NULL ? unit : "", NULL);
+            const char *unit_text = ep_plot_gettext (&self->style, key);
+
+            /* the unit in the figure's language (msgctxt "time unit", as the tables) */
+            if (unit_text == key)
+              unit_text = unit != NULL ? unit : "";
+            label = g_strdup_printf (ep_plot_gettext (&self->style,
+                                                      N_("Time from the landmark at %g %s")),
+                                     ep_analysis_get_landmark_time (self->analysis), unit_text);
             style.x_label = g_strdup (g_strstrip (label));
             ep_km_plot_render (cr, width, height, &plot, &style, layout);
           }
@@ -725,6 +746,8 @@ ep_figure_get_property (GObject    *object,
     case PROP_WIDTH_MM:          g_value_set_double (value, self->style.width_mm); break;
     case PROP_HEIGHT_MM:         g_value_set_double (value, self->style.height_mm); break;
     case PROP_DPI:               g_value_set_double (value, self->style.dpi); break;
+    case PROP_LANGUAGE:          g_value_set_enum (value, self->style.language); break;
+    case PROP_DECIMAL_MARK:      g_value_set_enum (value, self->style.decimal_mark); break;
     default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -822,6 +845,8 @@ ep_figure_set_property (GObject      *object,
     case PROP_WIDTH_MM:          SET_FIELD (self->style.width_mm, g_value_get_double); break;
     case PROP_HEIGHT_MM:         SET_FIELD (self->style.height_mm, g_value_get_double); break;
     case PROP_DPI:               SET_FIELD (self->style.dpi, g_value_get_double); break;
+    case PROP_LANGUAGE:          SET_FIELD (self->style.language, g_value_get_enum); break;
+    case PROP_DECIMAL_MARK:      SET_FIELD (self->style.decimal_mark, g_value_get_enum); break;
     default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -893,6 +918,11 @@ ep_figure_class_init (EpFigureClass *klass)
     g_param_spec_double ("height-mm", NULL, NULL, 5.0, 2000.0, 70.0, rw);
   properties[PROP_DPI] =
     g_param_spec_double ("dpi", NULL, NULL, 36.0, 4800.0, 600.0, rw);
+  /* The figure's text and numbers, independent of the app's language (issue 13). */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_enum ("language", NULL, NULL, EP_TYPE_PLOT_LANGUAGE, EP_PLOT_LANGUAGE_EN, rw);
+  properties[PROP_DECIMAL_MARK] =
+    g_param_spec_enum ("decimal-mark", NULL, NULL, EP_TYPE_PLOT_DECIMAL_MARK, EP_PLOT_DECIMAL_AUTO, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -67,12 +67,16 @@ typedef enum
 #define EP_TYPE_PLOT_LEGEND    (ep_plot_legend_get_type ())
 #define EP_TYPE_PLOT_TIME_UNIT (ep_plot_time_unit_get_type ())
 #define EP_TYPE_PLOT_PALETTE   (ep_plot_palette_get_type ())
+#define EP_TYPE_PLOT_LANGUAGE  (ep_plot_language_get_type ())
+#define EP_TYPE_PLOT_DECIMAL_MARK (ep_plot_decimal_mark_get_type ())
 GType ep_figure_kind_get_type    (void);
 GType ep_figure_outcome_get_type (void);
 GType ep_plot_ci_get_type        (void);
 GType ep_plot_legend_get_type    (void);
 GType ep_plot_time_unit_get_type (void);
 GType ep_plot_palette_get_type   (void);
+GType ep_plot_language_get_type  (void);
+GType ep_plot_decimal_mark_get_type (void);
 
 #define EP_TYPE_FIGURE (ep_figure_get_type ())
 G_DECLARE_FINAL_TYPE (EpFigure, ep_figure, EP, FIGURE, GObject)

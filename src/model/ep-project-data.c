@@ -152,6 +152,11 @@ _ep_project_snapshot (EpProject *self)
   GListModel *analyses = G_LIST_MODEL (self->analyses);
 
   data->created = self->created != NULL ? g_date_time_ref (self->created) : NULL;
+  /* written only when not the defaults, so other projects' files are as before */
+  if (self->figure_language != EP_PLOT_LANGUAGE_EN)
+    data->figure_language = g_strdup (ep_plot_language_to_string (self->figure_language));
+  if (self->figure_decimal_mark != EP_PLOT_DECIMAL_AUTO)
+    data->figure_decimal_mark = g_strdup (ep_plot_decimal_mark_to_string (self->figure_decimal_mark));
 
   for (guint k = 0; k < g_list_model_get_n_items (cohorts); k++)
     {
@@ -578,6 +583,16 @@ _ep_project_new_from_data (EpProjectData  *data,
                         g_strdup (g_ptr_array_index (data->notes, k)));
 
   self->created = data->created != NULL ? g_date_time_ref (data->created) : NULL;
+  {
+    EpPlotLanguage language;
+    EpPlotDecimalMark mark;
+
+    /* an unknown value (a later version's language) keeps the default */
+    if (ep_plot_language_from_string (data->figure_language, &language))
+      self->figure_language = language;
+    if (ep_plot_decimal_mark_from_string (data->figure_decimal_mark, &mark))
+      self->figure_decimal_mark = mark;
+  }
   self->saved = data->modified != NULL ? g_date_time_ref (data->modified) : NULL;
   self->file_version = data->schema_version;
   self->file = g_object_ref (file);

@@ -41,6 +41,8 @@ struct _EpProject
   GPtrArray    *selections;     /* EpProjectSelection * */
   GPtrArray    *user_trials;    /* char *: the user's own arms, catalog records as JSON */
   GPtrArray    *digitized;      /* EpProjectDigitized * */
+  int           figure_language;     /* EpPlotLanguage: the default of new figures */
+  int           figure_decimal_mark; /* EpPlotDecimalMark */
 
   char         *recovery_path;
   GPtrArray    *open_notes;     /* char *, NULL-terminated: what opening had to say */

@@ -747,11 +747,54 @@ ep_project_add_figure (EpProject   *self,
   figure = _ep_project_add_figure (self, name, source, error);
   if (figure != NULL)
     {
+      FigureEntry *entry = g_hash_table_lookup (self->figure_entries, figure);
+      gboolean applying = self->applying_history;
+
+      /* The project's figure language and decimal mark (issue 13); part of the new figure,
+       * not a change of its options to undo. */
+      self->applying_history = TRUE;
+      g_object_set (figure, "language", self->figure_language,
+                    "decimal-mark", self->figure_decimal_mark, NULL);
+      self->applying_history = applying;
+      if (entry != NULL)
+        {
+          g_clear_pointer (&entry->look, json_node_unref);
+          entry->look = ep_figure_to_json (figure);
+        }
       _ep_project_record_figure (self, figure, g_hash_table_lookup (self->figure_entries, figure),
                                  g_list_model_get_n_items (G_LIST_MODEL (self->figures)) - 1, TRUE);
       changed (self);
     }
   return figure;
+}
+
+void
+ep_project_get_figure_defaults (EpProject         *self,
+                                EpPlotLanguage    *language,
+                                EpPlotDecimalMark *decimal_mark)
+{
+  g_return_if_fail (EP_IS_PROJECT (self));
+
+  if (language != NULL)
+    *language = (EpPlotLanguage) self->figure_language;
+  if (decimal_mark != NULL)
+    *decimal_mark = (EpPlotDecimalMark) self->figure_decimal_mark;
+}
+
+void
+ep_project_set_figure_defaults (EpProject         *self,
+                                EpPlotLanguage     language,
+                                EpPlotDecimalMark  decimal_mark)
+{
+  g_return_if_fail (EP_IS_PROJECT (self));
+  g_return_if_fail ((guint) language <= EP_PLOT_LANGUAGE_APP);
+  g_return_if_fail ((guint) decimal_mark <= EP_PLOT_DECIMAL_COMMA);
+
+  if (self->figure_language == (int) language && self->figure_decimal_mark == (int) decimal_mark)
+    return;
+  self->figure_language = language;
+  self->figure_decimal_mark = decimal_mark;
+  changed (self);
 }
 
 void

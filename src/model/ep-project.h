@@ -105,6 +105,15 @@ const char * const *ep_project_get_open_notes (EpProject           *self);
  * an error when the source is bad) and renames it "name (2)" when the name is taken. Removing a
  * cohort removes its figures. */
 GListModel     *ep_project_get_figures        (EpProject           *self);
+/* The language and decimal mark a new figure gets (ep_project_add_figure()); saved with the
+ * project; default English, by the language. Setting them marks the project modified; it is
+ * not a step of the undo history and leaves existing figures as they are. */
+void            ep_project_get_figure_defaults (EpProject          *self,
+                                                EpPlotLanguage     *language,
+                                                EpPlotDecimalMark  *decimal_mark);
+void            ep_project_set_figure_defaults (EpProject          *self,
+                                                EpPlotLanguage      language,
+                                                EpPlotDecimalMark   decimal_mark);
 EpFigure       *ep_project_add_figure         (EpProject           *self,
                                                const char          *name,
                                                JsonObject          *source,

@@ -37,25 +37,27 @@ cause_shown (const EpCifPlot *plot,
 }
 
 static char *
-cause_label (const EpCifPlot *plot,
-             guint            c)
+cause_label (const EpCifPlot   *plot,
+             guint              c,
+             const EpPlotStyle *style)
 {
   if (plot->cause_labels != NULL && plot->cause_labels[c] != NULL)
     return g_strdup (plot->cause_labels[c]);
 
-  return g_strdup_printf (_("Cause %d"), plot->fit->causes[c]);
+  return g_strdup_printf (P_ (style, N_("Cause %d")), plot->fit->causes[c]);
 }
 
 static char *
-group_label (const EpCifPlot *plot,
-             guint            g)
+group_label (const EpCifPlot   *plot,
+             guint              g,
+             const EpPlotStyle *style)
 {
   if (plot->group_labels != NULL && plot->group_labels[g] != NULL)
     return g_strdup (plot->group_labels[g]);
   if (plot->fit->n_groups == 1)
-    return g_strdup (_("All patients"));
+    return g_strdup (P_ (style, N_("All patients")));
 
-  return g_strdup_printf (_("Group %u"), g + 1);
+  return g_strdup_printf (P_ (style, N_("Group %u")), g + 1);
 }
 
 /* Pointwise limits on the log(-log F) scale, NaN where F is 0 or 1 (the curve is used there). */
@@ -82,8 +84,9 @@ fill_limits (const EpCifCurve *curve,
 }
 
 static char *
-cif_annotation (const EpCifPlot *plot,
-                guint            n_shown)
+cif_annotation (const EpCifPlot   *plot,
+                guint              n_shown,
+                const EpPlotStyle *style)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -103,18 +106,18 @@ cif_annotation (const EpCifPlot *plot,
       if (c < 0 || !cause_shown (plot, (guint) c) || isnan (test->p))
         continue;
 
-      p = ep_plot_format_p (test->p);
+      p = EP_PLOT_P (style, test->p);
       if (text->len > 0)
         g_string_append_c (text, '\n');
       if (n_shown > 1)
         {
-          label = cause_label (plot, (guint) c);
+          label = cause_label (plot, (guint) c, style);
           g_string_append_printf (text, "%s: ", label);
         }
       if (p[0] == '<' || p[0] == '>')
-        g_string_append_printf (text, _("Gray's test p %s"), p);
+        g_string_append_printf (text, P_ (style, N_("Gray's test p %s")), p);
       else
-        g_string_append_printf (text, _("Gray's test p = %s"), p);
+        g_string_append_printf (text, P_ (style, N_("Gray's test p = %s")), p);
     }
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
@@ -158,7 +161,7 @@ ep_cif_plot_render (cairo_t           *cr,
 
   for (guint g = 0; g < fit->n_groups; g++)
     {
-      g_ptr_array_add (group_names, group_label (plot, g));
+      g_ptr_array_add (group_names, group_label (plot, g, style));
 
       for (guint c = 0, shown = 0; c < fit->n_causes; c++)
         {
@@ -172,7 +175,7 @@ ep_cif_plot_render (cairo_t           *cr,
           if (curve->n_points < 2)
             continue;
 
-          cause = cause_label (plot, c);
+          cause = cause_label (plot, c, style);
           if (fit->n_groups == 1)
             g_ptr_array_add (labels, g_strdup (cause));
           else if (n_shown == 1)
@@ -222,8 +225,8 @@ ep_cif_plot_render (cairo_t           *cr,
                                  options->risk_table_events, ticks, figure.n_ticks,
                                  figure.time_scale, &n_rows);
 
-  x_label = ep_plot_time_axis_label (options);
-  annotation = cif_annotation (plot, n_shown);
+  x_label = ep_plot_time_axis_label (options, style);
+  annotation = cif_annotation (plot, n_shown, style);
 
   figure.series = (EpStepSeries *) series->data;
   figure.n_series = series->len;
@@ -241,9 +244,10 @@ ep_cif_plot_render (cairo_t           *cr,
   figure.annotation_corner = EP_CORNER_TOP_LEFT;
   figure.x_label = style->x_label != NULL ? style->x_label : x_label;
   figure.y_label = style->y_label != NULL ? style->y_label
-                   : options->y_percent ? _("Cumulative incidence (%)") : _("Cumulative incidence");
+                   : options->y_percent ? P_ (style, N_("Cumulative incidence (%)"))
+                   : P_ (style, N_("Cumulative incidence"));
   figure.annotation = annotation;
-  figure.risk_title = rows != NULL ? _("Number at risk") : NULL;
+  figure.risk_title = rows != NULL ? P_ (style, N_("Number at risk")) : NULL;
   figure.rows = rows;
   figure.n_rows = n_rows;
 

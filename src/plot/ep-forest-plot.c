@@ -34,7 +34,7 @@ ep_forest_plot_new (EpForestScale scale)
   plot->scale = scale;
   plot->rows = g_array_new (FALSE, TRUE, sizeof (EpForestRow));
   g_array_set_clear_func (plot->rows, row_clear);
-  plot->label_header = g_strdup (_("Study"));
+  plot->label_header = g_strdup (N_("Study"));
   plot->null_value = scale == EP_FOREST_SCALE_RATIO ? 1.0 : NAN;
   plot->x_min = NAN;
   plot->x_max = NAN;
@@ -188,21 +188,21 @@ ep_forest_plot_new_from_meta (const EpMetaResult  *result,
 
   plot = ep_forest_plot_new (scale);
   if (counts)
-    plot->detail_header = g_strdup (_("Events/N"));
-  plot->weight_header = g_strdup (_("Weight"));
+    plot->detail_header = g_strdup (N_("Events/N"));
+  plot->weight_header = g_strdup (N_("Weight"));
   switch (scale)
     {
     case EP_FOREST_SCALE_PROPORTION:
-      plot->estimate_header = g_strdup (_("Proportion, % (95% CI)"));
-      plot->x_label = g_strdup (_("Proportion (%)"));
+      plot->estimate_header = g_strdup (N_("Proportion, % (95% CI)"));
+      plot->x_label = g_strdup (N_("Proportion (%)"));
       break;
     case EP_FOREST_SCALE_RATIO:
-      plot->estimate_header = g_strdup (_("Ratio (95% CI)"));
-      plot->x_label = g_strdup (_("Ratio (log scale)"));
+      plot->estimate_header = g_strdup (N_("Ratio (95% CI)"));
+      plot->x_label = g_strdup (N_("Ratio (log scale)"));
       break;
     case EP_FOREST_SCALE_LINEAR:
     default:
-      plot->estimate_header = g_strdup (_("Estimate (95% CI)"));
+      plot->estimate_header = g_strdup (N_("Estimate (95% CI)"));
       break;
     }
 
@@ -294,10 +294,10 @@ ep_forest_plot_new_from_cox (const EpCoxFit     *fit,
 
   plot = ep_forest_plot_new (EP_FOREST_SCALE_RATIO);
   g_free (plot->label_header);
-  plot->label_header = g_strdup (_("Variable"));
-  plot->estimate_header = g_strdup (_("HR (95% CI)"));
+  plot->label_header = g_strdup (N_("Variable"));
+  plot->estimate_header = g_strdup (N_("HR (95% CI)"));
   plot->extra_header = g_strdup ("p");
-  plot->x_label = g_strdup (_("Hazard ratio (log scale)"));
+  plot->x_label = g_strdup (N_("Hazard ratio (log scale)"));
 
   for (guint j = 0; j < fit->p; j++)
     {
@@ -359,7 +359,8 @@ estimate_decimals (const EpForestPlot *plot)
 
 static char *
 estimate_text (const EpForestPlot *plot,
-               const EpForestRow  *row)
+               const EpForestRow  *row,
+               const EpPlotStyle  *style)
 {
   double f = plot->scale == EP_FOREST_SCALE_PROPORTION ? 100.0 : 1.0;
   int d = estimate_decimals (plot);
@@ -370,21 +371,22 @@ estimate_text (const EpForestPlot *plot,
   if (isnan (row->estimate))
     return NULL;
 
-  e = ep_plot_format_number (f * row->estimate, d);
-  lo = ep_plot_format_number (f * row->lower, d);
-  hi = ep_plot_format_number (f * row->upper, d);
+  e = EP_PLOT_NUMBER (style, f * row->estimate, d);
+  lo = EP_PLOT_NUMBER (style, f * row->lower, d);
+  hi = EP_PLOT_NUMBER (style, f * row->upper, d);
 
   return g_strdup_printf ("%s (%s–%s)", e, lo, hi);
 }
 
 static char *
-weight_text (const EpForestRow *row)
+weight_text (const EpForestRow *row,
+             const EpPlotStyle *style)
 {
   g_autofree char *w = NULL;
 
   if (isnan (row->weight) || row->kind == EP_FOREST_ROW_HEADING || row->kind == EP_FOREST_ROW_NOTE)
     return NULL;
-  w = ep_plot_format_number (row->weight, 1);
+  w = EP_PLOT_NUMBER (style, row->weight, 1);
 
   return g_strdup_printf ("%s%%", w);
 }
@@ -632,13 +634,13 @@ ep_forest_plot_render (cairo_t            *cr,
   if (has_heading)
     indent = fs;
 
-  label_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->label_header);
+  label_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->label_header));
   if (plot->detail_header != NULL)
-    detail_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->detail_header);
+    detail_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->detail_header));
   if (plot->estimate_header != NULL)
-    estimate_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->estimate_header);
+    estimate_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->estimate_header));
   if (plot->weight_header != NULL)
-    weight_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->weight_header);
+    weight_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->weight_header));
   if (plot->extra_header != NULL)
     extra_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->extra_header);
 
@@ -647,8 +649,8 @@ ep_forest_plot_render (cairo_t            *cr,
     {
       const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
       EpTextFlags flags = row->kind == EP_FOREST_ROW_STUDY ? EP_TEXT_REGULAR : EP_TEXT_BOLD;
-      g_autofree char *estimate = estimate_text (plot, row);
-      g_autofree char *weight = weight_text (row);
+      g_autofree char *estimate = estimate_text (plot, row, style);
+      g_autofree char *weight = weight_text (row, style);
 
       if (row->kind == EP_FOREST_ROW_NOTE)
         {
@@ -726,18 +728,18 @@ ep_forest_plot_render (cairo_t            *cr,
     double hy = y - 0.5 * fs;
     double x_right = axis.x + axis.width + gap;
 
-    ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->label_header, pad, hy, 0.0, 1.0);
+    ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->label_header), pad, hy, 0.0, 1.0);
     if (plot->detail_header != NULL)
-      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->detail_header,
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->detail_header),
                          pad + label_w + gap + detail_w, hy, 1.0, 1.0);
     if (plot->estimate_header != NULL)
-      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->estimate_header,
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->estimate_header),
                          x_right + estimate_w, hy, 1.0, 1.0);
     x_right += estimate_w;
     if (plot->weight_header != NULL)
       {
         x_right += gap + weight_w;
-        ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->weight_header, x_right, hy, 1.0, 1.0);
+        ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->weight_header), x_right, hy, 1.0, 1.0);
       }
     if (plot->extra_header != NULL)
       {
@@ -801,8 +803,8 @@ ep_forest_plot_render (cairo_t            *cr,
       double h = row_units (row, note_lines[i]) * row_h;
       double cy = y + h / 2.0;
       EpTextFlags flags = row->kind == EP_FOREST_ROW_STUDY ? EP_TEXT_REGULAR : EP_TEXT_BOLD;
-      g_autofree char *estimate = estimate_text (plot, row);
-      g_autofree char *weight = weight_text (row);
+      g_autofree char *estimate = estimate_text (plot, row, style);
+      g_autofree char *weight = weight_text (row, style);
       double x_right = axis.x + axis.width + gap;
       EpPlotRgb color = row_color (style, row);
 
@@ -953,12 +955,12 @@ ep_forest_plot_render (cairo_t            *cr,
       g_autofree char *text = NULL;
 
       if (plot->scale == EP_FOREST_SCALE_PROPORTION)
-        text = ep_plot_format_number (100.0 * v, 0);
+        text = EP_PLOT_NUMBER (style, 100.0 * v, 0);
       else if (plot->scale == EP_FOREST_SCALE_RATIO)
-        text = ep_plot_format_number (v, MAX (0, (int) ceil (-log10 (v) - 1e-9)));
+        text = EP_PLOT_NUMBER (style, v, MAX (0, (int) ceil (-log10 (v) - 1e-9)));
       else
-        text = ep_plot_format_number (v, ep_plot_step_decimals (n_ticks > 1 ? ticks[1] - ticks[0]
-                                                                            : 1.0));
+        text = EP_PLOT_NUMBER (style, v, ep_plot_step_decimals (n_ticks > 1 ? ticks[1] - ticks[0]
+                                                                           : 1.0));
       cairo_move_to (cr, x, axis_y);
       cairo_line_to (cr, x, axis_y + tick_len);
       cairo_stroke (cr);
@@ -990,7 +992,7 @@ ep_forest_plot_render (cairo_t            *cr,
         ly += line_h;
       }
     if (plot->x_label != NULL)
-      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, plot->x_label,
+      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, P_ (style, plot->x_label),
                          axis.x + axis.width / 2.0, ly, 0.5, 0.0);
   }
 

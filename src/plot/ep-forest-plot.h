@@ -58,7 +58,9 @@ typedef struct
 {
   EpForestScale  scale;
   GArray        *rows;            /* EpForestRow */
-  char          *label_header;    /* "Study" */
+  char          *label_header;    /* "Study"; headers and x_label are drawn through
+                                   * ep_plot_gettext(): an N_() msgid is written in the
+                                   * figure's language, other text as it is */
   char          *detail_header;   /* "Events/N"; NULL: no such column */
   char          *estimate_header; /* "Proportion, % (95% CI)" */
   char          *weight_header;   /* "Weight"; NULL: no weight column */

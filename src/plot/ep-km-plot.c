@@ -93,30 +93,32 @@ ep_plot_ci_from_string (const char *name,
 static char *
 group_label (const char * const *labels,
              guint               g,
-             guint               n_groups)
+             guint               n_groups,
+             const EpPlotStyle  *style)
 {
   if (labels != NULL && labels[g] != NULL)
     return g_strdup (labels[g]);
   if (n_groups == 1)
-    return g_strdup (_("All patients"));
+    return g_strdup (P_ (style, N_("All patients")));
 
-  return g_strdup_printf (_("Group %u"), g + 1);
+  return g_strdup_printf (P_ (style, N_("Group %u")), g + 1);
 }
 
 static char *
-km_annotation (const EpKmPlot *plot)
+km_annotation (const EpKmPlot    *plot,
+               const EpPlotStyle *style)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (!isnan (plot->logrank_p))
     {
-      g_autofree char *p = ep_plot_format_p (plot->logrank_p);
+      g_autofree char *p = EP_PLOT_P (style, plot->logrank_p);
 
       /* "< 0.001" reads "p < 0.001", a number reads "p = 0.065" */
       if (p[0] == '<' || p[0] == '>')
-        g_string_append_printf (text, _("Log-rank p %s"), p);
+        g_string_append_printf (text, P_ (style, N_("Log-rank p %s")), p);
       else
-        g_string_append_printf (text, _("Log-rank p = %s"), p);
+        g_string_append_printf (text, P_ (style, N_("Log-rank p = %s")), p);
     }
 
   if (!isnan (plot->hr))
@@ -132,9 +134,9 @@ km_annotation (const EpKmPlot *plot)
           g_clear_pointer (&hr, g_free);
           g_clear_pointer (&lo, g_free);
           g_clear_pointer (&hi, g_free);
-          hr = ep_plot_format_number (plot->hr, d);
-          lo = ep_plot_format_number (plot->hr_lower, d);
-          hi = ep_plot_format_number (plot->hr_upper, d);
+          hr = EP_PLOT_NUMBER (style, plot->hr, d);
+          lo = EP_PLOT_NUMBER (style, plot->hr_lower, d);
+          hi = EP_PLOT_NUMBER (style, plot->hr_upper, d);
           if (strcmp (lo, hr) != 0 && strcmp (hr, hi) != 0)
             break;
         }
@@ -142,7 +144,7 @@ km_annotation (const EpKmPlot *plot)
       if (text->len > 0)
         g_string_append_c (text, '\n');
       /* "HR 0.42 (95% CI 0.18–0.99)" */
-      g_string_append_printf (text, _("HR %s (95%% CI %s–%s)"), hr, lo, hi);
+      g_string_append_printf (text, P_ (style, N_("HR %s (95%% CI %s–%s)")), hr, lo, hi);
       if (plot->hr_label != NULL)
         g_string_append_printf (text, "\n%s", plot->hr_label);
     }
@@ -187,7 +189,7 @@ ep_km_plot_render (cairo_t           *cr,
       const EpKmCurve *curve = &fit->curves[g];
       EpStepSeries *s = &series[g];
 
-      g_ptr_array_add (labels, group_label (plot->labels, g, fit->n_groups));
+      g_ptr_array_add (labels, group_label (plot->labels, g, fit->n_groups, style));
       s->label = g_ptr_array_index (labels, g);
       s->color = ep_plot_palette_color (style->palette, g);
       s->y0 = 1.0;
@@ -216,7 +218,7 @@ ep_km_plot_render (cairo_t           *cr,
 
       g_ptr_array_add (labels, plot->overlay_labels != NULL && plot->overlay_labels[g] != NULL
                                ? g_strdup (plot->overlay_labels[g])
-                               : g_strdup_printf (_("Published arm %u"), g + 1));
+                               : g_strdup_printf (P_ (style, N_("Published arm %u")), g + 1));
       s->label = g_ptr_array_index (labels, fit->n_groups + g);
       s->color = ep_plot_palette_color (style->palette, fit->n_groups + g);
       s->dash = 3.0 * style->line_width;
@@ -242,8 +244,8 @@ ep_km_plot_render (cairo_t           *cr,
                                  options->risk_table_events, ticks, figure.n_ticks,
                                  figure.time_scale, &n_rows);
 
-  x_label = ep_plot_time_axis_label (options);
-  annotation = km_annotation (plot);
+  x_label = ep_plot_time_axis_label (options, style);
+  annotation = km_annotation (plot, style);
 
   figure.series = series;
   figure.n_series = fit->n_groups + n_overlay;
@@ -261,9 +263,10 @@ ep_km_plot_render (cairo_t           *cr,
   figure.annotation_corner = EP_CORNER_BOTTOM_LEFT;
   figure.x_label = style->x_label != NULL ? style->x_label : x_label;
   figure.y_label = style->y_label != NULL ? style->y_label
-                   : options->y_percent ? _("Survival (%)") : _("Survival probability");
+                   : options->y_percent ? P_ (style, N_("Survival (%)"))
+                   : P_ (style, N_("Survival probability"));
   figure.annotation = annotation;
-  figure.risk_title = options->risk_table ? _("Number at risk") : NULL;
+  figure.risk_title = options->risk_table ? P_ (style, N_("Number at risk")) : NULL;
   figure.rows = rows;
   figure.n_rows = n_rows;
 

@@ -10,6 +10,7 @@
 
 #include "plot/ep-plot-layout.h"
 #include "plot/ep-plot-style.h"
+#include "plot/ep-plot-i18n.h"
 #include "plot/ep-km-plot.h"
 
 G_BEGIN_DECLS
@@ -68,12 +69,24 @@ void         ep_plot_text_draw_vertical (cairo_t           *cr,
                                          double             x,
                                          double             y);
 
-/* ---- numbers (ep-plot-text.c); always a dot decimal, U+2212 for minus ---------------------- */
+/* ---- numbers (ep-plot-text.c); never the locale's LC_NUMERIC, U+2212 for minus ------------- */
 
+/* With a dot decimal. */
 char        *ep_plot_format_number   (double             value,
                                       int                decimals);
+/* With a dot, or a comma when comma (ep_plot_style_decimal_comma()): "0,065", "−2,5". */
+char        *ep_plot_format_decimal  (double             value,
+                                      int                decimals,
+                                      gboolean           comma);
 /* "< 0.001", "0.004", "0.065", "0.43": three decimals below 0.1, two above. */
 char        *ep_plot_format_p        (double             p);
+char        *ep_plot_format_p_decimal (double            p,
+                                       gboolean          comma);
+/* A renderer's numbers in its style's decimal mark, its text in the style's language. */
+#define EP_PLOT_NUMBER(style, value, decimals) \
+  ep_plot_format_decimal ((value), (decimals), ep_plot_style_decimal_comma (style))
+#define EP_PLOT_P(style, p) ep_plot_format_p_decimal ((p), ep_plot_style_decimal_comma (style))
+#define P_(style, msgid) ep_plot_gettext ((style), (msgid))
 /* Decimals needed to write every multiple of step (0 for 10, 1 for 2.5 -> 1, 0.25 -> 2). */
 int          ep_plot_step_decimals   (double             step);
 /* A round step (1, 2, 2.5 or 5 x 10^k) giving about target intervals over range. */
@@ -160,7 +173,8 @@ void         ep_step_figure_draw     (cairo_t            *cr,
 /* Shared by the KM and CIF renderers: days per unit, unit names, axis ticks. */
 double       ep_plot_time_unit_days  (EpPlotTimeUnit     unit);
 double       ep_plot_time_scale      (const EpTimePlotOptions *options);
-char        *ep_plot_time_axis_label (const EpTimePlotOptions *options);
+char        *ep_plot_time_axis_label (const EpTimePlotOptions *options,
+                                      const EpPlotStyle  *style);
 /* Fills ticks (g_free) from 0 to *x_max (updated to the last tick when automatic). */
 guint        ep_plot_time_ticks      (const EpTimePlotOptions *options,
                                       double             data_max,

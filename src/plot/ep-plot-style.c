@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "plot/ep-plot-style.h"
+#include "plot/ep-plot-i18n.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
@@ -144,4 +145,85 @@ ep_plot_mm_to_px (double mm,
                   double dpi)
 {
   return (int) lround (mm / 25.4 * dpi);
+}
+
+gboolean
+ep_plot_style_decimal_comma (const EpPlotStyle *style)
+{
+  if (style == NULL)
+    return FALSE;
+  if (style->decimal_mark != EP_PLOT_DECIMAL_AUTO)
+    return style->decimal_mark == EP_PLOT_DECIMAL_COMMA;
+
+  return ep_plot_language_resolve (style->language) == EP_PLOT_LANGUAGE_DE;
+}
+
+static const char *const language_names[] = {
+  [EP_PLOT_LANGUAGE_EN] = "en",
+  [EP_PLOT_LANGUAGE_DE] = "de",
+  [EP_PLOT_LANGUAGE_ZH_CN] = "zh_CN",
+  [EP_PLOT_LANGUAGE_APP] = "app",
+};
+
+gboolean
+ep_plot_language_from_string (const char     *name,
+                              EpPlotLanguage *language)
+{
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_ascii_strcasecmp (name, language_names[i]) == 0)
+      {
+        *language = (EpPlotLanguage) i;
+        return TRUE;
+      }
+  if (g_ascii_strcasecmp (name, "zh-CN") == 0 || g_ascii_strcasecmp (name, "zh") == 0)
+    {
+      *language = EP_PLOT_LANGUAGE_ZH_CN;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+const char *
+ep_plot_language_to_string (EpPlotLanguage language)
+{
+  g_return_val_if_fail ((guint) language < G_N_ELEMENTS (language_names), NULL);
+
+  return language_names[language];
+}
+
+static const char *const mark_names[] = {
+  [EP_PLOT_DECIMAL_AUTO] = "auto",
+  [EP_PLOT_DECIMAL_DOT] = "dot",
+  [EP_PLOT_DECIMAL_COMMA] = "comma",
+};
+
+gboolean
+ep_plot_decimal_mark_from_string (const char        *name,
+                                  EpPlotDecimalMark *mark)
+{
+  g_return_val_if_fail (mark != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (mark_names); i++)
+    if (g_ascii_strcasecmp (name, mark_names[i]) == 0)
+      {
+        *mark = (EpPlotDecimalMark) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+ep_plot_decimal_mark_to_string (EpPlotDecimalMark mark)
+{
+  g_return_val_if_fail ((guint) mark < G_N_ELEMENTS (mark_names), NULL);
+
+  return mark_names[mark];
 }

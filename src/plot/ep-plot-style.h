@@ -10,8 +10,9 @@
  * it. Sizes are in points (1/72 inch) except width_mm and height_mm, which only the exporters
  * read: a renderer draws into whatever width and height in points it is given.
  *
- * Numbers in figures are always written with a dot decimal (g_ascii_formatd), whatever the
- * user's locale.
+ * Numbers in figures are written with the style's decimal mark (ep_plot_style_decimal_comma()),
+ * never with the user's locale, and the figure's text is in the style's language
+ * (ep_plot_gettext(), ep-plot-i18n.h).
  */
 #pragma once
 
@@ -28,6 +29,26 @@ typedef enum
   EP_PLOT_PALETTE_LANCET,     /* dark blue, red, green, teal as in Lancet figures */
   EP_PLOT_PALETTE_JCO,        /* blue, ochre, grey, red as in JCO figures */
 } EpPlotPalette;
+
+/* The language of a figure's own text (axis titles, legends, table headings, annotations),
+ * independent of the app's language (issue 13): a figure for an English journal is English
+ * whatever LANG says. EP_PLOT_LANGUAGE_APP follows the process's message language. */
+typedef enum
+{
+  EP_PLOT_LANGUAGE_EN,        /* English, the default */
+  EP_PLOT_LANGUAGE_DE,        /* German */
+  EP_PLOT_LANGUAGE_ZH_CN,     /* Simplified Chinese */
+  EP_PLOT_LANGUAGE_APP,       /* the app's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) */
+} EpPlotLanguage;
+
+/* The decimal mark of numbers in a figure; AUTO follows the figure's language (German: comma;
+ * English and Chinese: dot). Never the process's LC_NUMERIC. */
+typedef enum
+{
+  EP_PLOT_DECIMAL_AUTO,
+  EP_PLOT_DECIMAL_DOT,
+  EP_PLOT_DECIMAL_COMMA,
+} EpPlotDecimalMark;
 
 typedef struct
 {
@@ -52,12 +73,26 @@ typedef struct
   char          *x_label;      /* NULL: the renderer's default ("Time (months)", "CR rate (%)") */
   char          *y_label;      /* NULL: the renderer's default ("Survival probability") */
   gboolean       transparent;  /* FALSE: the renderer first paints the whole area white */
+  EpPlotLanguage language;     /* the figure's text; default English */
+  EpPlotDecimalMark decimal_mark; /* default AUTO: by the language */
 } EpPlotStyle;
 
 void          ep_plot_style_init          (EpPlotStyle       *style);
 void          ep_plot_style_clear         (EpPlotStyle       *style);
 void          ep_plot_style_copy          (const EpPlotStyle *src,
                                            EpPlotStyle       *dest);
+
+/* TRUE when numbers in the figure take a decimal comma (explicitly, or AUTO in German). */
+gboolean      ep_plot_style_decimal_comma (const EpPlotStyle *style);
+
+/* "en", "de", "zh_CN", "app" (and "zh-CN", "zh"); FALSE for anything else. */
+gboolean      ep_plot_language_from_string (const char       *name,
+                                            EpPlotLanguage   *language);
+const char   *ep_plot_language_to_string  (EpPlotLanguage     language);
+/* "auto", "dot", "comma" */
+gboolean      ep_plot_decimal_mark_from_string (const char   *name,
+                                                EpPlotDecimalMark *mark);
+const char   *ep_plot_decimal_mark_to_string (EpPlotDecimalMark mark);
 
 /* "okabe-ito", "grayscale", "nejm", "lancet", "jco"; FALSE for anything else. */
 gboolean      ep_plot_palette_from_string (const char        *name,

@@ -127,6 +127,27 @@ char *
 ep_plot_format_number (double value,
                        int    decimals)
 {
+  return ep_plot_format_decimal (value, decimals, FALSE);
+}
+
+/* Written with g_ascii_formatd, whatever LC_NUMERIC says; the comma replaces the dot after. */
+static char *
+with_mark (char     *text,
+           gboolean  comma)
+{
+  char *dot;
+
+  if (comma && (dot = strchr (text, '.')) != NULL)
+    *dot = ',';
+
+  return text;
+}
+
+char *
+ep_plot_format_decimal (double   value,
+                        int      decimals,
+                        gboolean comma)
+{
   char format[16];
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -147,26 +168,33 @@ ep_plot_format_number (double value,
         if (*c >= '1' && *c <= '9')
           zero = FALSE;
       if (zero)
-        return g_strdup (buffer + 1);
-      return g_strconcat ("−", buffer + 1, NULL);
+        return with_mark (g_strdup (buffer + 1), comma);
+      return with_mark (g_strconcat ("−", buffer + 1, NULL), comma);
     }
 
-  return g_strdup (buffer);
+  return with_mark (g_strdup (buffer), comma);
 }
 
 char *
 ep_plot_format_p (double p)
 {
+  return ep_plot_format_p_decimal (p, FALSE);
+}
+
+char *
+ep_plot_format_p_decimal (double   p,
+                          gboolean comma)
+{
   if (isnan (p))
     return g_strdup ("NA");
   if (p < 0.001)
-    return g_strdup ("< 0.001");
+    return g_strdup (comma ? "< 0,001" : "< 0.001");
   if (p < 0.1)
-    return ep_plot_format_number (p, 3);
+    return ep_plot_format_decimal (p, 3, comma);
   if (p > 0.99)
-    return g_strdup ("> 0.99");
+    return g_strdup (comma ? "> 0,99" : "> 0.99");
 
-  return ep_plot_format_number (p, 2);
+  return ep_plot_format_decimal (p, 2, comma);
 }
 
 int

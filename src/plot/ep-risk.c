@@ -95,9 +95,9 @@ ep_risk_rows_from_km (const EpKmResult   *fit,
 
       row[0].label = g_strdup (labels[g]);
       row[0].color = color;
-      row[1].label = g_strdup (_("At risk"));
-      row[2].label = g_strdup (_("Censored"));
-      row[3].label = g_strdup (_("Events"));
+      row[1].label = g_strdup (P_ (style, N_("At risk")));
+      row[2].label = g_strdup (P_ (style, N_("Censored")));
+      row[3].label = g_strdup (P_ (style, N_("Events")));
       for (guint i = 1; i < 4; i++)
         {
           row[i].color = black;

@@ -435,12 +435,13 @@ draw_median_lines (cairo_t            *cr,
 
 static char *
 y_tick_text (const EpStepFigure *figure,
+             const EpPlotStyle  *style,
              double              value)
 {
   if (figure->y_percent)
-    return ep_plot_format_number (100.0 * value, ep_plot_step_decimals (100.0 * figure->y_step));
+    return EP_PLOT_NUMBER (style, 100.0 * value, ep_plot_step_decimals (100.0 * figure->y_step));
 
-  return ep_plot_format_number (value, ep_plot_step_decimals (figure->y_step));
+  return EP_PLOT_NUMBER (style, value, ep_plot_step_decimals (figure->y_step));
 }
 
 static char *
@@ -766,7 +767,7 @@ ep_step_figure_draw (cairo_t            *cr,
 
   for (guint k = 0; k < n_y; k++)
     {
-      g_autofree char *text = y_tick_text (figure, figure->y_min + k * figure->y_step);
+      g_autofree char *text = y_tick_text (figure, style, figure->y_min + k * figure->y_step);
 
       y_tick_w = MAX (y_tick_w, ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text));
     }
@@ -812,8 +813,8 @@ ep_step_figure_draw (cairo_t            *cr,
   right = pad;
   if (figure->n_ticks > 0)
     {
-      g_autofree char *text = ep_plot_format_number (figure->ticks[figure->n_ticks - 1],
-                                                     figure->x_decimals);
+      g_autofree char *text = EP_PLOT_NUMBER (style, figure->ticks[figure->n_ticks - 1],
+                                              figure->x_decimals);
 
       right += MAX (ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text),
                     last_number_w) / 2.0;
@@ -977,7 +978,7 @@ ep_step_figure_draw (cairo_t            *cr,
     {
       double x = frame_x (&f, figure->ticks[k]);
       double y = f.plot_y + f.plot_h;
-      g_autofree char *text = ep_plot_format_number (figure->ticks[k], figure->x_decimals);
+      g_autofree char *text = EP_PLOT_NUMBER (style, figure->ticks[k], figure->x_decimals);
 
       cairo_move_to (cr, x, y);
       cairo_line_to (cr, x, y + tick_len);
@@ -993,7 +994,7 @@ ep_step_figure_draw (cairo_t            *cr,
     {
       double value = figure->y_min + k * figure->y_step;
       double y = frame_y (&f, value);
-      g_autofree char *text = y_tick_text (figure, value);
+      g_autofree char *text = y_tick_text (figure, style, value);
 
       cairo_move_to (cr, f.plot_x, y);
       cairo_line_to (cr, f.plot_x - tick_len, y);
@@ -1138,21 +1139,22 @@ ep_plot_time_scale (const EpTimePlotOptions *options)
 }
 
 char *
-ep_plot_time_axis_label (const EpTimePlotOptions *options)
+ep_plot_time_axis_label (const EpTimePlotOptions *options,
+                         const EpPlotStyle       *style)
 {
   switch (axis_unit (options))
     {
     case EP_PLOT_TIME_DAYS:
-      return g_strdup (_("Time (days)"));
+      return g_strdup (P_ (style, N_("Time (days)")));
     case EP_PLOT_TIME_WEEKS:
-      return g_strdup (_("Time (weeks)"));
+      return g_strdup (P_ (style, N_("Time (weeks)")));
     case EP_PLOT_TIME_MONTHS:
-      return g_strdup (_("Time (months)"));
+      return g_strdup (P_ (style, N_("Time (months)")));
     case EP_PLOT_TIME_YEARS:
-      return g_strdup (_("Time (years)"));
+      return g_strdup (P_ (style, N_("Time (years)")));
     case EP_PLOT_TIME_UNSPECIFIED:
     default:
-      return g_strdup (_("Time"));
+      return g_strdup (P_ (style, N_("Time")));
     }
 }
 

@@ -51,7 +51,7 @@ draw_panel (cairo_t           *cr,
   double fs = style->font_size;
   double pl, pr, pt, pb, y_step, x_step;
   int y_decimals;
-  g_autofree char *p = ep_plot_format_p (zph->p[term]);
+  g_autofree char *p = EP_PLOT_P (style, zph->p[term]);
   g_autofree char *title = g_strdup_printf ("%s   p = %s", plot->terms[term], p);
   g_autofree char *x_label = NULL;
   EpPlotRgb accent = ep_plot_palette_color (style->palette, 0);
@@ -216,7 +216,7 @@ draw_panel (cairo_t           *cr,
   cairo_stroke (cr);
   for (double v = y_min; v <= y_max + 1e-9 * y_step; v += y_step)
     {
-      g_autofree char *text = ep_plot_format_number (v, y_decimals);
+      g_autofree char *text = EP_PLOT_NUMBER (style, v, y_decimals);
 
       cairo_move_to (cr, pl, Y (v));
       cairo_line_to (cr, pl - 2.5, Y (v));
@@ -227,7 +227,7 @@ draw_panel (cairo_t           *cr,
     {
       double v = x_min + k * x_step;
       double t = time_at (zph, v);
-      g_autofree char *text = ep_plot_format_number (t, fabs (t) >= 10 ? 0 : 1);
+      g_autofree char *text = EP_PLOT_NUMBER (style, t, fabs (t) >= 10 ? 0 : 1);
 
       cairo_move_to (cr, X (v), pb);
       cairo_line_to (cr, X (v), pb + 2.5);
@@ -236,10 +236,11 @@ draw_panel (cairo_t           *cr,
     }
   x_label = plot->time_unit != NULL && plot->time_unit[0] != '\0'
             /* TRANSLATORS: the x axis of the PH check figure: "Time (months)" */
-            ? g_strdup_printf (_("Time (%s)"), plot->time_unit) : g_strdup (_("Time"));
+            ? g_strdup_printf (P_ (style, N_("Time (%s)")), plot->time_unit)
+            : g_strdup (P_ (style, N_("Time")));
   ep_plot_text_draw (cr, style, fs + 0.5, EP_TEXT_REGULAR, x_label, (pl + pr) / 2,
                      pb + 3.5 + 1.4 * fs, 0.5, 0.0);
-  ep_plot_text_draw_vertical (cr, style, fs + 0.5, _("Beta(t)"), left + 0.2 * fs, (pt + pb) / 2);
+  ep_plot_text_draw_vertical (cr, style, fs + 0.5, P_ (style, N_("Beta(t)")), left + 0.2 * fs, (pt + pb) / 2);
 #undef X
 #undef Y
 }
