@@ -13,6 +13,8 @@
  *    "cox": {fit}, "cox_terms": [names], "cox_term_levels": [level or null],
  *    "term_labels" (in each design, optional): the display labels of the terms,
  *    "cox_univariate": [{"fit": {…}, "terms": […]} or {"error": "…"}],
+ *    "cox_factors" (optional): [{"name", "column", "numeric", "labels", "terms", "n",
+ *                    "events"}] per covariate, the Cox figure's rows (model/ep-cox-forest.h),
  *    "crr": {"n": …, "n_dropped": …, "terms": [names], "term_levels": [level or null],
  *            "fits": [{fit} or {"error": "…"}, one per cause]},
  *    "response": {…}, "warnings": […],
@@ -121,6 +123,8 @@ ep_analysis_results_to_json (EpAnalysis *self)
         }
       json_object_set_array_member (o, "cox_univariate", uni);
     }
+  if (r->cox_factors != NULL)
+    json_object_set_array_member (o, "cox_factors", ep_cox_factors_to_json (r->cox_factors));
   if (r->cif != NULL)
     json_object_set_object_member (o, "cif", ep_cif_result_to_json (r->cif));
   if (r->gray != NULL)
@@ -476,6 +480,15 @@ restore (EpAnalysis  *self,
           else if (!design_from (eo, where, &r->uni[j], &r->uni_design[j], error))
             return FALSE;
         }
+    }
+  /* optional (issue 13): results saved before the Table 3 figure have none */
+  if ((node = json_object_get_member (o, "cox_factors")) != NULL)
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return invalid (error, where, "cox_factors");
+      r->cox_factors = ep_cox_factors_from_json (json_node_get_array (node), where, error);
+      if (r->cox_factors == NULL)
+        return FALSE;
     }
   if ((part = member_object (o, "cif")) != NULL
       && (r->cif = ep_cif_result_from_json (part, where, error)) == NULL)

@@ -82,6 +82,8 @@ enum {
   PROP_WIDTH_MM,
   PROP_HEIGHT_MM,
   PROP_DPI,
+  PROP_UNIVARIABLE,
+  PROP_GROUP_HR,
   N_PROPS
 };
 
@@ -201,11 +203,16 @@ ep_figure_render (EpFigure     *self,
       {
         /* x-label overrides the forest's own axis label. */
         char *x_label = self->forest->x_label;
+        guint n_panels = self->forest->n_panels;
 
         self->forest->x_label = nonempty (self->style.x_label) ? self->style.x_label
                                                                 : self->forest_x_label;
+        /* a Cox figure without its univariable panel: the multivariable one alone */
+        if (self->kind == EP_FIGURE_COX_TABLE && !self->univariable)
+          self->forest->n_panels = 1;
         ep_forest_plot_render (cr, width, height, self->forest, &self->style, layout);
         self->forest->x_label = x_label;
+        self->forest->n_panels = n_panels;
       }
       break;
 
@@ -281,6 +288,14 @@ ep_figure_has_data (EpFigure *self)
     case EP_FIGURE_CIF: return self->cif != NULL && self->km != NULL;
     default:            return self->forest != NULL;
     }
+}
+
+const EpForestPlot *
+ep_figure_get_forest (EpFigure *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE (self), NULL);
+
+  return self->forest;
 }
 
 guint
@@ -711,6 +726,8 @@ ep_figure_get_property (GObject    *object,
     case PROP_MEDIAN_LINES:      g_value_set_boolean (value, self->options.median_lines); break;
     case PROP_LEGEND:            g_value_set_enum (value, self->options.legend); break;
     case PROP_SHOW_STATS:        g_value_set_boolean (value, self->show_stats); break;
+    case PROP_UNIVARIABLE:       g_value_set_boolean (value, self->univariable); break;
+    case PROP_GROUP_HR:          g_value_set_boolean (value, self->group_hr); break;
     case PROP_DATA_UNIT:         g_value_set_enum (value, self->options.data_unit); break;
     case PROP_TIME_UNIT:         g_value_set_enum (value, self->options.time_unit); break;
     case PROP_TICK_INTERVAL:     g_value_set_double (value, self->options.tick_interval); break;
@@ -774,6 +791,8 @@ ep_figure_set_property (GObject      *object,
     case PROP_MEDIAN_LINES:      SET_FIELD (self->options.median_lines, g_value_get_boolean); break;
     case PROP_LEGEND:            SET_FIELD (self->options.legend, g_value_get_enum); break;
     case PROP_SHOW_STATS:        SET_FIELD (self->show_stats, g_value_get_boolean); break;
+    case PROP_UNIVARIABLE:       SET_FIELD (self->univariable, g_value_get_boolean); break;
+    case PROP_GROUP_HR:          SET_FIELD (self->group_hr, g_value_get_boolean); break;
     case PROP_DATA_UNIT:         SET_FIELD (self->options.data_unit, g_value_get_enum); break;
     case PROP_TIME_UNIT:         SET_FIELD (self->options.time_unit, g_value_get_enum); break;
     case PROP_TICK_INTERVAL:     SET_FIELD (self->options.tick_interval, g_value_get_double); break;
@@ -893,6 +912,12 @@ ep_figure_class_init (EpFigureClass *klass)
     g_param_spec_double ("height-mm", NULL, NULL, 5.0, 2000.0, 70.0, rw);
   properties[PROP_DPI] =
     g_param_spec_double ("dpi", NULL, NULL, 36.0, 4800.0, 600.0, rw);
+  /* Cox: the univariable HRs beside the multivariable ones (seed 002's Table 3) */
+  properties[PROP_UNIVARIABLE] =
+    g_param_spec_boolean ("univariable", NULL, NULL, TRUE, rw);
+  /* KM with groups: each group's HR against the reference in the annotation */
+  properties[PROP_GROUP_HR] =
+    g_param_spec_boolean ("group-hr", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -911,6 +936,7 @@ ep_figure_init (EpFigure *self)
   ep_plot_style_init (&self->style);
   ep_time_plot_options_init (&self->options);
   self->show_stats = TRUE;
+  self->univariable = TRUE;
   self->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notes, NULL);
   self->overlay_labels = g_ptr_array_new_with_free_func (g_free);
