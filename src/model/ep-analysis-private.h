@@ -76,7 +76,7 @@ typedef struct
   EpKmResult      *km_all;          /* competing risks: KM of any event, the figure's numbers at risk */
   /* survival with three or more groups (ep-groups.h): each group's HR against the first,
    * every pair's log-rank test (Holm), the test for trend when the levels are numbers; NULL
-   * else. Not saved: the tables they make are. */
+   * else. Not saved but group_hr's HRs (for the KM figure): the tables they make are. */
   EpGroupHr         *group_hr;
   EpLogrankPairwise *pairwise;
   EpLogrankTrend    *trend;

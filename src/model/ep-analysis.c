@@ -994,6 +994,14 @@ ep_analysis_get_cox_design (EpAnalysis *self)
   return self->results != NULL ? self->results->design : NULL;
 }
 
+const EpGroupHr *
+ep_analysis_get_group_hr (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->group_hr : NULL;
+}
+
 const GPtrArray *
 ep_analysis_get_cox_factors (EpAnalysis *self)
 {

@@ -52,6 +52,7 @@
 #include "core/ep-crr.h"
 #include "core/ep-cox-zph.h"
 #include "core/ep-design.h"
+#include "core/ep-groups.h"
 #include "core/ep-km.h"
 #include "core/ep-levels.h"
 #include "core/ep-logrank.h"
@@ -224,6 +225,10 @@ const char            *ep_analysis_get_cox_univariate_error (EpAnalysis *self,
  * in the multivariable model's rows (EpCoxFactor, model/ep-cox-forest.h), what the Table 3
  * figure draws; NULL for a result saved before they were. */
 const GPtrArray       *ep_analysis_get_cox_factors (EpAnalysis *self);
+/* Survival with three or more groups: each group's HR against the reference (ep_group_hr()),
+ * in the order of ep_analysis_get_groups(); NULL otherwise, or for a result read from a
+ * project saved before it was stored. */
+const EpGroupHr       *ep_analysis_get_group_hr  (EpAnalysis   *self);
 const EpCifResult     *ep_analysis_get_cif       (EpAnalysis   *self);
 /* Cause labels by index in the CIF result's causes (the status values' text). */
 const char            *ep_analysis_get_cause_label (EpAnalysis *self,

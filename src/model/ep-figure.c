@@ -137,6 +137,7 @@ ep_figure_render (EpFigure     *self,
     case EP_FIGURE_KM:
       {
         EpKmPlot plot;
+        g_autofree double *hr = NULL;
 
         ep_km_plot_init (&plot, self->km);
         plot.options = self->options;
@@ -148,6 +149,26 @@ ep_figure_render (EpFigure     *self,
           {
             plot.overlay = self->overlay;
             plot.overlay_labels = (const char * const *) self->overlay_labels->pdata;
+          }
+        /* three or more groups: each against the reference (issue 13) */
+        if (self->group_hr && self->analysis != NULL && ep_analysis_get_group_hr (self->analysis) != NULL
+            && ep_analysis_get_group_hr (self->analysis)->n_groups == self->km->n_groups)
+          {
+            const EpGroupHr *g = ep_analysis_get_group_hr (self->analysis);
+
+            hr = g_new (double, 3 * g->n_groups);
+            for (guint k = 0; k < g->n_groups; k++)
+              {
+                gboolean ok = !g->singular[k] && !g->infinite[k];
+
+                hr[k] = ok ? g->hr[k] : NAN;
+                hr[g->n_groups + k] = ok ? g->lower[k] : NAN;
+                hr[2 * g->n_groups + k] = ok ? g->upper[k] : NAN;
+              }
+            plot.group_hr = hr;
+            plot.group_hr_lower = hr + g->n_groups;
+            plot.group_hr_upper = hr + 2 * g->n_groups;
+            plot.group_hr_reference = g->reference;
           }
         if (self->show_stats)
           {
