@@ -143,7 +143,7 @@ invalid (GError    **error,
          const char *member)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("%s: the stored Cox factors' “%s” is not valid"), where, member);
+               _("%s: “%s” of the stored Cox figure rows is not valid"), where, member);
   return FALSE;
 }
 
