@@ -586,6 +586,68 @@ test_cox_figure (void)
   g_assert_nonnull (ep_plot_layout_find (layout, EP_PLOT_ITEM_NULL_LINE, -1, 1));
 }
 
+/* The Cox figure's rows and the group HRs are stored with the result: a restored result draws
+ * the same figures without running (issue 13). */
+static void
+test_cox_figure_restored (void)
+{
+  g_autoptr(EpCohort) cohort = load_lung ();
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(EpAnalysis) copy = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(EpAnalysis) survival = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpAnalysis) survival_copy = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(EpFigure) km = NULL;
+  g_autoptr(EpPlotLayout) layout = NULL;
+  g_autoptr(GPtrArray) male_first = value_labels ("1", "Male", "2", "Female", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *survival_json = NULL;
+  const char *covariates[] = { "age", "sex", NULL };
+  const EpForestPlot *forest;
+  gboolean found = FALSE;
+
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ep_cohort_find_column (cohort, "sex"),
+                                              "Sex", male_first, &error));
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  ep_analysis_set_strv (cox, "factors", &covariates[1]);
+  g_assert_true (ep_analysis_run (cox, cohort, NULL, &error));
+  json = ep_analysis_results_to_json (cox);
+  g_assert_true (ep_analysis_restore_results (copy, json, "x", "test", &error));
+  g_assert_no_error (error);
+  figure = ep_figure_new_for_analysis (copy, &error);
+  g_assert_no_error (error);
+  forest = ep_figure_get_forest (figure);
+  g_assert_cmpuint (forest->rows->len, ==, 4);   /* Age, Sex, Male (ref), Female */
+  g_assert_cmpstr (forest_row (forest, "Male (ref)")->detail, ==, "112/138");
+  /* coxph (Surv (time, status) ~ factor (sex), lung) */
+  g_assert_cmpfloat_with_epsilon (forest_row (forest, "Female")->estimate_b, 0.588002818563589,
+                                  1e-5 * 0.588002818563589);
+
+  ep_analysis_set_string (survival, "endpoint", "OS");
+  ep_analysis_set_string (survival, "group", "ph_ecog");
+  g_assert_true (ep_analysis_run (survival, cohort, NULL, &error));
+  survival_json = ep_analysis_results_to_json (survival);
+  g_assert_true (ep_analysis_restore_results (survival_copy, survival_json, "x", "test", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ep_analysis_get_group_hr (survival_copy));
+  km = ep_figure_new_for_analysis (survival_copy, &error);
+  g_assert_no_error (error);
+  g_object_set (km, "group-hr", TRUE, NULL);
+  layout = ep_figure_layout (km);
+  for (guint k = 0; k < layout->items->len; k++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+      /* expected/lung_groups.json: coxph (Surv (time, status) ~ g), ECOG 2 vs 0 */
+      if (item->kind == EP_PLOT_ITEM_ANNOTATION && item->text != NULL
+          && strstr (item->text, "2: HR 2.50 (1.61–3.88)") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/labels/cohort/undo", test_cohort_undo);
   g_test_add_func ("/labels/analysis", test_analysis);
   g_test_add_func ("/labels/cox-figure", test_cox_figure);
+  g_test_add_func ("/labels/cox-figure-restored", test_cox_figure_restored);
   g_test_add_func ("/labels/project-store", test_project_store);
   g_test_add_func ("/labels/cli", test_cli);
   g_test_add_func ("/labels/status-guard", test_status_guard);
