@@ -22,6 +22,7 @@
 #include "app/ep-figure-page.h"
 #include "app/ep-label-editor.h"
 #include "app/ep-window-private.h"
+#include "io/ep-labels.h"
 #include "model/ep-reconstruction.h"
 
 static EpApplication *app;
@@ -1204,6 +1205,189 @@ test_labels (void)
   page = standalone;
 }
 
+/* The Cox figure's rows by label (issue 13, item 2). */
+static const EpForestRow *
+cox_row (EpFigure   *figure,
+         const char *label)
+{
+  const EpForestPlot *forest = ep_figure_get_forest (figure);
+
+  for (guint i = 0; forest != NULL && i < forest->rows->len; i++)
+    if (g_strcmp0 (g_array_index (forest->rows, EpForestRow, i).label, label) == 0)
+      return &g_array_index (forest->rows, EpForestRow, i);
+  return NULL;
+}
+
+/* Every text the figure draws, joined by "|". */
+static char *
+figure_texts (EpFigure *figure)
+{
+  g_autoptr(EpPlotLayout) layout = ep_figure_layout (figure);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, i);
+
+      if (item->text != NULL)
+        g_string_append_printf (text, "%s|", item->text);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+export_figure (EpFigure   *figure,
+               const char *name)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_object_set (figure, "dpi", 200.0, NULL);
+  g_assert_true (ep_figure_export (figure, path, EP_PLOT_FORMAT_PNG, &error));
+  g_assert_no_error (error);
+}
+
+static EpAnalysis *
+run_on_page (EpAnalysis *analysis)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  ep_cohort_page_run_analysis (page, analysis);
+  while (!ep_analysis_has_results (analysis) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (ep_analysis_has_results (analysis));
+  iterate ();
+  return analysis;
+}
+
+/* Issue 13, items 2 and 3: the levels of sex renamed in the label editor reach the Cox figure
+ * (its heading, "Male (ref)", "Female"; never "sex=2"); moving Female to the top makes it the
+ * reference and the HR inverts: coxph (Surv (time, status) ~ relevel (factor (sex), ref =
+ * "2"), lung) (tests/data/reference/figures/lung_cox_table.json). Screenshots: the Cox figure
+ * in Table 3 layout and a three-group KM with each group's HR against the reference. */
+static void
+test_cox_figure_labels (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data",
+                                                 "lung.csv", NULL);
+  const char *codes[] = { "1", NULL };
+  const char *covariates[] = { "age", "sex", "ph_ecog", NULL };
+  const char *factors[] = { "sex", "ph_ecog", NULL };
+  g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                EP_TIME_UNIT_DAYS);
+  g_autoptr(EpCohort) cohort = NULL;
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(EpAnalysis) survival = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(EpFigure) km = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *texts = NULL;
+  g_autofree char *annotation = NULL;
+  EpLabelEditor *editor;
+  double female_hr;
+  int ecog;
+
+  cohort = ep_cohort_new_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  ep_cohort_set_endpoint (cohort, os);
+  ep_cohort_page_set_cohort (page, cohort);
+  iterate ();
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ep_cohort_find_column (cohort, "age"),
+                                              "Age, years", NULL, &error));
+  ecog = ep_cohort_find_column (cohort, "ph_ecog");
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ecog, "ECOG performance status",
+                                              NULL, &error));
+
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  ep_analysis_set_strv (cox, "factors", factors);
+  run_on_page (cox);
+  /* the analysis follows the cohort's data and labels, as in a project */
+  ep_analysis_bind_cohort (cox, cohort);
+  figure = ep_figure_new_for_analysis (cox, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cox_row (figure, "1 (ref)"));
+
+  /* rename the levels of sex in the label editor */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-labels", "s", "sex"));
+  iterate ();
+  editor = find_label_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (ep_label_editor_get_value (editor, 0), ==, "1");
+  ep_label_editor_set_display_name (editor, "Sex");
+  ep_label_editor_set_label (editor, 0, "Male");
+  ep_label_editor_set_label (editor, 1, "Female");
+  g_assert_true (ep_label_editor_apply (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (wait_figure_fresh (figure));
+
+  g_assert_cmpint (cox_row (figure, "Sex")->kind, ==, EP_FOREST_ROW_HEADING);
+  g_assert_nonnull (cox_row (figure, "Male (ref)"));
+  female_hr = cox_row (figure, "Female")->estimate_b;
+  /* coxph (Surv (time, status) ~ factor (sex), lung): exp (-0.531023537619508) */
+  g_assert_cmpfloat_with_epsilon (female_hr, 0.588002818563589, 1e-6);
+  texts = figure_texts (figure);
+  g_assert_nonnull (strstr (texts, "|Female|"));
+  g_assert_nonnull (strstr (texts, "|Univariable|"));
+  g_assert_null (strstr (texts, "sex="));
+  g_assert_null (strstr (texts, "ph_ecog="));
+  g_clear_pointer (&texts, g_free);
+  export_figure (figure, "cox-table3");
+
+  /* Female to the top: the reference, and the HR inverts */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-labels", "s", "sex"));
+  iterate ();
+  editor = find_label_editor ();
+  g_assert_nonnull (editor);
+  ep_label_editor_move (editor, 1, -1);
+  g_assert_true (ep_label_editor_apply (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (wait_figure_fresh (figure));
+  g_assert_nonnull (cox_row (figure, "Female (ref)"));
+  /* coxph (Surv (time, status) ~ relevel (factor (sex), ref = "2"), lung) */
+  g_assert_cmpfloat_with_epsilon (cox_row (figure, "Male")->estimate_b, 1.0 / female_hr, 1e-6);
+  g_assert_null (cox_row (figure, "Male (ref)"));
+
+  /* Three groups: ECOG 0, 1, 2 (the one patient with 3 left out), each against 0 */
+  for (guint row = 0; row < ep_cohort_get_n_rows (cohort); row++)
+    {
+      g_autofree char *value = ep_cohort_get_text (cohort, row, (guint) ecog);
+
+      if (g_strcmp0 (value, "3") == 0)
+        g_assert_true (ep_cohort_set_text (cohort, row, (guint) ecog, "", &error));
+    }
+  {
+    g_autoptr(GPtrArray) ecog_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_value_label_free);
+
+    g_ptr_array_add (ecog_labels, ep_value_label_new ("0", "ECOG 0"));
+    g_ptr_array_add (ecog_labels, ep_value_label_new ("1", "ECOG 1"));
+    g_ptr_array_add (ecog_labels, ep_value_label_new ("2", "ECOG 2"));
+    g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ecog, "ECOG performance status",
+                                                ecog_labels, &error));
+  }
+  ep_analysis_set_string (survival, "endpoint", "OS");
+  ep_analysis_set_string (survival, "group", "ph_ecog");
+  run_on_page (survival);
+  km = ep_figure_new_for_analysis (survival, &error);
+  g_assert_no_error (error);
+  ep_analysis_bind_cohort (cox, NULL);
+  g_object_set (km, "group-hr", TRUE, "width-mm", 120.0, "height-mm", 100.0, NULL);
+  annotation = figure_texts (km);
+  g_assert_nonnull (strstr (annotation, "ECOG 0: reference"));
+  /* coxph (Surv (time, status) ~ factor (ph_ecog), lung[lung$ph_ecog < 3, ]) */
+  g_assert_nonnull (strstr (annotation, "ECOG 1: HR 1.45 (0.98–2.13)"));
+  g_assert_nonnull (strstr (annotation, "ECOG 2: HR 2.50 (1.61–3.88)"));
+  export_figure (km, "km-three-groups-hr");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1262,6 +1446,7 @@ main (int   argc,
   g_test_add_func ("/cohort-page/survival-groups", test_survival_groups);
   g_test_add_func ("/cohort-page/reconstructed-caveat", test_reconstructed_caveat);
   g_test_add_func ("/cohort-page/labels", test_labels);
+  g_test_add_func ("/cohort-page/cox-figure-labels", test_cox_figure_labels);
 
   ret = g_test_run ();
 

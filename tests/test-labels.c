@@ -21,6 +21,9 @@
 #include "io/ep-project-store.h"
 #include "model/ep-analysis.h"
 #include "model/ep-cohort.h"
+#include "model/ep-figure.h"
+#include "plot/ep-plot-layout.h"
+#include <json-glib/json-glib.h>
 #include "ep-test-cli.h"
 
 #define SEX_COEF -0.531023537619508
@@ -440,6 +443,256 @@ test_status_guard (void)
   g_assert_no_error (error);
 }
 
+/* ---- the Cox figure in seed 002's Table 3 layout (issue 13, item 2) -------------------------- */
+
+/* tests/data/reference/figures/lung_cox_table.json (make_cox_table.R names the R calls) */
+static JsonObject *
+cox_reference (JsonParser **parser)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "figures",
+                                                 "lung_cox_table.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  *parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_file (*parser, path, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (*parser));
+}
+
+/* The R term of a set ("multivariable", "univariable", "reversed_sex") named term. */
+static JsonObject *
+r_term (JsonObject *reference,
+        const char *set,
+        const char *term)
+{
+  JsonArray *terms = json_object_get_array_member (reference, set);
+
+  for (guint k = 0; k < json_array_get_length (terms); k++)
+    {
+      JsonObject *o = json_array_get_object_element (terms, k);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "term"), term) == 0)
+        return o;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_r (double      value,
+          JsonObject *term,
+          const char *member)
+{
+  double r = json_object_get_double_member (term, member);
+
+  g_assert_cmpfloat_with_epsilon (value, r, 1e-5 * fabs (r));
+}
+
+static const EpForestRow *
+forest_row (const EpForestPlot *forest,
+            const char         *label)
+{
+  for (guint i = 0; i < forest->rows->len; i++)
+    if (g_strcmp0 (g_array_index (forest->rows, EpForestRow, i).label, label) == 0)
+      return &g_array_index (forest->rows, EpForestRow, i);
+  g_error ("no forest row “%s”", label);
+  return NULL;
+}
+
+/* No raw term name ("sex=2") anywhere in the figure's text. */
+static void
+assert_no_term_names (EpFigure *figure)
+{
+  g_autoptr(EpPlotLayout) layout = ep_figure_layout (figure);
+  guint texts = 0;
+
+  for (guint k = 0; k < layout->items->len; k++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+      if (item->text == NULL)
+        continue;
+      texts++;
+      g_assert_null (strstr (item->text, "sex="));
+      g_assert_null (strstr (item->text, "ph_ecog="));
+    }
+  g_assert_cmpuint (texts, >, 30);
+}
+
+static void
+test_cox_figure (void)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *reference = cox_reference (&parser);
+  g_autoptr(EpCohort) cohort = load_lung ();
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(EpFigure) direct = NULL;
+  g_autoptr(EpPlotLayout) layout = NULL;
+  g_autoptr(GPtrArray) male_first = value_labels ("1", "Male", "2", "Female", NULL);
+  g_autoptr(GPtrArray) female_first = value_labels ("2", "Female", "1", "Male", NULL);
+  /* value labels make a number column a factor in a figure made straight from the cohort */
+  g_autoptr(GPtrArray) ecog = value_labels ("0", "0", "1", "1", "2", "2", "3", "3", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *covariates[] = { "age", "sex", "ph_ecog", NULL };
+  const char *factors[] = { "sex", "ph_ecog", NULL };
+  static const char *expected[] = { "Age", "Sex", "Male (ref)", "Female", "ECOG performance status",
+                                    "0 (ref)", "1", "2", "3" };
+  static const char *terms[] = { "age", NULL, NULL, "sex=2", NULL, NULL, "ph_ecog=1", "ph_ecog=2",
+                                 "ph_ecog=3" };
+  const EpForestPlot *forest;
+  const EpForestRow *row;
+  double height, bottom_axis = 0.0, row_h;
+
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ep_cohort_find_column (cohort, "sex"),
+                                              "Sex", male_first, &error));
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ep_cohort_find_column (cohort, "age"),
+                                              "Age", NULL, &error));
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ep_cohort_find_column (cohort, "ph_ecog"),
+                                              "ECOG performance status", ecog, &error));
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  ep_analysis_set_strv (cox, "factors", factors);
+  g_assert_true (ep_analysis_run (cox, cohort, NULL, &error));
+  g_assert_no_error (error);
+  figure = ep_figure_new_for_analysis (cox, &error);
+  g_assert_no_error (error);
+  forest = ep_figure_get_forest (figure);
+
+  /* a heading per factor, its levels with the reference first; two panels */
+  g_assert_cmpuint (forest->rows->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (forest->n_panels, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      row = &g_array_index (forest->rows, EpForestRow, i);
+      g_assert_cmpstr (row->label, ==, expected[i]);
+      if (terms[i] == NULL)
+        continue;
+      /* multivariable (estimate) and univariable (estimate_b) as R's coxph */
+      assert_r (row->estimate, r_term (reference, "multivariable", terms[i]), "hr");
+      assert_r (row->lower, r_term (reference, "multivariable", terms[i]), "lower");
+      assert_r (row->upper, r_term (reference, "multivariable", terms[i]), "upper");
+      assert_r (row->estimate_b, r_term (reference, "univariable", terms[i]), "hr");
+      assert_r (row->lower_b, r_term (reference, "univariable", terms[i]), "lower");
+      assert_r (row->upper_b, r_term (reference, "univariable", terms[i]), "upper");
+    }
+  g_assert_cmpint (forest_row (forest, "Sex")->kind, ==, EP_FOREST_ROW_HEADING);
+  /* events/n per level in the multivariable model's 227 rows (R's table (sex) on them) */
+  g_assert_cmpstr (forest_row (forest, "Male (ref)")->detail, ==, "111/137");
+  g_assert_cmpstr (forest_row (forest, "Female")->detail, ==, "53/90");
+  g_assert_cmpstr (forest_row (forest, "Male (ref)")->text, ==, "1 (reference)");
+  g_assert_true (isnan (forest_row (forest, "Male (ref)")->estimate));
+  /* p exactly as the result table writes it: row 1 of the table is sex=2 */
+  g_assert_cmpstr (forest_row (forest, "Female")->extra_b, ==, cell (cox, 0, 1, 2));
+  g_assert_cmpstr (forest_row (forest, "Female")->extra, ==, cell (cox, 0, 1, 4));
+  assert_no_term_names (figure);
+
+  /* The height fits the rows: under the axis only its ticks and label, less than three rows. */
+  layout = ep_figure_layout (figure);
+  height = layout->height;
+  row_h = layout->plot_height / layout->y_max;
+  for (guint k = 0; k < layout->items->len; k++)
+    if (g_array_index (layout->items, EpPlotItem, k).kind == EP_PLOT_ITEM_X_TICK)
+      bottom_axis = g_array_index (layout->items, EpPlotItem, k).y;
+  g_assert_cmpfloat (bottom_axis - (layout->plot_y + layout->plot_height), <=, row_h);
+  g_assert_cmpfloat (height - bottom_axis, <, 3.0 * row_h);
+
+  /* The same figure made straight from the cohort: the labels, not "sex=2". */
+  direct = ep_figure_new_cox_table (cohort, "time", "status", covariates, &error);
+  g_assert_no_error (error);
+  forest = ep_figure_get_forest (direct);
+  g_assert_cmpstr (g_array_index (forest->rows, EpForestRow, 1).label, ==, "Sex");
+  row = forest_row (forest, "Female");
+  assert_r (row->estimate, r_term (reference, "multivariable", "sex=2"), "hr");
+  assert_r (row->estimate_b, r_term (reference, "univariable", "sex=2"), "hr");
+  assert_no_term_names (direct);
+
+  /* Female as the reference: the figure follows, and the HR inverts as relevel () in R. */
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ep_cohort_find_column (cohort, "sex"),
+                                              "Sex", female_first, &error));
+  g_assert_true (ep_analysis_run (cox, cohort, NULL, &error));
+  forest = ep_figure_get_forest (figure);
+  g_assert_cmpstr (g_array_index (forest->rows, EpForestRow, 2).label, ==, "Female (ref)");
+  row = forest_row (forest, "Male");
+  assert_r (row->estimate_b, r_term (reference, "reversed_sex", "sex=1"), "hr");
+  assert_r (row->lower_b, r_term (reference, "reversed_sex", "sex=1"), "lower");
+  g_assert_cmpfloat_with_epsilon (row->estimate,
+                                  1.0 / json_object_get_double_member (r_term (reference, "multivariable", "sex=2"), "hr"),
+                                  1e-5 * row->estimate);
+  assert_no_term_names (figure);
+
+  /* Without the univariable panel: the multivariable one alone. */
+  g_object_set (figure, "univariable", FALSE, NULL);
+  g_clear_pointer (&layout, ep_plot_layout_free);
+  layout = ep_figure_layout (figure);
+  g_assert_null (ep_plot_layout_find (layout, EP_PLOT_ITEM_NULL_LINE, -1, 1));
+  g_object_set (figure, "univariable", TRUE, NULL);
+  g_clear_pointer (&layout, ep_plot_layout_free);
+  layout = ep_figure_layout (figure);
+  g_assert_nonnull (ep_plot_layout_find (layout, EP_PLOT_ITEM_NULL_LINE, -1, 1));
+}
+
+/* The Cox figure's rows and the group HRs are stored with the result: a restored result draws
+ * the same figures without running (issue 13). */
+static void
+test_cox_figure_restored (void)
+{
+  g_autoptr(EpCohort) cohort = load_lung ();
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(EpAnalysis) copy = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(EpAnalysis) survival = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpAnalysis) survival_copy = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(EpFigure) km = NULL;
+  g_autoptr(EpPlotLayout) layout = NULL;
+  g_autoptr(GPtrArray) male_first = value_labels ("1", "Male", "2", "Female", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *survival_json = NULL;
+  const char *covariates[] = { "age", "sex", NULL };
+  const EpForestPlot *forest;
+  gboolean found = FALSE;
+
+  g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ep_cohort_find_column (cohort, "sex"),
+                                              "Sex", male_first, &error));
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  ep_analysis_set_strv (cox, "factors", &covariates[1]);
+  g_assert_true (ep_analysis_run (cox, cohort, NULL, &error));
+  json = ep_analysis_results_to_json (cox);
+  g_assert_true (ep_analysis_restore_results (copy, json, "x", "test", &error));
+  g_assert_no_error (error);
+  figure = ep_figure_new_for_analysis (copy, &error);
+  g_assert_no_error (error);
+  forest = ep_figure_get_forest (figure);
+  g_assert_cmpuint (forest->rows->len, ==, 4);   /* Age, Sex, Male (ref), Female */
+  g_assert_cmpstr (forest_row (forest, "Male (ref)")->detail, ==, "112/138");
+  /* coxph (Surv (time, status) ~ factor (sex), lung) */
+  g_assert_cmpfloat_with_epsilon (forest_row (forest, "Female")->estimate_b, 0.588002818563589,
+                                  1e-5 * 0.588002818563589);
+
+  ep_analysis_set_string (survival, "endpoint", "OS");
+  ep_analysis_set_string (survival, "group", "ph_ecog");
+  g_assert_true (ep_analysis_run (survival, cohort, NULL, &error));
+  survival_json = ep_analysis_results_to_json (survival);
+  g_assert_true (ep_analysis_restore_results (survival_copy, survival_json, "x", "test", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ep_analysis_get_group_hr (survival_copy));
+  km = ep_figure_new_for_analysis (survival_copy, &error);
+  g_assert_no_error (error);
+  g_object_set (km, "group-hr", TRUE, NULL);
+  layout = ep_figure_layout (km);
+  for (guint k = 0; k < layout->items->len; k++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+      /* expected/lung_groups.json: coxph (Surv (time, status) ~ g), ECOG 2 vs 0 */
+      if (item->kind == EP_PLOT_ITEM_ANNOTATION && item->text != NULL
+          && strstr (item->text, "2: HR 2.50 (1.61–3.88)") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +703,8 @@ main (int   argc,
   g_test_add_func ("/labels/json", test_json);
   g_test_add_func ("/labels/cohort/undo", test_cohort_undo);
   g_test_add_func ("/labels/analysis", test_analysis);
+  g_test_add_func ("/labels/cox-figure", test_cox_figure);
+  g_test_add_func ("/labels/cox-figure-restored", test_cox_figure_restored);
   g_test_add_func ("/labels/project-store", test_project_store);
   g_test_add_func ("/labels/cli", test_cli);
   g_test_add_func ("/labels/status-guard", test_status_guard);

@@ -35,6 +35,10 @@ struct _EpFigureOptions
   AdwComboRow          *legend_row;
   AdwActionRow         *show_stats_row;
   GtkSwitch            *show_stats_switch;
+  AdwActionRow         *group_hr_row;
+  GtkSwitch            *group_hr_switch;
+  AdwActionRow         *univariable_row;
+  GtkSwitch            *univariable_switch;
   AdwActionRow         *risk_table_row;
   GtkSwitch            *risk_table_switch;
   AdwActionRow         *risk_table_events_row;
@@ -103,6 +107,8 @@ static const Option options[] = {
   { "median-lines", ROW (median_lines_row), ROW (median_lines_switch), CONTROL_SWITCH },
   { "legend", ROW (legend_row), ROW (legend_row), CONTROL_COMBO },
   { "show-stats", ROW (show_stats_row), ROW (show_stats_switch), CONTROL_SWITCH },
+  { "group-hr", ROW (group_hr_row), ROW (group_hr_switch), CONTROL_SWITCH },
+  { "univariable", ROW (univariable_row), ROW (univariable_switch), CONTROL_SWITCH },
   { "risk-table", ROW (risk_table_row), ROW (risk_table_switch), CONTROL_SWITCH },
   { "risk-table-events", ROW (risk_table_events_row), ROW (risk_table_events_switch), CONTROL_SWITCH },
   { "data-unit", ROW (data_unit_row), ROW (data_unit_row), CONTROL_COMBO },
@@ -294,6 +300,8 @@ ep_figure_options_bind (EpFigureOptions *self)
                                                      : _("Log-rank p, and the hazard ratio for two groups"));
   gtk_widget_set_visible (GTK_WIDGET (self->censor_marks_row), kind == EP_FIGURE_KM);
   gtk_widget_set_visible (GTK_WIDGET (self->median_lines_row), kind == EP_FIGURE_KM);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_hr_row), kind == EP_FIGURE_KM);
+  gtk_widget_set_visible (GTK_WIDGET (self->univariable_row), kind == EP_FIGURE_COX_TABLE);
 }
 
 /* ---- GObject ------------------------------------------------------------------------------- */
@@ -406,6 +414,10 @@ ep_figure_options_class_init (EpFigureOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, ci_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, censor_marks_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, censor_marks_switch);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, group_hr_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, group_hr_switch);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, univariable_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, univariable_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, median_lines_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, median_lines_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, legend_row);

@@ -13,6 +13,10 @@
  *    "cox": {fit}, "cox_terms": [names], "cox_term_levels": [level or null],
  *    "term_labels" (in each design, optional): the display labels of the terms,
  *    "cox_univariate": [{"fit": {…}, "terms": […]} or {"error": "…"}],
+ *    "group_hr" (optional): {"reference", "conf_level", "groups": [{"n", "events", "hr",
+ *                 "lower", "upper", "p", "singular", "infinite"}]}, survival with 3+ groups,
+ *    "cox_factors" (optional): [{"name", "column", "numeric", "labels", "terms", "n",
+ *                    "events"}] per covariate, the Cox figure's rows (model/ep-cox-forest.h),
  *    "crr": {"n": …, "n_dropped": …, "terms": [names], "term_levels": [level or null],
  *            "fits": [{fit} or {"error": "…"}, one per cause]},
  *    "response": {…}, "warnings": […],
@@ -63,6 +67,94 @@ design_to_json (const EpCoxFit   *fit,
     json_object_set_array_member (object, "term_labels",
                                   strv_array ((const char * const *) design->term_labels, design->p));
   return object;
+}
+
+static gboolean invalid (GError **error, const char *where, const char *member);
+
+/* Three or more groups: what the KM figure's "HR vs reference" shows (issue 13). */
+static JsonObject *
+group_hr_to_json (const EpGroupHr *hr)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *groups = json_array_new ();
+
+  json_object_set_int_member (object, "reference", hr->reference);
+  ep_result_json_set_double (object, "conf_level", hr->conf_level);
+  for (guint g = 0; g < hr->n_groups; g++)
+    {
+      JsonObject *o = json_object_new ();
+
+      json_object_set_int_member (o, "n", (gint64) hr->n[g]);
+      json_object_set_int_member (o, "events", (gint64) hr->events[g]);
+      ep_result_json_set_double (o, "hr", hr->hr[g]);
+      ep_result_json_set_double (o, "lower", hr->lower[g]);
+      ep_result_json_set_double (o, "upper", hr->upper[g]);
+      ep_result_json_set_double (o, "p", hr->p[g]);
+      json_object_set_boolean_member (o, "singular", hr->singular[g]);
+      json_object_set_boolean_member (o, "infinite", hr->infinite[g]);
+      json_array_add_object_element (groups, o);
+    }
+  json_object_set_array_member (object, "groups", groups);
+  return object;
+}
+
+static EpGroupHr *
+group_hr_from_json (JsonObject  *object,
+                    const char  *where,
+                    GError     **error)
+{
+  g_autoptr(EpGroupHr) hr = g_new0 (EpGroupHr, 1);
+  JsonNode *node = json_object_get_member (object, "groups");
+  JsonArray *groups;
+  guint n, reference, count;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, where, "group_hr"), NULL;
+  groups = json_node_get_array (node);
+  n = json_array_get_length (groups);
+  if (n < 2 || n > 100000
+      || !ep_result_json_get_uint (object, "reference", where, n - 1, &reference, error)
+      || !ep_result_json_get_double (object, "conf_level", where, &hr->conf_level, error))
+    return n < 2 || n > 100000 ? (invalid (error, where, "group_hr"), NULL) : NULL;
+  hr->n_groups = n;
+  hr->reference = reference;
+  hr->n = g_new0 (gsize, n);
+  hr->events = g_new0 (gsize, n);
+  hr->coef = g_new (double, n);
+  hr->se = g_new (double, n);
+  hr->hr = g_new (double, n);
+  hr->lower = g_new (double, n);
+  hr->upper = g_new (double, n);
+  hr->z = g_new (double, n);
+  hr->p = g_new (double, n);
+  hr->singular = g_new0 (gboolean, n);
+  hr->infinite = g_new0 (gboolean, n);
+  hr->warnings = g_new0 (char *, 1);
+  hr->lr_chisq = hr->wald_chisq = hr->score_chisq = NAN;
+  hr->lr_p = hr->wald_p = hr->score_p = NAN;
+  for (guint g = 0; g < n; g++)
+    {
+      JsonNode *e = json_array_get_element (groups, g);
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        return invalid (error, where, "group_hr"), NULL;
+      o = json_node_get_object (e);
+      hr->coef[g] = hr->se[g] = hr->z[g] = NAN;
+      if (!ep_result_json_get_uint (o, "n", where, G_MAXUINT, &count, error))
+        return NULL;
+      hr->n[g] = count;
+      if (!ep_result_json_get_uint (o, "events", where, count, &count, error)
+          || !ep_result_json_get_double (o, "hr", where, &hr->hr[g], error)
+          || !ep_result_json_get_double (o, "lower", where, &hr->lower[g], error)
+          || !ep_result_json_get_double (o, "upper", where, &hr->upper[g], error)
+          || !ep_result_json_get_double (o, "p", where, &hr->p[g], error))
+        return NULL;
+      hr->events[g] = count;
+      hr->singular[g] = json_object_get_boolean_member_with_default (o, "singular", FALSE);
+      hr->infinite[g] = json_object_get_boolean_member_with_default (o, "infinite", FALSE);
+    }
+  return g_steal_pointer (&hr);
 }
 
 char *
@@ -121,6 +213,10 @@ ep_analysis_results_to_json (EpAnalysis *self)
         }
       json_object_set_array_member (o, "cox_univariate", uni);
     }
+  if (r->cox_factors != NULL)
+    json_object_set_array_member (o, "cox_factors", ep_cox_factors_to_json (r->cox_factors));
+  if (r->group_hr != NULL)
+    json_object_set_object_member (o, "group_hr", group_hr_to_json (r->group_hr));
   if (r->cif != NULL)
     json_object_set_object_member (o, "cif", ep_cif_result_to_json (r->cif));
   if (r->gray != NULL)
@@ -476,6 +572,19 @@ restore (EpAnalysis  *self,
           else if (!design_from (eo, where, &r->uni[j], &r->uni_design[j], error))
             return FALSE;
         }
+    }
+  /* optional (issue 13): results saved before the KM figure's HR vs reference have none */
+  if ((part = member_object (o, "group_hr")) != NULL
+      && (r->group_hr = group_hr_from_json (part, where, error)) == NULL)
+    return FALSE;
+  /* optional (issue 13): results saved before the Table 3 figure have none */
+  if ((node = json_object_get_member (o, "cox_factors")) != NULL)
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return invalid (error, where, "cox_factors");
+      r->cox_factors = ep_cox_factors_from_json (json_node_get_array (node), where, error);
+      if (r->cox_factors == NULL)
+        return FALSE;
     }
   if ((part = member_object (o, "cif")) != NULL
       && (r->cif = ep_cif_result_from_json (part, where, error)) == NULL)

@@ -43,6 +43,7 @@ _ep_analysis_job_free (Job *job)
   g_strfreev (job->cause_labels);
   g_free (job->fingerprint);
   cox_input_clear (&job->multi);
+  g_clear_pointer (&job->cox_factors, g_ptr_array_unref);
   cox_input_clear (&job->crr);
   for (guint j = 0; j < job->n_covariates && job->uni != NULL; j++)
     {
@@ -291,6 +292,22 @@ set_term_labels (EpCohort           *cohort,
     }
 }
 
+EpDesign *
+ep_analysis_build_cox_design (EpCohort           *cohort,
+                              const char * const *covariates,
+                              guint               n_covariates,
+                              const char * const *factors,
+                              const guint        *rows,
+                              guint               n,
+                              GError            **error)
+{
+  EpDesign *design = build_design (cohort, covariates, n_covariates, factors, rows, n, error);
+
+  if (design != NULL)
+    set_term_labels (cohort, design, covariates);
+  return design;
+}
+
 /* One Cox model's data: the endpoint, the covariates and the strata, listwise over all of
  * them. */
 static gboolean
@@ -318,10 +335,10 @@ prepare_cox_input (EpCohort           *cohort,
   if (d->n == 0)
     return no_rows_error (d->n_dropped, error);
 
-  input->design = build_design (cohort, covariates, n_covariates, factors, d->rows, d->n, error);
+  input->design = ep_analysis_build_cox_design (cohort, covariates, n_covariates, factors,
+                                                d->rows, d->n, error);
   if (input->design == NULL)
     return FALSE;
-  set_term_labels (cohort, input->design, covariates);
 
   if (strata != NULL)
     {
@@ -383,6 +400,8 @@ _ep_analysis_prepare_cox (Job        *job,
 
   job->n = job->multi.n;
   job->n_dropped = job->multi.n_dropped;
+  /* the figure's rows: levels with their events/n in the model's rows */
+  job->cox_factors = ep_cox_factors_new (cohort, covariates, job->multi.design, job->multi.status);
   job->time_unit = g_strdup (ep_time_unit_to_string (ep_cohort_endpoint_get_unit (endpoint)));
 
   /* Univariate models: each covariate on the rows that have it (and the strata). */

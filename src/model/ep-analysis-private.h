@@ -12,6 +12,7 @@
 
 #include "core/ep-groups.h"
 #include "model/ep-analysis.h"
+#include "model/ep-cox-forest.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,7 @@ typedef struct
   EpCoxFit       **uni;
   EpDesign       **uni_design;
   char           **uni_error;
+  GPtrArray       *cox_factors;     /* EpCoxFactor (model/ep-cox-forest.h); NULL: not saved */
   EpCifResult     *cif;
   EpGrayResult    *gray;
   GStrv            cause_labels;
@@ -74,7 +76,7 @@ typedef struct
   EpKmResult      *km_all;          /* competing risks: KM of any event, the figure's numbers at risk */
   /* survival with three or more groups (ep-groups.h): each group's HR against the first,
    * every pair's log-rank test (Holm), the test for trend when the levels are numbers; NULL
-   * else. Not saved: the tables they make are. */
+   * else. Not saved but group_hr's HRs (for the KM figure): the tables they make are. */
   EpGroupHr         *group_hr;
   EpLogrankPairwise *pairwise;
   EpLogrankTrend    *trend;
@@ -157,6 +159,7 @@ typedef struct
   char           *time_unit;
   char          **cause_labels;
   CoxInput        multi;
+  GPtrArray      *cox_factors;   /* EpCoxFactor: the multivariable model's levels, events/n */
   CoxInput       *uni;           /* [n_covariates] */
   char          **uni_error;     /* [n_covariates] a univariate model that could not be set up */
   guint           n_covariates;

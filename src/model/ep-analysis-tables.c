@@ -915,3 +915,9 @@ _ep_analysis_tables_naive_km (Job     *job,
                             "the cumulative incidence is the one to report."));
   g_ptr_array_add (r->tables, table);
 }
+
+char *
+ep_analysis_format_p (double p)
+{
+  return format_p (p);
+}

@@ -194,6 +194,7 @@ _ep_analysis_run_thread (GTask        *task,
           g_ptr_array_add (r->warnings, g_strdup (r->cox->warnings[k]));
         _ep_analysis_run_zph (job, r);
         r->design = g_steal_pointer (&job->multi.design);
+        r->cox_factors = g_steal_pointer (&job->cox_factors);
         report_progress (job, 1.0 / n_steps);
 
         r->n_covariates = job->n_covariates;

@@ -103,6 +103,7 @@ _ep_analysis_results_free (Results *results)
   g_clear_pointer (&results->trend, ep_logrank_trend_free);
   g_clear_pointer (&results->cox, ep_cox_fit_free);
   g_clear_pointer (&results->design, ep_design_free);
+  g_clear_pointer (&results->cox_factors, g_ptr_array_unref);
   for (guint j = 0; j < results->n_covariates; j++)
     {
       g_clear_pointer (&results->uni[j], ep_cox_fit_free);
@@ -991,6 +992,22 @@ ep_analysis_get_cox_design (EpAnalysis *self)
   g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
 
   return self->results != NULL ? self->results->design : NULL;
+}
+
+const EpGroupHr *
+ep_analysis_get_group_hr (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->group_hr : NULL;
+}
+
+const GPtrArray *
+ep_analysis_get_cox_factors (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+
+  return self->results != NULL ? self->results->cox_factors : NULL;
 }
 
 guint

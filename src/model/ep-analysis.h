@@ -52,6 +52,7 @@
 #include "core/ep-crr.h"
 #include "core/ep-cox-zph.h"
 #include "core/ep-design.h"
+#include "core/ep-groups.h"
 #include "core/ep-km.h"
 #include "core/ep-levels.h"
 #include "core/ep-logrank.h"
@@ -220,6 +221,14 @@ const EpDesign        *ep_analysis_get_cox_univariate_design (EpAnalysis *self,
                                                               guint       covariate);
 const char            *ep_analysis_get_cox_univariate_error (EpAnalysis *self,
                                                              guint       covariate);
+/* Cox: each covariate's display name, levels (reference first) with their terms and events/n
+ * in the multivariable model's rows (EpCoxFactor, model/ep-cox-forest.h), what the Table 3
+ * figure draws; NULL for a result saved before they were. */
+const GPtrArray       *ep_analysis_get_cox_factors (EpAnalysis *self);
+/* Survival with three or more groups: each group's HR against the reference (ep_group_hr()),
+ * in the order of ep_analysis_get_groups(); NULL otherwise, or for a result read from a
+ * project saved before it was stored. */
+const EpGroupHr       *ep_analysis_get_group_hr  (EpAnalysis   *self);
 const EpCifResult     *ep_analysis_get_cif       (EpAnalysis   *self);
 /* Cause labels by index in the CIF result's causes (the status values' text). */
 const char            *ep_analysis_get_cause_label (EpAnalysis *self,
@@ -322,5 +331,21 @@ GPtrArray      *ep_analysis_get_tables    (EpAnalysis          *self);
 char           *ep_analysis_to_tsv        (EpAnalysis          *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpResultTable, ep_result_table_free)
+
+/* A p-value as every result table writes it ("0.121", "<0.001", "NA"): figures that show a
+ * table's p use this, so that the two agree. */
+char                  *ep_analysis_format_p      (double        p);
+
+/* The design of a Cox model of covariates (n_covariates columns of cohort; a number column is
+ * one term unless named in factors, a category is a factor in the user's level order, its
+ * first level the reference) on the given rows (which have a value in each), with the terms'
+ * display labels ("Sex: Female vs Male"), as analyses and the figures made from a cohort use. */
+EpDesign              *ep_analysis_build_cox_design (EpCohort           *cohort,
+                                                     const char * const *covariates,
+                                                     guint               n_covariates,
+                                                     const char * const *factors,
+                                                     const guint        *rows,
+                                                     guint               n,
+                                                     GError            **error);
 
 G_END_DECLS

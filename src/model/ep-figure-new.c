@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "model/ep-cox-forest.h"
 #include "model/ep-figure-private.h"
 
 /* ---- helpers ------------------------------------------------------------------------------- */
@@ -252,6 +253,26 @@ ep_figure_size_forest (EpFigure *self)
   _ep_figure_fit_forest_height (self);
 }
 
+/* The Cox figure of an analysis's result: univariable and multivariable HRs (with one
+ * covariate the univariable model is the multivariable one). */
+static EpForestPlot *
+cox_forest_from_analysis (EpAnalysis     *analysis,
+                          const EpCoxFit *fit,
+                          const EpDesign *design)
+{
+  guint n = ep_analysis_get_n_covariates (analysis);
+  g_autofree const EpCoxFit **uni = g_new0 (const EpCoxFit *, MAX (n, 1));
+  g_autofree const EpDesign **uni_design = g_new0 (const EpDesign *, MAX (n, 1));
+
+  for (guint j = 0; j < n; j++)
+    {
+      uni[j] = n == 1 ? fit : ep_analysis_get_cox_univariate (analysis, j);
+      uni_design[j] = n == 1 ? design : ep_analysis_get_cox_univariate_design (analysis, j);
+    }
+  return ep_cox_forest_new (fit, design, uni, uni_design, n,
+                            ep_analysis_get_cox_factors (analysis));
+}
+
 /* The height for the forest's rows at the figure's width: a long note counts the lines it wraps
  * to (ep_forest_plot_note_lines()), so that wrapped footnotes stay on the page. */
 void
@@ -264,6 +285,11 @@ _ep_figure_fit_forest_height (EpFigure *self)
   rows += ep_forest_plot_note_lines (self->forest, ep_plot_mm_to_pt (self->style.width_mm),
                                      self->style.font_size);
   self->style.height_mm = round (CLAMP (24.0 + 3.6 * rows, 60.0, 250.0));
+  /* The Cox figure fits its rows exactly (issue 13: no blank third under a short model). */
+  if (self->kind == EP_FIGURE_COX_TABLE)
+    self->style.height_mm = ceil (ep_forest_plot_fit_height (self->forest, &self->style,
+                                                             ep_plot_mm_to_pt (self->style.width_mm))
+                                  * 25.4 / 72.0);
 }
 
 /* ---- constructors -------------------------------------------------------------------------- */
@@ -458,6 +484,64 @@ ep_figure_new_cif (EpCohort    *cohort,
   return g_steal_pointer (&self);
 }
 
+/* One Cox model of covariates on the rows of the endpoint that have each of them, its design
+ * through ep_analysis_build_cox_design() (the display names and level labels the tables use).
+ * factors: NULL, or where the model's levels with events/n go. */
+static EpCoxFit *
+cohort_cox_fit (EpFigure            *self,
+                EpCohort            *cohort,
+                EpCohortEndpoint    *endpoint,
+                const char * const  *covariates,
+                const char          *event_column,
+                EpDesign           **design,
+                GPtrArray          **factors,
+                GError             **error)
+{
+  g_autoptr(EpEndpointData) data = NULL;
+  g_autofree int *event = NULL;
+  g_autoptr(GPtrArray) labelled = g_ptr_array_new ();
+  EpCoxOptions options;
+  EpCoxFit *fit;
+
+  /* a number column with value labels (1 = Male, 2 = Female) is a factor, as the labels say */
+  for (guint j = 0; covariates[j] != NULL; j++)
+    {
+      int position = ep_cohort_find_column (cohort, covariates[j]);
+      GPtrArray *value_labels = position >= 0
+        ? ep_cohort_column_get_value_labels (ep_cohort_get_column (cohort, position)) : NULL;
+
+      if (value_labels != NULL && value_labels->len > 0)
+        g_ptr_array_add (labelled, (gpointer) covariates[j]);
+    }
+  g_ptr_array_add (labelled, NULL);
+
+  data = ep_cohort_resolve_endpoint (cohort, endpoint, covariates, error);
+  if (data == NULL)
+    return NULL;
+  if (data->n == 0)
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_NO_DATA,
+                   _("%s: no rows with a value in every column used (%u dropped for missing values)"),
+                   ep_cohort_get_name (cohort), data->n_dropped);
+      return NULL;
+    }
+  event = read_codes (self, cohort, event_column, data->rows, data->n, 1, error);
+  if (event == NULL)
+    return NULL;
+  *design = ep_analysis_build_cox_design (cohort, covariates, g_strv_length ((char **) covariates),
+                                          (const char * const *) labelled->pdata, data->rows,
+                                          data->n, error);
+  if (*design == NULL)
+    return NULL;
+  ep_cox_options_init (&options);
+  options.term_names = (const char * const *) (*design)->term_names;
+  fit = ep_cox_fit (data->n, NULL, data->time, event, (*design)->x, (*design)->p, NULL, 0,
+                    &options, error);
+  if (fit != NULL && factors != NULL)
+    *factors = ep_cox_factors_new (cohort, covariates, *design, event);
+  return fit;
+}
+
 EpFigure *
 ep_figure_new_cox_table (EpCohort            *cohort,
                          const char          *time_column,
@@ -471,12 +555,12 @@ ep_figure_new_cox_table (EpCohort            *cohort,
   g_autoptr(EpEndpointData) data = NULL;
   g_autoptr(EpDesign) design = NULL;
   g_autoptr(EpCoxFit) fit = NULL;
-  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (EpDesignColumn));
-  g_autofree int *event = NULL;
+  g_autoptr(GPtrArray) factors = NULL;
+  g_autoptr(GPtrArray) uni = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_cox_fit_free);
+  g_autoptr(GPtrArray) uni_design = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_design_free);
   g_autofree char *joined = NULL;
   g_autofree char *what = NULL;
-  EpCoxOptions options;
+  guint n_covariates;
 
   g_return_val_if_fail (EP_IS_COHORT (cohort), NULL);
   g_return_val_if_fail (time_column != NULL && event_column != NULL, NULL);
@@ -486,73 +570,47 @@ ep_figure_new_cox_table (EpCohort            *cohort,
   endpoint = ep_cohort_endpoint_new_time ("time", time_column, event_column, event_codes,
                                           EP_TIME_UNIT_DAYS);
   self = ep_figure_new_kind (EP_FIGURE_COX_TABLE);
+  /* the rows' check and the note of rows dropped for a missing value */
   data = resolve (self, cohort, endpoint, NULL, covariates, NULL, error);
   if (data == NULL)
     return NULL;
-  event = read_codes (self, cohort, event_column, data->rows, data->n, 1, error);
-  if (event == NULL)
-    return NULL;
-
   for (guint k = 0; covariates[k] != NULL; k++)
-    {
-      int position = ep_cohort_find_column (cohort, covariates[k]);
-      EpCohortColumn *column;
-      EpDesignColumn dc = { .name = covariates[k] };
+    if (ep_cohort_find_column (cohort, covariates[k]) < 0)
+      {
+        g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
+                     _("%s: there is no column “%s”"), ep_cohort_get_name (cohort), covariates[k]);
+        return NULL;
+      }
 
-      if (position < 0)
-        {
-          g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
-                       _("%s: there is no column “%s”"), ep_cohort_get_name (cohort), covariates[k]);
-          return NULL;
-        }
-      column = ep_cohort_get_column (cohort, position);
-      if (ep_cohort_column_get_column_type (column) == EP_COLUMN_NUMBER)
-        {
-          double *numbers = ep_cohort_get_numbers (cohort, covariates[k], data->rows, data->n, error);
-
-          if (numbers == NULL)
-            return NULL;
-          g_ptr_array_add (owned, numbers);
-          dc.kind = EP_DESIGN_NUMERIC;
-          dc.numbers = numbers;
-        }
-      else
-        {
-          char **strings = g_new0 (char *, data->n + 1);
-
-          for (guint i = 0; i < data->n; i++)
-            strings[i] = ep_cohort_get_text (cohort, data->rows[i], position);
-          g_ptr_array_add (owned, strings);
-          /* freed below, with its strings */
-          dc.kind = EP_DESIGN_FACTOR;
-          dc.strings = (const char * const *) strings;
-        }
-      g_array_append_val (columns, dc);
-    }
-
-  design = ep_design_new ((EpDesignColumn *) columns->data, columns->len, data->n, error);
-  /* The factor texts are only needed by the design. */
-  for (guint c = 0; c < columns->len; c++)
-    {
-      EpDesignColumn *dc = &g_array_index (columns, EpDesignColumn, c);
-
-      if (dc->kind == EP_DESIGN_FACTOR)
-        for (guint i = 0; i < data->n; i++)
-          g_free ((char *) dc->strings[i]);
-    }
-  if (design == NULL)
-    return NULL;
-
-  ep_cox_options_init (&options);
-  options.term_names = (const char * const *) design->term_names;
-  fit = ep_cox_fit (data->n, NULL, data->time, event, design->x, design->p, NULL, 0,
-                    &options, error);
+  /* The multivariable model, listwise over every covariate, with the levels' events/n. */
+  fit = cohort_cox_fit (self, cohort, endpoint, covariates, event_column, &design, &factors, error);
   if (fit == NULL)
     return NULL;
   for (guint w = 0; fit->warnings != NULL && fit->warnings[w] != NULL; w++)
     ep_figure_add_note (self, fit->warnings[w]);
 
-  self->forest = ep_forest_plot_new_from_cox (fit, (const char * const *) design->term_names);
+  /* One univariable model per covariate, on the rows that have it (as the analysis's). */
+  n_covariates = g_strv_length ((char **) covariates);
+  for (guint j = 0; j < n_covariates; j++)
+    {
+      const char *one[] = { covariates[j], NULL };
+      EpDesign *d = NULL;
+      EpCoxFit *u = n_covariates > 1
+                    ? cohort_cox_fit (self, cohort, endpoint, one, event_column, &d, NULL, NULL)
+                    : NULL;
+
+      g_ptr_array_add (uni, u);
+      g_ptr_array_add (uni_design, u != NULL ? d : NULL);
+      if (u == NULL)
+        g_clear_pointer (&d, ep_design_free);
+    }
+  if (n_covariates == 1)
+    self->forest = ep_cox_forest_new (fit, design, (const EpCoxFit * const *) &fit,
+                                      (const EpDesign * const *) &design, 1, factors);
+  else
+    self->forest = ep_cox_forest_new (fit, design, (const EpCoxFit * const *) uni->pdata,
+                                      (const EpDesign * const *) uni_design->pdata, n_covariates,
+                                      factors);
   self->forest_x_label = g_strdup (self->forest->x_label);
   ep_figure_size_forest (self);
 
@@ -885,9 +943,7 @@ ep_figure_load_analysis (EpFigure *self)
           break;
         for (guint w = 0; fit->warnings != NULL && fit->warnings[w] != NULL; w++)
           ep_figure_add_note (self, fit->warnings[w]);
-        self->forest = ep_forest_plot_new_from_cox (fit, (const char * const *) (design->term_labels != NULL
-                                                                                  ? design->term_labels
-                                                                                  : design->term_names));
+        self->forest = cox_forest_from_analysis (analysis, fit, design);
         self->forest_x_label = g_strdup (self->forest->x_label);
         ep_figure_size_forest (self);
       }

@@ -28,6 +28,8 @@ struct _EpFigure
   EpFigureKind        kind;
   EpTimePlotOptions   options;     /* survival figures */
   gboolean            show_stats;  /* log-rank p and HR, or Gray's p */
+  gboolean            univariable; /* Cox: the univariable panel too */
+  gboolean            group_hr;    /* KM, three or more groups: each group's HR vs the reference */
   EpPlotStyle         style;
 
   char               *subtitle;

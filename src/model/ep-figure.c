@@ -97,6 +97,9 @@ enum {
   PROP_DPI,
   PROP_LANGUAGE,
   PROP_DECIMAL_MARK,
+
+  PROP_UNIVARIABLE,
+  PROP_GROUP_HR,
   N_PROPS
 };
 
@@ -150,6 +153,7 @@ ep_figure_render (EpFigure     *self,
     case EP_FIGURE_KM:
       {
         EpKmPlot plot;
+        g_autofree double *hr = NULL;
 
         ep_km_plot_init (&plot, self->km);
         plot.options = self->options;
@@ -161,6 +165,26 @@ ep_figure_render (EpFigure     *self,
           {
             plot.overlay = self->overlay;
             plot.overlay_labels = (const char * const *) self->overlay_labels->pdata;
+          }
+        /* three or more groups: each against the reference (issue 13) */
+        if (self->group_hr && self->analysis != NULL && ep_analysis_get_group_hr (self->analysis) != NULL
+            && ep_analysis_get_group_hr (self->analysis)->n_groups == self->km->n_groups)
+          {
+            const EpGroupHr *g = ep_analysis_get_group_hr (self->analysis);
+
+            hr = g_new (double, 3 * g->n_groups);
+            for (guint k = 0; k < g->n_groups; k++)
+              {
+                gboolean ok = !g->singular[k] && !g->infinite[k];
+
+                hr[k] = ok ? g->hr[k] : NAN;
+                hr[g->n_groups + k] = ok ? g->lower[k] : NAN;
+                hr[2 * g->n_groups + k] = ok ? g->upper[k] : NAN;
+              }
+            plot.group_hr = hr;
+            plot.group_hr_lower = hr + g->n_groups;
+            plot.group_hr_upper = hr + 2 * g->n_groups;
+            plot.group_hr_reference = g->reference;
           }
         if (self->show_stats)
           {
@@ -222,11 +246,16 @@ ep_figure_render (EpFigure     *self,
       {
         /* x-label overrides the forest's own axis label. */
         char *x_label = self->forest->x_label;
+        guint n_panels = self->forest->n_panels;
 
         self->forest->x_label = nonempty (self->style.x_label) ? self->style.x_label
                                                                 : self->forest_x_label;
+        /* a Cox figure without its univariable panel: the multivariable one alone */
+        if (self->kind == EP_FIGURE_COX_TABLE && !self->univariable)
+          self->forest->n_panels = 1;
         ep_forest_plot_render (cr, width, height, self->forest, &self->style, layout);
         self->forest->x_label = x_label;
+        self->forest->n_panels = n_panels;
       }
       break;
 
@@ -302,6 +331,14 @@ ep_figure_has_data (EpFigure *self)
     case EP_FIGURE_CIF: return self->cif != NULL && self->km != NULL;
     default:            return self->forest != NULL;
     }
+}
+
+const EpForestPlot *
+ep_figure_get_forest (EpFigure *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE (self), NULL);
+
+  return self->forest;
 }
 
 guint
@@ -732,6 +769,8 @@ ep_figure_get_property (GObject    *object,
     case PROP_MEDIAN_LINES:      g_value_set_boolean (value, self->options.median_lines); break;
     case PROP_LEGEND:            g_value_set_enum (value, self->options.legend); break;
     case PROP_SHOW_STATS:        g_value_set_boolean (value, self->show_stats); break;
+    case PROP_UNIVARIABLE:       g_value_set_boolean (value, self->univariable); break;
+    case PROP_GROUP_HR:          g_value_set_boolean (value, self->group_hr); break;
     case PROP_DATA_UNIT:         g_value_set_enum (value, self->options.data_unit); break;
     case PROP_TIME_UNIT:         g_value_set_enum (value, self->options.time_unit); break;
     case PROP_TICK_INTERVAL:     g_value_set_double (value, self->options.tick_interval); break;
@@ -797,6 +836,8 @@ ep_figure_set_property (GObject      *object,
     case PROP_MEDIAN_LINES:      SET_FIELD (self->options.median_lines, g_value_get_boolean); break;
     case PROP_LEGEND:            SET_FIELD (self->options.legend, g_value_get_enum); break;
     case PROP_SHOW_STATS:        SET_FIELD (self->show_stats, g_value_get_boolean); break;
+    case PROP_UNIVARIABLE:       SET_FIELD (self->univariable, g_value_get_boolean); break;
+    case PROP_GROUP_HR:          SET_FIELD (self->group_hr, g_value_get_boolean); break;
     case PROP_DATA_UNIT:         SET_FIELD (self->options.data_unit, g_value_get_enum); break;
     case PROP_TIME_UNIT:         SET_FIELD (self->options.time_unit, g_value_get_enum); break;
     case PROP_TICK_INTERVAL:     SET_FIELD (self->options.tick_interval, g_value_get_double); break;
@@ -923,6 +964,13 @@ ep_figure_class_init (EpFigureClass *klass)
     g_param_spec_enum ("language", NULL, NULL, EP_TYPE_PLOT_LANGUAGE, EP_PLOT_LANGUAGE_EN, rw);
   properties[PROP_DECIMAL_MARK] =
     g_param_spec_enum ("decimal-mark", NULL, NULL, EP_TYPE_PLOT_DECIMAL_MARK, EP_PLOT_DECIMAL_AUTO, rw);
+
+  /* Cox: the univariable HRs beside the multivariable ones (seed 002's Table 3) */
+  properties[PROP_UNIVARIABLE] =
+    g_param_spec_boolean ("univariable", NULL, NULL, TRUE, rw);
+  /* KM with groups: each group's HR against the reference in the annotation */
+  properties[PROP_GROUP_HR] =
+    g_param_spec_boolean ("group-hr", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -941,6 +989,7 @@ ep_figure_init (EpFigure *self)
   ep_plot_style_init (&self->style);
   ep_time_plot_options_init (&self->options);
   self->show_stats = TRUE;
+  self->univariable = TRUE;
   self->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notes, NULL);
   self->overlay_labels = g_ptr_array_new_with_free_func (g_free);

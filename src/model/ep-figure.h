@@ -202,6 +202,8 @@ gboolean      ep_figure_export            (EpFigure            *self,
                                            const char          *path,
                                            EpPlotFormat         format,
                                            GError             **error);
+/* The forest plot of a forest or Cox figure (its rows as built; NULL for survival figures). */
+const EpForestPlot *ep_figure_get_forest (EpFigure            *self);
 /* The number of forest rows of a kind (0 for survival figures). */
 guint         ep_figure_count_forest_rows (EpFigure            *self,
                                            EpForestRowKind      kind);

@@ -24,6 +24,9 @@ row_clear (gpointer data)
   g_clear_pointer (&row->label, g_free);
   g_clear_pointer (&row->detail, g_free);
   g_clear_pointer (&row->extra, g_free);
+  g_clear_pointer (&row->text, g_free);
+  g_clear_pointer (&row->extra_b, g_free);
+  g_clear_pointer (&row->text_b, g_free);
 }
 
 EpForestPlot *
@@ -39,6 +42,7 @@ ep_forest_plot_new (EpForestScale scale)
   plot->x_min = NAN;
   plot->x_max = NAN;
   plot->decimals = -1;
+  plot->n_panels = 1;
 
   return plot;
 }
@@ -58,6 +62,8 @@ ep_forest_plot_free (EpForestPlot *plot)
   g_free (plot->x_label);
   g_free (plot->favours_left);
   g_free (plot->favours_right);
+  g_free (plot->panel_header);
+  g_free (plot->panel_header_b);
   g_free (plot);
 }
 
@@ -74,7 +80,7 @@ ep_forest_plot_add_row (EpForestPlot    *plot,
   EpForestRow row = {
     .kind = kind, .label = g_strdup (label), .detail = g_strdup (detail),
     .estimate = estimate, .lower = lower, .upper = upper, .weight = weight,
-    .group = G_MAXUINT,
+    .group = G_MAXUINT, .estimate_b = NAN, .lower_b = NAN, .upper_b = NAN,
   };
 
   g_return_val_if_fail (plot != NULL, NULL);
@@ -357,23 +363,49 @@ estimate_decimals (const EpForestPlot *plot)
   return plot->scale == EP_FOREST_SCALE_PROPORTION ? 1 : 2;
 }
 
+/* The values of a row in a set: 0 its estimates, 1 its second estimates. */
+static void
+row_values (const EpForestRow *row,
+            guint              set,
+            double            *estimate,
+            double            *lower,
+            double            *upper)
+{
+  *estimate = set == 0 ? row->estimate : row->estimate_b;
+  *lower = set == 0 ? row->lower : row->lower_b;
+  *upper = set == 0 ? row->upper : row->upper_b;
+}
+
+static const char *
+row_extra (const EpForestRow *row,
+           guint              set)
+{
+  return set == 0 ? row->extra : row->extra_b;
+}
+
 static char *
 estimate_text (const EpForestPlot *plot,
                const EpForestRow  *row,
+               guint               set,
                const EpPlotStyle  *style)
 {
   double f = plot->scale == EP_FOREST_SCALE_PROPORTION ? 100.0 : 1.0;
   int d = estimate_decimals (plot);
+  double estimate, lower, upper;
+  const char *text = set == 0 ? row->text : row->text_b;
   g_autofree char *e = NULL;
   g_autofree char *lo = NULL;
   g_autofree char *hi = NULL;
 
-  if (isnan (row->estimate))
+  if (text != NULL)
+    return g_strdup (text);
+  row_values (row, set, &estimate, &lower, &upper);
+  if (isnan (estimate))
     return NULL;
 
-  e = EP_PLOT_NUMBER (style, f * row->estimate, d);
-  lo = EP_PLOT_NUMBER (style, f * row->lower, d);
-  hi = EP_PLOT_NUMBER (style, f * row->upper, d);
+  e = EP_PLOT_NUMBER (style, f * estimate, d);
+  lo = EP_PLOT_NUMBER (style, f * lower, d);
+  hi = EP_PLOT_NUMBER (style, f * upper, d);
 
   return g_strdup_printf ("%s (%s–%s)", e, lo, hi);
 }
@@ -406,12 +438,18 @@ axis_ticks (const EpForestPlot *plot,
     {
       const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
 
-      if (isnan (row->estimate))
-        continue;
-      if (isfinite (row->lower))
-        data_lo = MIN (data_lo, row->lower);
-      if (isfinite (row->upper))
-        data_hi = MAX (data_hi, row->upper);
+      for (guint set = 0; set < (plot->n_panels == 2 ? 2u : 1u); set++)
+        {
+          double estimate, lower, upper;
+
+          row_values (row, set, &estimate, &lower, &upper);
+          if (isnan (estimate))
+            continue;
+          if (isfinite (lower))
+            data_lo = MIN (data_lo, lower);
+          if (isfinite (upper))
+            data_hi = MAX (data_hi, upper);
+        }
     }
   if (!isnan (plot->null_value))
     {
@@ -581,6 +619,219 @@ ep_forest_plot_note_lines (const EpForestPlot *plot,
   return lines;
 }
 
+/* Column numbers of EP_PLOT_ITEM_FOREST_CELL (a second panel's columns add 8). */
+enum
+{
+  COL_DETAIL = 1,
+  COL_ESTIMATE = 2,
+  COL_WEIGHT = 3,
+  COL_EXTRA = 4,
+  COL_PANEL = 5,
+};
+
+/* Draws a text cell and records it in the layout. */
+static void
+cell (cairo_t           *cr,
+      const EpPlotStyle *style,
+      double             size,
+      EpTextFlags        flags,
+      const char        *text,
+      double             x,
+      double             y,
+      double             halign,
+      double             valign,
+      EpPlotLayout      *layout,
+      int                row,
+      int                col)
+{
+  ep_plot_text_draw (cr, style, size, flags, text, x, y, halign, valign);
+  if (layout != NULL)
+    ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_CELL, row, col, 0.0, x, y, 0.0, 0.0, text);
+}
+
+/* What the vertical geometry needs: the text's line height, the space above the rows and
+ * under them, the rows' height in row units and each note's wrapped lines. */
+typedef struct
+{
+  double  line_h;
+  double  top;         /* from the figure's top to the first row */
+  double  axis_h;      /* from the last row to the figure's bottom */
+  double  units;
+  guint  *note_lines;  /* rows->len */
+  double  indent;
+} Geometry;
+
+static gboolean
+has_panel_headers (const EpForestPlot *plot)
+{
+  return plot->n_panels == 2 && (plot->panel_header != NULL || plot->panel_header_b != NULL);
+}
+
+static void
+measure (cairo_t            *cr,
+         double              width,
+         const EpForestPlot *plot,
+         const EpPlotStyle  *style,
+         Geometry           *g)
+{
+  double fs = style->font_size, small = fs - 0.5, pad = 0.5 * fs, tick_len = 0.45 * fs;
+  double title_h = 0.0;
+  gboolean has_title = style->title != NULL && style->title[0] != '\0';
+  g_autoptr(PangoLayout) probe = ep_plot_text_new (cr, style, fs, EP_TEXT_REGULAR, "0");
+
+  ep_plot_text_size (probe, NULL, &g->line_h);
+  if (has_title)
+    {
+      g_autoptr(PangoLayout) t = ep_plot_text_new (cr, style, style->title_size, EP_TEXT_BOLD,
+                                                   style->title);
+
+      ep_plot_text_size (t, NULL, &title_h);
+    }
+
+  g->indent = 0.0;
+  for (guint i = 0; i < plot->rows->len; i++)
+    if (g_array_index (plot->rows, EpForestRow, i).kind == EP_FOREST_ROW_HEADING)
+      g->indent = fs;
+
+  g->units = 0.0;
+  g->note_lines = g_new0 (guint, plot->rows->len + 1);
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
+
+      if (row->kind == EP_FOREST_ROW_NOTE)
+        {
+          g_autoptr(PangoLayout) note = note_layout (cr, style, small, row->label,
+                                                     width - 2.0 * pad
+                                                     - (row->group != G_MAXUINT ? g->indent : 0.0));
+
+          g->note_lines[i] = (guint) pango_layout_get_line_count (note);
+        }
+      g->units += row_units (row, g->note_lines[i]);
+    }
+
+  g->top = pad + (has_title ? title_h + 0.6 * fs : 0.0) + g->line_h + 0.5 * fs
+           + (has_panel_headers (plot) ? g->line_h + 0.3 * fs : 0.0);
+  g->axis_h = tick_len + 0.2 * fs + g->line_h + 0.3 * fs + g->line_h
+              + (plot->favours_left != NULL || plot->favours_right != NULL ? g->line_h : 0.0)
+              + pad;
+}
+
+/* The natural row height, in lines: what ep_forest_plot_fit_height() sizes a figure for. */
+#define NATURAL_ROW 1.3
+
+double
+ep_forest_plot_fit_height (const EpForestPlot *plot,
+                           const EpPlotStyle  *style,
+                           double              width)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Geometry g = { 0, };
+  double height;
+
+  g_return_val_if_fail (plot != NULL && style != NULL, 0.0);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  measure (cr, width, plot, style, &g);
+  height = g.top + g.units * NATURAL_ROW * g.line_h + g.axis_h;
+  g_free (g.note_lines);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return ceil (height);
+}
+
+/* Draws a row's estimate of a set on a panel's axis: a square (sized by weight) with whiskers
+ * for a study, a diamond for a pooled estimate. */
+static void
+draw_marker (cairo_t            *cr,
+             const EpPlotStyle  *style,
+             const EpForestRow  *row,
+             guint               i,
+             guint               set,
+             int                 panel,
+             const Axis         *axis,
+             double              cy,
+             double              row_h,
+             double              square_max,
+             double              max_weight,
+             double              line_h,
+             EpPlotRgb           color,
+             EpPlotLayout       *layout)
+{
+  double fs = style->font_size;
+  double estimate, lower, upper;
+  double t_lo, t_hi, t_est, x_lo, x_hi, x_est, arrow = 0.45 * fs;
+  gboolean cut_lo, cut_hi;
+  int col = panel == 0 ? -1 : panel;
+
+  row_values (row, set, &estimate, &lower, &upper);
+  if (isnan (estimate) || isnan (lower) || isnan (upper) ||
+      (axis->log && !(lower > 0.0 && estimate > 0.0)))
+    return;
+
+  t_lo = axis_t (axis, lower);
+  t_hi = axis_t (axis, upper);
+  t_est = axis_t (axis, estimate);
+  x_lo = MAX (axis_x (axis, lower), axis->x);
+  x_hi = MIN (axis_x (axis, upper), axis->x + axis->width);
+  x_est = axis_x (axis, estimate);
+  cut_lo = t_lo < axis->lo;
+  cut_hi = t_hi > axis->hi;
+  ep_plot_set_color (cr, color, 1.0);
+
+  if (row->kind == EP_FOREST_ROW_STUDY)
+    {
+      double side = isnan (row->weight) || max_weight <= 0.0
+                    ? 0.5 * square_max
+                    : MAX (0.25 * line_h, square_max * sqrt (row->weight / max_weight));
+
+      cairo_set_line_width (cr, 0.8 * style->line_width);
+      cairo_move_to (cr, x_lo + (cut_lo ? arrow : 0.0), cy);
+      cairo_line_to (cr, x_hi - (cut_hi ? arrow : 0.0), cy);
+      cairo_stroke (cr);
+      if (cut_lo)
+        {
+          draw_arrow (cr, x_lo, cy, -1.0, arrow);
+          if (layout != NULL)
+            ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_ARROW, (int) i, panel == 0 ? 0 : 2 * panel,
+                                lower, x_lo, cy, arrow, arrow, NULL);
+        }
+      if (cut_hi)
+        {
+          draw_arrow (cr, x_hi, cy, 1.0, arrow);
+          if (layout != NULL)
+            ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_ARROW, (int) i, panel == 0 ? 1 : 2 * panel + 1,
+                                upper, x_hi, cy, arrow, arrow, NULL);
+        }
+      if (t_est >= axis->lo && t_est <= axis->hi)
+        {
+          cairo_rectangle (cr, x_est - side / 2.0, cy - side / 2.0, side, side);
+          cairo_fill (cr);
+          if (layout != NULL)
+            ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_SQUARE, (int) i, col,
+                                estimate, x_est, cy, side, side, row->label);
+        }
+    }
+  else
+    {
+      double half = 0.35 * row_h;
+
+      x_est = CLAMP (x_est, axis->x, axis->x + axis->width);
+      cairo_move_to (cr, x_lo, cy);
+      cairo_line_to (cr, x_est, cy - half);
+      cairo_line_to (cr, x_hi, cy);
+      cairo_line_to (cr, x_est, cy + half);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      if (layout != NULL)
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_DIAMOND, (int) i, col,
+                            estimate, x_est, cy, x_hi - x_lo, 2.0 * half, row->label);
+    }
+}
+
 void
 ep_forest_plot_render (cairo_t            *cr,
                        double              width,
@@ -589,16 +840,18 @@ ep_forest_plot_render (cairo_t            *cr,
                        const EpPlotStyle  *style,
                        EpPlotLayout       *layout)
 {
-  double fs, small, pad, gap, line_h, header_h = 0.0, title_h = 0.0;
-  double label_w, detail_w = 0.0, estimate_w = 0.0, weight_w = 0.0, extra_w = 0.0;
-  double indent = 0.0, units = 0.0, row_h, y, axis_y, max_weight = 0.0, square_max;
+  double fs, small, pad, gap, line_h;
+  double label_w, detail_w = 0.0, weight_w = 0.0;
+  double estimate_w[2] = { 0.0, 0.0 }, extra_w[2] = { 0.0, 0.0 }, panel_right[2];
+  double indent, units, row_h, y, axis_y, max_weight = 0.0, square_max;
   double tick_len, lo, hi;
   double overall_estimate = NAN;
   g_autofree double *ticks = NULL;
-  g_autofree guint *note_lines = NULL;
-  gboolean has_title, has_heading = FALSE;
-  guint n_ticks;
-  Axis axis;
+  guint *note_lines;
+  gboolean has_title;
+  guint n_ticks, n_panels, sets[2];
+  Geometry geometry = { 0, };
+  Axis axes[2];
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (plot != NULL);
@@ -610,57 +863,40 @@ ep_forest_plot_render (cairo_t            *cr,
   gap = 1.2 * fs;
   tick_len = 0.45 * fs;
   has_title = style->title != NULL && style->title[0] != '\0';
+  n_panels = plot->n_panels == 2 ? 2 : 1;
+  /* the set each panel shows, left to right */
+  sets[0] = n_panels == 2 && plot->b_first ? 1 : 0;
+  sets[1] = 1 - sets[0];
 
   cairo_save (cr);
   ep_plot_begin_page (cr, width, height, style, layout);
 
-  {
-    g_autoptr(PangoLayout) probe = ep_plot_text_new (cr, style, fs, EP_TEXT_REGULAR, "0");
-
-    ep_plot_text_size (probe, NULL, &line_h);
-    if (has_title)
-      {
-        g_autoptr(PangoLayout) t = ep_plot_text_new (cr, style, style->title_size, EP_TEXT_BOLD,
-                                                     style->title);
-
-        ep_plot_text_size (t, NULL, &title_h);
-      }
-    header_h = line_h;
-  }
+  measure (cr, width, plot, style, &geometry);
+  line_h = geometry.line_h;
+  indent = geometry.indent;
+  units = geometry.units;
+  note_lines = geometry.note_lines;
 
   /* Column widths. */
-  for (guint i = 0; i < plot->rows->len; i++)
-    has_heading |= g_array_index (plot->rows, EpForestRow, i).kind == EP_FOREST_ROW_HEADING;
-  if (has_heading)
-    indent = fs;
-
   label_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->label_header));
   if (plot->detail_header != NULL)
     detail_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->detail_header));
-  if (plot->estimate_header != NULL)
-    estimate_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->estimate_header));
-  if (plot->weight_header != NULL)
+  for (guint k = 0; k < n_panels; k++)
+    {
+      if (plot->estimate_header != NULL)
+        estimate_w[k] = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->estimate_header));
+      if (plot->extra_header != NULL)
+        extra_w[k] = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->extra_header);
+    }
+  if (plot->weight_header != NULL && n_panels == 1)
     weight_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->weight_header));
-  if (plot->extra_header != NULL)
-    extra_w = ep_plot_text_width (cr, style, fs, EP_TEXT_BOLD, plot->extra_header);
 
-  note_lines = g_new0 (guint, plot->rows->len + 1);
   for (guint i = 0; i < plot->rows->len; i++)
     {
       const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
       EpTextFlags flags = row->kind == EP_FOREST_ROW_STUDY ? EP_TEXT_REGULAR : EP_TEXT_BOLD;
-      g_autofree char *estimate = estimate_text (plot, row, style);
       g_autofree char *weight = weight_text (row, style);
 
-      if (row->kind == EP_FOREST_ROW_NOTE)
-        {
-          g_autoptr(PangoLayout) note = note_layout (cr, style, small, row->label,
-                                                     width - 2.0 * pad
-                                                     - (row->group != G_MAXUINT ? indent : 0.0));
-
-          note_lines[i] = (guint) pango_layout_get_line_count (note);
-        }
-      units += row_units (row, note_lines[i]);
       if (row->kind == EP_FOREST_ROW_STUDY && !isnan (row->weight))
         max_weight = MAX (max_weight, row->weight);
       if (row->kind == EP_FOREST_ROW_POOLED && row->group == G_MAXUINT)
@@ -672,46 +908,61 @@ ep_forest_plot_render (cairo_t            *cr,
                               + (row->kind == EP_FOREST_ROW_STUDY ? indent : 0.0));
       if (plot->detail_header != NULL && row->detail != NULL)
         detail_w = MAX (detail_w, ep_plot_text_width (cr, style, fs, flags, row->detail));
-      if (plot->estimate_header != NULL && estimate != NULL)
-        estimate_w = MAX (estimate_w, ep_plot_text_width (cr, style, fs, flags, estimate));
-      if (plot->weight_header != NULL && weight != NULL)
+      for (guint k = 0; k < n_panels; k++)
+        {
+          g_autofree char *estimate = estimate_text (plot, row, sets[k], style);
+          const char *extra = row_extra (row, sets[k]);
+
+          if (plot->estimate_header != NULL && estimate != NULL)
+            estimate_w[k] = MAX (estimate_w[k], ep_plot_text_width (cr, style, fs, flags, estimate));
+          if (plot->extra_header != NULL && extra != NULL)
+            extra_w[k] = MAX (extra_w[k], ep_plot_text_width (cr, style, fs, flags, extra));
+        }
+      if (plot->weight_header != NULL && n_panels == 1 && weight != NULL)
         weight_w = MAX (weight_w, ep_plot_text_width (cr, style, fs, flags, weight));
-      if (plot->extra_header != NULL && row->extra != NULL)
-        extra_w = MAX (extra_w, ep_plot_text_width (cr, style, fs, flags, row->extra));
     }
 
-  /* The plot column takes what the text leaves, at least a fifth of the width. */
-  axis.x = pad + label_w + gap + (plot->detail_header != NULL ? detail_w + gap : 0.0);
-  axis.width = width - axis.x - gap - estimate_w
-               - (plot->weight_header != NULL ? gap + weight_w : 0.0)
-               - (plot->extra_header != NULL ? gap + extra_w : 0.0) - pad;
-  axis.width = MAX (axis.width, width / 5.0);
-  axis.log = plot->scale == EP_FOREST_SCALE_RATIO;
+  /* The plot columns take what the text leaves, at least a fifth of the width between them. */
+  {
+    double x0 = pad + label_w + gap + (plot->detail_header != NULL ? detail_w + gap : 0.0);
+    double text_w = 0.0, axis_w;
+
+    for (guint k = 0; k < n_panels; k++)
+      text_w += gap + estimate_w[k] + (plot->extra_header != NULL ? gap + extra_w[k] : 0.0);
+    text_w += (n_panels - 1) * gap;
+    if (plot->weight_header != NULL && n_panels == 1)
+      text_w += gap + weight_w;
+    axis_w = MAX ((width - x0 - text_w - pad) / n_panels, width / (5.0 * n_panels));
+    for (guint k = 0; k < n_panels; k++)
+      {
+        axes[k].x = k == 0 ? x0 : panel_right[k - 1] + gap;
+        axes[k].width = axis_w;
+        panel_right[k] = axes[k].x + axis_w + gap + estimate_w[k]
+                         + (plot->extra_header != NULL ? gap + extra_w[k] : 0.0);
+      }
+  }
   n_ticks = axis_ticks (plot, &lo, &hi, &ticks);
-  axis.lo = axis_t (&axis, lo);
-  axis.hi = axis_t (&axis, hi);
-  if (!(axis.hi > axis.lo))
-    axis.hi = axis.lo + 1.0;
+  for (guint k = 0; k < n_panels; k++)
+    {
+      axes[k].log = plot->scale == EP_FOREST_SCALE_RATIO;
+      axes[k].lo = axis_t (&axes[k], lo);
+      axes[k].hi = axis_t (&axes[k], hi);
+      if (!(axes[k].hi > axes[k].lo))
+        axes[k].hi = axes[k].lo + 1.0;
+    }
 
   /* Rows share the height left under the headers and above the axis, between one and 1.6
    * lines each. */
-  {
-    double top = pad + (has_title ? title_h + 0.6 * fs : 0.0) + header_h + 0.5 * fs;
-    double axis_h = tick_len + 0.2 * fs + line_h + 0.3 * fs + line_h
-                    + (plot->favours_left != NULL || plot->favours_right != NULL ? line_h : 0.0)
-                    + pad;
-
-    row_h = units > 0 ? (height - top - axis_h) / units : line_h;
-    row_h = CLAMP (row_h, 1.0 * line_h, 1.6 * line_h);
-    y = top;
-  }
+  row_h = units > 0 ? (height - geometry.top - geometry.axis_h) / units : line_h;
+  row_h = CLAMP (row_h, 1.0 * line_h, 1.6 * line_h);
+  y = geometry.top;
   square_max = 0.7 * row_h;
 
   if (layout != NULL)
     {
-      layout->plot_x = axis.x;
+      layout->plot_x = axes[0].x;
       layout->plot_y = y;
-      layout->plot_width = axis.width;
+      layout->plot_width = axes[0].width;
       layout->plot_height = units * row_h;
       layout->x_min = lo;
       layout->x_max = hi;
@@ -723,28 +974,48 @@ ep_forest_plot_render (cairo_t            *cr,
   if (has_title)
     ep_plot_text_draw (cr, style, style->title_size, EP_TEXT_BOLD, style->title, pad, pad, 0, 0);
 
-  /* Headers and the rule under them. */
+  /* Headers and the rule under them; with two panels each panel's name over its columns. */
   {
     double hy = y - 0.5 * fs;
-    double x_right = axis.x + axis.width + gap;
+    double x_right = pad + label_w;
 
     ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->label_header), pad, hy, 0.0, 1.0);
     if (plot->detail_header != NULL)
-      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->detail_header),
-                         pad + label_w + gap + detail_w, hy, 1.0, 1.0);
-    if (plot->estimate_header != NULL)
-      ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->estimate_header),
-                         x_right + estimate_w, hy, 1.0, 1.0);
-    x_right += estimate_w;
-    if (plot->weight_header != NULL)
+      cell (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->detail_header), pad + label_w + gap + detail_w, hy,
+            1.0, 1.0, layout, -1, COL_DETAIL);
+    for (guint k = 0; k < n_panels; k++)
       {
-        x_right += gap + weight_w;
-        ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->weight_header), x_right, hy, 1.0, 1.0);
-      }
-    if (plot->extra_header != NULL)
-      {
-        x_right += gap + extra_w;
-        ep_plot_text_draw (cr, style, fs, EP_TEXT_BOLD, plot->extra_header, x_right, hy, 1.0, 1.0);
+        double px = axes[k].x + axes[k].width + gap;
+        const char *panel = sets[k] == 0 ? plot->panel_header : plot->panel_header_b;
+
+        if (plot->estimate_header != NULL)
+          cell (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->estimate_header), px + estimate_w[k], hy,
+                1.0, 1.0, layout, -1, COL_ESTIMATE + 8 * (int) k);
+        px += estimate_w[k];
+        if (plot->weight_header != NULL && n_panels == 1)
+          {
+            px += gap + weight_w;
+            cell (cr, style, fs, EP_TEXT_BOLD, P_ (style, plot->weight_header), px, hy, 1.0, 1.0, layout, -1,
+                  COL_WEIGHT);
+          }
+        if (plot->extra_header != NULL)
+          {
+            px += gap + extra_w[k];
+            cell (cr, style, fs, EP_TEXT_BOLD, plot->extra_header, px, hy, 1.0, 1.0, layout, -1,
+                  COL_EXTRA + 8 * (int) k);
+          }
+        x_right = px;
+        if (has_panel_headers (plot) && panel != NULL)
+          {
+            double py = hy - line_h - 0.3 * fs;
+
+            cell (cr, style, fs, EP_TEXT_BOLD, panel, (axes[k].x + px) / 2.0, py, 0.5, 1.0,
+                  layout, -1, COL_PANEL + 8 * (int) k);
+            cairo_set_line_width (cr, 0.5 * style->axis_width);
+            cairo_move_to (cr, axes[k].x, py + 0.15 * fs);
+            cairo_line_to (cr, px, py + 0.15 * fs);
+            cairo_stroke (cr);
+          }
       }
     cairo_set_line_width (cr, 0.5 * style->axis_width);
     cairo_move_to (cr, pad, y - 0.25 * fs);
@@ -754,32 +1025,33 @@ ep_forest_plot_render (cairo_t            *cr,
 
   axis_y = y + units * row_h + 0.25 * fs;
 
-  /* The null line and the overall estimate's dotted line, under the markers. */
-  if (!isnan (plot->null_value) && axis_t (&axis, plot->null_value) >= axis.lo &&
-      axis_t (&axis, plot->null_value) <= axis.hi)
-    {
-      double x = axis_x (&axis, plot->null_value);
+  /* The null lines and the overall estimate's dotted line, under the markers. */
+  for (guint k = 0; k < n_panels; k++)
+    if (!isnan (plot->null_value) && axis_t (&axes[k], plot->null_value) >= axes[k].lo &&
+        axis_t (&axes[k], plot->null_value) <= axes[k].hi)
+      {
+        double x = axis_x (&axes[k], plot->null_value);
 
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      cairo_set_line_width (cr, style->axis_width);
-      cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x, axis_y);
-      cairo_stroke (cr);
-      if (layout != NULL)
-        ep_plot_layout_add (layout, EP_PLOT_ITEM_NULL_LINE, -1, -1, plot->null_value,
-                            x, y, 0.0, axis_y - y, NULL);
-    }
-  if (!isnan (overall_estimate) && axis_t (&axis, overall_estimate) > axis.lo &&
-      axis_t (&axis, overall_estimate) < axis.hi)
+        cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+        cairo_set_line_width (cr, style->axis_width);
+        cairo_move_to (cr, x, y);
+        cairo_line_to (cr, x, axis_y);
+        cairo_stroke (cr);
+        if (layout != NULL)
+          ep_plot_layout_add (layout, EP_PLOT_ITEM_NULL_LINE, -1, k == 0 ? -1 : (int) k,
+                              plot->null_value, x, y, 0.0, axis_y - y, NULL);
+      }
+  if (!isnan (overall_estimate) && axis_t (&axes[0], overall_estimate) > axes[0].lo &&
+      axis_t (&axes[0], overall_estimate) < axes[0].hi)
     {
       double dashes[2] = { 1.0, 1.5 };
-      double x = axis_x (&axis, overall_estimate);
+      double x = axis_x (&axes[0], overall_estimate);
+      double end = y, row_y = y;
 
       cairo_save (cr);
       cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
       cairo_set_line_width (cr, 0.5 * style->axis_width);
       cairo_set_dash (cr, dashes, 2, 0.0);
-      double end = y, row_y = y;
 
       /* down to the last study or estimate: not through the notes (footnotes) under them */
       for (guint i = 0; i < plot->rows->len; i++)
@@ -803,9 +1075,7 @@ ep_forest_plot_render (cairo_t            *cr,
       double h = row_units (row, note_lines[i]) * row_h;
       double cy = y + h / 2.0;
       EpTextFlags flags = row->kind == EP_FOREST_ROW_STUDY ? EP_TEXT_REGULAR : EP_TEXT_BOLD;
-      g_autofree char *estimate = estimate_text (plot, row, style);
       g_autofree char *weight = weight_text (row, style);
-      double x_right = axis.x + axis.width + gap;
       EpPlotRgb color = row_color (style, row);
 
       if (layout != NULL)
@@ -856,145 +1126,98 @@ ep_forest_plot_render (cairo_t            *cr,
         }
 
       if (plot->detail_header != NULL && row->detail != NULL)
-        ep_plot_text_draw (cr, style, fs, flags, row->detail, pad + label_w + gap + detail_w,
-                           cy, 1.0, 0.5);
-      if (estimate != NULL && plot->estimate_header != NULL)
-        ep_plot_text_draw (cr, style, fs, flags, estimate, x_right + estimate_w, cy, 1.0, 0.5);
-      x_right += estimate_w;
-      if (plot->weight_header != NULL)
+        cell (cr, style, fs, flags, row->detail, pad + label_w + gap + detail_w, cy, 1.0, 0.5,
+              layout, (int) i, COL_DETAIL);
+      for (guint k = 0; k < n_panels; k++)
         {
-          x_right += gap + weight_w;
-          if (weight != NULL)
-            ep_plot_text_draw (cr, style, fs, flags, weight, x_right, cy, 1.0, 0.5);
-        }
-      if (plot->extra_header != NULL)
-        {
-          x_right += gap + extra_w;
-          if (row->extra != NULL)
-            ep_plot_text_draw (cr, style, fs, flags, row->extra, x_right, cy, 1.0, 0.5);
-        }
+          g_autofree char *estimate = estimate_text (plot, row, sets[k], style);
+          const char *extra = row_extra (row, sets[k]);
+          double x_right = axes[k].x + axes[k].width + gap;
 
-      if (!isnan (row->estimate) && !isnan (row->lower) && !isnan (row->upper) &&
-          (!axis.log || (row->lower > 0.0 && row->estimate > 0.0)))
-        {
-          double t_lo = axis_t (&axis, row->lower), t_hi = axis_t (&axis, row->upper);
-          double t_est = axis_t (&axis, row->estimate);
-          double x_lo = axis_x (&axis, row->lower), x_hi = axis_x (&axis, row->upper);
-          double x_est = axis_x (&axis, row->estimate);
-          double arrow = 0.45 * fs;
-          gboolean cut_lo = t_lo < axis.lo, cut_hi = t_hi > axis.hi;
-
-          x_lo = MAX (x_lo, axis.x);
-          x_hi = MIN (x_hi, axis.x + axis.width);
-          ep_plot_set_color (cr, color, 1.0);
-
-          if (row->kind == EP_FOREST_ROW_STUDY)
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          if (estimate != NULL && plot->estimate_header != NULL)
+            cell (cr, style, fs, flags, estimate, x_right + estimate_w[k], cy, 1.0, 0.5,
+                  layout, (int) i, COL_ESTIMATE + 8 * (int) k);
+          x_right += estimate_w[k];
+          if (plot->weight_header != NULL && n_panels == 1)
             {
-              double side = isnan (row->weight) || max_weight <= 0.0
-                            ? 0.5 * square_max
-                            : MAX (0.25 * line_h, square_max * sqrt (row->weight / max_weight));
-
-              cairo_set_line_width (cr, 0.8 * style->line_width);
-              cairo_move_to (cr, x_lo + (cut_lo ? arrow : 0.0), cy);
-              cairo_line_to (cr, x_hi - (cut_hi ? arrow : 0.0), cy);
-              cairo_stroke (cr);
-              if (cut_lo)
-                {
-                  draw_arrow (cr, x_lo, cy, -1.0, arrow);
-                  if (layout != NULL)
-                    ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_ARROW, (int) i, 0, row->lower,
-                                        x_lo, cy, arrow, arrow, NULL);
-                }
-              if (cut_hi)
-                {
-                  draw_arrow (cr, x_hi, cy, 1.0, arrow);
-                  if (layout != NULL)
-                    ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_ARROW, (int) i, 1, row->upper,
-                                        x_hi, cy, arrow, arrow, NULL);
-                }
-              if (t_est >= axis.lo && t_est <= axis.hi)
-                {
-                  cairo_rectangle (cr, x_est - side / 2.0, cy - side / 2.0, side, side);
-                  cairo_fill (cr);
-                  if (layout != NULL)
-                    ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_SQUARE, (int) i, -1,
-                                        row->estimate, x_est, cy, side, side, row->label);
-                }
+              x_right += gap + weight_w;
+              if (weight != NULL)
+                cell (cr, style, fs, flags, weight, x_right, cy, 1.0, 0.5, layout, (int) i,
+                      COL_WEIGHT);
             }
-          else
+          if (plot->extra_header != NULL)
             {
-              double half = 0.35 * row_h;
-
-              x_est = CLAMP (x_est, axis.x, axis.x + axis.width);
-              cairo_move_to (cr, x_lo, cy);
-              cairo_line_to (cr, x_est, cy - half);
-              cairo_line_to (cr, x_hi, cy);
-              cairo_line_to (cr, x_est, cy + half);
-              cairo_close_path (cr);
-              cairo_fill (cr);
-              if (layout != NULL)
-                ep_plot_layout_add (layout, EP_PLOT_ITEM_FOREST_DIAMOND, (int) i, -1,
-                                    row->estimate, x_est, cy, x_hi - x_lo, 2.0 * half, row->label);
+              x_right += gap + extra_w[k];
+              if (extra != NULL)
+                cell (cr, style, fs, flags, extra, x_right, cy, 1.0, 0.5, layout, (int) i,
+                      COL_EXTRA + 8 * (int) k);
             }
+          draw_marker (cr, style, row, i, sets[k], (int) k, &axes[k], cy, row_h, square_max,
+                       max_weight, line_h, color, layout);
         }
       y += h;
     }
 
-  /* The axis. */
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, style->axis_width);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-  cairo_move_to (cr, axis.x, axis_y);
-  cairo_line_to (cr, axis.x + axis.width, axis_y);
-  cairo_stroke (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  for (guint k = 0; k < n_ticks; k++)
+  /* The axes. */
+  for (guint k = 0; k < n_panels; k++)
     {
-      double v = ticks[k];
-      double x = axis_x (&axis, v);
-      g_autofree char *text = NULL;
+      const Axis *axis = &axes[k];
+      double ly = axis_y + tick_len + 0.2 * fs + line_h + 0.3 * fs;
+      double null_x = !isnan (plot->null_value) ? axis_x (axis, plot->null_value)
+                                                : axis->x + axis->width / 2.0;
 
-      if (plot->scale == EP_FOREST_SCALE_PROPORTION)
-        text = EP_PLOT_NUMBER (style, 100.0 * v, 0);
-      else if (plot->scale == EP_FOREST_SCALE_RATIO)
-        text = EP_PLOT_NUMBER (style, v, MAX (0, (int) ceil (-log10 (v) - 1e-9)));
-      else
-        text = EP_PLOT_NUMBER (style, v, ep_plot_step_decimals (n_ticks > 1 ? ticks[1] - ticks[0]
-                                                                           : 1.0));
-      cairo_move_to (cr, x, axis_y);
-      cairo_line_to (cr, x, axis_y + tick_len);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_set_line_width (cr, style->axis_width);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+      cairo_move_to (cr, axis->x, axis_y);
+      cairo_line_to (cr, axis->x + axis->width, axis_y);
       cairo_stroke (cr);
-      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, text, x, axis_y + tick_len + 0.2 * fs,
-                         0.5, 0.0);
-      if (layout != NULL)
-        ep_plot_layout_add (layout, EP_PLOT_ITEM_X_TICK, -1, (int) k, v, x, axis_y, 0.0,
-                            tick_len, text);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      for (guint t = 0; t < n_ticks; t++)
+        {
+          double v = ticks[t];
+          double x = axis_x (axis, v);
+          g_autofree char *text = NULL;
+
+          if (plot->scale == EP_FOREST_SCALE_PROPORTION)
+            text = EP_PLOT_NUMBER (style, 100.0 * v, 0);
+          else if (plot->scale == EP_FOREST_SCALE_RATIO)
+            text = EP_PLOT_NUMBER (style, v, MAX (0, (int) ceil (-log10 (v) - 1e-9)));
+          else
+            text = EP_PLOT_NUMBER (style, v, ep_plot_step_decimals (n_ticks > 1 ? ticks[1] - ticks[0]
+                                                                                : 1.0));
+          cairo_move_to (cr, x, axis_y);
+          cairo_line_to (cr, x, axis_y + tick_len);
+          cairo_stroke (cr);
+          ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, text, x, axis_y + tick_len + 0.2 * fs,
+                             0.5, 0.0);
+          /* the first panel's ticks are numbered 0.., the second's from n_ticks */
+          if (layout != NULL)
+            ep_plot_layout_add (layout, EP_PLOT_ITEM_X_TICK, -1, (int) (t + k * n_ticks), v, x,
+                                axis_y, 0.0, tick_len, text);
+        }
+
+      if (plot->favours_left != NULL || plot->favours_right != NULL)
+        {
+          g_autofree char *left = plot->favours_left != NULL
+                                  ? g_strconcat ("← ", plot->favours_left, NULL) : NULL;
+          g_autofree char *right = plot->favours_right != NULL
+                                   ? g_strconcat (plot->favours_right, " →", NULL) : NULL;
+
+          if (left != NULL)
+            ep_plot_text_draw (cr, style, small, EP_TEXT_REGULAR, left, null_x - 0.5 * fs, ly,
+                               1.0, 0.0);
+          if (right != NULL)
+            ep_plot_text_draw (cr, style, small, EP_TEXT_REGULAR, right, null_x + 0.5 * fs, ly,
+                               0.0, 0.0);
+          ly += line_h;
+        }
+      if (plot->x_label != NULL)
+        ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, P_ (style, plot->x_label),
+                           axis->x + axis->width / 2.0, ly, 0.5, 0.0);
     }
 
-  {
-    double ly = axis_y + tick_len + 0.2 * fs + line_h + 0.3 * fs;
-    double null_x = !isnan (plot->null_value) ? axis_x (&axis, plot->null_value)
-                                              : axis.x + axis.width / 2.0;
-
-    if (plot->favours_left != NULL || plot->favours_right != NULL)
-      {
-        g_autofree char *left = plot->favours_left != NULL
-                                ? g_strconcat ("← ", plot->favours_left, NULL) : NULL;
-        g_autofree char *right = plot->favours_right != NULL
-                                 ? g_strconcat (plot->favours_right, " →", NULL) : NULL;
-
-        if (left != NULL)
-          ep_plot_text_draw (cr, style, small, EP_TEXT_REGULAR, left, null_x - 0.5 * fs, ly,
-                             1.0, 0.0);
-        if (right != NULL)
-          ep_plot_text_draw (cr, style, small, EP_TEXT_REGULAR, right, null_x + 0.5 * fs, ly,
-                             0.0, 0.0);
-        ly += line_h;
-      }
-    if (plot->x_label != NULL)
-      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, P_ (style, plot->x_label),
-                         axis.x + axis.width / 2.0, ly, 0.5, 0.0);
-  }
-
+  g_free (note_lines);
   cairo_restore (cr);
 }

@@ -52,6 +52,14 @@ typedef struct
   double           weight;     /* percent; NaN: none (squares then take the median size) */
   char            *extra;      /* the last column ("0.003"); NULL: empty */
   guint            group;      /* colour index: the subgroup; G_MAXUINT: black (overall) */
+  char            *text;       /* replaces the estimate [CI] text ("1 (reference)"); NULL: none */
+  /* The second estimate of the row (a Cox table's univariable HR beside the multivariable
+   * one), drawn in the second panel when the plot has two (n_panels); NaN: no marker. */
+  double           estimate_b;
+  double           lower_b;
+  double           upper_b;
+  char            *extra_b;    /* its last column ("0.121"); NULL: empty */
+  char            *text_b;     /* as text, for the second estimate */
 } EpForestRow;
 
 typedef struct
@@ -72,6 +80,15 @@ typedef struct
   double         x_min;           /* axis limits, data scale; NaN: automatic */
   double         x_max;
   int            decimals;        /* of the estimate text; -1: 1 for percent, 2 otherwise */
+  /* Two panels (seed 002's Table 3: univariable and multivariable HRs side by side): each
+   * panel is plot | estimate [CI] | extra on one common axis, under its panel header; the
+   * rows' second estimates (estimate_b, …) go in the second one, or in the first (left) one
+   * when b_first. Default 1: the rows' estimates only. The weight column is not drawn with
+   * two panels. */
+  guint          n_panels;
+  gboolean       b_first;
+  char          *panel_header;    /* over the panel of the estimates; NULL: none */
+  char          *panel_header_b;  /* over the panel of the second estimates */
 } EpForestPlot;
 
 EpForestPlot *ep_forest_plot_new           (EpForestScale        scale);
@@ -105,6 +122,13 @@ EpForestPlot *ep_forest_plot_new_from_meta (const EpMetaResult  *result,
  * "sex=2"), HR [95% CI] and the Wald p; a term that cannot be estimated says so. */
 EpForestPlot *ep_forest_plot_new_from_cox  (const EpCoxFit      *fit,
                                             const char * const  *term_names);
+
+/* The height in points at which the rows of plot, drawn width points wide, take their
+ * natural spacing (1.3 lines each) with nothing blank under them: the figure's height that
+ * fits its rows. */
+double        ep_forest_plot_fit_height    (const EpForestPlot  *plot,
+                                            const EpPlotStyle   *style,
+                                            double               width);
 
 /* Counts of the rows of a kind. */
 guint         ep_forest_plot_count_rows    (const EpForestPlot  *plot,

@@ -149,6 +149,30 @@ km_annotation (const EpKmPlot    *plot,
         g_string_append_printf (text, "\n%s", plot->hr_label);
     }
 
+  /* Each group against the reference, in the groups' order. */
+  for (guint g = 0; plot->group_hr != NULL && g < plot->fit->n_groups; g++)
+    {
+      g_autofree char *label = group_label (plot->labels, g, plot->fit->n_groups);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (g == plot->group_hr_reference)
+        /* TRANSLATORS: the reference group's line of the hazard ratios on a KM figure */
+        g_string_append_printf (text, P_ (style, N_("%s: reference")), label);
+      else if (!isfinite (plot->group_hr[g]))
+        g_string_append_printf (text, P_ (style, N_("%s: HR not estimable")), label);
+      else
+        {
+          g_autofree char *hr = EP_PLOT_NUMBER (style, plot->group_hr[g], 2);
+          g_autofree char *lo = EP_PLOT_NUMBER (style, plot->group_hr_lower[g], 2);
+          g_autofree char *hi = EP_PLOT_NUMBER (style, plot->group_hr_upper[g], 2);
+
+          /* TRANSLATORS: a group's hazard ratio against the reference group on a KM figure:
+           * "ECOG 1: HR 1.55 (1.09–2.21)" */
+          g_string_append_printf (text, P_ (style, N_("%s: HR %s (%s–%s)")), label, hr, lo, hi);
+        }
+    }
+
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 

@@ -92,6 +92,13 @@ typedef struct
   double               hr_lower;
   double               hr_upper;
   const char          *hr_label;    /* NULL, or the comparison, e.g. "B vs A", on its own line */
+  /* Each group's hazard ratio against a reference group (issue 13: three or more groups),
+   * fit->n_groups values each (NaN: not estimable), a line per group in the annotation:
+   * "1: HR 1.55 (1.09–2.21)", the reference's "0: reference". NULL: not shown. */
+  const double        *group_hr;
+  const double        *group_hr_lower;
+  const double        *group_hr_upper;
+  guint                group_hr_reference;
   EpTimePlotOptions    options;
   /* Published arms set beside the curves (issue 17: reconstructed from a figure): drawn dashed
    * in the next colours, without a band or censor marks, in the legend under overlay_labels

@@ -38,6 +38,10 @@ typedef enum
   EP_PLOT_ITEM_NOTE,           /* a forest's note (footnote) wrapped to the figure's width:
                                 * row: the forest row; col: its number of lines; x, y, width,
                                 * height: the box of its text; text: the whole note */
+  EP_PLOT_ITEM_FOREST_CELL,    /* a forest's text other than the label: row: the forest row
+                                * (-1: a header); col: the column (ep-forest-plot.c's
+                                * EP_FOREST_COL_*, + 8 for the second panel); x, y: the
+                                * anchor; text: as drawn */
 } EpPlotItemKind;
 
 typedef struct
