@@ -41,6 +41,7 @@ struct _EpFigureOptions
   GtkSwitch            *risk_table_events_switch;
   AdwComboRow          *data_unit_row;
   AdwComboRow          *time_unit_row;
+  AdwComboRow          *landmark_axis_row;
   AdwActionRow         *tick_interval_row;
   GtkSpinButton        *tick_interval_spin;
   AdwActionRow         *x_max_row;
@@ -105,6 +106,7 @@ static const Option options[] = {
   { "risk-table-events", ROW (risk_table_events_row), ROW (risk_table_events_switch), CONTROL_SWITCH },
   { "data-unit", ROW (data_unit_row), ROW (data_unit_row), CONTROL_COMBO },
   { "time-unit", ROW (time_unit_row), ROW (time_unit_row), CONTROL_COMBO },
+  { "landmark-axis", ROW (landmark_axis_row), ROW (landmark_axis_row), CONTROL_COMBO },
   { "tick-interval", ROW (tick_interval_row), ROW (tick_interval_spin), CONTROL_SPIN },
   { "x-max", ROW (x_max_row), ROW (x_max_spin), CONTROL_SPIN },
   { "y-percent", ROW (y_percent_row), ROW (y_percent_switch), CONTROL_SWITCH },
@@ -290,6 +292,8 @@ ep_figure_options_bind (EpFigureOptions *self)
                                                      : _("Log-rank p, and the hazard ratio for two groups"));
   gtk_widget_set_visible (GTK_WIDGET (self->censor_marks_row), kind == EP_FIGURE_KM);
   gtk_widget_set_visible (GTK_WIDGET (self->median_lines_row), kind == EP_FIGURE_KM);
+  gtk_widget_set_visible (GTK_WIDGET (self->landmark_axis_row),
+                          ep_figure_is_landmark (self->figure));
 }
 
 /* ---- GObject ------------------------------------------------------------------------------- */
@@ -413,6 +417,7 @@ ep_figure_options_class_init (EpFigureOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, risk_table_events_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, data_unit_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, time_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, landmark_axis_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, x_max_row);

@@ -25,6 +25,10 @@ G_DEFINE_ENUM_TYPE (EpFigureKind, ep_figure_kind,
   G_DEFINE_ENUM_VALUE (EP_FIGURE_FOREST_RATIOS, "forest-ratios"),
   G_DEFINE_ENUM_VALUE (EP_FIGURE_COX_TABLE, "cox-table"))
 
+G_DEFINE_ENUM_TYPE (EpFigureLandmarkAxis, ep_figure_landmark_axis,
+  G_DEFINE_ENUM_VALUE (EP_FIGURE_LANDMARK_ORIGINAL, "original"),
+  G_DEFINE_ENUM_VALUE (EP_FIGURE_LANDMARK_FROM, "from-landmark"))
+
 G_DEFINE_ENUM_TYPE (EpFigureOutcome, ep_figure_outcome,
   G_DEFINE_ENUM_VALUE (EP_FIGURE_OUTCOME_CR, "cr"),
   G_DEFINE_ENUM_VALUE (EP_FIGURE_OUTCOME_MRD_NEG, "mrd-negative"))
@@ -82,6 +86,7 @@ enum {
   PROP_WIDTH_MM,
   PROP_HEIGHT_MM,
   PROP_DPI,
+  PROP_LANDMARK_AXIS,
   N_PROPS
 };
 
@@ -142,6 +147,8 @@ ep_figure_render (EpFigure     *self,
           plot.options.y_max = 1.0;
         if (self->levels != NULL)
           plot.labels = ep_levels_get_labels (self->levels);
+        if (self->simon_makuch_labels != NULL)
+          plot.labels = (const char * const *) self->simon_makuch_labels;
         if (self->overlay != NULL)
           {
             plot.overlay = self->overlay;
@@ -155,21 +162,32 @@ ep_figure_render (EpFigure     *self,
             plot.hr_upper = self->hr_upper;
             plot.hr_label = self->hr_label;
           }
-        /* A landmark analysis (issue 16): times are counted from the landmark, which the
-         * axis says unless the user titled it. */
-        if (self->analysis != NULL && isfinite (ep_analysis_get_landmark_time (self->analysis))
-            && self->style.x_label == NULL)
+        /* A landmark analysis (issue 16): its times are from the landmark. On the original
+         * axis the curves start at the landmark, which a dashed line marks; from the landmark,
+         * the axis says so unless the user titled it. */
+        if (self->analysis != NULL && !self->simon_makuch
+            && isfinite (ep_analysis_get_landmark_time (self->analysis)))
           {
             g_auto(EpPlotStyle) style = { 0, };
+            double landmark = ep_analysis_get_landmark_time (self->analysis);
             const char *unit = ep_analysis_get_time_unit (self->analysis);
             g_autofree char *label = NULL;
 
             ep_plot_style_copy (&self->style, &style);
-            /* TRANSLATORS: the x axis of a landmark analysis: "Time from the landmark at 2.4 months" */
-            label = g_strdup_printf (_("Time from the landmark at %g %s"),
-                                     ep_analysis_get_landmark_time (self->analysis),
-                                     unit != NULL ? unit : "");
-            style.x_label = g_strdup (g_strstrip (label));
+            if (self->landmark_axis == EP_FIGURE_LANDMARK_ORIGINAL)
+              {
+                /* TRANSLATORS: the line marking a landmark on a figure: "Landmark: 6 months" */
+                label = g_strdup_printf (_("Landmark: %g %s"), landmark, unit != NULL ? unit : "");
+                plot.time_offset = landmark;
+                plot.marker_label = g_strstrip (label);
+              }
+            else if (style.x_label == NULL)
+              {
+                /* TRANSLATORS: the x axis of a landmark analysis: "Time from the landmark at 2.4 months" */
+                label = g_strdup_printf (_("Time from the landmark at %g %s"), landmark,
+                                         unit != NULL ? unit : "");
+                style.x_label = g_strdup (g_strstrip (label));
+              }
             ep_km_plot_render (cr, width, height, &plot, &style, layout);
           }
         else
@@ -659,6 +677,7 @@ _ep_figure_clear_data (EpFigure *self)
   g_clear_pointer (&self->cif, ep_cif_result_free);
   g_clear_pointer (&self->gray, ep_gray_result_free);
   g_clear_pointer (&self->cause_labels, g_strfreev);
+  g_clear_pointer (&self->simon_makuch_labels, g_strfreev);
 }
 
 static void
@@ -725,6 +744,7 @@ ep_figure_get_property (GObject    *object,
     case PROP_WIDTH_MM:          g_value_set_double (value, self->style.width_mm); break;
     case PROP_HEIGHT_MM:         g_value_set_double (value, self->style.height_mm); break;
     case PROP_DPI:               g_value_set_double (value, self->style.dpi); break;
+    case PROP_LANDMARK_AXIS:     g_value_set_enum (value, self->landmark_axis); break;
     default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -822,6 +842,7 @@ ep_figure_set_property (GObject      *object,
     case PROP_WIDTH_MM:          SET_FIELD (self->style.width_mm, g_value_get_double); break;
     case PROP_HEIGHT_MM:         SET_FIELD (self->style.height_mm, g_value_get_double); break;
     case PROP_DPI:               SET_FIELD (self->style.dpi, g_value_get_double); break;
+    case PROP_LANDMARK_AXIS:     SET_FIELD (self->landmark_axis, g_value_get_enum); break;
     default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -893,6 +914,10 @@ ep_figure_class_init (EpFigureClass *klass)
     g_param_spec_double ("height-mm", NULL, NULL, 5.0, 2000.0, 70.0, rw);
   properties[PROP_DPI] =
     g_param_spec_double ("dpi", NULL, NULL, 36.0, 4800.0, 600.0, rw);
+  /* A landmark analysis's curves: on the original time axis or from the landmark. */
+  properties[PROP_LANDMARK_AXIS] =
+    g_param_spec_enum ("landmark-axis", NULL, NULL, EP_TYPE_FIGURE_LANDMARK_AXIS,
+                       EP_FIGURE_LANDMARK_ORIGINAL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -150,6 +150,32 @@ km_annotation (const EpKmPlot *plot)
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
+/* The numbers at risk under a landmark analysis on the original axis: at tick T, the curve's
+ * count at T - landmark; blank before the landmark. */
+static EpRiskRow *
+landmark_risk_rows (const EpKmPlot     *plot,
+                    const char * const *labels,
+                    const EpPlotStyle  *style,
+                    const double       *ticks,
+                    guint               n_ticks,
+                    double              time_scale,
+                    guint              *n_rows)
+{
+  g_autofree double *shifted = g_new (double, MAX (n_ticks, 1));
+  double offset = plot->time_offset * time_scale;
+  EpRiskRow *rows;
+
+  for (guint k = 0; k < n_ticks; k++)
+    shifted[k] = MAX (ticks[k] - offset, 0.0);
+  rows = ep_risk_rows_from_km (plot->fit, labels, style, plot->options.risk_table_events,
+                               shifted, n_ticks, time_scale, n_rows);
+  for (guint r = 0; r < *n_rows; r++)
+    for (guint k = 0; rows[r].values != NULL && k < n_ticks; k++)
+      if (ticks[k] < offset - 1e-9 * MAX (1.0, offset))
+        rows[r].values[k] = NAN;
+  return rows;
+}
+
 void
 ep_km_plot_render (cairo_t           *cr,
                    double             width,
@@ -169,7 +195,7 @@ ep_km_plot_render (cairo_t           *cr,
   guint n_rows = 0;
   EpStepFigure figure = { 0, };
   guint n_overlay;
-  double data_max = 0.0, x_max;
+  double data_max = 0.0, x_max, offset;
   int decimals;
 
   g_return_if_fail (cr != NULL);
@@ -178,6 +204,7 @@ ep_km_plot_render (cairo_t           *cr,
 
   fit = plot->fit;
   options = &plot->options;
+  offset = isfinite (plot->time_offset) && plot->time_offset > 0.0 ? plot->time_offset : 0.0;
 
   figure.time_scale = ep_plot_time_scale (options);
   n_overlay = plot->overlay != NULL ? plot->overlay->n_groups : 0;
@@ -194,6 +221,7 @@ ep_km_plot_render (cairo_t           *cr,
       s->n = curve->n_steps;
       s->stride = sizeof (EpKmStep);
       s->median = curve->median;
+      s->t_offset = offset;
       if (curve->n_steps == 0)
         continue;
       s->t = &curve->steps[0].time;
@@ -206,7 +234,7 @@ ep_km_plot_render (cairo_t           *cr,
       if (options->censor_marks)
         s->n_censor = &curve->steps[0].n_censor;
       s->t_end = curve->steps[curve->n_steps - 1].time;
-      data_max = MAX (data_max, s->t_end * figure.time_scale);
+      data_max = MAX (data_max, (s->t_end + offset) * figure.time_scale);
     }
 
   for (guint g = 0; g < n_overlay; g++)
@@ -237,10 +265,18 @@ ep_km_plot_render (cairo_t           *cr,
   figure.x_max = x_max;
   figure.x_decimals = decimals;
 
-  if (options->risk_table)
+  if (options->risk_table && offset > 0.0)
+    rows = landmark_risk_rows (plot, (const char * const *) labels->pdata, style, ticks,
+                               figure.n_ticks, figure.time_scale, &n_rows);
+  else if (options->risk_table)
     rows = ep_risk_rows_from_km (fit, (const char * const *) labels->pdata, style,
                                  options->risk_table_events, ticks, figure.n_ticks,
                                  figure.time_scale, &n_rows);
+  if (plot->marker_label != NULL)
+    {
+      figure.marker_label = plot->marker_label;
+      figure.marker_x = offset * figure.time_scale;
+    }
 
   x_label = ep_plot_time_axis_label (options);
   annotation = km_annotation (plot);

@@ -98,6 +98,11 @@ typedef struct
    * (which say where they come from), not in the table of numbers at risk. NULL: none. */
   const EpKmResult    *overlay;
   const char * const  *overlay_labels;
+  /* A landmark analysis on the original time axis (issue 16): fit's times are from the
+   * landmark, drawn at landmark + t (data units; 0: none), the numbers at risk blank before
+   * it; marker_label (NULL: none) marks the landmark with a dashed line. */
+  double               time_offset;
+  const char          *marker_label;
 } EpKmPlot;
 
 void   ep_km_plot_init          (EpKmPlot          *plot,
