@@ -820,19 +820,30 @@ ep_figure_load_simon_makuch (EpFigure *self)
   ep_figure_add_note (self, _("Simon-Makuch curves: patients count as not responding until their "
                               "response and as responders from then on; the numbers at risk "
                               "are those on each curve at that time."));
-  if (cox != NULL && cox->p == 1 && isfinite (cox->hr[0]))
+  if (cox == NULL || cox->p != 1 || !isfinite (cox->score_p))
+    return;
+  /* as the figure writes a p: three decimals below 0.1, two above */
+  p = cox->score_p < 0.001 ? g_strdup ("< 0.001")
+      : g_strdup_printf (cox->score_p < 0.1 ? "%.3f" : "%.2f", cox->score_p);
+  if (cox->converged && !cox->singular[0] && !cox->infinite[0] && isfinite (cox->hr_upper[0]))
     {
       self->hr = cox->hr[0];
       self->hr_lower = cox->hr_lower[0];
       self->hr_upper = cox->hr_upper[0];
-      /* as the figure writes a p: three decimals below 0.1, two above */
-      p = cox->score_p < 0.001 ? g_strdup ("< 0.001")
-          : g_strdup_printf (cox->score_p < 0.1 ? "%.3f" : "%.2f", cox->score_p);
       /* TRANSLATORS: under the HR of a Simon-Makuch figure; %s is "0.031" or "< 0.001" */
       self->hr_label = g_strdup_printf (p[0] == '<' ? _("Responded vs not (time-dependent)\n"
                                                          "Mantel-Byar p %s")
                                                     : _("Responded vs not (time-dependent)\n"
                                                         "Mantel-Byar p = %s"), p);
+    }
+  else
+    {
+      ep_figure_add_note (self, _("The hazard ratio of responding could not be estimated (no "
+                                  "events in a group, or the model did not converge); it is "
+                                  "not shown."));
+      /* TRANSLATORS: on a Simon-Makuch figure; %s is "0.031" or "< 0.001" */
+      self->hr_label = g_strdup_printf (p[0] == '<' ? _("Mantel-Byar p %s")
+                                                    : _("Mantel-Byar p = %s"), p);
     }
 }
 

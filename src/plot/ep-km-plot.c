@@ -146,6 +146,9 @@ km_annotation (const EpKmPlot *plot)
       if (plot->hr_label != NULL)
         g_string_append_printf (text, "\n%s", plot->hr_label);
     }
+  else if (plot->hr_label != NULL)
+    /* a test without an estimable HR (Simon-Makuch: the Mantel-Byar p) */
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", plot->hr_label);
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }

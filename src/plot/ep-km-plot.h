@@ -91,7 +91,8 @@ typedef struct
   double               hr;          /* NaN: not shown; a hazard ratio with its CI */
   double               hr_lower;
   double               hr_upper;
-  const char          *hr_label;    /* NULL, or the comparison, e.g. "B vs A", on its own line */
+  const char          *hr_label;    /* NULL, or the comparison, e.g. "B vs A", on its own line
+                                     * (shown without an HR too) */
   EpTimePlotOptions    options;
   /* Published arms set beside the curves (issue 17: reconstructed from a figure): drawn dashed
    * in the next colours, without a band or censor marks, in the legend under overlay_labels

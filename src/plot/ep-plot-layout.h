@@ -38,7 +38,8 @@ typedef enum
                                 * row: the forest row; col: its number of lines; x, y, width,
                                 * height: the box of its text; text: the whole note */
   EP_PLOT_ITEM_MARKER,         /* a vertical marker line (a landmark): value: its time in axis
-                                * units; x: the line; y: the top of its label; text: the label */
+                                * units; x: the line; y: the top of its label (written upward);
+                                * width, height: the label's box; text: the label */
 } EpPlotItemKind;
 
 typedef struct

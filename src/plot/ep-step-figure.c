@@ -526,8 +526,9 @@ draw_legend (cairo_t            *cr,
     }
 }
 
-/* A dashed vertical line at figure->marker_x (axis units) across the plot area with its label
- * at the top, right of the line (left when it would leave the plot area). */
+/* A dashed vertical line at figure->marker_x (axis units) across the plot area, its label
+ * written up along it from the bottom: left of the line, where a landmark analysis has no
+ * curve, or right of it when the axis leaves no room there. */
 static void
 draw_marker (cairo_t            *cr,
              const Frame        *f,
@@ -536,11 +537,15 @@ draw_marker (cairo_t            *cr,
              EpPlotLayout       *layout)
 {
   double dashes[2] = { 3.0, 2.0 };
-  double fs = style->font_size;
+  double size = 0.9 * style->font_size;
   double x = frame_x (f, figure->marker_x);
-  double w = ep_plot_text_width (cr, style, 0.9 * fs, EP_TEXT_REGULAR, figure->marker_label);
-  gboolean right = x + 0.3 * fs + w <= f->plot_x + f->plot_w;
-  double y = f->plot_y + 0.2 * fs;
+  g_autoptr(PangoLayout) text = ep_plot_text_new (cr, style, size, EP_TEXT_REGULAR,
+                                                  figure->marker_label);
+  double w, h, gap = 0.25 * style->font_size, cx, cy;
+
+  ep_plot_text_size (text, &w, &h);
+  cx = x - f->plot_x >= h + 2.0 * gap ? x - gap - h / 2.0 : x + gap + h / 2.0;
+  cy = f->plot_y + f->plot_h - gap - w / 2.0;
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
@@ -550,12 +555,11 @@ draw_marker (cairo_t            *cr,
   cairo_line_to (cr, x, f->plot_y + f->plot_h);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0.0);
-  ep_plot_text_draw (cr, style, 0.9 * fs, EP_TEXT_REGULAR, figure->marker_label,
-                     right ? x + 0.3 * fs : x - 0.3 * fs, y, right ? 0.0 : 1.0, 0.0);
+  ep_plot_text_draw_vertical (cr, style, size, figure->marker_label, cx, cy);
   cairo_restore (cr);
   if (layout != NULL)
-    ep_plot_layout_add (layout, EP_PLOT_ITEM_MARKER, -1, -1, figure->marker_x, x, y, w,
-                        0.9 * fs, figure->marker_label);
+    ep_plot_layout_add (layout, EP_PLOT_ITEM_MARKER, -1, -1, figure->marker_x, x, cy - w / 2.0,
+                        h, w, figure->marker_label);
 }
 
 typedef struct
