@@ -23,7 +23,7 @@ curves <- lapply(0:1, function(s) {
        at_risk=sapply(ticks, function(t) if (t == 0) sum(rows$tstart == 0) else sum(rows$tstart < t & rows$tstop >= t)),
        summary_n_risk=summary(f, times=ticks, extend=TRUE)$n.risk)
 })
-writeLines(toJSON(list(command="survfit(Surv(tstart, tstop, death) ~ state, data = tmerge(...))",
+writeLines(toJSON(list(r_call="survfit(Surv(tstart, tstop, death) ~ state, data = tmerge(...))",
                        ticks=ticks, curves=curves),
                   dataframe="columns", auto_unbox=TRUE, digits=NA, pretty=TRUE),
            file.path("expected", "response_simon_makuch.json"))
