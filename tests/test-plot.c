@@ -891,7 +891,7 @@ static JsonObject *
 read_reference (JsonParser *parser,
                 const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "expected",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "figure",
                                                  name, NULL);
   g_autoptr(GError) error = NULL;
 
@@ -933,7 +933,7 @@ read_response_split (void)
 
 /* The Simon-Makuch figure: its curves are survfit's on (start, stop] rows and the numbers at
  * risk under it are each curve's risk set at the tick, sum (tstart < t & tstop >= t) in R
- * (make_simon_makuch.R: expected/response_simon_makuch.json), not summary (fit, times = t)'s
+ * (make_simon_makuch.R: figure/response_simon_makuch.json), not summary (fit, times = t)'s
  * n.risk of the next step (which counts patients who respond later). */
 static void
 test_simon_makuch (void)

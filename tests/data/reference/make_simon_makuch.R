@@ -1,7 +1,8 @@
 # The Simon-Makuch figure's reference (issue 16): the curves and the numbers at risk under it,
 # from data/response.csv (made by make_survstats.R). Run from this folder:
 #   Rscript make_simon_makuch.R
-# R 4.2.2, survival 3.5-3, jsonlite. Writes expected/response_simon_makuch.json.
+# R 4.2.2, survival 3.5-3, jsonlite. Writes figure/response_simon_makuch.json (not in expected/:
+# it is not an endpoint-cli command's output; tests/test-plot.c reads it).
 #  - the curves: survfit(Surv(tstart, tstop, death) ~ state) on tmerge's rows (every step:
 #    time, n.risk, n.event, surv, lower, upper; conf.type "log-log" as Endpoint's default);
 #  - the numbers at risk at the figure's ticks: the counting-process risk set of each curve,
@@ -26,4 +27,4 @@ curves <- lapply(0:1, function(s) {
 writeLines(toJSON(list(r_call="survfit(Surv(tstart, tstop, death) ~ state, data = tmerge(...))",
                        ticks=ticks, curves=curves),
                   dataframe="columns", auto_unbox=TRUE, digits=NA, pretty=TRUE),
-           file.path("expected", "response_simon_makuch.json"))
+           file.path("figure", "response_simon_makuch.json"))
