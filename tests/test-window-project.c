@@ -427,7 +427,25 @@ test_landmark_figures (void)
   for (int g = 0; g < 2; g++)
     g_assert_cmpfloat_with_epsilon (ep_plot_layout_find (layout, EP_PLOT_ITEM_CURVE_VERTEX, g, 0)->x,
                                     marker->x, 1e-9);
+  /* all patients' curve in grey up to the landmark, in the legend, not in the table */
+  {
+    const EpPlotItem *overall = ep_plot_layout_find (layout, EP_PLOT_ITEM_CURVE, 2, -1);
+
+    g_assert_nonnull (overall);
+    g_assert_cmpstr (overall->text, ==, "All patients, before the landmark");
+    g_assert_cmpfloat_with_epsilon (overall->x, marker->x, 1e-9);
+    g_assert_null (ep_plot_layout_find (layout, EP_PLOT_ITEM_RISK_LABEL, 2, -1));
+    g_assert_nonnull (ep_analysis_get_landmark_overall (analysis));
+  }
   ep_test_ui_save_screenshot (GTK_WIDGET (window), "landmark-original-axis", TRUE);
+  /* without it: two curves */
+  g_object_set (figure, "landmark-overall", FALSE, NULL);
+  {
+    g_autoptr(EpPlotLayout) without = ep_figure_layout (figure);
+
+    g_assert_null (ep_plot_layout_find (without, EP_PLOT_ITEM_CURVE, 2, -1));
+  }
+  g_object_set (figure, "landmark-overall", TRUE, NULL);
 
   /* from the landmark instead: no marker, the axis says so */
   g_object_set (figure, "landmark-axis", EP_FIGURE_LANDMARK_FROM, NULL);
@@ -484,6 +502,8 @@ test_landmark_figures (void)
     g_assert_true (ep_figure_is_landmark (first));
     g_object_get (first, "landmark-axis", &axis, NULL);
     g_assert_cmpint (axis, ==, EP_FIGURE_LANDMARK_FROM);
+    /* the curve before the landmark came back with the stored result */
+    g_assert_nonnull (ep_analysis_get_landmark_overall (ep_figure_get_analysis (first)));
     g_assert_true (ep_figure_is_simon_makuch (second));
     g_assert_true (ep_figure_has_data (second));
     {

@@ -42,6 +42,8 @@ struct _EpFigureOptions
   AdwComboRow          *data_unit_row;
   AdwComboRow          *time_unit_row;
   AdwComboRow          *landmark_axis_row;
+  AdwActionRow         *landmark_overall_row;
+  GtkSwitch            *landmark_overall_switch;
   AdwActionRow         *tick_interval_row;
   GtkSpinButton        *tick_interval_spin;
   AdwActionRow         *x_max_row;
@@ -107,6 +109,7 @@ static const Option options[] = {
   { "data-unit", ROW (data_unit_row), ROW (data_unit_row), CONTROL_COMBO },
   { "time-unit", ROW (time_unit_row), ROW (time_unit_row), CONTROL_COMBO },
   { "landmark-axis", ROW (landmark_axis_row), ROW (landmark_axis_row), CONTROL_COMBO },
+  { "landmark-overall", ROW (landmark_overall_row), ROW (landmark_overall_switch), CONTROL_SWITCH },
   { "tick-interval", ROW (tick_interval_row), ROW (tick_interval_spin), CONTROL_SPIN },
   { "x-max", ROW (x_max_row), ROW (x_max_spin), CONTROL_SPIN },
   { "y-percent", ROW (y_percent_row), ROW (y_percent_switch), CONTROL_SWITCH },
@@ -294,6 +297,8 @@ ep_figure_options_bind (EpFigureOptions *self)
   gtk_widget_set_visible (GTK_WIDGET (self->median_lines_row), kind == EP_FIGURE_KM);
   gtk_widget_set_visible (GTK_WIDGET (self->landmark_axis_row),
                           ep_figure_is_landmark (self->figure));
+  gtk_widget_set_visible (GTK_WIDGET (self->landmark_overall_row),
+                          ep_figure_is_landmark (self->figure));
 }
 
 /* ---- GObject ------------------------------------------------------------------------------- */
@@ -418,6 +423,8 @@ ep_figure_options_class_init (EpFigureOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, data_unit_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, time_unit_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, landmark_axis_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, landmark_overall_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, landmark_overall_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, x_max_row);

@@ -62,6 +62,7 @@ struct _EpFigure
 
   /* a landmark analysis (issue 16) */
   EpFigureLandmarkAxis landmark_axis;
+  gboolean            landmark_overall;  /* all patients in grey before the landmark */
   gboolean            simon_makuch;    /* the analysis's Simon-Makuch curves */
   GStrv               simon_makuch_labels;
 

@@ -87,6 +87,7 @@ enum {
   PROP_HEIGHT_MM,
   PROP_DPI,
   PROP_LANDMARK_AXIS,
+  PROP_LANDMARK_OVERALL,
   N_PROPS
 };
 
@@ -180,6 +181,12 @@ ep_figure_render (EpFigure     *self,
                 label = g_strdup_printf (_("Landmark: %g %s"), landmark, unit != NULL ? unit : "");
                 plot.time_offset = landmark;
                 plot.marker_label = g_strstrip (label);
+                if (self->landmark_overall)
+                  {
+                    plot.before = ep_analysis_get_landmark_overall (self->analysis);
+                    /* TRANSLATORS: the legend of the grey curve before a landmark */
+                    plot.before_label = _("All patients, before the landmark");
+                  }
               }
             else if (style.x_label == NULL)
               {
@@ -745,6 +752,7 @@ ep_figure_get_property (GObject    *object,
     case PROP_HEIGHT_MM:         g_value_set_double (value, self->style.height_mm); break;
     case PROP_DPI:               g_value_set_double (value, self->style.dpi); break;
     case PROP_LANDMARK_AXIS:     g_value_set_enum (value, self->landmark_axis); break;
+    case PROP_LANDMARK_OVERALL:  g_value_set_boolean (value, self->landmark_overall); break;
     default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -843,6 +851,7 @@ ep_figure_set_property (GObject      *object,
     case PROP_HEIGHT_MM:         SET_FIELD (self->style.height_mm, g_value_get_double); break;
     case PROP_DPI:               SET_FIELD (self->style.dpi, g_value_get_double); break;
     case PROP_LANDMARK_AXIS:     SET_FIELD (self->landmark_axis, g_value_get_enum); break;
+    case PROP_LANDMARK_OVERALL:  SET_FIELD (self->landmark_overall, g_value_get_boolean); break;
     default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -918,6 +927,9 @@ ep_figure_class_init (EpFigureClass *klass)
   properties[PROP_LANDMARK_AXIS] =
     g_param_spec_enum ("landmark-axis", NULL, NULL, EP_TYPE_FIGURE_LANDMARK_AXIS,
                        EP_FIGURE_LANDMARK_ORIGINAL, rw);
+  /* On the original axis: all patients' curve in grey before the landmark. */
+  properties[PROP_LANDMARK_OVERALL] =
+    g_param_spec_boolean ("landmark-overall", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -936,6 +948,7 @@ ep_figure_init (EpFigure *self)
   ep_plot_style_init (&self->style);
   ep_time_plot_options_init (&self->options);
   self->show_stats = TRUE;
+  self->landmark_overall = TRUE;
   self->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notes, NULL);
   self->overlay_labels = g_ptr_array_new_with_free_func (g_free);

@@ -197,7 +197,7 @@ ep_km_plot_render (cairo_t           *cr,
   EpRiskRow *rows = NULL;
   guint n_rows = 0;
   EpStepFigure figure = { 0, };
-  guint n_overlay;
+  guint n_overlay, n_before;
   double data_max = 0.0, x_max, offset;
   int decimals;
 
@@ -211,7 +211,8 @@ ep_km_plot_render (cairo_t           *cr,
 
   figure.time_scale = ep_plot_time_scale (options);
   n_overlay = plot->overlay != NULL ? plot->overlay->n_groups : 0;
-  series = g_new0 (EpStepSeries, MAX (fit->n_groups + n_overlay, 1));
+  n_before = plot->before != NULL && plot->before->n_groups > 0 && offset > 0.0 ? 1 : 0;
+  series = g_new0 (EpStepSeries, MAX (fit->n_groups + n_overlay + n_before, 1));
   for (guint g = 0; g < fit->n_groups; g++)
     {
       const EpKmCurve *curve = &fit->curves[g];
@@ -263,6 +264,32 @@ ep_km_plot_render (cairo_t           *cr,
       data_max = MAX (data_max, s->t_end * figure.time_scale);
     }
 
+  if (n_before > 0)
+    {
+      const EpKmCurve *curve = &plot->before->curves[0];
+      EpStepSeries *s = &series[fit->n_groups + n_overlay];
+      EpPlotRgb grey = { 0.62, 0.62, 0.62 };
+      gsize n = 0;
+
+      /* the steps before the landmark; the curve then runs flat to it */
+      while (n < curve->n_steps && curve->steps[n].time < offset)
+        n++;
+      g_ptr_array_add (labels, g_strdup (plot->before_label != NULL ? plot->before_label
+                                                                     : _("All patients")));
+      s->label = g_ptr_array_index (labels, fit->n_groups + n_overlay);
+      s->color = grey;
+      s->y0 = 1.0;
+      s->n = n;
+      s->stride = sizeof (EpKmStep);
+      s->median = NAN;
+      s->t_end = offset;
+      if (n > 0)
+        {
+          s->t = &curve->steps[0].time;
+          s->y = &curve->steps[0].surv;
+        }
+    }
+
   figure.n_ticks = ep_plot_time_ticks (options, data_max, &x_max, &ticks, &decimals);
   figure.ticks = ticks;
   figure.x_max = x_max;
@@ -285,7 +312,7 @@ ep_km_plot_render (cairo_t           *cr,
   annotation = km_annotation (plot);
 
   figure.series = series;
-  figure.n_series = fit->n_groups + n_overlay;
+  figure.n_series = fit->n_groups + n_overlay + n_before;
   figure.y_min = isfinite (options->y_min) ? options->y_min : 0.0;
   figure.y_max = isfinite (options->y_max) ? options->y_max : 1.0;
   figure.y_step = ep_plot_nice_step (figure.y_max - figure.y_min, 5);
@@ -295,7 +322,7 @@ ep_km_plot_render (cairo_t           *cr,
   figure.ci = options->ci;
   figure.censor_marks = options->censor_marks;
   figure.median_lines = options->median_lines;
-  figure.legend = fit->n_groups + n_overlay > 1 ? options->legend : EP_PLOT_LEGEND_NONE;
+  figure.legend = fit->n_groups + n_overlay + n_before > 1 ? options->legend : EP_PLOT_LEGEND_NONE;
   figure.legend_corner = EP_CORNER_TOP_RIGHT;
   figure.annotation_corner = EP_CORNER_BOTTOM_LEFT;
   figure.x_label = style->x_label != NULL ? style->x_label : x_label;

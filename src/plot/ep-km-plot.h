@@ -104,6 +104,10 @@ typedef struct
    * it; marker_label (NULL: none) marks the landmark with a dashed line. */
   double               time_offset;
   const char          *marker_label;
+  /* With a time_offset: the curve of all patients from time 0 (its first group), drawn in grey
+   * up to the landmark under before_label, without band, marks or numbers at risk. */
+  const EpKmResult    *before;
+  const char          *before_label;
 } EpKmPlot;
 
 void   ep_km_plot_init          (EpKmPlot          *plot,
