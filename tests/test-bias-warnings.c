@@ -286,7 +286,8 @@ test_guarantee_time (void)
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
-  /* its figure: the landmark curves, the axis saying that time runs from the landmark */
+  /* its figure: the landmark curves from the landmark on the original time axis (docs/figures/
+   * landmark-original-axis.png is made by test-window-project /window-project/landmark-figures) */
   {
     g_autoptr(EpFigure) figure = NULL;
     g_autoptr(GError) error = NULL;

@@ -17,11 +17,13 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <json-glib/json-glib.h>
 #include <tiffio.h>
 
 #include "core/ep-cif.h"
 #include "core/ep-cox.h"
 #include "core/ep-km.h"
+#include "core/ep-landmark.h"
 #include "core/ep-meta.h"
 #include "io/ep-csv.h"
 #include "plot/ep-cif-plot.h"
@@ -965,6 +967,199 @@ test_export_errors (void)
   g_assert_error (error, EP_PLOT_ERROR, EP_PLOT_ERROR_WRITE);
 }
 
+/* ---- Simon-Makuch curves and a landmark analysis on the original time axis (issue 16) ----- */
+
+static JsonObject *
+read_reference (JsonParser *parser,
+                const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "figure",
+                                                 name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* tests/data/reference/data/response.csv split at the response (tmerge's rows). */
+static EpTdSplit *
+read_response_split (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data",
+                                                 "response.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCsv) csv = ep_csv_read_file (path, ',', &error);
+  g_autofree double *time = NULL;
+  g_autofree double *response = NULL;
+  g_autofree int *status = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  n = ep_csv_get_n_rows (csv);
+  time = g_new (double, n);
+  response = g_new (double, n);
+  status = g_new (int, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double s;
+
+      g_assert_true (ep_csv_get_number (csv, i, 0, &time[i], NULL));
+      g_assert_true (ep_csv_get_number (csv, i, 1, &s, NULL));
+      status[i] = (int) s;
+      if (!ep_csv_get_number (csv, i, 2, &response[i], NULL))
+        response[i] = NAN;
+    }
+  return ep_td_split_response (time, status, response, n);
+}
+
+/* The Simon-Makuch figure: its curves are survfit's on (start, stop] rows and the numbers at
+ * risk under it are each curve's risk set at the tick, sum (tstart < t & tstop >= t) in R
+ * (make_simon_makuch.R: figure/response_simon_makuch.json), not summary (fit, times = t)'s
+ * n.risk of the next step (which counts patients who respond later). */
+static void
+test_simon_makuch (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *ref = read_reference (parser, "response_simon_makuch.json");
+  JsonArray *ticks = json_object_get_array_member (ref, "ticks");
+  JsonArray *curves = json_object_get_array_member (ref, "curves");
+  g_autoptr(EpTdSplit) split = read_response_split ();
+  g_autoptr(EpKmResult) fit = NULL;
+  g_autoptr(EpPlotLayout) layout = ep_plot_layout_new ();
+  g_auto(EpPlotStyle) style = { 0, };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  EpKmPlot plot;
+
+  fit = ep_km_fit_full (split->start, split->stop, split->event, split->state, 2, split->n, NULL,
+                        NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (fit->delayed_entry);
+  for (guint g = 0; g < 2; g++)
+    {
+      JsonObject *curve = json_array_get_object_element (curves, g);
+      JsonObject *steps = json_object_get_object_member (curve, "steps");
+      JsonArray *t = json_object_get_array_member (steps, "time");
+      JsonArray *surv = json_object_get_array_member (steps, "surv");
+      JsonArray *n_risk = json_object_get_array_member (steps, "n_risk");
+      JsonArray *lower = json_object_get_array_member (steps, "lower");
+      JsonArray *at_risk = json_object_get_array_member (curve, "at_risk");
+      const EpKmCurve *c = &fit->curves[g];
+
+      g_assert_cmpuint (c->n_steps, ==, json_array_get_length (t));
+      for (guint j = 0; j < c->n_steps; j++)
+        {
+          double l = json_array_get_double_element (lower, j);
+
+          g_assert_cmpfloat_with_epsilon (c->steps[j].time, json_array_get_double_element (t, j), 1e-9);
+          g_assert_cmpuint (c->steps[j].n_risk, ==, json_array_get_int_element (n_risk, j));
+          g_assert_cmpfloat_with_epsilon (c->steps[j].surv, json_array_get_double_element (surv, j),
+                                          1e-5 * json_array_get_double_element (surv, j));
+          if (l > 0)
+            g_assert_cmpfloat_with_epsilon (c->steps[j].lower, l, 1e-5 * l);
+        }
+      /* the counting-process risk sets at the ticks */
+      for (guint k = 0; k < json_array_get_length (ticks); k++)
+        {
+          double tk = json_array_get_double_element (ticks, k);
+          double expected = json_array_get_int_element (at_risk, k);
+          double counted;
+
+          ep_risk_count (c, &tk, 1, &counted, NULL, NULL);
+          g_assert_cmpfloat (counted, ==, expected);
+        }
+    }
+
+  /* the figure's table: the same numbers, under the ticks 0, 10, ..., 40 */
+  ep_plot_style_init (&style);
+  ep_km_plot_init (&plot, fit);
+  plot.options.tick_interval = 10;
+  plot.options.x_max = 40;
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  ep_km_plot_render (cr, 300, 250, &plot, &style, layout);
+  for (guint g = 0; g < 2; g++)
+    {
+      JsonArray *at_risk = json_object_get_array_member (json_array_get_object_element (curves, g),
+                                                         "at_risk");
+
+      for (guint k = 0; k < json_array_get_length (ticks); k++)
+        {
+          const EpPlotItem *item = ep_plot_layout_find (layout, EP_PLOT_ITEM_RISK_NUMBER, (int) g,
+                                                        (int) k);
+
+          g_assert_nonnull (item);
+          g_assert_cmpfloat (item->value, ==, json_array_get_int_element (at_risk, k));
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A landmark analysis drawn on the original time axis: curves from the landmark, the landmark
+ * marked, the numbers at risk blank before it and those at landmark + t after. */
+static void
+test_landmark_axis (void)
+{
+  g_autoptr(EpKmResult) fit = NULL;
+  g_autoptr(EpPlotLayout) layout = ep_plot_layout_new ();
+  g_autoptr(EpPlotLayout) shifted = ep_plot_layout_new ();
+  g_auto(EpPlotStyle) style = { 0, };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const EpPlotItem *marker, *vertex;
+  EpKmPlot plot;
+  double at[1];
+
+  fit = ep_km_fit (aml_time, aml_status, aml_group, 2, G_N_ELEMENTS (aml_time),
+                   EP_KM_CONF_LOG_LOG, 0.95, NULL, 0, NULL);
+  ep_plot_style_init (&style);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+
+  /* from the landmark: ticks 0, 20, ..., 160 weeks */
+  ep_km_plot_init (&plot, fit);
+  plot.options.tick_interval = 20;
+  ep_km_plot_render (cr, 300, 250, &plot, &style, layout);
+  g_assert_null (ep_plot_layout_find (layout, EP_PLOT_ITEM_MARKER, -1, -1));
+
+  /* at 20 + t: the axis reaches 181, the marker is at 20 and its label says so */
+  plot.time_offset = 20;
+  plot.marker_label = "Landmark: 20 weeks";
+  ep_km_plot_render (cr, 300, 250, &plot, &style, shifted);
+  marker = ep_plot_layout_find (shifted, EP_PLOT_ITEM_MARKER, -1, -1);
+  g_assert_nonnull (marker);
+  g_assert_cmpstr (marker->text, ==, "Landmark: 20 weeks");
+  g_assert_cmpfloat (marker->value, ==, 20);
+  g_assert_cmpfloat (shifted->x_max, >=, 181);
+  /* each curve starts at the marker */
+  for (int g = 0; g < 2; g++)
+    {
+      vertex = ep_plot_layout_find (shifted, EP_PLOT_ITEM_CURVE_VERTEX, g, 0);
+      g_assert_nonnull (vertex);
+      g_assert_cmpfloat_with_epsilon (vertex->x, marker->x, 1e-9);
+    }
+  /* numbers at risk: none under the tick at 0; under 40, the count at 20 from the landmark */
+  vertex = ep_plot_layout_find (shifted, EP_PLOT_ITEM_RISK_NUMBER, 0, 0);
+  g_assert_true (vertex == NULL || (isnan (vertex->value) && g_strcmp0 (vertex->text, "") == 0));
+  at[0] = 20;
+  for (int g = 0; g < 2; g++)
+    {
+      const EpPlotItem *tick = ep_plot_layout_find (shifted, EP_PLOT_ITEM_X_TICK, -1, 2);
+      const EpPlotItem *number = ep_plot_layout_find (shifted, EP_PLOT_ITEM_RISK_NUMBER, g, 2);
+      double expected;
+
+      g_assert_cmpfloat (tick->value, ==, 40);
+      ep_risk_count (&fit->curves[g], at, 1, &expected, NULL, NULL);
+      g_assert_nonnull (number);
+      g_assert_cmpfloat (number->value, ==, expected);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* ---- cumulative incidence ------------------------------------------------------------------ */
 
 static void
@@ -1301,6 +1496,8 @@ main (int    argc,
   g_test_add_func ("/plot/export/tiff", test_export_tiff);
   g_test_add_func ("/plot/export/errors", test_export_errors);
   g_test_add_func ("/plot/cif/layout", test_cif_layout);
+  g_test_add_func ("/plot/km/simon-makuch", test_simon_makuch);
+  g_test_add_func ("/plot/km/landmark-axis", test_landmark_axis);
   g_test_add_func ("/plot/forest/meta", test_forest_meta);
   g_test_add_func ("/plot/forest/ratio", test_forest_ratio);
   g_test_add_func ("/plot/forest/cox", test_forest_cox);

@@ -363,6 +363,174 @@ test_live_reopen (void)
   g_rmdir (dir);
 }
 
+/* A landmark analysis's figures (issue 16), made from the app: its Kaplan-Meier curves on the
+ * original time axis with the landmark marked, and its Simon-Makuch curves; both on the Figures
+ * page and back, as they were, after a save and reopen. The cohort is seed 004 with made-up
+ * times (tests/data/seed004-timed.csv, as test-bias-warnings.c). Screenshots:
+ * docs/figures/landmark-original-axis.png and simon-makuch.png. */
+static void
+test_landmark_figures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "landmark.endpoint", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "seed004-timed.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpAnalysis) analysis = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCohort) cohort = ep_cohort_new_from_file (csv, NULL, &error);
+  g_autoptr(EpPlotLayout) layout = NULL;
+  g_autoptr(EpPlotLayout) sm_layout = NULL;
+  const char *dead[] = { "Dead", NULL };
+  EpWindow *window = new_window ();
+  EpFigure *figure, *sm;
+  const EpPlotItem *marker;
+  const EpKmResult *km;
+  double last = 0.0;
+  guint n_at_zero = 0;
+
+  g_assert_no_error (error);
+  /* no recovery file from this test's edits (an hour of quiet): test_recovery counts them */
+  window->autosave_quiet_ms = window->autosave_max_ms = 3600 * 1000;
+  {
+    g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "months", "outcome", dead,
+                                                                  EP_TIME_UNIT_MONTHS);
+
+    ep_cohort_set_endpoint (cohort, os);
+  }
+  ep_project_add_cohort (ep_window_get_project (window), cohort);
+  _ep_window_show_cohort (window, ep_cohort_get_name (cohort));
+  iterate ();
+  ep_analysis_set_string (analysis, "endpoint", "OS");
+  ep_analysis_set_string (analysis, "response-time", "response_month");
+  ep_analysis_set_double (analysis, "landmark-time", 2.4);
+  ep_cohort_page_run_analysis (window->cohort_page, analysis);
+  g_assert_true (wait_for (analysis_settled, analysis));
+  g_assert_nonnull (ep_analysis_get_simon_makuch (analysis));
+
+  /* Show as Figure: the curves from the landmark on the original axis */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->cohort_page), "cohort.show-figure", NULL));
+  iterate ();
+  figure = ep_figure_page_get_selected (window->figure_page);
+  g_assert_nonnull (figure);
+  g_assert_true (ep_figure_is_landmark (figure));
+  layout = ep_figure_layout (figure);
+  marker = ep_plot_layout_find (layout, EP_PLOT_ITEM_MARKER, -1, -1);
+  g_assert_nonnull (marker);
+  g_assert_cmpstr (marker->text, ==, "Landmark: 2.4 months");
+  g_assert_cmpfloat (marker->value, ==, 2.4);
+  /* the axis covers landmark + the longest time from it, and starts at 0 */
+  km = ep_analysis_get_km (analysis);
+  for (guint g = 0; g < km->n_groups; g++)
+    if (km->curves[g].n_steps > 0)
+      last = MAX (last, km->curves[g].steps[km->curves[g].n_steps - 1].time);
+  g_assert_cmpfloat (layout->x_min, ==, 0.0);
+  g_assert_cmpfloat (layout->x_max, >=, 2.4 + last);
+  g_assert_cmpfloat (ep_plot_layout_find (layout, EP_PLOT_ITEM_X_TICK, -1, 0)->value, ==, 0.0);
+  for (int g = 0; g < 2; g++)
+    g_assert_cmpfloat_with_epsilon (ep_plot_layout_find (layout, EP_PLOT_ITEM_CURVE_VERTEX, g, 0)->x,
+                                    marker->x, 1e-9);
+  /* all patients' curve in grey up to the landmark, in the legend, not in the table */
+  {
+    const EpPlotItem *overall = ep_plot_layout_find (layout, EP_PLOT_ITEM_CURVE, 2, -1);
+
+    g_assert_nonnull (overall);
+    g_assert_cmpstr (overall->text, ==, "All patients, before the landmark");
+    g_assert_cmpfloat_with_epsilon (overall->x, marker->x, 1e-9);
+    g_assert_null (ep_plot_layout_find (layout, EP_PLOT_ITEM_RISK_LABEL, 2, -1));
+    g_assert_nonnull (ep_analysis_get_landmark_overall (analysis));
+  }
+  ep_test_ui_save_screenshot (GTK_WIDGET (window), "landmark-original-axis", TRUE);
+  /* without it: two curves */
+  g_object_set (figure, "landmark-overall", FALSE, NULL);
+  {
+    g_autoptr(EpPlotLayout) without = ep_figure_layout (figure);
+
+    g_assert_null (ep_plot_layout_find (without, EP_PLOT_ITEM_CURVE, 2, -1));
+  }
+  g_object_set (figure, "landmark-overall", TRUE, NULL);
+
+  /* from the landmark instead: no marker, the axis says so */
+  g_object_set (figure, "landmark-axis", EP_FIGURE_LANDMARK_FROM, NULL);
+  {
+    g_autoptr(EpPlotLayout) from = ep_figure_layout (figure);
+
+    g_assert_null (ep_plot_layout_find (from, EP_PLOT_ITEM_MARKER, -1, -1));
+    g_assert_cmpfloat (from->x_max, <, layout->x_max + 1e-9);
+  }
+
+  /* the Simon-Makuch curves from the results' menu */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->cohort_page), "cohort.show-simon-makuch", NULL));
+  iterate ();
+  sm = ep_figure_page_get_selected (window->figure_page);
+  g_assert_nonnull (sm);
+  g_assert_true (sm != figure);
+  g_assert_true (ep_figure_is_simon_makuch (sm));
+  g_assert_false (ep_figure_is_landmark (sm));
+  g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 2);
+  sm_layout = ep_figure_layout (sm);
+  g_assert_null (ep_plot_layout_find (sm_layout, EP_PLOT_ITEM_MARKER, -1, -1));
+  g_assert_cmpstr (ep_plot_layout_find (sm_layout, EP_PLOT_ITEM_RISK_LABEL, 1, -1)->text, ==, "Responded");
+  /* at time 0 all 30 patients are on the no-response curve and nobody has responded yet */
+  for (guint i = 0; i < ep_cohort_get_n_rows (cohort); i++)
+    n_at_zero++;
+  g_assert_cmpfloat (ep_plot_layout_find (sm_layout, EP_PLOT_ITEM_RISK_NUMBER, 0, 0)->value, ==, n_at_zero);
+  g_assert_cmpfloat (ep_plot_layout_find (sm_layout, EP_PLOT_ITEM_RISK_NUMBER, 1, 0)->value, ==, 0);
+  {
+    g_autofree char *annotation = ep_test_ui_figure_annotation (sm);
+
+    g_assert_nonnull (strstr (annotation, "Mantel-Byar p"));
+  }
+  ep_test_ui_save_screenshot (GTK_WIDGET (window), "simon-makuch", TRUE);
+
+  /* saved and reopened: both figures, the axis choice and the Simon-Makuch view kept */
+  ep_window_save_project (window, file);
+  g_assert_true (wait_for (window_idle, window));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  window = new_window ();
+  window->autosave_quiet_ms = window->autosave_max_ms = 3600 * 1000;
+  ep_window_open_project (window, file);
+  g_assert_true (wait_for (window_idle, window));
+  iterate ();
+  {
+    GListModel *figures = ep_figure_page_get_figures (window->figure_page);
+    g_autoptr(EpFigure) first = NULL;
+    g_autoptr(EpFigure) second = NULL;
+    EpFigureLandmarkAxis axis;
+
+    g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 2);
+    first = g_list_model_get_item (figures, 0);
+    second = g_list_model_get_item (figures, 1);
+    g_assert_true (ep_figure_is_landmark (first));
+    g_object_get (first, "landmark-axis", &axis, NULL);
+    g_assert_cmpint (axis, ==, EP_FIGURE_LANDMARK_FROM);
+    /* the curve before the landmark came back with the stored result */
+    g_assert_nonnull (ep_analysis_get_landmark_overall (ep_figure_get_analysis (first)));
+    g_assert_true (ep_figure_is_simon_makuch (second));
+    g_assert_true (ep_figure_has_data (second));
+    {
+      g_autoptr(EpPlotLayout) again = ep_figure_layout (second);
+
+      /* the entry times came back with the result: the same numbers at risk */
+      for (guint k = 0; k < again->items->len; k++)
+        {
+          const EpPlotItem *item = &g_array_index (again->items, EpPlotItem, k);
+
+          if (item->kind == EP_PLOT_ITEM_RISK_NUMBER)
+            g_assert_cmpfloat (item->value, ==,
+                               ep_plot_layout_find (sm_layout, EP_PLOT_ITEM_RISK_NUMBER,
+                                                    item->row, item->col)->value);
+        }
+    }
+  }
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Cancel on the progress bar: the save stops, no file is written, the project stays modified. */
 static void
 test_cancel_save (void)
@@ -1170,6 +1338,7 @@ main (int   argc,
   g_test_add_func ("/window-project/own-arm", test_own_arm);
   g_test_add_func ("/window-project/import-cancel", test_import_cancel);
   g_test_add_func ("/window-project/import-progress", test_import_progress);
+  g_test_add_func ("/window-project/landmark-figures", test_landmark_figures);
 
   ret = g_test_run ();
 

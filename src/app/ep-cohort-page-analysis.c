@@ -161,6 +161,40 @@ ep_cohort_page_show_figure_action (GtkWidget  *widget,
   ep_window_add_figure (EP_WINDOW (root), figure, source);
 }
 
+/* A landmark analysis's Simon-Makuch curves on the Figures page (issue 16): a view of the
+ * analysis like the figure above, its source saying which curves it draws. */
+static void
+ep_cohort_page_show_simon_makuch_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
+{
+  EpCohortPage *self = EP_COHORT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(EpFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(JsonObject) source = NULL;
+
+  if (self->cohort == NULL || self->shown == NULL || !EP_IS_WINDOW (root)
+      || ep_analysis_get_id (self->shown) == NULL)
+    return;
+
+  figure = ep_figure_new_simon_makuch (self->shown, &error);
+  if (figure == NULL)
+    {
+      _ep_cohort_page_show_message (self, error->message);
+      return;
+    }
+  what = ep_analysis_describe (self->shown);
+  /* TRANSLATORS: a figure's title: "Simon-Makuch: OS by response" */
+  title = g_strdup_printf (_("Simon-Makuch: %s"), what);
+  ep_figure_set_title (figure, title);
+  source = source_for_analysis (self->cohort, self->shown);
+  json_object_set_string_member (source, "view", "simon-makuch");
+  ep_window_add_figure (EP_WINDOW (root), figure, source);
+}
+
 static void
 ep_cohort_page_show_results_action (GtkWidget  *widget,
                                     const char *action_name,
@@ -379,4 +413,5 @@ _ep_cohort_page_class_analysis_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "cohort.analyze", "s", ep_cohort_page_analyze_action);
   gtk_widget_class_install_action (widget_class, "cohort.show-results", NULL, ep_cohort_page_show_results_action);
   gtk_widget_class_install_action (widget_class, "cohort.show-figure", NULL, ep_cohort_page_show_figure_action);
+  gtk_widget_class_install_action (widget_class, "cohort.show-simon-makuch", NULL, ep_cohort_page_show_simon_makuch_action);
 }

@@ -140,6 +140,11 @@ _ep_cohort_page_update_actions (EpCohortPage *self)
   gtk_widget_action_set_enabled (widget, "cohort.show-figure",
                                  have && self->shown != NULL && ep_analysis_has_results (self->shown)
                                  && EP_IS_WINDOW (gtk_widget_get_root (widget)));
+  /* a landmark analysis's Simon-Makuch curves (issue 16) */
+  gtk_widget_action_set_enabled (widget, "cohort.show-simon-makuch",
+                                 have && self->shown != NULL && ep_analysis_has_results (self->shown)
+                                 && ep_analysis_get_simon_makuch (self->shown) != NULL
+                                 && EP_IS_WINDOW (gtk_widget_get_root (widget)));
 }
 
 void

@@ -45,6 +45,9 @@ struct _EpFigureOptions
   GtkSwitch            *risk_table_events_switch;
   AdwComboRow          *data_unit_row;
   AdwComboRow          *time_unit_row;
+  AdwComboRow          *landmark_axis_row;
+  AdwActionRow         *landmark_overall_row;
+  GtkSwitch            *landmark_overall_switch;
   AdwActionRow         *tick_interval_row;
   GtkSpinButton        *tick_interval_spin;
   AdwActionRow         *x_max_row;
@@ -113,6 +116,8 @@ static const Option options[] = {
   { "risk-table-events", ROW (risk_table_events_row), ROW (risk_table_events_switch), CONTROL_SWITCH },
   { "data-unit", ROW (data_unit_row), ROW (data_unit_row), CONTROL_COMBO },
   { "time-unit", ROW (time_unit_row), ROW (time_unit_row), CONTROL_COMBO },
+  { "landmark-axis", ROW (landmark_axis_row), ROW (landmark_axis_row), CONTROL_COMBO },
+  { "landmark-overall", ROW (landmark_overall_row), ROW (landmark_overall_switch), CONTROL_SWITCH },
   { "tick-interval", ROW (tick_interval_row), ROW (tick_interval_spin), CONTROL_SPIN },
   { "x-max", ROW (x_max_row), ROW (x_max_spin), CONTROL_SPIN },
   { "y-percent", ROW (y_percent_row), ROW (y_percent_switch), CONTROL_SWITCH },
@@ -302,6 +307,10 @@ ep_figure_options_bind (EpFigureOptions *self)
   gtk_widget_set_visible (GTK_WIDGET (self->median_lines_row), kind == EP_FIGURE_KM);
   gtk_widget_set_visible (GTK_WIDGET (self->group_hr_row), kind == EP_FIGURE_KM);
   gtk_widget_set_visible (GTK_WIDGET (self->univariable_row), kind == EP_FIGURE_COX_TABLE);
+  gtk_widget_set_visible (GTK_WIDGET (self->landmark_axis_row),
+                          ep_figure_is_landmark (self->figure));
+  gtk_widget_set_visible (GTK_WIDGET (self->landmark_overall_row),
+                          ep_figure_is_landmark (self->figure));
 }
 
 /* ---- GObject ------------------------------------------------------------------------------- */
@@ -429,6 +438,9 @@ ep_figure_options_class_init (EpFigureOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, risk_table_events_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, data_unit_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, time_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, landmark_axis_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, landmark_overall_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, landmark_overall_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, tick_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, x_max_row);

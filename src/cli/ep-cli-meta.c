@@ -9,8 +9,9 @@
  *   meta --csv F --ratio COL --lower COL --upper COL --label COL [--subgroup COL] [--method ...]
  *   meta --csv F --events1 COL --total1 COL --events2 COL --total2 COL --label COL
  *        [--measure OR|RR|RD] [--method FE|DL|REML|PM|SJ|ML|MH|PETO]
- * and for every form --conf-level L, --r-script FILE.R (the one-arm forms with the
- * inverse-variance methods: metafor's escalc and rma), and for the inverse-variance methods --leave1out
+ * and for every form --conf-level L, --r-script FILE.R (metafor: escalc and rma for the
+ * inverse-variance methods, rma.glmm for GLMM, rma.mh and rma.peto for two arms), and for the
+ * inverse-variance methods --leave1out
  * (leave1out) and --regtest (Egger's regtest). The JSON is shaped like
  * tests/data/reference/expected/meta_*.json and hr_studies_dl.json, with more keys: the
  * pooling-scale values, H², the Q-profile intervals of tau^2, I^2 and H^2, the subgroups'
@@ -486,6 +487,8 @@ typedef struct
   gboolean    leave1out;
   gboolean    regtest;
   gboolean    timing;
+  const char *r_script;    /* NULL: none */
+  const char *cmdline;
 } TwoArmOptions;
 
 static JsonObject *
@@ -502,6 +505,57 @@ fixed_object (const EpMetaFixedResult *fixed)
   json_object_set_double_member (object, "p", fixed->p_value);
 
   return object;
+}
+
+/* --r-script for two arms: metafor's rma.mh or rma.peto on the counts, or escalc and rma for
+ * the inverse-variance methods (escalc's default 1/2 added to a study with a zero cell, as
+ * ep_meta_binary_effects()); the check block holds the pooled log ratio (the difference for
+ * RD), Cochran's Q and, for a random-effects method, tau^2 and its pooled estimate. */
+static gboolean
+two_arm_r_script (const TwoArmOptions  *opt,
+                  EpCliData            *data,
+                  const char * const   *columns,
+                  EpMetaBinaryMeasure   measure,
+                  gboolean              mh,
+                  gboolean              peto,
+                  const EpMetaOptions  *options,
+                  GError              **error)
+{
+  g_autofree char *label = ep_cli_r_string (opt->label);
+  g_autofree char *e1 = ep_cli_r_string (opt->events1);
+  g_autofree char *n1 = ep_cli_r_string (opt->total1);
+  g_autofree char *e2 = ep_cli_r_string (opt->events2);
+  g_autofree char *n2 = ep_cli_r_string (opt->total2);
+  g_autofree char *counts = g_strdup_printf ("ai = d[[%s]], n1i = d[[%s]], ci = d[[%s]], "
+                                             "n2i = d[[%s]]", e1, n1, e2, n2);
+  const char *m = measure == EP_META_BINARY_OR ? "OR" : measure == EP_META_BINARY_RR ? "RR" : "RD";
+  g_autoptr(GString) body = g_string_new ("library (metafor)\n");
+
+  if (peto)
+    g_string_append_printf (body,
+                            "fit <- rma.peto (%s, slab = d[[%s]], level = %.17g)\n"
+                            "print (fit)\n"
+                            "check <- c (meta_fixed = unname (coef (fit)), meta_q = fit$QE)\n",
+                            counts, label, 100.0 * opt->level);
+  else if (mh)
+    g_string_append_printf (body,
+                            "fit <- rma.mh (measure = \"%s\", %s, slab = d[[%s]], level = %.17g)\n"
+                            "print (fit)\n"
+                            "check <- c (meta_fixed = unname (coef (fit)), meta_q = fit$QE)\n",
+                            m, counts, label, 100.0 * opt->level);
+  else
+    g_string_append_printf (body,
+                            "es <- escalc (measure = \"%s\", %s, slab = d[[%s]])\n"
+                            "fixed <- rma (yi, vi, data = es, method = \"FE\", level = %.17g)\n"
+                            "fit <- rma (yi, vi, data = es, method = \"%s\", test = \"%s\", level = %.17g)\n"
+                            "print (fit)\n"
+                            "check <- c (meta_fixed = unname (coef (fixed)), meta_q = fit$QE)\n"
+                            "if (fit$method != \"FE\")\n"
+                            "  check <- c (check, meta_random = unname (coef (fit)), meta_tau2 = fit$tau2)\n",
+                            m, counts, label, 100.0 * opt->level, method_name (options->method),
+                            options->knapp_hartung ? "knha" : "z", 100.0 * opt->level);
+
+  return ep_cli_rscript_write (opt->r_script, data, columns, opt->cmdline, body->str, error);
 }
 
 /* meta --events1 A --total1 N1 --events2 C --total2 N2: OR, RR or RD of two arms, by inverse
@@ -756,6 +810,10 @@ meta_two_arm (const TwoArmOptions *opt)
       }
     }
 
+  if (opt->r_script != NULL && !two_arm_r_script (opt, data, (const char * const *) columns, measure, mh, peto,
+                                                     &options, &error))
+    return ep_cli_data_fail (COMMAND, error);
+
   if (opt->timing)
     ep_cli_add_timing (object, parse_s, compute_s);
   ep_cli_print_json (root);
@@ -832,9 +890,6 @@ ep_cli_meta (int    argc,
     {
       TwoArmOptions two = { 0, };
 
-      if (opt_r_script != NULL)
-        return ep_cli_usage_error (COMMAND, _("--r-script is not available for two arms yet"));
-
       if (opt_meta.events != NULL || opt_meta.total != NULL || opt_meta.ratio != NULL ||
           opt_meta.lower != NULL || opt_meta.upper != NULL)
         return ep_cli_usage_error (COMMAND, _("use one form: --events and --total, --ratio with "
@@ -863,6 +918,8 @@ ep_cli_meta (int    argc,
       two.leave1out = opt_leave1out;
       two.regtest = opt_regtest;
       two.timing = opt_timing;
+      two.r_script = opt_r_script;
+      two.cmdline = cmdline;
       return meta_two_arm (&two);
     }
 
@@ -891,8 +948,6 @@ ep_cli_meta (int    argc,
       if (opt_meta.knapp_hartung || opt_leave1out || opt_regtest)
         return ep_cli_usage_error (COMMAND, _("--knapp-hartung, --leave1out and --regtest do not "
                                               "apply to --method GLMM"));
-      if (opt_r_script != NULL)
-        return ep_cli_usage_error (COMMAND, _("--r-script is not available for --method GLMM yet"));
     }
   if (!ep_cli_meta_parse_method (opt_meta.method, &options.method))
     return ep_cli_usage_error (COMMAND, _("--method must be FE, DL, REML, PM, SJ, ML or GLMM, "
@@ -1056,7 +1111,22 @@ ep_cli_meta (int    argc,
                                 proportions ? opt_meta.total : opt_meta.upper, NULL };
 
       g_string_append (body, "library (metafor)\n");
-      if (proportions)
+      if (glmm)
+        {
+          g_autofree char *e = ep_cli_r_string (opt_meta.events);
+          g_autofree char *n = ep_cli_r_string (opt_meta.total);
+
+          /* the binomial-normal model by lme4's glmer (nAGQ = 7, rma.glmm's default); its
+           * optimiser agrees with Endpoint's to about 1e-4 (make_synthesis.R) */
+          g_string_append_printf (body,
+                                  "fixed <- rma.glmm (measure = \"PLO\", xi = d[[%s]], ni = d[[%s]], method = \"FE\", level = %.17g)\n"
+                                  "fit <- rma.glmm (measure = \"PLO\", xi = d[[%s]], ni = d[[%s]], slab = d[[%s]], level = %.17g)\n"
+                                  "print (fit)\n"
+                                  "check <- c (glmm_fixed = unname (coef (fixed)), glmm_random = unname (coef (fit)),\n"
+                                  "            glmm_tau2 = fit$tau2)\n",
+                                  e, n, 100.0 * opt_level, e, n, label, 100.0 * opt_level);
+        }
+      else if (proportions)
         {
           g_autofree char *e = ep_cli_r_string (opt_meta.events);
           g_autofree char *n = ep_cli_r_string (opt_meta.total);
@@ -1078,16 +1148,17 @@ ep_cli_meta (int    argc,
                                   "                  vi = ((log (d[[%s]]) - log (d[[%s]])) / (2 * qnorm (0.975)))^2)\n",
                                   r, u, l);
         }
-      g_string_append_printf (body,
-                              "rownames (es) <- d[[%s]]\n"
-                              "fixed <- rma (yi, vi, data = es, method = \"FE\", level = %.17g)\n"
-                              "fit <- rma (yi, vi, data = es, method = \"%s\", test = \"%s\", level = %.17g)\n"
-                              "print (fit)\n"
-                              "check <- c (meta_fixed = unname (coef (fixed)), meta_q = fit$QE)\n"
-                              "if (fit$method != \"FE\")\n"
-                              "  check <- c (check, meta_random = unname (coef (fit)), meta_tau2 = fit$tau2)\n",
-                              label, 100.0 * opt_level, method_name (result->method),
-                              result->knapp_hartung ? "knha" : "z", 100.0 * opt_level);
+      if (!glmm)
+        g_string_append_printf (body,
+                                "rownames (es) <- d[[%s]]\n"
+                                "fixed <- rma (yi, vi, data = es, method = \"FE\", level = %.17g)\n"
+                                "fit <- rma (yi, vi, data = es, method = \"%s\", test = \"%s\", level = %.17g)\n"
+                                "print (fit)\n"
+                                "check <- c (meta_fixed = unname (coef (fixed)), meta_q = fit$QE)\n"
+                                "if (fit$method != \"FE\")\n"
+                                "  check <- c (check, meta_random = unname (coef (fit)), meta_tau2 = fit$tau2)\n",
+                                label, 100.0 * opt_level, method_name (result->method),
+                                result->knapp_hartung ? "knha" : "z", 100.0 * opt_level);
       if (!ep_cli_rscript_write (opt_r_script, studies->data, columns, cmdline, body->str, &error))
         return ep_cli_data_fail (COMMAND, error);
     }

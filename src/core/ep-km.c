@@ -28,6 +28,7 @@ typedef struct
   EpKmResult  result;
   EpKmStep   *step_storage;
   EpKmAt     *at_storage;
+  double     *entry_storage;   /* delayed entry: the curves' entry times, or NULL */
 } EpKmResultReal;
 
 G_DEFINE_QUARK (ep-km-error-quark, ep_km_error)
@@ -468,6 +469,19 @@ ep_km_fit_full (const double       *start,
           entry[i].aux = 0;
         }
       qsort (entry, n, sizeof (EpSortRecord), compare_start);
+      /* each curve keeps its entries after time 0, ascending, for the numbers at risk at a
+       * time between its steps (ep_km_count_at_risk()) */
+      real->entry_storage = g_new (double, n);
+      for (gsize i = 0, k = 0; i < n; i++)
+        if (entry[i].time > 0.0)
+          {
+            EpKmCurve *curve = &result->curves[entry[i].code];
+
+            if (curve->n_entries == 0)
+              curve->entries = real->entry_storage + k;
+            real->entry_storage[k++] = entry[i].time;
+            curve->n_entries++;
+          }
     }
 
   real->step_storage = g_new (EpKmStep, n_steps_total);
@@ -587,6 +601,83 @@ ep_km_reverse (const EpKmResult *km,
   return result;
 }
 
+void
+ep_km_result_set_entries (EpKmResult   *result,
+                          guint         g,
+                          const double *entries,
+                          gsize         n_entries)
+{
+  EpKmResultReal *real = (EpKmResultReal *) result;
+  gsize total = n_entries;
+  double *storage;
+
+  g_return_if_fail (result != NULL && g < result->n_groups);
+  g_return_if_fail (n_entries == 0 || entries != NULL);
+
+  /* one block for all curves: the others' entries move into the new one */
+  for (guint h = 0; h < result->n_groups; h++)
+    if (h != g)
+      total += result->curves[h].n_entries;
+  storage = g_new (double, MAX (total, 1));
+  total = 0;
+  for (guint h = 0; h < result->n_groups; h++)
+    {
+      EpKmCurve *curve = &result->curves[h];
+      const double *from = h == g ? entries : curve->entries;
+      gsize count = h == g ? n_entries : curve->n_entries;
+
+      if (count > 0)
+        memcpy (storage + total, from, count * sizeof (double));
+      curve->entries = count > 0 ? storage + total : NULL;
+      curve->n_entries = count;
+      total += count;
+    }
+  g_free (real->entry_storage);
+  real->entry_storage = storage;
+}
+
+double
+ep_km_count_at_risk (const EpKmCurve *curve,
+                     gsize            j,
+                     double           t)
+{
+  gsize lo = 0, hi, first;
+  double t_j;
+
+  g_return_val_if_fail (curve != NULL, 0.0);
+
+  if (j >= curve->n_steps)
+    return 0.0;
+  if (curve->n_entries == 0)
+    return curve->steps[j].n_risk;
+
+  /* the entries in [t, t_j) (after 0) have not entered yet: n_risk (t_j) counts them */
+  t_j = curve->steps[j].time;
+  hi = curve->n_entries;
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (curve->entries[mid] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  first = lo;
+  hi = curve->n_entries;
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (curve->entries[mid] < t_j)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return (double) curve->steps[j].n_risk - (double) (lo - first);
+}
+
 EpKmResult *
 ep_km_result_new (EpKmConfType  conf_type,
                   double        conf_level,
@@ -636,6 +727,7 @@ ep_km_result_free (EpKmResult *result)
 
   g_free (real->step_storage);
   g_free (real->at_storage);
+  g_free (real->entry_storage);
   g_free (result->curves);
   g_free (real);
 }

@@ -60,6 +60,8 @@ typedef struct
   EpKmStep *steps;             /* ascending distinct times; points into the result's storage */
   gsize     n_at;
   EpKmAt   *at;                /* the chosen times in ascending order */
+  gsize     n_entries;         /* delayed entry: records whose start is after 0 */
+  double   *entries;           /* their start times, ascending (NULL when none) */
 } EpKmCurve;
 
 typedef struct
@@ -161,6 +163,22 @@ EpKmResult  *ep_km_fit_full      (const double       *start,
                                   const double       *at,
                                   gsize               n_at,
                                   GError            **error);
+
+/* ep_km_count_at_risk: the subjects at risk at time t on a curve, where j is the first step
+ * with time >= t: #{start < t <= time} (the counting-process risk set, Andersen & Gill 1982)
+ * for t > 0, and #{start = 0} at t = 0; 0 past the last step (j = n_steps). Without delayed
+ * entry this is n_risk of step j, which is also what summary (fit, times = t)$n.risk gives;
+ * with it, R's summary gives n_risk of step j, counting those who enter between t and t_j,
+ * and this does not: in R, sum (tstart < t & tstop >= t) per curve. */
+double       ep_km_count_at_risk (const EpKmCurve *curve,
+                                  gsize            j,
+                                  double           t);
+/* Sets curve g's entry times (ascending, > 0; copied), for a result read back from its saved
+ * form. */
+void         ep_km_result_set_entries (EpKmResult   *result,
+                                       guint         g,
+                                       const double *entries,
+                                       gsize         n_entries);
 
 /* An empty result with room for n_steps[g] steps and n_at[g] landmark rows per group, for a
  * result read back from its saved form (the fields are the caller's to fill). */

@@ -400,6 +400,10 @@ ep_km_result_to_json (const EpKmResult *km)
         }
       json_object_set_array_member (c, "steps", steps);
       json_object_set_array_member (c, "at", at);
+      /* delayed entry: the entry times after 0, for the numbers at risk between steps */
+      if (curve->n_entries > 0)
+        json_object_set_array_member (c, "entries",
+                                      doubles_to_json (curve->entries, curve->n_entries));
       json_array_add_object_element (curves, c);
     }
   json_object_set_array_member (object, "curves", curves);
@@ -515,6 +519,34 @@ ep_km_result_from_json (JsonObject  *object,
               !ep_result_json_get_double (o, "lower", where, &a->lower, error) ||
               !ep_result_json_get_double (o, "upper", where, &a->upper, error))
             return NULL;
+        }
+      /* optional (results without delayed entry, or saved before it was kept) */
+      if (json_object_has_member (c, "entries"))
+        {
+          JsonArray *entries = get_array (c, "entries", where, G_MAXUINT, error);
+          guint n_entries;
+          g_autofree double *values = NULL;
+
+          if (entries == NULL)
+            return NULL;
+          n_entries = json_array_get_length (entries);
+          if (n_entries > curve->n)
+            return invalid (error, where, "entries"), NULL;
+          values = g_new (double, MAX (n_entries, 1));
+          for (guint k = 0; k < n_entries; k++)
+            {
+              JsonNode *node = json_array_get_element (entries, k);
+
+              if (!JSON_NODE_HOLDS_VALUE (node) ||
+                  json_node_get_value_type (node) == G_TYPE_STRING ||
+                  json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+                return invalid (error, where, "entries"), NULL;
+              values[k] = json_node_get_double (node);
+              if (!isfinite (values[k]) || !(values[k] > 0) || (k > 0 && values[k] < values[k - 1]))
+                return invalid (error, where, "entries"), NULL;
+            }
+          ep_km_result_set_entries (km, g, values, n_entries);
+          km->delayed_entry = n_entries > 0 || km->delayed_entry;
         }
     }
 

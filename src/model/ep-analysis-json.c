@@ -21,7 +21,7 @@
  *            "fits": [{fit} or {"error": "…"}, one per cause]},
  *    "response": {…}, "warnings": […],
  *    "rmst": {…}, "followup": {km}, "landmark": {"time", "excluded", "mantel_byar": {fit},
- *    "simon_makuch": {km}}, "zph": {…}, "zph_terms": […],
+ *    "simon_makuch": {km}, "overall": {km}}, "zph": {…}, "zph_terms": […],
  *    "biases": [{"kind", "message", "remedy_title", "remedy"}],
  *    "tables": [{"title": …, "header": […], "rows": [[…]], "note": …}]}
  *
@@ -267,6 +267,8 @@ ep_analysis_results_to_json (EpAnalysis *self)
         json_object_set_object_member (lm, "mantel_byar", ep_cox_fit_to_json (r->mantel_byar));
       if (r->simon_makuch != NULL)
         json_object_set_object_member (lm, "simon_makuch", ep_km_result_to_json (r->simon_makuch));
+      if (r->landmark_overall != NULL)
+        json_object_set_object_member (lm, "overall", ep_km_result_to_json (r->landmark_overall));
       json_object_set_object_member (o, "landmark", lm);
     }
   if (r->zph != NULL && r->zph_terms != NULL)
@@ -625,6 +627,11 @@ restore (EpAnalysis  *self,
           && ((r->simon_makuch = ep_km_result_from_json (sub, where, error)) == NULL
               || r->simon_makuch->n_groups != 2))
         return r->simon_makuch != NULL ? invalid (error, where, "simon_makuch") : FALSE;
+      /* optional: results saved before it was kept draw no curve before the landmark */
+      if ((sub = member_object (part, "overall")) != NULL
+          && ((r->landmark_overall = ep_km_result_from_json (sub, where, error)) == NULL
+              || r->landmark_overall->n_groups != 1))
+        return r->landmark_overall != NULL ? invalid (error, where, "overall") : FALSE;
     }
   if ((part = member_object (o, "zph")) != NULL)
     {

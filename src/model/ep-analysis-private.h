@@ -100,6 +100,7 @@ typedef struct
   guint            landmark_excluded;
   EpCoxFit        *mantel_byar;
   EpKmResult      *simon_makuch;
+  EpKmResult      *landmark_overall;  /* all patients from time 0, drawn before the landmark */
   /* cox */
   EpCoxZph        *zph;
   GStrv            zph_terms;

@@ -114,6 +114,13 @@ ep_analysis_get_mantel_byar (EpAnalysis *self)
 }
 
 const EpKmResult *
+ep_analysis_get_landmark_overall (EpAnalysis *self)
+{
+  g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
+  return self->results != NULL ? self->results->landmark_overall : NULL;
+}
+
+const EpKmResult *
 ep_analysis_get_simon_makuch (EpAnalysis *self)
 {
   g_return_val_if_fail (EP_IS_ANALYSIS (self), NULL);
@@ -498,6 +505,13 @@ _ep_analysis_run_landmark (Job      *job,
       return FALSE;
     }
 
+  /* everybody from time 0, for the figure's curve before the landmark */
+  ep_km_options_init (&km_options);
+  km_options.conf_type = job->conf_type;
+  km_options.conf_level = job->conf_level;
+  r->landmark_overall = ep_km_fit_full (NULL, job->time, job->status, NULL, 1, job->n,
+                                        &km_options, NULL, 0, NULL);
+
   /* the Mantel-Byar test and the Simon-Makuch curves use everybody, split at the response */
   split = ep_td_split_response (job->time, job->status, job->response, job->n);
   if (split->n_responders > 0 && split->n_responders < split->n_patients)
@@ -513,9 +527,6 @@ _ep_analysis_run_landmark (Job      *job,
       cox_options.term_names = term_names;
       r->mantel_byar = ep_cox_fit (split->n, split->start, split->stop, split->event, x, 1,
                                    NULL, 0, &cox_options, NULL);
-      ep_km_options_init (&km_options);
-      km_options.conf_type = job->conf_type;
-      km_options.conf_level = job->conf_level;
       r->simon_makuch = ep_km_fit_full (split->start, split->stop, split->event, split->state,
                                         2, split->n, &km_options, NULL, 0, NULL);
     }

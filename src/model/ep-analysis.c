@@ -129,6 +129,7 @@ _ep_analysis_results_free (Results *results)
   g_clear_pointer (&results->followup, ep_km_result_free);
   g_clear_pointer (&results->mantel_byar, ep_cox_fit_free);
   g_clear_pointer (&results->simon_makuch, ep_km_result_free);
+  g_clear_pointer (&results->landmark_overall, ep_km_result_free);
   g_clear_pointer (&results->zph, ep_cox_zph_free);
   g_strfreev (results->zph_terms);
   g_clear_pointer (&results->biases, g_ptr_array_unref);

@@ -258,6 +258,9 @@ double                ep_analysis_get_landmark_time (EpAnalysis *self);
 guint                 ep_analysis_get_landmark_excluded (EpAnalysis *self);
 const EpCoxFit       *ep_analysis_get_mantel_byar (EpAnalysis *self);
 const EpKmResult     *ep_analysis_get_simon_makuch (EpAnalysis *self);
+/* A landmark analysis: the Kaplan-Meier curve of all its patients from time 0 (one group), which
+ * its figure draws in grey before the landmark; NULL otherwise. */
+const EpKmResult     *ep_analysis_get_landmark_overall (EpAnalysis *self);
 /* Cox: the proportional-hazards check of the multivariable model (cox.zph, transform "km")
  * and its term names (n_terms, as cox.zph names them); NULL when it could not be computed. */
 const EpCoxZph       *ep_analysis_get_zph       (EpAnalysis   *self);

@@ -853,6 +853,58 @@ plot_unit (const char *unit)
   return EP_PLOT_TIME_DAYS;
 }
 
+/* The Simon-Makuch curves of a landmark analysis, with the Mantel-Byar test's hazard ratio
+ * and p: the time-dependent Cox model on the same split rows. */
+static void
+ep_figure_load_simon_makuch (EpFigure *self)
+{
+  EpAnalysis *analysis = self->analysis;
+  const EpCoxFit *cox = ep_analysis_get_mantel_byar (analysis);
+  g_autofree char *p = NULL;
+
+  /* not the landmark groups: the curves are by the response as it changes */
+  self->levels = NULL;
+  self->km = (EpKmResult *) ep_analysis_get_simon_makuch (analysis);
+  self->options.data_unit = plot_unit (ep_analysis_get_time_unit (analysis));
+  self->simon_makuch_labels = g_new0 (char *, 3);
+  self->simon_makuch_labels[0] = g_strdup (_("No response (yet)"));
+  self->simon_makuch_labels[1] = g_strdup (_("Responded"));
+  if (self->km == NULL)
+    {
+      ep_figure_add_note (self, _("The Simon-Makuch curves need patients with and without a "
+                                  "response during follow-up"));
+      return;
+    }
+  ep_figure_add_note (self, _("Simon-Makuch curves: patients count as not responding until their "
+                              "response and as responders from then on; the numbers at risk "
+                              "are those on each curve at that time."));
+  if (cox == NULL || cox->p != 1 || !isfinite (cox->score_p))
+    return;
+  /* as the figure writes a p: three decimals below 0.1, two above */
+  p = cox->score_p < 0.001 ? g_strdup ("< 0.001")
+      : g_strdup_printf (cox->score_p < 0.1 ? "%.3f" : "%.2f", cox->score_p);
+  if (cox->converged && !cox->singular[0] && !cox->infinite[0] && isfinite (cox->hr_upper[0]))
+    {
+      self->hr = cox->hr[0];
+      self->hr_lower = cox->hr_lower[0];
+      self->hr_upper = cox->hr_upper[0];
+      /* TRANSLATORS: under the HR of a Simon-Makuch figure; %s is "0.031" or "< 0.001" */
+      self->hr_label = g_strdup_printf (p[0] == '<' ? _("Responded vs not (time-dependent)\n"
+                                                         "Mantel-Byar p %s")
+                                                    : _("Responded vs not (time-dependent)\n"
+                                                        "Mantel-Byar p = %s"), p);
+    }
+  else
+    {
+      ep_figure_add_note (self, _("The hazard ratio of responding could not be estimated (no "
+                                  "events in a group, or the model did not converge); it is "
+                                  "not shown."));
+      /* TRANSLATORS: on a Simon-Makuch figure; %s is "0.031" or "< 0.001" */
+      self->hr_label = g_strdup_printf (p[0] == '<' ? _("Mantel-Byar p %s")
+                                                    : _("Mantel-Byar p = %s"), p);
+    }
+}
+
 /* Reads what the figure shows from the analysis's current result, borrowing it. */
 static void
 ep_figure_load_analysis (EpFigure *self)
@@ -890,6 +942,11 @@ ep_figure_load_analysis (EpFigure *self)
   switch (self->kind)
     {
     case EP_FIGURE_KM:
+      if (self->simon_makuch)
+        {
+          ep_figure_load_simon_makuch (self);
+          break;
+        }
       self->km = (EpKmResult *) ep_analysis_get_km (analysis);
       self->options.data_unit = plot_unit (ep_analysis_get_time_unit (analysis));
       logrank = ep_analysis_get_logrank (analysis);
@@ -1010,6 +1067,65 @@ ep_figure_new_for_analysis (EpAnalysis  *analysis,
     self->subtitle = g_steal_pointer (&what);
 
   return g_steal_pointer (&self);
+}
+
+EpFigure *
+ep_figure_new_simon_makuch (EpAnalysis  *analysis,
+                            GError     **error)
+{
+  g_autoptr(EpFigure) self = NULL;
+  const char *response;
+
+  g_return_val_if_fail (EP_IS_ANALYSIS (analysis), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  response = ep_analysis_get_string (analysis, "response-time");
+  if (ep_analysis_get_kind (analysis) != EP_ANALYSIS_SURVIVAL || response == NULL
+      || !isfinite (ep_analysis_get_double (analysis, "landmark-time")))
+    {
+      g_set_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_NO_DATA,
+                   _("Simon-Makuch curves need a landmark analysis (a survival analysis by the "
+                     "time of response)"));
+      return NULL;
+    }
+
+  self = ep_figure_new_kind (EP_FIGURE_KM);
+  self->simon_makuch = TRUE;
+  self->analysis = g_object_ref (analysis);
+  self->results_changed_id = g_signal_connect (analysis, "results-changed",
+                                               G_CALLBACK (analysis_results_changed_cb), self);
+  self->state_id = g_signal_connect (analysis, "notify::state",
+                                     G_CALLBACK (analysis_state_cb), self);
+  ep_figure_load_analysis (self);
+  {
+    /* TRANSLATORS: the description of a Simon-Makuch figure in the list of figures */
+    g_autofree char *what = ep_analysis_describe (analysis);
+    g_autofree char *subtitle = g_strdup_printf (_("Simon-Makuch curves by “%s”: %s"),
+                                                 response, what);
+
+    if (ep_analysis_get_cohort (analysis) != NULL)
+      ep_figure_set_source (self, ep_analysis_get_cohort (analysis), subtitle);
+    else
+      self->subtitle = g_steal_pointer (&subtitle);
+  }
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+ep_figure_is_landmark (EpFigure *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE (self), FALSE);
+  return self->kind == EP_FIGURE_KM && self->analysis != NULL && !self->simon_makuch
+         && ep_analysis_get_string (self->analysis, "response-time") != NULL
+         && isfinite (ep_analysis_get_double (self->analysis, "landmark-time"));
+}
+
+gboolean
+ep_figure_is_simon_makuch (EpFigure *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE (self), FALSE);
+  return self->simon_makuch;
 }
 
 EpAnalysis *

@@ -62,6 +62,12 @@ struct _EpFigure
   char               *overlay_note;
   GPtrArray          *all_notes;       /* notes and overlay_note, as ep_figure_get_notes() gives */
 
+  /* a landmark analysis (issue 16) */
+  EpFigureLandmarkAxis landmark_axis;
+  gboolean            landmark_overall;  /* all patients in grey before the landmark */
+  gboolean            simon_makuch;    /* the analysis's Simon-Makuch curves */
+  GStrv               simon_makuch_labels;
+
   /* forest kinds */
   EpForestPlot       *forest;
   char               *forest_x_label;  /* the default, when x-label is not set */

@@ -26,6 +26,10 @@ G_DEFINE_ENUM_TYPE (EpFigureKind, ep_figure_kind,
   G_DEFINE_ENUM_VALUE (EP_FIGURE_FOREST_RATIOS, "forest-ratios"),
   G_DEFINE_ENUM_VALUE (EP_FIGURE_COX_TABLE, "cox-table"))
 
+G_DEFINE_ENUM_TYPE (EpFigureLandmarkAxis, ep_figure_landmark_axis,
+  G_DEFINE_ENUM_VALUE (EP_FIGURE_LANDMARK_ORIGINAL, "original"),
+  G_DEFINE_ENUM_VALUE (EP_FIGURE_LANDMARK_FROM, "from-landmark"))
+
 G_DEFINE_ENUM_TYPE (EpFigureOutcome, ep_figure_outcome,
   G_DEFINE_ENUM_VALUE (EP_FIGURE_OUTCOME_CR, "cr"),
   G_DEFINE_ENUM_VALUE (EP_FIGURE_OUTCOME_MRD_NEG, "mrd-negative"))
@@ -100,6 +104,8 @@ enum {
 
   PROP_UNIVARIABLE,
   PROP_GROUP_HR,
+  PROP_LANDMARK_AXIS,
+  PROP_LANDMARK_OVERALL,
   N_PROPS
 };
 
@@ -161,6 +167,8 @@ ep_figure_render (EpFigure     *self,
           plot.options.y_max = 1.0;
         if (self->levels != NULL)
           plot.labels = ep_levels_get_labels (self->levels);
+        if (self->simon_makuch_labels != NULL)
+          plot.labels = (const char * const *) self->simon_makuch_labels;
         if (self->overlay != NULL)
           {
             plot.overlay = self->overlay;
@@ -194,27 +202,47 @@ ep_figure_render (EpFigure     *self,
             plot.hr_upper = self->hr_upper;
             plot.hr_label = self->hr_label;
           }
-        /* A landmark analysis (issue 16): times are counted from the landmark, which the
-         * axis says unless the user titled it. */
-        if (self->analysis != NULL && isfinite (ep_analysis_get_landmark_time (self->analysis))
-            && self->style.x_label == NULL)
+        /* A landmark analysis (issue 16): its times are from the landmark. On the original
+         * axis the curves start at the landmark, which a dashed line marks; from the landmark,
+         * the axis says so unless the user titled it. */
+        if (self->analysis != NULL && !self->simon_makuch
+            && isfinite (ep_analysis_get_landmark_time (self->analysis)))
           {
             g_auto(EpPlotStyle) style = { 0, };
+            double landmark = ep_analysis_get_landmark_time (self->analysis);
             const char *unit = ep_analysis_get_time_unit (self->analysis);
             g_autofree char *label = NULL;
 
             ep_plot_style_copy (&self->style, &style);
-            /* TRANSLATORS: the x axis of a landmark analysis: "Time from the landmark at 2.4 months" */
             g_autofree char *key = g_strconcat ("time unit\004", unit != NULL ? unit : "", NULL);
             const char *unit_text = ep_plot_gettext (&self->style, key);
 
             /* the unit in the figure's language (msgctxt "time unit", as the tables) */
             if (unit_text == key)
               unit_text = unit != NULL ? unit : "";
-            label = g_strdup_printf (ep_plot_gettext (&self->style,
-                                                      N_("Time from the landmark at %g %s")),
-                                     ep_analysis_get_landmark_time (self->analysis), unit_text);
-            style.x_label = g_strdup (g_strstrip (label));
+            if (self->landmark_axis == EP_FIGURE_LANDMARK_ORIGINAL)
+              {
+                /* TRANSLATORS: the line marking a landmark on a figure: "Landmark: 6 months" */
+                label = g_strdup_printf (ep_plot_gettext (&self->style, N_("Landmark: %g %s")),
+                                         landmark, unit_text);
+                plot.time_offset = landmark;
+                plot.marker_label = g_strstrip (label);
+                if (self->landmark_overall)
+                  {
+                    plot.before = ep_analysis_get_landmark_overall (self->analysis);
+                    /* TRANSLATORS: the legend of the grey curve before a landmark */
+                    plot.before_label = ep_plot_gettext (&self->style,
+                                                         N_("All patients, before the landmark"));
+                  }
+              }
+            else if (style.x_label == NULL)
+              {
+                /* TRANSLATORS: the x axis of a landmark analysis: "Time from the landmark at 2.4 months" */
+                label = g_strdup_printf (ep_plot_gettext (&self->style,
+                                                          N_("Time from the landmark at %g %s")),
+                                         landmark, unit_text);
+                style.x_label = g_strdup (g_strstrip (label));
+              }
             ep_km_plot_render (cr, width, height, &plot, &style, layout);
           }
         else
@@ -717,6 +745,7 @@ _ep_figure_clear_data (EpFigure *self)
   g_clear_pointer (&self->cif, ep_cif_result_free);
   g_clear_pointer (&self->gray, ep_gray_result_free);
   g_clear_pointer (&self->cause_labels, g_strfreev);
+  g_clear_pointer (&self->simon_makuch_labels, g_strfreev);
 }
 
 static void
@@ -787,6 +816,8 @@ ep_figure_get_property (GObject    *object,
     case PROP_DPI:               g_value_set_double (value, self->style.dpi); break;
     case PROP_LANGUAGE:          g_value_set_enum (value, self->style.language); break;
     case PROP_DECIMAL_MARK:      g_value_set_enum (value, self->style.decimal_mark); break;
+    case PROP_LANDMARK_AXIS:     g_value_set_enum (value, self->landmark_axis); break;
+    case PROP_LANDMARK_OVERALL:  g_value_set_boolean (value, self->landmark_overall); break;
     default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -888,6 +919,8 @@ ep_figure_set_property (GObject      *object,
     case PROP_DPI:               SET_FIELD (self->style.dpi, g_value_get_double); break;
     case PROP_LANGUAGE:          SET_FIELD (self->style.language, g_value_get_enum); break;
     case PROP_DECIMAL_MARK:      SET_FIELD (self->style.decimal_mark, g_value_get_enum); break;
+    case PROP_LANDMARK_AXIS:     SET_FIELD (self->landmark_axis, g_value_get_enum); break;
+    case PROP_LANDMARK_OVERALL:  SET_FIELD (self->landmark_overall, g_value_get_boolean); break;
     default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -971,6 +1004,13 @@ ep_figure_class_init (EpFigureClass *klass)
   /* KM with groups: each group's HR against the reference in the annotation */
   properties[PROP_GROUP_HR] =
     g_param_spec_boolean ("group-hr", NULL, NULL, FALSE, rw);
+  /* A landmark analysis's curves: on the original time axis or from the landmark. */
+  properties[PROP_LANDMARK_AXIS] =
+    g_param_spec_enum ("landmark-axis", NULL, NULL, EP_TYPE_FIGURE_LANDMARK_AXIS,
+                       EP_FIGURE_LANDMARK_ORIGINAL, rw);
+  /* On the original axis: all patients' curve in grey before the landmark. */
+  properties[PROP_LANDMARK_OVERALL] =
+    g_param_spec_boolean ("landmark-overall", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -990,6 +1030,7 @@ ep_figure_init (EpFigure *self)
   ep_time_plot_options_init (&self->options);
   self->show_stats = TRUE;
   self->univariable = TRUE;
+  self->landmark_overall = TRUE;
   self->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notes, NULL);
   self->overlay_labels = g_ptr_array_new_with_free_func (g_free);

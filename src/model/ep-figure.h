@@ -61,6 +61,17 @@ typedef enum
   EP_FIGURE_OUTCOME_MRD_NEG,    /* MRD negativity, % of n (ep_trial_get_mrd_neg_pct) */
 } EpFigureOutcome;
 
+/* How a landmark analysis's Kaplan-Meier figure places its curves (issue 16). */
+typedef enum
+{
+  EP_FIGURE_LANDMARK_ORIGINAL,  /* at landmark + t on the original time axis, the landmark
+                                 * marked with a dashed line ("Landmark: 6 months") */
+  EP_FIGURE_LANDMARK_FROM,      /* time from the landmark, the axis says so */
+} EpFigureLandmarkAxis;
+
+#define EP_TYPE_FIGURE_LANDMARK_AXIS (ep_figure_landmark_axis_get_type ())
+GType ep_figure_landmark_axis_get_type (void);
+
 #define EP_TYPE_FIGURE_KIND    (ep_figure_kind_get_type ())
 #define EP_TYPE_FIGURE_OUTCOME (ep_figure_outcome_get_type ())
 #define EP_TYPE_PLOT_CI        (ep_plot_ci_get_type ())
@@ -148,6 +159,19 @@ EpFigure     *ep_figure_new_km_columns_of_file (EpCohort       *cohort,
  * analysis is stale, ep_figure_is_outdated() says so and ep_figure_export() refuses. */
 EpFigure     *ep_figure_new_for_analysis  (EpAnalysis          *analysis,
                                            GError             **error);
+/* The Simon-Makuch curves of a landmark analysis (issue 16): Kaplan-Meier curves on the
+ * follow-up split at the response, patients moving from the "no response (yet)" curve to the
+ * "responded" curve when they respond (R: survfit (Surv (tstart, tstop, death) ~ state) on
+ * tmerge's rows); the numbers at risk are the counting-process risk sets. A Kaplan-Meier
+ * figure that follows the analysis like ep_figure_new_for_analysis(); an error when the
+ * analysis is not a landmark analysis. */
+EpFigure     *ep_figure_new_simon_makuch  (EpAnalysis          *analysis,
+                                           GError             **error);
+/* TRUE for the Kaplan-Meier figure of a landmark analysis (not its Simon-Makuch curves): the
+ * landmark-axis option applies. */
+gboolean      ep_figure_is_landmark       (EpFigure            *self);
+/* TRUE for a figure made by ep_figure_new_simon_makuch(). */
+gboolean      ep_figure_is_simon_makuch   (EpFigure            *self);
 /* The analysis a figure shows, or NULL. */
 EpAnalysis   *ep_figure_get_analysis      (EpFigure            *self);
 /* FALSE when there is nothing to draw (an analysis that has no result yet). */

@@ -694,7 +694,11 @@ _ep_project_add_figure (EpProject   *self,
                        _("there is no analysis “%s”"), id != NULL ? id : "");
           return NULL;
         }
-      figure = ep_figure_new_for_analysis (analysis, error);
+      /* {"view": "simon-makuch"}: a landmark analysis's Simon-Makuch curves (issue 16) */
+      if (g_strcmp0 (ep_result_json_get_string (source, "view"), "simon-makuch") == 0)
+        figure = ep_figure_new_simon_makuch (analysis, error);
+      else
+        figure = ep_figure_new_for_analysis (analysis, error);
     }
   else
     figure = ep_figure_new_from_source (source, lookup_cohort, self, error);

@@ -148,6 +148,9 @@ km_annotation (const EpKmPlot    *plot,
       if (plot->hr_label != NULL)
         g_string_append_printf (text, "\n%s", plot->hr_label);
     }
+  else if (plot->hr_label != NULL)
+    /* a test without an estimable HR (Simon-Makuch: the Mantel-Byar p) */
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", plot->hr_label);
 
   /* Each group against the reference, in the groups' order. */
   for (guint g = 0; plot->group_hr != NULL && g < plot->fit->n_groups; g++)
@@ -176,6 +179,32 @@ km_annotation (const EpKmPlot    *plot,
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
+/* The numbers at risk under a landmark analysis on the original axis: at tick T, the curve's
+ * count at T - landmark; blank before the landmark. */
+static EpRiskRow *
+landmark_risk_rows (const EpKmPlot     *plot,
+                    const char * const *labels,
+                    const EpPlotStyle  *style,
+                    const double       *ticks,
+                    guint               n_ticks,
+                    double              time_scale,
+                    guint              *n_rows)
+{
+  g_autofree double *shifted = g_new (double, MAX (n_ticks, 1));
+  double offset = plot->time_offset * time_scale;
+  EpRiskRow *rows;
+
+  for (guint k = 0; k < n_ticks; k++)
+    shifted[k] = MAX (ticks[k] - offset, 0.0);
+  rows = ep_risk_rows_from_km (plot->fit, labels, style, plot->options.risk_table_events,
+                               shifted, n_ticks, time_scale, n_rows);
+  for (guint r = 0; r < *n_rows; r++)
+    for (guint k = 0; rows[r].values != NULL && k < n_ticks; k++)
+      if (ticks[k] < offset - 1e-9 * MAX (1.0, offset))
+        rows[r].values[k] = NAN;
+  return rows;
+}
+
 void
 ep_km_plot_render (cairo_t           *cr,
                    double             width,
@@ -194,8 +223,8 @@ ep_km_plot_render (cairo_t           *cr,
   EpRiskRow *rows = NULL;
   guint n_rows = 0;
   EpStepFigure figure = { 0, };
-  guint n_overlay;
-  double data_max = 0.0, x_max;
+  guint n_overlay, n_before;
+  double data_max = 0.0, x_max, offset;
   int decimals;
 
   g_return_if_fail (cr != NULL);
@@ -204,10 +233,12 @@ ep_km_plot_render (cairo_t           *cr,
 
   fit = plot->fit;
   options = &plot->options;
+  offset = isfinite (plot->time_offset) && plot->time_offset > 0.0 ? plot->time_offset : 0.0;
 
   figure.time_scale = ep_plot_time_scale (options);
   n_overlay = plot->overlay != NULL ? plot->overlay->n_groups : 0;
-  series = g_new0 (EpStepSeries, MAX (fit->n_groups + n_overlay, 1));
+  n_before = plot->before != NULL && plot->before->n_groups > 0 && offset > 0.0 ? 1 : 0;
+  series = g_new0 (EpStepSeries, MAX (fit->n_groups + n_overlay + n_before, 1));
   for (guint g = 0; g < fit->n_groups; g++)
     {
       const EpKmCurve *curve = &fit->curves[g];
@@ -220,6 +251,7 @@ ep_km_plot_render (cairo_t           *cr,
       s->n = curve->n_steps;
       s->stride = sizeof (EpKmStep);
       s->median = curve->median;
+      s->t_offset = offset;
       if (curve->n_steps == 0)
         continue;
       s->t = &curve->steps[0].time;
@@ -232,7 +264,7 @@ ep_km_plot_render (cairo_t           *cr,
       if (options->censor_marks)
         s->n_censor = &curve->steps[0].n_censor;
       s->t_end = curve->steps[curve->n_steps - 1].time;
-      data_max = MAX (data_max, s->t_end * figure.time_scale);
+      data_max = MAX (data_max, (s->t_end + offset) * figure.time_scale);
     }
 
   for (guint g = 0; g < n_overlay; g++)
@@ -258,21 +290,55 @@ ep_km_plot_render (cairo_t           *cr,
       data_max = MAX (data_max, s->t_end * figure.time_scale);
     }
 
+  if (n_before > 0)
+    {
+      const EpKmCurve *curve = &plot->before->curves[0];
+      EpStepSeries *s = &series[fit->n_groups + n_overlay];
+      EpPlotRgb grey = { 0.62, 0.62, 0.62 };
+      gsize n = 0;
+
+      /* the steps before the landmark; the curve then runs flat to it */
+      while (n < curve->n_steps && curve->steps[n].time < offset)
+        n++;
+      g_ptr_array_add (labels, g_strdup (plot->before_label != NULL ? plot->before_label
+                                                                     : P_ (style, N_("All patients"))));
+      s->label = g_ptr_array_index (labels, fit->n_groups + n_overlay);
+      s->color = grey;
+      s->y0 = 1.0;
+      s->n = n;
+      s->stride = sizeof (EpKmStep);
+      s->median = NAN;
+      s->t_end = offset;
+      if (n > 0)
+        {
+          s->t = &curve->steps[0].time;
+          s->y = &curve->steps[0].surv;
+        }
+    }
+
   figure.n_ticks = ep_plot_time_ticks (options, data_max, &x_max, &ticks, &decimals);
   figure.ticks = ticks;
   figure.x_max = x_max;
   figure.x_decimals = decimals;
 
-  if (options->risk_table)
+  if (options->risk_table && offset > 0.0)
+    rows = landmark_risk_rows (plot, (const char * const *) labels->pdata, style, ticks,
+                               figure.n_ticks, figure.time_scale, &n_rows);
+  else if (options->risk_table)
     rows = ep_risk_rows_from_km (fit, (const char * const *) labels->pdata, style,
                                  options->risk_table_events, ticks, figure.n_ticks,
                                  figure.time_scale, &n_rows);
+  if (plot->marker_label != NULL)
+    {
+      figure.marker_label = plot->marker_label;
+      figure.marker_x = offset * figure.time_scale;
+    }
 
   x_label = ep_plot_time_axis_label (options, style);
   annotation = km_annotation (plot, style);
 
   figure.series = series;
-  figure.n_series = fit->n_groups + n_overlay;
+  figure.n_series = fit->n_groups + n_overlay + n_before;
   figure.y_min = isfinite (options->y_min) ? options->y_min : 0.0;
   figure.y_max = isfinite (options->y_max) ? options->y_max : 1.0;
   figure.y_step = ep_plot_nice_step (figure.y_max - figure.y_min, 5);
@@ -282,7 +348,7 @@ ep_km_plot_render (cairo_t           *cr,
   figure.ci = options->ci;
   figure.censor_marks = options->censor_marks;
   figure.median_lines = options->median_lines;
-  figure.legend = fit->n_groups + n_overlay > 1 ? options->legend : EP_PLOT_LEGEND_NONE;
+  figure.legend = fit->n_groups + n_overlay + n_before > 1 ? options->legend : EP_PLOT_LEGEND_NONE;
   figure.legend_corner = EP_CORNER_TOP_RIGHT;
   figure.annotation_corner = EP_CORNER_BOTTOM_LEFT;
   figure.x_label = style->x_label != NULL ? style->x_label : x_label;

@@ -91,7 +91,8 @@ typedef struct
   double               hr;          /* NaN: not shown; a hazard ratio with its CI */
   double               hr_lower;
   double               hr_upper;
-  const char          *hr_label;    /* NULL, or the comparison, e.g. "B vs A", on its own line */
+  const char          *hr_label;    /* NULL, or the comparison, e.g. "B vs A", on its own line
+                                     * (shown without an HR too) */
   /* Each group's hazard ratio against a reference group (issue 13: three or more groups),
    * fit->n_groups values each (NaN: not estimable), a line per group in the annotation:
    * "1: HR 1.55 (1.09–2.21)", the reference's "0: reference". NULL: not shown. */
@@ -105,6 +106,15 @@ typedef struct
    * (which say where they come from), not in the table of numbers at risk. NULL: none. */
   const EpKmResult    *overlay;
   const char * const  *overlay_labels;
+  /* A landmark analysis on the original time axis (issue 16): fit's times are from the
+   * landmark, drawn at landmark + t (data units; 0: none), the numbers at risk blank before
+   * it; marker_label (NULL: none) marks the landmark with a dashed line. */
+  double               time_offset;
+  const char          *marker_label;
+  /* With a time_offset: the curve of all patients from time 0 (its first group), drawn in grey
+   * up to the landmark under before_label, without band, marks or numbers at risk. */
+  const EpKmResult    *before;
+  const char          *before_label;
 } EpKmPlot;
 
 void   ep_km_plot_init          (EpKmPlot          *plot,

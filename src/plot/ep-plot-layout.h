@@ -42,6 +42,9 @@ typedef enum
                                 * (-1: a header); col: the column (ep-forest-plot.c's
                                 * EP_FOREST_COL_*, + 8 for the second panel); x, y: the
                                 * anchor; text: as drawn */
+  EP_PLOT_ITEM_MARKER,         /* a vertical marker line (a landmark): value: its time in axis
+                                * units; x: the line; y: the top of its label (written upward);
+                                * width, height: the label's box; text: the label */
 } EpPlotItemKind;
 
 typedef struct

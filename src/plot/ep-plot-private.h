@@ -116,6 +116,9 @@ typedef struct
   const guint  *n_censor;    /* NULL: no censoring marks */
   double        t_end;
   double        median;      /* data time units; NaN: no median line */
+  double        t_offset;    /* data time units added to every time (t, t_end, median): a
+                              * landmark analysis's curves drawn on the original time axis
+                              * start at the landmark; 0: none */
 } EpStepSeries;
 
 /* A row of the table under the plot: a label and a number per tick (NaN: blank). A row whose
@@ -161,6 +164,9 @@ typedef struct
   const char   *risk_title;   /* NULL: no table */
   guint         n_rows;
   EpRiskRow    *rows;
+  const char   *marker_label; /* NULL: none; else a dashed vertical line at marker_x (axis
+                               * units) with this label at its top ("Landmark: 6 months") */
+  double        marker_x;
 } EpStepFigure;
 
 void         ep_step_figure_draw     (cairo_t            *cr,

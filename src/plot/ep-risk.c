@@ -38,7 +38,7 @@ ep_risk_count (const EpKmCurve *curve,
               else
                 hi = mid;
             }
-          at_risk[k] = lo < curve->n_steps ? curve->steps[lo].n_risk : 0.0;
+          at_risk[k] = ep_km_count_at_risk (curve, lo, t);
         }
       return;
     }
@@ -53,7 +53,7 @@ ep_risk_count (const EpKmCurve *curve,
           n_event += curve->steps[j].n_event;
           j++;
         }
-      at_risk[k] = j < curve->n_steps ? curve->steps[j].n_risk : 0.0;
+      at_risk[k] = ep_km_count_at_risk (curve, j, t);
       if (censored != NULL)
         censored[k] = n_censor;
       if (events != NULL)

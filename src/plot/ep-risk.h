@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * so that at_risk + censored + events = n at every t_k (KMunicate, Morris et al., BMJ Open 2019).
  * A time within 1e-9 (relative) of a step time counts as that time, so that a tick computed in
  * another unit (12 months = 365.25 days) does not miss the subjects at exactly that time.
+ * With delayed entry ((start, stop] data, e.g. Simon-Makuch curves) at_risk is the risk set
+ * #{start < t_k <= stop} (ep_km_count_at_risk()), not the next step's n_risk.
  * One pass over the steps; censored and events may be NULL. */
 void        ep_risk_count        (const EpKmCurve   *curve,
                                   const double      *times,

@@ -45,6 +45,15 @@ frame_x (const Frame *f,
   return f->plot_x + t_axis / f->x_max * f->plot_w;
 }
 
+/* A series' time t (data units) on the axis (axis units): shifted by its t_offset. */
+static inline double
+axis_time (const Frame        *f,
+           const EpStepSeries *s,
+           double              t)
+{
+  return (t + s->t_offset) * f->time_scale;
+}
+
 static inline double
 frame_y (const Frame *f,
          double       value)
@@ -104,7 +113,7 @@ ends_run (const Frame        *f,
           gsize               k,
           double              x_run)
 {
-  double t = AT (s->t, k, s->stride) * f->time_scale;
+  double t = axis_time (f, s, AT (s->t, k, s->stride));
 
   return t > f->x_max || frame_x (f, t) >= x_run;
 }
@@ -121,7 +130,7 @@ step_runs (const Frame        *f,
            double              tol)
 {
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (gsize));
-  double cur_x = frame_x (f, 0.0);
+  double cur_x = frame_x (f, axis_time (f, s, 0.0));
   gsize j = 0, previous = 1;
 
   for (;;)
@@ -172,9 +181,9 @@ step_runs (const Frame        *f,
       previous = lo - j;
       j = lo;
       g_array_append_val (runs, j);
-      if (j >= s->n || AT (s->t, j, s->stride) * f->time_scale > f->x_max)
+      if (j >= s->n || axis_time (f, s, AT (s->t, j, s->stride)) > f->x_max)
         break;
-      cur_x = frame_x (f, AT (s->t, j, s->stride) * f->time_scale);
+      cur_x = frame_x (f, axis_time (f, s, AT (s->t, j, s->stride)));
     }
 
   return runs;
@@ -192,7 +201,7 @@ step_vertices (const Frame        *f,
                GArray             *points)
 {
   const gsize *r = (const gsize *) (const void *) runs->data;
-  double cur_x = frame_x (f, 0.0);
+  double cur_x = frame_x (f, axis_time (f, s, 0.0));
   double last_y = frame_y (f, s->y0);   /* the level of the last vertex pushed */
   double pending = r[0] > 0 ? frame_y (f, series_value (s, values, r[0] - 1)) : last_y;
   double x_end;
@@ -201,7 +210,7 @@ step_vertices (const Frame        *f,
 
   for (guint i = 0; i + 1 < runs->len; i++)
     {
-      double x = frame_x (f, AT (s->t, r[i], s->stride) * f->time_scale);
+      double x = frame_x (f, axis_time (f, s, AT (s->t, r[i], s->stride)));
 
       if (pending != last_y)
         push_point (points, cur_x, pending);
@@ -215,7 +224,7 @@ step_vertices (const Frame        *f,
     push_point (points, cur_x, pending);
   last_y = pending;
 
-  x_end = frame_x (f, MIN (s->t_end * f->time_scale, f->x_max));
+  x_end = frame_x (f, MIN (axis_time (f, s, s->t_end), f->x_max));
   if (x_end > cur_x)
     push_point (points, x_end, last_y);
 }
@@ -362,7 +371,7 @@ draw_censor_marks (cairo_t            *cr,
 
           if (AT_UINT (s->n_censor, j, s->stride) == 0)
             continue;
-          x = frame_x (f, AT (s->t, j, s->stride) * f->time_scale);
+          x = frame_x (f, axis_time (f, s, AT (s->t, j, s->stride)));
           y = frame_y (f, AT (s->y, j, s->stride));
           if (!(x - last_x < tol && fabs (y - last_y) < tol))
             {
@@ -414,7 +423,7 @@ draw_median_lines (cairo_t            *cr,
   cairo_set_dash (cr, dashes, 2, 0.0);
   for (guint i = 0; i < figure->n_series; i++)
     {
-      double t = figure->series[i].median * figure->time_scale;
+      double t = (figure->series[i].median + figure->series[i].t_offset) * figure->time_scale;
       double x;
 
       if (!isfinite (t) || t > f->x_max)
@@ -518,6 +527,42 @@ draw_legend (cairo_t            *cr,
     }
 }
 
+/* A dashed vertical line at figure->marker_x (axis units) across the plot area, its label
+ * written up along it from the bottom: left of the line, where a landmark analysis has no
+ * curve, or right of it when the axis leaves no room there. */
+static void
+draw_marker (cairo_t            *cr,
+             const Frame        *f,
+             const EpStepFigure *figure,
+             const EpPlotStyle  *style,
+             EpPlotLayout       *layout)
+{
+  double dashes[2] = { 3.0, 2.0 };
+  double size = 0.9 * style->font_size;
+  double x = frame_x (f, figure->marker_x);
+  g_autoptr(PangoLayout) text = ep_plot_text_new (cr, style, size, EP_TEXT_REGULAR,
+                                                  figure->marker_label);
+  double w, h, gap = 0.25 * style->font_size, cx, cy;
+
+  ep_plot_text_size (text, &w, &h);
+  cx = x - f->plot_x >= h + 2.0 * gap ? x - gap - h / 2.0 : x + gap + h / 2.0;
+  cy = f->plot_y + f->plot_h - gap - w / 2.0;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_set_line_width (cr, 0.7 * style->line_width);
+  cairo_set_dash (cr, dashes, 2, 0.0);
+  cairo_move_to (cr, x, f->plot_y);
+  cairo_line_to (cr, x, f->plot_y + f->plot_h);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.0);
+  ep_plot_text_draw_vertical (cr, style, size, figure->marker_label, cx, cy);
+  cairo_restore (cr);
+  if (layout != NULL)
+    ep_plot_layout_add (layout, EP_PLOT_ITEM_MARKER, -1, -1, figure->marker_x, x, cy - w / 2.0,
+                        h, w, figure->marker_label);
+}
+
 typedef struct
 {
   double x;
@@ -588,22 +633,24 @@ box_hits_curves (const EpStepFigure *figure,
   for (guint i = 0; i < figure->n_series; i++)
     {
       const EpStepSeries *s = &figure->series[i];
-      double t_end = s->t_end * f->time_scale;
+      double t_end = axis_time (f, s, s->t_end);
       double y_min = G_MAXDOUBLE, y_max = -G_MAXDOUBLE;
 
       if (s->n == 0 || ta > t_end)
         continue;
-      series_extent_at (f, s, ci, series_index_at (s, ta / f->time_scale), &y_min, &y_max);
-      series_extent_at (f, s, ci, series_index_at (s, MIN (tb, t_end) / f->time_scale),
+      series_extent_at (f, s, ci, series_index_at (s, ta / f->time_scale - s->t_offset),
+                        &y_min, &y_max);
+      series_extent_at (f, s, ci,
+                        series_index_at (s, MIN (tb, t_end) / f->time_scale - s->t_offset),
                         &y_min, &y_max);
       /* with a clearance of half a line */
       if (y_max + clearance >= box->y && y_min - clearance <= box->y + box->h)
         return TRUE;
 
       /* the median lines: across at 0.5 to the median, then down to the axis */
-      if (figure->median_lines && isfinite (s->median) && s->median * f->time_scale <= f->x_max)
+      if (figure->median_lines && isfinite (s->median) && axis_time (f, s, s->median) <= f->x_max)
         {
-          double x = frame_x (f, s->median * f->time_scale), y = frame_y (f, 0.5);
+          double x = frame_x (f, axis_time (f, s, s->median)), y = frame_y (f, 0.5);
 
           if (box->y <= y + clearance && box->y + box->h >= y - clearance && box->x <= x)
             return TRUE;
@@ -963,6 +1010,9 @@ ep_step_figure_draw (cairo_t            *cr,
         draw_censor_marks (cr, &f, s, i, g_ptr_array_index (runs, i), tol, style, layout);
     }
   cairo_restore (cr);
+
+  if (figure->marker_label != NULL && figure->marker_x >= 0.0 && figure->marker_x <= f.x_max)
+    draw_marker (cr, &f, figure, style, layout);
 
   /* Axes: the left and bottom edges, ticks outside. */
   cairo_set_source_rgb (cr, 0, 0, 0);
