@@ -200,11 +200,52 @@ test_step_under_other_line (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
 }
 
+static void
+fill (EpImage      *image,
+      int           x0,
+      int           x1,
+      int           y0,
+      int           y1,
+      const guint8 *rgb)
+{
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      memcpy (image->rgb + (gsize) y * image->stride + 3 * (gsize) x, rgb, 3);
+}
+
+/* The curve at 1 under another line that leaves only a sliver of it above (matplotlib's top
+ * spine, or the other arm): pixel by pixel, a line 4 rows tall (rows 8-11, survival 1) with a
+ * step at t = 30 (columns 58-61) down to 0.80 (rows 28-31), an orange line over rows 10-11, and
+ * the sliver's last column lighter (an anti-aliased corner, out of the colour mask). The trace
+ * follows the sliver to column 60 and meets the vertical in column 61; the step is placed at the
+ * centre of all four of its columns, t = 30, not at column 61 (t = 30.75). */
+static void
+test_step_under_sliver (void)
+{
+  static const guint8 blue[3] = { 0x00, 0x72, 0xb2 };
+  static const guint8 light[3] = { 0x80, 0xb8, 0xd8 };
+  static const guint8 orange[3] = { 0xd5, 0x5e, 0x00 };
+  static const double steps[] = { 30.0, 0.80 };
+  g_autoptr(EpImage) image = ep_image_new (W, H);
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  fill (image, 0, 61, 8, 11, blue);
+  fill (image, 58, 61, 8, 31, blue);
+  fill (image, 58, 180, 28, 31, blue);
+  fill (image, 0, 199, 10, 11, orange);
+  fill (image, 61, 61, 8, 9, light);
+  r = trace_blue (image);
+  g_assert_cmpfloat (fabs (traced_at (r, 29.8) - 1.0), <, 0.01);
+  g_assert_cmpfloat (fabs (traced_at (r, 30.2) - 0.80), <, 0.01);
+  g_assert_cmpfloat (max_diff_within (r, steps, 1, 88.0, 0.25), <, 0.015);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/digitize/plain-steps", test_plain_steps);
   g_test_add_func ("/digitize/step-under-other-line", test_step_under_other_line);
+  g_test_add_func ("/digitize/step-under-sliver", test_step_under_sliver);
   return g_test_run ();
 }

@@ -404,6 +404,7 @@ ep_digitize_trace (const EpImage           *image,
   for (x = start; x < width; x++)
     {
       const Run *r;
+      gboolean was_forced = forced;
 
       /* At survival 0 there is nothing more to trace (and the axis line lies there, so a
        * line within its width of the axis is on it). */
@@ -463,6 +464,18 @@ ep_digitize_trace (const EpImage           *image,
           L = MAX (L, centre (r));
           add_point (&tr, x + 0.5, L);
           last_seen = x;
+          continue;
+        }
+
+      /* A tall run where the trace followed a thin one (a sliver of the line above another
+       * line drawn over it) up to here: the vertical may have begun columns earlier, under
+       * the sliver; take it from its first column. */
+      if (r != NULL && !was_forced
+          && (x_left = backtrack (&tr, x, *r, x_floor, thin, runs2, &L, &forced_run)) < x)
+        {
+          forced = TRUE;
+          x_floor = x + 1;
+          x = x_left - 1;
           continue;
         }
 
