@@ -182,6 +182,45 @@ run_at (GArray *runs,
   return NULL;
 }
 
+/* The leftmost column, not before x_min, of the tall region that run (in column x) belongs to:
+ * the columns left of x whose runs are taller than thin and connected row-wise, one to the
+ * next. A vertical step (or a staircase) whose upper part is hidden under another line shows
+ * below that line from its first column, but the trace only notices it where the line it
+ * follows is hidden too; this finds where the step really began. */
+static int
+tall_region_start (const Tracer *tr,
+                   int           x,
+                   Run           run,
+                   int           x_min,
+                   double        thin,
+                   GArray       *runs,
+                   Run          *first)
+{
+  *first = run;
+  for (int k = x - 1; k >= x_min; k--)
+    {
+      const Run *next = NULL;
+
+      column_runs (tr, k, runs);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const Run *q = &g_array_index (runs, Run, i);
+
+          /* a tall run, or one reaching higher than the run found at x (the lower part of a
+           * vertical below the line that hides its upper part) */
+          if (q->top > first->bottom + 1 || q->bottom < first->top - 1
+              || (height (q) <= thin && q->top >= run.top - 1))
+            continue;
+          if (next == NULL || q->bottom > next->bottom)
+            next = q;
+        }
+      if (next == NULL)
+        return k + 1;
+      *first = *next;
+    }
+  return x_min;
+}
+
 static void
 add_point (Tracer *tr,
            double  x,
@@ -194,6 +233,39 @@ add_point (Tracer *tr,
     s /= 100.0;
   g_array_append_val (tr->time, t);
   g_array_append_val (tr->surv, s);
+}
+
+/* A step found where it comes out from under another line, as the tall run `run` in column x:
+ * if its region began left of x (tall_region_start(), not before x_floor), the points from
+ * there on are taken back and *level is the level before them; returns that first column
+ * (x when the region starts at x, and nothing changes) and its run in *first. */
+static int
+backtrack (Tracer *tr,
+           int     x,
+           Run     run,
+           int     x_floor,
+           double  thin,
+           GArray *runs,
+           double *level,
+           Run    *first)
+{
+  int x_left = tall_region_start (tr, x, run, x_floor, thin, runs, first);
+  double t_left = tr->ax + tr->bx * (x_left + 0.25), s;
+
+  if (x_left >= x)
+    return x;
+  while (tr->time->len > 1
+         && (tr->bx > 0 ? g_array_index (tr->time, double, tr->time->len - 1) >= t_left
+                        : g_array_index (tr->time, double, tr->time->len - 1) <= t_left))
+    {
+      g_array_set_size (tr->time, tr->time->len - 1);
+      g_array_set_size (tr->surv, tr->surv->len - 1);
+    }
+  s = g_array_index (tr->surv, double, tr->surv->len - 1);
+  if (tr->percent)
+    s *= 100.0;
+  *level = (s - tr->ay) / tr->by;
+  return x_left;
 }
 
 static gboolean
@@ -218,6 +290,7 @@ ep_digitize_trace (const EpImage           *image,
 {
   Tracer tr = { 0 };
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) runs2 = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) time = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) surv = g_array_new (FALSE, FALSE, sizeof (double));
   EpDigitizeResult *result;
@@ -226,6 +299,11 @@ ep_digitize_trace (const EpImage           *image,
   double tolerance = options->tolerance > 0.0 ? options->tolerance : 60.0;
   double tol2, loose2;
   guint n_drops = 0, n_marks = 0, n_gaps = 0;
+  /* x_floor: the first column after the last drop (a hidden step's region is not looked for
+   * before it); forced: a tall run the next column must take as a step's region */
+  int x_floor = 0, x_left;
+  gboolean forced = FALSE;
+  Run forced_run = { -1, -1 };
 
   g_return_val_if_fail (image != NULL && options != NULL, NULL);
 
@@ -322,9 +400,11 @@ ep_digitize_trace (const EpImage           *image,
 
   add_point (&tr, x_start, L);
   last_seen = start;
+  x_floor = start;
   for (x = start; x < width; x++)
     {
       const Run *r;
+      gboolean was_forced = forced;
 
       /* At survival 0 there is nothing more to trace (and the axis line lies there, so a
        * line within its width of the axis is on it). */
@@ -337,7 +417,13 @@ ep_digitize_trace (const EpImage           *image,
 
       column_runs (&tr, x, runs);
       r = run_at (runs, L, tol);
-      if (r == NULL && covered_at (&tr, x, L, tol))
+      if (forced)
+        {
+          /* a step's region found from its hidden end (below): take it from its first column */
+          forced = FALSE;
+          r = &forced_run;
+        }
+      else if (r == NULL && covered_at (&tr, x, L, tol))
         {
           /* Another line drawn over the level: a run that starts just under it is this
            * curve coming out from under it (the rest of a step, or the line itself). */
@@ -348,12 +434,48 @@ ep_digitize_trace (const EpImage           *image,
               if (q->top >= L - tol && q->top <= L + 2 * h + tol && (r == NULL || q->top < r->top))
                 r = q;
             }
+          if (r != NULL && r->top > L + mark_tol
+              && (x_left = backtrack (&tr, x, *r, x_floor, thin, runs2, &L, &forced_run)) < x)
+            {
+              if (height (r) <= thin)
+                {
+                  /* a lone step, its columns x_left .. x - 1: at their centre */
+                  double pos = (x_left + x) / 2.0;
+
+                  for (int k = x_left; k < x && k + 0.5 < pos; k++)
+                    add_point (&tr, k + 0.5, L);
+                  n_drops++;
+                  add_point (&tr, pos, L);
+                  L = MAX (L, centre (r));
+                  add_point (&tr, pos, L);
+                  add_point (&tr, x + 0.5, L);
+                  last_seen = x;
+                  x_floor = x + 1;
+                  continue;
+                }
+              forced = TRUE;
+              x_floor = x + 1;   /* not again from here: the trace always moves on */
+              x = x_left - 1;
+              continue;
+            }
         }
       if (r != NULL && height (r) <= thin)
         {
           L = MAX (L, centre (r));
           add_point (&tr, x + 0.5, L);
           last_seen = x;
+          continue;
+        }
+
+      /* A tall run where the trace followed a thin one (a sliver of the line above another
+       * line drawn over it) up to here: the vertical may have begun columns earlier, under
+       * the sliver; take it from its first column. */
+      if (r != NULL && !was_forced
+          && (x_left = backtrack (&tr, x, *r, x_floor, thin, runs2, &L, &forced_run)) < x)
+        {
+          forced = TRUE;
+          x_floor = x + 1;
+          x = x_left - 1;
           continue;
         }
 
@@ -481,6 +603,7 @@ ep_digitize_trace (const EpImage           *image,
               }
             L = L_new;
             last_seen = x2 - 1;
+            x_floor = MAX (x_floor, x2);
             /* Where the tall region ends without thinning out, the curve may go on under
              * another line or end: the columns after it tell. */
             x = x2 - 1;
@@ -528,11 +651,37 @@ ep_digitize_trace (const EpImage           *image,
                  * staircase) is then walked from there. */
                 gboolean tall_run = height (best) > thin;
 
+                if ((x_left = backtrack (&tr, x, *best, x_floor, thin, runs2, &L,
+                                         &forced_run)) < x)
+                  {
+                    /* the step began further left, its upper part hidden: a lone step at the
+                     * centre of its columns, or a staircase taken from its first column */
+                    if (!tall_run)
+                      {
+                        double pos = (x_left + x) / 2.0;
+
+                        for (int k = x_left; k < x && k + 0.5 < pos; k++)
+                          add_point (&tr, k + 0.5, L);
+                        n_drops++;
+                        add_point (&tr, pos, L);
+                        L = MAX (L, centre (best));
+                        add_point (&tr, pos, L);
+                        add_point (&tr, x + 0.5, L);
+                        last_seen = x;
+                        x_floor = x + 1;
+                        continue;
+                      }
+                    forced = TRUE;
+                    x_floor = x + 1;
+                    x = x_left - 1;
+                    continue;
+                  }
                 n_drops++;
                 add_point (&tr, x, L);
                 L = tall_run ? best->top + h / 2.0 : centre (best);
                 add_point (&tr, x, L);
                 last_seen = x;
+                x_floor = MAX (x_floor, x + 1);
                 if (tall_run)
                   x--;
               }

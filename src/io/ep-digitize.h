@@ -73,6 +73,10 @@ gboolean           ep_axis_calibration_parse (const char              *text,
  *     (t, S_after);
  *   - a column without the colour at L (another curve drawn over it, text) is a gap: the level
  *     is kept and the next thin run at or below L (never above) resumes the trace;
+ *   - a step found below another line that hid its upper part (where the trace lost the level,
+ *     or where it followed a sliver of the line above the covering one) is taken from the first
+ *     column of its vertical, found by looking back along the runs connected to it: a lone
+ *     step at the centre of those columns, a staircase walked from there;
  *   - the curve ends at the last column where it was seen.
  * Runs above L (the CI's upper line, legends, text) are never followed; colours other than the
  * curve's (the CI band's tint, axes, grid) are not in the mask. One point per column on the

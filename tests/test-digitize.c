@@ -1,0 +1,251 @@
+/* test-digitize.c: ep_digitize_trace() on small hand-made images with known answers
+ *
+ * Copyright 2026 The Endpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each image is 200 x 120 pixels, white, with the time axis 0..100 over columns 0..200 and
+ * survival 1..0 over rows 10..110 (calibrated at pixel edges: x = 2 t, y = 110 - 100 S), so a
+ * pixel is 0.5 time units and 0.01 survival. Curves are drawn with cairo (anti-aliased) in
+ * blue, a line 3 pixels wide, as a KM step function (miter joins).
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "io/ep-digitize.h"
+#include "io/ep-image.h"
+
+#define W 200
+#define H 120
+
+static double
+xp (double t)
+{
+  return 2.0 * t;
+}
+
+static double
+yp (double s)
+{
+  return 110.0 - 100.0 * s;
+}
+
+/* steps: n (time, surv after) pairs, drawn from (0, 1) to t_end. */
+static void
+draw_steps (cairo_t      *cr,
+            const double *steps,
+            int           n,
+            double        t_end,
+            double        r,
+            double        g,
+            double        b,
+            double        width)
+{
+  double s = 1.0;
+
+  cairo_set_source_rgb (cr, r, g, b);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_move_to (cr, xp (0), yp (1));
+  for (int i = 0; i < n; i++)
+    {
+      cairo_line_to (cr, xp (steps[2 * i]), yp (s));
+      s = steps[2 * i + 1];
+      cairo_line_to (cr, xp (steps[2 * i]), yp (s));
+    }
+  cairo_line_to (cr, xp (t_end), yp (s));
+  cairo_stroke (cr);
+}
+
+static EpImage *
+surface_to_image (cairo_surface_t *surface)
+{
+  EpImage *image = ep_image_new (W, H);
+  const guint8 *data;
+  int stride;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++)
+      {
+        guint32 px = *(const guint32 *) (data + y * stride + 4 * x);
+        guint8 *p = image->rgb + (gsize) y * image->stride + 3 * (gsize) x;
+
+        p[0] = (px >> 16) & 0xff;
+        p[1] = (px >> 8) & 0xff;
+        p[2] = px & 0xff;
+      }
+  return image;
+}
+
+static cairo_surface_t *
+white_surface (cairo_t **cr)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+
+  *cr = cairo_create (surface);
+  cairo_set_source_rgb (*cr, 1, 1, 1);
+  cairo_paint (*cr);
+  return surface;
+}
+
+static EpDigitizeResult *
+trace_blue (const EpImage *image)
+{
+  EpDigitizeOptions options;
+  GError *error = NULL;
+  EpDigitizeResult *result;
+
+  ep_digitize_options_init (&options);
+  options.x = (EpAxisCalibration) { 0.0, 0.0, 200.0, 100.0 };
+  options.y = (EpAxisCalibration) { 110.0, 0.0, 10.0, 1.0 };
+  options.color[0] = 0;
+  options.color[1] = 0x72;
+  options.color[2] = 0xb2;
+  result = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* The traced curve's value at t (right-continuous, as the reconstruction reads the points). */
+static double
+traced_at (const EpDigitizeResult *r,
+           double                  t)
+{
+  double s = 1.0;
+
+  for (gsize i = 0; i < r->n && r->time[i] <= t; i++)
+    s = r->surv[i];
+  return s;
+}
+
+/* Largest distance of the trace from the true step function, allowing a step to be off by
+ * tol_t in time (the figure's resolution). */
+static double
+max_diff_within (const EpDigitizeResult *r,
+                 const double           *steps,
+                 int                     n,
+                 double                  t_end,
+                 double                  tol_t)
+{
+  double worst = 0.0;
+
+  for (double t = 0.0; t <= t_end; t += 0.05)
+    {
+      double lo = 1.0, hi = 0.0, s_tr = traced_at (r, t);
+
+      /* the range of the true curve over [t - tol_t, t + tol_t] */
+      for (double u = MAX (0.0, t - tol_t); u <= t + tol_t + 1e-9; u += 0.05)
+        {
+          double s = 1.0;
+
+          for (int i = 0; i < n && steps[2 * i] <= u; i++)
+            s = steps[2 * i + 1];
+          lo = MIN (lo, s);
+          hi = MAX (hi, s);
+        }
+      worst = MAX (worst, MAX (lo - s_tr, s_tr - hi));
+    }
+  return worst;
+}
+
+/* A lone step and a staircase in the open: each step within half a pixel (0.25 time units). */
+static void
+test_plain_steps (void)
+{
+  static const double steps[] = { 20.0, 0.80, 45.0, 0.62, 47.0, 0.55, 49.0, 0.50, 70.0, 0.35 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  draw_steps (cr, steps, 5, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  g_assert_cmpfloat (fabs (r->surv[r->n - 1] - 0.35), <, 0.01);
+  g_assert_cmpfloat (max_diff_within (r, steps, 5, 88.0, 0.25), <, 0.015);
+}
+
+/* A step whose upper part is hidden under another arm's thicker line drawn over it (the two
+ * arms near 1 at the start of a trial): the step shows below that line from its first column,
+ * and is placed there, not where the traced level is lost (issue 17). */
+static void
+test_step_under_other_line (void)
+{
+  static const double steps[] = { 30.0, 0.90, 60.0, 0.80 };
+  static const double other[] = { 1.0, 0.965 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  draw_steps (cr, steps, 2, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  draw_steps (cr, other, 1, 95.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 5.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (fabs (traced_at (r, 31.0) - 0.90), <, 0.01);
+  g_assert_cmpfloat (fabs (traced_at (r, 29.0) - 1.00), <, 0.015);
+  g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
+}
+
+static void
+fill (EpImage      *image,
+      int           x0,
+      int           x1,
+      int           y0,
+      int           y1,
+      const guint8 *rgb)
+{
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      memcpy (image->rgb + (gsize) y * image->stride + 3 * (gsize) x, rgb, 3);
+}
+
+/* The curve at 1 under another line that leaves only a sliver of it above (matplotlib's top
+ * spine, or the other arm): pixel by pixel, a line 4 rows tall (rows 8-11, survival 1) with a
+ * step at t = 30 (columns 58-61) down to 0.80 (rows 28-31), an orange line over rows 10-11, and
+ * the sliver's last column lighter (an anti-aliased corner, out of the colour mask). The trace
+ * follows the sliver to column 60 and meets the vertical in column 61; the step is placed at the
+ * centre of all four of its columns, t = 30, not at column 61 (t = 30.75). */
+static void
+test_step_under_sliver (void)
+{
+  static const guint8 blue[3] = { 0x00, 0x72, 0xb2 };
+  static const guint8 light[3] = { 0x80, 0xb8, 0xd8 };
+  static const guint8 orange[3] = { 0xd5, 0x5e, 0x00 };
+  static const double steps[] = { 30.0, 0.80 };
+  g_autoptr(EpImage) image = ep_image_new (W, H);
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  fill (image, 0, 61, 8, 11, blue);
+  fill (image, 58, 61, 8, 31, blue);
+  fill (image, 58, 180, 28, 31, blue);
+  fill (image, 0, 199, 10, 11, orange);
+  fill (image, 61, 61, 8, 9, light);
+  r = trace_blue (image);
+  g_assert_cmpfloat (fabs (traced_at (r, 29.8) - 1.0), <, 0.01);
+  g_assert_cmpfloat (fabs (traced_at (r, 30.2) - 0.80), <, 0.01);
+  g_assert_cmpfloat (max_diff_within (r, steps, 1, 88.0, 0.25), <, 0.015);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/digitize/plain-steps", test_plain_steps);
+  g_test_add_func ("/digitize/step-under-other-line", test_step_under_other_line);
+  g_test_add_func ("/digitize/step-under-sliver", test_step_under_sliver);
+  return g_test_run ();
+}
