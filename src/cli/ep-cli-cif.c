@@ -45,14 +45,13 @@ ep_cli_cif_read_status (const EpCliData  *data,
     {
       if (!(values[i] >= 0 && values[i] <= G_MAXINT && values[i] == floor (values[i])))
         {
-          guint j = (guint) ep_csv_find_column (data->csv, column);
-
-          g_autofree char *shown = ep_value_excerpt (ep_csv_get_cell (data->csv, data->rows[i], j));
+          g_autofree char *cell = ep_cli_data_cell (data, i, column);
+          g_autofree char *shown = ep_value_excerpt (cell != NULL ? cell : "");
 
           g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                        _("%s:%u: column \"%s\": \"%s\" is not a status code; use 0 for "
                          "censored and a whole number 1 or more for each cause"),
-                       ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i), column,
+                       ep_cli_data_file_name (data), ep_cli_data_line (data, i), column,
                        shown);
           return NULL;
         }
@@ -258,6 +257,8 @@ ep_cli_cif (int    argc,
       /* Status codes as text: --censor is 0, the other values are causes 1, 2, ... in their
        * sorted order (numeric when every value is a number), reported by their text. */
       const char *names[5] = { opt.time, opt.status, NULL, NULL, NULL };
+      const EpCliColumnKind kinds[4] = { EP_CLI_COLUMN_NUMBER, EP_CLI_COLUMN_FACTOR,
+                                         EP_CLI_COLUMN_FACTOR, EP_CLI_COLUMN_FACTOR };
       guint n_names = 2;
       g_autofree gint *cause_of = NULL;
       gint next = 1;
@@ -266,14 +267,14 @@ ep_cli_cif (int    argc,
         names[n_names++] = opt.group;
       if (opt.strata != NULL)
         names[n_names++] = opt.strata;
-      own_data = ep_cli_data_load (opt.csv, opt.sep, names, &error);
+      own_data = ep_cli_data_load_typed (opt.csv, opt.sep, names, kinds, &error);
       if (own_data == NULL)
         return ep_cli_data_fail (COMMAND, error);
       if (own_data->n_rows == 0)
         {
           g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
                        _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                       ep_csv_get_display_name (own_data->csv), own_data->n_dropped);
+                       ep_cli_data_file_name (own_data), own_data->n_dropped);
           return ep_cli_data_fail (COMMAND, error);
         }
       own_time = ep_cli_data_times (own_data, opt.time, &error);

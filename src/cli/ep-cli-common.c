@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "cli/ep-cli.h"
+#include "io/ep-json-writer.h"
 
 gboolean
 ep_cli_parse_options (const char          *command,
@@ -70,163 +71,19 @@ ep_cli_data_error (const GError *error)
   return EP_CLI_EXIT_DATA;
 }
 
-/* JSON output. json-glib's generator writes doubles with "%.17g", so 0.95 reads
- * 0.94999999999999996 and a non-finite value comes out as text that is not JSON. Endpoint writes
- * each double in the shortest form that reads back as the same double, and NaN or infinity as
- * null ("not estimable"), with json-glib's tree as the input. */
-
-static void
-append_double (GString *out,
-               double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  for (int digits = 15; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (digits == 17 || g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  g_string_append (out, buffer);
-}
-
-static void
-append_string (GString    *out,
-               const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_indent (GString *out,
-               guint    depth)
-{
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (out, "  ");
-}
-
-static void
-append_node (GString  *out,
-             JsonNode *node,
-             guint     depth)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        if (members == NULL)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-        g_string_append_c (out, '{');
-        for (GList *l = members; l != NULL; l = l->next)
-          {
-            append_indent (out, depth + 1);
-            append_string (out, l->data);
-            g_string_append (out, ": ");
-            append_node (out, json_object_get_member (object, l->data), depth + 1);
-            if (l->next != NULL)
-              g_string_append_c (out, ',');
-          }
-        append_indent (out, depth);
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint length = json_array_get_length (array);
-
-        if (length == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < length; i++)
-          {
-            append_indent (out, depth + 1);
-            append_node (out, json_array_get_element (array, i), depth + 1);
-            if (i + 1 < length)
-              g_string_append_c (out, ',');
-          }
-        append_indent (out, depth);
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_DOUBLE:
-          append_double (out, json_node_get_double (node));
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_STRING:
-          append_string (out, json_node_get_string (node));
-          break;
-        default:
-          g_string_append (out, "null");
-          break;
-        }
-      break;
-
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-      break;
-    }
-}
+/* JSON output: io/ep-json-writer.h (each double in the shortest form that reads back as the
+ * same double, NaN or infinity as null), here from json-glib's tree. */
 
 char *
 ep_cli_json_to_string (JsonNode *node)
 {
-  GString *out = g_string_new (NULL);
+  EpJsonWriter *writer;
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  append_node (out, node, 0);
-  g_string_append_c (out, '\n');
-
-  return g_string_free (out, FALSE);
+  writer = ep_json_writer_new ();
+  ep_json_writer_node (writer, node);
+  return ep_json_writer_free_to_string (writer);
 }
 
 void

@@ -115,7 +115,7 @@ add_robust (JsonObject            *root,
     {
       g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                    _("%s: the robust variance cannot be computed for this model"),
-                   ep_csv_get_display_name (fitted->data->csv));
+                   ep_cli_data_file_name (fitted->data));
       return FALSE;
     }
 
@@ -313,7 +313,7 @@ check_intervals (const EpCliData *data,
       {
         g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                      _("%s:%u: column “%s”: %g is not after the start time %g (column “%s”)"),
-                     ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i),
+                     ep_cli_data_file_name (data), ep_cli_data_line (data, i),
                      stop_column, stop[i], start[i], start_column);
         return FALSE;
       }
@@ -361,6 +361,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
                       GError              **error)
 {
   g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GArray) kinds = NULL;
   g_autoptr(GPtrArray) owned = NULL;
   g_autofree EpDesignColumn *design_columns = NULL;
   g_autofree double *stop = NULL;
@@ -400,29 +401,39 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
   ep_cli_timer_start (&timer);
 
   columns = g_ptr_array_new ();
-  g_ptr_array_add (columns, (char *) model->time);
-  g_ptr_array_add (columns, (char *) model->event);
+  kinds = g_array_new (FALSE, FALSE, sizeof (EpCliColumnKind));
+#define ADD_COLUMN(name, kind) \
+  G_STMT_START { \
+    EpCliColumnKind k_ = (kind); \
+    g_ptr_array_add (columns, (char *) (name)); \
+    g_array_append_val (kinds, k_); \
+  } G_STMT_END
+  ADD_COLUMN (model->time, EP_CLI_COLUMN_NUMBER);
+  ADD_COLUMN (model->event, EP_CLI_COLUMN_NUMBER);
   if (model->start != NULL)
-    g_ptr_array_add (columns, (char *) model->start);
+    ADD_COLUMN (model->start, EP_CLI_COLUMN_NUMBER);
   if (model->strata != NULL)
-    g_ptr_array_add (columns, (char *) model->strata);
+    ADD_COLUMN (model->strata, EP_CLI_COLUMN_FACTOR);
   if (model->weights != NULL)
-    g_ptr_array_add (columns, (char *) model->weights);
+    ADD_COLUMN (model->weights, EP_CLI_COLUMN_NUMBER);
   if (model->cluster != NULL)
-    g_ptr_array_add (columns, (char *) model->cluster);
+    ADD_COLUMN (model->cluster, EP_CLI_COLUMN_FACTOR);
   for (guint i = 0; i < n_covariates; i++)
-    g_ptr_array_add (columns, covariates[i]);
+    ADD_COLUMN (covariates[i], g_strv_contains ((const char * const *) factors, covariates[i])
+                                 ? EP_CLI_COLUMN_FACTOR : EP_CLI_COLUMN_NUMBER);
+#undef ADD_COLUMN
   g_ptr_array_add (columns, NULL);
 
-  fitted->data = ep_cli_data_load (model->csv, model->sep, (const char * const *) columns->pdata,
-                                   error);
+  fitted->data = ep_cli_data_load_typed (model->csv, model->sep,
+                                         (const char * const *) columns->pdata,
+                                         (const EpCliColumnKind *) kinds->data, error);
   if (fitted->data == NULL)
     return FALSE;
   if (fitted->data->n_rows == 0)
     {
       g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
                    _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (fitted->data->csv), fitted->data->n_dropped);
+                   ep_cli_data_file_name (fitted->data), fitted->data->n_dropped);
       ep_cli_cox_fitted_clear (fitted);
       return FALSE;
     }
@@ -454,7 +465,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
           {
             g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                          _("%s:%u: column “%s”: %g is not a case weight (a number greater than 0)"),
-                         ep_csv_get_display_name (fitted->data->csv),
+                         ep_cli_data_file_name (fitted->data),
                          ep_cli_data_line (fitted->data, i), model->weights,
                          fitted->weights[i]);
             goto fail;
@@ -477,14 +488,15 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
           g_ptr_array_add (owned, strings);
           column->kind = EP_DESIGN_FACTOR;
           column->strings = strings;
-          /* --labels: the level order (its first level the reference) and labels */
-          if (fitted->data->labels != NULL)
-            {
-              EpLevels *levels = ep_cli_data_levels (fitted->data, covariates[i]);
+          /* the levels as ep_design_new() would make them from the strings, arranged by
+           * --labels (its first level the reference) when it is given; from the column
+           * reader's codes without hashing a million strings */
+          {
+            EpLevels *levels = ep_cli_data_levels (fitted->data, covariates[i]);
 
-              g_ptr_array_add (owned_levels, levels);
-              column->levels = levels;
-            }
+            g_ptr_array_add (owned_levels, levels);
+            column->levels = levels;
+          }
         }
       else
         {
@@ -501,7 +513,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
   fitted->design = ep_design_new (design_columns, n_covariates, fitted->data->n_rows, error);
   if (fitted->design == NULL)
     {
-      g_prefix_error (error, "%s: ", ep_csv_get_display_name (fitted->data->csv));
+      g_prefix_error (error, "%s: ", ep_cli_data_file_name (fitted->data));
       goto fail;
     }
   if (fitted->data->labels != NULL)
@@ -517,7 +529,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
                             &options, error);
   if (fitted->fit == NULL)
     {
-      g_prefix_error (error, "%s: ", ep_csv_get_display_name (fitted->data->csv));
+      g_prefix_error (error, "%s: ", ep_cli_data_file_name (fitted->data));
       goto fail;
     }
 
@@ -686,7 +698,7 @@ ep_cli_cox (int    argc,
     return ep_cli_data_fail (COMMAND, error);
   if (opt_zph && !add_zph (root, &fitted, options.ties, options.timefix, transform, &error))
     {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+      g_prefix_error (&error, "%s: ", ep_cli_data_file_name (data));
       return ep_cli_data_fail (COMMAND, error);
     }
 

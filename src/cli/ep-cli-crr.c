@@ -239,7 +239,7 @@ ep_cli_crr (int    argc,
     {
       g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
                    _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (data->csv), data->n_dropped);
+                   ep_cli_data_file_name (data), data->n_dropped);
       return ep_cli_data_fail (COMMAND, error);
     }
   time = ep_cli_data_times (data, opt_time, &error);
@@ -279,7 +279,7 @@ ep_cli_crr (int    argc,
   design = ep_design_new (design_columns, n_covariates, data->n_rows, &error);
   if (design == NULL)
     {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+      g_prefix_error (&error, "%s: ", ep_cli_data_file_name (data));
       return ep_cli_data_fail (COMMAND, error);
     }
   parse_s = ep_cli_timer_lap (&timer);
@@ -287,7 +287,7 @@ ep_cli_crr (int    argc,
   fit = ep_crr_fit (time, status, design->x, data->n_rows, design->p, opt_level, &error);
   if (fit == NULL)
     {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+      g_prefix_error (&error, "%s: ", ep_cli_data_file_name (data));
       return ep_cli_data_fail (COMMAND, error);
     }
   compute_s = ep_cli_timer_lap (&timer);

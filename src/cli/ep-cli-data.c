@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "io/ep-json-writer.h"
 #include "io/ep-labels.h"
 #include "io/ep-sheet.h"
 #include "io/ep-table.h"
@@ -38,6 +40,27 @@ ep_cli_parse_sep (const char *text,
   return TRUE;
 }
 
+static gboolean
+check_path_and_sep (const char  *path,
+                    const char  *sep,
+                    char        *sep_char,
+                    GError     **error)
+{
+  if (path == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--csv is required"));
+      return FALSE;
+    }
+  if (!ep_cli_parse_sep (sep, sep_char))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--sep must be “,”, “;” or “tab”, not “%s”"), sep);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 EpCliData *
 ep_cli_data_load (const char          *path,
                   const char          *sep,
@@ -53,26 +76,19 @@ ep_cli_data_load (const char          *path,
   g_return_val_if_fail (columns != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--csv is required"));
-      return NULL;
-    }
-  if (!ep_cli_parse_sep (sep, &sep_char))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--sep must be “,”, “;” or “tab”, not “%s”"), sep);
-      return NULL;
-    }
+  if (!check_path_and_sep (path, sep, &sep_char, error))
+    return NULL;
 
   data = g_new0 (EpCliData, 1);
+  data->path = g_strdup (path);
+  data->sep = sep_char;
   if (ep_sheet_format_for_path (path) != EP_SHEET_FORMAT_NONE)
     data->csv = ep_sheet_read (path, ep_cli_data_sheet, EP_CSV_FLAGS_NONE, 0, error);
   else
     data->csv = ep_csv_read_file (path, sep_char, error);
   if (data->csv == NULL)
     return NULL;
+  data->display_name = g_strdup (ep_cli_data_file_name (data));
 
   used = g_new (guint, g_strv_length ((char **) columns) + 1);
   for (guint k = 0; columns[k] != NULL; k++)
@@ -119,10 +135,78 @@ ep_cli_data_load (const char          *path,
             {
               g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                            _("%s: column “%s” is not in %s"), basename, entry->column,
-                           ep_csv_get_display_name (data->csv));
+                           ep_cli_data_file_name (data));
               return NULL;
             }
         }
+    }
+
+  return g_steal_pointer (&data);
+}
+
+EpCliData *
+ep_cli_data_load_typed (const char             *path,
+                        const char             *sep,
+                        const char * const     *columns,
+                        const EpCliColumnKind  *kinds,
+                        GError                **error)
+{
+  g_autoptr(EpCliData) data = NULL;
+  g_autofree const char **names = NULL;
+  g_autofree EpCsvColumnKind *column_kinds = NULL;
+  guint n_names = 0, n_columns;
+  char sep_char;
+
+  g_return_val_if_fail (columns != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_path_and_sep (path, sep, &sep_char, error))
+    return NULL;
+  if (kinds == NULL || ep_cli_data_labels != NULL ||
+      ep_sheet_format_for_path (path) != EP_SHEET_FORMAT_NONE)
+    return ep_cli_data_load (path, sep, columns, error);
+
+  /* each column once, with the kind it is first asked for */
+  n_columns = g_strv_length ((char **) columns);
+  names = g_new (const char *, n_columns + 1);
+  column_kinds = g_new (EpCsvColumnKind, n_columns + 1);
+  for (guint k = 0; k < n_columns; k++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint m = 0; m < n_names && !seen; m++)
+        seen = strcmp (names[m], columns[k]) == 0;
+      if (seen)
+        continue;
+      names[n_names] = columns[k];
+      column_kinds[n_names++] = kinds[k] == EP_CLI_COLUMN_FACTOR ? EP_CSV_COLUMN_FACTOR
+                                                                 : EP_CSV_COLUMN_NUMBER;
+    }
+
+  data = g_new0 (EpCliData, 1);
+  data->path = g_strdup (path);
+  data->sep = sep_char;
+  data->columns = ep_csv_read_columns_try (path, sep_char, names, column_kinds, n_names);
+  if (data->columns == NULL)
+    return ep_cli_data_load (path, sep, columns, error);
+  data->display_name = g_strdup (data->columns->display_name);
+
+  /* Listwise deletion: a row is kept when no used column is missing. */
+  data->rows = g_new (guint, MAX (data->columns->n_rows, 1));
+  for (guint row = 0; row < data->columns->n_rows; row++)
+    {
+      gboolean missing = FALSE;
+
+      for (guint m = 0; m < n_names && !missing; m++)
+        {
+          const EpCsvColumn *c = &data->columns->columns[m];
+
+          missing = c->kind == EP_CSV_COLUMN_NUMBER ? isnan (c->numbers[row]) : c->codes[row] < 0;
+        }
+      if (missing)
+        data->n_dropped++;
+      else
+        data->rows[data->n_rows++] = row;
     }
 
   return g_steal_pointer (&data);
@@ -135,9 +219,73 @@ ep_cli_data_free (EpCliData *data)
     return;
 
   g_clear_pointer (&data->csv, ep_csv_free);
+  g_clear_pointer (&data->columns, ep_csv_columns_free);
   g_clear_pointer (&data->labels, g_ptr_array_unref);
   g_free (data->rows);
+  g_free (data->path);
+  g_free (data->display_name);
   g_free (data);
+}
+
+const char *
+ep_cli_data_file_name (const EpCliData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (data->display_name == NULL && data->csv != NULL)
+    return ep_csv_get_display_name (data->csv);
+  return data->display_name;
+}
+
+EpCsv *
+ep_cli_data_csv (const EpCliData  *data,
+                 GError          **error)
+{
+  EpCliData *mutable = (EpCliData *) data;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (data->csv == NULL && data->path == NULL)
+    g_set_error_literal (error, EP_CSV_ERROR, EP_CSV_ERROR_IO, "no file");
+  else if (data->csv == NULL)
+    mutable->csv = ep_csv_read_file (data->path, data->sep, error);
+
+  return data->csv;
+}
+
+/* The column's typed values from the column reader, or NULL. */
+static const EpCsvColumn *
+typed_column (const EpCliData *data,
+              const char      *name)
+{
+  if (data->columns == NULL)
+    return NULL;
+  for (guint k = 0; k < data->columns->n_columns; k++)
+    if (strcmp (data->columns->columns[k].name, name) == 0)
+      return &data->columns->columns[k];
+  return NULL;
+}
+
+char *
+ep_cli_data_cell (const EpCliData *data,
+                  guint            i,
+                  const char      *column)
+{
+  g_autoptr(GError) error = NULL;
+  EpCsv *csv;
+  int j;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (i < data->n_rows, NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  csv = ep_cli_data_csv (data, &error);
+  if (csv == NULL || data->rows[i] >= ep_csv_get_n_rows (csv) ||
+      (j = ep_csv_find_column (csv, column)) < 0)
+    return NULL;
+
+  return g_strdup (ep_csv_get_cell (csv, data->rows[i], (guint) j));
 }
 
 guint
@@ -147,6 +295,8 @@ ep_cli_data_line (const EpCliData *data,
   g_return_val_if_fail (data != NULL, 0);
   g_return_val_if_fail (i < data->n_rows, 0);
 
+  if (data->columns != NULL)
+    return data->columns->lines[data->rows[i]];
   return ep_csv_get_line (data->csv, data->rows[i]);
 }
 
@@ -156,7 +306,9 @@ find_column (const EpCliData  *data,
              guint            *column,
              GError          **error)
 {
-  return ep_csv_lookup_column (data->csv, name, column, error);
+  EpCsv *csv = ep_cli_data_csv (data, error);
+
+  return csv != NULL && ep_csv_lookup_column (csv, name, column, error);
 }
 
 double *
@@ -165,11 +317,21 @@ ep_cli_data_numbers (const EpCliData  *data,
                      GError          **error)
 {
   g_autofree double *values = NULL;
+  const EpCsvColumn *typed;
   guint j;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (column != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  typed = typed_column (data, column);
+  if (typed != NULL && typed->kind == EP_CSV_COLUMN_NUMBER)
+    {
+      values = g_new (double, MAX (data->n_rows, 1));
+      for (guint i = 0; i < data->n_rows; i++)
+        values[i] = typed->numbers[data->rows[i]];
+      return g_steal_pointer (&values);
+    }
 
   if (!find_column (data, column, &j, error))
     return NULL;
@@ -200,12 +362,12 @@ ep_cli_data_times (const EpCliData  *data,
   for (guint i = 0; i < data->n_rows; i++)
     if (values[i] < 0)
       {
-        guint j = (guint) ep_csv_find_column (data->csv, column);
+        g_autofree char *cell = ep_cli_data_cell (data, i, column);
 
         g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                      _("%s:%u: column \"%s\": \"%s\" is negative; a time must be 0 or more"),
-                     ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i), column,
-                     ep_csv_get_cell (data->csv, data->rows[i], j));
+                     ep_cli_data_file_name (data), ep_cli_data_line (data, i), column,
+                     cell != NULL ? cell : "");
         return NULL;
       }
 
@@ -233,13 +395,13 @@ ep_cli_data_events (const EpCliData  *data,
     {
       if (values[i] != 0 && values[i] != 1)
         {
-          guint j = (guint) ep_csv_find_column (data->csv, column);
-          g_autofree char *shown = ep_value_excerpt (ep_csv_get_cell (data->csv, data->rows[i], j));
+          g_autofree char *cell = ep_cli_data_cell (data, i, column);
+          g_autofree char *shown = ep_value_excerpt (cell != NULL ? cell : "");
 
           g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                        _("%s:%u: column \"%s\": \"%s\" is not an event code; "
                          "use 1 for an event and 0 for censored"),
-                       ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i), column,
+                       ep_cli_data_file_name (data), ep_cli_data_line (data, i), column,
                        shown);
           return NULL;
         }
@@ -253,21 +415,74 @@ const char **
 ep_cli_data_strings (const EpCliData *data,
                      const char      *column)
 {
+  const EpCsvColumn *typed;
   const char **strings;
+  EpCsv *csv;
   int j;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (column != NULL, NULL);
 
-  j = ep_csv_find_column (data->csv, column);
+  typed = typed_column (data, column);
+  if (typed != NULL && typed->kind == EP_CSV_COLUMN_FACTOR)
+    {
+      /* the dictionary's level texts, which are the cells' texts */
+      strings = g_new (const char *, data->n_rows + 1);
+      for (guint i = 0; i < data->n_rows; i++)
+        strings[i] = typed->levels->pdata[typed->codes[data->rows[i]]];
+      strings[data->n_rows] = NULL;
+      return strings;
+    }
+
+  csv = ep_cli_data_csv (data, NULL);
+  g_return_val_if_fail (csv != NULL, NULL);
+  j = ep_csv_find_column (csv, column);
   g_return_val_if_fail (j >= 0, NULL);
 
   strings = g_new (const char *, data->n_rows + 1);
   for (guint i = 0; i < data->n_rows; i++)
-    strings[i] = ep_csv_get_cell (data->csv, data->rows[i], (guint) j);
+    strings[i] = ep_csv_get_cell (csv, data->rows[i], (guint) j);
   strings[data->n_rows] = NULL;
 
   return strings;
+}
+
+/* ep_levels_new() of the kept rows' texts, from the codes: the levels depend only on the
+ * distinct texts, so ep_levels_new() of those, in their order of first appearance among the
+ * kept rows, gives the same levels, and each row's code follows from its text's. */
+static EpLevels *
+levels_from_codes (const EpCliData   *data,
+                   const EpCsvColumn *typed)
+{
+  g_autofree gint32 *first = g_new (gint32, MAX (typed->levels->len, 1));
+  g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
+  EpLevels *sub, *levels;
+
+  for (guint l = 0; l < typed->levels->len; l++)
+    first[l] = -1;
+  for (guint i = 0; i < data->n_rows; i++)
+    {
+      gint32 code = typed->codes[data->rows[i]];
+
+      if (first[code] < 0)
+        {
+          first[code] = (gint32) distinct->len;
+          g_ptr_array_add (distinct, typed->levels->pdata[code]);
+        }
+    }
+
+  sub = ep_levels_new ((const char * const *) distinct->pdata, distinct->len);
+  levels = g_new0 (EpLevels, 1);
+  levels->n_levels = sub->n_levels;
+  levels->levels = g_steal_pointer (&sub->levels);
+  levels->numeric = sub->numeric;
+  levels->n = data->n_rows;
+  levels->codes = g_new (guint, MAX (data->n_rows, 1));
+  for (guint i = 0; i < data->n_rows; i++)
+    levels->codes[i] = sub->codes[first[typed->codes[data->rows[i]]]];
+  ep_levels_free (sub);
+
+  return levels;
 }
 
 EpLevels *
@@ -276,10 +491,15 @@ ep_cli_data_levels (const EpCliData *data,
 {
   g_autofree const char **strings = NULL;
   const EpColumnLabels *entry;
+  const EpCsvColumn *typed;
   EpLevels *levels;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (column != NULL, NULL);
+
+  typed = typed_column (data, column);
+  if (typed != NULL && typed->kind == EP_CSV_COLUMN_FACTOR)
+    return levels_from_codes (data, typed);
 
   strings = ep_cli_data_strings (data, column);
   if (strings == NULL)
@@ -352,4 +572,18 @@ ep_cli_add_timing (JsonObject *object,
   json_object_set_double_member (timing, "parse_s", parse_s);
   json_object_set_double_member (timing, "compute_s", compute_s);
   json_object_set_object_member (object, "timing", timing);
+}
+
+void
+ep_cli_write_timing (EpJsonWriter *writer,
+                     double        parse_s,
+                     double        compute_s)
+{
+  g_return_if_fail (writer != NULL);
+
+  ep_json_writer_member (writer, "timing");
+  ep_json_writer_begin_object (writer);
+  ep_json_writer_double_member (writer, "parse_s", parse_s);
+  ep_json_writer_double_member (writer, "compute_s", compute_s);
+  ep_json_writer_end_object (writer);
 }

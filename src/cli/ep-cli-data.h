@@ -39,6 +39,7 @@
 #include "core/ep-levels.h"
 #include "core/ep-meta.h"
 #include "io/ep-csv.h"
+#include "io/ep-csv-columns.h"
 
 G_BEGIN_DECLS
 
@@ -100,12 +101,25 @@ typedef enum
 
 typedef struct
 {
-  EpCsv   *csv;
+  EpCsv   *csv;         /* the whole table; NULL when the columns came from the column reader
+                         * (then ep_cli_data_csv() reads it when a message needs a cell's text) */
   guint    n_rows;      /* rows kept: a value in every used column */
   guint    n_dropped;   /* rows dropped for a missing value in a used column */
-  guint   *rows;        /* n_rows indices of the kept rows into csv, ascending */
+  guint   *rows;        /* n_rows indices of the kept rows into the file's rows, ascending */
   GPtrArray *labels;    /* EpColumnLabels * from --labels, or NULL */
+  EpCsvColumns *columns;  /* the used columns, typed (io/ep-csv-columns.h), or NULL */
+  char    *path;        /* to read the table when it is needed */
+  char     sep;
+  char    *display_name;  /* the file's name in messages */
 } EpCliData;
+
+/* How a command will read a column (ep_cli_data_load_typed()): only a hint for speed, every
+ * accessor works on every column whatever its kind. */
+typedef enum
+{
+  EP_CLI_COLUMN_NUMBER,    /* ep_cli_data_numbers, _times, _events */
+  EP_CLI_COLUMN_FACTOR,    /* ep_cli_data_levels, _strings */
+} EpCliColumnKind;
 
 GQuark       ep_cli_data_error_quark (void);
 
@@ -121,7 +135,30 @@ EpCliData   *ep_cli_data_load       (const char          *path,
                                      const char          *sep,
                                      const char * const  *columns,
                                      GError             **error);
+/* The same, told how each column will be read (kinds: one per name). A CSV file (not a
+ * spreadsheet, without --labels) is read with the column reader (io/ep-csv-columns.h): only
+ * the used columns are parsed, numbers and levels straight into arrays. Anything that reader
+ * does not take (a cell that is not a number, an unknown column, odd quoting, a broken file)
+ * sends the file through ep_cli_data_load()'s reader, so the messages are the same. */
+EpCliData   *ep_cli_data_load_typed (const char             *path,
+                                     const char             *sep,
+                                     const char * const     *columns,
+                                     const EpCliColumnKind  *kinds,
+                                     GError                **error);
 void         ep_cli_data_free       (EpCliData           *data);
+
+/* The file's name for messages ("lung.csv"). */
+const char  *ep_cli_data_file_name  (const EpCliData     *data);
+
+/* The whole table (read now if the columns came from the column reader), or NULL with the
+ * reader's error. */
+EpCsv       *ep_cli_data_csv        (const EpCliData     *data,
+                                     GError             **error);
+
+/* The text of a kept row's cell, for messages (g_free), or NULL if the table cannot be read. */
+char        *ep_cli_data_cell       (const EpCliData     *data,
+                                     guint                i,
+                                     const char          *column);
 
 /* The file line of kept row i, for messages. */
 guint        ep_cli_data_line       (const EpCliData     *data,
@@ -176,6 +213,12 @@ void         ep_cli_timer_start     (EpCliTimer          *timer);
 double       ep_cli_timer_lap       (EpCliTimer          *timer);
 /* Adds "timing": {"parse_s": parse_s, "compute_s": compute_s} to object. */
 void         ep_cli_add_timing      (JsonObject          *object,
+                                     double               parse_s,
+                                     double               compute_s);
+
+/* The same "timing" member, for a command that writes its JSON with io/ep-json-writer.h. */
+struct _EpJsonWriter;
+void         ep_cli_write_timing    (struct _EpJsonWriter *writer,
                                      double               parse_s,
                                      double               compute_s);
 

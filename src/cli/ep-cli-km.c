@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -20,53 +22,54 @@
 #include "cli/ep-cli-data.h"
 #include "cli/ep-cli-rscript.h"
 #include "core/ep-km.h"
+#include "io/ep-json-writer.h"
 
 #define COMMAND "km"
 
-static JsonArray *
-steps_to_json (const EpKmCurve *curve)
+/* The JSON is written straight into a buffer (io/ep-json-writer.h): a million-row curve has a
+ * step per distinct time, and a json-glib tree of them cost more than the fit. */
+static void
+write_steps (EpJsonWriter    *w,
+             const EpKmCurve *curve)
 {
-  JsonArray *array = json_array_sized_new (curve->n_steps);
-
+  ep_json_writer_begin_array (w);
   for (gsize j = 0; j < curve->n_steps; j++)
     {
       const EpKmStep *s = &curve->steps[j];
-      JsonObject *o = json_object_new ();
 
-      json_object_set_double_member (o, "time", s->time);
-      json_object_set_int_member (o, "n_risk", s->n_risk);
-      json_object_set_int_member (o, "n_event", s->n_event);
-      json_object_set_int_member (o, "n_censor", s->n_censor);
-      json_object_set_double_member (o, "surv", s->surv);
-      json_object_set_double_member (o, "std_err", s->std_err);
-      json_object_set_double_member (o, "lower", s->lower);
-      json_object_set_double_member (o, "upper", s->upper);
-      json_array_add_object_element (array, o);
+      ep_json_writer_begin_object (w);
+      ep_json_writer_double_member (w, "time", s->time);
+      ep_json_writer_int_member (w, "n_risk", s->n_risk);
+      ep_json_writer_int_member (w, "n_event", s->n_event);
+      ep_json_writer_int_member (w, "n_censor", s->n_censor);
+      ep_json_writer_double_member (w, "surv", s->surv);
+      ep_json_writer_double_member (w, "std_err", s->std_err);
+      ep_json_writer_double_member (w, "lower", s->lower);
+      ep_json_writer_double_member (w, "upper", s->upper);
+      ep_json_writer_end_object (w);
     }
-
-  return array;
+  ep_json_writer_end_array (w);
 }
 
-static JsonArray *
-at_to_json (const EpKmCurve *curve)
+static void
+write_at (EpJsonWriter    *w,
+          const EpKmCurve *curve)
 {
-  JsonArray *array = json_array_sized_new (curve->n_at);
-
+  ep_json_writer_begin_array (w);
   for (gsize a = 0; a < curve->n_at; a++)
     {
       const EpKmAt *r = &curve->at[a];
-      JsonObject *o = json_object_new ();
 
-      json_object_set_double_member (o, "time", r->time);
-      json_object_set_int_member (o, "n_risk", r->n_risk);
-      json_object_set_double_member (o, "surv", r->surv);
-      json_object_set_double_member (o, "std_err", r->std_err);
-      json_object_set_double_member (o, "lower", r->lower);
-      json_object_set_double_member (o, "upper", r->upper);
-      json_array_add_object_element (array, o);
+      ep_json_writer_begin_object (w);
+      ep_json_writer_double_member (w, "time", r->time);
+      ep_json_writer_int_member (w, "n_risk", r->n_risk);
+      ep_json_writer_double_member (w, "surv", r->surv);
+      ep_json_writer_double_member (w, "std_err", r->std_err);
+      ep_json_writer_double_member (w, "lower", r->lower);
+      ep_json_writer_double_member (w, "upper", r->upper);
+      ep_json_writer_end_object (w);
     }
-
-  return array;
+  ep_json_writer_end_array (w);
 }
 
 int
@@ -101,9 +104,8 @@ ep_cli_km (int    argc,
   g_autoptr(EpCliSurvivalData) survival = NULL;
   g_autoptr(GArray) at = NULL;
   g_autoptr(EpKmResult) fit = NULL;
-  g_autoptr(JsonObject) root = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  JsonArray *groups;
+  g_autoptr(EpJsonWriter) w = NULL;
+  g_autofree char *text = NULL;
   EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
   EpKmOptions options;
   const EpLevels *levels;
@@ -154,36 +156,42 @@ ep_cli_km (int    argc,
 
   compute_s = ep_cli_timer_lap (&timer);
 
-  root = json_object_new ();
-  json_object_set_string_member (root, "analysis", "km");
-  json_object_set_string_member (root, "conf_type", ep_km_conf_type_to_string (conf_type));
-  json_object_set_double_member (root, "conf_level", opt_conf_level);
-  json_object_set_int_member (root, "n", survival->data->n_rows);
-  json_object_set_int_member (root, "n_dropped", survival->data->n_dropped);
-  json_object_set_boolean_member (root, "timefix", fit->timefix);
-  json_object_set_int_member (root, "times_merged", fit->n_timefix);
-  json_object_set_boolean_member (root, "delayed_entry", fit->delayed_entry);
+  w = ep_json_writer_new ();
+  ep_json_writer_begin_object (w);
+  ep_json_writer_string_member (w, "analysis", "km");
+  ep_json_writer_string_member (w, "conf_type", ep_km_conf_type_to_string (conf_type));
+  ep_json_writer_double_member (w, "conf_level", opt_conf_level);
+  ep_json_writer_int_member (w, "n", survival->data->n_rows);
+  ep_json_writer_int_member (w, "n_dropped", survival->data->n_dropped);
+  ep_json_writer_boolean_member (w, "timefix", fit->timefix);
+  ep_json_writer_int_member (w, "times_merged", fit->n_timefix);
+  ep_json_writer_boolean_member (w, "delayed_entry", fit->delayed_entry);
 
-  groups = json_array_sized_new (fit->n_groups);
+  ep_json_writer_member (w, "groups");
+  ep_json_writer_begin_array (w);
   for (guint g = 0; g < fit->n_groups; g++)
     {
       const EpKmCurve *curve = &fit->curves[g];
-      JsonObject *o = json_object_new ();
 
-      json_object_set_string_member (o, "label", levels != NULL ? ep_levels_get_label (levels, g) : "all");
+      ep_json_writer_begin_object (w);
+      ep_json_writer_string_member (w, "label", levels != NULL ? ep_levels_get_label (levels, g) : "all");
       if (levels != NULL && levels->labels != NULL)
-        json_object_set_string_member (o, "value", levels->levels[g]);
-      json_object_set_int_member (o, "n", curve->n);
-      json_object_set_int_member (o, "events", curve->events);
-      json_object_set_double_member (o, "median", curve->median);
-      json_object_set_double_member (o, "median_lower", curve->median_lower);
-      json_object_set_double_member (o, "median_upper", curve->median_upper);
-      json_object_set_array_member (o, "steps", steps_to_json (curve));
+        ep_json_writer_string_member (w, "value", levels->levels[g]);
+      ep_json_writer_int_member (w, "n", curve->n);
+      ep_json_writer_int_member (w, "events", curve->events);
+      ep_json_writer_double_member (w, "median", curve->median);
+      ep_json_writer_double_member (w, "median_lower", curve->median_lower);
+      ep_json_writer_double_member (w, "median_upper", curve->median_upper);
+      ep_json_writer_member (w, "steps");
+      write_steps (w, curve);
       if (at != NULL)
-        json_object_set_array_member (o, "at", at_to_json (curve));
-      json_array_add_object_element (groups, o);
+        {
+          ep_json_writer_member (w, "at");
+          write_at (w, curve);
+        }
+      ep_json_writer_end_object (w);
     }
-  json_object_set_array_member (root, "groups", groups);
+  ep_json_writer_end_array (w);
 
   if (opt_r_script != NULL)
     {
@@ -221,10 +229,12 @@ ep_cli_km (int    argc,
     }
 
   if (opt.timing)
-    ep_cli_add_timing (root, parse_s, compute_s);
+    ep_cli_write_timing (w, parse_s, compute_s);
+  ep_json_writer_end_object (w);
 
-  node = json_node_init_object (json_node_alloc (), root);
-  ep_cli_print_json (node);
+  text = ep_json_writer_free_to_string (g_steal_pointer (&w));
+  fputs (text, stdout);
+  fflush (stdout);
 
   return EP_CLI_EXIT_OK;
 }

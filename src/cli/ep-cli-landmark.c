@@ -99,28 +99,32 @@ read_response (const EpCliData  *data,
                GError          **error)
 {
   g_autofree double *values = NULL;
-  int j = ep_csv_find_column (data->csv, column);
+  EpCsv *csv = ep_cli_data_csv (data, error);
+  int j;
 
+  if (csv == NULL)
+    return NULL;
+  j = ep_csv_find_column (csv, column);
   if (j < 0)
     {
       g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                    _("%s: there is no column “%s”"),
-                   ep_csv_get_display_name (data->csv), column);
+                   ep_cli_data_file_name (data), column);
       return NULL;
     }
 
   values = g_new (double, MAX (data->n_rows, 1));
   for (guint i = 0; i < data->n_rows; i++)
     {
-      if (ep_csv_is_missing (data->csv, data->rows[i], (guint) j))
+      if (ep_csv_is_missing (csv, data->rows[i], (guint) j))
         values[i] = NAN;
-      else if (!ep_csv_get_number (data->csv, data->rows[i], (guint) j, &values[i], error))
+      else if (!ep_csv_get_number (csv, data->rows[i], (guint) j, &values[i], error))
         return NULL;
       else if (!isfinite (values[i]) || values[i] < 0.0)
         {
           g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                        _("%s:%u: column “%s”: %g is not a time (0 or more)"),
-                       ep_csv_get_display_name (data->csv), ep_cli_data_line (data, i),
+                       ep_cli_data_file_name (data), ep_cli_data_line (data, i),
                        column, values[i]);
           return NULL;
         }
@@ -261,7 +265,7 @@ ep_cli_landmark (int    argc,
     {
       g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
                    _("%s: no patient is followed beyond the landmark %g"),
-                   ep_csv_get_display_name (survival->data->csv), opt_landmark);
+                   ep_cli_data_file_name (survival->data), opt_landmark);
       return ep_cli_data_fail (COMMAND, error);
     }
   landmark_km = ep_km_fit_full (NULL, set->time, set->status, set->responded, 2, set->n,
@@ -286,7 +290,7 @@ ep_cli_landmark (int    argc,
       g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                    _("%s: column “%s”: the time-dependent analysis needs patients with and "
                      "without a response during follow-up"),
-                   ep_csv_get_display_name (survival->data->csv), opt_response);
+                   ep_cli_data_file_name (survival->data), opt_response);
       return ep_cli_data_fail (COMMAND, error);
     }
   if (opt_split_out != NULL && !write_split (opt_split_out, split, survival->data, &error))
@@ -302,7 +306,7 @@ ep_cli_landmark (int    argc,
                     &cox_options, &error);
   if (cox == NULL)
     {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (survival->data->csv));
+      g_prefix_error (&error, "%s: ", ep_cli_data_file_name (survival->data));
       return ep_cli_data_fail (COMMAND, error);
     }
   sm_km = ep_km_fit_full (split->start, split->stop, split->event, split->state, 2, split->n,

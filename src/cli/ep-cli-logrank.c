@@ -324,7 +324,7 @@ ep_cli_logrank (int    argc,
       g_set_error (&error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_ONE_GROUP,
                    _("%s: column \"%s\" has a single value (\"%s\") in the rows used; "
                      "a test comparing groups needs at least two groups"),
-                   ep_csv_get_display_name (data->csv), opt.group, levels->levels[0]);
+                   ep_cli_data_file_name (data), opt.group, levels->levels[0]);
       return ep_cli_data_fail (COMMAND, error);
     }
 
@@ -373,7 +373,7 @@ ep_cli_logrank (int    argc,
         g_free (names[j]);
       if (hr == NULL)
         {
-          g_prefix_error (&error, "%s: --hr: ", ep_csv_get_display_name (data->csv));
+          g_prefix_error (&error, "%s: --hr: ", ep_cli_data_file_name (data));
           return ep_cli_data_fail (COMMAND, error);
         }
     }
@@ -386,7 +386,7 @@ ep_cli_logrank (int    argc,
                                       opt_rho, !opt_no_timefix, adjust, &error);
       if (pairwise == NULL)
         {
-          g_prefix_error (&error, "%s: --pairwise: ", ep_csv_get_display_name (data->csv));
+          g_prefix_error (&error, "%s: --pairwise: ", ep_cli_data_file_name (data));
           return ep_cli_data_fail (COMMAND, error);
         }
     }
@@ -395,7 +395,7 @@ ep_cli_logrank (int    argc,
       trend = ep_logrank_trend (test, NULL, &error);
       if (trend == NULL)
         {
-          g_prefix_error (&error, "%s: --trend: ", ep_csv_get_display_name (data->csv));
+          g_prefix_error (&error, "%s: --trend: ", ep_cli_data_file_name (data));
           return ep_cli_data_fail (COMMAND, error);
         }
     }

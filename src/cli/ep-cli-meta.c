@@ -120,7 +120,7 @@ read_counts (const EpCliData *data,
   g_autofree double *n = NULL;
   g_autofree guint *events_out = g_new (guint, MAX (data->n_rows, 1));
   g_autofree guint *total_out = g_new (guint, MAX (data->n_rows, 1));
-  const char *name = ep_csv_get_display_name (data->csv);
+  const char *name = ep_cli_data_file_name (data);
 
   if ((x = ep_cli_data_numbers (data, events_column, error)) == NULL ||
       (n = ep_cli_data_numbers (data, total_column, error)) == NULL)
@@ -195,7 +195,7 @@ read_ratios (const EpCliData *data,
   g_autofree double *hi = NULL;
   g_autofree double *y = g_new (double, MAX (data->n_rows, 1));
   g_autofree double *v = g_new (double, MAX (data->n_rows, 1));
-  const char *name = ep_csv_get_display_name (data->csv);
+  const char *name = ep_cli_data_file_name (data);
 
   if ((r = ep_cli_data_numbers (data, ratio_column, error)) == NULL ||
       (lo = ep_cli_data_numbers (data, lower_column, error)) == NULL ||
@@ -305,7 +305,7 @@ ep_cli_meta_read_studies (const char              *path,
     {
       g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
                    _("%s: no study to pool: every row misses a value in a column used"),
-                   ep_csv_get_display_name (studies->data->csv));
+                   ep_cli_data_file_name (studies->data));
       return NULL;
     }
 
@@ -624,7 +624,7 @@ meta_two_arm (const TwoArmOptions *opt)
     {
       g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
                    _("%s: no study to pool: every row misses a value in a column used"),
-                   ep_csv_get_display_name (data->csv));
+                   ep_cli_data_file_name (data));
       return ep_cli_data_fail (COMMAND, error);
     }
   if (!read_counts (data, opt->events1, opt->total1, &a, &n1, &error) ||
@@ -657,7 +657,7 @@ meta_two_arm (const TwoArmOptions *opt)
                    : ep_meta_mh (a, n1, c, n2, k, measure, options.level, &error);
       if (fixed == NULL)
         {
-          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+          g_prefix_error (&error, "%s: ", ep_cli_data_file_name (data));
           return ep_cli_data_fail (COMMAND, error);
         }
       compute_s = ep_cli_timer_lap (&timer);
@@ -710,7 +710,7 @@ meta_two_arm (const TwoArmOptions *opt)
       if (!ep_meta_binary_effects (a, n1, c, n2, k, measure, FALSE, FALSE, yi, vi, corrected,
                                    &error))
         {
-          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+          g_prefix_error (&error, "%s: ", ep_cli_data_file_name (data));
           return ep_cli_data_fail (COMMAND, error);
         }
       input.k = k;
@@ -727,7 +727,7 @@ meta_two_arm (const TwoArmOptions *opt)
       result = ep_meta_pool (&input, &options, &error);
       if (result == NULL)
         {
-          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (data->csv));
+          g_prefix_error (&error, "%s: ", ep_cli_data_file_name (data));
           return ep_cli_data_fail (COMMAND, error);
         }
       compute_s = ep_cli_timer_lap (&timer);
@@ -984,7 +984,7 @@ ep_cli_meta (int    argc,
   result = ep_meta_pool (&studies->input, &options, &error);
   if (result == NULL)
     {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
+      g_prefix_error (&error, "%s: ", ep_cli_data_file_name (studies->data));
       return ep_cli_data_fail (COMMAND, error);
     }
   compute_s = ep_cli_timer_lap (&timer);
@@ -1074,7 +1074,7 @@ ep_cli_meta (int    argc,
 
       if (pools == NULL)
         {
-          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
+          g_prefix_error (&error, "%s: ", ep_cli_data_file_name (studies->data));
           return ep_cli_data_fail (COMMAND, error);
         }
       json_object_set_array_member (object, "leave1out",
@@ -1087,7 +1087,7 @@ ep_cli_meta (int    argc,
 
       if (!ep_meta_regtest (result->yi, result->vi, result->k, &options, &test, &error))
         {
-          g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
+          g_prefix_error (&error, "%s: ", ep_cli_data_file_name (studies->data));
           return ep_cli_data_fail (COMMAND, error);
         }
       json_object_set_object_member (object, "regtest", regtest_object (&test));

@@ -629,7 +629,7 @@ plot_cif (int    argc,
     {
       g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                    _("%s: column \"%s\": every observation is censored; there is no incidence to draw"),
-                   ep_csv_get_display_name (data->csv), opt.status);
+                   ep_cli_data_file_name (data), opt.status);
       return ep_cli_data_fail (command, error);
     }
 
@@ -649,7 +649,7 @@ plot_cif (int    argc,
         {
           g_set_error (&error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                        _("%s: column \"%s\": no event has the cause %g"),
-                       ep_csv_get_display_name (data->csv), opt.status, code);
+                       ep_cli_data_file_name (data), opt.status, code);
           return ep_cli_data_fail (command, error);
         }
     }
@@ -889,7 +889,7 @@ plot_forest (int    argc,
   result = ep_meta_pool (&studies->input, &options, &error);
   if (result == NULL)
     {
-      g_prefix_error (&error, "%s: ", ep_csv_get_display_name (studies->data->csv));
+      g_prefix_error (&error, "%s: ", ep_cli_data_file_name (studies->data));
       return ep_cli_data_fail (command, error);
     }
   for (guint w = 0; w < result->warnings->len; w++)

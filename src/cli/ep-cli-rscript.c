@@ -78,9 +78,15 @@ ep_cli_rscript_write (const char          *path,
   g_autofree char *csv_path = NULL;
   g_autofree char *csv_name = NULL;
   g_autofree char *csv_literal = NULL;
+  EpCsv *table;
   guint n = 0;
 
   g_return_val_if_fail (path != NULL && data != NULL && columns != NULL, FALSE);
+
+  /* the cells as read (the table is read now if the columns came from the column reader) */
+  table = ep_cli_data_csv (data, error);
+  if (table == NULL)
+    return FALSE;
 
   for (guint k = 0; columns[k] != NULL; k++)
     {
@@ -94,7 +100,7 @@ ep_cli_rscript_write (const char          *path,
   index = g_new (guint, names->len);
   for (guint m = 0; m < names->len; m++)
     {
-      int j = ep_csv_find_column (data->csv, g_ptr_array_index (names, m));
+      int j = ep_csv_find_column (table, g_ptr_array_index (names, m));
 
       g_return_val_if_fail (j >= 0, FALSE);
       index[n++] = (guint) j;
@@ -114,8 +120,8 @@ ep_cli_rscript_write (const char          *path,
         {
           if (m > 0)
             g_string_append_c (csv, ',');
-          if (!ep_csv_is_missing (data->csv, data->rows[i], index[m]))
-            append_csv_field (csv, ep_csv_get_cell (data->csv, data->rows[i], index[m]));
+          if (!ep_csv_is_missing (table, data->rows[i], index[m]))
+            append_csv_field (csv, ep_csv_get_cell (table, data->rows[i], index[m]));
         }
       g_string_append_c (csv, '\n');
     }

@@ -55,6 +55,7 @@ ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
 {
   g_autoptr(EpCliSurvivalData) survival = NULL;
   const char *names[6] = { NULL, };
+  EpCliColumnKind kinds[6];
   guint n_names = 0;
 
   g_return_val_if_fail (options != NULL, NULL);
@@ -62,24 +63,35 @@ ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
   g_return_val_if_fail (options->status != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  kinds[n_names] = EP_CLI_COLUMN_NUMBER;
   names[n_names++] = options->time;
+  kinds[n_names] = EP_CLI_COLUMN_NUMBER;
   names[n_names++] = options->status;
   if (options->group != NULL)
-    names[n_names++] = options->group;
+    {
+      kinds[n_names] = EP_CLI_COLUMN_FACTOR;
+      names[n_names++] = options->group;
+    }
   if (options->strata != NULL)
-    names[n_names++] = options->strata;
+    {
+      kinds[n_names] = EP_CLI_COLUMN_FACTOR;
+      names[n_names++] = options->strata;
+    }
   if (options->start != NULL)
-    names[n_names++] = options->start;
+    {
+      kinds[n_names] = EP_CLI_COLUMN_NUMBER;
+      names[n_names++] = options->start;
+    }
 
   survival = g_new0 (EpCliSurvivalData, 1);
-  survival->data = ep_cli_data_load (options->csv, options->sep, names, error);
+  survival->data = ep_cli_data_load_typed (options->csv, options->sep, names, kinds, error);
   if (survival->data == NULL)
     return NULL;
   if (survival->data->n_rows == 0)
     {
       g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_NO_ROWS,
                    _("%s: no rows with a value in every column used (%u dropped for missing values)"),
-                   ep_csv_get_display_name (survival->data->csv), survival->data->n_dropped);
+                   ep_cli_data_file_name (survival->data), survival->data->n_dropped);
       return NULL;
     }
 
@@ -96,7 +108,7 @@ ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
           {
             g_set_error (error, EP_CLI_DATA_ERROR, EP_CLI_DATA_ERROR_INVALID,
                          _("%s:%u: column “%s”: %g is not after the start time %g (column “%s”)"),
-                         ep_csv_get_display_name (survival->data->csv),
+                         ep_cli_data_file_name (survival->data),
                          ep_cli_data_line (survival->data, i),
                          options->time, survival->time[i], survival->start[i], options->start);
             return NULL;

@@ -413,7 +413,10 @@ single_pass (const char             *path,
   for (int c = 0x80; c < 0x100; c++)
     special[c] = 2;
 
-  in.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* a FIFO or a device would block or never end: the reader's message for those */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return PASS_GIVE_UP;
+  in.fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (in.fd < 0)
     return PASS_GIVE_UP;
   if (fstat (in.fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size >= G_MAXUINT32 ||
@@ -726,4 +729,27 @@ ep_csv_read_columns (const char             *path,
   ep_csv_columns_free (out);
 
   return read_through_csv (path, sep, names, kinds, n, error);
+}
+
+EpCsvColumns *
+ep_csv_read_columns_try (const char             *path,
+                         char                    sep,
+                         const char * const     *names,
+                         const EpCsvColumnKind  *kinds,
+                         guint                   n)
+{
+  g_autofree char *display_name = NULL;
+  EpCsvColumns *out;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (sep == ',' || sep == ';' || sep == '\t', NULL);
+  g_return_val_if_fail (names != NULL || n == 0, NULL);
+
+  display_name = g_path_get_basename (path);
+  out = columns_new (display_name, names, kinds, n);
+  if (single_pass (path, sep, names, kinds, n, out) == PASS_OK)
+    return out;
+  ep_csv_columns_free (out);
+
+  return NULL;
 }

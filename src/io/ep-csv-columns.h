@@ -52,6 +52,15 @@ EpCsvColumns *ep_csv_read_columns (const char             *path,
                                    const EpCsvColumnKind  *kinds,
                                    guint                   n,
                                    GError                **error);
+/* The single pass alone: NULL, without an error, when it gives up on the file for any reason
+ * (including a cell that is not a number, a column that is not there or a column asked for
+ * twice), so that the caller can take its own path through ep_csv_read_file() and report what
+ * that reports. endpoint-cli's analyses read their columns this way (cli/ep-cli-data.c). */
+EpCsvColumns *ep_csv_read_columns_try (const char             *path,
+                                       char                    sep,
+                                       const char * const     *names,
+                                       const EpCsvColumnKind  *kinds,
+                                       guint                   n);
 void          ep_csv_columns_free (EpCsvColumns           *columns);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCsvColumns, ep_csv_columns_free)
