@@ -152,7 +152,7 @@ km_annotation (const EpKmPlot    *plot,
   /* Each group against the reference, in the groups' order. */
   for (guint g = 0; plot->group_hr != NULL && g < plot->fit->n_groups; g++)
     {
-      g_autofree char *label = group_label (plot->labels, g, plot->fit->n_groups);
+      g_autofree char *label = group_label (plot->labels, g, plot->fit->n_groups, style);
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
