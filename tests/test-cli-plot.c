@@ -252,10 +252,10 @@ test_plot_data_errors (void)
  * runs with LANG=de_DE.UTF-8 and LANGUAGE=de (a German desktop); its catalogs are the build
  * tree's (ENDPOINT_LOCALE_DIR, set by tests/meson.build). pdftotext reads the PDF's text. */
 static char *
-plot_text_in_german_desktop (const char *figure_language,
-                             const char *decimal_mark)
+plot_args_in_german_desktop (const char * const *args,
+                             const char         *figure_language,
+                             const char         *decimal_mark)
 {
-  g_autofree char *csv = data_file ("lung.csv");
   g_autofree char *dir = ep_test_make_temp_dir ("test-cli-plot-lang-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "km.pdf", NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -272,11 +272,10 @@ plot_text_in_german_desktop (const char *figure_language,
   env = g_environ_setenv (env, "LC_NUMERIC", "de_DE.UTF-8", TRUE);
   env = g_environ_setenv (env, "ENDPOINT_LOCALE_DIR", g_getenv ("ENDPOINT_LOCALE_DIR"), TRUE);
   g_ptr_array_add (argv, (char *) g_getenv ("ENDPOINT_CLI"));
-  for (const char *const *a = (const char *const[]) { "plot", "km", "--csv", csv, "--time", "time",
-                                                      "--event", "status", "--group", "sex",
-                                                      "--risk-table", "--out", pdf, NULL };
-       *a != NULL; a++)
+  for (const char *const *a = args; *a != NULL; a++)
     g_ptr_array_add (argv, (char *) *a);
+  g_ptr_array_add (argv, "--out");
+  g_ptr_array_add (argv, pdf);
   if (figure_language != NULL)
     {
       g_ptr_array_add (argv, "--figure-language");
@@ -303,6 +302,17 @@ plot_text_in_german_desktop (const char *figure_language,
   g_rmdir (dir);
 
   return text;
+}
+
+static char *
+plot_text_in_german_desktop (const char *figure_language,
+                             const char *decimal_mark)
+{
+  g_autofree char *csv = data_file ("lung.csv");
+  const char *args[] = { "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
+                         "--group", "sex", "--risk-table", NULL };
+
+  return plot_args_in_german_desktop (args, figure_language, decimal_mark);
 }
 
 static void
@@ -345,6 +355,8 @@ test_plot_figure_language (void)
   assert_contains (english, "0.2 0.4", TRUE);
   assert_contains (english, "0,2", FALSE);
   assert_contains (english, "Überlebens", FALSE);
+  /* the comparison under the HR, made when drawn (issue 13 item 5) */
+  assert_contains (english, "sex=2 vs sex=1", TRUE);
 
   /* No option: English too, whatever LANG says. */
   by_default = plot_text_in_german_desktop (NULL, NULL);
@@ -358,6 +370,7 @@ test_plot_figure_language (void)
   assert_contains (german, "0,2 0,4", TRUE);
   assert_contains (german, "HR 0,59", TRUE);
   assert_contains (german, "Survival", FALSE);
+  assert_contains (german, "sex=2 vs. sex=1", TRUE);
 
   german_dot = plot_text_in_german_desktop ("de", "dot");
   assert_contains (german_dot, "Überlebenswahrscheinlichkeit", TRUE);
@@ -375,6 +388,62 @@ test_plot_figure_language (void)
   chinese = plot_text_in_german_desktop ("zh_CN", NULL);
   assert_contains (chinese, "生存概率", TRUE);
   assert_contains (chinese, "0.2 0.4", TRUE);
+}
+
+/* The forest plots' notes, pooled rows and p-values are written when drawn, in the figure's
+ * language and decimal mark, not in the process's (issue 13 item 5). */
+static void
+test_plot_figure_language_forest (void)
+{
+  g_autofree char *meta_cr = data_file ("meta_cr.csv");
+  g_autofree char *lung = data_file ("lung.csv");
+  const char *meta[] = { "plot", "forest", "--csv", meta_cr, "--events", "cr", "--total", "n",
+                         "--label", "trial", "--subgroup", "class", "--method", "REML",
+                         "--width-mm", "170", "--height-mm", "200", NULL };
+  const char *cox[] = { "plot", "forest", "--cox", "--csv", lung, "--time", "time", "--event",
+                        "status", "--covariates", "age,sex,ph_ecog", "--factors", "sex,ph_ecog",
+                        NULL };
+  g_autofree char *english = NULL;
+  g_autofree char *german = NULL;
+  g_autofree char *cox_english = NULL;
+  g_autofree char *cox_german = NULL;
+
+  if (g_getenv ("ENDPOINT_LOCALE_DIR") == NULL)
+    {
+      g_test_skip ("ENDPOINT_LOCALE_DIR is not set");
+      return;
+    }
+  english = plot_args_in_german_desktop (meta, "en", NULL);
+  if (english == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  assert_contains (english, "Heterogeneity: I² = ", TRUE);
+  assert_contains (english, "Overall, random effects (k = ", TRUE);
+  assert_contains (english, "Subtotal, random effects", TRUE);
+  assert_contains (english, "Test for subgroup differences", TRUE);
+  assert_contains (english, "Heterogenität", FALSE);
+  assert_contains (english, "Gesamt", FALSE);
+  assert_contains (english, "zufällige", FALSE);
+  g_assert_true (g_regex_match_simple ("Q = [0-9]+\\.[0-9][0-9] ", english, 0, 0));
+
+  german = plot_args_in_german_desktop (meta, "de", NULL);
+  assert_contains (german, "Heterogenität: I² = ", TRUE);
+  assert_contains (german, "Gesamt, zufällige Effekte", TRUE);
+  assert_contains (german, "Test for subgroup", FALSE);
+  assert_contains (german, "Heterogeneity", FALSE);
+  assert_contains (german, "Overall", FALSE);
+  g_assert_true (g_regex_match_simple ("Q = [0-9]+,[0-9][0-9] ", german, 0, 0));
+
+  /* the Cox table as a forest: p-values in the figure's decimal mark */
+  cox_english = plot_args_in_german_desktop (cox, "en", NULL);
+  assert_contains (cox_english, "Hazard ratio (log scale)", TRUE);
+  g_assert_true (g_regex_match_simple (" 0\\.[0-9][0-9]", cox_english, 0, 0));
+  g_assert_false (g_regex_match_simple (" 0,[0-9][0-9]", cox_english, 0, 0));
+  cox_german = plot_args_in_german_desktop (cox, "de", NULL);
+  assert_contains (cox_german, "Hazard ratio", FALSE);
+  g_assert_true (g_regex_match_simple (" 0,[0-9][0-9]", cox_german, 0, 0));
 }
 
 static void
@@ -407,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/cli/plot/data-errors", test_plot_data_errors);
   g_test_add_func ("/cli/plot/figure-language", test_plot_figure_language);
   g_test_add_func ("/cli/plot/figure-language-errors", test_plot_figure_language_errors);
+  g_test_add_func ("/cli/plot/figure-language-forest", test_plot_figure_language_forest);
 
   return g_test_run ();
 }

@@ -1213,8 +1213,13 @@ cox_row (EpFigure   *figure,
   const EpForestPlot *forest = ep_figure_get_forest (figure);
 
   for (guint i = 0; forest != NULL && i < forest->rows->len; i++)
-    if (g_strcmp0 (g_array_index (forest->rows, EpForestRow, i).label, label) == 0)
-      return &g_array_index (forest->rows, EpForestRow, i);
+    {
+      /* as drawn in English: "Male (ref)" */
+      g_autofree char *text = ep_forest_row_label (&g_array_index (forest->rows, EpForestRow, i), NULL);
+
+      if (g_strcmp0 (text, label) == 0)
+        return &g_array_index (forest->rows, EpForestRow, i);
+    }
   return NULL;
 }
 

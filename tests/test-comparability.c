@@ -576,8 +576,10 @@ forest_notes (EpFigure *figure)
     {
       const EpForestRow *row = &g_array_index (figure->forest->rows, EpForestRow, i);
 
+      g_autofree char *label = ep_forest_row_label (row, NULL);
+
       if (row->kind == EP_FOREST_ROW_NOTE)
-        g_string_append_printf (notes, "%s\n", row->label);
+        g_string_append_printf (notes, "%s\n", label);
     }
   return g_string_free (notes, FALSE);
 }

@@ -592,9 +592,10 @@ test_forest_methods_from_dialog (void)
   for (guint i = 0; i < figure->forest->rows->len; i++)
     {
       const EpForestRow *row = &g_array_index (figure->forest->rows, EpForestRow, i);
+      g_autofree char *label = ep_forest_row_label (row, NULL);
 
       method_named |= row->kind == EP_FOREST_ROW_NOTE
-                      && g_str_has_prefix (row->label, "Method: random effects, GLMM");
+                      && g_str_has_prefix (label, "Method: random effects, GLMM");
     }
   g_assert_true (method_named);
   g_assert_cmpstr (ep_window_get_place (window), ==, "figures");

@@ -123,6 +123,20 @@ test_km_aml (void)
   g_assert_nonnull (annotation);
   g_assert_true (g_str_has_prefix (annotation->text, "Log-rank p = 0.065"));
   g_assert_nonnull (strstr (annotation->text, "2.50"));
+  g_assert_nonnull (strstr (annotation->text, "Nonmaintained vs Maintained"));
+
+  /* The comparison under the HR is made when drawn, in the figure's language (issue 13
+   * item 5): German "vs." and commas, whatever the process's language. */
+  if (g_getenv ("ENDPOINT_LOCALE_DIR") != NULL)
+    {
+      g_object_set (figure, "language", EP_PLOT_LANGUAGE_DE, NULL);
+      g_clear_pointer (&layout, ep_plot_layout_free);
+      layout = ep_figure_layout (figure);
+      annotation = ep_plot_layout_find (layout, EP_PLOT_ITEM_ANNOTATION, -1, -1);
+      g_assert_nonnull (strstr (annotation->text, "Nonmaintained vs. Maintained"));
+      g_assert_nonnull (strstr (annotation->text, "2,50"));
+      g_object_set (figure, "language", EP_PLOT_LANGUAGE_EN, NULL);
+    }
 
   /* Without statistics there is no annotation. */
   g_object_set (figure, "show-stats", FALSE, NULL);

@@ -22,6 +22,7 @@
 #include "model/ep-analysis.h"
 #include "model/ep-cohort.h"
 #include "model/ep-figure.h"
+#include "plot/ep-plot-i18n.h"
 #include "plot/ep-plot-layout.h"
 #include <json-glib/json-glib.h>
 #include "ep-test-cli.h"
@@ -492,8 +493,13 @@ forest_row (const EpForestPlot *forest,
             const char         *label)
 {
   for (guint i = 0; i < forest->rows->len; i++)
-    if (g_strcmp0 (g_array_index (forest->rows, EpForestRow, i).label, label) == 0)
-      return &g_array_index (forest->rows, EpForestRow, i);
+    {
+      /* as drawn in English: "Male (ref)" */
+      g_autofree char *text = ep_forest_row_label (&g_array_index (forest->rows, EpForestRow, i), NULL);
+
+      if (g_strcmp0 (text, label) == 0)
+        return &g_array_index (forest->rows, EpForestRow, i);
+    }
   g_error ("no forest row “%s”", label);
   return NULL;
 }
@@ -563,8 +569,11 @@ test_cox_figure (void)
   g_assert_cmpuint (forest->n_panels, ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
+      g_autofree char *label = NULL;
+
       row = &g_array_index (forest->rows, EpForestRow, i);
-      g_assert_cmpstr (row->label, ==, expected[i]);
+      label = ep_forest_row_label (row, NULL);
+      g_assert_cmpstr (label, ==, expected[i]);
       if (terms[i] == NULL)
         continue;
       /* multivariable (estimate) and univariable (estimate_b) as R's coxph */
@@ -582,8 +591,34 @@ test_cox_figure (void)
   g_assert_cmpstr (forest_row (forest, "Male (ref)")->text, ==, "1 (reference)");
   g_assert_true (isnan (forest_row (forest, "Male (ref)")->estimate));
   /* p exactly as the result table writes it: row 1 of the table is sex=2 */
-  g_assert_cmpstr (forest_row (forest, "Female")->extra_b, ==, cell (cox, 0, 1, 2));
-  g_assert_cmpstr (forest_row (forest, "Female")->extra, ==, cell (cox, 0, 1, 4));
+  {
+    g_autofree char *p_b = ep_forest_row_extra (forest, forest_row (forest, "Female"), 1, NULL);
+    g_autofree char *p = ep_forest_row_extra (forest, forest_row (forest, "Female"), 0, NULL);
+
+    g_assert_cmpstr (p_b, ==, cell (cox, 0, 1, 2));
+    g_assert_cmpstr (p, ==, cell (cox, 0, 1, 4));
+  }
+  /* Issue 13 item 5: the row texts and p are made when drawn, in the figure's language and
+   * decimal mark, not in the process's: German words and the table's digits with a comma. */
+  {
+    g_auto(EpPlotStyle) de = { 0, };
+    g_autofree char *label = NULL;
+    g_autofree char *p = NULL;
+    g_autofree char *expected_p = g_strdup (cell (cox, 0, 1, 4));
+
+    ep_plot_style_init (&de);
+    de.language = EP_PLOT_LANGUAGE_DE;
+    label = ep_forest_row_label (forest_row (forest, "Male (ref)"), &de);
+    p = ep_forest_row_extra (forest, forest_row (forest, "Female"), 0, &de);
+    g_strdelimit (expected_p, ".", ',');
+    g_assert_cmpstr (p, ==, expected_p);
+    if (g_getenv ("ENDPOINT_LOCALE_DIR") != NULL)
+      {
+        g_assert_cmpstr (label, ==, "Male (Ref.)");
+        g_assert_cmpstr (ep_plot_gettext (&de, forest_row (forest, "Male (ref)")->text), ==,
+                         "1 (Referenz)");
+      }
+  }
   assert_no_term_names (figure);
 
   /* The height fits the rows: under the axis only its ticks and label, less than three rows. */
@@ -611,7 +646,11 @@ test_cox_figure (void)
                                               "Sex", female_first, &error));
   g_assert_true (ep_analysis_run (cox, cohort, NULL, &error));
   forest = ep_figure_get_forest (figure);
-  g_assert_cmpstr (g_array_index (forest->rows, EpForestRow, 2).label, ==, "Female (ref)");
+  {
+    g_autofree char *label = ep_forest_row_label (&g_array_index (forest->rows, EpForestRow, 2), NULL);
+
+    g_assert_cmpstr (label, ==, "Female (ref)");
+  }
   row = forest_row (forest, "Male");
   assert_r (row->estimate_b, r_term (reference, "reversed_sex", "sex=1"), "hr");
   assert_r (row->lower_b, r_term (reference, "reversed_sex", "sex=1"), "lower");

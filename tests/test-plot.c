@@ -1461,7 +1461,11 @@ test_forest_cox (void)
   g_assert_cmpfloat_with_epsilon (row->lower, 0.9159073, 1e-5 * 0.9159073);
   g_assert_cmpfloat_with_epsilon (row->upper, 6.813496, 1e-5 * 6.813496);
   /* summary (coxph (Surv (time, status) ~ x, aml))$coefficients Pr(>|z|) = 0.07371486 */
-  g_assert_cmpstr (row->extra, ==, "0.074");
+  {
+    g_autofree char *p = ep_forest_row_extra (plot, row, 0, NULL);
+
+    g_assert_cmpstr (p, ==, "0.074");
+  }
 
   test_style (&style);
   surface = cairo_pdf_surface_create_for_stream (discard, NULL, 400, 100);

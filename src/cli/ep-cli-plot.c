@@ -38,6 +38,7 @@
 #include "plot/ep-forest-plot.h"
 #include "plot/ep-km-plot.h"
 #include "plot/ep-plot-export.h"
+#include "plot/ep-plot-i18n.h"
 
 /* The options every figure takes. */
 typedef struct
@@ -526,7 +527,8 @@ plot_km (int    argc,
                         &plot.hr, &plot.hr_lower, &plot.hr_upper))
         {
           /* "Nonmaintained vs Maintained" */
-          plot.hr_label = hr_label = g_strdup_printf (_("%s vs %s"), labels[1], labels[0]);
+          plot.hr_label = hr_label = g_strdup_printf (ep_plot_gettext (&style, N_("%s vs %s")),
+                                                      labels[1], labels[0]);
           return export (command, "km", fo.out, format, &style, draw_km, &draw);
         }
     }

@@ -261,7 +261,8 @@ set_estimate (EpForestRow    *row,
   double *estimate = set == 0 ? &row->estimate : &row->estimate_b;
   double *lower = set == 0 ? &row->lower : &row->lower_b;
   double *upper = set == 0 ? &row->upper : &row->upper_b;
-  char **extra = set == 0 ? &row->extra : &row->extra_b;
+  gboolean *has_p = set == 0 ? &row->has_p : &row->has_p_b;
+  double *p = set == 0 ? &row->p : &row->p_b;
   char **text = set == 0 ? &row->text : &row->text_b;
 
   if (fit == NULL || t < 0)
@@ -272,13 +273,17 @@ set_estimate (EpForestRow    *row,
     }
   if (fit->singular[t] || fit->infinite[t] || !isfinite (fit->hr[t]))
     {
-      *text = g_strdup (fit->singular[t] ? _("not estimable") : _("infinite"));
+      /* msgids: written in the figure's language when drawn */
+      *text = g_strdup (fit->singular[t] ? N_("not estimable") : N_("infinite"));
+      row->msgids = TRUE;
       return;
     }
   *estimate = fit->hr[t];
   *lower = fit->hr_lower[t];
   *upper = fit->hr_upper[t];
-  *extra = ep_analysis_format_p (fit->p_value[t]);
+  /* written when drawn as ep_analysis_format_p() writes it, in the figure's decimal mark */
+  *has_p = TRUE;
+  *p = fit->p_value[t];
 }
 
 static void
@@ -305,7 +310,6 @@ ep_cox_forest_new (const EpCoxFit         *multi,
 {
   EpForestPlot *plot;
   gboolean two = FALSE;
-  g_autofree char *hr_header = NULL;
 
   g_return_val_if_fail (multi != NULL && design != NULL, NULL);
 
@@ -314,20 +318,23 @@ ep_cox_forest_new (const EpCoxFit         *multi,
 
   plot = ep_forest_plot_new (EP_FOREST_SCALE_RATIO);
   g_free (plot->label_header);
-  plot->label_header = g_strdup (_("Factor"));
-  /* TRANSLATORS: a column header, e.g. "95% CI" */
-  hr_header = g_strdup_printf (_("HR (%g%% CI)"), 100.0 * multi->conf_level);
-  plot->estimate_header = g_strdup (hr_header);
+  /* The texts are msgids, written in the figure's language when drawn (ep_plot_gettext()). */
+  plot->label_header = g_strdup (N_("Factor"));
+  plot->p_rule = EP_FOREST_P_TABLE;
+  /* another level than 95% stays English: "HR (90% CI)" */
+  plot->estimate_header = fabs (multi->conf_level - 0.95) < 1e-9
+                          ? g_strdup (N_("HR (95% CI)"))
+                          : g_strdup_printf ("HR (%g%% CI)", 100.0 * multi->conf_level);
   plot->extra_header = g_strdup ("p");
-  plot->x_label = g_strdup (_("Hazard ratio (log scale)"));
+  plot->x_label = g_strdup (N_("Hazard ratio (log scale)"));
   if (two)
     {
       plot->n_panels = 2;
       plot->b_first = TRUE;
       /* TRANSLATORS: a panel header of the Cox figure, over its HR columns */
-      plot->panel_header = g_strdup (_("Multivariable"));
+      plot->panel_header = g_strdup (N_("Multivariable"));
       /* TRANSLATORS: a panel header of the Cox figure, over its HR columns */
-      plot->panel_header_b = g_strdup (_("Univariable"));
+      plot->panel_header_b = g_strdup (N_("Univariable"));
     }
 
   if (factors == NULL)
@@ -348,7 +355,7 @@ ep_cox_forest_new (const EpCoxFit         *multi,
       return plot;
     }
 
-  plot->detail_header = g_strdup (_("Events/N"));
+  plot->detail_header = g_strdup (N_("Events/N"));
   for (guint j = 0; j < factors->len; j++)
     {
       const EpCoxFactor *factor = g_ptr_array_index ((GPtrArray *) factors, j);
@@ -369,18 +376,18 @@ ep_cox_forest_new (const EpCoxFit         *multi,
       for (guint k = 0; k < factor->n_levels; k++)
         {
           g_autofree char *detail = g_strdup_printf ("%u/%u", factor->events[k], factor->n[k]);
-          /* TRANSLATORS: the reference level's row of the Cox figure: "Male (ref)" */
-          g_autofree char *label = k == 0 ? g_strdup_printf (_("%s (ref)"), factor->labels[k])
-                                          : g_strdup (factor->labels[k]);
-          EpForestRow *row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_STUDY, label, detail,
-                                                     NAN, NAN, NAN, NAN);
+          EpForestRow *row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_STUDY, factor->labels[k],
+                                                     detail, NAN, NAN, NAN, NAN);
 
           row->group = 0;
           if (k == 0)
             {
-              row->text = g_strdup (_("1 (reference)"));
+              /* "Male (ref)" and "1 (reference)", in the figure's language when drawn */
+              row->label_text = EP_FOREST_TEXT_REFERENCE;
+              row->text = g_strdup (N_("1 (reference)"));
               if (two)
-                row->text_b = g_strdup (_("1 (reference)"));
+                row->text_b = g_strdup (N_("1 (reference)"));
+              row->msgids = TRUE;
             }
           else
             row_estimates (row, multi, design, u, ud, two, factor->terms[k]);

@@ -6,7 +6,8 @@
  * One heading per factor (its display name), one row per level in the user's order, the
  * reference first ("Male (ref)"), with events/n of each level in the multivariable model's
  * rows; the univariable HR (one model per covariate) and the multivariable HR side by side,
- * each with its p formatted as the result table formats it (ep_analysis_format_p()). A number
+ * each with its p written when drawn as the result table writes it (ep_analysis_format_p()),
+ * in the figure's decimal mark; fixed words are msgids drawn in the figure's language. A number
  * covariate is one row. docs/cox.md says why two panels.
  */
 #pragma once

@@ -160,6 +160,7 @@ ep_figure_render (EpFigure     *self,
       {
         EpKmPlot plot;
         g_autofree double *hr = NULL;
+        g_autofree char *hr_label = NULL;
 
         ep_km_plot_init (&plot, self->km);
         plot.options = self->options;
@@ -201,6 +202,12 @@ ep_figure_render (EpFigure     *self,
             plot.hr_lower = self->hr_lower;
             plot.hr_upper = self->hr_upper;
             plot.hr_label = self->hr_label;
+            /* "B vs A" in the figure's language, made now (not when the data were) */
+            if (self->hr_label != NULL && self->levels != NULL && self->levels->n_levels == 2)
+              plot.hr_label = hr_label
+                = g_strdup_printf (ep_plot_gettext (&self->style, N_("%s vs %s")),
+                                   ep_levels_get_label (self->levels, 1),
+                                   ep_levels_get_label (self->levels, 0));
           }
         /* A landmark analysis (issue 16): its times are from the landmark. On the original
          * axis the curves start at the landmark, which a dashed line marks; from the landmark,

@@ -104,30 +104,20 @@ ep_forest_plot_count_rows (const EpForestPlot *plot,
   return count;
 }
 
-static char *
-heterogeneity_note (const EpMetaPool *pool,
-                    EpMetaMethod      method)
+/* Sets row's label to the heterogeneity of pool, written when drawn (row_label()). */
+static void
+set_heterogeneity (EpForestRow      *row,
+                   const EpMetaPool *pool,
+                   EpMetaMethod      method)
 {
-  g_autofree char *i2 = ep_plot_format_number (pool->i2, 0);
-  g_autofree char *q = ep_plot_format_number (pool->q, 2);
-  g_autofree char *p = ep_plot_format_p (pool->q_p);
-  const char *eq = (p[0] == '<' || p[0] == '>') ? "" : "= ";
-
-  if (method == EP_META_METHOD_FE)
-    /* Heterogeneity: I² = 62%, Q = 13.20 (df = 5), p = 0.022 */
-    return g_strdup_printf (_("Heterogeneity: I² = %s%%, Q = %s (df = %u), p %s%s"),
-                            i2, q, pool->q_df, eq, p);
-  else
-    {
-      g_autofree char *tau2 = ep_plot_format_number (pool->tau2, pool->tau2 < 0.01 ? 4 : 3);
-
-      if (method == EP_META_METHOD_GLMM)
-        /* the GLMM's heterogeneity test is a likelihood ratio (rma.glmm's QE.LRT), not Cochran's Q */
-        return g_strdup_printf (_("Heterogeneity: I² = %s%%, τ² = %s, LRT = %s (df = %u), p %s%s"),
-                                i2, tau2, q, pool->q_df, eq, p);
-      return g_strdup_printf (_("Heterogeneity: I² = %s%%, τ² = %s, Q = %s (df = %u), p %s%s"),
-                              i2, tau2, q, pool->q_df, eq, p);
-    }
+  row->label_text = method == EP_META_METHOD_FE ? EP_FOREST_TEXT_HETEROGENEITY_FE
+                    : method == EP_META_METHOD_GLMM ? EP_FOREST_TEXT_HETEROGENEITY_LRT
+                    : EP_FOREST_TEXT_HETEROGENEITY_RE;
+  row->values[0] = pool->i2;
+  row->values[1] = pool->tau2;
+  row->values[2] = pool->q;
+  row->values[3] = pool->q_p;
+  row->count = pool->q_df;
 }
 
 static char *
@@ -141,21 +131,25 @@ static void
 add_pool_rows (EpForestPlot       *plot,
                const EpMetaResult *result,
                const EpMetaPool   *pool,
-               const char         *label,
+               EpForestText        label_text,
+               const char         *model,
                const char         *detail,
                double              weight,
                guint               group)
 {
-  g_autofree char *note = heterogeneity_note (pool, result->method);
   EpForestRow *row;
 
-  row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_POOLED, label, detail,
+  row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_POOLED, NULL, detail,
                                 pool->random.estimate, pool->random.lower, pool->random.upper,
                                 weight);
+  row->label_text = label_text;
+  row->model = model;
+  row->count = pool->k;
   row->group = group;
   if (pool->k > 1)
     {
-      row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_NOTE, note, NULL, NAN, NAN, NAN, NAN);
+      row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_NOTE, NULL, NULL, NAN, NAN, NAN, NAN);
+      set_heterogeneity (row, pool, result->method);
       row->group = group;
     }
 }
@@ -212,7 +206,7 @@ ep_forest_plot_new_from_meta (const EpMetaResult  *result,
       break;
     }
 
-  model = result->method == EP_META_METHOD_FE ? _("fixed effect") : _("random effects");
+  model = result->method == EP_META_METHOD_FE ? N_("fixed effect") : N_("random effects");
   n_groups = result->n_subgroups > 0 && subgroup != NULL && subgroup_labels != NULL
              ? result->n_subgroups : 0;
 
@@ -250,17 +244,15 @@ ep_forest_plot_new_from_meta (const EpMetaResult  *result,
 
       if (n_groups > 0)
         {
-          g_autofree char *label = g_strdup_printf (_("Subtotal, %s (k = %u)"), model,
-                                                    result->subgroups[j].k);
           g_autofree char *detail = counts ? counts_text (sum_events, sum_total) : NULL;
 
-          add_pool_rows (plot, result, &result->subgroups[j], label, detail, sum_weight, j);
+          add_pool_rows (plot, result, &result->subgroups[j], EP_FOREST_TEXT_SUBTOTAL, model,
+                         detail, sum_weight, j);
           ep_forest_plot_add_row (plot, EP_FOREST_ROW_SPACE, NULL, NULL, NAN, NAN, NAN, NAN);
         }
     }
 
   {
-    g_autofree char *label = g_strdup_printf (_("Overall, %s (k = %u)"), model, result->k);
     g_autofree char *detail = NULL;
 
     if (counts)
@@ -271,20 +263,19 @@ ep_forest_plot_new_from_meta (const EpMetaResult  *result,
           sum_events += events[i], sum_total += total[i];
         detail = counts_text (sum_events, sum_total);
       }
-    add_pool_rows (plot, result, &result->overall, label, detail, 100.0, G_MAXUINT);
+    add_pool_rows (plot, result, &result->overall, EP_FOREST_TEXT_OVERALL, model, detail, 100.0,
+                   G_MAXUINT);
   }
 
   if (n_groups > 1 && !isnan (result->subgroup_q))
     {
-      g_autofree char *q = ep_plot_format_number (result->subgroup_q, 2);
-      g_autofree char *p = ep_plot_format_p (result->subgroup_p);
-      g_autofree char *note = NULL;
-      const char *eq = (p[0] == '<' || p[0] == '>') ? "" : "= ";
+      EpForestRow *row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_NOTE, NULL, NULL,
+                                                 NAN, NAN, NAN, NAN);
 
-      /* Test for subgroup differences: Q = 25.31 (df = 1), p < 0.001 */
-      note = g_strdup_printf (_("Test for subgroup differences: Q = %s (df = %u), p %s%s"),
-                              q, result->subgroup_df, eq, p);
-      ep_forest_plot_add_row (plot, EP_FOREST_ROW_NOTE, note, NULL, NAN, NAN, NAN, NAN);
+      row->label_text = EP_FOREST_TEXT_SUBGROUP_TEST;
+      row->values[2] = result->subgroup_q;
+      row->values[3] = result->subgroup_p;
+      row->count = result->subgroup_df;
     }
 
   return plot;
@@ -315,13 +306,15 @@ ep_forest_plot_new_from_cox (const EpCoxFit     *fit,
         {
           row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_STUDY, name, NULL,
                                         NAN, NAN, NAN, NAN);
-          row->extra = g_strdup (fit->singular[j] ? _("not estimable") : _("infinite"));
+          row->extra = g_strdup (fit->singular[j] ? N_("not estimable") : N_("infinite"));
+          row->msgids = TRUE;
         }
       else
         {
           row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_STUDY, name, NULL,
                                         fit->hr[j], fit->hr_lower[j], fit->hr_upper[j], NAN);
-          row->extra = ep_plot_format_p (fit->p_value[j]);
+          row->has_p = TRUE;
+          row->p = fit->p_value[j];
         }
       row->group = 0;
     }
@@ -330,6 +323,134 @@ ep_forest_plot_new_from_cox (const EpCoxFit     *fit,
 }
 
 /* ---- rendering ----------------------------------------------------------------------------- */
+
+static char *
+p_cell (const EpForestPlot *plot,
+        const EpPlotStyle  *style,
+        double              p)
+{
+  gboolean comma = ep_plot_style_decimal_comma (style);
+
+  if (plot->p_rule != EP_FOREST_P_TABLE)
+    return ep_plot_format_p_decimal (p, comma);
+  /* ep_analysis_format_p(): "<0.001", else three decimals */
+  if (!isnan (p) && p < 0.001)
+    return g_strdup (comma ? "<0,001" : "<0.001");
+
+  return ep_plot_format_decimal (p, 3, comma);
+}
+
+char *
+ep_forest_row_label (const EpForestRow *row,
+                     const EpPlotStyle *style)
+{
+  const double *v = row->values;
+  g_autofree char *i2 = NULL, *tau2 = NULL, *q = NULL, *p = NULL;
+  const char *eq;
+  const char *model = row->model != NULL ? P_ (style, row->model) : "";
+
+  switch (row->label_text)
+    {
+    case EP_FOREST_TEXT_REFERENCE:
+      /* TRANSLATORS: the reference level's row of the Cox figure: "Male (ref)" */
+      return g_strdup_printf (P_ (style, N_("%s (ref)")), row->label != NULL ? row->label : "");
+    case EP_FOREST_TEXT_SUBTOTAL:
+      return g_strdup_printf (P_ (style, N_("Subtotal, %s (k = %u)")), model, row->count);
+    case EP_FOREST_TEXT_OVERALL:
+      return g_strdup_printf (P_ (style, N_("Overall, %s (k = %u)")), model, row->count);
+    case EP_FOREST_TEXT_HETEROGENEITY_FE:
+    case EP_FOREST_TEXT_HETEROGENEITY_RE:
+    case EP_FOREST_TEXT_HETEROGENEITY_LRT:
+    case EP_FOREST_TEXT_SUBGROUP_TEST:
+      i2 = EP_PLOT_NUMBER (style, v[0], 0);
+      tau2 = EP_PLOT_NUMBER (style, v[1], v[1] < 0.01 ? 4 : 3);
+      q = EP_PLOT_NUMBER (style, v[2], 2);
+      p = EP_PLOT_P (style, v[3]);
+      eq = (p[0] == '<' || p[0] == '>') ? "" : "= ";
+      if (row->label_text == EP_FOREST_TEXT_HETEROGENEITY_FE)
+        /* Heterogeneity: I² = 62%, Q = 13.20 (df = 5), p = 0.022 */
+        return g_strdup_printf (P_ (style, N_("Heterogeneity: I² = %s%%, Q = %s (df = %u), p %s%s")),
+                                i2, q, row->count, eq, p);
+      if (row->label_text == EP_FOREST_TEXT_HETEROGENEITY_LRT)
+        /* the GLMM's heterogeneity test is a likelihood ratio (rma.glmm's QE.LRT), not Cochran's Q */
+        return g_strdup_printf (P_ (style, N_("Heterogeneity: I² = %s%%, τ² = %s, LRT = %s (df = %u), p %s%s")),
+                                i2, tau2, q, row->count, eq, p);
+      if (row->label_text == EP_FOREST_TEXT_HETEROGENEITY_RE)
+        return g_strdup_printf (P_ (style, N_("Heterogeneity: I² = %s%%, τ² = %s, Q = %s (df = %u), p %s%s")),
+                                i2, tau2, q, row->count, eq, p);
+      /* Test for subgroup differences: Q = 25.31 (df = 1), p < 0.001 */
+      return g_strdup_printf (P_ (style, N_("Test for subgroup differences: Q = %s (df = %u), p %s%s")),
+                              q, row->count, eq, p);
+    case EP_FOREST_TEXT_AS_IS:
+    default:
+      return g_strdup (row->label);
+    }
+}
+
+char *
+ep_forest_row_extra (const EpForestPlot *plot,
+                     const EpForestRow  *row,
+                     guint               set,
+                     const EpPlotStyle  *style)
+{
+  const char *extra = set == 0 ? row->extra : row->extra_b;
+
+  if (set == 0 ? row->has_p : row->has_p_b)
+    return p_cell (plot, style, set == 0 ? row->p : row->p_b);
+  if (extra != NULL && row->msgids)
+    return g_strdup (P_ (style, extra));
+
+  return g_strdup (extra);
+}
+
+/* A copy of plot with its rows' texts made in style's language and decimal mark: what the
+ * renderer draws. */
+static EpForestPlot *
+plot_in_style (const EpForestPlot *plot,
+               const EpPlotStyle  *style)
+{
+  EpForestPlot *copy = ep_forest_plot_new (plot->scale);
+  GArray *rows = copy->rows;
+
+  g_free (copy->label_header);
+  *copy = *plot;
+  copy->rows = rows;
+  copy->label_header = g_strdup (plot->label_header);
+  copy->detail_header = g_strdup (plot->detail_header);
+  copy->estimate_header = g_strdup (plot->estimate_header);
+  copy->weight_header = g_strdup (plot->weight_header);
+  copy->extra_header = g_strdup (plot->extra_header);
+  copy->x_label = g_strdup (plot->x_label);
+  copy->favours_left = g_strdup (plot->favours_left);
+  copy->favours_right = g_strdup (plot->favours_right);
+  copy->panel_header = g_strdup (plot->panel_header);
+  copy->panel_header_b = g_strdup (plot->panel_header_b);
+
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
+      g_autofree char *label = ep_forest_row_label (row, style);
+      EpForestRow *r = ep_forest_plot_add_row (copy, row->kind, label, row->detail, row->estimate,
+                                               row->lower, row->upper, row->weight);
+      const char *text = row->text, *text_b = row->text_b;
+
+      if (row->msgids)
+        {
+          text = text != NULL ? P_ (style, text) : NULL;
+          text_b = text_b != NULL ? P_ (style, text_b) : NULL;
+        }
+      r->group = row->group;
+      r->estimate_b = row->estimate_b;
+      r->lower_b = row->lower_b;
+      r->upper_b = row->upper_b;
+      r->text = g_strdup (text);
+      r->text_b = g_strdup (text_b);
+      r->extra = ep_forest_row_extra (plot, row, 0, style);
+      r->extra_b = ep_forest_row_extra (plot, row, 1, style);
+    }
+
+  return copy;
+}
 
 typedef struct
 {
@@ -612,8 +733,10 @@ ep_forest_plot_note_lines (const EpForestPlot *plot,
     {
       const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
 
-      if (row->kind == EP_FOREST_ROW_NOTE && row->label != NULL)
-        lines += (guint) MAX (1.0, ceil (g_utf8_strlen (row->label, -1) / per_line));
+      g_autofree char *label = ep_forest_row_label (row, NULL);
+
+      if (row->kind == EP_FOREST_ROW_NOTE && label != NULL)
+        lines += (guint) MAX (1.0, ceil (g_utf8_strlen (label, -1) / per_line));
     }
 
   return lines;
@@ -728,13 +851,16 @@ ep_forest_plot_fit_height (const EpForestPlot *plot,
   cairo_surface_t *surface;
   cairo_t *cr;
   Geometry g = { 0, };
+  EpForestPlot *styled;
   double height;
 
   g_return_val_if_fail (plot != NULL && style != NULL, 0.0);
 
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
-  measure (cr, width, plot, style, &g);
+  styled = plot_in_style (plot, style);
+  measure (cr, width, styled, style, &g);
+  ep_forest_plot_free (styled);
   height = g.top + g.units * NATURAL_ROW * g.line_h + g.axis_h;
   g_free (g.note_lines);
   cairo_destroy (cr);
@@ -832,13 +958,13 @@ draw_marker (cairo_t            *cr,
     }
 }
 
-void
-ep_forest_plot_render (cairo_t            *cr,
-                       double              width,
-                       double              height,
-                       const EpForestPlot *plot,
-                       const EpPlotStyle  *style,
-                       EpPlotLayout       *layout)
+static void
+render_styled (cairo_t            *cr,
+               double              width,
+               double              height,
+               const EpForestPlot *plot,
+               const EpPlotStyle  *style,
+               EpPlotLayout       *layout)
 {
   double fs, small, pad, gap, line_h;
   double label_w, detail_w = 0.0, weight_w = 0.0;
@@ -1009,7 +1135,7 @@ ep_forest_plot_render (cairo_t            *cr,
           {
             double py = hy - line_h - 0.3 * fs;
 
-            cell (cr, style, fs, EP_TEXT_BOLD, panel, (axes[k].x + px) / 2.0, py, 0.5, 1.0,
+            cell (cr, style, fs, EP_TEXT_BOLD, P_ (style, panel), (axes[k].x + px) / 2.0, py, 0.5, 1.0,
                   layout, -1, COL_PANEL + 8 * (int) k);
             cairo_set_line_width (cr, 0.5 * style->axis_width);
             cairo_move_to (cr, axes[k].x, py + 0.15 * fs);
@@ -1220,4 +1346,23 @@ ep_forest_plot_render (cairo_t            *cr,
 
   g_free (note_lines);
   cairo_restore (cr);
+}
+
+void
+ep_forest_plot_render (cairo_t            *cr,
+                       double              width,
+                       double              height,
+                       const EpForestPlot *plot,
+                       const EpPlotStyle  *style,
+                       EpPlotLayout       *layout)
+{
+  EpForestPlot *styled;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (plot != NULL);
+  g_return_if_fail (style != NULL);
+
+  styled = plot_in_style (plot, style);
+  render_styled (cr, width, height, styled, style, layout);
+  ep_forest_plot_free (styled);
 }

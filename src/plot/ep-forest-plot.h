@@ -41,6 +41,29 @@ typedef enum
   EP_FOREST_ROW_SPACE,         /* an empty half row */
 } EpForestRowKind;
 
+/* How a row's label is made when the figure is drawn, in the figure's language and decimal
+ * mark (docs/plots.md "Figure language and decimal mark"). */
+typedef enum
+{
+  EP_FOREST_TEXT_AS_IS,             /* label as it is (a study, a level: the user's text) */
+  EP_FOREST_TEXT_REFERENCE,         /* "<label> (ref)" */
+  EP_FOREST_TEXT_SUBTOTAL,          /* "Subtotal, <model> (k = <count>)" */
+  EP_FOREST_TEXT_OVERALL,           /* "Overall, <model> (k = <count>)" */
+  EP_FOREST_TEXT_HETEROGENEITY_FE,  /* I² = values[0], Q = values[2] (df = count), p = values[3] */
+  EP_FOREST_TEXT_HETEROGENEITY_RE,  /* as FE with τ² = values[1] */
+  EP_FOREST_TEXT_HETEROGENEITY_LRT, /* as RE, the test a likelihood ratio (GLMM) */
+  EP_FOREST_TEXT_SUBGROUP_TEST,     /* Q = values[2] (df = count), p = values[3] */
+} EpForestText;
+
+/* How the rows' p (has_p) are written: the figure's rule (ep_plot_format_p(): "< 0.001",
+ * three decimals below 0.1, two above, "> 0.99") or the result table's (ep_analysis_format_p():
+ * "<0.001", else three decimals), so that a figure of a table shows the table's digits. */
+typedef enum
+{
+  EP_FOREST_P_FIGURE,
+  EP_FOREST_P_TABLE,
+} EpForestPRule;
+
 typedef struct
 {
   EpForestRowKind  kind;
@@ -60,6 +83,17 @@ typedef struct
   double           upper_b;
   char            *extra_b;    /* its last column ("0.121"); NULL: empty */
   char            *text_b;     /* as text, for the second estimate */
+  /* Made when drawn, in the figure's language and decimal mark (all zero: the strings above
+   * as they are). */
+  EpForestText     label_text;  /* how the label is made */
+  double           values[4];   /* its numbers (EpForestText) */
+  guint            count;       /* its df or k */
+  const char      *model;       /* its model, an N_() msgid ("random effects"); static */
+  gboolean         msgids;      /* text, text_b, extra, extra_b are N_() msgids */
+  gboolean         has_p;       /* extra is this p-value, written by the plot's p_rule */
+  double           p;
+  gboolean         has_p_b;     /* extra_b is this p-value */
+  double           p_b;
 } EpForestRow;
 
 typedef struct
@@ -89,6 +123,7 @@ typedef struct
   gboolean       b_first;
   char          *panel_header;    /* over the panel of the estimates; NULL: none */
   char          *panel_header_b;  /* over the panel of the second estimates */
+  EpForestPRule  p_rule;          /* how the rows' p are written; default the figure's rule */
 } EpForestPlot;
 
 EpForestPlot *ep_forest_plot_new           (EpForestScale        scale);
@@ -122,6 +157,18 @@ EpForestPlot *ep_forest_plot_new_from_meta (const EpMetaResult  *result,
  * "sex=2"), HR [95% CI] and the Wald p; a term that cannot be estimated says so. */
 EpForestPlot *ep_forest_plot_new_from_cox  (const EpCoxFit      *fit,
                                             const char * const  *term_names);
+
+/* The row's label as drawn in style's language and decimal mark (style NULL: English, dots):
+ * "Overall, random effects (k = 6)", "Male (ref)", a study's name as it is. */
+char         *ep_forest_row_label          (const EpForestRow   *row,
+                                            const EpPlotStyle   *style);
+
+/* The row's last column of set (0, or 1: the second estimate's) as drawn: its p written by
+ * plot->p_rule in style's decimal mark, a msgid in style's language; NULL: empty. */
+char         *ep_forest_row_extra          (const EpForestPlot  *plot,
+                                            const EpForestRow   *row,
+                                            guint                set,
+                                            const EpPlotStyle   *style);
 
 /* The height in points at which the rows of plot, drawn width points wide, take their
  * natural spacing (1.3 lines each) with nothing blank under them: the figure's height that
