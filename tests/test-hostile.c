@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <readstat.h>
+
+#include "io/ep-mo.h"
 #include <string.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -293,6 +295,54 @@ test_readstat_empty_label (void)
       level = ep_table_column_format (ep_table_get_column (table, 0), 0);
       g_assert_cmpstr (level, ==, "1");
       assert_round_trip (g_steal_pointer (&table));
+    }
+}
+
+/* A .mo catalog cut short or with its header's offsets pointing outside the file (the figures
+ * read the de catalog themselves, io/ep-mo.c): fewer entries or none, never a read outside it
+ * (the sanitizer suite runs this too). The real catalog reads whole. */
+static void
+test_mo_truncated (void)
+{
+  const char *dir = g_getenv ("ENDPOINT_LOCALE_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GHashTable) whole = NULL;
+  gsize size = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("ENDPOINT_LOCALE_DIR is not set (tests/meson.build sets it)");
+      return;
+    }
+  path = g_build_filename (dir, "de", "LC_MESSAGES", "endpoint.mo", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  whole = ep_mo_read (path);
+  g_assert_cmpuint (g_hash_table_size (whole), >, 1000);
+  g_assert_cmpstr (((EpMoEntry *) g_hash_table_lookup (whole, "Survival probability"))->forms, ==,
+                   "Überlebenswahrscheinlichkeit");
+
+  for (gsize cut = 0; cut < size; cut += 1 + cut / 3)
+    {
+      g_autofree char *part = tmp_path ("cut.mo");
+      g_autoptr(GHashTable) table = NULL;
+
+      g_assert_true (g_file_set_contents (part, contents, (gssize) cut, NULL));
+      table = ep_mo_read (part);
+      g_assert_cmpuint (g_hash_table_size (table), <=, g_hash_table_size (whole));
+    }
+  /* N, the msgid table's offset and the msgstr table's offset set to huge values in turn */
+  for (guint word = 2; word <= 4; word++)
+    {
+      g_autofree char *bad = g_memdup2 (contents, size);
+      g_autofree char *part = tmp_path ("bad.mo");
+      g_autoptr(GHashTable) table = NULL;
+      guint32 huge = 0xfffffff0u;
+
+      memcpy (bad + 4 * word, &huge, 4);
+      g_assert_true (g_file_set_contents (part, bad, (gssize) size, NULL));
+      table = ep_mo_read (part);
+      g_assert_cmpuint (g_hash_table_size (table), ==, 0);
     }
 }
 
@@ -583,6 +633,7 @@ main (int    argc,
   g_test_add_func ("/hostile/readstat/duplicate", test_readstat_duplicate);
   g_test_add_func ("/hostile/readstat/empty-label", test_readstat_empty_label);
   g_test_add_func ("/hostile/readstat/dates", test_readstat_dates);
+  g_test_add_func ("/hostile/mo/truncated", test_mo_truncated);
   g_test_add_func ("/hostile/files/not-regular", test_not_regular);
   g_test_add_func ("/hostile/files/too-large", test_too_large);
   g_test_add_func ("/hostile/files/stale-temps", test_stale_temps);
