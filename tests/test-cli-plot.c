@@ -267,7 +267,12 @@ plot_args_in_german_desktop (const char * const *args,
   int status;
   const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
 
-  env = g_environ_setenv (NULL, "LANG", "de_DE.UTF-8", TRUE);
+  /* the test's environment (with the sanitizer options the sanitizer suite sets, which the
+   * child needs too: tests/lsan.supp) as a German desktop's */
+  env = g_get_environ ();
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_setenv (env, "LANG", "de_DE.UTF-8", TRUE);
   env = g_environ_setenv (env, "LANGUAGE", "de", TRUE);
   env = g_environ_setenv (env, "LC_NUMERIC", "de_DE.UTF-8", TRUE);
   env = g_environ_setenv (env, "ENDPOINT_LOCALE_DIR", g_getenv ("ENDPOINT_LOCALE_DIR"), TRUE);
