@@ -518,21 +518,8 @@ ep_csv_read_data_full (const char  *data,
                        EpCsvFlags   flags,
                        GError     **error)
 {
-  char *buffer;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (sep == ',' || sep == ';' || sep == '\t', NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (display_name == NULL)
-    display_name = "data";
-
-  buffer = g_malloc (length + 1);
-  if (length > 0)
-    memcpy (buffer, data, length);
-  buffer[length] = '\0';
-
-  return parse_buffer (buffer, length, display_name, sep, flags, error);
+  return ep_csv_read_data_monitored (data, length, display_name, sep, flags, NULL, NULL, NULL,
+                                     error);
 }
 
 EpCsv *
