@@ -933,15 +933,16 @@ ep_step_figure_draw (cairo_t            *cr,
       right += MAX (ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text),
                     last_number_w) / 2.0;
     }
-  /* The legend's labels wrap at a share of the width the plot area would have: inside it,
-   * 70% (so that the box may still find a free corner); outside, half (the rest is the plot).
-   * Never narrower than 8 em, so that a group's name keeps its line. */
+  /* The legend's labels wrap where they would leave the space they have: inside, the plot
+   * area's width less the line sample and the insets (at 85 mm about 45 characters); outside,
+   * half of it (the rest is the plot). Never narrower than 8 em, so that a group's name keeps
+   * its line. */
   if (figure->legend != EP_PLOT_LEGEND_NONE && figure->n_series > 0)
     {
       double avail = width - left - right;
 
       legend_label_w = figure->legend == EP_PLOT_LEGEND_OUTSIDE ? 0.5 * avail - 3.5 * fs
-                                                                : 0.7 * avail - 3.5 * fs;
+                                                                : avail - 4.0 * fs;
       legend_label_w = MAX (legend_label_w, 8.0 * fs);
       legend_size (cr, figure, style, line_h, legend_label_w, entry_h, &legend_w, &legend_h);
     }
