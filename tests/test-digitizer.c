@@ -774,6 +774,17 @@ test_figures_page_overlay (void)
 
       save_screenshot (window, shot);
     }
+  /* Export: the file does not draw the figure's notes, so its dialog shows the caveat for the
+   * caption */
+  {
+    GtkWindow *export = ep_figure_page_export (EP_FIGURE_PAGE (page));
+
+    g_assert_nonnull (export);
+    wait_a_moment ();
+    g_assert_true (has_label (GTK_WIDGET (export), "Reconstructed data are approximate"));
+    gtk_window_destroy (export);
+    wait_a_moment ();
+  }
 
   /* Ctrl+Z: the figure as it was, the row back at None; Ctrl+Shift+Z: the arm again */
   g_assert_true (gtk_widget_activate_action (page, "figures.undo", NULL));
