@@ -358,7 +358,7 @@ same_names (GPtrArray *a,
 }
 
 /* Shows what the figure has: the list of the project's reconstructed cohorts, the one
- * overlaid selected (None otherwise), and how it is labelled. */
+ * overlaid selected (None otherwise); without any, the row says where to make one. */
 static void
 ep_figure_options_sync_overlay (EpFigureOptions *self)
 {
