@@ -13,6 +13,9 @@
  * /digitizer/overlay: a traced arm reconstructed into a cohort, compared with the user's
  * patients, overlaid on their Kaplan-Meier figure and shown on the Trials page (with
  * EP_SCREENSHOT_DIR: digitizer-traced.png, reconstruction-overlay.png, trial-detail-curve.png).
+ * /digitizer/figures-page-overlay: the Figures page's Published Arm row sets and removes the
+ * overlay, Ctrl+Z and Ctrl+Shift+Z undo and redo it, and it is saved and reopened (with
+ * EP_SCREENSHOT_DIR: figure-page-overlay.png, legend-wrapped.png).
  */
 #include "config.h"
 
@@ -23,6 +26,7 @@
 
 #include "app/ep-application.h"
 #include "app/ep-digitizer.h"
+#include "app/ep-figure-page.h"
 #include "app/ep-trial-browser.h"
 #include "app/ep-trial-detail.h"
 #include "model/ep-catalog.h"
@@ -642,6 +646,213 @@ test_overlay (void)
   g_unlink (path);
 }
 
+/* A project with the user's patients (the true arm B of the bundled figure's data), their
+ * Kaplan-Meier figure, and a published arm reconstructed from a hand-made digitized curve whose
+ * citation is long: its legend entry, "Drug X (reconstructed from Smith et al., N Engl J Med
+ * 2020, Figure 2)", wraps. */
+static EpProject *
+overlay_project (void)
+{
+  g_autofree char *png = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                "sim_flat_tail-endpoint.png", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                "sim_flat_tail.csv", NULL);
+  EpProject *project = ep_project_new ();
+  g_autoptr(EpCohort) mine = true_arm (csv, "B");
+  g_autoptr(JsonNode) source = json_from_string ("{\"kind\":\"km\",\"cohort\":\"My patients\","
+                                                 "\"time\":\"time\",\"event\":\"status\"}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(EpProjectDigitized) digitized = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  /* months; the numbers at risk at 0, 12 and 24 */
+  const double time[] = { 0, 3, 6, 9, 12, 18, 24, 36, 48, 60 };
+  const double surv[] = { 1, 0.9, 0.78, 0.7, 0.62, 0.55, 0.5, 0.45, 0.43, 0.43 };
+  const double risk_time[] = { 0, 12, 24 };
+  const double n_risk[] = { 100, 60, 45 };
+  const guint8 color[3] = { 0xd5, 0x5e, 0x00 };
+  EpCohort *published;
+
+  ep_cohort_set_column_role (mine, 0, EP_COLUMN_ROLE_TIME);
+  ep_cohort_set_column_role (mine, 1, EP_COLUMN_ROLE_EVENT);
+  ep_project_add_cohort (project, mine);
+  g_assert_nonnull (ep_project_add_figure (project, "My patients' OS",
+                                           json_node_get_object (source), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  digitized = ep_project_digitized_new ("smith2020-fig2.png", "smith2020-fig2.png", 1, bytes);
+  digitized->citation = g_strdup ("Smith et al., N Engl J Med 2020, Figure 2");
+  g_ptr_array_add (digitized->curves,
+                   ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv));
+  ep_project_set_digitized (project, digitized);
+  published = ep_project_reconstruct_curve (project, "smith2020-fig2.png", 0, risk_time, n_risk,
+                                            G_N_ELEMENTS (n_risk), -1, -1, EP_TIME_UNIT_MONTHS,
+                                            "Drug X (published)", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (published);
+  ep_project_set_modified (project, FALSE);
+  return project;
+}
+
+/* The Figures page of a project, in a window, with the figure selected. */
+static GtkWidget *
+figure_page_window (EpProject  *project,
+                    EpFigure   *figure,
+                    GtkWidget **page)
+{
+  GtkWidget *window = gtk_window_new ();
+  GListModel *figures = ep_project_get_figures (project);
+
+  *page = ep_figure_page_new ();
+  ep_figure_page_set_project (EP_FIGURE_PAGE (*page), project);
+  for (guint k = 0; k < g_list_model_get_n_items (figures); k++)
+    {
+      g_autoptr(EpFigure) item = g_list_model_get_item (figures, k);
+
+      ep_figure_page_add_figure (EP_FIGURE_PAGE (*page), item);
+    }
+  ep_figure_page_select (EP_FIGURE_PAGE (*page), figure);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 1000);
+  gtk_window_set_child (GTK_WINDOW (window), *page);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_a_moment ();
+  return window;
+}
+
+/* Issue 17, "Use it": the Published Arm row of a Kaplan-Meier figure's options on the Figures
+ * page lists the project's reconstructed cohorts; choosing one sets it beside the curves
+ * (dashed, labelled with its source, the caveat under the figure), choosing None removes it;
+ * each is an undo step (figures.undo / figures.redo: Ctrl+Z, Ctrl+Shift+Z) and the row follows
+ * the undo; the overlay is saved with the project and the reopened page's row shows it. */
+static void
+test_figures_page_overlay (void)
+{
+  const char *label = "Drug X (reconstructed from Smith et al., N Engl J Med 2020, Figure 2)";
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(EpProject) project = overlay_project ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("ep-figures-overlay-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "overlay.endpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EpFigure *figure = ep_project_find_figure (project, "My patients' OS");
+  GtkWidget *window, *page, *row;
+  GListModel *model;
+
+  g_assert_nonnull (figure);
+  window = figure_page_window (project, figure, &page);
+  row = ep_figure_options_get_overlay_row (ep_figure_page_get_options (EP_FIGURE_PAGE (page)));
+
+  /* the row: None and the reconstructed cohort (not the user's own) */
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_true (gtk_widget_is_sensitive (row));
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "None");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==,
+                   "Drug X (published)");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_null (ep_project_get_figure_overlay (project, figure));
+  g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
+
+  /* chosen: the published arm is on the figure, dashed, labelled with its source, the caveat
+   * under the figure on the page */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  wait_a_moment ();
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_true (has_dashed_curve (figure, label));
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_true (has_label (page, "Reconstructed data are approximate"));
+  g_assert_true (ep_project_get_modified (project));
+  g_assert_true (ep_project_can_undo (project));
+  if (dir != NULL)
+    {
+      g_autofree char *shot = g_build_filename (dir, "figure-page-overlay.png", NULL);
+
+      save_screenshot (window, shot);
+    }
+  /* Export: the file does not draw the figure's notes, so its dialog shows the caveat for the
+   * caption */
+  {
+    GtkWindow *export = ep_figure_page_export (EP_FIGURE_PAGE (page));
+
+    g_assert_nonnull (export);
+    wait_a_moment ();
+    g_assert_true (has_label (GTK_WIDGET (export), "Reconstructed data are approximate"));
+    gtk_window_destroy (export);
+    wait_a_moment ();
+  }
+
+  /* Ctrl+Z: the figure as it was, the row back at None; Ctrl+Shift+Z: the arm again */
+  g_assert_true (gtk_widget_activate_action (page, "figures.undo", NULL));
+  wait_a_moment ();
+  g_assert_null (ep_project_get_figure_overlay (project, figure));
+  g_assert_false (has_dashed_curve (figure, label));
+  g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_false (has_label (page, "Reconstructed data are approximate"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (page, "figures.redo", NULL));
+  wait_a_moment ();
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_true (has_dashed_curve (figure, label));
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+
+  /* None removes it, and that too is undone */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  wait_a_moment ();
+  g_assert_null (ep_project_get_figure_overlay (project, figure));
+  g_assert_false (has_dashed_curve (figure, label));
+  g_assert_true (gtk_widget_activate_action (page, "figures.undo", NULL));
+  wait_a_moment ();
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+
+  /* the figure itself, at its 85 mm, with the wrapped legend entry */
+  if (dir != NULL)
+    {
+      g_autofree char *shot = g_build_filename (dir, "legend-wrapped.png", NULL);
+      GtkWidget *view = show_figure (figure);
+
+      save_screenshot (view, shot);
+      gtk_window_destroy (GTK_WINDOW (view));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment ();
+
+  /* saved and reopened: the arm is on the figure and the page's row shows it */
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  figure = ep_project_find_figure (back, "My patients' OS");
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (ep_project_get_figure_overlay (back, figure), ==, "Drug X (published)");
+  g_assert_true (has_dashed_curve (figure, label));
+  window = figure_page_window (back, figure, &page);
+  row = ep_figure_options_get_overlay_row (ep_figure_page_get_options (EP_FIGURE_PAGE (page)));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_true (has_label (page, "Reconstructed data are approximate"));
+  /* removed in the reopened project, saved, reopened: gone */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  wait_a_moment ();
+  g_assert_null (ep_project_get_figure_overlay (back, figure));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment ();
+  g_assert_true (ep_project_save (back, file, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&back);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (ep_project_get_figure_overlay (back, ep_project_find_figure (back,
+                                                                               "My patients' OS")));
+  g_unlink (path);
+  g_rmdir (tmp);
+}
+
 /* The Trials page's “Digitize a Figure…” opens the window. */
 static void
 test_trials_button (void)
@@ -689,6 +900,7 @@ main (int    argc,
   g_test_add_func ("/digitizer/trace", test_trace);
   g_test_add_func ("/digitizer/kept-in-project", test_kept_in_project);
   g_test_add_func ("/digitizer/overlay", test_overlay);
+  g_test_add_func ("/digitizer/figures-page-overlay", test_figures_page_overlay);
   g_test_add_func ("/digitizer/trials-button", test_trials_button);
 
   return g_test_run ();

@@ -339,6 +339,67 @@ test_km_risk_table_layout (void)
  * that time, and each censored subject has one mark, on the curve at its time. R:
  * summary (survfit (Surv (time, status) ~ x, aml)); survfit (...)$n.censor: Maintained is
  * censored at 13, 28, 45 and 161, Nonmaintained at 16. */
+/* A legend entry longer than its space (a published arm's label with its whole citation, 69
+ * characters) wraps: at 85 mm, inside and outside the plot area, every entry stays inside the
+ * figure, the long one takes more than one line, the short ones one, and each entry starts
+ * below the one before it (the box grows to hold the wrapped lines). */
+static void
+test_km_legend_wrap (void)
+{
+  const char *long_label = "Drug X (reconstructed from Smith et al., N Engl J Med 2020, Figure 2)";
+  const char *overlay_labels[] = { long_label, NULL };
+  g_autoptr(EpKmResult) fit = aml_fit ();
+  g_autoptr(EpKmResult) published = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(EpPlotStyle) style = { 0, };
+  EpKmPlot plot;
+
+  /* the published arm: all of aml as one curve */
+  published = ep_km_fit (aml_time, aml_status, NULL, 1, G_N_ELEMENTS (aml_time),
+                         EP_KM_CONF_LOG_LOG, 0.95, NULL, 0, &error);
+  g_assert_no_error (error);
+  test_style (&style);
+  aml_plot (&plot, fit);
+  plot.overlay = published;
+  plot.overlay_labels = overlay_labels;
+
+  for (int where = 0; where < 2; where++)
+    {
+      g_autoptr(EpPlotLayout) layout = ep_plot_layout_new ();
+      double bottom = -1.0;
+
+      plot.options.legend = where == 0 ? EP_PLOT_LEGEND_INSIDE : EP_PLOT_LEGEND_OUTSIDE;
+      render_km_pdf (&plot, &style, layout);
+      g_assert_cmpuint (ep_plot_layout_count (layout, EP_PLOT_ITEM_LEGEND), ==, 3);
+      for (int i = 0; i < 3; i++)
+        {
+          const EpPlotItem *entry = ep_plot_layout_find (layout, EP_PLOT_ITEM_LEGEND, i, -1);
+
+          g_test_message ("%s legend, entry %d: x %.1f..%.1f of %.1f, y %.1f..%.1f, %d lines",
+                          where == 0 ? "inside" : "outside", i, entry->x,
+                          entry->x + entry->width, layout->width, entry->y,
+                          entry->y + entry->height, entry->col);
+          g_assert_cmpfloat (entry->x, >=, 0.0);
+          g_assert_cmpfloat (entry->x + entry->width, <=, layout->width);
+          g_assert_cmpfloat (entry->y + entry->height, <=, layout->height);
+          /* the long label's lines are its own: the entry is at least two lines high */
+          if (i == 2)
+            g_assert_cmpfloat (entry->height, >=, 2 * style.font_size);
+          /* under the one before it, not over it */
+          if (bottom >= 0.0)
+            g_assert_cmpfloat (entry->y, >=, bottom - 1e-9);
+          bottom = entry->y + entry->height;
+          if (where == 1)
+            /* outside: right of the plot area */
+            g_assert_cmpfloat (entry->x, >, layout->plot_x + layout->plot_width);
+        }
+      /* the group names keep their line; the long label wraps */
+      g_assert_cmpint (ep_plot_layout_find (layout, EP_PLOT_ITEM_LEGEND, 0, -1)->col, ==, 1);
+      g_assert_cmpint (ep_plot_layout_find (layout, EP_PLOT_ITEM_LEGEND, 1, -1)->col, ==, 1);
+      g_assert_cmpint (ep_plot_layout_find (layout, EP_PLOT_ITEM_LEGEND, 2, -1)->col, >=, 2);
+    }
+}
+
 static void
 test_km_geometry (void)
 {
@@ -1489,6 +1550,7 @@ main (int    argc,
   g_test_add_func ("/plot/figure-language", test_figure_language);
   g_test_add_func ("/plot/km/risk-table-layout", test_km_risk_table_layout);
   g_test_add_func ("/plot/km/geometry", test_km_geometry);
+  g_test_add_func ("/plot/km/legend-wrap", test_km_legend_wrap);
   g_test_add_func ("/plot/km/pdf-text-positions", test_km_pdf_text_positions);
   g_test_add_func ("/plot/km/kmunicate", test_km_kmunicate);
   g_test_add_func ("/plot/km/units", test_km_units);

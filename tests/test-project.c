@@ -917,6 +917,15 @@ test_overlay (void)
   g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
   g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
   g_assert_true (ep_project_get_modified (project));
+  /* an undo step of its own: undo takes the published arm away (and only it), redo sets it
+   * again */
+  g_assert_true (ep_project_undo (project) == (gpointer) figure);
+  g_assert_null (ep_project_get_figure_overlay (project, figure));
+  g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_true (ep_project_find_figure (project, "Figure 1 <KM>") == figure);
+  g_assert_true (ep_project_redo (project) == (gpointer) figure);
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
 
   g_assert_true (ep_project_save (project, file, NULL, &error));
   g_assert_no_error (error);
@@ -957,6 +966,12 @@ test_overlay (void)
   g_assert_true (ep_project_set_figure_overlay (back, figure, NULL, &error));
   g_assert_null (ep_project_get_figure_overlay (back, figure));
   g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
+  /* and undo puts it back */
+  g_assert_true (ep_project_undo (back) == (gpointer) figure);
+  g_assert_cmpstr (ep_project_get_figure_overlay (back, figure), ==, "Drug X (published)");
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_false (ep_project_can_undo (back));
+  g_assert_true (ep_project_set_figure_overlay (back, figure, NULL, &error));
 
   /* removing the reconstructed cohort removes its overlay */
   g_assert_true (ep_project_set_figure_overlay (back, figure, "Drug X (published)", &error));

@@ -31,6 +31,8 @@ struct _EpFigureExportDialog
   AdwActionRow    *dpi_row;
   GtkSpinButton   *dpi_spin;
   AdwActionRow    *summary_row;
+  AdwPreferencesGroup *notes_group;
+  GtkLabel        *notes_label;
 };
 
 G_DEFINE_FINAL_TYPE (EpFigureExportDialog, ep_figure_export_dialog, ADW_TYPE_WINDOW)
@@ -209,6 +211,8 @@ ep_figure_export_dialog_class_init (EpFigureExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpFigureExportDialog, dpi_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureExportDialog, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, EpFigureExportDialog, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureExportDialog, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureExportDialog, notes_label);
   gtk_widget_class_bind_template_callback (widget_class, ep_figure_export_dialog_update_cb);
   gtk_widget_class_bind_template_callback (widget_class, ep_figure_export_dialog_preset_cb);
 
@@ -240,6 +244,16 @@ ep_figure_export_dialog_new (GtkWindow *parent,
   style = ep_figure_get_style (figure);
   ep_figure_export_dialog_set_size (self, style->width_mm, style->height_mm, style->dpi);
   ep_figure_export_dialog_update_cb (self);
+
+  /* The figure's notes are not drawn in the file (rows dropped, the caveat of a published arm
+   * reconstructed from a figure): shown here, for the caption. */
+  {
+    const char * const *notes = ep_figure_get_notes (figure);
+    g_autofree char *joined = g_strjoinv ("\n", (char **) notes);
+
+    gtk_label_set_text (self->notes_label, joined);
+    gtk_widget_set_visible (GTK_WIDGET (self->notes_group), notes[0] != NULL);
+  }
 
   return GTK_WIDGET (self);
 }

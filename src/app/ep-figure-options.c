@@ -6,12 +6,18 @@
  * Libadwaita rows, one per EpFigure property, bound both ways: a change here sets the
  * property, the figure emits ::changed and the preview redraws. The groups that do not apply to
  * the figure's kind (curves, number at risk, time axis for a forest plot) are hidden.
+ *
+ * The Published Arm group (a Kaplan-Meier figure of a project) is not a property of the figure
+ * but of its place in the project: it lists the project's reconstructed cohorts (issue 17) and
+ * sets or removes one with ep_project_set_figure_overlay(), an undo step of the project; it
+ * follows the figure (undo, redo, the digitizer's Overlay) and the project's cohorts.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "app/ep-figure-options.h"
+#include "model/ep-reconstruction.h"
 
 struct _EpFigureOptions
 {
@@ -19,6 +25,9 @@ struct _EpFigureOptions
 
   EpFigure             *figure;
   GPtrArray            *bindings;
+  EpProject            *project;         /* weak: the page's project */
+  GPtrArray            *overlay_names;   /* char *: the cohorts of overlay_model's items 1.. */
+  gboolean              syncing_overlay;
 
   /* Template children */
   AdwPreferencesGroup  *curves_group;
@@ -33,6 +42,9 @@ struct _EpFigureOptions
   AdwActionRow         *median_lines_row;
   GtkSwitch            *median_lines_switch;
   AdwComboRow          *legend_row;
+  AdwPreferencesGroup  *overlay_group;
+  AdwComboRow          *overlay_row;
+  GtkStringList        *overlay_model;
   AdwActionRow         *show_stats_row;
   GtkSwitch            *show_stats_switch;
   AdwActionRow         *group_hr_row;
@@ -313,6 +325,113 @@ ep_figure_options_bind (EpFigureOptions *self)
                           ep_figure_is_landmark (self->figure));
 }
 
+/* ---- the published arm --------------------------------------------------------------------- */
+
+/* The project's reconstructed cohorts, in the project's order. */
+static GPtrArray *
+reconstructed_cohorts (EpProject *project)
+{
+  GListModel *cohorts = ep_project_get_cohorts (project);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < g_list_model_get_n_items (cohorts); k++)
+    {
+      g_autoptr(EpCohort) cohort = g_list_model_get_item (cohorts, k);
+      const char *name = ep_cohort_get_name (cohort);
+
+      if (ep_project_find_reconstruction (project, name, NULL) != NULL)
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  return names;
+}
+
+static gboolean
+same_names (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint k = 0; k < a->len; k++)
+    if (g_strcmp0 (g_ptr_array_index (a, k), g_ptr_array_index (b, k)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Shows what the figure has: the list of the project's reconstructed cohorts, the one
+ * overlaid selected (None otherwise); without any, the row says where to make one. */
+static void
+ep_figure_options_sync_overlay (EpFigureOptions *self)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  const char *current;
+  guint selected = 0;
+  gboolean shown;
+
+  g_assert (EP_IS_FIGURE_OPTIONS (self));
+
+  shown = self->figure != NULL && self->project != NULL
+          && ep_figure_get_kind (self->figure) == EP_FIGURE_KM
+          && ep_project_get_figure_source (self->project, self->figure) != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->overlay_group), shown);
+  if (!shown)
+    return;
+
+  names = reconstructed_cohorts (self->project);
+  current = ep_project_get_figure_overlay (self->project, self->figure);
+  self->syncing_overlay = TRUE;
+  if (!same_names (names, self->overlay_names))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->overlay_model));
+
+      g_ptr_array_set_size (self->overlay_names, 0);
+      for (guint k = 0; k < names->len; k++)
+        g_ptr_array_add (self->overlay_names, g_strdup (g_ptr_array_index (names, k)));
+      g_ptr_array_add (names, NULL);
+      gtk_string_list_splice (self->overlay_model, 1, n - 1, (const char * const *) names->pdata);
+    }
+  for (guint k = 0; current != NULL && k < self->overlay_names->len; k++)
+    if (g_strcmp0 (g_ptr_array_index (self->overlay_names, k), current) == 0)
+      selected = k + 1;
+  adw_combo_row_set_selected (self->overlay_row, selected);
+  self->syncing_overlay = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->overlay_row), self->overlay_names->len > 0);
+  if (self->overlay_names->len == 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overlay_row),
+                                 _("None in this project yet: on the Trials page, Digitize a "
+                                   "Figure… and Reconstruct"));
+  else if (selected > 0)
+    /* the legend names it; the row keeps its room for the cohort's name */
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overlay_row), "");
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overlay_row),
+                                 _("Only your patients’ curves"));
+}
+
+/* A choice in the list sets the published arm (None removes it): an undo step. */
+static void
+overlay_selected_cb (EpFigureOptions *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->overlay_row);
+  const char *name;
+
+  if (self->syncing_overlay || self->figure == NULL || self->project == NULL
+      || selected == GTK_INVALID_LIST_POSITION || selected > self->overlay_names->len)
+    return;
+  name = selected > 0 ? g_ptr_array_index (self->overlay_names, selected - 1) : NULL;
+  if (g_strcmp0 (name, ep_project_get_figure_overlay (self->project, self->figure)) == 0)
+    return;
+  if (!ep_project_set_figure_overlay (self->project, self->figure, name, &error))
+    {
+      ep_figure_options_sync_overlay (self);
+      /* why it could not be set, where it was chosen */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overlay_row), error->message);
+      return;
+    }
+  ep_figure_options_sync_overlay (self);
+}
+
 /* ---- GObject ------------------------------------------------------------------------------- */
 
 /* A side panel: as wide as its rows need, not as wide as the preferences page would grow. */
@@ -339,7 +458,10 @@ ep_figure_options_dispose (GObject *object)
 
   if (self->bindings != NULL)
     ep_figure_options_unbind (self);
+  if (self->figure != NULL)
+    g_signal_handlers_disconnect_by_data (self->figure, self);
   g_clear_object (&self->figure);
+  ep_figure_options_set_project (self, NULL);
 
   /* AdwBin unparents its child (the template) itself. */
 
@@ -352,6 +474,7 @@ ep_figure_options_finalize (GObject *object)
   EpFigureOptions *self = EP_FIGURE_OPTIONS (object);
 
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->overlay_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ep_figure_options_parent_class)->finalize (object);
 }
@@ -430,6 +553,9 @@ ep_figure_options_class_init (EpFigureOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, median_lines_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, median_lines_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, legend_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, overlay_group);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, overlay_row);
+  gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, overlay_model);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, show_stats_row);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, show_stats_switch);
   gtk_widget_class_bind_template_child (widget_class, EpFigureOptions, risk_table_row);
@@ -471,6 +597,9 @@ ep_figure_options_init (EpFigureOptions *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bindings = g_ptr_array_new ();
+  self->overlay_names = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect_object (self->overlay_row, "notify::selected",
+                           G_CALLBACK (overlay_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
 
@@ -499,9 +628,17 @@ ep_figure_options_set_figure (EpFigureOptions *self,
     return;
 
   ep_figure_options_unbind (self);
+  if (self->figure != NULL)
+    g_signal_handlers_disconnect_by_data (self->figure, self);
   g_set_object (&self->figure, figure);
   if (figure != NULL)
-    ep_figure_options_bind (self);
+    {
+      ep_figure_options_bind (self);
+      /* undo, redo and the digitizer change the published arm too */
+      g_signal_connect_object (figure, "changed", G_CALLBACK (ep_figure_options_sync_overlay),
+                               self, G_CONNECT_SWAPPED);
+    }
+  ep_figure_options_sync_overlay (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), figure != NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE]);
@@ -519,4 +656,47 @@ ep_figure_options_get_row (EpFigureOptions *self,
       return member (self, options[i].row);
 
   return NULL;
+}
+
+static void
+project_weak_notify (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  EpFigureOptions *self = data;
+
+  self->project = NULL;
+  ep_figure_options_sync_overlay (self);
+}
+
+void
+ep_figure_options_set_project (EpFigureOptions *self,
+                               EpProject       *project)
+{
+  g_return_if_fail (EP_IS_FIGURE_OPTIONS (self));
+  g_return_if_fail (project == NULL || EP_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_object_weak_unref (G_OBJECT (self->project), project_weak_notify, self);
+    }
+  self->project = project;
+  if (project != NULL)
+    {
+      g_object_weak_ref (G_OBJECT (project), project_weak_notify, self);
+      /* a cohort reconstructed, renamed or removed */
+      g_signal_connect_object (project, "changed", G_CALLBACK (ep_figure_options_sync_overlay),
+                               self, G_CONNECT_SWAPPED);
+    }
+  ep_figure_options_sync_overlay (self);
+}
+
+GtkWidget *
+ep_figure_options_get_overlay_row (EpFigureOptions *self)
+{
+  g_return_val_if_fail (EP_IS_FIGURE_OPTIONS (self), NULL);
+
+  return GTK_WIDGET (self->overlay_row);
 }

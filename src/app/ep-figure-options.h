@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "model/ep-figure.h"
+#include "model/ep-project.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,12 @@ void        ep_figure_options_set_figure (EpFigureOptions *self,
 /* The row of an option by its property name ("ci", "risk-table"), for tests. */
 GtkWidget  *ep_figure_options_get_row    (EpFigureOptions *self,
                                           const char      *property);
+
+/* The project the figure belongs to (not owned; NULL for none): with it, a Kaplan-Meier
+ * figure's options offer the project's reconstructed arms to overlay (Published Arm). */
+void        ep_figure_options_set_project (EpFigureOptions *self,
+                                           EpProject       *project);
+/* The Published Arm row (an AdwComboRow: None, then the reconstructed cohorts), for tests. */
+GtkWidget  *ep_figure_options_get_overlay_row (EpFigureOptions *self);
 
 G_END_DECLS

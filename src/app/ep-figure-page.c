@@ -416,6 +416,9 @@ ep_figure_page_set_project (EpFigurePage *self,
       g_object_weak_unref (G_OBJECT (self->project), project_weak_notify, self);
     }
   self->project = project;
+  /* the options offer the project's reconstructed arms to overlay */
+  if (self->options != NULL)
+    ep_figure_options_set_project (self->options, project);
   if (project != NULL)
     {
       g_object_weak_ref (G_OBJECT (project), project_weak_notify, self);

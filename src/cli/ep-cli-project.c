@@ -506,6 +506,16 @@ ep_cli_project_plot (int    argc,
   json_object_set_string_member (root, "project", opt_project);
   json_object_set_string_member (root, "output", opt_out);
   json_object_set_string_member (root, "format", ep_plot_format_to_string (format));
+  /* what the file does not draw but its caption should say (rows dropped; the caveat of a
+   * published arm reconstructed from a figure, issue 17) */
+  {
+    const char * const *notes = ep_figure_get_notes (figure);
+    JsonArray *array = json_array_new ();
+
+    for (guint k = 0; notes[k] != NULL; k++)
+      json_array_add_string_element (array, notes[k]);
+    json_object_set_array_member (root, "notes", array);
+  }
   node = json_node_init_object (json_node_alloc (), root);
   ep_cli_print_json (node);
   return EP_CLI_EXIT_OK;

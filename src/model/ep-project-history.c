@@ -1,5 +1,5 @@
 /* ep-project-history.c: the project's undo history: adding and removing analyses and figures,
- * an analysis's options, a figure's options and style
+ * an analysis's options, a figure's options and style, a figure's published arm
  *
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,6 +30,7 @@ typedef enum
   ACTION_ANALYSIS_OPTIONS,
   ACTION_ADD_FIGURE,
   ACTION_REMOVE_FIGURE,
+  ACTION_FIGURE_OVERLAY,
 } ActionKind;
 
 typedef struct
@@ -44,6 +45,8 @@ typedef struct
   JsonNode   *after;
   GVariant   *options_before;
   GVariant   *options_after;
+  char       *overlay_before;   /* a figure's published arm: the reconstructed cohort */
+  char       *overlay_after;
 } Action;
 
 struct _ProjectStep
@@ -63,6 +66,8 @@ action_free (Action *action)
   g_clear_pointer (&action->after, json_node_unref);
   g_clear_pointer (&action->options_before, g_variant_unref);
   g_clear_pointer (&action->options_after, g_variant_unref);
+  g_free (action->overlay_before);
+  g_free (action->overlay_after);
   g_free (action);
 }
 
@@ -251,6 +256,27 @@ _ep_project_forget_looks (EpProject *self,
   notify_history (self);
 }
 
+/* Setting, changing or removing a figure's published arm (issue 17): a step of its own, like
+ * a change of the figure's options. The overlay is not part of the figure's look (it is in its
+ * data source), so it has an action of its own. */
+void
+_ep_project_record_overlay (EpProject  *self,
+                            EpFigure   *figure,
+                            const char *before,
+                            const char *after)
+{
+  Action *action;
+
+  if (self->applying_history || g_strcmp0 (before, after) == 0)
+    return;
+  action = g_new0 (Action, 1);
+  action->kind = ACTION_FIGURE_OVERLAY;
+  action->object = G_OBJECT (g_object_ref (figure));
+  action->overlay_before = g_strdup (before);
+  action->overlay_after = g_strdup (after);
+  record (self, action);
+}
+
 gboolean
 ep_project_set_analysis_options (EpProject   *self,
                                  EpAnalysis  *analysis,
@@ -309,6 +335,18 @@ apply (EpProject *self,
     case ACTION_FIGURE_LOOK:
       _ep_project_set_figure_look (self, EP_FIGURE (action->object),
                                    forward ? action->after : action->before);
+      break;
+    case ACTION_FIGURE_OVERLAY:
+      {
+        g_autoptr(GError) error = NULL;
+
+        /* the cohort was there when it was recorded, and removing a cohort clears the
+         * history: this cannot fail but for a figure that cannot be fitted any more */
+        if (!_ep_project_put_overlay (self, EP_FIGURE (action->object),
+                                      forward ? action->overlay_after : action->overlay_before,
+                                      &error))
+          g_warning ("Cannot put back the published arm: %s", error->message);
+      }
       break;
     case ACTION_ANALYSIS_OPTIONS:
       /* its own options, recorded from it: they parse */

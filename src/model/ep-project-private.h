@@ -110,6 +110,12 @@ void           _ep_project_record_look   (EpProject    *self,
                                           JsonNode     *after);
 void           _ep_project_forget_looks  (EpProject    *self,
                                           EpFigure     *figure);
+/* A figure's published arm set or removed (ep_project_set_figure_overlay()): the cohorts' names
+ * before and after, NULL for none. */
+void           _ep_project_record_overlay (EpProject   *self,
+                                           EpFigure    *figure,
+                                           const char  *before,
+                                           const char  *after);
 
 /* ep-project-data.c */
 EpProjectData *_ep_project_snapshot      (EpProject     *self);
@@ -122,6 +128,11 @@ EpProject     *_ep_project_new_from_data (EpProjectData *data,
 void           _ep_project_restore_overlays (EpProject    *self);
 void           _ep_project_drop_overlays (EpProject     *self,
                                           const char    *cohort_name);
+/* ep_project_set_figure_overlay() without recording it (undo and redo). */
+gboolean       _ep_project_put_overlay   (EpProject     *self,
+                                          EpFigure      *figure,
+                                          const char    *cohort_name,
+                                          GError       **error);
 
 /* ep-project-file.c */
 void           _ep_project_save_async_internal (EpProject           *self,

@@ -390,17 +390,13 @@ apply_overlay (EpProject   *project,
 }
 
 gboolean
-ep_project_set_figure_overlay (EpProject   *project,
-                               EpFigure    *figure,
-                               const char  *cohort_name,
-                               GError     **error)
+_ep_project_put_overlay (EpProject   *project,
+                         EpFigure    *figure,
+                         const char  *cohort_name,
+                         GError     **error)
 {
-  JsonObject *source;
+  JsonObject *source = ep_project_get_figure_source (project, figure);
 
-  g_return_val_if_fail (EP_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (EP_IS_FIGURE (figure), FALSE);
-
-  source = ep_project_get_figure_source (project, figure);
   g_return_val_if_fail (source != NULL, FALSE);
 
   if (!apply_overlay (project, figure, cohort_name, error))
@@ -410,6 +406,26 @@ ep_project_set_figure_overlay (EpProject   *project,
   else if (json_object_has_member (source, "overlay"))
     json_object_remove_member (source, "overlay");
   _ep_project_changed (project);
+  return TRUE;
+}
+
+gboolean
+ep_project_set_figure_overlay (EpProject   *project,
+                               EpFigure    *figure,
+                               const char  *cohort_name,
+                               GError     **error)
+{
+  g_autofree char *before = NULL;
+
+  g_return_val_if_fail (EP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (EP_IS_FIGURE (figure), FALSE);
+  g_return_val_if_fail (ep_project_get_figure_source (project, figure) != NULL, FALSE);
+
+  before = g_strdup (ep_project_get_figure_overlay (project, figure));
+  if (!_ep_project_put_overlay (project, figure, cohort_name, error))
+    return FALSE;
+  /* an undo step: Ctrl+Z puts the previous published arm (or none) back */
+  _ep_project_record_overlay (project, figure, before, cohort_name);
   return TRUE;
 }
 

@@ -63,8 +63,10 @@ EpCohort   *ep_project_reconstruct_curve_full (EpProject            *project,
  * Kaplan-Meier figure: dashed, labelled with its source (ep_reconstruction_label()), the caveat
  * among the figure's notes (ep_figure_set_overlay()). The figure's data source keeps the
  * cohort's name ("overlay": C), so the overlay is saved with the project and drawn again when
- * it is opened; removing the cohort removes it. FALSE with an error when the cohort is not a
- * reconstruction of the project or the figure is not a Kaplan-Meier figure. */
+ * it is opened; removing the cohort removes it. A change is a step of the project's history
+ * (ep_project_undo() puts the previous published arm, or none, back). FALSE with an error when
+ * the cohort is not a reconstruction of the project or the figure is not a Kaplan-Meier
+ * figure. */
 gboolean    ep_project_set_figure_overlay   (EpProject                *project,
                                              EpFigure                 *figure,
                                              const char               *cohort_name,

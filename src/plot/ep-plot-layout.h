@@ -25,7 +25,9 @@ typedef enum
                                 * x, y: where the drawn curve ends; width, height: its extent
                                 * from (x - width, y - height); text: its label; value:
                                 * its dash length, points (0: solid) */
-  EP_PLOT_ITEM_LEGEND,         /* row: series; x, y, width, height: the entry's box */
+  EP_PLOT_ITEM_LEGEND,         /* row: series; col: the lines its label takes (a long one
+                                * wraps); x, y, width, height: the entry's box (line sample
+                                * and label) */
   EP_PLOT_ITEM_ANNOTATION,     /* text: the statistics line (log-rank p, HR, Gray's p) */
   EP_PLOT_ITEM_FOREST_ROW,     /* row: the forest row; y: its centre; text: its label */
   EP_PLOT_ITEM_FOREST_SQUARE,  /* row: the forest row; x, y: the centre; width: the side */

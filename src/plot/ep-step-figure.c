@@ -465,23 +465,74 @@ n_y_ticks (const EpStepFigure *figure)
   return (guint) floor ((figure->y_max - figure->y_min) / figure->y_step + 1e-9) + 1;
 }
 
-/* The legend's entries, one line each: a short line in the series' colour and its label. */
+/* The legend's entries: a short line in the series' colour and its label. A label wider than
+ * max_label_w (points; 0: no limit) wraps onto more lines (a published arm's label with its
+ * source, "Drug X (reconstructed from Smith et al., N Engl J Med 2020, Figure 2)"), so it
+ * stays inside the figure; the entries under it move down, and the box grows to hold them. */
+static PangoLayout *
+legend_text (cairo_t           *cr,
+             const EpPlotStyle *style,
+             const char        *label,
+             double             max_label_w)
+{
+  PangoLayout *text = ep_plot_text_new (cr, style, style->font_size, EP_TEXT_REGULAR, label);
+  double w;
+
+  ep_plot_text_size (text, &w, NULL);
+  if (max_label_w > 0.0 && w > max_label_w)
+    {
+      pango_layout_set_width (text, (int) floor (max_label_w * PANGO_SCALE));
+      pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+    }
+  return text;
+}
+
+/* The legend's width and, with `cols` entries a row, its height; entry_h[i] is the height of
+ * entry i (a line, or as many as its label wraps to). */
 static void
 legend_size (cairo_t            *cr,
              const EpStepFigure *figure,
              const EpPlotStyle  *style,
              double              line_h,
+             double              max_label_w,
+             double             *entry_h,
              double             *width,
              double             *height)
 {
   double fs = style->font_size;
   double label_w = 0.0;
 
+  *height = 0.0;
   for (guint i = 0; i < figure->n_series; i++)
-    label_w = MAX (label_w, ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR,
-                                                figure->series[i].label));
+    {
+      g_autoptr(PangoLayout) text = legend_text (cr, style, figure->series[i].label, max_label_w);
+      double w, h;
+
+      ep_plot_text_size (text, &w, &h);
+      label_w = MAX (label_w, w);
+      entry_h[i] = MAX (line_h, h);
+      *height += entry_h[i];
+    }
   *width = 2.0 * fs + 0.5 * fs + label_w;
-  *height = figure->n_series * line_h;
+}
+
+/* The height of the legend with `cols` entries a row: each row as high as its highest entry. */
+static double
+legend_rows_height (const double *entry_h,
+                    guint         n,
+                    guint         cols)
+{
+  double height = 0.0;
+
+  for (guint i = 0; i < n; i += cols)
+    {
+      double row_h = 0.0;
+
+      for (guint k = i; k < MIN (n, i + cols); k++)
+        row_h = MAX (row_h, entry_h[k]);
+      height += row_h;
+    }
+  return height;
 }
 
 static void
@@ -491,18 +542,32 @@ draw_legend (cairo_t            *cr,
              double              x0,
              double              y,
              double              line_h,
-             guint              cols,
-             double             col_w,
+             double              max_label_w,
+             const double       *entry_h,
+             guint               cols,
+             double              col_w,
              EpPlotLayout       *layout)
 {
   double fs = style->font_size;
+  double row_y = y, row_h = 0.0;
 
   for (guint i = 0; i < figure->n_series; i++)
     {
       const EpStepSeries *s = &figure->series[i];
-      double cy = y + (i / cols + 0.5) * line_h;
+      g_autoptr(PangoLayout) text = legend_text (cr, style, s->label, max_label_w);
       double x = x0 + (i % cols) * col_w;
-      double w;
+      double cy, w;
+
+      /* a new row under the highest entry of the last one */
+      if (i % cols == 0)
+        {
+          row_y += row_h;
+          row_h = 0.0;
+          for (guint k = i; k < MIN (figure->n_series, i + cols); k++)
+            row_h = MAX (row_h, entry_h[k]);
+        }
+      /* the line beside the label's first line */
+      cy = row_y + 0.5 * line_h;
 
       cairo_save (cr);
       ep_plot_set_color (cr, s->color, 1.0);
@@ -519,11 +584,15 @@ draw_legend (cairo_t            *cr,
       cairo_restore (cr);
 
       cairo_set_source_rgb (cr, 0, 0, 0);
-      ep_plot_text_draw (cr, style, fs, EP_TEXT_REGULAR, s->label, x + 2.5 * fs, cy, 0.0, 0.5);
-      w = 2.5 * fs + ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, s->label);
+      ep_plot_text_size (text, &w, NULL);
+      cairo_move_to (cr, x + 2.5 * fs, row_y);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+      w += 2.5 * fs;
       if (layout != NULL)
-        ep_plot_layout_add (layout, EP_PLOT_ITEM_LEGEND, (int) i, -1, 0.0,
-                            x, cy - line_h / 2.0, w, line_h, s->label);
+        ep_plot_layout_add (layout, EP_PLOT_ITEM_LEGEND, (int) i,
+                            pango_layout_get_line_count (text), 0.0,
+                            x, row_y, w, entry_h[i], s->label);
     }
 }
 
@@ -775,7 +844,8 @@ ep_step_figure_draw (cairo_t            *cr,
   double tick_len = 0.45 * fs;
   double line_h, label_h, title_h = 0.0;
   double y_tick_w = 0.0, risk_label_w = 0.0, first_number_w = 0.0, last_number_w = 0.0;
-  double legend_w = 0.0, legend_h = 0.0;
+  double legend_w = 0.0, legend_h = 0.0, legend_label_w = 0.0;
+  g_autofree double *entry_h = g_new0 (double, MAX (figure->n_series, 1));
   double left, right, bottom, row_h, indent = 0.0;
   double tol;
   gboolean has_title = style->title != NULL && style->title[0] != '\0';
@@ -849,9 +919,6 @@ ep_step_figure_draw (cairo_t            *cr,
                                         - first_number_w / 2.0 - fs);
     }
 
-  if (figure->legend != EP_PLOT_LEGEND_NONE && figure->n_series > 0)
-    legend_size (cr, figure, style, line_h, &legend_w, &legend_h);
-
   /* Place the plot area. */
   left = pad + label_h + 0.4 * fs + y_tick_w + 0.3 * fs + tick_len;
   if (has_table)
@@ -865,6 +932,19 @@ ep_step_figure_draw (cairo_t            *cr,
 
       right += MAX (ep_plot_text_width (cr, style, fs, EP_TEXT_REGULAR, text),
                     last_number_w) / 2.0;
+    }
+  /* The legend's labels wrap where they would leave the space they have: inside, the plot
+   * area's width less the line sample and the insets (at 85 mm about 45 characters); outside,
+   * half of it (the rest is the plot). Never narrower than 8 em, so that a group's name keeps
+   * its line. */
+  if (figure->legend != EP_PLOT_LEGEND_NONE && figure->n_series > 0)
+    {
+      double avail = width - left - right;
+
+      legend_label_w = figure->legend == EP_PLOT_LEGEND_OUTSIDE ? 0.5 * avail - 3.5 * fs
+                                                                : avail - 4.0 * fs;
+      legend_label_w = MAX (legend_label_w, 8.0 * fs);
+      legend_size (cr, figure, style, line_h, legend_label_w, entry_h, &legend_w, &legend_h);
     }
   if (figure->legend == EP_PLOT_LEGEND_OUTSIDE && legend_w > 0.0)
     right += legend_w + fs;
@@ -941,7 +1021,7 @@ ep_step_figure_draw (cairo_t            *cr,
           {
             legend_cols = MAX (1, (guint) floor ((plot_h0 > 0 ? f.plot_w + fs : fs) / (legend_w + fs)));
             legend_cols = MIN (legend_cols, figure->n_series);
-            legend_rows_h = ((figure->n_series + legend_cols - 1) / legend_cols) * line_h;
+            legend_rows_h = legend_rows_height (entry_h, figure->n_series, legend_cols);
             shift += legend_rows_h;
           }
         if (note_above &&
@@ -1068,10 +1148,11 @@ ep_step_figure_draw (cairo_t            *cr,
 
   /* Legend and annotation. */
   if (legend_inside)
-    draw_legend (cr, figure, style, legend_box.x, legend_box.y, line_h, legend_cols,
-                 legend_w + fs, layout);
+    draw_legend (cr, figure, style, legend_box.x, legend_box.y, line_h, legend_label_w, entry_h,
+                 legend_cols, legend_w + fs, layout);
   else if (figure->legend == EP_PLOT_LEGEND_OUTSIDE && legend_w > 0.0)
-    draw_legend (cr, figure, style, f.plot_x + f.plot_w + fs, f.plot_y, line_h, 1, 0.0, layout);
+    draw_legend (cr, figure, style, f.plot_x + f.plot_w + fs, f.plot_y, line_h, legend_label_w,
+                 entry_h, 1, 0.0, layout);
 
   if (n_lines > 0)
     {
