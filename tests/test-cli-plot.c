@@ -252,9 +252,10 @@ test_plot_data_errors (void)
  * runs with LANG=de_DE.UTF-8 and LANGUAGE=de (a German desktop); its catalogs are the build
  * tree's (ENDPOINT_LOCALE_DIR, set by tests/meson.build). pdftotext reads the PDF's text. */
 static char *
-plot_args_in_german_desktop (const char * const *args,
-                             const char         *figure_language,
-                             const char         *decimal_mark)
+plot_args_in_german_desktop_to (const char * const *args,
+                                const char         *out_option,
+                                const char         *figure_language,
+                                const char         *decimal_mark)
 {
   g_autofree char *dir = ep_test_make_temp_dir ("test-cli-plot-lang-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "km.pdf", NULL);
@@ -279,7 +280,7 @@ plot_args_in_german_desktop (const char * const *args,
   g_ptr_array_add (argv, (char *) g_getenv ("ENDPOINT_CLI"));
   for (const char *const *a = args; *a != NULL; a++)
     g_ptr_array_add (argv, (char *) *a);
-  g_ptr_array_add (argv, "--out");
+  g_ptr_array_add (argv, (char *) out_option);
   g_ptr_array_add (argv, pdf);
   if (figure_language != NULL)
     {
@@ -307,6 +308,14 @@ plot_args_in_german_desktop (const char * const *args,
   g_rmdir (dir);
 
   return text;
+}
+
+static char *
+plot_args_in_german_desktop (const char * const *args,
+                             const char         *figure_language,
+                             const char         *decimal_mark)
+{
+  return plot_args_in_german_desktop_to (args, "--out", figure_language, decimal_mark);
 }
 
 static char *
@@ -451,6 +460,50 @@ test_plot_figure_language_forest (void)
   g_assert_true (g_regex_match_simple (" 0,[0-9][0-9]", cox_german, 0, 0));
 }
 
+/* The Trials page's forest (endpoint-cli trials --forest, the same ep_evidence_forest_new()):
+ * its headers, method, prediction and comparability notes in the figure's language and decimal
+ * mark, not the German desktop's (issue 13 item 5). */
+static void
+test_plot_figure_language_trials (void)
+{
+  const char *trials[] = { "trials", "--ids", "blina-phase2-pooled,tower-blinatumomab,eliana,seattle-car-t",
+                           "--subgroup", "class", "--method", "REML", "--knapp-hartung",
+                           "--prediction", NULL };
+  g_autofree char *english = NULL;
+  g_autofree char *german = NULL;
+
+  if (g_getenv ("ENDPOINT_LOCALE_DIR") == NULL)
+    {
+      g_test_skip ("ENDPOINT_LOCALE_DIR is not set");
+      return;
+    }
+  english = plot_args_in_german_desktop_to (trials, "--forest", NULL, NULL);
+  if (english == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  assert_contains (english, "Trial", TRUE);
+  assert_contains (english, "Complete remission, % (95% CI)", TRUE);
+  assert_contains (english, "Method: random effects, REML, Knapp-Hartung", TRUE);
+  assert_contains (english, "Prediction interval", TRUE);
+  assert_contains (english, "Note: CR is defined differently", TRUE);
+  assert_contains (english, "Studie", FALSE);
+  assert_contains (english, "Methode", FALSE);
+  assert_contains (english, "Hinweis", FALSE);
+  g_assert_false (g_regex_match_simple ("[0-9],[0-9]", english, 0, 0));
+  g_assert_true (g_regex_match_simple ("[0-9]\\.[0-9]–[0-9]", english, 0, 0));
+
+  german = plot_args_in_german_desktop_to (trials, "--forest", "de", NULL);
+  assert_contains (german, "Studie", TRUE);
+  assert_contains (german, "Komplette Remission, % (95-%-KI)", TRUE);
+  assert_contains (german, "Methode: ", TRUE);
+  assert_contains (german, "Hinweis: CR ist unterschiedlich definiert", TRUE);
+  assert_contains (german, "Method:", FALSE);
+  assert_contains (german, "Prediction interval", FALSE);
+  g_assert_true (g_regex_match_simple ("[0-9],[0-9]–[0-9]", german, 0, 0));
+}
+
 static void
 test_plot_figure_language_errors (void)
 {
@@ -482,6 +535,7 @@ main (int    argc,
   g_test_add_func ("/cli/plot/figure-language", test_plot_figure_language);
   g_test_add_func ("/cli/plot/figure-language-errors", test_plot_figure_language_errors);
   g_test_add_func ("/cli/plot/figure-language-forest", test_plot_figure_language_forest);
+  g_test_add_func ("/cli/plot/figure-language-trials", test_plot_figure_language_trials);
 
   return g_test_run ();
 }

@@ -11,7 +11,9 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "model/ep-catalog.h"
@@ -799,6 +801,192 @@ test_two_arm (void)
   }
 }
 
+/* ---- issue 13 item 5: the Trials page's forests in the figure's language -------------------- */
+
+/* A German desktop in this process: LC_ALL de_DE.UTF-8, LANGUAGE=de and the build tree's
+ * catalogs bound to the domain, so that _() answers in German as in the app. FALSE (and the
+ * process as it was) when the system has no German locale or the catalogs are unknown. */
+static gboolean
+german_process_begin (void)
+{
+  const char *dir = g_getenv ("ENDPOINT_LOCALE_DIR");
+
+  if (dir == NULL || setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    return FALSE;
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (strcmp (_("Trial"), "Studie") != 0)
+    {
+      setlocale (LC_ALL, "C");
+      g_unsetenv ("LANGUAGE");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+german_process_end (void)
+{
+  setlocale (LC_ALL, "C");
+  g_unsetenv ("LANGUAGE");
+}
+
+/* The figure's text as pdftotext reads its PDF export, lines joined; NULL without pdftotext. */
+static char *
+exported_text (EpFigure       *figure,
+               EpPlotLanguage  language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ep-figure-language-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_assert_no_error (error);
+  g_object_set (figure, "language", language, NULL);
+  g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL))
+    out = NULL;
+  else
+    g_strdelimit (out, "\n", ' ');
+  if (g_getenv ("EP_KEEP_PDF") != NULL)
+    {
+      g_autofree char *kept = g_strdup_printf ("%s/forest-%s.pdf", g_get_tmp_dir (),
+                                               language == EP_PLOT_LANGUAGE_DE ? "de" : "en");
+
+      g_rename (pdf, kept);
+      g_print ("# %s\n", kept);
+    }
+  g_remove (pdf);
+  g_rmdir (dir);
+  return out;
+}
+
+static void
+assert_text (const char *text,
+             const char *part,
+             gboolean    expected)
+{
+  if ((strstr (text, part) != NULL) != expected)
+    g_test_fail_printf ("“%s” %s in the figure's text: %s", part,
+                        expected ? "missing" : "unexpected", text);
+}
+
+/* Under a German desktop (the process's locale and language German) the Trials page's forests
+ * (proportions with subgroups and notes, two arms, the comparability figure) export in English
+ * with dot decimals when the figure's language is English, and in German with decimal commas
+ * when it is German: their headers, pooled rows and notes are made when drawn. */
+static void
+test_figure_language (void)
+{
+  static const char * const mixed[] = { "blina-phase2-pooled", "tower-blinatumomab", "eliana", "seattle-car-t", NULL };
+  static const char * const tower[] = { "tower-chemotherapy", "tower-blinatumomab", "eliana", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+  g_autoptr(GPtrArray) selection = select_trials (catalog, mixed);
+  g_autoptr(GPtrArray) pair = select_trials (catalog, tower);
+  g_autoptr(EpFigure) proportions = NULL;
+  g_autoptr(EpFigure) two_arm = NULL;
+  g_autoptr(EpFigure) guarded = NULL;
+  g_autofree char *en = NULL, *de = NULL, *en2 = NULL, *de2 = NULL, *en3 = NULL, *de3 = NULL;
+  EpEvidenceForestOptions options;
+
+  g_assert_no_error (error);
+  if (!german_process_begin ())
+    {
+      g_test_skip ("no de_DE.UTF-8 locale or no build-tree catalogs (ENDPOINT_LOCALE_DIR)");
+      return;
+    }
+
+  /* made while the process is German, as in the app on a German desktop */
+  ep_evidence_forest_options_init (&options);
+  options.method = EP_META_METHOD_REML;
+  options.knapp_hartung = TRUE;
+  options.level = 0.975;
+  options.prediction = TRUE;
+  options.subgroup = "class";
+  proportions = ep_evidence_forest_new (selection, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ep_evidence_forest_options_init (&options);
+  options.effect = EP_EVIDENCE_EFFECT_OR;
+  options.pooling = EP_EVIDENCE_POOLING_MH;
+  options.level = 0.975;
+  two_arm = ep_evidence_forest_new (pair, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  guarded = ep_comparability_new_forest (selection, EP_FIGURE_OUTCOME_CR, NULL, &error);
+  g_assert_no_error (error);
+
+  en = exported_text (proportions, EP_PLOT_LANGUAGE_EN);
+  if (en == NULL)
+    {
+      german_process_end ();
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  de = exported_text (proportions, EP_PLOT_LANGUAGE_DE);
+  en2 = exported_text (two_arm, EP_PLOT_LANGUAGE_EN);
+  de2 = exported_text (two_arm, EP_PLOT_LANGUAGE_DE);
+  en3 = exported_text (guarded, EP_PLOT_LANGUAGE_EN);
+  de3 = exported_text (guarded, EP_PLOT_LANGUAGE_DE);
+  german_process_end ();
+
+  /* proportions: header, axis, method and heterogeneity notes, the comparability notes */
+  assert_text (en, "Trial", TRUE);
+  assert_text (en, "Complete remission, % (97.5% CI)", TRUE);
+  assert_text (en, "Complete remission (%)", TRUE);
+  assert_text (en, "Method: random effects, REML, Knapp-Hartung", TRUE);
+  assert_text (en, "97.5% confidence intervals", TRUE);
+  assert_text (en, "Note: CR is defined differently", TRUE);
+  assert_text (en, "Prediction interval", TRUE);
+  assert_text (en, "Studie", FALSE);
+  assert_text (en, "Methode", FALSE);
+  assert_text (en, "Hinweis", FALSE);
+  assert_text (en, "Komplette", FALSE);
+  assert_text (en, "97,5", FALSE);
+  g_assert_false (g_regex_match_simple ("[0-9],[0-9]", en, 0, 0));
+  assert_text (de, "Studie", TRUE);
+  assert_text (de, "Komplette Remission, % (97,5-%-KI)", TRUE);
+  assert_text (de, "Methode: ", TRUE);
+  assert_text (de, "Hinweis: CR ist unterschiedlich definiert", TRUE);
+  assert_text (de, "Method:", FALSE);
+  assert_text (de, "Note:", FALSE);
+  assert_text (de, "Prediction interval", FALSE);
+
+  /* two arms: headers, counts, the pooled row, the method and arms notes, favours */
+  assert_text (en2, "Odds ratio (97.5% CI)", TRUE);
+  assert_text (en2, "Events/N", TRUE);
+  assert_text (en2, "Pooled (k = 1)", TRUE);
+  assert_text (en2, "92/271 vs 20/124", TRUE);
+  assert_text (en2, "Method: Mantel-Haenszel odds ratio, fixed effect", TRUE);
+  assert_text (en2, "Favours control", TRUE);
+  assert_text (en2, "(experimental) vs", TRUE);
+  assert_text (en2, "Left out (no other arm of the trial selected)", TRUE);
+  assert_text (en2, "Gepoolt", FALSE);
+  assert_text (en2, "Ereignisse", FALSE);
+  assert_text (en2, "Zugunsten", FALSE);
+  assert_text (en2, "Weggelassen", FALSE);
+  g_assert_false (g_regex_match_simple ("[0-9],[0-9]", en2, 0, 0));
+  assert_text (de2, "Odds Ratio (97,5-%-KI)", TRUE);
+  assert_text (de2, "Ereignisse/N", TRUE);
+  assert_text (de2, "Gepoolt (k = 1)", TRUE);
+  assert_text (de2, "Methode: ", TRUE);
+  assert_text (de2, "Zugunsten", TRUE);
+  assert_text (de2, "Pooled", FALSE);
+  assert_text (de2, "Favours", FALSE);
+  g_assert_true (g_regex_match_simple ("[0-9],[0-9][0-9]", de2, 0, 0));
+
+  /* the comparability figure's notes */
+  assert_text (en3, "Note: CR is defined differently", TRUE);
+  assert_text (en3, "Hinweis", FALSE);
+  assert_text (de3, "Hinweis: CR ist unterschiedlich definiert", TRUE);
+  assert_text (de3, "Note:", FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -814,6 +1002,7 @@ main (int    argc,
   g_test_add_func ("/comparability/forest-options-in-pdf", test_forest_options_in_pdf);
   g_test_add_func ("/comparability/forest-from-source", test_forest_from_source);
   g_test_add_func ("/comparability/footnote-wrapped", test_footnote_wrapped);
+  g_test_add_func ("/comparability/figure-language", test_figure_language);
 
   return g_test_run ();
 }

@@ -12,7 +12,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -23,6 +25,7 @@
 #include "model/ep-cohort.h"
 #include "model/ep-figure.h"
 #include "plot/ep-plot-i18n.h"
+#include "plot/ep-plot-export.h"
 #include "plot/ep-plot-layout.h"
 #include <json-glib/json-glib.h>
 #include "ep-test-cli.h"
@@ -357,7 +360,7 @@ test_cli (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (term, "coef"), -SEX_COEF,
                                   1e-6 * fabs (SEX_COEF));
 
-  /* the same file for rmst, followup and plot (issue 13); crr and meta do not take it */
+  /* the same file for rmst, followup and plot (issue 13; crr: /labels/cli-crr); meta does not take it */
   {
     g_auto(EpTestCliRun) rmst = { 0 };
     g_auto(EpTestCliRun) followup = { 0 };
@@ -409,6 +412,61 @@ test_cli (void)
 
   g_unlink (labels);
   g_unlink (bad);
+  g_rmdir (dir);
+}
+
+/* crr --labels (issue 13): the same file as km and cox: a factor's levels in the file's order
+ * (the first the reference, so the coefficient changes sign), each term's label as cox writes
+ * it, and the cause's value label. */
+static void
+test_cli_crr (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "crr_sim.csv", NULL);
+  g_autofree char *dir = ep_test_make_temp_dir ("ep-labels-crr-XXXXXX");
+  g_autofree char *labels = g_build_filename (dir, "labels.json", NULL);
+  g_auto(EpTestCliRun) plain = { 0 };
+  g_auto(EpTestCliRun) labelled = { 0 };
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  JsonObject *root, *term, *plain_term, *test;
+
+  g_assert_true (g_file_set_contents (labels,
+    "{\"columns\": {\"status\": {\"name\": \"Status\", \"levels\": ["
+    "{\"value\": \"relapse\", \"label\": \"Relapse\"}, {\"value\": \"death\", \"label\": \"Death in remission\"},"
+    " {\"value\": \"censored\", \"label\": \"Censored\"}]},"
+    " \"arm\": {\"name\": \"Arm\", \"levels\": [{\"value\": \"chemo\", \"label\": \"Chemotherapy\"},"
+    " {\"value\": \"blina\", \"label\": \"Blinatumomab\"}]}}}", -1, NULL));
+
+  ep_test_cli_run (&plain, "crr", "--csv", csv, "--time", "days", "--status", "status",
+                   "--cause", "relapse", "--censor", "censored", "--covariates", "age,arm",
+                   "--factors", "arm", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  root = ep_test_cli_parse_json (&plain, p1);
+  plain_term = json_array_get_object_element (json_object_get_array_member (root, "terms"), 1);
+  /* without labels: byte order, blina the reference */
+  g_assert_cmpstr (json_object_get_string_member (plain_term, "name"), ==, "arm=chemo");
+  g_assert_false (json_object_has_member (plain_term, "label"));
+  g_assert_false (json_object_has_member (root, "cause_label"));
+
+  ep_test_cli_run (&labelled, "crr", "--csv", csv, "--time", "days", "--status", "status",
+                   "--cause", "relapse", "--censor", "censored", "--covariates", "age,arm",
+                   "--factors", "arm", "--labels", labels, NULL);
+  g_assert_cmpint (labelled.status, ==, 0);
+  root = ep_test_cli_parse_json (&labelled, p2);
+  g_assert_cmpstr (json_object_get_string_member (root, "cause_label"), ==, "Relapse");
+  term = json_array_get_object_element (json_object_get_array_member (root, "terms"), 0);
+  g_assert_cmpstr (json_object_get_string_member (term, "label"), ==, "age");
+  term = json_array_get_object_element (json_object_get_array_member (root, "terms"), 1);
+  /* the file's order: chemotherapy the reference, the same fit with the sign turned */
+  g_assert_cmpstr (json_object_get_string_member (term, "name"), ==, "arm=blina");
+  g_assert_cmpstr (json_object_get_string_member (term, "label"), ==, "Arm: Blinatumomab vs Chemotherapy");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (term, "coef"),
+                                  -json_object_get_double_member (plain_term, "coef"),
+                                  1e-6 * fabs (json_object_get_double_member (plain_term, "coef")));
+  test = json_array_get_object_element (json_object_get_array_member (root, "wald_tests"), 1);
+  g_assert_cmpstr (json_object_get_string_member (test, "label"), ==, "Arm");
+
+  g_unlink (labels);
   g_rmdir (dir);
 }
 
@@ -732,6 +790,207 @@ test_cox_figure_restored (void)
   g_assert_true (found);
 }
 
+/* ---- issue 13 item 5: figures of a German desktop in the figure's language ------------------ */
+
+/* A German desktop in this process: LC_ALL de_DE.UTF-8, LANGUAGE=de and the build tree's
+ * catalogs bound, so that _() answers in German as in the app; FALSE (nothing changed) when
+ * the system has no German locale or the catalogs are unknown. */
+static gboolean
+german_process_begin (void)
+{
+  const char *dir = g_getenv ("ENDPOINT_LOCALE_DIR");
+
+  if (dir == NULL || setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    return FALSE;
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (strcmp (_("Responded"), "Angesprochen") != 0)
+    {
+      setlocale (LC_ALL, "C");
+      g_unsetenv ("LANGUAGE");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+german_process_end (void)
+{
+  setlocale (LC_ALL, "C");
+  g_unsetenv ("LANGUAGE");
+}
+
+/* The figure's text as pdftotext reads its PDF, lines joined; NULL without pdftotext. */
+static char *
+exported_text (EpFigure       *figure,
+               EpPlotLanguage  language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ep_test_make_temp_dir ("ep-labels-language-XXXXXX");
+  g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_object_set (figure, "language", language, NULL);
+  g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL))
+    out = NULL;
+  else
+    g_strdelimit (out, "\n", ' ');
+  g_remove (pdf);
+  g_rmdir (dir);
+  return out;
+}
+
+static void
+assert_text (const char *text,
+             const char *part,
+             gboolean    expected)
+{
+  if ((strstr (text, part) != NULL) != expected)
+    g_test_fail_printf ("“%s” %s in the figure's text: %s", part,
+                        expected ? "missing" : "unexpected", text);
+}
+
+/* Made while the process is German (as the app on a German desktop): the Cox figure at a
+ * 97.5% level, the landmark figure (its line at 2.4 months), the Simon-Makuch curves (their
+ * names, the Mantel-Byar line) and a competing-risks figure's unlabelled causes export in English with dot decimals when the figure's language
+ * is English, and in German with commas when it is German. */
+static void
+test_figure_language_german_desktop (void)
+{
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "seed004-timed.csv", NULL);
+  g_autoptr(EpCohort) lung = NULL;
+  g_autoptr(EpCohort) cohort = NULL;
+  g_autoptr(EpAnalysis) cox = ep_analysis_new (EP_ANALYSIS_COX);
+  g_autoptr(EpAnalysis) landmark = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
+  g_autoptr(EpFigure) cox_figure = NULL;
+  g_autoptr(EpFigure) landmark_figure = NULL;
+  g_autoptr(EpFigure) sm = NULL;
+  g_autoptr(EpPlotLayout) en_layout = NULL;
+  g_autoptr(EpPlotLayout) de_layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cox_en = NULL, *cox_de = NULL, *sm_en = NULL, *sm_de = NULL;
+  const char *covariates[] = { "age", "sex", NULL };
+  const char *factors[] = { "sex", NULL };
+  const char *dead[] = { "Dead", NULL };
+  const EpPlotItem *item;
+
+  if (!german_process_begin ())
+    {
+      g_test_skip ("no de_DE.UTF-8 locale or no build-tree catalogs (ENDPOINT_LOCALE_DIR)");
+      return;
+    }
+
+  lung = load_lung ();
+  ep_analysis_set_string (cox, "endpoint", "OS");
+  ep_analysis_set_strv (cox, "covariates", covariates);
+  ep_analysis_set_strv (cox, "factors", factors);
+  ep_analysis_set_conf_level (cox, 0.975);
+  g_assert_true (ep_analysis_run (cox, lung, NULL, &error));
+  g_assert_no_error (error);
+  cox_figure = ep_figure_new_for_analysis (cox, &error);
+  g_assert_no_error (error);
+
+  cohort = ep_cohort_new_from_file (seed, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(EpCohortEndpoint) os = ep_cohort_endpoint_new_time ("OS", "months", "outcome", dead,
+                                                                  EP_TIME_UNIT_MONTHS);
+
+    ep_cohort_set_endpoint (cohort, os);
+  }
+  ep_analysis_set_string (landmark, "endpoint", "OS");
+  ep_analysis_set_string (landmark, "response-time", "response_month");
+  ep_analysis_set_double (landmark, "landmark-time", 2.4);
+  g_assert_true (ep_analysis_run (landmark, cohort, NULL, &error));
+  g_assert_no_error (error);
+  landmark_figure = ep_figure_new_for_analysis (landmark, &error);
+  g_assert_no_error (error);
+  sm = ep_figure_new_simon_makuch (landmark, &error);
+  g_assert_no_error (error);
+
+  /* the landmark's line: "2.4", not LC_NUMERIC's "2,4" */
+  en_layout = ep_figure_layout (landmark_figure);
+  item = ep_plot_layout_find (en_layout, EP_PLOT_ITEM_MARKER, -1, -1);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->text, ==, "Landmark: 2.4 months");
+  g_object_set (landmark_figure, "language", EP_PLOT_LANGUAGE_DE, NULL);
+  de_layout = ep_figure_layout (landmark_figure);
+  item = ep_plot_layout_find (de_layout, EP_PLOT_ITEM_MARKER, -1, -1);
+  g_assert_nonnull (item);
+  g_assert_nonnull (strstr (item->text, "2,4"));
+  g_clear_pointer (&en_layout, ep_plot_layout_free);
+  g_clear_pointer (&de_layout, ep_plot_layout_free);
+
+  /* the Simon-Makuch curves: their names and the Mantel-Byar line */
+  en_layout = ep_figure_layout (sm);
+  g_assert_cmpstr (ep_plot_layout_find (en_layout, EP_PLOT_ITEM_CURVE, 0, -1)->text, ==, "No response (yet)");
+  g_assert_cmpstr (ep_plot_layout_find (en_layout, EP_PLOT_ITEM_CURVE, 1, -1)->text, ==, "Responded");
+  item = ep_plot_layout_find (en_layout, EP_PLOT_ITEM_ANNOTATION, -1, -1);
+  g_assert_nonnull (item);
+  g_assert_nonnull (strstr (item->text, "Mantel-Byar p"));
+  g_assert_false (g_regex_match_simple ("[0-9],[0-9]", item->text, 0, 0));
+  g_assert_true (g_regex_match_simple ("[0-9]\\.[0-9]", item->text, 0, 0));
+  g_object_set (sm, "language", EP_PLOT_LANGUAGE_DE, NULL);
+  de_layout = ep_figure_layout (sm);
+  g_assert_cmpstr (ep_plot_layout_find (de_layout, EP_PLOT_ITEM_CURVE, 0, -1)->text, ==, "(Noch) kein Ansprechen");
+  g_assert_cmpstr (ep_plot_layout_find (de_layout, EP_PLOT_ITEM_CURVE, 1, -1)->text, ==, "Angesprochen");
+  item = ep_plot_layout_find (de_layout, EP_PLOT_ITEM_ANNOTATION, -1, -1);
+  g_assert_nonnull (strstr (item->text, "Mantel-Byar p"));
+  g_assert_true (g_regex_match_simple ("[0-9],[0-9]", item->text, 0, 0));
+  g_assert_false (g_regex_match_simple ("[0-9]\\.[0-9]", item->text, 0, 0));
+
+  /* a competing-risks analysis's unlabelled causes: "Cause 1", named when drawn */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "cr_sim.csv", NULL);
+    g_autoptr(EpCohort) cr = ep_cohort_new_from_file (path, NULL, &error);
+    g_autoptr(EpAnalysis) cif = ep_analysis_new (EP_ANALYSIS_COMPETING_RISKS);
+    g_autoptr(EpFigure) cif_figure = NULL;
+    g_autoptr(EpPlotLayout) cif_en = NULL;
+    g_autoptr(EpPlotLayout) cif_de = NULL;
+
+    g_assert_no_error (error);
+    ep_analysis_set_string (cif, "time", "time");
+    ep_analysis_set_string (cif, "status", "status");
+    g_assert_true (ep_analysis_run (cif, cr, NULL, &error));
+    g_assert_no_error (error);
+    cif_figure = ep_figure_new_for_analysis (cif, &error);
+    g_assert_no_error (error);
+    cif_en = ep_figure_layout (cif_figure);
+    g_assert_cmpstr (ep_plot_layout_find (cif_en, EP_PLOT_ITEM_CURVE, 0, -1)->text, ==, "Cause 1");
+    g_object_set (cif_figure, "language", EP_PLOT_LANGUAGE_DE, NULL);
+    cif_de = ep_figure_layout (cif_figure);
+    g_assert_cmpstr (ep_plot_layout_find (cif_de, EP_PLOT_ITEM_CURVE, 0, -1)->text, ==, "Ursache 1");
+  }
+
+  cox_en = exported_text (cox_figure, EP_PLOT_LANGUAGE_EN);
+  if (cox_en == NULL)
+    {
+      german_process_end ();
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  cox_de = exported_text (cox_figure, EP_PLOT_LANGUAGE_DE);
+  sm_en = exported_text (sm, EP_PLOT_LANGUAGE_EN);
+  sm_de = exported_text (sm, EP_PLOT_LANGUAGE_DE);
+  german_process_end ();
+
+  /* the Cox figure's HR column at 97.5% */
+  assert_text (cox_en, "HR (97.5% CI)", TRUE);
+  assert_text (cox_en, "97,5", FALSE);
+  assert_text (cox_de, "HR (97,5-%-KI)", TRUE);
+  assert_text (sm_en, "No response (yet)", TRUE);
+  assert_text (sm_en, "Angesprochen", FALSE);
+  assert_text (sm_de, "Angesprochen", TRUE);
+  assert_text (sm_de, "Responded", FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +1005,8 @@ main (int   argc,
   g_test_add_func ("/labels/cox-figure-restored", test_cox_figure_restored);
   g_test_add_func ("/labels/project-store", test_project_store);
   g_test_add_func ("/labels/cli", test_cli);
+  g_test_add_func ("/labels/cli-crr", test_cli_crr);
+  g_test_add_func ("/labels/figure-language-german-desktop", test_figure_language_german_desktop);
   g_test_add_func ("/labels/status-guard", test_status_guard);
 
   return g_test_run ();

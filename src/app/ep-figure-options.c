@@ -314,7 +314,10 @@ ep_figure_options_bind (EpFigureOptions *self)
                                  survival ? _("Time-Axis Label") : _("Axis Label"));
   adw_action_row_set_subtitle (self->show_stats_row,
                                kind == EP_FIGURE_CIF ? _("Gray’s test p for each cause")
-                                                     : _("Log-rank p, and the hazard ratio for two groups"));
+                               : ep_figure_is_simon_makuch (self->figure)
+                               /* what the Simon-Makuch figure shows under its curves */
+                               ? _("Mantel-Byar p, and the hazard ratio of responding (time-dependent Cox model)")
+                               : _("Log-rank p, and the hazard ratio for two groups"));
   gtk_widget_set_visible (GTK_WIDGET (self->censor_marks_row), kind == EP_FIGURE_KM);
   gtk_widget_set_visible (GTK_WIDGET (self->median_lines_row), kind == EP_FIGURE_KM);
   gtk_widget_set_visible (GTK_WIDGET (self->group_hr_row), kind == EP_FIGURE_KM);

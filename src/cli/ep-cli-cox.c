@@ -32,34 +32,6 @@
 
 #define COMMAND "cox"
 
-/* --labels: "Sex: Female vs Male" for a factor term, the display name for a number, as the
- * app's Cox table says. */
-static void
-set_term_labels (const EpCliData    *data,
-                 EpDesign           *design,
-                 char              **covariates)
-{
-  design->term_labels = g_new0 (char *, design->p + 1);
-  for (guint t = 0; t < design->p; t++)
-    {
-      guint j = design->term_column[t];
-      const char *name = ep_cli_data_display_name (data, covariates[j]);
-      const EpLevels *levels = design->levels[j];
-
-      if (levels != NULL && design->term_levels[t] != NULL)
-        {
-          int k = ep_levels_find (levels, design->term_levels[t]);
-
-          design->term_labels[t] = g_strdup_printf ("%s: %s vs %s", name,
-                                                    k >= 0 ? ep_levels_get_label (levels, (guint) k)
-                                                           : design->term_levels[t],
-                                                    ep_levels_get_label (levels, 0));
-        }
-      else
-        design->term_labels[t] = g_strdup (name);
-    }
-}
-
 static JsonArray *
 terms_to_json (const EpCoxFit *fit,
                const EpDesign *design)
@@ -517,7 +489,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
       goto fail;
     }
   if (fitted->data->labels != NULL)
-    set_term_labels (fitted->data, fitted->design, covariates);
+    ep_cli_data_set_term_labels (fitted->data, fitted->design, covariates);
 
   fitted->parse_s = ep_cli_timer_lap (&timer);
 

@@ -5,6 +5,7 @@
  *
  * endpoint-cli crr --csv F --time COL --status COL --covariates A,B,.. [--factors A,..]
  *                  --cause C [--censor V] [--conf-level L] [--predict "A=1,B=x" ...] [--at T1,..]
+ *                  [--labels FILE.json]
  *
  * The status column holds codes, numbers or text: --cause names the event of interest, --censor
  * (default 0) the censored rows, and every other value is a competing event. Factors use
@@ -13,6 +14,10 @@
  * log-likelihoods, the overall Wald test and one Wald test per covariate column (a factor's
  * indicators jointly), and for each --predict the cumulative incidence of the cause at the
  * --at times (predict.crr) or at every failure time.
+ *
+ * --labels FILE.json (as km, cox, cif): a factor's levels in the file's order (its first level
+ * the reference) and each term's "label" ("Sex: Female vs Male"), as cox; "cause_label" is the
+ * status column's value label of --cause ("Relapse").
  */
 #include "config.h"
 
@@ -167,12 +172,14 @@ ep_cli_crr (int    argc,
       N_("A=1,B=x") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
       N_("Times at which to report the predicted cumulative incidence"), N_("T1,T2,…") },
+    EP_CLI_OPTION_LABELS,
     EP_CLI_OPTION_TIMING (opt_timing),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) columns = NULL;
   g_autoptr(GPtrArray) owned = NULL;
+  g_autoptr(GPtrArray) owned_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_levels_free);
   g_autoptr(EpCliData) data = NULL;
   g_autoptr(EpDesign) design = NULL;
   g_autoptr(EpCrrResult) fit = NULL;
@@ -264,6 +271,14 @@ ep_cli_crr (int    argc,
           g_ptr_array_add (owned, strings);
           column->kind = EP_DESIGN_FACTOR;
           column->strings = strings;
+          /* the levels arranged by --labels (its first level the reference), as cox */
+          if (data->labels != NULL)
+            {
+              EpLevels *levels = ep_cli_data_levels (data, covariates[i]);
+
+              g_ptr_array_add (owned_levels, levels);
+              column->levels = levels;
+            }
         }
       else
         {
@@ -282,6 +297,8 @@ ep_cli_crr (int    argc,
       g_prefix_error (&error, "%s: ", ep_cli_data_file_name (data));
       return ep_cli_data_fail (COMMAND, error);
     }
+  if (data->labels != NULL)
+    ep_cli_data_set_term_labels (data, design, covariates);
   parse_s = ep_cli_timer_lap (&timer);
 
   fit = ep_crr_fit (time, status, design->x, data->n_rows, design->p, opt_level, &error);
@@ -300,6 +317,15 @@ ep_cli_crr (int    argc,
   object = json_node_get_object (root);
   json_object_set_string_member (object, "analysis", "crr");
   json_object_set_string_member (object, "cause", opt_cause);
+  if (data->labels != NULL)
+    {
+      /* the status column's value label of the cause, as cif's cause labels */
+      g_autoptr(EpLevels) levels = ep_cli_data_levels (data, opt_status);
+
+      for (guint l = 0; l < levels->n_levels; l++)
+        if (same_code (levels->levels[l], opt_cause))
+          json_object_set_string_member (object, "cause_label", ep_levels_get_label (levels, l));
+    }
   json_object_set_string_member (object, "censor", censor);
   json_object_set_double_member (object, "level", opt_level);
   json_object_set_int_member (object, "n", data->n_rows);
@@ -314,6 +340,8 @@ ep_cli_crr (int    argc,
       JsonObject *term = json_object_new ();
 
       json_object_set_string_member (term, "name", design->term_names[t]);
+      if (design->term_labels != NULL && design->term_labels[t] != NULL)
+        json_object_set_string_member (term, "label", design->term_labels[t]);
       json_object_set_double_member (term, "coef", fit->coef[t]);
       json_object_set_double_member (term, "hr", fit->hr[t]);
       json_object_set_double_member (term, "se", fit->se[t]);
@@ -348,6 +376,8 @@ ep_cli_crr (int    argc,
             idx[m++] = t;
         ep_crr_wald (fit, idx, m, &chisq, &p);
         json_object_set_string_member (test, "name", covariates[c]);
+        if (data->labels != NULL)
+          json_object_set_string_member (test, "label", ep_cli_data_display_name (data, covariates[c]));
         json_object_set_double_member (test, "chisq", chisq);
         json_object_set_int_member (test, "df", m);
         json_object_set_double_member (test, "p", p);

@@ -587,3 +587,32 @@ ep_cli_write_timing (EpJsonWriter *writer,
   ep_json_writer_double_member (writer, "compute_s", compute_s);
   ep_json_writer_end_object (writer);
 }
+
+void
+ep_cli_data_set_term_labels (const EpCliData  *data,
+                             EpDesign         *design,
+                             char * const     *covariates)
+{
+  g_return_if_fail (data != NULL && design != NULL && covariates != NULL);
+
+  g_strfreev (design->term_labels);
+  design->term_labels = g_new0 (char *, design->p + 1);
+  for (guint t = 0; t < design->p; t++)
+    {
+      guint j = design->term_column[t];
+      const char *name = ep_cli_data_display_name (data, covariates[j]);
+      const EpLevels *levels = design->levels[j];
+
+      if (levels != NULL && design->term_levels[t] != NULL)
+        {
+          int k = ep_levels_find (levels, design->term_levels[t]);
+
+          design->term_labels[t] = g_strdup_printf ("%s: %s vs %s", name,
+                                                    k >= 0 ? ep_levels_get_label (levels, (guint) k)
+                                                           : design->term_levels[t],
+                                                    ep_levels_get_label (levels, 0));
+        }
+      else
+        design->term_labels[t] = g_strdup (name);
+    }
+}

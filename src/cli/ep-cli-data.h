@@ -59,7 +59,8 @@ extern char *ep_cli_data_sheet;
 /* --labels FILE.json (io/ep-labels.h: the mapping a project stores): display names, value
  * labels and level order. ep_cli_data_load() reads it into data->labels; ep_cli_data_levels()
  * arranges levels by it. Taken by km, logrank, cox, cif, rmst, followup and plot (every
- * figure: group and subgroup labels, Cox terms); not by crr and meta (see docs/cohorts.md). */
+ * figure: group and subgroup labels, Cox terms) and crr (factor levels, terms, the cause's
+ * label); not by meta (see docs/cohorts.md). */
 extern char *ep_cli_data_labels;
 #define EP_CLI_OPTION_LABELS \
   { "labels", 0, 0, G_OPTION_ARG_FILENAME, &ep_cli_data_labels, \
@@ -192,6 +193,13 @@ const char **ep_cli_data_strings    (const EpCliData     *data,
  * its display labels). */
 EpLevels    *ep_cli_data_levels     (const EpCliData     *data,
                                      const char          *column);
+
+/* --labels for a regression's terms (cox, crr): design->term_labels "Sex: Female vs Male" for
+ * a factor's term, the display name for a number's, as the app's Cox table says. covariates:
+ * the design's columns in order. */
+void         ep_cli_data_set_term_labels (const EpCliData *data,
+                                          EpDesign        *design,
+                                          char * const    *covariates);
 
 /* The column's display name from --labels, or column itself. */
 const char  *ep_cli_data_display_name (const EpCliData   *data,

@@ -759,7 +759,10 @@ plot_forest_cox (const char          *command,
   if (estimate_label != NULL)
     {
       g_free (plot->estimate_header);
-      plot->estimate_header = g_strdup_printf (_("%s (95%% CI)"), estimate_label);
+      /* the user's label, the rest in the figure's language */
+      plot->estimate_header_phrase = ep_plot_phrase_new (N_("%s (95%% CI)"),
+                                                         ep_plot_phrase_text (estimate_label), NULL);
+      plot->estimate_header = ep_plot_phrase_write (plot->estimate_header_phrase, NULL);
     }
   if (fo->x_label != NULL)
     {

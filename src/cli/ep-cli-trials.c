@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   trials [--class C] [--setting S] [--population P] [--ph PH] [--search TEXT] [--catalog FILE]
- *          [--ids ID,..] [--forest OUT --outcome .. --method .. ...] [--schema-markdown]
+ *          [--ids ID,..] [--forest OUT --outcome .. --method .. ... [--figure-language L]
+ *          [--decimal-mark M]] [--schema-markdown]
  *
  * Prints {"trials": [...]}, one object per trial arm in catalog order, filtered by the same
  * EpTrialQuery the Trials page uses. Every field of the catalog record is printed (schema:
@@ -144,7 +145,9 @@ forest (GListModel *matches,
         const char *sort,
         const char *subgroup,
         double      x_min,
-        double      x_max)
+        double      x_max,
+        const char *language,
+        const char *decimal_mark)
 {
   static const char * const methods[] = { "FE", "DL", "REML", NULL };
   static const char * const sorts[] = { "selection", "name", "effect", "size", NULL };
@@ -158,7 +161,16 @@ forest (GListModel *matches,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   EpPlotFormat format;
+  EpPlotLanguage figure_language = EP_PLOT_LANGUAGE_EN;
+  EpPlotDecimalMark figure_mark = EP_PLOT_DECIMAL_AUTO;
 
+  /* the figure's language and decimal mark, never the process's (issue 13) */
+  if (language != NULL && !ep_plot_language_from_string (language, &figure_language))
+    return ep_cli_usage_error (COMMAND, _("--figure-language must be en, de, zh_CN or app, not “%s”"),
+                               language);
+  if (decimal_mark != NULL && !ep_plot_decimal_mark_from_string (decimal_mark, &figure_mark))
+    return ep_cli_usage_error (COMMAND, _("--decimal-mark must be dot or comma, not “%s”"),
+                               decimal_mark);
   ep_evidence_forest_options_init (&options);
   if (outcome != NULL && !g_strv_contains (ep_evidence_forest_outcomes (), outcome))
     return invalid_value ("outcome", outcome, ep_evidence_forest_outcomes ());
@@ -194,6 +206,8 @@ forest (GListModel *matches,
     g_ptr_array_add (trials, g_list_model_get_item (matches, i));
 
   figure = ep_evidence_forest_new (trials, &options, &result, &labels, &groups, &error);
+  if (figure != NULL)
+    g_object_set (figure, "language", figure_language, "decimal-mark", figure_mark, NULL);
   if (figure == NULL || !ep_figure_export (figure, out, format, &error))
     return ep_cli_data_error (error);
 
@@ -245,6 +259,8 @@ ep_cli_trials (int    argc,
   gboolean opt_no_overall = FALSE;
   double opt_x_min = NAN;
   double opt_x_max = NAN;
+  g_autofree char *opt_language = NULL;
+  g_autofree char *opt_decimal_mark = NULL;
   const GOptionEntry entries[] = {
     { "class", 0, 0, G_OPTION_ARG_STRING, &opt_class,
       N_("Only this therapy class: BiTE, “CAR T”, “antibody-drug conjugate”, chemotherapy, "
@@ -284,6 +300,12 @@ ep_cli_trials (int    argc,
       N_("Forest: the axis from this percentage"), N_("PCT") },
     { "x-max", 0, 0, G_OPTION_ARG_DOUBLE, &opt_x_max,
       N_("Forest: the axis to this percentage"), N_("PCT") },
+    { "figure-language", 0, 0, G_OPTION_ARG_STRING, &opt_language,
+      N_("Language of the figure's text: en (default), de, zh_CN or app (as LANG); never the "
+         "locale otherwise"), N_("LANG") },
+    { "decimal-mark", 0, 0, G_OPTION_ARG_STRING, &opt_decimal_mark,
+      N_("Decimal mark of the figure's numbers: dot or comma (default: by the figure language, "
+         "comma in German)"), N_("MARK") },
     { "schema-markdown", 0, 0, G_OPTION_ARG_NONE, &opt_schema,
       N_("Print the catalog schema's field tables as Markdown (for docs/catalog.md) and exit"),
       NULL },
@@ -365,7 +387,8 @@ ep_cli_trials (int    argc,
 
   if (opt_forest != NULL)
     return forest (matches, opt_forest, opt_outcome, opt_method, opt_kh, opt_prediction,
-                   !opt_no_overall, opt_sort, opt_subgroup, opt_x_min, opt_x_max);
+                   !opt_no_overall, opt_sort, opt_subgroup, opt_x_min, opt_x_max, opt_language,
+                   opt_decimal_mark);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);

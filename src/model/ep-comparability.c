@@ -29,13 +29,16 @@ warning_free (gpointer data)
   g_free (warning->remedy);
   g_strfreev (warning->ids);
   g_free (warning->field);
+  g_clear_pointer (&warning->phrase, ep_plot_phrase_unref);
   g_free (warning);
 }
 
+/* message: a phrase (consumed), written in the app's language for message and kept for the
+ * figures' footnotes. */
 static EpComparabilityWarning *
 add_warning (GPtrArray           *warnings,
              EpComparabilityKind  kind,
-             char                *message,
+             EpPlotPhrase        *message,
              char                *remedy,
              const char          *field)
 {
@@ -43,7 +46,8 @@ add_warning (GPtrArray           *warnings,
 
   warning->kind = kind;
   warning->blocks_pooling = kind == EP_COMPARABILITY_OVERLAP;
-  warning->message = message;
+  warning->phrase = message;
+  warning->message = ep_plot_phrase_write_app (message);
   warning->remedy = remedy;
   warning->field = g_strdup (field);
   warning->ids = g_new0 (char *, 1);
@@ -64,27 +68,31 @@ outcome_of (const EpCatalogRecord *record,
   return record->cr;
 }
 
+/* msgids: written in the app's or the figure's language */
 static const char *
 outcome_name (const char *outcome)
 {
   if (strcmp (outcome, "mrd") == 0)
-    return _("MRD negativity");
+    return N_("MRD negativity");
   if (strcmp (outcome, "relapse") == 0)
-    return _("Relapse");
+    return N_("Relapse");
   if (strcmp (outcome, "hsct") == 0)
-    return _("Consolidative HSCT");
-  return _("CR");
+    return N_("Consolidative HSCT");
+  return N_("CR");
 }
 
-/* "CR (2: A, B); CR/CRi (3)" over the arms that report the outcome; NULL when all agree. */
-static char *
+static const char not_stated[] = N_("not stated");
+
+/* "CR (2), CR/CRi (3)" over the arms that report the outcome; NULL when all agree. A value
+ * "not stated" is written in the reader's language. */
+static EpPlotPhrase *
 describe_values (GPtrArray  *trials,
                  const char *outcome,
                  const char *(*value_of) (EpTrial *trial, const char *outcome))
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_plot_phrase_unref);
 
   for (guint i = 0; i < trials->len; i++)
     {
@@ -105,10 +113,16 @@ describe_values (GPtrArray  *trials,
     return NULL;
 
   for (guint i = 0; i < order->len; i++)
-    g_string_append_printf (text, "%s%s (%u)", i > 0 ? ", " : "",
-                            (const char *) g_ptr_array_index (order, i),
-                            GPOINTER_TO_UINT (g_hash_table_lookup (counts, order->pdata[i])));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    {
+      const char *value = g_ptr_array_index (order, i);
+      g_autoptr(GPtrArray) part = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_plot_phrase_unref);
+      g_autofree char *count = g_strdup_printf (" (%u)", GPOINTER_TO_UINT (g_hash_table_lookup (counts, value)));
+
+      g_ptr_array_add (part, value == not_stated ? ep_plot_phrase_msgid (value) : ep_plot_phrase_text (value));
+      g_ptr_array_add (part, ep_plot_phrase_text (count));
+      g_ptr_array_add (parts, ep_plot_phrase_join ("", part));
+    }
+  return ep_plot_phrase_join (", ", parts);
 }
 
 static const char *
@@ -117,7 +131,7 @@ definition_of (EpTrial    *trial,
 {
   const EpCatalogOutcome *o = outcome_of (ep_trial_get_record (trial), outcome);
 
-  return o->definition->response != NULL ? o->definition->response : _("not stated");
+  return o->definition->response != NULL ? o->definition->response : not_stated;
 }
 
 static const char *
@@ -126,7 +140,7 @@ denominator_of (EpTrial    *trial,
 {
   const EpCatalogOutcome *o = outcome_of (ep_trial_get_record (trial), outcome);
 
-  return o->denominator_kind != NULL ? o->denominator_kind : _("not stated");
+  return o->denominator_kind != NULL ? o->denominator_kind : not_stated;
 }
 
 static const char *
@@ -135,7 +149,7 @@ estimate_of (EpTrial    *trial,
 {
   const EpCatalogOutcome *o = outcome_of (ep_trial_get_record (trial), outcome);
 
-  return o->estimate != NULL ? o->estimate : _("not stated");
+  return o->estimate != NULL ? o->estimate : not_stated;
 }
 
 static const char *
@@ -144,7 +158,7 @@ population_of (EpTrial    *trial,
 {
   const char *population = ep_trial_population_to_string (ep_trial_get_record (trial)->population);
 
-  return population != NULL ? population : _("not stated");
+  return population != NULL ? population : not_stated;
 }
 
 static const char *
@@ -165,7 +179,7 @@ ep_comparability_check (GPtrArray  *trials,
                         const char *outcome)
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func (warning_free);
-  g_autofree char *text = NULL;
+  EpPlotPhrase *text = NULL;
 
   g_return_val_if_fail (trials != NULL, warnings);
   if (outcome == NULL)
@@ -177,7 +191,7 @@ ep_comparability_check (GPtrArray  *trials,
       EpTrial *parent = g_ptr_array_index (trials, i);
       const EpCatalogRecord *record = ep_trial_get_record (parent);
       g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-      g_autoptr(GString) parts = g_string_new (NULL);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_plot_phrase_unref);
       guint n_parts = 0;
 
       for (guint k = 0; record->includes[k] != NULL; k++)
@@ -190,7 +204,13 @@ ep_comparability_check (GPtrArray  *trials,
             if (n_parts == 0)
               g_strv_builder_add (ids, record->id);
             g_strv_builder_add (ids, ep_trial_get_id (part));
-            g_string_append_printf (parts, "%s“%s”", n_parts > 0 ? _(" and ") : "", label_of (part));
+            {
+              g_autofree char *quoted = g_strdup_printf ("“%s”", label_of (part));
+
+              if (n_parts > 0)
+                g_ptr_array_add (parts, ep_plot_phrase_msgid (N_(" and ")));
+              g_ptr_array_add (parts, ep_plot_phrase_text (quoted));
+            }
             n_parts++;
           }
 
@@ -200,9 +220,11 @@ ep_comparability_check (GPtrArray  *trials,
 
           warning = add_warning (warnings, EP_COMPARABILITY_OVERLAP,
                                  /* TRANSLATORS: "“Pooled analysis” (n = 259) contains the patients of “A” and “B”: ..." */
-                                 g_strdup_printf (_("“%s” (n = %d) contains the patients of %s: "
-                                                    "pooling them counts patients twice"),
-                                                  label_of (parent), record->n, parts->str),
+                                 ep_plot_phrase_new (N_("“%s” (n = %d) contains the patients of %s: "
+                                                        "pooling them counts patients twice"),
+                                                     ep_plot_phrase_text (label_of (parent)),
+                                                     ep_plot_phrase_number (record->n, 0),
+                                                     ep_plot_phrase_join ("", parts), NULL),
                                  g_strdup_printf (_("Keep either “%s” or the trials it contains, "
                                                     "not both"), label_of (parent)),
                                  NULL);
@@ -214,38 +236,39 @@ ep_comparability_check (GPtrArray  *trials,
   if ((text = describe_values (trials, outcome, definition_of)) != NULL)
     add_warning (warnings, EP_COMPARABILITY_DEFINITION,
                  /* TRANSLATORS: "CR is defined differently: CR (1), CR/CRi (6)" */
-                 g_strdup_printf (_("%s is defined differently: %s"), outcome_name (outcome), text),
+                 ep_plot_phrase_new (N_("%s is defined differently: %s"),
+                                     ep_plot_phrase_msgid (outcome_name (outcome)), text, NULL),
                  g_strdup (_("Exclude the arms with another definition or stratify by it")),
                  "definition");
-  g_clear_pointer (&text, g_free);
+  text = NULL;  /* consumed */
 
   if ((text = describe_values (trials, outcome, denominator_of)) != NULL)
     add_warning (warnings, EP_COMPARABILITY_DENOMINATOR,
-                 g_strdup_printf (_("The denominators count different patients: %s"), text),
+                 ep_plot_phrase_new (N_("The denominators count different patients: %s"), text, NULL),
                  g_strdup (_("Exclude the arms with another denominator or stratify by it")),
                  "denominator");
-  g_clear_pointer (&text, g_free);
+  text = NULL;  /* consumed */
 
   if ((text = describe_values (trials, outcome, estimate_of)) != NULL)
     add_warning (warnings, EP_COMPARABILITY_ESTIMATE,
-                 g_strdup_printf (_("The numbers are different kinds of estimate: %s"), text),
+                 ep_plot_phrase_new (N_("The numbers are different kinds of estimate: %s"), text, NULL),
                  g_strdup (_("Exclude the arms with another kind of estimate")),
                  "estimate");
-  g_clear_pointer (&text, g_free);
+  text = NULL;  /* consumed */
 
   if ((text = describe_values (trials, outcome, population_of)) != NULL)
     add_warning (warnings, EP_COMPARABILITY_POPULATION,
-                 g_strdup_printf (_("The populations differ in age: %s"), text),
+                 ep_plot_phrase_new (N_("The populations differ in age: %s"), text, NULL),
                  g_strdup (_("Stratify by population")),
                  "population");
-  g_clear_pointer (&text, g_free);
+  text = NULL;  /* consumed */
 
   if ((text = describe_values (trials, outcome, setting_of)) != NULL)
     add_warning (warnings, EP_COMPARABILITY_SETTING,
-                 g_strdup_printf (_("The disease settings differ: %s"), text),
+                 ep_plot_phrase_new (N_("The disease settings differ: %s"), text, NULL),
                  g_strdup (_("Stratify by setting or exclude the other settings")),
                  "setting");
-  g_clear_pointer (&text, g_free);
+  text = NULL;  /* consumed */
 
   for (guint i = 0; i < trials->len; i++)
     {
@@ -260,9 +283,10 @@ ep_comparability_check (GPtrArray  *trials,
           if (strcmp (conflict->field, "n") != 0)
             continue;
           warning = add_warning (warnings, EP_COMPARABILITY_DISPUTED,
-                                 g_strdup_printf (_("“%s”: the number of patients is disputed "
-                                                    "(%s)"), label_of (trial),
-                                                  conflict->description),
+                                 ep_plot_phrase_new (N_("“%s”: the number of patients is disputed "
+                                                        "(%s)"),
+                                                     ep_plot_phrase_text (label_of (trial)),
+                                                     ep_plot_phrase_text (conflict->description), NULL),
                                  g_strdup (_("Check the source, or exclude the arm")),
                                  NULL);
           g_strfreev (warning->ids);
@@ -310,7 +334,6 @@ ep_comparability_add_footnotes (EpFigure  *figure,
                                 GPtrArray *warnings)
 {
   g_autofree char *footnote = NULL;
-  g_auto(GStrv) lines = NULL;
 
   g_return_if_fail (EP_IS_FIGURE (figure));
   g_return_if_fail (warnings != NULL);
@@ -318,10 +341,17 @@ ep_comparability_add_footnotes (EpFigure  *figure,
   if (figure->forest == NULL || (footnote = ep_comparability_footnote (warnings)) == NULL)
     return;
 
-  lines = g_strsplit (footnote, "\n", -1);
+  /* one note per warning, written when drawn in the figure's language */
   ep_forest_plot_add_row (figure->forest, EP_FOREST_ROW_SPACE, NULL, NULL, NAN, NAN, NAN, NAN);
-  for (guint i = 0; lines[i] != NULL; i++)
-    ep_forest_plot_add_row (figure->forest, EP_FOREST_ROW_NOTE, lines[i], NULL, NAN, NAN, NAN, NAN);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const EpComparabilityWarning *warning = g_ptr_array_index (warnings, i);
+
+      /* TRANSLATORS: a footnote under a figure: "Note: CR is defined differently: ..." */
+      ep_forest_plot_add_phrase (figure->forest,
+                                 ep_plot_phrase_new (N_("Note: %s."), ep_plot_phrase_ref (warning->phrase),
+                                                     NULL));
+    }
 
   /* as ep_figure_size_forest(): about 3.6 mm a row or a wrapped note's line */
   _ep_figure_fit_forest_height (figure);

@@ -17,6 +17,7 @@
 
 #include "model/ep-figure.h"
 #include "model/ep-trial.h"
+#include "plot/ep-plot-phrase.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,7 @@ typedef struct
   char                *remedy;     /* what to do: exclude, keep the parent or the parts, stratify */
   char               **ids;        /* the records concerned (for an overlap: parent first) */
   char                *field;      /* the field to stratify by ("population"), or NULL */
+  EpPlotPhrase        *phrase;     /* message, for a figure: written in its language */
 } EpComparabilityWarning;
 
 /* outcome: "cr", "mrd", "relapse" or "hsct". trials: EpTrial. Returns EpComparabilityWarning

@@ -321,10 +321,17 @@ ep_cox_forest_new (const EpCoxFit         *multi,
   /* The texts are msgids, written in the figure's language when drawn (ep_plot_gettext()). */
   plot->label_header = g_strdup (N_("Factor"));
   plot->p_rule = EP_FOREST_P_TABLE;
-  /* another level than 95% stays English: "HR (90% CI)" */
-  plot->estimate_header = fabs (multi->conf_level - 0.95) < 1e-9
-                          ? g_strdup (N_("HR (95% CI)"))
-                          : g_strdup_printf ("HR (%g%% CI)", 100.0 * multi->conf_level);
+  if (fabs (multi->conf_level - 0.95) < 1e-9)
+    plot->estimate_header = g_strdup (N_("HR (95% CI)"));
+  else
+    {
+      /* another level: "HR (90% CI)" in the figure's language and decimal mark ("97,5") */
+      /* TRANSLATORS: the HR column of the Cox figure at another confidence level than 95% */
+      plot->estimate_header_phrase = ep_plot_phrase_new (N_("HR (%s%% CI)"),
+                                                         ep_plot_phrase_number (100.0 * multi->conf_level, -1),
+                                                         NULL);
+      plot->estimate_header = ep_plot_phrase_write (plot->estimate_header_phrase, NULL);
+    }
   plot->extra_header = g_strdup ("p");
   plot->x_label = g_strdup (N_("Hazard ratio (log scale)"));
   if (two)

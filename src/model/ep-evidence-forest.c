@@ -73,17 +73,26 @@ outcome_of (const EpCatalogRecord *record,
   return record->cr;
 }
 
+/* The outcome's name as a msgid (the figure writes it in its own language). */
+static const char *
+outcome_msgid (const char *key)
+{
+  if (strcmp (key, "mrd") == 0)
+    return N_("MRD-negative");
+  if (strcmp (key, "relapse") == 0)
+    return N_("Relapse");
+  if (strcmp (key, "hsct") == 0)
+    return N_("Consolidative HSCT");
+  return N_("Complete remission");
+}
+
 static const char *
 outcome_title (const char *key)
 {
-  if (strcmp (key, "mrd") == 0)
-    return _("MRD-negative");
-  if (strcmp (key, "relapse") == 0)
-    return _("Relapse");
-  if (strcmp (key, "hsct") == 0)
-    return _("Consolidative HSCT");
-  return _("Complete remission");
+  return _(outcome_msgid (key));
 }
+
+static const char not_stated[] = N_("not stated");
 
 static const char *
 subgroup_value (const EpCatalogRecord  *record,
@@ -103,7 +112,8 @@ subgroup_value (const EpCatalogRecord  *record,
   else if (strcmp (field, "denominator") == 0)
     value = outcome->denominator_kind;
 
-  return value != NULL ? value : _("not stated");
+  /* a msgid: the heading is written in the figure's language (fix_headings()) */
+  return value != NULL ? value : not_stated;
 }
 
 typedef struct
@@ -192,57 +202,62 @@ ep_evidence_forest_method_from_string (const char   *text,
 }
 
 const char *
-ep_evidence_forest_method_title (EpMetaMethod method)
+ep_evidence_forest_method_msgid (EpMetaMethod method)
 {
   switch (method)
     {
     case EP_META_METHOD_FE:
-      return _("fixed effect (inverse variance)");
+      return N_("fixed effect (inverse variance)");
     case EP_META_METHOD_REML:
-      return _("random effects, REML");
+      return N_("random effects, REML");
     case EP_META_METHOD_PM:
-      return _("random effects, Paule-Mandel");
+      return N_("random effects, Paule-Mandel");
     case EP_META_METHOD_SJ:
-      return _("random effects, Sidik-Jonkman");
+      return N_("random effects, Sidik-Jonkman");
     case EP_META_METHOD_ML:
-      return _("random effects, maximum likelihood");
+      return N_("random effects, maximum likelihood");
     case EP_META_METHOD_GLMM:
-      return _("random effects, GLMM (random-intercept logistic model)");
+      return N_("random effects, GLMM (random-intercept logistic model)");
     case EP_META_METHOD_DL:
     default:
-      return _("random effects, DerSimonian-Laird");
+      return N_("random effects, DerSimonian-Laird");
     }
 }
 
-/* "random effects, REML, Knapp-Hartung; logit-transformed proportions (metafor “PLO”);
- * Clopper-Pearson CIs per arm" with the level where it is not 95% */
-static char *
-method_text (const EpEvidenceForestOptions *options)
+const char *
+ep_evidence_forest_method_title (EpMetaMethod method)
 {
-  const char *title = ep_evidence_forest_method_title (options->method);
-  g_autofree char *model = options->knapp_hartung
-                           /* TRANSLATORS: "random effects, REML, Knapp-Hartung" */
-                           ? g_strdup_printf (_("%s, Knapp-Hartung"), title) : g_strdup (title);
-  g_autofree char *level = NULL;
-  const char *scale;
+  return _(ep_evidence_forest_method_msgid (method));
+}
+
+/* "random effects, REML, Knapp-Hartung; logit-transformed proportions (metafor “PLO”);
+ * Clopper-Pearson CIs per arm" with the level where it is not 95%, made when drawn */
+static EpPlotPhrase *
+method_phrase (const EpEvidenceForestOptions *options)
+{
+  EpPlotPhrase *title = ep_plot_phrase_msgid (ep_evidence_forest_method_msgid (options->method));
+  EpPlotPhrase *model = options->knapp_hartung
+                        /* TRANSLATORS: "random effects, REML, Knapp-Hartung" */
+                        ? ep_plot_phrase_new (N_("%s, Knapp-Hartung"), title, NULL) : title;
+  EpPlotPhrase *level;
+  EpPlotPhrase *scale;
 
   if (fabs (options->level - 0.95) > 1e-9)
-    {
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_ascii_formatd (number, sizeof number, "%g", 100.0 * options->level);
-      /* TRANSLATORS: "; 90% confidence intervals" */
-      level = g_strdup_printf (_("; %s%% confidence intervals"), number);
-    }
-  scale = options->method == EP_META_METHOD_GLMM
-          /* the GLMM's likelihood is binomial: it needs no transformation of each arm */
-          ? _("binomial likelihood of the counts, 7-point adaptive quadrature (metafor rma.glmm)")
-          : _("logit-transformed proportions (metafor “PLO”)");
+    /* TRANSLATORS: "; 90% confidence intervals" */
+    level = ep_plot_phrase_new (N_("; %s%% confidence intervals"),
+                                ep_plot_phrase_number (100.0 * options->level, -1), NULL);
+  else
+    level = ep_plot_phrase_text ("");
+  scale = ep_plot_phrase_msgid (options->method == EP_META_METHOD_GLMM
+                                /* the GLMM's likelihood is binomial: it needs no
+                                 * transformation of each arm */
+                                ? N_("binomial likelihood of the counts, 7-point adaptive quadrature (metafor rma.glmm)")
+                                : N_("logit-transformed proportions (metafor “PLO”)"));
 
   /* TRANSLATORS: "Method: random effects, REML; logit-transformed proportions (metafor “PLO”);
    * Clopper-Pearson CIs per arm" */
-  return g_strdup_printf (_("Method: %s; %s; Clopper-Pearson CIs per arm%s"), model, scale,
-                          level != NULL ? level : "");
+  return ep_plot_phrase_new (N_("Method: %s; %s; Clopper-Pearson CIs per arm%s"), model, scale,
+                             level, NULL);
 }
 
 static const char * const effect_names[] = { "proportion", "OR", "RR", "RD" };
@@ -349,47 +364,61 @@ ep_evidence_forest_options_from_json (JsonObject              *saved,
       options->pooling = (EpEvidencePooling) i;
 }
 
+/* A note under the forest, written when drawn in the figure's language (phrase consumed). */
 static void
 add_note (EpForestPlot *forest,
-          const char   *text)
+          EpPlotPhrase *phrase)
 {
-  ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, text, NULL, NAN, NAN, NAN, NAN);
+  ep_forest_plot_add_phrase (forest, phrase);
 }
 
-static char *
-prediction_text (const char           *name,
-                 const EpMetaEstimate *estimate)
+/* A subgroup's name: the catalog's value as it is, "not stated" in the figure's language. */
+static EpPlotPhrase *
+group_phrase (const char *group)
 {
-  char lower[G_ASCII_DTOSTR_BUF_SIZE];
-  char upper[G_ASCII_DTOSTR_BUF_SIZE];
+  return group == not_stated || g_strcmp0 (group, not_stated) == 0 ? ep_plot_phrase_msgid (group)
+                                                                   : ep_plot_phrase_text (group);
+}
 
-  /* figures keep the C locale's decimal point, as the rest of the plot */
-  g_ascii_formatd (lower, sizeof lower, "%.1f", 100.0 * estimate->pi_lower);
-  g_ascii_formatd (upper, sizeof upper, "%.1f", 100.0 * estimate->pi_upper);
-
+static EpPlotPhrase *
+prediction_phrase (EpPlotPhrase         *name,
+                   const EpMetaEstimate *estimate)
+{
   /* TRANSLATORS: "Prediction interval, CAR T: 52.1–97.3%" */
-  return g_strdup_printf (_("Prediction interval, %s: %s–%s%%"), name, lower, upper);
+  return ep_plot_phrase_new (N_("Prediction interval, %s: %s–%s%%"), name,
+                             ep_plot_phrase_number (100.0 * estimate->pi_lower, 1),
+                             ep_plot_phrase_number (100.0 * estimate->pi_upper, 1), NULL);
 }
 
 /* "Overall heterogeneity, 95% Q-profile CI: τ² 0.12–1.45, I² 41–89%" (confint.rma.uni) */
-static char *
-heterogeneity_ci_text (const EpMetaPool *pool,
-                       double            level)
+static EpPlotPhrase *
+heterogeneity_ci_phrase (const EpMetaPool *pool,
+                         double            level)
 {
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-  char tau2_lb[G_ASCII_DTOSTR_BUF_SIZE];
-  char tau2_ub[G_ASCII_DTOSTR_BUF_SIZE];
-  char i2_lb[G_ASCII_DTOSTR_BUF_SIZE];
-  char i2_ub[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (number, sizeof number, "%g", 100.0 * level);
-  g_ascii_formatd (tau2_lb, sizeof tau2_lb, "%.3g", pool->tau2_lb);
-  g_ascii_formatd (tau2_ub, sizeof tau2_ub, "%.3g", pool->tau2_ub);
-  g_ascii_formatd (i2_lb, sizeof i2_lb, "%.0f", pool->i2_lb);
-  g_ascii_formatd (i2_ub, sizeof i2_ub, "%.0f", pool->i2_ub);
   /* TRANSLATORS: "Overall heterogeneity, 95% Q-profile CI: τ² 0.12–1.45, I² 41–89%" */
-  return g_strdup_printf (_("Overall heterogeneity, %s%% Q-profile CI: τ² %s–%s, I² %s–%s%%"),
-                          number, tau2_lb, tau2_ub, i2_lb, i2_ub);
+  return ep_plot_phrase_new (N_("Overall heterogeneity, %s%% Q-profile CI: τ² %s–%s, I² %s–%s%%"),
+                             ep_plot_phrase_number (100.0 * level, -1),
+                             ep_plot_phrase_significant (pool->tau2_lb, 3),
+                             ep_plot_phrase_significant (pool->tau2_ub, 3),
+                             ep_plot_phrase_number (pool->i2_lb, 0),
+                             ep_plot_phrase_number (pool->i2_ub, 0), NULL);
+}
+
+/* The heading rows of subgroups "not stated": in the figure's language. */
+static void
+fix_headings (EpForestPlot *forest)
+{
+  for (guint i = 0; i < forest->rows->len; i++)
+    {
+      EpForestRow *row = &g_array_index (forest->rows, EpForestRow, i);
+
+      if (row->kind == EP_FOREST_ROW_HEADING && row->label_text == EP_FOREST_TEXT_AS_IS
+          && g_strcmp0 (row->label, not_stated) == 0)
+        {
+          row->label_text = EP_FOREST_TEXT_PHRASE;
+          row->phrase = ep_plot_phrase_msgid (not_stated);
+        }
+    }
 }
 
 EpFigure *
@@ -405,7 +434,7 @@ ep_evidence_forest_new (GPtrArray                     *trials,
   const char *field;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GArray) arms = g_array_new (FALSE, TRUE, sizeof (Arm));
-  g_autoptr(GPtrArray) excluded = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) excluded = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_plot_phrase_unref);
   g_autoptr(GPtrArray) derived_arms = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   g_autofree guint *events = NULL;
@@ -475,9 +504,10 @@ ep_evidence_forest_new (GPtrArray                     *trials,
 
       if (outcome == NULL || isnan (outcome->value) || n <= 0)
         {
-          g_ptr_array_add (excluded, g_strdup_printf (outcome == NULL || isnan (outcome->value)
-                                                      ? _("%s (not reported)")
-                                                      : _("%s (N not known)"), arm.label));
+          g_ptr_array_add (excluded, ep_plot_phrase_new (outcome == NULL || isnan (outcome->value)
+                                                         ? N_("%s (not reported)")
+                                                         : N_("%s (N not known)"),
+                                                         ep_plot_phrase_text (arm.label), NULL));
           g_free (arm.label);
           continue;
         }
@@ -576,16 +606,19 @@ ep_evidence_forest_new (GPtrArray                     *trials,
                                          events, total);
   g_free (forest->label_header);
   forest->label_header = g_strdup (N_("Trial"));
+  fix_headings (forest);
+  /* the headers made when drawn, in the figure's language (the strings: English) */
   g_free (forest->estimate_header);
-  {
-    char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-    g_ascii_formatd (number, sizeof number, "%g", 100.0 * options.level);
-    /* TRANSLATORS: "Complete remission, % (95% CI)" */
-    forest->estimate_header = g_strdup_printf (_("%s, %% (%s%% CI)"), outcome_title (key), number);
-  }
+  /* TRANSLATORS: "Complete remission, % (95% CI)" */
+  forest->estimate_header_phrase = ep_plot_phrase_new (N_("%s, %% (%s%% CI)"),
+                                                       ep_plot_phrase_msgid (outcome_msgid (key)),
+                                                       ep_plot_phrase_number (100.0 * options.level, -1),
+                                                       NULL);
+  forest->estimate_header = ep_plot_phrase_write (forest->estimate_header_phrase, NULL);
   g_free (forest->x_label);
-  forest->x_label = g_strdup_printf (_("%s (%%)"), outcome_title (key));
+  forest->x_label_phrase = ep_plot_phrase_new (N_("%s (%%)"),
+                                               ep_plot_phrase_msgid (outcome_msgid (key)), NULL);
+  forest->x_label = ep_plot_phrase_write (forest->x_label_phrase, NULL);
   forest->x_min = isnan (options.x_min) ? NAN : options.x_min / 100.0;
   forest->x_max = isnan (options.x_max) ? NAN : options.x_max / 100.0;
 
@@ -610,35 +643,28 @@ ep_evidence_forest_new (GPtrArray                     *trials,
       for (guint g = 0; by_group && g < result->n_subgroups; g++)
         if (result->subgroups[g].k > 1)
           {
-            g_autofree char *text = prediction_text (g_ptr_array_index (groups, g),
-                                                     &result->subgroups[g].random);
-            add_note (forest, text);
+            add_note (forest, prediction_phrase (group_phrase (g_ptr_array_index (groups, g)),
+                                                 &result->subgroups[g].random));
           }
       if (options.show_overall && result->k > 1)
         {
-          g_autofree char *text = prediction_text (_("overall"), &result->overall.random);
-          add_note (forest, text);
+          add_note (forest, prediction_phrase (ep_plot_phrase_msgid (N_("overall")),
+                                               &result->overall.random));
         }
     }
 
-  {
-    g_autofree char *text = method_text (&options);
-
-    add_note (forest, text);
-  }
+  add_note (forest, method_phrase (&options));
   if (options.method != EP_META_METHOD_FE && options.method != EP_META_METHOD_GLMM
       && options.show_overall && !isnan (result->overall.tau2_lb))
     {
-      g_autofree char *text = heterogeneity_ci_text (&result->overall, options.level);
-
-      add_note (forest, text);
+      add_note (forest, heterogeneity_ci_phrase (&result->overall, options.level));
     }
   for (guint w = 0; w < result->warnings->len; w++)
-    add_note (forest, g_ptr_array_index (result->warnings, w));
+    /* (the core's warnings are in the app's language: docs/plots.md) */
+    add_note (forest, ep_plot_phrase_text (g_ptr_array_index (result->warnings, w)));
   if (derived_arms->len > 0)
     {
       g_autofree char *list = NULL;
-      g_autofree char *text = NULL;
 
       g_ptr_array_add (derived_arms, NULL);
       list = g_strjoinv ("; ", (char **) derived_arms->pdata);
@@ -657,20 +683,14 @@ ep_evidence_forest_new (GPtrArray                     *trials,
             }
         }
       /* TRANSLATORS: arms whose rate is "% of those in CR": N is not published but computed */
-      text = g_strdup_printf (_("† Derived N (not published): responders = round(n × CR%% / 100) "
-                                "from the published n and CR%%, events = round(rate × N / 100): %s"),
-                              list);
-      add_note (forest, text);
+      add_note (forest, ep_plot_phrase_new (N_("† Derived N (not published): responders = round(n × CR%% / 100) "
+                                               "from the published n and CR%%, events = round(rate × N / 100): %s"),
+                                            ep_plot_phrase_text (list), NULL));
     }
   if (excluded->len > 0)
     {
-      g_autofree char *list = NULL;
-      g_autofree char *text = NULL;
-
-      g_ptr_array_add (excluded, NULL);
-      list = g_strjoinv ("; ", (char **) excluded->pdata);
-      text = g_strdup_printf (_("Left out: %s"), list);
-      add_note (forest, text);
+      add_note (forest, ep_plot_phrase_new (N_("Left out: %s"), ep_plot_phrase_join ("; ", excluded),
+                                            NULL));
     }
 
   ep_forest_plot_free (figure->forest);

@@ -81,6 +81,8 @@ gboolean    ep_evidence_forest_method_from_string (const char                   
 /* One line on the method for a reader: "Random effects, GLMM (random-intercept logistic
  * model)"... translated. */
 const char *ep_evidence_forest_method_title      (EpMetaMethod                   method);
+/* The same as an N_() msgid, for a figure's text in the figure's language. */
+const char *ep_evidence_forest_method_msgid      (EpMetaMethod                   method);
 
 /* The field names accepted as subgroup, NULL-terminated. */
 const char * const *ep_evidence_forest_subgroup_fields (void);

@@ -38,6 +38,7 @@ ep_two_arm_result_free (EpTwoArmResult *result)
   g_clear_pointer (&result->fixed, ep_meta_fixed_result_free);
   g_clear_pointer (&result->iv, ep_meta_result_free);
   g_clear_pointer (&result->notes, g_ptr_array_unref);
+  g_clear_pointer (&result->note_phrases, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -128,17 +129,41 @@ measure_of (EpEvidenceEffect effect)
 }
 
 static const char *
-measure_title (EpMetaBinaryMeasure measure)
+measure_msgid (EpMetaBinaryMeasure measure)
 {
   switch (measure)
     {
     case EP_META_BINARY_RR:
-      return _("risk ratio");
+      return N_("risk ratio");
     case EP_META_BINARY_RD:
-      return _("risk difference");
+      return N_("risk difference");
     case EP_META_BINARY_OR:
     default:
-      return _("odds ratio");
+      return N_("odds ratio");
+    }
+}
+
+EpPlotPhrase *
+ep_evidence_two_arm_method_phrase (EpMetaBinaryMeasure measure,
+                                   EpEvidencePooling   pooling,
+                                   EpMetaMethod        method)
+{
+  switch (pooling)
+    {
+    case EP_EVIDENCE_POOLING_PETO:
+      return ep_plot_phrase_msgid (N_("Peto odds ratio, fixed effect (metafor rma.peto)"));
+    case EP_EVIDENCE_POOLING_IV:
+      /* TRANSLATORS: "odds ratio, inverse variance, random effects, REML (metafor rma)" */
+      return ep_plot_phrase_new (N_("%s, inverse variance, %s (metafor escalc + rma; 0.5 added to "
+                                    "every cell of a table with a zero)"),
+                                 ep_plot_phrase_msgid (measure_msgid (measure)),
+                                 ep_plot_phrase_msgid (ep_evidence_forest_method_msgid (method)),
+                                 NULL);
+    case EP_EVIDENCE_POOLING_MH:
+    default:
+      /* TRANSLATORS: "Mantel-Haenszel odds ratio, fixed effect (metafor rma.mh)" */
+      return ep_plot_phrase_new (N_("Mantel-Haenszel %s, fixed effect (metafor rma.mh)"),
+                                 ep_plot_phrase_msgid (measure_msgid (measure)), NULL);
     }
 }
 
@@ -147,21 +172,18 @@ ep_evidence_two_arm_method_text (EpMetaBinaryMeasure measure,
                                  EpEvidencePooling   pooling,
                                  EpMetaMethod        method)
 {
-  switch (pooling)
-    {
-    case EP_EVIDENCE_POOLING_PETO:
-      return g_strdup (_("Peto odds ratio, fixed effect (metafor rma.peto)"));
-    case EP_EVIDENCE_POOLING_IV:
-      /* TRANSLATORS: "odds ratio, inverse variance, random effects, REML (metafor rma)" */
-      return g_strdup_printf (_("%s, inverse variance, %s (metafor escalc + rma; 0.5 added to "
-                                "every cell of a table with a zero)"),
-                              measure_title (measure), ep_evidence_forest_method_title (method));
-    case EP_EVIDENCE_POOLING_MH:
-    default:
-      /* TRANSLATORS: "Mantel-Haenszel odds ratio, fixed effect (metafor rma.mh)" */
-      return g_strdup_printf (_("Mantel-Haenszel %s, fixed effect (metafor rma.mh)"),
-                              measure_title (measure));
-    }
+  g_autoptr(EpPlotPhrase) phrase = ep_evidence_two_arm_method_phrase (measure, pooling, method);
+
+  return ep_plot_phrase_write_app (phrase);
+}
+
+/* A note for Compare (the app's language) and for the figure (made when drawn). */
+static void
+add_note (EpTwoArmResult *result,
+          EpPlotPhrase   *phrase)
+{
+  g_ptr_array_add (result->notes, ep_plot_phrase_write_app (phrase));
+  g_ptr_array_add (result->note_phrases, phrase);
 }
 
 EpTwoArmResult *
@@ -186,6 +208,7 @@ ep_evidence_two_arm_pool (GPtrArray                     *trials,
   result->measure = measure_of (options->effect);
   result->pooling = options->pooling;
   result->notes = g_ptr_array_new_with_free_func (g_free);
+  result->note_phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_plot_phrase_unref);
   if (options->pooling == EP_EVIDENCE_POOLING_PETO && result->measure != EP_META_BINARY_OR)
     {
       g_set_error_literal (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_INVALID,
@@ -240,22 +263,27 @@ ep_evidence_two_arm_pool (GPtrArray                     *trials,
                 ok = alt_k;
               /* TRANSLATORS: "Phase 3 (TOWER): CR in both arms (the blinatumomab arm's CR/CRi
                * is not compared with the other arm's CR)" */
-              g_ptr_array_add (result->notes,
-                               g_strdup_printf (_("%s: %s in both arms (the %s arm's %s is not "
-                                                  "compared with the other arm's %s)"),
-                                                e->trial, definition_of (oe),
-                                                alt_e != NULL ? e->arm : k->arm, from, definition_of (oe)));
+              add_note (result,
+                        ep_plot_phrase_new (N_("%s: %s in both arms (the %s arm's %s is not "
+                                               "compared with the other arm's %s)"),
+                                            ep_plot_phrase_text (e->trial),
+                                            ep_plot_phrase_text (definition_of (oe)),
+                                            ep_plot_phrase_text (alt_e != NULL ? e->arm : k->arm),
+                                            ep_plot_phrase_text (from),
+                                            ep_plot_phrase_text (definition_of (oe)), NULL));
             }
           else
-            g_ptr_array_add (result->notes,
-                             g_strdup_printf (_("%s: the arms define the outcome differently (%s vs %s)"),
-                                              e->trial, definition_of (oe), definition_of (ok)));
+            add_note (result,
+                      ep_plot_phrase_new (N_("%s: the arms define the outcome differently (%s vs %s)"),
+                                          ep_plot_phrase_text (e->trial),
+                                          ep_plot_phrase_text (definition_of (oe)),
+                                          ep_plot_phrase_text (definition_of (ok)), NULL));
         }
       if (!reported (e, oe) || !reported (k, ok))
         {
-          g_ptr_array_add (result->notes,
-                           g_strdup_printf (_("Left out: %s (an arm does not report the outcome with its N)"),
-                                            e->trial));
+          add_note (result,
+                    ep_plot_phrase_new (N_("Left out: %s (an arm does not report the outcome with its N)"),
+                                        ep_plot_phrase_text (e->trial), NULL));
           continue;
         }
 
@@ -275,8 +303,8 @@ ep_evidence_two_arm_pool (GPtrArray                     *trials,
 
       g_ptr_array_add (alone, NULL);
       list = g_strjoinv ("; ", (char **) alone->pdata);
-      g_ptr_array_add (result->notes,
-                       g_strdup_printf (_("Left out (no other arm of the trial selected): %s"), list));
+      add_note (result, ep_plot_phrase_new (N_("Left out (no other arm of the trial selected): %s"),
+                                            ep_plot_phrase_text (list), NULL));
     }
 
   result->k = a->len;
@@ -353,23 +381,27 @@ ep_two_arm_result_get_study (const EpTwoArmResult *result,
                                   level, estimate, lower, upper);
 }
 
-static char *
-counts_text (guint events_1,
-             guint total_1,
-             guint events_2,
-             guint total_2)
+/* The counts of both arms, "92/271 vs 20/124", written when drawn ("vs." in German). */
+static EpPlotPhrase *
+counts_phrase (guint events_1,
+               guint total_1,
+               guint events_2,
+               guint total_2)
 {
   /* TRANSLATORS: the counts of a two-arm trial, "92/271 vs 20/124" */
-  return g_strdup_printf (_("%u/%u vs %u/%u"), events_1, total_1, events_2, total_2);
+  return ep_plot_phrase_new (N_("%u/%u vs %u/%u"), ep_plot_phrase_uint (events_1),
+                             ep_plot_phrase_uint (total_1), ep_plot_phrase_uint (events_2),
+                             ep_plot_phrase_uint (total_2), NULL);
 }
 
-static char *
-format_number (double value,
-               const char *format)
+/* A row's detail as counts_phrase (the string: English). */
+static void
+set_counts (EpForestRow  *row,
+            EpPlotPhrase *phrase)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+  row->detail_phrase = phrase;
+  g_free (row->detail);
+  row->detail = ep_plot_phrase_write (phrase, NULL);
 }
 
 EpFigure *
@@ -383,8 +415,7 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   g_autoptr(EpFigure) figure = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GPtrArray) experimental = g_ptr_array_new ();
-  g_autofree char *method = NULL;
-  g_autofree char *method_note = NULL;
+  EpPlotPhrase *method;
   EpForestPlot *forest;
   gboolean rd;
   double scale;
@@ -446,17 +477,22 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   rd = result->measure == EP_META_BINARY_RD;
   scale = rd ? 100.0 : 1.0;   /* a risk difference in percentage points */
   forest = ep_forest_plot_new (rd ? EP_FOREST_SCALE_LINEAR : EP_FOREST_SCALE_RATIO);
-  forest->label_header = (g_free (forest->label_header), g_strdup (_("Trial")));
-  forest->detail_header = g_strdup (_("Events/N"));
-  forest->weight_header = g_strdup (_("Weight"));
+  /* msgids and phrases: the figure writes them in its own language when drawn */
+  forest->label_header = (g_free (forest->label_header), g_strdup (N_("Trial")));
+  forest->detail_header = g_strdup (N_("Events/N"));
+  forest->weight_header = g_strdup (N_("Weight"));
   {
-    g_autofree char *level = format_number (100.0 * options.level, "%g");
-    const char *title = rd ? _("Risk difference, percentage points") : result->measure == EP_META_BINARY_RR
-                             ? _("Risk ratio") : _("Odds ratio");
+    const char *title = rd ? N_("Risk difference, percentage points") : result->measure == EP_META_BINARY_RR
+                             ? N_("Risk ratio") : N_("Odds ratio");
 
     /* TRANSLATORS: "Odds ratio (95% CI)" */
-    forest->estimate_header = g_strdup_printf (_("%s (%s%% CI)"), title, level);
-    forest->x_label = rd ? g_strdup (title) : g_strdup_printf (_("%s (log scale)"), title);
+    forest->estimate_header_phrase = ep_plot_phrase_new (N_("%s (%s%% CI)"), ep_plot_phrase_msgid (title),
+                                                         ep_plot_phrase_number (100.0 * options.level, -1),
+                                                         NULL);
+    forest->estimate_header = ep_plot_phrase_write (forest->estimate_header_phrase, NULL);
+    forest->x_label_phrase = rd ? ep_plot_phrase_msgid (title)
+                                : ep_plot_phrase_new (N_("%s (log scale)"), ep_plot_phrase_msgid (title), NULL);
+    forest->x_label = ep_plot_phrase_write (forest->x_label_phrase, NULL);
   }
   if (rd)
     {
@@ -467,28 +503,24 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
   {
     gboolean harm = strcmp (options.outcome, "relapse") == 0;
 
-    forest->favours_left = g_strdup (harm ? _("Favours experimental") : _("Favours control"));
-    forest->favours_right = g_strdup (harm ? _("Favours control") : _("Favours experimental"));
+    forest->favours_left = g_strdup (harm ? N_("Favours experimental") : N_("Favours control"));
+    forest->favours_right = g_strdup (harm ? N_("Favours control") : N_("Favours experimental"));
   }
 
   for (guint s = 0; s < result->k; s++)
     {
-      g_autofree char *detail = counts_text (result->a[s], result->n1[s], result->c[s], result->n2[s]);
+      EpForestRow *row;
       double estimate = NAN, lower = NAN, upper = NAN;
       double weight = result->fixed != NULL ? result->fixed->weight[s] : result->iv->weight_random[s];
 
       ep_two_arm_result_get_study (result, s, options.level, &estimate, &lower, &upper);
       sum_a += result->a[s], sum_n1 += result->n1[s], sum_c += result->c[s], sum_n2 += result->n2[s];
-      ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, result->labels[s], detail, scale * estimate,
-                              scale * lower, scale * upper, weight);
+      row = ep_forest_plot_add_row (forest, EP_FOREST_ROW_STUDY, result->labels[s], NULL,
+                                    scale * estimate, scale * lower, scale * upper, weight);
+      set_counts (row, counts_phrase (result->a[s], result->n1[s], result->c[s], result->n2[s]));
     }
 
   {
-    g_autofree char *detail = counts_text (sum_a, sum_n1, sum_c, sum_n2);
-    g_autofree char *label = NULL;
-    g_autofree char *q = NULL;
-    g_autofree char *p = NULL;
-    g_autofree char *i2 = NULL;
     EpForestRow *row;
     double estimate, lower, upper, q_value, q_p, i2_value;
     guint q_df;
@@ -507,54 +539,46 @@ ep_evidence_two_arm_new (GPtrArray                     *trials,
         q_value = result->iv->overall.q, q_df = result->iv->overall.q_df, q_p = result->iv->overall.q_p;
         i2_value = result->iv->overall.i2;
       }
-    /* TRANSLATORS: "Pooled (k = 2)" */
-    label = g_strdup_printf (_("Pooled (k = %u)"), result->k);
-    row = ep_forest_plot_add_row (forest, EP_FOREST_ROW_POOLED, label, detail, scale * estimate,
+    row = ep_forest_plot_add_row (forest, EP_FOREST_ROW_POOLED, NULL, NULL, scale * estimate,
                                   scale * lower, scale * upper, 100.0);
     row->group = G_MAXUINT;
+    /* TRANSLATORS: "Pooled (k = 2)" */
+    row->label_text = EP_FOREST_TEXT_PHRASE;
+    row->phrase = ep_plot_phrase_new (N_("Pooled (k = %u)"), ep_plot_phrase_uint (result->k), NULL);
+    row->label = ep_plot_phrase_write (row->phrase, NULL);
+    set_counts (row, counts_phrase (sum_a, sum_n1, sum_c, sum_n2));
     if (result->k > 1)
       {
-        g_autofree char *note = NULL;
-
-        q = format_number (q_value, "%.2f");
-        if (q_p < 0.001)
-          p = g_strdup ("< 0.001");
-        else
-          {
-            g_autofree char *number = format_number (q_p, "%.3f");
-
-            p = g_strconcat ("= ", number, NULL);
-          }
-        i2 = format_number (i2_value, "%.0f");
-        /* TRANSLATORS: "Heterogeneity: I² = 12%, Q = 3.40 (df = 2), p = 0.183" */
-        note = g_strdup_printf (_("Heterogeneity: I² = %s%%, Q = %s (df = %u), p %s"), i2, q, q_df, p);
-        ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, note, NULL, NAN, NAN, NAN, NAN);
+        /* "Heterogeneity: I² = 12%, Q = 3.40 (df = 2), p = 0.18", written when drawn as the
+         * proportion forests' (ep_forest_row_label()) */
+        row = ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, NULL, NULL, NAN, NAN, NAN, NAN);
+        row->label_text = EP_FOREST_TEXT_HETEROGENEITY_FE;
+        row->values[0] = i2_value;
+        row->values[2] = q_value;
+        row->values[3] = q_p;
+        row->count = q_df;
       }
   }
 
-  method = ep_evidence_two_arm_method_text (result->measure, result->pooling, options.method);
+  method = ep_evidence_two_arm_method_phrase (result->measure, result->pooling, options.method);
   if (fabs (options.level - 0.95) > 1e-9)
-    {
-      g_autofree char *level = format_number (100.0 * options.level, "%g");
-
-      /* TRANSLATORS: "Method: Mantel-Haenszel odds ratio ...; 90% confidence intervals" */
-      method_note = g_strdup_printf (_("Method: %s; %s%% confidence intervals"), method, level);
-    }
+    /* TRANSLATORS: "Method: Mantel-Haenszel odds ratio ...; 90% confidence intervals" */
+    ep_forest_plot_add_phrase (forest, ep_plot_phrase_new (N_("Method: %s; %s%% confidence intervals"),
+                                                           method,
+                                                           ep_plot_phrase_number (100.0 * options.level, -1),
+                                                           NULL));
   else
-    method_note = g_strdup_printf (_("Method: %s"), method);
-  ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, method_note, NULL, NAN, NAN, NAN, NAN);
+    ep_forest_plot_add_phrase (forest, ep_plot_phrase_new (N_("Method: %s"), method, NULL));
   for (guint s = 0; s < result->k; s++)
-    {
-      /* TRANSLATORS: "Phase 3 (TOWER): blinatumomab (experimental) vs standard-of-care
-       * chemotherapy (control), events/N in this order" */
-      g_autofree char *arms = g_strdup_printf (_("%s: %s (experimental) vs %s (control), events/N in this order"),
-                                               result->labels[s], result->arm1[s], result->arm2[s]);
-
-      ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, arms, NULL, NAN, NAN, NAN, NAN);
-    }
-  for (guint i = 0; i < result->notes->len; i++)
-    ep_forest_plot_add_row (forest, EP_FOREST_ROW_NOTE, g_ptr_array_index (result->notes, i), NULL,
-                            NAN, NAN, NAN, NAN);
+    /* TRANSLATORS: "Phase 3 (TOWER): blinatumomab (experimental) vs standard-of-care
+     * chemotherapy (control), events/N in this order" */
+    ep_forest_plot_add_phrase (forest,
+                               ep_plot_phrase_new (N_("%s: %s (experimental) vs %s (control), events/N in this order"),
+                                                   ep_plot_phrase_text (result->labels[s]),
+                                                   ep_plot_phrase_text (result->arm1[s]),
+                                                   ep_plot_phrase_text (result->arm2[s]), NULL));
+  for (guint i = 0; i < result->note_phrases->len; i++)
+    ep_forest_plot_add_phrase (forest, ep_plot_phrase_ref (g_ptr_array_index (result->note_phrases, i)));
 
   ep_forest_plot_free (figure->forest);
   figure->forest = forest;

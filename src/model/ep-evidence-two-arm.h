@@ -23,6 +23,7 @@
 
 #include "core/ep-meta-binary.h"
 #include "model/ep-evidence-forest.h"
+#include "plot/ep-plot-phrase.h"
 #include "model/ep-figure.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,9 @@ typedef struct
   EpEvidencePooling    pooling;
   EpMetaFixedResult   *fixed;      /* Mantel-Haenszel or Peto; NULL for inverse variance */
   EpMetaResult        *iv;         /* inverse variance; NULL otherwise */
-  GPtrArray           *notes;      /* char *: like-with-like choices, arms left out */
+  GPtrArray           *notes;      /* char *: like-with-like choices, arms left out, in the
+                                    * app's language */
+  GPtrArray           *note_phrases; /* EpPlotPhrase: the same, for the figure's language */
 } EpTwoArmResult;
 
 void        ep_two_arm_result_free   (EpTwoArmResult *result);
@@ -78,6 +81,11 @@ EpFigure   *ep_evidence_two_arm_new  (GPtrArray                     *trials,
 char       *ep_evidence_two_arm_method_text (EpMetaBinaryMeasure measure,
                                              EpEvidencePooling   pooling,
                                              EpMetaMethod        method);
+
+/* The same, made when drawn in the figure's language. */
+EpPlotPhrase *ep_evidence_two_arm_method_phrase (EpMetaBinaryMeasure measure,
+                                                 EpEvidencePooling   pooling,
+                                                 EpMetaMethod        method);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpTwoArmResult, ep_two_arm_result_free)
 

@@ -860,15 +860,13 @@ ep_figure_load_simon_makuch (EpFigure *self)
 {
   EpAnalysis *analysis = self->analysis;
   const EpCoxFit *cox = ep_analysis_get_mantel_byar (analysis);
-  g_autofree char *p = NULL;
+  const char *format;
 
   /* not the landmark groups: the curves are by the response as it changes */
   self->levels = NULL;
   self->km = (EpKmResult *) ep_analysis_get_simon_makuch (analysis);
   self->options.data_unit = plot_unit (ep_analysis_get_time_unit (analysis));
-  self->simon_makuch_labels = g_new0 (char *, 3);
-  self->simon_makuch_labels[0] = g_strdup (_("No response (yet)"));
-  self->simon_makuch_labels[1] = g_strdup (_("Responded"));
+  /* the curves' names are written when drawn, in the figure's language (ep_figure_render()) */
   if (self->km == NULL)
     {
       ep_figure_add_note (self, _("The Simon-Makuch curves need patients with and without a "
@@ -880,19 +878,17 @@ ep_figure_load_simon_makuch (EpFigure *self)
                               "are those on each curve at that time."));
   if (cox == NULL || cox->p != 1 || !isfinite (cox->score_p))
     return;
-  /* as the figure writes a p: three decimals below 0.1, two above */
-  p = cox->score_p < 0.001 ? g_strdup ("< 0.001")
-      : g_strdup_printf (cox->score_p < 0.1 ? "%.3f" : "%.2f", cox->score_p);
+  /* The Mantel-Byar line is written when drawn, in the figure's language and decimal mark
+   * (ep_figure_render()); p as the figure writes one: "< 0.001", "> 0.99" read "p %s". */
   if (cox->converged && !cox->singular[0] && !cox->infinite[0] && isfinite (cox->hr_upper[0]))
     {
       self->hr = cox->hr[0];
       self->hr_lower = cox->hr_lower[0];
       self->hr_upper = cox->hr_upper[0];
       /* TRANSLATORS: under the HR of a Simon-Makuch figure; %s is "0.031" or "< 0.001" */
-      self->hr_label = g_strdup_printf (p[0] == '<' ? _("Responded vs not (time-dependent)\n"
-                                                         "Mantel-Byar p %s")
-                                                    : _("Responded vs not (time-dependent)\n"
-                                                        "Mantel-Byar p = %s"), p);
+      format = cox->score_p < 0.001 || cox->score_p > 0.99
+               ? N_("Responded vs not (time-dependent)\nMantel-Byar p %s")
+               : N_("Responded vs not (time-dependent)\nMantel-Byar p = %s");
     }
   else
     {
@@ -900,9 +896,12 @@ ep_figure_load_simon_makuch (EpFigure *self)
                                   "events in a group, or the model did not converge); it is "
                                   "not shown."));
       /* TRANSLATORS: on a Simon-Makuch figure; %s is "0.031" or "< 0.001" */
-      self->hr_label = g_strdup_printf (p[0] == '<' ? _("Mantel-Byar p %s")
-                                                    : _("Mantel-Byar p = %s"), p);
+      format = cox->score_p < 0.001 || cox->score_p > 0.99 ? N_("Mantel-Byar p %s")
+                                                          : N_("Mantel-Byar p = %s");
     }
+  self->hr_phrase = ep_plot_phrase_new (format, ep_plot_phrase_p (cox->score_p), NULL);
+  /* as drawn in English (the figure draws hr_phrase) */
+  self->hr_label = ep_plot_phrase_write (self->hr_phrase, NULL);
 }
 
 /* Reads what the figure shows from the analysis's current result, borrowing it. */
@@ -977,13 +976,13 @@ ep_figure_load_analysis (EpFigure *self)
             {
               const char *label = ep_analysis_get_cause_label (analysis, c);
               g_autofree char *code = g_strdup_printf ("%d", self->cif->causes[c]);
-              g_autofree char *numbered = g_strdup_printf (_("Cause %d"), self->cif->causes[c]);
 
               if (label == NULL)
                 break;
-              /* an unlabelled code reads "Cause 1", as before labels */
+              /* an unlabelled code reads "Cause 1", as before labels, in the figure's language
+               * when drawn (empty here: ep_figure_render()) */
               if (strcmp (label, code) == 0)
-                g_strv_builder_add (causes, numbered);
+                g_strv_builder_add (causes, "");
               else
                 g_strv_builder_add (causes, label);
             }

@@ -18,6 +18,7 @@
 #include "model/ep-analysis.h"
 #include "model/ep-figure.h"
 #include "plot/ep-cif-plot.h"
+#include "plot/ep-plot-phrase.h"
 
 G_BEGIN_DECLS
 
@@ -47,7 +48,8 @@ struct _EpFigure
   char               *hr_label;
   EpCifResult        *cif;
   EpGrayResult       *gray;
-  GStrv               cause_labels;  /* CIF: the causes' display labels (owned), or NULL */
+  GStrv               cause_labels;  /* CIF: the causes' display labels (owned), or NULL;
+                                      * an empty one: "Cause <code>" in the figure's language */
 
   /* A view of an analysis: levels, km, cif and gray above are the analysis's (borrowed, not
    * freed here) and are read again on its ::results-changed. */
@@ -66,7 +68,8 @@ struct _EpFigure
   EpFigureLandmarkAxis landmark_axis;
   gboolean            landmark_overall;  /* all patients in grey before the landmark */
   gboolean            simon_makuch;    /* the analysis's Simon-Makuch curves */
-  GStrv               simon_makuch_labels;
+  EpPlotPhrase       *hr_phrase;     /* replaces hr_label when drawn (Simon-Makuch: the
+                                       * Mantel-Byar line in the figure's language) */
 
   /* forest kinds */
   EpForestPlot       *forest;

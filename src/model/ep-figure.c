@@ -161,6 +161,7 @@ ep_figure_render (EpFigure     *self,
         EpKmPlot plot;
         g_autofree double *hr = NULL;
         g_autofree char *hr_label = NULL;
+        const char *simon_makuch_labels[3] = { NULL, NULL, NULL };
 
         ep_km_plot_init (&plot, self->km);
         plot.options = self->options;
@@ -168,8 +169,13 @@ ep_figure_render (EpFigure     *self,
           plot.options.y_max = 1.0;
         if (self->levels != NULL)
           plot.labels = ep_levels_get_labels (self->levels);
-        if (self->simon_makuch_labels != NULL)
-          plot.labels = (const char * const *) self->simon_makuch_labels;
+        /* the Simon-Makuch curves' names in the figure's language */
+        if (self->simon_makuch)
+          {
+            simon_makuch_labels[0] = ep_plot_gettext (&self->style, N_("No response (yet)"));
+            simon_makuch_labels[1] = ep_plot_gettext (&self->style, N_("Responded"));
+            plot.labels = simon_makuch_labels;
+          }
         if (self->overlay != NULL)
           {
             plot.overlay = self->overlay;
@@ -202,6 +208,8 @@ ep_figure_render (EpFigure     *self,
             plot.hr_lower = self->hr_lower;
             plot.hr_upper = self->hr_upper;
             plot.hr_label = self->hr_label;
+            if (self->hr_phrase != NULL)
+              plot.hr_label = hr_label = ep_plot_phrase_write (self->hr_phrase, &self->style);
             /* "B vs A" in the figure's language, made now (not when the data were) */
             if (self->hr_label != NULL && self->levels != NULL && self->levels->n_levels == 2)
               plot.hr_label = hr_label
@@ -230,8 +238,12 @@ ep_figure_render (EpFigure     *self,
             if (self->landmark_axis == EP_FIGURE_LANDMARK_ORIGINAL)
               {
                 /* TRANSLATORS: the line marking a landmark on a figure: "Landmark: 6 months" */
-                label = g_strdup_printf (ep_plot_gettext (&self->style, N_("Landmark: %g %s")),
-                                         landmark, unit_text);
+                g_autoptr(EpPlotPhrase) phrase = NULL;
+
+                /* the landmark in the figure's decimal mark, not LC_NUMERIC's */
+                phrase = ep_plot_phrase_new (N_("Landmark: %g %s"), ep_plot_phrase_number (landmark, -1),
+                                             ep_plot_phrase_text (unit_text), NULL);
+                label = ep_plot_phrase_write (phrase, &self->style);
                 plot.time_offset = landmark;
                 plot.marker_label = g_strstrip (label);
                 if (self->landmark_overall)
@@ -245,9 +257,12 @@ ep_figure_render (EpFigure     *self,
             else if (style.x_label == NULL)
               {
                 /* TRANSLATORS: the x axis of a landmark analysis: "Time from the landmark at 2.4 months" */
-                label = g_strdup_printf (ep_plot_gettext (&self->style,
-                                                          N_("Time from the landmark at %g %s")),
-                                         landmark, unit_text);
+                g_autoptr(EpPlotPhrase) phrase = NULL;
+
+                phrase = ep_plot_phrase_new (N_("Time from the landmark at %g %s"),
+                                             ep_plot_phrase_number (landmark, -1),
+                                             ep_plot_phrase_text (unit_text), NULL);
+                label = ep_plot_phrase_write (phrase, &self->style);
                 style.x_label = g_strdup (g_strstrip (label));
               }
             ep_km_plot_render (cr, width, height, &plot, &style, layout);
@@ -260,6 +275,7 @@ ep_figure_render (EpFigure     *self,
     case EP_FIGURE_CIF:
       {
         EpCifPlot plot;
+        g_auto(GStrv) cause_labels = NULL;
 
         ep_cif_plot_init (&plot, self->cif);
         plot.options = self->options;
@@ -270,7 +286,18 @@ ep_figure_render (EpFigure     *self,
         if (self->levels != NULL)
           plot.group_labels = ep_levels_get_labels (self->levels);
         if (self->cause_labels != NULL)
-          plot.cause_labels = (const char * const *) self->cause_labels;
+          {
+            guint n = g_strv_length (self->cause_labels);
+
+            /* an unlabelled cause: "Cause 1" in the figure's language */
+            cause_labels = g_new0 (char *, n + 1);
+            for (guint c = 0; c < n; c++)
+              cause_labels[c] = *self->cause_labels[c] != '\0' || c >= self->cif->n_causes
+                                ? g_strdup (self->cause_labels[c])
+                                : g_strdup_printf (ep_plot_gettext (&self->style, N_("Cause %d")),
+                                                   self->cif->causes[c]);
+            plot.cause_labels = (const char * const *) cause_labels;
+          }
         ep_cif_plot_render (cr, width, height, &plot, &self->style, layout);
       }
       break;
@@ -281,15 +308,20 @@ ep_figure_render (EpFigure     *self,
       {
         /* x-label overrides the forest's own axis label. */
         char *x_label = self->forest->x_label;
+        EpPlotPhrase *x_label_phrase = self->forest->x_label_phrase;
         guint n_panels = self->forest->n_panels;
 
         self->forest->x_label = nonempty (self->style.x_label) ? self->style.x_label
                                                                 : self->forest_x_label;
+        /* the user's title as it is; the default made in the figure's language */
+        if (nonempty (self->style.x_label))
+          self->forest->x_label_phrase = NULL;
         /* a Cox figure without its univariable panel: the multivariable one alone */
         if (self->kind == EP_FIGURE_COX_TABLE && !self->univariable)
           self->forest->n_panels = 1;
         ep_forest_plot_render (cr, width, height, self->forest, &self->style, layout);
         self->forest->x_label = x_label;
+        self->forest->x_label_phrase = x_label_phrase;
         self->forest->n_panels = n_panels;
       }
       break;
@@ -752,7 +784,7 @@ _ep_figure_clear_data (EpFigure *self)
   g_clear_pointer (&self->cif, ep_cif_result_free);
   g_clear_pointer (&self->gray, ep_gray_result_free);
   g_clear_pointer (&self->cause_labels, g_strfreev);
-  g_clear_pointer (&self->simon_makuch_labels, g_strfreev);
+  g_clear_pointer (&self->hr_phrase, ep_plot_phrase_unref);
 }
 
 static void

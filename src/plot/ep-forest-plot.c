@@ -27,6 +27,8 @@ row_clear (gpointer data)
   g_clear_pointer (&row->text, g_free);
   g_clear_pointer (&row->extra_b, g_free);
   g_clear_pointer (&row->text_b, g_free);
+  g_clear_pointer (&row->phrase, ep_plot_phrase_unref);
+  g_clear_pointer (&row->detail_phrase, ep_plot_phrase_unref);
 }
 
 EpForestPlot *
@@ -64,6 +66,8 @@ ep_forest_plot_free (EpForestPlot *plot)
   g_free (plot->favours_right);
   g_free (plot->panel_header);
   g_free (plot->panel_header_b);
+  g_clear_pointer (&plot->estimate_header_phrase, ep_plot_phrase_unref);
+  g_clear_pointer (&plot->x_label_phrase, ep_plot_phrase_unref);
   g_free (plot);
 }
 
@@ -88,6 +92,20 @@ ep_forest_plot_add_row (EpForestPlot    *plot,
   g_array_append_val (plot->rows, row);
 
   return &g_array_index (plot->rows, EpForestRow, plot->rows->len - 1);
+}
+
+EpForestRow *
+ep_forest_plot_add_phrase (EpForestPlot *plot,
+                           EpPlotPhrase *phrase)
+{
+  EpForestRow *row;
+
+  g_return_val_if_fail (plot != NULL && phrase != NULL, NULL);
+
+  row = ep_forest_plot_add_row (plot, EP_FOREST_ROW_NOTE, NULL, NULL, NAN, NAN, NAN, NAN);
+  row->label_text = EP_FOREST_TEXT_PHRASE;
+  row->phrase = phrase;
+  return row;
 }
 
 guint
@@ -381,6 +399,10 @@ ep_forest_row_label (const EpForestRow *row,
       /* Test for subgroup differences: Q = 25.31 (df = 1), p < 0.001 */
       return g_strdup_printf (P_ (style, N_("Test for subgroup differences: Q = %s (df = %u), p %s%s")),
                               q, row->count, eq, p);
+    case EP_FOREST_TEXT_PHRASE:
+      if (row->phrase != NULL)
+        return ep_plot_phrase_write (row->phrase, style);
+      return g_strdup (row->label);
     case EP_FOREST_TEXT_AS_IS:
     default:
       return g_strdup (row->label);
@@ -425,12 +447,27 @@ plot_in_style (const EpForestPlot *plot,
   copy->favours_right = g_strdup (plot->favours_right);
   copy->panel_header = g_strdup (plot->panel_header);
   copy->panel_header_b = g_strdup (plot->panel_header_b);
+  copy->estimate_header_phrase = NULL;
+  copy->x_label_phrase = NULL;
+  if (plot->estimate_header_phrase != NULL)
+    {
+      g_free (copy->estimate_header);
+      copy->estimate_header = ep_plot_phrase_write (plot->estimate_header_phrase, style);
+    }
+  if (plot->x_label_phrase != NULL)
+    {
+      g_free (copy->x_label);
+      copy->x_label = ep_plot_phrase_write (plot->x_label_phrase, style);
+    }
 
   for (guint i = 0; i < plot->rows->len; i++)
     {
       const EpForestRow *row = &g_array_index (plot->rows, EpForestRow, i);
       g_autofree char *label = ep_forest_row_label (row, style);
-      EpForestRow *r = ep_forest_plot_add_row (copy, row->kind, label, row->detail, row->estimate,
+      g_autofree char *detail = row->detail_phrase != NULL
+                                ? ep_plot_phrase_write (row->detail_phrase, style)
+                                : g_strdup (row->detail);
+      EpForestRow *r = ep_forest_plot_add_row (copy, row->kind, label, detail, row->estimate,
                                                row->lower, row->upper, row->weight);
       const char *text = row->text, *text_b = row->text_b;
 
@@ -1327,9 +1364,9 @@ render_styled (cairo_t            *cr,
       if (plot->favours_left != NULL || plot->favours_right != NULL)
         {
           g_autofree char *left = plot->favours_left != NULL
-                                  ? g_strconcat ("← ", plot->favours_left, NULL) : NULL;
+                                  ? g_strconcat ("← ", P_ (style, plot->favours_left), NULL) : NULL;
           g_autofree char *right = plot->favours_right != NULL
-                                   ? g_strconcat (plot->favours_right, " →", NULL) : NULL;
+                                   ? g_strconcat (P_ (style, plot->favours_right), " →", NULL) : NULL;
 
           if (left != NULL)
             ep_plot_text_draw (cr, style, small, EP_TEXT_REGULAR, left, null_x - 0.5 * fs, ly,

@@ -21,6 +21,7 @@
 #include "core/ep-cox.h"
 #include "core/ep-meta.h"
 #include "plot/ep-plot-layout.h"
+#include "plot/ep-plot-phrase.h"
 #include "plot/ep-plot-style.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,7 @@ typedef enum
   EP_FOREST_TEXT_HETEROGENEITY_RE,  /* as FE with τ² = values[1] */
   EP_FOREST_TEXT_HETEROGENEITY_LRT, /* as RE, the test a likelihood ratio (GLMM) */
   EP_FOREST_TEXT_SUBGROUP_TEST,     /* Q = values[2] (df = count), p = values[3] */
+  EP_FOREST_TEXT_PHRASE,            /* phrase (any other note: "Method: …", "Pooled (k = 3)") */
 } EpForestText;
 
 /* How the rows' p (has_p) are written: the figure's rule (ep_plot_format_p(): "< 0.001",
@@ -94,6 +96,8 @@ typedef struct
   double           p;
   gboolean         has_p_b;     /* extra_b is this p-value */
   double           p_b;
+  EpPlotPhrase    *phrase;      /* EP_FOREST_TEXT_PHRASE: the label (owned) */
+  EpPlotPhrase    *detail_phrase; /* replaces detail when not NULL (owned): "92/271 vs 20/124" */
 } EpForestRow;
 
 typedef struct
@@ -124,6 +128,9 @@ typedef struct
   char          *panel_header;    /* over the panel of the estimates; NULL: none */
   char          *panel_header_b;  /* over the panel of the second estimates */
   EpForestPRule  p_rule;          /* how the rows' p are written; default the figure's rule */
+  /* Headers made when drawn (owned; NULL: the strings above): "Odds ratio (90% CI)". */
+  EpPlotPhrase  *estimate_header_phrase;
+  EpPlotPhrase  *x_label_phrase;
 } EpForestPlot;
 
 EpForestPlot *ep_forest_plot_new           (EpForestScale        scale);
@@ -157,6 +164,10 @@ EpForestPlot *ep_forest_plot_new_from_meta (const EpMetaResult  *result,
  * "sex=2"), HR [95% CI] and the Wald p; a term that cannot be estimated says so. */
 EpForestPlot *ep_forest_plot_new_from_cox  (const EpCoxFit      *fit,
                                             const char * const  *term_names);
+
+/* Appends a note row whose text is phrase (consumed) and returns it. */
+EpForestRow  *ep_forest_plot_add_phrase    (EpForestPlot        *plot,
+                                            EpPlotPhrase        *phrase);
 
 /* The row's label as drawn in style's language and decimal mark (style NULL: English, dots):
  * "Overall, random effects (k = 6)", "Male (ref)", a study's name as it is. */
