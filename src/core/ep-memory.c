@@ -115,22 +115,46 @@ map_aligned (gsize size)
 }
 #endif
 
-/* Keeps a free block for reuse if there is room; big_lock held. FALSE: unmap it. */
+/* Keeps a free block for reuse if there is room, joined with the cached blocks next to it
+ * (pieces of one split block, or mappings that happen to touch: all are whole 2 MiB pages of
+ * anonymous memory, so a joined range is one block). FALSE: unmap *block, *size, which then
+ * cover the joined range. big_lock held. */
 static gboolean
-cache_keep (gpointer block,
-            gsize    size)
+cache_keep (gpointer *block,
+            gsize    *size)
 {
+  char *b = *block;
+  gsize length = *size;
   guint same = 0;
 
+  for (guint k = 0; k < big_n_cached;)
+    {
+      char *other = big_cache[k].block;
+      gsize other_size = big_cache[k].size;
+
+      if (other + other_size == b || b + length == other)
+        {
+          b = MIN (b, other);
+          length += other_size;
+          big_stats.cached_bytes -= other_size;
+          big_cache[k] = big_cache[--big_n_cached];
+          k = 0;
+          continue;
+        }
+      k++;
+    }
+  *block = b;
+  *size = length;
+
   for (guint k = 0; k < big_n_cached; k++)
-    same += big_cache[k].size == size;
+    same += big_cache[k].size == length;
   if (same >= PER_CLASS || big_n_cached >= G_N_ELEMENTS (big_cache) ||
-      big_stats.cached_bytes + size > EP_BIG_CACHE_LIMIT)
+      big_stats.cached_bytes + length > EP_BIG_CACHE_LIMIT)
     return FALSE;
-  big_cache[big_n_cached].block = block;
-  big_cache[big_n_cached].size = size;
+  big_cache[big_n_cached].block = b;
+  big_cache[big_n_cached].size = length;
   big_n_cached++;
-  big_stats.cached_bytes += size;
+  big_stats.cached_bytes += length;
   return TRUE;
 }
 
@@ -159,11 +183,11 @@ cache_take (gsize     size,
   big_stats.cached_bytes -= *taken;
   if (*taken > size)
     {
-      char *rest = (char *) block + size;
+      gpointer rest = (char *) block + size;
       gsize rest_size = *taken - size;
 
       *taken = size;
-      if (!cache_keep (rest, rest_size))
+      if (!cache_keep (&rest, &rest_size))
         {
           *unmap = rest;
           *unmap_size = rest_size;
@@ -274,7 +298,7 @@ ep_big_free (gpointer block)
           size = GPOINTER_TO_SIZE (value);
           g_hash_table_remove (big_live, block);
           big_stats.live_bytes -= size;
-          keep = cache_keep (block, size);
+          keep = cache_keep (&block, &size);
         }
     }
   g_mutex_unlock (&big_lock);
