@@ -1114,9 +1114,14 @@ cox_fit (gsize               n,
       concordance.concordance = NAN;
       concordance.std_err = NAN;
     }
-  else
-    ep_concordance_sorted (n, d.time, d.status, d.eta, d.range, d.n_ranges,
-                           d.start_pos, d.start_time, &concordance);
+  else if (!ep_concordance_sorted (n, d.time, d.status, d.eta, d.range, d.n_ranges,
+                                   d.start_pos, d.start_time, &concordance))
+    {
+      /* only past its size limit (2^30 rows): no C rather than a wrong one */
+      memset (&concordance, 0, sizeof concordance);
+      concordance.concordance = NAN;
+      concordance.std_err = NAN;
+    }
   cox_data_clear (&d);
   fit->concordance = concordance.concordance;
   fit->concordance_se = concordance.std_err;
