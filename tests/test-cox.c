@@ -553,6 +553,167 @@ test_concordance_counting (void)
   assert_close (c.std_err, 0.129128665050489, "tg2 concordance se");
 }
 
+/* ---- issue 19: the popcount dispatch and the fit from columns ---- */
+
+/* Random data with many ties in time and in risk, strata and (start, stop] intervals: the
+ * hardware-popcount walk and the portable one give the same counts and standard error to the
+ * bit (they differ only in how a word's bits are counted). */
+static void
+test_concordance_popcount (void)
+{
+  const gsize n = 20000;
+  g_autofree double *start = g_new (double, n);
+  g_autofree double *stop = g_new (double, n);
+  g_autofree int *status = g_new (int, n);
+  g_autofree double *risk = g_new (double, n);
+  g_autofree guint *strata = g_new (guint, n);
+  GRand *rand = g_rand_new_with_seed (19);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      start[i] = g_rand_int_range (rand, 0, 50);
+      stop[i] = start[i] + 1 + g_rand_int_range (rand, 0, 200);
+      status[i] = g_rand_double (rand) < 0.6;
+      risk[i] = g_rand_int_range (rand, 0, 300) / 7.0;
+      strata[i] = g_rand_int_range (rand, 0, 3);
+    }
+  g_rand_free (rand);
+
+  if (!ep_concordance_uses_hardware_popcount ())
+    g_test_message ("this CPU has no popcnt (or it is disabled): both runs take the portable path");
+
+  for (guint variant = 0; variant < 4; variant++)
+    {
+      const double *st = variant & 1 ? start : NULL;
+      const guint *sa = variant & 2 ? strata : NULL;
+      EpConcordance hw, portable;
+
+      ep_concordance_set_portable (FALSE);
+      g_assert_true (ep_concordance (n, st, stop, status, risk, sa, 3, &hw));
+      ep_concordance_set_portable (TRUE);
+      g_assert_false (ep_concordance_uses_hardware_popcount ());
+      g_assert_true (ep_concordance (n, st, stop, status, risk, sa, 3, &portable));
+      ep_concordance_set_portable (FALSE);
+
+      g_assert_cmpfloat (hw.concordant, >, 0);
+      g_assert_cmpmem (&hw, sizeof hw, &portable, sizeof portable);
+    }
+}
+
+static void
+assert_fits_identical (const EpCoxFit *a,
+                       const EpCoxFit *b)
+{
+  const guint p = a->p;
+
+  g_assert_cmpuint (a->p, ==, b->p);
+  g_assert_cmpuint (a->n_events, ==, b->n_events);
+  g_assert_cmpuint (a->iterations, ==, b->iterations);
+  g_assert_cmpmem (a->coef, p * sizeof (double), b->coef, p * sizeof (double));
+  g_assert_cmpmem (a->se, p * sizeof (double), b->se, p * sizeof (double));
+  g_assert_cmpmem (a->var, p * p * sizeof (double), b->var, p * p * sizeof (double));
+  g_assert_cmpmem (a->means, p * sizeof (double), b->means, p * sizeof (double));
+  g_assert_cmpmem (a->score, p * sizeof (double), b->score, p * sizeof (double));
+  g_assert_cmpmem (a->singular, p * sizeof (gboolean), b->singular, p * sizeof (gboolean));
+  g_assert_cmpmem (&a->loglik_null, sizeof (double), &b->loglik_null, sizeof (double));
+  g_assert_cmpmem (&a->loglik, sizeof (double), &b->loglik, sizeof (double));
+  g_assert_cmpmem (&a->wald_chisq, sizeof (double), &b->wald_chisq, sizeof (double));
+  g_assert_cmpmem (&a->score_chisq, sizeof (double), &b->score_chisq, sizeof (double));
+  g_assert_cmpmem (&a->concordance, sizeof (double), &b->concordance, sizeof (double));
+  g_assert_cmpmem (&a->concordance_se, sizeof (double), &b->concordance_se, sizeof (double));
+}
+
+/* ep_cox_fit_columns on a design's columns is ep_cox_fit on its matrix, to the bit: numeric
+ * and factor terms, with and without strata, start times and weights, both tie rules. */
+static void
+test_fit_columns (void)
+{
+  const gsize n = 3000;
+  g_autofree double *start = g_new (double, n);
+  g_autofree double *stop = g_new (double, n);
+  g_autofree int *status = g_new (int, n);
+  g_autofree double *age = g_new (double, n);
+  g_autofree double *dose = g_new (double, n);
+  g_autofree double *weights = g_new (double, n);
+  g_autofree guint *strata = g_new (guint, n);
+  g_autofree char **arm = g_new0 (char *, n + 1);
+  static const char *const arms[] = { "A", "B", "C" };
+  EpDesignColumn columns[3] = {
+    { "age", EP_DESIGN_NUMERIC, NULL, NULL, NULL },
+    { "arm", EP_DESIGN_FACTOR, NULL, NULL, NULL },
+    { "dose", EP_DESIGN_NUMERIC, NULL, NULL, NULL },
+  };
+  g_autoptr(EpDesign) design = NULL;
+  g_autoptr(EpDesign) terms = NULL;
+  g_autofree EpCoxColumn *cox_columns = NULL;
+  GRand *rand = g_rand_new_with_seed (1919);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      start[i] = g_rand_int_range (rand, 0, 20);
+      stop[i] = start[i] + 1 + g_rand_int_range (rand, 0, 100);
+      status[i] = g_rand_double (rand) < 0.5;
+      age[i] = 40 + g_rand_double (rand) * 40;
+      dose[i] = g_rand_int_range (rand, 0, 2);   /* 0/1: not centred */
+      weights[i] = 0.5 + g_rand_double (rand);
+      strata[i] = g_rand_int_range (rand, 0, 2);
+      arm[i] = (char *) arms[g_rand_int_range (rand, 0, 3)];
+    }
+  g_rand_free (rand);
+  columns[0].numbers = age;
+  columns[1].strings = (const char * const *) arm;
+  columns[2].numbers = dose;
+
+  design = ep_design_new (columns, 3, n, NULL);
+  terms = ep_design_new_terms (columns, 3, n, NULL);
+  g_assert_nonnull (design);
+  g_assert_nonnull (terms);
+  g_assert_null (terms->x);
+  g_assert_cmpuint (terms->p, ==, 4);
+  g_assert_cmpstrv (terms->term_names, design->term_names);
+  cox_columns = g_new (EpCoxColumn, terms->p);
+  ep_design_cox_columns (terms, columns, cox_columns);
+
+  for (guint variant = 0; variant < 16; variant++)
+    {
+      EpCoxOptions options;
+      g_autoptr(EpCoxFit) from_x = NULL;
+      g_autoptr(EpCoxFit) from_columns = NULL;
+      g_autoptr(GError) error = NULL;
+      const double *st = variant & 1 ? start : NULL;
+      const guint *sa = variant & 2 ? strata : NULL;
+
+      ep_cox_options_init (&options);
+      options.ties = variant & 4 ? EP_COX_TIES_BRESLOW : EP_COX_TIES_EFRON;
+      options.weights = variant & 8 ? weights : NULL;
+      from_x = ep_cox_fit (n, st, stop, status, design->x, design->p, sa, 2, &options, &error);
+      g_assert_no_error (error);
+      from_columns = ep_cox_fit_columns (n, st, stop, status, cox_columns, terms->p, sa, 2,
+                                         &options, &error);
+      g_assert_no_error (error);
+      assert_fits_identical (from_x, from_columns);
+    }
+
+  /* the first bad value in row order is named, as from the matrix */
+  {
+    g_autoptr(GError) e1 = NULL;
+    g_autoptr(GError) e2 = NULL;
+    g_autoptr(EpCoxFit) f1 = NULL;
+    g_autoptr(EpCoxFit) f2 = NULL;
+
+    age[7] = NAN;
+    dose[5] = INFINITY;
+    design->x[7 * design->p + 0] = NAN;
+    design->x[5 * design->p + 3] = INFINITY;
+    f1 = ep_cox_fit (n, NULL, stop, status, design->x, design->p, NULL, 0, NULL, &e1);
+    f2 = ep_cox_fit_columns (n, NULL, stop, status, cox_columns, terms->p, NULL, 0, NULL, &e2);
+    g_assert_null (f1);
+    g_assert_null (f2);
+    g_assert_error (e2, EP_COX_ERROR, EP_COX_ERROR_INPUT);
+    g_assert_cmpstr (e1->message, ==, e2->message);
+  }
+}
+
 /* ---- edge cases ---- */
 
 static void
@@ -1053,6 +1214,8 @@ main (int    argc,
   g_test_add_func ("/cox/concordance/hand", test_concordance_hand);
   g_test_add_func ("/cox/concordance/skipped", test_skip_concordance);
   g_test_add_func ("/cox/concordance/counting-process", test_concordance_counting);
+  g_test_add_func ("/cox/concordance/popcount-dispatch", test_concordance_popcount);
+  g_test_add_func ("/cox/columns/identical", test_fit_columns);
   g_test_add_func ("/cox/edge/all-censored", test_all_censored);
   g_test_add_func ("/cox/edge/one-subject", test_one_subject);
   g_test_add_func ("/cox/edge/all-tied", test_all_tied);

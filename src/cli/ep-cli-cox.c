@@ -342,6 +342,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
   g_auto(GStrv) covariates = NULL;
   g_auto(GStrv) factors = NULL;
   g_autoptr(GPtrArray) owned_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_levels_free);
+  g_autofree EpCoxColumn *cox_columns = NULL;
   EpCoxOptions options = model->options;
   EpCliTimer timer;
   const char *bad_name = NULL;
@@ -455,14 +456,10 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
       column->name = covariates[i];
       if (g_strv_contains ((const char * const *) factors, covariates[i]))
         {
-          const char **strings = ep_cli_data_strings (fitted->data, covariates[i]);
-
-          g_ptr_array_add (owned, strings);
           column->kind = EP_DESIGN_FACTOR;
-          column->strings = strings;
           /* the levels as ep_design_new() would make them from the strings, arranged by
            * --labels (its first level the reference) when it is given; from the column
-           * reader's codes without hashing a million strings */
+           * reader's codes without hashing a million strings (so no strings are needed) */
           {
             EpLevels *levels = ep_cli_data_levels (fitted->data, covariates[i]);
 
@@ -482,7 +479,12 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
         }
     }
 
-  fitted->design = ep_design_new (design_columns, n_covariates, fitted->data->n_rows, error);
+  /* The fit reads the columns themselves (ep_cox_fit_columns); the row-major matrix is made
+   * only for --cluster and --zph, which read it after the fit. */
+  fitted->design = model->keep_matrix
+                   ? ep_design_new (design_columns, n_covariates, fitted->data->n_rows, error)
+                   : ep_design_new_terms (design_columns, n_covariates, fitted->data->n_rows,
+                                          error);
   if (fitted->design == NULL)
     {
       g_prefix_error (error, "%s: ", ep_cli_data_file_name (fitted->data));
@@ -491,14 +493,22 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
   if (fitted->data->labels != NULL)
     ep_cli_data_set_term_labels (fitted->data, fitted->design, covariates);
 
+  /* Everything the fit needs is extracted: the file's typed columns can go (messages from
+   * here on name the file, or read it again for a cell), and so can the levels that the
+   * design copied. */
+  ep_cli_data_release_columns (fitted->data);
+  g_ptr_array_set_size (owned_levels, 0);
+
   fitted->parse_s = ep_cli_timer_lap (&timer);
 
   options.term_names = (const char * const *) fitted->design->term_names;
-  fitted->fit = ep_cox_fit (fitted->data->n_rows, start, stop, status, fitted->design->x,
-                            fitted->design->p,
-                            fitted->strata != NULL ? fitted->strata->codes : NULL,
-                            fitted->strata != NULL ? fitted->strata->n_levels : 0,
-                            &options, error);
+  cox_columns = g_new0 (EpCoxColumn, MAX (fitted->design->p, 1));
+  ep_design_cox_columns (fitted->design, design_columns, cox_columns);
+  fitted->fit = ep_cox_fit_columns (fitted->data->n_rows, start, stop, status, cox_columns,
+                                    fitted->design->p,
+                                    fitted->strata != NULL ? fitted->strata->codes : NULL,
+                                    fitted->strata != NULL ? fitted->strata->n_levels : 0,
+                                    &options, error);
   if (fitted->fit == NULL)
     {
       g_prefix_error (error, "%s: ", ep_cli_data_file_name (fitted->data));
@@ -620,6 +630,7 @@ ep_cli_cox (int    argc,
   model.options = options;
   model.weights = opt_weights;
   model.cluster = opt_cluster;
+  model.keep_matrix = opt_cluster != NULL || opt_zph;
   if (!ep_cli_cox_fit_model (&model, &fitted, &error))
     return ep_cli_data_fail (COMMAND, error);
   data = fitted.data;

@@ -222,6 +222,7 @@ ep_cli_data_free (EpCliData *data)
   g_clear_pointer (&data->columns, ep_csv_columns_free);
   g_clear_pointer (&data->labels, g_ptr_array_unref);
   g_free (data->rows);
+  g_free (data->lines);
   g_free (data->path);
   g_free (data->display_name);
   g_free (data);
@@ -297,7 +298,22 @@ ep_cli_data_line (const EpCliData *data,
 
   if (data->columns != NULL)
     return data->columns->lines[data->rows[i]];
+  if (data->lines != NULL)
+    return data->lines[i];
   return ep_csv_get_line (data->csv, data->rows[i]);
+}
+
+void
+ep_cli_data_release_columns (EpCliData *data)
+{
+  g_return_if_fail (data != NULL);
+
+  if (data->columns == NULL)
+    return;
+  data->lines = g_new (guint32, MAX (data->n_rows, 1));
+  for (guint i = 0; i < data->n_rows; i++)
+    data->lines[i] = data->columns->lines[data->rows[i]];
+  g_clear_pointer (&data->columns, ep_csv_columns_free);
 }
 
 static gboolean

@@ -16,7 +16,20 @@
 #include <string.h>
 
 #include "core/ep-concordance.h"
+#include "core/ep-memory.h"
 #include "core/ep-sort.h"
+
+#if defined(__GNUC__)
+#define EP_ALWAYS_INLINE inline __attribute__ ((always_inline))
+#else
+#define EP_ALWAYS_INLINE inline
+#endif
+
+/* x86: the kernel is compiled twice, once for the baseline ISA (where __builtin_popcountll is a
+ * call into libgcc) and once with the popcnt instruction, chosen at run time by the CPU. */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define EP_POPCNT_DISPATCH 1
+#endif
 
 /* The subjects in a tree, as a set of positions in the order of their risk scores (one
  * position per subject, so each is in or out): a bitmap, and a Fenwick (binary indexed) tree
@@ -57,7 +70,7 @@ rank_set_reset (RankSet *s)
   s->total = 0;
 }
 
-static inline void
+static EP_ALWAYS_INLINE void
 rank_set_insert (RankSet *s,
                  gsize    pos)
 {
@@ -67,7 +80,7 @@ rank_set_insert (RankSet *s,
   s->total++;
 }
 
-static inline void
+static EP_ALWAYS_INLINE void
 rank_set_remove (RankSet *s,
                  gsize    pos)
 {
@@ -78,7 +91,7 @@ rank_set_remove (RankSet *s,
 }
 
 /* Members at positions < pos (pos <= n). */
-static inline gsize
+static EP_ALWAYS_INLINE gsize
 rank_set_count_below (const RankSet *s,
                       gsize          pos)
 {
@@ -91,13 +104,13 @@ rank_set_count_below (const RankSet *s,
 }
 
 /* Members with a risk below, equal to and above the risk whose positions are [first, last]. */
-static inline void
+static EP_ALWAYS_INLINE void
 rank_set_walk (const RankSet *s,
                gsize          first,
                gsize          last,
-               double        *below,
-               double        *equal,
-               double        *above)
+               gsize         *below,
+               gsize         *equal,
+               gsize         *above)
 {
   gsize n_below = rank_set_count_below (s, first), n_equal;
 
@@ -106,101 +119,80 @@ rank_set_walk (const RankSet *s,
   else
     n_equal = rank_set_count_below (s, last + 1) - n_below;
 
-  *below = (double) n_below;
-  *equal = (double) n_equal;
-  *above = (double) (s->total - n_below - n_equal);
+  *below = n_below;
+  *equal = n_equal;
+  *above = s->total - n_below - n_equal;
 }
 
 /* Per-subject pair counts, in the orientation of the result: c = pairs the subject takes
- * part in that are concordant, d discordant, t tied on risk. */
+ * part in that are concordant, d discordant, t tied on risk. Whole numbers of magnitude at
+ * most 2n (a subject takes part in fewer than n pairs; while it is at risk its counts hold
+ * minus the events it saw enter), so 32 bits for n < 2^30; they convert to the same doubles
+ * that the sums of doubles gave before. */
 typedef struct
 {
-  double c, d, t;
+  gint32 c, d, t;
 } Share;
 
-/* Where subject i sits among the risk scores. */
+/* Where subject i sits among the risk scores (32-bit: n < 2^30). */
 typedef struct
 {
-  gsize pos;     /* its own position */
-  gsize first;   /* the run of positions with its risk */
-  gsize last;
+  guint32 pos;     /* its own position */
+  guint32 first;   /* the run of positions with its risk */
+  guint32 last;
 } Place;
 
 /* Subject i leaves the window of events it can be paired with as the partner at risk: add
  * the events counted since it entered. An event with higher risk than i's makes the pair
  * concordant (the earlier event has the higher risk). */
-static inline void
+static EP_ALWAYS_INLINE void
 share_close (Share         *s,
              const RankSet *dead,
              const Place   *place)
 {
-  double below, equal, above;
+  gsize below, equal, above;
 
   rank_set_walk (dead, place->first, place->last, &below, &equal, &above);
-  s->c += above;
-  s->d += below;
-  s->t += equal;
+  s->c += (gint32) above;
+  s->d += (gint32) below;
+  s->t += (gint32) equal;
 }
 
-static inline void
+static EP_ALWAYS_INLINE void
 share_open (Share         *s,
             const RankSet *dead,
             const Place   *place)
 {
-  double below, equal, above;
+  gsize below, equal, above;
 
   rank_set_walk (dead, place->first, place->last, &below, &equal, &above);
-  s->c -= above;
-  s->d -= below;
-  s->t -= equal;
+  s->c -= (gint32) above;
+  s->d -= (gint32) below;
+  s->t -= (gint32) equal;
 }
 
-gboolean
-ep_concordance_sorted (gsize          n,
-                       const double  *time,
-                       const int     *status,
-                       const double  *risk,
-                       const gsize   *range,
-                       gsize          n_ranges,
-                       const gsize   *start_pos,
-                       const double  *start_time,
-                       EpConcordance *result)
+typedef struct
 {
-  g_autofree guint *order = NULL;
-  g_autofree Place *place = NULL;
-  g_autofree Share *share = NULL;
-  g_autofree double *entered_dead = NULL;
+  double C, D, T, tied_time, tied_both;
+} Counts;
+
+/* The walk over the strata; fills share and counts. Inlined into one function per ISA. */
+static EP_ALWAYS_INLINE void
+concordance_walk (gsize          n,
+                  const double  *time,
+                  const int     *status,
+                  const gsize   *range,
+                  gsize          n_ranges,
+                  const gsize   *start_pos,
+                  const double  *start_time,
+                  const Place   *place,
+                  Share         *share,
+                  guint32       *entered_dead,
+                  Counts        *counts)
+{
   RankSet at_risk, dead;
   double C = 0, D = 0, T = 0, tied_time = 0, tied_both = 0;
-  double npair, somers, var;
 
-  g_return_val_if_fail (n == 0 || (time != NULL && status != NULL && risk != NULL), FALSE);
-  g_return_val_if_fail (range != NULL && range[0] == 0 && range[n_ranges] == n, FALSE);
-  g_return_val_if_fail ((start_pos == NULL) == (start_time == NULL), FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-
-  /* Positions in risk order; equal risks share a run [first, last]. */
-  order = g_new (guint, MAX (n, 1));
-  ep_sort_order_by_code_and_time (risk, NULL, 0, n, order);
-  place = g_new (Place, MAX (n, 1));
-  for (gsize k = 0, first = 0; k < n; k++)
-    {
-      if (k > 0 && risk[order[k]] != risk[order[k - 1]])
-        {
-          for (gsize m = first; m < k; m++)
-            place[order[m]].last = k - 1;
-          first = k;
-        }
-      place[order[k]].pos = k;
-      place[order[k]].first = first;
-      if (k == n - 1)
-        for (gsize m = first; m < n; m++)
-          place[order[m]].last = n - 1;
-    }
-  g_clear_pointer (&order, g_free);
-
-  share = g_new0 (Share, MAX (n, 1));
-  entered_dead = g_new0 (double, MAX (n, 1));
   rank_set_init (&at_risk, n);
   rank_set_init (&dead, n);
 
@@ -245,38 +237,41 @@ ep_concordance_sorted (gsize          n,
               /* Each event against everyone at risk and not an event at t. */
               for (gsize m = batch_lo; m < k; m++)
                 {
-                  double below, equal, above;
+                  gsize below, equal, above;
 
                   if (status[m] == 0)
                     continue;
                   rank_set_walk (&at_risk, place[m].first, place[m].last, &below, &equal, &above);
-                  C += below;
-                  D += above;
-                  T += equal;
-                  share[m].c += below;
-                  share[m].d += above;
-                  share[m].t += equal;
+                  C += (double) below;
+                  D += (double) above;
+                  T += (double) equal;
+                  share[m].c += (gint32) below;
+                  share[m].d += (gint32) above;
+                  share[m].t += (gint32) equal;
                 }
 
               /* Events at t: pairs among them are tied on time; those with equal risk are
                * counted from the events' set before and while they join it. */
               for (gsize m = batch_lo; m < k; m++)
                 {
-                  double below, above;
+                  gsize below, equal, above;
 
                   if (status[m] != 0)
-                    rank_set_walk (&dead, place[m].first, place[m].last,
-                                   &below, &entered_dead[m], &above);
+                    {
+                      rank_set_walk (&dead, place[m].first, place[m].last,
+                                     &below, &equal, &above);
+                      entered_dead[m - batch_lo] = (guint32) equal;
+                    }
                 }
               for (gsize m = batch_lo, seen = 0; m < k; m++)
                 {
-                  double below, equal, above;
+                  gsize below, equal, above;
 
                   if (status[m] == 0)
                     continue;
                   rank_set_walk (&dead, place[m].first, place[m].last, &below, &equal, &above);
                   tied_time += (double) seen;
-                  tied_both += equal - entered_dead[m];
+                  tied_both += (double) equal - (double) entered_dead[m - batch_lo];
                   rank_set_insert (&dead, place[m].pos);
                   seen++;
                 }
@@ -331,12 +326,146 @@ ep_concordance_sorted (gsize          n,
   rank_set_clear (&at_risk);
   rank_set_clear (&dead);
 
+  counts->C = C;
+  counts->D = D;
+  counts->T = T;
+  counts->tied_time = tied_time;
+  counts->tied_both = tied_both;
+}
+
+typedef void (*WalkFunc) (gsize, const double *, const int *, const gsize *, gsize,
+                          const gsize *, const double *, const Place *, Share *, guint32 *,
+                          Counts *);
+
+static void
+walk_portable (gsize          n,
+               const double  *time,
+               const int     *status,
+               const gsize   *range,
+               gsize          n_ranges,
+               const gsize   *start_pos,
+               const double  *start_time,
+               const Place   *place,
+               Share         *share,
+               guint32       *entered_dead,
+               Counts        *counts)
+{
+  concordance_walk (n, time, status, range, n_ranges, start_pos, start_time, place, share,
+                    entered_dead, counts);
+}
+
+#ifdef EP_POPCNT_DISPATCH
+__attribute__ ((target ("popcnt"))) static void
+walk_popcnt (gsize          n,
+             const double  *time,
+             const int     *status,
+             const gsize   *range,
+             gsize          n_ranges,
+             const gsize   *start_pos,
+             const double  *start_time,
+             const Place   *place,
+             Share         *share,
+             guint32       *entered_dead,
+             Counts        *counts)
+{
+  concordance_walk (n, time, status, range, n_ranges, start_pos, start_time, place, share,
+                    entered_dead, counts);
+}
+#endif
+
+static gint popcount_forced_portable = -1;   /* -1: not decided yet */
+
+void
+ep_concordance_set_portable (gboolean portable)
+{
+  g_atomic_int_set (&popcount_forced_portable, portable ? 1 : 0);
+}
+
+gboolean
+ep_concordance_uses_hardware_popcount (void)
+{
+#ifdef EP_POPCNT_DISPATCH
+  gint forced = g_atomic_int_get (&popcount_forced_portable);
+
+  if (forced < 0)
+    {
+      forced = g_getenv ("EP_PORTABLE_POPCOUNT") != NULL ? 1 : 0;
+      g_atomic_int_set (&popcount_forced_portable, forced);
+    }
+  if (forced)
+    return FALSE;
+  __builtin_cpu_init ();
+  return __builtin_cpu_supports ("popcnt") != 0;
+#else
+  return FALSE;
+#endif
+}
+
+gboolean
+ep_concordance_sorted (gsize          n,
+                       const double  *time,
+                       const int     *status,
+                       const double  *risk,
+                       const gsize   *range,
+                       gsize          n_ranges,
+                       const gsize   *start_pos,
+                       const double  *start_time,
+                       EpConcordance *result)
+{
+  ep_autobig guint *order = NULL;
+  ep_autobig Place *place = NULL;
+  ep_autobig Share *share = NULL;
+  ep_autobig guint32 *entered_dead = NULL;
+  WalkFunc walk = walk_portable;
+  Counts counts;
+  double C, D, T;
+  double npair, somers, var;
+
+  g_return_val_if_fail (n == 0 || (time != NULL && status != NULL && risk != NULL), FALSE);
+  g_return_val_if_fail (range != NULL && range[0] == 0 && range[n_ranges] == n, FALSE);
+  g_return_val_if_fail ((start_pos == NULL) == (start_time == NULL), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (n < ((gsize) 1 << 30), FALSE);
+
+  /* Positions in risk order; equal risks share a run [first, last]. */
+  order = ep_big_new (guint, MAX (n, 1));
+  ep_sort_order_by_code_and_time (risk, NULL, 0, n, order);
+  place = ep_big_new (Place, MAX (n, 1));
+  for (gsize k = 0, first = 0; k < n; k++)
+    {
+      if (k > 0 && risk[order[k]] != risk[order[k - 1]])
+        {
+          for (gsize m = first; m < k; m++)
+            place[order[m]].last = (guint32) (k - 1);
+          first = k;
+        }
+      place[order[k]].pos = (guint32) k;
+      place[order[k]].first = (guint32) first;
+      if (k == n - 1)
+        for (gsize m = first; m < n; m++)
+          place[order[m]].last = (guint32) (n - 1);
+    }
+  g_clear_pointer (&order, ep_big_free);
+
+  share = ep_big_alloc0 (MAX (n, 1) * sizeof (Share));
+  entered_dead = ep_big_new (guint32, MAX (n, 1));
+
+#ifdef EP_POPCNT_DISPATCH
+  if (ep_concordance_uses_hardware_popcount ())
+    walk = walk_popcnt;
+#endif
+  walk (n, time, status, range, n_ranges, start_pos, start_time, place, share, entered_dead,
+        &counts);
+  C = counts.C;
+  D = counts.D;
+  T = counts.T;
+
   npair = C + D + T;
   result->concordant = C;
   result->discordant = D;
   result->tied_risk = T;
-  result->tied_time = tied_time - tied_both;
-  result->tied_both = tied_both;
+  result->tied_time = counts.tied_time - counts.tied_both;
+  result->tied_both = counts.tied_both;
 
   if (npair <= 0)
     {
@@ -352,8 +481,8 @@ ep_concordance_sorted (gsize          n,
   var = 0;
   for (gsize k = 0; k < n; k++)
     {
-      double dfbeta = (share[k].d - share[k].c) / npair
-                      - (somers / npair) * (share[k].c + share[k].d + share[k].t);
+      double c = share[k].c, d = share[k].d, t = share[k].t;
+      double dfbeta = (d - c) / npair - (somers / npair) * (c + d + t);
 
       var += dfbeta * dfbeta;
     }
@@ -372,14 +501,14 @@ ep_concordance (gsize          n,
                 guint          n_strata,
                 EpConcordance *result)
 {
-  g_autofree guint *order = NULL;
-  g_autofree gsize *sorted_pos = NULL;
-  g_autofree double *time = NULL;
-  g_autofree int *event = NULL;
-  g_autofree double *sorted_risk = NULL;
-  g_autofree gsize *range = NULL;
-  g_autofree gsize *start_pos = NULL;
-  g_autofree double *start_time = NULL;
+  ep_autobig guint *order = NULL;
+  ep_autobig gsize *sorted_pos = NULL;
+  ep_autobig double *time = NULL;
+  ep_autobig int *event = NULL;
+  ep_autobig double *sorted_risk = NULL;
+  ep_autobig gsize *range = NULL;
+  ep_autobig gsize *start_pos = NULL;
+  ep_autobig double *start_time = NULL;
   gsize n_ranges = 0;
 
   g_return_val_if_fail (n == 0 || (stop != NULL && status != NULL && risk != NULL), FALSE);
@@ -389,15 +518,15 @@ ep_concordance (gsize          n,
     if (status[i] != 0 && status[i] != 1)
       return FALSE;
 
-  order = g_new (guint, MAX (n, 1));
+  order = ep_big_new (guint, MAX (n, 1));
   if (!ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order))
     return FALSE;
 
-  sorted_pos = g_new (gsize, MAX (n, 1));
-  time = g_new (double, MAX (n, 1));
-  event = g_new (int, MAX (n, 1));
-  sorted_risk = g_new (double, MAX (n, 1));
-  range = g_new (gsize, n + 1);
+  sorted_pos = ep_big_new (gsize, MAX (n, 1));
+  time = ep_big_new (double, MAX (n, 1));
+  event = ep_big_new (int, MAX (n, 1));
+  sorted_risk = ep_big_new (double, MAX (n, 1));
+  range = ep_big_new (gsize, n + 1);
   range[0] = 0;
   for (gsize k = 0; k < n; k++)
     {
@@ -414,8 +543,8 @@ ep_concordance (gsize          n,
   if (start != NULL)
     {
       ep_sort_order_by_code_and_time (start, strata, n_strata, n, order);
-      start_pos = g_new (gsize, MAX (n, 1));
-      start_time = g_new (double, MAX (n, 1));
+      start_pos = ep_big_new (gsize, MAX (n, 1));
+      start_time = ep_big_new (double, MAX (n, 1));
       for (gsize m = 0; m < n; m++)
         {
           start_pos[m] = sorted_pos[order[m]];

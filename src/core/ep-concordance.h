@@ -42,6 +42,8 @@ typedef struct
  *          with d = (C - D) / N, N = C + D + T and per subject counts c_i, d_i, t_i of the
  *          pairs it takes part in (in either role), dfbeta_i = (c_i - d_i) / N
  *          - d (c_i + d_i + t_i) / N, var (C-index) = sum dfbeta_i^2 / 4.
+ * Memory:  about 28 bytes per subject of work arrays (32-bit positions and pair counts,
+ *          from ep_big_alloc()), so n must be below 2^30.
  * Returns: FALSE only for invalid codes (a status other than 0/1, a stratum code out of
  *          range); the inputs must be finite. Re-entrant. */
 gboolean ep_concordance (gsize          n,
@@ -72,5 +74,14 @@ gboolean ep_concordance_sorted (gsize          n,
                                 const gsize   *start_pos,
                                 const double  *start_time,
                                 EpConcordance *result);
+
+/* The walk counts set members with popcount. On x86 it is compiled twice, for the baseline
+ * instruction set (a libgcc call per count) and with the popcnt instruction, and the second
+ * is used when the CPU has it (__builtin_cpu_supports, checked at run time: one binary runs
+ * on older CPUs too). Both give the same numbers. ep_concordance_set_portable (TRUE) (or the
+ * environment variable EP_PORTABLE_POPCOUNT, read once) forces the baseline path: for the
+ * tests and benchmarks. */
+void     ep_concordance_set_portable           (gboolean portable);
+gboolean ep_concordance_uses_hardware_popcount (void);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 
 #include "core/ep-concordance.h"
 #include "core/ep-cox.h"
+#include "core/ep-memory.h"
 #include "core/ep-timefix.h"
 #include "core/ep-sort.h"
 
@@ -213,14 +214,14 @@ typedef struct
 static void
 cox_data_clear (CoxData *d)
 {
-  g_free (d->time);
-  g_free (d->status);
-  g_free (d->wt);
-  g_free (d->z);
+  ep_big_free (d->time);
+  ep_big_free (d->status);
+  ep_big_free (d->wt);
+  ep_big_free (d->z);
   g_free (d->range);
-  g_free (d->start_pos);
-  g_free (d->start_time);
-  g_free (d->eta);
+  ep_big_free (d->start_pos);
+  ep_big_free (d->start_time);
+  ep_big_free (d->eta);
   g_free (d->a);
   g_free (d->a2);
   g_free (d->cmat);
@@ -491,6 +492,29 @@ term_label (const EpCoxOptions *options,
   return g_strdup_printf ("%u", j + 1);
 }
 
+/* The covariates: a row-major matrix (ep_cox_fit) or one array per term (ep_cox_fit_columns). */
+typedef struct
+{
+  const double      *x;         /* n x p row-major, or NULL */
+  const EpCoxColumn *columns;   /* p columns when x is NULL */
+} CoxSource;
+
+static inline double
+source_value (const CoxSource *src,
+              gsize            i,
+              guint            j,
+              guint            p)
+{
+  const EpCoxColumn *c;
+
+  if (src->x != NULL)
+    return src->x[i * p + j];
+  c = &src->columns[j];
+  if (c->numbers != NULL)
+    return c->numbers[i];
+  return c->codes[i] == c->code ? 1.0 : 0.0;
+}
+
 /* Checks the input; sorts, centres and scales into d. */
 static gboolean
 cox_data_init (CoxData            *d,
@@ -498,7 +522,7 @@ cox_data_init (CoxData            *d,
                const double       *start,
                const double       *stop,
                const int          *status,
-               const double       *x,
+               const CoxSource    *x,
                guint               p,
                const guint        *strata,
                guint               n_strata,
@@ -508,8 +532,8 @@ cox_data_init (CoxData            *d,
                gsize              *n_events,
                GError            **error)
 {
-  g_autofree guint *order = NULL;
-  g_autofree gsize *position = NULL;
+  ep_autobig guint *order = NULL;
+  ep_autobig guint32 *position = NULL;
 
   memset (d, 0, sizeof *d);
   *n_events = 0;
@@ -553,7 +577,7 @@ cox_data_init (CoxData            *d,
           return FALSE;
         }
       for (guint j = 0; j < p; j++)
-        if (!isfinite (x[i * p + j]))
+        if (!isfinite (source_value (x, i, j, p)))
           {
             g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
                          _("Observation %lu: covariate %u is not a finite number"),
@@ -590,7 +614,7 @@ cox_data_init (CoxData            *d,
     for (gsize i = 0; i < n; i++)
       for (guint j = 0; j < p; j++)
         {
-          double v = x[i * p + j];
+          double v = source_value (x, i, j, p);
 
           means[j] += v;
           if (v != 0 && v != 1 && v != -1)
@@ -603,19 +627,19 @@ cox_data_init (CoxData            *d,
       }
     for (gsize i = 0; i < n; i++)
       for (guint j = 0; j < p; j++)
-        scale[j] += fabs (x[i * p + j] - means[j]);
+        scale[j] += fabs (source_value (x, i, j, p) - means[j]);
     for (guint j = 0; j < p; j++)
       scale[j] = nocenter[j] || scale[j] == 0 ? 1.0 : (double) n / scale[j];
   }
 
-  order = g_new (guint, n);
+  order = ep_big_new (guint, n);
   ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order);
 
-  d->time = g_new (double, n);
-  d->status = g_new (int, n);
-  d->wt = options->weights != NULL ? g_new (double, n) : NULL;
-  d->z = g_new (double, n * p);
-  position = g_new (gsize, n);
+  d->time = ep_big_new (double, n);
+  d->status = ep_big_new (int, n);
+  d->wt = options->weights != NULL ? ep_big_new (double, n) : NULL;
+  d->z = ep_big_alloc_n (n, (gsize) p * sizeof (double));
+  position = ep_big_new (guint32, n);   /* n < G_MAXUINT: ep_sort's limit */
   for (gsize k = 0; k < n; k++)
     {
       guint i = order[k];
@@ -623,7 +647,8 @@ cox_data_init (CoxData            *d,
       /* a gather in random order: ask for the row a few iterations ahead */
       if (k + 16 < n)
         {
-          EP_COX_PREFETCH (x + (gsize) order[k + 16] * p);
+          if (x->x != NULL)
+            EP_COX_PREFETCH (x->x + (gsize) order[k + 16] * p);
           EP_COX_PREFETCH (stop + order[k + 16]);
           EP_COX_PREFETCH (status + order[k + 16]);
         }
@@ -632,8 +657,8 @@ cox_data_init (CoxData            *d,
       if (d->wt != NULL)
         d->wt[k] = options->weights[i];
       for (guint j = 0; j < p; j++)
-        d->z[k * p + j] = (x[(gsize) i * p + j] - means[j]) * scale[j];
-      position[i] = k;
+        d->z[k * p + j] = (source_value (x, i, j, p) - means[j]) * scale[j];
+      position[i] = (guint32) k;
     }
 
   d->range = g_new (gsize, (strata != NULL ? n_strata : 1) + 1);
@@ -646,8 +671,8 @@ cox_data_init (CoxData            *d,
   if (d->counting)
     {
       ep_sort_order_by_code_and_time (start, strata, n_strata, n, order);
-      d->start_pos = g_new (gsize, n);
-      d->start_time = g_new (double, n);
+      d->start_pos = ep_big_new (gsize, n);
+      d->start_time = ep_big_new (double, n);
       for (gsize m = 0; m < n; m++)
         {
           d->start_pos[m] = position[order[m]];
@@ -655,7 +680,10 @@ cox_data_init (CoxData            *d,
         }
     }
 
-  d->eta = g_new (double, n);
+  /* the order is in d now: its memory goes to eta */
+  g_clear_pointer (&order, ep_big_free);
+  g_clear_pointer (&position, ep_big_free);
+  d->eta = ep_big_new (double, n);
   d->a = g_new (double, p);
   d->a2 = g_new (double, p);
   d->cmat = g_new (double, (gsize) p * p);
@@ -684,17 +712,17 @@ chisq_q (double x,
   return gsl_cdf_chisq_Q (MAX (x, 0.0), (double) df);
 }
 
-EpCoxFit *
-ep_cox_fit (gsize               n,
-            const double       *start,
-            const double       *stop,
-            const int          *status,
-            const double       *x,
-            guint               p,
-            const guint        *strata,
-            guint               n_strata,
-            const EpCoxOptions *options,
-            GError            **error)
+static EpCoxFit *
+cox_fit (gsize               n,
+         const double       *start,
+         const double       *stop,
+         const int          *status,
+         const CoxSource    *x,
+         guint               p,
+         const guint        *strata,
+         guint               n_strata,
+         const EpCoxOptions *options,
+         GError            **error)
 {
   g_autoptr(EpCoxFit) fit = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
@@ -705,8 +733,9 @@ ep_cox_fit (gsize               n,
   g_autofree double *step = NULL;
   g_autofree double *u = NULL;
   g_autofree double *imat = NULL;
-  g_autofree double *stop_fixed = NULL;
-  g_autofree double *start_fixed = NULL;
+  ep_autobig double *stop_fixed = NULL;
+  ep_autobig double *start_fixed = NULL;
+  const gboolean counting = start != NULL;
   gsize n_timefix = 0;
   EpCoxOptions defaults;
   CoxData d;
@@ -714,9 +743,6 @@ ep_cox_fit (gsize               n,
   guint rank0, rank = 0, iter = 0, halving = 0;
   gboolean converged = FALSE;
   EpConcordance concordance;
-
-  g_return_val_if_fail (n == 0 || (stop != NULL && status != NULL && x != NULL), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
     {
@@ -735,8 +761,8 @@ ep_cox_fit (gsize               n,
   /* R's tie rule on copies of the times (coxph applies aeqSurv to Y before anything else) */
   if (options->timefix)
     {
-      stop_fixed = g_new (double, n);
-      start_fixed = start != NULL ? g_new (double, n) : NULL;
+      stop_fixed = ep_big_new (double, n);
+      start_fixed = start != NULL ? ep_big_new (double, n) : NULL;
       n_timefix = ep_timefix (n, start, stop, EP_TIMEFIX_TOLERANCE, start_fixed, stop_fixed);
       if (n_timefix > 0)
         {
@@ -761,6 +787,11 @@ ep_cox_fit (gsize               n,
       cox_data_clear (&d);
       return NULL;
     }
+  /* the sorted copies hold all that is needed from here on */
+  g_clear_pointer (&stop_fixed, ep_big_free);
+  g_clear_pointer (&start_fixed, ep_big_free);
+  start = stop = NULL;
+  status = NULL;
 
   beta = g_new0 (double, p);
   newbeta = g_new0 (double, p);
@@ -970,7 +1001,7 @@ ep_cox_fit (gsize               n,
                 any_infinite = TRUE;
               continue;
             }
-          if (start != NULL ? (!isfinite (fit->score[j])
+          if (counting ? (!isfinite (fit->score[j])
                             || infs > options->toler_inf * (1 + fabs (fit->coef[j])))
                          : (!isfinite (fit->score[j])
                             || (infs > options->eps
@@ -1075,15 +1106,22 @@ ep_cox_fit (gsize               n,
 
   /* On the linear predictor at the reported beta (unidentified terms count as 0, as in
    * coxph.fit), already in time order. */
+  /* the design is not needed any more: its memory goes to the concordance's work arrays */
+  g_clear_pointer (&d.z, ep_big_free);
   if (options->skip_concordance)
     {
       memset (&concordance, 0, sizeof concordance);
       concordance.concordance = NAN;
       concordance.std_err = NAN;
     }
-  else
-    ep_concordance_sorted (n, d.time, d.status, d.eta, d.range, d.n_ranges,
-                           d.start_pos, d.start_time, &concordance);
+  else if (!ep_concordance_sorted (n, d.time, d.status, d.eta, d.range, d.n_ranges,
+                                   d.start_pos, d.start_time, &concordance))
+    {
+      /* only past its size limit (2^30 rows): no C rather than a wrong one */
+      memset (&concordance, 0, sizeof concordance);
+      concordance.concordance = NAN;
+      concordance.std_err = NAN;
+    }
   cox_data_clear (&d);
   fit->concordance = concordance.concordance;
   fit->concordance_se = concordance.std_err;
@@ -1097,4 +1135,46 @@ ep_cox_fit (gsize               n,
   fit->warnings = (char **) g_ptr_array_free (g_steal_pointer (&warnings), FALSE);
 
   return g_steal_pointer (&fit);
+}
+
+EpCoxFit *
+ep_cox_fit (gsize               n,
+            const double       *start,
+            const double       *stop,
+            const int          *status,
+            const double       *x,
+            guint               p,
+            const guint        *strata,
+            guint               n_strata,
+            const EpCoxOptions *options,
+            GError            **error)
+{
+  CoxSource source = { x, NULL };
+
+  g_return_val_if_fail (n == 0 || (stop != NULL && status != NULL && x != NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return cox_fit (n, start, stop, status, &source, p, strata, n_strata, options, error);
+}
+
+EpCoxFit *
+ep_cox_fit_columns (gsize               n,
+                    const double       *start,
+                    const double       *stop,
+                    const int          *status,
+                    const EpCoxColumn  *columns,
+                    guint               p,
+                    const guint        *strata,
+                    guint               n_strata,
+                    const EpCoxOptions *options,
+                    GError            **error)
+{
+  CoxSource source = { NULL, columns };
+
+  g_return_val_if_fail (n == 0 || (stop != NULL && status != NULL && columns != NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  for (guint j = 0; j < p && n > 0; j++)
+    g_return_val_if_fail (columns[j].numbers != NULL || columns[j].codes != NULL, NULL);
+
+  return cox_fit (n, start, stop, status, &source, p, strata, n_strata, options, error);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "core/ep-design.h"
 
@@ -33,11 +34,12 @@ ep_design_free (EpDesign *design)
   g_free (design);
 }
 
-EpDesign *
-ep_design_new (const EpDesignColumn *columns,
-               guint                 n_columns,
-               gsize                 n,
-               GError              **error)
+static EpDesign *
+design_new (const EpDesignColumn *columns,
+            guint                 n_columns,
+            gsize                 n,
+            gboolean              matrix,
+            GError              **error)
 {
   g_autoptr(EpDesign) design = NULL;
   guint p = 0, first;
@@ -111,7 +113,7 @@ ep_design_new (const EpDesignColumn *columns,
     }
 
   design->p = p;
-  design->x = g_new0 (double, n * p);
+  design->x = matrix ? g_new0 (double, n * p) : NULL;
   design->term_names = g_new0 (char *, p + 1);
   design->term_column = g_new (guint, p);
   design->term_levels = g_new0 (char *, p);
@@ -127,7 +129,7 @@ ep_design_new (const EpDesignColumn *columns,
         {
           design->term_names[first] = g_strdup (column->name);
           design->term_column[first] = c;
-          for (gsize i = 0; i < n; i++)
+          for (gsize i = 0; i < n && matrix; i++)
             design->x[i * p + first] = column->numbers[i];
           first++;
           continue;
@@ -141,11 +143,54 @@ ep_design_new (const EpDesignColumn *columns,
           design->term_column[first + k - 1] = c;
           design->term_levels[first + k - 1] = g_strdup (levels->levels[k]);
         }
-      for (gsize i = 0; i < n; i++)
+      for (gsize i = 0; i < n && matrix; i++)
         if (levels->codes[i] > 0)
           design->x[i * p + first + levels->codes[i] - 1] = 1.0;
       first += levels->n_levels - 1;
     }
 
   return g_steal_pointer (&design);
+}
+
+EpDesign *
+ep_design_new (const EpDesignColumn *columns,
+               guint                 n_columns,
+               gsize                 n,
+               GError              **error)
+{
+  return design_new (columns, n_columns, n, TRUE, error);
+}
+
+EpDesign *
+ep_design_new_terms (const EpDesignColumn *columns,
+                     guint                 n_columns,
+                     gsize                 n,
+                     GError              **error)
+{
+  return design_new (columns, n_columns, n, FALSE, error);
+}
+
+void
+ep_design_cox_columns (const EpDesign       *design,
+                       const EpDesignColumn *columns,
+                       EpCoxColumn          *out)
+{
+  g_return_if_fail (design != NULL && columns != NULL && out != NULL);
+
+  for (guint t = 0, first = 0; t < design->p; t++)
+    {
+      guint c = design->term_column[t];
+
+      if (t == 0 || c != design->term_column[t - 1])
+        first = t;
+      memset (&out[t], 0, sizeof out[t]);
+      if (design->levels[c] == NULL)
+        out[t].numbers = columns[c].numbers;
+      else
+        {
+          /* term first + k - 1 codes level k (level 0 is the reference) */
+          out[t].codes = design->levels[c]->codes;
+          out[t].code = t - first + 1;
+        }
+    }
 }

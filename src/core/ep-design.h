@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "core/ep-cox.h"
 #include "core/ep-levels.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,8 @@ typedef struct
 {
   gsize       n;                /* rows */
   guint       p;                /* terms (columns of x) */
-  double     *x;                /* n x p, row-major: x[i * p + j] */
+  double     *x;                /* n x p, row-major: x[i * p + j]; NULL from
+                                 * ep_design_new_terms() */
   char      **term_names;       /* p names, NULL-terminated: "age", "sex=2" */
   guint      *term_column;      /* p: the input column each term comes from */
   char      **term_levels;      /* p: the level a factor term codes, NULL for a numeric term */
@@ -70,6 +72,19 @@ EpDesign    *ep_design_new          (const EpDesignColumn *columns,
                                      guint                 n_columns,
                                      gsize                 n,
                                      GError              **error);
+/* ep_design_new_terms: ep_design_new() without the matrix (x is NULL): the terms' names,
+ * columns and levels only, for a caller that hands the columns themselves to the fit
+ * (ep_design_cox_columns(), ep_cox_fit_columns()). The same checks and errors. */
+EpDesign    *ep_design_new_terms    (const EpDesignColumn *columns,
+                                     guint                 n_columns,
+                                     gsize                 n,
+                                     GError              **error);
+/* ep_design_cox_columns: design->p terms as ep_cox_fit_columns() reads them, the same values
+ * as design->x would hold: a numeric term points at columns[c].numbers (columns: those given
+ * to ep_design_new*(), which must outlive out), a factor term at the design's level codes. */
+void         ep_design_cox_columns  (const EpDesign       *design,
+                                     const EpDesignColumn *columns,
+                                     EpCoxColumn          *out);
 void         ep_design_free         (EpDesign             *design);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpDesign, ep_design_free)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/ep-km.h"
+#include "core/ep-memory.h"
 #include "core/ep-sort.h"
 #include "core/ep-timefix.h"
 
@@ -325,10 +326,10 @@ ep_km_fit_full (const double       *start,
                 gsize               n_at,
                 GError            **error)
 {
-  g_autofree EpSortRecord *rec = NULL;
-  g_autofree EpSortRecord *entry = NULL;
-  g_autofree double *time = NULL;
-  g_autofree double *start_fixed = NULL;
+  ep_autobig EpSortRecord *rec = NULL;
+  ep_autobig EpSortRecord *entry = NULL;
+  ep_autobig double *time = NULL;
+  ep_autobig double *start_fixed = NULL;
   EpKmOptions defaults;
   EpKmConfType conf_type;
   double conf_level;
@@ -414,14 +415,14 @@ ep_km_fit_full (const double       *start,
   z = gsl_cdf_ugaussian_Pinv (1.0 - (1.0 - conf_level) / 2.0);
 
   /* R's tie rule on copies of the times (and entry times). */
-  time = g_new (double, n);
+  time = ep_big_new (double, n);
   if (start != NULL)
-    start_fixed = g_new (double, n);
+    start_fixed = ep_big_new (double, n);
   n_timefix = ep_timefix (n, start, time_in, options->timefix ? EP_TIMEFIX_TOLERANCE : 0.0,
                           start_fixed, time);
 
   /* Sort the observations themselves by (group, time) so that both passes read in order. */
-  rec = g_new (EpSortRecord, n);
+  rec = ep_big_new (EpSortRecord, n);
   for (gsize i = 0; i < n; i++)
     {
       rec[i].time = time[i];
@@ -461,7 +462,7 @@ ep_km_fit_full (const double       *start,
   /* Delayed entry: the entry times sorted by (group, start), to count #{start >= t}. */
   if (start != NULL)
     {
-      entry = g_new (EpSortRecord, n);
+      entry = ep_big_new (EpSortRecord, n);
       for (gsize i = 0; i < n; i++)
         {
           entry[i].time = start_fixed[i];

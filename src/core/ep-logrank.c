@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "core/ep-logrank.h"
+#include "core/ep-memory.h"
 #include "core/ep-sort.h"
 #include "core/ep-timefix.h"
 
@@ -123,12 +124,12 @@ ep_logrank_test_full (const double  *start,
                       GError       **error)
 {
   g_autoptr(EpLogrankResult) result = NULL;
-  g_autofree double *time = NULL;
-  g_autofree double *start_fixed = NULL;
-  g_autofree EpSortRecord *entry = NULL;
+  ep_autobig double *time = NULL;
+  ep_autobig double *start_fixed = NULL;
+  ep_autobig EpSortRecord *entry = NULL;
   g_autofree double *pending = NULL;    /* per group: in the stratum, not yet entered */
   gsize entered = 0;
-  g_autofree EpSortRecord *rec = NULL;
+  ep_autobig EpSortRecord *rec = NULL;
   g_autofree double *risk = NULL;       /* n_k(t): at risk per group */
   g_autofree double *block_d = NULL;    /* d_k(t): events per group at t */
   g_autofree guint *block_r = NULL;     /* records per group leaving after t */
@@ -217,16 +218,16 @@ ep_logrank_test_full (const double  *start,
     }
 
   /* R's tie rule on copies of the times */
-  time = g_new (double, n);
+  time = ep_big_new (double, n);
   if (start != NULL)
-    start_fixed = g_new (double, n);
+    start_fixed = ep_big_new (double, n);
   result->timefix = timefix;
   result->delayed_entry = start != NULL;
   result->n_timefix = ep_timefix (n, start, time_in, timefix ? EP_TIMEFIX_TOLERANCE : 0.0,
                                   start_fixed, time);
   if (start != NULL)
     {
-      entry = g_new (EpSortRecord, n);
+      entry = ep_big_new (EpSortRecord, n);
       for (gsize i = 0; i < n; i++)
         {
           entry[i].time = start_fixed[i];
@@ -239,7 +240,7 @@ ep_logrank_test_full (const double  *start,
 
   /* Sort the observations themselves by (stratum, time), group and status riding along in
    * aux, so that the pass reads in order. */
-  rec = g_new (EpSortRecord, n);
+  rec = ep_big_new (EpSortRecord, n);
   for (gsize i = 0; i < n; i++)
     {
       rec[i].time = time[i];

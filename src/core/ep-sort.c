@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "core/ep-memory.h"
 #include "core/ep-sort.h"
 
 #define RADIX_BITS     11
@@ -146,8 +147,8 @@ ep_sort_order_by_code_and_time (const double *time,
                                 gsize         n,
                                 guint        *order)
 {
-  g_autofree Record *a = NULL;
-  g_autofree Record *b = NULL;
+  ep_autobig Record *a = NULL;
+  ep_autobig Record *b = NULL;
   Record *sorted;
 
   g_return_val_if_fail (n == 0 || time != NULL, FALSE);
@@ -164,8 +165,8 @@ ep_sort_order_by_code_and_time (const double *time,
   if (n == 0)
     return TRUE;
 
-  a = g_new (Record, n);
-  b = g_new (Record, n);
+  a = ep_big_new (Record, n);
+  b = ep_big_new (Record, n);
   for (gsize i = 0; i < n; i++)
     {
       a[i].time = time[i];
@@ -185,7 +186,7 @@ ep_sort_records (EpSortRecord *records,
                  gsize         n,
                  guint         n_codes)
 {
-  g_autofree Record *work = NULL;
+  ep_autobig Record *work = NULL;
   Record *sorted;
 
   g_return_val_if_fail (n == 0 || records != NULL, FALSE);
@@ -197,7 +198,7 @@ ep_sort_records (EpSortRecord *records,
   if (n <= 1)
     return TRUE;
 
-  work = n > SMALL_N ? g_new (Record, n) : NULL;
+  work = n > SMALL_N ? ep_big_new (Record, n) : NULL;
   sorted = radix_sort (records, work, n, n_codes);
   if (sorted != records)
     memcpy (records, sorted, n * sizeof (Record));

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ep-memory.h"
 #include "core/ep-sort.h"
 #include "core/ep-timefix.h"
 
@@ -22,8 +23,8 @@ ep_timefix (gsize          n,
             double        *start_out,
             double        *stop_out)
 {
-  g_autofree EpSortRecord *records = NULL;
-  g_autofree double *new_value = NULL;
+  ep_autobig EpSortRecord *records = NULL;
+  ep_autobig double *new_value = NULL;
   gsize n_y = 0, n_unique = 0, n_changed = 0;
   gboolean any_tied = FALSE;
   double mean_abs = 0.0, previous = 0.0, cut = 0.0;
@@ -44,7 +45,7 @@ ep_timefix (gsize          n,
   /* Every finite time with its slot (stop of i: stride i, start of i: stride i + 1), sorted
    * once by value: R's sort (unique (y)) and findInterval (y, cuts) become one pass over the
    * sorted times, each taking the cut of its run of near-equal values. */
-  records = g_new (EpSortRecord, stride * n);
+  records = ep_big_new (EpSortRecord, stride * n);
   for (gsize i = 0; i < n; i++)
     {
       if (isfinite (stop[i]))
@@ -67,7 +68,7 @@ ep_timefix (gsize          n,
 
   /* cuts <- y[c(TRUE, !tied)]: a value within tolerance of the previous distinct value takes
    * the cut that value took */
-  new_value = g_new (double, stride * n);
+  new_value = ep_big_new (double, stride * n);
   for (gsize k = 0; k < n_y; k++)
     {
       double y = records[k].time;
