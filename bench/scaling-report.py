@@ -53,8 +53,11 @@ loads = []
 for path in glob.glob(os.path.join(work, "*.time")):
     base = os.path.basename(path)[:-5]
     task, n, _round = base.rsplit(".", 2)
-    record = gnu_time(path)
-    record.update(inner(task, os.path.join(work, base + ".out")))
+    try:
+        record = gnu_time(path)
+        record.update(inner(task, os.path.join(work, base + ".out")))
+    except (AttributeError, ValueError, KeyError):
+        continue            # a process still running (a look at a run in progress)
     runs.setdefault((task, int(n)), []).append(record)
     loads.append(float(open(os.path.join(work, base + ".load")).read()))
 
