@@ -11,7 +11,11 @@
  * the same text ("identical" or the first difference). Run by bench/csv.sh and
  * bench/survival.sh; not a test: timings depend on the machine.
  *
- * usage: ep-bench-csv [--repeat N] FILE
+ * With --columns-only (bench/scaling.sh) it runs ep_csv_read_columns() alone, the column kinds
+ * guessed from the first data row, and prints its best wall and CPU time: the process's peak
+ * memory is then the column reader's own.
+ *
+ * usage: ep-bench-csv [--repeat N] [--columns-only] FILE
  */
 #include "config.h"
 
@@ -34,16 +38,89 @@ cpu_seconds (void)
   return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
 }
 
+/* ep_csv_read_columns() alone: every column, kinds from the first data row (a number there
+ * makes a number column); prints "columns WALL s wall, CPU s CPU" and the rows read. */
+static int
+columns_alone (const char *path,
+               int         repeat)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  g_auto(GStrv) lines = NULL, names = NULL, first = NULL;
+  g_autofree EpCsvColumnKind *kinds = NULL;
+  double best_wall = G_MAXDOUBLE, best_cpu = G_MAXDOUBLE;
+  guint n, n_rows = 0;
+  FILE *f = fopen (path, "r");
+  char buf[4096];
+  size_t got;
+
+  if (f == NULL)
+    {
+      g_printerr ("ep-bench-csv: cannot read %s\n", path);
+      return 1;
+    }
+  got = fread (buf, 1, sizeof buf - 1, f);
+  fclose (f);
+  buf[got] = '\0';
+  lines = g_strsplit (buf, "\n", 3);
+  if (g_strv_length (lines) < 3)
+    {
+      g_printerr ("ep-bench-csv: %s: no data row in the first 4 KiB\n", path);
+      return 1;
+    }
+  names = g_strsplit (lines[0], ",", -1);
+  first = g_strsplit (lines[1], ",", -1);
+  n = g_strv_length (names);
+  kinds = g_new (EpCsvColumnKind, n);
+  for (guint j = 0; j < n; j++)
+    {
+      char *end = NULL;
+
+      kinds[j] = EP_CSV_COLUMN_FACTOR;
+      if (j < g_strv_length (first) && first[j][0] != '\0')
+        {
+          g_ascii_strtod (first[j], &end);
+          if (end != NULL && *end == '\0')
+            kinds[j] = EP_CSV_COLUMN_NUMBER;
+        }
+    }
+
+  for (int run = 0; run < repeat; run++)
+    {
+      g_autoptr(EpCsvColumns) columns = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      double c0 = cpu_seconds ();
+
+      columns = ep_csv_read_columns (path, ',', (const char * const *) names, kinds, n, &error);
+      if (columns == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      best_wall = MIN (best_wall, (g_get_monotonic_time () - t0) / 1e6);
+      best_cpu = MIN (best_cpu, cpu_seconds () - c0);
+      n_rows = columns->n_rows;
+      if (columns->fell_back)
+        g_print ("fell back to ep_csv_read_file\n");
+    }
+  g_print ("columns %.6f s wall, %.6f s CPU (ep_csv_read_columns, %u rows x %u columns, best of %d)\n",
+           best_wall, best_cpu, n_rows, n, repeat);
+
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   int repeat = 3;
+  gboolean columns_only = FALSE;
   double best_read = G_MAXDOUBLE, best_numbers = G_MAXDOUBLE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Runs; the best is reported (3)", "N" },
+    { "columns-only", 0, 0, G_OPTION_ARG_NONE, &columns_only, "Only ep_csv_read_columns", NULL },
     { NULL }
   };
   GStatBuf st;
@@ -53,7 +130,7 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || repeat < 1)
     {
-      g_printerr ("usage: ep-bench-csv [--repeat N] FILE\n");
+      g_printerr ("usage: ep-bench-csv [--repeat N] [--columns-only] FILE\n");
       return 2;
     }
   if (g_stat (argv[1], &st) != 0)
@@ -61,6 +138,9 @@ main (int    argc,
       g_printerr ("ep-bench-csv: cannot read %s\n", argv[1]);
       return 1;
     }
+
+  if (columns_only)
+    return columns_alone (argv[1], repeat);
 
   for (int run = 0; run < repeat; run++)
     {

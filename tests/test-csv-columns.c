@@ -242,6 +242,58 @@ test_edge_files (void)
     check_file (files[i], strlen (files[i]), names, kinds, 2, FALSE);
 }
 
+/* The numbers the single pass reads while finding the cell ([-]digits[.digits]) around the
+ * edges of that path: 19 and 20 digits, 2^53 and 2^53 + 1, 22 and 23 decimals, signed zeros,
+ * leading zeros, a mark without digits on one side; then random digit strings of 1 to 25
+ * digits, the mark anywhere, either sign, each the same double as the CSV reader's. */
+static void
+test_plain_numbers (void)
+{
+  static const char * const names[] = { "a", "b" };
+  static const EpCsvColumnKind kinds[] = { EP_CSV_COLUMN_NUMBER, EP_CSV_COLUMN_NUMBER };
+  static const char * const cells[] = {
+    "0", "-0", "0.0", "-0.000", "-.5", ".5", "5.", "-5.", "00012", "-0012.50",
+    "1234567890123456789", "12345678901234567890", "9007199254740992", "9007199254740993",
+    "-9007199254740993", "0.1234567890123456789", "1.0000000000000000000000",
+    "0.0000000000000000000001", "0.00000000000000000000001", "123456789.0123456789",
+    "18446744073709551615", "18446744073709551616", "99999999999999999999999",
+    "0.30000000000000004", "1.7976931348623157", "4.9406564584124654",
+  };
+  static const char * const odd[] = { "1.5 ", " 1.5", "-", "--1", "1.2.3", "1-2", "12e", "1e5",
+                                      "+1", "1.5\t", "1x", "-.", "." };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  g_autoptr(GString) s = g_string_new ("a,b\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_string_append_printf (s, "%s,%s\n", cells[i], cells[G_N_ELEMENTS (cells) - 1 - i]);
+  for (guint i = 0; i < 200000; i++)
+    {
+      for (guint c = 0; c < 2; c++)
+        {
+          guint n = (guint) g_rand_int_range (rand, 1, 26);
+          guint mark = (guint) g_rand_int_range (rand, 0, (gint32) n + 3);   /* > n: none */
+
+          if (g_rand_boolean (rand))
+            g_string_append_c (s, '-');
+          for (guint d = 0; d < n; d++)
+            {
+              if (d == mark)
+                g_string_append_c (s, '.');
+              g_string_append_c (s, (char) ('0' + g_rand_int_range (rand, 0, d < 3 && g_rand_boolean (rand) ? 1 : 10)));
+            }
+          g_string_append_c (s, c == 0 ? ',' : '\n');
+        }
+    }
+  check_file (s->str, s->len, names, kinds, 2, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("a,b\n1,2\n%s,3\n4,%s\n", odd[i], odd[i]);
+
+      check_file (text, strlen (text), names, kinds, 2, FALSE);
+    }
+}
+
 /* Records longer than the 1 MiB buffer, and a buffer edge inside every kind of token. */
 static void
 test_long_records (void)
@@ -271,6 +323,7 @@ main (int    argc,
   g_test_add_func ("/csv-columns/edge-files", test_edge_files);
   g_test_add_func ("/csv-columns/random-files", test_random_files);
   g_test_add_func ("/csv-columns/long-records", test_long_records);
+  g_test_add_func ("/csv-columns/plain-numbers", test_plain_numbers);
 
   return g_test_run ();
 }

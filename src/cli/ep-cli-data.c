@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
@@ -553,24 +554,45 @@ ep_cli_data_fail (const char   *command,
   return ep_cli_data_error (error);
 }
 
+/* The CPU seconds of the first two laps since the last ep_cli_timer_start() (a command runs
+ * one timer: reading, then computing). */
+static double cpu_laps[2];
+static guint n_cpu_laps;
+
+static gint64
+cpu_microseconds (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 void
 ep_cli_timer_start (EpCliTimer *timer)
 {
   g_return_if_fail (timer != NULL);
 
   timer->last = g_get_monotonic_time ();
+  timer->last_cpu = cpu_microseconds ();
+  n_cpu_laps = 0;
 }
 
 double
 ep_cli_timer_lap (EpCliTimer *timer)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 now_cpu = cpu_microseconds ();
   double seconds;
 
   g_return_val_if_fail (timer != NULL, 0.0);
 
   seconds = (now - timer->last) / (double) G_USEC_PER_SEC;
+  if (n_cpu_laps < G_N_ELEMENTS (cpu_laps))
+    cpu_laps[n_cpu_laps++] = (now_cpu - timer->last_cpu) / (double) G_USEC_PER_SEC;
   timer->last = now;
+  timer->last_cpu = now_cpu;
 
   return seconds;
 }
@@ -587,6 +609,8 @@ ep_cli_add_timing (JsonObject *object,
   timing = json_object_new ();
   json_object_set_double_member (timing, "parse_s", parse_s);
   json_object_set_double_member (timing, "compute_s", compute_s);
+  json_object_set_double_member (timing, "parse_cpu_s", cpu_laps[0]);
+  json_object_set_double_member (timing, "compute_cpu_s", cpu_laps[1]);
   json_object_set_object_member (object, "timing", timing);
 }
 
@@ -601,6 +625,8 @@ ep_cli_write_timing (EpJsonWriter *writer,
   ep_json_writer_begin_object (writer);
   ep_json_writer_double_member (writer, "parse_s", parse_s);
   ep_json_writer_double_member (writer, "compute_s", compute_s);
+  ep_json_writer_double_member (writer, "parse_cpu_s", cpu_laps[0]);
+  ep_json_writer_double_member (writer, "compute_cpu_s", cpu_laps[1]);
   ep_json_writer_end_object (writer);
 }
 

@@ -216,16 +216,22 @@ const char  *ep_cli_data_display_name (const EpCliData   *data,
 int          ep_cli_data_fail       (const char          *command,
                                      const GError        *error);
 
-/* Wall-clock timing for --timing, with g_get_monotonic_time(). */
+/* Timing for --timing: wall clock with g_get_monotonic_time(), and the process's CPU time
+ * (user + system, all threads) with clock_gettime (CLOCK_PROCESS_CPUTIME_ID). The first two
+ * laps after ep_cli_timer_start() (reading, then computing: every command times them in that
+ * order) are also kept for the "parse_cpu_s" and "compute_cpu_s" members, which
+ * bench/scaling.sh reads because wall times say little on a loaded machine. */
 typedef struct
 {
   gint64 last;
+  gint64 last_cpu;
 } EpCliTimer;
 
 void         ep_cli_timer_start     (EpCliTimer          *timer);
 /* Seconds since the start or the previous lap; starts the next lap. */
 double       ep_cli_timer_lap       (EpCliTimer          *timer);
-/* Adds "timing": {"parse_s": parse_s, "compute_s": compute_s} to object. */
+/* Adds "timing": {"parse_s": parse_s, "compute_s": compute_s, "parse_cpu_s": ..,
+ * "compute_cpu_s": ..} to object (the CPU members from the timer's first two laps). */
 void         ep_cli_add_timing      (JsonObject          *object,
                                      double               parse_s,
                                      double               compute_s);

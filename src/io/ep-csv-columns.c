@@ -5,7 +5,8 @@
  *
  * One pass over the file, read 1 MiB at a time: a record is split into cells, each cell is
  * checked for UTF-8 (ASCII cells with one OR of their bytes) and, when its column is asked
- * for, parsed where it lies: a number with ep_number_parse_fast() (exact; anything else with
+ * for, parsed where it lies: the plainest numbers ([-]digits[.digits]) while the cell is being
+ * found, in the same scan, others with ep_number_parse_fast() (both exact; anything else with
  * the CSV reader's own ep_csv_get_number() rules on a bounded copy), a factor level looked up
  * in a small dictionary. Only the asked-for columns get arrays, sized once from the file's
  * length (a row takes at least one byte per field) in anonymous memory that asks for
@@ -341,25 +342,18 @@ cell_is_missing (const char *s,
          (length == 2 && s[0] == 'N' && s[1] == 'A');
 }
 
-/* ep_csv_get_number() of a cell's bytes, without its message: FALSE when not a number. */
-static gboolean
-cell_number (const char *s,
-             gsize       length,
-             double     *value)
+/* cell_number()'s rare case: the rules of ep_csv_get_number() on a NUL-terminated copy. Out of
+ * line, so that the common case has no buffer to free. */
+static G_GNUC_NO_INLINE gboolean
+cell_number_slow (const char *p,
+                  gsize       length,
+                  double     *value)
 {
-  const char *p = s, *end = s + length;
   char stack[128];
   g_autofree char *heap = NULL;
   char *copy, *stop = NULL;
   double x;
 
-  while (p < end && (*p == ' ' || *p == '\t'))
-    p++;
-  if (ep_number_parse_fast (p, end, '.', value))
-    return TRUE;
-
-  /* the rules of ep_csv_get_number() on a NUL-terminated copy */
-  length = (gsize) (end - p);
   copy = length < sizeof stack ? stack : (heap = g_malloc (length + 1));
   memcpy (copy, p, length);
   copy[length] = '\0';
@@ -373,6 +367,73 @@ cell_number (const char *s,
   if (*stop != '\0' || !isfinite (x))
     return FALSE;
   *value = x;
+  return TRUE;
+}
+
+/* ep_csv_get_number() of a cell's bytes, without its message: FALSE when not a number. */
+static gboolean
+cell_number (const char *s,
+             gsize       length,
+             double     *value)
+{
+  const char *p = s, *end = s + length;
+
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  if (ep_number_parse_fast (p, end, '.', value))
+    return TRUE;
+
+  return cell_number_slow (p, (gsize) (end - p), value);
+}
+
+/* The plainest number, [-]digits[.digits], read while the cell is being found: it must be
+ * followed by a byte that is not a digit (the buffer ends with a NUL), and the caller checks
+ * that this byte ends the cell. Exact under the conditions of ep_number_parse_fast() (at most
+ * 19 digits, leading zeros counted, so some numbers it could take go the longer way; an
+ * integer below 2^53; at most 22 decimals) with the same one IEEE division, so the same
+ * double as strtod's; FALSE for anything else, which the caller reads the usual way. */
+static inline gboolean
+plain_number (const char  *s,
+              const char **stop,
+              double      *value)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const char *p = s, *digits;
+  guint64 w = 0;
+  gsize n, scale = 0;
+  gboolean negative = FALSE;
+  double x;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  digits = p;
+  while ((guint) (*p - '0') < 10u)
+    w = w * 10 + (guint64) (*p++ - '0');          /* wraps past 19 digits: refused below */
+  n = (gsize) (p - digits);
+  if (*p == '.')
+    {
+      const char *fraction = ++p;
+
+      while ((guint) (*p - '0') < 10u)
+        w = w * 10 + (guint64) (*p++ - '0');
+      scale = (gsize) (p - fraction);
+      n += scale;
+    }
+  if (n == 0 || n > 19 || scale > 22 || w > (G_GUINT64_CONSTANT (1) << 53))
+    return FALSE;
+
+  x = (double) w;
+  if (scale > 0)
+    x /= powers[scale];
+  *value = negative ? -x : x;
+  *stop = p;
+
   return TRUE;
 }
 
@@ -483,6 +544,7 @@ single_pass (const char             *path,
         {
           gsize cell = r, cell_end;
           guint8 seen = 0;
+          gboolean parsed = FALSE;      /* a number already in its column */
 
           if (in.buf[r] == '"')
             {
@@ -531,14 +593,30 @@ single_pass (const char             *path,
             }
           else
             {
-              for (;; r++)
+              if (!in_header && field < n_fields_header && slot[field] >= 0 &&
+                  out->columns[slot[field]].kind == EP_CSV_COLUMN_NUMBER)
                 {
-                  guint8 kind = special[(guchar) in.buf[r]];
+                  const char *stop;
+                  double x;
 
-                  if (kind == 1)
-                    break;
-                  seen |= kind;                     /* 2: a byte that is not ASCII */
+                  /* the common number, read as the cell is found: ASCII, so nothing to validate */
+                  if (plain_number (in.buf + r, &stop, &x) && special[(guchar) *stop] == 1 &&
+                      *stop != '"')
+                    {
+                      out->columns[slot[field]].numbers[out->n_rows] = x;
+                      r = (gsize) (stop - in.buf);
+                      parsed = TRUE;
+                    }
                 }
+              if (!parsed)
+                for (;; r++)
+                  {
+                    guint8 kind = special[(guchar) in.buf[r]];
+
+                    if (kind == 1)
+                      break;
+                    seen |= kind;                   /* 2: a byte that is not ASCII */
+                  }
               cell_end = r;
               if (in.buf[r] == '"')
                 {
@@ -570,7 +648,7 @@ single_pass (const char             *path,
 
               g_array_append_val (header, span);
             }
-          else if (field < n_fields_header && slot[field] >= 0)
+          else if (!parsed && field < n_fields_header && slot[field] >= 0)
             {
               int k = slot[field];
               EpCsvColumn *c = &out->columns[k];
