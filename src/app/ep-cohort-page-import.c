@@ -267,6 +267,17 @@ ep_cohort_page_get_import_progress (EpCohortPage *self)
 {
   g_return_val_if_fail (EP_IS_COHORT_PAGE (self), 0.0);
 
+  /* while it runs: how far the reader is, not what the progress bar shows yet (the bar is
+   * updated from an idle, which the result, delivered at a higher priority, can overtake) */
+  if (self->import_job != NULL)
+    {
+      double fraction;
+
+      g_mutex_lock (&self->import_job->lock);
+      fraction = self->import_job->fraction;
+      g_mutex_unlock (&self->import_job->lock);
+      return fraction;
+    }
   return self->import_fraction;
 }
 

@@ -50,7 +50,7 @@ void               ep_cohort_page_import_file      (EpCohortPage          *self,
 void               ep_cohort_page_cancel_import    (EpCohortPage          *self);
 /* TRUE from ep_cohort_page_import_file() until its result is shown */
 gboolean           ep_cohort_page_get_importing    (EpCohortPage          *self);
-/* The running import's progress (0 to 1), or the furthest the last one got */
+/* How far the running import's reader is (0 to 1), or the furthest the last one got */
 double             ep_cohort_page_get_import_progress (EpCohortPage       *self);
 /* Imports a file as Import… does: delimited text through the preview dialog (returned, owned by
  * GTK), other formats at once (NULL). */
