@@ -240,6 +240,29 @@ test_step_under_sliver (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 1, 88.0, 0.25), <, 0.015);
 }
 
+/* A death 0.8 px after the start (t = 0.4): the curve starts at survival 1 and drops there,
+ * not at a start below 1 (veteran drawn by matplotlib, issue 17). */
+static void
+test_step_at_start (void)
+{
+  static const double steps[] = { 0.4, 0.95, 40.0, 0.80 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  draw_steps (cr, steps, 2, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n && i < 8; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (r->time[0], ==, 0.0);
+  g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
+  g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -247,5 +270,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/plain-steps", test_plain_steps);
   g_test_add_func ("/digitize/step-under-other-line", test_step_under_other_line);
   g_test_add_func ("/digitize/step-under-sliver", test_step_under_sliver);
+  g_test_add_func ("/digitize/step-at-start", test_step_at_start);
   return g_test_run ();
 }

@@ -295,6 +295,8 @@ ep_digitize_trace (const EpImage           *image,
   g_autoptr(GArray) surv = g_array_new (FALSE, FALSE, sizeof (double));
   EpDigitizeResult *result;
   double y_one, y_zero, span, L = 0.0, h = 0.0, tol, thin, mark_tol, x_start;
+  int start_top = 0, start_h = 0;
+  gboolean start_step = FALSE;
   int x0, x, x_search, start = -1, last_seen, width = image->width;
   double tolerance = options->tolerance > 0.0 ? options->tolerance : 60.0;
   double tol2, loose2;
@@ -352,6 +354,8 @@ ep_digitize_trace (const EpImage           *image,
               start = x;
               L = centre (r);
               h = height (r);
+              start_top = r->top;
+              start_h = height (r);
             }
         }
     }
@@ -394,9 +398,15 @@ ep_digitize_trace (const EpImage           *image,
   /* A thin run this close to the level after a tall one: the line went on, the tall run was a
    * mark. Further down it is a step, however small. */
   mark_tol = MAX (1.5, 0.25 * h);
-  /* A curve that starts with a run taller than a line (an event at time 0, a mark) starts at
-   * survival 1 itself. */
-  L = start > x0 + 12 ? y_one : MAX (L, y_one);
+  /* A curve that starts with a run taller than a line reaching up to survival 1 (a death
+   * within a line's width of the start, an event at time 0, a mark) starts at survival 1
+   * itself; the tall run is then a step (or a mark) that the walk below places. (Its centre,
+   * taken as the level, made a start below 1 and lost the step.) */
+  start_step = start <= x0 + 12 && start_h > thin && start_top <= y_one + 1.0;
+  if (start > x0 + 12 || start_step)
+    L = y_one;
+  else
+    L = MAX (L, y_one);
 
   add_point (&tr, x_start, L);
   last_seen = start;
@@ -585,7 +595,10 @@ ep_digitize_trace (const EpImage           *image,
 
                 if (level > lev + 0.5)
                   {
-                    double pos = MIN (k + w / 2.0, (double) x2);
+                    /* the first step of a curve whose vertical is cut by the start of the
+                     * axis (or hidden under it): at the first column where it shows */
+                    double pos = start_step && x == start && lev <= y_one
+                                   ? MAX (x_start, start + 0.5) : MIN (k + w / 2.0, (double) x2);
 
                     n_drops++;
                     add_point (&tr, pos, lev);
@@ -596,6 +609,9 @@ ep_digitize_trace (const EpImage           *image,
             if (lev < L_new)
               {
                 double pos = lone ? x2 - w / 2.0 : MIN (x2 - 1 + h / 2.0, (double) x2);
+
+                if (start_step && x == start && lev <= y_one)
+                  pos = MAX (x_start, start + 0.5);
 
                 n_drops++;
                 add_point (&tr, pos, lev);
