@@ -597,7 +597,6 @@ refine_drops (Tracer *tr,
    * the moved step function at its column. */
   {
     guint j = 0;
-    double level = Y[0];
 
     for (guint i = 0; i < n; i++)
       {
@@ -617,7 +616,6 @@ refine_drops (Tracer *tr,
               }
             i = d->last;
             j++;
-            level = Y[i];
             continue;
           }
         /* a flat point: below every drop moved left of it, above every drop moved right */
@@ -630,9 +628,7 @@ refine_drops (Tracer *tr,
             else if (d->i > i && d->x <= X[i])
               Y[i] = MAX (Y[i], d->y1);
           }
-        level = Y[i];
       }
-    (void) level;
   }
   n = n_out;
   /* sort by column (stable: the drops' pairs keep their order) */
