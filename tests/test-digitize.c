@@ -240,6 +240,93 @@ test_step_under_sliver (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 1, 88.0, 0.25), <, 0.015);
 }
 
+/* The height-weighted mean time of the trace's drops in [t1, t2] (a drop: two points at one
+ * time, the second lower), and their count. */
+static double
+mean_drop_time (const EpDigitizeResult *r,
+                double                  t1,
+                double                  t2,
+                int                    *count)
+{
+  double sum = 0.0, weight = 0.0;
+
+  *count = 0;
+  for (gsize i = 1; i < r->n; i++)
+    if (r->time[i] == r->time[i - 1] && r->surv[i] < r->surv[i - 1]
+        && r->time[i] >= t1 && r->time[i] <= t2)
+      {
+        sum += r->time[i] * (r->surv[i - 1] - r->surv[i]);
+        weight += r->surv[i - 1] - r->surv[i];
+        (*count)++;
+      }
+  return weight > 0.0 ? sum / weight : -1.0;
+}
+
+/* Steps at fractional pixel positions, read from the anti-aliased coverage (issue 17): lone
+ * steps at x = 40.6 and 90.3 px, two steps 0.7 px apart (x = 120.0 and 120.7) and a staircase
+ * of four steps 2.2 px apart, each 2 px high (less than the line's width). Each lone step's
+ * time comes back within 0.06 pixel (0.03 time units) and the close pair (each step 7-8 px
+ * high, so some rows show only one of its verticals) as two drops, each within 0.06 pixel. The
+ * staircase's steps, lower than the line is wide, have no such rows and keep the tracer's
+ * whole-pixel reading: the curve must still be within half a pixel everywhere. Whole-pixel reading put them up to half a pixel
+ * off (the lone steps at 20.25 and 45.25, the pair as one drop at 60.25). */
+static void
+test_subpixel_steps (void)
+{
+  static const double steps[] = { 20.3, 0.82, 45.15, 0.70, 60.0, 0.62, 60.35, 0.55,
+                                  75.2, 0.53, 76.3, 0.51, 77.4, 0.49, 78.5, 0.47 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  int count;
+
+  draw_steps (cr, steps, 8, 95.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n; i++)
+    if (i > 0 && r->time[i] == r->time[i - 1])
+      g_test_message ("drop at %g: %g -> %g", r->time[i], r->surv[i - 1], r->surv[i]);
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 18.0, 23.0, &count) - 20.3), <, 0.03);
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 43.0, 48.0, &count) - 45.15), <, 0.03);
+  g_assert_cmpint (count, ==, 1);
+  /* the pair: heights 0.08 and 0.07 at 60.0 and 60.35 */
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 58.0, 63.0, &count)
+                           - (0.08 * 60.0 + 0.07 * 60.35) / 0.15), <, 0.03);
+  /* ... and, tall enough for rows where only one of the two verticals is drawn, split */
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 58.0, 60.175, &count) - 60.0), <, 0.03);
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 60.175, 63.0, &count) - 60.35), <, 0.03);
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpfloat (max_diff_within (r, steps, 8, 93.0, 0.25), <, 0.015);
+}
+
+/* A death 0.8 px after the start (t = 0.4): the curve starts at survival 1 and drops there,
+ * not at a start below 1 (veteran drawn by matplotlib, issue 17). */
+static void
+test_step_at_start (void)
+{
+  static const double steps[] = { 0.4, 0.95, 40.0, 0.80 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  draw_steps (cr, steps, 2, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n && i < 8; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (r->time[0], ==, 0.0);
+  g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
+  g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -247,5 +334,7 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/plain-steps", test_plain_steps);
   g_test_add_func ("/digitize/step-under-other-line", test_step_under_other_line);
   g_test_add_func ("/digitize/step-under-sliver", test_step_under_sliver);
+  g_test_add_func ("/digitize/subpixel-steps", test_subpixel_steps);
+  g_test_add_func ("/digitize/step-at-start", test_step_at_start);
   return g_test_run ();
 }

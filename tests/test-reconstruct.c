@@ -427,6 +427,38 @@ test_refusals (void)
   assert_refused (t, s, 0, rt, rn, 3, -1, EP_RECONSTRUCT_ERROR_INPUT, "no digitized points");
 }
 
+/* A curve that drops to zero in the last interval, when the intervals before it already hold
+ * the published total of events (the earlier intervals' rounding makes one too many, as in the
+ * validation's sim_crossing arm B): ten patients, deaths at 1..7, censored at 7.5 and 8.5, the
+ * last death at 9.5 (S = 0); the table 10 at 0, 2 at 8. The first interval comes out with 6
+ * deaths (Guyot's censoring adjustment for 2 at risk at 8); the total is given as 6. The drop
+ * to zero is in the figure, so the last patient still dies there (before: nobody did, and the
+ * curve never reached zero), and a warning says the total is exceeded. */
+static void
+test_drop_to_zero_after_total (void)
+{
+  const Obs data[] = { { 1, 1 }, { 2, 1 }, { 3, 1 }, { 4, 1 }, { 5, 1 }, { 6, 1 }, { 7, 1 },
+                       { 7.5, 0 }, { 8.5, 0 }, { 9.5, 1 } };
+  const double rt[] = { 0, 8 }, rn[] = { 10, 2 };
+  g_autoptr(GArray) s = NULL;
+  g_autoptr(GArray) t = NULL;
+  g_autoptr(EpReconstructResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpReconstructOptions o;
+
+  t = curve_points (data, 10, 0.5, 9.5, &s);
+  ep_reconstruct_options_init (&o);
+  o.total_events = 6;
+  r = ep_reconstruct ((double *) t->data, (double *) s->data, t->len, rt, rn, 2, &o, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n, ==, 10);
+  g_assert_cmpuint (events_at (r, 9.5), ==, 1);
+  g_assert_cmpuint (events_after (r, 7.0), ==, 1);
+  g_assert_cmpuint (r->events, ==, 7);
+  g_assert_nonnull (r->warnings[0]);
+  g_assert_nonnull (strstr (r->warnings[0], "drops to zero"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +469,7 @@ main (int    argc,
   g_test_add_func ("/reconstruct/no-censoring", test_no_censoring);
   g_test_add_func ("/reconstruct/censoring-within-intervals", test_censoring_within_intervals);
   g_test_add_func ("/reconstruct/total-events", test_total_events);
+  g_test_add_func ("/reconstruct/drop-to-zero-after-total", test_drop_to_zero_after_total);
   g_test_add_func ("/reconstruct/no-table", test_no_table);
   g_test_add_func ("/reconstruct/at-risk-past-last-point", test_at_risk_past_last_point);
   g_test_add_func ("/reconstruct/flat-censored-tail", test_flat_censored_tail);

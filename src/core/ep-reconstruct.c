@@ -714,7 +714,22 @@ ep_reconstruct (const double               *point_time,
     {
       int sumdL = nint > 1 ? sum_int (d, 0, upper[L - 1]) : 0;
 
-      if (nint > 1 && sumdL >= options->total_events)
+      if (nint > 1 && sumdL >= options->total_events && k_zero != G_MAXSIZE
+          && k_zero >= lower[L] && k_zero <= upper[L] && n_risk[L] > 0)
+        {
+          /* Already as many as the total before the last interval, but the curve drops to
+           * zero in it: that drop is in the figure, and someone died there; the total is off
+           * by the rounding of the earlier intervals. All but one leave (censored, spread over
+           * the interval), the last one dies at the drop to zero. */
+          n_censor[L] = n_risk[L] - 1;
+          spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
+          n_hat[lower[L]] = n_risk[L];
+          walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
+          warn (warnings, _("The curve has %d events before time %g and drops to zero after it: "
+                            "the reconstruction has %d events, more than the total of %d"),
+                sumdL, t_S[lower[L]], sum_int (d, 0, upper[L]), options->total_events);
+        }
+      else if (nint > 1 && sumdL >= options->total_events)
         {
           /* Already too many before the last interval: nothing happens in it. */
           for (gsize k = lower[L]; k <= upper[L]; k++)

@@ -268,6 +268,390 @@ backtrack (Tracer *tr,
   return x_left;
 }
 
+/* Sub-pixel placement of the drops from the anti-aliased coverage (docs/reconstruction.md).
+ *
+ * The tracer finds a drop to a pixel: the vertical's columns in the colour mask, whose edge
+ * pixels are in or out depending on how much of them the line covers. A drop taller than the
+ * line is wide has rows where only its vertical is drawn; in such a row the pixels' shades give
+ * how much of each pixel the line covers (against that row's background on each side), and the
+ * coverage-weighted mean column is the vertical's centre to a small fraction of a pixel. Rows
+ * next to a censor mark or another line are wider than the line and left out. Two steps
+ * closer than the line's width, which the tracer reads as one drop, show as two columns, the
+ * upper rows at the first and the lower at the second: the drop is split. Drops lower than
+ * the line is wide (no such rows) keep the tracer's position. */
+
+static void
+pixel (const Tracer *tr,
+       int           x,
+       int           y,
+       double        rgb[3])
+{
+  const guint8 *p = tr->image->rgb + (gsize) y * tr->image->stride + 3 * (gsize) x;
+
+  for (int i = 0; i < 3; i++)
+    rgb[i] = p[i];
+}
+
+/* How much of a pixel p is the colour c over the background bg (0-1, unclamped), and in *off
+ * how far p is from the line through bg and c (another colour mixed in). */
+static double
+coverage (const double p[3],
+          const double bg[3],
+          const double c[3],
+          double      *off)
+{
+  double d[3], q[3], dd = 0.0, a = 0.0, e = 0.0;
+
+  for (int i = 0; i < 3; i++)
+    {
+      d[i] = c[i] - bg[i];
+      q[i] = p[i] - bg[i];
+      dd += d[i] * d[i];
+      a += q[i] * d[i];
+    }
+  a = dd > 0.0 ? a / dd : 0.0;
+  for (int i = 0; i < 3; i++)
+    e += (q[i] - a * d[i]) * (q[i] - a * d[i]);
+  *off = sqrt (e);
+  return a;
+}
+
+static double
+rgb_dist (const double p[3],
+          const double q[3])
+{
+  return sqrt ((p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1])
+               + (p[2] - q[2]) * (p[2] - q[2]));
+}
+
+typedef struct
+{
+  guint  i, last;    /* indices of the drop's first and last point (at one column) */
+  double x, y0, y1;  /* raster column of the vertical, levels before and after */
+  double x2, ym;     /* a drop found to be two steps: the second at x2, from level ym */
+} Drop;
+
+/* The centre of the vertical stroke crossing row y near column x: the coverage-weighted mean
+ * column of the stroke's pixels, each side's partial pixel measured against that side's
+ * background (two columns out, and the same three columns out: nothing else there). */
+static gboolean
+row_centre (const Tracer *tr,
+            int           y,
+            double        x,
+            double        h,
+            double       *centre_out,
+            double       *width_out)
+{
+  int k0 = (int) floor (x), lo, hi, R = -1;
+  double best = G_MAXDOUBLE, c[3] = { tr->color[0], tr->color[1], tr->color[2] };
+  double full[3], bg_l[3], bg_r[3], beyond[3], p[3], sum = 0.0, sum_x = 0.0, off;
+
+  for (int k = k0 - (int) ceil (h); k <= k0 + (int) ceil (h); k++)
+    if (k >= 0 && k < tr->image->width && in_mask (tr, k, y))
+      {
+        pixel (tr, k, y, p);
+        if (rgb_dist (p, c) < best)
+          {
+            best = rgb_dist (p, c);
+            R = k;
+          }
+      }
+  if (R < 0)
+    return FALSE;
+  for (lo = R; lo - 1 >= 0 && in_mask (tr, lo - 1, y); lo--)
+    ;
+  for (hi = R; hi + 1 < tr->image->width && in_mask (tr, hi + 1, y); hi++)
+    ;
+  if (hi - lo + 1 > h + 3 || lo < 3 || hi + 3 >= tr->image->width)
+    return FALSE;
+  pixel (tr, R, y, full);
+  pixel (tr, lo - 2, y, bg_l);
+  pixel (tr, lo - 3, y, beyond);
+  if (rgb_dist (bg_l, beyond) > 12.0 || rgb_dist (full, bg_l) < 60.0)
+    return FALSE;
+  pixel (tr, hi + 2, y, bg_r);
+  pixel (tr, hi + 3, y, beyond);
+  if (rgb_dist (bg_r, beyond) > 12.0 || rgb_dist (full, bg_r) < 60.0)
+    return FALSE;
+  for (int k = lo - 1; k <= hi + 1; k++)
+    {
+      double a;
+
+      pixel (tr, k, y, p);
+      a = k == R ? 1.0 : coverage (p, k < R ? bg_l : bg_r, full, &off);
+      if (k != R && (off > 30.0 || a > 1.15))
+        return FALSE;
+      a = CLAMP (a, 0.0, 1.0);
+      sum += a;
+      sum_x += a * (k + 0.5);
+    }
+  *centre_out = sum_x / sum;
+  *width_out = sum;
+  return TRUE;
+}
+
+static int
+cmp_double (const void *a,
+            const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* A drop taller than the line is wide has rows where only its vertical is drawn: there its
+ * column is read from the coverage, row by row (any background on either side, so a band's
+ * edge does not matter). Two steps closer than the line's width, traced as one drop, show as
+ * two columns, the upper rows at the first and the lower rows at the second: the drop is
+ * split. */
+static void
+refine_tall_drop (const Tracer *tr,
+                  Drop         *d,
+                  double        h,
+                  double        w_line,
+                  GArray       *widths)
+{
+  double hw = h / 2.0 + 1.0;
+  int r0 = (int) ceil (d->y0 + hw), r1 = (int) floor (d->y1 - hw), n = 0;
+  g_autofree double *cx = NULL;
+  g_autofree double *cw = NULL;
+  g_autofree int *cy = NULL;
+  g_autofree double *ux = NULL;
+  g_autofree int *uy = NULL;
+  int un;
+
+  if (r1 - r0 < 1)
+    return;
+  cx = g_new (double, r1 - r0 + 1);
+  cy = g_new (int, r1 - r0 + 1);
+  cw = g_new (double, r1 - r0 + 1);
+  for (int y = r0; y <= r1; y++)
+    if (y >= 0 && y < tr->image->height && row_centre (tr, y, d->x, h, &cx[n], &cw[n]))
+      {
+        if (fabs (cx[n] - d->x) > h + 1.0)
+          continue;
+        cy[n++] = y;
+      }
+  /* Every row of a vertical covers the line's width; a row wider than most (a censor mark
+   * or another line beside the vertical) is left out. */
+  un = n;
+  ux = g_memdup2 (cx, sizeof (double) * MAX (n, 1));
+  uy = g_memdup2 (cy, sizeof (int) * MAX (n, 1));
+  if (n > 0)
+    {
+      g_autofree double *sorted = g_memdup2 (cw, sizeof (double) * n);
+      double w_med;
+      int m = 0;
+
+      qsort (sorted, n, sizeof (double), cmp_double);
+      w_med = w_line > 0.0 ? w_line : sorted[n / 2];
+      if (widths != NULL)
+        {
+          /* the first pass: only collect the rows' widths */
+          g_array_append_vals (widths, cw, n);
+          return;
+        }
+      for (int i = 0; i < n; i++)
+        if (fabs (cw[i] - w_med) <= 0.35)
+          {
+            cx[m] = cx[i];
+            cw[m] = cw[i];
+            cy[m++] = cy[i];
+          }
+      n = m;
+    }
+  if (n < 2 || n < (r1 - r0 + 1) / 2)
+    return;
+  {
+    /* the upper and the lower third of the rows at different columns: two verticals, the
+     * level between them at the rows half way across */
+    int third = MAX (2, n / 3);
+    double m1 = 0.0, m2 = 0.0;
+
+    if (n >= 6)
+      {
+        double mid, y_sum = 0.0, lo1 = G_MAXDOUBLE, hi1 = -G_MAXDOUBLE;
+        double lo2 = G_MAXDOUBLE, hi2 = -G_MAXDOUBLE;
+        int n_mid = 0, cross = -1;
+
+        for (int i = 0; i < third; i++)
+          {
+            m1 += cx[i] / third;
+            lo1 = MIN (lo1, cx[i]);
+            hi1 = MAX (hi1, cx[i]);
+          }
+        for (int i = n - third; i < n; i++)
+          {
+            m2 += cx[i] / third;
+            lo2 = MIN (lo2, cx[i]);
+            hi2 = MAX (hi2, cx[i]);
+          }
+        mid = (m1 + m2) / 2.0;
+        if (m2 - m1 > 0.4 && m2 - m1 < h + 1.0 && hi1 < mid && lo2 > mid
+            && hi1 - lo1 < 0.2 && hi2 - lo2 < 0.2)
+          {
+            for (int i = 0; i < n && cross < 0; i++)
+              if (cx[i] > mid)
+                cross = i;
+            /* the level between the two: the rows between the two verticals' rows (wider,
+             * with the short horizontal in them) whose centre is half way */
+            for (int i = 0; i < un; i++)
+              if (uy[i] > cy[cross - 1] && uy[i] < cy[cross] && fabs (ux[i] - mid) <= 0.25)
+                {
+                  y_sum += uy[i] + 0.5;
+                  n_mid++;
+                }
+            d->x = m1;
+            d->x2 = m2;
+            d->ym = n_mid > 0 ? y_sum / n_mid : (cy[cross - 1] + cy[cross] + 1) / 2.0;
+            return;
+          }
+      }
+    qsort (cx, n, sizeof (double), cmp_double);
+    m1 = n % 2 ? cx[n / 2] : (cx[n / 2 - 1] + cx[n / 2]) / 2.0;
+    if (fabs (m1 - d->x) < 1.5)
+      d->x = m1;
+  }
+}
+
+static void
+refine_drops (Tracer *tr,
+              double  h,
+              double  x_min)
+{
+  GArray *time = tr->time, *surv = tr->surv;
+  guint n = 0, n_out;
+  g_autofree double *X = g_new (double, 4 * time->len + 2);
+  g_autofree double *Y = g_new (double, 4 * time->len + 2);
+  g_autoptr(GArray) drops = g_array_new (FALSE, FALSE, sizeof (Drop));
+  guint moved = 0;
+
+  /* in raster units */
+  for (guint i = 0; i < time->len; i++)
+    {
+      double s = g_array_index (surv, double, i) * (tr->percent ? 100.0 : 1.0);
+      double x = (g_array_index (time, double, i) - tr->ax) / tr->bx;
+      double y = (s - tr->ay) / tr->by;
+
+      X[n] = x;
+      Y[n] = y;
+      n++;
+    }
+  /* the drops: runs of points at one column going down (a drop the tracer made of several
+   * pairs at one column is one vertical) */
+  for (guint i = 1; i < n; i++)
+    if (fabs (X[i] - X[i - 1]) < 1e-9 && Y[i] > Y[i - 1] + 0.25)
+      {
+        Drop d = { i - 1, i, X[i], Y[i - 1], Y[i], -1.0, 0.0 };
+
+        while (d.last + 1 < n && fabs (X[d.last + 1] - X[i]) < 1e-9 && Y[d.last + 1] >= Y[d.last])
+          d.last++;
+        d.y1 = Y[d.last];
+        g_array_append_val (drops, d);
+        i = d.last;
+      }
+  /* The line's drawn width: the median width of the verticals' rows over all drops (a row
+   * of a vertical with a censor mark or another line beside it is wider). */
+  {
+    g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+    double w_line = 0.0;
+
+    for (guint j = 0; j < drops->len; j++)
+      refine_tall_drop (tr, &g_array_index (drops, Drop, j), h, 0.0, widths);
+    if (widths->len > 0)
+      {
+        qsort (widths->data, widths->len, sizeof (double), cmp_double);
+        w_line = g_array_index (widths, double, widths->len / 2);
+      }
+    for (guint j = 0; j < drops->len; j++)
+      {
+        Drop *d = &g_array_index (drops, Drop, j);
+        double x0 = d->x;
+
+        if (x0 < x_min)
+          continue;   /* a step at the start, cut by the axis */
+
+        refine_tall_drop (tr, d, h, w_line, NULL);
+        if (d->x != x0)
+          moved++;
+      }
+  }
+
+  if (moved == 0)
+    return;
+  n_out = n;
+  /* the drops keep their order */
+  for (guint j = 1; j < drops->len; j++)
+    {
+      const Drop *p = &g_array_index (drops, Drop, j - 1);
+      Drop *d = &g_array_index (drops, Drop, j);
+      double end = p->x2 >= 0.0 ? p->x2 : p->x;
+
+      if (d->x < end)
+        d->x = end;
+      if (d->x2 >= 0.0 && d->x2 < d->x)
+        d->x2 = d->x;
+    }
+
+  /* Rebuild the points: each drop at its new column; a point between drops gets the level of
+   * the moved step function at its column. */
+  {
+    guint j = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        if (j < drops->len && g_array_index (drops, Drop, j).i == i)
+          {
+            const Drop *d = &g_array_index (drops, Drop, j);
+
+            for (guint k = i; k <= d->last; k++)
+              X[k] = d->x2 >= 0.0 && Y[k] > d->ym ? d->x2 : d->x;
+            if (d->x2 >= 0.0)
+              {
+                /* two steps: (x, y0) .. (x, ym) (x2, ym) .. (x2, y1) */
+                X[n_out] = d->x;
+                Y[n_out++] = d->ym;
+                X[n_out] = d->x2;
+                Y[n_out++] = d->ym;
+              }
+            i = d->last;
+            j++;
+            continue;
+          }
+        /* a flat point: below every drop moved left of it, above every drop moved right */
+        for (guint k = 0; k < drops->len; k++)
+          {
+            const Drop *d = &g_array_index (drops, Drop, k);
+
+            if (d->i < i && d->x > X[i])
+              Y[i] = MIN (Y[i], d->y0);
+            else if (d->i > i && d->x <= X[i])
+              Y[i] = MAX (Y[i], d->y1);
+          }
+      }
+  }
+  n = n_out;
+  /* sort by column (stable: the drops' pairs keep their order) */
+  {
+    g_autofree guint *idx = g_new (guint, n);
+
+    for (guint i = 0; i < n; i++)
+      idx[i] = i;
+    for (guint i = 1; i < n; i++)
+      for (guint k = i; k > 0 && (X[idx[k - 1]] > X[idx[k]]
+                                  || (X[idx[k - 1]] == X[idx[k]] && Y[idx[k - 1]] > Y[idx[k]])); k--)
+        {
+          guint t = idx[k];
+          idx[k] = idx[k - 1];
+          idx[k - 1] = t;
+        }
+    g_array_set_size (time, 0);
+    g_array_set_size (surv, 0);
+    for (guint i = 0; i < n; i++)
+      add_point (tr, X[idx[i]], Y[idx[i]]);
+  }
+}
+
 static gboolean
 calibrate (const EpAxisCalibration *axis,
            double                   scale,
@@ -295,6 +679,8 @@ ep_digitize_trace (const EpImage           *image,
   g_autoptr(GArray) surv = g_array_new (FALSE, FALSE, sizeof (double));
   EpDigitizeResult *result;
   double y_one, y_zero, span, L = 0.0, h = 0.0, tol, thin, mark_tol, x_start;
+  int start_top = 0, start_h = 0;
+  gboolean start_step = FALSE;
   int x0, x, x_search, start = -1, last_seen, width = image->width;
   double tolerance = options->tolerance > 0.0 ? options->tolerance : 60.0;
   double tol2, loose2;
@@ -352,6 +738,8 @@ ep_digitize_trace (const EpImage           *image,
               start = x;
               L = centre (r);
               h = height (r);
+              start_top = r->top;
+              start_h = height (r);
             }
         }
     }
@@ -394,9 +782,15 @@ ep_digitize_trace (const EpImage           *image,
   /* A thin run this close to the level after a tall one: the line went on, the tall run was a
    * mark. Further down it is a step, however small. */
   mark_tol = MAX (1.5, 0.25 * h);
-  /* A curve that starts with a run taller than a line (an event at time 0, a mark) starts at
-   * survival 1 itself. */
-  L = start > x0 + 12 ? y_one : MAX (L, y_one);
+  /* A curve that starts with a run taller than a line reaching up to survival 1 (a death
+   * within a line's width of the start, an event at time 0, a mark) starts at survival 1
+   * itself; the tall run is then a step (or a mark) that the walk below places. (Its centre,
+   * taken as the level, made a start below 1 and lost the step.) */
+  start_step = start <= x0 + 12 && start_h > thin && start_top <= y_one + 1.0;
+  if (start > x0 + 12 || start_step)
+    L = y_one;
+  else
+    L = MAX (L, y_one);
 
   add_point (&tr, x_start, L);
   last_seen = start;
@@ -585,7 +979,10 @@ ep_digitize_trace (const EpImage           *image,
 
                 if (level > lev + 0.5)
                   {
-                    double pos = MIN (k + w / 2.0, (double) x2);
+                    /* the first step of a curve whose vertical is cut by the start of the
+                     * axis (or hidden under it): at the first column where it shows */
+                    double pos = start_step && x == start && lev <= y_one
+                                   ? MAX (x_start, start + 0.5) : MIN (k + w / 2.0, (double) x2);
 
                     n_drops++;
                     add_point (&tr, pos, lev);
@@ -596,6 +993,9 @@ ep_digitize_trace (const EpImage           *image,
             if (lev < L_new)
               {
                 double pos = lone ? x2 - w / 2.0 : MIN (x2 - 1 + h / 2.0, (double) x2);
+
+                if (start_step && x == start && lev <= y_one)
+                  pos = MAX (x_start, start + 0.5);
 
                 n_drops++;
                 add_point (&tr, pos, lev);
@@ -743,6 +1143,8 @@ ep_digitize_trace (const EpImage           *image,
         g_array_set_size (surv, surv->len - 1);
       }
   }
+
+  refine_drops (&tr, h, ceil (x_start) + 1.0);
 
   result = g_new0 (EpDigitizeResult, 1);
   result->n = time->len;

@@ -77,7 +77,13 @@ gboolean           ep_axis_calibration_parse (const char              *text,
  *     or where it followed a sliver of the line above the covering one) is taken from the first
  *     column of its vertical, found by looking back along the runs connected to it: a lone
  *     step at the centre of those columns, a staircase walked from there;
- *   - the curve ends at the last column where it was seen.
+ *   - the curve ends at the last column where it was seen;
+ *   - a first step within a line's width of x_start (its vertical cut by the axis) starts the
+ *     curve at survival 1 and drops at the first column where the curve shows;
+ *   - afterwards each drop taller than the line is wide is placed at its vertical's centre read
+ *     from the anti-aliased coverage of the rows where only the vertical is drawn (sub-pixel),
+ *     and split in two when its upper and lower rows are at different columns (two steps
+ *     closer than the line's width).
  * Runs above L (the CI's upper line, legends, text) are never followed; colours other than the
  * curve's (the CI band's tint, axes, grid) are not in the mask. One point per column on the
  * flat parts keeps the censoring times' resolution for the reconstruction.
