@@ -899,10 +899,24 @@ test_overlay (void)
   g_assert_cmpuint (report->events, ==, 12);
   g_assert_cmpfloat (report->max_abs_diff, <, 1e-9);
 
+  /* a figure of the reconstructed cohort itself carries the caveat too, and keeps it when the
+   * project is reopened (below) */
+  {
+    g_autoptr(JsonNode) source = json_from_string ("{\"kind\":\"km\",\"cohort\":\"Drug X "
+                                                   "(published)\",\"endpoint\":\"OS\"}", NULL);
+    EpFigure *own = ep_project_add_figure (project, "Published arm", json_node_get_object (source),
+                                           &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (own);
+    g_assert_true (has_note (own, ep_reconstruction_caveat ()));
+  }
+
   /* make_project()'s Kaplan-Meier figure of aml */
   figure = ep_project_find_figure (project, "Figure 1 <KM>");
   g_assert_nonnull (figure);
   g_assert_null (ep_project_get_figure_overlay (project, figure));
+  g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
   /* only reconstructed cohorts can be overlaid */
   {
     g_autoptr(EpCohort) aml = g_list_model_get_item (ep_project_get_cohorts (project), 0);
@@ -936,6 +950,8 @@ test_overlay (void)
   g_assert_cmpstr (ep_project_get_figure_overlay (back, figure), ==, "Drug X (published)");
   g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
   g_assert_false (ep_project_get_modified (back));
+  g_assert_true (has_note (ep_project_find_figure (back, "Published arm"),
+                           ep_reconstruction_caveat ()));
   {
     /* the legend names the published arm by its source */
     g_autoptr(EpPlotLayout) layout = ep_figure_layout (figure);

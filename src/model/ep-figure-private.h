@@ -62,7 +62,9 @@ struct _EpFigure
   EpKmResult         *overlay;
   GPtrArray          *overlay_labels;  /* char *, NULL-terminated */
   char               *overlay_note;
-  GPtrArray          *all_notes;       /* notes and overlay_note, as ep_figure_get_notes() gives */
+  char               *data_note;       /* about the figure's own data (reconstructed patients) */
+  GPtrArray          *all_notes;       /* notes, data_note and overlay_note, as
+                                        * ep_figure_get_notes() gives */
 
   /* a landmark analysis (issue 16) */
   EpFigureLandmarkAxis landmark_axis;

@@ -682,15 +682,31 @@ ep_figure_get_notes (EpFigure *self)
 {
   g_return_val_if_fail (EP_IS_FIGURE (self), NULL);
 
-  if (self->overlay_note == NULL)
+  if (self->overlay_note == NULL && self->data_note == NULL)
     return (const char * const *) self->notes->pdata;
-  /* the figure's own notes (rebuilt with each result) and the overlay's caveat */
+  /* the figure's own notes (rebuilt with each result), then what its data and the overlay's
+   * are (the caveat of reconstructed patients, once even when both are) */
   g_ptr_array_set_size (self->all_notes, 0);
   for (guint k = 0; k < self->notes->len && g_ptr_array_index (self->notes, k) != NULL; k++)
     g_ptr_array_add (self->all_notes, g_ptr_array_index (self->notes, k));
-  g_ptr_array_add (self->all_notes, self->overlay_note);
+  if (self->data_note != NULL)
+    g_ptr_array_add (self->all_notes, self->data_note);
+  if (self->overlay_note != NULL && g_strcmp0 (self->overlay_note, self->data_note) != 0)
+    g_ptr_array_add (self->all_notes, self->overlay_note);
   g_ptr_array_add (self->all_notes, NULL);
   return (const char * const *) self->all_notes->pdata;
+}
+
+void
+ep_figure_set_data_note (EpFigure   *self,
+                         const char *note)
+{
+  g_return_if_fail (EP_IS_FIGURE (self));
+
+  if (g_strcmp0 (self->data_note, note) == 0)
+    return;
+  g_free (self->data_note);
+  self->data_note = g_strdup (note);
 }
 
 gboolean
@@ -800,6 +816,7 @@ ep_figure_finalize (GObject *object)
   g_clear_pointer (&self->overlay, ep_km_result_free);
   g_ptr_array_unref (self->overlay_labels);
   g_free (self->overlay_note);
+  g_free (self->data_note);
   g_ptr_array_unref (self->all_notes);
   if (self->analysis != NULL)
     {

@@ -204,6 +204,10 @@ gboolean      ep_figure_set_overlay       (EpFigure            *self,
                                            const char          *label,
                                            const char          *note,
                                            GError             **error);
+/* A sentence about the figure's data itself, kept among its notes until replaced (NULL: none):
+ * the project sets the caveat of reconstructed data on a figure of a reconstructed cohort. */
+void          ep_figure_set_data_note     (EpFigure            *self,
+                                           const char          *note);
 /* Sentences for the user: rows dropped for missing values, arms left out, warnings of the
  * pooling. Never NULL. */
 const char * const *ep_figure_get_notes   (EpFigure            *self);

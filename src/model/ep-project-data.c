@@ -554,6 +554,7 @@ _ep_project_new_from_data (EpProjectData  *data,
   g_ptr_array_set_free_func (data->digitized, (GDestroyNotify) ep_project_digitized_free);
   /* the published arms set beside Kaplan-Meier figures: their cohorts and curves are back */
   _ep_project_restore_overlays (self);
+  _ep_project_mark_reconstructed_figures (self);
 
   /* Bind every analysis to its cohort: a stored result whose fingerprint matches the data
    * stays as it is (nothing is computed); any other one is brought up to date in the

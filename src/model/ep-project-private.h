@@ -123,6 +123,10 @@ EpProject     *_ep_project_new_from_data (EpProjectData *data,
                                           GFile         *file,
                                           GError       **error);
 
+/* ep-project.c: after opening, the caveat of reconstructed data on the figures of reconstructed
+ * cohorts (the digitized figures are read after the figures) */
+void           _ep_project_mark_reconstructed_figures (EpProject *self);
+
 /* ep-reconstruction.c: the overlays the figures' sources name, drawn again after opening
  * (a missing cohort drops one, with an open note); and dropped with their cohort */
 void           _ep_project_restore_overlays (EpProject    *self);

@@ -20,6 +20,7 @@
 #include "io/ep-result-json.h"
 #include "model/ep-figure-source.h"
 #include "model/ep-project-private.h"
+#include "model/ep-reconstruction.h"
 
 static void
 figure_entry_free (FigureEntry *entry)
@@ -710,6 +711,31 @@ _ep_project_add_figure (EpProject   *self,
   return figure;
 }
 
+/* A figure of a reconstructed cohort says so among its notes, as the cohort's analyses' results
+ * do (issue 17). */
+static void
+mark_reconstructed (EpProject  *self,
+                    EpFigure   *figure,
+                    JsonObject *source)
+{
+  const char *cohort = ep_figure_source_get_cohort (source);
+
+  if (cohort != NULL && ep_project_find_reconstruction (self, cohort, NULL) != NULL)
+    ep_figure_set_data_note (figure, ep_reconstruction_caveat ());
+}
+
+/* After opening: the digitized figures are read after the figures. */
+void
+_ep_project_mark_reconstructed_figures (EpProject *self)
+{
+  GHashTableIter iter;
+  gpointer figure, entry;
+
+  g_hash_table_iter_init (&iter, self->figure_entries);
+  while (g_hash_table_iter_next (&iter, &figure, &entry))
+    mark_reconstructed (self, figure, ((FigureEntry *) entry)->source);
+}
+
 void
 _ep_project_insert_figure (EpProject  *self,
                            EpFigure   *figure,
@@ -725,6 +751,8 @@ _ep_project_insert_figure (EpProject  *self,
       g_free (unique);
       unique = g_strdup_printf ("%s (%u)", name, k);
     }
+  /* a figure of a reconstructed cohort says so, as its analyses' results do (issue 17) */
+  mark_reconstructed (self, figure, source);
   entry = g_new0 (FigureEntry, 1);
   entry->name = g_steal_pointer (&unique);
   entry->source = json_object_ref (source);
