@@ -886,14 +886,19 @@ test_figure_language (void)
 {
   static const char * const mixed[] = { "blina-phase2-pooled", "tower-blinatumomab", "eliana", "seattle-car-t", NULL };
   static const char * const tower[] = { "tower-chemotherapy", "tower-blinatumomab", "eliana", NULL };
+  /* one CAR T arm: Knapp-Hartung cannot be used in its subgroup, a warning of the core's */
+  static const char * const lone[] = { "blina-phase2-pooled", "tower-blinatumomab", "eliana", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
   g_autoptr(GPtrArray) selection = select_trials (catalog, mixed);
   g_autoptr(GPtrArray) pair = select_trials (catalog, tower);
+  g_autoptr(GPtrArray) single = select_trials (catalog, lone);
   g_autoptr(EpFigure) proportions = NULL;
   g_autoptr(EpFigure) two_arm = NULL;
   g_autoptr(EpFigure) guarded = NULL;
+  g_autoptr(EpFigure) warned = NULL;
   g_autofree char *en = NULL, *de = NULL, *en2 = NULL, *de2 = NULL, *en3 = NULL, *de3 = NULL;
+  g_autofree char *en4 = NULL, *de4 = NULL;
   EpEvidenceForestOptions options;
 
   g_assert_no_error (error);
@@ -911,6 +916,8 @@ test_figure_language (void)
   options.prediction = TRUE;
   options.subgroup = "class";
   proportions = ep_evidence_forest_new (selection, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  warned = ep_evidence_forest_new (single, &options, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   ep_evidence_forest_options_init (&options);
   options.effect = EP_EVIDENCE_EFFECT_OR;
@@ -933,7 +940,16 @@ test_figure_language (void)
   de2 = exported_text (two_arm, EP_PLOT_LANGUAGE_DE);
   en3 = exported_text (guarded, EP_PLOT_LANGUAGE_EN);
   de3 = exported_text (guarded, EP_PLOT_LANGUAGE_DE);
+  en4 = exported_text (warned, EP_PLOT_LANGUAGE_EN);
+  de4 = exported_text (warned, EP_PLOT_LANGUAGE_DE);
   german_process_end ();
+
+  /* a warning of the statistics core's, written in the figure's language */
+  assert_text (en4, "Subgroup “CAR T”: The Knapp-Hartung adjustment needs at least two", TRUE);
+  assert_text (en4, "Subgruppe", FALSE);
+  assert_text (en4, "Korrektur", FALSE);
+  assert_text (de4, "Subgruppe „CAR T“: Die Knapp-Hartung-Korrektur braucht mindestens", TRUE);
+  assert_text (de4, "adjustment", FALSE);
 
   /* proportions: header, axis, method and heterogeneity notes, the comparability notes */
   assert_text (en, "Trial", TRUE);

@@ -102,16 +102,82 @@ back_transform (EpMetaMeasure measure,
     }
 }
 
-static void
-add_warning (GPtrArray  *warnings,
-             const Pool *pool,
-             const char *message)
+/* The warnings of one pooling, as sentences (the result's warnings) and as data. */
+typedef struct
 {
+  GPtrArray *text;    /* char * */
+  GPtrArray *items;   /* EpMetaWarning * */
+} Warnings;
+
+static void
+warning_free (EpMetaWarning *warning)
+{
+  g_free (warning->subgroup);
+  g_free (warning->text);
+  g_free (warning);
+}
+
+/* format: an N_() msgid with n_args (at most 3) %u conversions; NULL with text for a sentence
+ * as it is. */
+static void
+add_warning_full (Warnings   *warnings,
+                  const Pool *pool,
+                  const char *format,
+                  const char *text,
+                  guint       n_args,
+                  guint       a0,
+                  guint       a1,
+                  guint       a2)
+{
+  EpMetaWarning *warning = g_new0 (EpMetaWarning, 1);
+  g_autofree char *message = NULL;
+
+  g_assert (n_args <= G_N_ELEMENTS (warning->args));
+  warning->subgroup = g_strdup (pool->name);
+  warning->format = format;
+  warning->n_args = n_args;
+  warning->args[0] = a0;
+  warning->args[1] = a1;
+  warning->args[2] = a2;
+  warning->text = format == NULL ? g_strdup (text) : NULL;
+  g_ptr_array_add (warnings->items, warning);
+
+  if (format != NULL)
+    {
+      /* the msgids' conversions are n_args times %u */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      switch (n_args)
+        {
+        case 0:
+          message = g_strdup (_(format));
+          break;
+        case 1:
+          message = g_strdup_printf (_(format), a0);
+          break;
+        case 2:
+          message = g_strdup_printf (_(format), a0, a1);
+          break;
+        default:
+          message = g_strdup_printf (_(format), a0, a1, a2);
+          break;
+        }
+#pragma GCC diagnostic pop
+      text = message;
+    }
   if (pool->name != NULL)
     /* Translators: the first %s is a subgroup's name (a therapy class), the second a sentence */
-    g_ptr_array_add (warnings, g_strdup_printf (_("Subgroup “%s”: %s"), pool->name, message));
+    g_ptr_array_add (warnings->text, g_strdup_printf (_("Subgroup “%s”: %s"), pool->name, text));
   else
-    g_ptr_array_add (warnings, g_strdup (message));
+    g_ptr_array_add (warnings->text, g_strdup (text));
+}
+
+static void
+add_warning (Warnings   *warnings,
+             const Pool *pool,
+             const char *format)
+{
+  add_warning_full (warnings, pool, format, NULL, 0, 0, 0, 0);
 }
 
 /* The sums of the intercept-only model with weights w: sum w, and the parts of tr (P) and
@@ -204,7 +270,7 @@ reml_tau2 (const Pool          *pool,
            gboolean            *converged,
            guint               *iterations,
            gboolean            *damped,
-           GPtrArray           *warnings)
+           Warnings            *warnings)
 {
   guint k = pool->k;
   g_autofree double *w = g_new (double, k);
@@ -285,11 +351,9 @@ reml_tau2 (const Pool          *pool,
 
   if (!*converged)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("REML estimation of τ² did not converge in %u iterations; "
-                           "the results are not reliable"), options->max_iter);
-
-      add_warning (warnings, pool, message);
+      add_warning_full (warnings, pool,
+                        N_("REML estimation of τ² did not converge in %u iterations; "
+                           "the results are not reliable"), NULL, 1, options->max_iter, 0, 0);
       return tau2;
     }
 
@@ -298,7 +362,7 @@ reml_tau2 (const Pool          *pool,
       reml_loglik (pool, 0.0, w) - reml_loglik (pool, tau2, w) > pow (DBL_EPSILON, 0.25))
     {
       add_warning (warnings, pool,
-                   _("REML scoring stopped at a local maximum; τ² was set to 0"));
+                   N_("REML scoring stopped at a local maximum; τ² was set to 0"));
       tau2 = 0.0;
     }
 
@@ -310,7 +374,7 @@ static double
 other_tau2 (const Pool          *pool,
             const EpMetaOptions *options,
             EpMetaPool          *out,
-            GPtrArray           *warnings)
+            Warnings            *warnings)
 {
   g_autofree double *ones = g_new (double, pool->k);
   g_autoptr(EpMetaRegFit) fit = NULL;
@@ -327,10 +391,10 @@ other_tau2 (const Pool          *pool,
   if (!fit->converged)
     add_warning (warnings, pool,
                  options->method == EP_META_METHOD_PM
-                 ? _("The Paule-Mandel estimate of τ² was not found; the results are not "
-                     "reliable")
-                 : _("Maximum-likelihood estimation of τ² did not converge; the results are not "
-                     "reliable"));
+                 ? N_("The Paule-Mandel estimate of τ² was not found; the results are not "
+                      "reliable")
+                 : N_("Maximum-likelihood estimation of τ² did not converge; the results are not "
+                      "reliable"));
 
   return fit->tau2;
 }
@@ -488,7 +552,7 @@ fit_pool_glmm (const Pool          *pool,
                EpMetaPool          *out,
                double              *weight_fixed,
                double              *weight_random,
-               GPtrArray           *warnings)
+               Warnings            *warnings)
 {
   g_autoptr(EpGlmmResult) fit = NULL;
   g_autoptr(GError) error = NULL;
@@ -503,7 +567,7 @@ fit_pool_glmm (const Pool          *pool,
   if (fit == NULL)
     {
       /* every patient or none had the event: the logistic model has no finite estimate */
-      add_warning (warnings, pool, error->message);
+      add_warning_full (warnings, pool, NULL, error->message, 0, 0, 0, 0);
       out->converged = FALSE;
       out->iterations = 0;
       out->tau2 = out->i2 = out->q = out->q_p = NAN;
@@ -527,8 +591,8 @@ fit_pool_glmm (const Pool          *pool,
   glmm_estimate (fit->fixed_beta, fit->fixed_se, 0.0, FALSE, options->level, &out->fixed);
   glmm_estimate (fit->beta, fit->se, fit->tau2, TRUE, options->level, &out->random);
   if (!fit->converged)
-    add_warning (warnings, pool, _("The GLMM fit did not converge; the results are not "
-                                   "reliable"));
+    add_warning (warnings, pool, N_("The GLMM fit did not converge; the results are not "
+                                    "reliable"));
 
   for (guint i = 0; i < pool->k; i++)
     {
@@ -551,7 +615,7 @@ fit_pool (const Pool          *pool,
           EpMetaPool          *out,
           double              *weight_fixed,
           double              *weight_random,
-          GPtrArray           *warnings)
+          Warnings            *warnings)
 {
   guint k = pool->k;
   g_autofree double *u = g_new (double, k);
@@ -610,8 +674,8 @@ fit_pool (const Pool          *pool,
   if (k == 1 && options->knapp_hartung && options->method != EP_META_METHOD_FE)
     {
       add_warning (warnings, pool,
-                   _("The Knapp-Hartung adjustment needs at least two studies; "
-                     "the z test was used"));
+                   N_("The Knapp-Hartung adjustment needs at least two studies; "
+                      "the z test was used"));
       knapp_hartung = FALSE;
     }
 
@@ -705,10 +769,12 @@ effect_sizes (const EpMetaData *data,
                                          &result->lower[i], &result->upper[i]))
             {
               result->lower[i] = result->upper[i] = NAN;
-              g_ptr_array_add (result->warnings,
-                               g_strdup_printf (_("Study %u: the exact confidence interval of "
-                                                  "%u events out of %u patients cannot be "
-                                                  "computed"), i + 1, x, n));
+              Pool all = { .name = NULL };
+              Warnings warnings = { result->warnings, result->warning_items };
+
+              add_warning_full (&warnings, &all,
+                                N_("Study %u: the exact confidence interval of %u events out "
+                                   "of %u patients cannot be computed"), NULL, 3, i + 1, x, n);
             }
         }
       else
@@ -756,7 +822,7 @@ warn_all_zero_or_all_n (const EpMetaData *data,
                         const guint      *members,
                         guint             k,
                         const Pool       *pool,
-                        GPtrArray        *warnings)
+                        Warnings         *warnings)
 {
   gboolean all_zero = TRUE;
   gboolean all_n = TRUE;
@@ -771,17 +837,17 @@ warn_all_zero_or_all_n (const EpMetaData *data,
     }
 
   if (all_zero && data->measure == EP_META_MEASURE_LOGIT)
-    add_warning (warnings, pool, _("No study has any event: every study was corrected by "
-                                   "adding 0.5 to both cells, and the pooled estimate "
-                                   "reflects that correction"));
+    add_warning (warnings, pool, N_("No study has any event: every study was corrected by "
+                                    "adding 0.5 to both cells, and the pooled estimate "
+                                    "reflects that correction"));
   else if (all_n && data->measure == EP_META_MEASURE_LOGIT)
-    add_warning (warnings, pool, _("Every patient of every study had the event: every "
-                                   "study was corrected by adding 0.5 to both cells, and "
-                                   "the pooled estimate reflects that correction"));
+    add_warning (warnings, pool, N_("Every patient of every study had the event: every "
+                                    "study was corrected by adding 0.5 to both cells, and "
+                                    "the pooled estimate reflects that correction"));
   else if (all_zero)
-    add_warning (warnings, pool, _("No study has any event"));
+    add_warning (warnings, pool, N_("No study has any event"));
   else if (all_n)
-    add_warning (warnings, pool, _("Every patient of every study had the event"));
+    add_warning (warnings, pool, N_("Every patient of every study had the event"));
 
   return all_zero || all_n;
 }
@@ -838,6 +904,7 @@ ep_meta_pool (const EpMetaData    *data,
   EpMetaOptions defaults;
   g_autofree guint *all = NULL;
   Pool pool;
+  Warnings warnings;
   gboolean warned_all;
   guint k;
 
@@ -893,6 +960,9 @@ ep_meta_pool (const EpMetaData    *data,
   result->subgroup_p = NAN;
   result->converged = TRUE;
   result->warnings = g_ptr_array_new_with_free_func (g_free);
+  result->warning_items = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);
+  warnings.text = result->warnings;
+  warnings.items = result->warning_items;
 
   if (!effect_sizes (data, result, error))
     return NULL;
@@ -907,9 +977,9 @@ ep_meta_pool (const EpMetaData    *data,
   pool.name = NULL;
   pool.x = data->events;
   pool.n = data->total;
-  warned_all = warn_all_zero_or_all_n (data, all, k, &pool, result->warnings);
+  warned_all = warn_all_zero_or_all_n (data, all, k, &pool, &warnings);
   fit_pool (&pool, data->measure, options, &result->overall,
-            result->weight_fixed, result->weight_random, result->warnings);
+            result->weight_fixed, result->weight_random, &warnings);
   result->converged = result->overall.converged;
 
   if (data->subgroup != NULL)
@@ -975,9 +1045,9 @@ ep_meta_pool (const EpMetaData    *data,
 
           pool.name = data->subgroup_names != NULL ? data->subgroup_names[j] : number;
           if (!warned_all)
-            warn_all_zero_or_all_n (data, members, kj, &pool, result->warnings);
+            warn_all_zero_or_all_n (data, members, kj, &pool, &warnings);
           fit_pool (&pool, data->measure, options, &result->subgroups[j], wf, wr,
-                    result->warnings);
+                    &warnings);
           result->converged = result->converged && result->subgroups[j].converged;
 
           for (guint m = 0; m < kj; m++)
@@ -1011,6 +1081,7 @@ ep_meta_result_free (EpMetaResult *result)
   g_free (result->weight_subgroup_random);
   g_free (result->subgroups);
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_clear_pointer (&result->warning_items, g_ptr_array_unref);
   g_free (result);
 }
 

@@ -140,7 +140,21 @@ typedef struct
 
   gboolean       converged;        /* every REML fit converged */
   GPtrArray     *warnings;         /* char *, translated sentences for the user; never NULL */
+  GPtrArray     *warning_items;    /* EpMetaWarning *, the same warnings as data (same order) */
 } EpMetaResult;
+
+/* A warning as data, so that a figure can write it in its own language (issue 13): an N_()
+ * msgid with n_args %u conversions and their values, for the pool of subgroup (NULL: all
+ * studies), whose translation is "Subgroup “%s”: %s"; or, when format is NULL, text as it is
+ * (a message from the GLMM's fit, in the app's language). */
+typedef struct
+{
+  char          *subgroup;
+  const char    *format;
+  guint          n_args;
+  guint          args[3];
+  char          *text;
+} EpMetaWarning;
 
 GQuark        ep_meta_error_quark   (void);
 

@@ -372,6 +372,33 @@ add_note (EpForestPlot *forest,
   ep_forest_plot_add_phrase (forest, phrase);
 }
 
+/* A warning of the pooling in the figure's language (the core keeps its msgid and numbers). */
+static EpPlotPhrase *
+meta_warning_phrase (const EpMetaWarning *warning)
+{
+  EpPlotPhrase *sentence;
+
+  if (warning->format == NULL)
+    sentence = ep_plot_phrase_text (warning->text);
+  else if (warning->n_args == 0)
+    sentence = ep_plot_phrase_msgid (warning->format);
+  else if (warning->n_args == 1)
+    sentence = ep_plot_phrase_new (warning->format, ep_plot_phrase_uint (warning->args[0]), NULL);
+  else if (warning->n_args == 2)
+    sentence = ep_plot_phrase_new (warning->format, ep_plot_phrase_uint (warning->args[0]),
+                                   ep_plot_phrase_uint (warning->args[1]), NULL);
+  else
+    sentence = ep_plot_phrase_new (warning->format, ep_plot_phrase_uint (warning->args[0]),
+                                   ep_plot_phrase_uint (warning->args[1]),
+                                   ep_plot_phrase_uint (warning->args[2]), NULL);
+
+  if (warning->subgroup == NULL)
+    return sentence;
+  /* Translators: the first %s is a subgroup's name (a therapy class), the second a sentence */
+  return ep_plot_phrase_new (N_("Subgroup “%s”: %s"), ep_plot_phrase_text (warning->subgroup),
+                             sentence, NULL);
+}
+
 /* A subgroup's name: the catalog's value as it is, "not stated" in the figure's language. */
 static EpPlotPhrase *
 group_phrase (const char *group)
@@ -659,9 +686,8 @@ ep_evidence_forest_new (GPtrArray                     *trials,
     {
       add_note (forest, heterogeneity_ci_phrase (&result->overall, options.level));
     }
-  for (guint w = 0; w < result->warnings->len; w++)
-    /* (the core's warnings are in the app's language: docs/plots.md) */
-    add_note (forest, ep_plot_phrase_text (g_ptr_array_index (result->warnings, w)));
+  for (guint w = 0; w < result->warning_items->len; w++)
+    add_note (forest, meta_warning_phrase (g_ptr_array_index (result->warning_items, w)));
   if (derived_arms->len > 0)
     {
       g_autofree char *list = NULL;
