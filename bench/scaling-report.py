@@ -117,8 +117,10 @@ rows = []
 for n in sizes:
     ep_csv = best("ep-csv", n, "read_cpu")
     ep_km, ep_lr, ep_cox = (best(t, n, "cpu") for t in ("ep-km", "ep-logrank", "ep-cox"))
-    ep_kmlr = add(ep_km, ep_lr)
-    ep_kmlr_c = add(best("ep-km", n, "model_cpu"), best("ep-logrank", n, "model_cpu"))
+    # one process reading once (km --logrank), as R's one script; older runs: the two processes
+    ep_kmlr = best("ep-kmlr", n, "cpu") or add(ep_km, ep_lr)
+    ep_kmlr_c = best("ep-kmlr", n, "model_cpu") or add(best("ep-km", n, "model_cpu"),
+                                                       best("ep-logrank", n, "model_cpu"))
     ep_cox_c = best("ep-cox", n, "model_cpu")
     r_fread = best("r-fread", n, "read_cpu")
     r_readcsv = best("r-readcsv", n, "read_cpu")
@@ -149,7 +151,8 @@ for r in rows:
 # ---- whole processes: CPU, wall, peak RSS ---------------------------------------------------
 tasks = [("ep-csv", "ep-bench-csv --columns-only"), ("r-fread", "R fread"),
          ("r-readcsv", "R read.csv"), ("ep-km", "endpoint-cli km"),
-         ("ep-logrank", "endpoint-cli logrank"), ("r-kmlr", "R fread + survfit + survdiff"),
+         ("ep-logrank", "endpoint-cli logrank"), ("ep-kmlr", "endpoint-cli km --logrank"),
+         ("r-kmlr", "R fread + survfit + survdiff"),
          ("ep-cox", "endpoint-cli cox"), ("r-cox", "R fread + coxph")]
 print()
 print("Whole processes (start-up and output included): CPU s / wall s / peak RSS MB")
@@ -217,7 +220,8 @@ if checks_out:
 # ---- the targets at 1e6 ----------------------------------------------------------------------
 r6 = next((r for r in rows if r["n"] == 1000000), None)
 if r6 is not None:
-    ep_rss = max((best(t, 1000000, "rss") or 0) for t in ("ep-csv", "ep-km", "ep-logrank", "ep-cox"))
+    ep_rss = max((best(t, 1000000, "rss") or 0)
+                 for t in ("ep-csv", "ep-km", "ep-logrank", "ep-kmlr", "ep-cox"))
 
     def verdict(ok):
         return "–" if ok is None else ("met" if ok else "**not met**")

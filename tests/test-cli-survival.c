@@ -200,6 +200,66 @@ test_logrank_output (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (o, e, 1e-12);
 }
 
+/* km --logrank: the log-rank test from the same read of the file, as survdiff gives it (R 4.2.2,
+ * survival 3.5: survdiff (Surv (time, status) ~ x, data = aml), tests/data/reference/
+ * make_visible.R's aml_logrank.json) and as the logrank command gives it, to the bit. */
+static void
+test_km_logrank (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "reference", "data", "aml.csv",
+                                                NULL);
+  g_auto(EpTestCliRun) km = { 0 };
+  g_auto(EpTestCliRun) logrank = { 0 };
+  g_auto(EpTestCliRun) alone = { 0 };
+  g_autoptr(JsonParser) km_parser = json_parser_new ();
+  g_autoptr(JsonParser) logrank_parser = json_parser_new ();
+  JsonObject *test, *reference;
+  JsonArray *groups, *reference_groups;
+
+  run_cli (&km, fixture, "km", "--csv", csv, "--time", "time", "--event", "status", "--group", "x",
+           "--logrank", NULL);
+  test = json_object_get_object_member (ep_test_cli_parse_json (&km, km_parser), "logrank");
+  g_assert_nonnull (test);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (test, "chisq"), 3.3963886989776,
+                                  1e-9 * 3.4);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (test, "p"), 0.0653393220405051,
+                                  1e-9 * 0.065);
+  g_assert_cmpint (json_object_get_int_member (test, "df"), ==, 1);
+  groups = json_object_get_array_member (test, "groups");
+  g_assert_cmpuint (json_array_get_length (groups), ==, 2);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_array_get_object_element (groups, 0),
+                                                                 "expected"),
+                                  10.6893359923007, 1e-9 * 10.7);
+
+  run_cli (&logrank, fixture, "logrank", "--csv", csv, "--time", "time", "--event", "status",
+           "--group", "x", NULL);
+  reference = ep_test_cli_parse_json (&logrank, logrank_parser);
+  g_assert_true (json_object_get_double_member (test, "chisq") ==
+                 json_object_get_double_member (reference, "chisq"));
+  g_assert_true (json_object_get_double_member (test, "p") ==
+                 json_object_get_double_member (reference, "p"));
+  reference_groups = json_object_get_array_member (reference, "groups");
+  for (guint k = 0; k < 2; k++)
+    {
+      JsonObject *a = json_array_get_object_element (groups, k);
+      JsonObject *b = json_array_get_object_element (reference_groups, k);
+
+      g_assert_cmpstr (json_object_get_string_member (a, "label"), ==,
+                       json_object_get_string_member (b, "label"));
+      g_assert_cmpint (json_object_get_int_member (a, "n"), ==, json_object_get_int_member (b, "n"));
+      g_assert_true (json_object_get_double_member (a, "observed") ==
+                     json_object_get_double_member (b, "observed"));
+      g_assert_true (json_object_get_double_member (a, "expected") ==
+                     json_object_get_double_member (b, "expected"));
+    }
+
+  /* a test needs groups */
+  run_cli (&alone, fixture, "km", "--csv", csv, "--time", "time", "--event", "status", "--logrank",
+           NULL);
+  assert_error (&alone, 2 /* usage */, "endpoint-cli km: ", "--logrank needs --group");
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -354,6 +414,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli-survival/km", Fixture, NULL, fixture_set_up, test_km_output,
+              fixture_tear_down);
+  g_test_add ("/cli-survival/km-logrank", Fixture, NULL, fixture_set_up, test_km_logrank,
               fixture_tear_down);
   g_test_add ("/cli-survival/logrank", Fixture, NULL, fixture_set_up, test_logrank_output,
               fixture_tear_down);

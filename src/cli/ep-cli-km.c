@@ -5,11 +5,14 @@
  *
  * endpoint-cli km --csv F --time COL --event COL [--group COL] [--conf-type log-log|log|plain]
  *                 [--conf-level 0.95] [--at T1,T2,..] [--start COL] [--no-timefix] [--sep SEP]
- *                 [--timing]
+ *                 [--logrank] [--timing]
  *
  * The JSON has the shape of tests/data/reference/expected/aml_km_loglog.json and its siblings
  * (summary.survfit's columns): per group the label, n, events, median with its CI, every
- * distinct time in "steps", and the curve read at the --at times in "at".
+ * distinct time in "steps", and the curve read at the --at times in "at". --logrank adds
+ * "logrank": the log-rank test of the groups (chisq, df, p, and per group n, observed and
+ * expected), the numbers `endpoint-cli logrank` gives, from the same read of the file: R's
+ * survfit and survdiff in one run.
  */
 #include "config.h"
 
@@ -22,6 +25,7 @@
 #include "cli/ep-cli-data.h"
 #include "cli/ep-cli-rscript.h"
 #include "core/ep-km.h"
+#include "core/ep-logrank.h"
 #include "io/ep-json-writer.h"
 
 #define COMMAND "km"
@@ -82,6 +86,7 @@ ep_cli_km (int    argc,
   double opt_conf_level = 0.95;
   gboolean opt_no_timefix = FALSE;
   g_autofree char *opt_r_script = NULL;
+  gboolean opt_logrank = FALSE;
   g_autofree char *cmdline = g_strjoinv (" ", argv);
   const GOptionEntry entries[] = {
     EP_CLI_OPTION_CSV (opt.csv),
@@ -94,6 +99,8 @@ ep_cli_km (int    argc,
     EP_CLI_OPTION_AT (opt_at),
     EP_CLI_OPTION_START (opt.start),
     EP_CLI_OPTION_NO_TIMEFIX (opt_no_timefix),
+    { "logrank", 0, 0, G_OPTION_ARG_NONE, &opt_logrank,
+      N_("Also test the groups with the log-rank test (as the logrank command)"), NULL },
     EP_CLI_OPTION_R_SCRIPT (opt_r_script),
     EP_CLI_OPTION_LABELS,
     EP_CLI_OPTION_SEP (opt.sep),
@@ -104,6 +111,7 @@ ep_cli_km (int    argc,
   g_autoptr(EpCliSurvivalData) survival = NULL;
   g_autoptr(GArray) at = NULL;
   g_autoptr(EpKmResult) fit = NULL;
+  g_autoptr(EpLogrankResult) test = NULL;
   g_autoptr(EpJsonWriter) w = NULL;
   g_autofree char *text = NULL;
   EpKmConfType conf_type = EP_KM_CONF_LOG_LOG;
@@ -130,6 +138,8 @@ ep_cli_km (int    argc,
     return ep_cli_usage_error (COMMAND, _("--conf-level must be between 0 and 1, e.g. 0.95"));
   if (!ep_cli_parse_at (opt_at, &at, &error))
     return ep_cli_data_fail (COMMAND, error);
+  if (opt_logrank && opt.group == NULL)
+    return ep_cli_usage_error (COMMAND, _("--logrank needs --group"));
 
   ep_cli_timer_start (&timer);
 
@@ -153,6 +163,22 @@ ep_cli_km (int    argc,
                         &error);
   if (fit == NULL)
     return ep_cli_data_fail (COMMAND, error);
+  if (opt_logrank)
+    {
+      if (levels->n_levels < 2)
+        {
+          g_set_error (&error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_ONE_GROUP,
+                       _("%s: column \"%s\" has a single value (\"%s\") in the rows used; "
+                         "a test comparing groups needs at least two groups"),
+                       ep_cli_data_file_name (survival->data), opt.group, levels->levels[0]);
+          return ep_cli_data_fail (COMMAND, error);
+        }
+      test = ep_logrank_test_full (survival->start, survival->time, survival->status,
+                                   levels->codes, levels->n_levels, NULL, 1,
+                                   survival->data->n_rows, 0.0, !opt_no_timefix, &error);
+      if (test == NULL)
+        return ep_cli_data_fail (COMMAND, error);
+    }
 
   compute_s = ep_cli_timer_lap (&timer);
 
@@ -192,6 +218,36 @@ ep_cli_km (int    argc,
       ep_json_writer_end_object (w);
     }
   ep_json_writer_end_array (w);
+
+  if (test != NULL)
+    {
+      ep_json_writer_member (w, "logrank");
+      ep_json_writer_begin_object (w);
+      ep_json_writer_double_member (w, "chisq", test->chisq);
+      ep_json_writer_int_member (w, "df", test->df);
+      ep_json_writer_double_member (w, "p", test->p);
+      if (test->df == 0)
+        ep_json_writer_string_member (w, "warning",
+                                      _("Only one group has subjects at risk at an event time; "
+                                        "there is nothing to compare (chi-square 0, df 0)"));
+      else if (test->rank < test->df)
+        ep_json_writer_string_member (w, "warning",
+                                      _("The variance matrix is singular; the chi-square uses a "
+                                        "generalized inverse"));
+      ep_json_writer_member (w, "groups");
+      ep_json_writer_begin_array (w);
+      for (guint k = 0; k < test->n_groups; k++)
+        {
+          ep_json_writer_begin_object (w);
+          ep_json_writer_string_member (w, "label", ep_levels_get_label (levels, k));
+          ep_json_writer_int_member (w, "n", test->n[k]);
+          ep_json_writer_double_member (w, "observed", test->observed[k]);
+          ep_json_writer_double_member (w, "expected", test->expected[k]);
+          ep_json_writer_end_object (w);
+        }
+      ep_json_writer_end_array (w);
+      ep_json_writer_end_object (w);
+    }
 
   if (opt_r_script != NULL)
     {
