@@ -24,6 +24,7 @@
 #include "model/ep-figure-source.h"
 #include "io/ep-csv.h"
 #include <json-glib/json-glib.h>
+#include "ep-test-locale.h"
 #include <math.h>
 
 static char *forest_notes (EpFigure *figure);
@@ -803,36 +804,6 @@ test_two_arm (void)
 
 /* ---- issue 13 item 5: the Trials page's forests in the figure's language -------------------- */
 
-/* A German desktop in this process: LC_ALL de_DE.UTF-8, LANGUAGE=de and the build tree's
- * catalogs bound to the domain, so that _() answers in German as in the app. FALSE (and the
- * process as it was) when the system has no German locale or the catalogs are unknown. */
-static gboolean
-german_process_begin (void)
-{
-  const char *dir = g_getenv ("ENDPOINT_LOCALE_DIR");
-
-  if (dir == NULL || setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
-    return FALSE;
-  g_setenv ("LANGUAGE", "de", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (strcmp (_("Trial"), "Studie") != 0)
-    {
-      setlocale (LC_ALL, "C");
-      g_unsetenv ("LANGUAGE");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-german_process_end (void)
-{
-  setlocale (LC_ALL, "C");
-  g_unsetenv ("LANGUAGE");
-}
-
 /* The figure's text as pdftotext reads its PDF export, lines joined; NULL without pdftotext. */
 static char *
 exported_text (EpFigure       *figure,
@@ -902,7 +873,7 @@ test_figure_language (void)
   EpEvidenceForestOptions options;
 
   g_assert_no_error (error);
-  if (!german_process_begin ())
+  if (!ep_test_german_process_begin ("Trial", "Studie"))
     {
       g_test_skip ("no de_DE.UTF-8 locale or no build-tree catalogs (ENDPOINT_LOCALE_DIR)");
       return;
@@ -931,7 +902,7 @@ test_figure_language (void)
   en = exported_text (proportions, EP_PLOT_LANGUAGE_EN);
   if (en == NULL)
     {
-      german_process_end ();
+      ep_test_german_process_end ();
       g_test_skip ("pdftotext is not installed");
       return;
     }
@@ -942,7 +913,7 @@ test_figure_language (void)
   de3 = exported_text (guarded, EP_PLOT_LANGUAGE_DE);
   en4 = exported_text (warned, EP_PLOT_LANGUAGE_EN);
   de4 = exported_text (warned, EP_PLOT_LANGUAGE_DE);
-  german_process_end ();
+  ep_test_german_process_end ();
 
   /* a warning of the statistics core's, written in the figure's language */
   assert_text (en4, "Subgroup “CAR T”: The Knapp-Hartung adjustment needs at least two", TRUE);

@@ -28,6 +28,7 @@
 #include "plot/ep-plot-export.h"
 #include "plot/ep-plot-layout.h"
 #include <json-glib/json-glib.h>
+#include "ep-test-locale.h"
 #include "ep-test-cli.h"
 
 #define SEX_COEF -0.531023537619508
@@ -792,36 +793,6 @@ test_cox_figure_restored (void)
 
 /* ---- issue 13 item 5: figures of a German desktop in the figure's language ------------------ */
 
-/* A German desktop in this process: LC_ALL de_DE.UTF-8, LANGUAGE=de and the build tree's
- * catalogs bound, so that _() answers in German as in the app; FALSE (nothing changed) when
- * the system has no German locale or the catalogs are unknown. */
-static gboolean
-german_process_begin (void)
-{
-  const char *dir = g_getenv ("ENDPOINT_LOCALE_DIR");
-
-  if (dir == NULL || setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
-    return FALSE;
-  g_setenv ("LANGUAGE", "de", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (strcmp (_("Responded"), "Angesprochen") != 0)
-    {
-      setlocale (LC_ALL, "C");
-      g_unsetenv ("LANGUAGE");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-german_process_end (void)
-{
-  setlocale (LC_ALL, "C");
-  g_unsetenv ("LANGUAGE");
-}
-
 /* The figure's text as pdftotext reads its PDF, lines joined; NULL without pdftotext. */
 static char *
 exported_text (EpFigure       *figure,
@@ -881,7 +852,7 @@ test_figure_language_german_desktop (void)
   const char *dead[] = { "Dead", NULL };
   const EpPlotItem *item;
 
-  if (!german_process_begin ())
+  if (!ep_test_german_process_begin ("Responded", "Angesprochen"))
     {
       g_test_skip ("no de_DE.UTF-8 locale or no build-tree catalogs (ENDPOINT_LOCALE_DIR)");
       return;
@@ -972,14 +943,14 @@ test_figure_language_german_desktop (void)
   cox_en = exported_text (cox_figure, EP_PLOT_LANGUAGE_EN);
   if (cox_en == NULL)
     {
-      german_process_end ();
+      ep_test_german_process_end ();
       g_test_skip ("pdftotext is not installed");
       return;
     }
   cox_de = exported_text (cox_figure, EP_PLOT_LANGUAGE_DE);
   sm_en = exported_text (sm, EP_PLOT_LANGUAGE_EN);
   sm_de = exported_text (sm, EP_PLOT_LANGUAGE_DE);
-  german_process_end ();
+  ep_test_german_process_end ();
 
   /* the Cox figure's HR column at 97.5% */
   assert_text (cox_en, "HR (97.5% CI)", TRUE);
