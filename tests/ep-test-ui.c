@@ -7,11 +7,61 @@
 
 #include "ep-test-ui.h"
 
-static void
-iterate (void)
+void
+ep_test_ui_iterate (void)
 {
-  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+  for (guint i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
     ;
+}
+
+gboolean
+ep_test_ui_wait_for (gboolean (*condition) (gpointer),
+                     gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
+
+  while (!condition (data) && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  ep_test_ui_iterate ();
+  return condition (data);
+}
+
+GtkWidget *
+ep_test_ui_find (GtkWidget     *root,
+                 gboolean     (*match) (GtkWidget *, gconstpointer),
+                 gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ep_test_ui_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+ep_test_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
 }
 
 void
@@ -36,7 +86,7 @@ ep_test_ui_save_screenshot (GtkWidget  *widget,
     {
       /* (not settling: the state as it is now, e.g. before an update has arrived) */
       if (settle || attempt > 0)
-        iterate ();
+        ep_test_ui_iterate ();
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       snapshot = gtk_snapshot_new ();

@@ -32,50 +32,39 @@ static GtkWindow *window;
 static EpCohortPage *page;
 static EpCohort *cohort;
 
-static void
-iterate (void)
+static gboolean
+has_mapped_action (GtkWidget     *widget,
+                   gconstpointer  action)
 {
-  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  return GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static GtkWidget *
 find_action (GtkWidget  *root,
              const char *action)
 {
-  if (GTK_IS_ACTIONABLE (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
+  return ep_test_ui_find (root, has_mapped_action, action);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
+  return ep_test_ui_find (root, has_name, name);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+analysis_done (gpointer data)
+{
+  return ep_analysis_has_results (EP_ANALYSIS (data)) && !ep_analysis_get_running (EP_ANALYSIS (data));
 }
 
 /* The shown analysis once its worker is done (at most EP_TEST_UI_WAIT_US). */
@@ -84,14 +73,9 @@ wait_shown (void)
 {
   EpAnalysisResults *results = ep_cohort_page_get_results (page);
   EpAnalysis *analysis = ep_analysis_results_get_analysis (results);
-  gint64 deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
 
   g_assert_nonnull (analysis);
-  while ((ep_analysis_get_running (analysis) || !ep_analysis_has_results (analysis))
-         && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (ep_analysis_has_results (analysis));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (analysis_done, analysis));
   return analysis;
 }
 
@@ -138,7 +122,7 @@ save_screenshot (GtkWidget  *widget,
   for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
     {
       g_usleep (20000);
-      iterate ();
+      ep_test_ui_iterate ();
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       snapshot = gtk_snapshot_new ();
@@ -164,12 +148,12 @@ scroll_to (GtkWidget *widget)
 
   if (scrolled == NULL)
     return;
-  iterate ();
+  ep_test_ui_iterate ();
   if (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                 &GRAPHENE_POINT_INIT (0, 0), &point))
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
                               MAX (point.y - 12, 0));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 /* The project stores the new results and options with the analysis and restores them as
@@ -249,7 +233,7 @@ test_guarantee_time (void)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (ep_analysis_results_get_analysis (ep_cohort_page_get_results (page)) != survival);
   landmark = wait_shown ();
   g_assert_true (landmark != survival);
@@ -336,7 +320,7 @@ test_competing_risk (void)
   g_assert_nonnull (button);
   save_screenshot (GTK_WIDGET (window), "bias-competing-risk");
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  ep_test_ui_iterate ();
   cif_analysis = wait_shown ();
   g_assert_cmpint (ep_analysis_get_kind (cif_analysis), ==, EP_ANALYSIS_COMPETING_RISKS);
   cif = ep_analysis_get_cif (cif_analysis);
@@ -496,7 +480,7 @@ main (int   argc,
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
   ep_cohort_page_set_cohort (page, cohort);
-  iterate ();
+  ep_test_ui_iterate ();
 
   g_test_add_func ("/bias-warnings/guarantee-time", test_guarantee_time);
   g_test_add_func ("/bias-warnings/competing-risk", test_competing_risk);

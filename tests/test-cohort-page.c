@@ -29,23 +29,17 @@ static EpApplication *app;
 static GtkWindow *window;
 static EpCohortPage *page;
 
-static void
-iterate (void)
+/* Imports run in a worker: runs the main loop until the page shows the result. */
+static gboolean
+imported (gpointer data)
 {
-  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  return !ep_cohort_page_get_importing (EP_COHORT_PAGE (data));
 }
 
-/* Imports run in a worker: runs the main loop until the page shows the result. */
 static void
 wait_import (void)
 {
-  gint64 end = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
-
-  while (ep_cohort_page_get_importing (page) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (ep_cohort_page_get_importing (page));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (imported, page));
 }
 
 typedef struct
@@ -54,55 +48,43 @@ typedef struct
   const char *text;
 } Match;
 
-/* Depth-first: the first widget of a type (and, for labels and editables, with a text). */
+/* A widget of a type (and, for labels and editables, with a text). */
+static gboolean
+matches (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  const Match *match = data;
+  const char *text = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, match->type))
+    return FALSE;
+  if (GTK_IS_EDITABLE (widget))
+    text = gtk_editable_get_text (GTK_EDITABLE (widget));
+  else if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  return match->text == NULL || g_strcmp0 (text, match->text) == 0;
+}
+
 static GtkWidget *
 find_widget (GtkWidget   *root,
              const Match *match)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, match->type))
-    {
-      const char *text = NULL;
+  return ep_test_ui_find (root, matches, match);
+}
 
-      if (GTK_IS_EDITABLE (root))
-        text = gtk_editable_get_text (GTK_EDITABLE (root));
-      else if (GTK_IS_LABEL (root))
-        text = gtk_label_get_text (GTK_LABEL (root));
-      if (match->text == NULL || g_strcmp0 (text, match->text) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static GtkWidget *
 find_action (GtkWidget  *root,
              const char *action)
 {
-  if (GTK_IS_ACTIONABLE (root)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ep_test_ui_find (root, has_action, action);
 }
 
 static GtkWidget *
@@ -123,13 +105,13 @@ type_into_cell (guint       position,
   GtkWidget *entry;
 
   g_assert_true (ep_cohort_page_edit_at (page, position, column));
-  iterate ();
+  ep_test_ui_iterate ();
   entry = find_widget (GTK_WIDGET (ep_cohort_page_get_column_view (page)), &match);
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_get_mapped (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  iterate ();
+  ep_test_ui_iterate ();
   /* the editor closed */
   g_assert_null (find_widget (GTK_WIDGET (ep_cohort_page_get_column_view (page)), &match));
 }
@@ -138,7 +120,7 @@ static void
 open_example (const char *id)
 {
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.open-example", "s", id);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "editor");
 }
 
@@ -146,17 +128,20 @@ open_example (const char *id)
 static EpAnalysisDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  return (EpAnalysisDialog *) ep_test_ui_find_toplevel (EP_TYPE_ANALYSIS_DIALOG);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+/* An analysis has its results and no run in its worker. */
+static gboolean
+analysis_done (gpointer data)
+{
+  return ep_analysis_has_results (EP_ANALYSIS (data)) && !ep_analysis_get_running (EP_ANALYSIS (data));
+}
 
-      if (EP_IS_ANALYSIS_DIALOG (toplevel))
-        return EP_ANALYSIS_DIALOG (toplevel);
-    }
-
-  return NULL;
+static gboolean
+analysis_stopped (gpointer data)
+{
+  return !ep_analysis_get_running (EP_ANALYSIS (data));
 }
 
 /* Runs the dialog's analysis and waits for the worker thread (at most EP_TEST_UI_WAIT_US). */
@@ -165,17 +150,12 @@ run_dialog (EpAnalysisDialog *dialog)
 {
   EpAnalysisResults *results = ep_cohort_page_get_results (page);
   EpAnalysis *analysis;
-  gint64 deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.run", NULL);
   g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "results");
   analysis = ep_analysis_results_get_analysis (results);
   g_assert_nonnull (analysis);
-  while (!ep_analysis_has_results (analysis) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (ep_analysis_has_results (analysis));
-  g_assert_false (ep_analysis_get_running (analysis));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (analysis_done, analysis));
   /* the dialog closed itself */
   g_assert_null (find_dialog ());
 
@@ -189,14 +169,14 @@ test_welcome (void)
   GtkWidget *row;
 
   ep_cohort_page_set_cohort (page, NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "welcome");
   /* The welcome state offers the bundled examples, each opening through its action. */
   row = find_widget (GTK_WIDGET (page), &example_row);
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "cohort.open-example");
   g_signal_emit_by_name (row, "activate");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "editor");
   g_assert_nonnull (ep_cohort_page_get_cohort (page));
   /* one column per cohort column, and the row numbers */
@@ -230,7 +210,7 @@ test_edit_undo (void)
                    "Undo Edit cell (Ctrl+Z)");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.undo", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   g_clear_pointer (&text, g_free);
   text = ep_cohort_get_text (cohort, 0, 1);
   g_assert_cmpstr (text, ==, "52");
@@ -239,12 +219,12 @@ test_edit_undo (void)
   g_assert_false (ep_cohort_can_undo (cohort));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.redo", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   g_clear_pointer (&text, g_free);
   text = ep_cohort_get_text (cohort, 0, 1);
   g_assert_cmpstr (text, ==, "53");
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.undo", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   g_clear_pointer (&text, g_free);
   text = ep_cohort_get_text (cohort, 0, 1);
   g_assert_cmpstr (text, ==, "52");
@@ -292,12 +272,12 @@ test_filter (void)
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "dead");
   g_signal_emit_by_name (search, "search-changed");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 6);
   g_assert_cmpuint (ep_cohort_get_n_rows (ep_cohort_page_get_cohort (page)), ==, 30);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_signal_emit_by_name (search, "search-changed");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 30);
 }
 
@@ -322,7 +302,7 @@ test_sort (void)
   g_object_unref (age);
   g_assert_cmpstr (gtk_column_view_column_get_title (age), ==, "age");
   gtk_column_view_sort_by_column (view, age, GTK_SORT_DESCENDING);
-  iterate ();
+  ep_test_ui_iterate ();
 
   shown = G_LIST_MODEL (gtk_column_view_get_model (view));
   first = g_list_model_get_item (shown, 0);
@@ -337,7 +317,7 @@ test_sort (void)
   g_assert_cmpstr (row0, ==, "52");
 
   gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 static double
@@ -379,7 +359,7 @@ test_km_aml (void)
 
   open_example ("aml");
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   analysis = run_dialog (dialog);
@@ -427,7 +407,7 @@ test_response_seed004 (void)
 
   open_example ("seed004");
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "response");
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (ep_analysis_dialog_select (dialog, "outcome", "response"));
@@ -440,7 +420,7 @@ test_response_seed004 (void)
 
   /* Again, by burden: the dialog starts from the previous choices. */
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "response");
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_true (ep_analysis_dialog_select (dialog, "group", "high_burden"));
   g_assert_false (ep_analysis_dialog_select (dialog, "group", "no such column"));
@@ -462,19 +442,19 @@ test_no_endpoint (void)
 
   open_example ("seed004");
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   analysis = ep_analysis_dialog_build (dialog, &error);
   g_assert_null (analysis);
   g_assert_error (error, EP_ANALYSIS_ERROR, EP_ANALYSIS_ERROR_OPTION);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.run", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   /* still open, the page still on the data */
   g_assert_true (find_dialog () == dialog);
   g_assert_cmpstr (ep_cohort_page_get_view (page), ==, "editor");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 /* A million rows: the view binds only the rows on screen, so showing, scrolling to the end and
@@ -495,12 +475,12 @@ test_million_rows (void)
 
   start = g_get_monotonic_time ();
   ep_cohort_page_set_cohort (page, cohort);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1000000);
   gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", 999999);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (ep_cohort_page_edit_cell (page, 999999, 0, "12.5"));
-  iterate ();
+  ep_test_ui_iterate ();
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   text = ep_cohort_get_text (cohort, 999999, 0);
   g_assert_cmpstr (text, ==, "12.5");
@@ -526,7 +506,6 @@ test_cancel (void)
   g_autoptr(EpAnalysis) again = NULL;
   g_autoptr(GError) error = NULL;
   Match cancelled = { GTK_TYPE_LABEL, "Analysis Cancelled" };
-  gint64 deadline;
 
   for (guint i = 0; i < n; i++)
     {
@@ -538,18 +517,14 @@ test_cancel (void)
   cohort = ep_cohort_new_from_table ("big", g_steal_pointer (&table));
   ep_cohort_set_endpoint (cohort, os);
   ep_cohort_page_set_cohort (page, cohort);
-  iterate ();
+  ep_test_ui_iterate ();
 
   ep_analysis_set_string (analysis, "endpoint", "OS");
   ep_cohort_page_run_analysis (page, analysis);
   g_assert_true (ep_analysis_get_running (analysis));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_cohort_page_get_results (page)),
                                              "results.cancel", NULL));
-  deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
-  while (ep_analysis_get_running (analysis) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  iterate ();
-  g_assert_false (ep_analysis_get_running (analysis));
+  g_assert_true (ep_test_ui_wait_for (analysis_stopped, analysis));
   g_assert_false (ep_analysis_has_results (analysis));
   g_assert_nonnull (find_widget (GTK_WIDGET (page), &cancelled));
 
@@ -557,10 +532,7 @@ test_cancel (void)
   again = ep_analysis_new (EP_ANALYSIS_SURVIVAL);
   ep_analysis_set_string (again, "endpoint", "OS");
   ep_cohort_page_run_analysis (page, again);
-  deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
-  while (!ep_analysis_has_results (again) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (ep_analysis_has_results (again));
+  g_assert_true (ep_test_ui_wait_for (analysis_done, again));
   g_assert_cmpuint (ep_analysis_get_km (again)->curves[0].n, ==, n);
 }
 
@@ -607,7 +579,7 @@ test_import_preview (void)
 
   dialog = ep_cohort_page_import (page, file);
   g_assert_nonnull (dialog);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (ep_import_dialog_get_n_columns (dialog), ==, 3);
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->sep, ==, ';');
   /* the decimal comma is sniffed with the semicolons: time is a number at once */
@@ -617,23 +589,23 @@ test_import_preview (void)
   decimal = find_combo_row (GTK_WIDGET (dialog), "Decimal mark");
   g_assert_nonnull (decimal);
   adw_combo_row_set_selected (decimal, 0);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_CATEGORY);
   adw_combo_row_set_selected (decimal, 1);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->decimal_mark, ==, ',');
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_NUMBER);
 
   /* arm as a number: refused in the preview, Import waits */
   g_assert_true (ep_import_dialog_set_column_type (dialog, 2, EP_COLUMN_NUMBER));
-  iterate ();
+  ep_test_ui_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
   wait_import ();
   g_assert_true (ep_cohort_page_get_cohort (page) == before);
   /* id as a category, arm back to a category: imported */
   g_assert_true (ep_import_dialog_set_column_type (dialog, 2, EP_COLUMN_CATEGORY));
   g_assert_true (ep_import_dialog_set_column_type (dialog, 0, EP_COLUMN_CATEGORY));
-  iterate ();
+  ep_test_ui_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
   wait_import ();
 
@@ -669,15 +641,17 @@ figure_curve_vertices (EpFigure *figure,
 }
 
 static gboolean
+figure_fresh (gpointer data)
+{
+  EpFigure *figure = data;
+
+  return !ep_figure_is_outdated (figure) && !ep_analysis_get_running (ep_figure_get_analysis (figure));
+}
+
+static gboolean
 wait_figure_fresh (EpFigure *figure)
 {
-  gint64 deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
-  EpAnalysis *analysis = ep_figure_get_analysis (figure);
-
-  while (g_get_monotonic_time () < deadline
-         && (ep_figure_is_outdated (figure) || ep_analysis_get_running (analysis)))
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  ep_test_ui_wait_for (figure_fresh, figure);
   return !ep_figure_is_outdated (figure);
 }
 
@@ -697,14 +671,14 @@ test_show_figure (void)
   /* The page on its own has nowhere to send a figure: its button is off. */
   open_example ("aml");
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
-  iterate ();
+  ep_test_ui_iterate ();
   run_dialog (find_dialog ());
   button = find_action (GTK_WIDGET (standalone), "cohort.show-figure");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
 
   g_application_activate (G_APPLICATION (app));
-  iterate ();
+  ep_test_ui_iterate ();
   main_window = EP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (EP_IS_WINDOW (main_window));
   page = main_window->cohort_page;
@@ -712,7 +686,7 @@ test_show_figure (void)
   ep_window_set_place (main_window, "cohorts");
   open_example ("aml");
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   run_dialog (dialog);
@@ -720,7 +694,7 @@ test_show_figure (void)
   figures = ep_figure_page_get_figures (main_window->figure_page);
   g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.show-figure", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (figures), ==, 1);
   figure = g_list_model_get_item (figures, 0);
   g_assert_cmpint (ep_figure_get_kind (figure), ==, EP_FIGURE_KM);
@@ -777,12 +751,12 @@ test_show_figure (void)
       g_autofree char *edited = NULL;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-analysis", NULL));
-      iterate ();
+      ep_test_ui_iterate ();
       dialog = find_dialog ();
       g_assert_nonnull (dialog);
       g_assert_true (ep_analysis_dialog_select (dialog, "group", NULL));
       gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.run", NULL);
-      iterate ();
+      ep_test_ui_iterate ();
       g_assert_cmpuint (g_list_model_get_n_items (ep_cohort_page_get_analyses (page)), ==, 1);
       g_assert_true (ep_analysis_results_get_analysis (ep_cohort_page_get_results (page)) == analysis);
       g_assert_null (ep_analysis_get_string (analysis, "group"));
@@ -803,7 +777,7 @@ test_show_figure (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (main_window));
-  iterate ();
+  ep_test_ui_iterate ();
   page = standalone;
 }
 
@@ -830,7 +804,7 @@ test_figure_updating (void)
   GRand *rand = g_rand_new_with_seed (11);
 
   g_application_activate (G_APPLICATION (app));
-  iterate ();
+  ep_test_ui_iterate ();
   main_window = EP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   page = main_window->cohort_page;
   ep_cohort_page_set_examples_dir (page, examples);
@@ -846,7 +820,7 @@ test_figure_updating (void)
   g_assert_no_error (error);
   g_assert_true (ep_cohort_page_open_file (page, file, NULL, &error));
   g_assert_no_error (error);
-  iterate ();
+  ep_test_ui_iterate ();
   cohort = ep_cohort_page_get_cohort (page);
   g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, N_ROWS);
   {
@@ -861,11 +835,10 @@ test_figure_updating (void)
   ep_analysis_set_string (analysis, "group", "x");
   ep_cohort_page_run_analysis (page, analysis);
   g_test_message ("running");
-  while (!ep_analysis_has_results (analysis) || ep_analysis_get_running (analysis))
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ep_test_ui_wait_for (analysis_done, analysis));
   g_test_message ("ran");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.show-figure", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   figure = g_object_ref (ep_figure_page_get_selected (main_window->figure_page));
   g_assert_true (ep_figure_get_analysis (figure) == analysis);
 
@@ -885,7 +858,7 @@ test_figure_updating (void)
   g_assert_false (ep_figure_page_get_preview_badge (main_window->figure_page));
 
   gtk_window_destroy (GTK_WINDOW (main_window));
-  iterate ();
+  ep_test_ui_iterate ();
   page = standalone;
   g_unlink (path);
   g_rmdir (dir);
@@ -910,22 +883,17 @@ test_survival_groups (void)
   Match hr_cell = { GTK_TYPE_LABEL, "2.50 (1.61–3.88)" };
   Match pair_title = { GTK_TYPE_LABEL, "Pairwise log-rank tests" };
   Match holm = { GTK_TYPE_LABEL, "p (Holm)" };
-  gint64 deadline;
 
   cohort = ep_cohort_new_from_file (path, NULL, &error);
   g_assert_no_error (error);
   ep_cohort_set_endpoint (cohort, os);
   ep_cohort_page_set_cohort (page, cohort);
-  iterate ();
+  ep_test_ui_iterate ();
 
   ep_analysis_set_string (analysis, "endpoint", "OS");
   ep_analysis_set_string (analysis, "group", "ph_ecog");
   ep_cohort_page_run_analysis (page, analysis);
-  deadline = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
-  while (!ep_analysis_has_results (analysis) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (ep_analysis_has_results (analysis));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (analysis_done, analysis));
 
   g_assert_nonnull (find_widget (GTK_WIDGET (page), &hr_title));
   g_assert_nonnull (find_widget (GTK_WIDGET (page), &hr_cell));
@@ -963,9 +931,9 @@ test_fine_gray (void)
 
   g_assert_no_error (error);
   ep_cohort_page_set_cohort (page, cohort);
-  iterate ();
+  ep_test_ui_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "competing-risks");
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (ep_analysis_dialog_select (dialog, "time", "days"));
@@ -1002,7 +970,7 @@ test_fine_gray (void)
 
   /* again: the dialog starts from these covariates */
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "competing-risks");
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   {
     g_autoptr(EpAnalysis) again = ep_analysis_dialog_build (dialog, &error);
@@ -1011,7 +979,7 @@ test_fine_gray (void)
     g_assert_cmpstrv (ep_analysis_get_strv (again, "covariates"), ((const char *[]) { "age", "arm", "risk", NULL }));
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 /* A cohort reconstructed from a published figure (issue 17): every result shown for it in the
@@ -1040,7 +1008,7 @@ test_reconstructed_caveat (void)
   g_ptr_array_add (digitized->curves, ep_project_curve_new ("Drug X", (guint8[3]) { 0, 0, 0 },
                                                             G_N_ELEMENTS (time), time, surv));
   g_application_activate (G_APPLICATION (app));
-  iterate ();
+  ep_test_ui_iterate ();
   main_window = EP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (EP_IS_WINDOW (main_window));
   project = ep_window_get_project (main_window);
@@ -1054,9 +1022,9 @@ test_reconstructed_caveat (void)
   page = main_window->cohort_page;
   ep_window_set_place (main_window, "cohorts");
   ep_cohort_page_set_cohort (page, cohort);
-  iterate ();
+  ep_test_ui_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   run_dialog (dialog);
@@ -1070,7 +1038,7 @@ test_reconstructed_caveat (void)
   ep_test_ui_save_screenshot (GTK_WIDGET (main_window), "reconstructed-caveat", TRUE);
 
   gtk_window_destroy (GTK_WINDOW (main_window));
-  iterate ();
+  ep_test_ui_iterate ();
   page = standalone;
 }
 
@@ -1095,16 +1063,7 @@ figure_risk_labels (EpFigure *figure)
 static EpLabelEditor *
 find_label_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (EP_IS_LABEL_EDITOR (toplevel))
-        return EP_LABEL_EDITOR (toplevel);
-    }
-  return NULL;
+  return (EpLabelEditor *) ep_test_ui_find_toplevel (EP_TYPE_LABEL_EDITOR);
 }
 
 static const char *
@@ -1134,7 +1093,7 @@ test_labels (void)
   EpCohort *cohort;
 
   g_application_activate (G_APPLICATION (app));
-  iterate ();
+  ep_test_ui_iterate ();
   main_window = EP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   page = main_window->cohort_page;
   ep_cohort_page_set_examples_dir (page, examples);
@@ -1142,11 +1101,11 @@ test_labels (void)
   open_example ("aml");
   cohort = ep_cohort_page_get_cohort (page);
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
-  iterate ();
+  ep_test_ui_iterate ();
   analysis = run_dialog (find_dialog ());
   g_assert_cmpstr (first_cell (analysis, 0), ==, "Maintained");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.show-figure", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   figure = g_list_model_get_item (ep_figure_page_get_figures (main_window->figure_page), 0);
   risk = figure_risk_labels (figure);
   g_assert_nonnull (strstr (risk, "Maintained"));
@@ -1154,7 +1113,7 @@ test_labels (void)
 
   ep_window_set_place (main_window, "cohorts");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-labels", "s", "x"));
-  iterate ();
+  ep_test_ui_iterate ();
   editor = find_label_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpuint (ep_label_editor_get_n_levels (editor), ==, 2);
@@ -1164,7 +1123,7 @@ test_labels (void)
   ep_label_editor_set_label (editor, 1, "Observation");
   ep_test_ui_save_screenshot (GTK_WIDGET (editor), "label-editor", TRUE);
   gtk_widget_activate_action (GTK_WIDGET (editor), "labels.apply", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (find_label_editor ());
   g_assert_cmpstr (ep_cohort_get_undo_label (cohort), ==, "Edit labels");
 
@@ -1182,7 +1141,7 @@ test_labels (void)
 
   /* Observation to the top: it becomes the reference and the first row */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-labels", "s", "x"));
-  iterate ();
+  ep_test_ui_iterate ();
   editor = find_label_editor ();
   g_assert_nonnull (editor);
   ep_label_editor_move (editor, 1, -1);
@@ -1201,7 +1160,7 @@ test_labels (void)
   g_assert_cmpstr (first_cell (analysis, 0), ==, "Maintenance");
 
   gtk_window_destroy (GTK_WINDOW (main_window));
-  iterate ();
+  ep_test_ui_iterate ();
   page = standalone;
 }
 
@@ -1261,13 +1220,8 @@ export_figure (EpFigure   *figure,
 static EpAnalysis *
 run_on_page (EpAnalysis *analysis)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
   ep_cohort_page_run_analysis (page, analysis);
-  while (!ep_analysis_has_results (analysis) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (ep_analysis_has_results (analysis));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (analysis_done, analysis));
   return analysis;
 }
 
@@ -1302,7 +1256,7 @@ test_cox_figure_labels (void)
   g_assert_no_error (error);
   ep_cohort_set_endpoint (cohort, os);
   ep_cohort_page_set_cohort (page, cohort);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (ep_cohort_set_column_labels (cohort, (guint) ep_cohort_find_column (cohort, "age"),
                                               "Age, years", NULL, &error));
   ecog = ep_cohort_find_column (cohort, "ph_ecog");
@@ -1321,7 +1275,7 @@ test_cox_figure_labels (void)
 
   /* rename the levels of sex in the label editor */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-labels", "s", "sex"));
-  iterate ();
+  ep_test_ui_iterate ();
   editor = find_label_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpstr (ep_label_editor_get_value (editor, 0), ==, "1");
@@ -1348,7 +1302,7 @@ test_cox_figure_labels (void)
 
   /* Female to the top: the reference, and the HR inverts */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.edit-labels", "s", "sex"));
-  iterate ();
+  ep_test_ui_iterate ();
   editor = find_label_editor ();
   g_assert_nonnull (editor);
   ep_label_editor_move (editor, 1, -1);
@@ -1432,7 +1386,7 @@ main (int   argc,
   ep_cohort_page_set_examples_dir (page, examples);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  iterate ();
+  ep_test_ui_iterate ();
 
   g_test_add_func ("/cohort-page/welcome", test_welcome);
   g_test_add_func ("/cohort-page/edit-undo", test_edit_undo);

@@ -16,12 +16,7 @@
 #include "app/ep-application.h"
 #include "app/ep-cohort-sidebar.h"
 
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
+#include "ep-test-ui.h"
 
 /* The n-th GtkListBox under root, depth first: 0 is the endpoints, 1 the columns. */
 static GtkListBox *
@@ -55,21 +50,18 @@ sidebar_list (EpCohortSidebar *sidebar,
   return list;
 }
 
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
 static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ep_test_ui_find (root, has_type, GSIZE_TO_POINTER (type));
 }
 
 /* time (one missing of three) and status, both numbers. */
@@ -162,7 +154,7 @@ test_endpoints (void)
   g_assert_null (gtk_list_box_get_row_at_index (endpoints, 0));
 
   ep_cohort_set_endpoint (cohort, os);
-  iterate ();
+  ep_test_ui_iterate ();
   row = gtk_list_box_get_row_at_index (endpoints, 0);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "OS");
@@ -176,7 +168,7 @@ test_endpoints (void)
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "OS");
 
   ep_cohort_remove_endpoint (cohort, "OS");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (gtk_list_box_get_row_at_index (endpoints, 0));
   g_object_unref (sidebar);
 }

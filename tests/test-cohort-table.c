@@ -23,73 +23,47 @@ static EpApplication *app;
 static GtkWindow *window;
 static EpCohortPage *page;
 
-static void
-iterate (void)
+static gboolean
+imported (gpointer data)
 {
-  for (guint i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  return !ep_cohort_page_get_importing (EP_COHORT_PAGE (data));
 }
 
 /* Imports run in a worker: runs the main loop until the page shows the result. */
 static void
 wait_import (void)
 {
-  gint64 end = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
-
-  while (ep_cohort_page_get_importing (page) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (ep_cohort_page_get_importing (page));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (imported, page));
 }
 
-static void
-wait_for (gboolean (*done) (gpointer), gpointer data)
+static gboolean
+is_mapped_entry (GtkWidget     *widget,
+                 gconstpointer  data)
 {
-  for (guint i = 0; i < 500 && !done (data); i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  g_assert_true (done (data));
-}
-
-static GtkWidget *
-find_entry (GtkWidget *root)
-{
-  if (GTK_IS_ENTRY (root) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ENTRY (widget) && gtk_widget_get_mapped (widget);
 }
 
 static GtkWidget *
 editor (void)
 {
-  return find_entry (GTK_WIDGET (ep_cohort_page_get_column_view (page)));
+  return ep_test_ui_find (GTK_WIDGET (ep_cohort_page_get_column_view (page)), is_mapped_entry, NULL);
 }
 
 static void
 key (guint keyval, GdkModifierType state)
 {
   g_assert_true (ep_cohort_page_press_key (page, keyval, state));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 static void
 open_aml (void)
 {
   gtk_widget_activate_action (GTK_WIDGET (page), "cohort.open-example", "s", "aml");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (ep_cohort_get_n_rows (ep_cohort_page_get_cohort (page)), ==, 23);
   ep_cohort_page_set_cursor (page, 0, 0, FALSE);
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 static char *
@@ -125,7 +99,7 @@ test_keyboard_edit (void)
   g_assert_nonnull (editor ());
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor ())), ==, "0");
   g_signal_emit_by_name (editor (), "activate");  /* Enter in the editor */
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (editor ());
   assert_text (4, 1, "0");
   g_assert_cmpstr (ep_cohort_get_undo_label (cohort), ==, "Edit cell");
@@ -137,7 +111,7 @@ test_keyboard_edit (void)
   key (GDK_KEY_F2, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor ())), ==, "0");
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (editor (), GTK_TYPE_POPOVER)));
-  iterate ();
+  ep_test_ui_iterate ();
 
   /* Shift+Tab wraps to the last column of the row before; Delete clears to missing */
   key (GDK_KEY_Left, 0);
@@ -177,7 +151,7 @@ test_copy (void)
   key (GDK_KEY_Right, GDK_SHIFT_MASK);
   key (GDK_KEY_c, GDK_CONTROL_MASK);
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (page)), NULL, copy_done, &text);
-  wait_for (is_set, &text);
+  g_assert_true (ep_test_ui_wait_for (is_set, &text));
   g_assert_cmpstr (text, ==, "9\t1\n13\t1\n13\t0\n");
 }
 
@@ -203,7 +177,7 @@ test_paste_block (void)
   ep_cohort_page_set_cursor (page, 20, 0, FALSE);
   revision = ep_cohort_get_revision (cohort);
   key (GDK_KEY_v, GDK_CONTROL_MASK);
-  wait_for (has_50_rows, NULL);
+  g_assert_true (ep_test_ui_wait_for (has_50_rows, NULL));
   /* one edit: one revision of the cohort, as the analyses that read it see it */
   g_assert_cmpuint (ep_cohort_get_revision (cohort), ==, revision + 1);
 
@@ -263,7 +237,7 @@ test_paste_large (void)
   ep_cohort_page_set_cursor (page, 22, 0, FALSE);
   start = g_get_monotonic_time ();
   ep_cohort_page_paste_text (page, block->str, FALSE);
-  iterate ();
+  ep_test_ui_iterate ();
   g_test_message ("pasted %u rows in %.2f s", N_LARGE, (g_get_monotonic_time () - start) / 1e6);
   g_signal_handler_disconnect (cohort, handler);
   g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, 22 + N_LARGE);
@@ -302,9 +276,9 @@ test_paste_new_cohort (void)
   EpCohort *cohort;
 
   ep_cohort_page_set_cohort (page, NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   ep_cohort_page_paste_text (page, "id\tmonths\tarm\n1\t3.5\tA\n2\t12\tB\n", FALSE);
-  iterate ();
+  ep_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[1], ==, EP_COLUMN_NUMBER);
@@ -332,7 +306,7 @@ test_import_latin1 (void)
   g_assert_true (g_file_set_contents (path, latin1, sizeof latin1 - 1, NULL));
   dialog = ep_cohort_page_import (page, file);
   g_assert_nonnull (dialog);
-  iterate ();
+  ep_test_ui_iterate ();
   options = ep_import_dialog_get_options (dialog);
   g_assert_cmpstr (options->encoding, ==, "WINDOWS-1252");
   g_assert_cmpint (options->sep, ==, ';');
@@ -365,7 +339,7 @@ test_import_xlsx (void)
 
   dialog = ep_cohort_page_import (page, file);
   g_assert_nonnull (dialog);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpstr (ep_import_dialog_get_options (dialog)->sheet, ==, "patients");
   g_assert_cmpint (ep_import_dialog_get_options (dialog)->types[4], ==, EP_COLUMN_DATE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
@@ -390,7 +364,7 @@ test_import_role_guesses (void)
   g_assert_true (g_file_set_contents (path, csv, sizeof csv - 1, NULL));
   dialog = ep_cohort_page_import (page, file);
   g_assert_nonnull (dialog);
-  iterate ();
+  ep_test_ui_iterate ();
   /* guesses: time, event, group; none for id and age; nothing ticked yet */
   g_assert_null (ep_import_dialog_get_role_check (dialog, 0));
   g_assert_nonnull (ep_import_dialog_get_role_check (dialog, 1));
@@ -449,7 +423,7 @@ main (int   argc,
   ep_cohort_page_set_examples_dir (page, examples);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  iterate ();
+  ep_test_ui_iterate ();
 
   g_test_add_func ("/cohort-table/keyboard-edit", test_keyboard_edit);
   g_test_add_func ("/cohort-table/copy", test_copy);

@@ -34,12 +34,7 @@
 #include "model/ep-figure.h"
 #include "model/ep-reconstruction.h"
 
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
+#include "ep-test-ui.h"
 
 static double
 surv_at (const double *time,
@@ -93,7 +88,7 @@ test_trace (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 640);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
 
   /* tracing before the axes are calibrated is refused */
   g_assert_true (ep_digitizer_open (digitizer, png, &error));
@@ -120,7 +115,7 @@ test_trace (void)
         g_assert_cmpfloat (fabs (surv_at (t, s, n, ticks[k]) - expected[a][k]), <, 0.02);
     }
   g_assert_cmpstr (ep_digitizer_get_curve_name (digitizer, 1), ==, "Curve 2");
-  iterate ();
+  ep_test_ui_iterate ();
 
   if (screenshot != NULL)
     save_screenshot (window, screenshot);
@@ -139,7 +134,7 @@ test_trace (void)
   g_remove (csv);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 /* The figure, its ticks and its curves are kept in the project after each change, saved with
@@ -189,7 +184,7 @@ test_kept_in_project (void)
   g_assert_true (ep_project_save (project, file, NULL, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
 
   /* reopened: the image is the file's bytes, the ticks and the points as they were */
   back = ep_project_open (file, NULL, &error);
@@ -220,9 +215,16 @@ test_kept_in_project (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_remove (path);
   g_rmdir (dir);
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
 /* Whether a label under widget contains text. */
@@ -230,34 +232,12 @@ static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *))
-{
-  if (match (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ep_test_ui_find (widget, label_contains, text) != NULL;
 }
 
 static gboolean
-is_curve_group (GtkWidget *widget)
+is_curve_group (GtkWidget     *widget,
+                gconstpointer  data)
 {
   return ADW_IS_PREFERENCES_GROUP (widget)
          && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)),
@@ -321,7 +301,8 @@ true_arm (const char *csv,
 }
 
 static gboolean
-is_name_entry (GtkWidget *widget)
+is_name_entry (GtkWidget     *widget,
+               gconstpointer  data)
 {
   return GTK_IS_ENTRY (widget)
          && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)),
@@ -329,7 +310,8 @@ is_name_entry (GtkWidget *widget)
 }
 
 static gboolean
-is_text_view (GtkWidget *widget)
+is_text_view (GtkWidget     *widget,
+              gconstpointer  data)
 {
   return GTK_IS_TEXT_VIEW (widget);
 }
@@ -339,7 +321,7 @@ wait_a_moment (void)
 {
   for (guint i = 0; i < 20; i++)
     {
-      iterate ();
+      ep_test_ui_iterate ();
       g_usleep (10000);
     }
 }
@@ -464,7 +446,7 @@ test_overlay (void)
   g_assert_no_error (error);
   /* named as the paper names the arm */
   {
-    GtkWidget *entry = find_widget (window, is_name_entry);
+    GtkWidget *entry = ep_test_ui_find (window, is_name_entry, NULL);
 
     g_assert_nonnull (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "Drug X");
@@ -473,7 +455,7 @@ test_overlay (void)
   }
 
   /* the numbers at risk typed into the window, the total of events, Reconstruct */
-  text_view = find_widget (window, is_text_view);
+  text_view = ep_test_ui_find (window, is_text_view, NULL);
   g_assert_nonnull (text_view);
   /* a bad row of the table is refused, naming it */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
@@ -583,7 +565,7 @@ test_overlay (void)
       {
         /* the group itself: it is below the first screenful */
         g_autofree char *shot = g_build_filename (dir, "trial-detail-curve.png", NULL);
-        GtkWidget *group = find_widget (detail, is_curve_group);
+        GtkWidget *group = ep_test_ui_find (detail, is_curve_group, NULL);
 
         g_assert_nonnull (group);
         save_screenshot (group, shot);
@@ -591,7 +573,7 @@ test_overlay (void)
     gtk_window_destroy (GTK_WINDOW (detail_window));
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
 
   /* saved and reopened: the overlay is still on the figure */
   {
@@ -642,7 +624,7 @@ test_overlay (void)
   g_assert_no_error (error);
   g_assert_nonnull (ep_project_find_reconstruction (back, "Drug X (published)", NULL));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_unlink (path);
 }
 
@@ -864,9 +846,9 @@ test_trials_button (void)
 
   gtk_window_set_child (GTK_WINDOW (window), browser);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (gtk_widget_activate_action (browser, "trials.digitize", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (EP_IS_DIGITIZER (l->data))
@@ -877,7 +859,7 @@ test_trials_button (void)
   g_list_free (toplevels);
   g_assert_true (found);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 int

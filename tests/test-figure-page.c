@@ -22,36 +22,48 @@
 #include "model/ep-figure-private.h"
 #include "app/ep-window-private.h"
 
+#include "ep-test-ui.h"
+
 static EpApplication *app;
 
-static void
-iterate (void)
+typedef struct
 {
-  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
+  EpFigurePage *page;
+  guint         after;
+} Draws;
 
 static gboolean
-timeout_cb (gpointer data)
+drawn_again (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  const Draws *draws = data;
+
+  return ep_figure_page_get_preview_draws (draws->page, NULL, NULL) > draws->after;
 }
 
-/* Runs the main loop until the preview has drawn more than `after` times, or 5 s. */
+/* Runs the main loop until the preview has drawn more than `after` times (at most
+ * EP_TEST_UI_WAIT_US); returns its count of draws. */
 static guint
 wait_for_draw (EpFigurePage *page,
                guint         after)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+  Draws draws = { page, after };
 
-  while (ep_figure_page_get_preview_draws (page, NULL, NULL) <= after && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
+  ep_test_ui_wait_for (drawn_again, &draws);
   return ep_figure_page_get_preview_draws (page, NULL, NULL);
+}
+
+typedef struct
+{
+  GListModel *figures;
+  guint       n_before;
+} Added;
+
+static gboolean
+figure_added (gpointer data)
+{
+  const Added *added = data;
+
+  return g_list_model_get_n_items (added->figures) != added->n_before;
 }
 
 static EpWindow *
@@ -62,7 +74,7 @@ get_window (void)
   if (window == NULL)
     {
       g_application_activate (G_APPLICATION (app));
-      iterate ();
+      ep_test_ui_iterate ();
       window = gtk_application_get_active_window (GTK_APPLICATION (app));
     }
 
@@ -80,7 +92,7 @@ action_enabled (EpWindow   *window,
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
   adw_header_bar_pack_start (window->header_bar, button);
-  iterate ();
+  ep_test_ui_iterate ();
   enabled = gtk_widget_get_sensitive (button);
   adw_header_bar_remove (window->header_bar, button);
 
@@ -158,7 +170,7 @@ test_km_from_csv (void)
   created = ep_figure_csv_dialog_create (EP_FIGURE_CSV_DIALOG (dialog), &error);
   g_assert_no_error (error);
   g_assert_nonnull (created);
-  iterate ();
+  ep_test_ui_iterate ();
 
   /* Added, selected, and the window went to Figures with Export enabled. */
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (page)), ==, 1);
@@ -341,7 +353,7 @@ test_forest_from_trials (void)
 
   ep_window_set_place (window, "trials");
   ep_trial_browser_set_search_text (browser, "");
-  iterate ();
+  ep_test_ui_iterate ();
   selection = ep_trial_browser_get_selection (browser);
   gtk_selection_model_unselect_all (selection);
   n_before = g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page));
@@ -365,10 +377,10 @@ test_forest_from_trials (void)
         }
     }
   g_assert_cmpuint (n_selected, ==, 2);
-  iterate ();
+  ep_test_ui_iterate ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browser), "trials.forest-cr", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, n_before + 1);
   figure = ep_figure_page_get_selected (window->figure_page);
   g_assert_cmpint (ep_figure_get_kind (figure), ==, EP_FIGURE_FOREST_PROPORTIONS);
@@ -384,7 +396,7 @@ test_forest_from_trials (void)
   /* Removing both figures brings back the empty state and disables Export. */
   gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.remove", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.remove", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 0);
   g_assert_false (action_enabled (window, "win.export-figure"));
 }
@@ -399,9 +411,8 @@ test_csv_dialog_create_in_thread (void)
   g_autoptr(GError) error = NULL;
   GListModel *figures = ep_figure_page_get_figures (page);
   guint n_before = g_list_model_get_n_items (figures);
-  gboolean timed_out = FALSE;
+  Added added = { figures, n_before };
   GtkWindow *dialog;
-  guint id;
 
   /* The Create button: a cumulative incidence figure fitted in a worker thread. */
   dialog = ep_figure_page_new_from_csv (page);
@@ -411,11 +422,7 @@ test_csv_dialog_create_in_thread (void)
   g_assert_true (ep_figure_csv_dialog_set_columns (EP_FIGURE_CSV_DIALOG (dialog), "time", "status", "x"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.create", NULL));
 
-  id = g_timeout_add (5000, timeout_cb, &timed_out);
-  while (g_list_model_get_n_items (figures) == n_before && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  ep_test_ui_wait_for (figure_added, &added);
 
   g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_before + 1);
   g_assert_cmpint (ep_figure_get_kind (ep_figure_page_get_selected (page)), ==, EP_FIGURE_CIF);
@@ -442,7 +449,7 @@ save_screenshot (GtkWidget  *widget,
     {
       GtkSnapshot *snapshot = gtk_snapshot_new ();
 
-      iterate ();
+      ep_test_ui_iterate ();
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -468,7 +475,7 @@ select_trial_ids (EpTrialBrowser     *browser,
   guint n = 0;
 
   ep_trial_browser_set_search_text (browser, "");
-  iterate ();
+  ep_test_ui_iterate ();
   gtk_selection_model_unselect_all (selection);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
     {
@@ -481,24 +488,17 @@ select_trial_ids (EpTrialBrowser     *browser,
         }
     }
   g_assert_cmpuint (n, ==, g_strv_length ((char **) ids));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 static EpForestOptionsDialog *
 open_forest_dialog (EpTrialBrowser *browser)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  EpForestOptionsDialog *dialog = NULL;
+  EpForestOptionsDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browser), "trials.forest", NULL));
-  iterate ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (EP_IS_FOREST_OPTIONS_DIALOG (toplevel))
-        dialog = EP_FOREST_OPTIONS_DIALOG (toplevel);
-    }
+  ep_test_ui_iterate ();
+  dialog = (EpForestOptionsDialog *) ep_test_ui_find_toplevel (EP_TYPE_FOREST_OPTIONS_DIALOG);
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -569,7 +569,7 @@ test_forest_methods_from_dialog (void)
   g_assert_nonnull (strstr (ep_forest_options_dialog_get_method_reason (dialog), "GLMM is recommended"));
   ep_forest_options_dialog_set_method (dialog, EP_META_METHOD_GLMM, 0.95);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "forest.draw", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, n_before + 1);
   figure = ep_figure_page_get_selected (window->figure_page);
@@ -609,7 +609,7 @@ test_forest_methods_from_dialog (void)
   dialog = open_forest_dialog (browser);
   ep_forest_options_dialog_set_effect (dialog, EP_EVIDENCE_EFFECT_OR, EP_EVIDENCE_POOLING_MH);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "forest.draw", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, n_before + 2);
   figure = ep_figure_page_get_selected (window->figure_page);
   g_assert_cmpuint (ep_figure_count_forest_rows (figure, EP_FOREST_ROW_STUDY), ==, 1);
@@ -624,7 +624,7 @@ test_forest_methods_from_dialog (void)
   gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.remove", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.remove", NULL);
   gtk_selection_model_unselect_all (ep_trial_browser_get_selection (browser));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 int

@@ -17,38 +17,11 @@
 #include "app/ep-forest-options-dialog.h"
 #include "model/ep-catalog.h"
 
+#include "ep-test-ui.h"
+
 static EpCatalog *catalog;
 static GtkWindow *window;
 static EpTrialBrowser *browser;
-
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-/* Depth-first search of the widget tree. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 has_action (GtkWidget     *widget,
@@ -120,7 +93,7 @@ select_ids (const char * const *ids)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
     if (g_strv_contains (ids, ep_trial_get_id (shown (i))))
       gtk_selection_model_select_item (selection, i, FALSE);
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 static gboolean
@@ -142,49 +115,42 @@ test_browser_guard (void)
   g_autoptr(GPtrArray) selected = NULL;
 
   ep_trial_browser_set_search_text (browser, "");
-  iterate ();
+  ep_test_ui_iterate ();
   select_ids (ids);
   g_assert_cmpuint (ep_trial_browser_get_selected (browser)->len, ==, 4);
 
-  revealer = find_widget (GTK_WIDGET (browser), has_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
+  revealer = ep_test_ui_find (GTK_WIDGET (browser), has_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
   g_assert_nonnull (revealer);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  g_assert_nonnull (find_widget (revealer, has_label, "Keep its trials"));
+  g_assert_nonnull (ep_test_ui_find (revealer, has_label, "Keep its trials"));
   /* the other warnings (definition, denominator, population) offer a forest by that field */
   {
-    GtkWidget *stratify = find_widget (revealer, has_label, "Forest by Subgroup");
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    EpForestOptionsDialog *dialog = NULL;
+    GtkWidget *stratify = ep_test_ui_find (revealer, has_label, "Forest by Subgroup");
+    EpForestOptionsDialog *dialog;
     EpEvidenceForestOptions options;
 
     g_assert_nonnull (stratify);
     /* the first is the definition warning's: the options open with definitions as subgroups */
     g_signal_emit_by_name (stratify, "clicked");
-    iterate ();
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (EP_IS_FOREST_OPTIONS_DIALOG (toplevel))
-          dialog = EP_FOREST_OPTIONS_DIALOG (toplevel);
-      }
+    ep_test_ui_iterate ();
+    dialog = (EpForestOptionsDialog *) ep_test_ui_find_toplevel (EP_TYPE_FOREST_OPTIONS_DIALOG);
     g_assert_nonnull (dialog);
     ep_forest_options_dialog_get_options (dialog, &options);
     g_assert_cmpstr (options.subgroup, ==, "definition");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate ();
+    ep_test_ui_iterate ();
   }
   for (int i = 0; i < 30; i++)
     {
       g_usleep (10000);
-      iterate ();
+      ep_test_ui_iterate ();
     }
   save_screenshot (GTK_WIDGET (window), "trials-guard");
 
-  keep = find_widget (revealer, has_label, "Keep the pooled analysis");
+  keep = ep_test_ui_find (revealer, has_label, "Keep the pooled analysis");
   g_assert_nonnull (keep);
   g_signal_emit_by_name (keep, "clicked");
-  iterate ();
+  ep_test_ui_iterate ();
   selected = ep_trial_browser_get_selected (browser);
   g_assert_cmpuint (selected->len, ==, 2);
   for (guint i = 0; i < selected->len; i++)
@@ -192,14 +158,14 @@ test_browser_guard (void)
                                     ep_trial_get_id (g_ptr_array_index (selected, i))));
 
   gtk_selection_model_unselect_all (ep_trial_browser_get_selection (browser));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 static void
 test_browser_shows_all (void)
 {
   ep_trial_browser_set_search_text (browser, "");
-  iterate ();
+  ep_test_ui_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), >, 30);
   g_assert_cmpuint (n_shown (), ==, g_list_model_get_n_items (G_LIST_MODEL (catalog)));
@@ -211,32 +177,32 @@ test_browser_search (void)
   GtkWidget *empty;
 
   ep_trial_browser_set_search_text (browser, "ELIANA");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (n_shown (), ==, 1);
   g_assert_cmpstr (ep_trial_get_trial (shown (0)), ==, "ELIANA");
 
   /* Case and accents don't matter; an NCT number finds its trial. */
   ep_trial_browser_set_search_text (browser, "eliana");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (n_shown (), ==, 1);
 
   /* Nothing matches: the empty state, with a way out. */
   ep_trial_browser_set_search_text (browser, "no such trial zzz");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (n_shown (), ==, 0);
-  empty = find_widget (GTK_WIDGET (browser), has_action, "trials.clear-filters");
+  empty = ep_test_ui_find (GTK_WIDGET (browser), has_action, "trials.clear-filters");
   g_assert_nonnull (empty);
   g_assert_true (gtk_widget_get_mapped (empty));
   g_assert_true (gtk_widget_is_sensitive (empty));
   g_signal_emit_by_name (empty, "clicked");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (n_shown (), ==, g_list_model_get_n_items (G_LIST_MODEL (catalog)));
 }
 
 static void
 test_browser_sort (void)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (browser), has_type,
+  GtkColumnView *view = GTK_COLUMN_VIEW (ep_test_ui_find (GTK_WIDGET (browser), has_type,
                                                       GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)));
   GListModel *columns = gtk_column_view_get_columns (view);
   GtkColumnViewColumn *n_column = NULL;
@@ -253,7 +219,7 @@ test_browser_sort (void)
   g_assert_nonnull (n_column);
 
   gtk_column_view_sort_by_column (view, n_column, GTK_SORT_ASCENDING);
-  iterate ();
+  ep_test_ui_iterate ();
 
   /* Ascending by n; arms that do not report n come last, never as 0. */
   for (guint i = 0; i < n_shown (); i++)
@@ -277,40 +243,32 @@ static void
 test_browser_compare (void)
 {
   GtkSelectionModel *selection = ep_trial_browser_get_selection (browser);
-  GtkWidget *compare = find_widget (GTK_WIDGET (browser), has_action, "trials.compare");
+  GtkWidget *compare = ep_test_ui_find (GTK_WIDGET (browser), has_action, "trials.compare");
   g_autoptr(GPtrArray) selected = NULL;
-  GListModel *toplevels;
   EpTrialCompare *window_compare = NULL;
   guint cr_row = G_MAXUINT;
 
   g_assert_nonnull (compare);
   ep_trial_browser_set_search_text (browser, "");
   gtk_selection_model_unselect_all (selection);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_false (gtk_widget_is_sensitive (compare));
 
   gtk_selection_model_select_item (selection, 0, TRUE);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_false (gtk_widget_is_sensitive (compare));
 
   gtk_selection_model_select_item (selection, 1, FALSE);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (gtk_widget_is_sensitive (compare));
 
   selected = ep_trial_browser_get_selected (browser);
   g_assert_cmpuint (selected->len, ==, 2);
 
   g_signal_emit_by_name (compare, "clicked");
-  iterate ();
+  ep_test_ui_iterate ();
 
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (EP_IS_TRIAL_COMPARE (toplevel))
-        window_compare = EP_TRIAL_COMPARE (toplevel);
-    }
+  window_compare = (EpTrialCompare *) ep_test_ui_find_toplevel (EP_TYPE_TRIAL_COMPARE);
   g_assert_nonnull (window_compare);
   g_assert_cmpuint (ep_trial_compare_get_n_arms (window_compare), ==, 2);
 
@@ -331,7 +289,7 @@ test_browser_compare (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window_compare));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 static void
@@ -388,7 +346,7 @@ test_compare_bite_car_t (void)
   for (int i = 0; i < 30; i++)
     {
       g_usleep (10000);
-      iterate ();
+      ep_test_ui_iterate ();
     }
   save_screenshot (compare, "compare-tower-eliana");
 
@@ -445,7 +403,7 @@ test_compare_two_arm (void)
   for (int i = 0; i < 30; i++)
     {
       g_usleep (10000);
-      iterate ();
+      ep_test_ui_iterate ();
     }
   save_screenshot (GTK_WIDGET (compare), "compare-tower-arms");
   gtk_window_destroy (GTK_WINDOW (compare));
@@ -456,7 +414,7 @@ test_compare_two_arm (void)
   for (guint r = 0; r < ep_trial_compare_get_n_rows (single); r++)
     g_assert_cmpstr (ep_trial_compare_get_row_label (single, r), !=, label);
   gtk_window_destroy (GTK_WINDOW (single));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 /* "Forest Plot…" opens the options; their defaults are the catalog forest's (CR, by class,
@@ -468,19 +426,11 @@ test_browser_forest_options (void)
   static const char * const ids[] = { "eliana", "tower-blinatumomab", NULL };
   EpForestOptionsDialog *dialog = NULL;
   EpEvidenceForestOptions options;
-  GListModel *toplevels;
 
   select_ids (ids);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browser), "trials.forest", NULL));
-  iterate ();
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (EP_IS_FOREST_OPTIONS_DIALOG (toplevel))
-        dialog = EP_FOREST_OPTIONS_DIALOG (toplevel);
-    }
+  ep_test_ui_iterate ();
+  dialog = (EpForestOptionsDialog *) ep_test_ui_find_toplevel (EP_TYPE_FOREST_OPTIONS_DIALOG);
   g_assert_nonnull (dialog);
 
   ep_forest_options_dialog_get_options (dialog, &options);
@@ -496,12 +446,12 @@ test_browser_forest_options (void)
   for (int i = 0; i < 30; i++)
     {
       g_usleep (10000);
-      iterate ();
+      ep_test_ui_iterate ();
     }
   save_screenshot (GTK_WIDGET (dialog), "forest-options");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_selection_model_unselect_all (ep_trial_browser_get_selection (browser));
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 int
@@ -542,7 +492,7 @@ main (int   argc,
   ep_trial_browser_set_catalog (browser, catalog);
   gtk_window_set_child (window, GTK_WIDGET (browser));
   gtk_window_present (window);
-  iterate ();
+  ep_test_ui_iterate ();
 
   g_test_add_func ("/trial-browser/shows-all", test_browser_shows_all);
   g_test_add_func ("/trial-browser/search", test_browser_search);

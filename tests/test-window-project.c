@@ -27,26 +27,6 @@
 
 static EpApplication *app;
 
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-/* Runs the main loop until condition holds or 10 s have passed. */
-static gboolean
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + EP_TEST_UI_WAIT_US;
-
-  while (!condition (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
-  return condition (data);
-}
-
 static gboolean
 window_idle (gpointer data)
 {
@@ -86,7 +66,7 @@ new_window (void)
   /* The example projects, written by the build (data/examples/ep-make-examples.c). */
   window->example_projects_dir = g_test_build_filename (G_TEST_BUILT, "..", "data", "examples", NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   return window;
 }
 
@@ -98,25 +78,22 @@ open_aml (EpWindow *window)
 
   g_assert_true (ep_cohort_page_open_example (window->cohort_page, "aml", &error));
   g_assert_no_error (error);
-  iterate ();
+  ep_test_ui_iterate ();
   return ep_cohort_page_get_cohort (window->cohort_page);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
-find_button (GtkWidget  *widget,
+find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *button = find_button (child, label);
-
-      if (button != NULL)
-        return button;
-    }
-  return NULL;
+  return ep_test_ui_find (root, is_button_labelled, label);
 }
 
 /* Clicks the dialog's button for response: the response, then the dialog closes. */
@@ -132,7 +109,7 @@ respond (EpWindow   *window,
   button = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 static void
@@ -191,12 +168,12 @@ test_save_and_reopen (void)
   ep_window_save_project (window, file);
   g_assert_true (ep_window_get_busy (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->progress_revealer));
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   g_assert_null (ep_window_get_message_dialog (window));
   g_assert_false (ep_project_get_modified (project));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "aml study");
-  g_assert_true (wait_for (recent_listed, window));
+  g_assert_true (ep_test_ui_wait_for (recent_listed, window));
   g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), ==, 1);
   /* and in the Cohorts page's welcome state, which had no recent project before. */
   g_assert_true (gtk_widget_get_visible (window->recent_box));
@@ -205,14 +182,14 @@ test_save_and_reopen (void)
 
   /* Closing an unmodified project asks nothing. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   /* Reopen in a new window: the edited data and the figure with its title come back (and not
    * the figure without a source). */
   window = new_window ();
   ep_window_open_project (window, file);
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   g_assert_null (ep_window_get_message_dialog (window));
   project = ep_window_get_project (window);
   g_assert_false (ep_project_get_modified (project));
@@ -235,7 +212,7 @@ test_save_and_reopen (void)
 
   /* That is an unsaved change: closing asks, Discard closes. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   respond (window, "discard");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_unlink (path);
@@ -278,9 +255,9 @@ test_live_reopen (void)
   ep_analysis_set_string (analysis, "endpoint", "OS");
   ep_analysis_set_string (analysis, "group", "x");
   ep_cohort_page_run_analysis (window->cohort_page, analysis);
-  g_assert_true (wait_for (analysis_settled, analysis));
+  g_assert_true (ep_test_ui_wait_for (analysis_settled, analysis));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->cohort_page), "cohort.show-figure", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   figure = ep_figure_page_get_selected (window->figure_page);
   g_assert_nonnull (figure);
   g_assert_true (ep_figure_get_analysis (figure) == analysis);
@@ -288,16 +265,16 @@ test_live_reopen (void)
   tables_before = ep_analysis_to_tsv (analysis);
 
   ep_window_save_project (window, file);
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   jobs = ep_analysis_get_jobs_started ();
   window = new_window ();
   ep_window_open_project (window, file);
-  g_assert_true (wait_for (window_idle, window));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
+  ep_test_ui_iterate ();
   g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs);
   g_assert_false (ep_project_get_modified (ep_window_get_project (window)));
 
@@ -322,7 +299,7 @@ test_live_reopen (void)
 
   /* Remove Analysis in the results panel's menu takes its figure along */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->cohort_page), "cohort.remove-analysis", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_analyses (ep_window_get_project (window))), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (ep_window_get_project (window))), ==, 0);
@@ -331,7 +308,7 @@ test_live_reopen (void)
   /* Undo (the toast's button): the analysis is back in the results panel, shown, and its figure
    * on the Figures page, with the same numbers; nothing is computed for that */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-project", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 1);
   {
@@ -350,13 +327,13 @@ test_live_reopen (void)
 
   /* and Ctrl+Shift+Z on the Figures page removes them again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->figure_page), "figures.redo", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ep_figure_page_get_figures (window->figure_page)), ==, 0);
 
   /* that is an unsaved change: closing asks, Discard closes */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   respond (window, "discard");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_unlink (path);
@@ -399,17 +376,17 @@ test_landmark_figures (void)
   }
   ep_project_add_cohort (ep_window_get_project (window), cohort);
   _ep_window_show_cohort (window, ep_cohort_get_name (cohort));
-  iterate ();
+  ep_test_ui_iterate ();
   ep_analysis_set_string (analysis, "endpoint", "OS");
   ep_analysis_set_string (analysis, "response-time", "response_month");
   ep_analysis_set_double (analysis, "landmark-time", 2.4);
   ep_cohort_page_run_analysis (window->cohort_page, analysis);
-  g_assert_true (wait_for (analysis_settled, analysis));
+  g_assert_true (ep_test_ui_wait_for (analysis_settled, analysis));
   g_assert_nonnull (ep_analysis_get_simon_makuch (analysis));
 
   /* Show as Figure: the curves from the landmark on the original axis */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->cohort_page), "cohort.show-figure", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   figure = ep_figure_page_get_selected (window->figure_page);
   g_assert_nonnull (figure);
   g_assert_true (ep_figure_is_landmark (figure));
@@ -460,7 +437,7 @@ test_landmark_figures (void)
 
   /* the Simon-Makuch curves from the results' menu */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->cohort_page), "cohort.show-simon-makuch", NULL));
-  iterate ();
+  ep_test_ui_iterate ();
   sm = ep_figure_page_get_selected (window->figure_page);
   g_assert_nonnull (sm);
   g_assert_true (sm != figure);
@@ -484,15 +461,15 @@ test_landmark_figures (void)
 
   /* saved and reopened: both figures, the axis choice and the Simon-Makuch view kept */
   ep_window_save_project (window, file);
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   window = new_window ();
   window->autosave_quiet_ms = window->autosave_max_ms = 3600 * 1000;
   ep_window_open_project (window, file);
-  g_assert_true (wait_for (window_idle, window));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
+  ep_test_ui_iterate ();
   {
     GListModel *figures = ep_figure_page_get_figures (window->figure_page);
     g_autoptr(EpFigure) first = NULL;
@@ -525,7 +502,7 @@ test_landmark_figures (void)
     }
   }
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_unlink (path);
   g_rmdir (dir);
@@ -547,7 +524,7 @@ test_cancel_save (void)
   ep_window_save_project (window, file);
   g_assert_true (gtk_revealer_get_reveal_child (window->progress_revealer));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-operation", NULL));
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
 
   g_assert_false (gtk_revealer_get_reveal_child (window->progress_revealer));
   g_assert_null (ep_window_get_message_dialog (window));
@@ -559,7 +536,7 @@ test_cancel_save (void)
   /* Leave no recovery file for the tests after this one. */
   g_object_ref (project);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   ep_project_discard_recovery (project);
   g_object_unref (project);
   g_rmdir (dir);
@@ -574,7 +551,7 @@ test_example_projects (void)
 
   /* aml: the cohort, its survival analysis and the Kaplan-Meier figure, as a template. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "aml");
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   g_assert_null (ep_window_get_message_dialog (window));
   project = ep_window_get_project (window);
   g_assert_null (ep_project_get_file (project));
@@ -609,9 +586,9 @@ test_example_projects (void)
 
   /* The forest plot by class: a figure and no cohort. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "cr-forest");
-  iterate ();
+  ep_test_ui_iterate ();
   respond (window, "discard");
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   g_assert_null (ep_window_get_message_dialog (window));
   project = ep_window_get_project (window);
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, 0);
@@ -632,7 +609,7 @@ test_example_projects (void)
   }
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
@@ -647,7 +624,7 @@ test_unsaved_changes_dialog (void)
 
   /* Close asks; Cancel keeps the window and the project. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (dialog_shown (window));
   g_assert_true (adw_message_dialog_has_response (ep_window_get_message_dialog (window), "save"));
   respond (window, "cancel");
@@ -656,14 +633,14 @@ test_unsaved_changes_dialog (void)
 
   /* New asks too; Cancel keeps the project. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (dialog_shown (window));
   respond (window, "cancel");
   g_assert_true (ep_window_get_project (window) == project);
 
   /* Discard on close closes. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   respond (window, "discard");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
@@ -683,17 +660,17 @@ test_unsaved_changes_save (void)
   guint n_rows;
 
   ep_window_save_project (window, file);
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   g_assert_false (ep_project_get_modified (project));
 
   ep_cohort_insert_rows (cohort, 0, 3);
   n_rows = ep_cohort_get_n_rows (cohort);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• saved");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   respond (window, "save");
-  g_assert_true (wait_for (window_idle, window));
-  iterate ();
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
+  ep_test_ui_iterate ();
 
   /* The new, empty project replaced the saved one, whose file has the edit. */
   g_assert_true (ep_window_get_project (window) != project);
@@ -706,7 +683,7 @@ test_unsaved_changes_save (void)
   g_object_unref (cohort);
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_unlink (path);
   g_rmdir (dir);
@@ -739,14 +716,14 @@ test_hostile_file (void)
 
     /* added asynchronously, once the file's type is known */
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-    g_assert_true (wait_for (recent_has, uri));
+    g_assert_true (ep_test_ui_wait_for (recent_has, uri));
   }
 
   ep_window_open_project (window, file);
   /* The project is modified: Discard, then the open fails. */
   respond (window, "discard");
-  g_assert_true (wait_for (window_idle, window));
-  g_assert_true (wait_for (dialog_shown, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (dialog_shown, window));
   dialog = ep_window_get_message_dialog (window);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "R&D <i>evil<i>.endpoint"));
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
@@ -765,7 +742,7 @@ test_hostile_file (void)
   respond (window, "close");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -820,12 +797,12 @@ test_import_cancel (void)
   GtkWidget *cancel;
 
   ep_window_save_project (window, saved_file);
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   g_assert_false (ep_project_get_modified (project));
 
   ep_cohort_page_import_file (window->cohort_page, csv_file, NULL);
   g_assert_true (ep_cohort_page_get_importing (window->cohort_page));
-  iterate ();
+  ep_test_ui_iterate ();
   cancel = find_button (GTK_WIDGET (window->cohort_page), "_Cancel");
   g_assert_nonnull (cancel);
   g_assert_true (gtk_revealer_get_reveal_child (window->cohort_page->import_revealer));
@@ -847,7 +824,7 @@ test_import_cancel (void)
   g_assert_true (ep_cohort_page_get_importing (window->cohort_page));
   g_test_message ("cancelled at %.2f", ep_cohort_page_get_import_progress (window->cohort_page));
   g_signal_emit_by_name (cancel, "clicked");
-  g_assert_true (wait_for (import_done, window));
+  g_assert_true (ep_test_ui_wait_for (import_done, window));
 
   g_assert_true (ep_cohort_page_get_cohort (window->cohort_page) == cohort);
   g_assert_cmpuint (ep_cohort_get_n_rows (cohort), ==, n_rows);
@@ -862,7 +839,7 @@ test_import_cancel (void)
   g_assert_false (gtk_revealer_get_reveal_child (window->cohort_page->import_revealer));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_unlink (csv);
   g_unlink (saved);
   g_rmdir (dir);
@@ -886,7 +863,7 @@ test_import_progress (void)
 
   ep_cohort_page_import_file (window->cohort_page, csv_file, NULL);
   g_assert_true (ep_cohort_page_get_importing (window->cohort_page));
-  g_assert_true (wait_for (import_done, window));
+  g_assert_true (ep_test_ui_wait_for (import_done, window));
   g_assert_cmpfloat (ep_cohort_page_get_import_progress (window->cohort_page), ==, 1.0);
   cohort = ep_cohort_page_get_cohort (window->cohort_page);
   g_assert_nonnull (cohort);
@@ -901,7 +878,7 @@ test_import_progress (void)
   g_assert_cmpint (ftruncate (fd, G_GINT64_CONSTANT (2147483648)), ==, 0);
   close (fd);
   ep_cohort_page_import_file (window->cohort_page, huge_file, NULL);
-  g_assert_true (wait_for (import_done, window));
+  g_assert_true (ep_test_ui_wait_for (import_done, window));
   g_assert_true (ep_cohort_page_get_cohort (window->cohort_page) == cohort);
   g_test_message ("%s", ep_cohort_page_get_message (window->cohort_page));
   g_assert_true (g_str_has_prefix (ep_cohort_page_get_message (window->cohort_page),
@@ -911,7 +888,7 @@ test_import_progress (void)
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_unlink (csv);
   g_unlink (huge);
   g_rmdir (dir);
@@ -953,13 +930,13 @@ test_recovery (void)
   cohort = open_aml (crashed);
   ep_cohort_insert_rows (cohort, 0, 2);
   n_rows = ep_cohort_get_n_rows (cohort);
-  g_assert_true (wait_for (recovery_written, crashed));
+  g_assert_true (ep_test_ui_wait_for (recovery_written, crashed));
   recovery = g_strdup (ep_project_get_recovery_path (ep_window_get_project (crashed)));
   g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
 
   /* A crash: the window goes without its close request, and the recovery file stays. */
   gtk_window_destroy (GTK_WINDOW (crashed));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
 
   /* The next window offers it, and Recover brings the edits back, still unsaved. */
@@ -986,7 +963,7 @@ test_recovery (void)
 
   /* A clean close (discarding the changes) removes the recovery file. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   respond (window, "discard");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
@@ -1005,17 +982,17 @@ test_recovery_after_analysis (void)
   window->autosave_max_ms = 60000;
   open_aml (window);
   project = ep_window_get_project (window);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (window->recovery_writes, ==, 0);
 
   ep_analysis_set_string (analysis, "endpoint", "OS");
   ep_cohort_page_run_analysis (window->cohort_page, analysis);
-  g_assert_true (wait_for (recovery_written, window));
+  g_assert_true (ep_test_ui_wait_for (recovery_written, window));
   g_assert_true (g_file_test (ep_project_get_recovery_path (project), G_FILE_TEST_IS_REGULAR));
 
   /* Discard on close: the recovery file goes too. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_object_ref (project);
   respond (window, "discard");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
@@ -1063,7 +1040,7 @@ test_autosave_ceiling (void)
   g_assert_true (g_file_test (ep_project_get_recovery_path (project), G_FILE_TEST_IS_REGULAR));
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   g_object_ref (project);
   respond (window, "discard");
   g_assert_false (g_file_test (ep_project_get_recovery_path (project), G_FILE_TEST_EXISTS));
@@ -1146,7 +1123,7 @@ test_own_arm (void)
   g_assert_nonnull (dialog);
   fill_own_arm (EP_TRIAL_EDIT_DIALOG (dialog));
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_false (ep_project_get_modified (project));
   g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->catalog)), ==, bundled);
@@ -1183,14 +1160,14 @@ test_own_arm (void)
       for (int i = 0; i < 30; i++)
         {
           g_usleep (10000);
-          iterate ();
+          ep_test_ui_iterate ();
         }
       save_screenshot (dialog, "own-arm-dialog");
     }
   g_assert_true (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_true (ep_project_get_modified (project));
   g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->catalog)), ==, bundled + 1);
@@ -1211,21 +1188,21 @@ test_own_arm (void)
                        "50% (95% CI 33.8–66.2)");
   gtk_window_destroy (GTK_WINDOW (compare));
   gtk_widget_activate_action (GTK_WIDGET (window->trial_browser), "trials.forest-cr", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (project)), ==, 1);
 
   /* Saved and reopened: the arm is there, in the page and in the reopened forest */
   ep_window_save_project (window, file);
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   g_assert_null (ep_window_get_message_dialog (window));
   g_assert_true (ep_trial_browser_export_arms (window->trial_browser, json_file, &error));
   g_assert_no_error (error);
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
 
   window = new_window ();
   ep_window_open_project (window, file);
-  g_assert_true (wait_for (window_idle, window));
+  g_assert_true (ep_test_ui_wait_for (window_idle, window));
   g_assert_null (ep_window_get_message_dialog (window));
   project = ep_window_get_project (window);
   g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 1);
@@ -1249,7 +1226,7 @@ test_own_arm (void)
     g_assert_true (ep_trial_edit_dialog_save (EP_TRIAL_EDIT_DIALOG (dialog), &error));
     g_assert_no_error (error);
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate ();
+    ep_test_ui_iterate ();
     g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 2);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->catalog)), ==, n_items);
     eliana = ep_catalog_lookup (window->catalog, "eliana");
@@ -1258,7 +1235,7 @@ test_own_arm (void)
     g_assert_cmpint (ep_trial_get_n (eliana), ==, 75);
     g_assert_cmpuint (ep_trial_get_record (eliana)->endpoints->len, >, 0);
     g_assert_true (ep_project_remove_user_trial (project, "eliana"));
-    iterate ();
+    ep_test_ui_iterate ();
     g_assert_false (ep_trial_get_user_entered (ep_catalog_lookup (window->catalog, "eliana")));
     g_assert_cmpuint (ep_project_get_user_trials (project)->len, ==, 1);
   }
@@ -1287,7 +1264,7 @@ test_own_arm (void)
 
   /* the own arm's edits are unsaved: close without saving, leaving no window to the next test */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
   if (dialog_shown (window))
     respond (window, "discard");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));

@@ -17,13 +17,6 @@
 
 static EpApplication *app;
 
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
 /* The X server answers a resize asynchronously, and GTK takes the size it reports as the new
  * default size: iterating a fixed number of times can close the window before the answer to an
  * earlier configure arrives (and turns 900 back into the first size). Resize, then wait until
@@ -40,12 +33,12 @@ resize_and_wait (GtkWindow *window,
   while (g_get_monotonic_time () < deadline
          && gtk_widget_get_width (GTK_WIDGET (window)) == before)
     {
-      iterate ();
+      ep_test_ui_iterate ();
       g_usleep (10000);
     }
   for (guint i = 0; i < 10; i++)
     {
-      iterate ();
+      ep_test_ui_iterate ();
       g_usleep (5000);
     }
 }
@@ -58,7 +51,7 @@ get_window (void)
   if (window == NULL)
     {
       g_application_activate (G_APPLICATION (app));
-      iterate ();
+      ep_test_ui_iterate ();
       window = gtk_application_get_active_window (GTK_APPLICATION (app));
     }
 
@@ -121,7 +114,7 @@ test_window_title_and_places (void)
         }
 
       ep_window_set_place (window, places[i]);
-      iterate ();
+      ep_test_ui_iterate ();
       g_assert_cmpstr (ep_window_get_place (window), ==, places[i]);
     }
 
@@ -242,27 +235,11 @@ test_window_menu_and_shortcuts (void)
 
         g_assert_cmpstr (place_accels[0], ==, accel);
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-place", "s", places[i]));
-        iterate ();
+        ep_test_ui_iterate ();
         g_assert_cmpstr (ep_window_get_place (window), ==, places[i]);
       }
     ep_window_set_place (window, "trials");
   }
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
 }
 
 static void
@@ -272,9 +249,9 @@ test_window_about (void)
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  iterate ();
+  ep_test_ui_iterate ();
 
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = ep_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Endpoint");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
@@ -284,7 +261,7 @@ test_window_about (void)
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
 
   gtk_window_destroy (about);
-  iterate ();
+  ep_test_ui_iterate ();
 }
 
 /* An actionable button in the window reflects whether its action is enabled. */
@@ -297,7 +274,7 @@ action_is_enabled (EpWindow   *window,
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   adw_header_bar_pack_start (window->header_bar, button);
-  iterate ();
+  ep_test_ui_iterate ();
   enabled = gtk_widget_get_sensitive (button);
   adw_header_bar_remove (window->header_bar, button);
 
@@ -330,7 +307,7 @@ test_window_open_file (void)
   /* Opening a project from the command line presents the window and must not crash on a name
    * that looks like markup (it is escaped for the toast). */
   g_application_open (G_APPLICATION (app), files, 1, "");
-  iterate ();
+  ep_test_ui_iterate ();
   g_assert_nonnull (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
@@ -342,7 +319,7 @@ test_window_state_kept (void)
 
   resize_and_wait (GTK_WINDOW (window), 900, 650);
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ep_test_ui_iterate ();
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
