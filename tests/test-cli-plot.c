@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ep-test-cli.h"
+#include "ep-test-pdf.h"
 
 static char *
 data_file (const char *name)
@@ -264,9 +265,8 @@ plot_args_in_german_desktop_to (const char * const *args,
   g_auto(GStrv) env = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  char *text = NULL;
+  char *text;
   int status;
-  const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
 
   /* the test's environment (with the sanitizer options the sanitizer suite sets, which the
    * child needs too: tests/lsan.supp) as a German desktop's */
@@ -300,10 +300,7 @@ plot_args_in_german_desktop_to (const char * const *args,
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  if (g_spawn_sync (NULL, (char **) pdftotext, NULL,
-                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
-                    &status, NULL))
-    g_strdelimit (text, "\n", ' ');
+  text = ep_test_pdf_text (pdf);
   g_remove (pdf);
   g_rmdir (dir);
 

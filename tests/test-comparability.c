@@ -25,6 +25,7 @@
 #include "io/ep-csv.h"
 #include <json-glib/json-glib.h>
 #include "ep-test-locale.h"
+#include "ep-test-pdf.h"
 #include <math.h>
 
 static char *forest_notes (EpFigure *figure);
@@ -182,10 +183,7 @@ test_footnote_in_pdf (void)
   g_autoptr(EpFigure) figure = NULL;
   g_autofree char *dir = g_dir_make_tmp ("ep-comparability-XXXXXX", &error);
   g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
-  g_autofree char *out = NULL;
   g_autofree char *flat = NULL;
-  int status;
-  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
 
   g_assert_no_error (error);
   figure = ep_comparability_new_forest (selection, EP_FIGURE_OUTCOME_CR, &warnings, &error);
@@ -195,13 +193,12 @@ test_footnote_in_pdf (void)
   g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
   g_assert_no_error (error);
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error))
+  flat = ep_test_pdf_text (pdf);
+  if (flat == NULL)
     {
       g_test_skip ("pdftotext is not installed");
       return;
     }
-  flat = g_strdelimit (g_strdup (out), "\n", ' ');
   if (strstr (flat, "CR is defined differently") == NULL)
     g_test_fail_printf ("the PDF's text lacks the definition footnote: %s", flat);
   if (strstr (flat, "denominators count different patients") == NULL)
@@ -355,11 +352,8 @@ test_forest_options_in_pdf (void)
   g_autoptr(EpFigure) figure = NULL;
   g_autofree char *dir = g_dir_make_tmp ("ep-forest-XXXXXX", &error);
   g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
-  g_autofree char *out = NULL;
   g_autofree char *flat = NULL;
-  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
   EpEvidenceForestOptions options;
-  int status;
 
   ep_evidence_forest_options_init (&options);
   options.outcome = "cr";
@@ -375,13 +369,12 @@ test_forest_options_in_pdf (void)
   g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
   g_assert_no_error (error);
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error))
+  flat = ep_test_pdf_text (pdf);
+  if (flat == NULL)
     {
       g_test_skip ("pdftotext is not installed");
       return;
     }
-  flat = g_strdelimit (g_strdup (out), "\n", ' ');
   g_assert_nonnull (strstr (flat, "Method: random effects, REML, Knapp-Hartung"));
   g_assert_nonnull (strstr (flat, "Prediction interval, CAR T"));
   /* the MRD pilot reports no CR: it is left out, and the figure says so */
@@ -423,10 +416,8 @@ test_footnote_wrapped (void)
       g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
       g_autofree char *out = NULL;
       g_autoptr(GString) flat = NULL;
-      const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
       EpPlotLayout *layout;
       guint n_notes = 0, n_long = 0;
-      int status;
 
       g_assert_no_error (error);
       g_assert_nonnull (figure);
@@ -453,9 +444,8 @@ test_footnote_wrapped (void)
       g_assert_cmpuint (n_notes, >=, 3);
       g_assert_cmpuint (n_long, >=, 1);   /* some note did need wrapping */
 
-      if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                         NULL, NULL, &out, NULL, &status, &error))
+      out = ep_test_pdf_text (pdf);
+      if (out == NULL)
         {
           g_test_skip ("pdftotext is not installed");
           ep_plot_layout_free (layout);
@@ -464,7 +454,7 @@ test_footnote_wrapped (void)
       /* lines joined by one space, as the words of a note were */
       flat = g_string_new (NULL);
       {
-        g_auto(GStrv) words = g_strsplit_set (out, " \n", -1);
+        g_auto(GStrv) words = g_strsplit (out, " ", -1);
 
         for (guint k = 0; words[k] != NULL; k++)
           if (words[k][0] != '\0')
@@ -812,19 +802,13 @@ exported_text (EpFigure       *figure,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("ep-figure-language-XXXXXX", &error);
   g_autofree char *pdf = g_build_filename (dir, "forest.pdf", NULL);
-  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
-  char *out = NULL;
-  int status;
+  char *out;
 
   g_assert_no_error (error);
   g_object_set (figure, "language", language, NULL);
   g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
   g_assert_no_error (error);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, NULL))
-    out = NULL;
-  else
-    g_strdelimit (out, "\n", ' ');
+  out = ep_test_pdf_text (pdf);
   if (g_getenv ("EP_KEEP_PDF") != NULL)
     {
       g_autofree char *kept = g_strdup_printf ("%s/forest-%s.pdf", g_get_tmp_dir (),

@@ -29,6 +29,7 @@
 #include "plot/ep-plot-layout.h"
 #include <json-glib/json-glib.h>
 #include "ep-test-locale.h"
+#include "ep-test-pdf.h"
 #include "ep-test-cli.h"
 
 #define SEX_COEF -0.531023537619508
@@ -370,9 +371,7 @@ test_cli (void)
     g_autoptr(JsonParser) p4 = json_parser_new ();
     g_autofree char *pdf = g_build_filename (dir, "km.pdf", NULL);
     g_autofree char *text = NULL;
-    const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
     JsonObject *root, *first;
-    int status;
 
     ep_test_cli_run (&rmst, "rmst", "--csv", csv, "--time", "time", "--event", "status",
                      "--group", "sex", "--tau", "365", "--labels", labels, NULL);
@@ -394,9 +393,8 @@ test_cli (void)
     ep_test_cli_run (&plot, "plot", "km", "--csv", csv, "--time", "time", "--event", "status",
                      "--group", "sex", "--risk-table", "--labels", labels, "--out", pdf, NULL);
     g_assert_cmpint (plot.status, ==, 0);
-    if (g_spawn_sync (NULL, (char **) pdftotext, NULL,
-                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
-                      &status, NULL))
+    text = ep_test_pdf_text (pdf);
+    if (text != NULL)
       {
         /* the legend and the risk table: Female first, as the file orders the levels */
         g_assert_nonnull (strstr (text, "Female 90"));
@@ -801,18 +799,12 @@ exported_text (EpFigure       *figure,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = ep_test_make_temp_dir ("ep-labels-language-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
-  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
-  char *out = NULL;
-  int status;
+  char *out;
 
   g_object_set (figure, "language", language, NULL);
   g_assert_true (ep_figure_export (figure, pdf, EP_PLOT_FORMAT_PDF, &error));
   g_assert_no_error (error);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, NULL))
-    out = NULL;
-  else
-    g_strdelimit (out, "\n", ' ');
+  out = ep_test_pdf_text (pdf);
   g_remove (pdf);
   g_rmdir (dir);
   return out;
