@@ -327,6 +327,45 @@ test_step_at_start (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
 }
 
+/* Censor marks just before a step, so close that the marks' ticks and the step's vertical are
+ * one region in the colour mask (sim_heavy_censoring drawn by Endpoint, arm B, issue 17): a
+ * mark reaches as far above the line as below it, a step leaves the line downwards only. The
+ * marks are no drop; the step is one drop, at its time. The old code read the marks' lower
+ * half as a drop of 0.04 at t = 41. */
+static void
+test_marks_before_step (void)
+{
+  static const double steps[] = { 20.0, 0.80, 42.5, 0.60 };
+  static const double marks[] = { 40.75, 41.5, 60.0 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  int count;
+
+  draw_steps (cr, steps, 2, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_set_line_width (cr, 2.0);
+  for (int i = 0; i < 3; i++)
+    {
+      double s = marks[i] < 42.5 ? 0.80 : 0.60;
+
+      cairo_move_to (cr, xp (marks[i]), yp (s) - 7.0);
+      cairo_line_to (cr, xp (marks[i]), yp (s) + 7.0);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n; i++)
+    if (i > 0 && r->time[i] == r->time[i - 1])
+      g_test_message ("drop at %g: %g -> %g", r->time[i], r->surv[i - 1], r->surv[i]);
+  g_assert_cmpfloat (fabs (traced_at (r, 41.8) - 0.80), <, 0.01);
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 38.0, 46.0, &count) - 42.5), <, 0.25);
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -336,5 +375,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/step-under-sliver", test_step_under_sliver);
   g_test_add_func ("/digitize/subpixel-steps", test_subpixel_steps);
   g_test_add_func ("/digitize/step-at-start", test_step_at_start);
+  g_test_add_func ("/digitize/marks-before-step", test_marks_before_step);
   return g_test_run ();
 }

@@ -879,12 +879,14 @@ ep_digitize_trace (const EpImage           *image,
            * region column by column (each column's run connected to the previous one's)
            * until it thins out; that thin run decides. */
           g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (int));
+          g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (int));
           Run prev = *r;
           int x2, top_min = r->top, bottom_max = r->bottom;
           gboolean mark = FALSE, ended = TRUE;
           double L_new = L;
 
           g_array_append_val (bottoms, prev.bottom);
+          g_array_append_val (tops, prev.top);
           for (x2 = x + 1; x2 < width; x2++)
             {
               const Run *next = NULL;
@@ -917,6 +919,7 @@ ep_digitize_trace (const EpImage           *image,
               top_min = MIN (top_min, prev.top);
               bottom_max = MAX (bottom_max, prev.bottom);
               g_array_append_val (bottoms, prev.bottom);
+              g_array_append_val (tops, prev.top);
             }
 
           if (mark)
@@ -964,18 +967,43 @@ ep_digitize_trace (const EpImage           *image,
              * column put lone steps up to a pixel early (docs/reconstruction.md). */
             double lev = L, w = h;
             gboolean lone = TRUE;
+            int first_step = -1, n_step = 0;
 
-            for (guint i = 1; i < bottoms->len; i++)
-              lone = lone && g_array_index (bottoms, int, i) == g_array_index (bottoms, int, 0);
-            if (lone && bottoms->len <= h + 2.0)
-              w = bottoms->len;
+            /* A column of a censor mark reaches as far above the line as below it (a tick
+             * centred on the line, within mark_tol); a step's column leaves the line downwards
+             * (its top at the line's top), and a column where a mark and a step's vertical
+             * overlap reaches further below than above. Marks right before a step (close censorings, drawn into one
+             * region with the step's vertical) are no drop: their columns are left out. */
+            for (guint i = 0; i < bottoms->len; i++)
+              {
+                int top = g_array_index (tops, int, i), bottom = g_array_index (bottoms, int, i);
+                gboolean is_mark = L - top > h / 2.0 + mark_tol
+                                   && fabs ((L - top) - (bottom + 1 - L)) <= mark_tol;
+
+                if (is_mark)
+                  {
+                    g_array_index (bottoms, int, i) = -1;
+                    continue;
+                  }
+                if (first_step < 0)
+                  first_step = (int) i;
+                else
+                  lone = lone && bottom == g_array_index (bottoms, int, first_step);
+                n_step++;
+              }
+            if (lone && n_step > 0 && n_step <= h + 2.0)
+              w = n_step;
             else
               lone = FALSE;
 
             for (guint i = 0; i < bottoms->len; i++)
               {
                 int k = x + (int) i;
-                double level = CLAMP (g_array_index (bottoms, int, i) + 1 - h / 2.0, lev, L_new);
+                double level;
+
+                if (g_array_index (bottoms, int, i) < 0)
+                  continue;
+                level = CLAMP (g_array_index (bottoms, int, i) + 1 - h / 2.0, lev, L_new);
 
                 if (level > lev + 0.5)
                   {
