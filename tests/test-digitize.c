@@ -366,6 +366,34 @@ test_marks_before_step (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
 }
 
+/* A first step right after the start, its top under another arm's line drawn over survival 1
+ * (sim_crossing drawn by Endpoint, arm A, issue 17): the first column where the curve shows
+ * has only the vertical's lower part, below that line. The curve still starts at survival 1
+ * and drops there; the old code took the visible run's centre for the start (0.975) and lost
+ * the step. */
+static void
+test_step_at_start_under_line (void)
+{
+  static const double steps[] = { 0.6, 0.93, 40.0, 0.80 };
+  static const double other[] = { 50.0, 0.90 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  draw_steps (cr, steps, 2, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  draw_steps (cr, other, 1, 95.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 5.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n && i < 8; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (r->time[0], ==, 0.0);
+  g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
+  g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.5), <, 0.015);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -376,5 +404,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/subpixel-steps", test_subpixel_steps);
   g_test_add_func ("/digitize/step-at-start", test_step_at_start);
   g_test_add_func ("/digitize/marks-before-step", test_marks_before_step);
+  g_test_add_func ("/digitize/step-at-start-under-line", test_step_at_start_under_line);
   return g_test_run ();
 }

@@ -787,6 +787,18 @@ ep_digitize_trace (const EpImage           *image,
    * itself; the tall run is then a step (or a mark) that the walk below places. (Its centre,
    * taken as the level, made a start below 1 and lost the step.) */
   start_step = start <= x0 + 12 && start_h > thin && start_top <= y_one + 1.0;
+  /* The same when the tall run's top is drawn over (another arm's line or a spine at
+   * survival 1): every row from survival 1 down to its top is another colour's ink, an
+   * occluder, not background; the vertical goes on under it up to 1. */
+  if (!start_step && start <= x0 + 12 && start_h > thin && start_top > y_one + 1.0
+           && start_top - y_one <= 3.0 * h + 2.0)
+    {
+      gboolean hidden = TRUE;
+
+      for (int y = MAX (tr.y_lo, (int) floor (y_one)); y < start_top && hidden; y++)
+        hidden = is_ink (&tr, start, y);
+      start_step = hidden;
+    }
   if (start > x0 + 12 || start_step)
     L = y_one;
   else
