@@ -394,6 +394,36 @@ test_step_at_start_under_line (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.5), <, 0.015);
 }
 
+/* A steep staircase with another arm's staircase drawn over it a step lower (two arms falling
+ * together at the start, veteran, issue 17): the bottom edges of the curve's columns, which
+ * the walk reads, are under the other colour; its right edges show against the background.
+ * The steps are read from those edges: the curve within half a pixel everywhere. The walk
+ * alone read each step's upper part only and the rest as a slope to the next column (0.03
+ * off). */
+static void
+test_staircase_under_other (void)
+{
+  static const double steps[] = { 30.0, 0.92, 31.5, 0.84, 33.0, 0.76, 34.5, 0.68, 60.0, 0.55 };
+  static const double other[] = { 0.0, 0.92, 30.0, 0.84, 31.5, 0.76, 33.0, 0.68, 34.5, 0.60,
+                                  70.0, 0.50 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  draw_steps (cr, steps, 5, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_translate (cr, -1.0, 0.0);
+  draw_steps (cr, other, 6, 95.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n; i++)
+    if (r->time[i] > 25 && r->time[i] < 40)
+      g_test_message ("pt %g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (max_diff_within (r, steps, 5, 88.0, 0.25), <, 0.015);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -405,5 +435,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/step-at-start", test_step_at_start);
   g_test_add_func ("/digitize/marks-before-step", test_marks_before_step);
   g_test_add_func ("/digitize/step-at-start-under-line", test_step_at_start_under_line);
+  g_test_add_func ("/digitize/staircase-under-other", test_staircase_under_other);
   return g_test_run ();
 }
