@@ -663,8 +663,8 @@ refine_drops (Tracer *tr,
  * against another colour, an occluder, says nothing), to a fraction of a pixel from the edge
  * pixel's shade; the rows' G, grouped by column, are the verticals, and where G changes is a
  * level. w is measured on the flat parts (flat_line_width()). A group of close drops (each
- * within a line's width and 2 px of the last) with another colour beside it in at least three
- * rows is rebuilt from that; levels where neither edge shows lie on the straight line between
+ * within a line's width and 2 px of the last) with another colour beside it in at least two
+ * rows and two rows' edge readings is rebuilt from that; levels where neither edge shows lie on the straight line between
  * the edges' readings above and below them (the path is hidden there: the line halves the
  * worst case), or keep the walk's reading at the group's ends. Groups without another colour
  * beside them keep the walk's reading (refine_drops() places those). */
@@ -795,7 +795,7 @@ edge_staircase (const Tracer *tr,
           g_array_append_val (samples, s);
         }
     }
-  if (n_occ < 3 || samples->len < 3)
+  if (n_occ < 2 || samples->len < 2)
     return FALSE;
   g_array_sort (samples, cmp_sample);
   /* Levels no edge shows (both sides against the other colour): on the line between the
