@@ -868,6 +868,27 @@ edge_staircase (const Tracer *tr,
       }
     gx[ng++] = sum / cnt;
   }
+  if (ng > 1)
+    {
+      /* A vertical read in one row only that goes against its neighbours (left of the one
+       * above it or right of the one below) is a corner's rounding or a stray pixel beside
+       * the stroke, not a step: left out, its row is a gap. So is a reading far outside the
+       * group's columns. */
+      int m = 0;
+
+      for (int j = 0; j < ng; j++)
+        if (gx[j] >= xa - w - 1.0 && gx[j] <= xb + w + 1.0
+            && (gy1[j] > gy0[j]
+                || ((m == 0 || gx[j] >= gx[m - 1] - 0.1) && (j + 1 == ng || gx[j] <= gx[j + 1] + 0.1))))
+          {
+            gx[m] = gx[j];
+            gy0[m] = gy0[j];
+            gy1[m++] = gy1[j];
+          }
+      if (m == 0)
+        return FALSE;
+      ng = m;
+    }
   /* the verticals must go right as the path goes down, and lie near the traced drops */
   for (int j = 0; j < ng; j++)
     {
