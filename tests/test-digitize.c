@@ -327,6 +327,125 @@ test_step_at_start (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
 }
 
+/* Censor marks just before a step, so close that the marks' ticks and the step's vertical are
+ * one region in the colour mask (sim_heavy_censoring drawn by Endpoint, arm B, issue 17): a
+ * mark reaches as far above the line as below it, a step leaves the line downwards only. The
+ * marks are no drop; the step is one drop, at its time. The old code read the marks' lower
+ * half as a drop of 0.04 at t = 41. */
+static void
+test_marks_before_step (void)
+{
+  static const double steps[] = { 20.0, 0.80, 42.5, 0.60 };
+  static const double marks[] = { 40.75, 41.5, 60.0 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  int count;
+
+  draw_steps (cr, steps, 2, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_set_line_width (cr, 2.0);
+  for (int i = 0; i < 3; i++)
+    {
+      double s = marks[i] < 42.5 ? 0.80 : 0.60;
+
+      cairo_move_to (cr, xp (marks[i]), yp (s) - 7.0);
+      cairo_line_to (cr, xp (marks[i]), yp (s) + 7.0);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n; i++)
+    if (i > 0 && r->time[i] == r->time[i - 1])
+      g_test_message ("drop at %g: %g -> %g", r->time[i], r->surv[i - 1], r->surv[i]);
+  g_assert_cmpfloat (fabs (traced_at (r, 41.8) - 0.80), <, 0.01);
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 38.0, 46.0, &count) - 42.5), <, 0.25);
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
+}
+
+/* A first step right after the start, its top under another arm's line drawn over survival 1
+ * (sim_crossing drawn by Endpoint, arm A, issue 17): the first column where the curve shows
+ * has only the vertical's lower part, below that line. The curve still starts at survival 1
+ * and drops there; the old code took the visible run's centre for the start (0.975) and lost
+ * the step. */
+static void
+test_step_at_start_under_line (void)
+{
+  static const double steps[] = { 0.6, 0.93, 40.0, 0.80 };
+  static const double other[] = { 50.0, 0.90 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  draw_steps (cr, steps, 2, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  draw_steps (cr, other, 1, 95.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 5.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n && i < 8; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (r->time[0], ==, 0.0);
+  g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
+  g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.5), <, 0.015);
+}
+
+/* A steep staircase with another arm's staircase drawn over it a step lower (two arms falling
+ * together at the start, veteran, issue 17): the bottom edges of the curve's columns, which
+ * the walk reads, are under the other colour; its right edges show against the background.
+ * The steps are read from those edges: the curve within half a pixel everywhere. The walk
+ * alone read each step's upper part only and the rest as a slope to the next column (0.03
+ * off). */
+static void
+staircase_under_other (gboolean stray)
+{
+  static const double steps[] = { 30.0, 0.92, 31.5, 0.84, 33.0, 0.76, 34.5, 0.68, 60.0, 0.55 };
+  static const double other[] = { 0.0, 0.92, 30.0, 0.84, 31.5, 0.76, 33.0, 0.68, 34.5, 0.60,
+                                  70.0, 0.50 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  draw_steps (cr, steps, 5, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_translate (cr, -1.0, 0.0);
+  draw_steps (cr, other, 6, 95.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  if (stray)
+    {
+      /* a speck of the colour beside the staircase (a glyph's corner, a mark): one row whose
+       * right edge is far right of every vertical */
+      static const guint8 blue[3] = { 0x00, 0x72, 0xb2 };
+
+      fill (image, 73, 74, 29, 29, blue);
+    }
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n; i++)
+    if (r->time[i] > 25 && r->time[i] < 40)
+      g_test_message ("pt %g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (max_diff_within (r, steps, 5, 88.0, 0.25), <, 0.015);
+}
+
+static void
+test_staircase_under_other (void)
+{
+  staircase_under_other (FALSE);
+}
+
+/* The same with a speck of the colour beside it: that row's reading is left out, the rest
+ * still read (a reading far outside the staircase's columns used to discard them all). */
+static void
+test_staircase_under_other_speck (void)
+{
+  staircase_under_other (TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -336,5 +455,9 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/step-under-sliver", test_step_under_sliver);
   g_test_add_func ("/digitize/subpixel-steps", test_subpixel_steps);
   g_test_add_func ("/digitize/step-at-start", test_step_at_start);
+  g_test_add_func ("/digitize/marks-before-step", test_marks_before_step);
+  g_test_add_func ("/digitize/step-at-start-under-line", test_step_at_start_under_line);
+  g_test_add_func ("/digitize/staircase-under-other", test_staircase_under_other);
+  g_test_add_func ("/digitize/staircase-under-other-speck", test_staircase_under_other_speck);
   return g_test_run ();
 }

@@ -652,6 +652,404 @@ refine_drops (Tracer *tr,
   }
 }
 
+/* Steep staircases drawn over by another colour (issue 17, docs/reconstruction.md).
+ *
+ * Where two arms fall steeply together at the start, or the axis's spine lies on survival 1,
+ * the bottom edges of a curve's columns, which the walk reads, are often under the other
+ * colour. The stroke's side edges tell the same: a line of width w around a non-increasing
+ * step path (miter joins) has, in row y, its right edge at G(y + w/2) + w/2 and its left edge
+ * at G(y - w/2) - w/2, where G(y') is the column where the path crosses level y' (the
+ * vertical's x). Each row gives G from whichever edge lies against the background (an edge
+ * against another colour, an occluder, says nothing), to a fraction of a pixel from the edge
+ * pixel's shade; the rows' G, grouped by column, are the verticals, and where G changes is a
+ * level. w is measured on the flat parts (flat_line_width()). A group of close drops (each
+ * within a line's width and 2 px of the last) with another colour beside it in at least two
+ * rows and two rows' edge readings is rebuilt from that; levels where neither edge shows lie on the straight line between
+ * the edges' readings above and below them (the path is hidden there: the line halves the
+ * worst case), or keep the walk's reading at the group's ends. Groups without another colour
+ * beside them keep the walk's reading (refine_drops() places those). */
+
+/* The sub-pixel position of the stroke's edge in row y, scanning the columns [x_lo, x_hi]
+ * from the right (side > 0) or the left: the edge pixel's coverage against the background
+ * beyond it; FALSE when the stroke is not found or something else than background lies
+ * beyond its edge. */
+static gboolean
+stroke_edge (const Tracer *tr,
+             int           y,
+             int           x_lo,
+             int           x_hi,
+             int           side,
+             double       *edge)
+{
+  double c[3] = { tr->color[0], tr->color[1], tr->color[2] }, p[3], bg[3], beyond[3], off, a0, a1;
+  int k = side > 0 ? x_hi : x_lo, step = side > 0 ? -1 : 1, e;
+
+  for (; k >= x_lo && k <= x_hi && !in_mask (tr, k, y); k += step)
+    ;
+  if (k < x_lo || k > x_hi)
+    return FALSE;
+  e = k - step;                 /* the partial pixel beyond the last one in the mask */
+  if (e - 2 * step < 0 || e - 2 * step >= tr->image->width)
+    return FALSE;
+  pixel (tr, e - step, y, bg);
+  pixel (tr, e - 2 * step, y, beyond);
+  if (is_ink (tr, e - step, y) || rgb_dist (bg, beyond) > 12.0 || rgb_dist (c, bg) < 60.0)
+    return FALSE;
+  pixel (tr, e, y, p);
+  a1 = coverage (p, bg, c, &off);
+  if (off > 30.0 || a1 > 1.15 || a1 < -0.15)
+    return FALSE;
+  pixel (tr, k, y, p);
+  a0 = coverage (p, bg, c, &off);
+  if (off > 30.0)
+    return FALSE;
+  a0 = CLAMP (a0, 0.0, 1.0);
+  a1 = CLAMP (a1, 0.0, 1.0);
+  /* pixel k covers [k, k + 1): its covered share is at its inner side */
+  *edge = side > 0 ? k + a0 + a1 : k + 1.0 - a0 - a1;
+  return TRUE;
+}
+
+/* Whether another colour's ink touches the stroke in row y within [x_lo, x_hi]: a pixel next
+ * to one of the colour's that is neither background nor the colour. */
+static gboolean
+row_occluded (const Tracer *tr,
+              int           y,
+              int           x_lo,
+              int           x_hi)
+{
+  for (int k = MAX (x_lo, 1); k <= MIN (x_hi, tr->image->width - 2); k++)
+    if (in_mask (tr, k, y))
+      for (int s = -1; s <= 1; s += 2)
+        if (!in_mask (tr, k + s, y) && is_ink (tr, k + s, y)
+            && (k + 2 * s < 0 || k + 2 * s >= tr->image->width || !in_mask (tr, k + 2 * s, y)))
+          {
+            double c[3] = { tr->color[0], tr->color[1], tr->color[2] }, p[3], bg[3], off;
+
+            /* an anti-aliased edge pixel of the colour itself is not another colour */
+            pixel (tr, k + s, y, p);
+            bg[0] = bg[1] = bg[2] = 255.0;
+            coverage (p, bg, c, &off);
+            if (off > 40.0)
+              return TRUE;
+          }
+  return FALSE;
+}
+
+typedef struct
+{
+  double y, g;
+} EdgeSample;
+
+static int
+cmp_sample (const void *a,
+            const void *b)
+{
+  const EdgeSample *p = a, *q = b;
+
+  return (p->y > q->y) - (p->y < q->y);
+}
+
+/* Rebuilds the group of drops between points i0 and i1 (X, Y raster; Y[i0] the level before,
+ * Y[i1] after) from the stroke's edges; returns the new points in out_x, out_y (n_out). */
+static gboolean
+edge_staircase (const Tracer *tr,
+                double        w,
+                double        xa,
+                double        xb,
+                double        ya,
+                double        yb,
+                const double *px,
+                const double *py,
+                guint         n_pts,
+                GArray       *out_x,
+                GArray       *out_y)
+{
+  int x_lo = (int) floor (xa - w - 3.0), x_hi = (int) ceil (xb + w + 3.0);
+  int y_lo = (int) floor (ya - w / 2.0), y_hi = (int) ceil (yb + w / 2.0), n_occ = 0;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (EdgeSample));
+  g_autofree double *gx = NULL;
+  g_autofree double *gy0 = NULL;
+  g_autofree double *gy1 = NULL;
+  int ng = 0;
+
+  x_lo = MAX (x_lo, 0);
+  x_hi = MIN (x_hi, tr->image->width - 1);
+  for (int y = MAX (y_lo, tr->y_lo); y <= MIN (y_hi, tr->y_hi); y++)
+    {
+      double e;
+
+      if (row_occluded (tr, y, x_lo, x_hi))
+        n_occ++;
+      /* right edge: G(y + 0.5 + w/2) = e - w/2, for levels inside (ya, yb) */
+      if (y + 0.5 + w / 2.0 > ya + 0.5 && y + 0.5 + w / 2.0 < yb - 0.5
+          && stroke_edge (tr, y, x_lo, x_hi, +1, &e))
+        {
+          EdgeSample s = { y + 0.5 + w / 2.0, e - w / 2.0 };
+          g_array_append_val (samples, s);
+        }
+      if (y + 0.5 - w / 2.0 > ya + 0.5 && y + 0.5 - w / 2.0 < yb - 0.5
+          && stroke_edge (tr, y, x_lo, x_hi, -1, &e))
+        {
+          EdgeSample s = { y + 0.5 - w / 2.0, e + w / 2.0 };
+          g_array_append_val (samples, s);
+        }
+    }
+  if (n_occ < 2 || samples->len < 2)
+    return FALSE;
+  g_array_sort (samples, cmp_sample);
+  /* Levels no edge shows (both sides against the other colour): on the line between the
+   * edges' readings above and below, else the walk's reading held between them (the path
+   * goes right as it goes down). */
+  {
+    guint n_edge = samples->len, k = 0;
+
+    for (double yp = floor (ya) + 1.0; yp < yb - 0.5; yp += 1.0)
+      {
+        double g = xa, lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE, near = G_MAXDOUBLE;
+        double y_lo_e = -G_MAXDOUBLE, y_hi_e = G_MAXDOUBLE;
+
+        for (guint d = 0; d + 1 < n_pts; d++)
+          if (py[d + 1] > py[d] && yp > py[d] && yp <= py[d + 1])
+            g = px[d + 1];
+        for (guint i = 0; i < n_edge; i++)
+          {
+            const EdgeSample *e = &g_array_index (samples, EdgeSample, i);
+
+            near = MIN (near, fabs (e->y - yp));
+            if (e->y < yp)
+              {
+                lo = MAX (lo, e->g);
+                y_lo_e = MAX (y_lo_e, e->y);
+              }
+            else
+              {
+                hi = MIN (hi, e->g);
+                y_hi_e = MIN (y_hi_e, e->y);
+              }
+          }
+        if (near <= 1.0)
+          continue;
+        if (lo <= hi && y_lo_e > -G_MAXDOUBLE && y_hi_e < G_MAXDOUBLE)
+          g = lo + (hi - lo) * (yp - y_lo_e) / (y_hi_e - y_lo_e);
+        g = lo <= hi ? CLAMP (g, lo, hi) : (lo + hi) / 2.0;
+        {
+          EdgeSample s = { yp, g };
+          g_array_append_val (samples, s);
+          k++;
+        }
+      }
+    if (k > 0)
+      g_array_sort (samples, cmp_sample);
+  }
+  /* group by column: a new vertical where G moves by more than 0.5 px from the group's mean */
+  gx = g_new (double, samples->len);
+  gy0 = g_new (double, samples->len);
+  gy1 = g_new (double, samples->len);
+  {
+    double sum = 0.0;
+    int cnt = 0;
+
+    for (guint i = 0; i < samples->len; i++)
+      {
+        const EdgeSample *s = &g_array_index (samples, EdgeSample, i);
+
+        if (cnt > 0 && fabs (s->g - sum / cnt) > 0.5)
+          {
+            gx[ng++] = sum / cnt;
+            sum = 0.0;
+            cnt = 0;
+          }
+        if (cnt == 0)
+          gy0[ng] = s->y;
+        sum += s->g;
+        cnt++;
+        gy1[ng] = s->y;
+      }
+    gx[ng++] = sum / cnt;
+  }
+  if (ng > 1)
+    {
+      /* A vertical read in one row only that goes against its neighbours (left of the one
+       * above it or right of the one below) is a corner's rounding or a stray pixel beside
+       * the stroke, not a step: left out, its row is a gap. So is a reading far outside the
+       * group's columns. */
+      int m = 0;
+
+      for (int j = 0; j < ng; j++)
+        if (gx[j] >= xa - w - 1.0 && gx[j] <= xb + w + 1.0
+            && (gy1[j] > gy0[j]
+                || ((m == 0 || gx[j] >= gx[m - 1] - 0.1) && (j + 1 == ng || gx[j] <= gx[j + 1] + 0.1))))
+          {
+            gx[m] = gx[j];
+            gy0[m] = gy0[j];
+            gy1[m++] = gy1[j];
+          }
+      if (m == 0)
+        return FALSE;
+      ng = m;
+    }
+  /* the verticals must go right as the path goes down, and lie near the traced drops */
+  for (int j = 0; j < ng; j++)
+    {
+      if (j > 0 && gx[j] < gx[j - 1] - 1.0)
+        return FALSE;
+      if (gx[j] < xa - w - 1.0 || gx[j] > xb + w + 1.0)
+        return FALSE;
+    }
+  g_array_set_size (out_x, 0);
+  g_array_set_size (out_y, 0);
+  for (int j = 0; j < ng; j++)
+    {
+      double top = j == 0 ? ya : (gy1[j - 1] + gy0[j]) / 2.0;
+      double bottom = j == ng - 1 ? yb : (gy1[j] + gy0[j + 1]) / 2.0;
+      double x = j > 0 ? MAX (gx[j], gx[j - 1]) : gx[j];
+
+      gx[j] = x;
+      g_array_append_val (out_x, x);
+      g_array_append_val (out_y, top);
+      g_array_append_val (out_x, x);
+      g_array_append_val (out_y, bottom);
+    }
+  return TRUE;
+}
+
+/* The line's drawn width from its flat parts: in a column of the horizontal line, the shares
+ * of the pixels the line covers (each measured against the background on its side) add up to
+ * its width. The median over the flat points whose column has plain background above and
+ * below the line; 0 when there are too few. */
+static double
+flat_line_width (const Tracer *tr,
+                 const double *X,
+                 const double *Y,
+                 guint         n,
+                 double        h)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  double c[3] = { tr->color[0], tr->color[1], tr->color[2] };
+
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      int k = (int) floor (X[i]), y = (int) floor (Y[i]), top, bottom;
+      double bg_t[3], bg_b[3], beyond[3], p[3], off, sum = 0.0;
+      gboolean ok = TRUE;
+
+      if (Y[i - 1] != Y[i] || Y[i + 1] != Y[i] || k < 0 || k >= tr->image->width)
+        continue;
+      if (y < tr->y_lo + 4 || y > tr->y_hi - 4 || !in_mask (tr, k, y))
+        continue;
+      for (top = y; top - 1 >= tr->y_lo && in_mask (tr, k, top - 1); top--)
+        ;
+      for (bottom = y; bottom + 1 <= tr->y_hi && in_mask (tr, k, bottom + 1); bottom++)
+        ;
+      if (bottom - top + 1 > h + 1.0 || top - 3 < tr->y_lo || bottom + 3 > tr->y_hi)
+        continue;
+      pixel (tr, k, top - 2, bg_t);
+      pixel (tr, k, top - 3, beyond);
+      ok = ok && rgb_dist (bg_t, beyond) <= 12.0 && !is_ink (tr, k, top - 2);
+      pixel (tr, k, bottom + 2, bg_b);
+      pixel (tr, k, bottom + 3, beyond);
+      ok = ok && rgb_dist (bg_b, beyond) <= 12.0 && !is_ink (tr, k, bottom + 2);
+      if (!ok)
+        continue;
+      for (int r = top - 1; r <= bottom + 1 && ok; r++)
+        {
+          double a;
+
+          pixel (tr, k, r, p);
+          a = coverage (p, r <= y ? bg_t : bg_b, c, &off);
+          ok = off <= 30.0 && a <= 1.15;
+          sum += CLAMP (a, 0.0, 1.0);
+        }
+      if (ok)
+        g_array_append_val (widths, sum);
+    }
+  if (widths->len < 10)
+    return 0.0;
+  g_array_sort (widths, cmp_double);
+  return g_array_index (widths, double, widths->len / 2);
+}
+
+static void
+edge_drops (Tracer *tr,
+            double  h)
+{
+  GArray *time = tr->time, *surv = tr->surv;
+  guint n = time->len;
+  g_autofree double *X = g_new (double, n + 1);
+  g_autofree double *Y = g_new (double, n + 1);
+  g_autoptr(GArray) nx = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ny = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ex = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ey = g_array_new (FALSE, FALSE, sizeof (double));
+  double w = h + 0.2;
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double s = g_array_index (surv, double, i) * (tr->percent ? 100.0 : 1.0);
+
+      X[i] = (g_array_index (time, double, i) - tr->ax) / tr->bx;
+      Y[i] = (s - tr->ay) / tr->by;
+    }
+  w = flat_line_width (tr, X, Y, n, h);
+  if (w <= 0.0)
+    w = h + 0.2;
+  for (guint i = 0; i < n; i++)
+    {
+      guint i0, i1, j;
+
+      if (!(i + 1 < n && Y[i + 1] > Y[i] + 0.25 && X[i + 1] - X[i] <= w + 0.5))
+        {
+          g_array_append_val (nx, X[i]);
+          g_array_append_val (ny, Y[i]);
+          continue;
+        }
+      /* a group of drops (a vertical, or the level moving down within a column as the
+       * walk followed a run's centre): each next one within a line's width and 2 px of the
+       * last one */
+      i0 = i;
+      i1 = i + 1;
+      for (j = i + 1; j + 1 < n; j++)
+        {
+          if (Y[j + 1] > Y[j] + 0.25)
+            {
+              if (X[j] - X[i1] > w + 2.0 || X[j + 1] - X[j] > w + 0.5)
+                break;
+              i1 = j + 1;
+            }
+          else if (X[j + 1] - X[i1] > w + 2.0)
+            break;
+        }
+      if (Y[i1] - Y[i0] >= w
+          && edge_staircase (tr, w, X[i0], X[i1], Y[i0], Y[i1], X + i0, Y + i0,
+                             i1 - i0 + 1, ex, ey))
+        {
+          double x_prev = nx->len > 0 ? g_array_index (nx, double, nx->len - 1) : -G_MAXDOUBLE;
+          double x_next = i1 + 1 < n ? X[i1 + 1] : G_MAXDOUBLE;
+
+          for (guint k = 0; k < ex->len; k++)
+            {
+              double x = CLAMP (g_array_index (ex, double, k), x_prev, x_next);
+
+              g_array_append_val (nx, x);
+              g_array_append_val (ny, g_array_index (ey, double, k));
+            }
+          changed = TRUE;
+          i = i1;
+          continue;
+        }
+      g_array_append_val (nx, X[i]);
+      g_array_append_val (ny, Y[i]);
+    }
+  if (!changed)
+    return;
+  g_array_set_size (time, 0);
+  g_array_set_size (surv, 0);
+  for (guint i = 0; i < nx->len; i++)
+    add_point (tr, g_array_index (nx, double, i), g_array_index (ny, double, i));
+}
+
 static gboolean
 calibrate (const EpAxisCalibration *axis,
            double                   scale,
@@ -787,6 +1185,18 @@ ep_digitize_trace (const EpImage           *image,
    * itself; the tall run is then a step (or a mark) that the walk below places. (Its centre,
    * taken as the level, made a start below 1 and lost the step.) */
   start_step = start <= x0 + 12 && start_h > thin && start_top <= y_one + 1.0;
+  /* The same when the tall run's top is drawn over (another arm's line or a spine at
+   * survival 1): every row from survival 1 down to its top is another colour's ink, an
+   * occluder, not background; the vertical goes on under it up to 1. */
+  if (!start_step && start <= x0 + 12 && start_h > thin && start_top > y_one + 1.0
+           && start_top - y_one <= 3.0 * h + 2.0)
+    {
+      gboolean hidden = TRUE;
+
+      for (int y = MAX (tr.y_lo, (int) floor (y_one)); y < start_top && hidden; y++)
+        hidden = is_ink (&tr, start, y);
+      start_step = hidden;
+    }
   if (start > x0 + 12 || start_step)
     L = y_one;
   else
@@ -879,12 +1289,14 @@ ep_digitize_trace (const EpImage           *image,
            * region column by column (each column's run connected to the previous one's)
            * until it thins out; that thin run decides. */
           g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (int));
+          g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (int));
           Run prev = *r;
           int x2, top_min = r->top, bottom_max = r->bottom;
           gboolean mark = FALSE, ended = TRUE;
           double L_new = L;
 
           g_array_append_val (bottoms, prev.bottom);
+          g_array_append_val (tops, prev.top);
           for (x2 = x + 1; x2 < width; x2++)
             {
               const Run *next = NULL;
@@ -917,6 +1329,7 @@ ep_digitize_trace (const EpImage           *image,
               top_min = MIN (top_min, prev.top);
               bottom_max = MAX (bottom_max, prev.bottom);
               g_array_append_val (bottoms, prev.bottom);
+              g_array_append_val (tops, prev.top);
             }
 
           if (mark)
@@ -964,18 +1377,43 @@ ep_digitize_trace (const EpImage           *image,
              * column put lone steps up to a pixel early (docs/reconstruction.md). */
             double lev = L, w = h;
             gboolean lone = TRUE;
+            int first_step = -1, n_step = 0;
 
-            for (guint i = 1; i < bottoms->len; i++)
-              lone = lone && g_array_index (bottoms, int, i) == g_array_index (bottoms, int, 0);
-            if (lone && bottoms->len <= h + 2.0)
-              w = bottoms->len;
+            /* A column of a censor mark reaches as far above the line as below it (a tick
+             * centred on the line, within mark_tol); a step's column leaves the line downwards
+             * (its top at the line's top), and a column where a mark and a step's vertical
+             * overlap reaches further below than above. Marks right before a step (close censorings, drawn into one
+             * region with the step's vertical) are no drop: their columns are left out. */
+            for (guint i = 0; i < bottoms->len; i++)
+              {
+                int top = g_array_index (tops, int, i), bottom = g_array_index (bottoms, int, i);
+                gboolean is_mark = L - top > h / 2.0 + mark_tol
+                                   && fabs ((L - top) - (bottom + 1 - L)) <= mark_tol;
+
+                if (is_mark)
+                  {
+                    g_array_index (bottoms, int, i) = -1;
+                    continue;
+                  }
+                if (first_step < 0)
+                  first_step = (int) i;
+                else
+                  lone = lone && bottom == g_array_index (bottoms, int, first_step);
+                n_step++;
+              }
+            if (lone && n_step > 0 && n_step <= h + 2.0)
+              w = n_step;
             else
               lone = FALSE;
 
             for (guint i = 0; i < bottoms->len; i++)
               {
                 int k = x + (int) i;
-                double level = CLAMP (g_array_index (bottoms, int, i) + 1 - h / 2.0, lev, L_new);
+                double level;
+
+                if (g_array_index (bottoms, int, i) < 0)
+                  continue;
+                level = CLAMP (g_array_index (bottoms, int, i) + 1 - h / 2.0, lev, L_new);
 
                 if (level > lev + 0.5)
                   {
@@ -1144,6 +1582,7 @@ ep_digitize_trace (const EpImage           *image,
       }
   }
 
+  edge_drops (&tr, h);
   refine_drops (&tr, h, ceil (x_start) + 1.0);
 
   result = g_new0 (EpDigitizeResult, 1);

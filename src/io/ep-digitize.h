@@ -78,8 +78,17 @@ gboolean           ep_axis_calibration_parse (const char              *text,
  *     column of its vertical, found by looking back along the runs connected to it: a lone
  *     step at the centre of those columns, a staircase walked from there;
  *   - the curve ends at the last column where it was seen;
- *   - a first step within a line's width of x_start (its vertical cut by the axis) starts the
- *     curve at survival 1 and drops at the first column where the curve shows;
+ *   - a first step within a line's width of x_start (its vertical cut by the axis, or its top
+ *     under another colour's ink reaching up to survival 1) starts the curve at survival 1
+ *     and drops at the first column where the curve shows;
+ *   - a group of close drops with another colour drawn beside it (two arms falling steeply
+ *     together, a spine) is rebuilt from the stroke's side edges where they lie against the
+ *     background (right edge at G(y + w/2) + w/2, left at G(y - w/2) - w/2, G the path's
+ *     column at level y, w the line's width measured on its flat parts): the edges' columns
+ *     are the verticals, where they change the levels; hidden levels in between are
+ *     interpolated;
+ *   - within a tall region, columns reaching as far above the level as below it are a
+ *     censor mark's and give no drop;
  *   - afterwards each drop taller than the line is wide is placed at its vertical's centre read
  *     from the anti-aliased coverage of the rows where only the vertical is drawn (sub-pixel),
  *     and split in two when its upper and lower rows are at different columns (two steps
