@@ -996,6 +996,106 @@ test_overlay (void)
   g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
 }
 
+/* Where the dashed curve labelled `label` ends, in the axis's unit (-1 when it is not drawn). */
+static double
+overlay_end (EpFigure   *figure,
+             const char *label)
+{
+  g_autoptr(EpPlotLayout) layout = ep_figure_layout (figure);
+
+  for (guint k = 0; k < layout->items->len; k++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+      if (item->kind == EP_PLOT_ITEM_CURVE && item->text != NULL && strcmp (item->text, label) == 0)
+        return layout->x_min + (item->x - layout->plot_x) / layout->plot_width
+                               * (layout->x_max - layout->x_min);
+    }
+  return -1.0;
+}
+
+/* Issue 17: the published arm follows the figure and its own cohort. Its times (months) are
+ * drawn in the figure's data unit, also after that unit changes (the Figures page's Data Unit,
+ * undone and redone); an edit of the reconstructed cohort (a time changed, a row deleted, and
+ * their undo) redraws it. The axis shows the data's unit (the figure has no axis unit), so the
+ * arm's last patient at 40 months ends it at 40 x 30.4375 / 7 = 173.9 weeks, 1217.5 days or 40
+ * months. */
+static void
+test_overlay_follows (void)
+{
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
+                                                                       bytes);
+  const double time[] = { 0, 10, 20, 30, 40 };
+  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
+  const double risk_time[] = { 0, 20 };
+  const double n_risk[] = { 20, 16 };
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+  const char *label = "Drug X (reconstructed from Smith 2020)";
+  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
+  EpPlotTimeUnit axis_unit, data_unit;
+  EpCohort *published;
+  EpFigure *figure;
+  int time_column;
+  guint last;
+
+  digitized->citation = g_strdup ("Smith 2020");
+  g_ptr_array_add (digitized->curves, curve);
+  ep_project_set_digitized (project, digitized);
+  published = ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
+                                                 G_N_ELEMENTS (n_risk), -1, 12,
+                                                 EP_TIME_UNIT_MONTHS, "Drug X (published)",
+                                                 NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (published);
+
+  figure = ep_project_find_figure (project, "Figure 1 <KM>");
+  g_assert_true (ep_project_set_figure_overlay (project, figure, "Drug X (published)", &error));
+  g_assert_no_error (error);
+  g_object_get (figure, "time-unit", &axis_unit, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (axis_unit, ==, EP_PLOT_TIME_UNSPECIFIED);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
+
+  /* the figure's data said to be in days: the arm is converted to days; before, it stayed in
+   * weeks (173.9 "days") */
+  g_object_set (figure, "data-unit", EP_PLOT_TIME_DAYS, NULL);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375, 0.5);
+  /* undo and redo the data unit: the arm follows each way */
+  g_assert_true (ep_project_undo (project) == (gpointer) figure);
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
+  g_assert_true (ep_project_redo (project) == (gpointer) figure);
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_DAYS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375, 0.5);
+  /* in months: the arm's own unit, drawn as it is */
+  g_object_set (figure, "data-unit", EP_PLOT_TIME_MONTHS, NULL);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40, 0.05);
+
+  /* the reconstructed cohort edited: its last patient followed to 60 months, then that row
+   * deleted; each edit and its undo redraws the arm */
+  time_column = ep_cohort_find_column (published, "time");
+  g_assert_cmpint (time_column, >=, 0);
+  last = ep_cohort_get_n_rows (published) - 1;
+  g_assert_true (ep_cohort_set_text (published, last, (guint) time_column, "60", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 60, 0.05);
+  ep_cohort_delete_rows (published, last, 1);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40, 0.05);
+  g_assert_true (ep_cohort_undo (published));
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 60, 0.05);
+  g_assert_true (ep_cohort_undo (published));
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40, 0.05);
+  /* the overlay is still the figure's, with its caveat */
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+}
+
 /* Issue 13: the project's figure language and decimal mark: new figures get them, existing ones
  * keep theirs, and they are saved with the project (meta keys figure_language and
  * figure_decimal_mark). */
@@ -1069,6 +1169,7 @@ main (int    argc,
   g_test_add_func ("/project/async-open", test_async_open);
   g_test_add_func ("/project/figures", test_figures);
   g_test_add_func ("/project/overlay", test_overlay);
+  g_test_add_func ("/project/overlay-follows", test_overlay_follows);
   g_test_add_func ("/project/figure-defaults", test_figure_defaults);
   g_test_add_func ("/project/invalid-content", test_invalid_content);
   g_test_add_func ("/project/recovery", test_recovery);
