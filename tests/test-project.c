@@ -1096,6 +1096,100 @@ test_overlay_follows (void)
   g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
 }
 
+/* The notes endpoint-cli plot --project prints in its JSON for a figure of the project saved at
+ * path (the figure is written to an SVG beside it). */
+static char **
+cli_plot_notes (const char *path,
+                const char *figure)
+{
+  const char *cli = g_getenv ("ENDPOINT_CLI");
+  g_autofree char *svg = g_strconcat (path, ".svg", NULL);
+  const char *argv[] = { cli, "plot", "--project", path, "--figure", figure, "--out", svg, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) notes = g_strv_builder_new ();
+  JsonObject *root;
+  JsonArray *array;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  g_unlink (svg);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "figure"), ==, figure);
+  /* the member is always there, an empty array when there is nothing to say */
+  g_assert_true (json_object_has_member (root, "notes"));
+  array = json_object_get_array_member (root, "notes");
+  for (guint k = 0; k < json_array_get_length (array); k++)
+    g_strv_builder_add (notes, json_array_get_string_element (array, k));
+  return g_strv_builder_end (notes);
+}
+
+/* Issue 17: endpoint-cli plot --project draws a figure with a published arm and puts the caveat
+ * that reconstructed data are approximate in its JSON "notes" (the file draws the arm but not
+ * the notes: they are for the caption); so does a figure of the reconstructed cohort itself,
+ * and a figure without either has no caveat. */
+static void
+test_overlay_cli (void)
+{
+  g_autofree char *path = tmp_path ("overlay-cli.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
+                                                                       bytes);
+  const double time[] = { 0, 10, 20, 30, 40 };
+  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
+  const double risk_time[] = { 0, 20 };
+  const double n_risk[] = { 20, 16 };
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
+  g_autoptr(JsonNode) source = json_from_string ("{\"kind\":\"km\",\"cohort\":\"Drug X "
+                                                 "(published)\",\"endpoint\":\"OS\"}", NULL);
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) overlaid = NULL;
+  g_auto(GStrv) own = NULL;
+
+  digitized->citation = g_strdup ("Smith 2020");
+  g_ptr_array_add (digitized->curves, curve);
+  ep_project_set_digitized (project, digitized);
+  g_assert_nonnull (ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
+                                                       G_N_ELEMENTS (n_risk), -1, 12,
+                                                       EP_TIME_UNIT_MONTHS, "Drug X (published)",
+                                                       NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ep_project_add_figure (project, "Published arm", json_node_get_object (source),
+                                           &error));
+  g_assert_no_error (error);
+
+  /* no published arm yet: no caveat */
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  before = cli_plot_notes (path, "Figure 1 <KM>");
+  g_assert_false (g_strv_contains ((const char * const *) before, ep_reconstruction_caveat ()));
+
+  g_assert_true (ep_project_set_figure_overlay (project,
+                                                ep_project_find_figure (project, "Figure 1 <KM>"),
+                                                "Drug X (published)", &error));
+  g_assert_no_error (error);
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  overlaid = cli_plot_notes (path, "Figure 1 <KM>");
+  g_assert_true (g_strv_contains ((const char * const *) overlaid, ep_reconstruction_caveat ()));
+  own = cli_plot_notes (path, "Published arm");
+  g_assert_true (g_strv_contains ((const char * const *) own, ep_reconstruction_caveat ()));
+  g_unlink (path);
+}
+
 /* Issue 13: the project's figure language and decimal mark: new figures get them, existing ones
  * keep theirs, and they are saved with the project (meta keys figure_language and
  * figure_decimal_mark). */
@@ -1170,6 +1264,7 @@ main (int    argc,
   g_test_add_func ("/project/figures", test_figures);
   g_test_add_func ("/project/overlay", test_overlay);
   g_test_add_func ("/project/overlay-follows", test_overlay_follows);
+  g_test_add_func ("/project/overlay-cli", test_overlay_cli);
   g_test_add_func ("/project/figure-defaults", test_figure_defaults);
   g_test_add_func ("/project/invalid-content", test_invalid_content);
   g_test_add_func ("/project/recovery", test_recovery);
