@@ -1096,6 +1096,103 @@ test_overlay_follows (void)
   g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
 }
 
+static gboolean
+settle_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the analysis has its result (FRESH or INVALID, idle); FALSE after
+ * 60 s. */
+static gboolean
+analysis_settled (EpAnalysis *analysis)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (60000, settle_timeout_cb, &timed_out);
+
+  while (!timed_out)
+    {
+      EpAnalysisState state = ep_analysis_get_state (analysis);
+
+      if ((state == EP_ANALYSIS_STATE_FRESH || state == EP_ANALYSIS_STATE_INVALID)
+          && !ep_analysis_get_running (analysis))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return !timed_out;
+}
+
+/* Issue 17: a published arm over a figure of an analysis (the live graph) follows the
+ * analysis's unit: the cohort's endpoint changed from weeks to days makes the analysis run
+ * again in days, and the arm (months) is drawn in days too (1217.5 for its last patient at 40
+ * months, where it stayed at 173.9 before); the endpoint's change undone, in weeks again. */
+static void
+test_overlay_follows_analysis (void)
+{
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
+                                                                       bytes);
+  const double time[] = { 0, 10, 20, 30, 40 };
+  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
+  const double risk_time[] = { 0, 20 };
+  const double n_risk[] = { 20, 16 };
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+  const char *codes[] = { "1", NULL };
+  const char *label = "Drug X (reconstructed from Smith 2020)";
+  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
+  g_autoptr(EpAnalysis) analysis = g_list_model_get_item (ep_project_get_analyses (project), 0);
+  g_autoptr(EpCohort) aml = g_list_model_get_item (ep_project_get_cohorts (project), 0);
+  g_autoptr(JsonObject) source = json_object_new ();
+  g_autoptr(EpCohortEndpoint) days = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                  EP_TIME_UNIT_DAYS);
+  EpPlotTimeUnit data_unit;
+  EpFigure *figure;
+
+  digitized->citation = g_strdup ("Smith 2020");
+  g_ptr_array_add (digitized->curves, curve);
+  ep_project_set_digitized (project, digitized);
+  g_assert_nonnull (ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
+                                                       G_N_ELEMENTS (n_risk), -1, 12,
+                                                       EP_TIME_UNIT_MONTHS, "Drug X (published)",
+                                                       NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (ep_analysis_get_kind (analysis), ==, EP_ANALYSIS_SURVIVAL);
+  /* run once; from then on it follows its cohort (the live graph) */
+  g_assert_true (ep_analysis_run (analysis, aml, NULL, &error));
+  g_assert_no_error (error);
+  json_object_set_string_member (source, "kind", "analysis");
+  json_object_set_string_member (source, "analysis", ep_analysis_get_id (analysis));
+  json_object_set_string_member (source, "cohort", ep_cohort_get_name (aml));
+  figure = ep_project_add_figure (project, "Live KM", source, &error);
+  g_assert_no_error (error);
+  g_assert_true (ep_figure_get_analysis (figure) == analysis);
+  g_assert_true (ep_project_set_figure_overlay (project, figure, "Drug X (published)", &error));
+  g_assert_no_error (error);
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
+
+  ep_cohort_set_endpoint (aml, days);
+  g_assert_true (analysis_settled (analysis));
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_DAYS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375, 0.5);
+
+  g_assert_true (ep_cohort_undo (aml));
+  g_assert_true (analysis_settled (analysis));
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
+}
+
 /* The notes endpoint-cli plot --project prints in its JSON for a figure of the project saved at
  * path (the figure is written to an SVG beside it). */
 static char **
@@ -1265,6 +1362,7 @@ main (int    argc,
   g_test_add_func ("/project/overlay", test_overlay);
   g_test_add_func ("/project/overlay-follows", test_overlay_follows);
   g_test_add_func ("/project/overlay-cli", test_overlay_cli);
+  g_test_add_func ("/project/overlay-follows-analysis", test_overlay_follows_analysis);
   g_test_add_func ("/project/figure-defaults", test_figure_defaults);
   g_test_add_func ("/project/invalid-content", test_invalid_content);
   g_test_add_func ("/project/recovery", test_recovery);
