@@ -16,6 +16,8 @@
  * /digitizer/figures-page-overlay: the Figures page's Published Arm row sets and removes the
  * overlay, Ctrl+Z and Ctrl+Shift+Z undo and redo it, and it is saved and reopened (with
  * EP_SCREENSHOT_DIR: figure-page-overlay.png, legend-wrapped.png).
+ * /digitizer/trials-list: the Trials page's Digitized Figures group lists the project's digitized
+ * figures and reopens one in the digitizer (with EP_SCREENSHOT_DIR: trials-digitized-figures.png).
  */
 #include "config.h"
 
@@ -25,6 +27,7 @@
 #include <string.h>
 
 #include "app/ep-application.h"
+#include "app/ep-digitized-list.h"
 #include "app/ep-digitizer.h"
 #include "app/ep-figure-page.h"
 #include "app/ep-trial-browser.h"
@@ -862,6 +865,119 @@ test_trials_button (void)
   ep_test_ui_iterate ();
 }
 
+static gboolean
+is_digitized_list (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return EP_IS_DIGITIZED_LIST (widget);
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A digitized figure of the project: the bundled figure, calibrated, with curves of the given
+ * names (two points each). */
+static void
+add_digitized (EpProject  *project,
+               const char *name,
+               const char *citation,
+               guint       n_curves)
+{
+  g_autofree char *png = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                "sim_flat_tail-endpoint.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(EpProjectDigitized) digitized = NULL;
+  const double px[4] = { 219, 973, 589, 31 }, value[4] = { 0, 72, 0, 1 };
+  const double time[] = { 0, 12 }, surv[] = { 1, 0.8 };
+  const char *names[] = { "Arm A", "Arm B" };
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  digitized = ep_project_digitized_new (name, "sim_flat_tail-endpoint.png", 1, bytes);
+  digitized->citation = g_strdup (citation);
+  digitized->calibrated = TRUE;
+  memcpy (digitized->tick_px, px, sizeof px);
+  memcpy (digitized->tick_value, value, sizeof value);
+  for (guint k = 0; k < n_curves; k++)
+    g_ptr_array_add (digitized->curves, ep_project_curve_new (names[k], color, 2, time, surv));
+  ep_project_set_digitized (project, digitized);
+}
+
+/* The Trials page lists the project's digitized figures (name, citation, curves) in a group that
+ * is hidden while there are none, follows the project, and reopens one in the digitizer with its
+ * curves. With EP_SCREENSHOT_DIR: trials-digitized-figures.png. */
+static void
+test_trials_list (void)
+{
+  g_autoptr(EpProject) project = ep_project_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *browser = ep_trial_browser_new ();
+  GtkWidget *list, *row;
+  GtkWindow *opened;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), browser);
+  gtk_window_present (GTK_WINDOW (window));
+  ep_test_ui_iterate ();
+  list = ep_test_ui_find (browser, is_digitized_list, NULL);
+  g_assert_nonnull (list);
+  /* no project, then a project without digitized figures: hidden */
+  g_assert_false (gtk_widget_get_visible (list));
+  ep_trial_browser_set_project (EP_TRIAL_BROWSER (browser), project);
+  ep_test_ui_iterate ();
+  g_assert_false (gtk_widget_get_visible (list));
+
+  add_digitized (project, "sim_flat_tail-endpoint.png", "Validation set, sim_flat_tail", 2);
+  ep_test_ui_iterate ();
+  g_assert_true (gtk_widget_get_visible (list));
+  row = ep_test_ui_find (list, is_row_titled, "sim_flat_tail-endpoint.png");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Validation set, sim_flat_tail · 2 curves: Arm A, Arm B");
+  /* a second figure, without curves yet, joins the list */
+  add_digitized (project, "Smith 2020 Figure 2", NULL, 0);
+  ep_test_ui_iterate ();
+  row = ep_test_ui_find (list, is_row_titled, "Smith 2020 Figure 2");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "No curves traced yet");
+  ep_test_ui_save_screenshot (window, "trials-digitized-figures", TRUE);
+
+  /* Open reopens it in the digitizer, with its curves */
+  g_assert_true (gtk_widget_activate_action (list, "digitized-list.open", "s",
+                                             "sim_flat_tail-endpoint.png"));
+  ep_test_ui_iterate ();
+  opened = ep_test_ui_find_toplevel (EP_TYPE_DIGITIZER);
+  g_assert_nonnull (opened);
+  g_assert_cmpstr (ep_digitizer_get_stored_name (EP_DIGITIZER (opened)), ==,
+                   "sim_flat_tail-endpoint.png");
+  g_assert_cmpuint (ep_digitizer_get_n_curves (EP_DIGITIZER (opened)), ==, 2);
+  gtk_window_destroy (opened);
+  /* a name the project does not have: no window, an error */
+  g_assert_null (ep_digitized_list_open (EP_DIGITIZED_LIST (list), "no such figure", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  /* removed from the project: gone from the list; the last one gone: hidden */
+  ep_project_remove_digitized (project, "Smith 2020 Figure 2");
+  ep_test_ui_iterate ();
+  g_assert_null (ep_test_ui_find (list, is_row_titled, "Smith 2020 Figure 2"));
+  ep_project_remove_digitized (project, "sim_flat_tail-endpoint.png");
+  ep_test_ui_iterate ();
+  g_assert_false (gtk_widget_get_visible (list));
+
+  ep_trial_browser_set_project (EP_TRIAL_BROWSER (browser), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ep_test_ui_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -884,6 +1000,7 @@ main (int    argc,
   g_test_add_func ("/digitizer/overlay", test_overlay);
   g_test_add_func ("/digitizer/figures-page-overlay", test_figures_page_overlay);
   g_test_add_func ("/digitizer/trials-button", test_trials_button);
+  g_test_add_func ("/digitizer/trials-list", test_trials_list);
 
   return g_test_run ();
 }

@@ -741,8 +741,10 @@ test_km_clipped (void)
   cairo_surface_destroy (surface);
 }
 
-/* A long curve: on an image surface steps within a pixel merge, so the path has about two
- * vertices per pixel column; in vector output the merging is at 0.1 pt and keeps more. */
+/* A long curve: on an image surface more than 8 steps within a pixel merge into one vertical,
+ * so the path has about two vertices per pixel column where the steps are dense (and each step
+ * its own vertical in the sparse tail); in vector output the merging is at 0.1 pt and keeps
+ * more. */
 static void
 test_km_merging (void)
 {
@@ -794,6 +796,75 @@ test_km_merging (void)
   /* both end at the last time */
   g_assert_cmpfloat_with_epsilon (ep_plot_layout_find (raster, EP_PLOT_ITEM_CURVE, 0, -1)->x,
                                   ep_plot_layout_find (vector, EP_PLOT_ITEM_CURVE, 0, -1)->x, 1e-9);
+}
+
+/* Whether the curve of series 0 has a vertical (two consecutive vertices, the second lower) at
+ * the x of time t, within 1e-6 user units. */
+static gboolean
+has_vertical_at (const EpPlotLayout *layout,
+                 double              t)
+{
+  double x = layout->plot_x + (t - layout->x_min) / (layout->x_max - layout->x_min)
+             * layout->plot_width;
+  const EpPlotItem *previous = NULL;
+
+  for (guint k = 0; k < layout->items->len; k++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+      if (item->kind != EP_PLOT_ITEM_CURVE_VERTEX || item->row != 0)
+        continue;
+      if (previous != NULL && fabs (previous->x - x) < 1e-6 && fabs (item->x - x) < 1e-6
+          && item->y > previous->y)
+        return TRUE;
+      previous = item;
+    }
+  return FALSE;
+}
+
+/* Two deaths closer than a device pixel (0.66 px on an image surface) or than a tenth of a point
+ * (0.05 pt in a PDF) are two verticals, each at its own time: the renderer used to draw them as
+ * one at the first time, which moved the second death (docs/reconstruction.md, veteran). */
+static void
+test_km_close_steps (void)
+{
+  /* deaths at 10, 500 and 500 + d, 800; censored at 900 */
+  for (guint k = 0; k < 2; k++)
+    {
+      gboolean pdf = k == 1;
+      double d = pdf ? 0.15 : 2.0;   /* x_max 1000 over about 330 units: 0.05 pt, 0.66 px */
+      double time[] = { 10, 500, 500 + d, 800, 900 };
+      int status[] = { 1, 1, 1, 1, 0 };
+      g_autoptr(EpKmResult) fit = ep_km_fit (time, status, NULL, 1, G_N_ELEMENTS (time),
+                                             EP_KM_CONF_LOG_LOG, 0.95, NULL, 0, NULL);
+      g_autoptr(EpPlotLayout) layout = ep_plot_layout_new ();
+      g_auto(EpPlotStyle) style = { 0, };
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      EpKmPlot plot;
+      double unit;
+
+      test_style (&style);
+      ep_km_plot_init (&plot, fit);
+      plot.options.ci = EP_PLOT_CI_NONE;
+      plot.options.x_max = 1000.0;
+      plot.options.risk_table = FALSE;
+      plot.options.legend = EP_PLOT_LEGEND_NONE;
+      surface = pdf ? cairo_pdf_surface_create_for_stream (discard, NULL, 400, 300)
+                    : cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+      cr = cairo_create (surface);
+      ep_km_plot_render (cr, 400, 300, &plot, &style, layout);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+
+      unit = d / (layout->x_max - layout->x_min) * layout->plot_width;
+      g_assert_cmpfloat (unit, <, pdf ? 0.1 : 1.0);
+      g_assert_cmpfloat (unit, >, pdf ? 0.01 : 0.5);
+      g_assert_true (has_vertical_at (layout, 10));
+      g_assert_true (has_vertical_at (layout, 500));
+      g_assert_true (has_vertical_at (layout, 500 + d));
+      g_assert_true (has_vertical_at (layout, 800));
+    }
 }
 
 /* Degenerate input draws without crashing or warnings: a group without records, one group with
@@ -1556,6 +1627,7 @@ main (int    argc,
   g_test_add_func ("/plot/km/units", test_km_units);
   g_test_add_func ("/plot/km/clipped", test_km_clipped);
   g_test_add_func ("/plot/km/merging", test_km_merging);
+  g_test_add_func ("/plot/km/close-steps", test_km_close_steps);
   g_test_add_func ("/plot/km/degenerate", test_km_degenerate);
   g_test_add_func ("/plot/export/vector-sizes", test_export_vector_sizes);
   g_test_add_func ("/plot/export/png", test_export_png);

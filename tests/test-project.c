@@ -996,6 +996,297 @@ test_overlay (void)
   g_assert_false (has_note (figure, ep_reconstruction_caveat ()));
 }
 
+/* Where the dashed curve labelled `label` ends, in the axis's unit (-1 when it is not drawn). */
+static double
+overlay_end (EpFigure   *figure,
+             const char *label)
+{
+  g_autoptr(EpPlotLayout) layout = ep_figure_layout (figure);
+
+  for (guint k = 0; k < layout->items->len; k++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+      if (item->kind == EP_PLOT_ITEM_CURVE && item->text != NULL && strcmp (item->text, label) == 0)
+        return layout->x_min + (item->x - layout->plot_x) / layout->plot_width
+                               * (layout->x_max - layout->x_min);
+    }
+  return -1.0;
+}
+
+/* Issue 17: the published arm follows the figure and its own cohort. Its times (months) are
+ * drawn in the figure's data unit, also after that unit changes (the Figures page's Data Unit,
+ * undone and redone); an edit of the reconstructed cohort (a time changed, a row deleted, and
+ * their undo) redraws it. The axis shows the data's unit (the figure has no axis unit), so the
+ * arm's last patient at 40 months ends it at 40 x 30.4375 / 7 = 173.9 weeks, 1217.5 days or 40
+ * months. */
+static void
+test_overlay_follows (void)
+{
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
+                                                                       bytes);
+  const double time[] = { 0, 10, 20, 30, 40 };
+  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
+  const double risk_time[] = { 0, 20 };
+  const double n_risk[] = { 20, 16 };
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+  const char *label = "Drug X (reconstructed from Smith 2020)";
+  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
+  EpPlotTimeUnit axis_unit, data_unit;
+  EpCohort *published;
+  EpFigure *figure;
+  int time_column;
+  guint last;
+
+  digitized->citation = g_strdup ("Smith 2020");
+  g_ptr_array_add (digitized->curves, curve);
+  ep_project_set_digitized (project, digitized);
+  published = ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
+                                                 G_N_ELEMENTS (n_risk), -1, 12,
+                                                 EP_TIME_UNIT_MONTHS, "Drug X (published)",
+                                                 NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (published);
+
+  figure = ep_project_find_figure (project, "Figure 1 <KM>");
+  g_assert_true (ep_project_set_figure_overlay (project, figure, "Drug X (published)", &error));
+  g_assert_no_error (error);
+  g_object_get (figure, "time-unit", &axis_unit, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (axis_unit, ==, EP_PLOT_TIME_UNSPECIFIED);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
+
+  /* the figure's data said to be in days: the arm is converted to days; before, it stayed in
+   * weeks (173.9 "days") */
+  g_object_set (figure, "data-unit", EP_PLOT_TIME_DAYS, NULL);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375, 0.5);
+  /* undo and redo the data unit: the arm follows each way */
+  g_assert_true (ep_project_undo (project) == (gpointer) figure);
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
+  g_assert_true (ep_project_redo (project) == (gpointer) figure);
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_DAYS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375, 0.5);
+  /* in months: the arm's own unit, drawn as it is */
+  g_object_set (figure, "data-unit", EP_PLOT_TIME_MONTHS, NULL);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40, 0.05);
+
+  /* the reconstructed cohort edited: its last patient followed to 60 months, then that row
+   * deleted; each edit and its undo redraws the arm */
+  time_column = ep_cohort_find_column (published, "time");
+  g_assert_cmpint (time_column, >=, 0);
+  last = ep_cohort_get_n_rows (published) - 1;
+  g_assert_true (ep_cohort_set_text (published, last, (guint) time_column, "60", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 60, 0.05);
+  ep_cohort_delete_rows (published, last, 1);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40, 0.05);
+  g_assert_true (ep_cohort_undo (published));
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 60, 0.05);
+  g_assert_true (ep_cohort_undo (published));
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40, 0.05);
+  /* the overlay is still the figure's, with its caveat */
+  g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+}
+
+static gboolean
+settle_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the analysis has its result (FRESH or INVALID, idle); FALSE after
+ * 60 s. */
+static gboolean
+analysis_settled (EpAnalysis *analysis)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (60000, settle_timeout_cb, &timed_out);
+
+  while (!timed_out)
+    {
+      EpAnalysisState state = ep_analysis_get_state (analysis);
+
+      if ((state == EP_ANALYSIS_STATE_FRESH || state == EP_ANALYSIS_STATE_INVALID)
+          && !ep_analysis_get_running (analysis))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return !timed_out;
+}
+
+/* Issue 17: a published arm over a figure of an analysis (the live graph) follows the
+ * analysis's unit: the cohort's endpoint changed from weeks to days makes the analysis run
+ * again in days, and the arm (months) is drawn in days too (1217.5 for its last patient at 40
+ * months, where it stayed at 173.9 before); the endpoint's change undone, in weeks again. */
+static void
+test_overlay_follows_analysis (void)
+{
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
+                                                                       bytes);
+  const double time[] = { 0, 10, 20, 30, 40 };
+  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
+  const double risk_time[] = { 0, 20 };
+  const double n_risk[] = { 20, 16 };
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+  const char *codes[] = { "1", NULL };
+  const char *label = "Drug X (reconstructed from Smith 2020)";
+  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
+  g_autoptr(EpAnalysis) analysis = g_list_model_get_item (ep_project_get_analyses (project), 0);
+  g_autoptr(EpCohort) aml = g_list_model_get_item (ep_project_get_cohorts (project), 0);
+  g_autoptr(JsonObject) source = json_object_new ();
+  g_autoptr(EpCohortEndpoint) days = ep_cohort_endpoint_new_time ("OS", "time", "status", codes,
+                                                                  EP_TIME_UNIT_DAYS);
+  EpPlotTimeUnit data_unit;
+  EpFigure *figure;
+
+  digitized->citation = g_strdup ("Smith 2020");
+  g_ptr_array_add (digitized->curves, curve);
+  ep_project_set_digitized (project, digitized);
+  g_assert_nonnull (ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
+                                                       G_N_ELEMENTS (n_risk), -1, 12,
+                                                       EP_TIME_UNIT_MONTHS, "Drug X (published)",
+                                                       NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (ep_analysis_get_kind (analysis), ==, EP_ANALYSIS_SURVIVAL);
+  /* run once; from then on it follows its cohort (the live graph) */
+  g_assert_true (ep_analysis_run (analysis, aml, NULL, &error));
+  g_assert_no_error (error);
+  json_object_set_string_member (source, "kind", "analysis");
+  json_object_set_string_member (source, "analysis", ep_analysis_get_id (analysis));
+  json_object_set_string_member (source, "cohort", ep_cohort_get_name (aml));
+  figure = ep_project_add_figure (project, "Live KM", source, &error);
+  g_assert_no_error (error);
+  g_assert_true (ep_figure_get_analysis (figure) == analysis);
+  g_assert_true (ep_project_set_figure_overlay (project, figure, "Drug X (published)", &error));
+  g_assert_no_error (error);
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
+
+  ep_cohort_set_endpoint (aml, days);
+  g_assert_true (analysis_settled (analysis));
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_DAYS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375, 0.5);
+
+  g_assert_true (ep_cohort_undo (aml));
+  g_assert_true (analysis_settled (analysis));
+  g_object_get (figure, "data-unit", &data_unit, NULL);
+  g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
+  g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
+}
+
+/* The notes endpoint-cli plot --project prints in its JSON for a figure of the project saved at
+ * path (the figure is written to an SVG beside it). */
+static char **
+cli_plot_notes (const char *path,
+                const char *figure)
+{
+  const char *cli = g_getenv ("ENDPOINT_CLI");
+  g_autofree char *svg = g_strconcat (path, ".svg", NULL);
+  const char *argv[] = { cli, "plot", "--project", path, "--figure", figure, "--out", svg, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) notes = g_strv_builder_new ();
+  JsonObject *root;
+  JsonArray *array;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  g_unlink (svg);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "figure"), ==, figure);
+  /* the member is always there, an empty array when there is nothing to say */
+  g_assert_true (json_object_has_member (root, "notes"));
+  array = json_object_get_array_member (root, "notes");
+  for (guint k = 0; k < json_array_get_length (array); k++)
+    g_strv_builder_add (notes, json_array_get_string_element (array, k));
+  return g_strv_builder_end (notes);
+}
+
+/* Issue 17: endpoint-cli plot --project draws a figure with a published arm and puts the caveat
+ * that reconstructed data are approximate in its JSON "notes" (the file draws the arm but not
+ * the notes: they are for the caption); so does a figure of the reconstructed cohort itself,
+ * and a figure without either has no caveat. */
+static void
+test_overlay_cli (void)
+{
+  g_autofree char *path = tmp_path ("overlay-cli.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
+                                                                       bytes);
+  const double time[] = { 0, 10, 20, 30, 40 };
+  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
+  const double risk_time[] = { 0, 20 };
+  const double n_risk[] = { 20, 16 };
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
+  g_autoptr(JsonNode) source = json_from_string ("{\"kind\":\"km\",\"cohort\":\"Drug X "
+                                                 "(published)\",\"endpoint\":\"OS\"}", NULL);
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) overlaid = NULL;
+  g_auto(GStrv) own = NULL;
+
+  digitized->citation = g_strdup ("Smith 2020");
+  g_ptr_array_add (digitized->curves, curve);
+  ep_project_set_digitized (project, digitized);
+  g_assert_nonnull (ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
+                                                       G_N_ELEMENTS (n_risk), -1, 12,
+                                                       EP_TIME_UNIT_MONTHS, "Drug X (published)",
+                                                       NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ep_project_add_figure (project, "Published arm", json_node_get_object (source),
+                                           &error));
+  g_assert_no_error (error);
+
+  /* no published arm yet: no caveat */
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  before = cli_plot_notes (path, "Figure 1 <KM>");
+  g_assert_false (g_strv_contains ((const char * const *) before, ep_reconstruction_caveat ()));
+
+  g_assert_true (ep_project_set_figure_overlay (project,
+                                                ep_project_find_figure (project, "Figure 1 <KM>"),
+                                                "Drug X (published)", &error));
+  g_assert_no_error (error);
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  overlaid = cli_plot_notes (path, "Figure 1 <KM>");
+  g_assert_true (g_strv_contains ((const char * const *) overlaid, ep_reconstruction_caveat ()));
+  own = cli_plot_notes (path, "Published arm");
+  g_assert_true (g_strv_contains ((const char * const *) own, ep_reconstruction_caveat ()));
+  g_unlink (path);
+}
+
 /* Issue 13: the project's figure language and decimal mark: new figures get them, existing ones
  * keep theirs, and they are saved with the project (meta keys figure_language and
  * figure_decimal_mark). */
@@ -1069,6 +1360,9 @@ main (int    argc,
   g_test_add_func ("/project/async-open", test_async_open);
   g_test_add_func ("/project/figures", test_figures);
   g_test_add_func ("/project/overlay", test_overlay);
+  g_test_add_func ("/project/overlay-follows", test_overlay_follows);
+  g_test_add_func ("/project/overlay-cli", test_overlay_cli);
+  g_test_add_func ("/project/overlay-follows-analysis", test_overlay_follows_analysis);
   g_test_add_func ("/project/figure-defaults", test_figure_defaults);
   g_test_add_func ("/project/invalid-content", test_invalid_content);
   g_test_add_func ("/project/recovery", test_recovery);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app/ep-trial-browser.h"
+#include "app/ep-digitized-list.h"
 #include "app/ep-digitizer.h"
 #include "app/ep-trial-compare.h"
 #include "app/ep-trial-detail.h"
@@ -46,6 +47,7 @@ struct _EpTrialBrowser
   GtkDropDown         *setting_dropdown;
   GtkDropDown         *population_dropdown;
   GtkDropDown         *ph_dropdown;
+  EpDigitizedList     *digitized_list;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *trial_column;
@@ -839,6 +841,7 @@ ep_trial_browser_class_init (EpTrialBrowserClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EP_TYPE_TRIAL_DETAIL);
+  g_type_ensure (EP_TYPE_DIGITIZED_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ep-trial-browser.ui");
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, leaflet);
@@ -850,6 +853,7 @@ ep_trial_browser_class_init (EpTrialBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, setting_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, population_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, ph_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, digitized_list);
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, list_stack);
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, column_view);
   gtk_widget_class_bind_template_child (widget_class, EpTrialBrowser, trial_column);
@@ -1052,4 +1056,13 @@ ep_trial_browser_select_ids (EpTrialBrowser     *self,
   mask = gtk_bitset_new_range (0, g_list_model_get_n_items (model));
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
   return n_found;
+}
+
+void
+ep_trial_browser_set_project (EpTrialBrowser *self,
+                              EpProject      *project)
+{
+  g_return_if_fail (EP_IS_TRIAL_BROWSER (self));
+
+  ep_digitized_list_set_project (self->digitized_list, project);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "model/ep-catalog.h"
+#include "model/ep-project.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,8 @@ GtkWidget         *ep_trial_browser_edit_arm   (EpTrialBrowser     *self,
 gboolean           ep_trial_browser_export_arms (EpTrialBrowser    *self,
                                                  GFile             *file,
                                                  GError           **error);
+/* The project whose digitized figures the page lists (the window's; NULL: none). */
+void               ep_trial_browser_set_project (EpTrialBrowser    *self,
+                                                 EpProject         *project);
 
 G_END_DECLS

@@ -617,6 +617,7 @@ _ep_window_set_project (EpWindow  *self,
   project_user_trials_cb (self, project);
 
   ep_figure_page_set_project (self->figure_page, project);
+  ep_trial_browser_set_project (self->trial_browser, project);
   ep_window_fill_pages (self);
   ep_window_update_title (self);
   ep_window_update_cohorts (self);

@@ -59,7 +59,12 @@ struct _EpFigure
   gboolean            borrowed;
 
   /* KM: published arms set beside the curves (ep_figure_set_overlay) */
-  EpKmResult         *overlay;
+  EpKmResult         *overlay;         /* fitted in overlay_fit_unit */
+  double             *overlay_time;    /* the patients as given, in overlay_unit */
+  int                *overlay_status;
+  gsize               overlay_n;
+  EpPlotTimeUnit      overlay_unit;
+  EpPlotTimeUnit      overlay_fit_unit;
   GPtrArray          *overlay_labels;  /* char *, NULL-terminated */
   char               *overlay_note;
   char               *data_note;       /* about the figure's own data (reconstructed patients) */

@@ -140,6 +140,8 @@ set_str (char       **field,
 
 /* ---- rendering ----------------------------------------------------------------------------- */
 
+static void overlay_sync (EpFigure *self);
+
 void
 ep_figure_render (EpFigure     *self,
                   cairo_t      *cr,
@@ -176,6 +178,8 @@ ep_figure_render (EpFigure     *self,
             simon_makuch_labels[1] = ep_plot_gettext (&self->style, N_("Responded"));
             plot.labels = simon_makuch_labels;
           }
+        /* the figure's data unit may have changed since the overlay was set */
+        overlay_sync (self);
         if (self->overlay != NULL)
           {
             plot.overlay = self->overlay;
@@ -709,16 +713,85 @@ ep_figure_set_data_note (EpFigure   *self,
   self->data_note = g_strdup (note);
 }
 
+/* The unit the figure's data are in, as the KM renderer reads them (ep-km-plot.h: days when
+ * only the axis has a unit). */
+static EpPlotTimeUnit
+overlay_target_unit (EpFigure *self)
+{
+  if (self->options.data_unit == EP_PLOT_TIME_UNSPECIFIED
+      && self->options.time_unit != EP_PLOT_TIME_UNSPECIFIED)
+    return EP_PLOT_TIME_DAYS;
+  return self->options.data_unit;
+}
+
+static double
+plot_unit_days (EpPlotTimeUnit unit)
+{
+  switch (unit)
+    {
+    case EP_PLOT_TIME_WEEKS:  return 7.0;
+    case EP_PLOT_TIME_MONTHS: return EP_DAYS_PER_MONTH;
+    case EP_PLOT_TIME_YEARS:  return 365.25;
+    case EP_PLOT_TIME_DAYS:
+    case EP_PLOT_TIME_UNSPECIFIED:
+    default:                  return 1.0;
+    }
+}
+
+/* Fits the overlay's patients in the figure's data unit. */
+static EpKmResult *
+overlay_fit (EpFigure  *self,
+             GError   **error)
+{
+  EpPlotTimeUnit target = overlay_target_unit (self);
+  g_autofree double *time = g_memdup2 (self->overlay_time, self->overlay_n * sizeof (double));
+  EpKmResult *fit;
+
+  if (self->overlay_unit != EP_PLOT_TIME_UNSPECIFIED && target != EP_PLOT_TIME_UNSPECIFIED
+      && self->overlay_unit != target)
+    {
+      double factor = plot_unit_days (self->overlay_unit) / plot_unit_days (target);
+
+      for (gsize i = 0; i < self->overlay_n; i++)
+        time[i] *= factor;
+    }
+  fit = ep_km_fit (time, self->overlay_status, NULL, 1, self->overlay_n, EP_KM_CONF_LOG_LOG,
+                   0.95, NULL, 0, error);
+  if (fit != NULL)
+    self->overlay_fit_unit = target;
+  return fit;
+}
+
+/* The overlay in the figure's current data unit: fitted again when the unit changed since. */
+static void
+overlay_sync (EpFigure *self)
+{
+  EpKmResult *fit;
+
+  if (self->overlay == NULL || self->overlay_fit_unit == overlay_target_unit (self))
+    return;
+  fit = overlay_fit (self, NULL);
+  if (fit == NULL)
+    return;   /* the same patients fitted before: cannot fail */
+  ep_km_result_free (self->overlay);
+  self->overlay = fit;
+}
+
 gboolean
 ep_figure_set_overlay (EpFigure      *self,
                        const double  *time,
                        const int     *status,
                        gsize          n,
+                       EpPlotTimeUnit unit,
                        const char    *label,
                        const char    *note,
                        GError       **error)
 {
   g_autoptr(EpKmResult) fit = NULL;
+  g_autofree double *old_time = NULL;
+  g_autofree int *old_status = NULL;
+  gsize old_n;
+  EpPlotTimeUnit old_unit;
 
   g_return_val_if_fail (EP_IS_FIGURE (self), FALSE);
   g_return_val_if_fail (n == 0 || (time != NULL && status != NULL), FALSE);
@@ -729,11 +802,28 @@ ep_figure_set_overlay (EpFigure      *self,
                    _("Only a Kaplan-Meier figure can show a published arm"));
       return FALSE;
     }
+  old_time = g_steal_pointer (&self->overlay_time);
+  old_status = g_steal_pointer (&self->overlay_status);
+  old_n = self->overlay_n;
+  old_unit = self->overlay_unit;
+  self->overlay_time = g_memdup2 (time, n * sizeof (double));
+  self->overlay_status = g_memdup2 (status, n * sizeof (int));
+  self->overlay_n = n;
+  self->overlay_unit = unit;
   if (n > 0)
     {
-      fit = ep_km_fit (time, status, NULL, 1, n, EP_KM_CONF_LOG_LOG, 0.95, NULL, 0, error);
+      fit = overlay_fit (self, error);
       if (fit == NULL)
-        return FALSE;
+        {
+          /* keep the overlay as it was */
+          g_free (self->overlay_time);
+          g_free (self->overlay_status);
+          self->overlay_time = g_steal_pointer (&old_time);
+          self->overlay_status = g_steal_pointer (&old_status);
+          self->overlay_n = old_n;
+          self->overlay_unit = old_unit;
+          return FALSE;
+        }
     }
   g_clear_pointer (&self->overlay, ep_km_result_free);
   g_ptr_array_set_size (self->overlay_labels, 0);
@@ -814,6 +904,8 @@ ep_figure_finalize (GObject *object)
   g_free (self->path);
   g_ptr_array_unref (self->notes);
   g_clear_pointer (&self->overlay, ep_km_result_free);
+  g_free (self->overlay_time);
+  g_free (self->overlay_status);
   g_ptr_array_unref (self->overlay_labels);
   g_free (self->overlay_note);
   g_free (self->data_note);

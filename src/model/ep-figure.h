@@ -196,11 +196,16 @@ const char   *ep_figure_get_path          (EpFigure            *self);
  * 1 event / 0 censored, e.g. reconstructed from a published figure) are fitted and drawn dashed,
  * labelled `label` (which should say where they come from); note, when not NULL, is added to
  * the figure's notes (the caveat that reconstructed data are approximate). Replaces any
- * overlay; n = 0 removes it. FALSE with an error for times or codes that cannot be fitted. */
+ * overlay; n = 0 removes it. FALSE with an error for times or codes that cannot be fitted.
+ * `unit` is the times' unit: the figure keeps the times and draws them in its data unit
+ * ("data-unit"; days when that is unspecified and the axis has a unit, as ep-km-plot.h reads
+ * the data), converting again whenever the data unit changes (a new result of its analysis,
+ * the property set); with either unit unspecified they are drawn as they are. */
 gboolean      ep_figure_set_overlay       (EpFigure            *self,
                                            const double        *time,
                                            const int           *status,
                                            gsize                n,
+                                           EpPlotTimeUnit       unit,
                                            const char          *label,
                                            const char          *note,
                                            GError             **error);

@@ -130,6 +130,10 @@ void           _ep_project_mark_reconstructed_figures (EpProject *self);
 /* ep-reconstruction.c: the overlays the figures' sources name, drawn again after opening
  * (a missing cohort drops one, with an open note); and dropped with their cohort */
 void           _ep_project_restore_overlays (EpProject    *self);
+/* A reconstructed cohort edited (a row changed or deleted, its endpoint, an undo of either):
+ * the figures that overlay it draw it again as it is now. */
+void           _ep_project_refresh_overlays (EpProject  *self,
+                                             const char *cohort_name);
 void           _ep_project_drop_overlays (EpProject     *self,
                                           const char    *cohort_name);
 /* ep_project_set_figure_overlay() without recording it (undo and redo). */

@@ -360,6 +360,9 @@ on_cohort_edited (EpCohort   *cohort,
                   EpProject  *self)
 {
   /* can-undo is notified on every edit, undo and redo (ep-cohort.c, notify_undo) */
+  /* a reconstructed cohort's overlays follow its rows (issue 17) */
+  if (pspec != NULL && strcmp (pspec->name, "can-undo") == 0)
+    _ep_project_refresh_overlays (self, ep_cohort_get_name (cohort));
   changed (self);
 }
 

@@ -18,7 +18,7 @@
 #include "model/ep-project-private.h"
 #include "model/ep-reconstruction.h"
 
-/* apply_overlay() converts between the two */
+/* apply_overlay() gives the endpoint's unit as the figure's */
 G_STATIC_ASSERT ((int) EP_PLOT_TIME_DAYS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_DAYS);
 G_STATIC_ASSERT ((int) EP_PLOT_TIME_WEEKS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_WEEKS);
 G_STATIC_ASSERT ((int) EP_PLOT_TIME_MONTHS - EP_PLOT_TIME_DAYS == (int) EP_TIME_UNIT_MONTHS);
@@ -341,9 +341,11 @@ apply_overlay (EpProject   *project,
   g_autofree int *status = NULL;
   g_autofree char *label = NULL;
   gsize n = 0;
+  EpPlotTimeUnit unit = EP_PLOT_TIME_UNSPECIFIED;
 
   if (cohort_name == NULL)
-    return ep_figure_set_overlay (figure, NULL, NULL, 0, NULL, NULL, error);
+    return ep_figure_set_overlay (figure, NULL, NULL, 0, EP_PLOT_TIME_UNSPECIFIED, NULL, NULL,
+                                  error);
 
   cohort = ep_project_find_cohort (project, cohort_name);
   curve = ep_project_find_reconstruction (project, cohort_name, &digitized);
@@ -366,26 +368,17 @@ apply_overlay (EpProject   *project,
                    "event");
       return FALSE;
     }
-  /* in the figure's time unit: the published arm's times are in its endpoint's unit */
+  /* the published arm's times are in its endpoint's unit; the figure draws them in its own
+   * data unit, converting again when that changes (ep_figure_set_overlay()) */
   {
     EpCohortEndpoint *endpoint = ep_cohort_find_endpoint (cohort, "OS");
-    EpPlotTimeUnit data_unit = EP_PLOT_TIME_UNSPECIFIED, axis_unit = EP_PLOT_TIME_UNSPECIFIED;
 
-    g_object_get (figure, "data-unit", &data_unit, "time-unit", &axis_unit, NULL);
-    if (data_unit == EP_PLOT_TIME_UNSPECIFIED && axis_unit != EP_PLOT_TIME_UNSPECIFIED)
-      data_unit = EP_PLOT_TIME_DAYS;   /* ep-km-plot.h: the data are then in days */
-    if (endpoint != NULL && data_unit != EP_PLOT_TIME_UNSPECIFIED)
-      {
-        /* EpPlotTimeUnit is EpTimeUnit + 1 (UNSPECIFIED first) */
-        double factor = ep_time_unit_days (ep_cohort_endpoint_get_unit (endpoint))
-                        / ep_time_unit_days ((EpTimeUnit) (data_unit - EP_PLOT_TIME_DAYS));
-
-        for (gsize i = 0; i < n; i++)
-          time[i] *= factor;
-      }
+    if (endpoint != NULL)
+      /* EpPlotTimeUnit is EpTimeUnit + 1 (UNSPECIFIED first) */
+      unit = (EpPlotTimeUnit) (ep_cohort_endpoint_get_unit (endpoint) + EP_PLOT_TIME_DAYS);
   }
   label = ep_reconstruction_label (digitized, curve);
-  return ep_figure_set_overlay (figure, time, status, n, label, ep_reconstruction_caveat (),
+  return ep_figure_set_overlay (figure, time, status, n, unit, label, ep_reconstruction_caveat (),
                                 error);
 }
 
@@ -456,6 +449,27 @@ _ep_project_restore_overlays (EpProject *project)
 }
 
 void
+_ep_project_refresh_overlays (EpProject  *project,
+                              const char *cohort_name)
+{
+  GListModel *figures = ep_project_get_figures (project);
+
+  for (guint k = 0; k < g_list_model_get_n_items (figures); k++)
+    {
+      g_autoptr(EpFigure) figure = g_list_model_get_item (figures, k);
+
+      if (g_strcmp0 (ep_project_get_figure_overlay (project, figure), cohort_name) != 0)
+        continue;
+      /* the cohort's rows as they are now; when they cannot be drawn (the time column
+       * deleted), nothing is drawn until an edit or an undo makes them drawable again, and the
+       * source keeps the name */
+      if (!apply_overlay (project, figure, cohort_name, NULL))
+        ep_figure_set_overlay (figure, NULL, NULL, 0, EP_PLOT_TIME_UNSPECIFIED, NULL, NULL,
+                               NULL);
+    }
+}
+
+void
 _ep_project_drop_overlays (EpProject  *project,
                            const char *cohort_name)
 {
@@ -467,7 +481,8 @@ _ep_project_drop_overlays (EpProject  *project,
 
       if (g_strcmp0 (ep_project_get_figure_overlay (project, figure), cohort_name) == 0)
         {
-          ep_figure_set_overlay (figure, NULL, NULL, 0, NULL, NULL, NULL);
+          ep_figure_set_overlay (figure, NULL, NULL, 0, EP_PLOT_TIME_UNSPECIFIED, NULL, NULL,
+                                 NULL);
           json_object_remove_member (ep_project_get_figure_source (project, figure), "overlay");
         }
     }

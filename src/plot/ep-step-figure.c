@@ -61,28 +61,48 @@ frame_y (const Frame *f,
   return f->plot_y + f->plot_h - (value - f->y_min) / (f->y_max - f->y_min) * f->plot_h;
 }
 
-/* The distance in user units below which two x positions are drawn as one: a tenth of a point
- * in vector output, one device pixel otherwise. */
+/* Steps are drawn each at its own x. Two tolerances, in user units:
+ *  - identical: 1/256 of a device unit (cairo's fixed-point grid: closer positions are the same
+ *    position to cairo, in every backend), below which two steps are one vertical;
+ *  - dense: one device pixel (image surfaces: screen, PNG, TIFF) or a tenth of a point (PDF, PS,
+ *    SVG). A stretch of steps within this distance of its first step is drawn step by step when
+ *    it has at most DENSE_STEPS steps; a denser one (a cohort of thousands: hundreds of steps in
+ *    a pixel column) is drawn as one vertical spanning it, which bounds the path at about
+ *    2 x (DENSE_STEPS + 1) vertices per pixel column whatever the number of steps.
+ * Before, every stretch within a device pixel was one vertical at its first step's time, which
+ * moved a second death 0.74 px early in a journal figure (docs/reconstruction.md). */
+#define DENSE_STEPS 8
+
+static double
+device_distance (cairo_t *cr,
+                 double   device)
+{
+  double dx = device, dy = 0.0;
+
+  cairo_device_to_user_distance (cr, &dx, &dy);
+
+  return hypot (dx, dy);
+}
+
 static double
 merge_tolerance (cairo_t *cr)
 {
-  double dx, dy = 0.0;
-
   switch (cairo_surface_get_type (cairo_get_target (cr)))
     {
     case CAIRO_SURFACE_TYPE_PDF:
     case CAIRO_SURFACE_TYPE_PS:
     case CAIRO_SURFACE_TYPE_SVG:
     case CAIRO_SURFACE_TYPE_SCRIPT:
-      dx = 0.1;
-      break;
+      return device_distance (cr, 0.1);
     default:
-      dx = 1.0;
-      break;
+      return device_distance (cr, 1.0);
     }
-  cairo_device_to_user_distance (cr, &dx, &dy);
+}
 
-  return hypot (dx, dy);
+static double
+identical_tolerance (cairo_t *cr)
+{
+  return device_distance (cr, 1.0 / 256.0);
 }
 
 static inline double
@@ -185,6 +205,49 @@ step_runs (const Frame        *f,
         break;
       cur_x = frame_x (f, axis_time (f, s, AT (s->t, j, s->stride)));
     }
+
+  return runs;
+}
+
+/* The runs of step_runs() at the dense tolerance, split where they have few steps: a stretch
+ * of at most DENSE_STEPS steps gets a run at every step at least `identical` right of the
+ * previous run's start, so each step is drawn at its own x; a denser stretch stays one run. */
+static GArray *
+split_runs (const Frame        *f,
+            const EpStepSeries *s,
+            GArray             *coarse,
+            double              identical)
+{
+  const gsize *r = (const gsize *) (const void *) coarse->data;
+  GArray *runs = g_array_sized_new (FALSE, FALSE, sizeof (gsize), coarse->len);
+  double cur_x = frame_x (f, axis_time (f, s, 0.0));
+  gsize a = 0;
+
+  for (guint i = 0; i < coarse->len; i++)
+    {
+      gsize b = r[i];
+
+      /* the stretch [a, b): merged into the curve's start (i = 0, cur_x the start's x) or into
+       * the run at step a (cur_x its x) */
+      if (b - a <= DENSE_STEPS)
+        for (gsize j = i == 0 ? 0 : a + 1; j < b; j++)
+          {
+            double x = frame_x (f, axis_time (f, s, AT (s->t, j, s->stride)));
+
+            if (x >= cur_x + identical)
+              {
+                g_array_append_val (runs, j);
+                cur_x = x;
+              }
+          }
+      g_array_append_val (runs, b);
+      if (i + 1 < coarse->len)
+        {
+          a = b;
+          cur_x = frame_x (f, axis_time (f, s, AT (s->t, b, s->stride)));
+        }
+    }
+  g_array_unref (coarse);
 
   return runs;
 }
@@ -847,7 +910,7 @@ ep_step_figure_draw (cairo_t            *cr,
   double legend_w = 0.0, legend_h = 0.0, legend_label_w = 0.0;
   g_autofree double *entry_h = g_new0 (double, MAX (figure->n_series, 1));
   double left, right, bottom, row_h, indent = 0.0;
-  double tol;
+  double tol, identical;
   gboolean has_title = style->title != NULL && style->title[0] != '\0';
   gboolean has_table = figure->risk_title != NULL && figure->n_rows > 0 && figure->n_ticks > 0;
   guint n_y = n_y_ticks (figure);
@@ -975,6 +1038,7 @@ ep_step_figure_draw (cairo_t            *cr,
     }
 
   tol = merge_tolerance (cr);
+  identical = identical_tolerance (cr);
 
   /* The legend and the annotation go in the corners the curves leave free; an incidence axis
    * whose top was chosen from the data grows by a step at a time until they fit. */
@@ -1072,7 +1136,8 @@ ep_step_figure_draw (cairo_t            *cr,
   cairo_clip (cr);
   runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint i = 0; i < figure->n_series; i++)
-    g_ptr_array_add (runs, step_runs (&f, &figure->series[i], tol));
+    g_ptr_array_add (runs, split_runs (&f, &figure->series[i],
+                                       step_runs (&f, &figure->series[i], tol), identical));
   if (figure->ci == EP_PLOT_CI_BANDS)
     for (guint i = 0; i < figure->n_series; i++)
       if (figure->series[i].lower != NULL && figure->series[i].upper != NULL)
