@@ -567,8 +567,11 @@ cox_scan_two (CoxData      *d,
   const gsize n = hi - lo;
   gsize m1, m2;
   CoxScan here = { 0, 0, 0, 0, d->a, d->cmat, d->a2, d->cmat2 };
-  CoxPart other = { 0 };
-  g_autofree double *work = NULL;
+  /* the other thread's part and sums on cache lines of their own */
+  const gsize work_size = sizeof (CoxPart) + (2 * (p + (gsize) p * p) + p + (gsize) p * p) * sizeof (double);
+  g_autofree char *block = g_malloc0 (work_size + 256);
+  CoxPart *part = (CoxPart *) (((guintptr) block + 127) & ~(guintptr) 63);
+  double *work = (double *) (part + 1);
   pthread_t thread;
   double ll = *loglik;
 
@@ -577,41 +580,40 @@ cox_scan_two (CoxData      *d,
   if (m1 <= lo || m2 <= m1 || m2 >= hi)
     return FALSE;
 
-  work = g_new0 (double, 2 * (p + (gsize) p * p) + p + (gsize) p * p);
-  other.d = d;
-  other.beta = beta;
-  other.sc.a = work;
-  other.sc.cmat = other.sc.a + p;
-  other.sc.a2 = other.sc.cmat + (gsize) p * p;
-  other.sc.cmat2 = other.sc.a2 + p;
-  other.u = other.sc.cmat2 + (gsize) p * p;
-  other.imat = other.u + p;
+  part->d = d;
+  part->beta = beta;
+  part->sc.a = work;
+  part->sc.cmat = part->sc.a + p;
+  part->sc.a2 = part->sc.cmat + (gsize) p * p;
+  part->sc.cmat2 = part->sc.a2 + p;
+  part->u = part->sc.cmat2 + (gsize) p * p;
+  part->imat = part->u + p;
 
   /* c3 walked here, c2 added up there */
   memset (here.a, 0, p * sizeof (double));
   memset (here.cmat, 0, (gsize) p * p * sizeof (double));
-  other.lo = m1;
-  other.hi = m2;
-  other.walk = FALSE;
-  if (pthread_create (&thread, NULL, cox_part_run, &other) != 0)
+  part->lo = m1;
+  part->hi = m2;
+  part->walk = FALSE;
+  if (pthread_create (&thread, NULL, cox_part_run, part) != 0)
     return FALSE;
   ll = cox_scan (d, beta, m2, hi, &here, ll, u, imat);
   pthread_join (thread, NULL);
 
   /* c2 walked on here, c1 from c3's sums plus c2's there */
-  other.walk = TRUE;
-  other.lo = lo;
-  other.hi = m1;
-  other.loglik = 0;
-  other.sc.denom += here.denom;
-  other.sc.recenter = here.recenter;
+  part->walk = TRUE;
+  part->lo = lo;
+  part->hi = m1;
+  part->loglik = 0;
+  part->sc.denom += here.denom;
+  part->sc.recenter = here.recenter;
   for (guint i = 0; i < p; i++)
     {
-      other.sc.a[i] += here.a[i];
+      part->sc.a[i] += here.a[i];
       for (guint j = 0; j <= i; j++)
-        other.sc.cmat[(gsize) i * p + j] += here.cmat[(gsize) i * p + j];
+        part->sc.cmat[(gsize) i * p + j] += here.cmat[(gsize) i * p + j];
     }
-  if (here.recenter != 0 || pthread_create (&thread, NULL, cox_part_run, &other) != 0)
+  if (here.recenter != 0 || pthread_create (&thread, NULL, cox_part_run, part) != 0)
     {
       /* the reference moved (or no thread): the rest here, as on one thread */
       *loglik = cox_scan (d, beta, lo, m2, &here, ll, u, imat);
@@ -625,12 +627,12 @@ cox_scan_two (CoxData      *d,
       *loglik = cox_scan (d, beta, lo, m1, &here, ll, u, imat);
       return TRUE;
     }
-  *loglik = ll + other.loglik;
+  *loglik = ll + part->loglik;
   for (guint i = 0; i < p; i++)
     {
-      u[i] += other.u[i];
+      u[i] += part->u[i];
       for (guint j = 0; j <= i; j++)
-        imat[(gsize) i * p + j] += other.imat[(gsize) i * p + j];
+        imat[(gsize) i * p + j] += part->imat[(gsize) i * p + j];
     }
 
   return TRUE;
