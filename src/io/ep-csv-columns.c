@@ -17,6 +17,12 @@
  * invalid UTF-8, a ragged row, a header it cannot use, a cell that is not a number) and the
  * whole file is read again by ep_csv_read_file(), whose values and messages are the
  * definition this pass must match (tests/test-csv-columns.c checks that it does).
+ *
+ * On two threads (a file of 4 MiB or more, two processors; docs/csv.md): the first part reads
+ * the header, picks a line end near the middle of the rest and starts the second part after
+ * it; the first part stops there only if one of its records starts exactly at that byte (else
+ * the line end was inside a quoted cell, and it reads on alone). The second part's rows are
+ * appended and its levels merged in order, so the result is the one-thread result to the bit.
  */
 #include "config.h"
 
@@ -28,6 +34,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "io/ep-csv-columns.h"
 #include "io/ep-file-check.h"
@@ -482,12 +491,22 @@ struct _Part
   Dictionary         *dictionaries;  /* n */
   gsize               capacity;      /* rows that out has room for */
 
+  /* the second part: its rows go into the first part's arrays from row0, the records the
+   * single pass would find between the header's end and start (counted before it begins) */
+  guint               first_line;    /* the line of the part's first byte */
+  gsize               header_end;
+  guint               header_line;
+  EpCsvColumns       *first_out;
+  gsize               first_capacity;
+  gsize               row0;
+  gboolean            counted;
+
   PassResult          result;
   gboolean            landed;        /* a record started at stop: the part ended there */
   guint               stop_line;     /* its line */
 };
 
-static gboolean start_second (Part *first, gsize header_end);
+static gboolean start_second (Part *first, gsize header_end, guint header_line);
 
 static PassResult
 pass_part (Part *part)
@@ -501,7 +520,7 @@ pass_part (Part *part)
   int *slot = part->slot;
   g_autoptr(GArray) header = g_array_new (FALSE, FALSE, sizeof (Span));
   guint n_fields_header = part->n_fields_header;
-  guint line = 1;
+  guint line = part->first_line;
   gsize pos = 0;
   gboolean in_header = part->header;
   PassResult result = PASS_GIVE_UP;
@@ -567,9 +586,13 @@ pass_part (Part *part)
             }
           if (in.base + r > part->stop)
             {
-              /* the line end chosen was inside a quoted cell: this part reads on alone */
+              /* the line end chosen was inside a quoted cell: this part reads on alone,
+               * once the second part has stopped writing (it has not: its count found the
+               * same quoted cell) */
               part->stop = G_MAXSIZE;
               g_atomic_int_set (part->second->quit, 1);
+              g_thread_join (part->second->thread);
+              part->second->thread = NULL;
             }
         }
 
@@ -799,7 +822,7 @@ pass_part (Part *part)
                 goto out;                           /* the same column twice: not worth a path */
           part->capacity = part->size / MAX (n_fields_header, 1) + 2;
           columns_alloc (out, part->capacity);
-          if (part->second != NULL && start_second (part, in.base + r))
+          if (part->second != NULL && start_second (part, in.base + r, at_line))
             part->stop = part->second->start;
           in_header = FALSE;
         }
@@ -825,10 +848,129 @@ out:
   return result;
 }
 
+/* The records and line ends of [from, to) as the single pass finds them, from a record's start:
+ * a line end outside quotes ends a record if its line has a byte that is not CR (else it is a
+ * blank line); each quote opens or closes a quoted cell ("" closes and opens). FALSE if to is
+ * not a record's start (inside quotes, or within a line) or on a read error. What the pass
+ * gives up on (a quote inside an unquoted cell, a lone CR, ...) may be counted otherwise; the
+ * first part then gives up too, or does not stop at to. Sixteen bytes at a time with SSE2. */
+static gboolean
+count_records (int      fd,
+               gsize    from,
+               gsize    to,
+               gsize   *records,
+               guint64 *line_ends)
+{
+  g_autofree char *buf = g_malloc (CHUNK);
+  gboolean quoted = FALSE, text = FALSE;
+  gsize n_records = 0;
+  guint64 n_line_ends = 0;
+
+  for (gsize at = from; at < to;)
+    {
+      gsize i = 0, len;
+      gssize got;
+
+      do
+        got = pread (fd, buf, MIN (CHUNK, to - at), (off_t) at);
+      while (got < 0 && errno == EINTR);
+      if (got <= 0)
+        return FALSE;
+      len = (gsize) got;
+#ifdef __SSE2__
+      {
+        const __m128i nl = _mm_set1_epi8 ('\n'), quote = _mm_set1_epi8 ('"'), cr = _mm_set1_epi8 ('\r');
+
+        for (; i + 16 <= len; i += 16)
+          {
+            __m128i v = _mm_loadu_si128 ((const __m128i *) (buf + i));
+            guint m_nl = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, nl));
+            guint m_quote = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, quote));
+            guint m_cr = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, cr));
+            guint hits = m_nl | m_quote;
+            guint text_bits = ~(hits | m_cr) & 0xFFFFu;
+            guint next = 0;                 /* the first bit after the last hit */
+
+            while (hits != 0)
+              {
+                guint b = (guint) __builtin_ctz (hits);
+
+                if (text_bits & ((1u << b) - 1) & ~((1u << next) - 1))
+                  text = TRUE;
+                if (m_nl & (1u << b))
+                  {
+                    n_line_ends++;
+                    if (!quoted)
+                      {
+                        n_records += text;
+                        text = FALSE;
+                      }
+                  }
+                else
+                  {
+                    quoted = !quoted;
+                    text = TRUE;
+                  }
+                next = b + 1;
+                hits &= hits - 1;
+              }
+            if (text_bits & ~((1u << next) - 1))
+              text = TRUE;
+          }
+      }
+#endif
+      for (; i < len; i++)
+        {
+          const char c = buf[i];
+
+          if (c == '\n')
+            {
+              n_line_ends++;
+              if (!quoted)
+                {
+                  n_records += text;
+                  text = FALSE;
+                }
+            }
+          else if (c == '"')
+            {
+              quoted = !quoted;
+              text = TRUE;
+            }
+          else if (c != '\r')
+            text = TRUE;
+        }
+      at += len;
+    }
+  *records = n_records;
+  *line_ends = n_line_ends;
+
+  return !quoted && !text;
+}
+
+/* The second part: counts the first part's records, then reads its own into the first part's
+ * arrays after them (nothing to copy when the two join), with its own levels. */
 static gpointer
 part_thread (gpointer data)
 {
-  pass_part (data);
+  Part *part = data;
+  EpCsvColumns *out = part->out, *first = part->first_out;
+  guint64 line_ends;
+
+  part->result = PASS_GIVE_UP;
+  if (!count_records (part->fd, part->header_end, part->start, &part->row0, &line_ends) ||
+      part->row0 >= part->first_capacity || line_ends >= G_MAXUINT32)
+    return NULL;
+  part->counted = TRUE;
+  part->first_line = part->header_line + (guint) line_ends;
+  part->capacity = part->first_capacity - part->row0;
+  out->lines = first->lines + part->row0;
+  for (guint k = 0; k < out->n_columns; k++)
+    if (out->columns[k].kind == EP_CSV_COLUMN_NUMBER)
+      out->columns[k].numbers = first->columns[k].numbers + part->row0;
+    else
+      out->columns[k].codes = first->columns[k].codes + part->row0;
+  pass_part (part);
 
   return NULL;
 }
@@ -864,7 +1006,8 @@ find_split (int    fd,
  * second part on its thread, with the header's columns and its own arrays. */
 static gboolean
 start_second (Part  *first,
-              gsize  header_end)
+              gsize  header_end,
+              guint  header_line)
 {
   Part *second = first->second;
   gsize split;
@@ -874,50 +1017,51 @@ start_second (Part  *first,
   second->start = split;
   second->n_fields_header = first->n_fields_header;
   second->slot = g_memdup2 (first->slot, first->n_fields_header * sizeof (int));
-  second->capacity = (first->size - split) / MAX (first->n_fields_header, 1) + 2;
-  columns_alloc (second->out, second->capacity);
+  second->header_end = header_end;
+  second->header_line = header_line;
+  second->first_out = first->out;
+  second->first_capacity = first->capacity;
   second->thread = g_thread_try_new ("ep-csv-columns", part_thread, second, NULL);
 
   return second->thread != NULL;
 }
 
-/* The second part's rows after the first part's: its lines counted on from the first part's
- * end, its levels added to the first part's in their order (so that a level has the code of
- * its first appearance in the file, as on one thread) and its codes mapped to those. */
-static PassResult
+/* The second part's rows, already after the first part's: its levels added to the first part's
+ * in their order (so that a level has the code of its first appearance in the file, as on one
+ * thread) and its codes mapped to those. FALSE if the count and the first part disagree
+ * (cannot happen: the count follows the pass's rules for what the pass takes). */
+static gboolean
 merge_parts (Part *first,
              Part *second)
 {
   EpCsvColumns *a = first->out, *b = second->out;
-  const guint32 shift = first->stop_line - 1;
 
-  if ((gsize) a->n_rows + b->n_rows > first->capacity)
-    return PASS_GIVE_UP;                            /* cannot happen: one byte a field */
-  for (guint i = 0; i < b->n_rows; i++)
-    a->lines[a->n_rows + i] = b->lines[i] + shift;
+  if (!second->counted || second->row0 != a->n_rows || second->first_line != first->stop_line)
+    return FALSE;
   for (guint k = 0; k < a->n_columns; k++)
     {
       EpCsvColumn *ca = &a->columns[k], *cb = &b->columns[k];
 
-      if (ca->kind == EP_CSV_COLUMN_NUMBER)
-        memcpy (ca->numbers + a->n_rows, cb->numbers, (gsize) b->n_rows * sizeof (double));
-      else
+      if (ca->kind == EP_CSV_COLUMN_FACTOR && cb->levels->len > 0)
         {
-          g_autofree gint32 *map = g_new (gint32, MAX (cb->levels->len, 1));
+          g_autofree gint32 *map = g_new (gint32, cb->levels->len);
+          gboolean same = TRUE;
 
           for (guint j = 0; j < cb->levels->len; j++)
             {
               const char *level = cb->levels->pdata[j];
 
               map[j] = dictionary_code (&first->dictionaries[k], ca->levels, level, strlen (level));
+              same = same && map[j] == (gint32) j;
             }
-          for (guint i = 0; i < b->n_rows; i++)
-            ca->codes[a->n_rows + i] = cb->codes[i] < 0 ? -1 : map[cb->codes[i]];
+          for (guint i = 0; i < b->n_rows && !same; i++)
+            if (cb->codes[i] >= 0)
+              cb->codes[i] = map[cb->codes[i]];
         }
     }
   a->n_rows += b->n_rows;
 
-  return PASS_OK;
+  return TRUE;
 }
 
 /* Two threads when the file is large enough to pay (4 MiB, or EP_THREAD_MIN_BYTES) and there
@@ -994,6 +1138,7 @@ single_pass (const char             *path,
   first.n = n;
   first.special = special;
   first.stop = G_MAXSIZE;
+  first.first_line = 1;
   second = first;
   first.header = TRUE;
   first.out = out;
@@ -1013,9 +1158,12 @@ single_pass (const char             *path,
         g_atomic_int_set (&quit, 1);
       g_thread_join (second.thread);
       if (result == PASS_OK && first.landed)
-        result = second.result == PASS_OK ? merge_parts (&first, &second) : PASS_GIVE_UP;
-      if (result == PASS_OK && first.landed)
-        out->threads = 2;
+        {
+          if (second.result == PASS_OK && merge_parts (&first, &second))
+            out->threads = 2;
+          else
+            result = PASS_GIVE_UP;
+        }
     }
 
   close (fd);
@@ -1029,7 +1177,14 @@ single_pass (const char             *path,
   g_free (second.dictionaries);
   g_free (first.slot);
   g_free (second.slot);
-  ep_csv_columns_free (second.out);
+  if (second.out != NULL)
+    {
+      /* the arrays were the first part's */
+      second.out->lines = NULL;
+      for (guint k = 0; k < n; k++)
+        second.out->columns[k].numbers = NULL, second.out->columns[k].codes = NULL;
+      ep_csv_columns_free (second.out);
+    }
 
   return result;
 }
