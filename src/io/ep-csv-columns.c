@@ -18,7 +18,7 @@
  * whole file is read again by ep_csv_read_file(), whose values and messages are the
  * definition this pass must match (tests/test-csv-columns.c checks that it does).
  *
- * On two threads (a file of 4 MiB or more, two processors; docs/csv.md): the first part reads
+ * On two threads (a file of 4 MiB or more, a spare processor; docs/csv.md): the first part reads
  * the header, picks a line end near the middle of the rest and starts the second part after
  * it; the first part stops there only if one of its records starts exactly at that byte (else
  * the line end was inside a quoted cell, and it reads on alone). The second part's rows are
@@ -30,6 +30,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -1064,9 +1065,10 @@ merge_parts (Part *first,
   return TRUE;
 }
 
-/* Two threads when the file is large enough to pay (4 MiB, or EP_THREAD_MIN_BYTES) and there
- * are two processors; EP_THREADS=1 forces one thread, EP_THREADS=2 two (at any number of
- * processors). ep_csv_columns_set_threads() overrides both (tests, which compare the paths
+/* Two threads when the file is large enough to pay (4 MiB, or EP_THREAD_MIN_BYTES), there are
+ * two processors or more and one of them is spare (the load average over the last minute at
+ * most processors - 1); EP_THREADS=1 forces one thread, EP_THREADS=2 two (at any number of
+ * processors and any load). ep_csv_columns_set_threads() overrides both (tests, which compare the paths
  * without setenv() in a process that has had threads). */
 static gint threads_set;                 /* ep_csv_columns_set_threads(): 0 unset */
 static gsize min_bytes_set;
@@ -1086,6 +1088,8 @@ use_threads (gsize size)
   const char *min = g_getenv ("EP_THREAD_MIN_BYTES");
   guint64 min_bytes = THREAD_MIN_BYTES;
   guint set = (guint) g_atomic_int_get (&threads_set);
+  guint processors;
+  double load[1];
 
   if (set > 0)
     return set >= 2 && size >= min_bytes_set;
@@ -1096,7 +1100,10 @@ use_threads (gsize size)
   if (threads != NULL && *threads != '\0')
     return g_ascii_strtoull (threads, NULL, 10) >= 2;
 
-  return g_get_num_processors () >= 2;
+  /* a spare processor: on a loaded machine the second thread waits for one and only adds CPU
+   * time (bench/README.md, "Two cores") */
+  processors = g_get_num_processors ();
+  return processors >= 2 && getloadavg (load, 1) == 1 && load[0] <= (double) processors - 1.0;
 }
 
 static PassResult
