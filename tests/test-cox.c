@@ -1196,6 +1196,90 @@ test_cli_usage (void)
   g_assert_nonnull (strstr (column.err, "z"));
 }
 
+/* The walk of each iteration on two threads (issue 19, ep_cox_set_threads()) against one
+ * thread, on a generated data set with many ties (integer times), both tie rules, with and
+ * without weights, strata and start times ((start, stop] stays on one thread): the same
+ * iterations and every number to 1e-12 relative (the sums are added in another order, so not
+ * to the bit; at least one variant must differ in some bit, or the threads did not run). */
+static gboolean
+close_enough (double a,
+              double b,
+              double floor)
+{
+  return fabs (a - b) <= 1e-12 * MAX (MAX (fabs (a), fabs (b)), floor);
+}
+
+static void
+test_threads (void)
+{
+  const gsize n = 20000;
+  const guint p = 3;
+  g_autofree double *start = g_new (double, n);
+  g_autofree double *stop = g_new (double, n);
+  g_autofree int *status = g_new (int, n);
+  g_autofree double *x = g_new (double, n * p);
+  g_autofree double *weights = g_new (double, n);
+  g_autofree guint *strata = g_new (guint, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  guint differ = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      x[i * p] = g_rand_double_range (rand, -2, 2);
+      x[i * p + 1] = g_rand_int_range (rand, 0, 2);
+      x[i * p + 2] = 40 + g_rand_double (rand) * 40;
+      stop[i] = 1 + g_rand_int_range (rand, 0, 300) + (x[i * p + 1] > 0 ? 0 : g_rand_int_range (rand, 0, 100));
+      start[i] = g_rand_int_range (rand, 0, (gint32) stop[i]);
+      status[i] = g_rand_double (rand) < 0.6;
+      weights[i] = 0.5 + g_rand_double (rand);
+      strata[i] = g_rand_int_range (rand, 0, 3) == 0;
+    }
+
+  for (guint variant = 0; variant < 16; variant++)
+    {
+      EpCoxOptions options;
+      g_autoptr(EpCoxFit) one = NULL;
+      g_autoptr(EpCoxFit) two = NULL;
+      g_autoptr(GError) error = NULL;
+      const double *st = variant & 1 ? start : NULL;
+      const guint *sa = variant & 2 ? strata : NULL;
+
+      ep_cox_options_init (&options);
+      options.ties = variant & 4 ? EP_COX_TIES_BRESLOW : EP_COX_TIES_EFRON;
+      options.weights = variant & 8 ? weights : NULL;
+      ep_cox_set_threads (1, 0);
+      one = ep_cox_fit (n, st, stop, status, x, p, sa, 2, &options, &error);
+      g_assert_no_error (error);
+      ep_cox_set_threads (2, 8);
+      two = ep_cox_fit (n, st, stop, status, x, p, sa, 2, &options, &error);
+      ep_cox_set_threads (0, 0);
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (one->iterations, ==, two->iterations);
+      g_assert_cmpuint (one->n_events, ==, two->n_events);
+      for (guint i = 0; i < p; i++)
+        {
+          g_assert_true (close_enough (one->coef[i], two->coef[i], 0));
+          g_assert_true (close_enough (one->se[i], two->se[i], 0));
+          /* the score at the fit is near 0: to 1e-12 of the sums it is made of */
+          g_assert_true (close_enough (one->score[i], two->score[i], (double) n));
+          for (guint j = 0; j < p; j++)
+            g_assert_true (close_enough (one->var[i * p + j], two->var[i * p + j], 0));
+        }
+      g_assert_true (close_enough (one->loglik_null, two->loglik_null, 0));
+      g_assert_true (close_enough (one->loglik, two->loglik, 0));
+      /* 2 (loglik - loglik_null): a difference of numbers 100 times its size (2e-12 apart
+       * relative in one variant), to 1e-12 of them */
+      g_assert_true (close_enough (one->lr_chisq, two->lr_chisq, fabs (one->loglik_null)));
+      g_assert_true (close_enough (one->wald_chisq, two->wald_chisq, 0));
+      g_assert_true (close_enough (one->score_chisq, two->score_chisq, 0));
+      g_assert_true (close_enough (one->concordance, two->concordance, 0));
+      if (memcmp (one->coef, two->coef, p * sizeof (double)) != 0 || one->loglik != two->loglik)
+        differ++;
+    }
+  g_assert_cmpuint (differ, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1216,6 +1300,7 @@ main (int    argc,
   g_test_add_func ("/cox/concordance/counting-process", test_concordance_counting);
   g_test_add_func ("/cox/concordance/popcount-dispatch", test_concordance_popcount);
   g_test_add_func ("/cox/columns/identical", test_fit_columns);
+  g_test_add_func ("/cox/threads", test_threads);
   g_test_add_func ("/cox/edge/all-censored", test_all_censored);
   g_test_add_func ("/cox/edge/one-subject", test_one_subject);
   g_test_add_func ("/cox/edge/all-tied", test_all_tied);

@@ -95,29 +95,19 @@ expected (const char             *path,
   return out;
 }
 
+/* got against want (the definition): the same rows, lines, doubles to the bit, codes, levels,
+ * or the same message. */
 static void
-check_file (const char             *text,
-            gsize                   length,
-            const char * const     *names,
-            const EpCsvColumnKind  *kinds,
-            guint                   n,
-            gboolean                must_be_fast)
+compare (const char          *text,
+         EpCsvColumns        *want,
+         GError              *want_error,
+         EpCsvColumns        *got,
+         GError              *got_error,
+         const char * const  *names,
+         const EpCsvColumnKind *kinds,
+         guint                n,
+         gboolean             must_be_fast)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) want_error = NULL;
-  g_autoptr(GError) got_error = NULL;
-  g_autoptr(EpCsvColumns) want = NULL;
-  g_autoptr(EpCsvColumns) got = NULL;
-  int fd = g_file_open_tmp ("endpoint-columns-XXXXXX.csv", &path, NULL);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_true (g_file_set_contents (path, text, (gssize) length, NULL));
-  g_close (fd, NULL);
-
-  want = expected (path, names, kinds, n, &want_error);
-  got = ep_csv_read_columns (path, ',', names, kinds, n, &got_error);
-  g_unlink (path);
-
   if (want == NULL)
     {
       g_assert_null (got);
@@ -151,6 +141,47 @@ check_file (const char             *text,
             g_assert_cmpstr (g->levels->pdata[l], ==, w->levels->pdata[l]);
         }
     }
+}
+
+/* The file through the definition and through the column reader twice: on one thread
+ * (as EP_THREADS=1) and split in two parts at any size (as EP_THREADS=2 EP_THREAD_MIN_BYTES=1).
+ * Returns the threads the second read ran on (2 when the split was a record boundary and the
+ * single pass took the file; 1 otherwise). */
+static guint
+check_file (const char             *text,
+            gsize                   length,
+            const char * const     *names,
+            const EpCsvColumnKind  *kinds,
+            guint                   n,
+            gboolean                must_be_fast)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) want_error = NULL;
+  g_autoptr(GError) one_error = NULL;
+  g_autoptr(GError) two_error = NULL;
+  g_autoptr(EpCsvColumns) want = NULL;
+  g_autoptr(EpCsvColumns) one = NULL;
+  g_autoptr(EpCsvColumns) two = NULL;
+  int fd = g_file_open_tmp ("endpoint-columns-XXXXXX.csv", &path, NULL);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (g_file_set_contents (path, text, (gssize) length, NULL));
+  g_close (fd, NULL);
+
+  want = expected (path, names, kinds, n, &want_error);
+  ep_csv_columns_set_threads (1, 0);
+  one = ep_csv_read_columns (path, ',', names, kinds, n, &one_error);
+  ep_csv_columns_set_threads (2, 1);
+  two = ep_csv_read_columns (path, ',', names, kinds, n, &two_error);
+  ep_csv_columns_set_threads (0, 0);
+  g_unlink (path);
+
+  compare (text, want, want_error, one, one_error, names, kinds, n, must_be_fast);
+  compare (text, want, want_error, two, two_error, names, kinds, n, must_be_fast);
+  if (one != NULL)
+    g_assert_cmpuint (one->threads, ==, 1);
+
+  return two != NULL ? two->threads : 1;
 }
 
 static const char *
@@ -314,6 +345,85 @@ test_long_records (void)
   check_file (s->str, s->len, names, kinds, 2, TRUE);
 }
 
+/* The single pass in two parts (issue 19): split at a line end near the middle of the rows,
+ * each part on its own thread, joined. Levels that first appear in the second part come after
+ * the first part's, in their order; a line end inside a quoted cell (with commas) near the
+ * middle leaves the first part to read on alone; CRLF and blank lines at the split; a cell
+ * that is not a number in the second part, or in both, gives the reader's message for the
+ * first. Every file is also compared with the one-thread read and the definition
+ * (check_file()). */
+static void
+test_threads (void)
+{
+  static const char * const names[] = { "x", "group", "note" };
+  static const EpCsvColumnKind kinds[] = { EP_CSV_COLUMN_NUMBER, EP_CSV_COLUMN_FACTOR,
+                                           EP_CSV_COLUMN_FACTOR };
+  static const char * const early[] = { "A", "B", "\"A, or B\"" };
+  static const char * const late[] = { "C", "A", "\"D\nd\"", "B", "E", "\"A, or B\"", "F" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  guint landed = 0, alone = 0;
+
+  /* levels first seen in the second half, LF and CRLF, blank lines anywhere */
+  for (guint f = 0; f < 40; f++)
+    {
+      g_autoptr(GString) s = g_string_new ("id,x,group,note,other\n");
+      const char *eol = f % 2 ? "\r\n" : "\n";
+      guint n_rows = 500 + (guint) g_rand_int_range (rand, 0, 1000);
+
+      for (guint i = 0; i < n_rows; i++)
+        {
+          gboolean second_half = i >= n_rows / 2 + 20;
+
+          if (f % 4 >= 2 && g_rand_int_range (rand, 0, 3) == 0)
+            g_string_append (s, eol);             /* blank lines, also at the split */
+          g_string_append_printf (s, "%u,%.17g,%s,%s,%d%s", i, g_rand_double_range (rand, -1, 1),
+                                  second_half ? late[g_rand_int_range (rand, 0, G_N_ELEMENTS (late))]
+                                              : early[g_rand_int_range (rand, 0, G_N_ELEMENTS (early))],
+                                  g_rand_boolean (rand) ? "n" : "", i % 7, eol);
+        }
+      g_assert_cmpuint (check_file (s->str, s->len, names, kinds, 3, TRUE), ==, 2);
+    }
+
+  /* quoted cells with line ends and commas in every row, some long: the line end near the
+   * middle is sometimes inside one */
+  for (guint f = 0; f < 60; f++)
+    {
+      g_autoptr(GString) s = g_string_new ("id,x,group,note\r\n");
+      guint n_rows = 200 + (guint) g_rand_int_range (rand, 0, 400);
+
+      for (guint i = 0; i < n_rows; i++)
+        {
+          g_string_append_printf (s, "%u,%d,%s,\"", i, g_rand_int_range (rand, 0, 100),
+                                  (i > n_rows / 2 ? late : early)[g_rand_int_range (rand, 0, 3)]);
+          for (guint l = (guint) g_rand_int_range (rand, 0, 30); l > 0; l--)
+            g_string_append (s, g_rand_boolean (rand) ? "a line,\n" : "\r\nx");
+          g_string_append (s, "\"\r\n");
+        }
+      if (check_file (s->str, s->len, names, kinds, 2, TRUE) == 2)
+        landed++;
+      else
+        alone++;
+    }
+  g_test_message ("quoted line ends: %u files in two parts, %u read on by the first", landed, alone);
+  g_assert_cmpuint (landed, >, 0);
+  g_assert_cmpuint (alone, >, 0);
+
+  /* one bad cell in the second half, then one in each half: the first one's message */
+  for (guint f = 0; f < 3; f++)
+    {
+      g_autoptr(GString) s = g_string_new ("x,group\n");
+
+      for (guint i = 0; i < 2000; i++)
+        {
+          if ((i == 1500 && f >= 1) || (i == 300 && f == 2) || (i == 1999 && f == 0))
+            g_string_append (s, "abc,A\n");
+          else
+            g_string_append_printf (s, "%u,%s\n", i, i < 1000 ? "A" : "B");
+        }
+      check_file (s->str, s->len, names, kinds, 2, FALSE);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -324,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/csv-columns/random-files", test_random_files);
   g_test_add_func ("/csv-columns/long-records", test_long_records);
   g_test_add_func ("/csv-columns/plain-numbers", test_plain_numbers);
+  g_test_add_func ("/csv-columns/threads", test_threads);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include <float.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "core/ep-concordance.h"
@@ -249,6 +250,394 @@ risk_set_add (double       *denom,
     }
 }
 
+/* The running sums of one walk over rows from the end of a stratum towards its start. */
+typedef struct
+{
+  double  denom;
+  double  recenter;
+  gsize   nrisk;
+  gsize   r;              /* (start, stop]: rows by start still at risk end here */
+  double *a;              /* p */
+  double *cmat;           /* p x p, lower triangle */
+  double *a2;             /* p: the tied events' sums, per batch */
+  double *cmat2;          /* p x p */
+} CoxScan;
+
+/* Walks the rows [lo, k) of one stratum from k down to lo, a whole batch of tied times at a
+ * time (k and lo at time changes), starting from the sums in sc and leaving them there; adds
+ * to the log-likelihood, u and imat (lower triangle). */
+static double
+cox_scan (CoxData      *d,
+          const double *beta,
+          gsize         lo,
+          gsize         k,
+          CoxScan      *sc,
+          double        loglik,
+          double       *u,
+          double       *imat)
+{
+  const guint p = d->p;
+
+  while (k > lo)
+    {
+      const double dtime = d->time[k - 1];
+      gsize batch_lo, ndead = 0;
+      double denom2 = 0, etasum = 0, deadwt = 0;
+
+      /* the batch of rows at dtime, with their eta = z beta (kept for their removal) */
+      for (batch_lo = k; batch_lo > lo && d->time[batch_lo - 1] == dtime; batch_lo--)
+        {
+          const double *zq = d->z + (batch_lo - 1) * p;
+          double eta = 0;
+
+          for (guint i = 0; i < p; i++)
+            eta += beta[i] * zq[i];
+          d->eta[batch_lo - 1] = eta;
+          etasum += eta;
+        }
+
+      /* (start, stop]: rows whose start is at or after dtime are no longer at risk. */
+      if (d->counting)
+        {
+          for (; sc->r > lo && d->start_time[sc->r - 1] >= dtime; sc->r--)
+            {
+              gsize q = d->start_pos[sc->r - 1];
+
+              if (--sc->nrisk == 0)
+                {
+                  /* an empty risk set: start again from exact zeros */
+                  sc->denom = 0;
+                  memset (sc->a, 0, p * sizeof (double));
+                  memset (sc->cmat, 0, (gsize) p * p * sizeof (double));
+                  continue;
+                }
+              risk_set_add (&sc->denom, sc->a, sc->cmat, d->z + q * p, p,
+                            -exp (d->eta[q] - sc->recenter) * (d->wt != NULL ? d->wt[q] : 1.0));
+            }
+        }
+
+      /* Keep exp() in range: if this batch's mean eta is far from the reference, move the
+       * reference and rescale the sums (agfit4's recentring; inert for sane data). */
+      if (fabs (etasum / (double) (k - batch_lo) - sc->recenter) > 200)
+        {
+          double shift = etasum / (double) (k - batch_lo) - sc->recenter;
+
+          sc->recenter += shift;
+          if (sc->denom > 0)
+            {
+              double factor = exp (-shift);
+
+              sc->denom *= factor;
+              for (guint i = 0; i < p; i++)
+                {
+                  sc->a[i] *= factor;
+                  for (guint j = 0; j <= i; j++)
+                    sc->cmat[(gsize) i * p + j] *= factor;
+                }
+            }
+        }
+
+      /* The batch at dtime: censored rows join S0, S1, S2; events also go to the death
+       * sums (denom2, a2, cmat2), which the tie rule folds in below. */
+      memset (sc->a2, 0, p * sizeof (double));
+      memset (sc->cmat2, 0, (gsize) p * p * sizeof (double));
+      for (; k > batch_lo; k--)
+        {
+          const gsize q = k - 1;
+          const double *zk = d->z + q * p;
+          const double w = d->wt != NULL ? d->wt[q] : 1.0;
+          double risk = exp (d->eta[q] - sc->recenter) * w;
+
+          sc->nrisk++;
+          if (d->status[q] == 0)
+            {
+              risk_set_add (&sc->denom, sc->a, sc->cmat, zk, p, risk);
+              continue;
+            }
+          ndead++;
+          deadwt += w;
+          loglik += w * (d->eta[q] - sc->recenter);
+          for (guint i = 0; i < p; i++)
+            u[i] += w * zk[i];
+          risk_set_add (&denom2, sc->a2, sc->cmat2, zk, p, risk);
+        }
+
+      if (ndead == 0)
+        continue;
+
+      if (!d->efron || ndead == 1)
+        {
+          /* Breslow: every event at dtime sees the whole risk set. */
+          double weight;
+
+          sc->denom += denom2;
+          weight = deadwt / sc->denom;
+          loglik -= deadwt * log (sc->denom);
+          for (guint i = 0; i < p; i++)
+            {
+              double mean_i;
+
+              sc->a[i] += sc->a2[i];
+              mean_i = sc->a[i] / sc->denom;
+              u[i] -= deadwt * mean_i;
+              for (guint j = 0; j <= i; j++)
+                {
+                  sc->cmat[(gsize) i * p + j] += sc->cmat2[(gsize) i * p + j];
+                  imat[(gsize) i * p + j] += weight
+                    * (sc->cmat[(gsize) i * p + j] - mean_i * sc->a[j]);
+                }
+            }
+        }
+      else
+        {
+          /* Efron: the m-th of d tied events (m = 0 .. d-1) sees the risk set with
+           * f_m = (m + 1)/d of the tied events' weight (coxfit6's order of the same
+           * d terms). With S the censored-and-later sums and D the tied events' sums,
+           *   den_m = S0 + f_m D0,  mean_m = (S1 + f_m D1) / den_m,
+           *   u -= sum_m mean_m,  imat += sum_m (S2 + f_m D2) / den_m - mean_m mean_m'.
+           * Expanding the sums over m leaves five scalars, so a time with d ties costs
+           * O(d + p^2) instead of coxfit6's O(d p^2). */
+          double A = 0, B = 0, C0 = 0, C1 = 0, C2 = 0;
+          /* with case weights each of the d terms carries the mean weight of the tied
+           * events (coxfit6's wtave) */
+          const double wtave = deadwt / (double) ndead;
+
+          for (gsize m = 0; m < ndead; m++)
+            {
+              double f = (double) (m + 1) / (double) ndead;
+              double den = sc->denom + f * denom2;
+              double inv = 1.0 / den;
+
+              loglik -= wtave * log (den);
+              A += inv;
+              B += f * inv;
+              C0 += inv * inv;
+              C1 += f * inv * inv;
+              C2 += f * f * inv * inv;
+            }
+          A *= wtave;
+          B *= wtave;
+          C0 *= wtave;
+          C1 *= wtave;
+          C2 *= wtave;
+
+          for (guint i = 0; i < p; i++)
+            {
+              const double s1_i = sc->a[i], d1_i = sc->a2[i];
+
+              u[i] -= s1_i * A + d1_i * B;
+              for (guint j = 0; j <= i; j++)
+                {
+                  const gsize ij = (gsize) i * p + j;
+                  const double s1_j = sc->a[j], d1_j = sc->a2[j];
+
+                  imat[ij] += sc->cmat[ij] * A + sc->cmat2[ij] * B
+                              - (s1_i * s1_j * C0 + (s1_i * d1_j + d1_i * s1_j) * C1
+                                 + d1_i * d1_j * C2);
+                }
+            }
+
+          sc->denom += denom2;
+          for (guint i = 0; i < p; i++)
+            {
+              sc->a[i] += sc->a2[i];
+              for (guint j = 0; j <= i; j++)
+                sc->cmat[(gsize) i * p + j] += sc->cmat2[(gsize) i * p + j];
+            }
+        }
+    }
+
+  return loglik;
+}
+
+/* The sums of rows [lo, hi) as cox_scan() adds them at reference 0 (censored or not), from
+ * hi down; sets eta. (Two threads: the sums the lower part starts from.) */
+static void
+cox_totals (CoxData      *d,
+            const double *beta,
+            gsize         lo,
+            gsize         hi,
+            CoxScan      *sc)
+{
+  const guint p = d->p;
+
+  for (gsize k = hi; k > lo; k--)
+    {
+      const gsize q = k - 1;
+      const double *zq = d->z + q * p;
+      double eta = 0;
+
+      for (guint i = 0; i < p; i++)
+        eta += beta[i] * zq[i];
+      d->eta[q] = eta;
+      risk_set_add (&sc->denom, sc->a, sc->cmat, zq, p, exp (eta) * (d->wt != NULL ? d->wt[q] : 1.0));
+    }
+}
+
+/* ---- two threads for the walk (issue 19): off unless asked for (EP_COX_THREADS=2) ----
+ *
+ * A stratum of right-censored rows [lo, hi) is cut at two time changes into c1 = [lo, m1),
+ * c2 = [m1, m2), c3 = [m2, hi). First, at once: this thread walks c3 from zero sums while the
+ * other adds up c2's sums (no events, no batches: cheaper per row than the walk); then this
+ * thread walks c2 on from c3's sums while the other walks c1 from c3's sums plus c2's. The
+ * walk's nonlinear terms (log, 1/den) see the same sums as on one thread but added in another
+ * order, so the results agree to rounding (1e-12 relative; test-cox /cox/threads), not to the
+ * bit. agfit4's recentring moves the reference only for wild data; if it moves in c3 or c2,
+ * c1 is walked again here, from this thread's sums. */
+
+static gint cox_threads_set;             /* ep_cox_set_threads(): 0 unset */
+static gsize cox_min_rows_set;
+
+void
+ep_cox_set_threads (guint threads,
+                    gsize min_rows)
+{
+  cox_min_rows_set = min_rows;
+  g_atomic_int_set (&cox_threads_set, (gint) threads);
+}
+
+static gboolean
+cox_use_threads (gsize rows)
+{
+  guint set = (guint) g_atomic_int_get (&cox_threads_set);
+  const char *threads, *min;
+  guint64 min_rows = 100000;
+
+  if (set > 0)
+    return set >= 2 && rows >= MAX (cox_min_rows_set, 8);
+  threads = g_getenv ("EP_COX_THREADS");
+  if (threads == NULL || g_ascii_strtoull (threads, NULL, 10) < 2)
+    return FALSE;
+  min = g_getenv ("EP_THREAD_MIN_ROWS");
+  if (min != NULL && *min != '\0')
+    min_rows = g_ascii_strtoull (min, NULL, 10);
+
+  return rows >= MAX (min_rows, 8);
+}
+
+typedef struct
+{
+  CoxData      *d;
+  const double *beta;
+  gsize         lo, hi;        /* totals: rows; walk: the rows walked */
+  gboolean      walk;
+  CoxScan       sc;
+  double        loglik;
+  double       *u;
+  double       *imat;
+} CoxPart;
+
+static void *
+cox_part_run (void *data)
+{
+  CoxPart *part = data;
+
+  if (part->walk)
+    part->loglik = cox_scan (part->d, part->beta, part->lo, part->hi, &part->sc, part->loglik,
+                             part->u, part->imat);
+  else
+    cox_totals (part->d, part->beta, part->lo, part->hi, &part->sc);
+
+  return NULL;
+}
+
+/* A time change at or below at, above lo; lo if there is none. */
+static gsize
+time_change_below (const CoxData *d,
+                   gsize          lo,
+                   gsize          at)
+{
+  while (at > lo && d->time[at - 1] == d->time[at])
+    at--;
+  return at;
+}
+
+/* One stratum on two threads; FALSE (nothing changed) when it cannot be cut or a thread
+ * cannot be started. */
+static gboolean
+cox_scan_two (CoxData      *d,
+              const double *beta,
+              gsize         lo,
+              gsize         hi,
+              double       *loglik,
+              double       *u,
+              double       *imat)
+{
+  const guint p = d->p;
+  const gsize n = hi - lo;
+  gsize m1, m2;
+  CoxScan here = { 0, 0, 0, 0, d->a, d->cmat, d->a2, d->cmat2 };
+  /* the other thread's part and sums on cache lines of their own */
+  const gsize work_size = sizeof (CoxPart) + (2 * (p + (gsize) p * p) + p + (gsize) p * p) * sizeof (double);
+  g_autofree char *block = g_malloc0 (work_size + 256);
+  CoxPart *part = (CoxPart *) (((guintptr) block + 127) & ~(guintptr) 63);
+  double *work = (double *) (part + 1);
+  pthread_t thread;
+  double ll = *loglik;
+
+  m2 = time_change_below (d, lo, hi - n / 4);
+  m1 = time_change_below (d, lo, lo + (m2 - lo) / 2);
+  if (m1 <= lo || m2 <= m1 || m2 >= hi)
+    return FALSE;
+
+  part->d = d;
+  part->beta = beta;
+  part->sc.a = work;
+  part->sc.cmat = part->sc.a + p;
+  part->sc.a2 = part->sc.cmat + (gsize) p * p;
+  part->sc.cmat2 = part->sc.a2 + p;
+  part->u = part->sc.cmat2 + (gsize) p * p;
+  part->imat = part->u + p;
+
+  /* c3 walked here, c2 added up there */
+  memset (here.a, 0, p * sizeof (double));
+  memset (here.cmat, 0, (gsize) p * p * sizeof (double));
+  part->lo = m1;
+  part->hi = m2;
+  part->walk = FALSE;
+  if (pthread_create (&thread, NULL, cox_part_run, part) != 0)
+    return FALSE;
+  ll = cox_scan (d, beta, m2, hi, &here, ll, u, imat);
+  pthread_join (thread, NULL);
+
+  /* c2 walked on here, c1 from c3's sums plus c2's there */
+  part->walk = TRUE;
+  part->lo = lo;
+  part->hi = m1;
+  part->loglik = 0;
+  part->sc.denom += here.denom;
+  part->sc.recenter = here.recenter;
+  for (guint i = 0; i < p; i++)
+    {
+      part->sc.a[i] += here.a[i];
+      for (guint j = 0; j <= i; j++)
+        part->sc.cmat[(gsize) i * p + j] += here.cmat[(gsize) i * p + j];
+    }
+  if (here.recenter != 0 || pthread_create (&thread, NULL, cox_part_run, part) != 0)
+    {
+      /* the reference moved (or no thread): the rest here, as on one thread */
+      *loglik = cox_scan (d, beta, lo, m2, &here, ll, u, imat);
+      return TRUE;
+    }
+  ll = cox_scan (d, beta, m1, m2, &here, ll, u, imat);
+  pthread_join (thread, NULL);
+  if (here.recenter != 0)
+    {
+      /* the reference moved in c2: c1 again from this thread's sums */
+      *loglik = cox_scan (d, beta, lo, m1, &here, ll, u, imat);
+      return TRUE;
+    }
+  *loglik = ll + part->loglik;
+  for (guint i = 0; i < p; i++)
+    {
+      u[i] += part->u[i];
+      for (guint j = 0; j <= i; j++)
+        imat[(gsize) i * p + j] += part->imat[(gsize) i * p + j];
+    }
+
+  return TRUE;
+}
+
 /* One evaluation of the partial log-likelihood, its score u and information imat (full,
  * symmetric) at beta, in the centred and scaled coordinates. */
 static double
@@ -266,181 +655,14 @@ cox_accumulate (CoxData      *d,
   for (gsize s = 0; s < d->n_ranges; s++)
     {
       const gsize lo = d->range[s], hi = d->range[s + 1];
-      double denom = 0, recenter = 0;
-      gsize nrisk = 0;
-      gsize k = hi, r = hi;
+      CoxScan sc = { 0, 0, 0, hi, d->a, d->cmat, d->a2, d->cmat2 };
 
+      if (!d->counting && cox_use_threads (hi - lo) &&
+          cox_scan_two (d, beta, lo, hi, &loglik, u, imat))
+        continue;
       memset (d->a, 0, p * sizeof (double));
       memset (d->cmat, 0, (gsize) p * p * sizeof (double));
-
-      while (k > lo)
-        {
-          const double dtime = d->time[k - 1];
-          gsize batch_lo, ndead = 0;
-          double denom2 = 0, etasum = 0, deadwt = 0;
-
-          /* the batch of rows at dtime, with their eta = z beta (kept for their removal) */
-          for (batch_lo = k; batch_lo > lo && d->time[batch_lo - 1] == dtime; batch_lo--)
-            {
-              const double *zq = d->z + (batch_lo - 1) * p;
-              double eta = 0;
-
-              for (guint i = 0; i < p; i++)
-                eta += beta[i] * zq[i];
-              d->eta[batch_lo - 1] = eta;
-              etasum += eta;
-            }
-
-          /* (start, stop]: rows whose start is at or after dtime are no longer at risk. */
-          if (d->counting)
-            {
-              for (; r > lo && d->start_time[r - 1] >= dtime; r--)
-                {
-                  gsize q = d->start_pos[r - 1];
-
-                  if (--nrisk == 0)
-                    {
-                      /* an empty risk set: start again from exact zeros */
-                      denom = 0;
-                      memset (d->a, 0, p * sizeof (double));
-                      memset (d->cmat, 0, (gsize) p * p * sizeof (double));
-                      continue;
-                    }
-                  risk_set_add (&denom, d->a, d->cmat, d->z + q * p, p,
-                                -exp (d->eta[q] - recenter) * (d->wt != NULL ? d->wt[q] : 1.0));
-                }
-            }
-
-          /* Keep exp() in range: if this batch's mean eta is far from the reference, move the
-           * reference and rescale the sums (agfit4's recentring; inert for sane data). */
-          if (fabs (etasum / (double) (k - batch_lo) - recenter) > 200)
-            {
-              double shift = etasum / (double) (k - batch_lo) - recenter;
-
-              recenter += shift;
-              if (denom > 0)
-                {
-                  double factor = exp (-shift);
-
-                  denom *= factor;
-                  for (guint i = 0; i < p; i++)
-                    {
-                      d->a[i] *= factor;
-                      for (guint j = 0; j <= i; j++)
-                        d->cmat[(gsize) i * p + j] *= factor;
-                    }
-                }
-            }
-
-          /* The batch at dtime: censored rows join S0, S1, S2; events also go to the death
-           * sums (denom2, a2, cmat2), which the tie rule folds in below. */
-          memset (d->a2, 0, p * sizeof (double));
-          memset (d->cmat2, 0, (gsize) p * p * sizeof (double));
-          for (; k > batch_lo; k--)
-            {
-              const gsize q = k - 1;
-              const double *zk = d->z + q * p;
-              const double w = d->wt != NULL ? d->wt[q] : 1.0;
-              double risk = exp (d->eta[q] - recenter) * w;
-
-              nrisk++;
-              if (d->status[q] == 0)
-                {
-                  risk_set_add (&denom, d->a, d->cmat, zk, p, risk);
-                  continue;
-                }
-              ndead++;
-              deadwt += w;
-              loglik += w * (d->eta[q] - recenter);
-              for (guint i = 0; i < p; i++)
-                u[i] += w * zk[i];
-              risk_set_add (&denom2, d->a2, d->cmat2, zk, p, risk);
-            }
-
-          if (ndead == 0)
-            continue;
-
-          if (!d->efron || ndead == 1)
-            {
-              /* Breslow: every event at dtime sees the whole risk set. */
-              double weight;
-
-              denom += denom2;
-              weight = deadwt / denom;
-              loglik -= deadwt * log (denom);
-              for (guint i = 0; i < p; i++)
-                {
-                  double mean_i;
-
-                  d->a[i] += d->a2[i];
-                  mean_i = d->a[i] / denom;
-                  u[i] -= deadwt * mean_i;
-                  for (guint j = 0; j <= i; j++)
-                    {
-                      d->cmat[(gsize) i * p + j] += d->cmat2[(gsize) i * p + j];
-                      imat[(gsize) i * p + j] += weight
-                        * (d->cmat[(gsize) i * p + j] - mean_i * d->a[j]);
-                    }
-                }
-            }
-          else
-            {
-              /* Efron: the m-th of d tied events (m = 0 .. d-1) sees the risk set with
-               * f_m = (m + 1)/d of the tied events' weight (coxfit6's order of the same
-               * d terms). With S the censored-and-later sums and D the tied events' sums,
-               *   den_m = S0 + f_m D0,  mean_m = (S1 + f_m D1) / den_m,
-               *   u -= sum_m mean_m,  imat += sum_m (S2 + f_m D2) / den_m - mean_m mean_m'.
-               * Expanding the sums over m leaves five scalars, so a time with d ties costs
-               * O(d + p^2) instead of coxfit6's O(d p^2). */
-              double A = 0, B = 0, C0 = 0, C1 = 0, C2 = 0;
-              /* with case weights each of the d terms carries the mean weight of the tied
-               * events (coxfit6's wtave) */
-              const double wtave = deadwt / (double) ndead;
-
-              for (gsize m = 0; m < ndead; m++)
-                {
-                  double f = (double) (m + 1) / (double) ndead;
-                  double den = denom + f * denom2;
-                  double inv = 1.0 / den;
-
-                  loglik -= wtave * log (den);
-                  A += inv;
-                  B += f * inv;
-                  C0 += inv * inv;
-                  C1 += f * inv * inv;
-                  C2 += f * f * inv * inv;
-                }
-              A *= wtave;
-              B *= wtave;
-              C0 *= wtave;
-              C1 *= wtave;
-              C2 *= wtave;
-
-              for (guint i = 0; i < p; i++)
-                {
-                  const double s1_i = d->a[i], d1_i = d->a2[i];
-
-                  u[i] -= s1_i * A + d1_i * B;
-                  for (guint j = 0; j <= i; j++)
-                    {
-                      const gsize ij = (gsize) i * p + j;
-                      const double s1_j = d->a[j], d1_j = d->a2[j];
-
-                      imat[ij] += d->cmat[ij] * A + d->cmat2[ij] * B
-                                  - (s1_i * s1_j * C0 + (s1_i * d1_j + d1_i * s1_j) * C1
-                                     + d1_i * d1_j * C2);
-                    }
-                }
-
-              denom += denom2;
-              for (guint i = 0; i < p; i++)
-                {
-                  d->a[i] += d->a2[i];
-                  for (guint j = 0; j <= i; j++)
-                    d->cmat[(gsize) i * p + j] += d->cmat2[(gsize) i * p + j];
-                }
-            }
-        }
+      loglik = cox_scan (d, beta, lo, hi, &sc, loglik, u, imat);
     }
 
   for (guint i = 0; i < p; i++)

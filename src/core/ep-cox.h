@@ -216,6 +216,13 @@ EpCoxFit   *ep_cox_fit_columns  (gsize               n,
 
 void        ep_cox_fit_free     (EpCoxFit           *fit);
 
+/* The walk of each iteration on two threads for strata of right-censored rows of at least
+ * min_rows (results to rounding, not to the bit; off unless EP_COX_THREADS=2, with
+ * EP_THREAD_MIN_ROWS, default 100000). Tests: threads 1 or 2 over the environment; 0: back
+ * to it. */
+void        ep_cox_set_threads  (guint               threads,
+                                 gsize               min_rows);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCoxFit, ep_cox_fit_free)
 
 G_END_DECLS

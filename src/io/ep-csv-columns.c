@@ -17,6 +17,12 @@
  * invalid UTF-8, a ragged row, a header it cannot use, a cell that is not a number) and the
  * whole file is read again by ep_csv_read_file(), whose values and messages are the
  * definition this pass must match (tests/test-csv-columns.c checks that it does).
+ *
+ * On two threads (a file of 4 MiB or more, a spare processor; docs/csv.md): the first part reads
+ * the header, picks a line end near the middle of the rest and starts the second part after
+ * it; the first part stops there only if one of its records starts exactly at that byte (else
+ * the line end was inside a quoted cell, and it reads on alone). The second part's rows are
+ * appended and its levels merged in order, so the result is the one-thread result to the bit.
  */
 #include "config.h"
 
@@ -24,10 +30,14 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "io/ep-csv-columns.h"
 #include "io/ep-file-check.h"
@@ -35,6 +45,7 @@
 
 #define CHUNK (1u << 20)
 #define HUGE_PAGE (2u << 20)
+#define THREAD_MIN_BYTES (4u << 20)
 
 /* ---- arrays in huge pages ------------------------------------------------------------- */
 
@@ -134,6 +145,7 @@ columns_new (const char             *display_name,
   EpCsvColumns *out = g_new0 (EpCsvColumns, 1);
 
   out->display_name = g_strdup (display_name);
+  out->threads = 1;
   out->n_columns = n;
   out->columns = g_new0 (EpCsvColumn, MAX (n, 1));
   for (guint k = 0; k < n; k++)
@@ -241,11 +253,13 @@ typedef struct
   char    *buf;
   gsize    alloc;
   gsize    len;         /* bytes in buf */
+  gsize    base;        /* the file offset of buf[0] */
   gboolean eof;
 } Input;
 
-/* Keeps buf[from, len), moved to the front, and reads more after it; FALSE on a read error.
- * The buffer doubles when from is 0 and it is full (a record longer than the buffer). */
+/* Keeps buf[from, len), moved to the front, and reads more after it (pread, so that two parts
+ * can read one descriptor); FALSE on a read error. The buffer doubles when from is 0 and it is
+ * full (a record longer than the buffer). */
 static gboolean
 input_refill (Input *in,
               gsize  from)
@@ -256,6 +270,7 @@ input_refill (Input *in,
     {
       memmove (in->buf, in->buf + from, in->len - from);
       in->len -= from;
+      in->base += from;
     }
   if (in->len + 1 >= in->alloc)
     {
@@ -263,7 +278,7 @@ input_refill (Input *in,
       in->buf = g_realloc (in->buf, in->alloc);
     }
   do
-    n = read (in->fd, in->buf + in->len, in->alloc - 1 - in->len);
+    n = pread (in->fd, in->buf + in->len, in->alloc - 1 - in->len, (off_t) (in->base + in->len));
   while (n < 0 && errno == EINTR);
   if (n < 0)
     return FALSE;
@@ -449,46 +464,73 @@ typedef struct
   gsize length;
 } Span;
 
-static PassResult
-single_pass (const char             *path,
-             char                    sep,
-             const char * const     *names,
-             const EpCsvColumnKind  *kinds,
-             guint                   n,
-             EpCsvColumns           *out)
+/* One part of the pass: the whole file (from its header), or, on two threads, the rows before
+ * a line end near the middle (with the header) and the rows after it. */
+typedef struct _Part Part;
+struct _Part
 {
-  Input in = { -1, NULL, CHUNK, 0, FALSE };
-  guint8 special[256] = { 0 };
-  g_autofree int *slot = NULL;          /* by file column: k, or -1 */
-  g_autofree Dictionary *dictionaries = NULL;
+  /* the file and the columns asked for */
+  int                 fd;
+  gsize               size;          /* the file's length */
+  char                sep;
+  const char * const *names;
+  guint               n;
+  const guint8       *special;
+
+  gboolean            header;        /* starts at the file's start, with the header */
+  gsize               start;         /* else: the file offset of its first record (line 1) */
+  gsize               stop;          /* a record that starts here ends the part; G_MAXSIZE */
+  gint               *quit;          /* the second part stops when this is set */
+  Part               *second;        /* on the first part: the one to start after the header */
+  GThread            *thread;        /* on the second part, while it runs */
+
+  /* the header's: by file column, the column asked for or -1 */
+  int                *slot;
+  guint               n_fields_header;
+
+  EpCsvColumns       *out;
+  Dictionary         *dictionaries;  /* n */
+  gsize               capacity;      /* rows that out has room for */
+
+  /* the second part: its rows go into the first part's arrays from row0, the records the
+   * single pass would find between the header's end and start (counted before it begins) */
+  guint               first_line;    /* the line of the part's first byte */
+  gsize               header_end;
+  guint               header_line;
+  EpCsvColumns       *first_out;
+  gsize               first_capacity;
+  gsize               row0;
+  gboolean            counted;
+
+  PassResult          result;
+  gboolean            landed;        /* a record started at stop: the part ended there */
+  guint               stop_line;     /* its line */
+};
+
+static gboolean start_second (Part *first, gsize header_end, guint header_line);
+
+static PassResult
+pass_part (Part *part)
+{
+  Input in = { part->fd, NULL, CHUNK, 0, part->header ? 0 : part->start, FALSE };
+  const guint8 *special = part->special;
+  const char sep = part->sep;
+  const char * const *names = part->names;
+  const guint n = part->n;
+  EpCsvColumns *out = part->out;
+  int *slot = part->slot;
   g_autoptr(GArray) header = g_array_new (FALSE, FALSE, sizeof (Span));
-  gsize capacity = 0;
-  guint n_fields_header = 0;
-  guint line = 1;
+  guint n_fields_header = part->n_fields_header;
+  guint line = part->first_line;
   gsize pos = 0;
-  gboolean in_header = TRUE;
+  gboolean in_header = part->header;
   PassResult result = PASS_GIVE_UP;
-  struct stat st;
 
-  special[(guchar) sep] = special['\n'] = special['\r'] = special['"'] = special[0] = 1;
-  for (int c = 0x80; c < 0x100; c++)
-    special[c] = 2;
-
-  /* a FIFO or a device would block or never end: the reader's message for those */
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    return PASS_GIVE_UP;
-  in.fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
-  if (in.fd < 0)
-    return PASS_GIVE_UP;
-  if (fstat (in.fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size >= G_MAXUINT32 ||
-      (guint64) st.st_size > EP_FILE_MAX_TABLE_BYTES)
-    goto out;
   in.buf = g_malloc (in.alloc);
   if (!input_refill (&in, 0))
     goto out;
-  if (in.len >= 3 && memcmp (in.buf, "\xEF\xBB\xBF", 3) == 0)
+  if (part->header && in.len >= 3 && memcmp (in.buf, "\xEF\xBB\xBF", 3) == 0)
     pos = 3;
-  dictionaries = g_new0 (Dictionary, MAX (n, 1));
 
   for (;;)
     {
@@ -527,16 +569,37 @@ single_pass (const char             *path,
         {
           if (in.eof && r >= in.len)
             break;                                  /* the end of the file */
-          if (!input_refill (&in, record))
+          if ((part->quit != NULL && g_atomic_int_get (part->quit)) || !input_refill (&in, record))
             goto out;
           pos = 0;
           continue;
         }
       record_line = at_line;
 
+      if (part->stop != G_MAXSIZE && !in_header)
+        {
+          if (in.base + r == part->stop)
+            {
+              /* the second part's first record: this part ends here */
+              part->landed = TRUE;
+              part->stop_line = record_line;
+              break;
+            }
+          if (in.base + r > part->stop)
+            {
+              /* the line end chosen was inside a quoted cell: this part reads on alone,
+               * once the second part has stopped writing (it has not: its count found the
+               * same quoted cell) */
+              part->stop = G_MAXSIZE;
+              g_atomic_int_set (part->second->quit, 1);
+              g_thread_join (part->second->thread);
+              part->second->thread = NULL;
+            }
+        }
+
       if (in_header)
         g_array_set_size (header, 0);
-      if (!in_header && out->n_rows >= capacity)
+      if (!in_header && out->n_rows >= part->capacity)
         goto out;                                   /* cannot happen: one byte a field */
 
       /* the cells of one record */
@@ -664,7 +727,7 @@ single_pass (const char             *path,
                 }
               else
                 c->codes[out->n_rows] = cell_is_missing (s, length)
-                                          ? -1 : dictionary_code (&dictionaries[k], c->levels, s, length);
+                                          ? -1 : dictionary_code (&part->dictionaries[k], c->levels, s, length);
             }
           field++;
 
@@ -715,7 +778,7 @@ single_pass (const char             *path,
       if (!complete)
         {
           /* the record runs past the buffer: again from its start with more bytes */
-          if (!input_refill (&in, record))
+          if ((part->quit != NULL && g_atomic_int_get (part->quit)) || !input_refill (&in, record))
             goto out;
           pos = 0;
           continue;
@@ -726,7 +789,8 @@ single_pass (const char             *path,
           g_autoptr(GHashTable) seen_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
           n_fields_header = field;
-          slot = g_new (int, n_fields_header);
+          part->n_fields_header = n_fields_header;
+          slot = part->slot = g_new (int, n_fields_header);
           for (guint j = 0; j < n_fields_header; j++)
             {
               Span *h = &g_array_index (header, Span, j);
@@ -757,8 +821,10 @@ single_pass (const char             *path,
             for (guint m = 0; m < k; m++)
               if (strcmp (names[k], names[m]) == 0)
                 goto out;                           /* the same column twice: not worth a path */
-          capacity = (gsize) st.st_size / MAX (n_fields_header, 1) + 2;
-          columns_alloc (out, capacity);
+          part->capacity = part->size / MAX (n_fields_header, 1) + 2;
+          columns_alloc (out, part->capacity);
+          if (part->second != NULL && start_second (part, in.base + r, at_line))
+            part->stop = part->second->start;
           in_header = FALSE;
         }
       else
@@ -775,11 +841,357 @@ single_pass (const char             *path,
     result = PASS_OK;
 
 out:
-  if (in.fd >= 0)
-    close (in.fd);
   g_free (in.buf);
-  for (guint k = 0; dictionaries != NULL && k < n; k++)
-    g_clear_pointer (&dictionaries[k].index, g_hash_table_unref);
+  if (result != PASS_OK && part->second != NULL && part->second->thread != NULL)
+    g_atomic_int_set (part->second->quit, 1);
+  part->result = result;
+
+  return result;
+}
+
+/* The records and line ends of [from, to) as the single pass finds them, from a record's start:
+ * a line end outside quotes ends a record if its line has a byte that is not CR (else it is a
+ * blank line); each quote opens or closes a quoted cell ("" closes and opens). FALSE if to is
+ * not a record's start (inside quotes, or within a line) or on a read error. What the pass
+ * gives up on (a quote inside an unquoted cell, a lone CR, ...) may be counted otherwise; the
+ * first part then gives up too, or does not stop at to. Sixteen bytes at a time with SSE2. */
+static gboolean
+count_records (int      fd,
+               gsize    from,
+               gsize    to,
+               gsize   *records,
+               guint64 *line_ends)
+{
+  g_autofree char *buf = g_malloc (CHUNK);
+  gboolean quoted = FALSE, text = FALSE;
+  gsize n_records = 0;
+  guint64 n_line_ends = 0;
+
+  for (gsize at = from; at < to;)
+    {
+      gsize i = 0, len;
+      gssize got;
+
+      do
+        got = pread (fd, buf, MIN (CHUNK, to - at), (off_t) at);
+      while (got < 0 && errno == EINTR);
+      if (got <= 0)
+        return FALSE;
+      len = (gsize) got;
+#ifdef __SSE2__
+      {
+        const __m128i nl = _mm_set1_epi8 ('\n'), quote = _mm_set1_epi8 ('"'), cr = _mm_set1_epi8 ('\r');
+
+        for (; i + 16 <= len; i += 16)
+          {
+            __m128i v = _mm_loadu_si128 ((const __m128i *) (buf + i));
+            guint m_nl = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, nl));
+            guint m_quote = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, quote));
+            guint m_cr = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, cr));
+            guint hits = m_nl | m_quote;
+            guint text_bits = ~(hits | m_cr) & 0xFFFFu;
+            guint next = 0;                 /* the first bit after the last hit */
+
+            while (hits != 0)
+              {
+                guint b = (guint) __builtin_ctz (hits);
+
+                if (text_bits & ((1u << b) - 1) & ~((1u << next) - 1))
+                  text = TRUE;
+                if (m_nl & (1u << b))
+                  {
+                    n_line_ends++;
+                    if (!quoted)
+                      {
+                        n_records += text;
+                        text = FALSE;
+                      }
+                  }
+                else
+                  {
+                    quoted = !quoted;
+                    text = TRUE;
+                  }
+                next = b + 1;
+                hits &= hits - 1;
+              }
+            if (text_bits & ~((1u << next) - 1))
+              text = TRUE;
+          }
+      }
+#endif
+      for (; i < len; i++)
+        {
+          const char c = buf[i];
+
+          if (c == '\n')
+            {
+              n_line_ends++;
+              if (!quoted)
+                {
+                  n_records += text;
+                  text = FALSE;
+                }
+            }
+          else if (c == '"')
+            {
+              quoted = !quoted;
+              text = TRUE;
+            }
+          else if (c != '\r')
+            text = TRUE;
+        }
+      at += len;
+    }
+  *records = n_records;
+  *line_ends = n_line_ends;
+
+  return !quoted && !text;
+}
+
+/* The second part: counts the first part's records, then reads its own into the first part's
+ * arrays after them (nothing to copy when the two join), with its own levels. */
+static gpointer
+part_thread (gpointer data)
+{
+  Part *part = data;
+  EpCsvColumns *out = part->out, *first = part->first_out;
+  guint64 line_ends;
+
+  part->result = PASS_GIVE_UP;
+  if (!count_records (part->fd, part->header_end, part->start, &part->row0, &line_ends) ||
+      part->row0 >= part->first_capacity || line_ends >= G_MAXUINT32)
+    return NULL;
+  part->counted = TRUE;
+  part->first_line = part->header_line + (guint) line_ends;
+  part->capacity = part->first_capacity - part->row0;
+  out->lines = first->lines + part->row0;
+  for (guint k = 0; k < out->n_columns; k++)
+    if (out->columns[k].kind == EP_CSV_COLUMN_NUMBER)
+      out->columns[k].numbers = first->columns[k].numbers + part->row0;
+    else
+      out->columns[k].codes = first->columns[k].codes + part->row0;
+  pass_part (part);
+
+  return NULL;
+}
+
+/* A line end near the middle of [from, size) that is followed by a record's first byte (not
+ * by an empty line): the second part starts after it. Whether it is a record's end or a line
+ * end inside a quoted cell only the first part can tell, when it gets there. */
+static gboolean
+find_split (int    fd,
+            gsize  from,
+            gsize  size,
+            gsize *split)
+{
+  const gsize window = 1u << 16;
+  g_autofree char *buf = g_malloc (window);
+  gsize mid = from + (size - from) / 2;
+  gssize got;
+
+  do
+    got = pread (fd, buf, window, (off_t) mid);
+  while (got < 0 && errno == EINTR);
+  for (gsize i = 0; got > 0 && i + 1 < (gsize) got; i++)
+    if (buf[i] == '\n' && buf[i + 1] != '\n' && buf[i + 1] != '\r')
+      {
+        *split = mid + i + 1;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Called by the first part once it has read the header, which ends at header_end: starts the
+ * second part on its thread, with the header's columns and its own arrays. */
+static gboolean
+start_second (Part  *first,
+              gsize  header_end,
+              guint  header_line)
+{
+  Part *second = first->second;
+  gsize split;
+
+  if (!find_split (first->fd, header_end, first->size, &split))
+    return FALSE;
+  second->start = split;
+  second->n_fields_header = first->n_fields_header;
+  second->slot = g_memdup2 (first->slot, first->n_fields_header * sizeof (int));
+  second->header_end = header_end;
+  second->header_line = header_line;
+  second->first_out = first->out;
+  second->first_capacity = first->capacity;
+  second->thread = g_thread_try_new ("ep-csv-columns", part_thread, second, NULL);
+
+  return second->thread != NULL;
+}
+
+/* The second part's rows, already after the first part's: its levels added to the first part's
+ * in their order (so that a level has the code of its first appearance in the file, as on one
+ * thread) and its codes mapped to those. FALSE if the count and the first part disagree
+ * (cannot happen: the count follows the pass's rules for what the pass takes). */
+static gboolean
+merge_parts (Part *first,
+             Part *second)
+{
+  EpCsvColumns *a = first->out, *b = second->out;
+
+  if (!second->counted || second->row0 != a->n_rows || second->first_line != first->stop_line)
+    return FALSE;
+  for (guint k = 0; k < a->n_columns; k++)
+    {
+      EpCsvColumn *ca = &a->columns[k], *cb = &b->columns[k];
+
+      if (ca->kind == EP_CSV_COLUMN_FACTOR && cb->levels->len > 0)
+        {
+          g_autofree gint32 *map = g_new (gint32, cb->levels->len);
+          gboolean same = TRUE;
+
+          for (guint j = 0; j < cb->levels->len; j++)
+            {
+              const char *level = cb->levels->pdata[j];
+
+              map[j] = dictionary_code (&first->dictionaries[k], ca->levels, level, strlen (level));
+              same = same && map[j] == (gint32) j;
+            }
+          for (guint i = 0; i < b->n_rows && !same; i++)
+            if (cb->codes[i] >= 0)
+              cb->codes[i] = map[cb->codes[i]];
+        }
+    }
+  a->n_rows += b->n_rows;
+
+  return TRUE;
+}
+
+/* Two threads when the file is large enough to pay (4 MiB, or EP_THREAD_MIN_BYTES), there are
+ * two processors or more and one of them is spare (the load average over the last minute at
+ * most processors - 1); EP_THREADS=1 forces one thread, EP_THREADS=2 two (at any number of
+ * processors and any load). ep_csv_columns_set_threads() overrides both (tests, which compare the paths
+ * without setenv() in a process that has had threads). */
+static gint threads_set;                 /* ep_csv_columns_set_threads(): 0 unset */
+static gsize min_bytes_set;
+
+void
+ep_csv_columns_set_threads (guint threads,
+                            gsize min_bytes)
+{
+  min_bytes_set = min_bytes;
+  g_atomic_int_set (&threads_set, (gint) threads);
+}
+
+static gboolean
+use_threads (gsize size)
+{
+  const char *threads = g_getenv ("EP_THREADS");
+  const char *min = g_getenv ("EP_THREAD_MIN_BYTES");
+  guint64 min_bytes = THREAD_MIN_BYTES;
+  guint set = (guint) g_atomic_int_get (&threads_set);
+  guint processors;
+  double load[1];
+
+  if (set > 0)
+    return set >= 2 && size >= min_bytes_set;
+  if (min != NULL && *min != '\0')
+    min_bytes = g_ascii_strtoull (min, NULL, 10);
+  if (size < min_bytes)
+    return FALSE;
+  if (threads != NULL && *threads != '\0')
+    return g_ascii_strtoull (threads, NULL, 10) >= 2;
+
+  /* a spare processor: on a loaded machine the second thread waits for one and only adds CPU
+   * time (bench/README.md, "Two cores") */
+  processors = g_get_num_processors ();
+  return processors >= 2 && getloadavg (load, 1) == 1 && load[0] <= (double) processors - 1.0;
+}
+
+static PassResult
+single_pass (const char             *path,
+             char                    sep,
+             const char * const     *names,
+             const EpCsvColumnKind  *kinds,
+             guint                   n,
+             EpCsvColumns           *out)
+{
+  guint8 special[256] = { 0 };
+  gint quit = 0;
+  Part first = { 0 }, second = { 0 };
+  PassResult result;
+  struct stat st;
+  int fd;
+
+  special[(guchar) sep] = special['\n'] = special['\r'] = special['"'] = special[0] = 1;
+  for (int c = 0x80; c < 0x100; c++)
+    special[c] = 2;
+
+  /* a FIFO or a device would block or never end: the reader's message for those */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return PASS_GIVE_UP;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0)
+    return PASS_GIVE_UP;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size >= G_MAXUINT32 ||
+      (guint64) st.st_size > EP_FILE_MAX_TABLE_BYTES)
+    {
+      close (fd);
+      return PASS_GIVE_UP;
+    }
+
+  first.fd = fd;
+  first.size = (gsize) st.st_size;
+  first.sep = sep;
+  first.names = names;
+  first.n = n;
+  first.special = special;
+  first.stop = G_MAXSIZE;
+  first.first_line = 1;
+  second = first;
+  first.header = TRUE;
+  first.out = out;
+  first.dictionaries = g_new0 (Dictionary, MAX (n, 1));
+  if (use_threads (first.size))
+    {
+      second.quit = &quit;
+      second.out = columns_new (out->display_name, names, kinds, n);
+      second.dictionaries = g_new0 (Dictionary, MAX (n, 1));
+      first.second = &second;
+    }
+
+  result = pass_part (&first);
+  if (second.thread != NULL)
+    {
+      if (!first.landed)
+        g_atomic_int_set (&quit, 1);
+      g_thread_join (second.thread);
+      if (result == PASS_OK && first.landed)
+        {
+          if (second.result == PASS_OK && merge_parts (&first, &second))
+            out->threads = 2;
+          else
+            result = PASS_GIVE_UP;
+        }
+    }
+
+  close (fd);
+  for (guint k = 0; k < n; k++)
+    {
+      g_clear_pointer (&first.dictionaries[k].index, g_hash_table_unref);
+      if (second.dictionaries != NULL)
+        g_clear_pointer (&second.dictionaries[k].index, g_hash_table_unref);
+    }
+  g_free (first.dictionaries);
+  g_free (second.dictionaries);
+  g_free (first.slot);
+  g_free (second.slot);
+  if (second.out != NULL)
+    {
+      /* the arrays were the first part's */
+      second.out->lines = NULL;
+      for (guint k = 0; k < n; k++)
+        second.out->columns[k].numbers = NULL, second.out->columns[k].codes = NULL;
+      ep_csv_columns_free (second.out);
+    }
 
   return result;
 }

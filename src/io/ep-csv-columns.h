@@ -42,6 +42,7 @@ typedef struct
   EpCsvColumn *columns;       /* n_columns, in the order asked for */
   guint32     *lines;         /* n_rows: the 1-based line each data row starts on */
   gboolean     fell_back;     /* read through ep_csv_read_file() (tests, benchmarks) */
+  guint        threads;       /* 1, or 2 when the single pass ran as two parts (tests) */
 } EpCsvColumns;
 
 /* names: n columns by header name; kinds: theirs. Errors are those of ep_csv_read_file(),
@@ -62,6 +63,10 @@ EpCsvColumns *ep_csv_read_columns_try (const char             *path,
                                        const EpCsvColumnKind  *kinds,
                                        guint                   n);
 void          ep_csv_columns_free (EpCsvColumns           *columns);
+/* Tests: threads 1 or 2 for files of at least min_bytes (over EP_THREADS and
+ * EP_THREAD_MIN_BYTES); threads 0: back to the environment and the defaults. */
+void          ep_csv_columns_set_threads (guint                  threads,
+                                          gsize                  min_bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCsvColumns, ep_csv_columns_free)
 
