@@ -224,7 +224,7 @@ ep_cli_data_free (EpCliData *data)
   g_clear_pointer (&data->columns, ep_csv_columns_free);
   g_clear_pointer (&data->labels, g_ptr_array_unref);
   g_free (data->rows);
-  g_free (data->lines);
+  ep_big_free (data->lines);
   g_free (data->path);
   g_free (data->display_name);
   g_free (data);
@@ -312,7 +312,7 @@ ep_cli_data_release_columns (EpCliData *data)
 
   if (data->columns == NULL)
     return;
-  data->lines = g_new (guint32, MAX (data->n_rows, 1));
+  data->lines = ep_big_new (guint32, MAX (data->n_rows, 1));
   for (guint i = 0; i < data->n_rows; i++)
     data->lines[i] = data->columns->lines[data->rows[i]];
   g_clear_pointer (&data->columns, ep_csv_columns_free);
