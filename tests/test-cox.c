@@ -25,6 +25,7 @@
 #include "core/ep-cox.h"
 #include "core/ep-design.h"
 #include "core/ep-levels.h"
+#include "core/ep-timefix.h"
 #include "io/ep-csv.h"
 
 #include "ep-test-cli.h"
@@ -621,6 +622,65 @@ assert_fits_identical (const EpCoxFit *a,
   g_assert_cmpmem (&a->score_chisq, sizeof (double), &b->score_chisq, sizeof (double));
   g_assert_cmpmem (&a->concordance, sizeof (double), &b->concordance, sizeof (double));
   g_assert_cmpmem (&a->concordance_se, sizeof (double), &b->concordance_se, sizeof (double));
+}
+
+/* R's tie rule applied while the fit sorts (no entry times) is the rule applied first on copies
+ * (ep_timefix(), then a fit without it), to the bit: with times that it merges (0.1 + 0.2
+ * against 0.3; 2e-8 apart, merged by the relative rule only) and without, strata or not,
+ * both tie methods, n around the insertion sort's 32. */
+static void
+test_timefix_in_sort (void)
+{
+  const gsize sizes[] = { 20, 33, 400, 3000 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1919);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint variant = 0; variant < 8; variant++)
+      {
+        gsize n = sizes[s];
+        gboolean near_ties = variant & 1, with_strata = variant & 2;
+        g_autofree double *stop = g_new (double, n);
+        g_autofree double *fixed = g_new (double, n);
+        g_autofree int *status = g_new (int, n);
+        g_autofree double *x = g_new (double, n * 2);
+        g_autofree guint *strata = g_new (guint, n);
+        g_autoptr(EpCoxFit) in_sort = NULL;
+        g_autoptr(EpCoxFit) before = NULL;
+        EpCoxOptions options;
+        gsize n_fixed;
+
+        for (gsize i = 0; i < n; i++)
+          {
+            double b = g_rand_int_range (rand, 1, 30) / 10.0;
+
+            switch (near_ties ? g_rand_int_range (rand, 0, 4) : 0)
+              {
+              case 1: stop[i] = b + 0.1 + 0.2 - 0.3; break;
+              case 2: stop[i] = b * (1 + 1e-10); break;
+              case 3: stop[i] = b + 2e-8; break;
+              default: stop[i] = b; break;
+              }
+            status[i] = g_rand_int_range (rand, 0, 3) > 0;
+            x[2 * i] = g_rand_double_range (rand, -1, 1);
+            x[2 * i + 1] = g_rand_int_range (rand, 0, 2);
+            strata[i] = g_rand_int_range (rand, 0, 3);
+          }
+        n_fixed = ep_timefix (n, NULL, stop, EP_TIMEFIX_TOLERANCE, NULL, fixed);
+        if (near_ties && n >= 400)
+          g_assert_cmpuint (n_fixed, >, 0);
+
+        ep_cox_options_init (&options);
+        options.ties = variant & 4 ? EP_COX_TIES_BRESLOW : EP_COX_TIES_EFRON;
+        in_sort = ep_cox_fit (n, NULL, stop, status, x, 2, with_strata ? strata : NULL,
+                              with_strata ? 3 : 0, &options, NULL);
+        options.timefix = FALSE;
+        before = ep_cox_fit (n, NULL, fixed, status, x, 2, with_strata ? strata : NULL,
+                             with_strata ? 3 : 0, &options, NULL);
+        g_assert_nonnull (in_sort);
+        g_assert_nonnull (before);
+        g_assert_cmpuint (in_sort->n_timefix, ==, n_fixed);
+        assert_fits_identical (in_sort, before);
+      }
 }
 
 /* ep_cox_fit_columns on a design's columns is ep_cox_fit on its matrix, to the bit: numeric
@@ -1301,6 +1361,7 @@ main (int    argc,
   g_test_add_func ("/cox/concordance/popcount-dispatch", test_concordance_popcount);
   g_test_add_func ("/cox/columns/identical", test_fit_columns);
   g_test_add_func ("/cox/threads", test_threads);
+  g_test_add_func ("/cox/timefix/in-sort", test_timefix_in_sort);
   g_test_add_func ("/cox/edge/all-censored", test_all_censored);
   g_test_add_func ("/cox/edge/one-subject", test_one_subject);
   g_test_add_func ("/cox/edge/all-tied", test_all_tied);

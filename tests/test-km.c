@@ -20,6 +20,7 @@
 #include "core/ep-levels.h"
 #include "core/ep-logrank.h"
 #include "core/ep-sort.h"
+#include "core/ep-timefix.h"
 #include "io/ep-csv.h"
 
 #define RTOL 1e-9
@@ -988,6 +989,217 @@ test_sort_records (void)
     }
 }
 
+/* The reference order: (code, time) ascending with -0.0 == +0.0, ties by input position (aux
+ * holds it), by qsort. */
+static int
+compare_reference (gconstpointer pa,
+                   gconstpointer pb)
+{
+  const EpSortRecord *a = pa, *b = pb;
+
+  if (a->code != b->code)
+    return a->code < b->code ? -1 : 1;
+  if (a->time != b->time)
+    return a->time < b->time ? -1 : 1;
+  return (a->aux > b->aux) - (a->aux < b->aux);
+}
+
+typedef enum
+{
+  KEYS_DAYS,        /* whole days 0 .. 1825: 21 varying bits, code folded into the key */
+  KEYS_ANY,         /* negatives, both zeros, tiny and huge: all 64 bits, then a code pass */
+  KEYS_ONE,         /* one time for all: no time bits, only the code */
+  KEYS_ZEROS,       /* -0.0 and +0.0 only: one key */
+  KEYS_WIDE_54,     /* 54 varying bits: with 10 code bits exactly 64, folded */
+  KEYS_WIDE_55,     /* 55 varying bits: with 10 code bits 65, a code pass */
+  KEYS_FEW,         /* two values, far apart in the low bits */
+} Keys;
+
+static double
+make_time (GRand *rand,
+           Keys   keys,
+           gsize  i)
+{
+  switch (keys)
+    {
+    case KEYS_DAYS:
+      return g_rand_int_range (rand, 0, 1826);
+    case KEYS_ANY:
+      switch (g_rand_int_range (rand, 0, 5))
+        {
+        case 0: return -g_rand_double_range (rand, 0, 100);
+        case 1: return g_rand_boolean (rand) ? 0.0 : -0.0;
+        case 2: return g_rand_double (rand) * 1e-300;
+        case 3: return g_rand_double (rand) * 1e300;
+        default: return g_rand_int_range (rand, 0, 8);
+        }
+    case KEYS_ONE:
+      return 42.0;
+    case KEYS_ZEROS:
+      return g_rand_boolean (rand) ? 0.0 : -0.0;
+    case KEYS_WIDE_54:
+    case KEYS_WIDE_55:
+      {
+        /* positive doubles whose keys differ in bits 0 .. 53 (or 54): mantissas of 1.x with
+         * exponents 0 .. 3 (or 0 .. 7), one value with the lowest bit set */
+        int e = g_rand_int_range (rand, 0, keys == KEYS_WIDE_54 ? 4 : 8);
+        double m = 1.0 + g_rand_int_range (rand, 0, 64) / 64.0;
+
+        if (i == 0)
+          return 1.0000000000000002;
+        return ldexp (m, e);
+      }
+    case KEYS_FEW:
+    default:
+      return g_rand_boolean (rand) ? 1.0 : 1.0000000000000002;
+    }
+}
+
+/* ep_sort_records against qsort's order on every kind of key set, sizes around the insertion
+ * sort's limit (32) and larger, codes from a range that need not start at 0. */
+static void
+test_sort_window (void)
+{
+  const gsize sizes[] = { 2, 31, 32, 33, 34, 100, 4099 };
+  const guint code_ranges[][2] = { { 0, 1 }, { 0, 2 }, { 3, 6 }, { 0, 1000 }, { 7, 8 } };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (Keys keys = KEYS_DAYS; keys <= KEYS_FEW; keys++)
+    for (guint c = 0; c < G_N_ELEMENTS (code_ranges); c++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          gsize n = sizes[s];
+          guint lo = code_ranges[c][0], hi = code_ranges[c][1];
+          g_autofree EpSortRecord *rec = g_new (EpSortRecord, n);
+          g_autofree EpSortRecord *want = g_new (EpSortRecord, n);
+
+          for (gsize i = 0; i < n; i++)
+            {
+              rec[i].time = make_time (rand, keys, i);
+              rec[i].code = lo + (guint) g_rand_int_range (rand, 0, (gint32) (hi - lo));
+              rec[i].aux = (guint32) i;
+            }
+          if (hi - lo == 1000 && n > 1)
+            {
+              rec[0].code = lo;        /* the whole range: 10 code bits */
+              rec[1].code = hi - 1;
+            }
+          memcpy (want, rec, n * sizeof *rec);
+          qsort (want, n, sizeof *want, compare_reference);
+
+          g_assert_true (ep_sort_records (rec, n, hi));
+          for (gsize i = 0; i < n; i++)
+            {
+              if (rec[i].aux != want[i].aux)
+                g_error ("keys %d, codes %u..%u, n %zu: position %zu holds %u, expected %u",
+                         keys, lo, hi, n, i, rec[i].aux, want[i].aux);
+              g_assert_cmpuint (rec[i].code, ==, want[i].code);
+              g_assert_true (memcmp (&rec[i].time, &want[i].time, sizeof (double)) == 0);
+            }
+        }
+}
+
+typedef struct
+{
+  gsize     calls;
+  gboolean  by_time;     /* the hook saw the records ascending by time, stably */
+  gboolean  codes_kept;
+} HookSeen;
+
+static void
+check_hook (EpSortRecord *records,
+            gsize         n,
+            gpointer      data)
+{
+  HookSeen *seen = data;
+
+  seen->calls++;
+  for (gsize i = 1; i < n; i++)
+    if (records[i - 1].time > records[i].time ||
+        (records[i - 1].time == records[i].time && records[i - 1].aux > records[i].aux))
+      seen->by_time = FALSE;
+}
+
+/* ep_sort_records_hook: the hook sees the records by time alone; without a change of times the
+ * result is ep_sort_records()'s; with R's tie rule as the hook, every record has the time that
+ * ep_timefix() gives its observation and the count of changed times is ep_timefix()'s. */
+static void
+test_sort_hook (void)
+{
+  const gsize sizes[] = { 0, 1, 2, 32, 33, 500, 5000 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1919);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint round = 0; round < 3; round++)
+      {
+        gsize n = sizes[s];
+        g_autofree EpSortRecord *rec = g_new (EpSortRecord, MAX (n, 1));
+        g_autofree EpSortRecord *want = g_new (EpSortRecord, MAX (n, 1));
+        g_autofree double *time = g_new (double, MAX (n, 1));
+        g_autofree double *fixed = g_new (double, MAX (n, 1));
+        HookSeen seen = { 0, TRUE, TRUE };
+        EpTimefixHook fix = { EP_TIMEFIX_TOLERANCE, 0 };
+        gsize n_fixed;
+
+        for (gsize i = 0; i < n; i++)
+          {
+            double b = g_rand_int_range (rand, 0, 40) / 10.0;
+
+            /* near-ties (0.1 + 0.2 against 0.3; 2e-8 apart: tied by the relative rule only),
+             * exact ties, both zeros */
+            switch (round == 0 ? 0 : g_rand_int_range (rand, 0, 6))
+              {
+              case 5: time[i] = b + 2e-8; break;
+              case 0: time[i] = b; break;
+              case 1: time[i] = b + 1e-12; break;
+              case 2: time[i] = b * (1 + 1e-10); break;
+              case 3: time[i] = b + 0.1 + 0.2 - 0.3; break;
+              default: time[i] = g_rand_boolean (rand) ? 0.0 : -0.0; break;
+              }
+            rec[i] = (EpSortRecord) { time[i], (guint32) g_rand_int_range (rand, 0, 3),
+                                      (guint32) i };
+          }
+
+        /* an identity hook: ep_sort_records()'s order */
+        memcpy (want, rec, n * sizeof *rec);
+        g_assert_true (ep_sort_records (want, n, 3));
+        g_assert_true (ep_sort_records_hook (rec, n, 3, check_hook, &seen));
+        g_assert_cmpuint (seen.calls, ==, 1);
+        g_assert_true (seen.by_time);
+        for (gsize i = 0; i < n; i++)
+          g_assert_cmpuint (rec[i].aux, ==, want[i].aux);
+
+        /* R's tie rule as the hook */
+        for (gsize i = 0; i < n; i++)
+          rec[i] = (EpSortRecord) { time[i], want[i].code, (guint32) i };
+        for (gsize i = 0; i < n; i++)
+          rec[want[i].aux].code = want[i].code;
+        n_fixed = ep_timefix (n, NULL, time, EP_TIMEFIX_TOLERANCE, NULL, fixed);
+        g_assert_true (ep_sort_records_hook (rec, n, 3, ep_timefix_sort_hook, &fix));
+        g_assert_cmpuint (fix.n_changed, ==, n_fixed);
+        if (round > 0 && n >= 500)
+          g_assert_cmpuint (n_fixed, >, 0);     /* the rule did merge times here */
+        for (gsize i = 0; i < n; i++)
+          {
+            g_assert_true (memcmp (&rec[i].time, &fixed[rec[i].aux], sizeof (double)) == 0);
+            if (i > 0)
+              {
+                g_assert_cmpuint (rec[i - 1].code, <=, rec[i].code);
+                if (rec[i - 1].code == rec[i].code)
+                  g_assert_cmpfloat (rec[i - 1].time, <=, rec[i].time);
+              }
+          }
+
+        if (n > 0)
+          {
+            rec[0].code = 3;
+            seen.calls = 0;
+            g_assert_false (ep_sort_records_hook (rec, n, 3, check_hook, &seen));
+            g_assert_cmpuint (seen.calls, ==, 0);
+          }
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1022,6 +1234,8 @@ main (int    argc,
 
   g_test_add_func ("/sort/order", test_sort);
   g_test_add_func ("/sort/records", test_sort_records);
+  g_test_add_func ("/sort/window", test_sort_window);
+  g_test_add_func ("/sort/hook", test_sort_hook);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@
 #include "core/ep-cox-robust.h"
 #include "core/ep-cox-zph.h"
 #include "core/ep-design.h"
+#include "core/ep-memory.h"
 
 #define COMMAND "cox"
 
@@ -313,10 +314,10 @@ void
 ep_cli_cox_fitted_clear (EpCliCoxFitted *fitted)
 {
   g_clear_pointer (&fitted->fit, ep_cox_fit_free);
-  g_clear_pointer (&fitted->start, g_free);
-  g_clear_pointer (&fitted->stop, g_free);
-  g_clear_pointer (&fitted->status, g_free);
-  g_clear_pointer (&fitted->weights, g_free);
+  g_clear_pointer (&fitted->start, ep_big_free);
+  g_clear_pointer (&fitted->stop, ep_big_free);
+  g_clear_pointer (&fitted->status, ep_big_free);
+  g_clear_pointer (&fitted->weights, ep_big_free);
   g_clear_pointer (&fitted->clusters, ep_levels_free);
   g_clear_pointer (&fitted->design, ep_design_free);
   g_clear_pointer (&fitted->strata, ep_levels_free);
@@ -336,9 +337,9 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
   g_autoptr(GArray) kinds = NULL;
   g_autoptr(GPtrArray) owned = NULL;
   g_autofree EpDesignColumn *design_columns = NULL;
-  g_autofree double *stop = NULL;
-  g_autofree double *start = NULL;
-  g_autofree int *status = NULL;
+  ep_autobig double *stop = NULL;
+  ep_autobig double *start = NULL;
+  ep_autobig int *status = NULL;
   g_auto(GStrv) covariates = NULL;
   g_auto(GStrv) factors = NULL;
   g_autoptr(GPtrArray) owned_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_levels_free);
@@ -411,17 +412,17 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
       return FALSE;
     }
 
-  stop = ep_cli_data_times (fitted->data, model->time, error);
+  stop = ep_cli_data_times_big (fitted->data, model->time, error);
   if (stop == NULL)
     goto fail;
   if (model->start != NULL)
     {
-      start = ep_cli_data_times (fitted->data, model->start, error);
+      start = ep_cli_data_times_big (fitted->data, model->start, error);
       if (start == NULL ||
           !check_intervals (fitted->data, start, stop, model->start, model->time, error))
         goto fail;
     }
-  status = ep_cli_data_events (fitted->data, model->event, error);
+  status = ep_cli_data_events_big (fitted->data, model->event, error);
   if (status == NULL)
     goto fail;
   if (model->strata != NULL)
@@ -430,7 +431,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
     fitted->clusters = ep_cli_data_levels (fitted->data, model->cluster);
   if (model->weights != NULL)
     {
-      fitted->weights = ep_cli_data_numbers (fitted->data, model->weights, error);
+      fitted->weights = ep_cli_data_numbers_big (fitted->data, model->weights, error);
       if (fitted->weights == NULL)
         goto fail;
       for (guint i = 0; i < fitted->data->n_rows; i++)
@@ -447,7 +448,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
     }
 
   /* The covariates: numbers, or text for the factors. */
-  owned = g_ptr_array_new_with_free_func (g_free);
+  owned = g_ptr_array_new_with_free_func (ep_big_free);
   design_columns = g_new0 (EpDesignColumn, n_covariates);
   for (guint i = 0; i < n_covariates; i++)
     {
@@ -469,7 +470,7 @@ ep_cli_cox_fit_model (const EpCliCoxModel  *model,
         }
       else
         {
-          double *numbers = ep_cli_data_numbers (fitted->data, covariates[i], error);
+          double *numbers = ep_cli_data_numbers_big (fitted->data, covariates[i], error);
 
           if (numbers == NULL)
             goto fail;

@@ -189,6 +189,20 @@ int         *ep_cli_data_events     (const EpCliData     *data,
                                      const char          *column,
                                      GError             **error);
 
+/* The same three with the array from ep_big_alloc(): free it with ep_big_free() (which also
+ * frees a g_malloc()ed block, so one free function serves arrays from either). For the
+ * million-row columns of cox, km and the other survival commands: huge pages instead of a
+ * fault per 4 KiB. */
+double      *ep_cli_data_numbers_big (const EpCliData    *data,
+                                      const char         *column,
+                                      GError            **error);
+double      *ep_cli_data_times_big   (const EpCliData    *data,
+                                      const char         *column,
+                                      GError            **error);
+int         *ep_cli_data_events_big  (const EpCliData    *data,
+                                      const char         *column,
+                                      GError            **error);
+
 /* The kept rows of a column as text: n_rows strings, NULL-terminated. Free the array with
  * g_free() only; the strings belong to data. */
 const char **ep_cli_data_strings    (const EpCliData     *data,

@@ -318,6 +318,8 @@ ep_cli_logrank (int    argc,
   data = survival->data;
   levels = survival->groups;
   strata = survival->strata;
+  /* the arrays are extracted: the typed columns go before the test's arrays are made (as km) */
+  ep_cli_data_release_columns (survival->data);
 
   if (levels->n_levels < 2)
     {

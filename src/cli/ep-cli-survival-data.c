@@ -14,6 +14,7 @@
 
 #include "cli/ep-cli.h"
 #include "cli/ep-cli-data.h"
+#include "core/ep-memory.h"
 
 void
 ep_cli_survival_options_clear (EpCliSurvivalOptions *options)
@@ -95,12 +96,12 @@ ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
       return NULL;
     }
 
-  survival->time = ep_cli_data_times (survival->data, options->time, error);
+  survival->time = ep_cli_data_times_big (survival->data, options->time, error);
   if (survival->time == NULL)
     return NULL;
   if (options->start != NULL)
     {
-      survival->start = ep_cli_data_times (survival->data, options->start, error);
+      survival->start = ep_cli_data_times_big (survival->data, options->start, error);
       if (survival->start == NULL)
         return NULL;
       for (guint i = 0; i < survival->data->n_rows; i++)
@@ -117,7 +118,7 @@ ep_cli_survival_data_load (const EpCliSurvivalOptions  *options,
   if (options->causes)
     survival->status = ep_cli_cif_read_status (survival->data, options->status, error);
   else
-    survival->status = ep_cli_data_events (survival->data, options->status, error);
+    survival->status = ep_cli_data_events_big (survival->data, options->status, error);
   if (survival->status == NULL)
     return NULL;
   if (options->group != NULL)
@@ -136,9 +137,10 @@ ep_cli_survival_data_free (EpCliSurvivalData *survival)
 
   g_clear_pointer (&survival->strata, ep_levels_free);
   g_clear_pointer (&survival->groups, ep_levels_free);
-  g_free (survival->status);
-  g_free (survival->time);
-  g_free (survival->start);
+  /* from ep_cli_data_*_big(), or (the status of cif) g_malloc(): ep_big_free() frees both */
+  ep_big_free (survival->status);
+  ep_big_free (survival->time);
+  ep_big_free (survival->start);
   g_clear_pointer (&survival->data, ep_cli_data_free);
   g_free (survival);
 }

@@ -752,10 +752,13 @@ cox_data_init (CoxData            *d,
                double             *means,
                double             *scale,
                gsize              *n_events,
+               double              tolerance,
+               gsize              *n_timefix,
                GError            **error)
 {
   ep_autobig guint *order = NULL;
   ep_autobig guint32 *position = NULL;
+  ep_autobig double *stop_fixed = NULL;
 
   memset (d, 0, sizeof *d);
   *n_events = 0;
@@ -855,7 +858,39 @@ cox_data_init (CoxData            *d,
   }
 
   order = ep_big_new (guint, n);
-  ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order);
+  if (tolerance > 0.0 && start == NULL)
+    {
+      /* R's tie rule (without entry times; cox_fit() applies it before for counting data)
+       * on the records while they are sorted by time alone: no sort of its own. When it
+       * changes nothing, which is the rule, this is ep_sort_order_by_code_and_time()'s
+       * order. When it merges times, the records of a merged time may be in the order of
+       * their old times, so the order is made again from ep_timefix()'s times, as before:
+       * ties in input order, the sums below in the same order to the bit. */
+      ep_autobig EpSortRecord *rec = ep_big_new (EpSortRecord, n);
+      EpTimefixHook fix = { tolerance, 0 };
+
+      for (gsize i = 0; i < n; i++)
+        rec[i] = (EpSortRecord) { stop[i], strata != NULL ? strata[i] : 0, (guint32) i };
+      if (!ep_sort_records_hook (rec, n, strata != NULL ? n_strata : 1, ep_timefix_sort_hook,
+                                 &fix))
+        g_return_val_if_reached (FALSE);   /* strata were checked above */
+      *n_timefix = fix.n_changed;
+      if (fix.n_changed == 0)
+        {
+          for (gsize k = 0; k < n; k++)
+            order[k] = rec[k].aux;
+        }
+      else
+        {
+          g_clear_pointer (&rec, ep_big_free);
+          stop_fixed = ep_big_new (double, n);
+          ep_timefix (n, NULL, stop, tolerance, NULL, stop_fixed);
+          stop = stop_fixed;
+          ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order);
+        }
+    }
+  else
+    ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order);
 
   d->time = ep_big_new (double, n);
   d->status = ep_big_new (int, n);
@@ -980,8 +1015,9 @@ cox_fit (gsize               n,
       return NULL;
     }
 
-  /* R's tie rule on copies of the times (coxph applies aeqSurv to Y before anything else) */
-  if (options->timefix)
+  /* R's tie rule on copies of the times (coxph applies aeqSurv to Y before anything else);
+   * without entry times cox_data_init() applies it while it sorts */
+  if (options->timefix && start != NULL)
     {
       stop_fixed = ep_big_new (double, n);
       start_fixed = start != NULL ? ep_big_new (double, n) : NULL;
@@ -1004,7 +1040,9 @@ cox_fit (gsize               n,
   scale = g_new (double, p);
 
   if (!cox_data_init (&d, n, start, stop, status, x, p, strata, n_strata, options,
-                      fit->means, scale, &fit->n_events, error))
+                      fit->means, scale, &fit->n_events,
+                      options->timefix && start == NULL ? EP_TIMEFIX_TOLERANCE : 0.0,
+                      &fit->n_timefix, error))
     {
       cox_data_clear (&d);
       return NULL;

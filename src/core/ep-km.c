@@ -414,22 +414,34 @@ ep_km_fit_full (const double       *start,
 
   z = gsl_cdf_ugaussian_Pinv (1.0 - (1.0 - conf_level) / 2.0);
 
-  /* R's tie rule on copies of the times (and entry times). */
-  time = ep_big_new (double, n);
-  if (start != NULL)
-    start_fixed = ep_big_new (double, n);
-  n_timefix = ep_timefix (n, start, time_in, options->timefix ? EP_TIMEFIX_TOLERANCE : 0.0,
-                          start_fixed, time);
-
-  /* Sort the observations themselves by (group, time) so that both passes read in order. */
+  /* Sort the observations themselves by (group, time) so that both passes read in order.
+   * R's tie rule: without entry times, on the records while they are sorted by time alone
+   * (the same new times as ep_timefix(), without a sort of its own); with them, on copies of
+   * both times first. Within a run of equal new times the records' order may differ between
+   * the two, which no sum below sees (they add whole numbers). */
   rec = ep_big_new (EpSortRecord, n);
+  if (start != NULL)
+    {
+      time = ep_big_new (double, n);
+      start_fixed = ep_big_new (double, n);
+      n_timefix = ep_timefix (n, start, time_in, options->timefix ? EP_TIMEFIX_TOLERANCE : 0.0,
+                              start_fixed, time);
+    }
   for (gsize i = 0; i < n; i++)
     {
-      rec[i].time = time[i];
+      rec[i].time = time != NULL ? time[i] : time_in[i];
       rec[i].code = group != NULL ? group[i] : 0;
       rec[i].aux = (guint32) status[i];
     }
-  if (!ep_sort_records (rec, n, n_groups))
+  if (start == NULL && options->timefix)
+    {
+      EpTimefixHook fix = { EP_TIMEFIX_TOLERANCE, 0 };
+
+      if (!ep_sort_records_hook (rec, n, n_groups, ep_timefix_sort_hook, &fix))
+        g_return_val_if_reached (NULL);   /* codes were checked above */
+      n_timefix = fix.n_changed;
+    }
+  else if (!ep_sort_records (rec, n, n_groups))
     g_return_val_if_reached (NULL);   /* codes were checked above */
 
   /* First pass over the sorted data: where each group starts, and its number of distinct

@@ -217,16 +217,15 @@ ep_logrank_test_full (const double  *start,
       return NULL;
     }
 
-  /* R's tie rule on copies of the times */
-  time = ep_big_new (double, n);
-  if (start != NULL)
-    start_fixed = ep_big_new (double, n);
+  /* R's tie rule: on copies of the times with entry times, else while sorting (below) */
   result->timefix = timefix;
   result->delayed_entry = start != NULL;
-  result->n_timefix = ep_timefix (n, start, time_in, timefix ? EP_TIMEFIX_TOLERANCE : 0.0,
-                                  start_fixed, time);
   if (start != NULL)
     {
+      time = ep_big_new (double, n);
+      start_fixed = ep_big_new (double, n);
+      result->n_timefix = ep_timefix (n, start, time_in, timefix ? EP_TIMEFIX_TOLERANCE : 0.0,
+                                      start_fixed, time);
       entry = ep_big_new (EpSortRecord, n);
       for (gsize i = 0; i < n; i++)
         {
@@ -239,15 +238,26 @@ ep_logrank_test_full (const double  *start,
     }
 
   /* Sort the observations themselves by (stratum, time), group and status riding along in
-   * aux, so that the pass reads in order. */
+   * aux, so that the pass reads in order. Without entry times the tie rule runs on the
+   * records sorted by time alone (as in ep_km_fit_full(); the order within a run of equal new
+   * times may differ from a sort of ep_timefix()'s times, which the pass's sums of whole
+   * numbers do not see). */
   rec = ep_big_new (EpSortRecord, n);
   for (gsize i = 0; i < n; i++)
     {
-      rec[i].time = time[i];
+      rec[i].time = time != NULL ? time[i] : time_in[i];
       rec[i].code = stratum != NULL ? stratum[i] : 0;
       rec[i].aux = group[i] << 1 | (guint32) status[i];
     }
-  if (!ep_sort_records (rec, n, n_strata))
+  if (start == NULL && timefix)
+    {
+      EpTimefixHook fix = { EP_TIMEFIX_TOLERANCE, 0 };
+
+      if (!ep_sort_records_hook (rec, n, n_strata, ep_timefix_sort_hook, &fix))
+        g_return_val_if_reached (NULL);   /* codes were checked above */
+      result->n_timefix = fix.n_changed;
+    }
+  else if (!ep_sort_records (rec, n, n_strata))
     g_return_val_if_reached (NULL);   /* codes were checked above */
 
   risk = g_new (double, n_groups);

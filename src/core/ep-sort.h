@@ -19,9 +19,11 @@ G_BEGIN_DECLS
  * Output:  order    n indices such that (code[order[i]], time[order[i]]) ascends; ties keep
  *                   their input order (stable)
  * Method:  least-significant-digit radix sort of the IEEE-754 bit patterns (mapped so that
- *          unsigned order is numeric order; -0.0 and +0.0 are one key) in 11-bit digits,
- *          skipping digits on which all keys agree, then one stable counting pass by code:
- *          O(n) time, O(n) work space, no comparisons. Small inputs use insertion sort.
+ *          unsigned order is numeric order; -0.0 and +0.0 are one key), restricted to the bits
+ *          in which the keys differ, with the code above them when that fits into 64 bits
+ *          (else one stable counting pass by code after the time), in digits of at most 11
+ *          bits, skipping digits on which all keys agree: O(n) time, O(n) work space, no
+ *          comparisons. Small inputs (n <= 32) use insertion sort.
  * Returns: FALSE only when a code is out of range (order is then unspecified). */
 gboolean ep_sort_order_by_code_and_time (const double *time,
                                          const guint  *code,
@@ -44,5 +46,23 @@ typedef struct
 gboolean ep_sort_records                (EpSortRecord *records,
                                          gsize         n,
                                          guint         n_codes);
+
+/* EpSortTimeHook: sees the records sorted by time alone (stably; codes not yet in order) and
+ * may change their times, as long as it keeps them ascending (e.g. R's tie rule,
+ * ep_timefix_sorted()); it must not change the codes. */
+typedef void (*EpSortTimeHook) (EpSortRecord *records,
+                                gsize         n,
+                                gpointer      data);
+
+/* ep_sort_records_hook: ep_sort_records() with a look at the records between the two keys:
+ * they are sorted by time first (the hook is called on them then, for any n), then
+ * stably by code. The order is ep_sort_records()'s on the hook's times, except that records
+ * whose new times are equal keep the order of their old times (then of their input order).
+ * Returns FALSE (records untouched, hook not called) when a code is >= n_codes. */
+gboolean ep_sort_records_hook           (EpSortRecord   *records,
+                                         gsize           n,
+                                         guint           n_codes,
+                                         EpSortTimeHook  hook,
+                                         gpointer        hook_data);
 
 G_END_DECLS

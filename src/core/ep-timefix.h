@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "core/ep-sort.h"
+
 G_BEGIN_DECLS
 
 /* The tolerance of survival's timefix: sqrt (.Machine$double.eps). */
@@ -34,5 +36,26 @@ gsize  ep_timefix  (gsize          n,
                     double         tolerance,
                     double        *start_out,
                     double        *stop_out);
+
+/* ep_timefix_sorted: ep_timefix() without entry times on records already sorted by time
+ * (ascending, all finite, as ep_sort_records_hook() hands them to its hook): each time is
+ * replaced by its cut in place, so they stay ascending. Returns the number of records whose
+ * time changed; ep_timefix() on the same times gives each observation the same new time and
+ * returns the same number. */
+gsize  ep_timefix_sorted (EpSortRecord  *records,
+                          gsize          n,
+                          double         tolerance);
+
+/* ep_timefix_sort_hook: ep_timefix_sorted() as an EpSortTimeHook; data is an EpTimefixHook
+ * whose tolerance the caller sets and whose n_changed the hook sets. */
+typedef struct
+{
+  double tolerance;
+  gsize  n_changed;
+} EpTimefixHook;
+
+void   ep_timefix_sort_hook (EpSortRecord *records,
+                             gsize         n,
+                             gpointer      data);
 
 G_END_DECLS
