@@ -394,6 +394,55 @@ test_step_at_start_under_line (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.5), <, 0.015);
 }
 
+/* The first deaths (t = 0.6 and 1.0, 1.2 and 2 px after the start) with the y axis drawn over
+ * the start: the time axis begins 8 px into the image, and a black axis line 3 px wide lies on
+ * it, over the left part of the first step's vertical (veteran arm B drawn by Endpoint, issue
+ * 17); another arm, drawn after it, lies over survival 1 and has its first step 2.5 px right of
+ * the start. One blue column of the vertical shows between the axis and the other arm. The drop
+ * may lie anywhere under the axis: it is placed at the centre of the hidden columns and the
+ * visible one (t = 0.75), within half a pixel of both deaths. The old code placed it at the
+ * visible column and then at the centre of that column's shades (t = 1.08, 1 px after the first
+ * death). */
+static void
+test_step_at_start_under_axis (void)
+{
+  static const double steps[] = { 0.6, 0.95, 1.0, 0.91, 40.0, 0.86 };
+  static const double other[] = { 2.25, 0.80, 60.0, 0.70 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  EpDigitizeOptions options;
+  GError *error = NULL;
+
+  cairo_translate (cr, 8.0, 0.0);
+  draw_steps (cr, steps, 3, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  draw_steps (cr, other, 2, 90.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 3.0);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 3.0);
+  cairo_move_to (cr, 0.0, 5.0);
+  cairo_line_to (cr, 0.0, 115.0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+
+  ep_digitize_options_init (&options);
+  options.x = (EpAxisCalibration) { 8.0, 0.0, 198.0, 95.0 };
+  options.y = (EpAxisCalibration) { 110.0, 0.0, 10.0, 1.0 };
+  options.color[0] = 0;
+  options.color[1] = 0x72;
+  options.color[2] = 0xb2;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  for (gsize i = 0; i < r->n && i < 8; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (r->time[0], ==, 0.0);
+  g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
+  g_assert_cmpfloat (max_diff_within (r, steps, 3, 88.0, 0.25), <, 0.015);
+}
+
 /* A steep staircase with another arm's staircase drawn over it a step lower (two arms falling
  * together at the start, veteran, issue 17): the bottom edges of the curve's columns, which
  * the walk reads, are under the other colour; its right edges show against the background.
@@ -457,6 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/step-at-start", test_step_at_start);
   g_test_add_func ("/digitize/marks-before-step", test_marks_before_step);
   g_test_add_func ("/digitize/step-at-start-under-line", test_step_at_start_under_line);
+  g_test_add_func ("/digitize/step-at-start-under-axis", test_step_at_start_under_axis);
   g_test_add_func ("/digitize/staircase-under-other", test_staircase_under_other);
   g_test_add_func ("/digitize/staircase-under-other-speck", test_staircase_under_other_speck);
   return g_test_run ();
