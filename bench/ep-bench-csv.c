@@ -15,7 +15,13 @@
  * guessed from the first data row, and prints its best wall and CPU time: the process's peak
  * memory is then the column reader's own.
  *
- * usage: ep-bench-csv [--repeat N] [--columns-only] FILE
+ * With --import (issue 19, the app's import) it times ep_csv_read_file() alone and the app's
+ * whole import, ep_import_file() (read, encoding, separator, splitting, guessing every column's
+ * type, typed columns), interleaved, and prints the best wall and CPU time of each and a sha256
+ * of the imported table (names, types, values bit for bit, levels), so that a change to the
+ * import can be shown to give the same table.
+ *
+ * usage: ep-bench-csv [--repeat N] [--columns-only | --import] FILE
  */
 #include "config.h"
 
@@ -23,11 +29,13 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include "io/ep-csv.h"
 #include "io/ep-csv-columns.h"
+#include "io/ep-import.h"
 
 static double
 cpu_seconds (void)
@@ -109,18 +117,99 @@ columns_alone (const char *path,
   return 0;
 }
 
+/* sha256 of everything an import gives: each column's name, type, values and levels. */
+static char *
+table_digest (const EpTable *table)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint j = 0; j < ep_table_get_n_columns (table); j++)
+    {
+      const EpTableColumn *c = ep_table_get_column (table, j);
+      guint32 type = c->type;
+
+      g_checksum_update (sum, (const guchar *) c->name, strlen (c->name) + 1);
+      g_checksum_update (sum, (const guchar *) &type, sizeof type);
+      g_checksum_update (sum, (const guchar *) c->values->data,
+                         (gssize) c->values->len * g_array_get_element_size (c->values));
+      for (guint k = 0; c->levels != NULL && k < c->levels->len; k++)
+        g_checksum_update (sum, c->levels->pdata[k], strlen (c->levels->pdata[k]) + 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* ep_csv_read_file() and ep_import_file(), interleaved; prints the best of each. */
+static int
+import_timed (const char *path,
+              int         repeat)
+{
+  double read_wall = G_MAXDOUBLE, read_cpu = G_MAXDOUBLE;
+  double import_wall = G_MAXDOUBLE, import_cpu = G_MAXDOUBLE;
+  g_autofree char *digest = NULL;
+  guint n_rows = 0, n_columns = 0;
+  double load[3] = { 0 };
+
+  for (int run = 0; run < repeat; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EpCsv) csv = NULL;
+      g_autoptr(EpTable) table = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      double c0 = cpu_seconds ();
+
+      csv = ep_csv_read_file (path, ',', &error);
+      if (csv == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      read_wall = MIN (read_wall, (g_get_monotonic_time () - t0) / 1e6);
+      read_cpu = MIN (read_cpu, cpu_seconds () - c0);
+      g_clear_pointer (&csv, ep_csv_free);
+
+      t0 = g_get_monotonic_time ();
+      c0 = cpu_seconds ();
+      table = ep_import_file (path, NULL, &error);
+      if (table == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      import_wall = MIN (import_wall, (g_get_monotonic_time () - t0) / 1e6);
+      import_cpu = MIN (import_cpu, cpu_seconds () - c0);
+      if (run == 0)
+        {
+          digest = table_digest (table);
+          n_rows = table->n_rows;
+          n_columns = ep_table_get_n_columns (table);
+        }
+    }
+
+  if (getloadavg (load, 3) < 0)
+    load[0] = load[1] = load[2] = -1;
+  g_print ("read      %.3f s wall, %.3f s CPU  (ep_csv_read_file, best of %d)\n",
+           read_wall, read_cpu, repeat);
+  g_print ("import    %.3f s wall, %.3f s CPU  (ep_import_file, %u rows x %u columns, best of %d)\n",
+           import_wall, import_cpu, n_rows, n_columns, repeat);
+  g_print ("table     sha256 %s\n", digest);
+  g_print ("load      %.2f %.2f %.2f\n", load[0], load[1], load[2]);
+
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   int repeat = 3;
-  gboolean columns_only = FALSE;
+  gboolean columns_only = FALSE, import = FALSE;
   double best_read = G_MAXDOUBLE, best_numbers = G_MAXDOUBLE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Runs; the best is reported (3)", "N" },
     { "columns-only", 0, 0, G_OPTION_ARG_NONE, &columns_only, "Only ep_csv_read_columns", NULL },
+    { "import", 0, 0, G_OPTION_ARG_NONE, &import, "ep_csv_read_file and the app's ep_import_file", NULL },
     { NULL }
   };
   GStatBuf st;
@@ -130,7 +219,7 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || repeat < 1)
     {
-      g_printerr ("usage: ep-bench-csv [--repeat N] [--columns-only] FILE\n");
+      g_printerr ("usage: ep-bench-csv [--repeat N] [--columns-only | --import] FILE\n");
       return 2;
     }
   if (g_stat (argv[1], &st) != 0)
@@ -141,6 +230,8 @@ main (int    argc,
 
   if (columns_only)
     return columns_alone (argv[1], repeat);
+  if (import)
+    return import_timed (argv[1], repeat);
 
   for (int run = 0; run < repeat; run++)
     {

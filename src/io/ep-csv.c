@@ -416,22 +416,33 @@ add_default_header (EpCsv  *csv,
   csv->n_rows = p->n_rows_total;
 }
 
-/* Takes ownership of buffer, which holds length bytes followed by a NUL. */
-static EpCsv *
-parse_buffer_monitored (char              *buffer,
-                        gsize              length,
-                        const char        *display_name,
-                        char               sep,
-                        EpCsvFlags         flags,
-                        EpCsvProgressFunc  progress,
-                        gpointer           progress_data,
-                        GCancellable      *cancellable,
-                        GError           **error)
+/* Takes ownership of buffer, which holds length bytes followed by a NUL (ep-csv.h). */
+EpCsv *
+ep_csv_read_owned_monitored (char              *buffer,
+                             gsize              length,
+                             const char        *display_name,
+                             char               sep,
+                             EpCsvFlags         flags,
+                             EpCsvProgressFunc  progress,
+                             gpointer           progress_data,
+                             GCancellable      *cancellable,
+                             GError           **error)
 {
-  g_autoptr(EpCsv) csv = g_new0 (EpCsv, 1);
+  g_autoptr(EpCsv) csv = NULL;
   Parser p = { 0 };
   gsize start = 0;
 
+  g_return_val_if_fail (buffer != NULL, NULL);
+  if (G_UNLIKELY (sep != ',' && sep != ';' && sep != '\t') ||
+      G_UNLIKELY (error != NULL && *error != NULL))
+    {
+      g_free (buffer);
+      g_return_val_if_reached (NULL);
+    }
+  if (display_name == NULL)
+    display_name = "data";
+
+  csv = g_new0 (EpCsv, 1);
   csv->display_name = g_strdup (display_name);
   csv->buffer = buffer;
   p.csv = csv;
@@ -496,8 +507,8 @@ parse_buffer (char        *buffer,
               EpCsvFlags   flags,
               GError     **error)
 {
-  return parse_buffer_monitored (buffer, length, display_name, sep, flags, NULL, NULL, NULL,
-                                 error);
+  return ep_csv_read_owned_monitored (buffer, length, display_name, sep, flags, NULL, NULL,
+                                      NULL, error);
 }
 
 EpCsv *
@@ -536,19 +547,15 @@ ep_csv_read_data_monitored (const char        *data,
   char *buffer;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (sep == ',' || sep == ';' || sep == '\t', NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (display_name == NULL)
-    display_name = "data";
-
+  /* a copy to split in place; the separator and the name are checked there */
   buffer = g_malloc (length + 1);
   if (length > 0)
     memcpy (buffer, data, length);
   buffer[length] = '\0';
 
-  return parse_buffer_monitored (buffer, length, display_name, sep, flags, progress,
-                                 progress_data, cancellable, error);
+  return ep_csv_read_owned_monitored (buffer, length, display_name, sep, flags, progress,
+                                      progress_data, cancellable, error);
 }
 
 EpCsv *

@@ -77,6 +77,18 @@ EpCsv       *ep_csv_read_data_monitored (const char        *data,
                                          gpointer           progress_data,
                                          GCancellable      *cancellable,
                                          GError           **error);
+/* ep_csv_read_data_monitored() on a buffer it takes (g_free()d, also on an error) instead of a
+ * copy: buffer holds length bytes and a NUL after them, and is parsed in place. The importer
+ * hands it the file it has read (issue 19): no second copy of a large file. */
+EpCsv       *ep_csv_read_owned_monitored (char              *buffer,
+                                          gsize              length,
+                                          const char        *display_name,
+                                          char               sep,
+                                          EpCsvFlags         flags,
+                                          EpCsvProgressFunc  progress,
+                                          gpointer           progress_data,
+                                          GCancellable      *cancellable,
+                                          GError           **error);
 /* A table whose cells another reader has already split (a spreadsheet, ep-sheet.h), so that
  * everything downstream of EpCsv (the importer's typing, endpoint-cli's columns) reads it as
  * it reads a CSV file. buffer holds buffer_length + 1 bytes of NUL-terminated cell texts (valid

@@ -531,7 +531,7 @@ ep_import_csv_table (const EpCsv            *csv,
 }
 
 static EpTable *
-import_csv_data (const char             *data,
+import_csv_data (char                   *data,
                  gsize                   length,
                  const char             *display_name,
                  const EpImportOptions  *options,
@@ -545,12 +545,24 @@ ep_import_csv_data (const char             *data,
                     const EpImportOptions  *options,
                     GError                **error)
 {
-  return import_csv_data (data, length, display_name, options, NULL, error);
+  char *copy;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* the reader splits the text in place: a copy of the caller's, ending in a NUL */
+  copy = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (copy, data, length);
+  copy[length] = '\0';
+  return import_csv_data (copy, length, display_name, options, NULL, error);
 }
 
-/* m: NULL, or the monitor of an import whose share from m->from to m->to this is */
+/* m: NULL, or the monitor of an import whose share from m->from to m->to this is.
+ * data: length bytes and a NUL, which this takes (g_free()s): the reader splits it in place
+ * rather than a copy (issue 19: a 55 MB file read by ep_import_file() is not copied again). */
 static EpTable *
-import_csv_data (const char             *data,
+import_csv_data (char                   *data,
                  gsize                   length,
                  const char             *display_name,
                  const EpImportOptions  *options,
@@ -559,13 +571,12 @@ import_csv_data (const char             *data,
 {
   Monitor split = { 0 }, typed = { 0 };
   g_autoptr(EpCsv) csv = NULL;
+  g_autofree char *owned = data;
   g_autofree char *utf8 = NULL;
   EpImportOptions resolved;
+  EpCsvFlags flags;
   gsize utf8_length = 0;
   const char *encoding;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options != NULL)
     resolved = *options;
@@ -580,7 +591,10 @@ import_csv_data (const char             *data,
     return NULL;
   if (utf8 != NULL)
     {
-      data = utf8;
+      /* g_convert() ends its text in a NUL: the reader may take it in place of the original */
+      g_clear_pointer (&owned, g_free);
+      owned = g_steal_pointer (&utf8);
+      data = owned;
       length = utf8_length;
     }
 
@@ -589,27 +603,21 @@ import_csv_data (const char             *data,
   if (resolved.decimal_mark == 0)
     resolved.decimal_mark = guess_decimal_mark (data, length, resolved.sep);
 
-  if (m == NULL)
+  flags = resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER;
+  if (m != NULL)
     {
-      csv = ep_csv_read_data_full (data, length, display_name, resolved.sep,
-                                   resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER,
-                                   error);
-      if (csv == NULL)
-        return NULL;
-      return table_from_csv (csv, &resolved, error);
+      /* splitting the rows is about half the work, typing the cells the other half */
+      split = *m;
+      split.to = m->from + (m->to - m->from) * 0.5;
+      typed = *m;
+      typed.from = split.to;
     }
-
-  /* splitting the rows is about half the work, typing the cells the other half */
-  split = *m;
-  split.to = m->from + (m->to - m->from) * 0.5;
-  typed = *m;
-  typed.from = split.to;
-  csv = ep_csv_read_data_monitored (data, length, display_name, resolved.sep,
-                                    resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER,
-                                    monitor_step_cb, &split, m->cancellable, error);
+  csv = ep_csv_read_owned_monitored (g_steal_pointer (&owned), length, display_name,
+                                     resolved.sep, flags, m != NULL ? monitor_step_cb : NULL,
+                                     &split, m != NULL ? m->cancellable : NULL, error);
   if (csv == NULL)
     return NULL;
-  return table_from_csv_monitored (csv, &resolved, &typed, error);
+  return table_from_csv_monitored (csv, &resolved, m != NULL ? &typed : NULL, error);
 }
 
 EpTable *
@@ -702,7 +710,11 @@ ep_import_file_full (const char             *path,
       /* reading the file is quick next to splitting and typing it */
       monitor.from = 0.05;
       monitor_report (&monitor, 0.0);
-      return import_csv_data (contents, length, display_name, &text_options, &monitor, error);
+      {
+        char *text = g_steal_pointer (&contents);
+
+        return import_csv_data (text, length, display_name, &text_options, &monitor, error);
+      }
 
     case EP_FILE_FORMAT_UNKNOWN:
     default:
