@@ -1202,8 +1202,8 @@ ep_digitize_trace (const EpImage           *image,
    * where the curve shows is further down than rule 2 reaches (the level after the first
    * step(s), its top under another colour's ink), but at or just left of the calibrated
    * start, beyond the ink that hides the start (the y axis or a spine), the curve's colour
-   * runs down from near survival 1 (or from other ink over it) to that column's run: the
-   * step's vertical, whose left edge says where it is. (veteran arm B drawn by matplotlib:
+   * runs down from near survival 1 (or from other ink over it), taller than a line and not
+   * below that column's run: the step's vertical, whose left edge says where it is. (veteran arm B drawn by matplotlib:
    * the vertical at column 159, the spine at 160-162, x = 0 at 160.6.) */
   gboolean start_left = FALSE;
   int left_edge = -1;
@@ -1235,7 +1235,7 @@ ep_digitize_trace (const EpImage           *image,
                   for (int y = MAX (tr.y_lo, (int) floor (y_one)); y < r->top && reaches; y++)
                     reaches = is_ink (&tr, c, y);
                 }
-              if (reaches && r->bottom + 1 >= start_top - h / 2.0 && height (r) > thin)
+              if (reaches && r->bottom + 1 <= start_top + h && height (r) > thin)
                 {
                   int y_mid = (r->top + r->bottom) / 2;
 
