@@ -1079,7 +1079,8 @@ ep_digitize_trace (const EpImage           *image,
   double y_one, y_zero, span, L = 0.0, h = 0.0, tol, thin, mark_tol, x_start;
   double start_pos, refine_from;
   int start_top = 0, start_h = 0;
-  gboolean start_step = FALSE;
+  gboolean start_step = FALSE, start_left = FALSE;
+  int left_edge = -1;
   int x0, x, x_search, start = -1, last_seen, width = image->width;
   double tolerance = options->tolerance > 0.0 ? options->tolerance : 60.0;
   double tol2, loose2;
@@ -1205,8 +1206,6 @@ ep_digitize_trace (const EpImage           *image,
    * runs down from near survival 1 (or from other ink over it), taller than a line and not
    * below that column's run: the step's vertical, whose left edge says where it is. (veteran arm B drawn by matplotlib:
    * the vertical at column 159, the spine at 160-162, x = 0 at 160.6.) */
-  gboolean start_left = FALSE;
-  int left_edge = -1;
   if (!start_step && start <= x0 + 12 && start_top > y_one + h)
     {
       int n_cols = (int) ceil (h) + 1;
