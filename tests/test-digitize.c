@@ -443,6 +443,60 @@ test_step_at_start_under_axis (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 3, 88.0, 0.25), <, 0.015);
 }
 
+/* Two first deaths (t = 0.5 and 1.0) whose verticals lie under a spine 3 px wide drawn over
+ * the start of the time axis (8 px into the image), the line 4 px wide, and another arm drawn
+ * over the verticals' right part with its first step at t = 1.5 (veteran arm B drawn by
+ * matplotlib, issue 17): the first column where the curve shows right of them is the level
+ * after both steps, 18 px below survival 1 (beyond rule 2), and the first step's vertical
+ * shows only left of the spine, from survival 1 down. The curve starts at (0, 1) and drops
+ * where that vertical is (a line's half width right of its left edge). The old code started
+ * at the visible level and missed the steps. (Drawn levels 0.92, 0.80 and 0.70 are read as
+ * 0.98, 0.95 and 0.925: the y axis is calibrated 4 times as tall.) */
+static void
+test_step_at_start_left_of_axis (void)
+{
+  static const double steps[] = { 0.5, 0.92, 1.0, 0.80, 40.0, 0.70 };
+  static const double other[] = { 1.5, 0.75, 60.0, 0.60 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  EpDigitizeOptions options;
+  GError *error = NULL;
+  int count;
+
+  cairo_translate (cr, 8.0, 0.0);
+  draw_steps (cr, steps, 3, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 4.0);
+  draw_steps (cr, other, 2, 90.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 4.0);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 3.0);
+  cairo_move_to (cr, 1.5, 5.0);
+  cairo_line_to (cr, 1.5, 115.0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+
+  ep_digitize_options_init (&options);
+  options.x = (EpAxisCalibration) { 8.0, 0.0, 198.0, 95.0 };
+  /* a y axis 4 times as tall as the drawing: the visible level (0.95) near enough to 1 for
+   * the start's search */
+  options.y = (EpAxisCalibration) { 410.0, 0.0, 10.0, 1.0 };
+  options.color[0] = 0;
+  options.color[1] = 0x72;
+  options.color[2] = 0xb2;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  for (gsize i = 0; i < r->n && i < 8; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (r->time[0], ==, 0.0);
+  g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 0.0, 0.75, &count) - 0.5), <, 0.25);
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpfloat (fabs (traced_at (r, 20.0) - 0.95), <, 0.005);
+}
+
 /* A steep staircase with another arm's staircase drawn over it a step lower (two arms falling
  * together at the start, veteran, issue 17): the bottom edges of the curve's columns, which
  * the walk reads, are under the other colour; its right edges show against the background.
@@ -507,6 +561,7 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/marks-before-step", test_marks_before_step);
   g_test_add_func ("/digitize/step-at-start-under-line", test_step_at_start_under_line);
   g_test_add_func ("/digitize/step-at-start-under-axis", test_step_at_start_under_axis);
+  g_test_add_func ("/digitize/step-at-start-left-of-axis", test_step_at_start_left_of_axis);
   g_test_add_func ("/digitize/staircase-under-other", test_staircase_under_other);
   g_test_add_func ("/digitize/staircase-under-other-speck", test_staircase_under_other_speck);
   return g_test_run ();

@@ -1079,7 +1079,8 @@ ep_digitize_trace (const EpImage           *image,
   double y_one, y_zero, span, L = 0.0, h = 0.0, tol, thin, mark_tol, x_start;
   double start_pos, refine_from;
   int start_top = 0, start_h = 0;
-  gboolean start_step = FALSE;
+  gboolean start_step = FALSE, start_left = FALSE;
+  int left_edge = -1;
   int x0, x, x_search, start = -1, last_seen, width = image->width;
   double tolerance = options->tolerance > 0.0 ? options->tolerance : 60.0;
   double tol2, loose2;
@@ -1198,6 +1199,55 @@ ep_digitize_trace (const EpImage           *image,
         hidden = is_ink (&tr, start, y);
       start_step = hidden;
     }
+  /* A first step whose vertical shows only left of the start of the axis: the first column
+   * where the curve shows is further down than rule 2 reaches (the level after the first
+   * step(s), its top under another colour's ink), but at or just left of the calibrated
+   * start, beyond the ink that hides the start (the y axis or a spine), the curve's colour
+   * runs down from near survival 1 (or from other ink over it), taller than a line and not
+   * below that column's run: the step's vertical, whose left edge says where it is. (veteran arm B drawn by matplotlib:
+   * the vertical at column 159, the spine at 160-162, x = 0 at 160.6.) */
+  if (!start_step && start <= x0 + 12 && start_top > y_one + h)
+    {
+      int n_cols = (int) ceil (h) + 1;
+
+      for (int c = x0; c >= MAX (0, x0 - n_cols) && left_edge < 0; c--)
+        {
+          gboolean covered = TRUE;
+
+          if (c >= start)
+            continue;
+          /* every column from here to the first visible one is ink at that run's top */
+          for (int k = c + 1; k < start && covered; k++)
+            covered = is_ink (&tr, k, start_top);
+          if (!covered)
+            break;
+          column_runs (&tr, c, runs);
+          for (guint i = 0; i < runs->len; i++)
+            {
+              const Run *r = &g_array_index (runs, Run, i);
+              gboolean reaches = r->top <= y_one + h;
+
+              /* or drawn over from survival 1 down to its top */
+              if (!reaches && r->top - y_one <= 3.0 * h + 2.0)
+                {
+                  reaches = TRUE;
+                  for (int y = MAX (tr.y_lo, (int) floor (y_one)); y < r->top && reaches; y++)
+                    reaches = is_ink (&tr, c, y);
+                }
+              if (reaches && r->bottom + 1 <= start_top + h && height (r) > thin)
+                {
+                  int y_mid = (r->top + r->bottom) / 2;
+
+                  left_edge = c;
+                  while (left_edge - 1 >= 0 && in_mask (&tr, left_edge - 1, y_mid))
+                    left_edge--;
+                  break;
+                }
+            }
+        }
+      if (left_edge >= 0)
+        start_step = start_left = TRUE;
+    }
   /* Where that first step's drop is placed: at the first column where it shows, or, when the
    * columns just left of it are another colour's ink (the y axis or a spine drawn over the
    * start), where it may lie anywhere under them: at the centre of the hidden columns, the
@@ -1228,6 +1278,12 @@ ep_digitize_trace (const EpImage           *image,
           start_pos = MAX (x_start, start + (n_vis + n_right - n_hidden) / 2.0);
           /* its visible rows' shades say where the visible part is, not the vertical: the
            * drop is not refined from them (refine_drops()) */
+          refine_from = MAX (refine_from, start + 1.0);
+        }
+      /* a vertical seen only left of the start: a line's width from its left edge */
+      if (start_left)
+        {
+          start_pos = MAX (x_start, left_edge + h / 2.0);
           refine_from = MAX (refine_from, start + 1.0);
         }
     }
@@ -1618,6 +1674,16 @@ ep_digitize_trace (const EpImage           *image,
 
   edge_drops (&tr, h);
   refine_drops (&tr, h, refine_from);
+  /* the first step of a vertical seen only left of the start: where that vertical is */
+  if (start_left && time->len >= 3
+      && g_array_index (time, double, 1) == g_array_index (time, double, 2)
+      && g_array_index (surv, double, 2) < g_array_index (surv, double, 1))
+    {
+      double t = tr.ax + tr.bx * start_pos;
+
+      if (t < g_array_index (time, double, 1))
+        g_array_index (time, double, 1) = g_array_index (time, double, 2) = t;
+    }
 
   result = g_new0 (EpDigitizeResult, 1);
   result->n = time->len;
