@@ -24,6 +24,8 @@
 
 #include "model/ep-project.h"
 
+#include "ep-test-model.h"
+
 #define AML_LOGRANK_P 0.0653393220405049
 
 static EpCohort *
@@ -54,30 +56,6 @@ timeout_cb (gpointer data)
 
   *timed_out = TRUE;
   return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the analysis is FRESH (or INVALID) and idle; FALSE after 20 s. */
-static gboolean
-wait_settled (EpAnalysis *analysis)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (20000, timeout_cb, &timed_out);
-
-  while (!timed_out)
-    {
-      EpAnalysisState state = ep_analysis_get_state (analysis);
-
-      if ((state == EP_ANALYSIS_STATE_FRESH || state == EP_ANALYSIS_STATE_INVALID)
-          && !ep_analysis_get_running (analysis))
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
-  /* anything queued behind the result */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  return !timed_out;
 }
 
 static double
@@ -182,7 +160,7 @@ test_stale_and_update (void)
   set_text (cohort, 0, 0, "161");
   g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_STALE);
   g_assert_true (ep_analysis_is_outdated (analysis));
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_FRESH);
   g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs + 1);
   edited_p = fresh_p (cohort);
@@ -191,7 +169,7 @@ test_stale_and_update (void)
 
   g_assert_true (ep_cohort_undo (cohort));   /* the note */
   g_assert_true (ep_cohort_undo (cohort));   /* the time */
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_cmpfloat_with_epsilon (logrank_p (analysis), AML_LOGRANK_P, 1e-12);
 }
 
@@ -212,7 +190,7 @@ test_invalid_input (void)
   g_assert_true (ep_analysis_is_outdated (analysis));
 
   g_assert_true (ep_cohort_undo (cohort));
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_FRESH);
   g_assert_cmpfloat_with_epsilon (logrank_p (analysis), AML_LOGRANK_P, 1e-12);
 }
@@ -233,7 +211,7 @@ test_superseded (void)
   set_text (cohort, 0, 0, "100");
   set_text (cohort, 1, 0, "101");
   set_text (cohort, 2, 0, "102");
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs + 1);
   g_assert_cmpfloat_with_epsilon (logrank_p (analysis), fresh_p (cohort), 1e-12);
 
@@ -247,7 +225,7 @@ test_superseded (void)
   g_source_remove (id);
   set_text (cohort, 4, 0, "104");
   g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_STALE);
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs + 2);
   g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_FRESH);
   g_assert_cmpfloat_with_epsilon (logrank_p (analysis), fresh_p (cohort), 1e-12);
@@ -292,7 +270,7 @@ test_figure_follows (void)
   g_assert_error (error, EP_FIGURE_ERROR, EP_FIGURE_ERROR_OUTDATED);
   g_clear_error (&error);
 
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   /* stale, then the new result: the preview redraws */
   g_assert_cmpuint (changes, >=, 2);
   g_assert_false (ep_figure_is_outdated (figure));
@@ -337,7 +315,7 @@ test_reopen (void)
   json_object_set_string_member (source, "cohort", ep_cohort_get_name (cohort));
   g_assert_nonnull (ep_project_add_figure (project, "KM", source, &error));
   set_text (cohort, 0, 0, "161");
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   tables_before = ep_analysis_to_tsv (analysis);
   g_assert_true (ep_project_save (project, file, NULL, &error));
   g_assert_no_error (error);
@@ -363,7 +341,7 @@ test_reopen (void)
   /* and it still follows the data */
   set_text (EP_COHORT (g_list_model_get_item (ep_project_get_cohorts (opened), 0)), 1, 0, "7");
   g_object_unref (g_list_model_get_item (ep_project_get_cohorts (opened), 0));
-  g_assert_true (wait_settled (reopened));
+  g_assert_true (ep_test_analysis_settle (reopened));
   g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs + 1);
 
   /* A stored result that does not match the stored data (another version, a damaged row) */
@@ -382,7 +360,7 @@ test_reopen (void)
   reopened = g_list_model_get_item (ep_project_get_analyses (damaged), 0);
   g_object_unref (reopened);
   g_assert_cmpint (ep_analysis_get_state (reopened), ==, EP_ANALYSIS_STATE_STALE);
-  g_assert_true (wait_settled (reopened));
+  g_assert_true (ep_test_analysis_settle (reopened));
   g_assert_cmpuint (ep_analysis_get_jobs_started (), ==, jobs + 1);
   g_assert_cmpfloat_with_epsilon (logrank_p (reopened), logrank_p (analysis), 1e-12);
 
@@ -416,7 +394,7 @@ test_figure_undo (void)
   g_object_set (figure, "ci", 0, NULL);
   /* an edit of the data gives the figure a new result: no option changed, nothing to undo more */
   set_text (cohort, 0, 0, "161");
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_true (ep_project_undo (project) == figure);
   g_assert_cmpstr (ep_figure_get_title (figure), ==, "First");
   g_assert_true (ep_project_can_redo (project));
@@ -462,7 +440,7 @@ test_undo_remove_analysis (void)
   ep_analysis_set_string (other, "group", NULL);
   ep_project_add_analysis (project, other, cohort);
   ep_analysis_refresh (other);
-  g_assert_true (wait_settled (other));
+  g_assert_true (ep_test_analysis_settle (other));
   figure = add_view (project, cohort, analysis, "KM by x");
   unrelated = add_view (project, cohort, other, "KM");
   ep_figure_set_title (figure, "Maintenance");
@@ -488,7 +466,7 @@ test_undo_remove_analysis (void)
   g_assert_true (ep_project_find_figure (project, "KM by x") == figure);
   g_assert_cmpstr (ep_figure_get_title (figure), ==, "Maintenance");
   g_assert_true (ep_figure_get_analysis (figure) == analysis);
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_FRESH);
   g_assert_cmpfloat (logrank_p (analysis), ==, fresh_p (cohort));
   g_assert_cmpfloat (logrank_p (analysis), !=, p_before);
@@ -537,12 +515,12 @@ test_undo_options (void)
   g_assert_cmpstr (ep_analysis_get_id (analysis), ==, id);
   g_assert_true (ep_figure_get_analysis (figure) == analysis);
   g_assert_cmpint (ep_analysis_get_state (analysis), ==, EP_ANALYSIS_STATE_STALE);
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_null (ep_analysis_get_logrank (analysis));   /* one group: no test */
 
   g_assert_true (ep_project_undo (project) == (gpointer) analysis);
   g_assert_cmpstr (ep_analysis_get_string (analysis, "group"), ==, "x");
-  g_assert_true (wait_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_assert_cmpfloat_with_epsilon (logrank_p (analysis), AML_LOGRANK_P, 1e-12);
 
   /* another kind's options are refused and change nothing */

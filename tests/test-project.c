@@ -24,6 +24,8 @@
 #include "model/ep-project.h"
 #include "model/ep-reconstruction.h"
 
+#include "ep-test-model.h"
+
 /* data/examples of the source tree */
 static char *examples_dir;
 
@@ -1096,37 +1098,6 @@ test_overlay_follows (void)
   g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
 }
 
-static gboolean
-settle_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the analysis has its result (FRESH or INVALID, idle); FALSE after
- * 60 s. */
-static gboolean
-analysis_settled (EpAnalysis *analysis)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (60000, settle_timeout_cb, &timed_out);
-
-  while (!timed_out)
-    {
-      EpAnalysisState state = ep_analysis_get_state (analysis);
-
-      if ((state == EP_ANALYSIS_STATE_FRESH || state == EP_ANALYSIS_STATE_INVALID)
-          && !ep_analysis_get_running (analysis))
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  return !timed_out;
-}
-
 /* Issue 17: a published arm over a figure of an analysis (the live graph) follows the
  * analysis's unit: the cohort's endpoint changed from weeks to days makes the analysis run
  * again in days, and the arm (months) is drawn in days too (1217.5 for its last patient at 40
@@ -1181,13 +1152,13 @@ test_overlay_follows_analysis (void)
   g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
 
   ep_cohort_set_endpoint (aml, days);
-  g_assert_true (analysis_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_object_get (figure, "data-unit", &data_unit, NULL);
   g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_DAYS);
   g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375, 0.5);
 
   g_assert_true (ep_cohort_undo (aml));
-  g_assert_true (analysis_settled (analysis));
+  g_assert_true (ep_test_analysis_settle (analysis));
   g_object_get (figure, "data-unit", &data_unit, NULL);
   g_assert_cmpint (data_unit, ==, EP_PLOT_TIME_WEEKS);
   g_assert_cmpfloat_with_epsilon (overlay_end (figure, label), 40 * 30.4375 / 7, 0.5);
