@@ -94,23 +94,49 @@ white_surface (cairo_t **cr)
   return surface;
 }
 
+/* The blue curve of image traced with the given calibration of the axes. */
 static EpDigitizeResult *
-trace_blue (const EpImage *image)
+trace_blue_on (const EpImage           *image,
+               const EpAxisCalibration *x,
+               const EpAxisCalibration *y)
 {
   EpDigitizeOptions options;
   GError *error = NULL;
   EpDigitizeResult *result;
 
   ep_digitize_options_init (&options);
-  options.x = (EpAxisCalibration) { 0.0, 0.0, 200.0, 100.0 };
-  options.y = (EpAxisCalibration) { 110.0, 0.0, 10.0, 1.0 };
+  options.x = *x;
+  options.y = *y;
   options.color[0] = 0;
   options.color[1] = 0x72;
   options.color[2] = 0xb2;
   result = ep_digitize_trace (image, &options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
+  for (gsize i = 0; i < result->n && i < 8; i++)
+    g_test_message ("%g %g", result->time[i], result->surv[i]);
   return result;
+}
+
+static EpDigitizeResult *
+trace_blue (const EpImage *image)
+{
+  const EpAxisCalibration x = { 0.0, 0.0, 200.0, 100.0 };
+  const EpAxisCalibration y = { 110.0, 0.0, 10.0, 1.0 };
+
+  return trace_blue_on (image, &x, &y);
+}
+
+/* A black vertical line 3 px wide at x, as a figure's y axis or spine drawn over the curves. */
+static void
+draw_axis (cairo_t *cr,
+           double   x)
+{
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 3.0);
+  cairo_move_to (cr, x, 5.0);
+  cairo_line_to (cr, x, 115.0);
+  cairo_stroke (cr);
 }
 
 /* The traced curve's value at t (right-continuous, as the reconstruction reads the points). */
@@ -320,8 +346,6 @@ test_step_at_start (void)
   image = surface_to_image (surface);
   cairo_surface_destroy (surface);
   r = trace_blue (image);
-  for (gsize i = 0; i < r->n && i < 8; i++)
-    g_test_message ("%g %g", r->time[i], r->surv[i]);
   g_assert_cmpfloat (r->time[0], ==, 0.0);
   g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
   g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.25), <, 0.015);
@@ -387,8 +411,6 @@ test_step_at_start_under_line (void)
   image = surface_to_image (surface);
   cairo_surface_destroy (surface);
   r = trace_blue (image);
-  for (gsize i = 0; i < r->n && i < 8; i++)
-    g_test_message ("%g %g", r->time[i], r->surv[i]);
   g_assert_cmpfloat (r->time[0], ==, 0.0);
   g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
   g_assert_cmpfloat (max_diff_within (r, steps, 2, 88.0, 0.5), <, 0.015);
@@ -408,36 +430,22 @@ test_step_at_start_under_axis (void)
 {
   static const double steps[] = { 0.6, 0.95, 1.0, 0.91, 40.0, 0.86 };
   static const double other[] = { 2.25, 0.80, 60.0, 0.70 };
+  const EpAxisCalibration x = { 8.0, 0.0, 198.0, 95.0 };
+  const EpAxisCalibration y = { 110.0, 0.0, 10.0, 1.0 };
   cairo_t *cr;
   cairo_surface_t *surface = white_surface (&cr);
   g_autoptr(EpImage) image = NULL;
   g_autoptr(EpDigitizeResult) r = NULL;
-  EpDigitizeOptions options;
-  GError *error = NULL;
 
   cairo_translate (cr, 8.0, 0.0);
   draw_steps (cr, steps, 3, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
   draw_steps (cr, other, 2, 90.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 3.0);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, 3.0);
-  cairo_move_to (cr, 0.0, 5.0);
-  cairo_line_to (cr, 0.0, 115.0);
-  cairo_stroke (cr);
+  draw_axis (cr, 0.0);
   cairo_destroy (cr);
   image = surface_to_image (surface);
   cairo_surface_destroy (surface);
 
-  ep_digitize_options_init (&options);
-  options.x = (EpAxisCalibration) { 8.0, 0.0, 198.0, 95.0 };
-  options.y = (EpAxisCalibration) { 110.0, 0.0, 10.0, 1.0 };
-  options.color[0] = 0;
-  options.color[1] = 0x72;
-  options.color[2] = 0xb2;
-  r = ep_digitize_trace (image, &options, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (r);
-  for (gsize i = 0; i < r->n && i < 8; i++)
-    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  r = trace_blue_on (image, &x, &y);
   g_assert_cmpfloat (r->time[0], ==, 0.0);
   g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
   g_assert_cmpfloat (max_diff_within (r, steps, 3, 88.0, 0.25), <, 0.015);
@@ -457,39 +465,25 @@ test_step_at_start_left_of_axis (void)
 {
   static const double steps[] = { 0.5, 0.92, 1.0, 0.80, 40.0, 0.70 };
   static const double other[] = { 1.5, 0.75, 60.0, 0.60 };
+  const EpAxisCalibration x = { 8.0, 0.0, 198.0, 95.0 };
+  /* a y axis 4 times as tall as the drawing: the visible level (0.95) near enough to 1 for
+   * the start's search */
+  const EpAxisCalibration y = { 410.0, 0.0, 10.0, 1.0 };
   cairo_t *cr;
   cairo_surface_t *surface = white_surface (&cr);
   g_autoptr(EpImage) image = NULL;
   g_autoptr(EpDigitizeResult) r = NULL;
-  EpDigitizeOptions options;
-  GError *error = NULL;
   int count;
 
   cairo_translate (cr, 8.0, 0.0);
   draw_steps (cr, steps, 3, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 4.0);
   draw_steps (cr, other, 2, 90.0, 0xd5 / 255.0, 0x5e / 255.0, 0.0, 4.0);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, 3.0);
-  cairo_move_to (cr, 1.5, 5.0);
-  cairo_line_to (cr, 1.5, 115.0);
-  cairo_stroke (cr);
+  draw_axis (cr, 1.5);
   cairo_destroy (cr);
   image = surface_to_image (surface);
   cairo_surface_destroy (surface);
 
-  ep_digitize_options_init (&options);
-  options.x = (EpAxisCalibration) { 8.0, 0.0, 198.0, 95.0 };
-  /* a y axis 4 times as tall as the drawing: the visible level (0.95) near enough to 1 for
-   * the start's search */
-  options.y = (EpAxisCalibration) { 410.0, 0.0, 10.0, 1.0 };
-  options.color[0] = 0;
-  options.color[1] = 0x72;
-  options.color[2] = 0xb2;
-  r = ep_digitize_trace (image, &options, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (r);
-  for (gsize i = 0; i < r->n && i < 8; i++)
-    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  r = trace_blue_on (image, &x, &y);
   g_assert_cmpfloat (r->time[0], ==, 0.0);
   g_assert_cmpfloat (fabs (r->surv[0] - 1.0), <, 0.005);
   g_assert_cmpfloat (fabs (mean_drop_time (r, 0.0, 0.75, &count) - 0.5), <, 0.25);
