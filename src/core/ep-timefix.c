@@ -48,6 +48,30 @@ sorted_any_tied (const EpSortRecord *records,
   return FALSE;
 }
 
+/* One step of R's cuts over sorted values y (the k-th): a value within tolerance (absolute, or
+ * relative to the mean absolute value) of the previous distinct value takes the cut that value
+ * took; any other starts a cut of its own. Returns the cut, kept in *cut with y in *previous. */
+static inline double
+take_cut (gsize   k,
+          double  y,
+          double *previous,
+          double *cut,
+          double  tolerance,
+          double  mean_abs)
+{
+  if (k == 0)
+    *cut = y;
+  else if (y != *previous)
+    {
+      double dy = y - *previous;
+
+      if (!(dy <= tolerance || dy / mean_abs <= tolerance))
+        *cut = y;
+    }
+  *previous = y;
+  return *cut;
+}
+
 gsize
 ep_timefix (gsize          n,
             const double  *start,
@@ -96,21 +120,8 @@ ep_timefix (gsize          n,
    * the cut that value took */
   new_value = ep_big_new (double, stride * n);
   for (gsize k = 0; k < n_y; k++)
-    {
-      double y = records[k].time;
-
-      if (k == 0)
-        cut = y;
-      else if (y != previous)
-        {
-          double dy = y - previous;
-
-          if (!(dy <= tolerance || dy / mean_abs <= tolerance))
-            cut = y;
-        }
-      previous = y;
-      new_value[records[k].aux] = cut;
-    }
+    new_value[records[k].aux] = take_cut (k, records[k].time, &previous, &cut, tolerance,
+                                          mean_abs);
 
   for (gsize i = 0; i < n; i++)
     {
@@ -155,17 +166,7 @@ ep_timefix_sorted (EpSortRecord *records,
     {
       double y = records[k].time;
 
-      if (k == 0)
-        cut = y;
-      else if (y != previous)
-        {
-          double dy = y - previous;
-
-          if (!(dy <= tolerance || dy / mean_abs <= tolerance))
-            cut = y;
-        }
-      previous = y;
-      if (cut != y)
+      if (take_cut (k, y, &previous, &cut, tolerance, mean_abs) != y)
         n_changed++;
       records[k].time = cut;
     }
