@@ -861,6 +861,37 @@ has_note (EpFigure   *figure,
   return FALSE;
 }
 
+/* Issue 17: a digitized figure "fig2.png" (Smith 2020) with the curve "Drug X" (20 patients, 4
+ * deaths at 10, 20 and 30 months each, 8 censored at 40) reconstructed into the cohort "Drug X
+ * (published)"; report (when not NULL) gets the reconstruction's report. */
+static EpCohort *
+add_published_arm (EpProject            *project,
+                   EpReconstructResult **report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
+  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
+                                                                       bytes);
+  const double time[] = { 0, 10, 20, 30, 40 };
+  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
+  const double risk_time[] = { 0, 20 };
+  const double n_risk[] = { 20, 16 };
+  const guint8 color[3] = { 0, 0x72, 0xb2 };
+  EpCohort *published;
+
+  digitized->citation = g_strdup ("Smith 2020");
+  g_ptr_array_add (digitized->curves,
+                   ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv));
+  ep_project_set_digitized (project, digitized);
+  published = ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
+                                                 G_N_ELEMENTS (n_risk), -1, 12,
+                                                 EP_TIME_UNIT_MONTHS, "Drug X (published)",
+                                                 report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (published);
+  return published;
+}
+
 /* Issue 17: a published arm reconstructed from a digitized curve and set beside a Kaplan-Meier
  * figure is kept in the figure's data source ("overlay"), so saving and opening the project
  * draws it again (dashed, labelled with its source, the caveat among the notes); removing the
@@ -873,29 +904,11 @@ test_overlay (void)
   g_autoptr(EpProject) project = make_project ();
   g_autoptr(EpProject) back = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
-  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
-                                                                       bytes);
   g_autoptr(EpReconstructResult) report = NULL;
-  const double time[] = { 0, 10, 20, 30, 40 };
-  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
-  const double risk_time[] = { 0, 20 };
-  const double n_risk[] = { 20, 16 };   /* 20 patients, 4 deaths at 10, 20 and 30 each */
-  const guint8 color[3] = { 0, 0x72, 0xb2 };
   const char *label = "Drug X (reconstructed from Smith 2020)";
-  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
-  EpCohort *published;
   EpFigure *figure;
 
-  digitized->citation = g_strdup ("Smith 2020");
-  g_ptr_array_add (digitized->curves, curve);
-  ep_project_set_digitized (project, digitized);
-  published = ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
-                                                 G_N_ELEMENTS (n_risk), -1, 12,
-                                                 EP_TIME_UNIT_MONTHS, "Drug X (published)",
-                                                 &report, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (published);
+  add_published_arm (project, &report);
   g_assert_nonnull (report);
   g_assert_cmpuint (report->n, ==, 20);
   g_assert_cmpuint (report->events, ==, 12);
@@ -1027,31 +1040,14 @@ test_overlay_follows (void)
 {
   g_autoptr(EpProject) project = make_project ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
-  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
-                                                                       bytes);
-  const double time[] = { 0, 10, 20, 30, 40 };
-  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
-  const double risk_time[] = { 0, 20 };
-  const double n_risk[] = { 20, 16 };
-  const guint8 color[3] = { 0, 0x72, 0xb2 };
   const char *label = "Drug X (reconstructed from Smith 2020)";
-  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
   EpPlotTimeUnit axis_unit, data_unit;
   EpCohort *published;
   EpFigure *figure;
   int time_column;
   guint last;
 
-  digitized->citation = g_strdup ("Smith 2020");
-  g_ptr_array_add (digitized->curves, curve);
-  ep_project_set_digitized (project, digitized);
-  published = ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
-                                                 G_N_ELEMENTS (n_risk), -1, 12,
-                                                 EP_TIME_UNIT_MONTHS, "Drug X (published)",
-                                                 NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (published);
+  published = add_published_arm (project, NULL);
 
   figure = ep_project_find_figure (project, "Figure 1 <KM>");
   g_assert_true (ep_project_set_figure_overlay (project, figure, "Drug X (published)", &error));
@@ -1107,17 +1103,8 @@ test_overlay_follows_analysis (void)
 {
   g_autoptr(EpProject) project = make_project ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
-  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
-                                                                       bytes);
-  const double time[] = { 0, 10, 20, 30, 40 };
-  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
-  const double risk_time[] = { 0, 20 };
-  const double n_risk[] = { 20, 16 };
-  const guint8 color[3] = { 0, 0x72, 0xb2 };
   const char *codes[] = { "1", NULL };
   const char *label = "Drug X (reconstructed from Smith 2020)";
-  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
   g_autoptr(EpAnalysis) analysis = g_list_model_get_item (ep_project_get_analyses (project), 0);
   g_autoptr(EpCohort) aml = g_list_model_get_item (ep_project_get_cohorts (project), 0);
   g_autoptr(JsonObject) source = json_object_new ();
@@ -1126,14 +1113,7 @@ test_overlay_follows_analysis (void)
   EpPlotTimeUnit data_unit;
   EpFigure *figure;
 
-  digitized->citation = g_strdup ("Smith 2020");
-  g_ptr_array_add (digitized->curves, curve);
-  ep_project_set_digitized (project, digitized);
-  g_assert_nonnull (ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
-                                                       G_N_ELEMENTS (n_risk), -1, 12,
-                                                       EP_TIME_UNIT_MONTHS, "Drug X (published)",
-                                                       NULL, &error));
-  g_assert_no_error (error);
+  add_published_arm (project, NULL);
 
   g_assert_cmpint (ep_analysis_get_kind (analysis), ==, EP_ANALYSIS_SURVIVAL);
   /* run once; from then on it follows its cohort (the live graph) */
@@ -1212,29 +1192,13 @@ test_overlay_cli (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(EpProject) project = make_project ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
-  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
-                                                                       bytes);
-  const double time[] = { 0, 10, 20, 30, 40 };
-  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
-  const double risk_time[] = { 0, 20 };
-  const double n_risk[] = { 20, 16 };
-  const guint8 color[3] = { 0, 0x72, 0xb2 };
-  EpProjectCurve *curve = ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv);
   g_autoptr(JsonNode) source = json_from_string ("{\"kind\":\"km\",\"cohort\":\"Drug X "
                                                  "(published)\",\"endpoint\":\"OS\"}", NULL);
   g_auto(GStrv) before = NULL;
   g_auto(GStrv) overlaid = NULL;
   g_auto(GStrv) own = NULL;
 
-  digitized->citation = g_strdup ("Smith 2020");
-  g_ptr_array_add (digitized->curves, curve);
-  ep_project_set_digitized (project, digitized);
-  g_assert_nonnull (ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
-                                                       G_N_ELEMENTS (n_risk), -1, 12,
-                                                       EP_TIME_UNIT_MONTHS, "Drug X (published)",
-                                                       NULL, &error));
-  g_assert_no_error (error);
+  add_published_arm (project, NULL);
   g_assert_nonnull (ep_project_add_figure (project, "Published arm", json_node_get_object (source),
                                            &error));
   g_assert_no_error (error);
