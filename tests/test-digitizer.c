@@ -17,7 +17,8 @@
  * overlay, Ctrl+Z and Ctrl+Shift+Z undo and redo it, and it is saved and reopened (with
  * EP_SCREENSHOT_DIR: figure-page-overlay.png, legend-wrapped.png).
  * /digitizer/trials-list: the Trials page's Digitized Figures group lists the project's digitized
- * figures and reopens one in the digitizer (with EP_SCREENSHOT_DIR: trials-digitized-figures.png).
+ * figures and reopens one in the digitizer; with many figures the group scrolls within a bounded
+ * height (with EP_SCREENSHOT_DIR: trials-digitized-figures.png, with the bundled catalog).
  */
 #include "config.h"
 
@@ -926,6 +927,13 @@ test_trials_list (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_set_child (GTK_WINDOW (window), browser);
+  /* the bundled catalog, as in the app: the group sits below its trials */
+  {
+    g_autoptr(EpCatalog) catalog = ep_catalog_new_default (&error);
+
+    g_assert_no_error (error);
+    ep_trial_browser_set_catalog (EP_TRIAL_BROWSER (browser), catalog);
+  }
   gtk_window_present (GTK_WINDOW (window));
   ep_test_ui_iterate ();
   list = ep_test_ui_find (browser, is_digitized_list, NULL);
@@ -964,6 +972,29 @@ test_trials_list (void)
   /* a name the project does not have: no window, an error */
   g_assert_null (ep_digitized_list_open (EP_DIGITIZED_LIST (list), "no such figure", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  /* many figures: the group scrolls within a bounded height instead of squeezing the trials */
+  {
+    int before = gtk_widget_get_allocated_height (list);
+
+    for (int k = 0; k < 12; k++)
+      {
+        g_autofree char *name = g_strdup_printf ("Extra figure %d", k);
+
+        add_digitized (project, name, NULL, 0);
+      }
+    ep_test_ui_iterate ();
+    g_assert_nonnull (ep_test_ui_find (list, is_row_titled, "Extra figure 11"));
+    g_assert_cmpint (gtk_widget_get_allocated_height (list), >, before);
+    g_assert_cmpint (gtk_widget_get_allocated_height (list), <=, 280);
+    for (int k = 0; k < 12; k++)
+      {
+        g_autofree char *name = g_strdup_printf ("Extra figure %d", k);
+
+        ep_project_remove_digitized (project, name);
+      }
+    ep_test_ui_iterate ();
+  }
 
   /* removed from the project: gone from the list; the last one gone: hidden */
   ep_project_remove_digitized (project, "Smith 2020 Figure 2");
