@@ -71,8 +71,6 @@ ep_axis_calibration_parse (const char        *text,
   return TRUE;
 }
 
-static gboolean is_ink (const Tracer *tr, int x, int y);
-
 /* Whether something else is drawn over level L in column x. */
 static gboolean
 covered_at (const Tracer *tr,
@@ -238,6 +236,246 @@ calibrate (const EpAxisCalibration *axis,
   return TRUE;
 }
 
+/* Where the curve starts and how its first step shows: the three start rules.
+ *
+ * The walk starts at survival 1 at the start of the time axis. What it needs to know first is
+ * where the curve shows there, and whether the first run it meets is a step down from survival
+ * 1 whose top is hidden (under another colour's line, under the y axis, left of it). */
+typedef struct
+{
+  double   x_start;      /* the start of the time axis (raster x) */
+  int      x0;           /* its column */
+  int      column;       /* the first column where the curve shows */
+  Run      run;          /* its run nearest to survival 1 there */
+  double   level;        /* the level the walk starts at */
+  gboolean step;         /* that run is a first step (or a mark) down from survival 1 */
+  gboolean left;         /* a first step whose vertical shows only left of x_start */
+  double   step_pos;     /* where that first step's drop is placed (raster x) */
+  double   refine_from;  /* drops are refined from here on (_ep_digitize_refine_drops()) */
+} Start;
+
+/* The first column where the curve shows: the run nearest to survival 1 in the first columns
+ * from x_start. Another curve drawn over it at 1 can hide it up to its first step: then the
+ * first run near 1 within a third of the width (that step's top) starts it, at survival 1. */
+static gboolean
+find_start (const Tracer *tr,
+            double        x_start_value,
+            double        y_one,
+            double        span,
+            Start        *s,
+            GError      **error)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  int width = tr->image->width, x_search;
+
+  s->column = -1;
+  s->x_start = (x_start_value - tr->ax) / tr->bx;
+  s->x0 = CLAMP ((int) floor (s->x_start), 0, width - 1);
+  x_search = MIN (width, s->x0 + MAX (12, width / 3));
+  for (int x = s->x0; x < x_search && s->column < 0; x++)
+    {
+      double best = 0.05 * span;
+
+      column_runs (tr, x, runs);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const Run *r = &g_array_index (runs, Run, i);
+          double dist = MAX (0.0, MAX (r->top - y_one, y_one - (r->bottom + 1)));
+
+          if (dist <= best)
+            {
+              best = dist;
+              s->column = x;
+              s->run = *r;
+            }
+        }
+    }
+  if (s->column < 0)
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_NOT_FOUND,
+                   _("No pixel of the colour #%02x%02x%02x near survival 1 at the start of the "
+                     "time axis (image pixels %d to %d): check the colour, the tolerance and "
+                     "the y-axis ticks"),
+                   tr->color[0], tr->color[1], tr->color[2],
+                   (int) (s->x0 / tr->image->scale), (int) (x_search / tr->image->scale));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The line width: the most common height of the colour's runs from column x on (the
+ * horizontal parts of the curve outnumber its steps, marks and the legend's sample); h when
+ * there is none. */
+static double
+line_width (const Tracer *tr,
+            int           x,
+            double        h)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  guint counts[64] = { 0 };
+  guint best = 0;
+
+  for (; x < tr->image->width; x++)
+    {
+      column_runs (tr, x, runs);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          int ht = height (&g_array_index (runs, Run, i));
+          if (ht < 64)
+            counts[ht]++;
+        }
+    }
+  for (guint k = 1; k < 64; k++)
+    if (counts[k] > counts[best])
+      best = k;
+  if (best > 0)
+    h = best;
+  return MAX (h, 1.0);
+}
+
+/* Whether every row from survival 1 down to `top` (not more than a few line widths below it)
+ * is another colour's ink in column x: an occluder over a vertical that goes on under it up
+ * to 1, not background. */
+static gboolean
+drawn_over_from_one (const Tracer *tr,
+                     int           x,
+                     int           top,
+                     double        y_one,
+                     double        h)
+{
+  if (top - y_one > 3.0 * h + 2.0)
+    return FALSE;
+  for (int y = MAX (tr->y_lo, (int) floor (y_one)); y < top; y++)
+    if (!is_ink (tr, x, y))
+      return FALSE;
+  return TRUE;
+}
+
+/* Rule 3: a first step whose vertical shows only left of the start of the axis. The first
+ * column where the curve shows is further down than rule 2 reaches (the level after the first
+ * step(s), its top under another colour's ink), but at or just left of the calibrated start,
+ * beyond the ink that hides the start (the y axis or a spine), the curve's colour runs down
+ * from near survival 1 (or from other ink over it), taller than a line and not below that
+ * column's run: the step's vertical, whose left edge (returned; -1 if there is none) says
+ * where it is. (veteran arm B drawn by matplotlib: the vertical at column 159, the spine at
+ * 160-162, x = 0 at 160.6.) */
+static int
+vertical_left_of_start (const Tracer *tr,
+                        const Start  *s,
+                        double        y_one,
+                        double        h,
+                        double        thin)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  int n_cols = (int) ceil (h) + 1;
+
+  for (int c = s->x0; c >= MAX (0, s->x0 - n_cols); c--)
+    {
+      if (c >= s->column)
+        continue;
+      /* every column from here to the first visible one is ink at that run's top */
+      for (int k = c + 1; k < s->column; k++)
+        if (!is_ink (tr, k, s->run.top))
+          return -1;
+      column_runs (tr, c, runs);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const Run *r = &g_array_index (runs, Run, i);
+
+          /* reaching up to survival 1, or drawn over from there down to its top */
+          if ((r->top <= y_one + h || drawn_over_from_one (tr, c, r->top, y_one, h))
+              && r->bottom + 1 <= s->run.top + h && height (r) > thin)
+            {
+              int y_mid = (r->top + r->bottom) / 2, left_edge = c;
+
+              while (left_edge - 1 >= 0 && in_mask (tr, left_edge - 1, y_mid))
+                left_edge--;
+              return left_edge;
+            }
+        }
+    }
+  return -1;
+}
+
+/* Where a first step's drop is placed: at the first column where it shows, or, when the
+ * columns just left of it are another colour's ink (the y axis or a spine drawn over the
+ * start), where it may lie anywhere under them: at the centre of the hidden columns, the
+ * visible ones and any ink right of them (another arm's line over the vertical's right side),
+ * all together no wider than a line and one partly covered column, hidden columns counted
+ * first; not before the start of the axis. (veteran arm B drawn by Endpoint: the first deaths,
+ * 0.74 px apart, were read 0.76 px after the first.) */
+static void
+place_first_step (const Tracer *tr,
+                  Start        *s,
+                  double        h)
+{
+  int width = tr->image->width, x = s->column;
+  int y_mid = (s->run.top + s->run.bottom) / 2, n_hidden = 0, n_vis = 1, n_right = 0;
+  int n_max = (int) ceil (h) + 1;   /* a vertical's columns: its width, and one partly covered */
+
+  while (n_vis < n_max && x + n_vis < width && in_mask (tr, x + n_vis, y_mid))
+    n_vis++;
+  while (n_hidden + n_vis < n_max && x - n_hidden - 1 >= 0
+         && is_ink (tr, x - n_hidden - 1, y_mid)
+         && !in_mask (tr, x - n_hidden - 1, y_mid))
+    n_hidden++;
+  /* ink right of the visible part (another line drawn over the vertical's right side) */
+  while (n_hidden > 0 && n_hidden + n_vis + n_right < n_max && x + n_vis + n_right < width
+         && is_ink (tr, x + n_vis + n_right, y_mid)
+         && !in_mask (tr, x + n_vis + n_right, y_mid))
+    n_right++;
+  if (n_hidden > 0)
+    {
+      s->step_pos = MAX (s->x_start, x + (n_vis + n_right - n_hidden) / 2.0);
+      /* its visible rows' shades say where the visible part is, not the vertical: the drop
+       * is not refined from them (refine_drops()) */
+      s->refine_from = MAX (s->refine_from, x + 1.0);
+    }
+}
+
+/* Whether the curve starts with a step from survival 1 whose top is hidden, and where that
+ * step is; the level the walk starts at. Rule 1: a curve that starts with a run taller than a
+ * line reaching up to survival 1 (a death within a line's width of the start, an event at time
+ * 0, a mark) starts at survival 1 itself; the tall run is then a step (or a mark) that the
+ * walk places. (Its centre, taken as the level, made a start below 1 and lost the step.)
+ * Rule 2: the same when the tall run's top is drawn over (another arm's line or a spine at
+ * survival 1). Rule 3: vertical_left_of_start(). A curve found only further right (hidden
+ * under another curve at 1 up to its first step) starts at survival 1 too. */
+static void
+decide_first_step (const Tracer *tr,
+                   Start        *s,
+                   double        y_one,
+                   double        h,
+                   double        thin)
+{
+  gboolean near = s->column <= s->x0 + 12;   /* the curve shows from the start on */
+  int left_edge = -1;
+
+  if (near && height (&s->run) > thin)
+    s->step = s->run.top <= y_one + 1.0
+              || drawn_over_from_one (tr, s->column, s->run.top, y_one, h);
+  if (!s->step && near && s->run.top > y_one + h)
+    {
+      left_edge = vertical_left_of_start (tr, s, y_one, h, thin);
+      s->step = s->left = left_edge >= 0;
+    }
+
+  s->step_pos = MAX (s->x_start, s->column + 0.5);
+  s->refine_from = ceil (s->x_start) + 1.0;
+  if (s->step)
+    place_first_step (tr, s, h);
+  if (s->left)
+    {
+      /* a vertical seen only left of the start: a line's width from its left edge */
+      s->step_pos = MAX (s->x_start, left_edge + h / 2.0);
+      s->refine_from = MAX (s->refine_from, s->column + 1.0);
+    }
+  if (!near || s->step)
+    s->level = y_one;
+  else
+    s->level = MAX (centre (&s->run), y_one);
+}
+
 EpDigitizeResult *
 ep_digitize_trace (const EpImage           *image,
                    const EpDigitizeOptions *options,
@@ -249,12 +487,9 @@ ep_digitize_trace (const EpImage           *image,
   g_autoptr(GArray) time = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) surv = g_array_new (FALSE, FALSE, sizeof (double));
   EpDigitizeResult *result;
-  double y_one, y_zero, span, L = 0.0, h = 0.0, tol, thin, mark_tol, x_start;
-  double start_pos, refine_from;
-  int start_top = 0, start_h = 0;
-  gboolean start_step = FALSE, start_left = FALSE;
-  int left_edge = -1;
-  int x0, x, x_search, start = -1, last_seen, width = image->width;
+  Start st = { 0 };
+  double y_one, y_zero, span, L = 0.0, h = 0.0, tol, thin, mark_tol;
+  int x, start, last_seen, width = image->width;
   double tolerance = options->tolerance > 0.0 ? options->tolerance : 60.0;
   double tol2, loose2;
   guint n_drops = 0, n_marks = 0, n_gaps = 0;
@@ -289,183 +524,19 @@ ep_digitize_trace (const EpImage           *image,
   tr.y_lo = CLAMP ((int) floor (MIN (y_one, y_zero) - 0.03 * span), 0, image->height - 1);
   tr.y_hi = CLAMP ((int) ceil (MAX (y_one, y_zero) + 0.03 * span), 0, image->height - 1);
 
-  /* The start: the run nearest to survival 1 in the first columns from x_start. Another
-   * curve drawn over it at 1 can hide it up to its first step: then the first run near 1
-   * within a third of the width (that step's top) starts it, at survival 1. */
-  x_start = (options->x_start - tr.ax) / tr.bx;
-  x0 = CLAMP ((int) floor (x_start), 0, width - 1);
-  x_search = MIN (width, x0 + MAX (12, width / 3));
-  for (x = x0; x < x_search && start < 0; x++)
-    {
-      double best = 0.05 * span;
-
-      column_runs (&tr, x, runs);
-      for (guint i = 0; i < runs->len; i++)
-        {
-          const Run *r = &g_array_index (runs, Run, i);
-          double dist = MAX (0.0, MAX (r->top - y_one, y_one - (r->bottom + 1)));
-
-          if (dist <= best)
-            {
-              best = dist;
-              start = x;
-              L = centre (r);
-              h = height (r);
-              start_top = r->top;
-              start_h = height (r);
-            }
-        }
-    }
-  if (start < 0)
-    {
-      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_NOT_FOUND,
-                   _("No pixel of the colour #%02x%02x%02x near survival 1 at the start of the "
-                     "time axis (image pixels %d to %d): check the colour, the tolerance and "
-                     "the y-axis ticks"),
-                   options->color[0], options->color[1], options->color[2],
-                   (int) (x0 / image->scale), (int) (x_search / image->scale));
-      return NULL;
-    }
-
-  /* The line width: the most common height of the colour's runs right of the start (the
-   * horizontal parts of the curve outnumber its steps, marks and the legend's sample). */
-  {
-    guint counts[64] = { 0 };
-    guint best = 0;
-
-    for (x = start; x < width; x++)
-      {
-        column_runs (&tr, x, runs);
-        for (guint i = 0; i < runs->len; i++)
-          {
-            int ht = height (&g_array_index (runs, Run, i));
-            if (ht < 64)
-              counts[ht]++;
-          }
-      }
-    for (guint k = 1; k < 64; k++)
-      if (counts[k] > counts[best])
-        best = k;
-    if (best > 0)
-      h = best;
-  }
-  h = MAX (h, 1.0);
+  if (!find_start (&tr, options->x_start, y_one, span, &st, error))
+    return NULL;
+  start = st.column;
+  h = line_width (&tr, start, height (&st.run));
   tol = h / 2.0 + 1.0;
   thin = h + MAX (2.0, 0.6 * h);
   /* A thin run this close to the level after a tall one: the line went on, the tall run was a
    * mark. Further down it is a step, however small. */
   mark_tol = MAX (1.5, 0.25 * h);
-  /* A curve that starts with a run taller than a line reaching up to survival 1 (a death
-   * within a line's width of the start, an event at time 0, a mark) starts at survival 1
-   * itself; the tall run is then a step (or a mark) that the walk below places. (Its centre,
-   * taken as the level, made a start below 1 and lost the step.) */
-  start_step = start <= x0 + 12 && start_h > thin && start_top <= y_one + 1.0;
-  /* The same when the tall run's top is drawn over (another arm's line or a spine at
-   * survival 1): every row from survival 1 down to its top is another colour's ink, an
-   * occluder, not background; the vertical goes on under it up to 1. */
-  if (!start_step && start <= x0 + 12 && start_h > thin && start_top > y_one + 1.0
-           && start_top - y_one <= 3.0 * h + 2.0)
-    {
-      gboolean hidden = TRUE;
+  decide_first_step (&tr, &st, y_one, h, thin);
+  L = st.level;
 
-      for (int y = MAX (tr.y_lo, (int) floor (y_one)); y < start_top && hidden; y++)
-        hidden = is_ink (&tr, start, y);
-      start_step = hidden;
-    }
-  /* A first step whose vertical shows only left of the start of the axis: the first column
-   * where the curve shows is further down than rule 2 reaches (the level after the first
-   * step(s), its top under another colour's ink), but at or just left of the calibrated
-   * start, beyond the ink that hides the start (the y axis or a spine), the curve's colour
-   * runs down from near survival 1 (or from other ink over it), taller than a line and not
-   * below that column's run: the step's vertical, whose left edge says where it is. (veteran arm B drawn by matplotlib:
-   * the vertical at column 159, the spine at 160-162, x = 0 at 160.6.) */
-  if (!start_step && start <= x0 + 12 && start_top > y_one + h)
-    {
-      int n_cols = (int) ceil (h) + 1;
-
-      for (int c = x0; c >= MAX (0, x0 - n_cols) && left_edge < 0; c--)
-        {
-          gboolean covered = TRUE;
-
-          if (c >= start)
-            continue;
-          /* every column from here to the first visible one is ink at that run's top */
-          for (int k = c + 1; k < start && covered; k++)
-            covered = is_ink (&tr, k, start_top);
-          if (!covered)
-            break;
-          column_runs (&tr, c, runs);
-          for (guint i = 0; i < runs->len; i++)
-            {
-              const Run *r = &g_array_index (runs, Run, i);
-              gboolean reaches = r->top <= y_one + h;
-
-              /* or drawn over from survival 1 down to its top */
-              if (!reaches && r->top - y_one <= 3.0 * h + 2.0)
-                {
-                  reaches = TRUE;
-                  for (int y = MAX (tr.y_lo, (int) floor (y_one)); y < r->top && reaches; y++)
-                    reaches = is_ink (&tr, c, y);
-                }
-              if (reaches && r->bottom + 1 <= start_top + h && height (r) > thin)
-                {
-                  int y_mid = (r->top + r->bottom) / 2;
-
-                  left_edge = c;
-                  while (left_edge - 1 >= 0 && in_mask (&tr, left_edge - 1, y_mid))
-                    left_edge--;
-                  break;
-                }
-            }
-        }
-      if (left_edge >= 0)
-        start_step = start_left = TRUE;
-    }
-  /* Where that first step's drop is placed: at the first column where it shows, or, when the
-   * columns just left of it are another colour's ink (the y axis or a spine drawn over the
-   * start), where it may lie anywhere under them: at the centre of the hidden columns, the
-   * visible ones and any ink right of them (another arm's line over the vertical's right side),
-   * all together no wider than a line and one partly covered column, hidden columns counted
-   * first; not before the start of the axis. (veteran arm B drawn by Endpoint: the first deaths,
-   * 0.74 px apart, were read 0.76 px after the first.) */
-  start_pos = MAX (x_start, start + 0.5);
-  refine_from = ceil (x_start) + 1.0;
-  if (start_step)
-    {
-      int y_mid = (start_top + start_top + start_h - 1) / 2, n_hidden = 0, n_vis = 1, n_right = 0;
-      int n_max = (int) ceil (h) + 1;   /* a vertical's columns: its width, and one partly covered */
-
-      while (n_vis < n_max && start + n_vis < width && in_mask (&tr, start + n_vis, y_mid))
-        n_vis++;
-      while (n_hidden + n_vis < n_max && start - n_hidden - 1 >= 0
-             && is_ink (&tr, start - n_hidden - 1, y_mid)
-             && !in_mask (&tr, start - n_hidden - 1, y_mid))
-        n_hidden++;
-      /* ink right of the visible part (another line drawn over the vertical's right side) */
-      while (n_hidden > 0 && n_hidden + n_vis + n_right < n_max && start + n_vis + n_right < width
-             && is_ink (&tr, start + n_vis + n_right, y_mid)
-             && !in_mask (&tr, start + n_vis + n_right, y_mid))
-        n_right++;
-      if (n_hidden > 0)
-        {
-          start_pos = MAX (x_start, start + (n_vis + n_right - n_hidden) / 2.0);
-          /* its visible rows' shades say where the visible part is, not the vertical: the
-           * drop is not refined from them (refine_drops()) */
-          refine_from = MAX (refine_from, start + 1.0);
-        }
-      /* a vertical seen only left of the start: a line's width from its left edge */
-      if (start_left)
-        {
-          start_pos = MAX (x_start, left_edge + h / 2.0);
-          refine_from = MAX (refine_from, start + 1.0);
-        }
-    }
-  if (start > x0 + 12 || start_step)
-    L = y_one;
-  else
-    L = MAX (L, y_one);
-
-  add_point (&tr, x_start, L);
+  add_point (&tr, st.x_start, L);
   last_seen = start;
   x_floor = start;
   for (x = start; x < width; x++)
@@ -682,8 +753,8 @@ ep_digitize_trace (const EpImage           *image,
                   {
                     /* the first step of a curve whose vertical is cut by the start of the
                      * axis (or hidden under it): at the first column where it shows */
-                    double pos = start_step && x == start && lev <= y_one
-                                   ? start_pos : MIN (k + w / 2.0, (double) x2);
+                    double pos = st.step && x == start && lev <= y_one
+                                   ? st.step_pos : MIN (k + w / 2.0, (double) x2);
 
                     n_drops++;
                     add_point (&tr, pos, lev);
@@ -695,8 +766,8 @@ ep_digitize_trace (const EpImage           *image,
               {
                 double pos = lone ? x2 - w / 2.0 : MIN (x2 - 1 + h / 2.0, (double) x2);
 
-                if (start_step && x == start && lev <= y_one)
-                  pos = start_pos;
+                if (st.step && x == start && lev <= y_one)
+                  pos = st.step_pos;
 
                 n_drops++;
                 add_point (&tr, pos, lev);
@@ -846,13 +917,13 @@ ep_digitize_trace (const EpImage           *image,
   }
 
   _ep_digitize_edge_drops (&tr, h);
-  _ep_digitize_refine_drops (&tr, h, refine_from);
+  _ep_digitize_refine_drops (&tr, h, st.refine_from);
   /* the first step of a vertical seen only left of the start: where that vertical is */
-  if (start_left && time->len >= 3
+  if (st.left && time->len >= 3
       && g_array_index (time, double, 1) == g_array_index (time, double, 2)
       && g_array_index (surv, double, 2) < g_array_index (surv, double, 1))
     {
-      double t = tr.ax + tr.bx * start_pos;
+      double t = tr.ax + tr.bx * st.step_pos;
 
       if (t < g_array_index (time, double, 1))
         g_array_index (time, double, 1) = g_array_index (time, double, 2) = t;
