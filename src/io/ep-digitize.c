@@ -183,39 +183,6 @@ tall_region_start (const Tracer *tr,
   return x_min;
 }
 
-/* A step found where it comes out from under another line, as the tall run `run` in column x:
- * if its region began left of x (tall_region_start(), not before x_floor), the points from
- * there on are taken back and *level is the level before them; returns that first column
- * (x when the region starts at x, and nothing changes) and its run in *first. */
-static int
-backtrack (Tracer *tr,
-           int     x,
-           Run     run,
-           int     x_floor,
-           double  thin,
-           GArray *runs,
-           double *level,
-           Run    *first)
-{
-  int x_left = tall_region_start (tr, x, run, x_floor, thin, runs, first);
-  double t_left = tr->ax + tr->bx * (x_left + 0.25), s;
-
-  if (x_left >= x)
-    return x;
-  while (tr->time->len > 1
-         && (tr->bx > 0 ? g_array_index (tr->time, double, tr->time->len - 1) >= t_left
-                        : g_array_index (tr->time, double, tr->time->len - 1) <= t_left))
-    {
-      g_array_set_size (tr->time, tr->time->len - 1);
-      g_array_set_size (tr->surv, tr->surv->len - 1);
-    }
-  s = g_array_index (tr->surv, double, tr->surv->len - 1);
-  if (tr->percent)
-    s *= 100.0;
-  *level = (s - tr->ay) / tr->by;
-  return x_left;
-}
-
 /* An axis's raster position -> value map, v = *a + *b * position, from its two ticks (given in
  * image pixels, so scaled to the raster). FALSE for ticks less than a pixel apart or of one
  * value. */
@@ -517,6 +484,36 @@ typedef struct
   guint        n_marks;
   guint        n_gaps;
 } Walk;
+
+/* A step found where it comes out from under another line, as the tall run `run` in column x:
+ * if its region began left of x (tall_region_start(), not before x_floor), the points from
+ * there on are taken back and the level is the one before them; returns that first column
+ * (x when the region starts at x, and nothing changes) and its run in forced_run. */
+static int
+backtrack (Walk      *walk,
+           int        x,
+           const Run *run)
+{
+  Tracer *tr = walk->tr;
+  int x_left = tall_region_start (tr, x, *run, walk->x_floor, walk->thin, walk->runs2,
+                                  &walk->forced_run);
+  double t_left = tr->ax + tr->bx * (x_left + 0.25), s;
+
+  if (x_left >= x)
+    return x;
+  while (tr->time->len > 1
+         && (tr->bx > 0 ? g_array_index (tr->time, double, tr->time->len - 1) >= t_left
+                        : g_array_index (tr->time, double, tr->time->len - 1) <= t_left))
+    {
+      g_array_set_size (tr->time, tr->time->len - 1);
+      g_array_set_size (tr->surv, tr->surv->len - 1);
+    }
+  s = g_array_index (tr->surv, double, tr->surv->len - 1);
+  if (tr->percent)
+    s *= 100.0;
+  walk->L = (s - tr->ay) / tr->by;
+  return x_left;
+}
 
 /* A drop at raster x pos from level `from` to level `to`. */
 static void
@@ -877,8 +874,7 @@ hidden_at_level (Walk *walk,
       return x + 1;
     }
   /* the step began further left, its upper part hidden */
-  x_left = backtrack (tr, x, *r, walk->x_floor, walk->thin, walk->runs2, &walk->L,
-                      &walk->forced_run);
+  x_left = backtrack (walk, x, r);
   if (x_left < x)
     return hidden_step (walk, x, x_left, r);
   drop_to (walk, x, r);
@@ -948,8 +944,7 @@ walk_column (Walk *walk,
     {
       r = run_under_cover (walk);
       if (r != NULL && r->top > walk->L + walk->mark_tol
-          && (x_left = backtrack (tr, x, *r, walk->x_floor, walk->thin, walk->runs2, &walk->L,
-                                  &walk->forced_run)) < x)
+          && (x_left = backtrack (walk, x, r)) < x)
         return hidden_step (walk, x, x_left, r);
     }
   if (r != NULL && height (r) <= walk->thin)
@@ -959,8 +954,7 @@ walk_column (Walk *walk,
    * drawn over it) up to here: the vertical may have begun columns earlier, under the sliver;
    * take it from its first column. */
   if (r != NULL && !was_forced
-      && (x_left = backtrack (tr, x, *r, walk->x_floor, walk->thin, walk->runs2, &walk->L,
-                              &walk->forced_run)) < x)
+      && (x_left = backtrack (walk, x, r)) < x)
     return retrace_from (walk, x, x_left);
   if (r != NULL)
     return walk_tall_region (walk, x, r);
