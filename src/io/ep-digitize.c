@@ -77,6 +77,24 @@ ep_axis_calibration_parse (const char        *text,
   return TRUE;
 }
 
+/* An axis's raster position -> value map, v = *a + *b * position, from its two ticks (given in
+ * image pixels, so scaled to the raster). FALSE for ticks less than a pixel apart or of one
+ * value. */
+static gboolean
+calibrate (const EpAxisCalibration *axis,
+           double                   scale,
+           double                  *a,
+           double                  *b)
+{
+  double p1 = axis->px1 * scale, p2 = axis->px2 * scale;
+
+  if (!(fabs (p2 - p1) >= 1.0) || axis->v1 == axis->v2)
+    return FALSE;
+  *b = (axis->v2 - axis->v1) / (p2 - p1);
+  *a = axis->v1 - *b * p1;
+  return TRUE;
+}
+
 /* Whether something else is drawn over level L in column x. */
 static gboolean
 covered_at (const Tracer *tr,
@@ -90,6 +108,7 @@ covered_at (const Tracer *tr,
   return FALSE;
 }
 
+/* The runs of the curve's colour in column x, top to bottom, within the rows searched. */
 static void
 column_runs (const Tracer *tr,
              int           x,
@@ -144,63 +163,6 @@ run_at (GArray *runs,
   return NULL;
 }
 
-/* The leftmost column, not before x_min, of the tall region that run (in column x) belongs to:
- * the columns left of x whose runs are taller than thin and connected row-wise, one to the
- * next. A vertical step (or a staircase) whose upper part is hidden under another line shows
- * below that line from its first column, but the trace only notices it where the line it
- * follows is hidden too; this finds where the step really began. */
-static int
-tall_region_start (const Tracer *tr,
-                   int           x,
-                   Run           run,
-                   int           x_min,
-                   double        thin,
-                   GArray       *runs,
-                   Run          *first)
-{
-  *first = run;
-  for (int k = x - 1; k >= x_min; k--)
-    {
-      const Run *next = NULL;
-
-      column_runs (tr, k, runs);
-      for (guint i = 0; i < runs->len; i++)
-        {
-          const Run *q = &g_array_index (runs, Run, i);
-
-          /* a tall run, or one reaching higher than the run found at x (the lower part of a
-           * vertical below the line that hides its upper part) */
-          if (q->top > first->bottom + 1 || q->bottom < first->top - 1
-              || (height (q) <= thin && q->top >= run.top - 1))
-            continue;
-          if (next == NULL || q->bottom > next->bottom)
-            next = q;
-        }
-      if (next == NULL)
-        return k + 1;
-      *first = *next;
-    }
-  return x_min;
-}
-
-/* An axis's raster position -> value map, v = *a + *b * position, from its two ticks (given in
- * image pixels, so scaled to the raster). FALSE for ticks less than a pixel apart or of one
- * value. */
-static gboolean
-calibrate (const EpAxisCalibration *axis,
-           double                   scale,
-           double                  *a,
-           double                  *b)
-{
-  double p1 = axis->px1 * scale, p2 = axis->px2 * scale;
-
-  if (!(fabs (p2 - p1) >= 1.0) || axis->v1 == axis->v2)
-    return FALSE;
-  *b = (axis->v2 - axis->v1) / (p2 - p1);
-  *a = axis->v1 - *b * p1;
-  return TRUE;
-}
-
 /* Where the curve starts and how its first step shows: the three start rules.
  *
  * The walk starts at survival 1 at the start of the time axis. What it needs to know first is
@@ -224,7 +186,7 @@ typedef struct
  * first run near 1 within a third of the width (that step's top) starts it, at survival 1. */
 static gboolean
 find_start (const Tracer *tr,
-            double        x_start_value,
+            double        t_start,
             double        y_one,
             double        span,
             Start        *s,
@@ -234,7 +196,7 @@ find_start (const Tracer *tr,
   int width = tr->image->width, x_search;
 
   s->column = -1;
-  s->x_start = (x_start_value - tr->ax) / tr->bx;
+  s->x_start = (t_start - tr->ax) / tr->bx;
   s->x0 = CLAMP ((int) floor (s->x_start), 0, width - 1);
   x_search = MIN (width, s->x0 + MAX (12, width / 3));
   for (int x = s->x0; x < x_search && s->column < 0; x++)
@@ -484,6 +446,45 @@ typedef struct
   guint        n_marks;
   guint        n_gaps;
 } Walk;
+
+/* The leftmost column, not before x_min, of the tall region that run (in column x) belongs to:
+ * the columns left of x whose runs are taller than thin and connected row-wise, one to the
+ * next. A vertical step (or a staircase) whose upper part is hidden under another line shows
+ * below that line from its first column, but the trace only notices it where the line it
+ * follows is hidden too; this finds where the step really began. */
+static int
+tall_region_start (const Tracer *tr,
+                   int           x,
+                   Run           run,
+                   int           x_min,
+                   double        thin,
+                   GArray       *runs,
+                   Run          *first)
+{
+  *first = run;
+  for (int k = x - 1; k >= x_min; k--)
+    {
+      const Run *next = NULL;
+
+      column_runs (tr, k, runs);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const Run *q = &g_array_index (runs, Run, i);
+
+          /* a tall run, or one reaching higher than the run found at x (the lower part of a
+           * vertical below the line that hides its upper part) */
+          if (q->top > first->bottom + 1 || q->bottom < first->top - 1
+              || (height (q) <= thin && q->top >= run.top - 1))
+            continue;
+          if (next == NULL || q->bottom > next->bottom)
+            next = q;
+        }
+      if (next == NULL)
+        return k + 1;
+      *first = *next;
+    }
+  return x_min;
+}
 
 /* A step found where it comes out from under another line, as the tall run `run` in column x:
  * if its region began left of x (tall_region_start(), not before x_floor), the points from
