@@ -250,6 +250,17 @@ refine_tall_drop (const Tracer *tr,
   }
 }
 
+/* Sub-pixel placement of the drops from the anti-aliased coverage (docs/reconstruction.md).
+ *
+ * The tracer finds a drop to a pixel: the vertical's columns in the colour mask, whose edge
+ * pixels are in or out depending on how much of them the line covers. A drop taller than the
+ * line is wide has rows where only its vertical is drawn; in such a row the pixels' shades give
+ * how much of each pixel the line covers (against that row's background on each side), and the
+ * coverage-weighted mean column is the vertical's centre to a small fraction of a pixel. Rows
+ * next to a censor mark or another line are wider than the line and left out. Two steps
+ * closer than the line's width, which the tracer reads as one drop, show as two columns, the
+ * upper rows at the first and the lower at the second: the drop is split. Drops lower than
+ * the line is wide (no such rows) keep the tracer's position. */
 void
 _ep_digitize_refine_drops (Tracer *tr,
                            double  h,
