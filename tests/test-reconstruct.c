@@ -219,6 +219,52 @@ test_total_events (void)
 }
 
 /* No at-risk table: one interval, the total required. */
+/* Guyot uses the total of events only in the last interval. Here the last interval, [10, 18],
+ * has nobody censored (3 at risk, 3 deaths to zero), and Guyot's first interval spreads its
+ * censorings evenly (at 2.5, 4.5, 7.5): with 3 censorings and 7 deaths its drops already meet
+ * the 3 at risk at 10, so the death at 6 is lost (10 events). ep-reconstruct.h, step 4b: the
+ * missing event is a patient censored in the first interval who dies instead, at the drop and
+ * from the gap whose curve is nearest the points: the death at 6, the censoring at 2.5. */
+static void
+test_total_events_earlier_interval (void)
+{
+  const Obs data[] = { { 1, 1 }, { 2, 1 }, { 3, 1 }, { 4, 1 }, { 5, 1 }, { 6, 1 }, { 7, 1 },
+                       { 8, 1 }, { 9.5, 0 }, { 9.7, 0 }, { 14, 1 }, { 16, 1 }, { 18, 1 } };
+  const double risk_time[] = { 0, 10, 20 };
+  const double n_risk[] = { 13, 3, 0 };
+  g_autoptr(GArray) s = NULL;
+  g_autoptr(GArray) t = NULL;
+  g_autoptr(EpReconstructResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpReconstructOptions o;
+
+  t = curve_points (data, G_N_ELEMENTS (data), 100, 18, &s);
+  ep_reconstruct_options_init (&o);
+  o.total_events = 11;
+  r = ep_reconstruct ((double *) t->data, (double *) s->data, t->len, risk_time, n_risk, 3, &o,
+                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n, ==, 13);
+  g_assert_cmpuint (r->events, ==, 11);
+  for (int k = 1; k <= 8; k++)
+    g_assert_cmpuint (events_at (r, k), ==, 1);
+  g_assert_cmpuint (events_at (r, 14), ==, 1);
+  g_assert_cmpuint (events_at (r, 16), ==, 1);
+  g_assert_cmpuint (events_at (r, 18), ==, 1);
+  g_assert_cmpuint (count_at_risk (r, 10), ==, 3);
+  /* the censorings left: at 4.5 and 7.5 (the middles of the gaps they were spread into) */
+  g_assert_cmpuint (r->censored, ==, 2);
+  for (gsize i = 0; i < r->n; i++)
+    if (r->status[i] == 0)
+      g_assert_true (r->time[i] == 4.5 || r->time[i] == 7.5);
+  /* KM arithmetic: with censorings at 4.5 and 7.5 the curve after 8 is
+   * (9/13)(7/8)(6/7)(5/6)(3/4) = 135/416, the points' 5/13 = 160/416 */
+  g_assert_cmpfloat_with_epsilon (r->max_abs_diff, 25.0 / 416.0, 1e-9);
+  g_assert_nonnull (r->warnings[0]);
+  g_assert_nonnull (strstr (r->warnings[0], "give 10 events, the published total is 11"));
+  g_assert_null (r->warnings[1]);
+}
+
 static void
 test_no_table (void)
 {
@@ -470,6 +516,8 @@ main (int    argc,
   g_test_add_func ("/reconstruct/censoring-within-intervals", test_censoring_within_intervals);
   g_test_add_func ("/reconstruct/total-events", test_total_events);
   g_test_add_func ("/reconstruct/drop-to-zero-after-total", test_drop_to_zero_after_total);
+  g_test_add_func ("/reconstruct/total-events-earlier-interval",
+                   test_total_events_earlier_interval);
   g_test_add_func ("/reconstruct/no-table", test_no_table);
   g_test_add_func ("/reconstruct/at-risk-past-last-point", test_at_risk_past_last_point);
   g_test_add_func ("/reconstruct/flat-censored-tail", test_flat_censored_tail);

@@ -387,23 +387,26 @@ walk_interval (const double *t_S,
                int          *n_hat,
                int          *d,
                int          *cen,
-               double       *KM_hat)
+               double       *KM_hat,
+               double       *raw)
 {
   for (gsize k = lo; k <= hi; k++)
     {
       if (k == 0)
         {
           d[k] = 0;
+          raw[k] = NAN;
           KM_hat[k] = 1.0;
         }
       else
         {
           d[k] = 0;
+          raw[k] = NAN;
           /* No events where the curve does not drop, in an empty risk set or after zero. */
           if (S[k] < S[k - 1] && n_hat[k] > 0 && KM_hat[last] > 0.0)
             {
-              double dk = round (n_hat[k] * (1.0 - S[k] / KM_hat[last]));
-              d[k] = (int) CLAMP (dk, 0.0, (double) n_hat[k]);
+              raw[k] = n_hat[k] * (1.0 - S[k] / KM_hat[last]);
+              d[k] = (int) CLAMP (round (raw[k]), 0.0, (double) n_hat[k]);
             }
           if (S[k] <= 0.0 && d[k] > 1 && d[k] == n_hat[k] && last > 0 && d[last] > 0
               && S[last - 1] > S[last])
@@ -442,6 +445,124 @@ walk_interval (const double *t_S,
         last = k;
     }
   return last;
+}
+
+/* The squared distance of the curve made by d and cen to the points lo..hi, entering the
+ * interval at km with n at risk; *km_end is the curve after hi. INFINITY when the counts are
+ * impossible (a negative number at risk). */
+static double
+interval_fit (const double *S,
+              gsize         lo,
+              gsize         hi,
+              double        km,
+              int           n,
+              const int    *d,
+              const int    *cen,
+              double       *km_end)
+{
+  double err = 0.0;
+
+  for (gsize m = lo; m <= hi; m++)
+    {
+      if (d[m] > n || n - d[m] - cen[m] < 0)
+        return INFINITY;
+      if (d[m] > 0)
+        km *= 1.0 - (double) d[m] / n;
+      err += (km - S[m]) * (km - S[m]);
+      n -= d[m] + cen[m];
+    }
+  *km_end = km;
+  return err;
+}
+
+/* After Guyot's step 5: the reconstruction has fewer events than the published total, and the
+ * last interval had no censoring left to turn into them. Each missing event is a patient censored
+ * in an earlier interval who died instead, at one of its drops: of all such changes (a drop k and
+ * a gap j with a censoring, in one interval before the last), the one whose curve is nearest the
+ * points (least squares, over the points of that interval and, scaled by the change at its end,
+ * all later ones). The numbers at risk at the printed times stay as they are. Returns the number
+ * of patients changed. */
+static int
+settle_total (const double *S,
+              gsize         Nk,
+              const gsize  *lower,
+              const gsize  *upper,
+              gsize         n_before_last,
+              gsize         k_zero,
+              int           missing,
+              int          *n_hat,
+              int          *d,
+              int          *cen)
+{
+  g_autofree double *km = g_new (double, Nk);
+  int changed = 0;
+
+  while (changed < missing)
+    {
+      gsize best_k = G_MAXSIZE, best_j = 0, best_i = 0;
+      double best = INFINITY;
+
+      /* the reconstructed curve at each point */
+      for (gsize m = 0; m < Nk; m++)
+        {
+          double prev = m > 0 ? km[m - 1] : 1.0;
+          km[m] = d[m] > 0 && n_hat[m] > 0 ? prev * (1.0 - (double) d[m] / n_hat[m]) : prev;
+        }
+
+      for (gsize i = 0; i < n_before_last; i++)
+        {
+          gsize lo = lower[i], hi = upper[i];
+          double km_in = lo > 0 ? km[lo - 1] : 1.0, km_old, a = 0.0, b = 0.0, c = 0.0;
+
+          if (km[hi] <= 0.0)
+            continue;
+          for (gsize m = hi + 1; m < Nk; m++)
+            {
+              a += km[m] * km[m];
+              b += km[m] * S[m];
+              c += S[m] * S[m];
+            }
+          km_old = km[hi];
+          for (gsize j = lo; j <= hi; j++)
+            {
+              if (cen[j] <= 0)
+                continue;
+              for (gsize k = MAX (lo, 1); k <= hi; k++)
+                {
+                  double km_new = 0.0, err, r;
+
+                  /* only a drop that holds more than its deaths by itself: at the number at
+                   * risk there, the drop alone rounds to more than d[k] (not the noise of a
+                   * flat stretch, nor a total that does not fit the curve) */
+                  if (!(S[k] > 0.0) || !(S[k] < S[k - 1]) || (k_zero != G_MAXSIZE && k >= k_zero)
+                      || n_hat[k] * (1.0 - S[k] / S[k - 1]) < d[k] + 0.5)
+                    continue;
+                  d[k]++;
+                  cen[j]--;
+                  err = interval_fit (S, lo, hi, km_in, n_hat[lo], d, cen, &km_new);
+                  d[k]--;
+                  cen[j]++;
+                  r = km_new / km_old;
+                  err += r * r * a - 2.0 * r * b + c;
+                  if (err < best)
+                    {
+                      best = err;
+                      best_k = k;
+                      best_j = j;
+                      best_i = i;
+                    }
+                }
+            }
+        }
+      if (best_k == G_MAXSIZE)
+        break;
+      d[best_k]++;
+      cen[best_j]--;
+      for (gsize m = lower[best_i] + 1; m <= upper[best_i]; m++)
+        n_hat[m] = n_hat[m - 1] - d[m - 1] - cen[m - 1];
+      changed++;
+    }
+  return changed;
 }
 
 static int
@@ -516,13 +637,14 @@ ep_reconstruct (const double               *point_time,
   g_autoptr(GArray) clean = NULL;
   g_autoptr(GArray) risk = NULL;
   g_autoptr(GArray) pts = NULL;
-  g_autofree double *t_S = NULL, *S = NULL, *KM_hat = NULL;
+  g_autofree double *t_S = NULL, *S = NULL, *KM_hat = NULL, *raw = NULL;
   g_autofree int *n_hat = NULL, *d = NULL, *cen = NULL, *n_censor = NULL, *n_risk = NULL;
   g_autofree gsize *lower = NULL, *upper = NULL, *last_i = NULL;
   EpReconstructResult *result;
   gsize Nk, nint, L, last, k_ipd, k_zero;
   double sq = 0.0, max_diff = 0.0;
   int n_total, rest;
+  guint n_warnings;
 
   g_return_val_if_fail (n_points == 0 || (point_time != NULL && point_surv != NULL), NULL);
   g_return_val_if_fail (n_risk_rows == 0 || (risk_time != NULL && n_risk_in != NULL), NULL);
@@ -637,6 +759,7 @@ ep_reconstruct (const double               *point_time,
   d = g_new0 (int, Nk);
   cen = g_new0 (int, Nk);
   KM_hat = g_new (double, Nk);
+  raw = g_new (double, Nk);
   for (gsize k = 0; k <= Nk; k++)
     n_hat[k] = n_total + 1;
   for (gsize k = 0; k < Nk; k++)
@@ -675,7 +798,7 @@ ep_reconstruct (const double               *point_time,
             n_censor[i] = 0;
           spread_censoring (t_S, lower[i], lower[i + 1], n_censor[i], cen);
           n_hat[lower[i]] = n_risk[i];
-          last = walk_interval (t_S, S, k_zero, lower[i], upper[i], last_i[i], Nk, n_hat, d, cen, KM_hat);
+          last = walk_interval (t_S, S, k_zero, lower[i], upper[i], last_i[i], Nk, n_hat, d, cen, KM_hat, raw);
           n_censor[i] += n_hat[k_goal] - goal;
         }
       while ((n_hat[k_goal] > goal || (n_hat[k_goal] < goal && n_censor[i] > 0))
@@ -707,9 +830,10 @@ ep_reconstruct (const double               *point_time,
     }
   spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
   n_hat[lower[L]] = n_risk[L];
-  walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
+  walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat, raw);
 
   /* Guyot's step 5: the published total of events. */
+  n_warnings = warnings->len;
   if (options->total_events >= 0)
     {
       int sumdL = nint > 1 ? sum_int (d, 0, upper[L - 1]) : 0;
@@ -724,7 +848,7 @@ ep_reconstruct (const double               *point_time,
           n_censor[L] = n_risk[L] - 1;
           spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
           n_hat[lower[L]] = n_risk[L];
-          walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
+          walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat, raw);
           warn (warnings, _("The curve has %d events before time %g and drops to zero after it: "
                             "the reconstruction has %d events, more than the total of %d"),
                 sumdL, t_S[lower[L]], sum_int (d, 0, upper[L]), options->total_events);
@@ -757,7 +881,7 @@ ep_reconstruct (const double               *point_time,
               n_censor[L] = MIN (n_censor[L], n_risk[L]);
               spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
               n_hat[lower[L]] = n_risk[L];
-              walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
+              walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat, raw);
               {
                 int new_sumd = sum_int (d, 0, upper[L]);
                 if (new_sumd == sumd && (n_censor[L] == 0 || n_censor[L] == n_risk[L]))
@@ -769,6 +893,38 @@ ep_reconstruct (const double               *point_time,
           if (sumd != options->total_events)
             warn (warnings, _("The reconstruction has %d events; the published total is %d"),
                   sumd, options->total_events);
+        }
+    }
+
+  /* Events still missing from the published total, which the last interval had no censoring
+   * left to supply: censored patients of the earlier intervals die instead (settle_total()). */
+  if (options->total_events >= 0 && nint > 1)
+    {
+      int have = sum_int (d, 0, upper[L]);
+
+      if (have < options->total_events)
+        {
+          int changed = settle_total (S, Nk, lower, upper, L, k_zero,
+                                      options->total_events - have, n_hat, d, cen);
+
+          if (changed > 0)
+            {
+              /* the shortfall warning of step 5 is replaced by what was done */
+              g_ptr_array_set_size (warnings, n_warnings);
+              warn (warnings, g_dngettext (GETTEXT_PACKAGE,
+                                           "The drops of the curve give %d events, the "
+                                           "published total is %d: %d patient censored before "
+                                           "time %g was made an event where the curve fits "
+                                           "best",
+                                           "The drops of the curve give %d events, the "
+                                           "published total is %d: %d patients censored before "
+                                           "time %g were made events where the curve fits best",
+                                           changed),
+                    have, options->total_events, changed, t_S[lower[L]]);
+              if (have + changed < options->total_events)
+                warn (warnings, _("The reconstruction has %d events; the published total is %d"),
+                      have + changed, options->total_events);
+            }
         }
     }
 
