@@ -265,6 +265,33 @@ test_total_events_earlier_interval (void)
   g_assert_null (r->warnings[1]);
 }
 
+/* A step digitized as a drop and a sliver after it (a fraction of a pixel, as a figure's
+ * anti-aliasing leaves). The first step (1 -> 0.905, 10 at risk) rounds to one death, so the
+ * reconstructed curve is at 0.9, below the points; a censoring (1 of the table's 10 - 2 deaths
+ * - 7) is spread to 4, so 8 are at risk at 6. The drop at 6 (0.905 -> 0.845, 0.53 of a death by
+ * itself) is then only 8 (1 - 0.845 / 0.9) = 0.49 of a death against the reconstructed curve,
+ * and the sliver at 6.5 (0.845 -> 0.843, 0.02 of a death) tips it over half: Guyot puts the
+ * death at 6.5. ep-reconstruct.h, step 2: it belongs at 6, where the curve steps. */
+static void
+test_sliver_after_step (void)
+{
+  const double t[] = { 0, 2, 2, 6, 6, 6.5, 6.5, 9.9, 12 };
+  const double s[] = { 1, 1, 0.905, 0.905, 0.845, 0.845, 0.843, 0.843, 0.843 };
+  const double risk_time[] = { 0, 10 };
+  const double n_risk[] = { 10, 7 };
+  g_autoptr(EpReconstructResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  r = ep_reconstruct (t, s, G_N_ELEMENTS (t), risk_time, n_risk, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n, ==, 10);
+  g_assert_cmpuint (events_at (r, 2), ==, 1);
+  g_assert_cmpuint (events_at (r, 6), ==, 1);
+  g_assert_cmpuint (events_at (r, 6.5), ==, 0);
+  g_assert_cmpuint (r->events, ==, 2);
+  g_assert_cmpuint (count_at_risk (r, 10), ==, 7);
+}
+
 static void
 test_no_table (void)
 {
@@ -518,6 +545,7 @@ main (int    argc,
   g_test_add_func ("/reconstruct/drop-to-zero-after-total", test_drop_to_zero_after_total);
   g_test_add_func ("/reconstruct/total-events-earlier-interval",
                    test_total_events_earlier_interval);
+  g_test_add_func ("/reconstruct/sliver-after-step", test_sliver_after_step);
   g_test_add_func ("/reconstruct/no-table", test_no_table);
   g_test_add_func ("/reconstruct/at-risk-past-last-point", test_at_risk_past_last_point);
   g_test_add_func ("/reconstruct/flat-censored-tail", test_flat_censored_tail);

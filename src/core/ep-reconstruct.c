@@ -18,6 +18,7 @@
 #include "core/ep-reconstruct.h"
 
 #define MAX_ROUNDS 10000
+#define SLIVER     0.1
 
 G_DEFINE_QUARK (ep-reconstruct-error-quark, ep_reconstruct_error)
 
@@ -387,26 +388,23 @@ walk_interval (const double *t_S,
                int          *n_hat,
                int          *d,
                int          *cen,
-               double       *KM_hat,
-               double       *raw)
+               double       *KM_hat)
 {
   for (gsize k = lo; k <= hi; k++)
     {
       if (k == 0)
         {
           d[k] = 0;
-          raw[k] = NAN;
           KM_hat[k] = 1.0;
         }
       else
         {
           d[k] = 0;
-          raw[k] = NAN;
           /* No events where the curve does not drop, in an empty risk set or after zero. */
           if (S[k] < S[k - 1] && n_hat[k] > 0 && KM_hat[last] > 0.0)
             {
-              raw[k] = n_hat[k] * (1.0 - S[k] / KM_hat[last]);
-              d[k] = (int) CLAMP (round (raw[k]), 0.0, (double) n_hat[k]);
+              double dk = round (n_hat[k] * (1.0 - S[k] / KM_hat[last]));
+              d[k] = (int) CLAMP (dk, 0.0, (double) n_hat[k]);
             }
           if (S[k] <= 0.0 && d[k] > 1 && d[k] == n_hat[k] && last > 0 && d[last] > 0
               && S[last - 1] > S[last])
@@ -430,8 +428,38 @@ walk_interval (const double *t_S,
                   d[k] = dk;
                 }
             }
-          KM_hat[k] = n_hat[k] > 0 ? KM_hat[last] * (1.0 - (double) d[k] / n_hat[k])
-                                   : KM_hat[last];
+          if (d[k] > 0 && S[k] > 0.0 && n_hat[k] * (1.0 - S[k] / S[k - 1]) < SLIVER)
+            {
+              /* This drop is a sliver, a tenth of a death or less by itself, and it only tipped
+               * the drops since the last event over half a death: the death belongs at the
+               * largest of them if that one holds half a death by itself (the step the figure
+               * shows), not at the sliver after it. */
+              gsize j = k;
+
+              for (gsize m = MAX (MAX (last + 1, lo), 1); m < k; m++)
+                if (S[m - 1] - S[m] > S[j - 1] - S[j])
+                  j = m;
+              if (j != k && n_hat[j] * (1.0 - S[j] / S[j - 1]) >= 0.5)
+                {
+                  d[j] = d[k];
+                  d[k] = 0;
+                  for (gsize m = j; m < k; m++)
+                    {
+                      cen[m] = CLAMP (cen[m], 0, MAX (n_hat[m] - d[m], 0));
+                      if (k_zero != G_MAXSIZE && m < k_zero && n_hat[m] - d[m] >= 1)
+                        cen[m] = MIN (cen[m], n_hat[m] - d[m] - 1);
+                      n_hat[m + 1] = n_hat[m] - d[m] - cen[m];
+                    }
+                  KM_hat[j] = n_hat[j] > 0 ? KM_hat[last] * (1.0 - (double) d[j] / n_hat[j])
+                                           : KM_hat[last];
+                  for (gsize m = j + 1; m <= k; m++)
+                    KM_hat[m] = KM_hat[j];
+                  last = j;
+                }
+            }
+          KM_hat[k] = d[k] > 0 && n_hat[k] > 0
+                      ? KM_hat[last] * (1.0 - (double) d[k] / n_hat[k])
+                      : KM_hat[last];
         }
       if (k + 1 < n_total_points)
         {
@@ -637,7 +665,7 @@ ep_reconstruct (const double               *point_time,
   g_autoptr(GArray) clean = NULL;
   g_autoptr(GArray) risk = NULL;
   g_autoptr(GArray) pts = NULL;
-  g_autofree double *t_S = NULL, *S = NULL, *KM_hat = NULL, *raw = NULL;
+  g_autofree double *t_S = NULL, *S = NULL, *KM_hat = NULL;
   g_autofree int *n_hat = NULL, *d = NULL, *cen = NULL, *n_censor = NULL, *n_risk = NULL;
   g_autofree gsize *lower = NULL, *upper = NULL, *last_i = NULL;
   EpReconstructResult *result;
@@ -759,7 +787,6 @@ ep_reconstruct (const double               *point_time,
   d = g_new0 (int, Nk);
   cen = g_new0 (int, Nk);
   KM_hat = g_new (double, Nk);
-  raw = g_new (double, Nk);
   for (gsize k = 0; k <= Nk; k++)
     n_hat[k] = n_total + 1;
   for (gsize k = 0; k < Nk; k++)
@@ -798,7 +825,7 @@ ep_reconstruct (const double               *point_time,
             n_censor[i] = 0;
           spread_censoring (t_S, lower[i], lower[i + 1], n_censor[i], cen);
           n_hat[lower[i]] = n_risk[i];
-          last = walk_interval (t_S, S, k_zero, lower[i], upper[i], last_i[i], Nk, n_hat, d, cen, KM_hat, raw);
+          last = walk_interval (t_S, S, k_zero, lower[i], upper[i], last_i[i], Nk, n_hat, d, cen, KM_hat);
           n_censor[i] += n_hat[k_goal] - goal;
         }
       while ((n_hat[k_goal] > goal || (n_hat[k_goal] < goal && n_censor[i] > 0))
@@ -830,7 +857,7 @@ ep_reconstruct (const double               *point_time,
     }
   spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
   n_hat[lower[L]] = n_risk[L];
-  walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat, raw);
+  walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
 
   /* Guyot's step 5: the published total of events. */
   n_warnings = warnings->len;
@@ -848,7 +875,7 @@ ep_reconstruct (const double               *point_time,
           n_censor[L] = n_risk[L] - 1;
           spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
           n_hat[lower[L]] = n_risk[L];
-          walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat, raw);
+          walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
           warn (warnings, _("The curve has %d events before time %g and drops to zero after it: "
                             "the reconstruction has %d events, more than the total of %d"),
                 sumdL, t_S[lower[L]], sum_int (d, 0, upper[L]), options->total_events);
@@ -881,7 +908,7 @@ ep_reconstruct (const double               *point_time,
               n_censor[L] = MIN (n_censor[L], n_risk[L]);
               spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
               n_hat[lower[L]] = n_risk[L];
-              walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat, raw);
+              walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
               {
                 int new_sumd = sum_int (d, 0, upper[L]);
                 if (new_sumd == sumd && (n_censor[L] == 0 || n_censor[L] == n_risk[L]))

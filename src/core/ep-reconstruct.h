@@ -103,6 +103,13 @@ void                  ep_reconstruct_options_init  (EpReconstructOptions *option
  *   2. Walking its points: d[k] = round (n_hat[k] (1 - S[k] / KM_hat[last])) with last the
  *      previous point with an event, KM_hat[k] = KM_hat[last] (1 - d[k] / n_hat[k]),
  *      n_hat[k+1] = n_hat[k] - d[k] - cen[k].
+ *      Not in Guyot's method: when the drop at k is a sliver (n_hat[k] (1 - S[k] / S[k-1])
+ *      < 0.1, a tenth of a death by itself) that only tipped the drops since the last event over
+ *      half a death, its deaths go to the largest of those drops if that one alone holds half a
+ *      death (n_hat (1 - S / S_before) >= 0.5): the step is there, the sliver after it is the
+ *      figure's anti-aliasing. Guyot rounds against the reconstructed curve, which lags below
+ *      the points by up to half a death when censorings were spread before the deaths, and then
+ *      puts the death at the sliver.
  *   3. n_censor[i] += n_hat[lower[i+1]] - n_risk[i+1]; repeat 1-3 until the reconstructed number
  *      at risk at t_{i+1} equals the published one (or no censoring is left to remove).
  *   4. Last interval: censoring at the average rate of the earlier ones (none with one
