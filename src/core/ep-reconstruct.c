@@ -505,10 +505,12 @@ interval_fit (const double *S,
 
 /* After Guyot's step 5: the reconstruction has fewer events than the published total, and the
  * last interval had no censoring left to turn into them. Each missing event is a patient censored
- * in an earlier interval who died instead, at one of its drops: of all such changes (a drop k and
- * a gap j with a censoring, in one interval before the last), the one whose curve is nearest the
- * points (least squares, over the points of that interval and, scaled by the change at its end,
- * all later ones). The numbers at risk at the printed times stay as they are. Returns the number
+ * in an earlier interval who died instead, at one of its drops: of all such changes (a drop k
+ * that holds more than its d[k] deaths by itself, and a gap j with a censoring, in one interval
+ * before the last), the one whose curve is nearest the points (least squares, over the points of
+ * that interval and, scaled by the change at its end, all later ones), and only if that curve is
+ * nearer the points than the one without the change: a total the curve does not support is left
+ * (and reported). The numbers at risk at the printed times stay as they are. Returns the number
  * of patients changed. */
 static int
 settle_total (const double *S,
@@ -528,7 +530,7 @@ settle_total (const double *S,
   while (changed < missing)
     {
       gsize best_k = G_MAXSIZE, best_j = 0, best_i = 0;
-      double best = INFINITY;
+      double best = INFINITY, now = 0.0;
 
       /* the reconstructed curve at each point */
       for (gsize m = 0; m < Nk; m++)
@@ -550,7 +552,9 @@ settle_total (const double *S,
               b += km[m] * S[m];
               c += S[m] * S[m];
             }
-          km_old = km[hi];
+          /* the curve as it is, from this interval on: a change is made only if it brings
+           * the curve nearer the points than that */
+          now = interval_fit (S, lo, hi, km_in, n_hat[lo], d, cen, &km_old) + a - 2.0 * b + c;
           for (gsize j = lo; j <= hi; j++)
             {
               if (cen[j] <= 0)
@@ -571,7 +575,7 @@ settle_total (const double *S,
                   d[k]--;
                   cen[j]++;
                   r = km_new / km_old;
-                  err += r * r * a - 2.0 * r * b + c;
+                  err += r * r * a - 2.0 * r * b + c - now;
                   if (err < best)
                     {
                       best = err;
@@ -582,7 +586,7 @@ settle_total (const double *S,
                 }
             }
         }
-      if (best_k == G_MAXSIZE)
+      if (best_k == G_MAXSIZE || !(best < 0.0))
         break;
       d[best_k]++;
       cen[best_j]--;

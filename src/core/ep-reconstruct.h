@@ -118,13 +118,15 @@ void                  ep_reconstruct_options_init  (EpReconstructOptions *option
  *   4b. Not in Guyot's method: if the events are still fewer than total_events (the last
  *      interval had no censoring left to turn into events, e.g. nobody at risk in it), each
  *      missing event is a patient censored in an earlier interval who dies instead, at one of
- *      that interval's drops. Of all such changes (a drop, a gap with a censoring, one interval
- *      before the last) the one whose curve is nearest the points is made (least squares over
- *      the interval's points and, scaled by the change at its end, all later ones); the numbers
- *      at risk at the printed times do not change. Guyot uses the total only in the last
- *      interval, so a death that the rounding of an earlier step turned into a censoring was
- *      lost for good. A reconstruction with more events than the total is left as it is (taking
- *      deaths away made the validation's curves worse, docs/reconstruction.md).
+ *      that interval's drops. Of all such changes (a drop k whose height alone is more than
+ *      d[k] + 1/2 deaths at n_hat[k], a gap with a censoring, one interval before the last) the
+ *      one whose curve is nearest the points is made (least squares over the interval's points
+ *      and, scaled by the change at its end, all later ones), if it is nearer than the curve
+ *      without it; else the shortfall stays and is reported. The numbers at risk at the printed
+ *      times do not change. Guyot uses the total only in the last interval, so a death that the
+ *      rounding of an earlier step turned into a censoring was lost for good. A reconstruction
+ *      with more events than the total is left as it is (taking deaths away made the
+ *      validation's curves worse, docs/reconstruction.md).
  *   5. Events at t_S[k] (d[k] patients), censorings at the middle of each gap (cen[k]), and the
  *      patients still at risk after the last point censored at its time.
  * Robustness (where the published R code fails or invents events):
