@@ -542,7 +542,7 @@ settle_total (const double *S,
       for (gsize i = 0; i < n_before_last; i++)
         {
           gsize lo = lower[i], hi = upper[i];
-          double km_in = lo > 0 ? km[lo - 1] : 1.0, km_old, a = 0.0, b = 0.0, c = 0.0;
+          double km_in = lo > 0 ? km[lo - 1] : 1.0, km_old = km[hi], a = 0.0, b = 0.0, c = 0.0;
 
           if (km[hi] <= 0.0)
             continue;
@@ -555,19 +555,19 @@ settle_total (const double *S,
           /* the curve as it is, from this interval on: a change is made only if it brings
            * the curve nearer the points than that */
           now = interval_fit (S, lo, hi, km_in, n_hat[lo], d, cen, &km_old) + a - 2.0 * b + c;
-          for (gsize j = lo; j <= hi; j++)
+          for (gsize k = MAX (lo, 1); k <= hi; k++)
             {
-              if (cen[j] <= 0)
+              /* only a drop that holds more than its deaths by itself: at the number at risk
+               * there, the drop alone rounds to more than d[k] (not the noise of a flat
+               * stretch, nor a total that does not fit the curve) */
+              if (!(S[k] > 0.0) || !(S[k] < S[k - 1]) || (k_zero != G_MAXSIZE && k >= k_zero)
+                  || n_hat[k] * (1.0 - S[k] / S[k - 1]) < d[k] + 0.5)
                 continue;
-              for (gsize k = MAX (lo, 1); k <= hi; k++)
+              for (gsize j = lo; j <= hi; j++)
                 {
                   double km_new = 0.0, err, r;
 
-                  /* only a drop that holds more than its deaths by itself: at the number at
-                   * risk there, the drop alone rounds to more than d[k] (not the noise of a
-                   * flat stretch, nor a total that does not fit the curve) */
-                  if (!(S[k] > 0.0) || !(S[k] < S[k - 1]) || (k_zero != G_MAXSIZE && k >= k_zero)
-                      || n_hat[k] * (1.0 - S[k] / S[k - 1]) < d[k] + 0.5)
+                  if (cen[j] <= 0)
                     continue;
                   d[k]++;
                   cen[j]--;
