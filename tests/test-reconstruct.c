@@ -219,6 +219,111 @@ test_total_events (void)
 }
 
 /* No at-risk table: one interval, the total required. */
+/* Guyot uses the total of events only in the last interval. Here the last interval, [10, 18],
+ * has nobody censored (4 at risk, 4 deaths to zero), and the first spreads its censorings evenly
+ * over [0, 10]: with 2 of them (at 3.5 and 7) and 10 deaths its drops already meet the 4 at risk
+ * at 10, so one of the 11 deaths is lost (14 events for the published 15). ep-reconstruct.h,
+ * step 4b: the missing event is a patient censored in the first interval who dies instead, at
+ * the drop and from the gap whose curve is nearest the points: every death at its own time
+ * again, one censoring left (at 7, the middle of the gap (6, 8] it was spread into). */
+static void
+test_total_events_earlier_interval (void)
+{
+  const Obs data[] = { { 1, 1 }, { 2, 1 }, { 2, 1 }, { 3, 1 }, { 4, 1 }, { 5, 1 }, { 5, 1 },
+                       { 6, 1 }, { 8, 1 }, { 9, 1 }, { 9, 1 }, { 9.6, 0 }, { 12, 1 }, { 14, 1 },
+                       { 16, 1 }, { 18, 1 } };
+  const double risk_time[] = { 0, 10, 20 };
+  const double n_risk[] = { 16, 4, 0 };
+  const double death_time[] = { 1, 2, 3, 4, 5, 6, 8, 9, 12, 14, 16, 18 };
+  const guint deaths[] = { 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1 };
+  g_autoptr(GArray) s = NULL;
+  g_autoptr(GArray) t = NULL;
+  g_autoptr(EpReconstructResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpReconstructOptions o;
+
+  t = curve_points (data, G_N_ELEMENTS (data), 100, 18, &s);
+  ep_reconstruct_options_init (&o);
+  o.total_events = 15;
+  r = ep_reconstruct ((double *) t->data, (double *) s->data, t->len, risk_time, n_risk, 3, &o,
+                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n, ==, 16);
+  g_assert_cmpuint (r->events, ==, 15);
+  for (gsize i = 0; i < G_N_ELEMENTS (death_time); i++)
+    g_assert_cmpuint (events_at (r, death_time[i]), ==, deaths[i]);
+  g_assert_cmpuint (count_at_risk (r, 10), ==, 4);
+  g_assert_cmpuint (r->censored, ==, 1);
+  for (gsize i = 0; i < r->n; i++)
+    if (r->status[i] == 0)
+      g_assert_cmpfloat (r->time[i], ==, 7);
+  /* KM arithmetic: censored at 7 instead of 9.6, so 7 at risk at 8 instead of 8: after 9 the
+   * curve is (1/2)(6/7)(4/6) = 2/7 against the points' (1/2)(7/8)(5/7) = 5/16 */
+  g_assert_cmpfloat_with_epsilon (r->max_abs_diff, 5.0 / 16.0 - 2.0 / 7.0, 1e-9);
+  g_assert_nonnull (r->warnings[0]);
+  g_assert_nonnull (strstr (r->warnings[0], "give 14 events, the published total is 15"));
+  g_assert_null (r->warnings[1]);
+}
+
+/* The same rule leaves a total the curve does not support alone: 13 patients, deaths at 1..8
+ * and 14, 16, 18, censored at 9.5 and 9.7. Guyot's even spread (2.5, 4.5, 7.5) loses the death
+ * at 6 (10 events for 11), but every change of a censoring into a death puts the curve further
+ * from the points than it is (the censorings are late, the spread puts them early), so nothing
+ * is changed and the shortfall is reported. */
+static void
+test_total_events_not_supported (void)
+{
+  const Obs data[] = { { 1, 1 }, { 2, 1 }, { 3, 1 }, { 4, 1 }, { 5, 1 }, { 6, 1 }, { 7, 1 },
+                       { 8, 1 }, { 9.5, 0 }, { 9.7, 0 }, { 14, 1 }, { 16, 1 }, { 18, 1 } };
+  const double risk_time[] = { 0, 10, 20 };
+  const double n_risk[] = { 13, 3, 0 };
+  g_autoptr(GArray) s = NULL;
+  g_autoptr(GArray) t = NULL;
+  g_autoptr(EpReconstructResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpReconstructOptions o;
+
+  t = curve_points (data, G_N_ELEMENTS (data), 100, 18, &s);
+  ep_reconstruct_options_init (&o);
+  o.total_events = 11;
+  r = ep_reconstruct ((double *) t->data, (double *) s->data, t->len, risk_time, n_risk, 3, &o,
+                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->events, ==, 10);
+  g_assert_cmpuint (events_at (r, 6), ==, 0);
+  g_assert_cmpuint (count_at_risk (r, 10), ==, 3);
+  g_assert_nonnull (r->warnings[0]);
+  g_assert_cmpstr (r->warnings[0], ==, "The reconstruction has 10 events; the published total is 11");
+  g_assert_null (r->warnings[1]);
+}
+
+/* A step digitized as a drop and a sliver after it (a fraction of a pixel, as a figure's
+ * anti-aliasing leaves). The first step (1 -> 0.905, 10 at risk) rounds to one death, so the
+ * reconstructed curve is at 0.9, below the points; a censoring (1 of the table's 10 - 2 deaths
+ * - 7) is spread to 4, so 8 are at risk at 6. The drop at 6 (0.905 -> 0.845, 0.53 of a death by
+ * itself) is then only 8 (1 - 0.845 / 0.9) = 0.49 of a death against the reconstructed curve,
+ * and the sliver at 6.5 (0.845 -> 0.843, 0.02 of a death) tips it over half: Guyot puts the
+ * death at 6.5. ep-reconstruct.h, step 2: it belongs at 6, where the curve steps. */
+static void
+test_sliver_after_step (void)
+{
+  const double t[] = { 0, 2, 2, 6, 6, 6.5, 6.5, 9.9, 12 };
+  const double s[] = { 1, 1, 0.905, 0.905, 0.845, 0.845, 0.843, 0.843, 0.843 };
+  const double risk_time[] = { 0, 10 };
+  const double n_risk[] = { 10, 7 };
+  g_autoptr(EpReconstructResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  r = ep_reconstruct (t, s, G_N_ELEMENTS (t), risk_time, n_risk, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n, ==, 10);
+  g_assert_cmpuint (events_at (r, 2), ==, 1);
+  g_assert_cmpuint (events_at (r, 6), ==, 1);
+  g_assert_cmpuint (events_at (r, 6.5), ==, 0);
+  g_assert_cmpuint (r->events, ==, 2);
+  g_assert_cmpuint (count_at_risk (r, 10), ==, 7);
+}
+
 static void
 test_no_table (void)
 {
@@ -470,6 +575,10 @@ main (int    argc,
   g_test_add_func ("/reconstruct/censoring-within-intervals", test_censoring_within_intervals);
   g_test_add_func ("/reconstruct/total-events", test_total_events);
   g_test_add_func ("/reconstruct/drop-to-zero-after-total", test_drop_to_zero_after_total);
+  g_test_add_func ("/reconstruct/total-events-earlier-interval",
+                   test_total_events_earlier_interval);
+  g_test_add_func ("/reconstruct/total-events-not-supported", test_total_events_not_supported);
+  g_test_add_func ("/reconstruct/sliver-after-step", test_sliver_after_step);
   g_test_add_func ("/reconstruct/no-table", test_no_table);
   g_test_add_func ("/reconstruct/at-risk-past-last-point", test_at_risk_past_last_point);
   g_test_add_func ("/reconstruct/flat-censored-tail", test_flat_censored_tail);

@@ -18,6 +18,7 @@
 #include "core/ep-reconstruct.h"
 
 #define MAX_ROUNDS 10000
+#define SLIVER     0.1
 
 G_DEFINE_QUARK (ep-reconstruct-error-quark, ep_reconstruct_error)
 
@@ -427,8 +428,38 @@ walk_interval (const double *t_S,
                   d[k] = dk;
                 }
             }
-          KM_hat[k] = n_hat[k] > 0 ? KM_hat[last] * (1.0 - (double) d[k] / n_hat[k])
-                                   : KM_hat[last];
+          if (d[k] > 0 && S[k] > 0.0 && n_hat[k] * (1.0 - S[k] / S[k - 1]) < SLIVER)
+            {
+              /* This drop is a sliver, a tenth of a death or less by itself, and it only tipped
+               * the drops since the last event over half a death: the death belongs at the
+               * largest of them if that one holds half a death by itself (the step the figure
+               * shows), not at the sliver after it. */
+              gsize j = k;
+
+              for (gsize m = MAX (MAX (last + 1, lo), 1); m < k; m++)
+                if (S[m - 1] - S[m] > S[j - 1] - S[j])
+                  j = m;
+              if (j != k && n_hat[j] * (1.0 - S[j] / S[j - 1]) >= 0.5)
+                {
+                  d[j] = d[k];
+                  d[k] = 0;
+                  for (gsize m = j; m < k; m++)
+                    {
+                      cen[m] = CLAMP (cen[m], 0, MAX (n_hat[m] - d[m], 0));
+                      if (k_zero != G_MAXSIZE && m < k_zero && n_hat[m] - d[m] >= 1)
+                        cen[m] = MIN (cen[m], n_hat[m] - d[m] - 1);
+                      n_hat[m + 1] = n_hat[m] - d[m] - cen[m];
+                    }
+                  KM_hat[j] = n_hat[j] > 0 ? KM_hat[last] * (1.0 - (double) d[j] / n_hat[j])
+                                           : KM_hat[last];
+                  for (gsize m = j + 1; m <= k; m++)
+                    KM_hat[m] = KM_hat[j];
+                  last = j;
+                }
+            }
+          KM_hat[k] = d[k] > 0 && n_hat[k] > 0
+                      ? KM_hat[last] * (1.0 - (double) d[k] / n_hat[k])
+                      : KM_hat[last];
         }
       if (k + 1 < n_total_points)
         {
@@ -442,6 +473,128 @@ walk_interval (const double *t_S,
         last = k;
     }
   return last;
+}
+
+/* The squared distance of the curve made by d and cen to the points lo..hi, entering the
+ * interval at km with n at risk; *km_end is the curve after hi. INFINITY when the counts are
+ * impossible (a negative number at risk). */
+static double
+interval_fit (const double *S,
+              gsize         lo,
+              gsize         hi,
+              double        km,
+              int           n,
+              const int    *d,
+              const int    *cen,
+              double       *km_end)
+{
+  double err = 0.0;
+
+  for (gsize m = lo; m <= hi; m++)
+    {
+      if (d[m] > n || n - d[m] - cen[m] < 0)
+        return INFINITY;
+      if (d[m] > 0)
+        km *= 1.0 - (double) d[m] / n;
+      err += (km - S[m]) * (km - S[m]);
+      n -= d[m] + cen[m];
+    }
+  *km_end = km;
+  return err;
+}
+
+/* After Guyot's step 5: the reconstruction has fewer events than the published total, and the
+ * last interval had no censoring left to turn into them. Each missing event is a patient censored
+ * in an earlier interval who died instead, at one of its drops: of all such changes (a drop k
+ * that holds more than its d[k] deaths by itself, and a gap j with a censoring, in one interval
+ * before the last), the one whose curve is nearest the points (least squares, over the points of
+ * that interval and, scaled by the change at its end, all later ones), and only if that curve is
+ * nearer the points than the one without the change: a total the curve does not support is left
+ * (and reported). The numbers at risk at the printed times stay as they are. Returns the number
+ * of patients changed. */
+static int
+settle_total (const double *S,
+              gsize         Nk,
+              const gsize  *lower,
+              const gsize  *upper,
+              gsize         n_before_last,
+              gsize         k_zero,
+              int           missing,
+              int          *n_hat,
+              int          *d,
+              int          *cen)
+{
+  g_autofree double *km = g_new (double, Nk);
+  int changed = 0;
+
+  while (changed < missing)
+    {
+      gsize best_k = G_MAXSIZE, best_j = 0, best_i = 0;
+      double best = INFINITY, now = 0.0;
+
+      /* the reconstructed curve at each point */
+      for (gsize m = 0; m < Nk; m++)
+        {
+          double prev = m > 0 ? km[m - 1] : 1.0;
+          km[m] = d[m] > 0 && n_hat[m] > 0 ? prev * (1.0 - (double) d[m] / n_hat[m]) : prev;
+        }
+
+      for (gsize i = 0; i < n_before_last; i++)
+        {
+          gsize lo = lower[i], hi = upper[i];
+          double km_in = lo > 0 ? km[lo - 1] : 1.0, km_old = km[hi], a = 0.0, b = 0.0, c = 0.0;
+
+          if (km[hi] <= 0.0)
+            continue;
+          for (gsize m = hi + 1; m < Nk; m++)
+            {
+              a += km[m] * km[m];
+              b += km[m] * S[m];
+              c += S[m] * S[m];
+            }
+          /* the curve as it is, from this interval on: a change is made only if it brings
+           * the curve nearer the points than that */
+          now = interval_fit (S, lo, hi, km_in, n_hat[lo], d, cen, &km_old) + a - 2.0 * b + c;
+          for (gsize k = MAX (lo, 1); k <= hi; k++)
+            {
+              /* only a drop that holds more than its deaths by itself: at the number at risk
+               * there, the drop alone rounds to more than d[k] (not the noise of a flat
+               * stretch, nor a total that does not fit the curve) */
+              if (!(S[k] > 0.0) || !(S[k] < S[k - 1]) || (k_zero != G_MAXSIZE && k >= k_zero)
+                  || n_hat[k] * (1.0 - S[k] / S[k - 1]) < d[k] + 0.5)
+                continue;
+              for (gsize j = lo; j <= hi; j++)
+                {
+                  double km_new = 0.0, err, r;
+
+                  if (cen[j] <= 0)
+                    continue;
+                  d[k]++;
+                  cen[j]--;
+                  err = interval_fit (S, lo, hi, km_in, n_hat[lo], d, cen, &km_new);
+                  d[k]--;
+                  cen[j]++;
+                  r = km_new / km_old;
+                  err += r * r * a - 2.0 * r * b + c - now;
+                  if (err < best)
+                    {
+                      best = err;
+                      best_k = k;
+                      best_j = j;
+                      best_i = i;
+                    }
+                }
+            }
+        }
+      if (best_k == G_MAXSIZE || !(best < 0.0))
+        break;
+      d[best_k]++;
+      cen[best_j]--;
+      for (gsize m = lower[best_i] + 1; m <= upper[best_i]; m++)
+        n_hat[m] = n_hat[m - 1] - d[m - 1] - cen[m - 1];
+      changed++;
+    }
+  return changed;
 }
 
 static int
@@ -523,6 +676,7 @@ ep_reconstruct (const double               *point_time,
   gsize Nk, nint, L, last, k_ipd, k_zero;
   double sq = 0.0, max_diff = 0.0;
   int n_total, rest;
+  guint n_warnings;
 
   g_return_val_if_fail (n_points == 0 || (point_time != NULL && point_surv != NULL), NULL);
   g_return_val_if_fail (n_risk_rows == 0 || (risk_time != NULL && n_risk_in != NULL), NULL);
@@ -710,6 +864,7 @@ ep_reconstruct (const double               *point_time,
   walk_interval (t_S, S, k_zero, lower[L], upper[L], last_i[L], Nk, n_hat, d, cen, KM_hat);
 
   /* Guyot's step 5: the published total of events. */
+  n_warnings = warnings->len;
   if (options->total_events >= 0)
     {
       int sumdL = nint > 1 ? sum_int (d, 0, upper[L - 1]) : 0;
@@ -769,6 +924,38 @@ ep_reconstruct (const double               *point_time,
           if (sumd != options->total_events)
             warn (warnings, _("The reconstruction has %d events; the published total is %d"),
                   sumd, options->total_events);
+        }
+    }
+
+  /* Events still missing from the published total, which the last interval had no censoring
+   * left to supply: censored patients of the earlier intervals die instead (settle_total()). */
+  if (options->total_events >= 0 && nint > 1)
+    {
+      int have = sum_int (d, 0, upper[L]);
+
+      if (have < options->total_events)
+        {
+          int changed = settle_total (S, Nk, lower, upper, L, k_zero,
+                                      options->total_events - have, n_hat, d, cen);
+
+          if (changed > 0)
+            {
+              /* the shortfall warning of step 5 is replaced by what was done */
+              g_ptr_array_set_size (warnings, n_warnings);
+              warn (warnings, g_dngettext (GETTEXT_PACKAGE,
+                                           "The drops of the curve give %d events, the "
+                                           "published total is %d: %d patient censored before "
+                                           "time %g was made an event where the curve fits "
+                                           "best",
+                                           "The drops of the curve give %d events, the "
+                                           "published total is %d: %d patients censored before "
+                                           "time %g were made events where the curve fits best",
+                                           changed),
+                    have, options->total_events, changed, t_S[lower[L]]);
+              if (have + changed < options->total_events)
+                warn (warnings, _("The reconstruction has %d events; the published total is %d"),
+                      have + changed, options->total_events);
+            }
         }
     }
 

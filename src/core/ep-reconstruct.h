@@ -103,11 +103,30 @@ void                  ep_reconstruct_options_init  (EpReconstructOptions *option
  *   2. Walking its points: d[k] = round (n_hat[k] (1 - S[k] / KM_hat[last])) with last the
  *      previous point with an event, KM_hat[k] = KM_hat[last] (1 - d[k] / n_hat[k]),
  *      n_hat[k+1] = n_hat[k] - d[k] - cen[k].
+ *      Not in Guyot's method: when the drop at k is a sliver (n_hat[k] (1 - S[k] / S[k-1])
+ *      < 0.1, a tenth of a death by itself) that only tipped the drops since the last event over
+ *      half a death, its deaths go to the largest of those drops if that one alone holds half a
+ *      death (n_hat (1 - S / S_before) >= 0.5): the step is there, the sliver after it is the
+ *      figure's anti-aliasing. Guyot rounds against the reconstructed curve, which lags below
+ *      the points by up to half a death when censorings were spread before the deaths, and then
+ *      puts the death at the sliver.
  *   3. n_censor[i] += n_hat[lower[i+1]] - n_risk[i+1]; repeat 1-3 until the reconstructed number
  *      at risk at t_{i+1} equals the published one (or no censoring is left to remove).
  *   4. Last interval: censoring at the average rate of the earlier ones (none with one
  *      interval), then steps 2; with total_events, the last interval's censoring is adjusted
  *      until the events add up (Guyot's step 5).
+ *   4b. Not in Guyot's method: if the events are still fewer than total_events (the last
+ *      interval had no censoring left to turn into events, e.g. nobody at risk in it), each
+ *      missing event is a patient censored in an earlier interval who dies instead, at one of
+ *      that interval's drops. Of all such changes (a drop k whose height alone is more than
+ *      d[k] + 1/2 deaths at n_hat[k], a gap with a censoring, one interval before the last) the
+ *      one whose curve is nearest the points is made (least squares over the interval's points
+ *      and, scaled by the change at its end, all later ones), if it is nearer than the curve
+ *      without it; else the shortfall stays and is reported. The numbers at risk at the printed
+ *      times do not change. Guyot uses the total only in the last interval, so a death that the
+ *      rounding of an earlier step turned into a censoring was lost for good. A reconstruction
+ *      with more events than the total is left as it is (taking deaths away made the
+ *      validation's curves worse, docs/reconstruction.md).
  *   5. Events at t_S[k] (d[k] patients), censorings at the middle of each gap (cen[k]), and the
  *      patients still at risk after the last point censored at its time.
  * Robustness (where the published R code fails or invents events):
