@@ -477,7 +477,9 @@ table_from_csv_monitored (const EpCsv            *csv,
         {
           /* Guessing parses every number; a number column keeps what it parsed. */
           column = ep_table_column_new (name, EP_COLUMN_NUMBER, 0);
-          g_array_set_size (column->values, n_rows);    /* every row is written or dropped */
+          /* every row is written or the column dropped: not filled first (a text column's
+           * guess stops at its first cell), and in huge pages */
+          ep_table_column_set_size_unwritten (column, n_rows);
           type = guess_type_into (cells, n_rows, options->decimal_mark,
                                   (double *) (void *) column->values->data);
           if (type == EP_COLUMN_NUMBER)
@@ -530,11 +532,21 @@ ep_import_csv_table (const EpCsv            *csv,
   return table_from_csv (csv, &resolved, error);
 }
 
+/* Where the bytes of a text import came from, to read them again: a path, or the caller's
+ * buffer (which it still holds). */
+typedef struct
+{
+  const char *path;
+  const char *data;
+  gsize       length;
+} Source;
+
 static EpTable *
 import_csv_data (char                   *data,
                  gsize                   length,
                  const char             *display_name,
                  const EpImportOptions  *options,
+                 const Source           *source,
                  Monitor                *m,
                  GError                **error);
 
@@ -545,6 +557,7 @@ ep_import_csv_data (const char             *data,
                     const EpImportOptions  *options,
                     GError                **error)
 {
+  Source source = { NULL, data, length };
   char *copy;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -555,26 +568,98 @@ ep_import_csv_data (const char             *data,
   if (length > 0)
     memcpy (copy, data, length);
   copy[length] = '\0';
-  return import_csv_data (copy, length, display_name, options, NULL, error);
+  return import_csv_data (copy, length, display_name, options, &source, NULL, error);
+}
+
+/* The bytes of source again, length and a NUL, for import_csv_data(). */
+static char *
+source_read (const Source  *source,
+             gsize         *length,
+             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+
+  if (source->path == NULL)
+    {
+      contents = g_malloc (source->length + 1);
+      if (source->length > 0)
+        memcpy (contents, source->data, source->length);
+      contents[source->length] = '\0';
+      *length = source->length;
+      return contents;
+    }
+  if (!ep_file_read_bounded (source->path, EP_FILE_MAX_TABLE_BYTES, &contents, length,
+                             &local_error))
+    {
+      g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_OPEN, "%s", local_error->message);
+      return NULL;
+    }
+  return contents;
+}
+
+/* Splits and types UTF-8 text (options resolved but for the separator and the decimal mark,
+ * which are guessed here when 0); takes data. */
+static EpTable *
+import_utf8 (char             *data,
+             gsize             length,
+             const char       *display_name,
+             EpImportOptions  *resolved,
+             Monitor          *m,
+             GError          **error)
+{
+  Monitor split = { 0 }, typed = { 0 };
+  g_autoptr(EpCsv) csv = NULL;
+  EpCsvFlags flags;
+
+  if (resolved->sep == 0)
+    resolved->sep = ep_import_guess_separator (data, length);
+  if (resolved->decimal_mark == 0)
+    resolved->decimal_mark = guess_decimal_mark (data, length, resolved->sep);
+
+  flags = resolved->header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER;
+  if (m != NULL)
+    {
+      /* splitting the rows is about half the work, typing the cells the other half */
+      split = *m;
+      split.to = m->from + (m->to - m->from) * 0.5;
+      typed = *m;
+      typed.from = split.to;
+    }
+  csv = ep_csv_read_owned_monitored (data, length, display_name, resolved->sep, flags,
+                                     m != NULL ? monitor_step_cb : NULL, &split,
+                                     m != NULL ? m->cancellable : NULL, error);
+  if (csv == NULL)
+    return NULL;
+  return table_from_csv_monitored (csv, resolved, m != NULL ? &typed : NULL, error);
 }
 
 /* m: NULL, or the monitor of an import whose share from m->from to m->to this is.
  * data: length bytes and a NUL, which this takes (g_free()s): the reader splits it in place
- * rather than a copy (issue 19: a 55 MB file read by ep_import_file() is not copied again). */
+ * rather than a copy (issue 19: a 55 MB file read by ep_import_file() is not copied again).
+ *
+ * The encoding: with none given and no UTF-16 byte order mark, the text is split as UTF-8
+ * straight away, the reader checking it cell by cell as it splits (issue 19: no pass of its
+ * own). If it is not UTF-8 and has no UTF-8 byte order mark, the reader stops at the first
+ * cell that is not, and the bytes are read again from source (the split has overwritten them)
+ * and go the way every import went before: the encoding guessed over the whole text
+ * (ep_csv_detect_encoding(), which now says Windows-1252 or ISO 8859-1), converted, split.
+ * The results are those of that way in every case: a text the reader takes whole is valid
+ * UTF-8, which the guess would have called UTF-8; a text it refuses for another reason first
+ * is refused for the same reason at the same place after the conversion (which changes only
+ * bytes above 0x7F, in cells after that place, and the guessed separator counts only ASCII). */
 static EpTable *
 import_csv_data (char                   *data,
                  gsize                   length,
                  const char             *display_name,
                  const EpImportOptions  *options,
+                 const Source           *source,
                  Monitor                *m,
                  GError                **error)
 {
-  Monitor split = { 0 }, typed = { 0 };
-  g_autoptr(EpCsv) csv = NULL;
   g_autofree char *owned = data;
   g_autofree char *utf8 = NULL;
   EpImportOptions resolved;
-  EpCsvFlags flags;
   gsize utf8_length = 0;
   const char *encoding;
 
@@ -584,6 +669,31 @@ import_csv_data (char                   *data,
     ep_import_options_init (&resolved);
   g_return_val_if_fail (resolved.decimal_mark == '.' || resolved.decimal_mark == ',' ||
                         resolved.decimal_mark == 0, NULL);
+
+  if (resolved.encoding == NULL &&
+      !(length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                        ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))))
+    {
+      g_autoptr(GError) local_error = NULL;
+      EpImportOptions attempt = resolved;
+      gboolean bom = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
+      EpTable *table;
+
+      table = import_utf8 (g_steal_pointer (&owned), length, display_name, &attempt, m,
+                           &local_error);
+      if (table != NULL)
+        return table;
+      if (bom || source == NULL ||
+          !g_error_matches (local_error, EP_CSV_ERROR, EP_CSV_ERROR_ENCODING))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* not UTF-8: the bytes again, their encoding guessed */
+      owned = data = source_read (source, &length, error);
+      if (data == NULL)
+        return NULL;
+    }
 
   /* Text in another encoding is made UTF-8 first; the reader then sees one encoding. */
   encoding = resolved.encoding != NULL ? resolved.encoding : ep_csv_detect_encoding (data, length);
@@ -598,26 +708,7 @@ import_csv_data (char                   *data,
       length = utf8_length;
     }
 
-  if (resolved.sep == 0)
-    resolved.sep = ep_import_guess_separator (data, length);
-  if (resolved.decimal_mark == 0)
-    resolved.decimal_mark = guess_decimal_mark (data, length, resolved.sep);
-
-  flags = resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER;
-  if (m != NULL)
-    {
-      /* splitting the rows is about half the work, typing the cells the other half */
-      split = *m;
-      split.to = m->from + (m->to - m->from) * 0.5;
-      typed = *m;
-      typed.from = split.to;
-    }
-  csv = ep_csv_read_owned_monitored (g_steal_pointer (&owned), length, display_name,
-                                     resolved.sep, flags, m != NULL ? monitor_step_cb : NULL,
-                                     &split, m != NULL ? m->cancellable : NULL, error);
-  if (csv == NULL)
-    return NULL;
-  return table_from_csv_monitored (csv, &resolved, m != NULL ? &typed : NULL, error);
+  return import_utf8 (g_steal_pointer (&owned), length, display_name, &resolved, m, error);
 }
 
 EpTable *
@@ -711,9 +802,11 @@ ep_import_file_full (const char             *path,
       monitor.from = 0.05;
       monitor_report (&monitor, 0.0);
       {
+        Source source = { path, NULL, 0 };
         char *text = g_steal_pointer (&contents);
 
-        return import_csv_data (text, length, display_name, &text_options, &monitor, error);
+        return import_csv_data (text, length, display_name, &text_options, &source, &monitor,
+                                error);
       }
 
     case EP_FILE_FORMAT_UNKNOWN:
