@@ -192,40 +192,50 @@ ep_csv_scan_unquoted (const EpCsvTokenizer *t,
           seen |= kind;                             /* EP_CSV_BYTE_HIGH: check UTF-8 */
           r++;
         }
-      if (r >= len)
-        break;
       c = buf[r];
-      if (c == t->sep || c == '\n')
-        break;
+      cell->start = start;
+      cell->end = r;
+      cell->newlines = 0;
+      cell->flags = seen;
+      /* the usual ends first (buf[len] is a NUL, never the separator nor a line feed) */
+      if (c == t->sep)
+        {
+          *pos = r + 1;
+          return EP_CSV_END_SEPARATOR;
+        }
+      if (c == '\n')
+        {
+          *pos = r + 1;
+          return EP_CSV_END_LINE;
+        }
+      if (r >= len)
+        {
+          *pos = len;
+          return eof ? EP_CSV_END_DATA : EP_CSV_END_MORE;
+        }
       if (c == '\r')
         {
           if (r + 1 < len)
             {
               if (buf[r + 1] == '\n')
-                break;
+                {
+                  *pos = r + 2;
+                  return EP_CSV_END_LINE;
+                }
             }
           else if (eof)
-            break;                                  /* a CR that ends the data */
-          else
             {
-              cell->start = start;
-              cell->end = r;
-              cell->newlines = 0;
-              cell->flags = seen;
-              return EP_CSV_END_MORE;
+              *pos = r + 1;                         /* a CR that ends the data */
+              return EP_CSV_END_LINE;
             }
+          else
+            return EP_CSV_END_MORE;
         }
       else if (c == '\0')
         seen |= EP_CSV_CELL_CHECK_UTF8;             /* a NUL is not text in UTF-8 */
-      seen |= EP_CSV_CELL_ODD;                      /* a quote, a lone CR or a NUL */
+      seen |= EP_CSV_CELL_ODD;                      /* a quote, a lone CR or a NUL: text */
       r++;
     }
-  cell->start = start;
-  cell->end = r;
-  cell->newlines = 0;
-  cell->flags = seen;
-
-  return ep_csv_cell_end (t, buf, len, eof, r, pos);
 }
 
 /* A quoted cell whose opening quote is at buf[at]. */

@@ -231,6 +231,49 @@ parser_cell_error (Parser      *p,
   return FALSE;
 }
 
+/* A cell parse() does not take as it is: an error, a cell to check for UTF-8, to unquote or
+ * to move (after a quoted cell has shortened the text). Its text goes to *w. */
+static G_GNUC_NO_INLINE gboolean
+store_cell (Parser          *p,
+            char            *buf,
+            const EpCsvCell *cell,
+            EpCsvCellEnd     end,
+            guint            cell_line,
+            gsize           *w,
+            GError         **error)
+{
+  gsize to = *w;
+
+  if (end == EP_CSV_END_UNTERMINATED)
+    return parser_cell_error (p, EP_CSV_ERROR_UNTERMINATED, cell_line,
+                              _("a quoted field is not closed before the end of the file"),
+                              error);
+  if (end == EP_CSV_END_BAD_QUOTE)
+    return parser_cell_error (p, EP_CSV_ERROR_BAD_QUOTE, cell_line + cell->newlines,
+                              _("text after the closing quote of a quoted field"),
+                              error);
+  if (!ep_csv_cell_is_utf8 (buf, cell))
+    return parser_cell_error (p, EP_CSV_ERROR_ENCODING, cell_line,
+                              _("the text is not valid UTF-8"), error);
+
+  /* "" is one quote */
+  if (cell->flags & EP_CSV_CELL_ESCAPED)
+    for (gsize i = cell->start; i < cell->end; i++)
+      {
+        buf[to++] = buf[i];
+        i += buf[i] == '"';
+      }
+  else
+    {
+      if (to != cell->start)
+        memmove (buf + to, buf + cell->start, cell->end - cell->start);
+      to += cell->end - cell->start;
+    }
+  *w = to;
+
+  return TRUE;
+}
+
 /* The single pass over the buffer, with the tokenizer the column reader uses
  * (ep-csv-tokenizer.h); each cell is checked for UTF-8 as it is found and written back over
  * its own bytes, unquoted, ending in a NUL. Until a quoted cell has shortened the text a cell
@@ -263,40 +306,14 @@ parse (Parser  *p,
         {
           EpCsvCell cell;
           EpCsvCellEnd end;
-          guint cell_line = line;
-          gsize n;
 
           end = ep_csv_scan_cell (&t, buf, length, TRUE, r, &r, &cell);
-          line += cell.newlines;
           parser_push_cell (p, (guint32) w);
-          if (G_UNLIKELY (end == EP_CSV_END_UNTERMINATED))
-            return parser_cell_error (p, EP_CSV_ERROR_UNTERMINATED, cell_line,
-                                      _("a quoted field is not closed before the end of the file"),
-                                      error);
-          if (G_UNLIKELY (end == EP_CSV_END_BAD_QUOTE))
-            return parser_cell_error (p, EP_CSV_ERROR_BAD_QUOTE, line,
-                                      _("text after the closing quote of a quoted field"),
-                                      error);
-          if (G_UNLIKELY (!ep_csv_cell_is_utf8 (buf, &cell)))
-            return parser_cell_error (p, EP_CSV_ERROR_ENCODING, cell_line,
-                                      _("the text is not valid UTF-8"), error);
-
-          /* the text to w: "" is one quote */
-          n = cell.end - cell.start;
-          if (G_UNLIKELY (cell.flags & EP_CSV_CELL_ESCAPED))
-            {
-              for (gsize i = cell.start; i < cell.end; i++)
-                {
-                  buf[w++] = buf[i];
-                  i += buf[i] == '"';
-                }
-            }
-          else
-            {
-              if (w != cell.start)
-                memmove (buf + w, buf + cell.start, n);
-              w += n;
-            }
+          if (G_LIKELY (end <= EP_CSV_END_DATA && cell.flags == 0 && w == cell.start))
+            w = cell.end;                           /* where it is: only its NUL to write */
+          else if (!store_cell (p, buf, &cell, end, line, &w, error))
+            return FALSE;
+          line += cell.newlines;
           buf[w++] = '\0';
           p->n_fields++;
 
