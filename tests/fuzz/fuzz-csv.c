@@ -30,6 +30,7 @@
 
 typedef struct _RefCsv RefCsv;
 
+struct _RefCsv
 {
   char    *display_name;
   char    *buffer;      /* the cells, NUL-terminated, parsed in place */
@@ -39,8 +40,7 @@ typedef struct _RefCsv RefCsv;
   guint    n_columns;
 };
 
-
-void
+static void
 ref_csv_free (RefCsv *csv)
 {
   if (csv == NULL)
@@ -422,7 +422,7 @@ add_default_header (RefCsv  *csv,
 }
 
 /* Takes ownership of buffer, which holds length bytes followed by a NUL (ep-csv.h). */
-RefCsv *
+static RefCsv *
 ref_csv_read_owned (char              *buffer,
                              gsize              length,
                              const char        *display_name,
