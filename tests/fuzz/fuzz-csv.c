@@ -570,8 +570,9 @@ tables_equal (EpTable *a,
 
       if (strcmp (x->name, y->name) != 0 || x->type != y->type ||
           x->values->len != y->values->len ||
-          memcmp (x->values->data, y->values->data,
-                  (gsize) x->values->len * g_array_get_element_size (x->values)) != 0 ||
+          (x->values->len > 0 &&
+           memcmp (x->values->data, y->values->data,
+                   (gsize) x->values->len * g_array_get_element_size (x->values)) != 0) ||
           (x->levels == NULL) != (y->levels == NULL))
         return FALSE;
       for (guint k = 0; x->levels != NULL && k < x->levels->len; k++)
