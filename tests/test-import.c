@@ -251,8 +251,8 @@ test_csv_dialects (void)
  * guessed encoding only when a cell is not UTF-8: a Windows-1252 file whose first such byte
  * comes late (after 1,200 ASCII lines, after quoted cells that moved the text) reads as with
  * its encoding given, from a buffer and from a file (read again); an error that comes before
- * that byte is the one the converted text gives; with a UTF-8 byte order mark the text is
- * UTF-8 and the cell is refused. */
+ * that byte is the one the converted text gives (also where it names a header cell that the
+ * conversion changes); with a UTF-8 byte order mark the text is UTF-8 and the cell is refused. */
 static void
 test_csv_encoding_late (void)
 {
@@ -314,6 +314,19 @@ test_csv_encoding_late (void)
   g_assert_null (ep_import_csv_data (ragged, sizeof ragged - 1, "r.csv", &options, &error));
   g_assert_cmpstr (error->message, ==, "r.csv:3: 1 field, but the header has 2");
   g_clear_error (&error);
+
+  /* an error that names a header cell in valid UTF-8 before a byte that makes the file
+   * ISO 8859-1: the name as the converted text has it, as before (found by fuzz-csv) */
+  {
+    static const char header[] = "caf\xc3\xa9,b\n\"x\"y,1\n3,\x81\n";
+
+    ep_import_options_init (&options);
+    g_assert_null (ep_import_csv_data (header, sizeof header - 1, "h.csv", &options, &error));
+    g_assert_error (error, EP_CSV_ERROR, EP_CSV_ERROR_BAD_QUOTE);
+    g_assert_cmpstr (error->message, ==, "h.csv:2: column \"caf\xc3\x83\xc2\xa9\": text after the "
+                                         "closing quote of a quoted field");
+    g_clear_error (&error);
+  }
 
   /* a UTF-8 byte order mark says UTF-8: the cell that is not is refused, not converted */
   ep_import_options_init (&options);

@@ -599,13 +599,15 @@ source_read (const Source  *source,
 }
 
 /* Splits and types UTF-8 text (options resolved but for the separator and the decimal mark,
- * which are guessed here when 0); takes data. */
+ * which are guessed here when 0); takes data. *split_failed (may be NULL): the error is the
+ * reader's, not the typing's. */
 static EpTable *
 import_utf8 (char             *data,
              gsize             length,
              const char       *display_name,
              EpImportOptions  *resolved,
              Monitor          *m,
+             gboolean         *split_failed,
              GError          **error)
 {
   Monitor split = { 0 }, typed = { 0 };
@@ -630,7 +632,11 @@ import_utf8 (char             *data,
                                      m != NULL ? monitor_step_cb : NULL, &split,
                                      m != NULL ? m->cancellable : NULL, error);
   if (csv == NULL)
-    return NULL;
+    {
+      if (split_failed != NULL)
+        *split_failed = TRUE;
+      return NULL;
+    }
   return table_from_csv_monitored (csv, resolved, m != NULL ? &typed : NULL, error);
 }
 
@@ -640,14 +646,13 @@ import_utf8 (char             *data,
  *
  * The encoding: with none given and no UTF-16 byte order mark, the text is split as UTF-8
  * straight away, the reader checking it cell by cell as it splits (issue 19: no pass of its
- * own). If it is not UTF-8 and has no UTF-8 byte order mark, the reader stops at the first
- * cell that is not, and the bytes are read again from source (the split has overwritten them)
- * and go the way every import went before: the encoding guessed over the whole text
- * (ep_csv_detect_encoding(), which now says Windows-1252 or ISO 8859-1), converted, split.
- * The results are those of that way in every case: a text the reader takes whole is valid
- * UTF-8, which the guess would have called UTF-8; a text it refuses for another reason first
- * is refused for the same reason at the same place after the conversion (which changes only
- * bytes above 0x7F, in cells after that place, and the guessed separator counts only ASCII). */
+ * own). If the reader refuses it (a cell that is not UTF-8, or anything else: a message names
+ * header cells, which read otherwise once a later byte makes the file Windows-1252; found by
+ * fuzz-csv) and there is no UTF-8 byte order mark, the bytes are read again from source (the
+ * split has overwritten them) and go the way every import went before: the encoding guessed
+ * over the whole text (ep_csv_detect_encoding()), converted, split. So every table and message
+ * is that way's: a text the reader takes whole is valid UTF-8 (every cell checked), which the
+ * guess calls UTF-8, and the typing's messages come only after that. */
 static EpTable *
 import_csv_data (char                   *data,
                  gsize                   length,
@@ -677,19 +682,20 @@ import_csv_data (char                   *data,
       g_autoptr(GError) local_error = NULL;
       EpImportOptions attempt = resolved;
       gboolean bom = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
+      gboolean split_failed = FALSE;
       EpTable *table;
 
       table = import_utf8 (g_steal_pointer (&owned), length, display_name, &attempt, m,
-                           &local_error);
+                           &split_failed, &local_error);
       if (table != NULL)
         return table;
-      if (bom || source == NULL ||
-          !g_error_matches (local_error, EP_CSV_ERROR, EP_CSV_ERROR_ENCODING))
+      if (!split_failed || bom || source == NULL ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      /* not UTF-8: the bytes again, their encoding guessed */
+      /* refused as UTF-8: the bytes again, their encoding guessed as before */
       owned = data = source_read (source, &length, error);
       if (data == NULL)
         return NULL;
@@ -708,7 +714,7 @@ import_csv_data (char                   *data,
       length = utf8_length;
     }
 
-  return import_utf8 (g_steal_pointer (&owned), length, display_name, &resolved, m, error);
+  return import_utf8 (g_steal_pointer (&owned), length, display_name, &resolved, m, NULL, error);
 }
 
 EpTable *
