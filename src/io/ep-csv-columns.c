@@ -624,17 +624,20 @@ pass_part (Part *part)
           else
             end = ep_csv_scan_cell (&tokenizer, in.buf, in.len, in.eof, r, &r, &cell);
 
-          if (end == EP_CSV_END_MORE)
-            break;                                  /* more to read */
-          if (end == EP_CSV_END_UNTERMINATED || end == EP_CSV_END_BAD_QUOTE)
-            goto out;                               /* the reader's message */
-          if (cell.flags & EP_CSV_CELL_ODD)
-            goto out;                               /* a quote, a lone CR or a NUL: rare */
-          if ((cell.flags & EP_CSV_CELL_ESCAPED) && (in_header || wanted))
-            goto out;                               /* an asked-for cell to unquote: rare */
-          if (!ep_csv_cell_is_utf8 (in.buf, &cell))
-            goto out;                               /* the reader's message */
-          at_line += cell.newlines;
+          if (G_UNLIKELY (end > EP_CSV_END_DATA || cell.flags != 0))
+            {
+              if (end == EP_CSV_END_MORE)
+                break;                              /* more to read */
+              if (end != EP_CSV_END_SEPARATOR && end != EP_CSV_END_LINE && end != EP_CSV_END_DATA)
+                goto out;                           /* unterminated, bad quote: the reader's message */
+              if (cell.flags & EP_CSV_CELL_ODD)
+                goto out;                           /* a quote, a lone CR or a NUL: rare */
+              if ((cell.flags & EP_CSV_CELL_ESCAPED) && (in_header || wanted))
+                goto out;                           /* an asked-for cell to unquote: rare */
+              if (!ep_csv_cell_is_utf8 (in.buf, &cell))
+                goto out;                           /* the reader's message */
+              at_line += cell.newlines;
+            }
 
           /* the cell [cell.start, cell.end) of field `field` */
           if (in_header)
