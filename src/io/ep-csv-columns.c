@@ -6,10 +6,11 @@
  * One pass over the file, read 1 MiB at a time: a record is split into cells by the CSV
  * reader's own tokenizer (ep-csv-tokenizer.h; a record that runs past a chunk's end is split
  * again from its start with more bytes), each cell is checked for UTF-8 (only where the scan
- * saw a byte above 0x7F or a NUL) and, when its column is asked for, parsed where it lies: the plainest numbers ([-]digits[.digits]) while the cell is being
- * found, in the same scan, others with ep_number_parse_fast() (both exact; anything else with
- * the CSV reader's own ep_csv_get_number() rules on a bounded copy), a factor level looked up
- * in a small dictionary. Only the asked-for columns get arrays, sized once from the file's
+ * saw a byte above 0x7F or a NUL) and, when its column is asked for, parsed where it lies:
+ * the plainest numbers ([-]digits[.digits]) while the cell is being found, in the same scan,
+ * others with ep_number_parse_fast() (both exact; anything else with the CSV reader's own
+ * ep_csv_get_number() rules on a bounded copy), a factor level looked up in a small
+ * dictionary. Only the asked-for columns get arrays, sized once from the file's
  * length (a row takes at least one byte per field) in anonymous memory that asks for
  * transparent huge pages, so that a million rows touch a few hundred pages, not 20,000.
  *
