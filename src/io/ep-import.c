@@ -234,7 +234,8 @@ guess_type_into (const char * const *values,
       double *x = numbers != NULL && number ? &numbers[i] : &scratch;
       gint32 d;
 
-      if (ep_value_is_missing_text (values[i]))
+      /* a cell that starts with a digit is not missing: no strlen() for the usual number */
+      if (!g_ascii_isdigit (values[i][0]) && ep_value_is_missing_text (values[i]))
         {
           *x = NAN;
           continue;
