@@ -28,8 +28,9 @@
 
 G_BEGIN_DECLS
 
-/* A byte's class in EpCsvTokenizer.special: what stops an unquoted cell's scan, and what makes
- * a cell need the UTF-8 check (equal to EP_CSV_CELL_CHECK_UTF8, so the scan ORs it in). */
+/* A byte's class in EpCsvTokenizer.special: what ends an unquoted cell's run of text (a
+ * separator, CR, LF, a quote, a NUL) and what makes a cell need the UTF-8 check (a byte above
+ * 0x7F; the scan stops at the first one of a cell, then skips such bytes). */
 #define EP_CSV_BYTE_STOP  1u
 #define EP_CSV_BYTE_HIGH  2u
 
@@ -184,14 +185,15 @@ ep_csv_scan_unquoted (const EpCsvTokenizer *t,
 
   for (;;)
     {
-      guint kind;
       char c;
 
-      while ((kind = special[(guchar) buf[r]]) != EP_CSV_BYTE_STOP)
-        {
-          seen |= kind;                             /* EP_CSV_BYTE_HIGH: check UTF-8 */
+      /* the hot loop: ASCII text; a byte above 0x7F stops it once, below */
+      if (G_LIKELY (!(seen & EP_CSV_CELL_CHECK_UTF8)))
+        while (!special[(guchar) buf[r]])
           r++;
-        }
+      else
+        while (!(special[(guchar) buf[r]] & EP_CSV_BYTE_STOP))
+          r++;
       c = buf[r];
       cell->start = start;
       cell->end = r;
@@ -230,6 +232,12 @@ ep_csv_scan_unquoted (const EpCsvTokenizer *t,
             }
           else
             return EP_CSV_END_MORE;
+        }
+      else if ((guchar) c >= 0x80)
+        {
+          seen |= EP_CSV_CELL_CHECK_UTF8;           /* text, to check: scanned on above */
+          r++;
+          continue;
         }
       else if (c == '\0')
         seen |= EP_CSV_CELL_CHECK_UTF8;             /* a NUL is not text in UTF-8 */
