@@ -615,9 +615,15 @@ pass_part (Part *part)
               if (plain_number (in.buf + r, &stop, &x) && special[(guchar) *stop] == EP_CSV_BYTE_STOP &&
                   *stop != '"')
                 {
-                  end = ep_csv_scan_unquoted (&tokenizer, in.buf, in.len, in.eof, r,
-                                              (gsize) (stop - in.buf), &r, &cell);
-                  parsed = cell.end == (gsize) (stop - in.buf);
+                  /* what ends it, by the tokenizer's rule after a cell's text: a lone CR
+                   * or a NUL there, text to the CSV reader, is "bad quote" to that rule,
+                   * and the pass gives up on either */
+                  cell.start = r;
+                  cell.end = (gsize) (stop - in.buf);
+                  cell.newlines = 0;
+                  cell.flags = 0;
+                  end = ep_csv_cell_end (&tokenizer, in.buf, in.len, in.eof, cell.end, &r);
+                  parsed = TRUE;
                 }
               else
                 end = ep_csv_scan_unquoted (&tokenizer, in.buf, in.len, in.eof, r, r, &r, &cell);
