@@ -424,6 +424,46 @@ test_threads (void)
     }
 }
 
+/* The tokenizer at the ends of the single pass's chunks (ep_csv_columns_set_chunk_size()):
+ * with every chunk size from 8 to 64 bytes a chunk ends inside each quoted cell (one with a
+ * separator, one with a CRLF in it), between each CR and its LF, inside each UTF-8 sequence
+ * and inside each number; the single pass must still take the file and give the CSV reader's
+ * values. A sequence that is not UTF-8, split by a chunk's end, gives the reader's message. */
+static void
+test_chunk_ends (void)
+{
+  static const char * const names[] = { "a", "b" };
+  static const EpCsvColumnKind kinds[] = { EP_CSV_COLUMN_NUMBER, EP_CSV_COLUMN_FACTOR };
+  static const char clean[] =
+    "a,b\r\n1.5,\"x, y\"\r\n2,\"two\r\nlines\"\r\n-3.25,M\xC3\xBCller\r\n"
+    "\"4\",\xE4\xB8\xAD\xE6\x96\x87\r\n\r\n12345.678901,\"\"\r\nNA,\xF0\x9F\x98\x80\r\n"
+    "7,M\xC3\xBCller\r\n";
+  static const char bad[] = "a,b\n1,x\n2,\xE4\xB8\n3,y\n";
+  g_autofree char *dir = g_dir_make_tmp ("endpoint-chunks-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chunks.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, bad, sizeof bad - 1, NULL));
+  for (gsize chunk = 8; chunk <= 64; chunk++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EpCsvColumns) got = NULL;
+
+      ep_csv_columns_set_chunk_size (chunk);
+      check_file (clean, sizeof clean - 1, names, kinds, 2, TRUE);
+
+      ep_csv_columns_set_threads (1, 0);
+      got = ep_csv_read_columns (path, ',', names, kinds, 2, &error);
+      ep_csv_columns_set_threads (0, 0);
+      g_assert_null (got);
+      g_assert_error (error, EP_CSV_ERROR, EP_CSV_ERROR_ENCODING);
+      g_assert_cmpstr (error->message, ==, "chunks.csv:3: column \"b\": the text is not valid UTF-8");
+      g_assert_null (ep_csv_read_columns_try (path, ',', names, kinds, 2));
+    }
+  ep_csv_columns_set_chunk_size (0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -435,6 +475,7 @@ main (int    argc,
   g_test_add_func ("/csv-columns/long-records", test_long_records);
   g_test_add_func ("/csv-columns/plain-numbers", test_plain_numbers);
   g_test_add_func ("/csv-columns/threads", test_threads);
+  g_test_add_func ("/csv-columns/chunk-ends", test_chunk_ends);
 
   return g_test_run ();
 }

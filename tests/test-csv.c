@@ -488,6 +488,58 @@ test_error_encoding (void)
                      EP_CSV_ERROR_ENCODING, "t.csv:2: column \"ijklmnop\": the text is not valid UTF-8");
 }
 
+/* The table of cells grows past its first guess (parser_reserve(): four bytes a cell): one-digit
+ * cells are two bytes each, and a ragged row of many fields grows it in the middle of a row. */
+static void
+test_table_grows (void)
+{
+  g_autoptr(GString) text = g_string_new ("a,b,c\n");
+  g_autoptr(GString) ragged = g_string_new ("a,b\n1,2\n");
+  g_autoptr(EpCsv) csv = NULL;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (text, "%u,%u,%u\n", i % 10, (i / 10) % 10, (i / 100) % 10);
+  csv = read_ok (text->str, ',');
+  g_assert_cmpuint (ep_csv_get_n_rows (csv), ==, 50000);
+  for (guint i = 0; i < 50000; i += 997)
+    {
+      char cells[3][2] = { { (char) ('0' + i % 10), 0 }, { (char) ('0' + (i / 10) % 10), 0 },
+                           { (char) ('0' + (i / 100) % 10), 0 } };
+      const char * const row[] = { cells[0], cells[1], cells[2], NULL };
+
+      assert_row (csv, i, i + 2, row);
+    }
+  assert_row (csv, 49999, 50001, (const char * const[]) { "9", "9", "9", NULL });
+
+  for (guint j = 0; j < 100000; j++)
+    g_string_append (ragged, j == 0 ? "x" : ",x");
+  g_string_append (ragged, "\n");
+  assert_read_fails (ragged->str, ragged->len, ',', EP_CSV_ERROR_RAGGED,
+                     "t.csv:3: 100000 fields, but the header has 2");
+}
+
+/* After a quoted cell the cells are moved back over the quotes as they are checked: a cell
+ * that is not UTF-8 after such a move is still named by its own line and column, and a NUL
+ * inside quotes is not text. */
+static void
+test_error_encoding_after_quotes (void)
+{
+  static const char moved[] = "a,b\n\"x\"\"y\",z\n1,2\n3,\xE4\xB8\n";
+  static const char nul[] = "a,b\n1,\"x\0y\"\n";
+  static const char crlf[] = "a,b\r\n\"q\",1\r\n\xC3\xA9,\"\xC3\"\r\n";
+  g_autoptr(EpCsv) csv = read_ok ("a,b\n\"x\"\"y\",z\n1,2\n3,\xE4\xB8\xAD\n", ',');
+
+  assert_row (csv, 0, 2, (const char * const[]) { "x\"y", "z", NULL });
+  assert_row (csv, 1, 3, (const char * const[]) { "1", "2", NULL });
+  assert_row (csv, 2, 4, (const char * const[]) { "3", "\xE4\xB8\xAD", NULL });
+  assert_read_fails (moved, sizeof moved - 1, ',', EP_CSV_ERROR_ENCODING,
+                     "t.csv:4: column \"b\": the text is not valid UTF-8");
+  assert_read_fails (nul, sizeof nul - 1, ',', EP_CSV_ERROR_ENCODING,
+                     "t.csv:2: column \"b\": the text is not valid UTF-8");
+  assert_read_fails (crlf, sizeof crlf - 1, ',', EP_CSV_ERROR_ENCODING,
+                     "t.csv:3: column \"b\": the text is not valid UTF-8");
+}
+
 static void
 test_error_duplicate_header (void)
 {
@@ -590,6 +642,8 @@ main (int    argc,
   g_test_add_func ("/csv/error/bad-quote", test_error_bad_quote);
   g_test_add_func ("/csv/error/encoding", test_error_encoding);
   g_test_add_func ("/csv/error/duplicate-header", test_error_duplicate_header);
+  g_test_add_func ("/csv/table-grows", test_table_grows);
+  g_test_add_func ("/csv/error/encoding-after-quotes", test_error_encoding_after_quotes);
   g_test_add_func ("/csv/error/empty", test_error_empty);
   g_test_add_func ("/csv/error/no-column", test_error_no_column);
   g_test_add_func ("/csv/read-file", test_read_file);

@@ -3,12 +3,14 @@
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One pass over the file, read 1 MiB at a time: a record is split into cells, each cell is
- * checked for UTF-8 (ASCII cells with one OR of their bytes) and, when its column is asked
- * for, parsed where it lies: the plainest numbers ([-]digits[.digits]) while the cell is being
- * found, in the same scan, others with ep_number_parse_fast() (both exact; anything else with
- * the CSV reader's own ep_csv_get_number() rules on a bounded copy), a factor level looked up
- * in a small dictionary. Only the asked-for columns get arrays, sized once from the file's
+ * One pass over the file, read 1 MiB at a time: a record is split into cells by the CSV
+ * reader's own tokenizer (ep-csv-tokenizer.h; a record that runs past a chunk's end is split
+ * again from its start with more bytes), each cell is checked for UTF-8 (only where the scan
+ * saw a byte above 0x7F or a NUL) and, when its column is asked for, parsed where it lies:
+ * the plainest numbers ([-]digits[.digits]) while the cell is being found, in the same scan,
+ * others with ep_number_parse_fast() (both exact; anything else with the CSV reader's own
+ * ep_csv_get_number() rules on a bounded copy), a factor level looked up in a small
+ * dictionary. Only the asked-for columns get arrays, sized once from the file's
  * length (a row takes at least one byte per field) in anonymous memory that asks for
  * transparent huge pages, so that a million rows touch a few hundred pages, not 20,000.
  *
@@ -40,6 +42,7 @@
 #endif
 
 #include "io/ep-csv-columns.h"
+#include "io/ep-csv-tokenizer.h"
 #include "io/ep-file-check.h"
 #include "io/ep-number.h"
 
@@ -475,7 +478,7 @@ struct _Part
   char                sep;
   const char * const *names;
   guint               n;
-  const guint8       *special;
+  const EpCsvTokenizer *tokenizer;  /* the CSV reader's (ep-csv-tokenizer.h) */
 
   gboolean            header;        /* starts at the file's start, with the header */
   gsize               start;         /* else: the file offset of its first record (line 1) */
@@ -509,12 +512,27 @@ struct _Part
 
 static gboolean start_second (Part *first, gsize header_end, guint header_line);
 
+static gsize chunk_set;                  /* ep_csv_columns_set_chunk_size(): 0 unset */
+
+void
+ep_csv_columns_set_chunk_size (gsize bytes)
+{
+  chunk_set = bytes > 0 ? MAX (bytes, 8) : 0;
+}
+
+/* The first buffer: CHUNK bytes, or the tests' size (which puts chunk ends anywhere) */
+static gsize
+chunk_size (void)
+{
+  return chunk_set > 0 ? chunk_set : CHUNK;
+}
+
 static PassResult
 pass_part (Part *part)
 {
-  Input in = { part->fd, NULL, CHUNK, 0, part->header ? 0 : part->start, FALSE };
-  const guint8 *special = part->special;
-  const char sep = part->sep;
+  Input in = { part->fd, NULL, chunk_size (), 0, part->header ? 0 : part->start, FALSE };
+  const EpCsvTokenizer tokenizer = *part->tokenizer;
+  const guint8 *special = tokenizer.special;
   const char * const *names = part->names;
   const guint n = part->n;
   EpCsvColumns *out = part->out;
@@ -541,31 +559,7 @@ pass_part (Part *part)
       gboolean complete = FALSE;
 
       /* lines with nothing on them */
-      for (;;)
-        {
-          if (r >= in.len)
-            break;
-          if (in.buf[r] == '\n')
-            {
-              r++;
-              at_line++;
-              continue;
-            }
-          if (in.buf[r] == '\r' && r + 1 < in.len && in.buf[r + 1] == '\n')
-            {
-              r += 2;
-              at_line++;
-              continue;
-            }
-          if (in.buf[r] == '\r' && r + 1 == in.len && in.eof)
-            {
-              r++;
-              at_line++;
-              continue;
-            }
-          break;
-        }
-      if (r >= in.len || (in.buf[r] == '\r' && r + 1 == in.len))
+      if (!ep_csv_skip_blank_lines (in.buf, in.len, in.eof, &r, &at_line) || r >= in.len)
         {
           if (in.eof && r >= in.len)
             break;                                  /* the end of the file */
@@ -602,125 +596,75 @@ pass_part (Part *part)
       if (!in_header && out->n_rows >= part->capacity)
         goto out;                                   /* cannot happen: one byte a field */
 
-      /* the cells of one record */
+      /* the cells of one record, by the CSV reader's tokenizer (ep-csv-tokenizer.h) */
       for (;;)
         {
-          gsize cell = r, cell_end;
-          guint8 seen = 0;
-          gboolean parsed = FALSE;      /* a number already in its column */
+          gboolean wanted = !in_header && field < n_fields_header && slot[field] >= 0;
+          gboolean parsed = FALSE;      /* a number read as the cell was found */
+          EpCsvCell cell;
+          EpCsvCellEnd end;
+          double x = 0.0;
 
-          if (in.buf[r] == '"')
+          if (wanted && out->columns[slot[field]].kind == EP_CSV_COLUMN_NUMBER &&
+              in.buf[r] != '"')
             {
-              cell = ++r;
-              for (;;)
+              const char *stop;
+
+              /* the common number, read where the cell starts: ASCII, nothing to validate;
+               * the scan goes on from its end and must find the cell's end right there */
+              if (plain_number (in.buf + r, &stop, &x) && special[(guchar) *stop] == EP_CSV_BYTE_STOP &&
+                  *stop != '"')
                 {
-                  while (r < in.len && in.buf[r] != '"')
-                    {
-                      seen |= special[(guchar) in.buf[r]];
-                      if (in.buf[r] == '\n')
-                        at_line++;
-                      r++;
-                    }
-                  if (r + 1 < in.len && in.buf[r + 1] == '"')
-                    {
-                      seen |= 4;                    /* "" is one quote: unquoting needed */
-                      r += 2;
-                      continue;
-                    }
-                  break;
+                  /* what ends it, by the tokenizer's rule after a cell's text: a lone CR
+                   * or a NUL there, text to the CSV reader, is "bad quote" to that rule,
+                   * and the pass gives up on either */
+                  cell.start = r;
+                  cell.end = (gsize) (stop - in.buf);
+                  cell.newlines = 0;
+                  cell.flags = 0;
+                  end = ep_csv_cell_end (&tokenizer, in.buf, in.len, in.eof, cell.end, &r);
+                  parsed = TRUE;
                 }
-              if (r >= in.len || (r + 1 >= in.len && !in.eof))
-                {
-                  if (r >= in.len && in.eof)
-                    goto out;                       /* unterminated: the reader's message */
-                  break;                            /* more to read */
-                }
-              cell_end = r++;
-              if ((seen & 4) && (in_header || (field < n_fields_header && slot[field] >= 0)))
-                goto out;                           /* an asked-for cell to unquote: rare */
-              if (r < in.len && in.buf[r] != sep && in.buf[r] != '\n')
-                {
-                  if (in.buf[r] != '\r')
-                    goto out;                       /* text after the closing quote */
-                  if (r + 1 >= in.len && !in.eof)
-                    break;
-                  if (r + 1 < in.len && in.buf[r + 1] != '\n')
-                    goto out;
-                }
-              if (seen & 1)
-                {
-                  /* a separator, CR or NUL inside quotes is text; a NUL is not UTF-8 */
-                  if (memchr (in.buf + cell, '\0', cell_end - cell) != NULL)
-                    goto out;
-                }
+              else
+                end = ep_csv_scan_unquoted (&tokenizer, in.buf, in.len, in.eof, r, r, &r, &cell);
             }
           else
+            end = ep_csv_scan_cell (&tokenizer, in.buf, in.len, in.eof, r, &r, &cell);
+
+          if (G_UNLIKELY (end > EP_CSV_END_DATA || cell.flags != 0))
             {
-              if (!in_header && field < n_fields_header && slot[field] >= 0 &&
-                  out->columns[slot[field]].kind == EP_CSV_COLUMN_NUMBER)
-                {
-                  const char *stop;
-                  double x;
-
-                  /* the common number, read as the cell is found: ASCII, so nothing to validate */
-                  if (plain_number (in.buf + r, &stop, &x) && special[(guchar) *stop] == 1 &&
-                      *stop != '"')
-                    {
-                      out->columns[slot[field]].numbers[out->n_rows] = x;
-                      r = (gsize) (stop - in.buf);
-                      parsed = TRUE;
-                    }
-                }
-              if (!parsed)
-                for (;; r++)
-                  {
-                    guint8 kind = special[(guchar) in.buf[r]];
-
-                    if (kind == 1)
-                      break;
-                    seen |= kind;                   /* 2: a byte that is not ASCII */
-                  }
-              cell_end = r;
-              if (in.buf[r] == '"')
-                {
-                  /* a quote inside an unquoted cell is text: rare, left to the reader */
-                  goto out;
-                }
-              if (r >= in.len)
-                {
-                  if (!in.eof)
-                    break;
-                }
-              else if (in.buf[r] == '\0')
-                goto out;                           /* a NUL byte */
-              else if (in.buf[r] == '\r' && !(r + 1 < in.len ? in.buf[r + 1] == '\n' : in.eof))
-                {
-                  if (r + 1 >= in.len)
-                    break;                          /* CR at the end of the buffer: read on */
-                  goto out;                         /* a lone CR is text: the reader's job */
-                }
+              if (end == EP_CSV_END_MORE)
+                break;                              /* more to read */
+              if (end != EP_CSV_END_SEPARATOR && end != EP_CSV_END_LINE && end != EP_CSV_END_DATA)
+                goto out;                           /* unterminated, bad quote: the reader's message */
+              if (cell.flags & EP_CSV_CELL_ODD)
+                goto out;                           /* a quote, a lone CR or a NUL: rare */
+              if ((cell.flags & EP_CSV_CELL_ESCAPED) && (in_header || wanted))
+                goto out;                           /* an asked-for cell to unquote: rare */
+              if (!ep_csv_cell_is_utf8 (in.buf, &cell))
+                goto out;                           /* the reader's message */
+              at_line += cell.newlines;
             }
 
-          if ((seen & 2) && !g_utf8_validate_len (in.buf + cell, cell_end - cell, NULL))
-            goto out;
-
-          /* the cell [cell, cell_end) of field `field` */
+          /* the cell [cell.start, cell.end) of field `field` */
           if (in_header)
             {
-              Span span = { cell, cell_end - cell };
+              Span span = { cell.start, cell.end - cell.start };
 
               g_array_append_val (header, span);
             }
-          else if (!parsed && field < n_fields_header && slot[field] >= 0)
+          else if (wanted)
             {
               int k = slot[field];
               EpCsvColumn *c = &out->columns[k];
-              const char *s = in.buf + cell;
-              gsize length = cell_end - cell;
+              const char *s = in.buf + cell.start;
+              gsize length = cell.end - cell.start;
 
               if (c->kind == EP_CSV_COLUMN_NUMBER)
                 {
-                  if (cell_is_missing (s, length))
+                  if (parsed)
+                    c->numbers[out->n_rows] = x;
+                  else if (cell_is_missing (s, length))
                     c->numbers[out->n_rows] = NAN;
                   else if (!cell_number (s, length, &c->numbers[out->n_rows]))
                     goto out;                       /* not a number: the reader's message */
@@ -731,46 +675,11 @@ pass_part (Part *part)
             }
           field++;
 
-          /* what ends the cell */
-          if (r >= in.len)
-            {
-              complete = TRUE;                      /* the end of the file */
-              break;
-            }
-          if (in.buf[r] == sep)
-            {
-              r++;
-              if (r >= in.len)
-                {
-                  if (!in.eof)
-                    break;
-                  /* "a,b," at the very end: one more, empty, cell */
-                  if (!in_header && field < n_fields_header && slot[field] >= 0)
-                    {
-                      EpCsvColumn *c = &out->columns[slot[field]];
-
-                      if (c->kind == EP_CSV_COLUMN_NUMBER)
-                        c->numbers[out->n_rows] = NAN;
-                      else
-                        c->codes[out->n_rows] = -1;
-                    }
-                  else if (in_header)
-                    {
-                      Span span = { r, 0 };
-
-                      g_array_append_val (header, span);
-                    }
-                  field++;
-                  complete = TRUE;
-                  break;
-                }
-              continue;
-            }
-          /* a line end */
-          r += in.buf[r] == '\r' ? 2 : 1;
-          if (r > in.len)
-            r = in.len;
-          at_line++;
+          /* what ended the cell */
+          if (end == EP_CSV_END_SEPARATOR)
+            continue;
+          if (end == EP_CSV_END_LINE)
+            at_line++;
           complete = TRUE;
           break;
         }
@@ -1114,16 +1023,14 @@ single_pass (const char             *path,
              guint                   n,
              EpCsvColumns           *out)
 {
-  guint8 special[256] = { 0 };
+  EpCsvTokenizer tokenizer;
   gint quit = 0;
   Part first = { 0 }, second = { 0 };
   PassResult result;
   struct stat st;
   int fd;
 
-  special[(guchar) sep] = special['\n'] = special['\r'] = special['"'] = special[0] = 1;
-  for (int c = 0x80; c < 0x100; c++)
-    special[c] = 2;
+  ep_csv_tokenizer_init (&tokenizer, sep);
 
   /* a FIFO or a device would block or never end: the reader's message for those */
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
@@ -1143,7 +1050,7 @@ single_pass (const char             *path,
   first.sep = sep;
   first.names = names;
   first.n = n;
-  first.special = special;
+  first.tokenizer = &tokenizer;
   first.stop = G_MAXSIZE;
   first.first_line = 1;
   second = first;

@@ -67,6 +67,10 @@ void          ep_csv_columns_free (EpCsvColumns           *columns);
  * EP_THREAD_MIN_BYTES); threads 0: back to the environment and the defaults. */
 void          ep_csv_columns_set_threads (guint                  threads,
                                           gsize                  min_bytes);
+/* Tests: the single pass reads the file bytes at a time (at least 8; the buffer still doubles
+ * for a record longer than that), so that the ends of its chunks fall inside quoted cells,
+ * line ends and UTF-8 sequences; 0: back to 1 MiB. */
+void          ep_csv_columns_set_chunk_size (gsize               bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpCsvColumns, ep_csv_columns_free)
 

@@ -3,16 +3,21 @@
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The whole file is read into one buffer and parsed in place in a single pass: unquoting only
- * ever shortens a cell, so each cell is written back over its own bytes and ends in a NUL where
- * its separator or line end was. A table of 32-bit offsets (one per cell, header first) points
- * into that buffer. There is no allocation per cell, which is what makes a million rows fast.
+ * The whole file is read into one buffer and parsed in place in a single pass, with the
+ * tokenizer the column reader uses (ep-csv-tokenizer.h), which also tells which cells need the
+ * UTF-8 check (a byte above 0x7F or a NUL), so the text is checked as it is split: no pass of
+ * its own, and no count of the lines beforehand. Unquoting only ever shortens a cell, so each
+ * cell is written back over its own bytes and ends in a NUL where its separator or line end
+ * was. A table of 32-bit offsets (one per cell, header first) points into that buffer, in
+ * 2 MiB pages (ep_big_alloc()). There is no allocation per cell, which is what makes a
+ * million rows fast.
  *
  * Decisions beyond RFC 4180, written down here because they decide what a user sees:
  * - a line with nothing on it (not even a separator) is skipped, as R's read.csv does;
  * - a quote is special only at the start of a cell; a quote inside an unquoted cell is text;
  * - after a closing quote only a separator or a line end may follow;
  * - a lone CR is text, only LF and CRLF end a line (and a CR right before the end of the file);
+ *   (these four are the tokenizer's, ep-csv-tokenizer.h)
  * - an empty header name is allowed (such a column cannot be asked for) and is never a duplicate.
  */
 #include "config.h"
@@ -21,7 +26,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/ep-memory.h"
 #include "io/ep-csv.h"
+#include "io/ep-csv-tokenizer.h"
 #include "io/ep-file-check.h"
 #include "io/ep-table.h"
 
@@ -45,8 +52,8 @@ ep_csv_free (EpCsv *csv)
 
   g_free (csv->display_name);
   g_free (csv->buffer);
-  g_free (csv->offsets);
-  g_free (csv->lines);
+  ep_big_free (csv->offsets);
+  ep_big_free (csv->lines);
   g_free (csv);
 }
 
@@ -98,25 +105,65 @@ typedef struct
 {
   EpCsv   *csv;
   gsize    n_cells;
-  gsize    n_alloc;
-  gsize    n_lines_alloc;
-  gsize    n_newlines;      /* LF bytes in the file: at most that many + 1 rows */
+  gsize    n_alloc;         /* offsets that csv->offsets has room for */
+  gsize    n_lines_alloc;   /* lines that csv->lines has room for */
   gsize    length;          /* bytes in the file */
   guint    n_fields;        /* fields in the row being read */
   guint    n_rows_total;    /* rows stored, the header included */
-  gsize    invalid_at;      /* offset of the first invalid UTF-8 byte, or G_MAXSIZE */
   gboolean no_header;       /* EP_CSV_NO_HEADER: the first row is data, not names */
   EpCsvProgressFunc progress;
   gpointer progress_data;
   GCancellable *cancellable;
 } Parser;
 
+/* Room for n_cells offsets and n_lines lines at least (what is there is kept), in blocks
+ * from ep_big_alloc(): at 2 MiB and more, 2 MiB pages that are only address space until
+ * they are touched. */
 static void
-parser_grow_cells (Parser *p,
-                   gsize   n_alloc)
+parser_grow (Parser *p,
+             gsize   n_cells,
+             gsize   n_lines)
 {
-  p->n_alloc = MAX (n_alloc, 64);
-  p->csv->offsets = g_renew (guint32, p->csv->offsets, p->n_alloc);
+  EpCsv *csv = p->csv;
+
+  if (n_cells > p->n_alloc)
+    {
+      guint32 *offsets = ep_big_new (guint32, n_cells);
+
+      if (p->n_cells > 0)
+        memcpy (offsets, csv->offsets, p->n_cells * sizeof (guint32));
+      ep_big_free (csv->offsets);
+      csv->offsets = offsets;
+      p->n_alloc = n_cells;
+    }
+  if (n_lines > p->n_lines_alloc)
+    {
+      guint32 *lines = ep_big_new (guint32, n_lines);
+
+      if (p->n_rows_total > 0)
+        memcpy (lines, csv->lines, p->n_rows_total * sizeof (guint32));
+      ep_big_free (csv->lines);
+      csv->lines = lines;
+      p->n_lines_alloc = n_lines;
+    }
+}
+
+/* Once the header has fixed the width (it ends at end_of_header): room for the rows the rest
+ * of the file holds if its cells take four bytes or more on average, which is nearly always
+ * (the table grows by doubling otherwise), and never more than it can hold: a data row of n
+ * fields takes n bytes at least (n - 1 separators and a line end; a row of one field has a
+ * byte of text, or it would be a blank line), the last row one less. Nothing is counted
+ * beforehand (the newline count was a pass of its own). */
+static void
+parser_reserve (Parser *p,
+                gsize   end_of_header)
+{
+  gsize rest = p->length - MIN (end_of_header, p->length);
+  gsize n = MAX (p->csv->n_columns, 1);
+  gsize bound = (rest + 1) / MAX (n, 2) + 1;
+  gsize rows = MIN (bound, rest / (4 * n) + 1024) + 1;
+
+  parser_grow (p, rows * n, rows);
 }
 
 static inline void
@@ -124,37 +171,22 @@ parser_push_cell (Parser  *p,
                   guint32  offset)
 {
   if (G_UNLIKELY (p->n_cells == p->n_alloc))
-    parser_grow_cells (p, p->n_alloc * 2);
+    parser_grow (p, MAX (64, p->n_alloc * 2), 0);
   p->csv->offsets[p->n_cells++] = offset;
 }
 
-static inline void
-parser_push_line (Parser  *p,
-                  guint32  line)
-{
-  if (G_UNLIKELY (p->n_rows_total == p->n_lines_alloc))
-    {
-      p->n_lines_alloc = MAX (256, p->n_lines_alloc * 2);
-      p->csv->lines = g_renew (guint32, p->csv->lines, p->n_lines_alloc);
-    }
-  p->csv->lines[p->n_rows_total] = line;
-}
-
-/* Checks a finished row's field count and stores its line. The header fixes the count. */
+/* Checks a finished row's field count and stores its line. The header fixes the count. r is
+ * where the reader is (for the progress). */
 static gboolean
 parser_end_row (Parser  *p,
                 guint    row_line,
+                gsize    r,
                 GError **error)
 {
   EpCsv *csv = p->csv;
 
   if (p->n_rows_total == 0)
-    {
-      /* The header fixes the width: room for every line of the file, once. Every cell but
-       * the last ends in a byte of its own, which bounds this when newlines are quoted. */
-      csv->n_columns = p->n_fields;
-      parser_grow_cells (p, MIN ((p->n_newlines + 2) * csv->n_columns, p->length + 2));
-    }
+    csv->n_columns = p->n_fields;         /* the header fixes the width */
   else if (p->n_fields != csv->n_columns)
     {
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_RAGGED,
@@ -164,19 +196,21 @@ parser_end_row (Parser  *p,
                    csv->display_name, row_line, p->n_fields, csv->n_columns);
       return FALSE;
     }
+  if (G_UNLIKELY (p->n_rows_total == p->n_lines_alloc))
+    parser_grow (p, 0, MAX (256, p->n_lines_alloc * 2));
 
-  parser_push_line (p, row_line);
-  p->n_rows_total++;
+  csv->lines[p->n_rows_total++] = row_line;
   p->n_fields = 0;
+  if (p->n_rows_total == 1)
+    parser_reserve (p, r);
 
-  /* every 8192 rows: how far (rows of the lines there are), and whether to stop */
+  /* every 8192 rows: how far (bytes of the file), and whether to stop */
   if ((p->n_rows_total & 8191) == 0)
     {
       if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
         return FALSE;
       if (p->progress != NULL)
-        p->progress (MIN (1.0, (double) p->n_rows_total / (double) (p->n_newlines + 1)),
-                     p->progress_data);
+        p->progress (MIN (1.0, (double) r / (double) MAX (p->length, 1)), p->progress_data);
     }
 
   return TRUE;
@@ -197,7 +231,53 @@ parser_cell_error (Parser      *p,
   return FALSE;
 }
 
-/* The single pass. buffer[length] must be a NUL that the parser may overwrite with nothing. */
+/* A cell parse() does not take as it is: an error, a cell to check for UTF-8, to unquote or
+ * to move (after a quoted cell has shortened the text). Its text goes to *w. */
+static G_GNUC_NO_INLINE gboolean
+store_cell (Parser          *p,
+            char            *buf,
+            const EpCsvCell *cell,
+            EpCsvCellEnd     end,
+            guint            cell_line,
+            gsize           *w,
+            GError         **error)
+{
+  gsize to = *w;
+
+  if (end == EP_CSV_END_UNTERMINATED)
+    return parser_cell_error (p, EP_CSV_ERROR_UNTERMINATED, cell_line,
+                              _("a quoted field is not closed before the end of the file"),
+                              error);
+  if (end == EP_CSV_END_BAD_QUOTE)
+    return parser_cell_error (p, EP_CSV_ERROR_BAD_QUOTE, cell_line + cell->newlines,
+                              _("text after the closing quote of a quoted field"),
+                              error);
+  if (!ep_csv_cell_is_utf8 (buf, cell))
+    return parser_cell_error (p, EP_CSV_ERROR_ENCODING, cell_line,
+                              _("the text is not valid UTF-8"), error);
+
+  /* "" is one quote */
+  if (cell->flags & EP_CSV_CELL_ESCAPED)
+    for (gsize i = cell->start; i < cell->end; i++)
+      {
+        buf[to++] = buf[i];
+        i += buf[i] == '"';
+      }
+  else
+    {
+      if (to != cell->start)
+        memmove (buf + to, buf + cell->start, cell->end - cell->start);
+      to += cell->end - cell->start;
+    }
+  *w = to;
+
+  return TRUE;
+}
+
+/* The single pass over the buffer, with the tokenizer the column reader uses
+ * (ep-csv-tokenizer.h); each cell is checked for UTF-8 as it is found and written back over
+ * its own bytes, unquoted, ending in a NUL. Until a quoted cell has shortened the text a cell
+ * is where it was and only its NUL is written. buffer[length] must be a NUL. */
 static gboolean
 parse (Parser  *p,
        gsize    start,
@@ -206,145 +286,47 @@ parse (Parser  *p,
        GError **error)
 {
   char *buf = p->csv->buffer;
+  EpCsvTokenizer t;
   gsize r = start;          /* read position */
   gsize w = start;          /* write position, never ahead of r */
   guint line = 1;           /* the line r is on */
-  guint row_line = 1;       /* the line the current row started on */
-  guint8 special[256] = { 0 };
 
-  /* The bytes that stop an unquoted cell; NUL is buf[length], and any NUL in the text. */
-  special[(guchar) sep] = special['\n'] = special['\r'] = special[0] = 1;
+  ep_csv_tokenizer_init (&t, sep);
 
-  while (r < length)
+  for (;;)
     {
-      gsize cell_r = r;
-      guint cell_line = line;
+      guint row_line;
 
-      /* Skip a line with nothing on it, between rows only. */
-      if (p->n_fields == 0)
+      ep_csv_skip_blank_lines (buf, length, TRUE, &r, &line);
+      if (r >= length)
+        break;
+      row_line = line;
+
+      for (;;)
         {
-          if (buf[r] == '\n')
-            {
-              r++;
-              line++;
-              continue;
-            }
-          if (buf[r] == '\r' && (r + 1 == length || buf[r + 1] == '\n'))
-            {
-              r += (r + 1 == length) ? 1 : 2;
-              line++;
-              continue;
-            }
-          row_line = line;
-        }
+          EpCsvCell cell;
+          EpCsvCellEnd end;
 
-      parser_push_cell (p, (guint32) w);
-
-      if (buf[r] == '"')
-        {
-          /* Quoted cell: up to the lone closing quote; "" is one quote; newlines are text. */
-          r++;
-          for (;;)
-            {
-              if (G_UNLIKELY (r >= length))
-                return parser_cell_error (p, EP_CSV_ERROR_UNTERMINATED, cell_line,
-                                          _("a quoted field is not closed before the end of the file"),
-                                          error);
-              if (buf[r] == '"')
-                {
-                  if (r + 1 < length && buf[r + 1] == '"')
-                    {
-                      buf[w++] = '"';
-                      r += 2;
-                      continue;
-                    }
-                  r++;
-                  break;
-                }
-              if (buf[r] == '\n')
-                line++;
-              buf[w++] = buf[r++];
-            }
-
-          if (r < length && buf[r] != sep && buf[r] != '\n' &&
-              !(buf[r] == '\r' && (r + 1 == length || buf[r + 1] == '\n')))
-            return parser_cell_error (p, EP_CSV_ERROR_BAD_QUOTE, line,
-                                      _("text after the closing quote of a quoted field"),
-                                      error);
-        }
-      else
-        {
-          /* Unquoted cell, the hot loop. Until a quoted cell has shortened the text, w == r
-           * and the bytes stay where they are: only the end of the cell is looked for. */
-          for (;;)
-            {
-              char c;
-
-              if (w == r)
-                {
-                  while (!special[(guchar) buf[r]])
-                    r++;
-                  w = r;
-                }
-              else
-                {
-                  while (!special[(guchar) (c = buf[r])])
-                    {
-                      buf[w++] = c;
-                      r++;
-                    }
-                }
-
-              if (r >= length)
-                break;
-              c = buf[r];
-              if (c == sep || c == '\n')
-                break;
-              if (c == '\r' && (r + 1 == length || buf[r + 1] == '\n'))
-                break;
-              /* a lone CR, or a NUL byte (reported below as invalid UTF-8) */
-              buf[w++] = c;
-              r++;
-            }
-        }
-
-      if (G_UNLIKELY (p->invalid_at >= cell_r && p->invalid_at < r))
-        return parser_cell_error (p, EP_CSV_ERROR_ENCODING, cell_line,
-                                  _("the text is not valid UTF-8"), error);
-
-      p->n_fields++;
-
-      /* What ends the cell: a separator, a line end or the end of the file. */
-      if (r < length && buf[r] == sep)
-        {
+          end = ep_csv_scan_cell (&t, buf, length, TRUE, r, &r, &cell);
+          parser_push_cell (p, (guint32) w);
+          if (G_LIKELY (end <= EP_CSV_END_DATA && cell.flags == 0 && w == cell.start))
+            w = cell.end;                           /* where it is: only its NUL to write */
+          else if (!store_cell (p, buf, &cell, end, line, &w, error))
+            return FALSE;
+          line += cell.newlines;
           buf[w++] = '\0';
-          r++;
-          if (r == length)
-            {
-              /* "a,b," at the very end: one more, empty, cell. */
-              parser_push_cell (p, (guint32) w);
-              buf[w++] = '\0';
-              p->n_fields++;
-              return parser_end_row (p, row_line, error);
-            }
-          continue;
+          p->n_fields++;
+
+          if (end == EP_CSV_END_SEPARATOR)
+            continue;
+          if (end == EP_CSV_END_LINE)
+            line++;
+          break;
         }
 
-      /* The line end, read before the NUL is written: w may be r. */
-      if (r < length)
-        {
-          r += (buf[r] == '\r') ? 2 : 1;
-          if (r > length)
-            r = length;
-          line++;
-        }
-      buf[w++] = '\0';
-      if (!parser_end_row (p, row_line, error))
+      if (!parser_end_row (p, row_line, r, error))
         return FALSE;
     }
-
-  if (p->n_fields > 0)
-    return parser_end_row (p, row_line, error);
 
   return TRUE;
 }
@@ -397,20 +379,20 @@ add_default_header (EpCsv  *csv,
   csv->buffer = g_realloc (csv->buffer, length + 1 + names->len);
   memcpy (csv->buffer + length + 1, names->str, names->len);
 
-  offsets = g_new (guint32, p->n_cells + csv->n_columns);
+  offsets = ep_big_new (guint32, p->n_cells + csv->n_columns);
   for (guint j = 0, at = (guint) length + 1; j < csv->n_columns; j++)
     {
       offsets[j] = at;
       at += (guint) strlen (csv->buffer + at) + 1;
     }
   memcpy (offsets + csv->n_columns, csv->offsets, p->n_cells * sizeof (guint32));
-  g_free (csv->offsets);
+  ep_big_free (csv->offsets);
   csv->offsets = offsets;
 
-  lines = g_new (guint32, p->n_rows_total + 1);
+  lines = ep_big_new (guint32, p->n_rows_total + 1);
   lines[0] = 0;
   memcpy (lines + 1, csv->lines, p->n_rows_total * sizeof (guint32));
-  g_free (csv->lines);
+  ep_big_free (csv->lines);
   csv->lines = lines;
 
   csv->n_rows = p->n_rows_total;
@@ -462,16 +444,7 @@ ep_csv_read_owned_monitored (char              *buffer,
   if (length >= 3 && memcmp (buffer, "\xEF\xBB\xBF", 3) == 0)
     start = 3;
 
-  p.invalid_at = find_invalid_utf8 (buffer + start, length - start);
-  if (p.invalid_at != G_MAXSIZE)
-    p.invalid_at += start;
-
   p.length = length;
-  for (const char *nl = buffer + start;
-       (nl = memchr (nl, '\n', buffer + length - nl)) != NULL;
-       nl++)
-    p.n_newlines++;
-
   if (!parse (&p, start, length, sep, error))
     return NULL;
 

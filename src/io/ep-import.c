@@ -234,7 +234,8 @@ guess_type_into (const char * const *values,
       double *x = numbers != NULL && number ? &numbers[i] : &scratch;
       gint32 d;
 
-      if (ep_value_is_missing_text (values[i]))
+      /* a cell that starts with a digit is not missing: no strlen() for the usual number */
+      if (!g_ascii_isdigit (values[i][0]) && ep_value_is_missing_text (values[i]))
         {
           *x = NAN;
           continue;
@@ -477,7 +478,9 @@ table_from_csv_monitored (const EpCsv            *csv,
         {
           /* Guessing parses every number; a number column keeps what it parsed. */
           column = ep_table_column_new (name, EP_COLUMN_NUMBER, 0);
-          g_array_set_size (column->values, n_rows);    /* every row is written or dropped */
+          /* every row is written or the column dropped: not filled first (a text column's
+           * guess stops at its first cell), and in huge pages */
+          ep_table_column_set_size_unwritten (column, n_rows);
           type = guess_type_into (cells, n_rows, options->decimal_mark,
                                   (double *) (void *) column->values->data);
           if (type == EP_COLUMN_NUMBER)
@@ -530,11 +533,21 @@ ep_import_csv_table (const EpCsv            *csv,
   return table_from_csv (csv, &resolved, error);
 }
 
+/* Where the bytes of a text import came from, to read them again: a path, or the caller's
+ * buffer (which it still holds). */
+typedef struct
+{
+  const char *path;
+  const char *data;
+  gsize       length;
+} Source;
+
 static EpTable *
 import_csv_data (char                   *data,
                  gsize                   length,
                  const char             *display_name,
                  const EpImportOptions  *options,
+                 const Source           *source,
                  Monitor                *m,
                  GError                **error);
 
@@ -545,6 +558,7 @@ ep_import_csv_data (const char             *data,
                     const EpImportOptions  *options,
                     GError                **error)
 {
+  Source source = { NULL, data, length };
   char *copy;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -555,26 +569,103 @@ ep_import_csv_data (const char             *data,
   if (length > 0)
     memcpy (copy, data, length);
   copy[length] = '\0';
-  return import_csv_data (copy, length, display_name, options, NULL, error);
+  return import_csv_data (copy, length, display_name, options, &source, NULL, error);
+}
+
+/* The bytes of source again, length and a NUL, for import_csv_data(). */
+static char *
+source_read (const Source  *source,
+             gsize         *length,
+             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+
+  if (source->path == NULL)
+    {
+      contents = g_malloc (source->length + 1);
+      if (source->length > 0)
+        memcpy (contents, source->data, source->length);
+      contents[source->length] = '\0';
+      *length = source->length;
+      return contents;
+    }
+  if (!ep_file_read_bounded (source->path, EP_FILE_MAX_TABLE_BYTES, &contents, length,
+                             &local_error))
+    {
+      g_set_error (error, EP_IMPORT_ERROR, EP_IMPORT_ERROR_OPEN, "%s", local_error->message);
+      return NULL;
+    }
+  return contents;
+}
+
+/* Splits and types UTF-8 text (options resolved but for the separator and the decimal mark,
+ * which are guessed here when 0); takes data. *split_failed (may be NULL): the error is the
+ * reader's, not the typing's. */
+static EpTable *
+import_utf8 (char             *data,
+             gsize             length,
+             const char       *display_name,
+             EpImportOptions  *resolved,
+             Monitor          *m,
+             gboolean         *split_failed,
+             GError          **error)
+{
+  Monitor split = { 0 }, typed = { 0 };
+  g_autoptr(EpCsv) csv = NULL;
+  EpCsvFlags flags;
+
+  if (resolved->sep == 0)
+    resolved->sep = ep_import_guess_separator (data, length);
+  if (resolved->decimal_mark == 0)
+    resolved->decimal_mark = guess_decimal_mark (data, length, resolved->sep);
+
+  flags = resolved->header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER;
+  if (m != NULL)
+    {
+      /* splitting the rows is about half the work, typing the cells the other half */
+      split = *m;
+      split.to = m->from + (m->to - m->from) * 0.5;
+      typed = *m;
+      typed.from = split.to;
+    }
+  csv = ep_csv_read_owned_monitored (data, length, display_name, resolved->sep, flags,
+                                     m != NULL ? monitor_step_cb : NULL, &split,
+                                     m != NULL ? m->cancellable : NULL, error);
+  if (csv == NULL)
+    {
+      if (split_failed != NULL)
+        *split_failed = TRUE;
+      return NULL;
+    }
+  return table_from_csv_monitored (csv, resolved, m != NULL ? &typed : NULL, error);
 }
 
 /* m: NULL, or the monitor of an import whose share from m->from to m->to this is.
  * data: length bytes and a NUL, which this takes (g_free()s): the reader splits it in place
- * rather than a copy (issue 19: a 55 MB file read by ep_import_file() is not copied again). */
+ * rather than a copy (issue 19: a 55 MB file read by ep_import_file() is not copied again).
+ *
+ * The encoding: with none given and no UTF-16 byte order mark, the text is split as UTF-8
+ * straight away, the reader checking it cell by cell as it splits (issue 19: no pass of its
+ * own). If the reader refuses it (a cell that is not UTF-8, or anything else: a message names
+ * header cells, which read otherwise once a later byte makes the file Windows-1252; found by
+ * fuzz-csv) and there is no UTF-8 byte order mark, the bytes are read again from source (the
+ * split has overwritten them) and go the way every import went before: the encoding guessed
+ * over the whole text (ep_csv_detect_encoding()), converted, split. So every table and message
+ * is that way's: a text the reader takes whole is valid UTF-8 (every cell checked), which the
+ * guess calls UTF-8, and the typing's messages come only after that. */
 static EpTable *
 import_csv_data (char                   *data,
                  gsize                   length,
                  const char             *display_name,
                  const EpImportOptions  *options,
+                 const Source           *source,
                  Monitor                *m,
                  GError                **error)
 {
-  Monitor split = { 0 }, typed = { 0 };
-  g_autoptr(EpCsv) csv = NULL;
   g_autofree char *owned = data;
   g_autofree char *utf8 = NULL;
   EpImportOptions resolved;
-  EpCsvFlags flags;
   gsize utf8_length = 0;
   const char *encoding;
 
@@ -584,6 +675,32 @@ import_csv_data (char                   *data,
     ep_import_options_init (&resolved);
   g_return_val_if_fail (resolved.decimal_mark == '.' || resolved.decimal_mark == ',' ||
                         resolved.decimal_mark == 0, NULL);
+
+  if (resolved.encoding == NULL &&
+      !(length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                        ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))))
+    {
+      g_autoptr(GError) local_error = NULL;
+      EpImportOptions attempt = resolved;
+      gboolean bom = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
+      gboolean split_failed = FALSE;
+      EpTable *table;
+
+      table = import_utf8 (g_steal_pointer (&owned), length, display_name, &attempt, m,
+                           &split_failed, &local_error);
+      if (table != NULL)
+        return table;
+      if (!split_failed || bom || source == NULL ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* refused as UTF-8: the bytes again, their encoding guessed as before */
+      owned = data = source_read (source, &length, error);
+      if (data == NULL)
+        return NULL;
+    }
 
   /* Text in another encoding is made UTF-8 first; the reader then sees one encoding. */
   encoding = resolved.encoding != NULL ? resolved.encoding : ep_csv_detect_encoding (data, length);
@@ -598,26 +715,7 @@ import_csv_data (char                   *data,
       length = utf8_length;
     }
 
-  if (resolved.sep == 0)
-    resolved.sep = ep_import_guess_separator (data, length);
-  if (resolved.decimal_mark == 0)
-    resolved.decimal_mark = guess_decimal_mark (data, length, resolved.sep);
-
-  flags = resolved.header ? EP_CSV_FLAGS_NONE : EP_CSV_NO_HEADER;
-  if (m != NULL)
-    {
-      /* splitting the rows is about half the work, typing the cells the other half */
-      split = *m;
-      split.to = m->from + (m->to - m->from) * 0.5;
-      typed = *m;
-      typed.from = split.to;
-    }
-  csv = ep_csv_read_owned_monitored (g_steal_pointer (&owned), length, display_name,
-                                     resolved.sep, flags, m != NULL ? monitor_step_cb : NULL,
-                                     &split, m != NULL ? m->cancellable : NULL, error);
-  if (csv == NULL)
-    return NULL;
-  return table_from_csv_monitored (csv, &resolved, m != NULL ? &typed : NULL, error);
+  return import_utf8 (g_steal_pointer (&owned), length, display_name, &resolved, m, NULL, error);
 }
 
 EpTable *
@@ -711,9 +809,11 @@ ep_import_file_full (const char             *path,
       monitor.from = 0.05;
       monitor_report (&monitor, 0.0);
       {
+        Source source = { path, NULL, 0 };
         char *text = g_steal_pointer (&contents);
 
-        return import_csv_data (text, length, display_name, &text_options, &monitor, error);
+        return import_csv_data (text, length, display_name, &text_options, &source, &monitor,
+                                error);
       }
 
     case EP_FILE_FORMAT_UNKNOWN:

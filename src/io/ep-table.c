@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "io/ep-table.h"
 #include "io/ep-number.h"
@@ -72,6 +73,27 @@ fill_missing (EpTableColumn *column,
     }
 }
 
+#define HUGE_PAGE ((gsize) 2 << 20)
+
+/* A large column's values (a million doubles are 8 MB): the 2 MiB-aligned middle of the block
+ * backed by transparent huge pages when first touched, one fault per 2 MiB instead of 512
+ * (issue 19; as ep_file_read_bounded() does for the file it reads). Advice only, before the
+ * values are written; nothing changes if it is not taken. */
+static void
+advise_huge_pages (GArray *values)
+{
+#ifdef MADV_HUGEPAGE
+  gsize size = (gsize) values->len * g_array_get_element_size (values);
+  guintptr start = ((guintptr) values->data + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1);
+  guintptr end = ((guintptr) values->data + size) & ~(guintptr) (HUGE_PAGE - 1);
+
+  if (size >= 2 * HUGE_PAGE && end > start)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#else
+  (void) values;
+#endif
+}
+
 EpTableColumn *
 ep_table_column_new (const char   *name,
                      EpColumnType  type,
@@ -87,11 +109,22 @@ ep_table_column_new (const char   *name,
   column->type = type;
   column->values = g_array_sized_new (FALSE, FALSE, element_size (type), n_rows);
   g_array_set_size (column->values, n_rows);
+  advise_huge_pages (column->values);
   fill_missing (column, 0, n_rows);
   if (type == EP_COLUMN_CATEGORY)
     column->levels = g_ptr_array_new_with_free_func (g_free);
 
   return column;
+}
+
+void
+ep_table_column_set_size_unwritten (EpTableColumn *column,
+                                    guint          n_rows)
+{
+  g_return_if_fail (column != NULL);
+
+  g_array_set_size (column->values, n_rows);
+  advise_huge_pages (column->values);
 }
 
 EpTableColumn *

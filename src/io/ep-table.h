@@ -87,6 +87,10 @@ const char     *ep_column_type_to_string    (EpColumnType         type);
 EpTableColumn  *ep_table_column_new         (const char          *name,
                                              EpColumnType         type,
                                              guint                n_rows);
+/* Makes a column n_rows long without writing the new cells (the caller writes every one), a
+ * large block advised transparent huge pages first (the importer's guessed numbers). */
+void            ep_table_column_set_size_unwritten (EpTableColumn *column,
+                                                    guint          n_rows);
 EpTableColumn  *ep_table_column_copy        (const EpTableColumn *column);
 void            ep_table_column_free        (EpTableColumn       *column);
 

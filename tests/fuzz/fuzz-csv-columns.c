@@ -7,7 +7,10 @@
  * the rest is the file. ep_csv_read_columns() must give what ep_csv_read_file() with
  * ep_csv_is_missing(), ep_csv_get_number() and the cell texts gives (as tests/test-csv-columns.c
  * defines it): the same rows, lines, doubles to the bit, level texts and codes, or the same
- * message. Any difference aborts.
+ * message. Any difference aborts. Bits 2-7 of the first byte, when not all zero, also read the
+ * file in chunks of 8 to 134 bytes (ep_csv_columns_set_chunk_size()), so that chunk ends fall
+ * inside records, quoted cells, CRLFs and UTF-8 sequences: that read must give the same, and
+ * take the single pass exactly when the 1 MiB read does.
  */
 #include "config.h"
 
@@ -52,6 +55,42 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   path = fuzz_write ("columns.csv", data + 1, size - 1);
 
   got = ep_csv_read_columns (path, ',', names, kinds, 2, &got_error);
+  if (data[0] >> 2)
+    {
+      g_autoptr(GError) small_error = NULL;
+      g_autoptr(EpCsvColumns) small = NULL;
+
+      ep_csv_columns_set_chunk_size (8 + 2 * (gsize) ((data[0] >> 2) - 1));
+      small = ep_csv_read_columns (path, ',', names, kinds, 2, &small_error);
+      ep_csv_columns_set_chunk_size (0);
+      if ((small == NULL) != (got == NULL) ||
+          (small == NULL && strcmp (small_error->message, got_error->message) != 0))
+        abort ();
+      if (small != NULL)
+        {
+          if (small->fell_back != got->fell_back || small->n_rows != got->n_rows)
+            abort ();
+          for (guint i = 0; i < got->n_rows; i++)
+            {
+              if (small->lines[i] != got->lines[i])
+                abort ();
+              for (guint k = 0; k < 2; k++)
+                if (kinds[k] == EP_CSV_COLUMN_NUMBER
+                      ? bits (small->columns[k].numbers[i]) != bits (got->columns[k].numbers[i])
+                      : small->columns[k].codes[i] != got->columns[k].codes[i])
+                  abort ();
+            }
+          for (guint k = 0; k < 2; k++)
+            if (kinds[k] == EP_CSV_COLUMN_FACTOR)
+              {
+                if (small->columns[k].levels->len != got->columns[k].levels->len)
+                  abort ();
+                for (guint l = 0; l < got->columns[k].levels->len; l++)
+                  if (strcmp (small->columns[k].levels->pdata[l], got->columns[k].levels->pdata[l]) != 0)
+                    abort ();
+              }
+        }
+    }
   csv = ep_csv_read_file (path, ',', &want_error);
   for (guint k = 0; csv != NULL && k < 2; k++)
     if (!ep_csv_lookup_column (csv, names[k], &index[k], &want_error))
