@@ -35,6 +35,9 @@
 #define EP_COX_PREFETCH(address) ((void) 0)
 #endif
 
+/* How many rows ahead the gather into time order asks for its values (cox_data_init). */
+#define GATHER_AHEAD 24
+
 G_DEFINE_QUARK (ep-cox-error-quark, ep_cox_error)
 
 void
@@ -758,10 +761,17 @@ cox_data_init (CoxData            *d,
 {
   ep_autobig guint *order = NULL;
   ep_autobig guint32 *position = NULL;
+  g_autofree gboolean *nocenter = NULL;
   ep_autobig double *stop_fixed = NULL;
 
   memset (d, 0, sizeof *d);
   *n_events = 0;
+  nocenter = g_new (gboolean, p);
+  for (guint j = 0; j < p; j++)
+    {
+      nocenter[j] = TRUE;
+      means[j] = 0;
+    }
 
   for (gsize i = 0; i < n; i++)
     {
@@ -802,13 +812,21 @@ cox_data_init (CoxData            *d,
           return FALSE;
         }
       for (guint j = 0; j < p; j++)
-        if (!isfinite (source_value (x, i, j, p)))
-          {
-            g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                         _("Observation %lu: covariate %u is not a finite number"),
-                         (unsigned long) (i + 1), j + 1);
-            return FALSE;
-          }
+        {
+          double v = source_value (x, i, j, p);
+
+          if (!isfinite (v))
+            {
+              g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                           _("Observation %lu: covariate %u is not a finite number"),
+                           (unsigned long) (i + 1), j + 1);
+              return FALSE;
+            }
+          /* the means' sums, in row order, in the same pass */
+          means[j] += v;
+          if (v != 0 && v != 1 && v != -1)
+            nocenter[j] = FALSE;
+        }
       *n_events += status[i];
     }
 
@@ -826,25 +844,10 @@ cox_data_init (CoxData            *d,
 
   /* Centre at the mean and scale by the mean absolute deviation; a column of -1/0/1 codes
    * is left alone (coxph's nocenter = c(-1, 0, 1)). Centring within a stratum or overall
-   * changes nothing but rounding; this is overall, as coxfit6. Two passes over x in row order,
-   * then the values are centred and scaled as they are copied into time order. */
+   * changes nothing but rounding; this is overall, as coxfit6. Two passes over x in row order
+   * (the means' sums in the checks' pass above, then the deviations), then the values are
+   * centred and scaled as they are copied into time order. */
   {
-    g_autofree gboolean *nocenter = g_new (gboolean, p);
-
-    for (guint j = 0; j < p; j++)
-      {
-        nocenter[j] = TRUE;
-        means[j] = 0;
-      }
-    for (gsize i = 0; i < n; i++)
-      for (guint j = 0; j < p; j++)
-        {
-          double v = source_value (x, i, j, p);
-
-          means[j] += v;
-          if (v != 0 && v != 1 && v != -1)
-            nocenter[j] = FALSE;
-        }
     for (guint j = 0; j < p; j++)
       {
         means[j] = nocenter[j] ? 0 : means[j] / (double) n;
@@ -896,18 +899,37 @@ cox_data_init (CoxData            *d,
   d->status = ep_big_new (int, n);
   d->wt = options->weights != NULL ? ep_big_new (double, n) : NULL;
   d->z = ep_big_alloc_n (n, (gsize) p * sizeof (double));
-  position = ep_big_new (guint32, n);   /* n < G_MAXUINT: ep_sort's limit */
+  /* the rows' positions in time order: only (start, stop] data need them */
+  if (d->counting)
+    position = ep_big_new (guint32, n);   /* n < G_MAXUINT: ep_sort's limit */
   for (gsize k = 0; k < n; k++)
     {
       guint i = order[k];
 
-      /* a gather in random order: ask for the row a few iterations ahead */
-      if (k + 16 < n)
+      /* A gather in random order: ask for the row's values GATHER_AHEAD rows ahead, in
+       * every column (each one a cache miss when the columns are larger than the cache;
+       * without this the gather was most of cox_fit's own time at 1e7 rows). */
+      if (k + GATHER_AHEAD < n)
         {
+          const gsize ia = order[k + GATHER_AHEAD];
+
           if (x->x != NULL)
-            EP_COX_PREFETCH (x->x + (gsize) order[k + 16] * p);
-          EP_COX_PREFETCH (stop + order[k + 16]);
-          EP_COX_PREFETCH (status + order[k + 16]);
+            {
+              EP_COX_PREFETCH (x->x + ia * p);
+              EP_COX_PREFETCH (x->x + ia * p + p - 1);
+            }
+          else
+            for (guint j = 0; j < p; j++)
+              {
+                if (x->columns[j].numbers != NULL)
+                  EP_COX_PREFETCH (x->columns[j].numbers + ia);
+                else
+                  EP_COX_PREFETCH (x->columns[j].codes + ia);
+              }
+          EP_COX_PREFETCH (stop + ia);
+          EP_COX_PREFETCH (status + ia);
+          if (d->wt != NULL)
+            EP_COX_PREFETCH (options->weights + ia);
         }
       d->time[k] = stop[i];
       d->status[k] = status[i];
@@ -915,7 +937,8 @@ cox_data_init (CoxData            *d,
         d->wt[k] = options->weights[i];
       for (guint j = 0; j < p; j++)
         d->z[k * p + j] = (source_value (x, i, j, p) - means[j]) * scale[j];
-      position[i] = (guint32) k;
+      if (position != NULL)
+        position[i] = (guint32) k;
     }
 
   d->range = g_new (gsize, (strata != NULL ? n_strata : 1) + 1);
