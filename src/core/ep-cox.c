@@ -22,6 +22,9 @@
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "core/ep-concordance.h"
 #include "core/ep-cox.h"
@@ -972,6 +975,30 @@ cox_data_init (CoxData            *d,
   return TRUE;
 }
 
+/* The design's memory beyond the first `used` bytes goes back to the system, when the block
+ * is too large for ep_big_alloc()'s cache to keep after it is freed (so nothing would reuse
+ * those pages): the concordance that borrows the block needs 28 bytes a row of its 8 p, and
+ * the rest would only add to the peak. Whole pages strictly inside the block; their
+ * contents are dead (they read back as zeros). */
+static void
+lend_tail (gpointer block,
+           gsize    size,
+           gsize    used)
+{
+#if defined(MADV_DONTNEED) && defined(G_OS_UNIX)
+  const guintptr page = 4096;
+  guintptr from = ((guintptr) block + used + page - 1) & ~(page - 1);
+  guintptr to = ((guintptr) block + size) & ~(page - 1);
+
+  if (size > EP_BIG_CACHE_LIMIT && to > from)
+    madvise ((gpointer) from, to - from, MADV_DONTNEED);
+#else
+  (void) block;
+  (void) size;
+  (void) used;
+#endif
+}
+
 static gboolean
 all_finite (const double *v,
             gsize         n)
@@ -1023,6 +1050,7 @@ cox_fit (gsize               n,
   guint rank0, rank = 0, iter = 0, halving = 0;
   gboolean converged = FALSE;
   EpConcordance concordance;
+  gsize z_size;
 
   if (options == NULL)
     {
@@ -1388,17 +1416,24 @@ cox_fit (gsize               n,
   fit->score_p = chisq_q (fit->score_chisq, fit->df);
 
   /* On the linear predictor at the reported beta (unidentified terms count as 0, as in
-   * coxph.fit), already in time order. */
-  /* the design is not needed any more: its memory goes to the concordance's work arrays */
-  g_clear_pointer (&d.z, ep_big_free);
+   * coxph.fit), already in time order. The design is not needed any more: its memory,
+   * resident already, holds the concordance's work arrays (n p 8 bytes against 28 n: with
+   * 4 terms or more), else it is freed first and they come from ep_big_alloc(), which hands
+   * it out again as long as its cache keeps it (256 MB: at 1e7 rows it did not). */
+  z_size = (gsize) p * sizeof (double) * n;
+  if (z_size < ep_concordance_work_size (n))
+    g_clear_pointer (&d.z, ep_big_free);
+  else
+    lend_tail (d.z, z_size, ep_concordance_work_size (n));
   if (options->skip_concordance)
     {
       memset (&concordance, 0, sizeof concordance);
       concordance.concordance = NAN;
       concordance.std_err = NAN;
     }
-  else if (!ep_concordance_sorted (n, d.time, d.status, d.eta, d.range, d.n_ranges,
-                                   d.start_pos, d.start_time, &concordance))
+  else if (!ep_concordance_sorted_in (n, d.time, d.status, d.eta, d.range, d.n_ranges,
+                                      d.start_pos, d.start_time, d.z,
+                                      d.z != NULL ? z_size : 0, &concordance))
     {
       /* only past its size limit (2^30 rows): no C rather than a wrong one */
       memset (&concordance, 0, sizeof concordance);
