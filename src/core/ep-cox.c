@@ -975,11 +975,11 @@ cox_data_init (CoxData            *d,
   return TRUE;
 }
 
-/* The design's memory beyond the first `used` bytes goes back to the system, when the block
- * is too large for ep_big_alloc()'s cache to keep after it is freed (so nothing would reuse
- * those pages): the concordance that borrows the block needs 28 bytes a row of its 8 p, and
- * the rest would only add to the peak. Whole pages strictly inside the block; their
- * contents are dead (they read back as zeros). */
+/* A block's memory beyond the first `used` bytes goes back to the system: for the design,
+ * larger than ep_big_alloc()'s cache keeps (so nothing would reuse those pages once it is
+ * freed), lent to the concordance, which needs 28 bytes a row of its 8 p; the rest would only
+ * add to the peak. Whole pages strictly inside the block; their contents are dead (they
+ * read back as zeros). */
 static void
 lend_tail (gpointer block,
            gsize    size,
@@ -990,7 +990,7 @@ lend_tail (gpointer block,
   guintptr from = ((guintptr) block + used + page - 1) & ~(page - 1);
   guintptr to = ((guintptr) block + size) & ~(page - 1);
 
-  if (size > EP_BIG_CACHE_LIMIT && to > from)
+  if (to > from)
     madvise ((gpointer) from, to - from, MADV_DONTNEED);
 #else
   (void) block;
@@ -1416,12 +1416,14 @@ cox_fit (gsize               n,
   fit->score_p = chisq_q (fit->score_chisq, fit->df);
 
   /* On the linear predictor at the reported beta (unidentified terms count as 0, as in
-   * coxph.fit), already in time order. The design is not needed any more: its memory,
-   * resident already, holds the concordance's work arrays (n p 8 bytes against 28 n: with
-   * 4 terms or more), else it is freed first and they come from ep_big_alloc(), which hands
-   * it out again as long as its cache keeps it (256 MB: at 1e7 rows it did not). */
+   * coxph.fit), already in time order. The design is not needed any more. Freed, its
+   * resident pages go to ep_big_alloc()'s cache, which hands them to the concordance's work
+   * arrays; but a design larger than that cache keeps (EP_BIG_CACHE_LIMIT, 256 MB: 1e7 rows
+   * and 6 terms make 480 MB) would be unmapped and the work arrays faulted in fresh, so such
+   * a design is lent to the concordance instead (n p 8 bytes against its 28 n: with 4 terms
+   * or more), its unused tail returned to the system first (the peak does not grow). */
   z_size = (gsize) p * sizeof (double) * n;
-  if (z_size < ep_concordance_work_size (n))
+  if (z_size <= EP_BIG_CACHE_LIMIT || z_size < ep_concordance_work_size (n))
     g_clear_pointer (&d.z, ep_big_free);
   else
     lend_tail (d.z, z_size, ep_concordance_work_size (n));
