@@ -272,17 +272,17 @@ typedef struct
 /* Walks the rows [lo, k) of one stratum from k down to lo, a whole batch of tied times at a
  * time (k and lo at time changes), starting from the sums in sc and leaving them there; adds
  * to the log-likelihood, u and imat (lower triangle). */
-static double
-cox_scan (CoxData      *d,
-          const double *beta,
-          gsize         lo,
-          gsize         k,
-          CoxScan      *sc,
-          double        loglik,
-          double       *u,
-          double       *imat)
+static inline __attribute__ ((always_inline)) double
+cox_scan_p (CoxData      *d,
+            const double *beta,
+            gsize         lo,
+            gsize         k,
+            CoxScan      *sc,
+            double        loglik,
+            double       *u,
+            double       *imat,
+            const guint   p)
 {
-  const guint p = d->p;
 
   while (k > lo)
     {
@@ -454,6 +454,36 @@ cox_scan (CoxData      *d,
     }
 
   return loglik;
+}
+
+/* cox_scan_p() compiled for each number of terms up to 8 (the loops over the terms unrolled
+ * and the sums' updates vectorised: the same operations on each element in the same order,
+ * so the same bits), and once for any p. */
+static double
+cox_scan (CoxData      *d,
+          const double *beta,
+          gsize         lo,
+          gsize         k,
+          CoxScan      *sc,
+          double        loglik,
+          double       *u,
+          double       *imat)
+{
+  switch (d->p)
+    {
+#define SCAN_P(P) case P: return cox_scan_p (d, beta, lo, k, sc, loglik, u, imat, P)
+      SCAN_P (1);
+      SCAN_P (2);
+      SCAN_P (3);
+      SCAN_P (4);
+      SCAN_P (5);
+      SCAN_P (6);
+      SCAN_P (7);
+      SCAN_P (8);
+#undef SCAN_P
+    default:
+      return cox_scan_p (d, beta, lo, k, sc, loglik, u, imat, d->p);
+    }
 }
 
 /* The sums of rows [lo, hi) as cox_scan() adds them at reference 0 (censored or not), from
