@@ -42,8 +42,11 @@ typedef struct
  *          with d = (C - D) / N, N = C + D + T and per subject counts c_i, d_i, t_i of the
  *          pairs it takes part in (in either role), dfbeta_i = (c_i - d_i) / N
  *          - d (c_i + d_i + t_i) / N, var (C-index) = sum dfbeta_i^2 / 4.
- * Memory:  about 28 bytes per subject of work arrays (32-bit positions and pair counts,
- *          from ep_big_alloc()), so n must be below 2^30.
+ * Memory:  28 bytes per subject of work arrays in one block from ep_big_alloc() (or lent
+ *          by the caller: ep_concordance_sorted_in()): the risk sort's 16-byte records, whose
+ *          place the 32-bit pair counts take once the 12-byte positions in risk order are
+ *          made; plus the sort's own 16 bytes a subject while it runs and the two sets'
+ *          bitmaps and trees (n / 4 bytes). 32-bit counts: n must be below 2^30.
  * Returns: FALSE only for invalid codes (a status other than 0/1, a stratum code out of
  *          range); the inputs must be finite. Re-entrant. */
 gboolean ep_concordance (gsize          n,
