@@ -79,11 +79,12 @@ gboolean ep_concordance_sorted (gsize          n,
                                 EpConcordance *result);
 
 /* ep_concordance_sorted_in: ep_concordance_sorted() with its work arrays in memory the
- * caller lends (ep_cox_fit lends its design, which it no longer needs): work_size bytes at
- * work, 4-byte aligned; used when work_size >= ep_concordance_work_size (n), else (and with
- * work NULL) the arrays come from ep_big_alloc() as in ep_concordance_sorted(). The contents
- * of work are overwritten. Memory that is already resident saves faulting in fresh pages
- * (at 1e7 rows 280 MB, more than ep_big_alloc()'s cache keeps). Same numbers either way. */
+ * caller lends (ep_cox_fit lends its design when that is larger than ep_big_alloc()'s cache
+ * keeps): work_size bytes at work, 8-byte aligned (as malloc and ep_big_alloc give); used
+ * when work_size >= ep_concordance_work_size (n), else (and with work NULL) the block comes
+ * from ep_big_alloc() as in ep_concordance_sorted(). The contents of work are overwritten.
+ * Memory that is already resident saves faulting in fresh pages (at 1e7 rows 280 MB). Same
+ * numbers either way. */
 gsize    ep_concordance_work_size (gsize n);
 gboolean ep_concordance_sorted_in (gsize          n,
                                    const double  *time,
