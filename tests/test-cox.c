@@ -25,6 +25,7 @@
 #include "core/ep-cox.h"
 #include "core/ep-design.h"
 #include "core/ep-levels.h"
+#include "core/ep-sort.h"
 #include "core/ep-timefix.h"
 #include "io/ep-csv.h"
 
@@ -598,6 +599,101 @@ test_concordance_popcount (void)
 
       g_assert_cmpfloat (hw.concordant, >, 0);
       g_assert_cmpmem (&hw, sizeof hw, &portable, sizeof portable);
+    }
+}
+
+/* ep_concordance_sorted_in() in memory the caller lends (as ep_cox_fit lends its design
+ * when it is larger than ep_big's cache keeps, at 1e7 rows) gives ep_concordance()'s numbers
+ * to the bit: a block of exactly ep_concordance_work_size() full of garbage, a larger one, one
+ * byte too small (its own arrays then) and none; right-censored and (start, stop], strata or
+ * not, tied risks, n around the sort's insertion-sort limit. */
+static void
+test_concordance_lent_work (void)
+{
+  const gsize sizes[] = { 1, 2, 31, 32, 33, 700, 20000 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      const gsize n = sizes[z];
+      g_autofree double *start = g_new (double, n);
+      g_autofree double *stop = g_new (double, n);
+      g_autofree int *status = g_new (int, n);
+      g_autofree double *risk = g_new (double, n);
+      g_autofree guint *strata = g_new (guint, n);
+      GRand *rand = g_rand_new_with_seed (7 + z);
+
+      for (gsize i = 0; i < n; i++)
+        {
+          start[i] = g_rand_int_range (rand, 0, 50);
+          stop[i] = start[i] + 1 + g_rand_int_range (rand, 0, 200);
+          status[i] = i == 0 || g_rand_double (rand) < 0.6;
+          risk[i] = g_rand_int_range (rand, 0, 300) / 7.0;
+          strata[i] = g_rand_int_range (rand, 0, 3);
+        }
+      g_rand_free (rand);
+
+      for (guint variant = 0; variant < 4; variant++)
+        {
+          const double *st = variant & 1 ? start : NULL;
+          const guint *sa = variant & 2 ? strata : NULL;
+          const gsize size = ep_concordance_work_size (n);
+          g_autofree guint *order = g_new (guint, n);
+          g_autofree gsize *sorted_pos = g_new (gsize, n);
+          g_autofree double *time = g_new (double, n);
+          g_autofree int *event = g_new (int, n);
+          g_autofree double *sorted_risk = g_new (double, n);
+          g_autofree gsize *range = g_new (gsize, 4);
+          g_autofree gsize *start_pos = NULL;
+          g_autofree double *start_time = NULL;
+          g_autofree char *work = g_malloc (size + 64);
+          gsize n_ranges = 0;
+          EpConcordance expected, lent;
+
+          g_assert_cmpuint (size, >=, n * 28);
+          g_assert_true (ep_concordance (n, st, stop, status, risk, sa, 3, &expected));
+
+          /* the data in (stratum, stop) order, as ep_concordance() makes them */
+          g_assert_true (ep_sort_order_by_code_and_time (stop, sa, 3, n, order));
+          range[0] = 0;
+          for (gsize k = 0; k < n; k++)
+            {
+              guint i = order[k];
+
+              sorted_pos[i] = k;
+              time[k] = stop[i];
+              event[k] = status[i];
+              sorted_risk[k] = risk[i];
+              if (k + 1 == n || (sa != NULL && sa[order[k + 1]] != sa[i]))
+                range[++n_ranges] = k + 1;
+            }
+          if (st != NULL)
+            {
+              g_assert_true (ep_sort_order_by_code_and_time (st, sa, 3, n, order));
+              start_pos = g_new (gsize, n);
+              start_time = g_new (double, n);
+              for (gsize m = 0; m < n; m++)
+                {
+                  start_pos[m] = sorted_pos[order[m]];
+                  start_time[m] = st[order[m]];
+                }
+            }
+
+          for (guint lend = 0; lend < 4; lend++)
+            {
+              /* exactly the size, 64 bytes more, one byte too few, none */
+              const gsize lent_size = lend == 0 ? size : lend == 1 ? size + 64 : lend == 2 ? size - 1 : 0;
+
+              memset (work, 0xa5, size + 64);
+              g_assert_true (ep_concordance_sorted_in (n, time, event, sorted_risk, range,
+                                                       n_ranges, start_pos, start_time,
+                                                       lend == 3 ? NULL : work, lent_size,
+                                                       &lent));
+              g_assert_cmpmem (&expected, sizeof expected, &lent, sizeof lent);
+              if (lend == 2)   /* too small: not written */
+                for (gsize b = 0; b < size + 64; b++)
+                  g_assert_cmpuint ((guchar) work[b], ==, 0xa5);
+            }
+        }
     }
 }
 
@@ -1359,6 +1455,7 @@ main (int    argc,
   g_test_add_func ("/cox/concordance/skipped", test_skip_concordance);
   g_test_add_func ("/cox/concordance/counting-process", test_concordance_counting);
   g_test_add_func ("/cox/concordance/popcount-dispatch", test_concordance_popcount);
+  g_test_add_func ("/cox/concordance/lent-work", test_concordance_lent_work);
   g_test_add_func ("/cox/columns/identical", test_fit_columns);
   g_test_add_func ("/cox/threads", test_threads);
   g_test_add_func ("/cox/timefix/in-sort", test_timefix_in_sort);

@@ -21,8 +21,10 @@
 
 #if defined(__GNUC__)
 #define EP_ALWAYS_INLINE inline __attribute__ ((always_inline))
+#define EP_PREFETCH_WRITE(address) __builtin_prefetch ((address), 1)
 #else
 #define EP_ALWAYS_INLINE inline
+#define EP_PREFETCH_WRITE(address) ((void) 0)
 #endif
 
 /* x86: the kernel is compiled twice, once for the baseline ISA (where __builtin_popcountll is a
@@ -401,6 +403,12 @@ ep_concordance_uses_hardware_popcount (void)
 #endif
 }
 
+gsize
+ep_concordance_work_size (gsize n)
+{
+  return MAX (n, 1) * (sizeof (EpSortRecord) + sizeof (Place));
+}
+
 gboolean
 ep_concordance_sorted (gsize          n,
                        const double  *time,
@@ -412,10 +420,29 @@ ep_concordance_sorted (gsize          n,
                        const double  *start_time,
                        EpConcordance *result)
 {
-  ep_autobig guint *order = NULL;
-  ep_autobig Place *place = NULL;
-  ep_autobig Share *share = NULL;
-  ep_autobig guint32 *entered_dead = NULL;
+  return ep_concordance_sorted_in (n, time, status, risk, range, n_ranges, start_pos,
+                                   start_time, NULL, 0, result);
+}
+
+gboolean
+ep_concordance_sorted_in (gsize          n,
+                          const double  *time,
+                          const int     *status,
+                          const double  *risk,
+                          const gsize   *range,
+                          gsize          n_ranges,
+                          const gsize   *start_pos,
+                          const double  *start_time,
+                          gpointer       work,
+                          gsize          work_size,
+                          EpConcordance *result)
+{
+  ep_autobig char *own = NULL;
+  EpSortRecord *rec;
+  Place *place;
+  Share *share;
+  guint32 *entered_dead;
+  const gsize n1 = MAX (n, 1);
   WalkFunc walk = walk_portable;
   Counts counts;
   double C, D, T;
@@ -427,28 +454,41 @@ ep_concordance_sorted (gsize          n,
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (n < ((gsize) 1 << 30), FALSE);
 
-  /* Positions in risk order; equal risks share a run [first, last]. */
-  order = ep_big_new (guint, MAX (n, 1));
-  ep_sort_order_by_code_and_time (risk, NULL, 0, n, order);
-  place = ep_big_new (Place, MAX (n, 1));
+  /* The work arrays, 28 bytes a subject in one block: the caller's if it lent enough, else
+   * from ep_big_alloc(). Its first 16 n bytes hold the records of the risk sort, then (once
+   * the positions are made) the pair counts and entered_dead; the positions follow. */
+  if (work == NULL || work_size < ep_concordance_work_size (n))
+    work = own = ep_big_alloc (ep_concordance_work_size (n));
+  rec = work;
+  share = work;
+  entered_dead = (guint32 *) (share + n1);
+  place = (Place *) (rec + n1);
+  G_STATIC_ASSERT (sizeof (EpSortRecord) == sizeof (Share) + sizeof (guint32));
+
+  /* Positions in risk order; equal risks share a run [first, last]. The records are sorted
+   * in place (ep_sort_order_by_code_and_time()'s stable order), so the risks are read in
+   * order and only the positions are written at random. */
+  for (gsize i = 0; i < n; i++)
+    rec[i] = (EpSortRecord) { risk[i], 0, (guint32) i };
+  ep_sort_records (rec, n, 1);
   for (gsize k = 0, first = 0; k < n; k++)
     {
-      if (k > 0 && risk[order[k]] != risk[order[k - 1]])
+      if (k + 16 < n)
+        EP_PREFETCH_WRITE (&place[rec[k + 16].aux]);
+      if (k > 0 && rec[k].time != rec[k - 1].time)
         {
           for (gsize m = first; m < k; m++)
-            place[order[m]].last = (guint32) (k - 1);
+            place[rec[m].aux].last = (guint32) (k - 1);
           first = k;
         }
-      place[order[k]].pos = (guint32) k;
-      place[order[k]].first = (guint32) first;
+      place[rec[k].aux].pos = (guint32) k;
+      place[rec[k].aux].first = (guint32) first;
       if (k == n - 1)
         for (gsize m = first; m < n; m++)
-          place[order[m]].last = (guint32) (n - 1);
+          place[rec[m].aux].last = (guint32) (n - 1);
     }
-  g_clear_pointer (&order, ep_big_free);
-
-  share = ep_big_alloc0 (MAX (n, 1) * sizeof (Share));
-  entered_dead = ep_big_new (guint32, MAX (n, 1));
+  rec = NULL;
+  memset (share, 0, n1 * sizeof (Share));
 
 #ifdef EP_POPCNT_DISPATCH
   if (ep_concordance_uses_hardware_popcount ())

@@ -22,6 +22,9 @@
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "core/ep-concordance.h"
 #include "core/ep-cox.h"
@@ -34,6 +37,9 @@
 #else
 #define EP_COX_PREFETCH(address) ((void) 0)
 #endif
+
+/* How many rows ahead the gather into time order asks for its values (cox_data_init). */
+#define GATHER_AHEAD 24
 
 G_DEFINE_QUARK (ep-cox-error-quark, ep_cox_error)
 
@@ -266,17 +272,17 @@ typedef struct
 /* Walks the rows [lo, k) of one stratum from k down to lo, a whole batch of tied times at a
  * time (k and lo at time changes), starting from the sums in sc and leaving them there; adds
  * to the log-likelihood, u and imat (lower triangle). */
-static double
-cox_scan (CoxData      *d,
-          const double *beta,
-          gsize         lo,
-          gsize         k,
-          CoxScan      *sc,
-          double        loglik,
-          double       *u,
-          double       *imat)
+static inline __attribute__ ((always_inline)) double
+cox_scan_p (CoxData      *d,
+            const double *beta,
+            gsize         lo,
+            gsize         k,
+            CoxScan      *sc,
+            double        loglik,
+            double       *u,
+            double       *imat,
+            const guint   p)
 {
-  const guint p = d->p;
 
   while (k > lo)
     {
@@ -448,6 +454,36 @@ cox_scan (CoxData      *d,
     }
 
   return loglik;
+}
+
+/* cox_scan_p() compiled for each number of terms up to 8 (the loops over the terms unrolled
+ * and the sums' updates vectorised: the same operations on each element in the same order,
+ * so the same bits), and once for any p. */
+static double
+cox_scan (CoxData      *d,
+          const double *beta,
+          gsize         lo,
+          gsize         k,
+          CoxScan      *sc,
+          double        loglik,
+          double       *u,
+          double       *imat)
+{
+  switch (d->p)
+    {
+#define SCAN_P(P) case P: return cox_scan_p (d, beta, lo, k, sc, loglik, u, imat, P)
+      SCAN_P (1);
+      SCAN_P (2);
+      SCAN_P (3);
+      SCAN_P (4);
+      SCAN_P (5);
+      SCAN_P (6);
+      SCAN_P (7);
+      SCAN_P (8);
+#undef SCAN_P
+    default:
+      return cox_scan_p (d, beta, lo, k, sc, loglik, u, imat, d->p);
+    }
 }
 
 /* The sums of rows [lo, hi) as cox_scan() adds them at reference 0 (censored or not), from
@@ -758,10 +794,17 @@ cox_data_init (CoxData            *d,
 {
   ep_autobig guint *order = NULL;
   ep_autobig guint32 *position = NULL;
+  g_autofree gboolean *nocenter = NULL;
   ep_autobig double *stop_fixed = NULL;
 
   memset (d, 0, sizeof *d);
   *n_events = 0;
+  nocenter = g_new (gboolean, p);
+  for (guint j = 0; j < p; j++)
+    {
+      nocenter[j] = TRUE;
+      means[j] = 0;
+    }
 
   for (gsize i = 0; i < n; i++)
     {
@@ -802,13 +845,21 @@ cox_data_init (CoxData            *d,
           return FALSE;
         }
       for (guint j = 0; j < p; j++)
-        if (!isfinite (source_value (x, i, j, p)))
-          {
-            g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                         _("Observation %lu: covariate %u is not a finite number"),
-                         (unsigned long) (i + 1), j + 1);
-            return FALSE;
-          }
+        {
+          double v = source_value (x, i, j, p);
+
+          if (!isfinite (v))
+            {
+              g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
+                           _("Observation %lu: covariate %u is not a finite number"),
+                           (unsigned long) (i + 1), j + 1);
+              return FALSE;
+            }
+          /* the means' sums, in row order, in the same pass */
+          means[j] += v;
+          if (v != 0 && v != 1 && v != -1)
+            nocenter[j] = FALSE;
+        }
       *n_events += status[i];
     }
 
@@ -826,25 +877,10 @@ cox_data_init (CoxData            *d,
 
   /* Centre at the mean and scale by the mean absolute deviation; a column of -1/0/1 codes
    * is left alone (coxph's nocenter = c(-1, 0, 1)). Centring within a stratum or overall
-   * changes nothing but rounding; this is overall, as coxfit6. Two passes over x in row order,
-   * then the values are centred and scaled as they are copied into time order. */
+   * changes nothing but rounding; this is overall, as coxfit6. Two passes over x in row order
+   * (the means' sums in the checks' pass above, then the deviations), then the values are
+   * centred and scaled as they are copied into time order. */
   {
-    g_autofree gboolean *nocenter = g_new (gboolean, p);
-
-    for (guint j = 0; j < p; j++)
-      {
-        nocenter[j] = TRUE;
-        means[j] = 0;
-      }
-    for (gsize i = 0; i < n; i++)
-      for (guint j = 0; j < p; j++)
-        {
-          double v = source_value (x, i, j, p);
-
-          means[j] += v;
-          if (v != 0 && v != 1 && v != -1)
-            nocenter[j] = FALSE;
-        }
     for (guint j = 0; j < p; j++)
       {
         means[j] = nocenter[j] ? 0 : means[j] / (double) n;
@@ -896,18 +932,37 @@ cox_data_init (CoxData            *d,
   d->status = ep_big_new (int, n);
   d->wt = options->weights != NULL ? ep_big_new (double, n) : NULL;
   d->z = ep_big_alloc_n (n, (gsize) p * sizeof (double));
-  position = ep_big_new (guint32, n);   /* n < G_MAXUINT: ep_sort's limit */
+  /* the rows' positions in time order: only (start, stop] data need them */
+  if (d->counting)
+    position = ep_big_new (guint32, n);   /* n < G_MAXUINT: ep_sort's limit */
   for (gsize k = 0; k < n; k++)
     {
       guint i = order[k];
 
-      /* a gather in random order: ask for the row a few iterations ahead */
-      if (k + 16 < n)
+      /* A gather in random order: ask for the row's values GATHER_AHEAD rows ahead, in
+       * every column (each one a cache miss when the columns are larger than the cache;
+       * without this the gather was most of cox_fit's own time at 1e7 rows). */
+      if (k + GATHER_AHEAD < n)
         {
+          const gsize ia = order[k + GATHER_AHEAD];
+
           if (x->x != NULL)
-            EP_COX_PREFETCH (x->x + (gsize) order[k + 16] * p);
-          EP_COX_PREFETCH (stop + order[k + 16]);
-          EP_COX_PREFETCH (status + order[k + 16]);
+            {
+              EP_COX_PREFETCH (x->x + ia * p);
+              EP_COX_PREFETCH (x->x + ia * p + p - 1);
+            }
+          else
+            for (guint j = 0; j < p; j++)
+              {
+                if (x->columns[j].numbers != NULL)
+                  EP_COX_PREFETCH (x->columns[j].numbers + ia);
+                else
+                  EP_COX_PREFETCH (x->columns[j].codes + ia);
+              }
+          EP_COX_PREFETCH (stop + ia);
+          EP_COX_PREFETCH (status + ia);
+          if (d->wt != NULL)
+            EP_COX_PREFETCH (options->weights + ia);
         }
       d->time[k] = stop[i];
       d->status[k] = status[i];
@@ -915,7 +970,8 @@ cox_data_init (CoxData            *d,
         d->wt[k] = options->weights[i];
       for (guint j = 0; j < p; j++)
         d->z[k * p + j] = (source_value (x, i, j, p) - means[j]) * scale[j];
-      position[i] = (guint32) k;
+      if (position != NULL)
+        position[i] = (guint32) k;
     }
 
   d->range = g_new (gsize, (strata != NULL ? n_strata : 1) + 1);
@@ -947,6 +1003,30 @@ cox_data_init (CoxData            *d,
   d->cmat2 = g_new (double, (gsize) p * p);
 
   return TRUE;
+}
+
+/* A block's memory beyond the first `used` bytes goes back to the system: for the design,
+ * larger than ep_big_alloc()'s cache keeps (so nothing would reuse those pages once it is
+ * freed), lent to the concordance, which needs 28 bytes a row of its 8 p; the rest would only
+ * add to the peak. Whole pages strictly inside the block; their contents are dead (they
+ * read back as zeros). */
+static void
+lend_tail (gpointer block,
+           gsize    size,
+           gsize    used)
+{
+#if defined(MADV_DONTNEED) && defined(G_OS_UNIX)
+  const guintptr page = 4096;
+  guintptr from = ((guintptr) block + used + page - 1) & ~(page - 1);
+  guintptr to = ((guintptr) block + size) & ~(page - 1);
+
+  if (to > from)
+    madvise ((gpointer) from, to - from, MADV_DONTNEED);
+#else
+  (void) block;
+  (void) size;
+  (void) used;
+#endif
 }
 
 static gboolean
@@ -1000,6 +1080,7 @@ cox_fit (gsize               n,
   guint rank0, rank = 0, iter = 0, halving = 0;
   gboolean converged = FALSE;
   EpConcordance concordance;
+  gsize z_size;
 
   if (options == NULL)
     {
@@ -1365,17 +1446,26 @@ cox_fit (gsize               n,
   fit->score_p = chisq_q (fit->score_chisq, fit->df);
 
   /* On the linear predictor at the reported beta (unidentified terms count as 0, as in
-   * coxph.fit), already in time order. */
-  /* the design is not needed any more: its memory goes to the concordance's work arrays */
-  g_clear_pointer (&d.z, ep_big_free);
+   * coxph.fit), already in time order. The design is not needed any more. Freed, its
+   * resident pages go to ep_big_alloc()'s cache, which hands them to the concordance's work
+   * arrays; but a design larger than that cache keeps (EP_BIG_CACHE_LIMIT, 256 MB: 1e7 rows
+   * and 6 terms make 480 MB) would be unmapped and the work arrays faulted in fresh, so such
+   * a design is lent to the concordance instead (n p 8 bytes against its 28 n: with 4 terms
+   * or more), its unused tail returned to the system first (the peak does not grow). */
+  z_size = (gsize) p * sizeof (double) * n;
+  if (z_size <= EP_BIG_CACHE_LIMIT || z_size < ep_concordance_work_size (n))
+    g_clear_pointer (&d.z, ep_big_free);
+  else
+    lend_tail (d.z, z_size, ep_concordance_work_size (n));
   if (options->skip_concordance)
     {
       memset (&concordance, 0, sizeof concordance);
       concordance.concordance = NAN;
       concordance.std_err = NAN;
     }
-  else if (!ep_concordance_sorted (n, d.time, d.status, d.eta, d.range, d.n_ranges,
-                                   d.start_pos, d.start_time, &concordance))
+  else if (!ep_concordance_sorted_in (n, d.time, d.status, d.eta, d.range, d.n_ranges,
+                                      d.start_pos, d.start_time, d.z,
+                                      d.z != NULL ? z_size : 0, &concordance))
     {
       /* only past its size limit (2^30 rows): no C rather than a wrong one */
       memset (&concordance, 0, sizeof concordance);
