@@ -9,14 +9,16 @@
  * months, then the published rows, with the group column "source". The analyses a clinician
  * runs on it (log-rank with group source, Cox with the factor source) give exactly the numbers
  * of ep_reconstruction_compare() on the two cohorts, whose log-rank and Cox were checked against
- * R (test-digitizer.c /digitizer/overlay; the core's own tests against survdiff and coxph). The
+ * R (test-digitizer.c /digitizer/overlay; here too: tests/data/reference/make_combined.R). The
  * cohort carries the caveat on its figures and results, is saved and reopened with its mark,
  * and its creation is undone and redone as a step of the project's history.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/ep-analysis.h"
@@ -311,6 +313,35 @@ test_same_numbers (void)
 
   combined = ep_project_combine_with_reconstruction (project, OWN, PUBLISHED, NULL, &error);
   g_assert_no_error (error);
+  /* these rows are tests/data/reference/data/combined.csv: R on them
+   * (tests/data/reference/make_combined.R), survdiff and coxph, agree with Compare */
+  assert_rel (comparison->chisq, 2.463061581, 1e-9);
+  assert_rel (comparison->p, 0.1165514092, 1e-9);
+  assert_rel (comparison->hr, 0.4991094102, 1e-9);
+  assert_rel (comparison->hr_lower, 0.1819463722, 1e-9);
+  assert_rel (comparison->hr_upper, 1.36914081, 1e-8);
+  {
+    const EpTable *t = ep_cohort_get_table (combined);
+    g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "reference", "data",
+                                                  "combined.csv", NULL);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    lines = g_strsplit (text, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, t->n_rows + 2);
+    for (guint i = 0; i < t->n_rows; i++)
+      {
+        g_auto(GStrv) cells = g_strsplit (lines[i + 1], ",", -1);
+
+        g_assert_cmpfloat (g_ascii_strtod (cells[0], NULL), ==,
+                           g_array_index (ep_table_get_column (t, 0)->values, double, i));
+        g_assert_cmpfloat (g_ascii_strtod (cells[1], NULL), ==,
+                           g_array_index (ep_table_get_column (t, 1)->values, double, i));
+        g_assert_cmpint (atoi (cells[2]), ==,
+                         g_array_index (ep_table_get_column (t, 2)->values, gint32, i));
+      }
+  }
 
   ep_analysis_set_string (survival, "endpoint", "EFS");
   ep_analysis_set_string (survival, "group", "source");
@@ -411,6 +442,50 @@ test_caveat_saved (void)
   g_unlink (path);
 }
 
+/* A mark the model cannot read (another program's edit of the file) loses only the mark: the
+ * project opens, says so, and the cohort is an ordinary one. */
+static void
+test_bad_mark (void)
+{
+  g_autofree char *path = tmp_path ("bad-mark.endpoint");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(EpProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *notes;
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (ep_project_combine_with_reconstruction (project, OWN, PUBLISHED, NULL,
+                                                            &error));
+  g_assert_true (ep_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE meta SET value = '{\"" COMBINED "\": 3}' "
+                                 "WHERE key = 'combined_cohorts'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ep_project_find_cohort (back, COMBINED));
+  g_assert_false (ep_project_find_combined (back, COMBINED, NULL, NULL, NULL));
+  notes = ep_project_get_open_notes (back);
+  g_assert_nonnull (notes[0]);
+  g_assert_nonnull (strstr (notes[0], "Cohort “" COMBINED "”: the mark of a cohort combined"));
+  g_clear_object (&back);
+
+  /* not JSON at all */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE meta SET value = 'not json' WHERE key = "
+                                 "'combined_cohorts'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ep_project_find_combined (back, COMBINED, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (ep_project_get_open_notes (back)[0], "could not be read"));
+  g_unlink (path);
+}
+
 /* Making it is a step of the project's history: undo takes it out (with the analysis made on it
  * since, undone first), redo puts the same cohort back with its mark. */
 static void
@@ -471,6 +546,7 @@ main (int    argc,
   g_test_add_func ("/combine/refusals", test_refusals);
   g_test_add_func ("/combine/same-numbers", test_same_numbers);
   g_test_add_func ("/combine/caveat-saved", test_caveat_saved);
+  g_test_add_func ("/combine/bad-mark", test_bad_mark);
   g_test_add_func ("/combine/undo", test_undo);
 
   return g_test_run ();
