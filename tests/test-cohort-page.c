@@ -1079,6 +1079,19 @@ test_reconstructed_caveat (void)
     caveat.text = note;
     g_assert_nonnull (find_widget (GTK_WIDGET (page), &caveat));
     ep_test_ui_save_screenshot (GTK_WIDGET (main_window), "combined-caveat", TRUE);
+
+    /* undo (the project's history, as the toast's Undo): the analysis, then the combined
+     * cohort, which leaves the page for the project's first cohort */
+    _ep_window_undo_project (main_window);
+    ep_test_ui_iterate ();
+    g_assert_true (ep_cohort_page_get_cohort (page) == combined);
+    g_object_ref (combined);
+    _ep_window_undo_project (main_window);
+    ep_test_ui_iterate ();
+    g_assert_null (ep_project_find_cohort (project, ep_cohort_get_name (combined)));
+    g_assert_true (ep_cohort_page_get_cohort (page) != combined);
+    g_assert_nonnull (ep_cohort_page_get_cohort (page));
+    g_object_unref (combined);
   }
 
   gtk_window_destroy (GTK_WINDOW (main_window));

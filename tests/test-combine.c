@@ -257,6 +257,17 @@ test_refusals (void)
                                                          &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
+  /* nor a combined one (its published patients would come twice) */
+  g_assert_nonnull (ep_project_combine_with_reconstruction (project, OWN, PUBLISHED, NULL, &error));
+  g_assert_no_error (error);
+  n++;
+  g_assert_null (ep_project_combine_with_reconstruction (project, COMBINED, PUBLISHED, NULL,
+                                                         &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==,
+                   "“" COMBINED "” already holds a published arm: choose a cohort of your own "
+                   "patients");
+  g_clear_error (&error);
   g_assert_null (ep_project_combine_with_reconstruction (project, "nobody", PUBLISHED, NULL,
                                                          &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -282,6 +293,8 @@ test_refusals (void)
     g_clear_error (&error);
   }
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==, n);
+  /* only the one made above is a step */
+  g_assert_nonnull (ep_project_undo (project));
   g_assert_false (ep_project_can_undo (project));
 }
 

@@ -454,6 +454,14 @@ ep_project_combine_with_reconstruction (EpProject   *project,
                    own_name);
       return NULL;
     }
+  /* a combined cohort read as the user's would hold the published patients twice */
+  if (ep_project_find_combined (project, own_name, NULL, NULL, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” already holds a published arm: choose a cohort of your own "
+                     "patients"), own_name);
+      return NULL;
+    }
   if (!ep_reconstruction_own_columns (own, &time_column, &event_column, &own_endpoint))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

@@ -137,8 +137,8 @@ gboolean    ep_reconstruction_get_patients  (EpCohort                 *cohort,
  * step of the project's history (ep_project_undo() takes it out again, redo puts it back).
  * It is a snapshot: later edits of either source cohort do not reach it. Returns the cohort
  * (the project's), or NULL with an error: no such cohort, published_name not a reconstructed
- * cohort, own_name a reconstructed one or without time and event columns, an event that is
- * not 0 or 1. */
+ * cohort, own_name a reconstructed or combined one or without time and event columns, an
+ * event that is not 0 or 1. */
 EpCohort   *ep_project_combine_with_reconstruction (EpProject    *project,
                                                     const char   *own_name,
                                                     const char   *published_name,
