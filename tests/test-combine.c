@@ -430,6 +430,7 @@ test_caveat_saved (void)
   back = ep_project_open (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (ep_project_get_open_notes (back)[0]);
+  g_assert_false (ep_project_get_modified (back));
   g_assert_true (ep_project_find_combined (back, COMBINED, NULL, NULL, &label));
   g_assert_cmpstr (label, ==, LABEL);
   figure = ep_project_find_figure (back, "Both arms");
@@ -546,6 +547,18 @@ test_undo (void)
   g_assert_true (ep_project_undo (project) == (gpointer) combined);
   g_assert_null (ep_project_find_cohort (project, COMBINED));
   g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_figures (project)), ==, 0);
+  /* a cohort of that name made meanwhile (an import: not a step): redo numbers the combined one,
+   * and its mark follows */
+  {
+    g_autoptr(EpCohort) other = own_patients ();
+
+    ep_cohort_set_name (other, COMBINED);
+    ep_project_add_cohort (project, other);
+    g_assert_true (ep_project_redo (project) == (gpointer) combined);
+    g_assert_cmpstr (ep_cohort_get_name (combined), ==, COMBINED " (2)");
+    g_assert_true (ep_project_find_combined (project, COMBINED " (2)", NULL, NULL, NULL));
+    g_assert_false (ep_project_find_combined (project, COMBINED, NULL, NULL, NULL));
+  }
   g_object_unref (combined);
 }
 

@@ -392,6 +392,8 @@ apply (EpProject *self,
     case ACTION_ADD_COHORT:
       if (forward)
         {
+          /* a cohort made since (not a step: an import) may have taken its name */
+          _ep_project_unique_cohort_name (self, EP_COHORT (action->object));
           /* the mark first: what follows the project's cohorts sees it */
           if (action->source != NULL)
             _ep_project_set_combined (self, ep_cohort_get_name (EP_COHORT (action->object)),

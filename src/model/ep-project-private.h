@@ -92,6 +92,9 @@ void           _ep_project_set_figure_look (EpProject  *self,
                                             EpFigure   *figure,
                                             JsonNode   *look);
 
+/* Renames a cohort whose name the project has "name (2)", as ep_project_add_cohort() does. */
+void           _ep_project_unique_cohort_name (EpProject *self,
+                                               EpCohort  *cohort);
 /* Puts a cohort (back) at position (clamped), watched; no history. */
 void           _ep_project_put_cohort    (EpProject    *self,
                                           EpCohort     *cohort,

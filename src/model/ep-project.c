@@ -383,23 +383,28 @@ ep_project_add_cohort (EpProject *self,
   g_return_if_fail (EP_IS_PROJECT (self));
   g_return_if_fail (EP_IS_COHORT (cohort));
 
-  if (ep_project_find_cohort (self, ep_cohort_get_name (cohort)) != NULL)
-    {
-      g_autofree char *name = NULL;
-
-      for (guint k = 2; ; k++)
-        {
-          g_free (name);
-          name = g_strdup_printf ("%s (%u)", ep_cohort_get_name (cohort), k);
-          if (ep_project_find_cohort (self, name) == NULL)
-            break;
-        }
-      ep_cohort_set_name (cohort, name);
-    }
-
+  _ep_project_unique_cohort_name (self, cohort);
   _ep_project_watch_cohort (self, cohort);
   g_list_store_append (self->cohorts, cohort);
   changed (self);
+}
+
+void
+_ep_project_unique_cohort_name (EpProject *self,
+                                EpCohort  *cohort)
+{
+  g_autofree char *name = NULL;
+
+  if (ep_project_find_cohort (self, ep_cohort_get_name (cohort)) == NULL)
+    return;
+  for (guint k = 2; ; k++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s (%u)", ep_cohort_get_name (cohort), k);
+      if (ep_project_find_cohort (self, name) == NULL)
+        break;
+    }
+  ep_cohort_set_name (cohort, name);
 }
 
 void
