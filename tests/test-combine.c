@@ -390,6 +390,36 @@ test_same_numbers (void)
   assert_rel (fit->hr_upper[0], comparison->hr_upper, 1e-9);
 }
 
+/* Compare converts the user's times to the published arm's unit too (the same code): the
+ * patients in weeks give what the same patients in months give. */
+static void
+test_compare_units (void)
+{
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpCohort) months = own_patients ();
+  g_autoptr(EpReconstructionComparison) in_weeks = NULL;
+  g_autoptr(EpReconstructionComparison) in_months = NULL;
+  const char *codes[] = { "1", NULL };
+  g_autoptr(EpCohortEndpoint) endpoint = ep_cohort_endpoint_new_time ("EFS", "time", "status",
+                                                                      codes, EP_TIME_UNIT_MONTHS);
+  EpCohort *published = ep_project_find_cohort (project, PUBLISHED);
+  EpTableColumn *time = ep_table_get_column (ep_cohort_get_table (months), 0);
+
+  for (guint i = 0; i < time->values->len; i++)
+    g_array_index (time->values, double, i) *= 7 / 30.4375;
+  ep_cohort_set_endpoint (months, endpoint);
+  in_weeks = ep_reconstruction_compare (ep_project_find_cohort (project, OWN), "time", "status",
+                                        published, &error);
+  g_assert_no_error (error);
+  in_months = ep_reconstruction_compare (months, "time", "status", published, &error);
+  g_assert_no_error (error);
+  assert_rel (in_weeks->chisq, in_months->chisq, 1e-12);
+  assert_rel (in_weeks->hr, in_months->hr, 1e-9);
+  /* the weeks taken as months would be another comparison */
+  g_assert_cmpfloat (fabs (in_weeks->chisq - 2.463061581), <, 1e-8);
+}
+
 /* The caveat on its figures and above its results; saved and reopened with the mark; an old
  * project (no mark) is unaffected. */
 static void
@@ -571,6 +601,7 @@ main (int    argc,
   g_test_add_func ("/combine/rows", test_rows);
   g_test_add_func ("/combine/refusals", test_refusals);
   g_test_add_func ("/combine/same-numbers", test_same_numbers);
+  g_test_add_func ("/combine/compare-units", test_compare_units);
   g_test_add_func ("/combine/caveat-saved", test_caveat_saved);
   g_test_add_func ("/combine/bad-mark", test_bad_mark);
   g_test_add_func ("/combine/undo", test_undo);
