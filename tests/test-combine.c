@@ -472,6 +472,23 @@ test_caveat_saved (void)
     g_assert_cmpstr (again, ==, note);
   }
   g_assert_cmpuint (ep_cohort_get_table (ep_project_find_cohort (back, COMBINED))->n_rows, ==, 31);
+  /* endpoint-cli plot --project says it among the figure's notes */
+  {
+    g_autofree char *png = g_strconcat (path, ".png", NULL);
+    g_autofree char *out = NULL, *err = NULL;
+    const char *argv[] = { g_getenv ("ENDPOINT_CLI"), "plot", "--project", path, "--figure",
+                           "Both arms", "--out", png, NULL };
+    int status;
+
+    g_assert_nonnull (argv[0]);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "Reconstructed data are approximate"));
+    g_unlink (png);
+  }
 
   /* removing the combined cohort removes its mark, which is then not saved */
   ep_project_remove_cohort (back, ep_project_find_cohort (back, COMBINED));
