@@ -544,6 +544,27 @@ test_bad_mark (void)
   g_assert_no_error (error);
   g_assert_false (ep_project_find_combined (back, COMBINED, NULL, NULL, NULL));
   g_assert_nonnull (strstr (ep_project_get_open_notes (back)[0], "could not be read"));
+  g_clear_object (&back);
+
+  /* nested a million deep: refused before json-glib's recursion sees it */
+  {
+    g_autoptr(GString) deep = g_string_new (NULL);
+    sqlite3_stmt *stmt = NULL;
+
+    for (guint k = 0; k < 1000000; k++)
+      g_string_append_c (deep, '[');
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE meta SET value = ?1 WHERE key = "
+                                         "'combined_cohorts'", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, deep->str, (int) deep->len, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  back = ep_project_open (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ep_project_find_combined (back, COMBINED, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (ep_project_get_open_notes (back)[0], "could not be read"));
   g_unlink (path);
 }
 

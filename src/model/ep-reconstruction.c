@@ -15,6 +15,7 @@
 #include "core/ep-cox.h"
 #include "core/ep-logrank.h"
 #include "core/ep-reconstruct.h"
+#include "io/ep-json-check.h"
 #include "model/ep-project-private.h"
 #include "model/ep-reconstruction.h"
 
@@ -653,7 +654,9 @@ _ep_project_combined_from_text (EpProject  *project,
 
   if (text == NULL)
     return;
-  root = json_from_string (text, &error);
+  /* from a file nobody vouches for: strict JSON of bounded nesting before json-glib sees it */
+  if (ep_json_check (text, -1, EP_JSON_MAX_DEPTH, NULL))
+    root = json_from_string (text, &error);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       /* older versions ignore the key; a bad one loses only the marks, with a note */
