@@ -1037,6 +1037,63 @@ test_reconstructed_caveat (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (page), &caveat));
   ep_test_ui_save_screenshot (GTK_WIDGET (main_window), "reconstructed-caveat", TRUE);
 
+  /* combined with the user's patients (docs/reconstruction.md, "Combining with your
+   * patients"): the survival dialog takes "source" as the group, and the results say what the
+   * cohort is made of, with the caveat */
+  {
+    static const double own_time[] = { 2, 4, 6, 8, 10, 12 };
+    static const double own_event[] = { 1, 0, 1, 1, 0, 0 };
+    EpTable *table = ep_table_new (G_N_ELEMENTS (own_time));
+    EpTableColumn *column;
+    g_autoptr(EpCohort) own = NULL;
+    g_autofree char *note = NULL;
+    EpCohort *combined;
+    EpAnalysis *analysis;
+
+    column = ep_table_column_new ("months", EP_COLUMN_NUMBER, G_N_ELEMENTS (own_time));
+    memcpy (column->values->data, own_time, sizeof own_time);
+    g_assert_true (ep_table_insert_column (table, 0, column, NULL));
+    column = ep_table_column_new ("died", EP_COLUMN_NUMBER, G_N_ELEMENTS (own_time));
+    memcpy (column->values->data, own_event, sizeof own_event);
+    g_assert_true (ep_table_insert_column (table, 1, column, NULL));
+    own = ep_cohort_new_from_table ("Ours", table);
+    ep_cohort_set_column_role (own, 0, EP_COLUMN_ROLE_TIME);
+    ep_cohort_set_column_role (own, 1, EP_COLUMN_ROLE_EVENT);
+    ep_project_add_cohort (project, own);
+    combined = ep_project_combine_with_reconstruction (project, "Ours", "Drug X (published)",
+                                                       NULL, &error);
+    g_assert_no_error (error);
+    ep_cohort_page_set_cohort (page, combined);
+    ep_test_ui_iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (page), "cohort.analyze", "s", "survival");
+    ep_test_ui_iterate ();
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    analysis = run_dialog (dialog);
+    g_assert_cmpstr (ep_analysis_get_string (analysis, "group"), ==, "source");
+    g_assert_nonnull (ep_analysis_get_logrank (analysis));
+    note = ep_project_get_reconstruction_note (project, ep_cohort_get_name (combined));
+    g_assert_true (g_str_has_prefix (note, "Your patients of “Ours” and Drug X (reconstructed "
+                                           "from Smith 2020, Figure 2), combined on "));
+    g_assert_cmpstr (ep_analysis_results_get_caveat (ep_cohort_page_get_results (page)), ==, note);
+    caveat.text = note;
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), &caveat));
+    ep_test_ui_save_screenshot (GTK_WIDGET (main_window), "combined-caveat", TRUE);
+
+    /* undo (the project's history, as the toast's Undo): the analysis, then the combined
+     * cohort, which leaves the page for the project's first cohort */
+    _ep_window_undo_project (main_window);
+    ep_test_ui_iterate ();
+    g_assert_true (ep_cohort_page_get_cohort (page) == combined);
+    g_object_ref (combined);
+    _ep_window_undo_project (main_window);
+    ep_test_ui_iterate ();
+    g_assert_null (ep_project_find_cohort (project, ep_cohort_get_name (combined)));
+    g_assert_true (ep_cohort_page_get_cohort (page) != combined);
+    g_assert_nonnull (ep_cohort_page_get_cohort (page));
+    g_object_unref (combined);
+  }
+
   gtk_window_destroy (GTK_WINDOW (main_window));
   ep_test_ui_iterate ();
   page = standalone;

@@ -10,9 +10,11 @@
  * point, saves CSV and checks the Trials page's button opens the window. With
  * EP_TEST_SCREENSHOT=FILE.png it also writes what the window shows.
  * /digitizer/kept-in-project: the figure and its points saved in the project and reopened.
- * /digitizer/overlay: a traced arm reconstructed into a cohort, compared with the user's
- * patients, overlaid on their Kaplan-Meier figure and shown on the Trials page (with
- * EP_SCREENSHOT_DIR: digitizer-traced.png, reconstruction-overlay.png, trial-detail-curve.png).
+ * /digitizer/overlay: a traced arm reconstructed into a cohort, compared and combined with the
+ * user's patients, overlaid on their Kaplan-Meier figure and shown on the Trials page (with
+ * EP_SCREENSHOT_DIR: digitizer-traced.png, digitizer-combined.png, combined-km.png,
+ * reconstruction-overlay.png,
+ * trial-detail-curve.png).
  * /digitizer/figures-page-overlay: the Figures page's Published Arm row sets and removes the
  * overlay, Ctrl+Z and Ctrl+Shift+Z undo and redo it, and it is saved and reopened (with
  * EP_SCREENSHOT_DIR: figure-page-overlay.png, legend-wrapped.png).
@@ -532,6 +534,59 @@ test_overlay (void)
                                              NULL) / 1.484521876 - 1), <, 0.05);
   }
   g_test_message ("%s", comparison);
+
+  /* Combine (the cohort chosen for Compare): a NEW cohort of the user's patients and the
+   * published arm with the group column "source", for every analysis; the caveat on its
+   * Kaplan-Meier figure (with EP_SCREENSHOT_DIR: combined-km.png) */
+  {
+    const char *combined_name = "My patients + Drug X (reconstructed from Smith 2020)";
+    guint n_cohorts = g_list_model_get_n_items (ep_project_get_cohorts (project));
+    g_autoptr(JsonNode) km = NULL;
+    EpCohort *combined;
+    EpFigure *both;
+
+    g_assert_true (gtk_widget_activate_action (window, "digitizer.combine", NULL));
+    wait_a_moment ();
+    g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==,
+                      n_cohorts + 1);
+    combined = ep_project_find_cohort (project, combined_name);
+    g_assert_nonnull (combined);
+    g_assert_true (ep_project_find_combined (project, combined_name, NULL, NULL, NULL));
+    g_assert_true (has_label (window, "New cohort “My patients + Drug X"));
+    g_assert_cmpuint (ep_cohort_get_table (combined)->n_rows, ==,
+                      ep_cohort_get_table (mine)->n_rows
+                      + ep_cohort_get_table (ep_project_find_cohort (project, "Drug X (published)"))->n_rows);
+    /* the user's cohort is as it was */
+    g_assert_cmpuint (ep_table_get_n_columns (ep_cohort_get_table (mine)), ==, 2);
+    if (dir != NULL)
+      {
+        /* the side panel at its end: the buttons and what Combine said */
+        GtkWidget *panel = gtk_widget_get_ancestor (gtk_widget_get_parent (
+                             gtk_widget_get_ancestor (text_view, GTK_TYPE_SCROLLED_WINDOW)),
+                             GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (panel));
+        g_autofree char *shot = g_build_filename (dir, "digitizer-combined.png", NULL);
+
+        wait_a_moment ();
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                              - gtk_adjustment_get_page_size (adjustment));
+        wait_a_moment ();
+        save_screenshot (window, shot);
+      }
+
+    km = json_from_string ("{\"kind\":\"km\",\"cohort\":\"My patients + Drug X (reconstructed "
+                           "from Smith 2020)\",\"endpoint\":\"OS\",\"group\":\"source\"}", NULL);
+    both = ep_project_add_figure (project, "Both arms", json_node_get_object (km), &error);
+    g_assert_no_error (error);
+    g_assert_true (has_note (both, ep_reconstruction_caveat ()));
+    view = show_figure (both);
+    if (dir != NULL)
+      {
+        g_autofree char *shot = g_build_filename (dir, "combined-km.png", NULL);
+        save_screenshot (view, shot);
+      }
+    gtk_window_destroy (GTK_WINDOW (view));
+  }
 
   /* Attach to a catalog arm */
   g_assert_true (ep_digitizer_attach (digitizer, "eliana", "tisagenlecleucel"));

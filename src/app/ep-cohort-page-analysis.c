@@ -260,26 +260,18 @@ _ep_cohort_page_analysis_init (EpCohortPage *self)
   ep_analysis_list_set_model (self->analysis_list, G_LIST_MODEL (self->analyses));
 }
 
-/* A cohort reconstructed from a published figure says so above every result: where it comes
- * from and that the data are approximate (issue 17). */
+/* A cohort reconstructed from a published figure, or combined from the user's patients and
+ * such an arm, says so above every result: where it comes from and that the data are
+ * approximate (issue 17; ep_project_get_reconstruction_note()). */
 static void
 set_caveat (EpCohortPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const EpProjectDigitized *figure = NULL;
-  const EpProjectCurve *curve = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
   if (EP_IS_WINDOW (root) && self->cohort != NULL)
-    curve = ep_project_find_reconstruction (ep_window_get_project (EP_WINDOW (root)),
-                                            ep_cohort_get_name (self->cohort), &figure);
-  if (curve != NULL)
-    {
-      label = ep_reconstruction_label (figure, curve);
-      /* "Tisagenlecleucel (reconstructed from Maude 2018). Reconstructed data are …" */
-      text = g_strdup_printf (_("%s. %s"), label, ep_reconstruction_caveat ());
-    }
+    text = ep_project_get_reconstruction_note (ep_window_get_project (EP_WINDOW (root)),
+                                               ep_cohort_get_name (self->cohort));
   ep_analysis_results_set_caveat (self->results, text);
 }
 

@@ -877,40 +877,6 @@ ep_digitizer_overlay (EpDigitizer  *self,
   return TRUE;
 }
 
-/* The time and event columns of the user's cohort: its first time endpoint's, else the
- * columns with the time and event roles. */
-static gboolean
-own_columns (EpCohort    *cohort,
-             const char **time_column,
-             const char **event_column)
-{
-  GListModel *endpoints = ep_cohort_get_endpoints (cohort);
-  GListModel *columns = ep_cohort_get_columns (cohort);
-
-  *time_column = *event_column = NULL;
-  for (guint k = 0; k < g_list_model_get_n_items (endpoints); k++)
-    {
-      g_autoptr(EpCohortEndpoint) endpoint = g_list_model_get_item (endpoints, k);
-
-      if (ep_cohort_endpoint_get_time_column (endpoint) != NULL)
-        {
-          *time_column = ep_cohort_endpoint_get_time_column (endpoint);
-          *event_column = ep_cohort_endpoint_get_event_column (endpoint);
-          return TRUE;
-        }
-    }
-  for (guint k = 0; k < g_list_model_get_n_items (columns); k++)
-    {
-      g_autoptr(EpCohortColumn) column = g_list_model_get_item (columns, k);
-
-      if (ep_cohort_column_get_role (column) == EP_COLUMN_ROLE_TIME && *time_column == NULL)
-        *time_column = ep_cohort_column_get_name (column);
-      else if (ep_cohort_column_get_role (column) == EP_COLUMN_ROLE_EVENT && *event_column == NULL)
-        *event_column = ep_cohort_column_get_name (column);
-    }
-  return *time_column != NULL && *event_column != NULL;
-}
-
 char *
 ep_digitizer_compare (EpDigitizer  *self,
                       const char   *cohort_name,
@@ -939,7 +905,7 @@ ep_digitizer_compare (EpDigitizer  *self,
                            _("Choose a cohort of your patients to compare with"));
       return NULL;
     }
-  if (!own_columns (own, &time_column, &event_column))
+  if (!ep_reconstruction_own_columns (own, &time_column, &event_column, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Cohort “%s” has no time and event columns: give it a survival endpoint "
@@ -958,6 +924,44 @@ ep_digitizer_compare (EpDigitizer  *self,
                           c->caveat);
   show_message (self->use_label, text, FALSE);
   return text;
+}
+
+EpCohort *
+ep_digitizer_combine (EpDigitizer  *self,
+                      const char   *cohort_name,
+                      GError      **error)
+{
+  const Curve *curve = selected_curve (self);
+  g_autofree char *message = NULL;
+  EpCohort *combined;
+
+  g_return_val_if_fail (EP_IS_DIGITIZER (self), NULL);
+
+  if (self->project == NULL || curve == NULL || curve->cohort == NULL
+      || ep_project_find_cohort (self->project, curve->cohort) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Reconstruct the selected curve first"));
+      return NULL;
+    }
+  if (cohort_name == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("Choose a cohort of your patients to combine with"));
+      return NULL;
+    }
+  combined = ep_project_combine_with_reconstruction (self->project, cohort_name, curve->cohort,
+                                                     NULL, error);
+  if (combined == NULL)
+    return NULL;
+  message = g_strdup_printf (_("New cohort “%s”: %u patients, yours and the published arm's, "
+                               "told apart by the column “source”. Analyse it on the Cohorts "
+                               "page with “source” as the group.\n%s"),
+                             ep_cohort_get_name (combined),
+                             ep_cohort_get_table (combined)->n_rows, ep_reconstruction_caveat ());
+  show_message (self->use_label, message, FALSE);
+  refresh_choices (self);
+  return combined;
 }
 
 gboolean
@@ -1032,6 +1036,18 @@ compare_action (GtkWidget  *widget,
                                                 &error);
 
   if (text == NULL)
+    show_message (self->use_label, error->message, TRUE);
+}
+
+static void
+combine_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EpDigitizer *self = EP_DIGITIZER (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (ep_digitizer_combine (self, dropdown_text (self->compare_dropdown), &error) == NULL)
     show_message (self->use_label, error->message, TRUE);
 }
 
@@ -1130,6 +1146,7 @@ ep_digitizer_class_init (EpDigitizerClass *klass)
   gtk_widget_class_install_action (widget_class, "digitizer.reconstruct", NULL, reconstruct_action);
   gtk_widget_class_install_action (widget_class, "digitizer.overlay", NULL, overlay_action);
   gtk_widget_class_install_action (widget_class, "digitizer.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "digitizer.combine", NULL, combine_action);
   gtk_widget_class_install_action (widget_class, "digitizer.attach", NULL, attach_action);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, curve_selected_cb);

@@ -91,6 +91,13 @@ char       *ep_digitizer_compare        (EpDigitizer      *self,
 gboolean    ep_digitizer_attach         (EpDigitizer      *self,
                                          const char       *trial_id,
                                          const char       *arm);
+/* Combine: a new cohort of the project made of the cohort `cohort_name` (the user's patients)
+ * and the selected curve's reconstructed cohort, with the group column "source"
+ * (ep_project_combine_with_reconstruction()); says so under the buttons. The new cohort (the
+ * project's) or NULL. */
+EpCohort   *ep_digitizer_combine        (EpDigitizer      *self,
+                                         const char       *cohort_name,
+                                         GError          **error);
 
 /* Writes curve,time,surv for every curve. */
 gboolean    ep_digitizer_save           (EpDigitizer      *self,

@@ -107,12 +107,25 @@ ep_window_update_project_title_visible (EpWindow *self)
                           !adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
+static gboolean list_contains (GListModel *model, gpointer item);
+
 static void
 ep_window_update_cohorts (EpWindow *self)
 {
   GListModel *cohorts = ep_project_get_cohorts (self->project);
+  EpCohort *shown = ep_cohort_page_get_cohort (self->cohort_page);
 
   g_assert (EP_IS_WINDOW (self));
+
+  /* a cohort the project took out (the undo of its creation, issue 17's combined cohort) is
+   * not left on the Cohorts page */
+  if (!self->syncing && shown != NULL && !list_contains (cohorts, shown))
+    {
+      g_autoptr(EpCohort) first = g_list_model_get_n_items (cohorts) > 0
+                                  ? g_list_model_get_item (cohorts, 0) : NULL;
+
+      ep_cohort_page_set_cohort (self->cohort_page, first);
+    }
 
   g_menu_remove_all (self->cohorts_menu);
   for (guint i = 0; i < g_list_model_get_n_items (cohorts); i++)

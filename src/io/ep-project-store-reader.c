@@ -1185,6 +1185,12 @@ read_meta (Reader         *r,
           g_free (data->figure_decimal_mark);
           data->figure_decimal_mark = g_strdup (value);
         }
+      else if (strcmp (key, "combined_cohorts") == 0)
+        {
+          /* checked by the model, which wrote it (a bad one loses only the marks) */
+          g_free (data->combined_cohorts);
+          data->combined_cohorts = g_strdup (value);
+        }
       else if (strcmp (key, "format") == 0 && strcmp (value, "endpoint-project") != 0)
         {
           ok = invalid (r, error, _("meta: unknown format “%s”"), value);

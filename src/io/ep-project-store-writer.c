@@ -35,7 +35,8 @@ static const char * const readme_v1[][2] = {
     "key/value: format, app_version (the Endpoint that wrote the file), created and modified "
     "(ISO 8601, UTC); in a recovery file also origin (the project file it is a copy of); optionally "
     "figure_language (en, de, zh_CN or app) and figure_decimal_mark (auto, dot or comma), "
-    "the defaults of new figures." },
+    "the defaults of new figures; combined_cohorts (JSON: each cohort made of the user's "
+    "patients and a reconstructed published arm, with what it was made from)." },
   { "cohort",
     "One row per patient cohort: id (its order), name, n_rows (patients)." },
   { "cohort_column",
@@ -257,6 +258,7 @@ write_meta (Writer         *w,
     { "origin", data->origin },     /* only in recovery files */
     { "figure_language", data->figure_language },         /* only when set */
     { "figure_decimal_mark", data->figure_decimal_mark },
+    { "combined_cohorts", data->combined_cohorts },       /* only when there are any */
   };
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;

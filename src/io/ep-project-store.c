@@ -196,6 +196,7 @@ ep_project_data_free (EpProjectData *data)
   g_free (data->origin);
   g_free (data->figure_language);
   g_free (data->figure_decimal_mark);
+  g_free (data->combined_cohorts);
   g_clear_pointer (&data->created, g_date_time_unref);
   g_clear_pointer (&data->modified, g_date_time_unref);
   g_ptr_array_unref (data->cohorts);

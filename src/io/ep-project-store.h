@@ -152,6 +152,11 @@ typedef struct
    * (docs/catalog.md) as a JSON object, validated on reading; empty when none */
   GPtrArray  *user_trials;
   GPtrArray  *digitized;    /* EpProjectDigitized * (schema version 3) */
+  /* the cohorts made of the user's patients and a reconstructed published arm (issue 17,
+   * docs/reconstruction.md, "Combining with your patients"): the meta key combined_cohorts, a
+   * JSON object text as the model writes it; NULL when none. Optional like the figure
+   * defaults: no schema version change, earlier readers ignore it */
+  char       *combined_cohorts;
   GPtrArray  *notes;        /* char *: what opening repaired, one line each ("p.endpoint:
                              * cohort “c”, column 4: 1 date outside the years 1 to 9999 is
                              * read as missing ..."); empty when nothing was */

@@ -219,6 +219,7 @@ _ep_project_snapshot (EpProject *self)
 
   for (guint k = 0; k < self->digitized->len; k++)
     g_ptr_array_add (data->digitized, ep_project_digitized_copy (g_ptr_array_index (self->digitized, k)));
+  data->combined_cohorts = _ep_project_combined_to_text (self);
 
   return data;
 }
@@ -552,6 +553,8 @@ _ep_project_new_from_data (EpProjectData  *data,
   g_ptr_array_set_free_func (data->digitized, NULL);
   g_ptr_array_set_size (data->digitized, 0);
   g_ptr_array_set_free_func (data->digitized, (GDestroyNotify) ep_project_digitized_free);
+  /* the cohorts combined from the user's patients and a published arm, marked again */
+  _ep_project_combined_from_text (self, data->combined_cohorts);
   /* the published arms set beside Kaplan-Meier figures: their cohorts and curves are back */
   _ep_project_restore_overlays (self);
   _ep_project_mark_reconstructed_figures (self);

@@ -1,5 +1,6 @@
 /* ep-project-history.c: the project's undo history: adding and removing analyses and figures,
- * an analysis's options, a figure's options and style, a figure's published arm
+ * an analysis's options, a figure's options and style, a figure's published arm, a cohort
+ * combined from the user's patients and a published arm
  *
  * Copyright 2026 The Endpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,6 +32,7 @@ typedef enum
   ACTION_ADD_FIGURE,
   ACTION_REMOVE_FIGURE,
   ACTION_FIGURE_OVERLAY,
+  ACTION_ADD_COHORT,
 } ActionKind;
 
 typedef struct
@@ -40,7 +42,7 @@ typedef struct
   EpCohort   *cohort;     /* an analysis's cohort */
   guint       position;   /* where it was in its list */
   char       *name;       /* a figure's name */
-  JsonObject *source;     /* a figure's data source */
+  JsonObject *source;     /* a figure's data source; an added cohort's combined mark */
   JsonNode   *before;     /* a figure's look */
   JsonNode   *after;
   GVariant   *options_before;
@@ -189,6 +191,24 @@ _ep_project_record_figure (EpProject   *self,
   action->position = position;
   action->name = g_strdup (entry->name);
   action->source = json_object_ref (entry->source);
+  record (self, action);
+}
+
+/* A cohort made in the project (issue 17: combined from the user's patients and a published
+ * arm): undo takes it out again with what was made of it since (those steps are undone first,
+ * the history being linear), redo puts the same object back, with its mark. */
+void
+_ep_project_record_cohort (EpProject  *self,
+                           EpCohort   *cohort,
+                           guint       position,
+                           JsonObject *mark)
+{
+  Action *action = g_new0 (Action, 1);
+
+  action->kind = ACTION_ADD_COHORT;
+  action->object = G_OBJECT (g_object_ref (cohort));
+  action->position = position;
+  action->source = mark != NULL ? json_object_ref (mark) : NULL;
   record (self, action);
 }
 
@@ -368,6 +388,20 @@ apply (EpProject *self,
                                    action->source, action->position);
       else
         ep_project_remove_figure (self, EP_FIGURE (action->object));
+      break;
+    case ACTION_ADD_COHORT:
+      if (forward)
+        {
+          /* a cohort made since (not a step: an import) may have taken its name */
+          _ep_project_unique_cohort_name (self, EP_COHORT (action->object));
+          /* the mark first: what follows the project's cohorts sees it */
+          if (action->source != NULL)
+            _ep_project_set_combined (self, ep_cohort_get_name (EP_COHORT (action->object)),
+                                      action->source);
+          _ep_project_put_cohort (self, EP_COHORT (action->object), action->position);
+        }
+      else
+        _ep_project_take_cohort (self, EP_COHORT (action->object));
       break;
     default:
       g_assert_not_reached ();

@@ -41,6 +41,7 @@ struct _EpProject
   GPtrArray    *selections;     /* EpProjectSelection * */
   GPtrArray    *user_trials;    /* char *: the user's own arms, catalog records as JSON */
   GPtrArray    *digitized;      /* EpProjectDigitized * */
+  JsonObject   *combined;       /* cohort name -> what it was combined from (ep-reconstruction.c) */
   int           figure_language;     /* EpPlotLanguage: the default of new figures */
   int           figure_decimal_mark; /* EpPlotDecimalMark */
 
@@ -91,6 +92,18 @@ void           _ep_project_set_figure_look (EpProject  *self,
                                             EpFigure   *figure,
                                             JsonNode   *look);
 
+/* Renames a cohort whose name the project has "name (2)", as ep_project_add_cohort() does. */
+void           _ep_project_unique_cohort_name (EpProject *self,
+                                               EpCohort  *cohort);
+/* Puts a cohort (back) at position (clamped), watched; no history. */
+void           _ep_project_put_cohort    (EpProject    *self,
+                                          EpCohort     *cohort,
+                                          guint         position);
+/* Takes a cohort out with its analyses, figures, overlays and mark, without recording it or
+ * clearing the history (the undo of its creation; ep_project_remove_cohort() clears it). */
+void           _ep_project_take_cohort   (EpProject    *self,
+                                          EpCohort     *cohort);
+
 /* ep-project-history.c */
 void           _ep_project_step_free     (ProjectStep  *step);
 void           _ep_project_clear_history (EpProject    *self);
@@ -110,6 +123,12 @@ void           _ep_project_record_look   (EpProject    *self,
                                           JsonNode     *after);
 void           _ep_project_forget_looks  (EpProject    *self,
                                           EpFigure     *figure);
+/* A cohort added at position as a step of the history (undo takes it out, redo puts it back),
+ * with its combined mark (NULL: none; ep-reconstruction.c) */
+void           _ep_project_record_cohort (EpProject    *self,
+                                          EpCohort     *cohort,
+                                          guint         position,
+                                          JsonObject   *mark);
 /* A figure's published arm set or removed (ep_project_set_figure_overlay()): the cohorts' names
  * before and after, NULL for none. */
 void           _ep_project_record_overlay (EpProject   *self,
@@ -136,6 +155,17 @@ void           _ep_project_refresh_overlays (EpProject  *self,
                                              const char *cohort_name);
 void           _ep_project_drop_overlays (EpProject     *self,
                                           const char    *cohort_name);
+/* The mark of a cohort combined from the user's patients and a published arm (issue 17):
+ * mark NULL removes it. Not recorded; the project is changed. */
+void           _ep_project_set_combined  (EpProject     *self,
+                                          const char    *cohort_name,
+                                          JsonObject    *mark);
+/* The marks as the store keeps them (meta combined_cohorts, a JSON object text; NULL when
+ * none), and back after opening (the cohorts must be there; a bad text or a mark of a missing
+ * cohort is dropped with a note of the opening). */
+char          *_ep_project_combined_to_text (EpProject  *self);
+void           _ep_project_combined_from_text (EpProject *self,
+                                               const char *text);
 /* ep_project_set_figure_overlay() without recording it (undo and redo). */
 gboolean       _ep_project_put_overlay   (EpProject     *self,
                                           EpFigure      *figure,

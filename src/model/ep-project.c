@@ -83,6 +83,7 @@ ep_project_finalize (GObject *object)
   g_ptr_array_unref (self->selections);
   g_ptr_array_unref (self->user_trials);
   g_ptr_array_unref (self->digitized);
+  json_object_unref (self->combined);
   g_free (self->recovery_path);
 
   g_clear_pointer (&self->open_notes, g_ptr_array_unref);
@@ -194,6 +195,7 @@ ep_project_init (EpProject *self)
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) _ep_project_step_free);
   self->user_trials = g_ptr_array_new_with_free_func (g_free);
   self->digitized = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_project_digitized_free);
+  self->combined = json_object_new ();
   self->open_notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->open_notes, NULL);
 }
@@ -381,33 +383,47 @@ ep_project_add_cohort (EpProject *self,
   g_return_if_fail (EP_IS_PROJECT (self));
   g_return_if_fail (EP_IS_COHORT (cohort));
 
-  if (ep_project_find_cohort (self, ep_cohort_get_name (cohort)) != NULL)
-    {
-      g_autofree char *name = NULL;
-
-      for (guint k = 2; ; k++)
-        {
-          g_free (name);
-          name = g_strdup_printf ("%s (%u)", ep_cohort_get_name (cohort), k);
-          if (ep_project_find_cohort (self, name) == NULL)
-            break;
-        }
-      ep_cohort_set_name (cohort, name);
-    }
-
+  _ep_project_unique_cohort_name (self, cohort);
   _ep_project_watch_cohort (self, cohort);
   g_list_store_append (self->cohorts, cohort);
   changed (self);
 }
 
 void
-ep_project_remove_cohort (EpProject *self,
-                          EpCohort  *cohort)
+_ep_project_unique_cohort_name (EpProject *self,
+                                EpCohort  *cohort)
+{
+  g_autofree char *name = NULL;
+
+  if (ep_project_find_cohort (self, ep_cohort_get_name (cohort)) == NULL)
+    return;
+  for (guint k = 2; ; k++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s (%u)", ep_cohort_get_name (cohort), k);
+      if (ep_project_find_cohort (self, name) == NULL)
+        break;
+    }
+  ep_cohort_set_name (cohort, name);
+}
+
+void
+_ep_project_put_cohort (EpProject *self,
+                        EpCohort  *cohort,
+                        guint      position)
+{
+  _ep_project_watch_cohort (self, cohort);
+  g_list_store_insert (self->cohorts,
+                       MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->cohorts))),
+                       cohort);
+  changed (self);
+}
+
+void
+_ep_project_take_cohort (EpProject *self,
+                         EpCohort  *cohort)
 {
   guint position;
-
-  g_return_if_fail (EP_IS_PROJECT (self));
-  g_return_if_fail (EP_IS_COHORT (cohort));
 
   if (!g_list_store_find (self->cohorts, cohort, &position))
     return;
@@ -428,11 +444,25 @@ ep_project_remove_cohort (EpProject *self,
       if (source != NULL && strcmp (source, ep_cohort_get_name (cohort)) == 0)
         ep_project_remove_figure (self, figure);
     }
+  /* a cohort combined from the user's patients and a published arm: its mark goes with it */
+  _ep_project_set_combined (self, ep_cohort_get_name (cohort), NULL);
   g_signal_handlers_disconnect_by_data (cohort, self);
   g_list_store_remove (self->cohorts, position);
+  changed (self);
+}
+
+void
+ep_project_remove_cohort (EpProject *self,
+                          EpCohort  *cohort)
+{
+  g_return_if_fail (EP_IS_PROJECT (self));
+  g_return_if_fail (EP_IS_COHORT (cohort));
+
+  if (!g_list_store_find (self->cohorts, cohort, NULL))
+    return;
+  _ep_project_take_cohort (self, cohort);
   /* The history's analyses and figures may be of this cohort: it starts again. */
   _ep_project_clear_history (self);
-  changed (self);
 }
 
 /* Analyses */
@@ -723,7 +753,9 @@ mark_reconstructed (EpProject  *self,
 {
   const char *cohort = ep_figure_source_get_cohort (source);
 
-  if (cohort != NULL && ep_project_find_reconstruction (self, cohort, NULL) != NULL)
+  /* also a cohort combined from the user's patients and a published arm */
+  if (cohort != NULL && (ep_project_find_reconstruction (self, cohort, NULL) != NULL
+                         || ep_project_find_combined (self, cohort, NULL, NULL, NULL)))
     ep_figure_set_data_note (figure, ep_reconstruction_caveat ());
 }
 

@@ -128,9 +128,10 @@ JsonObject     *ep_project_get_figure_source  (EpProject           *self,
                                                EpFigure            *figure);
 
 /* The project's undo history (docs/projects.md, "Undo"): adding and removing analyses and
- * figures, an analysis's options (ep_project_set_analysis_options()) and every change of a
+ * figures, an analysis's options (ep_project_set_analysis_options()), every change of a
  * figure's options or style (title, axes, legend, CI style, size, …; changes to one figure
- * within a moment are one step). Removing an analysis removes the figures that show it, in the
+ * within a moment are one step), a figure's published arm and a cohort combined from the
+ * user's patients and a published arm (model/ep-reconstruction.h; undo returns the cohort). Removing an analysis removes the figures that show it, in the
  * same step. can-undo / can-redo follow. Undo and redo return the analysis or figure the step
  * was about (transfer none), or NULL. ep_project_settle_figure() makes the figure's current
  * look where its history starts (after the options a new figure was made with are applied).

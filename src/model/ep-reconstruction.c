@@ -15,6 +15,7 @@
 #include "core/ep-cox.h"
 #include "core/ep-logrank.h"
 #include "core/ep-reconstruct.h"
+#include "io/ep-json-check.h"
 #include "model/ep-project-private.h"
 #include "model/ep-reconstruction.h"
 
@@ -221,6 +222,115 @@ append_patients (EpCohort    *cohort,
   return TRUE;
 }
 
+gboolean
+ep_reconstruction_own_columns (EpCohort          *cohort,
+                               const char       **time_column,
+                               const char       **event_column,
+                               EpCohortEndpoint **endpoint)
+{
+  GListModel *endpoints;
+  GListModel *columns;
+
+  g_return_val_if_fail (EP_IS_COHORT (cohort), FALSE);
+  g_return_val_if_fail (time_column != NULL && event_column != NULL, FALSE);
+
+  endpoints = ep_cohort_get_endpoints (cohort);
+  columns = ep_cohort_get_columns (cohort);
+  *time_column = *event_column = NULL;
+  if (endpoint != NULL)
+    *endpoint = NULL;
+  for (guint k = 0; k < g_list_model_get_n_items (endpoints); k++)
+    {
+      g_autoptr(EpCohortEndpoint) e = g_list_model_get_item (endpoints, k);
+
+      if (ep_cohort_endpoint_get_time_column (e) != NULL)
+        {
+          *time_column = ep_cohort_endpoint_get_time_column (e);
+          *event_column = ep_cohort_endpoint_get_event_column (e);
+          if (endpoint != NULL)
+            *endpoint = e;   /* the cohort's list holds it */
+          return TRUE;
+        }
+    }
+  for (guint k = 0; k < g_list_model_get_n_items (columns); k++)
+    {
+      g_autoptr(EpCohortColumn) column = g_list_model_get_item (columns, k);
+
+      if (ep_cohort_column_get_role (column) == EP_COLUMN_ROLE_TIME && *time_column == NULL)
+        *time_column = ep_cohort_column_get_name (column);
+      else if (ep_cohort_column_get_role (column) == EP_COLUMN_ROLE_EVENT && *event_column == NULL)
+        *event_column = ep_cohort_column_get_name (column);
+    }
+  return *time_column != NULL && *event_column != NULL;
+}
+
+/* The unit of the user's times: that of the cohort's time endpoint on these columns; FALSE
+ * when it has none. */
+static gboolean
+own_unit (EpCohort    *own,
+          const char  *time_column,
+          const char  *event_column,
+          EpTimeUnit  *unit)
+{
+  GListModel *endpoints = ep_cohort_get_endpoints (own);
+
+  for (guint k = 0; k < g_list_model_get_n_items (endpoints); k++)
+    {
+      g_autoptr(EpCohortEndpoint) e = g_list_model_get_item (endpoints, k);
+
+      if (g_strcmp0 (ep_cohort_endpoint_get_time_column (e), time_column) == 0
+          && g_strcmp0 (ep_cohort_endpoint_get_event_column (e), event_column) == 0)
+        {
+          *unit = ep_cohort_endpoint_get_unit (e);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The unit of a reconstructed arm's times: its endpoint "OS" (ep_project_reconstruct_curve()). */
+static gboolean
+published_unit (EpCohort   *published,
+                EpTimeUnit *unit)
+{
+  EpCohortEndpoint *endpoint = ep_cohort_find_endpoint (published, "OS");
+
+  if (endpoint == NULL)
+    return FALSE;
+  *unit = ep_cohort_endpoint_get_unit (endpoint);
+  return TRUE;
+}
+
+/* The patients of Compare and Combine, in one place: the user's (group 0), their times
+ * converted to the published arm's unit when both units are known and differ, then the
+ * published arm's (group 1). */
+static gboolean
+gather_patients (EpCohort    *own,
+                 const char  *time_column,
+                 const char  *event_column,
+                 EpCohort    *published,
+                 GArray      *time,
+                 GArray      *status,
+                 GArray      *groups,
+                 gsize       *n_own,
+                 GError     **error)
+{
+  EpTimeUnit from, to;
+
+  if (!append_patients (own, time_column, event_column, 0, time, status, groups, error))
+    return FALSE;
+  *n_own = time->len;
+  if (own_unit (own, time_column, event_column, &from) && published_unit (published, &to)
+      && from != to)
+    {
+      double scale = ep_time_unit_days (from) / ep_time_unit_days (to);
+
+      for (gsize i = 0; i < *n_own; i++)
+        g_array_index (time, double, i) *= scale;
+    }
+  return append_patients (published, "time", "event", 1, time, status, groups, error);
+}
+
 EpReconstructionComparison *
 ep_reconstruction_compare (EpCohort    *own,
                            const char  *time_column,
@@ -241,10 +351,8 @@ ep_reconstruction_compare (EpCohort    *own,
   g_return_val_if_fail (EP_IS_COHORT (own) && EP_IS_COHORT (published), NULL);
   g_return_val_if_fail (time_column != NULL && event_column != NULL, NULL);
 
-  if (!append_patients (own, time_column, event_column, 0, time, status, groups, error))
-    return NULL;
-  n_own = time->len;
-  if (!append_patients (published, "time", "event", 1, time, status, groups, error))
+  if (!gather_patients (own, time_column, event_column, published, time, status, groups, &n_own,
+                        error))
     return NULL;
 
   logrank = ep_logrank_test ((const double *) time->data, (const int *) status->data,
@@ -288,6 +396,293 @@ ep_reconstruction_comparison_free (EpReconstructionComparison *comparison)
     return;
   g_free (comparison->caveat);
   g_free (comparison);
+}
+
+/* ---- combining with the user's patients ---------------------------------------------------- */
+
+EpCohort *
+ep_project_combine_with_reconstruction (EpProject   *project,
+                                        const char  *own_name,
+                                        const char  *published_name,
+                                        const char  *combined_name,
+                                        GError     **error)
+{
+  g_autoptr(GArray) time = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) status = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(EpCohort) cohort = NULL;
+  g_autoptr(EpCohortEndpoint) endpoint = NULL;
+  g_autoptr(JsonObject) mark = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree double *events = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *made = NULL;
+  const char *codes[] = { "1", NULL };
+  const EpProjectDigitized *digitized = NULL;
+  const EpProjectCurve *curve;
+  const char *time_column, *event_column;
+  EpCohortEndpoint *own_endpoint = NULL;
+  EpCohort *own, *published;
+  EpTableColumn *source;
+  EpTimeUnit unit = EP_TIME_UNIT_MONTHS;   /* the digitizer's default, if nothing says */
+  EpTable *table;
+  gsize n_own;
+
+  g_return_val_if_fail (EP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (own_name != NULL && published_name != NULL, NULL);
+
+  own = ep_project_find_cohort (project, own_name);
+  published = ep_project_find_cohort (project, published_name);
+  if (own == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no cohort “%s”"),
+                   own_name);
+      return NULL;
+    }
+  curve = ep_project_find_reconstruction (project, published_name, &digitized);
+  if (published == NULL || curve == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no reconstructed cohort “%s”"), published_name);
+      return NULL;
+    }
+  if (own == published || ep_project_find_reconstruction (project, own_name, NULL) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is a reconstructed arm: choose a cohort of your own patients"),
+                   own_name);
+      return NULL;
+    }
+  /* a combined cohort read as the user's would hold the published patients twice */
+  if (ep_project_find_combined (project, own_name, NULL, NULL, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” already holds a published arm: choose a cohort of your own "
+                     "patients"), own_name);
+      return NULL;
+    }
+  if (!ep_reconstruction_own_columns (own, &time_column, &event_column, &own_endpoint))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cohort “%s” has no time and event columns: give it a survival endpoint "
+                     "on the Cohorts page"), own_name);
+      return NULL;
+    }
+  label = ep_reconstruction_label (digitized, curve);
+  if (strcmp (label, own_name) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cohort “%s” has the name of the published arm: the two could not be "
+                     "told apart"), own_name);
+      return NULL;
+    }
+  if (!gather_patients (own, time_column, event_column, published, time, status, groups,
+                        &n_own, error))
+    return NULL;
+
+  /* time, event, source: the user's rows first, then the published arm's */
+  table = ep_table_new (time->len);
+  events = g_new (double, time->len + 1);
+  for (guint i = 0; i < time->len; i++)
+    events[i] = g_array_index (status, int, i);
+  g_assert_true (ep_table_insert_column (table, 0, number_column ("time", (const double *) time->data,
+                                                                   time->len), NULL));
+  g_assert_true (ep_table_insert_column (table, 1, number_column ("event", events, time->len), NULL));
+  source = ep_table_column_new ("source", EP_COLUMN_CATEGORY, time->len);
+  ep_table_column_intern_level (source, own_name);   /* code 0 */
+  ep_table_column_intern_level (source, label);      /* code 1 */
+  for (guint i = 0; i < time->len; i++)
+    g_array_index (source->values, gint32, i) = (gint32) g_array_index (groups, guint, i);
+  /* the user's patients first: the reference of a Cox model, the first curve */
+  source->value_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) ep_value_label_free);
+  g_ptr_array_add (source->value_labels, ep_value_label_new (own_name, NULL));
+  g_ptr_array_add (source->value_labels, ep_value_label_new (label, NULL));
+  g_assert_true (ep_table_insert_column (table, 2, source, NULL));
+
+  base = combined_name != NULL ? g_strdup (combined_name)
+                               : g_strdup_printf (_("%s + %s"), own_name, label);
+  name = g_strdup (base);
+  for (guint k = 2; ep_project_find_cohort (project, name) != NULL; k++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s (%u)", base, k);
+    }
+  cohort = ep_cohort_new_from_table (name, table);
+  ep_cohort_set_column_role (cohort, 0, EP_COLUMN_ROLE_TIME);
+  ep_cohort_set_column_role (cohort, 1, EP_COLUMN_ROLE_EVENT);
+  ep_cohort_set_column_role (cohort, 2, EP_COLUMN_ROLE_GROUP);
+  if (!published_unit (published, &unit) && own_endpoint != NULL)
+    unit = ep_cohort_endpoint_get_unit (own_endpoint);
+  endpoint = ep_cohort_endpoint_new_time (own_endpoint != NULL
+                                          ? ep_cohort_endpoint_get_name (own_endpoint) : "OS",
+                                          "time", "event", codes, unit);
+  ep_cohort_set_endpoint (cohort, endpoint);
+
+  /* the mark first, so that whatever follows the project's cohorts sees it */
+  made = g_date_time_format_iso8601 (now);
+  mark = json_object_new ();
+  json_object_set_string_member (mark, "own", own_name);
+  json_object_set_string_member (mark, "published", published_name);
+  json_object_set_string_member (mark, "label", label);
+  json_object_set_string_member (mark, "made", made);
+  _ep_project_set_combined (project, name, mark);
+  ep_project_add_cohort (project, cohort);
+  _ep_project_record_cohort (project, cohort,
+                             g_list_model_get_n_items (ep_project_get_cohorts (project)) - 1, mark);
+  return cohort;
+}
+
+gboolean
+ep_project_find_combined (EpProject   *project,
+                          const char  *cohort_name,
+                          const char **own_name,
+                          const char **published_name,
+                          const char **label)
+{
+  JsonObject *mark;
+  const char **out[] = { own_name, published_name, label };
+  const char *keys[] = { "own", "published", "label" };
+
+  g_return_val_if_fail (EP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (cohort_name != NULL, FALSE);
+
+  if (!json_object_has_member (project->combined, cohort_name))
+    return FALSE;
+  mark = json_object_get_object_member (project->combined, cohort_name);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    if (out[k] != NULL)
+      *out[k] = json_object_get_string_member_with_default (mark, keys[k], NULL);
+  return TRUE;
+}
+
+char *
+ep_project_get_reconstruction_note (EpProject  *project,
+                                    const char *cohort_name)
+{
+  const EpProjectDigitized *figure = NULL;
+  const EpProjectCurve *curve;
+  const char *own = NULL, *label = NULL, *made;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (EP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (cohort_name != NULL, NULL);
+
+  curve = ep_project_find_reconstruction (project, cohort_name, &figure);
+  if (curve != NULL)
+    {
+      g_autofree char *source = ep_reconstruction_label (figure, curve);
+
+      /* "Tisagenlecleucel (reconstructed from Maude 2018). Reconstructed data are …" */
+      return g_strdup_printf (_("%s. %s"), source, ep_reconstruction_caveat ());
+    }
+  if (!ep_project_find_combined (project, cohort_name, &own, NULL, &label))
+    return NULL;
+  made = json_object_get_string_member_with_default (
+           json_object_get_object_member (project->combined, cohort_name), "made", NULL);
+  {
+    g_autoptr(GDateTime) when = made != NULL ? g_date_time_new_from_iso8601 (made, NULL) : NULL;
+
+    date = when != NULL ? g_date_time_format (when, "%Y-%m-%d") : g_strdup ("?");
+  }
+  return g_strdup_printf (_("Your patients of “%s” and %s, combined on %s: a copy of both as "
+                            "they were then (later edits of either cohort are not in it). %s"),
+                          own != NULL ? own : "?", label != NULL ? label : "?", date,
+                          ep_reconstruction_caveat ());
+}
+
+void
+_ep_project_set_combined (EpProject  *project,
+                          const char *cohort_name,
+                          JsonObject *mark)
+{
+  if (mark == NULL && !json_object_has_member (project->combined, cohort_name))
+    return;
+  if (mark != NULL)
+    json_object_set_object_member (project->combined, cohort_name, json_object_ref (mark));
+  else
+    json_object_remove_member (project->combined, cohort_name);
+  _ep_project_changed (project);
+}
+
+char *
+_ep_project_combined_to_text (EpProject *project)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (json_object_get_size (project->combined) == 0)
+    return NULL;
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, project->combined);
+  return json_to_string (node, FALSE);
+}
+
+/* A mark as the model writes it: an object whose own, published, label and made are strings
+ * (label required). */
+static gboolean
+valid_mark (JsonNode *node)
+{
+  const char *keys[] = { "own", "published", "label", "made" };
+  JsonObject *mark;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  mark = json_node_get_object (node);
+  if (!json_object_has_member (mark, "label"))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      JsonNode *member = json_object_get_member (mark, keys[k]);
+
+      if (member != NULL && (!JSON_NODE_HOLDS_VALUE (member)
+                             || json_node_get_value_type (member) != G_TYPE_STRING))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_ep_project_combined_from_text (EpProject  *project,
+                                const char *text)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (text == NULL)
+    return;
+  /* from a file nobody vouches for: strict JSON of bounded nesting before json-glib sees it */
+  if (ep_json_check (text, -1, EP_JSON_MAX_DEPTH, NULL))
+    root = json_from_string (text, &error);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      /* older versions ignore the key; a bad one loses only the marks, with a note */
+      g_ptr_array_insert (project->open_notes, project->open_notes->len - 1,
+                          g_strdup (_("The marks of the cohorts combined with a published arm "
+                                      "could not be read: their results and figures do not say "
+                                      "that part of their data are reconstructed.")));
+      return;
+    }
+  json_object_iter_init (&iter, json_node_get_object (root));
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (ep_project_find_cohort (project, name) == NULL)
+        continue;   /* the cohort is gone, as a curve's link to a missing cohort */
+      if (!valid_mark (node))
+        {
+          g_ptr_array_insert (project->open_notes, project->open_notes->len - 1,
+                              g_strdup_printf (_("Cohort “%s”: the mark of a cohort combined "
+                                                 "with a published arm could not be read: its "
+                                                 "results and figures do not say that part of "
+                                                 "its data are reconstructed."), name));
+          continue;
+        }
+      json_object_set_object_member (project->combined, name,
+                                     json_object_ref (json_node_get_object (node)));
+    }
 }
 
 gboolean

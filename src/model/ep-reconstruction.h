@@ -83,10 +83,22 @@ void        ep_project_attach_curve         (EpProject                *project,
                                              const char               *trial_id,
                                              const char               *arm);
 
+/* The time and event columns of the user's cohort as Compare and Combine read them: its first
+ * time endpoint's (*endpoint: that endpoint, for its unit), else the columns with the time and
+ * event roles (*endpoint NULL: the unit is not known). FALSE when it has neither. endpoint may
+ * be NULL. */
+gboolean    ep_reconstruction_own_columns   (EpCohort                 *cohort,
+                                             const char              **time_column,
+                                             const char              **event_column,
+                                             EpCohortEndpoint        **endpoint);
+
 /* The user's cohort (time and event columns, numbers, event 1 / censored 0; rows missing
  * either are dropped) against a reconstructed one (its time and event columns): the log-rank
  * test (survdiff) and the Cox hazard ratio of the published arm against the user's patients
- * (coxph, Efron), with the caveat. */
+ * (coxph, Efron), with the caveat. The user's times are in the unit of the cohort's time
+ * endpoint on these columns, if it has one, and are converted to the published arm's (its
+ * endpoint "OS") when the two differ (weeks to months: x 7 / 30.4375); with either unit
+ * unknown they are taken as they are. */
 typedef struct
 {
   gsize    n_own, n_published;
@@ -109,6 +121,44 @@ gboolean    ep_reconstruction_get_patients  (EpCohort                 *cohort,
                                              double                  **time,
                                              int                     **status,
                                              gsize                    *n);
+
+/* "Combine with your patients" (docs/reconstruction.md): a NEW cohort of the project made of
+ * the user's cohort `own_name` (its time and event columns as ep_reconstruction_own_columns()
+ * reads them, times converted to the published arm's unit as ep_reconstruction_compare()
+ * does) followed by the patients of the reconstructed cohort `published_name`, with the
+ * columns time, event (1 event, 0 censored) and source, a category whose levels are the own
+ * cohort's name and the published arm's label (ep_reconstruction_label()), in that order (value
+ * labels: the user's patients are the reference of a Cox model and the first curve); roles
+ * time, event and group, and a time endpoint (the own endpoint's name, else "OS") in the
+ * published arm's unit. Neither source cohort is changed. combined_name NULL: "OWN +
+ * LABEL"; a name that is taken is numbered ("… (2)"). The cohort is marked as partly
+ * reconstructed (ep_project_find_combined(): its figures carry the caveat, its results the
+ * note ep_project_get_reconstruction_note()), saved with the project, and its creation is a
+ * step of the project's history (ep_project_undo() takes it out again, redo puts it back).
+ * It is a snapshot: later edits of either source cohort do not reach it. Returns the cohort
+ * (the project's), or NULL with an error: no such cohort, published_name not a reconstructed
+ * cohort, own_name a reconstructed or combined one or without time and event columns, an
+ * event that is not 0 or 1. */
+EpCohort   *ep_project_combine_with_reconstruction (EpProject    *project,
+                                                    const char   *own_name,
+                                                    const char   *published_name,
+                                                    const char   *combined_name,
+                                                    GError      **error);
+
+/* Whether cohort_name was made by ep_project_combine_with_reconstruction(); if so, the names
+ * of the cohorts it was made from and the published arm's label, as they were then (each may
+ * be NULL; transfer none). */
+gboolean    ep_project_find_combined        (EpProject                *project,
+                                             const char               *cohort_name,
+                                             const char              **own_name,
+                                             const char              **published_name,
+                                             const char              **label);
+
+/* What the results of a cohort say above them (translated; NULL for a cohort with no
+ * reconstructed data): for a reconstructed cohort its source and the caveat; for a combined
+ * one what it was made from and when, that it is a snapshot, and the caveat. */
+char       *ep_project_get_reconstruction_note (EpProject             *project,
+                                                const char            *cohort_name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpReconstructionComparison, ep_reconstruction_comparison_free)
 
