@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A published arm reconstructed from a digitized curve (20 patients in months, as
- * test-project.c's add_published_arm()) and the user's 12 patients (an endpoint in weeks)
+ * ep_test_add_published_arm(), tests/ep-test-model.c) and the user's 12 patients (an endpoint in weeks)
  * become one new cohort, ep_project_combine_with_reconstruction(): the user's rows converted to
  * months, then the published rows, with the group column "source". The analyses a clinician
  * runs on it (log-rank with group source, Cox with the factor source) give exactly the numbers
@@ -24,6 +24,8 @@
 #include "model/ep-analysis.h"
 #include "model/ep-project.h"
 #include "model/ep-reconstruction.h"
+
+#include "ep-test-model.h"
 
 
 #define PUBLISHED "Drug X (published)"
@@ -84,35 +86,6 @@ own_patients (void)
   return cohort;
 }
 
-/* A digitized figure "fig2.png" (Smith 2020) with the curve "Drug X" (20 patients, 4 deaths at
- * 10, 20 and 30 months each, 8 censored at 40) reconstructed into the cohort PUBLISHED, in
- * months. */
-static EpCohort *
-add_published_arm (EpProject *project)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
-  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
-                                                                       bytes);
-  const double time[] = { 0, 10, 20, 30, 40 };
-  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
-  const double risk_time[] = { 0, 20 };
-  const double n_risk[] = { 20, 16 };
-  const guint8 color[3] = { 0, 0x72, 0xb2 };
-  EpCohort *published;
-
-  digitized->citation = g_strdup ("Smith 2020");
-  g_ptr_array_add (digitized->curves,
-                   ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv));
-  ep_project_set_digitized (project, digitized);
-  published = ep_project_reconstruct_curve (project, "fig2.png", 0, risk_time, n_risk,
-                                            G_N_ELEMENTS (n_risk), -1, 12, EP_TIME_UNIT_MONTHS,
-                                            PUBLISHED, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (published);
-  return published;
-}
-
 static EpProject *
 make_project (void)
 {
@@ -120,7 +93,7 @@ make_project (void)
   g_autoptr(EpCohort) own = own_patients ();
 
   ep_project_add_cohort (project, own);
-  add_published_arm (project);
+  ep_test_add_published_arm (project, NULL);
   return project;
 }
 

@@ -861,37 +861,6 @@ has_note (EpFigure   *figure,
   return FALSE;
 }
 
-/* Issue 17: a digitized figure "fig2.png" (Smith 2020) with the curve "Drug X" (20 patients, 4
- * deaths at 10, 20 and 30 months each, 8 censored at 40) reconstructed into the cohort "Drug X
- * (published)"; report (when not NULL) gets the reconstruction's report. */
-static EpCohort *
-add_published_arm (EpProject            *project,
-                   EpReconstructResult **report)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image", 12);
-  g_autoptr(EpProjectDigitized) digitized = ep_project_digitized_new ("fig2.png", "fig2.png", 1,
-                                                                       bytes);
-  const double time[] = { 0, 10, 20, 30, 40 };
-  const double surv[] = { 1, 0.8, 0.6, 0.4, 0.4 };
-  const double risk_time[] = { 0, 20 };
-  const double n_risk[] = { 20, 16 };
-  const guint8 color[3] = { 0, 0x72, 0xb2 };
-  EpCohort *published;
-
-  digitized->citation = g_strdup ("Smith 2020");
-  g_ptr_array_add (digitized->curves,
-                   ep_project_curve_new ("Drug X", color, G_N_ELEMENTS (time), time, surv));
-  ep_project_set_digitized (project, digitized);
-  published = ep_project_reconstruct_curve_full (project, "fig2.png", 0, risk_time, n_risk,
-                                                 G_N_ELEMENTS (n_risk), -1, 12,
-                                                 EP_TIME_UNIT_MONTHS, "Drug X (published)",
-                                                 report, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (published);
-  return published;
-}
-
 /* Issue 17: a published arm reconstructed from a digitized curve and set beside a Kaplan-Meier
  * figure is kept in the figure's data source ("overlay"), so saving and opening the project
  * draws it again (dashed, labelled with its source, the caveat among the notes); removing the
@@ -908,7 +877,7 @@ test_overlay (void)
   const char *label = "Drug X (reconstructed from Smith 2020)";
   EpFigure *figure;
 
-  add_published_arm (project, &report);
+  ep_test_add_published_arm (project, &report);
   g_assert_nonnull (report);
   g_assert_cmpuint (report->n, ==, 20);
   g_assert_cmpuint (report->events, ==, 12);
@@ -1047,7 +1016,7 @@ test_overlay_follows (void)
   int time_column;
   guint last;
 
-  published = add_published_arm (project, NULL);
+  published = ep_test_add_published_arm (project, NULL);
 
   figure = ep_project_find_figure (project, "Figure 1 <KM>");
   g_assert_true (ep_project_set_figure_overlay (project, figure, "Drug X (published)", &error));
@@ -1113,7 +1082,7 @@ test_overlay_follows_analysis (void)
   EpPlotTimeUnit data_unit;
   EpFigure *figure;
 
-  add_published_arm (project, NULL);
+  ep_test_add_published_arm (project, NULL);
 
   g_assert_cmpint (ep_analysis_get_kind (analysis), ==, EP_ANALYSIS_SURVIVAL);
   /* run once; from then on it follows its cohort (the live graph) */
@@ -1198,7 +1167,7 @@ test_overlay_cli (void)
   g_auto(GStrv) overlaid = NULL;
   g_auto(GStrv) own = NULL;
 
-  add_published_arm (project, NULL);
+  ep_test_add_published_arm (project, NULL);
   g_assert_nonnull (ep_project_add_figure (project, "Published arm", json_node_get_object (source),
                                            &error));
   g_assert_no_error (error);
