@@ -12,7 +12,8 @@
  *
  * The Cholesky is ours and not GSL's because coxph's answer depends on its exact rule: a
  * pivot below toler x max diag marks that column redundant, it is zeroed and the
- * factorisation goes on (gsl_linalg_cholesky_decomp fails on a singular matrix instead).
+ * factorisation goes on (gsl_linalg_cholesky_decomp fails on a singular matrix instead); it is
+ * in ep-cholesky.c.
  */
 #include "config.h"
 
@@ -26,6 +27,7 @@
 #include <sys/mman.h>
 #endif
 
+#include "core/ep-cholesky.h"
 #include "core/ep-concordance.h"
 #include "core/ep-cox.h"
 #include "core/ep-memory.h"
@@ -56,137 +58,6 @@ ep_cox_options_init (EpCoxOptions *options)
   options->toler_inf = sqrt (options->eps);
   options->conf_level = 0.95;
   options->timefix = TRUE;
-}
-
-/* ---- generalised Cholesky (LDL') with redundant columns: cholesky2, chsolve2, chinv2 ---- */
-
-/* m: p x p symmetric, row-major, upper triangle and diagonal read. On return the strict lower
- * triangle holds the unit lower factor L, the diagonal D (0 for a redundant column). A pivot
- * that is not finite or below toler x (largest diagonal) is redundant. Returns the rank. */
-static guint
-cholesky_ldl (double *m,
-              guint   p,
-              double  toler)
-{
-  double eps = 0;
-  guint rank = 0;
-
-  for (guint i = 0; i < p; i++)
-    {
-      if (m[i * p + i] > eps)
-        eps = m[i * p + i];
-      for (guint j = i + 1; j < p; j++)
-        m[j * p + i] = m[i * p + j];
-    }
-  if (eps == 0)
-    {
-      /* no positive diagonal: every column is constant within the risk sets */
-      for (guint i = 0; i < p; i++)
-        m[i * p + i] = 0;
-      return 0;
-    }
-  eps *= toler;
-
-  for (guint i = 0; i < p; i++)
-    {
-      double pivot = m[i * p + i];
-
-      if (!isfinite (pivot) || pivot < eps)
-        {
-          m[i * p + i] = 0;
-          continue;
-        }
-      rank++;
-      for (guint j = i + 1; j < p; j++)
-        {
-          double temp = m[j * p + i] / pivot;
-
-          m[j * p + i] = temp;
-          m[j * p + j] -= temp * temp * pivot;
-          for (guint k = j + 1; k < p; k++)
-            m[k * p + j] -= temp * m[k * p + i];
-        }
-    }
-
-  return rank;
-}
-
-/* Solves L D L' b = y in place, b = 0 in the redundant coordinates. */
-static void
-cholesky_solve (const double *m,
-                guint         p,
-                double       *y)
-{
-  for (guint i = 0; i < p; i++)
-    {
-      double temp = y[i];
-
-      for (guint j = 0; j < i; j++)
-        temp -= y[j] * m[i * p + j];
-      y[i] = temp;
-    }
-  for (guint i = p; i-- > 0;)
-    {
-      if (m[i * p + i] == 0)
-        {
-          y[i] = 0;
-          continue;
-        }
-      {
-        double temp = y[i] / m[i * p + i];
-
-        for (guint j = i + 1; j < p; j++)
-          temp -= y[j] * m[j * p + i];
-        y[i] = temp;
-      }
-    }
-}
-
-/* Replaces the factorisation by the (generalised) inverse, full and symmetric; the rows and
- * columns of redundant coordinates are 0. */
-static void
-cholesky_invert (double *m,
-                 guint   p)
-{
-  /* invert L in the lower triangle, D on the diagonal */
-  for (guint i = 0; i < p; i++)
-    {
-      if (m[i * p + i] > 0)
-        {
-          m[i * p + i] = 1 / m[i * p + i];
-          for (guint j = i + 1; j < p; j++)
-            {
-              m[j * p + i] = -m[j * p + i];
-              for (guint k = 0; k < i; k++)
-                m[j * p + k] += m[j * p + i] * m[i * p + k];
-            }
-        }
-    }
-
-  /* L^-T D^-1 L^-1 into the upper triangle */
-  for (guint i = 0; i < p; i++)
-    {
-      if (m[i * p + i] == 0)
-        {
-          for (guint j = 0; j < i; j++)
-            m[j * p + i] = 0;
-          for (guint j = i; j < p; j++)
-            m[i * p + j] = 0;
-          continue;
-        }
-      for (guint j = i + 1; j < p; j++)
-        {
-          double temp = m[j * p + i] * m[j * p + j];
-
-          m[i * p + j] = temp;
-          for (guint k = i; k < j; k++)
-            m[i * p + k] += temp * m[j * p + k];
-        }
-    }
-
-  for (guint i = 0; i < p; i++)
-    for (guint j = i + 1; j < p; j++)
-      m[j * p + i] = m[i * p + j];
 }
 
 /* ---- the data, sorted once ---- */
@@ -1144,8 +1015,8 @@ cox_fit (gsize               n,
   /* Iteration 0: beta = 0 gives the null log-likelihood and the score test. */
   fit->loglik_null = cox_accumulate (&d, beta, u, imat);
   memcpy (step, u, p * sizeof (double));
-  rank0 = rank = cholesky_ldl (imat, p, options->toler_chol);
-  cholesky_solve (imat, p, step);
+  rank0 = rank = ep_cholesky_ldl (imat, p, options->toler_chol);
+  ep_cholesky_solve (imat, p, step);
   fit->score_chisq = 0;
   for (guint i = 0; i < p; i++)
     fit->score_chisq += u[i] * step[i];
@@ -1175,7 +1046,7 @@ cox_fit (gsize               n,
             break;
 
           newlk = cox_accumulate (&d, newbeta, u, imat);
-          rank = cholesky_ldl (imat, p, options->toler_chol);
+          rank = ep_cholesky_ldl (imat, p, options->toler_chol);
           finite = isfinite (newlk) && all_finite (u, p) && all_finite (imat, (gsize) p * p);
 
           if (finite && fabs (1 - loglik_best / newlk) <= options->eps)
@@ -1198,7 +1069,7 @@ cox_fit (gsize               n,
               halving = 0;
               loglik_best = newlk;
               memcpy (step, u, p * sizeof (double));
-              cholesky_solve (imat, p, step);
+              ep_cholesky_solve (imat, p, step);
               for (guint i = 0; i < p; i++)
                 {
                   beta[i] = newbeta[i];
@@ -1212,7 +1083,7 @@ cox_fit (gsize               n,
           /* out of iterations: report the last accepted beta, with u and imat there */
           iter = MIN (iter, options->iter_max);
           newlk = cox_accumulate (&d, beta, u, imat);
-          rank = cholesky_ldl (imat, p, options->toler_chol);
+          rank = ep_cholesky_ldl (imat, p, options->toler_chol);
         }
     }
   else
@@ -1235,7 +1106,7 @@ cox_fit (gsize               n,
           for (guint i = 0; i < p; i++)
             if (!isfinite (imat[i * p + i]))
               fail++;
-          rank = cholesky_ldl (imat, p, options->toler_chol);
+          rank = ep_cholesky_ldl (imat, p, options->toler_chol);
           if (!isfinite (newlk))
             fail++;
           if (rank != rank0)
@@ -1255,7 +1126,7 @@ cox_fit (gsize               n,
                 {
                   memcpy (beta, oldbeta, p * sizeof (double));
                   newlk = cox_accumulate (&d, beta, u, imat);
-                  rank = cholesky_ldl (imat, p, options->toler_chol);
+                  rank = ep_cholesky_ldl (imat, p, options->toler_chol);
                 }
               break;
             }
@@ -1271,7 +1142,7 @@ cox_fit (gsize               n,
               halving = 0;
               loglik_best = newlk;
               memcpy (step, u, p * sizeof (double));
-              cholesky_solve (imat, p, step);
+              ep_cholesky_solve (imat, p, step);
               for (guint i = 0; i < p; i++)
                 {
                   oldbeta[i] = beta[i];
@@ -1299,7 +1170,7 @@ cox_fit (gsize               n,
       return NULL;
     }
 
-  cholesky_invert (imat, p);
+  ep_cholesky_invert (imat, p);
 
   /* Back to the original scale. */
   fit->coef = g_new (double, p);
@@ -1432,9 +1303,9 @@ cox_fit (gsize               n,
             v[(gsize) q * fit->df + r++] = fit->var[(gsize) i * p + j];
         q++;
       }
-    cholesky_ldl (v, fit->df, options->toler_chol);
+    ep_cholesky_ldl (v, fit->df, options->toler_chol);
     memcpy (solve, b, fit->df * sizeof (double));
-    cholesky_solve (v, fit->df, solve);
+    ep_cholesky_solve (v, fit->df, solve);
     fit->wald_chisq = 0;
     for (guint i = 0; i < fit->df; i++)
       fit->wald_chisq += b[i] * solve[i];
