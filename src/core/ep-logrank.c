@@ -13,6 +13,7 @@
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 
+#include "core/ep-cholesky.h"
 #include "core/ep-logrank.h"
 #include "core/ep-memory.h"
 #include "core/ep-sort.h"
@@ -24,9 +25,9 @@
 G_DEFINE_QUARK (ep-logrank-error-quark, ep_logrank_error)
 
 /* b' V^- b for a symmetric non-negative definite m x m matrix V (row-major; overwritten) via
- * survival's cholesky2: V = L D L', a pivot below tol x max diag (or not finite) is set to 0
- * and its column skipped; then b' V^- b = sum over kept pivots of z_i^2 / D_i with L z = b.
- * *rank receives the number of kept pivots. */
+ * survival's cholesky2 (ep_cholesky_ldl()): V = L D L', a pivot below tol x max diag (or not
+ * finite) is set to 0 and its column of L to 0 as well; then b' V^- b = sum over kept pivots of
+ * z_i^2 / D_i with L z = b. *rank receives the number of kept pivots. */
 static double
 quadratic_form_ginv (double       *v,
                      const double *b,
@@ -34,38 +35,18 @@ quadratic_form_ginv (double       *v,
                      guint        *rank)
 {
   g_autofree double *z = g_new (double, MAX (m, 1));
-  double eps = 0.0;
   double q = 0.0;
 
-  *rank = 0;
+  /* ep_cholesky_ldl() reads the upper triangle; V's lower one is what this test has always
+   * used (the two can differ in the last bit: each is summed in its own order). */
   for (guint i = 0; i < m; i++)
-    if (v[i * m + i] > eps)
-      eps = v[i * m + i];
-  eps = eps == 0.0 ? CHOLESKY_TOL : eps * CHOLESKY_TOL;
-
-  /* cholesky2: the lower triangle becomes L (unit diagonal implied), the diagonal D. */
+    for (guint j = i + 1; j < m; j++)
+      v[i * m + j] = v[j * m + i];
+  *rank = ep_cholesky_ldl (v, m, CHOLESKY_TOL);
   for (guint i = 0; i < m; i++)
-    {
-      double pivot = v[i * m + i];
-
-      if (!isfinite (pivot) || pivot < eps)
-        {
-          v[i * m + i] = 0.0;
-          for (guint j = i + 1; j < m; j++)
-            v[j * m + i] = 0.0;
-          continue;
-        }
-      (*rank)++;
+    if (v[i * m + i] == 0.0)
       for (guint j = i + 1; j < m; j++)
-        {
-          double temp = v[j * m + i] / pivot;
-
-          v[j * m + i] = temp;
-          v[j * m + j] -= temp * temp * pivot;
-          for (guint k = j + 1; k < m; k++)
-            v[k * m + j] -= temp * v[k * m + i];
-        }
-    }
+        v[j * m + i] = 0.0;
 
   /* chsolve2's forward step, L z = b, then the D^- weighted sum of squares. */
   for (guint i = 0; i < m; i++)
