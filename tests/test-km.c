@@ -847,6 +847,31 @@ test_logrank_nothing_to_compare (void)
   g_assert_cmpfloat (r->p, ==, 1);
 }
 
+/* A singular variance: group c is alone in its stratum, so it has E = 1 but no variance, and
+ * V^- sets its pivot aside (rank 1 of 2). R's survdiff stops there ("system is exactly
+ * singular"); Endpoint's chi-square is then that of the other groups, here
+ *   d <- data.frame(t = 1:8, s = c(1, 0, 1, 1, 0, 1, 0, 1), g = rep(c("a", "b"), 4))
+ *   survdiff(Surv(t, s) ~ g, d)$chisq = 0.0739030023094688
+ * df stays #{E_k > 0} - 1 = 2 (ep-logrank.h). */
+static void
+test_logrank_singular_variance (void)
+{
+  const double time[] = { 1, 2, 3, 4, 5, 6, 7, 8, 5 };
+  const int status[] = { 1, 0, 1, 1, 0, 1, 0, 1, 1 };
+  const guint group[] = { 0, 1, 0, 1, 0, 1, 0, 1, 2 };
+  const guint stratum[] = { 0, 0, 0, 0, 0, 0, 0, 0, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpLogrankResult) r = ep_logrank_test (time, status, group, 3, stratum, 2, 9, 0.0,
+                                                  &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (r->expected[2], ==, 1);
+  g_assert_cmpfloat (r->var[2 * 3 + 2], ==, 0);
+  g_assert_cmpuint (r->df, ==, 2);
+  g_assert_cmpuint (r->rank, ==, 1);
+  assert_near (0.0739030023094688, r->chisq, "chisq");
+}
+
 static void
 test_logrank_one_group (void)
 {
@@ -1231,6 +1256,7 @@ main (int    argc,
   g_test_add_func ("/logrank/group-without-events", test_logrank_group_without_events);
   g_test_add_func ("/logrank/nothing-to-compare", test_logrank_nothing_to_compare);
   g_test_add_func ("/logrank/one-group", test_logrank_one_group);
+  g_test_add_func ("/logrank/singular-variance", test_logrank_singular_variance);
 
   g_test_add_func ("/sort/order", test_sort);
   g_test_add_func ("/sort/records", test_sort_records);
