@@ -336,6 +336,48 @@ test_csv_encoding_late (void)
 }
 
 static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, fraction);
+}
+
+/* A Windows-1252 file whose first such byte comes after 40,000 ASCII rows is read twice (above);
+ * the progress goes on from where the first reading was refused instead of back to the start
+ * (it went from about 0.5 back to 0.05 before), and ends at 1. */
+static void
+test_csv_encoding_late_progress (void)
+{
+  g_autoptr(GString) text = g_string_new ("id,name\n");
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *path = tmp_path ("late-progress.csv");
+  g_autoptr(EpTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (text, "%u,p%u\n", i, i);
+  g_string_append (text, "40000,M\xfcller\n");
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+
+  table = ep_import_file_full (path, NULL, record_progress, fractions, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  assert_cell (table, "name", 40000, "M\xc3\xbcller");
+
+  g_assert_cmpuint (fractions->len, >, 4);
+  for (guint i = 1; i < fractions->len; i++)
+    {
+      double before = g_array_index (fractions, double, i - 1);
+      double now = g_array_index (fractions, double, i);
+
+      g_assert_cmpfloat (now, >=, before);
+    }
+  /* the first reading got some way before the byte refused it */
+  g_assert_cmpfloat (g_array_index (fractions, double, 1), >, 0.05);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+}
+
+static void
 test_csv_explain (void)
 {
   const char *numbers[] = { "3,5", "12", "NA" };
@@ -773,6 +815,7 @@ main (int    argc,
   g_test_add_func ("/import/csv/errors", test_csv_errors);
   g_test_add_func ("/import/csv/dialects", test_csv_dialects);
   g_test_add_func ("/import/csv/encoding-late", test_csv_encoding_late);
+  g_test_add_func ("/import/csv/encoding-late-progress", test_csv_encoding_late_progress);
   g_test_add_func ("/import/csv/explain", test_csv_explain);
   g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/sav", test_sav);

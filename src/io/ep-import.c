@@ -397,14 +397,21 @@ typedef struct
   GCancellable         *cancellable;
   double                from;
   double                to;
+  double               *reached;   /* the furthest point reported, shared by copies; or NULL */
 } Monitor;
 
 static void
 monitor_report (Monitor *m,
                 double   fraction)
 {
-  if (m != NULL && m->progress != NULL)
-    m->progress (m->from + (m->to - m->from) * CLAMP (fraction, 0.0, 1.0), m->progress_data);
+  double at;
+
+  if (m == NULL || m->progress == NULL)
+    return;
+  at = m->from + (m->to - m->from) * CLAMP (fraction, 0.0, 1.0);
+  if (m->reached != NULL)
+    *m->reached = MAX (*m->reached, at);
+  m->progress (at, m->progress_data);
 }
 
 static void
@@ -696,10 +703,13 @@ import_csv_data (char                   *data,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      /* refused as UTF-8: the bytes again, their encoding guessed as before */
+      /* refused as UTF-8: the bytes again, their encoding guessed as before; the progress
+       * goes on from where the first reading stopped rather than back to the start */
       owned = data = source_read (source, &length, error);
       if (data == NULL)
         return NULL;
+      if (m != NULL && m->reached != NULL)
+        m->from = MIN (MAX (m->from, *m->reached), m->to);
     }
 
   /* Text in another encoding is made UTF-8 first; the reader then sees one encoding. */
@@ -734,7 +744,8 @@ ep_import_file_full (const char             *path,
                      GCancellable           *cancellable,
                      GError                **error)
 {
-  Monitor monitor = { progress, progress_data, cancellable, 0.0, 1.0 };
+  double reached = 0.0;
+  Monitor monitor = { progress, progress_data, cancellable, 0.0, 1.0, &reached };
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
