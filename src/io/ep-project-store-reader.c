@@ -747,8 +747,6 @@ out:
   return ok;
 }
 
-/* The stored results of the analyses read before (schema version 2; a migrated version 1 file
- * has none). A row for an analysis that does not exist is damage. */
 /* Each cohort's labels (schema 3): applied to its table, checked as a --labels file is. */
 static gboolean
 read_labels (Reader         *r,
@@ -800,6 +798,8 @@ out:
   return ok;
 }
 
+/* The stored results of the analyses read before (schema version 2; a migrated version 1 file
+ * has none). A row for an analysis that does not exist is damage. */
 static gboolean
 read_results (Reader      *r,
               GPtrArray   *analyses,
