@@ -474,7 +474,8 @@ test_overlay (void)
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), at_risk, -1);
   ep_digitizer_set_totals (digitizer, 112, 0);
-  g_assert_true (gtk_widget_activate_action (window, "digitizer.reconstruct", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_digitizer_get_panel (digitizer)),
+                                             "reconstruct-panel.reconstruct", NULL));
   wait_a_moment ();
   g_assert_false (has_label (window, "Numbers at risk, row"));
   g_assert_true (has_label (window, "Cohort “Drug X (published)”: 200 patients"));
@@ -510,7 +511,8 @@ test_overlay (void)
   g_assert_nonnull (ep_cohort_find_endpoint (reconstructed, "OS"));
 
   /* Overlay: the project's only Kaplan-Meier figure is the one offered */
-  g_assert_true (gtk_widget_activate_action (window, "digitizer.overlay", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_digitizer_get_panel (digitizer)),
+                                             "reconstruct-panel.overlay", NULL));
   wait_a_moment ();
   g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
   g_assert_true (has_dashed_curve (figure, label));
@@ -545,7 +547,8 @@ test_overlay (void)
     EpCohort *combined;
     EpFigure *both;
 
-    g_assert_true (gtk_widget_activate_action (window, "digitizer.combine", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_digitizer_get_panel (digitizer)),
+                                               "reconstruct-panel.combine", NULL));
     wait_a_moment ();
     g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==,
                       n_cohorts + 1);
