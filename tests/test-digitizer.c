@@ -409,7 +409,7 @@ test_overlay (void)
   /* the numbers at risk of arm A at the ticks, as a paper prints them, pasted with a header */
   const char *at_risk = "Months\tAt risk\n0\t200\n12\t117\n24\t73\n36\t53\n48\t38\n60\t22\n";
   const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
-  const char *label = "Drug X (reconstructed from Smith 2020)";
+  const char *label = "Drug X (Smith 2020)";
   g_autoptr(EpProject) project = ep_project_new ();
   g_autoptr(EpProject) back = NULL;
   g_autoptr(EpCohort) mine = true_arm (csv, "B");
@@ -541,7 +541,7 @@ test_overlay (void)
    * published arm with the group column "source", for every analysis; the caveat on its
    * Kaplan-Meier figure (with EP_SCREENSHOT_DIR: combined-km.png) */
   {
-    const char *combined_name = "My patients + Drug X (reconstructed from Smith 2020)";
+    const char *combined_name = "My patients + Drug X (Smith 2020)";
     guint n_cohorts = g_list_model_get_n_items (ep_project_get_cohorts (project));
     g_autoptr(JsonNode) km = NULL;
     EpCohort *combined;
@@ -577,8 +577,8 @@ test_overlay (void)
         save_screenshot (window, shot);
       }
 
-    km = json_from_string ("{\"kind\":\"km\",\"cohort\":\"My patients + Drug X (reconstructed "
-                           "from Smith 2020)\",\"endpoint\":\"OS\",\"group\":\"source\"}", NULL);
+    km = json_from_string ("{\"kind\":\"km\",\"cohort\":\"My patients + Drug X (Smith 2020)\","
+                           "\"endpoint\":\"OS\",\"group\":\"source\"}", NULL);
     both = ep_project_add_figure (project, "Both arms", json_node_get_object (km), &error);
     g_assert_no_error (error);
     g_assert_true (has_note (both, ep_reconstruction_caveat ()));
@@ -692,8 +692,7 @@ test_overlay (void)
 
 /* A project with the user's patients (the true arm B of the bundled figure's data), their
  * Kaplan-Meier figure, and a published arm reconstructed from a hand-made digitized curve whose
- * citation is long: its legend entry, "Drug X (reconstructed from Smith et al., N Engl J Med
- * 2020, Figure 2)", wraps. */
+ * citation is long: its legend entry, "Drug X (Smith et al., N Engl J Med 2020, Figure 2)". */
 static EpProject *
 overlay_project (void)
 {
@@ -774,7 +773,7 @@ figure_page_window (EpProject  *project,
 static void
 test_figures_page_overlay (void)
 {
-  const char *label = "Drug X (reconstructed from Smith et al., N Engl J Med 2020, Figure 2)";
+  const char *label = "Drug X (Smith et al., N Engl J Med 2020, Figure 2)";
   const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
   g_autoptr(EpProject) project = overlay_project ();
   g_autoptr(EpProject) back = NULL;
