@@ -1073,8 +1073,8 @@ test_reconstructed_caveat (void)
     g_assert_cmpstr (ep_analysis_get_string (analysis, "group"), ==, "source");
     g_assert_nonnull (ep_analysis_get_logrank (analysis));
     note = ep_project_get_reconstruction_note (project, ep_cohort_get_name (combined));
-    g_assert_true (g_str_has_prefix (note, "Your patients of “Ours” and Drug X (reconstructed "
-                                           "from Smith 2020, Figure 2), combined on "));
+    g_assert_true (g_str_has_prefix (note, "Your patients of “Ours” and Drug X (Smith 2020, "
+                                           "Figure 2), combined on "));
     g_assert_cmpstr (ep_analysis_results_get_caveat (ep_cohort_page_get_results (page)), ==, note);
     caveat.text = note;
     g_assert_nonnull (find_widget (GTK_WIDGET (page), &caveat));

@@ -29,7 +29,10 @@
 
 
 #define PUBLISHED "Drug X (published)"
-#define LABEL     "Drug X (reconstructed from Smith 2020)"
+/* the published level: short, for a figure at journal size (test_short_label) */
+#define LABEL     "Drug X (Smith 2020)"
+/* the published arm in a sentence: the note above its own results */
+#define LONG_LABEL "Drug X (reconstructed from Smith 2020)"
 #define OWN       "My patients"
 #define COMBINED  OWN " + " LABEL
 
@@ -396,6 +399,65 @@ test_compare_units (void)
 /* The caveat on its figures and above its results; saved and reopened with the mark; an old
  * project (no mark) is unaffected. */
 static void
+test_short_label (void)
+{
+  g_autoptr(EpProject) project = make_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpPlotLayout) layout = NULL;
+  g_autoptr(EpProjectDigitized) uncited = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *label = NULL;
+  const EpProjectDigitized *digitized = NULL;
+  const EpProjectCurve *curve;
+  gboolean legend = FALSE, at_risk = FALSE;
+  EpCohort *combined;
+  EpFigure *figure;
+
+  combined = ep_project_combine_with_reconstruction (project, OWN, PUBLISHED, NULL, &error);
+  g_assert_no_error (error);
+  figure = add_km_figure (project, ep_cohort_get_name (combined));
+  layout = ep_figure_layout (figure);
+  /* the published arm (the second series, the second row at risk) under its short label */
+  for (guint k = 0; k < layout->items->len; k++)
+    {
+      const EpPlotItem *item = &g_array_index (layout->items, EpPlotItem, k);
+
+      if (item->kind == EP_PLOT_ITEM_LEGEND && item->row == 1)
+        {
+          g_test_message ("legend: %s, %d lines", item->text, item->col);
+          g_assert_cmpstr (item->text, ==, LABEL);
+          g_assert_cmpint (item->col, ==, 1);   /* one line */
+          legend = TRUE;
+        }
+      if (item->kind == EP_PLOT_ITEM_RISK_LABEL && item->row == 1)
+        {
+          g_assert_cmpstr (item->text, ==, LABEL);
+          at_risk = TRUE;
+        }
+    }
+  g_assert_true (legend);
+  g_assert_true (at_risk);
+  /* at the default 85 x 70 mm the plot keeps most of the width (with "Drug X (reconstructed
+   * from Smith 2020)" as the level it had 36%: the label wrapped to three lines and the
+   * table's row label pushed the plot to the right) */
+  g_test_message ("plot area %.1f of %.1f pt wide", layout->plot_width, layout->width);
+  g_assert_cmpfloat (layout->plot_width, >, 0.55 * layout->width);
+  /* that the arm is reconstructed: the caveat under the figure, the note above the results */
+  g_assert_true (has_note (figure, ep_reconstruction_caveat ()));
+  g_assert_nonnull (strstr (ep_reconstruction_caveat (), "Reconstructed data are approximate"));
+  note = ep_project_get_reconstruction_note (project, ep_cohort_get_name (combined));
+  g_assert_true (g_str_has_suffix (note, ep_reconstruction_caveat ()));
+
+  /* without a citation the source is the figure's file */
+  curve = ep_project_find_reconstruction (project, PUBLISHED, &digitized);
+  g_assert_nonnull (curve);
+  uncited = ep_project_digitized_copy (digitized);
+  g_clear_pointer (&uncited->citation, g_free);
+  label = ep_reconstruction_figure_label (uncited, curve);
+  g_assert_cmpstr (label, ==, "Drug X (fig2.png)");
+}
+
+static void
 test_caveat_saved (void)
 {
   g_autofree char *path = tmp_path ("combined.endpoint");
@@ -423,7 +485,7 @@ test_caveat_saved (void)
   {
     g_autofree char *published = ep_project_get_reconstruction_note (project, PUBLISHED);
 
-    g_assert_cmpstr (published, ==, LABEL ". Reconstructed data are approximate: the published "
+    g_assert_cmpstr (published, ==, LONG_LABEL ". Reconstructed data are approximate: the published "
                                     "arm's patients were rebuilt from a digitized figure (Guyot "
                                     "et al. 2012), not taken from the trial.");
   }
@@ -613,6 +675,7 @@ main (int    argc,
   g_test_add_func ("/combine/refusals", test_refusals);
   g_test_add_func ("/combine/same-numbers", test_same_numbers);
   g_test_add_func ("/combine/compare-units", test_compare_units);
+  g_test_add_func ("/combine/short-label", test_short_label);
   g_test_add_func ("/combine/caveat-saved", test_caveat_saved);
   g_test_add_func ("/combine/bad-mark", test_bad_mark);
   g_test_add_func ("/combine/undo", test_undo);

@@ -409,7 +409,7 @@ test_overlay (void)
   /* the numbers at risk of arm A at the ticks, as a paper prints them, pasted with a header */
   const char *at_risk = "Months\tAt risk\n0\t200\n12\t117\n24\t73\n36\t53\n48\t38\n60\t22\n";
   const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
-  const char *label = "Drug X (reconstructed from Smith 2020)";
+  const char *label = "Drug X (Smith 2020)";
   g_autoptr(EpProject) project = ep_project_new ();
   g_autoptr(EpProject) back = NULL;
   g_autoptr(EpCohort) mine = true_arm (csv, "B");
@@ -474,7 +474,8 @@ test_overlay (void)
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), at_risk, -1);
   ep_digitizer_set_totals (digitizer, 112, 0);
-  g_assert_true (gtk_widget_activate_action (window, "digitizer.reconstruct", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_digitizer_get_panel (digitizer)),
+                                             "reconstruct-panel.reconstruct", NULL));
   wait_a_moment ();
   g_assert_false (has_label (window, "Numbers at risk, row"));
   g_assert_true (has_label (window, "Cohort “Drug X (published)”: 200 patients"));
@@ -510,7 +511,8 @@ test_overlay (void)
   g_assert_nonnull (ep_cohort_find_endpoint (reconstructed, "OS"));
 
   /* Overlay: the project's only Kaplan-Meier figure is the one offered */
-  g_assert_true (gtk_widget_activate_action (window, "digitizer.overlay", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_digitizer_get_panel (digitizer)),
+                                             "reconstruct-panel.overlay", NULL));
   wait_a_moment ();
   g_assert_cmpstr (ep_project_get_figure_overlay (project, figure), ==, "Drug X (published)");
   g_assert_true (has_dashed_curve (figure, label));
@@ -539,13 +541,14 @@ test_overlay (void)
    * published arm with the group column "source", for every analysis; the caveat on its
    * Kaplan-Meier figure (with EP_SCREENSHOT_DIR: combined-km.png) */
   {
-    const char *combined_name = "My patients + Drug X (reconstructed from Smith 2020)";
+    const char *combined_name = "My patients + Drug X (Smith 2020)";
     guint n_cohorts = g_list_model_get_n_items (ep_project_get_cohorts (project));
     g_autoptr(JsonNode) km = NULL;
     EpCohort *combined;
     EpFigure *both;
 
-    g_assert_true (gtk_widget_activate_action (window, "digitizer.combine", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ep_digitizer_get_panel (digitizer)),
+                                               "reconstruct-panel.combine", NULL));
     wait_a_moment ();
     g_assert_cmpuint (g_list_model_get_n_items (ep_project_get_cohorts (project)), ==,
                       n_cohorts + 1);
@@ -574,8 +577,8 @@ test_overlay (void)
         save_screenshot (window, shot);
       }
 
-    km = json_from_string ("{\"kind\":\"km\",\"cohort\":\"My patients + Drug X (reconstructed "
-                           "from Smith 2020)\",\"endpoint\":\"OS\",\"group\":\"source\"}", NULL);
+    km = json_from_string ("{\"kind\":\"km\",\"cohort\":\"My patients + Drug X (Smith 2020)\","
+                           "\"endpoint\":\"OS\",\"group\":\"source\"}", NULL);
     both = ep_project_add_figure (project, "Both arms", json_node_get_object (km), &error);
     g_assert_no_error (error);
     g_assert_true (has_note (both, ep_reconstruction_caveat ()));
@@ -689,8 +692,7 @@ test_overlay (void)
 
 /* A project with the user's patients (the true arm B of the bundled figure's data), their
  * Kaplan-Meier figure, and a published arm reconstructed from a hand-made digitized curve whose
- * citation is long: its legend entry, "Drug X (reconstructed from Smith et al., N Engl J Med
- * 2020, Figure 2)", wraps. */
+ * citation is long: its legend entry, "Drug X (Smith et al., N Engl J Med 2020, Figure 2)". */
 static EpProject *
 overlay_project (void)
 {
@@ -771,7 +773,7 @@ figure_page_window (EpProject  *project,
 static void
 test_figures_page_overlay (void)
 {
-  const char *label = "Drug X (reconstructed from Smith et al., N Engl J Med 2020, Figure 2)";
+  const char *label = "Drug X (Smith et al., N Engl J Med 2020, Figure 2)";
   const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
   g_autoptr(EpProject) project = overlay_project ();
   g_autoptr(EpProject) back = NULL;

@@ -874,7 +874,7 @@ test_overlay (void)
   g_autoptr(EpProject) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EpReconstructResult) report = NULL;
-  const char *label = "Drug X (reconstructed from Smith 2020)";
+  const char *label = "Drug X (Smith 2020)";
   EpFigure *figure;
 
   ep_test_add_published_arm (project, &report);
@@ -1009,7 +1009,7 @@ test_overlay_follows (void)
 {
   g_autoptr(EpProject) project = make_project ();
   g_autoptr(GError) error = NULL;
-  const char *label = "Drug X (reconstructed from Smith 2020)";
+  const char *label = "Drug X (Smith 2020)";
   EpPlotTimeUnit axis_unit, data_unit;
   EpCohort *published;
   EpFigure *figure;
@@ -1073,7 +1073,7 @@ test_overlay_follows_analysis (void)
   g_autoptr(EpProject) project = make_project ();
   g_autoptr(GError) error = NULL;
   const char *codes[] = { "1", NULL };
-  const char *label = "Drug X (reconstructed from Smith 2020)";
+  const char *label = "Drug X (Smith 2020)";
   g_autoptr(EpAnalysis) analysis = g_list_model_get_item (ep_project_get_analyses (project), 0);
   g_autoptr(EpCohort) aml = g_list_model_get_item (ep_project_get_cohorts (project), 0);
   g_autoptr(JsonObject) source = json_object_new ();

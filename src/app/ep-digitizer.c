@@ -15,11 +15,10 @@
 #include <string.h>
 
 #include "app/ep-digitizer.h"
+#include "app/ep-reconstruct-panel.h"
 #include "io/ep-digitize.h"
 #include "io/ep-image.h"
 #include "io/ep-project-store.h"
-#include "model/ep-catalog.h"
-#include "model/ep-reconstruction.h"
 
 typedef enum
 {
@@ -71,22 +70,8 @@ struct _EpDigitizer
   GtkButton         *save_button;
   GtkLabel          *error_label;
   /* reconstructing the selected curve and using it (docs/reconstruction.md, "In the app") */
-  GtkTextView       *at_risk_view;
-  GtkSpinButton     *events_spin;
-  GtkSpinButton     *total_spin;
-  GtkDropDown       *unit_dropdown;
-  GtkEntry          *citation_entry;
-  GtkEntry          *cohort_entry;
-  GtkLabel          *reconstruct_label;
-  GtkWidget         *use_box;
-  GtkDropDown       *figure_dropdown;
-  GtkDropDown       *compare_dropdown;
-  GtkDropDown       *arm_dropdown;
-  GtkLabel          *use_label;
+  EpReconstructPanel *panel;
   GtkMenuButton     *stored_button;
-  GPtrArray         *arm_ids;        /* char *: the catalog arms of arm_dropdown, id and */
-  GPtrArray         *arm_labels;     /* arm label by position */
-  gboolean           setting_citation;
 };
 
 G_DEFINE_FINAL_TYPE (EpDigitizer, ep_digitizer, ADW_TYPE_WINDOW)
@@ -302,7 +287,6 @@ mode_toggled_cb (GtkToggleButton *button,
 }
 
 static void update_use (EpDigitizer *self);
-static void show_message (GtkLabel *label, const char *text, gboolean is_error);
 
 static void
 refresh_curves (EpDigitizer *self)
@@ -532,10 +516,9 @@ save_cb (EpDigitizer *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Reconstructing the selected curve and using it: the numbers at risk, the totals, the
- * Reconstruct button; then overlay, compare and attach (docs/reconstruction.md, "In the
- * app"). The work is the model's (model/ep-reconstruction.h); the window only gathers the
- * inputs and shows what came back. */
+/* The side panel below the curves (EpReconstructPanel) reconstructs the selected curve and
+ * uses it; the window tells it which curve that is, keeps the figure in the project when it
+ * asks, and takes the links the project gave the curve. */
 
 static Curve *
 selected_curve (EpDigitizer *self)
@@ -545,302 +528,105 @@ selected_curve (EpDigitizer *self)
   return g_ptr_array_index (self->curves, self->selected);
 }
 
+/* The figures digitized earlier, to open again (In the Project). */
 static void
-citation_changed_cb (EpDigitizer *self,
-                     GtkEditable *entry)
+refresh_stored_menu (EpDigitizer *self)
 {
-  const char *text = gtk_editable_get_text (entry);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  guint n;
 
-  if (self->setting_citation)
+  /* also called while the template is disposed */
+  if (self->project == NULL || self->stored_button == NULL)
     return;
-  g_free (self->citation);
-  self->citation = text[0] != '\0' ? g_strdup (text) : NULL;
-  keep (self);
-}
-
-static void
-show_message (GtkLabel   *label,
-              const char *text,
-              gboolean    is_error)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-}
-
-/* The at-risk table as typed or pasted: one row per line, a time and a number separated by
- * spaces, tabs, commas or semicolons; a first line without numbers is a header. */
-static gboolean
-parse_at_risk (const char  *text,
-               GArray      *times,
-               GArray      *counts,
-               GError     **error)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
+  n = ep_project_get_n_digitized (self->project);
+  for (guint k = 0; k < n; k++)
     {
-      g_auto(GStrv) cells = NULL;
-      g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-      char *line = g_strstrip (lines[i]);
-      double t = 0.0, n = 0.0;
-      char *end_t = NULL, *end_n = NULL;
+      const EpProjectDigitized *stored = ep_project_get_digitized (self->project, k);
+      g_autoptr(GMenuItem) item = g_menu_item_new (stored->name, NULL);
 
-      if (line[0] == '\0')
-        continue;
-      cells = g_strsplit_set (line, " \t,;", -1);
-      for (guint k = 0; cells[k] != NULL; k++)
-        if (cells[k][0] != '\0')
-          g_ptr_array_add (fields, cells[k]);
-      if (fields->len == 2)
-        {
-          t = g_ascii_strtod (g_ptr_array_index (fields, 0), &end_t);
-          n = g_ascii_strtod (g_ptr_array_index (fields, 1), &end_n);
-        }
-      if (fields->len != 2 || *end_t != '\0' || *end_n != '\0' || !isfinite (t) || !isfinite (n))
-        {
-          if (times->len == 0 && i == 0 && !g_ascii_isdigit (line[0]))
-            continue;   /* a header: "time  n at risk" */
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Numbers at risk, row %u: “%s” is not a time and a number at risk"),
-                       i + 1, line);
-          return FALSE;
-        }
-      g_array_append_val (times, t);
-      g_array_append_val (counts, n);
+      g_menu_item_set_action_and_target_value (item, "digitizer.open-stored",
+                                               g_variant_new_string (stored->name));
+      g_menu_append_item (menu, item);
     }
-  return TRUE;
+  gtk_menu_button_set_menu_model (self->stored_button, G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stored_button), n > 0);
 }
 
-/* The lists to choose from: the project's Kaplan-Meier figures, its cohorts other than the
- * selected curve's, the catalog's arms. Kept selections stay selected. */
+/* The panel works on the selected curve. */
 static void
-fill_dropdown (GtkDropDown *dropdown,
-               GPtrArray   *names)
+update_use (EpDigitizer *self)
 {
-  g_autofree char *was = NULL;
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-  GtkStringList *list;
-  guint selected = 0;
+  const Curve *curve = selected_curve (self);
 
-  if (item != NULL)
-    was = g_strdup (gtk_string_object_get_string (item));
-  g_ptr_array_add (names, NULL);
-  list = gtk_string_list_new ((const char * const *) names->pdata);
-  g_ptr_array_remove_index (names, names->len - 1);
-  for (guint k = 0; was != NULL && k < names->len; k++)
-    if (strcmp (g_ptr_array_index (names, k), was) == 0)
-      selected = k;
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (dropdown, names->len > 0 ? selected : GTK_INVALID_LIST_POSITION);
-  g_object_unref (list);
+  if (self->panel == NULL)
+    return;
+  ep_reconstruct_panel_set_curve (self->panel, self->stored_name,
+                                  curve != NULL ? self->selected : -1,
+                                  curve != NULL ? curve->name : NULL,
+                                  curve != NULL ? curve->cohort : NULL);
+  refresh_stored_menu (self);
 }
 
 static void
 refresh_choices (EpDigitizer *self)
 {
-  g_autoptr(GPtrArray) figures = g_ptr_array_new ();
-  g_autoptr(GPtrArray) cohorts = g_ptr_array_new ();
-  const Curve *curve = selected_curve (self);
-
-  /* also called while the template is disposed */
-  if (self->project == NULL || self->figure_dropdown == NULL)
+  if (self->panel == NULL)
     return;
-  {
-    GListModel *model = ep_project_get_figures (self->project);
-
-    for (guint k = 0; k < g_list_model_get_n_items (model); k++)
-      {
-        g_autoptr(EpFigure) figure = g_list_model_get_item (model, k);
-
-        if (ep_figure_get_kind (figure) == EP_FIGURE_KM)
-          g_ptr_array_add (figures, (gpointer) ep_project_get_figure_name (self->project, figure));
-      }
-  }
-  {
-    GListModel *model = ep_project_get_cohorts (self->project);
-
-    for (guint k = 0; k < g_list_model_get_n_items (model); k++)
-      {
-        g_autoptr(EpCohort) cohort = g_list_model_get_item (model, k);
-        const char *name = ep_cohort_get_name (cohort);
-
-        if (curve == NULL || g_strcmp0 (curve->cohort, name) != 0)
-          g_ptr_array_add (cohorts, (gpointer) name);
-      }
-  }
-  fill_dropdown (self->figure_dropdown, figures);
-  fill_dropdown (self->compare_dropdown, cohorts);
-  {
-    /* the figures digitized earlier, to open again */
-    g_autoptr(GMenu) menu = g_menu_new ();
-    guint n = ep_project_get_n_digitized (self->project);
-
-    for (guint k = 0; k < n; k++)
-      {
-        const EpProjectDigitized *stored = ep_project_get_digitized (self->project, k);
-        g_autoptr(GMenuItem) item = g_menu_item_new (stored->name, NULL);
-
-        g_menu_item_set_action_and_target_value (item, "digitizer.open-stored",
-                                                 g_variant_new_string (stored->name));
-        g_menu_append_item (menu, item);
-      }
-    gtk_menu_button_set_menu_model (self->stored_button, G_MENU_MODEL (menu));
-    gtk_widget_set_sensitive (GTK_WIDGET (self->stored_button), n > 0);
-  }
-
-  if (self->arm_ids->len == 0)
-    {
-      g_autoptr(EpCatalog) catalog = ep_catalog_new_default (NULL);
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-      for (guint k = 0; catalog != NULL && k < g_list_model_get_n_items (G_LIST_MODEL (catalog)); k++)
-        {
-          g_autoptr(EpTrial) trial = g_list_model_get_item (G_LIST_MODEL (catalog), k);
-          const EpCatalogRecord *record = ep_trial_get_record (trial);
-
-          if (record->id == NULL)
-            continue;
-          g_ptr_array_add (self->arm_ids, g_strdup (record->id));
-          g_ptr_array_add (self->arm_labels, g_strdup (record->arm));
-          g_ptr_array_add (labels, g_strdup_printf ("%s — %s", ep_trial_get_trial_label (trial),
-                                                    record->arm != NULL ? record->arm : ""));
-        }
-      g_ptr_array_set_free_func (labels, g_free);
-      fill_dropdown (self->arm_dropdown, labels);
-    }
+  ep_reconstruct_panel_refresh (self->panel);
+  refresh_stored_menu (self);
 }
 
-/* The "use" controls work on the selected curve once it is reconstructed. */
 static void
-update_use (EpDigitizer *self)
+panel_citation_cb (EpDigitizer *self)
 {
-  const Curve *curve = selected_curve (self);
-  gboolean ready = self->project != NULL && curve != NULL && curve->cohort != NULL
-                   && ep_project_find_cohort (self->project, curve->cohort) != NULL;
+  const char *citation = ep_reconstruct_panel_get_citation (self->panel);
 
-  if (self->use_box == NULL)
+  /* set by the window itself (a figure opened) */
+  if (g_strcmp0 (citation, self->citation) == 0)
     return;
-  gtk_widget_set_sensitive (self->use_box, ready);
-  if (curve != NULL)
-    {
-      g_autofree char *name = g_strdup_printf (_("%s (published)"), curve->name);
-      gtk_entry_set_placeholder_text (self->cohort_entry, name);
-    }
-  refresh_choices (self);
+  g_free (self->citation);
+  self->citation = g_strdup (citation);
+  keep (self);
 }
 
-static char *
-report_text (const EpReconstructResult *r,
-             const char                *cohort_name)
+/* The project linked the selected curve to its cohort or a catalog arm: the window's copy
+ * takes the links, which keep() writes back. */
+static void
+panel_curve_linked_cb (EpDigitizer *self)
 {
-  GString *text = g_string_new (NULL);
+  const EpProjectDigitized *stored;
+  const EpProjectCurve *linked;
+  Curve *curve = selected_curve (self);
 
-  g_string_append_printf (text, _("Cohort “%s”: %zu patients, %u events, %u censored."),
-                          cohort_name, r->n, r->events, r->censored);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Fit to the %zu points: RMSE %.4f, largest difference %.4f."),
-                          r->n_points, r->rmse, r->max_abs_diff);
-  for (guint k = 0; r->warnings != NULL && r->warnings[k] != NULL; k++)
-    {
-      g_string_append (text, "\n• ");
-      g_string_append (text, r->warnings[k]);
-    }
-  return g_string_free (text, FALSE);
+  if (curve == NULL || self->project == NULL || self->stored_name == NULL)
+    return;
+  stored = ep_project_find_digitized (self->project, self->stored_name);
+  if (stored == NULL || (guint) self->selected >= stored->curves->len)
+    return;
+  linked = g_ptr_array_index (stored->curves, self->selected);
+  g_free (curve->cohort);
+  g_free (curve->trial_id);
+  g_free (curve->trial_arm);
+  curve->cohort = g_strdup (linked->cohort);
+  curve->trial_id = g_strdup (linked->trial_id);
+  curve->trial_arm = g_strdup (linked->trial_arm);
+}
+
+EpReconstructPanel *
+ep_digitizer_get_panel (EpDigitizer *self)
+{
+  g_return_val_if_fail (EP_IS_DIGITIZER (self), NULL);
+
+  return self->panel;
 }
 
 EpCohort *
 ep_digitizer_reconstruct (EpDigitizer  *self,
                           GError      **error)
 {
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(EpReconstructResult) report = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->at_risk_view);
-  GtkTextIter start, end;
-  Curve *curve = selected_curve (self);
-  const char *typed;
-  EpCohort *cohort;
-  int events, total;
-
   g_return_val_if_fail (EP_IS_DIGITIZER (self), NULL);
 
-  if (self->project == NULL || self->stored_name == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Open the digitizer from a project's window to reconstruct a curve"));
-      return NULL;
-    }
-  if (curve == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Trace a curve first, and select it"));
-      return NULL;
-    }
-  /* A curve names one cohort: that link is what marks the cohort as reconstructed (with its
-   * source and the caveat), so a second reconstruction would leave the first one unmarked. */
-  if (curve->cohort != NULL && ep_project_find_cohort (self->project, curve->cohort) != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” is already reconstructed as the cohort “%s”: to reconstruct it "
-                     "again, remove that cohort on the Cohorts page first"),
-                   curve->name, curve->cohort);
-      return NULL;
-    }
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!parse_at_risk (text, times, counts, error))
-    return NULL;
-  events = gtk_spin_button_get_value_as_int (self->events_spin);
-  total = gtk_spin_button_get_value_as_int (self->total_spin);
-  typed = gtk_editable_get_text (GTK_EDITABLE (self->cohort_entry));
-  name = typed[0] != '\0' ? g_strdup (typed) : g_strdup_printf (_("%s (published)"), curve->name);
-  /* the name offered is numbered when another cohort has it; a name typed must be free */
-  for (guint k = 2; typed[0] == '\0' && ep_project_find_cohort (self->project, name) != NULL; k++)
-    {
-      g_autofree char *base = g_strdup_printf (_("%s (published)"), curve->name);
-
-      g_free (name);
-      name = g_strdup_printf ("%s (%u)", base, k);
-    }
-  if (ep_project_find_cohort (self->project, name) != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("The project already has a cohort “%s”: give the reconstruction another name"),
-                   name);
-      return NULL;
-    }
-  keep (self);   /* the points as they are now */
-  cohort = ep_project_reconstruct_curve_full (self->project, self->stored_name,
-                                              (guint) self->selected,
-                                              (const double *) times->data,
-                                              (const double *) counts->data, times->len,
-                                              total > 0 ? total : -1, events > 0 ? events : -1,
-                                              (EpTimeUnit) gtk_drop_down_get_selected (self->unit_dropdown),
-                                              name, &report, error);
-  if (cohort == NULL)
-    return NULL;
-  /* the window's copy of the curve names its cohort too (keep() writes it back) */
-  g_free (curve->cohort);
-  curve->cohort = g_strdup (name);
-  message = report_text (report, name);
-  show_message (self->reconstruct_label, message, FALSE);
-  update_use (self);
-  return cohort;
-}
-
-static const char *
-dropdown_text (GtkDropDown *dropdown)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+  return ep_reconstruct_panel_reconstruct (self->panel, error);
 }
 
 gboolean
@@ -848,33 +634,9 @@ ep_digitizer_overlay (EpDigitizer  *self,
                       const char   *figure_name,
                       GError      **error)
 {
-  const Curve *curve = selected_curve (self);
-  EpFigure *figure;
-  g_autofree char *message = NULL;
-
   g_return_val_if_fail (EP_IS_DIGITIZER (self), FALSE);
 
-  if (self->project == NULL || curve == NULL || curve->cohort == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Reconstruct the selected curve first"));
-      return FALSE;
-    }
-  figure = figure_name != NULL ? ep_project_find_figure (self->project, figure_name) : NULL;
-  if (figure == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("Make a Kaplan-Meier figure of your patients on the Figures page "
-                             "first"));
-      return FALSE;
-    }
-  if (!ep_project_set_figure_overlay (self->project, figure, curve->cohort, error))
-    return FALSE;
-  message = g_strdup_printf (_("“%s” is drawn dashed on the figure “%s” (Figures page), with "
-                               "the caveat: %s"), curve->cohort, figure_name,
-                             ep_reconstruction_caveat ());
-  show_message (self->use_label, message, FALSE);
-  return TRUE;
+  return ep_reconstruct_panel_overlay (self->panel, figure_name, error);
 }
 
 char *
@@ -882,48 +644,9 @@ ep_digitizer_compare (EpDigitizer  *self,
                       const char   *cohort_name,
                       GError      **error)
 {
-  const Curve *curve = selected_curve (self);
-  g_autoptr(EpReconstructionComparison) c = NULL;
-  EpCohort *own, *published;
-  const char *time_column, *event_column;
-  g_autofree char *p = NULL;
-  char *text;
-
   g_return_val_if_fail (EP_IS_DIGITIZER (self), NULL);
 
-  if (self->project == NULL || curve == NULL || curve->cohort == NULL
-      || (published = ep_project_find_cohort (self->project, curve->cohort)) == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Reconstruct the selected curve first"));
-      return NULL;
-    }
-  own = cohort_name != NULL ? ep_project_find_cohort (self->project, cohort_name) : NULL;
-  if (own == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("Choose a cohort of your patients to compare with"));
-      return NULL;
-    }
-  if (!ep_reconstruction_own_columns (own, &time_column, &event_column, NULL))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cohort “%s” has no time and event columns: give it a survival endpoint "
-                     "on the Cohorts page"), cohort_name);
-      return NULL;
-    }
-  c = ep_reconstruction_compare (own, time_column, event_column, published, error);
-  if (c == NULL)
-    return NULL;
-  p = c->p < 0.001 ? g_strdup ("p < 0.001") : g_strdup_printf ("p = %.3f", c->p);
-  text = g_strdup_printf (_("%s (%zu patients, %u events) against %s (%zu, %u):\n"
-                            "log-rank χ² %.2f, %s; hazard ratio of the published arm %.2f "
-                            "(95%% CI %.2f to %.2f).\n%s"),
-                          curve->cohort, c->n_published, c->events_published, cohort_name,
-                          c->n_own, c->events_own, c->chisq, p, c->hr, c->hr_lower, c->hr_upper,
-                          c->caveat);
-  show_message (self->use_label, text, FALSE);
-  return text;
+  return ep_reconstruct_panel_compare (self->panel, cohort_name, error);
 }
 
 EpCohort *
@@ -931,37 +654,9 @@ ep_digitizer_combine (EpDigitizer  *self,
                       const char   *cohort_name,
                       GError      **error)
 {
-  const Curve *curve = selected_curve (self);
-  g_autofree char *message = NULL;
-  EpCohort *combined;
-
   g_return_val_if_fail (EP_IS_DIGITIZER (self), NULL);
 
-  if (self->project == NULL || curve == NULL || curve->cohort == NULL
-      || ep_project_find_cohort (self->project, curve->cohort) == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Reconstruct the selected curve first"));
-      return NULL;
-    }
-  if (cohort_name == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("Choose a cohort of your patients to combine with"));
-      return NULL;
-    }
-  combined = ep_project_combine_with_reconstruction (self->project, cohort_name, curve->cohort,
-                                                     NULL, error);
-  if (combined == NULL)
-    return NULL;
-  message = g_strdup_printf (_("New cohort “%s”: %u patients, yours and the published arm's, "
-                               "told apart by the column “source”. Analyse it on the Cohorts "
-                               "page with “source” as the group.\n%s"),
-                             ep_cohort_get_name (combined),
-                             ep_cohort_get_table (combined)->n_rows, ep_reconstruction_caveat ());
-  show_message (self->use_label, message, FALSE);
-  refresh_choices (self);
-  return combined;
+  return ep_reconstruct_panel_combine (self->panel, cohort_name, error);
 }
 
 gboolean
@@ -969,24 +664,28 @@ ep_digitizer_attach (EpDigitizer *self,
                      const char  *trial_id,
                      const char  *arm)
 {
-  Curve *curve = selected_curve (self);
-  g_autofree char *message = NULL;
-
   g_return_val_if_fail (EP_IS_DIGITIZER (self), FALSE);
 
-  if (self->project == NULL || self->stored_name == NULL || curve == NULL)
-    return FALSE;
-  keep (self);
-  ep_project_attach_curve (self->project, self->stored_name, (guint) self->selected, trial_id,
-                           arm);
-  g_free (curve->trial_id);
-  g_free (curve->trial_arm);
-  curve->trial_id = g_strdup (trial_id);
-  curve->trial_arm = g_strdup (arm);
-  message = g_strdup_printf (_("Attached to the catalog arm “%s” (%s): its page on the Trials "
-                               "page shows the curve."), arm != NULL ? arm : "", trial_id);
-  show_message (self->use_label, message, FALSE);
-  return TRUE;
+  return ep_reconstruct_panel_attach (self->panel, trial_id, arm);
+}
+
+void
+ep_digitizer_set_at_risk (EpDigitizer *self,
+                          const char  *text)
+{
+  g_return_if_fail (EP_IS_DIGITIZER (self));
+
+  ep_reconstruct_panel_set_at_risk (self->panel, text);
+}
+
+void
+ep_digitizer_set_totals (EpDigitizer *self,
+                         int          total_events,
+                         int          total)
+{
+  g_return_if_fail (EP_IS_DIGITIZER (self));
+
+  ep_reconstruct_panel_set_totals (self->panel, total_events, total);
 }
 
 static void
@@ -1002,89 +701,6 @@ open_stored_action (GtkWidget  *widget,
 }
 
 static void
-reconstruct_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  EpDigitizer *self = EP_DIGITIZER (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (ep_digitizer_reconstruct (self, &error) == NULL)
-    show_message (self->reconstruct_label, error->message, TRUE);
-}
-
-static void
-overlay_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  EpDigitizer *self = EP_DIGITIZER (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!ep_digitizer_overlay (self, dropdown_text (self->figure_dropdown), &error))
-    show_message (self->use_label, error->message, TRUE);
-}
-
-static void
-compare_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  EpDigitizer *self = EP_DIGITIZER (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = ep_digitizer_compare (self, dropdown_text (self->compare_dropdown),
-                                                &error);
-
-  if (text == NULL)
-    show_message (self->use_label, error->message, TRUE);
-}
-
-static void
-combine_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  EpDigitizer *self = EP_DIGITIZER (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (ep_digitizer_combine (self, dropdown_text (self->compare_dropdown), &error) == NULL)
-    show_message (self->use_label, error->message, TRUE);
-}
-
-static void
-attach_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EpDigitizer *self = EP_DIGITIZER (widget);
-  guint k = gtk_drop_down_get_selected (self->arm_dropdown);
-
-  if (k < self->arm_ids->len)
-    ep_digitizer_attach (self, g_ptr_array_index (self->arm_ids, k),
-                         g_ptr_array_index (self->arm_labels, k));
-}
-
-void
-ep_digitizer_set_at_risk (EpDigitizer *self,
-                          const char  *text)
-{
-  g_return_if_fail (EP_IS_DIGITIZER (self));
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->at_risk_view), text, -1);
-}
-
-void
-ep_digitizer_set_totals (EpDigitizer *self,
-                         int          total_events,
-                         int          total)
-{
-  g_return_if_fail (EP_IS_DIGITIZER (self));
-
-  gtk_spin_button_set_value (self->events_spin, MAX (total_events, 0));
-  gtk_spin_button_set_value (self->total_spin, MAX (total, 0));
-}
-
-static void
 ep_digitizer_dispose (GObject *object)
 {
   EpDigitizer *self = EP_DIGITIZER (object);
@@ -1097,8 +713,6 @@ ep_digitizer_dispose (GObject *object)
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->stored_name, g_free);
   g_clear_pointer (&self->citation, g_free);
-  g_clear_pointer (&self->arm_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->arm_labels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), EP_TYPE_DIGITIZER);
 
   G_OBJECT_CLASS (ep_digitizer_parent_class)->dispose (object);
@@ -1112,6 +726,7 @@ ep_digitizer_class_init (EpDigitizerClass *klass)
 
   object_class->dispose = ep_digitizer_dispose;
 
+  g_type_ensure (EP_TYPE_RECONSTRUCT_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/endpoint/Endpoint/ui/ep-digitizer.ui");
   gtk_widget_class_bind_template_child (widget_class, EpDigitizer, canvas);
   gtk_widget_class_bind_template_child (widget_class, EpDigitizer, hint_label);
@@ -1128,26 +743,9 @@ ep_digitizer_class_init (EpDigitizerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpDigitizer, curve_list);
   gtk_widget_class_bind_template_child (widget_class, EpDigitizer, save_button);
   gtk_widget_class_bind_template_child (widget_class, EpDigitizer, error_label);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, at_risk_view);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, events_spin);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, total_spin);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, unit_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, citation_entry);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, cohort_entry);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, reconstruct_label);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, use_box);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, figure_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, compare_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, arm_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, use_label);
-  gtk_widget_class_bind_template_callback (widget_class, citation_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, EpDigitizer, panel);
   gtk_widget_class_bind_template_child (widget_class, EpDigitizer, stored_button);
   gtk_widget_class_install_action (widget_class, "digitizer.open-stored", "s", open_stored_action);
-  gtk_widget_class_install_action (widget_class, "digitizer.reconstruct", NULL, reconstruct_action);
-  gtk_widget_class_install_action (widget_class, "digitizer.overlay", NULL, overlay_action);
-  gtk_widget_class_install_action (widget_class, "digitizer.compare", NULL, compare_action);
-  gtk_widget_class_install_action (widget_class, "digitizer.combine", NULL, combine_action);
-  gtk_widget_class_install_action (widget_class, "digitizer.attach", NULL, attach_action);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, curve_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_curve_cb);
@@ -1163,13 +761,11 @@ ep_digitizer_init (EpDigitizer *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->curves = g_ptr_array_new_with_free_func (curve_free);
-  self->arm_ids = g_ptr_array_new_with_free_func (g_free);
-  self->arm_labels = g_ptr_array_new_with_free_func (g_free);
-  gtk_drop_down_set_selected (self->unit_dropdown, EP_TIME_UNIT_MONTHS);
-  /* the catalog's arms are many: typing filters them */
-  gtk_drop_down_set_expression (self->arm_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
+  g_signal_connect_object (self->panel, "notify::citation", G_CALLBACK (panel_citation_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panel, "keep", G_CALLBACK (keep), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panel, "curve-linked", G_CALLBACK (panel_curve_linked_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (refresh_choices), self);
   self->selected = -1;
   gtk_drawing_area_set_draw_func (self->canvas, draw_canvas, self, NULL);
@@ -1220,8 +816,7 @@ set_image (EpDigitizer *self,
     gtk_window_set_title (GTK_WINDOW (self), name);
   }
   show_error (self, NULL);
-  show_message (self->reconstruct_label, NULL, FALSE);
-  show_message (self->use_label, NULL, FALSE);
+  ep_reconstruct_panel_clear (self->panel);
   set_mode (self, MODE_X1);
   refresh_curves (self);
 }
@@ -1248,9 +843,7 @@ ep_digitizer_open (EpDigitizer  *self,
   self->bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   self->page = 1;
   g_clear_pointer (&self->citation, g_free);
-  self->setting_citation = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->citation_entry), "");
-  self->setting_citation = FALSE;
+  ep_reconstruct_panel_set_citation (self->panel, NULL);
   g_clear_pointer (&self->stored_name, g_free);
   if (self->project != NULL)
     {
@@ -1277,6 +870,7 @@ ep_digitizer_set_project (EpDigitizer *self,
   g_return_if_fail (project == NULL || EP_IS_PROJECT (project));
 
   g_set_object (&self->project, project);
+  ep_reconstruct_panel_set_project (self->panel, project);
   update_use (self);
 }
 
@@ -1295,10 +889,8 @@ ep_digitizer_set_citation (EpDigitizer *self,
   g_return_if_fail (EP_IS_DIGITIZER (self));
 
   g_free (self->citation);
-  self->citation = g_strdup (citation);
-  self->setting_citation = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->citation_entry), citation != NULL ? citation : "");
-  self->setting_citation = FALSE;
+  self->citation = citation != NULL && citation[0] != '\0' ? g_strdup (citation) : NULL;
+  ep_reconstruct_panel_set_citation (self->panel, citation);
   keep (self);
 }
 
@@ -1344,10 +936,7 @@ ep_digitizer_open_stored (EpDigitizer  *self,
   self->page = (int) stored->page;
   g_free (self->citation);
   self->citation = g_strdup (stored->citation);
-  self->setting_citation = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->citation_entry),
-                         stored->citation != NULL ? stored->citation : "");
-  self->setting_citation = FALSE;
+  ep_reconstruct_panel_set_citation (self->panel, stored->citation);
   g_free (self->stored_name);
   self->stored_name = g_strdup (stored->name);
   for (guint c = 0; c < stored->curves->len; c++)

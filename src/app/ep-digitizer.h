@@ -8,15 +8,18 @@
  * (src/io/ep-digitize.h); add points with a click and delete the nearest with a right click;
  * several curves, each with a name; save them as CSV (curve,time,surv) for
  * endpoint-cli reconstruct. Positions are in the image's own units (pixels; SVG pixels; PDF
- * points), as endpoint-cli digitize takes them. Under the curves: the numbers at risk (typed or
- * pasted), the totals and Reconstruct, which makes the selected curve a cohort of the project
- * (model/ep-reconstruction.h); then Overlay (on a Kaplan-Meier figure of the project), Compare
- * (log-rank and Cox against a cohort, with the caveat) and Attach (to a catalog arm).
+ * points), as endpoint-cli digitize takes them. Under the curves, a panel of its own
+ * (EpReconstructPanel, app/ep-reconstruct-panel.h) works on the selected curve: the numbers at
+ * risk (typed or pasted), the totals and Reconstruct, which makes the curve a cohort of the
+ * project (model/ep-reconstruction.h); then Overlay (on a Kaplan-Meier figure of the project),
+ * Compare (log-rank and Cox against a cohort, with the caveat), Combine and Attach (to a
+ * catalog arm). The ep_digitizer_ calls below for those are the panel's.
  */
 #pragma once
 
 #include <adwaita.h>
 
+#include "app/ep-reconstruct-panel.h"
 #include "model/ep-project.h"
 
 G_BEGIN_DECLS
@@ -68,6 +71,8 @@ gsize       ep_digitizer_get_points     (EpDigitizer      *self,
                                          guint             curve,
                                          const double    **time,
                                          const double    **surv);
+/* The panel under the curves (its actions: reconstruct-panel.reconstruct, …). */
+EpReconstructPanel *ep_digitizer_get_panel (EpDigitizer  *self);
 /* Reconstructing the selected curve (what the Reconstruct button does): the numbers at risk
  * as typed in the window (one row per line: time, number), the totals (0: not given). */
 void        ep_digitizer_set_at_risk    (EpDigitizer      *self,

@@ -43,6 +43,22 @@ ep_reconstruction_label (const EpProjectDigitized *figure,
   return g_strdup_printf (_("%s (reconstructed from %s)"), curve->name, figure->file_name);
 }
 
+char *
+ep_reconstruction_figure_label (const EpProjectDigitized *figure,
+                                const EpProjectCurve     *curve)
+{
+  const char *source;
+
+  g_return_val_if_fail (figure != NULL && curve != NULL, NULL);
+
+  source = figure->citation != NULL && figure->citation[0] != '\0' ? figure->citation
+                                                                    : figure->file_name;
+  /* TRANSLATORS: a published arm as a figure's legend and a combined cohort's group name it:
+   * the curve's name and its source, "Drug X (Smith 2020)"; the caveat under the figure says
+   * that it is reconstructed. */
+  return g_strdup_printf (C_("published arm", "%s (%s)"), curve->name, source);
+}
+
 static EpTableColumn *
 number_column (const char   *name,
                const double *values,
@@ -470,7 +486,7 @@ ep_project_combine_with_reconstruction (EpProject   *project,
                      "on the Cohorts page"), own_name);
       return NULL;
     }
-  label = ep_reconstruction_label (digitized, curve);
+  label = ep_reconstruction_figure_label (digitized, curve);
   if (strcmp (label, own_name) == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -772,7 +788,7 @@ apply_overlay (EpProject   *project,
       /* EpPlotTimeUnit is EpTimeUnit + 1 (UNSPECIFIED first) */
       unit = (EpPlotTimeUnit) (ep_cohort_endpoint_get_unit (endpoint) + EP_PLOT_TIME_DAYS);
   }
-  label = ep_reconstruction_label (digitized, curve);
+  label = ep_reconstruction_figure_label (digitized, curve);
   return ep_figure_set_overlay (figure, time, status, n, unit, label, ep_reconstruction_caveat (),
                                 error);
 }

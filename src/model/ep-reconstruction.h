@@ -23,8 +23,17 @@ G_BEGIN_DECLS
 /* The sentence shown beside every figure and test that uses reconstructed data. */
 const char *ep_reconstruction_caveat        (void);
 
-/* "Tisagenlecleucel (reconstructed from Maude 2018)": the label of a published arm. */
+/* "Tisagenlecleucel (reconstructed from Maude 2018)": a published arm named in a sentence (the
+ * note above a reconstructed cohort's results). The source is the figure's citation, else its
+ * file name. */
 char       *ep_reconstruction_label         (const EpProjectDigitized *figure,
+                                             const EpProjectCurve     *curve);
+/* "Tisagenlecleucel (Maude 2018)": a published arm named in a figure, short enough for a legend
+ * and a table of numbers at risk at journal size (85 mm): the overlay's legend entry and the
+ * published level of a combined cohort's column "source" (and so its curve, its row at risk and
+ * its Cox term). The figure's caveat says that the arm is reconstructed
+ * (docs/reconstruction.md, "Combining with your patients"). */
+char       *ep_reconstruction_figure_label  (const EpProjectDigitized *figure,
                                              const EpProjectCurve     *curve);
 
 /* Reconstructs curve `curve` of the digitized figure `figure_name` from the numbers at risk
@@ -127,11 +136,12 @@ gboolean    ep_reconstruction_get_patients  (EpCohort                 *cohort,
  * reads them, times converted to the published arm's unit as ep_reconstruction_compare()
  * does) followed by the patients of the reconstructed cohort `published_name`, with the
  * columns time, event (1 event, 0 censored) and source, a category whose levels are the own
- * cohort's name and the published arm's label (ep_reconstruction_label()), in that order (value
- * labels: the user's patients are the reference of a Cox model and the first curve); roles
- * time, event and group, and a time endpoint (the own endpoint's name, else "OS") in the
- * published arm's unit. Neither source cohort is changed. combined_name NULL: "OWN +
- * LABEL"; a name that is taken is numbered ("… (2)"). The cohort is marked as partly
+ * cohort's name and the published arm's short label ("Drug X (Smith 2020)",
+ * ep_reconstruction_figure_label()), in that order (value labels: the user's patients are the
+ * reference of a Cox model and the first curve); roles time, event and group, and a time
+ * endpoint (the own endpoint's name, else "OS") in the published arm's unit. Neither source
+ * cohort is changed. combined_name NULL: "OWN + LABEL"; a name that is taken is numbered
+ * ("… (2)"). The cohort is marked as partly
  * reconstructed (ep_project_find_combined(): its figures carry the caveat, its results the
  * note ep_project_get_reconstruction_note()), saved with the project, and its creation is a
  * step of the project's history (ep_project_undo() takes it out again, redo puts it back).
