@@ -400,6 +400,81 @@ test_km_legend_wrap (void)
     }
 }
 
+/* The widths of a layout's lines, widest first in *widest, last line in *last. */
+static guint
+line_widths (PangoLayout *layout,
+             double      *widest,
+             double      *last)
+{
+  guint n = (guint) pango_layout_get_line_count (layout);
+
+  *widest = 0.0;
+  for (guint i = 0; i < n; i++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, (int) i), NULL,
+                                     &logical);
+      *last = (double) logical.width / PANGO_SCALE;
+      *widest = MAX (*widest, *last);
+    }
+  return n;
+}
+
+/* A wrapped label's lines are balanced: at a width where plain word wrapping leaves one short
+ * word on the last line ("... Figure" / "2)"), ep_plot_text_wrap_balanced() takes as many
+ * lines, none wider than the width, the last at least half as wide as the widest; a label that
+ * fits is not wrapped. */
+static void
+test_text_wrap_balanced (void)
+{
+  const char *label = "Drug X (Smith et al., N Engl J Med 2020, Figure 2)";
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  g_auto(EpPlotStyle) style = { 0, };
+  double orphan_width = 0.0;
+
+  test_style (&style);
+  /* a width at which greedy wrapping leaves an orphan */
+  for (double w = 80.0; w < 300.0 && orphan_width == 0.0; w += 0.5)
+    {
+      g_autoptr(PangoLayout) greedy = ep_plot_text_new (cr, &style, 8.0, EP_TEXT_REGULAR, label);
+      double widest, last;
+
+      pango_layout_set_wrap (greedy, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (greedy, (int) (w * PANGO_SCALE));
+      if (line_widths (greedy, &widest, &last) >= 2 && last < 0.25 * widest)
+        orphan_width = w;
+    }
+  g_assert_cmpfloat (orphan_width, >, 0.0);
+
+  {
+    g_autoptr(PangoLayout) greedy = ep_plot_text_new (cr, &style, 8.0, EP_TEXT_REGULAR, label);
+    g_autoptr(PangoLayout) balanced = ep_plot_text_new (cr, &style, 8.0, EP_TEXT_REGULAR, label);
+    g_autoptr(PangoLayout) short_one = ep_plot_text_new (cr, &style, 8.0, EP_TEXT_REGULAR, "A");
+    double widest, last, greedy_widest, greedy_last;
+    guint n_greedy, n_balanced;
+
+    pango_layout_set_wrap (greedy, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_width (greedy, (int) (orphan_width * PANGO_SCALE));
+    n_greedy = line_widths (greedy, &greedy_widest, &greedy_last);
+    ep_plot_text_wrap_balanced (balanced, orphan_width);
+    n_balanced = line_widths (balanced, &widest, &last);
+    g_test_message ("at %.1f pt: greedy %u lines, last %.1f of %.1f; balanced %u, last %.1f of "
+                    "%.1f", orphan_width, n_greedy, greedy_last, greedy_widest, n_balanced, last,
+                    widest);
+    g_assert_cmpuint (n_balanced, ==, n_greedy);
+    g_assert_cmpfloat (widest, <=, orphan_width + 1e-9);
+    g_assert_cmpfloat (last, >=, 0.5 * widest);
+
+    ep_plot_text_wrap_balanced (short_one, orphan_width);
+    g_assert_cmpint (pango_layout_get_width (short_one), ==, -1);
+  }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_km_geometry (void)
 {
@@ -1622,6 +1697,7 @@ main (int    argc,
   g_test_add_func ("/plot/km/risk-table-layout", test_km_risk_table_layout);
   g_test_add_func ("/plot/km/geometry", test_km_geometry);
   g_test_add_func ("/plot/km/legend-wrap", test_km_legend_wrap);
+  g_test_add_func ("/plot/text/wrap-balanced", test_text_wrap_balanced);
   g_test_add_func ("/plot/km/pdf-text-positions", test_km_pdf_text_positions);
   g_test_add_func ("/plot/km/kmunicate", test_km_kmunicate);
   g_test_add_func ("/plot/km/units", test_km_units);

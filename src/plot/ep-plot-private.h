@@ -45,6 +45,11 @@ PangoLayout *ep_plot_text_new        (cairo_t           *cr,
 void         ep_plot_text_size       (PangoLayout       *layout,
                                       double            *width,
                                       double            *height);
+/* Wraps layout at word boundaries to at most max_width (user units), as evenly as the words
+ * allow: the narrowest width that needs no more lines than max_width does, so a label's last
+ * line is not one short word ("... Figure" / "2)"). A layout that fits is left alone. */
+void         ep_plot_text_wrap_balanced (PangoLayout    *layout,
+                                         double          max_width);
 double       ep_plot_text_width      (cairo_t           *cr,
                                       const EpPlotStyle *style,
                                       double             size,

@@ -64,6 +64,41 @@ ep_plot_text_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+void
+ep_plot_text_wrap_balanced (PangoLayout *layout,
+                            double       max_width)
+{
+  int hi = (int) floor (max_width * PANGO_SCALE);
+  int lo;
+  int n_lines;
+  double width;
+
+  ep_plot_text_size (layout, &width, NULL);
+  if (max_width <= 0.0 || width <= max_width)
+    return;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, hi);
+  n_lines = pango_layout_get_line_count (layout);
+  if (n_lines < 2)
+    return;
+
+  /* the narrowest width with n_lines lines, to a hundredth of a point: n_lines lines of the
+   * text's whole width / n_lines is the least any wrapping can do */
+  lo = (int) floor (width * PANGO_SCALE / n_lines) - 1;
+  while (hi - lo > PANGO_SCALE / 100)
+    {
+      int mid = lo + (hi - lo) / 2;
+
+      pango_layout_set_width (layout, mid);
+      if (pango_layout_get_line_count (layout) > n_lines)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  pango_layout_set_width (layout, hi);
+}
+
 double
 ep_plot_text_width (cairo_t           *cr,
                     const EpPlotStyle *style,

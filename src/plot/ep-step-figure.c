@@ -530,8 +530,9 @@ n_y_ticks (const EpStepFigure *figure)
 
 /* The legend's entries: a short line in the series' colour and its label. A label wider than
  * max_label_w (points; 0: no limit) wraps onto more lines (a published arm's label with its
- * source, "Drug X (reconstructed from Smith et al., N Engl J Med 2020, Figure 2)"), so it
- * stays inside the figure; the entries under it move down, and the box grows to hold them. */
+ * source, "Drug X (Smith et al., N Engl J Med 2020, Figure 2)"), as evenly as its words allow,
+ * so it stays inside the figure; the entries under it move down, and the box grows to hold
+ * them. */
 static PangoLayout *
 legend_text (cairo_t           *cr,
              const EpPlotStyle *style,
@@ -539,14 +540,8 @@ legend_text (cairo_t           *cr,
              double             max_label_w)
 {
   PangoLayout *text = ep_plot_text_new (cr, style, style->font_size, EP_TEXT_REGULAR, label);
-  double w;
 
-  ep_plot_text_size (text, &w, NULL);
-  if (max_label_w > 0.0 && w > max_label_w)
-    {
-      pango_layout_set_width (text, (int) floor (max_label_w * PANGO_SCALE));
-      pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
-    }
+  ep_plot_text_wrap_balanced (text, max_label_w);
   return text;
 }
 
