@@ -543,6 +543,58 @@ test_staircase_under_other_speck (void)
   staircase_under_other (TRUE);
 }
 
+/* A censor mark at a death's time inside a staircase of close steps (veteran arm B drawn by
+ * matplotlib, issue 17: a death and a censoring at 87 days, the next death at 90, 2.4 px
+ * later). The mark's tick is centred on the level after its step, so its upper half is inside
+ * the step's vertical and its lower half hangs below the new level, where the next step's
+ * vertical, two pixels right, covers all of it but one column. The line is 4 px wide with
+ * round joins, as matplotlib draws it. The steps at x = 80 and 82 px (t = 40 and 41) must come
+ * back as two drops, each within 0.3 px (0.15 time units), with the level between them
+ * (0.50) kept; the old code read the tick's bottom as a third drop, at x = 81 (t = 40.5) down
+ * to 0.44, half of the next step. */
+static void
+test_mark_on_step_in_staircase (void)
+{
+  static const double steps[] = { 30.0, 0.80, 37.0, 0.70, 38.5, 0.60, 40.0, 0.50,
+                                  41.0, 0.40, 43.0, 0.30 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  double s = 1.0;
+  int count;
+
+  cairo_set_source_rgb (cr, 0.0, 0x72 / 255.0, 0xb2 / 255.0);
+  cairo_set_line_width (cr, 4.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to (cr, xp (0), yp (1));
+  for (int i = 0; i < 6; i++)
+    {
+      cairo_line_to (cr, xp (steps[2 * i]), yp (s));
+      s = steps[2 * i + 1];
+      cairo_line_to (cr, xp (steps[2 * i]), yp (s));
+    }
+  cairo_line_to (cr, xp (90.0), yp (s));
+  cairo_stroke (cr);
+  /* the tick: 3 px wide, 16 px tall, centred on (40, 0.50) */
+  cairo_set_line_width (cr, 3.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_move_to (cr, xp (40.0), yp (0.50) - 8.0);
+  cairo_line_to (cr, xp (40.0), yp (0.50) + 8.0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  r = trace_blue (image);
+  for (gsize i = 0; i < r->n; i++)
+    if (i > 0 && r->time[i] == r->time[i - 1])
+      g_test_message ("drop at %g: %g -> %g", r->time[i], r->surv[i - 1], r->surv[i]);
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 39.3, 40.25, &count) - 40.0), <, 0.15);
+  g_assert_cmpfloat (fabs (mean_drop_time (r, 40.25, 41.7, &count) - 41.0), <, 0.15);
+  g_assert_cmpfloat (fabs (traced_at (r, 40.5) - 0.50), <, 0.015);
+  g_assert_cmpfloat (max_diff_within (r, steps, 6, 88.0, 0.25), <, 0.02);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -558,5 +610,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/step-at-start-left-of-axis", test_step_at_start_left_of_axis);
   g_test_add_func ("/digitize/staircase-under-other", test_staircase_under_other);
   g_test_add_func ("/digitize/staircase-under-other-speck", test_staircase_under_other_speck);
+  g_test_add_func ("/digitize/mark-on-step-in-staircase", test_mark_on_step_in_staircase);
   return g_test_run ();
 }

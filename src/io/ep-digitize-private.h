@@ -83,5 +83,14 @@ void _ep_digitize_refine_drops (Tracer *tr,
                                 double  x_min);
 void _ep_digitize_edge_drops   (Tracer *tr,
                                 double  h);
+/* The sub-pixel position of the stroke's right (side > 0) or left edge in row y within the
+ * columns [x_lo, x_hi], from the edge pixel's shade; FALSE when something else than
+ * background lies beyond it. */
+gboolean _ep_digitize_stroke_edge (const Tracer *tr,
+                                   int           y,
+                                   int           x_lo,
+                                   int           x_hi,
+                                   int           side,
+                                   double       *edge);
 
 G_END_DECLS

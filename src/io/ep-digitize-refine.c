@@ -457,6 +457,17 @@ stroke_edge (const Tracer *tr,
   return TRUE;
 }
 
+gboolean
+_ep_digitize_stroke_edge (const Tracer *tr,
+                          int           y,
+                          int           x_lo,
+                          int           x_hi,
+                          int           side,
+                          double       *edge)
+{
+  return stroke_edge (tr, y, x_lo, x_hi, side, edge);
+}
+
 /* Whether another colour's ink touches the stroke in row y within [x_lo, x_hi]: a pixel next
  * to one of the colour's that is neither background nor the colour. */
 static gboolean

@@ -737,6 +737,36 @@ is_mark_tick (const Walk *walk,
          && fabs ((L - top) - (bottom + 1 - L)) <= walk->mark_tol;
 }
 
+/* A censor mark at a death's time, hanging below the step it sits on (issue 17, veteran arm B
+ * drawn by matplotlib): the tick is centred on the level after the step, so its upper half is
+ * inside the step's vertical and only its lower half shows, a column or so hanging below the
+ * new level, right after the column that gave the drop. When the next step follows within a
+ * line's width, its vertical covers the rest of the tick and the region does not thin out:
+ * the bottom-edge rule read the tick's bottom as a step of its own (87 and 90 days traced as
+ * drops at 87.7, 88.9 and 90.1). Column k, whose bottom says the curve dropped to level `to`,
+ * is such a tick when the stroke's right edge (against the background, to a fraction of a
+ * pixel: _ep_digitize_stroke_edge()) is crossed at the same column two pixels above and
+ * below `to` (within 0.1 px): no vertical ends at `to`, the rows under it are the next
+ * step's. FALSE when it cannot be told (either edge not read). */
+static gboolean
+tick_below_step (const Walk *walk,
+                 int         k,
+                 double      to)
+{
+  double w = walk->h + 0.2, g[2];
+  int x_hi = MIN (walk->width - 1, k + (int) ceil (walk->h) + 3);
+
+  for (int j = 0; j < 2; j++)
+    {
+      int y = (int) floor (to + (j == 0 ? -2.0 : 2.0) - w / 2.0);
+
+      if (y < walk->tr->y_lo || y > walk->tr->y_hi
+          || !_ep_digitize_stroke_edge (walk->tr, y, k, x_hi, +1, &g[j]))
+        return FALSE;
+    }
+  return g[1] - g[0] < 0.1;
+}
+
 /* The drops of a region of steps, from the level to reg->level.
  *
  * The line of width h around the path y(t) has its bottom edge at column k at y(k + h/2) + h/2
@@ -759,7 +789,7 @@ place_region_drops (Walk   *walk,
   GArray *bottoms = reg->bottoms;
   double lev = walk->L, w = walk->h;
   gboolean lone = TRUE;
-  int first_step = -1, n_step = 0;
+  int first_step = -1, n_step = 0, dropped = -2;
 
   for (guint i = 0; i < bottoms->len; i++)
     {
@@ -789,6 +819,14 @@ place_region_drops (Walk   *walk,
       if (g_array_index (bottoms, int, i) < 0)
         continue;
       level = CLAMP (g_array_index (bottoms, int, i) + 1 - walk->h / 2.0, lev, reg->level);
+      /* a lone column hanging below the level right after a drop, inside a staircase: a
+       * mark's tick at the drop's time (tick_below_step()), no step */
+      if (level > lev + 0.5 && !lone && level < reg->level && dropped == (int) i - 1
+          && i + 1 < bottoms->len && !is_first_step (walk, reg->x, lev)
+          && g_array_index (bottoms, int, i - 1) != g_array_index (bottoms, int, i)
+          && g_array_index (bottoms, int, i + 1) != g_array_index (bottoms, int, i)
+          && tick_below_step (walk, k, level))
+        continue;
       if (level > lev + 0.5)
         {
           /* the first step of a curve whose vertical is cut by the start of the axis (or
@@ -798,6 +836,7 @@ place_region_drops (Walk   *walk,
 
           add_drop (walk, pos, lev, level);
           lev = level;
+          dropped = (int) i;
         }
     }
   if (lev < reg->level)

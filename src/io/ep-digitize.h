@@ -88,7 +88,9 @@ gboolean           ep_axis_calibration_parse (const char              *text,
  *     are the verticals, where they change the levels; hidden levels in between are
  *     interpolated;
  *   - within a tall region, columns reaching as far above the level as below it are a
- *     censor mark's and give no drop;
+ *     censor mark's and give no drop; so is, in a staircase, a lone column right after a drop
+ *     hanging below the new level where the stroke's right edge shows no corner (a mark's tick
+ *     at that death's time, the rest of it under the next step's vertical);
  *   - afterwards each drop taller than the line is wide is placed at its vertical's centre read
  *     from the anti-aliased coverage of the rows where only the vertical is drawn (sub-pixel),
  *     and split in two when its upper and lower rows are at different columns (two steps
