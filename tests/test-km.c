@@ -853,6 +853,67 @@ test_logrank_nothing_to_compare (void)
  *   d <- data.frame(t = 1:8, s = c(1, 0, 1, 1, 0, 1, 0, 1), g = rep(c("a", "b"), 4))
  *   survdiff(Surv(t, s) ~ g, d)$chisq = 0.0739030023094688
  * df stays #{E_k > 0} - 1 = 2 (ep-logrank.h). */
+/* The Kaplan-Meier fit and the log-rank test refuse the same bad observations with the same
+ * messages (one check, ep-observations.h), each in its own error domain, naming the first bad
+ * observation 1-based; observation 1 is fine in each case. */
+static void
+test_observations_refused (void)
+{
+  static const struct
+  {
+    double      time[2];
+    double      start[2];
+    int         status[2];
+    guint       group[2];
+    guint       stratum[2];
+    gboolean    with_start;
+    const char *message;
+  } cases[] = {
+    { { 1, -2 }, { 0, 0 }, { 1, 0 }, { 0, 1 }, { 0, 0 }, FALSE,
+      "Observation 2: the time -2 is not a finite number >= 0" },
+    { { 1, NAN }, { 0, 0 }, { 1, 0 }, { 0, 1 }, { 0, 0 }, FALSE,
+      "Observation 2: the time nan is not a finite number >= 0" },
+    { { 1, 2 }, { 0, 2 }, { 1, 0 }, { 0, 1 }, { 0, 0 }, TRUE,
+      "Observation 2: the entry time 2 is not a finite number before the time 2" },
+    { { 1, 2 }, { 0, 0 }, { 1, 2 }, { 0, 1 }, { 0, 0 }, FALSE,
+      "Observation 2: the event status 2 is not 0 (censored) or 1 (event)" },
+    { { 1, 2 }, { 0, 0 }, { 1, 0 }, { 0, 2 }, { 0, 0 }, FALSE,
+      "Observation 2: the group code 2 is not below 2" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      const double *start = cases[k].with_start ? cases[k].start : NULL;
+      g_autoptr(GError) km_error = NULL;
+      g_autoptr(GError) lr_error = NULL;
+      EpKmResult *fit = ep_km_fit_full (start, cases[k].time, cases[k].status, cases[k].group, 2,
+                                        2, NULL, NULL, 0, &km_error);
+      EpLogrankResult *test = ep_logrank_test_full (start, cases[k].time, cases[k].status,
+                                                    cases[k].group, 2, NULL, 1, 2, 0.0, TRUE,
+                                                    &lr_error);
+
+      g_assert_null (fit);
+      g_assert_null (test);
+      g_assert_error (km_error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT);
+      g_assert_error (lr_error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (km_error->message, ==, cases[k].message);
+      g_assert_cmpstr (lr_error->message, ==, cases[k].message);
+    }
+
+  /* a stratum code out of range: the log-rank test's only (the fit takes no strata) */
+  {
+    const double time[] = { 1, 2, 3 };
+    const int status[] = { 1, 0, 1 };
+    const guint group[] = { 0, 1, 0 };
+    const guint stratum[] = { 0, 0, 5 };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (ep_logrank_test (time, status, group, 2, stratum, 2, 3, 0.0, &error));
+    g_assert_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT);
+    g_assert_cmpstr (error->message, ==, "Observation 3: the stratum code 5 is not below 2");
+  }
+}
+
 static void
 test_logrank_singular_variance (void)
 {
@@ -1257,6 +1318,7 @@ main (int    argc,
   g_test_add_func ("/logrank/nothing-to-compare", test_logrank_nothing_to_compare);
   g_test_add_func ("/logrank/one-group", test_logrank_one_group);
   g_test_add_func ("/logrank/singular-variance", test_logrank_singular_variance);
+  g_test_add_func ("/logrank/observations-refused", test_observations_refused);
 
   g_test_add_func ("/sort/order", test_sort);
   g_test_add_func ("/sort/records", test_sort_records);

@@ -17,6 +17,7 @@
 
 #include "core/ep-km.h"
 #include "core/ep-memory.h"
+#include "core/ep-observations.h"
 #include "core/ep-sort.h"
 #include "core/ep-timefix.h"
 
@@ -372,38 +373,14 @@ ep_km_fit_full (const double       *start,
       return NULL;
     }
 
-  for (gsize i = 0; i < n; i++)
-    {
-      if (!isfinite (time_in[i]) || time_in[i] < 0.0)
-        {
-          g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the time %g is not a finite number >= 0"),
-                       (unsigned long) (i + 1), time_in[i]);
-          return NULL;
-        }
-      if (start != NULL && !(isfinite (start[i]) && start[i] < time_in[i]))
-        {
-          g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the entry time %g is not a finite number before "
-                         "the time %g"),
-                       (unsigned long) (i + 1), start[i], time_in[i]);
-          return NULL;
-        }
-      if (status[i] != 0 && status[i] != 1)
-        {
-          g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the event status %d is not 0 (censored) or 1 (event)"),
-                       (unsigned long) (i + 1), status[i]);
-          return NULL;
-        }
-      if (group != NULL && group[i] >= n_groups)
-        {
-          g_set_error (error, EP_KM_ERROR, EP_KM_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the group code %u is not below %u"),
-                       (unsigned long) (i + 1), group[i], n_groups);
-          return NULL;
-        }
-    }
+  {
+    GQuark domain = EP_KM_ERROR;   /* once, not a call a row */
+
+    for (gsize i = 0; i < n; i++)
+      if (!ep_observation_check (i, time_in, start, status, group, n_groups, NULL, 1,
+                                 domain, EP_KM_ERROR_INVALID_INPUT, error))
+        return NULL;
+  }
   for (gsize a = 0; a < n_at; a++)
     if (!isfinite (at[a]))
       {

@@ -16,6 +16,7 @@
 #include "core/ep-cholesky.h"
 #include "core/ep-logrank.h"
 #include "core/ep-memory.h"
+#include "core/ep-observations.h"
 #include "core/ep-sort.h"
 #include "core/ep-timefix.h"
 
@@ -119,6 +120,7 @@ ep_logrank_test_full (const double  *start,
   g_autofree double *diff = NULL;
   guint n_present = 0;
   guint n_keep = 0;
+  GQuark domain;
   gsize s;
 
   g_return_val_if_fail (n == 0 || (time_in != NULL && status != NULL && group != NULL), NULL);
@@ -146,44 +148,12 @@ ep_logrank_test_full (const double  *start,
   result->expected = g_new0 (double, n_groups);
   result->var = g_new0 (double, (gsize) n_groups * n_groups);
 
+  domain = EP_LOGRANK_ERROR;   /* once, not a call a row */
   for (gsize i = 0; i < n; i++)
     {
-      if (!isfinite (time_in[i]) || time_in[i] < 0.0)
-        {
-          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the time %g is not a finite number >= 0"),
-                       (unsigned long) (i + 1), time_in[i]);
-          return NULL;
-        }
-      if (start != NULL && !(isfinite (start[i]) && start[i] < time_in[i]))
-        {
-          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the entry time %g is not a finite number before "
-                         "the time %g"),
-                       (unsigned long) (i + 1), start[i], time_in[i]);
-          return NULL;
-        }
-      if (status[i] != 0 && status[i] != 1)
-        {
-          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the event status %d is not 0 (censored) or 1 (event)"),
-                       (unsigned long) (i + 1), status[i]);
-          return NULL;
-        }
-      if (group[i] >= n_groups)
-        {
-          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the group code %u is not below %u"),
-                       (unsigned long) (i + 1), group[i], n_groups);
-          return NULL;
-        }
-      if (stratum != NULL && stratum[i] >= n_strata)
-        {
-          g_set_error (error, EP_LOGRANK_ERROR, EP_LOGRANK_ERROR_INVALID_INPUT,
-                       _("Observation %lu: the stratum code %u is not below %u"),
-                       (unsigned long) (i + 1), stratum[i], n_strata);
-          return NULL;
-        }
+      if (!ep_observation_check (i, time_in, start, status, group, n_groups, stratum, n_strata,
+                                 domain, EP_LOGRANK_ERROR_INVALID_INPUT, error))
+        return NULL;
       result->n[group[i]]++;
     }
 
