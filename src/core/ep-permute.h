@@ -40,10 +40,10 @@ typedef struct
   guint16 *low;       /* n: where slot s's row goes in its block; NULL: slots are destinations */
 } EpScatter;
 
-/* row_bytes: the bytes of a row in all the arrays that pass 1 writes together; with n it says
- * whether partitioning pays (n x row_bytes >= EP_SCATTER_MIN_BYTES). */
-/* TRUE when ep_scatter_init (s, n, row_bytes) partitions: callers that have a cheaper way
- * for data in cache (a gather with prefetching) take it when this is FALSE. */
+/* row_bytes: the bytes of a row in all the arrays that pass 1 writes together. Partitioning
+ * pays when n x row_bytes >= EP_SCATTER_MIN_BYTES and there is more than one block;
+ * ep_scatter_pays() says whether ep_scatter_init() will partition, for callers that have a
+ * cheaper way for data in cache (a gather with prefetching). */
 gboolean ep_scatter_pays (gsize n,
                           gsize row_bytes);
 void ep_scatter_init   (EpScatter *s,
