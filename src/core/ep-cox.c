@@ -30,18 +30,9 @@
 #include "core/ep-cholesky.h"
 #include "core/ep-concordance.h"
 #include "core/ep-cox.h"
+#include "core/ep-cox-data.h"
 #include "core/ep-memory.h"
 #include "core/ep-timefix.h"
-#include "core/ep-sort.h"
-
-#if defined(__GNUC__)
-#define EP_COX_PREFETCH(address) __builtin_prefetch (address)
-#else
-#define EP_COX_PREFETCH(address) ((void) 0)
-#endif
-
-/* How many rows ahead the gather into time order asks for its values (cox_data_init). */
-#define GATHER_AHEAD 24
 
 G_DEFINE_QUARK (ep-cox-error-quark, ep_cox_error)
 
@@ -58,52 +49,6 @@ ep_cox_options_init (EpCoxOptions *options)
   options->toler_inf = sqrt (options->eps);
   options->conf_level = 0.95;
   options->timefix = TRUE;
-}
-
-/* ---- the data, sorted once ---- */
-
-typedef struct
-{
-  gsize         n;
-  guint         p;
-  gboolean      efron;
-  gboolean      counting;
-
-  /* rows sorted by (stratum, stop) ascending; walked from the end */
-  double       *time;
-  int          *status;
-  double       *wt;           /* case weights in the sorted order; NULL: all 1 */
-  double       *z;            /* n x p, centred and scaled */
-  gsize         n_ranges;
-  gsize        *range;        /* n_ranges + 1 bounds of the strata in the sorted rows */
-
-  /* (start, stop] only: rows by (stratum, start) ascending, as positions in the sorted rows */
-  gsize        *start_pos;
-  double       *start_time;
-
-  /* work */
-  double       *eta;
-  double       *a;
-  double       *a2;
-  double       *cmat;
-  double       *cmat2;
-} CoxData;
-
-static void
-cox_data_clear (CoxData *d)
-{
-  ep_big_free (d->time);
-  ep_big_free (d->status);
-  ep_big_free (d->wt);
-  ep_big_free (d->z);
-  g_free (d->range);
-  ep_big_free (d->start_pos);
-  ep_big_free (d->start_time);
-  ep_big_free (d->eta);
-  g_free (d->a);
-  g_free (d->a2);
-  g_free (d->cmat);
-  g_free (d->cmat2);
 }
 
 /* Adds (sign = 1) or removes (-1) a row with risk score r to the running S0, S1, S2. */
@@ -621,261 +566,6 @@ term_label (const EpCoxOptions *options,
   return g_strdup_printf ("%u", j + 1);
 }
 
-/* The covariates: a row-major matrix (ep_cox_fit) or one array per term (ep_cox_fit_columns). */
-typedef struct
-{
-  const double      *x;         /* n x p row-major, or NULL */
-  const EpCoxColumn *columns;   /* p columns when x is NULL */
-} CoxSource;
-
-static inline double
-source_value (const CoxSource *src,
-              gsize            i,
-              guint            j,
-              guint            p)
-{
-  const EpCoxColumn *c;
-
-  if (src->x != NULL)
-    return src->x[i * p + j];
-  c = &src->columns[j];
-  if (c->numbers != NULL)
-    return c->numbers[i];
-  return c->codes[i] == c->code ? 1.0 : 0.0;
-}
-
-/* Checks the input; sorts, centres and scales into d. */
-static gboolean
-cox_data_init (CoxData            *d,
-               gsize               n,
-               const double       *start,
-               const double       *stop,
-               const int          *status,
-               const CoxSource    *x,
-               guint               p,
-               const guint        *strata,
-               guint               n_strata,
-               const EpCoxOptions *options,
-               double             *means,
-               double             *scale,
-               gsize              *n_events,
-               double              tolerance,
-               gsize              *n_timefix,
-               GError            **error)
-{
-  ep_autobig guint *order = NULL;
-  ep_autobig guint32 *position = NULL;
-  g_autofree gboolean *nocenter = NULL;
-  ep_autobig double *stop_fixed = NULL;
-
-  memset (d, 0, sizeof *d);
-  *n_events = 0;
-  nocenter = g_new (gboolean, p);
-  for (guint j = 0; j < p; j++)
-    {
-      nocenter[j] = TRUE;
-      means[j] = 0;
-    }
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (!isfinite (stop[i]) || (start != NULL && !isfinite (start[i])))
-        {
-          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %lu: the time is not a finite number"),
-                       (unsigned long) (i + 1));
-          return FALSE;
-        }
-      if (start != NULL && !(stop[i] > start[i]))
-        {
-          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %lu: the stop time %g is not after the start time %g"),
-                       (unsigned long) (i + 1), stop[i], start[i]);
-          return FALSE;
-        }
-      if (status[i] != 0 && status[i] != 1)
-        {
-          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %lu: the status is %d; it must be 1 (event) or 0 (censored)"),
-                       (unsigned long) (i + 1), status[i]);
-          return FALSE;
-        }
-      if (strata != NULL && strata[i] >= n_strata)
-        {
-          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %lu: stratum code %u is out of range"),
-                       (unsigned long) (i + 1), strata[i]);
-          return FALSE;
-        }
-      if (options->weights != NULL &&
-          !(isfinite (options->weights[i]) && options->weights[i] > 0.0))
-        {
-          g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                       _("Observation %lu: the case weight %g is not a number greater than 0"),
-                       (unsigned long) (i + 1), options->weights[i]);
-          return FALSE;
-        }
-      for (guint j = 0; j < p; j++)
-        {
-          double v = source_value (x, i, j, p);
-
-          if (!isfinite (v))
-            {
-              g_set_error (error, EP_COX_ERROR, EP_COX_ERROR_INPUT,
-                           _("Observation %lu: covariate %u is not a finite number"),
-                           (unsigned long) (i + 1), j + 1);
-              return FALSE;
-            }
-          /* the means' sums, in row order, in the same pass */
-          means[j] += v;
-          if (v != 0 && v != 1 && v != -1)
-            nocenter[j] = FALSE;
-        }
-      *n_events += status[i];
-    }
-
-  if (*n_events == 0)
-    {
-      g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_NO_EVENTS,
-                           _("Every observation is censored: a Cox model needs at least one event"));
-      return FALSE;
-    }
-
-  d->n = n;
-  d->p = p;
-  d->efron = options->ties == EP_COX_TIES_EFRON;
-  d->counting = start != NULL;
-
-  /* Centre at the mean and scale by the mean absolute deviation; a column of -1/0/1 codes
-   * is left alone (coxph's nocenter = c(-1, 0, 1)). Centring within a stratum or overall
-   * changes nothing but rounding; this is overall, as coxfit6. Two passes over x in row order
-   * (the means' sums in the checks' pass above, then the deviations), then the values are
-   * centred and scaled as they are copied into time order. */
-  {
-    for (guint j = 0; j < p; j++)
-      {
-        means[j] = nocenter[j] ? 0 : means[j] / (double) n;
-        scale[j] = 0;
-      }
-    for (gsize i = 0; i < n; i++)
-      for (guint j = 0; j < p; j++)
-        scale[j] += fabs (source_value (x, i, j, p) - means[j]);
-    for (guint j = 0; j < p; j++)
-      scale[j] = nocenter[j] || scale[j] == 0 ? 1.0 : (double) n / scale[j];
-  }
-
-  order = ep_big_new (guint, n);
-  if (tolerance > 0.0 && start == NULL)
-    {
-      /* R's tie rule (without entry times; cox_fit() applies it before for counting data)
-       * on the records while they are sorted by time alone: no sort of its own. When it
-       * changes nothing, which is the rule, this is ep_sort_order_by_code_and_time()'s
-       * order. When it merges times, the records of a merged time may be in the order of
-       * their old times, so the order is made again from ep_timefix()'s times, as before:
-       * ties in input order, the sums below in the same order to the bit. */
-      ep_autobig EpSortRecord *rec = ep_big_new (EpSortRecord, n);
-      EpTimefixHook fix = { tolerance, 0 };
-
-      for (gsize i = 0; i < n; i++)
-        rec[i] = (EpSortRecord) { stop[i], strata != NULL ? strata[i] : 0, (guint32) i };
-      if (!ep_sort_records_hook (rec, n, strata != NULL ? n_strata : 1, ep_timefix_sort_hook,
-                                 &fix))
-        g_return_val_if_reached (FALSE);   /* strata were checked above */
-      *n_timefix = fix.n_changed;
-      if (fix.n_changed == 0)
-        {
-          for (gsize k = 0; k < n; k++)
-            order[k] = rec[k].aux;
-        }
-      else
-        {
-          g_clear_pointer (&rec, ep_big_free);
-          stop_fixed = ep_big_new (double, n);
-          ep_timefix (n, NULL, stop, tolerance, NULL, stop_fixed);
-          stop = stop_fixed;
-          ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order);
-        }
-    }
-  else
-    ep_sort_order_by_code_and_time (stop, strata, n_strata, n, order);
-
-  d->time = ep_big_new (double, n);
-  d->status = ep_big_new (int, n);
-  d->wt = options->weights != NULL ? ep_big_new (double, n) : NULL;
-  d->z = ep_big_alloc_n (n, (gsize) p * sizeof (double));
-  /* the rows' positions in time order: only (start, stop] data need them */
-  if (d->counting)
-    position = ep_big_new (guint32, n);   /* n < G_MAXUINT: ep_sort's limit */
-  for (gsize k = 0; k < n; k++)
-    {
-      guint i = order[k];
-
-      /* A gather in random order: ask for the row's values GATHER_AHEAD rows ahead, in
-       * every column (each one a cache miss when the columns are larger than the cache;
-       * without this the gather was most of cox_fit's own time at 1e7 rows). */
-      if (k + GATHER_AHEAD < n)
-        {
-          const gsize ia = order[k + GATHER_AHEAD];
-
-          if (x->x != NULL)
-            {
-              EP_COX_PREFETCH (x->x + ia * p);
-              EP_COX_PREFETCH (x->x + ia * p + p - 1);
-            }
-          else
-            for (guint j = 0; j < p; j++)
-              {
-                if (x->columns[j].numbers != NULL)
-                  EP_COX_PREFETCH (x->columns[j].numbers + ia);
-                else
-                  EP_COX_PREFETCH (x->columns[j].codes + ia);
-              }
-          EP_COX_PREFETCH (stop + ia);
-          EP_COX_PREFETCH (status + ia);
-          if (d->wt != NULL)
-            EP_COX_PREFETCH (options->weights + ia);
-        }
-      d->time[k] = stop[i];
-      d->status[k] = status[i];
-      if (d->wt != NULL)
-        d->wt[k] = options->weights[i];
-      for (guint j = 0; j < p; j++)
-        d->z[k * p + j] = (source_value (x, i, j, p) - means[j]) * scale[j];
-      if (position != NULL)
-        position[i] = (guint32) k;
-    }
-
-  d->range = g_new (gsize, (strata != NULL ? n_strata : 1) + 1);
-  d->range[0] = 0;
-  d->n_ranges = 0;
-  for (gsize k = 1; k <= n; k++)
-    if (k == n || (strata != NULL && strata[order[k]] != strata[order[k - 1]]))
-      d->range[++d->n_ranges] = k;
-
-  if (d->counting)
-    {
-      ep_sort_order_by_code_and_time (start, strata, n_strata, n, order);
-      d->start_pos = ep_big_new (gsize, n);
-      d->start_time = ep_big_new (double, n);
-      for (gsize m = 0; m < n; m++)
-        {
-          d->start_pos[m] = position[order[m]];
-          d->start_time[m] = start[order[m]];
-        }
-    }
-
-  /* the order is in d now: its memory goes to eta */
-  g_clear_pointer (&order, ep_big_free);
-  g_clear_pointer (&position, ep_big_free);
-  d->eta = ep_big_new (double, n);
-  d->a = g_new (double, p);
-  d->a2 = g_new (double, p);
-  d->cmat = g_new (double, (gsize) p * p);
-  d->cmat2 = g_new (double, (gsize) p * p);
-
-  return TRUE;
-}
-
 /* A block's memory beyond the first `used` bytes goes back to the system: for the design,
  * larger than ep_big_alloc()'s cache keeps (so nothing would reuse those pages once it is
  * freed), lent to the concordance, which needs 28 bytes a row of its 8 p; the rest would only
@@ -968,7 +658,7 @@ cox_fit (gsize               n,
     }
 
   /* R's tie rule on copies of the times (coxph applies aeqSurv to Y before anything else);
-   * without entry times cox_data_init() applies it while it sorts */
+   * without entry times ep_cox_data_init() applies it while it sorts */
   if (options->timefix && start != NULL)
     {
       stop_fixed = ep_big_new (double, n);
@@ -991,12 +681,12 @@ cox_fit (gsize               n,
   fit->means = g_new0 (double, p);
   scale = g_new (double, p);
 
-  if (!cox_data_init (&d, n, start, stop, status, x, p, strata, n_strata, options,
+  if (!ep_cox_data_init (&d, n, start, stop, status, x, p, strata, n_strata, options,
                       fit->means, scale, &fit->n_events,
                       options->timefix && start == NULL ? EP_TIMEFIX_TOLERANCE : 0.0,
                       &fit->n_timefix, error))
     {
-      cox_data_clear (&d);
+      ep_cox_data_clear (&d);
       return NULL;
     }
   /* the sorted copies hold all that is needed from here on */
@@ -1024,7 +714,7 @@ cox_fit (gsize               n,
 
   if (rank0 == 0)
     {
-      cox_data_clear (&d);
+      ep_cox_data_clear (&d);
       g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_SINGULAR,
                            _("No coefficient can be estimated: every covariate is constant "
                              "within the risk sets of the events"));
@@ -1155,7 +845,7 @@ cox_fit (gsize               n,
 
   if (is_cancelled (options))
     {
-      cox_data_clear (&d);
+      ep_cox_data_clear (&d);
       g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_CANCELLED,
                            _("The Cox model fit was cancelled"));
       return NULL;
@@ -1163,7 +853,7 @@ cox_fit (gsize               n,
 
   if (rank == 0)
     {
-      cox_data_clear (&d);
+      ep_cox_data_clear (&d);
       g_set_error_literal (error, EP_COX_ERROR, EP_COX_ERROR_SINGULAR,
                            _("No coefficient can be estimated: the information matrix at the "
                              "fit has rank 0"));
@@ -1343,7 +1033,7 @@ cox_fit (gsize               n,
       concordance.concordance = NAN;
       concordance.std_err = NAN;
     }
-  cox_data_clear (&d);
+  ep_cox_data_clear (&d);
   fit->concordance = concordance.concordance;
   fit->concordance_se = concordance.std_err;
   fit->concordant = concordance.concordant;
