@@ -530,6 +530,16 @@ test_refusals (void)
   }
   /* No points at all. */
   assert_refused (t, s, 0, rt, rn, 3, -1, EP_RECONSTRUCT_ERROR_INPUT, "no digitized points");
+  /* A total or a number at risk far too large (a typo; found by fuzz-reconstruct: --total
+   * 2147483647 overflowed n_total + 1 and asked for gigabytes): refused, not attempted. */
+  {
+    const double rn_huge[] = { 3e9, 12, 6 }, rn_big[] = { 1000001, 12, 6 };
+    assert_refused (t, s, 5, NULL, NULL, 0, G_MAXINT, EP_RECONSTRUCT_ERROR_INPUT,
+                    "at most 1000000");
+    assert_refused (t, s, 5, rt, rn_huge, 3, -1, EP_RECONSTRUCT_ERROR_INPUT, "nrisk.csv:2: ");
+    assert_refused (t, s, 5, rt, rn_big, 3, -1, EP_RECONSTRUCT_ERROR_INPUT,
+                    "nrisk.csv:2: 1000001 at risk");
+  }
 }
 
 /* A curve that drops to zero in the last interval, when the intervals before it already hold
