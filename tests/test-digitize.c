@@ -595,6 +595,35 @@ test_mark_on_step_in_staircase (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 6, 88.0, 0.25), <, 0.02);
 }
 
+/* A trace that ends on a line half a pixel below survival 0 (the curve's colour picked on the
+ * axes: a 1 px vertical at column 10 over the whole height, a 1 px horizontal in row 110, whose
+ * centre is survival -0.005), an orange line over its top at survival 1 (rows 9-10): the trace
+ * starts at 1 under the orange, drops onto row 110 and ends on the axis, where
+ * only its last point was set to survival 0, after the drop's point at -0.005, so that the
+ * survival rose (found by fuzz-digitize). Every point must be in [0, 1], never rising. */
+static void
+test_step_below_zero (void)
+{
+  static const guint8 blue[3] = { 0x00, 0x72, 0xb2 };
+  static const guint8 orange[3] = { 0xd5, 0x5e, 0x00 };
+  g_autoptr(EpImage) image = ep_image_new (W, H);
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  fill (image, 10, 10, 0, H - 1, blue);
+  fill (image, 0, W - 1, 110, 110, blue);
+  fill (image, 10, 16, 9, 10, orange);
+  r = trace_blue (image);
+  g_assert_cmpuint (r->n, >=, 2);
+  for (gsize i = 0; i < r->n; i++)
+    {
+      g_test_message ("%g %g", r->time[i], r->surv[i]);
+      g_assert_cmpfloat (r->surv[i], >=, 0.0);
+      if (i > 0)
+        g_assert_cmpfloat (r->surv[i], <=, r->surv[i - 1]);
+    }
+  g_assert_cmpfloat (r->surv[r->n - 1], ==, 0.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -611,5 +640,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/staircase-under-other", test_staircase_under_other);
   g_test_add_func ("/digitize/staircase-under-other-speck", test_staircase_under_other_speck);
   g_test_add_func ("/digitize/mark-on-step-in-staircase", test_mark_on_step_in_staircase);
+  g_test_add_func ("/digitize/step-below-zero", test_step_below_zero);
   return g_test_run ();
 }

@@ -965,9 +965,12 @@ walk_column (Walk *walk,
 
   /* At survival 0 there is nothing more to trace (and the axis line lies there, so a line
    * within its width of the axis is on it): the last point is on the axis, survival exactly
-   * 0. */
+   * 0, and so are the points before it at that level when it lies below the axis (a drop's
+   * lower point; else the survival would rise to the last point). */
   if (fabs (walk->L - walk->y_zero) <= walk->h + 1.0)
     {
+      for (guint i = tr->surv->len; i > 0 && g_array_index (tr->surv, double, i - 1) < 0.0; i--)
+        g_array_index (tr->surv, double, i - 1) = 0.0;
       g_array_index (tr->surv, double, tr->surv->len - 1) = 0.0;
       return walk->width;
     }
