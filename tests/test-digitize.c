@@ -624,6 +624,50 @@ test_step_below_zero (void)
   g_assert_cmpfloat (r->surv[r->n - 1], ==, 0.0);
 }
 
+/* Ticks whose values are valid numbers but put the axes nowhere near the image (found by
+ * fuzz-digitize: a pixel position of 3e302 was cast to int): survival's ticks 1e-300 apart,
+ * time's ticks at -1e308 and 1e308 (their difference overflows), a start at time 1e300. Each
+ * is refused as a calibration error; the plain figure with its own ticks still traces. */
+static void
+test_calibration_far_outside (void)
+{
+  static const double steps[] = { 20.0, 0.80 };
+  const EpAxisCalibration x = { 0.0, 0.0, 200.0, 100.0 }, y = { 110.0, 0.0, 10.0, 1.0 };
+  const EpAxisCalibration x_huge = { 0.0, -1e308, 200.0, 1e308 };
+  const EpAxisCalibration y_tiny = { 110.0, 0.0, 10.0, 1e-300 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+
+  draw_steps (cr, steps, 1, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  for (int k = 0; k < 4; k++)
+    {
+      g_autoptr(EpDigitizeResult) r = NULL;
+      g_autoptr(GError) error = NULL;
+      EpDigitizeOptions options;
+
+      ep_digitize_options_init (&options);
+      options.x = k == 1 ? x_huge : x;
+      options.y = k == 0 ? y_tiny : y;
+      options.x_start = k == 2 ? 1e300 : 0.0;
+      options.color[0] = 0;
+      options.color[1] = 0x72;
+      options.color[2] = 0xb2;
+      r = ep_digitize_trace (image, &options, &error);
+      if (k == 3)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (r);
+          continue;
+        }
+      g_assert_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_CALIBRATION);
+      g_assert_null (r);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -641,5 +685,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/staircase-under-other-speck", test_staircase_under_other_speck);
   g_test_add_func ("/digitize/mark-on-step-in-staircase", test_mark_on_step_in_staircase);
   g_test_add_func ("/digitize/step-below-zero", test_step_below_zero);
+  g_test_add_func ("/digitize/calibration-far-outside", test_calibration_far_outside);
   return g_test_run ();
 }

@@ -92,7 +92,8 @@ calibrate (const EpAxisCalibration *axis,
     return FALSE;
   *b = (axis->v2 - axis->v1) / (p2 - p1);
   *a = axis->v1 - *b * p1;
-  return TRUE;
+  /* values so far apart that their difference overflows, or so close that it vanishes */
+  return isfinite (*a) && isfinite (*b) && *b != 0.0;
 }
 
 /* Whether something else is drawn over level L in column x. */
@@ -1066,6 +1067,16 @@ ep_digitize_trace (const EpImage           *image,
   /* Rows of survival 1 and 0, and the rows searched: the axis range and 3% more. */
   walk.y_one = ((tr.percent ? 100.0 : 1.0) - tr.ay) / tr.by;
   walk.y_zero = (0.0 - tr.ay) / tr.by;
+  /* Ticks whose values put survival 1 or 0, or the start, a million pixels or more from the
+   * image (or nowhere) leave nothing to trace, and their pixels would not fit an int. */
+  if (!(fabs (walk.y_one) < 1e6 && fabs (walk.y_zero) < 1e6
+        && fabs ((options->x_start - tr.ax) / tr.bx) < 1e6))
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_CALIBRATION,
+                   _("The ticks' values put survival 1, survival 0 or the start time far "
+                     "outside the image"));
+      return NULL;
+    }
   span = fabs (walk.y_zero - walk.y_one);
   tr.y_lo = CLAMP ((int) floor (MIN (walk.y_one, walk.y_zero) - 0.03 * span), 0, image->height - 1);
   tr.y_hi = CLAMP ((int) ceil (MAX (walk.y_one, walk.y_zero) + 0.03 * span), 0, image->height - 1);
