@@ -228,7 +228,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       check_refusal (error, "reconstruction");
       if (error->domain != EP_RECONSTRUCT_ERROR)
         FAIL ("reconstruction refused outside its domain: %s", error->message);
-      if (!app && (error->code == EP_RECONSTRUCT_ERROR_RISING
+      if (!app && total <= EP_RECONSTRUCT_MAX_PATIENTS && (error->code == EP_RECONSTRUCT_ERROR_RISING
                    || (error->code == EP_RECONSTRUCT_ERROR_INPUT && points->n_rows > 0))
           && strstr (error->message, "points.csv:") == NULL
           && strstr (error->message, "nrisk.csv:") == NULL)
