@@ -627,32 +627,38 @@ test_step_below_zero (void)
 /* Ticks whose values are valid numbers but put the axes nowhere near the image (found by
  * fuzz-digitize: a pixel position of 3e302 was cast to int): survival's ticks 1e-300 apart,
  * time's ticks at -1e308 and 1e308 (their difference overflows), a start at time 1e300. Each
- * is refused as a calibration error; the plain figure with its own ticks still traces. */
+ * is refused as a calibration error; the plain figure with its own ticks still traces. So are
+ * ticks whose values are swapped (time running to the left: the points came out descending in
+ * time; survival running down: rising), and a start time past the image's right edge (150 on
+ * an axis to 100, the curve flat at 1 to the edge: the first point was at 150, the next at
+ * 99.75; also found by fuzz-digitize), which is not found. */
 static void
 test_calibration_far_outside (void)
 {
-  static const double steps[] = { 20.0, 0.80 };
   const EpAxisCalibration x = { 0.0, 0.0, 200.0, 100.0 }, y = { 110.0, 0.0, 10.0, 1.0 };
   const EpAxisCalibration x_huge = { 0.0, -1e308, 200.0, 1e308 };
   const EpAxisCalibration y_tiny = { 110.0, 0.0, 10.0, 1e-300 };
+  const EpAxisCalibration x_reversed = { 0.0, 100.0, 200.0, 0.0 };
+  const EpAxisCalibration y_reversed = { 110.0, 1.0, 10.0, 0.0 };
   cairo_t *cr;
   cairo_surface_t *surface = white_surface (&cr);
   g_autoptr(EpImage) image = NULL;
 
-  draw_steps (cr, steps, 1, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  draw_steps (cr, NULL, 0, 100.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
   cairo_destroy (cr);
   image = surface_to_image (surface);
   cairo_surface_destroy (surface);
-  for (int k = 0; k < 4; k++)
+  for (int k = 0; k < 7; k++)
     {
       g_autoptr(EpDigitizeResult) r = NULL;
       g_autoptr(GError) error = NULL;
       EpDigitizeOptions options;
+      int code;
 
       ep_digitize_options_init (&options);
-      options.x = k == 1 ? x_huge : x;
-      options.y = k == 0 ? y_tiny : y;
-      options.x_start = k == 2 ? 1e300 : 0.0;
+      options.x = k == 1 ? x_huge : k == 4 ? x_reversed : x;
+      options.y = k == 0 ? y_tiny : k == 5 ? y_reversed : y;
+      options.x_start = k == 2 ? 1e300 : k == 6 ? 150.0 : 0.0;
       options.color[0] = 0;
       options.color[1] = 0x72;
       options.color[2] = 0xb2;
@@ -663,7 +669,8 @@ test_calibration_far_outside (void)
           g_assert_nonnull (r);
           continue;
         }
-      g_assert_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_CALIBRATION);
+      code = k == 6 ? EP_DIGITIZE_ERROR_NOT_FOUND : EP_DIGITIZE_ERROR_CALIBRATION;
+      g_assert_error (error, EP_DIGITIZE_ERROR, code);
       g_assert_null (r);
     }
 }

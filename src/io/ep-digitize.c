@@ -198,6 +198,13 @@ find_start (const Tracer *tr,
 
   s->column = -1;
   s->x_start = (t_start - tr->ax) / tr->bx;
+  if (s->x_start < -1.0 || s->x_start > width)
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_NOT_FOUND,
+                   _("The start time %g is outside the image, whose time axis runs from %g to "
+                     "%g"), t_start, tr->ax, tr->ax + tr->bx * width);
+      return FALSE;
+    }
   s->x0 = CLAMP ((int) floor (s->x_start), 0, width - 1);
   x_search = MIN (width, s->x0 + MAX (12, width / 3));
   for (int x = s->x0; x < x_search && s->column < 0; x++)
@@ -1061,6 +1068,14 @@ ep_digitize_trace (const EpImage           *image,
     {
       g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_CALIBRATION,
                    _("Each axis needs two ticks at different pixels with different values"));
+      return NULL;
+    }
+  /* A time axis running to the left, or survival downwards: the ticks' values swapped. */
+  if (tr.bx < 0.0 || tr.by > 0.0)
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_CALIBRATION,
+                   _("Time must increase to the right and survival upwards: check the order "
+                     "of the ticks' values"));
       return NULL;
     }
 
