@@ -870,8 +870,8 @@ ep_reconstruct (const double               *point_time,
       int before = sum_int (n_censor, 0, L - 1);
 
       if (span > 0.0)
-        n_censor[L] = (int) MIN (round (before * (t_S[upper[L]] - t_S[lower[L]]) / span),
-                                 (double) n_risk[L]);
+        n_censor[L] = (int) CLAMP (round (before * (t_S[upper[L]] - t_S[lower[L]]) / span),
+                                   -(double) G_MAXINT, (double) n_risk[L]);
     }
   spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
   n_hat[lower[L]] = n_risk[L];
