@@ -675,6 +675,43 @@ test_calibration_far_outside (void)
     }
 }
 
+/* A start past the middle of its column (time 0.4: raster x 0.8 in column 0, whose centre is
+ * time 0.25): the points began (0.4, 1), (0.25, 1), back in time (found by fuzz-digitize).
+ * They must start at 0.4 and never go back. */
+static void
+test_start_within_column (void)
+{
+  static const double steps[] = { 20.0, 0.80 };
+  const EpAxisCalibration x = { 0.0, 0.0, 200.0, 100.0 }, y = { 110.0, 0.0, 10.0, 1.0 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDigitizeOptions options;
+
+  draw_steps (cr, steps, 1, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  ep_digitize_options_init (&options);
+  options.x = x;
+  options.y = y;
+  options.x_start = 0.4;
+  options.color[0] = 0;
+  options.color[1] = 0x72;
+  options.color[2] = 0xb2;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < r->n && i < 4; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (r->time[0], ==, 0.4);
+  for (gsize i = 1; i < r->n; i++)
+    g_assert_cmpfloat (r->time[i], >=, r->time[i - 1]);
+  g_assert_cmpfloat (fabs (traced_at (r, 19.5) - 1.0), <, 0.01);
+  g_assert_cmpfloat (fabs (traced_at (r, 20.5) - 0.80), <, 0.01);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -693,5 +730,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/mark-on-step-in-staircase", test_mark_on_step_in_staircase);
   g_test_add_func ("/digitize/step-below-zero", test_step_below_zero);
   g_test_add_func ("/digitize/calibration-far-outside", test_calibration_far_outside);
+  g_test_add_func ("/digitize/start-within-column", test_start_within_column);
   return g_test_run ();
 }

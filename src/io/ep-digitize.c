@@ -1112,6 +1112,25 @@ ep_digitize_trace (const EpImage           *image,
   _ep_digitize_refine_drops (&tr, h, st.refine_from);
   if (st.left)
     place_left_vertical (&tr, &st);
+  /* No point before the start: the first column's centre lies left of it when the start is
+   * past the middle of its column. Such points move to the start, where one at the level of
+   * the point before it is that point again. */
+  {
+    double t0 = tr.ax + tr.bx * st.x_start;
+
+    for (guint i = 0; i < time->len && g_array_index (time, double, i) <= t0;)
+      {
+        g_array_index (time, double, i) = t0;
+        if (i > 0 && g_array_index (time, double, i - 1) == t0
+            && g_array_index (surv, double, i) == g_array_index (surv, double, i - 1))
+          {
+            g_array_remove_index (time, i);
+            g_array_remove_index (surv, i);
+          }
+        else
+          i++;
+      }
+  }
 
   result = g_new0 (EpDigitizeResult, 1);
   result->n = time->len;
