@@ -712,6 +712,44 @@ test_start_within_column (void)
   g_assert_cmpfloat (fabs (traced_at (r, 20.5) - 0.80), <, 0.01);
 }
 
+/* The background's colour picked as the curve's (white, tolerance 40; found by fuzz-digitize):
+ * a figure of 120 x 80 pixels with an orange band over columns 17-20 (rows 0-54), a blue line
+ * in row 31 (columns 21-51) and grey specks. What the trace makes of it is no curve, but its
+ * points must still be ascending in time: the drops' sub-pixel placement put one drop at
+ * time 0.072 after another at 0.086. */
+static void
+test_background_as_colour (void)
+{
+  static const guint8 orange[3] = { 255, 127, 14 }, blue[3] = { 31, 119, 180 };
+  static const guint8 grey[3] = { 160, 160, 160 };
+  const EpAxisCalibration x = { 1.0, 0.0, 112.0, 1.0 }, y = { 79.0, 0.0, 8.0, 1.0 };
+  g_autoptr(EpImage) image = ep_image_new (120, 80);
+  g_autoptr(EpDigitizeResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDigitizeOptions options;
+
+  fill (image, 17, 20, 0, 54, orange);
+  fill (image, 21, 51, 31, 31, blue);
+  fill (image, 52, 52, 0, 2, grey);
+  fill (image, 0, 0, 39, 49, grey);
+  ep_digitize_options_init (&options);
+  options.x = x;
+  options.y = y;
+  memset (options.color, 255, 3);
+  options.tolerance = 40.0;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < r->n; i++)
+    {
+      g_test_message ("%g %g", r->time[i], r->surv[i]);
+      if (i > 0)
+        {
+          g_assert_cmpfloat (r->time[i], >=, r->time[i - 1]);
+          g_assert_cmpfloat (r->surv[i], <=, r->surv[i - 1]);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -731,5 +769,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/step-below-zero", test_step_below_zero);
   g_test_add_func ("/digitize/calibration-far-outside", test_calibration_far_outside);
   g_test_add_func ("/digitize/start-within-column", test_start_within_column);
+  g_test_add_func ("/digitize/background-as-colour", test_background_as_colour);
   return g_test_run ();
 }

@@ -1112,23 +1112,32 @@ ep_digitize_trace (const EpImage           *image,
   _ep_digitize_refine_drops (&tr, h, st.refine_from);
   if (st.left)
     place_left_vertical (&tr, &st);
-  /* No point before the start: the first column's centre lies left of it when the start is
-   * past the middle of its column. Such points move to the start, where one at the level of
-   * the point before it is that point again. */
+  /* No point before the start, and none before the point before it: the first column's
+   * centre lies left of the start when the start is past the middle of its column, and the
+   * drops' sub-pixel placement can put one drop left of the one before (seen with the
+   * background's colour taken as the curve's). Such points move right to where they may be;
+   * one that then repeats the point before it is dropped. */
   {
     double t0 = tr.ax + tr.bx * st.x_start;
+    gboolean moved_before = FALSE;
 
-    for (guint i = 0; i < time->len && g_array_index (time, double, i) <= t0;)
+    for (guint i = 0; i < time->len;)
       {
-        g_array_index (time, double, i) = t0;
-        if (i > 0 && g_array_index (time, double, i - 1) == t0
+        double *t = &g_array_index (time, double, i);
+        double lo = i == 0 ? t0 : MAX (t0, t[-1]);
+        gboolean moved = *t < lo;
+
+        if (moved)
+          *t = lo;
+        if ((moved || moved_before) && i > 0 && *t == t[-1]
             && g_array_index (surv, double, i) == g_array_index (surv, double, i - 1))
           {
             g_array_remove_index (time, i);
             g_array_remove_index (surv, i);
+            continue;
           }
-        else
-          i++;
+        moved_before = moved;
+        i++;
       }
   }
 
