@@ -750,6 +750,44 @@ test_background_as_colour (void)
     }
 }
 
+/* A figure fuzz-digitize drew (tests/data/digitize/fuzz-overlap-rise.png, 150 x 100: blue
+ * staircases under an orange one, black grid lines through both, a censor mark): the steep
+ * staircase's rebuild from the strokes' edges read a level of 0.7875 at t = 13.14 after 0.73 at
+ * t = 11.97, so the survival rose by 0.056. The trace must never rise (the level only moves
+ * down); a point above the one before is lowered to it. */
+static void
+test_overlap_never_rises (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                 "fuzz-overlap-rise.png", NULL);
+  const EpAxisCalibration x = { 10.0, 0.0, 140.0, 61.0 }, y = { 90.0, 0.0, 10.0, 1.0 };
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDigitizeOptions options;
+
+  image = ep_image_load (path, 1, 1.0, &error);
+  g_assert_no_error (error);
+  ep_digitize_options_init (&options);
+  options.x = x;
+  options.y = y;
+  options.x_start = 0.5;
+  options.color[0] = 31;
+  options.color[1] = 119;
+  options.color[2] = 180;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < r->n; i++)
+    {
+      g_test_message ("%g %g", r->time[i], r->surv[i]);
+      if (i > 0)
+        {
+          g_assert_cmpfloat (r->time[i], >=, r->time[i - 1]);
+          g_assert_cmpfloat (r->surv[i], <=, r->surv[i - 1]);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -770,5 +808,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/calibration-far-outside", test_calibration_far_outside);
   g_test_add_func ("/digitize/start-within-column", test_start_within_column);
   g_test_add_func ("/digitize/background-as-colour", test_background_as_colour);
+  g_test_add_func ("/digitize/overlap-never-rises", test_overlap_never_rises);
   return g_test_run ();
 }

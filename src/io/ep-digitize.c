@@ -1116,7 +1116,10 @@ ep_digitize_trace (const EpImage           *image,
    * centre lies left of the start when the start is past the middle of its column, and the
    * drops' sub-pixel placement can put one drop left of the one before (seen with the
    * background's colour taken as the curve's). Such points move right to where they may be;
-   * one that then repeats the point before it is dropped. */
+   * one that then repeats the point before it is dropped. Nor is any point above the one
+   * before it (the level only moves down; the placement of the drops in a staircase under
+   * other lines could leave flat points below a drop it moved right past them): it is
+   * lowered to it. */
   {
     double t0 = tr.ax + tr.bx * st.x_start;
     gboolean moved_before = FALSE;
@@ -1124,13 +1127,18 @@ ep_digitize_trace (const EpImage           *image,
     for (guint i = 0; i < time->len;)
       {
         double *t = &g_array_index (time, double, i);
+        double *s = &g_array_index (surv, double, i);
         double lo = i == 0 ? t0 : MAX (t0, t[-1]);
         gboolean moved = *t < lo;
 
         if (moved)
           *t = lo;
-        if ((moved || moved_before) && i > 0 && *t == t[-1]
-            && g_array_index (surv, double, i) == g_array_index (surv, double, i - 1))
+        if (i > 0 && *s > s[-1])
+          {
+            *s = s[-1];
+            moved = TRUE;
+          }
+        if ((moved || moved_before) && i > 0 && *t == t[-1] && *s == s[-1])
           {
             g_array_remove_index (time, i);
             g_array_remove_index (surv, i);
