@@ -788,6 +788,44 @@ test_overlap_never_rises (void)
     }
 }
 
+/* A staircase under an orange one running into the image's right edge (a figure fuzz-digitize
+ * drew, tests/data/digitize/fuzz-past-right-edge.png: 40 x 120 raster pixels at scale 4, the
+ * time axis 0..1 over the width): the rebuild of the drops put the last one at t = 1.1275,
+ * 5 pixels right of the image. No point may lie outside the image. */
+static void
+test_past_right_edge (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                 "fuzz-past-right-edge.png", NULL);
+  const EpAxisCalibration x = { 0.0, 0.0, 10.0, 1.0 }, y = { 30.0, 0.0, 0.0, 100.0 };
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDigitizeOptions options;
+
+  image = ep_image_load (path, 1, 1.0, &error);
+  g_assert_no_error (error);
+  image->scale = 4.0;   /* as the fuzzer had it: a vector figure's raster */
+  ep_digitize_options_init (&options);
+  options.x = x;
+  options.y = y;
+  options.color[0] = 31;
+  options.color[1] = 119;
+  options.color[2] = 180;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < r->n; i++)
+    {
+      g_test_message ("%g %g", r->time[i], r->surv[i]);
+      g_assert_cmpfloat (r->time[i], <=, 1.0);
+      if (i > 0)
+        {
+          g_assert_cmpfloat (r->time[i], >=, r->time[i - 1]);
+          g_assert_cmpfloat (r->surv[i], <=, r->surv[i - 1]);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -809,5 +847,6 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/start-within-column", test_start_within_column);
   g_test_add_func ("/digitize/background-as-colour", test_background_as_colour);
   g_test_add_func ("/digitize/overlap-never-rises", test_overlap_never_rises);
+  g_test_add_func ("/digitize/past-right-edge", test_past_right_edge);
   return g_test_run ();
 }

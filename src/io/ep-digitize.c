@@ -1119,9 +1119,10 @@ ep_digitize_trace (const EpImage           *image,
    * one that then repeats the point before it is dropped. Nor is any point above the one
    * before it (the level only moves down; the placement of the drops in a staircase under
    * other lines could leave flat points below a drop it moved right past them): it is
-   * lowered to it. */
+   * lowered to it. And none right of the image (the rebuild of a staircase running into its
+   * right edge put a drop 5 pixels past it). */
   {
-    double t0 = tr.ax + tr.bx * st.x_start;
+    double t0 = tr.ax + tr.bx * st.x_start, t_end = tr.ax + tr.bx * image->width;
     gboolean moved_before = FALSE;
 
     for (guint i = 0; i < time->len;)
@@ -1129,9 +1130,11 @@ ep_digitize_trace (const EpImage           *image,
         double *t = &g_array_index (time, double, i);
         double *s = &g_array_index (surv, double, i);
         double lo = i == 0 ? t0 : MAX (t0, t[-1]);
-        gboolean moved = *t < lo;
+        gboolean moved = *t < lo || *t > t_end;
 
-        if (moved)
+        if (*t > t_end)
+          *t = t_end;
+        if (*t < lo)
           *t = lo;
         if (i > 0 && *s > s[-1])
           {

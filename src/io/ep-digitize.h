@@ -99,8 +99,8 @@ gboolean           ep_axis_calibration_parse (const char              *text,
  *     and split in two when its upper and lower rows are at different columns (two steps
  *     closer than the line's width);
  *   - last, no point lies before x_start or before the point before it, nor above the point
- *     before it (where the rules above would put one there, it moves right, or down, to it):
- *     the points ascend in time and never rise.
+ *     before it, nor right of the image (where the rules above would put one there, it moves
+ *     right, down or left to it): the points ascend in time and never rise.
  * Runs above L (the CI's upper line, legends, text) are never followed; colours other than the
  * curve's (the CI band's tint, axes, grid) are not in the mask. One point per column on the
  * flat parts keeps the censoring times' resolution for the reconstruction.
