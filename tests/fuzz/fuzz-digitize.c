@@ -291,7 +291,9 @@ check_result (const EpImage           *image,
         FAIL ("point %zu: (%g, %g) not finite", i, r->time[i], r->surv[i]);
       if (r->time[i] < t_lo - 1e-9 * fabs (t_lo) || r->time[i] > t_hi + 1e-9 * fabs (t_hi))
         FAIL ("point %zu: time %g outside the image's [%g, %g]", i, r->time[i], t_lo, t_hi);
-      if (r->surv[i] < s_lo - slack_s || r->surv[i] > s_hi + slack_s)
+      /* 0 exactly: a trace that ends within a line's width of the x axis ends on it, which
+       * may lie outside the image (ep-digitize.c, walk_column()) */
+      if ((r->surv[i] < s_lo - slack_s || r->surv[i] > s_hi + slack_s) && r->surv[i] != 0.0)
         FAIL ("point %zu: survival %g outside the image's [%g, %g]", i, r->surv[i], s_lo, s_hi);
       if (i > 0 && r->time[i] < r->time[i - 1])
         FAIL ("point %zu: time %.17g after %.17g", i, r->time[i], r->time[i - 1]);
