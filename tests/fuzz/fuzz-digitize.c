@@ -392,3 +392,28 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_result (image, &o, result);
   return 0;
 }
+
+#ifndef EP_FUZZING
+/* Without -Dfuzzing: a replayer of the files named on its command line (the suite's
+ * fuzz-digitize-replay runs the seeds, the findings among them, through the checks above). */
+int
+main (int    argc,
+      char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (argv[i], &contents, &length, NULL))
+        {
+          g_printerr ("%s: cannot read\n", argv[i]);
+          return 1;
+        }
+      LLVMFuzzerTestOneInput ((const uint8_t *) contents, length);
+      g_print ("%s: ok\n", argv[i]);
+    }
+
+  return 0;
+}
+#endif
