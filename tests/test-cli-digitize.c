@@ -16,9 +16,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/ep-km.h"
 #include "io/ep-csv.h"
@@ -305,6 +307,33 @@ test_refusals (void)
                    "--color", "#0072B2", "--out", "/dev/null", NULL);
   g_assert_cmpint (run.status, ==, 1);
   ep_test_cli_run_clear (&run);
+  /* the ticks' values swapped (time running left), a start past the axis's end (found by
+   * fuzz-digitize: points descending in time, or starting at the given time far right of the
+   * figure), a total far beyond any trial (fuzz-reconstruct: an int overflow) */
+  ep_test_cli_run (&run, "digitize", png, "--x-axis", "219:72,973:0", "--y-axis", "589:0,31:1",
+                   "--color", "#0072B2", "--out", "/dev/null", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Time must increase to the right"));
+  ep_test_cli_run_clear (&run);
+  ep_test_cli_run (&run, "digitize", png, "--x-axis", "219:0,973:72", "--y-axis", "589:0,31:1",
+                   "--color", "#0072B2", "--x-start", "500", "--out", "/dev/null", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "The start time 500 is outside the image"));
+  ep_test_cli_run_clear (&run);
+  {
+    g_autofree char *points = NULL;
+    int fd = g_file_open_tmp ("ep-points-XXXXXX.csv", &points, NULL);
+
+    g_assert_cmpint (fd, >=, 0);
+    close (fd);
+    g_assert_true (g_file_set_contents (points, "time,surv\n0,1\n1,0.5\n", -1, NULL));
+    ep_test_cli_run (&run, "reconstruct", "--points", points, "--total", "2147483647", "--out",
+                     "/dev/null", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "at most 1000000"));
+    ep_test_cli_run_clear (&run);
+    g_unlink (points);
+  }
 
   /* reconstruct: the points file is not time,surv (it names the file and the column) */
   ep_test_cli_run (&run, "reconstruct", "--points", csv, "--total", "10", "--out", "/dev/null",

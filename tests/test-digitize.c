@@ -595,6 +595,237 @@ test_mark_on_step_in_staircase (void)
   g_assert_cmpfloat (max_diff_within (r, steps, 6, 88.0, 0.25), <, 0.02);
 }
 
+/* A trace that ends on a line half a pixel below survival 0 (the curve's colour picked on the
+ * axes: a 1 px vertical at column 10 over the whole height, a 1 px horizontal in row 110, whose
+ * centre is survival -0.005), an orange line over its top at survival 1 (rows 9-10): the trace
+ * starts at 1 under the orange, drops onto row 110 and ends on the axis, where
+ * only its last point was set to survival 0, after the drop's point at -0.005, so that the
+ * survival rose (found by fuzz-digitize). Every point must be in [0, 1], never rising. */
+static void
+test_step_below_zero (void)
+{
+  static const guint8 blue[3] = { 0x00, 0x72, 0xb2 };
+  static const guint8 orange[3] = { 0xd5, 0x5e, 0x00 };
+  g_autoptr(EpImage) image = ep_image_new (W, H);
+  g_autoptr(EpDigitizeResult) r = NULL;
+
+  fill (image, 10, 10, 0, H - 1, blue);
+  fill (image, 0, W - 1, 110, 110, blue);
+  fill (image, 10, 16, 9, 10, orange);
+  r = trace_blue (image);
+  g_assert_cmpuint (r->n, >=, 2);
+  for (gsize i = 0; i < r->n; i++)
+    {
+      g_test_message ("%g %g", r->time[i], r->surv[i]);
+      g_assert_cmpfloat (r->surv[i], >=, 0.0);
+      if (i > 0)
+        g_assert_cmpfloat (r->surv[i], <=, r->surv[i - 1]);
+    }
+  g_assert_cmpfloat (r->surv[r->n - 1], ==, 0.0);
+}
+
+/* Ticks whose values are valid numbers but put the axes nowhere near the image (found by
+ * fuzz-digitize: a pixel position of 3e302 was cast to int): survival's ticks 1e-300 apart,
+ * time's ticks at -1e308 and 1e308 (their difference overflows), a start at time 1e300. Each
+ * is refused as a calibration error; the plain figure with its own ticks still traces. So are
+ * ticks whose values are swapped (time running to the left: the points came out descending in
+ * time; survival running down: rising), and a start time past the image's right edge (150 on
+ * an axis to 100, the curve flat at 1 to the edge: the first point was at 150, the next at
+ * 99.75; also found by fuzz-digitize), which is not found. */
+static void
+test_calibration_far_outside (void)
+{
+  const EpAxisCalibration x = { 0.0, 0.0, 200.0, 100.0 }, y = { 110.0, 0.0, 10.0, 1.0 };
+  const EpAxisCalibration x_huge = { 0.0, -1e308, 200.0, 1e308 };
+  const EpAxisCalibration y_tiny = { 110.0, 0.0, 10.0, 1e-300 };
+  const EpAxisCalibration x_reversed = { 0.0, 100.0, 200.0, 0.0 };
+  const EpAxisCalibration y_reversed = { 110.0, 1.0, 10.0, 0.0 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+
+  draw_steps (cr, NULL, 0, 100.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  for (int k = 0; k < 7; k++)
+    {
+      g_autoptr(EpDigitizeResult) r = NULL;
+      g_autoptr(GError) error = NULL;
+      EpDigitizeOptions options;
+      int code;
+
+      ep_digitize_options_init (&options);
+      options.x = k == 1 ? x_huge : k == 4 ? x_reversed : x;
+      options.y = k == 0 ? y_tiny : k == 5 ? y_reversed : y;
+      options.x_start = k == 2 ? 1e300 : k == 6 ? 150.0 : 0.0;
+      options.color[0] = 0;
+      options.color[1] = 0x72;
+      options.color[2] = 0xb2;
+      r = ep_digitize_trace (image, &options, &error);
+      if (k == 3)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (r);
+          continue;
+        }
+      code = k == 6 ? EP_DIGITIZE_ERROR_NOT_FOUND : EP_DIGITIZE_ERROR_CALIBRATION;
+      g_assert_error (error, EP_DIGITIZE_ERROR, code);
+      g_assert_null (r);
+    }
+}
+
+/* A start past the middle of its column (time 0.4: raster x 0.8 in column 0, whose centre is
+ * time 0.25): the points began (0.4, 1), (0.25, 1), back in time (found by fuzz-digitize).
+ * They must start at 0.4 and never go back. */
+static void
+test_start_within_column (void)
+{
+  static const double steps[] = { 20.0, 0.80 };
+  const EpAxisCalibration x = { 0.0, 0.0, 200.0, 100.0 }, y = { 110.0, 0.0, 10.0, 1.0 };
+  cairo_t *cr;
+  cairo_surface_t *surface = white_surface (&cr);
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDigitizeOptions options;
+
+  draw_steps (cr, steps, 1, 90.0, 0.0, 0x72 / 255.0, 0xb2 / 255.0, 3.0);
+  cairo_destroy (cr);
+  image = surface_to_image (surface);
+  cairo_surface_destroy (surface);
+  ep_digitize_options_init (&options);
+  options.x = x;
+  options.y = y;
+  options.x_start = 0.4;
+  options.color[0] = 0;
+  options.color[1] = 0x72;
+  options.color[2] = 0xb2;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < r->n && i < 4; i++)
+    g_test_message ("%g %g", r->time[i], r->surv[i]);
+  g_assert_cmpfloat (r->time[0], ==, 0.4);
+  for (gsize i = 1; i < r->n; i++)
+    g_assert_cmpfloat (r->time[i], >=, r->time[i - 1]);
+  g_assert_cmpfloat (fabs (traced_at (r, 19.5) - 1.0), <, 0.01);
+  g_assert_cmpfloat (fabs (traced_at (r, 20.5) - 0.80), <, 0.01);
+}
+
+/* The background's colour picked as the curve's (white, tolerance 40; found by fuzz-digitize):
+ * a figure of 120 x 80 pixels with an orange band over columns 17-20 (rows 0-54), a blue line
+ * in row 31 (columns 21-51) and grey specks. What the trace makes of it is no curve, but its
+ * points must still be ascending in time: the drops' sub-pixel placement put one drop at
+ * time 0.072 after another at 0.086. */
+static void
+test_background_as_colour (void)
+{
+  static const guint8 orange[3] = { 255, 127, 14 }, blue[3] = { 31, 119, 180 };
+  static const guint8 grey[3] = { 160, 160, 160 };
+  const EpAxisCalibration x = { 1.0, 0.0, 112.0, 1.0 }, y = { 79.0, 0.0, 8.0, 1.0 };
+  g_autoptr(EpImage) image = ep_image_new (120, 80);
+  g_autoptr(EpDigitizeResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDigitizeOptions options;
+
+  fill (image, 17, 20, 0, 54, orange);
+  fill (image, 21, 51, 31, 31, blue);
+  fill (image, 52, 52, 0, 2, grey);
+  fill (image, 0, 0, 39, 49, grey);
+  ep_digitize_options_init (&options);
+  options.x = x;
+  options.y = y;
+  memset (options.color, 255, 3);
+  options.tolerance = 40.0;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < r->n; i++)
+    {
+      g_test_message ("%g %g", r->time[i], r->surv[i]);
+      if (i > 0)
+        {
+          g_assert_cmpfloat (r->time[i], >=, r->time[i - 1]);
+          g_assert_cmpfloat (r->surv[i], <=, r->surv[i - 1]);
+        }
+    }
+}
+
+/* A figure fuzz-digitize drew (tests/data/digitize/fuzz-overlap-rise.png, 150 x 100: blue
+ * staircases under an orange one, black grid lines through both, a censor mark): the steep
+ * staircase's rebuild from the strokes' edges read a level of 0.7875 at t = 13.14 after 0.73 at
+ * t = 11.97, so the survival rose by 0.056. The trace must never rise (the level only moves
+ * down); a point above the one before is lowered to it. */
+static void
+test_overlap_never_rises (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                 "fuzz-overlap-rise.png", NULL);
+  const EpAxisCalibration x = { 10.0, 0.0, 140.0, 61.0 }, y = { 90.0, 0.0, 10.0, 1.0 };
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDigitizeOptions options;
+
+  image = ep_image_load (path, 1, 1.0, &error);
+  g_assert_no_error (error);
+  ep_digitize_options_init (&options);
+  options.x = x;
+  options.y = y;
+  options.x_start = 0.5;
+  options.color[0] = 31;
+  options.color[1] = 119;
+  options.color[2] = 180;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < r->n; i++)
+    {
+      g_test_message ("%g %g", r->time[i], r->surv[i]);
+      if (i > 0)
+        {
+          g_assert_cmpfloat (r->time[i], >=, r->time[i - 1]);
+          g_assert_cmpfloat (r->surv[i], <=, r->surv[i - 1]);
+        }
+    }
+}
+
+/* A staircase under an orange one running into the image's right edge (a figure fuzz-digitize
+ * drew, tests/data/digitize/fuzz-past-right-edge.png: 40 x 120 raster pixels at scale 4, the
+ * time axis 0..1 over the width): the rebuild of the drops put the last one at t = 1.1275,
+ * 5 pixels right of the image. No point may lie outside the image. */
+static void
+test_past_right_edge (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "digitize",
+                                                 "fuzz-past-right-edge.png", NULL);
+  const EpAxisCalibration x = { 0.0, 0.0, 10.0, 1.0 }, y = { 30.0, 0.0, 0.0, 100.0 };
+  g_autoptr(EpImage) image = NULL;
+  g_autoptr(EpDigitizeResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDigitizeOptions options;
+
+  image = ep_image_load (path, 1, 1.0, &error);
+  g_assert_no_error (error);
+  image->scale = 4.0;   /* as the fuzzer had it: a vector figure's raster */
+  ep_digitize_options_init (&options);
+  options.x = x;
+  options.y = y;
+  options.color[0] = 31;
+  options.color[1] = 119;
+  options.color[2] = 180;
+  r = ep_digitize_trace (image, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < r->n; i++)
+    {
+      g_test_message ("%g %g", r->time[i], r->surv[i]);
+      g_assert_cmpfloat (r->time[i], <=, 1.0);
+      if (i > 0)
+        {
+          g_assert_cmpfloat (r->time[i], >=, r->time[i - 1]);
+          g_assert_cmpfloat (r->surv[i], <=, r->surv[i - 1]);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -611,5 +842,11 @@ main (int argc, char **argv)
   g_test_add_func ("/digitize/staircase-under-other", test_staircase_under_other);
   g_test_add_func ("/digitize/staircase-under-other-speck", test_staircase_under_other_speck);
   g_test_add_func ("/digitize/mark-on-step-in-staircase", test_mark_on_step_in_staircase);
+  g_test_add_func ("/digitize/step-below-zero", test_step_below_zero);
+  g_test_add_func ("/digitize/calibration-far-outside", test_calibration_far_outside);
+  g_test_add_func ("/digitize/start-within-column", test_start_within_column);
+  g_test_add_func ("/digitize/background-as-colour", test_background_as_colour);
+  g_test_add_func ("/digitize/overlap-never-rises", test_overlap_never_rises);
+  g_test_add_func ("/digitize/past-right-edge", test_past_right_edge);
   return g_test_run ();
 }

@@ -324,6 +324,33 @@ test_sliver_after_step (void)
   g_assert_cmpuint (count_at_risk (r, 10), ==, 7);
 }
 
+/* A last interval far longer than the others (a time typed as 1e24, found by
+ * fuzz-reconstruct): its censoring at the earlier intervals' rate, 8 x 1e24 / 10 patients, was
+ * cast to int before it was capped at the number at risk (undefined; INT_MIN on x86, which then
+ * censored nobody). Capped first, the 10 at risk at 10 are censored in the last interval or die
+ * at its drop. */
+static void
+test_long_last_interval (void)
+{
+  const double t[] = { 0, 5, 5, 10, 1e24, 1e24 }, s[] = { 1, 1, 0.9, 0.9, 0.9, 0.5 };
+  const double rt[] = { 0, 10 }, rn[] = { 20, 10 };
+  g_autoptr(EpReconstructResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  r = ep_reconstruct (t, s, 6, rt, rn, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n, ==, 20);
+  g_assert_cmpuint (r->events + r->censored, ==, 20);
+  g_assert_cmpuint (events_at (r, 5), ==, 2);
+  g_assert_cmpuint (count_at_risk (r, 10), ==, 10);
+  g_assert_cmpuint (r->intervals[1].n_risk_hat, ==, 10);
+  for (gsize i = 0; i < r->n; i++)
+    g_test_message ("%g %d", r->time[i], r->status[i]);
+  /* all 10 censored before the drop at 1e24 (the rate is huge): nobody left to die there */
+  g_assert_cmpuint (events_at (r, 1e24), ==, 0);
+  g_assert_cmpuint (r->censored, ==, 18);
+}
+
 static void
 test_no_table (void)
 {
@@ -530,6 +557,16 @@ test_refusals (void)
   }
   /* No points at all. */
   assert_refused (t, s, 0, rt, rn, 3, -1, EP_RECONSTRUCT_ERROR_INPUT, "no digitized points");
+  /* A total or a number at risk far too large (a typo; found by fuzz-reconstruct: --total
+   * 2147483647 overflowed n_total + 1 and asked for gigabytes): refused, not attempted. */
+  {
+    const double rn_huge[] = { 3e9, 12, 6 }, rn_big[] = { 1000001, 12, 6 };
+    assert_refused (t, s, 5, NULL, NULL, 0, G_MAXINT, EP_RECONSTRUCT_ERROR_INPUT,
+                    "at most 1000000");
+    assert_refused (t, s, 5, rt, rn_huge, 3, -1, EP_RECONSTRUCT_ERROR_INPUT, "nrisk.csv:2: ");
+    assert_refused (t, s, 5, rt, rn_big, 3, -1, EP_RECONSTRUCT_ERROR_INPUT,
+                    "nrisk.csv:2: 1000001 at risk");
+  }
 }
 
 /* A curve that drops to zero in the last interval, when the intervals before it already hold
@@ -580,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/reconstruct/total-events-not-supported", test_total_events_not_supported);
   g_test_add_func ("/reconstruct/sliver-after-step", test_sliver_after_step);
   g_test_add_func ("/reconstruct/no-table", test_no_table);
+  g_test_add_func ("/reconstruct/long-last-interval", test_long_last_interval);
   g_test_add_func ("/reconstruct/at-risk-past-last-point", test_at_risk_past_last_point);
   g_test_add_func ("/reconstruct/flat-censored-tail", test_flat_censored_tail);
   g_test_add_func ("/reconstruct/clean-up", test_clean_up);

@@ -280,12 +280,19 @@ clean_at_risk (const double               *risk_time,
                        _("%s: the time must be a number >= 0"), w);
           return NULL;
         }
-      if (!isfinite (n_risk[i]) || n_risk[i] < 0.0 || n_risk[i] != floor (n_risk[i])
-          || n_risk[i] > G_MAXINT)
+      if (!isfinite (n_risk[i]) || n_risk[i] < 0.0 || n_risk[i] != floor (n_risk[i]))
         {
           g_autofree char *w = where_risk (o, i);
           g_set_error (error, EP_RECONSTRUCT_ERROR, EP_RECONSTRUCT_ERROR_INPUT,
                        _("%s: the number at risk %g is not a whole number >= 0"), w, n_risk[i]);
+          return NULL;
+        }
+      if (n_risk[i] > EP_RECONSTRUCT_MAX_PATIENTS)
+        {
+          g_autofree char *w = where_risk (o, i);
+          g_set_error (error, EP_RECONSTRUCT_ERROR, EP_RECONSTRUCT_ERROR_INPUT,
+                       _("%s: %.0f at risk; a reconstruction takes at most %d patients"), w,
+                       n_risk[i], EP_RECONSTRUCT_MAX_PATIENTS);
           return NULL;
         }
       r.n = (guint) n_risk[i];
@@ -308,6 +315,13 @@ clean_at_risk (const double               *risk_time,
       g_array_append_val (risk, r);
     }
 
+  if (o->total > EP_RECONSTRUCT_MAX_PATIENTS)
+    {
+      g_set_error (error, EP_RECONSTRUCT_ERROR, EP_RECONSTRUCT_ERROR_INPUT,
+                   _("The total of %d patients is more than a reconstruction takes (at most %d)"),
+                   o->total, EP_RECONSTRUCT_MAX_PATIENTS);
+      return NULL;
+    }
   if (risk->len > 0 && g_array_index (risk, Risk, 0).t == 0.0)
     {
       if (o->total >= 0 && (guint) o->total != g_array_index (risk, Risk, 0).n)
@@ -856,8 +870,8 @@ ep_reconstruct (const double               *point_time,
       int before = sum_int (n_censor, 0, L - 1);
 
       if (span > 0.0)
-        n_censor[L] = MIN ((int) round (before * (t_S[upper[L]] - t_S[lower[L]]) / span),
-                           n_risk[L]);
+        n_censor[L] = (int) CLAMP (round (before * (t_S[upper[L]] - t_S[lower[L]]) / span),
+                                   -(double) G_MAXINT, (double) n_risk[L]);
     }
   spread_censoring (t_S, lower[L], upper[L], n_censor[L], cen);
   n_hat[lower[L]] = n_risk[L];

@@ -11,10 +11,16 @@ G_BEGIN_DECLS
 
 #define EP_RECONSTRUCT_ERROR (ep_reconstruct_error_quark ())
 
+/* The most patients a reconstruction makes (a total or a number at risk above it is refused:
+ * the counts are ints, and a typo of a few digits would allocate gigabytes). */
+#define EP_RECONSTRUCT_MAX_PATIENTS 1000000
+
 typedef enum
 {
   EP_RECONSTRUCT_ERROR_INPUT,     /* no points, a NaN or negative time, survival far outside
-                                   * [0, 1], a number at risk that is negative or fractional */
+                                   * [0, 1], a number at risk that is negative or fractional,
+                                   * a total or number at risk above
+                                   * EP_RECONSTRUCT_MAX_PATIENTS */
   EP_RECONSTRUCT_ERROR_RISING,    /* survival rises after the clean-up */
   EP_RECONSTRUCT_ERROR_AT_RISK,   /* at-risk times not increasing, numbers at risk increasing,
                                    * or a total that disagrees with the number at risk at 0 */
@@ -89,7 +95,8 @@ void                  ep_reconstruct_options_init  (EpReconstructOptions *option
  * Clean-up of the at-risk table: times must rise strictly and numbers must not rise
  *   (EP_RECONSTRUCT_ERROR_AT_RISK names the row); with options->total and no row at time 0 a row
  *   (0, total) is added; a row at time 0 that disagrees with total is refused; with neither,
- *   EP_RECONSTRUCT_ERROR_NO_TOTAL.
+ *   EP_RECONSTRUCT_ERROR_NO_TOTAL. A total or a number at risk above
+ *   EP_RECONSTRUCT_MAX_PATIENTS is refused (EP_RECONSTRUCT_ERROR_INPUT).
  *
  * Method (Guyot, Ades, Ouwens & Welton, BMC Med Res Methodol 2012;12:9, and their R code;
  * the variable names are theirs: S, n_hat, d, cen, KM_hat, lower, upper):

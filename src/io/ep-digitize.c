@@ -92,7 +92,8 @@ calibrate (const EpAxisCalibration *axis,
     return FALSE;
   *b = (axis->v2 - axis->v1) / (p2 - p1);
   *a = axis->v1 - *b * p1;
-  return TRUE;
+  /* values so far apart that their difference overflows, or so close that it vanishes */
+  return isfinite (*a) && isfinite (*b) && *b != 0.0;
 }
 
 /* Whether something else is drawn over level L in column x. */
@@ -197,6 +198,13 @@ find_start (const Tracer *tr,
 
   s->column = -1;
   s->x_start = (t_start - tr->ax) / tr->bx;
+  if (s->x_start < -1.0 || s->x_start > width)
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_NOT_FOUND,
+                   _("The start time %g is outside the image, whose time axis runs from %g to "
+                     "%g"), t_start, tr->ax, tr->ax + tr->bx * width);
+      return FALSE;
+    }
   s->x0 = CLAMP ((int) floor (s->x_start), 0, width - 1);
   x_search = MIN (width, s->x0 + MAX (12, width / 3));
   for (int x = s->x0; x < x_search && s->column < 0; x++)
@@ -965,9 +973,12 @@ walk_column (Walk *walk,
 
   /* At survival 0 there is nothing more to trace (and the axis line lies there, so a line
    * within its width of the axis is on it): the last point is on the axis, survival exactly
-   * 0. */
+   * 0, and so are the points before it at that level when it lies below the axis (a drop's
+   * lower point; else the survival would rise to the last point). */
   if (fabs (walk->L - walk->y_zero) <= walk->h + 1.0)
     {
+      for (guint i = tr->surv->len; i > 0 && g_array_index (tr->surv, double, i - 1) < 0.0; i--)
+        g_array_index (tr->surv, double, i - 1) = 0.0;
       g_array_index (tr->surv, double, tr->surv->len - 1) = 0.0;
       return walk->width;
     }
@@ -1059,10 +1070,28 @@ ep_digitize_trace (const EpImage           *image,
                    _("Each axis needs two ticks at different pixels with different values"));
       return NULL;
     }
+  /* A time axis running to the left, or survival downwards: the ticks' values swapped. */
+  if (tr.bx < 0.0 || tr.by > 0.0)
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_CALIBRATION,
+                   _("Time must increase to the right and survival upwards: check the order "
+                     "of the ticks' values"));
+      return NULL;
+    }
 
   /* Rows of survival 1 and 0, and the rows searched: the axis range and 3% more. */
   walk.y_one = ((tr.percent ? 100.0 : 1.0) - tr.ay) / tr.by;
   walk.y_zero = (0.0 - tr.ay) / tr.by;
+  /* Ticks whose values put survival 1 or 0, or the start, a million pixels or more from the
+   * image (or nowhere) leave nothing to trace, and their pixels would not fit an int. */
+  if (!(fabs (walk.y_one) < 1e6 && fabs (walk.y_zero) < 1e6
+        && fabs ((options->x_start - tr.ax) / tr.bx) < 1e6))
+    {
+      g_set_error (error, EP_DIGITIZE_ERROR, EP_DIGITIZE_ERROR_CALIBRATION,
+                   _("The ticks' values put survival 1, survival 0 or the start time far "
+                     "outside the image"));
+      return NULL;
+    }
   span = fabs (walk.y_zero - walk.y_one);
   tr.y_lo = CLAMP ((int) floor (MIN (walk.y_one, walk.y_zero) - 0.03 * span), 0, image->height - 1);
   tr.y_hi = CLAMP ((int) ceil (MAX (walk.y_one, walk.y_zero) + 0.03 * span), 0, image->height - 1);
@@ -1083,6 +1112,45 @@ ep_digitize_trace (const EpImage           *image,
   _ep_digitize_refine_drops (&tr, h, st.refine_from);
   if (st.left)
     place_left_vertical (&tr, &st);
+  /* No point before the start, and none before the point before it: the first column's
+   * centre lies left of the start when the start is past the middle of its column, and the
+   * drops' sub-pixel placement can put one drop left of the one before (seen with the
+   * background's colour taken as the curve's). Such points move right to where they may be;
+   * one that then repeats the point before it is dropped. Nor is any point above the one
+   * before it (the level only moves down; the placement of the drops in a staircase under
+   * other lines could leave flat points below a drop it moved right past them): it is
+   * lowered to it. And none right of the image (the rebuild of a staircase running into its
+   * right edge put a drop 5 pixels past it). */
+  {
+    double t0 = tr.ax + tr.bx * st.x_start, t_end = tr.ax + tr.bx * image->width;
+    gboolean moved_before = FALSE;
+
+    for (guint i = 0; i < time->len;)
+      {
+        double *t = &g_array_index (time, double, i);
+        double *s = &g_array_index (surv, double, i);
+        double lo = i == 0 ? t0 : MAX (t0, t[-1]);
+        gboolean moved = *t < lo || *t > t_end;
+
+        if (*t > t_end)
+          *t = t_end;
+        if (*t < lo)
+          *t = lo;
+        if (i > 0 && *s > s[-1])
+          {
+            *s = s[-1];
+            moved = TRUE;
+          }
+        if ((moved || moved_before) && i > 0 && *t == t[-1] && *s == s[-1])
+          {
+            g_array_remove_index (time, i);
+            g_array_remove_index (surv, i);
+            continue;
+          }
+        moved_before = moved;
+        i++;
+      }
+  }
 
   result = g_new0 (EpDigitizeResult, 1);
   result->n = time->len;

@@ -19,8 +19,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  EP_DIGITIZE_ERROR_CALIBRATION,  /* two ticks of an axis at one pixel, or equal values */
-  EP_DIGITIZE_ERROR_NOT_FOUND,    /* no pixel of the colour where the curve must start */
+  EP_DIGITIZE_ERROR_CALIBRATION,  /* two ticks of an axis at one pixel, or equal values; time
+                                   * running left or survival down; values that put survival
+                                   * 1 or 0 or the start a million pixels from the image */
+  EP_DIGITIZE_ERROR_NOT_FOUND,    /* no pixel of the colour where the curve must start, or a
+                                   * start time outside the image */
 } EpDigitizeError;
 
 /* An axis from two known ticks: pixel positions in document units (ep-image.h: image pixels
@@ -94,7 +97,10 @@ gboolean           ep_axis_calibration_parse (const char              *text,
  *   - afterwards each drop taller than the line is wide is placed at its vertical's centre read
  *     from the anti-aliased coverage of the rows where only the vertical is drawn (sub-pixel),
  *     and split in two when its upper and lower rows are at different columns (two steps
- *     closer than the line's width).
+ *     closer than the line's width);
+ *   - last, no point lies before x_start or before the point before it, nor above the point
+ *     before it, nor right of the image (where the rules above would put one there, it moves
+ *     right, down or left to it): the points ascend in time and never rise.
  * Runs above L (the CI's upper line, legends, text) are never followed; colours other than the
  * curve's (the CI band's tint, axes, grid) are not in the mask. One point per column on the
  * flat parts keeps the censoring times' resolution for the reconstruction.
