@@ -230,21 +230,21 @@ cox_data_ranges (CoxData     *d,
 /* Checks the input; sorts, centres and scales into d. */
 gboolean
 ep_cox_data_init (CoxData            *d,
-               gsize               n,
-               const double       *start,
-               const double       *stop,
-               const int          *status,
-               const CoxSource    *x,
-               guint               p,
-               const guint        *strata,
-               guint               n_strata,
-               const EpCoxOptions *options,
-               double             *means,
-               double             *scale,
-               gsize              *n_events,
-               double              tolerance,
-               gsize              *n_timefix,
-               GError            **error)
+                  gsize               n,
+                  const double       *start,
+                  const double       *stop,
+                  const int          *status,
+                  const CoxSource    *x,
+                  guint               p,
+                  const guint        *strata,
+                  guint               n_strata,
+                  const EpCoxOptions *options,
+                  double             *means,
+                  double             *scale,
+                  gsize              *n_events,
+                  double              tolerance,
+                  gsize              *n_timefix,
+                  GError            **error)
 {
   ep_autobig guint *order = NULL;
   ep_autobig guint32 *position = NULL;

@@ -103,3 +103,26 @@ fuzz_check_round_trip (EpTable *table)
       }
   g_unlink (path);
 }
+
+/* Without -Dfuzzing a target is a replayer: main() calls this on the files named on its
+ * command line (the suite's fuzz-*-replay tests run the seeds, findings among them). */
+G_GNUC_UNUSED static int
+fuzz_replay (int    argc,
+             char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (argv[i], &contents, &length, NULL))
+        {
+          g_printerr ("%s: cannot read\n", argv[i]);
+          return 1;
+        }
+      LLVMFuzzerTestOneInput ((const uint8_t *) contents, length);
+      g_print ("%s: ok\n", argv[i]);
+    }
+
+  return 0;
+}
