@@ -31,7 +31,7 @@ fuzz_quiet (const gchar *log_domain, GLogLevelFlags level, const gchar *message,
     }
 }
 
-static void
+G_GNUC_UNUSED static void
 fuzz_init (void)
 {
   if (fuzz_dir != NULL)

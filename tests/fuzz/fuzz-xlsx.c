@@ -22,8 +22,7 @@
 #include "io/ep-import.h"
 #include "io/ep-sheet.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+#include "fuzz-common.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -53,20 +52,6 @@ int
 main (int    argc,
       char **argv)
 {
-  for (int i = 1; i < argc; i++)
-    {
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (argv[i], &contents, &length, NULL))
-        {
-          g_printerr ("%s: cannot read\n", argv[i]);
-          return 1;
-        }
-      LLVMFuzzerTestOneInput ((const uint8_t *) contents, length);
-      g_print ("%s: ok\n", argv[i]);
-    }
-
-  return 0;
+  return fuzz_replay (argc, argv);
 }
 #endif
